@@ -1,0 +1,53 @@
+"""chorus: an offline multi-document news summarizer.
+
+    >>> import chorus
+    >>> summary = chorus.summarize([text_a, text_b, text_c], words=100)
+    >>> for sentence in summary.sentences:
+    ...     print(sentence.text, sentence.doc_indexes)
+
+Importing chorus loads no model and touches no file or network; the pipeline
+modules are imported on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from chorus.errors import ChorusError, InputError
+from chorus.types import Budget, Citation, Document, Sentence, Story, Summary, SummarySentence
+
+if TYPE_CHECKING:
+    from chorus.pipeline import load_documents, summarize
+    from chorus.render import render
+    from chorus.select import METHODS
+
+__all__ = [
+    "METHODS",
+    "Budget",
+    "ChorusError",
+    "Citation",
+    "Document",
+    "InputError",
+    "Sentence",
+    "Story",
+    "Summary",
+    "SummarySentence",
+    "load_documents",
+    "render",
+    "summarize",
+]
+
+_LAZY = {
+    "summarize": "chorus.pipeline",
+    "load_documents": "chorus.pipeline",
+    "render": "chorus.render",
+    "METHODS": "chorus.select",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'chorus' has no attribute {name!r}")

@@ -1,0 +1,191 @@
+"""The ``chorus`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from chorus.errors import ChorusError
+from chorus.render import FORMATS
+
+EXIT_USER_ERROR = 1
+
+
+class UsageError(ChorusError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports mistakes as ChorusError (one line, our exit code)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def warn(message: str) -> None:
+    print(f"chorus: warning: {message}", file=sys.stderr)
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def _add_budget(parser: argparse.ArgumentParser, default_words: int = 100) -> None:
+    parser.add_argument("--words", type=positive_int, default=None, help=f"word budget (default {default_words})")
+    parser.add_argument("--sentences", type=positive_int, default=None, help="sentence budget")
+
+
+def _budget_args(args: argparse.Namespace, default_words: int = 100) -> tuple[int | None, int | None]:
+    if args.words is None and args.sentences is None:
+        return default_words, None
+    return args.words, args.sentences
+
+
+def _read_clusters(args: argparse.Namespace, warnings: list[str]):
+    from chorus.ingest import read_inputs
+
+    clusters = read_inputs(args.articles, warnings)
+    wanted = getattr(args, "cluster", None)
+    if wanted is not None:
+        clusters = [c for c in clusters if c.id == wanted]
+        if not clusters:
+            raise ChorusError(f"no cluster with id {wanted!r} in the input")
+    return clusters
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    from chorus.pipeline import build_story, load_documents, make_budget, summarize_story
+    from chorus.render import render, summary_to_dict
+
+    words, sentences = _budget_args(args)
+    budget = make_budget(words, sentences)
+    warnings: list[str] = []
+    clusters = _read_clusters(args, warnings)
+    if args.format == "html" and len(clusters) > 1:
+        raise ChorusError("an HTML page shows one cluster; choose one with --cluster ID")
+    outputs = []
+    for cluster in clusters:
+        cluster_warnings: list[str] = []
+        docs = load_documents(cluster.documents, cluster_warnings)
+        story = build_story(docs, args.query, cluster_warnings)
+        summary = summarize_story(story, budget, args.method)
+        for w in summary.warnings:
+            warn(w if len(clusters) == 1 else f"cluster {cluster.id}: {w}")
+        outputs.append((cluster.id, summary))
+    for w in warnings:
+        warn(w)
+    if args.format == "json" and len(outputs) > 1:
+        print(json.dumps([{"id": cid, **summary_to_dict(s)} for cid, s in outputs], ensure_ascii=False, indent=2))
+        return 0
+    for n, (cluster_id, summary) in enumerate(outputs):
+        if len(outputs) > 1:
+            heading = f"# Cluster {cluster_id}" if args.format == "markdown" else f"== {cluster_id} =="
+            print(("\n" if n else "") + heading)
+        sys.stdout.write(render(summary, args.format))
+    return 0
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from chorus.pipeline import load_documents
+
+    warnings: list[str] = []
+    clusters = _read_clusters(args, warnings)
+    first = True
+    for cluster in clusters:
+        docs = load_documents(cluster.documents, warnings)
+        for doc in docs:
+            if not first:
+                print()
+            first = False
+            if len(docs) > 1 or len(clusters) > 1:
+                print(f"==> {doc.label} <==")
+            if doc.title:
+                print(doc.title)
+            if doc.subtitle:
+                print(doc.subtitle)
+            if doc.title or doc.subtitle:
+                print()
+            print(doc.text)
+            if args.removed and doc.removed:
+                print("\n-- removed --")
+                for line in doc.removed:
+                    print(f"- {line.text}  [{line.reason}]")
+    for w in warnings:
+        warn(w)
+    return 0
+
+
+def cmd_methods(args: argparse.Namespace) -> int:
+    from chorus.select import DEFAULT_METHOD, METHODS
+
+    width = max(len(n) for n in METHODS)
+    for name, cls in METHODS.items():
+        mark = " (default)" if name == DEFAULT_METHOD else ""
+        print(f"{name.ljust(width)}  {cls.description}{mark}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="chorus", description="Summarize many outlets' articles about one story, with citations.")
+    parser.add_argument("--version", action="version", version=f"chorus {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("summarize", help="one cited summary of articles about one story")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="files, folders, JSONL datasets, or - for stdin")
+    _add_budget(p)
+    p.add_argument("--query", help="focus the summary on this question or topic")
+    p.add_argument("--method", help="content selection method (`chorus methods` lists them)")
+    p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument("--cluster", metavar="ID", help="summarize only this cluster of a dataset")
+    p.set_defaults(func=cmd_summarize)
+
+    p = sub.add_parser("clean", help="print the article text chorus keeps (title, then body)")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE")
+    p.add_argument("--removed", action="store_true", help="also list the lines removed, with the reason")
+    p.add_argument("--cluster", metavar="ID", help="only this cluster of a dataset")
+    p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("methods", help="list the content selection methods")
+    p.set_defaults(func=cmd_methods)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("chorus")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help(sys.stderr)
+            return EXIT_USER_ERROR
+        func: Callable[[argparse.Namespace], int] = args.func
+        return func(args)
+    except ChorusError as exc:
+        print(f"chorus: error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("chorus: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`): not an error
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Article extraction from HTML pages (trafilatura) and plain-text Markdown."""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+
+from chorus.errors import InputError
+
+
+def extract_html(html: str, name: str) -> tuple[str | None, str]:
+    """(title, body text) of the article in an HTML page."""
+    result = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_images=False, favor_recall=True
+    )
+    text = getattr(result, "text", None) if result is not None else None
+    if not text or not text.strip():
+        raise InputError(f"{name}: no article text found in the HTML page")
+    title = getattr(result, "title", None) or None
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if title and lines and lines[0].strip().lower() == title.strip().lower():
+        lines = lines[1:]  # trafilatura repeats the <h1> as the first line
+    return title, "\n\n".join(lines)
+
+
+_MD_RULES = [
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
+    (re.compile(r"^\s{0,3}[-*+]\s+", re.M), ""),  # bullets
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)"), r"\1"),
+    (re.compile(r"^`{3}.*$", re.M), ""),
+]
+
+
+def markdown_to_text(markdown: str) -> tuple[str | None, str]:
+    """(title from the first '#' heading, plain text)."""
+    title = None
+    lines = []
+    for line in markdown.split("\n"):
+        heading = re.match(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
+        if heading:
+            if title is None:
+                title = heading.group(1)
+                continue
+            line = heading.group(1)
+        lines.append(line)
+    text = "\n".join(lines)
+    for pattern, repl in _MD_RULES:
+        text = pattern.sub(repl, text)
+    return title, text

@@ -1,0 +1,239 @@
+"""Find and read articles: files, folders, stdin and JSONL datasets of clusters."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from chorus.errors import InputError
+from chorus.ingest.decode import decode, fix_text
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+DATASET_SUFFIXES = (".jsonl", ".jsonl.gz", ".json")
+MAX_DOCUMENT_CHARS = 2_000_000  # ~300,000 words: far beyond any article
+# Articles on stdin are separated by a form feed or a line of five or more dashes.
+STDIN_SEPARATOR = re.compile(r"\f|\n-{5,}[ \t]*\n")
+
+
+@dataclass
+class RawDocument:
+    """An article as read, before extraction and cleaning."""
+
+    text: str
+    name: str | None = None
+    id: str | None = None
+    title: str | None = None
+    format: str = "text"  # text | html | markdown | clean (already clean, skip the cleaner)
+
+
+@dataclass
+class Cluster:
+    """The articles about one story, plus whatever else a dataset row carries."""
+
+    id: str
+    documents: list[RawDocument]
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def sniff_format(text: str, name: str = "") -> str:
+    lower = name.lower()
+    if lower.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if lower.endswith((".md", ".markdown")):
+        return "markdown"
+    head = text[:5000].lower()
+    if re.search(r"<!doctype html|<html[\s>]|<body[\s>]", head) or len(re.findall(r"</?(p|div|span|a|br)\b", head)) >= 5:
+        return "html"
+    return "text"
+
+
+def _check_size(text: str, name: str) -> None:
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise InputError(
+            f"{name} is too large for an article ({len(text):,} characters; the limit is {MAX_DOCUMENT_CHARS:,})"
+        )
+
+
+def read_article_file(path: Path) -> RawDocument:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(f"permission denied reading {path}") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    text = decode(data, str(path))
+    _check_size(text, str(path))
+    return RawDocument(text=text, name=path.name, id=path.stem, format=sniff_format(text, path.name))
+
+
+def _article_files(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.rglob("*") if p.is_file() and p.name.lower().endswith(ARTICLE_SUFFIXES) and not p.name.startswith(".")
+    )
+
+
+def read_folder(folder: Path, warnings: list[str]) -> list[RawDocument]:
+    files = _article_files(folder)
+    if not files:
+        raise InputError(f"folder {folder} holds no article file ({', '.join(ARTICLE_SUFFIXES)})")
+    documents = []
+    for path in files:
+        try:
+            documents.append(read_article_file(path))
+        except InputError as exc:
+            warnings.append(f"skipped {exc}")
+    if not documents:
+        raise InputError(f"folder {folder} holds no readable article")
+    return documents
+
+
+def document_from_json(item: Any, index: int, where: str) -> RawDocument:
+    """A dataset document: a string, or an object with "text" (and optional "title", "name", "id")."""
+    if isinstance(item, str):
+        text, meta = item, {}
+    elif isinstance(item, dict) and isinstance(item.get("text"), str):
+        text, meta = item["text"], item
+    else:
+        raise InputError(f"{where}: document {index + 1} is not a string or an object with a \"text\" string")
+    _check_size(text, f"{where}: document {index + 1}")
+    text = fix_text(text)
+    name = meta.get("name") if isinstance(meta.get("name"), str) else None
+    doc_id = str(meta["id"]) if meta.get("id") is not None else None
+    title = meta.get("title") if isinstance(meta.get("title"), str) else None
+    return RawDocument(text=text, name=name, id=doc_id, title=title, format=sniff_format(text, name or ""))
+
+
+def cluster_from_record(record: Any, where: str) -> Cluster:
+    """One dataset row: {"id", "documents": [...], ...} (the schema of ../shared/data)."""
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: a cluster must be a JSON object with \"id\" and \"documents\"")
+    if "id" not in record or record["id"] is None or isinstance(record["id"], (dict, list)):
+        raise InputError(f"{where}: the cluster has no \"id\"")
+    cluster_id = str(record["id"])
+    docs = record.get("documents")
+    if not isinstance(docs, list) or not docs:
+        raise InputError(f"{where} (cluster {cluster_id}): \"documents\" must be a non-empty list")
+    documents = [document_from_json(d, i, f"{where} (cluster {cluster_id})") for i, d in enumerate(docs)]
+    doc_ids = record.get("doc_ids")
+    headlines = record.get("doc_headlines")
+    for i, doc in enumerate(documents):
+        if doc.id is None:
+            doc.id = str(doc_ids[i]) if isinstance(doc_ids, list) and i < len(doc_ids) else str(i + 1)
+        if doc.title is None and isinstance(headlines, list) and i < len(headlines) and isinstance(headlines[i], str):
+            doc.title = headlines[i] or None
+    fields = {k: v for k, v in record.items() if k not in ("id", "documents")}
+    return Cluster(id=cluster_id, documents=documents, fields=fields)
+
+
+def open_dataset(path: str | Path) -> BinaryIO:
+    """Open a dataset file or '-' (stdin) as bytes, gunzipping *.gz."""
+    if str(path) == "-":
+        return sys.stdin.buffer
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"no such file: {p}")
+    if p.is_dir():
+        raise InputError(f"{p} is a folder; a dataset is a JSONL file")
+    try:
+        if p.name.endswith(".gz"):
+            return gzip.open(p, "rb")  # type: ignore[return-value]
+        return p.open("rb")
+    except OSError as exc:
+        raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
+
+
+def iter_dataset_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
+    """(line number, raw line) for each non-blank line, streaming."""
+    stream = open_dataset(path)
+    try:
+        for number, line in enumerate(stream, start=1):
+            if line.strip():
+                yield number, line
+    except (OSError, EOFError) as exc:
+        raise InputError(f"cannot read {path}: {exc}") from None
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def parse_dataset_line(line: bytes, where: str) -> Cluster:
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc})") from None
+    return cluster_from_record(record, where)
+
+
+def read_dataset(path: str | Path) -> list[Cluster]:
+    """Every cluster of a JSONL dataset (or a JSON list of clusters); stops at the first bad row."""
+    name = str(path)
+    if name.endswith(".json") and name != "-":
+        try:
+            records = json.loads(decode(Path(path).read_bytes(), name))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{name}: not valid JSON ({exc.msg})") from None
+        except OSError as exc:
+            raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+        records = records if isinstance(records, list) else [records]
+        return [cluster_from_record(r, f"{name} item {i + 1}") for i, r in enumerate(records)]
+    clusters = [parse_dataset_line(line, f"{name} line {n}") for n, line in iter_dataset_lines(path)]
+    if not clusters:
+        raise InputError(f"{name} holds no cluster")
+    return clusters
+
+
+def is_dataset_path(path: str) -> bool:
+    return path.lower().endswith(DATASET_SUFFIXES)
+
+
+def read_stdin(warnings: list[str], stream: BinaryIO | None = None) -> list[Cluster]:
+    data = (stream or sys.stdin.buffer).read()
+    text = decode(data, "standard input")
+    if text.lstrip().startswith(("{", "[")):
+        try:
+            first = json.loads(text)
+        except json.JSONDecodeError:
+            lines = [ln for ln in text.splitlines() if ln.strip()]
+            return [parse_dataset_line(ln.encode(), f"standard input line {i + 1}") for i, ln in enumerate(lines)]
+        records = first if isinstance(first, list) else [first]
+        return [cluster_from_record(r, "standard input") for r in records]
+    parts = [p for p in STDIN_SEPARATOR.split(text) if p.strip()]
+    docs = []
+    for i, part in enumerate(parts):
+        _check_size(part, f"standard input article {i + 1}")
+        docs.append(RawDocument(text=part, name=f"stdin-{i + 1}", id=f"stdin-{i + 1}", format=sniff_format(part)))
+    return [Cluster(id="stdin", documents=docs)]
+
+
+def read_inputs(paths: Iterable[str], warnings: list[str]) -> list[Cluster]:
+    """Files and folders form one cluster; each dataset row is a cluster of its own."""
+    clusters: list[Cluster] = []
+    loose: list[RawDocument] = []
+    for raw in paths:
+        if raw == "-":
+            clusters.extend(read_stdin(warnings))
+            continue
+        path = Path(os.path.expanduser(raw))
+        if path.is_dir():
+            loose.extend(read_folder(path, warnings))
+        elif is_dataset_path(raw):
+            clusters.extend(read_dataset(path))
+        else:
+            loose.append(read_article_file(path))
+    if loose:
+        name = "input"
+        clusters.insert(0, Cluster(id=name, documents=loose))
+    if not clusters:
+        raise InputError("no article given")
+    return clusters

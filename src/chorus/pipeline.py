@@ -1,0 +1,106 @@
+"""The summarization pipeline: ingest -> segment -> represent -> select -> compose."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from chorus.compose import compose
+from chorus.errors import ChorusError, InputError
+from chorus.ingest import RawDocument, prepare_documents
+from chorus.ingest.read import document_from_json, read_article_file, read_folder
+from chorus.represent import represent
+from chorus.segment import segment
+from chorus.select import get_method
+from chorus.types import Budget, Document, Story, Summary
+
+DocumentLike = str | os.PathLike | Document | RawDocument | dict
+
+
+def to_raw_documents(documents: Iterable[DocumentLike], warnings: list[str]) -> list[RawDocument | Document]:
+    """Accept texts, HTML strings, paths (files or folders), dicts and Documents."""
+    out: list[RawDocument | Document] = []
+    for i, item in enumerate(documents):
+        if isinstance(item, (Document, RawDocument)):
+            out.append(item)
+        elif isinstance(item, os.PathLike):
+            path = Path(item)
+            out.extend(read_folder(path, warnings) if path.is_dir() else [read_article_file(path)])
+        elif isinstance(item, (str, dict)):
+            raw = document_from_json(item, i, "documents")
+            raw.id = raw.id or str(i + 1)
+            out.append(raw)
+        else:
+            raise InputError(f"document {i + 1} is a {type(item).__name__}; give text, a path or a Document")
+    return out
+
+
+def load_documents(documents: Iterable[DocumentLike], warnings: list[str] | None = None) -> list[Document]:
+    """Read, extract and clean articles into Documents (ingest stage)."""
+    warnings = warnings if warnings is not None else []
+    items = to_raw_documents(documents, warnings)
+    ready = [d for d in items if isinstance(d, Document)]
+    raw = [d for d in items if isinstance(d, RawDocument)]
+    if raw and ready:
+        raise InputError("give either raw articles or cleaned Documents, not both")
+    return ready if ready else prepare_documents(raw, warnings)
+
+
+def build_story(documents: list[Document], query: str | None = None, warnings: list[str] | None = None) -> Story:
+    """Segment and represent cleaned documents."""
+    story = segment(documents, query)
+    story.warnings.extend(warnings or [])
+    if not story.sentences:
+        raise InputError("the articles contain no sentence to summarize")
+    if len(documents) == 1:
+        story.warnings.append("only one article: the summary cannot show what several outlets corroborate")
+    represent(story)
+    return story
+
+
+def make_budget(words: int | None = 100, sentences: int | None = None) -> Budget:
+    try:
+        return Budget(words=words, sentences=sentences)
+    except ValueError as exc:
+        raise ChorusError(str(exc)) from None
+
+
+def summarize_story(story: Story, budget: Budget, method: str | None = None) -> Summary:
+    summarizer = get_method(method)
+    chosen = summarizer(story, budget)
+    return compose(story, chosen, budget, summarizer.name)
+
+
+def summarize(
+    documents: Sequence[DocumentLike],
+    words: int | None = 100,
+    query: str | None = None,
+    method: str | None = None,
+    *,
+    sentences: int | None = None,
+) -> Summary:
+    """Summarize articles about one story into one cited summary.
+
+    Args:
+        documents: the articles: raw text or HTML strings, ``pathlib.Path``
+            objects (files or folders), dicts with a ``"text"`` key, or
+            already-cleaned ``Document`` objects.
+        words: the most words the summary may have (whole sentences only);
+            ``None`` for no word limit.
+        query: an optional question or topic to focus the summary on.
+        method: a content-selection method (see ``chorus.METHODS``);
+            ``None`` for the default.
+        sentences: the most sentences the summary may have.
+
+    Returns:
+        A ``Summary``: its sentences, each with the documents that support it.
+
+    Raises:
+        ChorusError: for unusable input (nothing readable, not English...).
+    """
+    budget = make_budget(words, sentences)
+    warnings: list[str] = []
+    docs = load_documents(documents, warnings)
+    story = build_story(docs, query, warnings)
+    return summarize_story(story, budget, method)

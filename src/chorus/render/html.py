@@ -1,0 +1,99 @@
+"""HTML: one self-contained page (no network) with the summary and its sources.
+
+Hovering or focusing a summary sentence highlights the sentences of the
+source articles that support it; the articles stand side by side below.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from chorus.types import Summary
+
+PAGE_STYLE = """
+body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
+main{max-width:1400px;margin:auto;padding:1.5rem}
+h1{font-size:1.4rem;margin:.2rem 0 1rem}
+.summary{background:#fff;border:1px solid #ddd;border-radius:8px;padding:1rem 1.2rem;max-width:60rem}
+.summary .s{cursor:pointer;border-radius:3px}
+.summary .s:hover,.summary .s:focus,.summary .s.active{background:#fff3b0;outline:none}
+sup.cite{font-size:.7em;color:#0b57d0;margin-left:1px}
+.meta{color:#666;font-size:.85rem;margin-top:.6rem}
+.warnings{color:#8a4b00;font-size:.9rem}
+.sources{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:1rem;margin-top:1.5rem}
+.doc{background:#fff;border:1px solid #ddd;border-radius:8px;padding:.8rem 1rem;font-size:.9rem}
+.doc h2{font-size:1rem;margin:0 0 .5rem}
+.doc .n{display:inline-block;min-width:1.6em;color:#0b57d0}
+.doc span.hit{background:#fff3b0;box-shadow:0 0 0 2px #f5c400}
+"""
+
+PAGE_SCRIPT = """
+document.querySelectorAll('.summary .s').forEach(function (el) {
+  function mark(on) {
+    el.classList.toggle('active', on);
+    (el.dataset.support || '').split(' ').forEach(function (id) {
+      var t = document.getElementById(id);
+      if (t) { t.classList.toggle('hit', on); if (on && el.dataset.scroll) t.scrollIntoView({block: 'nearest'}); }
+    });
+  }
+  el.addEventListener('mouseenter', function () { mark(true); });
+  el.addEventListener('mouseleave', function () { mark(false); });
+  el.addEventListener('focus', function () { el.dataset.scroll = '1'; mark(true); });
+  el.addEventListener('blur', function () { delete el.dataset.scroll; mark(false); });
+});
+"""
+
+
+def sentence_anchor(doc_index: int, position: int) -> str:
+    return f"d{doc_index}-s{position}"
+
+
+def _summary_block(summary: Summary) -> str:
+    parts = []
+    for s in summary.sentences:
+        support = " ".join(sentence_anchor(c.doc_index, c.position) for c in s.support)
+        cites = ",".join(str(d + 1) for d in s.doc_indexes)
+        title = "Supported by: " + "; ".join(summary.documents[d].label for d in s.doc_indexes)
+        parts.append(
+            f'<span class="s" tabindex="0" data-support="{support}" title="{escape(title)}">'
+            f'{escape(s.text)}<sup class="cite">[{cites}]</sup></span>'
+        )
+    return " ".join(parts)
+
+
+def _sources_block(summary: Summary) -> str:
+    story = summary.story
+    blocks = []
+    for d, doc in enumerate(summary.documents):
+        heading = f'<span class="n">[{d + 1}]</span> {escape(doc.label)}'
+        if doc.title and doc.title != doc.label:
+            heading += f"<br><small>{escape(doc.title)}</small>"
+        if story is not None:
+            paragraphs: dict[int, list[str]] = {}
+            for s in story.sentences_of(d):
+                paragraphs.setdefault(s.paragraph, []).append(
+                    f'<span id="{sentence_anchor(d, s.position)}">{escape(s.text)}</span>'
+                )
+            body = "".join(f"<p>{' '.join(p)}</p>" for p in paragraphs.values())
+        else:
+            body = "".join(f"<p>{escape(p)}</p>" for p in doc.paragraphs)
+        blocks.append(f'<article class="doc"><h2>{heading}</h2>{body}</article>')
+    return "".join(blocks)
+
+
+def render_html(summary: Summary) -> str:
+    title = "Summary" + (f": {summary.query}" if summary.query else "")
+    warnings = "".join(f"<p>{escape(w)}</p>" for w in summary.warnings)
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{escape(title)}</title><style>{PAGE_STYLE}</style></head>
+<body><main>
+<h1>{escape(title)}</h1>
+<section class="summary">{_summary_block(summary)}
+<div class="meta">{summary.words} words &middot; method {escape(summary.method)} &middot;
+{len(summary.documents)} articles</div></section>
+<div class="warnings">{warnings}</div>
+<section class="sources">{_sources_block(summary)}</section>
+</main><script>{PAGE_SCRIPT}</script></body></html>
+"""

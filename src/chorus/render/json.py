@@ -1,0 +1,66 @@
+"""JSON: every sentence with the documents (and their sentences) that support it.
+
+Schema (stable; documented in the README):
+    summary: str, words: int, method: str, query: str|null,
+    budget: {words: int|null, sentences: int|null},
+    sentences: [{text, words, source: {document, sentence},
+                 support_count, support: [{document, number, name, title,
+                 sentence, similarity, text}]}],
+    documents: [{number, id, name, title, words, sentences}],
+    warnings: [str]
+Sentence numbers count from 0 within each document.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from chorus.types import Summary
+
+
+def summary_to_dict(summary: Summary) -> dict[str, Any]:
+    docs = summary.documents
+    return {
+        "summary": summary.text,
+        "words": summary.words,
+        "method": summary.method,
+        "query": summary.query,
+        "budget": {"words": summary.budget.words, "sentences": summary.budget.sentences},
+        "sentences": [
+            {
+                "text": s.text,
+                "words": len(s.text.split()),
+                "source": {"document": docs[s.origin.doc_index].id, "sentence": s.origin.position},
+                "support_count": s.support_count,
+                "support": [
+                    {
+                        "document": docs[c.doc_index].id,
+                        "number": c.doc_index + 1,
+                        "name": docs[c.doc_index].name,
+                        "title": docs[c.doc_index].title,
+                        "sentence": c.position,
+                        "similarity": c.similarity,
+                        "text": c.text,
+                    }
+                    for c in s.support
+                ],
+            }
+            for s in summary.sentences
+        ],
+        "documents": [
+            {
+                "number": i + 1,
+                "id": d.id,
+                "name": d.name,
+                "title": d.title,
+                "words": len(d.text.split()),
+            }
+            for i, d in enumerate(docs)
+        ],
+        "warnings": summary.warnings,
+    }
+
+
+def render_json(summary: Summary) -> str:
+    return json.dumps(summary_to_dict(summary), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,159 @@
+"""Represent stage: sentences as TF-IDF vectors over content stems.
+
+Spelling variants of one name across outlets ("Meshaal", "Mashaal",
+"Meshal") are mapped to one term first, so that sentences that say the same
+thing about the same person look alike.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+from scipy import sparse
+
+from chorus.text import stem, words
+from chorus.types import Sentence, Story
+
+VARIANT_MIN_LENGTH = 5
+VARIANT_MIN_RATIO = 80.0
+
+
+def name_variants(story: Story) -> dict[str, str]:
+    """Stem of each capitalised-name variant -> stem of its most frequent spelling.
+
+    Two capitalised words are variants when they are long, start with the
+    same letter, differ in length by at most one letter and are at least
+    80% alike (normalised Indel similarity): Meshal/Meshaal/Mashaal/Mesgaal,
+    Sergey/Sergei; not Austria/Australia or Iran/Iraq.
+    """
+    counts: Counter[str] = Counter()
+    for sentence in story.sentences:
+        for w in words(sentence.text):
+            if len(w) >= VARIANT_MIN_LENGTH and w[0].isupper() and w.isalpha() and not w.isupper():
+                counts[w] += 1
+    names = [n for n, _ in counts.most_common()]
+    # Union-find, so that A~B and B~C put A, B and C under one spelling.
+    parent = {n: n for n in names}
+
+    def find(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for i, name in enumerate(names):
+        for other in names[i + 1 :]:
+            if (
+                other[0] == name[0]
+                and abs(len(other) - len(name)) <= 1
+                and fuzz.ratio(name.lower(), other.lower()) >= VARIANT_MIN_RATIO
+            ):
+                a, b = find(name), find(other)
+                if a != b:
+                    # The more frequent spelling (earlier in ``names``) wins.
+                    first, second = sorted((a, b), key=names.index)
+                    parent[second] = first
+    canonical = {n: find(n) for n in names}
+    return {stem(v): stem(c) for v, c in canonical.items() if stem(v) != stem(c)}
+
+
+@dataclass
+class Vectors:
+    terms: list[str]  # column -> content stem (canonical spelling)
+    index: dict[str, int]
+    counts: sparse.csr_matrix  # sentences x terms, raw counts
+    tfidf: sparse.csr_matrix  # sentences x terms, rows L2-normalised
+    idf: np.ndarray  # per term, over sentences
+    doc_freq: np.ndarray  # per term: how many documents use it
+    variants: dict[str, str]
+    _similarity: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def similarity(self) -> np.ndarray:
+        """Dense sentence x sentence cosine similarity (computed once, O(n^2))."""
+        if self._similarity is None:
+            self._similarity = (self.tfidf @ self.tfidf.T).toarray()
+        return self._similarity
+
+    def similarities_to(self, rows: list[int]) -> np.ndarray:
+        """Cosine of every sentence with each of ``rows``: shape (n_sentences, len(rows))."""
+        if self._similarity is not None:
+            return self._similarity[:, rows]
+        return (self.tfidf @ self.tfidf[rows].T).toarray()
+
+    def content_set(self, sentence: Sentence) -> frozenset[str]:
+        """The sentence's content stems, name variants unified."""
+        return frozenset(self.variants.get(s, s) for s in sentence.content_stems)
+
+    def vectorize(self, stems: list[str]) -> sparse.csr_matrix:
+        """A text's stems as an L2-normalised TF-IDF row in this space."""
+        row = np.zeros(len(self.terms))
+        for s in stems:
+            j = self.index.get(self.variants.get(s, s))
+            if j is not None:
+                row[j] += self.idf[j]
+        norm = np.linalg.norm(row)
+        return sparse.csr_matrix(row / norm if norm else row)
+
+
+def represent(story: Story) -> Vectors:
+    variants = name_variants(story)
+    index: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    doc_terms: list[set[int]] = [set() for _ in story.documents]
+    for sentence in story.sentences:
+        counts: Counter[int] = Counter()
+        for s in sentence.content_stems:
+            s = variants.get(s, s)
+            counts[index.setdefault(s, len(index))] += 1
+        for j, c in counts.items():
+            rows.append(sentence.index)
+            cols.append(j)
+            vals.append(c)
+        doc_terms[sentence.doc_index].update(counts)
+    shape = (len(story.sentences), len(index))
+    counts_matrix = sparse.csr_matrix((np.asarray(vals, dtype=float), (rows, cols)), shape=shape)
+    sentence_freq = np.bincount(cols, minlength=len(index)) if cols else np.zeros(len(index))
+    idf = np.log((1 + shape[0]) / (1 + sentence_freq)) + 1.0
+    tfidf = counts_matrix.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    tfidf = sparse.diags(1.0 / norms) @ tfidf
+    doc_freq = np.zeros(len(index))
+    for terms in doc_terms:
+        doc_freq[list(terms)] += 1
+    story.vectors = Vectors(
+        terms=list(index),
+        index=index,
+        counts=counts_matrix,
+        tfidf=tfidf.tocsr(),
+        idf=idf,
+        doc_freq=doc_freq,
+        variants=variants,
+    )
+    return story.vectors
+
+
+# Two sentences are close paraphrases when they are similar overall (TF-IDF
+# cosine), or when one carries most of the other's content words (overlap
+# coefficient), as when one outlet quotes a sentence in full and another
+# quotes half of it.
+PARAPHRASE_COSINE = 0.5
+PARAPHRASE_OVERLAP = 0.6
+PARAPHRASE_MIN_SHARED = 4
+PARAPHRASE_OVERLAP_COSINE = 0.25
+
+
+def is_paraphrase(vectors: Vectors, a: Sentence, b: Sentence, cosine: float) -> bool:
+    if cosine >= PARAPHRASE_COSINE:
+        return True
+    if cosine < PARAPHRASE_OVERLAP_COSINE:
+        return False
+    mine, theirs = vectors.content_set(a), vectors.content_set(b)
+    if not mine or not theirs:
+        return False
+    shared = len(mine & theirs)
+    return shared >= PARAPHRASE_MIN_SHARED and shared / min(len(mine), len(theirs)) >= PARAPHRASE_OVERLAP

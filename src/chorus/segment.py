@@ -1,0 +1,91 @@
+"""Segment stage: documents to sentences and tokens."""
+
+from __future__ import annotations
+
+import re
+
+import nupunkt
+
+from chorus.text import content_stems, is_content, stem, words
+from chorus.types import Document, Sentence, Story
+
+
+# Words that continue a sentence after an initialism ("U.S. Secretary of
+# State"): nupunkt takes the capital for a new sentence.
+_TITLE_AFTER_INITIALISM = frozenset(
+    """Secretary President Vice Ambassador Embassy Army Navy Air Marines Senate
+    Congress House Attorney Department Forces Treasury Supreme District Court
+    Representative Rep Sen Gen Judge Trade Special Envoy Defense State Central
+    Command Justice Government Officials Mission Coast Census Federal""".split()
+)
+_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_MAX_QUOTE_PIECES = 4
+
+
+def _open_quote(text: str) -> bool:
+    """Does the text leave a quotation open?"""
+    curly = text.count("“") - text.count("”")
+    if curly:
+        return curly > 0
+    backticks = text.count("``") - text.count("''")
+    if backticks:
+        return backticks > 0
+    return text.count('"') % 2 == 1
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph.
+
+    nupunkt handles abbreviations, decimals and most quotes; two repairs
+    follow: a split after an initialism before a title ("U.S. | Secretary")
+    is undone, and a quotation running over several sentences stays one
+    unit, so no sentence carries half a quote.
+    """
+    pieces = [s.strip() for s in nupunkt.sent_tokenize(paragraph) if s.strip()]
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and _INITIALISM_END.search(merged[-1]) and piece.split()[0].strip(",.") in _TITLE_AFTER_INITIALISM:
+            merged[-1] += " " + piece
+        else:
+            merged.append(piece)
+    out: list[str] = []
+    run = 1
+    for piece in merged:
+        if out and run < _MAX_QUOTE_PIECES and _open_quote(out[-1]):
+            out[-1] += " " + piece
+            run += 1
+        else:
+            out.append(piece)
+            run = 1
+    return out
+
+
+def segment(documents: list[Document], query: str | None = None) -> Story:
+    sentences: list[Sentence] = []
+    for d, doc in enumerate(documents):
+        position = 0
+        for p, paragraph in enumerate(doc.paragraphs):
+            for text in split_sentences(paragraph):
+                tokens = words(text)
+                if not tokens:
+                    continue
+                sentences.append(
+                    Sentence(
+                        index=len(sentences),
+                        doc_index=d,
+                        position=position,
+                        paragraph=p,
+                        text=text,
+                        tokens=tuple(t.lower() for t in tokens),
+                        stems=tuple(stem(t) for t in tokens),
+                        content=tuple(is_content(t) for t in tokens),
+                    )
+                )
+                position += 1
+    query = query.strip() if query and query.strip() else None
+    return Story(
+        documents=documents,
+        sentences=sentences,
+        query=query,
+        query_stems=tuple(content_stems(query)) if query else (),
+    )

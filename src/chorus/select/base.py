@@ -1,0 +1,99 @@
+"""The one interface every content-selection method implements.
+
+A method receives a represented Story and a Budget and returns the indexes of
+the sentences it chose. Ranking methods only score sentences and inherit a
+budget-filling greedy pass with a redundancy check; methods that optimise the
+whole summary (MMR, KL-sum, ILP) override ``select``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+import numpy as np
+
+from chorus.represent import is_paraphrase
+from chorus.types import Budget, Story
+
+MIN_SENTENCE_WORDS = 6  # shorter "sentences" are fragments, datelines, captions
+MAX_SENTENCE_WORDS = 80  # longer ones are run-ons from bad splits
+
+
+class Summarizer(ABC):
+    """Chooses sentences for a summary."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+
+    def __call__(self, story: Story, budget: Budget) -> list[int]:
+        return self.select(story, budget)
+
+    def select(self, story: Story, budget: Budget) -> list[int]:
+        scores = self.score(story)
+        order = sorted(candidates(story), key=lambda i: -scores[i])
+        return greedy_fill(order, story, budget)
+
+    @abstractmethod
+    def score(self, story: Story) -> np.ndarray:
+        """A salience score per sentence of the story (higher is better)."""
+
+
+def candidates(story: Story) -> list[int]:
+    """Sentences fit to stand in a summary on their own."""
+    out = [
+        s.index
+        for s in story.sentences
+        if MIN_SENTENCE_WORDS <= s.words <= MAX_SENTENCE_WORDS and not s.text.rstrip().endswith("?")
+    ]
+    return out or [s.index for s in story.sentences]
+
+
+def greedy_fill(order: list[int], story: Story, budget: Budget, avoid_repeats: bool = True) -> list[int]:
+    """Take sentences in ``order`` while they fit and (unless told otherwise)
+    paraphrase nothing already taken."""
+    chosen: list[int] = []
+    used_words = 0
+    shortest = min((story.sentences[i].words for i in order), default=0)
+    sim = story.vectors.similarity if len(story.sentences) <= 4000 else None
+    for i in order:
+        words = story.sentences[i].words
+        if not budget.fits(used_words + words, len(chosen) + 1):
+            if budget.sentences is not None and len(chosen) >= budget.sentences:
+                break
+            if budget.words is not None and budget.words - used_words < shortest:
+                break
+            continue
+        if chosen and avoid_repeats:
+            cosines = sim[i, chosen] if sim is not None else story.vectors.similarities_to(chosen)[i]
+            if any(
+                is_paraphrase(story.vectors, story.sentences[i], story.sentences[j], c)
+                for j, c in zip(chosen, cosines)
+            ):
+                continue
+        chosen.append(i)
+        used_words += words
+    return chosen
+
+
+def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-6, max_iter: int = 200) -> np.ndarray:
+    """Stationary distribution of a random walk on a weighted graph, with teleporting."""
+    n = weights.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    out_degree = weights.sum(axis=1, keepdims=True)
+    transition = np.divide(weights, out_degree, out=np.full_like(weights, 1.0 / n), where=out_degree > 0)
+    rank = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        new = (1 - damping) / n + damping * (transition.T @ rank)
+        if np.abs(new - rank).sum() < tol:
+            return new
+        rank = new
+    return rank
+
+
+def cluster_centroid(story: Story) -> np.ndarray:
+    """Mean TF-IDF vector of the story's sentences, L2-normalised."""
+    centroid = np.asarray(story.vectors.tfidf.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    return centroid / norm if norm else centroid

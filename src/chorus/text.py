@@ -1,0 +1,51 @@
+"""Lexical helpers shared by every stage: words, stop words, stems, sentence ends."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+# A word is letters/digits, optionally joined by an apostrophe, hyphen or dot
+# ("don't", "al-Jubeir", "U.S", "2.5").
+WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+
+STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS)
+
+# A sentence ends with . ! ? or … possibly followed by closing quotes/brackets.
+TERMINAL_RE = re.compile(r"[.!?…]['\"”’)\]]*$|[.!?…]\s*['\"”’]+\s*[.,]?$")
+
+_stemmer = Stemmer.Stemmer("porter")  # the algorithm ROUGE's -m option uses
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Porter stem of the lower-cased word, apostrophe-s removed."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return _stemmer.stemWord(w)
+
+
+def is_content(word: str) -> bool:
+    """Not a stop word, and carries a letter or digit."""
+    return word.lower() not in STOP_WORDS and any(ch.isalnum() for ch in word)
+
+
+def content_stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text) if is_content(w)]
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(TERMINAL_RE.search(text.rstrip()))
+
+
+def count_words(text: str) -> int:
+    """Words as a reader (and the budget) counts them: whitespace-separated."""
+    return len(text.split())

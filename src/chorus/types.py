@@ -1,0 +1,166 @@
+"""The plain data types that pass between pipeline stages.
+
+ingest -> Document; segment -> Story (documents + Sentences); select -> sentence
+indexes; compose -> Summary (SummarySentences with their Citations).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Document:
+    """One cleaned article.
+
+    ``text`` holds the body only, paragraphs separated by blank lines; the
+    headline and standfirst, when the page had them, are kept apart because
+    they are telegraphic and make poor summary sentences.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    subtitle: str | None = None
+    name: str | None = None  # file name or outlet, for people to recognise
+    removed: tuple[RemovedLine, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The name a reader knows the document by."""
+        return self.name or self.title or self.id
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line the cleaner dropped, with the reason, so users can audit it."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the story, addressed by document and position."""
+
+    index: int  # position in Story.sentences
+    doc_index: int  # position of its document in Story.documents
+    position: int  # sentence number inside its document, from 0
+    paragraph: int  # paragraph number inside its document, from 0
+    text: str
+    tokens: tuple[str, ...]  # lower-cased word tokens
+    stems: tuple[str, ...]  # Porter stems of ``tokens``, stop words kept
+    content: tuple[bool, ...]  # per token: not a stop word or punctuation
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def content_stems(self) -> list[str]:
+        return [s for s, c in zip(self.stems, self.content) if c]
+
+
+@dataclass
+class Story:
+    """A cluster of documents about one event, split into sentences.
+
+    ``vectors`` is filled by the represent stage; selectors read it.
+    """
+
+    documents: list[Document]
+    sentences: list[Sentence]
+    query: str | None = None
+    query_stems: tuple[str, ...] = ()
+    vectors: Any = None  # chorus.represent.Vectors once represented
+    warnings: list[str] = field(default_factory=list)
+
+    def sentences_of(self, doc_index: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.doc_index == doc_index]
+
+    def doc_sentence_counts(self) -> list[int]:
+        counts = [0] * len(self.documents)
+        for s in self.sentences:
+            counts[s.doc_index] += 1
+        return counts
+
+
+@dataclass(frozen=True)
+class Budget:
+    """A summary length limit: words, sentences, or both (both must hold)."""
+
+    words: int | None = 100
+    sentences: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.words is None and self.sentences is None:
+            raise ValueError("a budget needs a word or a sentence limit")
+        for name in ("words", "sentences"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ValueError(f"the {name} budget must be at least 1, not {value}")
+
+    def fits(self, words: int, sentences: int) -> bool:
+        return (self.words is None or words <= self.words) and (
+            self.sentences is None or sentences <= self.sentences
+        )
+
+    def describe(self) -> str:
+        parts = []
+        if self.words is not None:
+            parts.append(f"{self.words} words")
+        if self.sentences is not None:
+            parts.append(f"{self.sentences} sentences")
+        return " and ".join(parts)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A sentence of one document that says what a summary sentence says."""
+
+    doc_index: int
+    position: int  # sentence number in that document
+    similarity: float  # 1.0 for the sentence the summary took
+    text: str = ""  # that document's sentence
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    origin: Sentence
+    support: tuple[Citation, ...]  # one per supporting document, origin included
+
+    @property
+    def support_count(self) -> int:
+        return len({c.doc_index for c in self.support})
+
+    @property
+    def doc_indexes(self) -> list[int]:
+        return sorted({c.doc_index for c in self.support})
+
+
+@dataclass
+class Summary:
+    sentences: list[SummarySentence]
+    documents: list[Document]
+    method: str
+    budget: Budget
+    query: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    story: Story | None = field(default=None, repr=False)  # what it was made from
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    def __str__(self) -> str:
+        return self.text
