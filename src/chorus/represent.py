@@ -137,23 +137,45 @@ def represent(story: Story) -> Vectors:
     return story.vectors
 
 
-# Two sentences are close paraphrases when they are similar overall (TF-IDF
-# cosine), or when one carries most of the other's content words (overlap
-# coefficient), as when one outlet quotes a sentence in full and another
-# quotes half of it.
+# Two sentences are close paraphrases (one supports the other as a source)
+# when they are similar overall (TF-IDF cosine), or when one carries most of
+# the other's content words (overlap coefficient), as when one outlet quotes
+# a sentence in full and another quotes half of it.
 PARAPHRASE_COSINE = 0.5
 PARAPHRASE_OVERLAP = 0.6
 PARAPHRASE_MIN_SHARED = 4
-PARAPHRASE_OVERLAP_COSINE = 0.25
+# A summary should not state one fact twice, so the bar for "redundant" is
+# lower than for "paraphrase": two reports of the evacuation that share most
+# of their key words are redundant even when each adds a detail.
+REDUNDANT_COSINE = 0.4
+REDUNDANT_OVERLAP = 0.4
+REDUNDANT_MIN_SHARED = 5
+
+
+def _overlap(vectors: Vectors, a: Sentence, b: Sentence) -> tuple[int, float]:
+    mine, theirs = vectors.content_set(a), vectors.content_set(b)
+    if not mine or not theirs:
+        return 0, 0.0
+    shared = len(mine & theirs)
+    return shared, shared / min(len(mine), len(theirs))
+
+
+def _numbers(sentence: Sentence) -> set[str]:
+    return {t.replace(",", "") for t in sentence.tokens if t[0].isdigit()}
 
 
 def is_paraphrase(vectors: Vectors, a: Sentence, b: Sentence, cosine: float) -> bool:
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
+        return False  # "1,200 evacuated" does not support "1,500 evacuated"
     if cosine >= PARAPHRASE_COSINE:
         return True
-    if cosine < PARAPHRASE_OVERLAP_COSINE:
-        return False
-    mine, theirs = vectors.content_set(a), vectors.content_set(b)
-    if not mine or not theirs:
-        return False
-    shared = len(mine & theirs)
-    return shared >= PARAPHRASE_MIN_SHARED and shared / min(len(mine), len(theirs)) >= PARAPHRASE_OVERLAP
+    shared, overlap = _overlap(vectors, a, b)
+    return shared >= PARAPHRASE_MIN_SHARED and overlap >= PARAPHRASE_OVERLAP
+
+
+def is_redundant(vectors: Vectors, a: Sentence, b: Sentence, cosine: float) -> bool:
+    if cosine >= REDUNDANT_COSINE:
+        return True
+    shared, overlap = _overlap(vectors, a, b)
+    return shared >= REDUNDANT_MIN_SHARED and overlap >= REDUNDANT_OVERLAP

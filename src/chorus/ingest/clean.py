@@ -76,6 +76,9 @@ MIN_PROSE_WORDS = 8
 GOOD_WORDS = 10
 SHORT_WORDS = 6
 GOOD_COHESION = 0.35
+# A lone article can only be compared with itself, and paragraphs of one
+# article share fewer words than articles of one story do.
+GOOD_COHESION_ALONE = 0.1
 CUE_STRONG_WEIGHT, CUE_WEAK_WEIGHT = 1.0, 0.5
 
 
@@ -212,11 +215,11 @@ def _cohesion(block: Block, other_docs: list[set[str]], own_other_blocks: list[s
         full = min(3, len(other_docs))
         weight = lambda s: min(1.0, sum(s in d for d in other_docs) / full)  # noqa: E731
     else:
-        weight = lambda s: min(1.0, sum(s in d for d in own_other_blocks) / 2)  # noqa: E731
+        weight = lambda s: float(any(s in d for d in own_other_blocks))  # noqa: E731
     return sum(weight(s) for s in block.stems) / len(block.stems)
 
 
-def _initial_class(b: Block) -> None:
+def _initial_class(b: Block, good_cohesion: float) -> None:
     if b.label:  # already furniture by repetition
         return
     if b.link_like and not (b.n_words >= 20 and b.terminal):
@@ -225,7 +228,7 @@ def _initial_class(b: Block) -> None:
         b.label, b.reason = BAD, "written in capitals (label or banner)"
     elif (
         (b.cue_score >= 1.0 and b.n_words <= 12)
-        or (b.cue_score >= 1.5 and b.n_words <= 30 and b.cohesion < GOOD_COHESION)
+        or (b.cue_score >= 1.5 and b.n_words <= 30 and b.cohesion < good_cohesion)
         or b.cue_score / max(b.n_words, 1) >= 0.2
     ):
         b.label, b.reason = BAD, "web page wording (subscribe, share, log in, byline...)"
@@ -240,7 +243,7 @@ def _initial_class(b: Block) -> None:
     elif (
         b.n_words >= GOOD_WORDS
         and b.stop_ratio >= 0.2
-        and b.cohesion >= GOOD_COHESION
+        and b.cohesion >= good_cohesion
         and b.cue_score < 1.0
     ):
         b.label = GOOD
@@ -335,7 +338,7 @@ def clean_texts(texts: list[str]) -> list[CleanedText]:
             b.cohesion = _cohesion(b, others, own)
             if not b.label and b.cue_score > 0 and shared_short[_normal(b.text)] > 1:
                 b.label, b.reason = BAD, "repeated on other pages of the cluster (site furniture)"
-            _initial_class(b)
+            _initial_class(b, GOOD_COHESION if others else GOOD_COHESION_ALONE)
         title, subtitle = _split_title(blocks)
         for b in (title, subtitle):
             if b is not None:

@@ -8,6 +8,12 @@ from charset_normalizer import from_bytes
 from chorus.errors import InputError
 
 _CONTROL_OK = {9, 10, 12, 13}  # tab, newline, form feed, carriage return
+_UNICODE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False)  # quotes are part of what outlets printed
 
 
@@ -24,6 +30,12 @@ def decode(data: bytes, name: str) -> str:
     """Decode ``data`` (any encoding) and repair mojibake; raise InputError if unusable."""
     if not data.strip():
         raise InputError(f"{name} is empty")
+    for bom, codec in _UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                return fix_text(data.decode(codec))
+            except UnicodeDecodeError:
+                raise InputError(f"{name} is not valid {codec.upper()} text") from None
     if looks_binary(data):
         raise InputError(f"{name} is a binary file, not text or HTML")
     if data.startswith(b"\xef\xbb\xbf"):

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from chorus.represent import is_paraphrase
+from chorus.represent import is_redundant
 from chorus.types import Budget, Story
 
 MIN_SENTENCE_WORDS = 6  # shorter "sentences" are fragments, datelines, captions
@@ -67,7 +67,7 @@ def greedy_fill(order: list[int], story: Story, budget: Budget, avoid_repeats: b
         if chosen and avoid_repeats:
             cosines = sim[i, chosen] if sim is not None else story.vectors.similarities_to(chosen)[i]
             if any(
-                is_paraphrase(story.vectors, story.sentences[i], story.sentences[j], c)
+                is_redundant(story.vectors, story.sentences[i], story.sentences[j], c)
                 for j, c in zip(chosen, cosines)
             ):
                 continue

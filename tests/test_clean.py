@@ -1,0 +1,251 @@
+"""The cleaner keeps the reporting and drops page furniture, by general features."""
+
+from pathlib import Path
+
+import pytest
+
+from chorus.ingest.clean import clean_texts
+from chorus.pipeline import load_documents
+
+from conftest import EXAMPLE
+
+
+def cleaned_by_name(folder: Path) -> dict[str, str]:
+    docs = load_documents([folder])
+    return {d.name: "\n".join(filter(None, [d.title, d.subtitle, d.text])) for d in docs}
+
+
+# --- the shipped example (our own articles and furniture) -------------------
+
+EXAMPLE_FURNITURE = [
+    "Opinion",
+    "By Nadia Flint",
+    "Updated 7:42",
+    "(Ledger photo/Owen Barr)",
+    "Share this article",
+    "Most read",
+    "cycle lanes",
+    "Rovers sign striker",
+    "Bakery on Mill Street",
+    "Subscribe to the Ledger",
+    "Sign in",
+    "cookies",
+    "Listen live",
+    "Related stories",
+    "Ferry timetable",
+    "All rights reserved",
+    "VALLEY COURIER",
+    "Advertisement",
+    "Photo: Courier",
+    "Thick smoke rises",
+    "Share on Facebook",
+    "Email this story",
+    "newsletter",
+    "Comments (14)",
+    "join the discussion",
+    "Reporting by Sam Adeyemi",
+    "Trending now",
+    "rainy weekend",
+    "phone battery",
+    "Celebrity chef",
+    "Follow Daily Roundup",
+]
+
+EXAMPLE_REPORTING = {
+    "01-marrowick-ledger.txt": [
+        "A fire tore through a chemical warehouse",
+        "Three firefighters were taken to hospital",
+        "That could be tonight or it could be Friday.",
+        "Officials opened two emergency shelters",
+        "would pay for the cost of the shelters.",
+        "It was the second fire at the site in four years.",
+        "The cause of Tuesday's fire is not yet known.",
+    ],
+    "02-northshore-radio.html": [
+        "More than 1,500 people were told to leave",
+        "Crews from four stations fought the flames",
+        "Three firefighters were treated for minor burns.",
+        "Schools within the evacuation zone will stay closed on Wednesday.",
+    ],
+    "03-valley-courier.txt": [
+        "forced about 1,200 residents from their homes",
+        "Three firefighters suffered minor burns. No residents were hurt.",
+        "The Red Cross said 340 people spent the night",
+        "Environmental officers are checking the harbour",
+    ],
+    "04-wirenow.txt": [
+        "MARROWICK (WireNow)",
+        "The city fined the company in 2021",
+        "testing water samples from the harbour.",
+    ],
+    "05-daily-roundup.txt": [
+        "The whole street shook",
+        "The city fined the company in 2021 after a smaller fire at the same building.",
+    ],
+}
+
+
+def test_shipped_example_loses_its_furniture_and_keeps_its_reporting():
+    texts = cleaned_by_name(EXAMPLE)
+    assert sorted(texts) == sorted(EXAMPLE_REPORTING)
+    everything = "\n".join(texts.values())
+    for furniture in EXAMPLE_FURNITURE:
+        assert furniture not in everything, furniture
+    for name, snippets in EXAMPLE_REPORTING.items():
+        for snippet in snippets:
+            assert snippet in texts[name], (name, snippet)
+
+
+def test_headline_and_standfirst_are_kept_apart_from_the_body():
+    docs = {d.name: d for d in load_documents([EXAMPLE])}
+    ledger = docs["01-marrowick-ledger.txt"]
+    assert ledger.title == "Fire at Halvern warehouse forces hundreds from their homes"
+    assert ledger.subtitle.startswith("Chemical blaze on the Marrowick waterfront")
+    assert ledger.text.startswith("A fire tore through")
+    assert docs["02-northshore-radio.html"].title.startswith("Hundreds evacuated as chemical warehouse burns")
+
+
+# --- the canonical scraped example from ../shared ---------------------------
+
+LAVROV_FURNITURE = [
+    "Most Popular",
+    "read more:",
+    "Click the alert icon",
+    "Comments",
+    "SUBSCRIBERS JOIN",
+    "Automatic approval",
+    "$1 for the first month",
+    "Already signed up",
+    "Tamar Pileggi",
+    "wait for a P5+1 meeting",  # caption printed twice
+    "news conference in Doha July 23, 2014",  # caption
+    "Jack Khoury",
+    "interview with Reuters in Doha October 16",  # caption with credit
+    "Hamas Moscow Russia",  # tag list
+    "Robb Elementary",
+    "Texas Gunman",
+    "Biden",
+    "ADL",
+    "Bernie Sanders",
+    "Kahane",
+    "political bureau chief of the Palestinian resistance movement",  # closing caption
+]
+
+# Paragraphs of reporting per article: every one must survive.
+LAVROV_PARAGRAPHS = {"000": 11, "001": 13, "002": 8, "003": 6, "004": 14}
+
+
+def test_lavrov_example_keeps_every_reporting_paragraph(lavrov_dir):
+    docs = load_documents([lavrov_dir])
+    assert [d.id[:3] for d in docs] == list(LAVROV_PARAGRAPHS)
+    for doc in docs:
+        assert len(doc.paragraphs) == LAVROV_PARAGRAPHS[doc.id[:3]], doc.id
+    texts = "\n".join(d.text for d in docs)
+    for furniture in LAVROV_FURNITURE:
+        assert furniture not in texts, furniture
+    for reporting in [
+        "Lavrov invited Mashaal to Moscow to continue the discussion",
+        "Meshal, who is based in Doha, last travelled to Moscow in 2010",
+        "Mesgaal told Lavrov",
+        "The Middle East suffers from chronic instability",
+        "Hamas has controlled the Gaza Strip since 2006 elections",
+        "While in Doha, Lavrov is expected to meet Saudi Foreign Minister",
+    ]:
+        assert reporting in texts, reporting
+
+
+# --- furniture the examples do not have, written for these tests ------------
+
+NEWS = [
+    "The city council voted on Monday to close the Elm Street bridge for six weeks of urgent repairs to its steel frame.",
+    "Engineers found cracks in two support beams during a routine inspection last month, the council said in a statement.",
+    '"We cannot take chances with people\'s safety," said Mayor Ana Ruiz, who called the vote a hard but necessary choice.',
+    "Buses will replace the tram line that crosses the bridge, and cyclists will be sent over the Mill Road crossing.",
+    "Local shop owners said the closure would hurt trade during the busy holiday season.",
+]
+NEWS_2 = [
+    "Elm Street bridge will shut for six weeks after inspectors found cracks in its steel support beams, the city council decided.",
+    "Mayor Ana Ruiz said the council could not take chances with safety and that repairs would start next week.",
+    "Shop owners near the bridge warned that the closure during the holidays would hurt trade.",
+]
+
+
+def _page(before: list[str], body: list[str], after: list[str], blank: bool = True) -> str:
+    sep = "\n\n" if blank else "\n"
+    return sep.join(before + body + after)
+
+
+def test_other_furniture_is_removed_and_news_kept():
+    page = _page(
+        [
+            "Skip to main content",
+            "World | Politics | Business | Tech | Sport",
+            "We use cookies to personalise content and ads. By continuing to browse, you agree to our cookie policy and privacy terms.",
+            "Elm Street bridge to close for repairs",
+            "Jane Okafor is a city hall reporter for the Gazette.",
+            "Published 10:15 am, Tuesday, March 4",
+        ],
+        NEWS[:3] + ["Image caption: Engineers inspect the bridge on Friday.", "Advertisement"] + NEWS[3:],
+        [
+            "Related: Tram fares to rise in April",
+            "More from the Gazette",
+            "Five things to do this weekend",
+            "Woman, 92, runs her first marathon",
+            "Follow us on Twitter and Facebook for breaking news alerts!",
+            "© 2025 The Gazette. All rights reserved.",
+            "23 comments",
+        ],
+    )
+    other = _page([], NEWS_2, [])
+    result = clean_texts([page, other])[0]
+    body = "\n".join(result.paragraphs)
+    assert result.paragraphs == NEWS
+    assert result.title == "Elm Street bridge to close for repairs"
+    for gone in ["cookie", "Skip", "Politics", "Okafor", "Published", "Image caption", "Advertisement",
+                 "Related", "marathon", "Twitter", "©", "comments"]:
+        assert gone not in body
+
+
+def test_short_lines_of_reporting_between_paragraphs_survive():
+    body = [NEWS[0], '"Never," he said.', NEWS[1], "Repairs begin today.", NEWS[2]]
+    result = clean_texts([_page(["Menu"], body, ["Share this"]), _page([], NEWS_2, [])])[0]
+    assert result.paragraphs == body
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    wrapped = (
+        "The city council voted on Monday to close the Elm Street bridge for six\n"
+        "weeks of urgent repairs to its steel frame, after engineers found cracks\n"
+        "in two of its support beams during a routine inspection last month.\n\n"
+        "Buses will replace the tram line that crosses the bridge, and cyclists\n"
+        "will be sent over the Mill Road crossing while the work goes on."
+    )
+    result = clean_texts([wrapped, _page([], NEWS_2, [])])[0]
+    assert len(result.paragraphs) == 2
+    assert result.paragraphs[0].startswith("The city council voted") and "six weeks" in result.paragraphs[0]
+
+
+def test_single_article_cleaning_uses_its_own_paragraphs():
+    page = _page(["Home", "News"], NEWS, ["Sign up for our newsletter", "Most popular", "Log in"], blank=False)
+    result = clean_texts([page])[0]
+    assert result.paragraphs == NEWS
+
+
+def test_text_with_no_sentences_at_all_is_kept_rather_than_lost():
+    lines = "Bridge closed\nBuses replace trams\nRepairs six weeks"
+    result = clean_texts([lines])[0]
+    assert result.fell_back
+    assert "Buses replace trams" in "\n".join(result.paragraphs + [result.title or ""])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He declined to comment.",  # news uses page words too
+        "The newspaper's editor, who resigned on Friday after the vote, said the council had misled readers about the bridge.",
+    ],
+)
+def test_news_sentences_with_page_words_survive_among_news(line):
+    body = NEWS[:2] + [line] + NEWS[2:]
+    result = clean_texts([_page([], body, []), _page([], NEWS_2, [])])[0]
+    assert line in result.paragraphs

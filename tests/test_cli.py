@@ -1,0 +1,182 @@
+"""The command line: inputs, options, and a clear one-line error for every user mistake."""
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, ROOT
+
+
+def test_summarize_example_prints_cited_summary(run):
+    code, out, err = run("summarize", str(EXAMPLE))
+    assert code == 0
+    assert "Sources:" in out and "[1" in out
+    assert err == ""
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_every_format(run, fmt):
+    code, out, _ = run("summarize", str(EXAMPLE), "--format", fmt, "--words", "50")
+    assert code == 0 and out.strip()
+    if fmt == "json":
+        assert json.loads(out)["words"] <= 50
+
+
+def test_lavrov_markdown_is_within_budget(run, lavrov_dir):
+    code, out, _ = run("summarize", str(lavrov_dir), "--format", "markdown")
+    assert code == 0
+    paragraph = out.split("\n\n")[1]
+    import re
+
+    text = re.sub(r"\[\^\d+\]", "", paragraph).replace("\\[", "[").replace("\\]", "]")
+    assert len(text.split()) <= 100
+    assert "Most Popular" not in out and "LOG IN" not in out
+
+
+def test_files_are_accepted_individually(run):
+    files = [str(p) for p in sorted(EXAMPLE.iterdir())][:3]
+    code, out, _ = run("summarize", *files, "--sentences", "2", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and len(data["sentences"]) == 2 and len(data["documents"]) == 3
+
+
+def test_stdin_articles_separated_by_dashes():
+    texts = [p.read_text() for p in sorted(EXAMPLE.glob("*.txt"))]
+    result = subprocess.run(
+        [sys.executable, "-m", "chorus.cli", "summarize", "-", "--format", "json", "--words", "60"],
+        input="\n-----\n".join(texts), capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["documents"]) == len(texts)
+
+
+def test_jsonl_clusters(run, tmp_path):
+    texts = [p.read_text() for p in sorted(EXAMPLE.glob("*.txt"))]
+    path = tmp_path / "clusters.jsonl.gz"
+    with gzip.open(path, "wt") as f:
+        f.write(json.dumps({"id": "fire", "documents": texts}) + "\n")
+        f.write(json.dumps({"id": "fire-2", "documents": texts[:2]}) + "\n")
+    code, out, _ = run("summarize", str(path), "--format", "json", "--words", "40")
+    data = json.loads(out)
+    assert code == 0 and [d["id"] for d in data] == ["fire", "fire-2"]
+    code, out, _ = run("summarize", str(path), "--cluster", "fire-2", "--format", "json")
+    assert code == 0 and len(json.loads(out)["documents"]) == 2
+
+
+def test_methods_lists_every_method(run):
+    from chorus.select import DEFAULT_METHOD, METHODS
+
+    code, out, _ = run("methods")
+    assert code == 0
+    for name in METHODS:
+        assert name in out
+    assert f"{DEFAULT_METHOD}" in out and "(default)" in out
+
+
+def test_clean_prints_title_then_body_and_can_show_removed_lines(run):
+    path = EXAMPLE / "03-valley-courier.txt"
+    code, out, _ = run("clean", str(path))
+    assert code == 0
+    assert out.startswith("Marrowick warehouse fire: what we know\n\nA fire at a chemical warehouse")
+    assert "Advertisement" not in out
+    code, out, _ = run("clean", str(path), "--removed")
+    assert "- Advertisement  [" in out
+
+
+# --- errors: one line, non-zero exit, no traceback --------------------------
+
+
+def _assert_clean_error(code, out, err, *fragments):
+    assert code != 0
+    assert out == ""
+    assert err.startswith("chorus: error: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in err
+
+
+def test_missing_file(run, tmp_path):
+    _assert_clean_error(*run("summarize", str(tmp_path / "nope.txt")), "no such file", "nope.txt")
+
+
+def test_empty_file(run, tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    _assert_clean_error(*run("summarize", str(tmp_path / "empty.txt")), "empty.txt is empty")
+
+
+def test_binary_file(run, tmp_path):
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    _assert_clean_error(*run("summarize", str(tmp_path / "photo.txt")), "binary")
+
+
+def test_folder_without_articles(run, tmp_path):
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    _assert_clean_error(*run("summarize", str(tmp_path)), "holds no article file")
+
+
+def test_folder_with_only_unreadable_articles(run, tmp_path):
+    (tmp_path / "a.txt").write_text("")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02" * 100)
+    _assert_clean_error(*run("summarize", str(tmp_path)), "no readable article")
+
+
+def test_non_english_text(run, tmp_path):
+    (tmp_path / "es.txt").write_text(
+        "El gobierno anunció hoy un nuevo plan para reducir el desempleo en las regiones del sur del país. "
+        "Los sindicatos dijeron que las medidas llegan tarde y que esperan más inversiones públicas este año."
+    )
+    _assert_clean_error(*run("summarize", str(tmp_path / "es.txt")), "English", "Spanish")
+
+
+def test_non_english_article_in_a_cluster_is_skipped_with_a_warning(run, tmp_path):
+    for p in sorted(EXAMPLE.glob("*.txt"))[:2]:
+        (tmp_path / p.name).write_text(p.read_text())
+    (tmp_path / "de.txt").write_text(
+        "Die Regierung hat heute einen neuen Plan vorgestellt, um die Arbeitslosigkeit im Süden des Landes zu senken. "
+        "Die Gewerkschaften sagten, die Maßnahmen kämen zu spät, und forderten mehr öffentliche Investitionen."
+    )
+    code, out, err = run("summarize", str(tmp_path))
+    assert code == 0 and out
+    assert "warning: skipped articles not in English: de.txt (German)" in err
+
+
+def test_single_article_summarizes_with_a_warning(run):
+    code, out, err = run("summarize", str(EXAMPLE / "04-wirenow.txt"))
+    assert code == 0 and "[1]" in out
+    assert "warning: only one article" in err
+
+
+@pytest.mark.parametrize(
+    "args,fragment",
+    [
+        (["summarize", str(EXAMPLE), "--words", "0"], "at least 1"),
+        (["summarize", str(EXAMPLE), "--words", "ten"], "not a whole number"),
+        (["summarize", str(EXAMPLE), "--method", "magic"], "unknown method 'magic'"),
+        (["summarize", str(EXAMPLE), "--format", "pdf"], "invalid choice"),
+        (["summarize"], "required"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_options(run, args, fragment):
+    _assert_clean_error(*run(*args), fragment)
+
+
+def test_bad_jsonl(run, tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "a", "documents": ["text"]}\nnot json\n')
+    _assert_clean_error(*run("summarize", str(path)), "bad.jsonl line 2", "not valid JSON")
+    path.write_text('{"documents": ["text"]}\n')
+    _assert_clean_error(*run("summarize", str(path)), "no \"id\"")
+    path.write_text('{"id": 1, "documents": [3]}\n')
+    _assert_clean_error(*run("summarize", str(path)), "document 1 is not a string")
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).with_name("chorus")
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("chorus ")

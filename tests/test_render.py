@@ -1,0 +1,72 @@
+"""Every output format carries the summary and its citations."""
+
+import json
+import re
+
+import pytest
+
+import chorus
+from chorus.errors import ChorusError
+from chorus.render import render
+
+from conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def summary():
+    return chorus.summarize([EXAMPLE], words=100)
+
+
+def test_text_marks_each_sentence_with_its_sources(summary):
+    out = render(summary, "text")
+    body, sources = out.split("\n\nSources:\n")
+    for s in summary.sentences:
+        marker = "[" + ", ".join(str(d + 1) for d in s.doc_indexes) + "]"
+        assert f"{s.text} {marker}" in body
+    cited = {d for s in summary.sentences for d in s.doc_indexes}
+    assert len(sources.strip().splitlines()) == len(cited)
+    assert "01-marrowick-ledger.txt: Fire at Halvern warehouse" in sources
+
+
+def test_markdown_has_footnotes_listing_every_supporting_document(summary):
+    out = render(summary, "markdown")
+    for n, s in enumerate(summary.sentences, start=1):
+        assert f"[^{n}]" in out
+        footnote = next(line for line in out.splitlines() if line.startswith(f"[^{n}]:"))
+        for d in s.doc_indexes:
+            assert summary.documents[d].label in footnote
+        assert footnote.split(":", 2)[1].strip().startswith(str(s.support_count))
+    assert "### Sources" in out
+
+
+def test_json_schema(summary):
+    data = json.loads(render(summary, "json"))
+    assert data["summary"] == summary.text
+    assert data["words"] == summary.words <= data["budget"]["words"] == 100
+    assert data["method"] == summary.method
+    ids = {d["id"] for d in data["documents"]}
+    for item, s in zip(data["sentences"], summary.sentences):
+        assert item["text"] == s.text
+        assert item["support_count"] == len({x["document"] for x in item["support"]}) == s.support_count
+        assert item["source"]["document"] in ids
+        for support in item["support"]:
+            assert support["document"] in ids
+            assert isinstance(support["sentence"], int) and support["sentence"] >= 0
+            assert support["text"]
+            assert support["name"] or support["title"] or support["document"]
+
+
+def test_html_is_self_contained_and_links_sentences_to_sources(summary):
+    out = render(summary, "html")
+    assert out.startswith("<!doctype html>")
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", out)  # nothing fetched from the network
+    anchors = set(re.findall(r'id="(d\d+-s\d+)"', out))
+    supports = re.findall(r'data-support="([^"]+)"', out)
+    assert len(supports) == len(summary.sentences)
+    for group in supports:
+        assert set(group.split()) <= anchors
+
+
+def test_unknown_format_is_an_error(summary):
+    with pytest.raises(ChorusError, match="unknown format"):
+        render(summary, "pdf")

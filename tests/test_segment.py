@@ -1,0 +1,62 @@
+import pytest
+
+from chorus.segment import segment, split_sentences
+from chorus.types import Document
+
+CASES = [
+    (
+        "Gen. John Smith Jr. arrived in the U.S. on Monday. He said the talks went well.",
+        ["Gen. John Smith Jr. arrived in the U.S. on Monday.", "He said the talks went well."],
+    ),
+    (
+        "The economy grew 2.5 percent in the quarter. Officials were pleased.",
+        ["The economy grew 2.5 percent in the quarter.", "Officials were pleased."],
+    ),
+    (
+        "PINE RIDGE, S.D. (AP) -- The president visited the reservation. He stayed an hour.",
+        ["PINE RIDGE, S.D. (AP) -- The president visited the reservation.", "He stayed an hour."],
+    ),
+    (
+        "“We would like to see it,” Lavrov said. “We hope so,” Mashaal responded.",
+        ["“We would like to see it,” Lavrov said.", "“We hope so,” Mashaal responded."],
+    ),
+    (
+        "Lavrov will meet U.S. Secretary of State John Kerry in Doha. The talks start Sunday.",
+        ["Lavrov will meet U.S. Secretary of State John Kerry in Doha.", "The talks start Sunday."],
+    ),
+    (
+        "He moved to the U.S. He never left.",
+        ["He moved to the U.S.", "He never left."],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_news_sentences_split_correctly(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_a_quotation_over_two_sentences_stays_one_unit():
+    text = '"Israel has always stood by Russia. We expect the same," an official said. Talks resume.'
+    assert split_sentences(text) == [
+        '"Israel has always stood by Russia. We expect the same," an official said.',
+        "Talks resume.",
+    ]
+
+
+def test_segment_numbers_sentences_per_document_and_paragraph():
+    docs = [
+        Document(id="a", text="Bridges open here. Second one here.\n\nThird in a new paragraph."),
+        Document(id="b", text="Only sentence of b."),
+    ]
+    story = segment(docs, query="  ")
+    assert [(s.doc_index, s.position, s.paragraph) for s in story.sentences] == [
+        (0, 0, 0),
+        (0, 1, 0),
+        (0, 2, 1),
+        (1, 0, 0),
+    ]
+    assert [s.index for s in story.sentences] == [0, 1, 2, 3]
+    assert story.query is None  # a blank query is no query
+    assert story.sentences[0].tokens == ("bridges", "open", "here")
+    assert story.sentences[0].content == (True, True, False)

@@ -1,0 +1,136 @@
+"""Summaries: budget, no repetition, citations, order, every method, the Python API."""
+
+from pathlib import Path
+
+import pytest
+
+import chorus
+from chorus.errors import ChorusError
+from chorus.select import METHODS
+
+from conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def example_docs():
+    return chorus.load_documents([EXAMPLE])
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+@pytest.mark.parametrize("words", [15, 40, 100, 250])
+def test_budget_is_never_exceeded_and_sentences_are_whole(example_docs, method, words):
+    summary = chorus.summarize(example_docs, words=words, method=method)
+    assert summary.words <= words
+    assert summary.sentences, "a budget of 15+ words fits at least one sentence here"
+    sources = {s.text for d in example_docs for s in chorus.pipeline.segment([d]).sentences}
+    for sentence in summary.sentences:
+        assert sentence.text in sources  # verbatim, never cut
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_sentence_budget(example_docs, method):
+    summary = chorus.summarize(example_docs, words=None, sentences=2, method=method)
+    assert len(summary.sentences) == 2
+
+
+def test_budget_fills_most_of_the_room(example_docs):
+    summary = chorus.summarize(example_docs, words=100)
+    assert summary.words >= 80
+
+
+@pytest.mark.parametrize("method", sorted(set(METHODS) - {"lead"}))
+def test_no_sentence_or_paraphrase_is_repeated(example_docs, method):
+    summary = chorus.summarize(example_docs, words=250, method=method)
+    texts = [s.text for s in summary.sentences]
+    assert len(set(texts)) == len(texts)
+    quote = [t for t in texts if "We will not let anyone back in" in t]
+    assert len(quote) <= 1  # printed by four outlets, said once
+
+
+def test_citations_name_every_outlet_that_carries_the_sentence(example_docs):
+    summary = chorus.summarize(example_docs, words=250)
+    by_text = {s.text: s for s in summary.sentences}
+    names = [d.name for d in example_docs]
+    quote = next(s for t, s in by_text.items() if "We will not let anyone back in" in t)
+    cited = {names[d] for d in quote.doc_indexes}
+    # The Courier paraphrases it without quotation marks; the other four quote it.
+    assert {"01-marrowick-ledger.txt", "02-northshore-radio.html", "04-wirenow.txt", "05-daily-roundup.txt"} <= cited
+    for s in summary.sentences:
+        assert s.origin.doc_index in s.doc_indexes
+        assert s.support_count == len(s.doc_indexes) >= 1
+        for c in s.support:
+            assert c.text  # the supporting sentence itself
+
+
+def test_a_sentence_found_in_one_article_cites_only_that_article(example_docs):
+    story = chorus.pipeline.build_story(example_docs)
+    from chorus.compose import supporting_sentences
+
+    red_cross = next(s for s in story.sentences if "Red Cross" in s.text)
+    support = supporting_sentences(story, red_cross)
+    assert [c.doc_index for c in support] == [red_cross.doc_index]
+
+
+def test_sentences_follow_their_articles_order(example_docs):
+    summary = chorus.summarize(example_docs, words=250)
+    for a, b in zip(summary.sentences, summary.sentences[1:]):
+        if a.origin.doc_index == b.origin.doc_index:
+            assert a.origin.position < b.origin.position
+
+
+def test_lavrov_example_summary(lavrov_dir):
+    summary = chorus.summarize([lavrov_dir], words=100)
+    assert 0 < summary.words <= 100
+    texts = [s.text for s in summary.sentences]
+    assert len(set(texts)) == len(texts)
+    for furniture in ("Most Popular", "read more", "Click the alert", "LOG IN", "Texas", "Pileggi"):
+        assert all(furniture not in t for t in texts)
+    for s in summary.sentences:
+        assert s.support_count >= 1
+
+
+def test_horowitz_quote_is_cited_to_the_three_outlets_that_print_it(lavrov_dir):
+    docs = chorus.load_documents([lavrov_dir])
+    story = chorus.pipeline.build_story(docs)
+    from chorus.compose import supporting_sentences
+
+    quote = next(s for s in story.sentences if s.text.startswith("“Internally these diplomatic successes"))
+    cited = {docs[c.doc_index].id[:3] for c in supporting_sentences(story, quote)}
+    assert cited == {"002", "003", "004"}
+
+
+def test_api_accepts_texts_paths_and_dicts():
+    texts = [p.read_text() for p in sorted(EXAMPLE.glob("*.txt"))]
+    from_texts = chorus.summarize(texts, words=60)
+    from_dicts = chorus.summarize([{"text": t, "name": f"n{i}"} for i, t in enumerate(texts)], words=60)
+    from_paths = chorus.summarize(sorted(EXAMPLE.glob("*.txt")), words=60)
+    assert from_texts.text == from_dicts.text == from_paths.text
+    assert {d.name for d in from_paths.documents} == {p.name for p in EXAMPLE.glob("*.txt")}
+
+
+def test_api_query_is_recorded_and_can_change_the_summary(example_docs):
+    plain = chorus.summarize(example_docs, words=40, method="mmr")
+    focused = chorus.summarize(example_docs, words=40, method="mmr", query="Red Cross shelters overnight")
+    assert focused.query == "Red Cross shelters overnight"
+    assert any("Red Cross" in s.text or "shelter" in s.text for s in focused.sentences)
+    assert plain.text != focused.text
+
+
+def test_api_rejects_bad_arguments(example_docs):
+    with pytest.raises(ChorusError, match="unknown method"):
+        chorus.summarize(example_docs, method="nope")
+    with pytest.raises(ChorusError, match="at least 1"):
+        chorus.summarize(example_docs, words=0)
+    with pytest.raises(ChorusError, match="word or a sentence limit"):
+        chorus.summarize(example_docs, words=None)
+    with pytest.raises(ChorusError):
+        chorus.summarize([42])
+
+
+def test_import_has_no_side_effects():
+    import subprocess
+    import sys
+
+    code = "import sys, chorus; print(sorted(m for m in sys.modules if m.startswith(('sklearn','trafilatura','nupunkt'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]" and out.stderr == ""
