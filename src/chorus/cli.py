@@ -133,6 +133,52 @@ def cmd_methods(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from chorus.batch import BatchOptions, progress_reporter, run_batch
+    from chorus.select import get_method
+
+    get_method(args.method)  # an unknown method is one error, not one per cluster
+    words, sentences = _budget_args(args)
+    options = BatchOptions(
+        words=words, sentences=sentences, method=args.method,
+        query_fields=_fields(args.query_field), query=args.query,
+    )
+    update, stop = progress_reporter(args.quiet)
+    try:
+        result = run_batch(args.dataset, args.output, options, jobs=args.jobs, resume=args.resume, progress=update)
+    finally:
+        stop()
+    skipped = f", {result.skipped} already done" if result.skipped else ""
+    print(
+        f"chorus: {result.ok} ok, {result.failed} failed{skipped} -> {args.output} "
+        f"({result.seconds:.1f} s)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _fields(value: str | None) -> tuple[str, ...]:
+    return tuple(f.strip() for f in value.split(",") if f.strip()) if value else ()
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from chorus.evaluation.evaluate import evaluate, render_evaluation
+    from chorus.select import DEFAULT_METHOD, METHODS, get_method
+
+    if args.method == "all":
+        methods = list(METHODS)
+    else:
+        methods = [m.strip() for m in (args.method or DEFAULT_METHOD).split(",")]
+        for m in methods:
+            get_method(m)
+    evaluation = evaluate(
+        args.dataset, words=args.words, methods=methods, query_fields=_fields(args.query_field),
+        peers=args.peers, jobs=args.jobs or 1, cluster_filter=args.clusters,
+    )
+    sys.stdout.write(render_evaluation(evaluation, args.format))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="chorus", description="Summarize many outlets' articles about one story, with citations.")
     parser.add_argument("--version", action="version", version=f"chorus {_version()}")
@@ -152,6 +198,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--removed", action="store_true", help="also list the lines removed, with the reason")
     p.add_argument("--cluster", metavar="ID", help="only this cluster of a dataset")
     p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("batch", help="summarize every cluster of a JSONL dataset into JSONL")
+    p.add_argument("dataset", metavar="CLUSTERS.jsonl", help="JSONL (or .jsonl.gz) of clusters, or - for stdin")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="output JSONL (.gz to compress)")
+    _add_budget(p)
+    p.add_argument("--method", help="content selection method")
+    p.add_argument("--query", help="focus every summary on this question")
+    p.add_argument("--query-field", metavar="FIELDS", help="dataset fields joined into each cluster's query")
+    p.add_argument("--jobs", type=positive_int, help="worker processes (default: all cores)")
+    p.add_argument("--resume", action="store_true", help="keep OUT's finished records and do only the rest")
+    p.add_argument("--quiet", action="store_true", help="no progress display")
+    p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser("evaluate", help="ROUGE-1.5.5 scores against a dataset's reference summaries")
+    p.add_argument("dataset", metavar="CLUSTERS.jsonl", help="clusters with \"summaries\" (references)")
+    p.add_argument("--words", type=positive_int, default=100, help="summary length and ROUGE cut (default 100)")
+    p.add_argument("--method", help="a method, several separated by commas, or 'all' (default: the default method)")
+    p.add_argument("--query-field", metavar="FIELDS", help="dataset fields joined into the query, e.g. topic_title,topic_narrative")
+    p.add_argument("--peers", metavar="PEERS.jsonl", help="other systems' summaries {id, summarizer, summary} to score alongside")
+    p.add_argument("--clusters", metavar="REGEX", help="only clusters whose id matches")
+    p.add_argument("--jobs", type=positive_int, default=None, help="worker processes (default 1)")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("methods", help="list the content selection methods")
     p.set_defaults(func=cmd_methods)
