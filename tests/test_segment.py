@@ -60,3 +60,23 @@ def test_segment_numbers_sentences_per_document_and_paragraph():
     assert story.query is None  # a blank query is no query
     assert story.sentences[0].tokens == ("bridges", "open", "here")
     assert story.sentences[0].content == (True, True, False)
+
+
+@pytest.mark.parametrize(
+    "first, kept",
+    [
+        ("PINE RIDGE, S.D. (AP) -- The tribe voted on Tuesday to close the casino.", "The tribe voted"),
+        ("BEIJING, Jan. 3 (Xinhua) -- China said on Monday it would raise grain prices.", "China said"),
+        ("SYRACUSE, N.Y. (AP) - New York acted honorably in buying the land.", "New York acted"),
+        ("PHOENIX _ Victoria Molina wants strangers to stop complaining.", "Victoria Molina"),
+        ("MARROWICK (WireNow) — A fire at a chemical warehouse forced an evacuation.", "A fire at"),
+        ("US - China talks resume today in Beijing after a pause.", "US - China"),
+        ("NATO - The alliance said today it would send more ships.", "NATO - The"),
+        ("WASHINGTON The president said today that he would veto it.", "WASHINGTON The"),
+    ],
+)
+def test_a_wire_dateline_opening_an_article_is_dropped(first, kept):
+    doc = Document(id="d", text=f"{first}\n\nPINE RIDGE (AP) -- A line that is not the first stays whole here.")
+    sentences = segment([doc]).sentences
+    assert sentences[0].text.startswith(kept)
+    assert sentences[-1].text.startswith("PINE RIDGE (AP) --")

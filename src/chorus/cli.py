@@ -216,7 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--words", type=positive_int, default=100, help="summary length and ROUGE cut (default 100)")
     p.add_argument("--method", help="a method, several separated by commas, or 'all' (default: the default method)")
     p.add_argument("--query-field", metavar="FIELDS", help="dataset fields joined into the query, e.g. topic_title,topic_narrative")
-    p.add_argument("--peers", metavar="PEERS.jsonl", help="other systems' summaries {id, summarizer, summary} to score alongside")
+    p.add_argument("--peers", metavar="PEERS.jsonl", action="append",
+                   help="other systems' summaries {id, summarizer, summary} to score alongside (repeatable)")
     p.add_argument("--clusters", metavar="REGEX", help="only clusters whose id matches")
     p.add_argument("--jobs", type=positive_int, default=None, help="worker processes (default 1)")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")

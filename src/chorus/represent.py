@@ -165,6 +165,7 @@ def _numbers(sentence: Sentence) -> set[str]:
 
 
 def is_paraphrase(vectors: Vectors, a: Sentence, b: Sentence, cosine: float) -> bool:
+    """Does ``b`` say what ``a`` says (so it supports it as a citation)?"""
     numbers_a, numbers_b = _numbers(a), _numbers(b)
     if numbers_a and numbers_b and not numbers_a & numbers_b:
         return False  # "1,200 evacuated" does not support "1,500 evacuated"
@@ -175,6 +176,8 @@ def is_paraphrase(vectors: Vectors, a: Sentence, b: Sentence, cosine: float) -> 
 
 
 def is_redundant(vectors: Vectors, a: Sentence, b: Sentence, cosine: float) -> bool:
+    """Would a summary holding ``a`` repeat itself by adding ``b``? Looser than
+    a paraphrase, and blind to numbers: two versions of one fact are not stacked."""
     if cosine >= REDUNDANT_COSINE:
         return True
     shared, overlap = _overlap(vectors, a, b)

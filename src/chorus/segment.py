@@ -21,6 +21,21 @@ _TITLE_AFTER_INITIALISM = frozenset(
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _MAX_QUOTE_PIECES = 4
 
+# A wire dateline opening an article: place in capitals, optional state or
+# country and date, optional agency, then a dash or underscore
+# ("PINE RIDGE, S.D. (AP) --", "BEIJING, Jan. 3 (Xinhua) --", "PHOENIX _").
+# It names where the story was filed, not what happened, and costs words.
+_DATELINE = re.compile(
+    r"""^[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*         # PINE RIDGE
+    (?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?      # , S.D. / , Jordan
+    (?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?               # , Jan. 3
+    (?:\s*\([A-Za-z][\w .&/-]{0,40}\)\s*(?:--|_|—|–|-)   # (AP) --, (AP) -
+      |(?:\s*\([A-Za-z][\w .&/-]{0,40}\))?\s*(?:--|_|—|–))  # --, _ , —
+    \s+
+    (?=[A-Z0-9"“‘'])""",
+    re.VERBOSE,
+)
+
 
 def _open_quote(text: str) -> bool:
     """Does the text leave a quotation open?"""
@@ -60,12 +75,21 @@ def split_sentences(paragraph: str) -> list[str]:
     return out
 
 
+def strip_dateline(text: str) -> str:
+    match = _DATELINE.match(text)
+    if not match or len(words(text[match.end() :])) < 4:
+        return text
+    return text[match.end() :]
+
+
 def segment(documents: list[Document], query: str | None = None) -> Story:
     sentences: list[Sentence] = []
     for d, doc in enumerate(documents):
         position = 0
         for p, paragraph in enumerate(doc.paragraphs):
             for text in split_sentences(paragraph):
+                if position == 0:
+                    text = strip_dateline(text)
                 tokens = words(text)
                 if not tokens:
                     continue

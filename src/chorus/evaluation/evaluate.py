@@ -119,7 +119,7 @@ def evaluate(
     words: int,
     methods: Sequence[str],
     query_fields: Sequence[str] = (),
-    peers: str | Path | None = None,
+    peers: str | Path | Sequence[str | Path] | None = None,
     jobs: int = 1,
     cluster_filter: str | None = None,
 ) -> Evaluation:
@@ -133,11 +133,12 @@ def evaluate(
         systems[method] = summaries
         kinds[method] = "chorus"
         failures[method] = failed
-    if peers is not None:
-        reference_ids = {r for refs in references.values() for r in refs}
-        for name, summaries in load_peers(peers, set(references)).items():
+    peer_files = [peers] if isinstance(peers, (str, Path)) else list(peers or [])
+    reference_ids = {r for refs in references.values() for r in refs}
+    for peer_file in peer_files:
+        for name, summaries in load_peers(peer_file, set(references)).items():
             if name in systems:
-                raise ChorusError(f"peer {name!r} has the name of a chorus method")
+                raise ChorusError(f"peer {name!r} has the name of a chorus method or of another peer")
             systems[name] = summaries
             kinds[name] = "human" if name in reference_ids else "peer"
     scored = score(systems, references, words)

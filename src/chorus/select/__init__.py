@@ -5,6 +5,7 @@ from __future__ import annotations
 from chorus.errors import ChorusError
 from chorus.select.base import Summarizer
 from chorus.select.centroid import Centroid
+from chorus.select.concepts import Concepts
 from chorus.select.klsum import KLSum
 from chorus.select.lead import Lead
 from chorus.select.lexrank import LexRank
@@ -12,9 +13,9 @@ from chorus.select.mmr import MMR
 from chorus.select.textrank import TextRank
 
 METHODS: dict[str, type[Summarizer]] = {
-    cls.name: cls for cls in (Centroid, LexRank, TextRank, MMR, KLSum, Lead)
+    cls.name: cls for cls in (Concepts, Centroid, LexRank, TextRank, MMR, KLSum, Lead)
 }
-DEFAULT_METHOD = "centroid"
+DEFAULT_METHOD = "concepts"
 
 
 def get_method(name: str | None = None) -> Summarizer:

@@ -1,0 +1,416 @@
+"""Concept coverage solved exactly, with learned concept weights.
+
+The summary is the set of sentences that covers the most valuable concepts
+within the word budget (Gillick & Favre, "A scalable global model for
+summarization", ILP for NLP 2009). Concepts are the story's word bigrams
+(stems, stop-word pairs dropped); the integer program picks sentences and
+concepts together, so a concept counts once however many chosen sentences
+carry it, which is what keeps the summary from repeating itself.
+
+A concept's value is the probability, predicted from its features, that a
+human summary of the story contains it (Li, Qian & Liu, "Using supervised
+bigram-based ILP for extractive summarization", ACL 2013). The model is a
+logistic regression learned on DUC 2006 by ``benchmarks/train_concepts.py``
+and stored as plain numbers in ``concept_weights.json``: one model for
+summaries focused by a query and one for generic summaries. The features are
+properties every news cluster has (how many articles use the bigram, how
+early, in headlines, capitalised, near the query), not the words themselves,
+so nothing about DUC's topics is memorised.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from chorus.represent import is_redundant
+from chorus.select.base import Summarizer
+from chorus.text import STOP_WORDS, stem, words
+from chorus.types import Budget, Story
+
+WEIGHTS_FILE = Path(__file__).with_name("concept_weights.json")
+
+MIN_SENTENCE_WORDS = 8  # shorter sentences rarely stand alone in a summary
+MAX_SENTENCE_WORDS = 80
+MAX_CONCEPTS = 600  # the most valuable concepts; the rest barely move the optimum
+SOLVER_NODES = 200  # branch-and-bound nodes before HiGHS returns its best solution
+SOLVER_GAP = 0.01  # stop within 1% of the optimum: the weights are estimates anyway
+REDUNDANCY_PREFILTER = 0.15  # cosine below which two sentences are never redundant
+
+FEATURES = (
+    "df_frac",  # share of articles that use the bigram
+    "log_df",
+    "log_tf",  # occurrences in the cluster
+    "first_rel",  # earliest relative position in an article
+    "first_abs",  # earliest sentence number, log
+    "lead_frac",  # share of occurrences in an article's first two sentences
+    "n_stop",  # stop words in the bigram
+    "cap_frac",  # share of occurrences written as a capitalised name
+    "numeric",
+    "in_title",  # some headline contains its words
+    "title_frac",  # share of headlines that contain its words
+    "q_words",  # its words that are query words
+    "q_sent",  # best query similarity of a sentence carrying it
+    "mean_len",  # log mean length of the sentences carrying it
+    "quote_frac",  # share of occurrences inside sentences with quotation marks
+    "uni_df_min",  # article frequency of the rarer word of the pair
+    "uni_df_max",
+    "n_docs_log",
+)
+QUOTE_MARKS = ('"', "“", "”", "``")
+
+
+Concept = tuple[str, str]
+
+
+@dataclass
+class ConceptTable:
+    """The story's concepts, their features, and which sentences carry them."""
+
+    concepts: list[Concept]
+    features: np.ndarray  # one row per concept, columns as FEATURES
+    sentence_concepts: list[set[int]]  # per sentence: indexes into ``concepts``
+
+
+def sentence_bigrams(story: Story) -> list[list[tuple[Concept, int]]]:
+    """Per sentence, its bigram concepts (stems, not two stop words) with the
+    token position they start at."""
+    variants = story.vectors.variants
+    out = []
+    for s in story.sentences:
+        stems = [variants.get(x, x) for x in s.stems]
+        out.append(
+            [
+                ((stems[k], stems[k + 1]), k)
+                for k in range(len(stems) - 1)
+                if not (s.tokens[k] in STOP_WORDS and s.tokens[k + 1] in STOP_WORDS)
+            ]
+        )
+    return out
+
+
+def query_similarity(story: Story) -> np.ndarray:
+    if not story.query_stems:
+        return np.zeros(len(story.sentences))
+    query = story.vectors.vectorize(list(story.query_stems))
+    return (story.vectors.tfidf @ query.T).toarray().ravel()
+
+
+def concept_table(story: Story) -> ConceptTable:
+    """Every bigram concept of the story with its feature vector."""
+    sentences = story.sentences
+    n_docs = max(len(story.documents), 1)
+    counts = story.doc_sentence_counts()
+    variants = story.vectors.variants
+    per_sentence = sentence_bigrams(story)
+
+    index: dict[Concept, int] = {}
+    occ_concept, occ_sentence, occ_offset, occ_caps = [], [], [], []
+    for s, pairs in zip(sentences, per_sentence):
+        capitalised = [w[:1].isupper() for w in words(s.text)]
+        for concept, k in pairs:
+            occ_concept.append(index.setdefault(concept, len(index)))
+            occ_sentence.append(s.index)
+            occ_offset.append(k)
+            occ_caps.append(capitalised[k] and capitalised[k + 1])
+    concepts = list(index)
+    n = len(concepts)
+    sentence_concepts = [{index[c] for c, _ in pairs} for pairs in per_sentence]
+    if not n:
+        return ConceptTable(concepts, np.empty((0, len(FEATURES))), sentence_concepts)
+
+    # Per occurrence, then reduced per concept.
+    c = np.asarray(occ_concept)
+    sent = np.asarray(occ_sentence)
+    doc = np.array([x.doc_index for x in sentences])[sent]
+    position = np.array([x.position for x in sentences])[sent]
+    relative = position / np.maximum(np.asarray(counts)[doc], 1)
+    length = np.array([x.words for x in sentences], float)[sent]
+    quoted = np.array([any(m in x.text for m in QUOTE_MARKS) for x in sentences], float)[sent]
+    qsim = query_similarity(story)[sent]
+
+    tf = np.bincount(c, minlength=n).astype(float)
+    df = np.bincount(np.unique(c * n_docs + doc) // n_docs, minlength=n).astype(float)
+
+    def per_concept_min(values: np.ndarray) -> np.ndarray:
+        out = np.full(n, np.inf)
+        np.minimum.at(out, c, values)
+        return out
+
+    def per_concept_mean(values: np.ndarray) -> np.ndarray:
+        return np.bincount(c, weights=values, minlength=n) / tf
+
+    best_qsim = np.zeros(n)
+    np.maximum.at(best_qsim, c, qsim)
+
+    # Per distinct word: the articles and the headlines that use it.
+    vocabulary = {w: n for n, w in enumerate({w for pair in concepts for w in pair})}
+    word_docs: dict[int, set[int]] = defaultdict(set)
+    for x in sentences:
+        for w in x.stems:
+            w = variants.get(w, w)
+            if w in vocabulary:
+                word_docs[vocabulary[w]].add(x.doc_index)
+    word_df = np.zeros(len(vocabulary))
+    for w, ds in word_docs.items():
+        word_df[w] = len(ds)
+    title_rows, title_cols = [], []
+    titles = [d.title for d in story.documents if d.title]
+    for t, title in enumerate(titles):
+        for w in {variants.get(stem(x), stem(x)) for x in words(title)} & vocabulary.keys():
+            title_rows.append(vocabulary[w])
+            title_cols.append(t)
+    in_title_matrix = sparse.csr_matrix(
+        (np.ones(len(title_rows)), (title_rows, title_cols)), shape=(len(vocabulary), max(len(titles), 1))
+    )
+    left = np.array([vocabulary[a] for a, _ in concepts])
+    right = np.array([vocabulary[b] for _, b in concepts])
+    in_titles = np.asarray(in_title_matrix[left].multiply(in_title_matrix[right]).sum(axis=1)).ravel()
+    query = {vocabulary[w] for w in story.query_stems if w in vocabulary}
+    numeric = np.array([w[:1].isdigit() for w in vocabulary], float)
+    in_query = np.array([n in query for n in range(len(vocabulary))], float)
+
+    # Stop words are judged on the first surface form: stems can hide them ("us" -> "u").
+    first = np.full(n, -1)
+    first[c[::-1]] = np.arange(len(c))[::-1]
+    n_stop = np.array(
+        [sum(t in STOP_WORDS for t in sentences[occ_sentence[o]].tokens[occ_offset[o] : occ_offset[o] + 2]) for o in first],
+        float,
+    )
+    features = np.column_stack(
+        [
+            df / n_docs,
+            np.log1p(df),
+            np.log1p(tf),
+            per_concept_min(relative),
+            np.log1p(per_concept_min(position.astype(float))),
+            per_concept_mean((position < 2).astype(float)),
+            n_stop,
+            per_concept_mean(np.asarray(occ_caps, float)),
+            np.maximum(numeric[left], numeric[right]),
+            (in_titles > 0).astype(float),
+            in_titles / max(len(titles), 1),
+            in_query[left] + in_query[right],
+            best_qsim,
+            np.log(per_concept_mean(length)),
+            per_concept_mean(quoted),
+            np.minimum(word_df[left], word_df[right]) / n_docs,
+            np.maximum(word_df[left], word_df[right]) / n_docs,
+            np.full(n, math.log(n_docs)),
+        ]
+    )
+    return ConceptTable(concepts, features, sentence_concepts)
+
+
+@dataclass(frozen=True)
+class ConceptModel:
+    """A logistic regression over standardised concept features."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def predict(self, table: ConceptTable) -> np.ndarray:
+        columns = [FEATURES.index(f) for f in self.features]
+        z = (table.features[:, columns] - self.mean) / self.scale
+        return 1.0 / (1.0 + np.exp(-(z @ self.coef + self.intercept)))
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(self.features),
+            "mean": self.mean.tolist(),
+            "scale": self.scale.tolist(),
+            "coef": self.coef.tolist(),
+            "intercept": self.intercept,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> ConceptModel:
+        return cls(
+            tuple(data["features"]),
+            np.asarray(data["mean"], float),
+            np.asarray(data["scale"], float),
+            np.asarray(data["coef"], float),
+            float(data["intercept"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def load_models() -> dict[str, ConceptModel]:
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    return {name: ConceptModel.from_json(model) for name, model in data["models"].items()}
+
+
+def solve_coverage(
+    weights: np.ndarray,
+    sentence_concepts: list[set[int]],
+    lengths: list[int],
+    candidates: list[int],
+    budget: Budget,
+    exclusive: list[tuple[int, int]] = (),
+) -> list[int]:
+    """The candidates whose concepts have the largest total weight within the budget.
+
+    Variables: one binary per candidate sentence, one per concept. A concept
+    may be counted only if a chosen sentence carries it; the chosen sentences
+    must fit the word (and sentence) budget, and of each ``exclusive`` pair
+    of candidates (near-paraphrases) at most one is chosen.
+    """
+    concepts = sorted({c for i in candidates for c in sentence_concepts[i] if weights[c] > 0})
+    if not concepts:
+        return []
+    column = {c: len(candidates) + n for n, c in enumerate(concepts)}
+    n_vars = len(candidates) + len(concepts)
+    rows, cols, vals = [], [], []
+    for n, c in enumerate(concepts):
+        rows.append(n)
+        cols.append(column[c])
+        vals.append(1.0)
+    for j, i in enumerate(candidates):
+        for c in sentence_concepts[i]:
+            if c not in column:
+                continue
+            rows.append(column[c] - len(candidates))
+            cols.append(j)
+            vals.append(-1.0)
+    coverage = sparse.csr_matrix((vals, (rows, cols)), shape=(len(concepts), n_vars))
+    constraints = [LinearConstraint(coverage, -np.inf, 0.0)]
+    if budget.words is not None:
+        length_row = np.concatenate([np.array([lengths[i] for i in candidates], float), np.zeros(len(concepts))])
+        constraints.append(LinearConstraint(length_row[None, :], -np.inf, budget.words))
+    if budget.sentences is not None:
+        count_row = np.concatenate([np.ones(len(candidates)), np.zeros(len(concepts))])
+        constraints.append(LinearConstraint(count_row[None, :], -np.inf, budget.sentences))
+    if exclusive:
+        position = {i: j for j, i in enumerate(candidates)}
+        pairs = sparse.lil_matrix((len(exclusive), n_vars))
+        for row, (a, b) in enumerate(exclusive):
+            pairs[row, position[a]] = pairs[row, position[b]] = 1.0
+        constraints.append(LinearConstraint(pairs.tocsr(), -np.inf, 1.0))
+    objective = np.concatenate([np.zeros(len(candidates)), -weights[concepts]])
+    result = milp(
+        objective,
+        constraints=constraints,
+        # Concepts need not be declared integer: with whole sentences chosen, the
+        # optimum sets each to 0 or 1 anyway, and HiGHS branches only on sentences.
+        integrality=np.concatenate([np.ones(len(candidates)), np.zeros(len(concepts))]),
+        bounds=Bounds(0, 1),
+        # A node limit rather than a time limit keeps the result the same on a
+        # busy machine; the best solution found so far is returned.
+        options={"node_limit": SOLVER_NODES, "mip_rel_gap": SOLVER_GAP},
+    )
+    if result.x is None:
+        return []
+    return [i for j, i in enumerate(candidates) if result.x[j] > 0.5]
+
+
+def coverage_value(weights: np.ndarray, sentence_concepts: list[set[int]], chosen: list[int]) -> float:
+    covered = set().union(*(sentence_concepts[i] for i in chosen)) if chosen else set()
+    return float(weights[list(covered)].sum()) if covered else 0.0
+
+
+def greedy_coverage(
+    weights: np.ndarray,
+    sentence_concepts: list[set[int]],
+    lengths: list[int],
+    candidates: list[int],
+    budget: Budget,
+    exclusive: list[tuple[int, int]] = (),
+) -> list[int]:
+    """Budgeted maximum coverage by the greedy rule: repeatedly take the
+    sentence adding the most uncovered weight per word (Khuller, Moss & Naor
+    1999; Lin & Bilmes 2010). A fast solution the solver must beat."""
+    rows = [j for j, i in enumerate(candidates) for _ in sentence_concepts[i]]
+    cols = [c for i in candidates for c in sentence_concepts[i]]
+    carries = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(candidates), len(weights)))
+    size = np.array([lengths[i] for i in candidates], float)
+    excluded_by: dict[int, list[int]] = defaultdict(list)
+    position = {i: j for j, i in enumerate(candidates)}
+    for a, b in exclusive:
+        excluded_by[position[a]].append(position[b])
+        excluded_by[position[b]].append(position[a])
+    remaining = weights.astype(float).copy()
+    open_ = np.ones(len(candidates), bool)
+    chosen: list[int] = []
+    used = 0.0
+    while True:
+        fits = open_ & (size + used <= (budget.words if budget.words is not None else np.inf))
+        if budget.sentences is not None and len(chosen) >= budget.sentences:
+            break
+        gain = carries @ remaining
+        ratio = np.where(fits & (gain > 0), gain / size, -1.0)
+        j = int(np.argmax(ratio)) if len(ratio) else 0
+        if not len(ratio) or ratio[j] <= 0:
+            break
+        chosen.append(candidates[j])
+        used += size[j]
+        open_[j] = False
+        open_[excluded_by[j]] = False
+        remaining[list(sentence_concepts[candidates[j]])] = 0.0
+    return chosen
+
+
+def redundant_pairs(story: Story, pool: list[int]) -> list[tuple[int, int]]:
+    """Pairs of candidates that repeat each other, by the rule every method uses."""
+    if len(pool) < 2:
+        return []
+    cosines = story.vectors.tfidf[pool] @ story.vectors.tfidf[pool].T
+    cosines = cosines.toarray() if sparse.issparse(cosines) else np.asarray(cosines)
+    rows, cols = np.nonzero(np.triu(cosines >= REDUNDANCY_PREFILTER, k=1))
+    return [
+        (pool[a], pool[b])
+        for a, b in zip(rows.tolist(), cols.tolist())
+        if is_redundant(story.vectors, story.sentences[pool[a]], story.sentences[pool[b]], float(cosines[a, b]))
+    ]
+
+
+class Concepts(Summarizer):
+    name = "concepts"
+    description = "bigram concept coverage by integer programming, learned weights (Gillick & Favre 2009; Li et al. 2013)"
+
+    def __init__(self, models: dict[str, ConceptModel] | None = None) -> None:
+        self.models = models  # None: the models shipped with chorus
+
+    def concept_weights(self, story: Story) -> tuple[ConceptTable, np.ndarray]:
+        table = concept_table(story)
+        if not table.concepts:
+            return table, np.zeros(0)
+        models = self.models or load_models()
+        weights = models["query" if story.query_stems else "generic"].predict(table)
+        if len(weights) > MAX_CONCEPTS:
+            weights[weights < np.partition(weights, -MAX_CONCEPTS)[-MAX_CONCEPTS]] = 0.0
+        return table, weights
+
+    def score(self, story: Story) -> np.ndarray:
+        table, weights = self.concept_weights(story)
+        return np.array([weights[list(cs)].sum() if cs else 0.0 for cs in table.sentence_concepts])
+
+    def select(self, story: Story, budget: Budget) -> list[int]:
+        table, weights = self.concept_weights(story)
+        valuable = set(np.flatnonzero(weights > 0).tolist())
+        pool = [
+            s.index
+            for s in story.sentences
+            if MIN_SENTENCE_WORDS <= s.words <= MAX_SENTENCE_WORDS
+            and not s.text.rstrip().endswith("?")
+            and table.sentence_concepts[s.index] & valuable
+        ]
+        if not pool:  # a story of fragments only still gets a summary
+            return super().select(story, budget)
+        lengths = [s.words for s in story.sentences]
+        exclusive = redundant_pairs(story, pool)
+        problem = (weights, table.sentence_concepts, lengths, pool, budget, exclusive)
+        exact = solve_coverage(*problem)
+        greedy = greedy_coverage(*problem)
+        value = coverage_value
+        return exact if value(weights, table.sentence_concepts, exact) >= value(weights, table.sentence_concepts, greedy) else greedy

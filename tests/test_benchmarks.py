@@ -1,0 +1,77 @@
+"""The benchmark scripts in benchmarks/: sumy peers (when sumy is installed) and the scaling fit."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from chorus.evaluation.evaluate import load_peers
+from chorus.segment import split_sentences
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+ARTICLES = [
+    "A storm flooded the river town of Elsworth on Monday. Water rose two metres in the main street within an hour. "
+    "The mayor said 300 homes were evacuated overnight.\n\nRescue boats carried older residents to the school gym. "
+    "No deaths were reported, the fire service said.",
+    "Floodwater covered the centre of Elsworth after a storm on Monday. About 300 homes were evacuated, "
+    "the mayor said. Rescue boats took people to a shelter at the school.\n\nThe river is expected to fall by Wednesday. "
+    "Insurers said claims could reach ten million pounds.",
+    "Residents of Elsworth returned to check on their homes as the river began to fall. The storm dropped a month of "
+    "rain in one day, forecasters said. Shops on the main street stayed shut.\n\nThe council opened a fund for families "
+    "whose homes were flooded.",
+]
+
+
+@pytest.fixture
+def sumy_peers(monkeypatch: pytest.MonkeyPatch):
+    pytest.importorskip("sumy", reason="sumy is a benchmark dependency (pip install -e '.[bench]')")
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import sumy_peers
+
+    return sumy_peers
+
+
+@pytest.fixture
+def syspath_benchmarks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+
+
+def test_sumy_peers_fill_the_budget_with_whole_sentences(sumy_peers, tmp_path: Path) -> None:
+    dataset = tmp_path / "clusters.jsonl"
+    records = [{"id": "flood", "documents": ARTICLES}, {"id": "flood-short", "documents": ARTICLES[:2]}]
+    dataset.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    output = tmp_path / "peers.jsonl"
+    budget = 40
+
+    assert sumy_peers.main([str(dataset), "-o", str(output), "--words", str(budget)]) == 0
+
+    lines = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["summarizer"]) for r in lines] == [
+        (cluster, system) for cluster in ("flood", "flood-short") for system in sumy_peers.SYSTEMS
+    ]
+    assert all(set(r) == {"id", "summarizer", "summary"} for r in lines)
+    for record in lines:
+        articles = ARTICLES if record["id"] == "flood" else ARTICLES[:2]
+        sentences = [s for a in articles for p in a.split("\n\n") for s in split_sentences(p)]
+        chosen = split_sentences(record["summary"])
+        used = len(record["summary"].split())
+        assert chosen and used <= budget
+        assert all(s in sentences for s in chosen), "sentences are taken whole from the articles"
+        left_out = [s for s in sentences if s not in chosen]
+        assert all(used + len(s.split()) > budget for s in left_out), "a sentence that still fits was left out"
+    assert set(load_peers(output, {"flood", "flood-short"})) == set(sumy_peers.SYSTEMS)
+
+
+def test_scaling_fits_the_growth_exponent(syspath_benchmarks: None) -> None:
+    from scaling import growth, growth_exponent
+
+    assert growth_exponent([10, 100, 1000], [0.5, 50, 5000]) == pytest.approx(2.0)
+    assert growth_exponent([10, 100], [3.0, 30.0]) == pytest.approx(1.0)
+    assert growth_exponent([10], [1.0]) is None
+    fit = growth([10, 30, 100, 1000], [0.0, 1.0, 10.0, 1000.0])  # a zero (no memory added) cannot be fitted
+    assert fit["largest"] == pytest.approx(2.0) and fit["largest_sizes"] == [100, 1000]
+    assert 1.0 < fit["overall"] < 2.0

@@ -1,0 +1,76 @@
+"""The default method: concept coverage by integer programming."""
+
+from itertools import combinations
+
+import numpy as np
+import pytest
+
+import chorus
+from chorus.pipeline import build_story
+from chorus.select import DEFAULT_METHOD, METHODS
+from chorus.select.concepts import FEATURES, Concepts, concept_table, load_models, solve_coverage
+from chorus.types import Budget
+
+from conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def story():
+    return build_story(chorus.load_documents([EXAMPLE]))
+
+
+def test_concepts_is_the_default_method():
+    assert DEFAULT_METHOD == "concepts" and "concepts" in METHODS
+
+
+def test_shipped_models_cover_both_modes_with_every_feature():
+    models = load_models()
+    assert set(models) == {"query", "generic"}
+    for model in models.values():
+        assert set(model.features) <= set(FEATURES)
+        assert len(model.coef) == len(model.features) == len(model.mean)
+    assert "q_sent" not in models["generic"].features
+
+
+def test_solver_finds_the_best_cover_within_the_budget():
+    rng = np.random.default_rng(7)
+    n_sentences, n_concepts = 9, 14
+    sentence_concepts = [set(rng.choice(n_concepts, size=rng.integers(1, 5), replace=False).tolist()) for _ in range(n_sentences)]
+    weights = rng.uniform(0.1, 1.0, n_concepts)
+    lengths = rng.integers(5, 20, n_sentences).tolist()
+    budget = Budget(words=35)
+    chosen = solve_coverage(weights, sentence_concepts, lengths, list(range(n_sentences)), budget)
+
+    def value(subset):
+        return weights[list(set().union(*(sentence_concepts[i] for i in subset)))].sum() if subset else 0.0
+
+    best = max(
+        (c for r in range(n_sentences + 1) for c in combinations(range(n_sentences), r) if sum(lengths[i] for i in c) <= 35),
+        key=value,
+    )
+    assert sum(lengths[i] for i in chosen) <= 35
+    assert value(chosen) == pytest.approx(value(best))
+
+
+def test_solver_never_takes_both_of_an_exclusive_pair():
+    weights = np.array([1.0, 1.0, 1.0])
+    chosen = solve_coverage(weights, [{0, 1}, {1, 2}, {0}], [5, 5, 5], [0, 1, 2], Budget(words=100), [(0, 1)])
+    assert not {0, 1} <= set(chosen)
+
+
+def test_concepts_every_outlet_reports_weigh_more_than_one_outlets_details(story):
+    table, weights = Concepts().concept_weights(story)
+    by_text = {" ".join(c): w for c, w in zip(table.concepts, weights)}
+    everywhere = by_text["chemic warehous"]  # in every article and headline
+    column = FEATURES.index("df_frac")
+    single = [w for c, w, f in zip(table.concepts, weights, table.features) if f[column] <= 0.2]
+    assert everywhere > np.percentile(single, 95)
+
+
+def test_a_query_pulls_the_summary_toward_it(story):
+    plain = Concepts().select(story, Budget(words=40))
+    focused_story = build_story(chorus.load_documents([EXAMPLE]), query="Which firefighters were injured and how badly?")
+    focused = Concepts().select(focused_story, Budget(words=40))
+    text = " ".join(focused_story.sentences[i].text for i in focused).lower()
+    assert "injur" in text or "burn" in text
+    assert plain != focused or "injur" in " ".join(story.sentences[i].text for i in plain).lower()
