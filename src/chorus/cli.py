@@ -8,7 +8,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from chorus.errors import ChorusError
-from chorus.render import FORMATS
+from chorus.render import FORMATS, REPORT_FORMATS
+
+NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, without importing it here
 
 EXIT_USER_ERROR = 1
 
@@ -90,6 +92,25 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             heading = f"# Cluster {cluster_id}" if args.format == "markdown" else f"== {cluster_id} =="
             print(("\n" if n else "") + heading)
         sys.stdout.write(render(summary, args.format))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from chorus.analysis.report import build_report
+    from chorus.pipeline import build_story, load_documents
+    from chorus.render import render_report
+
+    words, sentences = _budget_args(args)
+    warnings: list[str] = []
+    clusters = _read_clusters(args, warnings)
+    if len(clusters) > 1:
+        raise ChorusError("a report covers one story; choose a cluster of the dataset with --cluster ID")
+    docs = load_documents(clusters[0].documents, warnings)
+    story = build_story(docs, args.query, warnings)
+    report = build_report(story, words=words, sentences=sentences, method=args.method, ner=args.ner)
+    for w in report.warnings:
+        warn(w)
+    sys.stdout.write(render_report(report, args.format))
     return 0
 
 
@@ -192,6 +213,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("--cluster", metavar="ID", help="summarize only this cluster of a dataset")
     p.set_defaults(func=cmd_summarize)
+
+    p = sub.add_parser("report", help="how the outlets' coverage of one story compares")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="files, folders, a JSONL dataset, or - for stdin")
+    p.add_argument("--format", choices=REPORT_FORMATS, default="markdown")
+    _add_budget(p)
+    p.add_argument("--query", help="focus the report's summary on this question or topic")
+    p.add_argument("--method", help="content selection method of the summary")
+    p.add_argument("--ner", choices=NER_BACKENDS, default="rules",
+                   help="how names are found: rules (default, no model) or spacy (pip install 'chorus[ner]')")
+    p.add_argument("--cluster", metavar="ID", help="report on this cluster of a dataset")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("clean", help="print the article text chorus keeps (title, then body)")
     p.add_argument("articles", nargs="+", metavar="ARTICLE")
