@@ -187,6 +187,9 @@ def _entity_conflicts(
             (text_a, entity_a), (text_b, entity_b) = only_a[slot], only_b[slot]
             if id(entity_a) in mentioned_in_doc[b.doc_index] or id(entity_b) in mentioned_in_doc[a.doc_index]:
                 continue
+            words_a, words_b = re.split(r"[\s-]+", text_a), re.split(r"[\s-]+", text_b)
+            if any(index.matcher.same_word(x, y) for x in words_a for y in words_b):
+                continue  # "Dalia Okonkwo" / "Dalia Okonkwo-Reyes": one person, spelt fuller
             out.append(("place" if kind == PLACE else "name", text_a, text_b))
     return out
 

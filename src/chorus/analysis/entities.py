@@ -456,6 +456,8 @@ class EntityIndex:
 
     def lookup(self, name: str, kind: str | None = None) -> Entity | None:
         words = _name_words(name)
+        while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+            words = words[1:]  # "Governor Ilse Varga" -> "Ilse Varga"
         if not words:
             return None
         candidates = [e for e in self.entities if kind is None or e.kind == kind]

@@ -72,7 +72,11 @@ _LATER_ATTRIBUTION = re.compile(rf"(?:^|[,;—–]\s*){_SPEAKER}\s+{_AUX}(?P<ver
 # `Lavrov said: "…"` / `what Mashaal termed "…"` (the last such phrase before the quote).
 _EARLIER_ATTRIBUTION = re.compile(rf"{_SPEAKER}\s+{_AUX}(?P<verb>{_VERBS})\b")
 # The subject of reported speech: `Michael Horowitz, security analyst at …, says that`
-_NAMED_SPEECH = re.compile(rf"(?P<speaker>{_NAME})(?:,[^,;]{{1,120}},)?\s+{_AUX}(?:{_VERBS})\b")
+# or of a coordinated verb: `Governor Ilse Varga visited the shelters and told reporters`
+_NAMED_SPEECH = re.compile(
+    rf"(?P<speaker>{_NAME})(?:,[^,;]{{1,120}},)?\s+{_AUX}(?:{_VERBS})\b"
+    rf"|(?P<subject>{_NAME})\s+[a-z]+(?:\s+[\w’'\-]+){{0,7}}?\s+and\s+(?:{_VERBS})\b"
+)
 
 # Words that end a description speaker ("the official in a statement").
 _DESCRIPTION_STOP = frozenset(
@@ -110,6 +114,11 @@ class Quote:
     @property
     def doc_indexes(self) -> list[int]:
         return sorted({o.doc_index for o in self.occurrences})
+
+    @property
+    def speaker_unresolved(self) -> bool:
+        """Only a pronoun attributes it, with no speaker named just before."""
+        return _is_pronoun(self.speaker)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -222,7 +231,7 @@ def find_quotations(story: Story) -> list[QuoteOccurrence]:
                 if speaker and not _is_pronoun(speaker) and speaker[0].isupper():
                     named.append((sentence.position, speaker))
             for match in _NAMED_SPEECH.finditer(_outside_quotes(text, spans)):
-                named.append((sentence.position, match.group("speaker")))
+                named.append((sentence.position, match.group("speaker") or match.group("subject")))
     return found
 
 

@@ -14,10 +14,13 @@ or prose the other put in quotes), or when it is a quotation of at least
 ``LONG_QUOTE_WORDS`` words printed identically: two outlets quoting the
 same short statement is reporting, not copying.
 
-Direction: of two articles, the one whose text the shared passages make
-up the larger part of is taken as the copy (the shorter, more fragmentary
-text) when that share is at least ``DIRECTION_RATIO`` times the other's;
-otherwise the direction is left open.
+Direction: of two articles, the one whose text the passages they share
+make up the larger part of is taken as the copy (the shorter, more
+fragmentary text) when that share is at least ``DIRECTION_RATIO`` times
+the other's, or when it is larger and the article as a whole is made of
+passages shared with the cluster ``DIRECTION_RATIO`` times more than the
+other (stitched from several sources); otherwise the direction is left
+open.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from chorus.types import Story
 SHINGLE = 5
 MAX_SHINGLE_OCCURRENCES = 60  # a shingle printed more often than this is boilerplate
 MAX_GAP = 4  # changed words bridged inside one near-verbatim passage
-MIN_PASSAGE_WORDS = 10
+MIN_PASSAGE_WORDS = 12  # shorter runs turn up by chance in independent reports
 MIN_UNQUOTED_WORDS = 6
 LONG_QUOTE_WORDS = 25
 DIRECTION_RATIO = 1.5
@@ -176,16 +179,19 @@ def find_reuse(story: Story) -> tuple[list[Passage], list[DocumentReuse]]:
     for da, db, (a0, a1, b0, b1, _), _ in found:
         covered[(da, db)][0].update(range(a0, a1))
         covered[(da, db)][1].update(range(b0, b1))
+    overall: dict[int, set[int]] = defaultdict(set)
+    for (da, db), (in_a, in_b) in covered.items():
+        overall[da] |= in_a
+        overall[db] |= in_b
     direction: dict[tuple[int, int], int | None] = {}  # -> index of the copy
     for (da, db), (in_a, in_b) in covered.items():
-        share_a = len(in_a) / max(len(tokens[da]), 1)
-        share_b = len(in_b) / max(len(tokens[db]), 1)
-        if share_a >= DIRECTION_RATIO * share_b:
-            direction[(da, db)] = da
-        elif share_b >= DIRECTION_RATIO * share_a:
-            direction[(da, db)] = db
-        else:
-            direction[(da, db)] = None
+        pair = {da: len(in_a) / max(len(tokens[da]), 1), db: len(in_b) / max(len(tokens[db]), 1)}
+        whole = {d: len(overall[d]) / max(len(tokens[d]), 1) for d in (da, db)}
+        direction[(da, db)] = None
+        for x, y in ((da, db), (db, da)):
+            # The pair alone tells, or the pair leans one way and x is stitched from many.
+            if pair[x] >= DIRECTION_RATIO * pair[y] or (pair[x] > pair[y] and whole[x] >= DIRECTION_RATIO * whole[y]):
+                direction[(da, db)] = x
     passages = []
     borrowed: dict[int, set[int]] = defaultdict(set)
     summary = {d: DocumentReuse(d, len(tokens[d]), 0) for d in range(len(story.documents))}

@@ -69,6 +69,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "text": q.text,
                 "speaker": q.speaker,
                 "speaker_named": q.speaker_is_named,
+                "speaker_resolved": not q.speaker_unresolved,
                 "outlets": [ids[d] for d in q.doc_indexes],
                 "identical": q.identical,
                 "variants": q.variants,

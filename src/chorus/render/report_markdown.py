@@ -69,7 +69,12 @@ def _quotes(report: Report) -> list[str]:
     if not report.quotes:
         return lines + ["*No direct quotation.*", ""]
     for n, q in enumerate(report.quotes, start=1):
-        speaker = f"**{_escape(q.speaker)}**" if q.speaker_is_named else (_escape(q.speaker) if q.speaker else "*speaker not named*")
+        if q.speaker_is_named:
+            speaker = f"**{_escape(q.speaker)}**"
+        elif q.speaker_unresolved:
+            speaker = f"*“{_escape(q.speaker)}”, not resolved*"
+        else:
+            speaker = _escape(q.speaker) if q.speaker else "*speaker not named*"
         outlets = len(q.doc_indexes)
         wording = "" if outlets == 1 else (" · identical wording" if q.identical else " · wording differs")
         lines.append(f"{n}. “{_escape(q.text)}” — {speaker} · {outlets} outlet{'s' if outlets > 1 else ''} {_cite(q.doc_indexes)}{wording}  ")
