@@ -200,6 +200,33 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def port_number(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is between 0 and 65535, not {number}")
+    return number
+
+
+WEB_MODULES = ("fastapi", "uvicorn", "python_multipart")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from importlib.util import find_spec
+
+    missing = [m for m in WEB_MODULES if find_spec(m) is None]
+    if missing:
+        raise ChorusError(
+            f"chorus serve needs the web extra ({', '.join(missing)} not installed): pip install 'chorus[web]'"
+        )
+    from chorus.web.server import serve
+
+    serve(args.host, args.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="chorus", description="Summarize many outlets' articles about one story, with citations.")
     parser.add_argument("--version", action="version", version=f"chorus {_version()}")
@@ -254,6 +281,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=positive_int, default=None, help="worker processes (default 1)")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("serve", help="a local web page and JSON API for summarizing articles")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
+    p.add_argument("--port", type=port_number, default=8000, help="port (default 8000; 0 picks a free one)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("methods", help="list the content selection methods")
     p.set_defaults(func=cmd_methods)
