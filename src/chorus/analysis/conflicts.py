@@ -28,7 +28,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from chorus.analysis.entities import PERSON, PLACE, EntityIndex
-from chorus.analysis.facts import Fact, SimilarityTables
+from chorus.analysis.facts import Fact
+from chorus.represent import PairTable
 from chorus.text import WORD_RE, is_content, stem
 from chorus.types import Sentence, Story
 
@@ -217,11 +218,11 @@ def _slots(index: EntityIndex, sentence: Sentence, kind: str) -> dict[str, tuple
     return {k: v[0] for k, v in slots.items() if len(v) == 1}
 
 
-def find_conflicts(story: Story, facts: list[Fact], tables: SimilarityTables, index: EntityIndex) -> list[Conflict]:
+def find_conflicts(story: Story, facts: list[Fact], tables: PairTable, index: EntityIndex) -> list[Conflict]:
     fact_of = {i: f.id for f in facts for i in f.sentences}
     docs = np.array([s.doc_index for s in story.sentences])
     same = (tables.cosine >= SAME_FACT_COSINE) | (
-        (tables.shared >= SAME_FACT_SHARED) & (tables.overlap() >= SAME_FACT_OVERLAP)
+        (tables.shared >= SAME_FACT_SHARED) & (tables.overlap >= SAME_FACT_OVERLAP)
     )
     same &= docs[:, None] != docs[None, :]
     pairs = set(zip(*(x.tolist() for x in np.nonzero(np.triu(same, k=1)))))

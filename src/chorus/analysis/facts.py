@@ -3,9 +3,7 @@
 Two sentences say the same thing under ``represent.is_paraphrase``, the test
 the summary's citations use (TF-IDF cosine over stems with name variants
 unified, or most of the shorter sentence's content words found in the
-other, and no disagreeing numbers). The cosines and shared-word counts of
-all pairs are computed at once with sparse matrix products; only the
-candidate pairs reach ``is_paraphrase``.
+other, and no disagreeing numbers), applied to all pairs at once.
 
 Facts are formed greedily (a star clustering, Aslam, Pelekhov and Rus,
 *The Star Clustering Algorithm*, JGAA 2004): the sentence that the most
@@ -22,13 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chorus.represent import PARAPHRASE_MIN_SHARED, PARAPHRASE_OVERLAP, is_paraphrase
+from chorus.represent import PairTable, pair_table, paraphrase_matrix
 from chorus.types import Story
-
-# Pairs below this cosine cannot pass is_paraphrase unless one sentence
-# holds most of the other's content words, which shared_words catches.
-CANDIDATE_COSINE = 0.15
-
 
 @dataclass
 class Fact:
@@ -45,43 +38,22 @@ class Fact:
         return self.sentences[0]
 
 
-@dataclass
-class SimilarityTables:
-    """Cosine and shared content words of every sentence pair of a story."""
-
-    cosine: np.ndarray
-    shared: np.ndarray  # content stems two sentences share (name variants unified)
-    sizes: np.ndarray  # content stems per sentence
-
-    def overlap(self) -> np.ndarray:
-        smaller = np.minimum.outer(self.sizes, self.sizes).astype(float)
-        smaller[smaller == 0] = 1.0
-        return self.shared / smaller
+def similarity_tables(story: Story) -> PairTable:
+    """Cosine and shared content words of every sentence pair of the story."""
+    everything = list(range(len(story.sentences)))
+    return pair_table(story.vectors, everything, everything)
 
 
-def similarity_tables(story: Story) -> SimilarityTables:
-    vectors = story.vectors
-    present = (vectors.counts > 0).astype(np.float32)
-    shared = (present @ present.T).toarray()
-    sizes = np.asarray(present.sum(axis=1)).ravel()
-    return SimilarityTables(cosine=vectors.similarity, shared=shared, sizes=sizes)
-
-
-def paraphrase_pairs(story: Story, tables: SimilarityTables) -> dict[int, dict[int, float]]:
+def paraphrase_pairs(story: Story, tables: PairTable) -> dict[int, dict[int, float]]:
     """For each sentence, the sentences of other outlets that paraphrase it, with their cosine."""
     docs = np.array([s.doc_index for s in story.sentences])
-    candidates = (tables.cosine >= CANDIDATE_COSINE) | (
-        (tables.shared >= PARAPHRASE_MIN_SHARED) & (tables.overlap() >= PARAPHRASE_OVERLAP)
-    )
-    candidates &= docs[:, None] != docs[None, :]
-    rows, cols = np.nonzero(np.triu(candidates, k=1))
+    alike = paraphrase_matrix(story.vectors, tables) & (docs[:, None] != docs[None, :])
+    rows, cols = np.nonzero(np.triu(alike, k=1))
     links: dict[int, dict[int, float]] = {s.index: {} for s in story.sentences}
-    sentences = story.sentences
     for i, j in zip(rows.tolist(), cols.tolist()):
         cosine = float(tables.cosine[i, j])
-        if is_paraphrase(story.vectors, sentences[i], sentences[j], cosine):
-            links[i][j] = cosine
-            links[j][i] = cosine
+        links[i][j] = cosine
+        links[j][i] = cosine
     return links
 
 
@@ -124,6 +96,6 @@ def group_facts(story: Story, links: dict[int, dict[int, float]]) -> list[Fact]:
     return facts
 
 
-def find_facts(story: Story, tables: SimilarityTables | None = None) -> list[Fact]:
+def find_facts(story: Story, tables: PairTable | None = None) -> list[Fact]:
     tables = tables or similarity_tables(story)
     return group_facts(story, paraphrase_pairs(story, tables))
