@@ -1,6 +1,8 @@
 """The default method: concept coverage by integer programming."""
 
+import json
 from itertools import combinations
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -74,3 +76,19 @@ def test_a_query_pulls_the_summary_toward_it(story):
     text = " ".join(focused_story.sentences[i].text for i in focused).lower()
     assert "injur" in text or "burn" in text
     assert plain != focused or "injur" in " ".join(story.sentences[i].text for i in plain).lower()
+
+
+def test_solver_prints_nothing_on_stdout(capfd):
+    # A problem met in a batch run: HiGHS's presolve wrote a debug line to the
+    # process's stdout, which would corrupt `chorus summarize --format json`.
+    case = json.loads((Path(__file__).parent / "data" / "highs-presolve-case.json").read_text())
+    chosen = solve_coverage(
+        np.array(case["weights"]),
+        [set(concepts) for concepts in case["sentence_concepts"]],
+        case["lengths"],
+        case["candidates"],
+        Budget(words=case["words"]),
+        [tuple(pair) for pair in case["exclusive"]],
+    )
+    assert chosen and sum(case["lengths"][i] for i in chosen) <= case["words"]
+    assert capfd.readouterr().out == ""
