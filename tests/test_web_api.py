@@ -14,17 +14,29 @@ pytest.importorskip("fastapi", reason="the web extra is part of the test extra")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+import chorus  # noqa: E402
 import chorus.web.jobs  # noqa: E402
+from chorus.render.report_json import report_to_dict  # noqa: E402
 from chorus.select import DEFAULT_METHOD, METHODS  # noqa: E402
 from chorus.web import Limits, create_app  # noqa: E402
 from chorus.web.inputs import FORM_FIELDS, Incoming  # noqa: E402
-from chorus.web.jobs import summarize_articles  # noqa: E402
+from chorus.web.jobs import report_articles, summarize_articles  # noqa: E402
 from chorus.web.limits import Deadline  # noqa: E402
-from chorus.web.schemas import SummarizeOptions, SummarizeRequest, SummaryResponse  # noqa: E402
+from chorus.web.schemas import (  # noqa: E402
+    ReportOptions,
+    ReportRequest,
+    ReportResponse,
+    SummarizeOptions,
+    SummarizeRequest,
+    SummaryResponse,
+)
 
-from conftest import EXAMPLE  # noqa: E402
+from conftest import EXAMPLE, ROOT  # noqa: E402
 
 EXAMPLE_FILES = sorted(EXAMPLE.iterdir())
+KELLMOOR = ROOT / "tests" / "data" / "report" / "kellmoor-dam"
+# Both endpoints read the same inputs under the same limits.
+ENDPOINTS = ["/api/summarize", "/api/report"]
 SMALL = Limits(max_request_bytes=200_000, max_documents=3, max_document_bytes=20_000, seconds=30)
 
 
@@ -173,61 +185,161 @@ def test_one_article_is_summarized_with_a_warning(client):
     assert any("only one article" in w for w in response.json()["warnings"])
 
 
+# ---- reports -------------------------------------------------------------------
+
+
+def kellmoor_upload() -> list[tuple[str, tuple[str, bytes]]]:
+    return [("documents", (p.name, p.read_bytes())) for p in sorted(KELLMOOR.iterdir())]
+
+
+def refs_of(data: dict) -> list[tuple[dict, str]]:
+    """Every sentence reference of a report, with text its sentence must contain (empty: none known)."""
+    refs = [(ref, ref["text"]) for fact in data["facts"] for ref in fact["sentences"]]
+    refs += [(side, side["text"]) for conflict in data["conflicts"] for side in (conflict["a"], conflict["b"])]
+    refs += [(o, o["text"][:30]) for quote in data["quotes"] for o in quote["occurrences"]]
+    refs += [(o, o["text"]) for entity in data["entities"] for o in entity["occurrences"]]
+    for passage in data["reuse"]["passages"]:
+        for span in (passage["source"], passage["copy"]):
+            refs += [({"document": span["document"], "sentence": n}, "") for n in span["sentences"]]
+    return refs
+
+
+def test_report_of_uploaded_files_is_the_cli_report(client):
+    response = client.post("/api/report", files=kellmoor_upload())
+    assert response.status_code == 200, response.text
+    data = ReportResponse.model_validate(response.json()).model_dump(by_alias=True)  # the documented schema
+    assert data["schema"] == "chorus.report/1"
+    # The sections are those of `chorus report --format json` on the same files...
+    expected = report_to_dict(chorus.report(sorted(KELLMOOR.iterdir())))
+    added = {"subtitle", "article_sentences"}
+    assert [{k: v for k, v in d.items() if k not in added} for d in data["documents"]] == expected["documents"]
+    for key in ("summary", "facts", "conflicts", "quotes", "entities", "reuse", "coverage", "ner", "warnings"):
+        assert data[key] == expected[key], key
+    # ...and every reference leads to a sentence the page shows.
+    sentences = {d["id"]: d["article_sentences"] for d in data["documents"]}
+    assert all(len(sentences[d["id"]]) == d["sentences"] for d in data["documents"])
+    refs = refs_of(data)
+    assert len(refs) > 50
+    for ref, text in refs:
+        assert text in sentences[ref["document"]][ref["sentence"]]["text"]
+
+
+def test_report_sections_of_our_own_cluster(client):
+    data = client.post("/api/report", files=kellmoor_upload(), data={"words": "60"}).json()
+    assert 0 < data["summary"]["words"] <= 60
+    conflicts = {(c["kind"], c["a"]["value"], c["b"]["value"]) for c in data["conflicts"]}
+    assert ("number", "2,200", "2,100") in conflicts and ("weekday", "Tuesday", "Wednesday") in conflicts
+    rebuild = next(q for q in data["quotes"] if q["text"].startswith("We will rebuild every home"))
+    assert rebuild["speaker"] == "Ilse Varga" and len(rebuild["outlets"]) == 4
+    hydrologist = next(e for e in data["entities"] if "Marta Oyelarin" in e["variants"])
+    assert set(hydrologist["variants"]) == {"Marta Oyelaran", "Marta Oyelarin"} and hydrologist["kind"] == "person"
+    assert any(p["direction_known"] and p["copy"]["document"] == "04-aggregator" for p in data["reuse"]["passages"])
+    assert [c["document"] for c in data["coverage"]] == [d["id"] for d in data["documents"]]
+
+
+def test_report_json_texts_with_options(client):
+    texts = example_texts()
+    body = {"documents": [{"text": texts[0], "name": "Ledger"}, *texts[1:]], "sentences": 2,
+            "query": "Who was hurt?", "method": "mmr"}
+    response = client.post("/api/report", json=body)
+    assert response.status_code == 200, response.text
+    data = response.json()
+    summary = data["summary"]
+    assert len(summary["sentences"]) <= 2 and summary["budget"] == {"words": None, "sentences": 2}
+    assert summary["query"] == "Who was hurt?" and summary["method"] == "mmr"
+    assert data["documents"][0]["name"] == "Ledger"
+    assert [d["id"] for d in data["documents"]] == [str(n) for n in range(1, len(texts) + 1)]
+
+
+def test_report_of_one_article_has_empty_sections_and_a_warning(client):
+    data = client.post("/api/report", json={"documents": [example_texts()[0]]}).json()
+    assert any("only one article" in w for w in data["warnings"])
+    assert data["conflicts"] == [] and data["reuse"]["passages"] == []
+    assert all(not f["several_outlets"] for f in data["facts"])
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media_type", "marker"),
+    [("markdown", "text/markdown", "## 4. Quotes"), ("html", "text/html", "<!doctype html>")],
+)
+def test_report_formats_are_the_cli_renderings(client, fmt, media_type, marker):
+    response = client.post("/api/report", files=kellmoor_upload(), data={"format": fmt})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media_type)
+    assert marker in response.text and "Ilse Varga" in response.text
+
+
+def test_report_has_no_text_format(client):
+    assert_error(client.post("/api/report", json={"documents": ["text"], "format": "text"}), 422, "invalid_request", "format")
+
+
 # ---- limits --------------------------------------------------------------------
 
 
-def test_body_over_the_limit_declared(small_client):
-    response = small_client.post("/api/summarize", content=b"{" + b" " * 300_000 + b"}",
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_body_over_the_limit_declared(small_client, path):
+    response = small_client.post(path, content=b"{" + b" " * 300_000 + b"}",
                                  headers={"content-type": "application/json"})
     assert_error(response, 413, "request_too_large", "195 KB")
 
 
-def test_body_over_the_limit_streamed_without_length(small_client):
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_body_over_the_limit_streamed_without_length(small_client, path):
     def chunks():
         for _ in range(30):
             yield b" " * 10_000
 
-    response = small_client.post("/api/summarize", content=chunks(), headers={"content-type": "application/json"})
+    response = small_client.post(path, content=chunks(), headers={"content-type": "application/json"})
     assert "content-length" not in response.request.headers
     assert_error(response, 413, "request_too_large")
 
 
-def test_too_many_documents_json(small_client):
-    assert_error(small_client.post("/api/summarize", json={"documents": ["text"] * 4}), 413, "too_many_documents", "4", "3")
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_too_many_documents_json(small_client, path):
+    assert_error(small_client.post(path, json={"documents": ["text"] * 4}), 413, "too_many_documents", "4", "3")
 
 
-def test_too_many_documents_form(small_client):
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_too_many_documents_form(small_client, path):
     files = [("documents", (f"{n}.txt", b"A short article.")) for n in range(4)]
-    assert_error(small_client.post("/api/summarize", files=files), 413, "too_many_documents")
+    assert_error(small_client.post(path, files=files), 413, "too_many_documents")
 
 
-def test_document_too_large_as_text(small_client):
-    response = small_client.post("/api/summarize", json={"documents": ["ok text", "word " * 5000]})
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_document_too_large_as_text(small_client, path):
+    response = small_client.post(path, json={"documents": ["ok text", "word " * 5000]})
     assert_error(response, 413, "document_too_large", "Article 2", "20 KB")
 
 
-def test_document_too_large_as_file(small_client):
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_document_too_large_as_file(small_client, path):
     files = [("documents", ("big.html", b"<p>word</p>" * 3000))]
-    assert_error(small_client.post("/api/summarize", files=files), 413, "document_too_large", "big.html")
+    assert_error(small_client.post(path, files=files), 413, "document_too_large", "big.html")
 
 
-def test_time_limit_gives_504_and_frees_the_request(monkeypatch):
+@pytest.mark.parametrize(
+    ("path", "work", "task"), [("/api/summarize", "summarize_articles", "summary"), ("/api/report", "report_articles", "report")]
+)
+def test_time_limit_gives_504_and_frees_the_request(monkeypatch, path, work, task):
+    real = getattr(chorus.web.jobs, work)
+
     def slow(articles, options, deadline):
         time.sleep(2)
-        return summarize_articles(articles, options, deadline)
+        return real(articles, options, deadline)
 
-    monkeypatch.setattr(chorus.web.jobs, "summarize_articles", slow)
+    monkeypatch.setattr(chorus.web.jobs, work, slow)
     with TestClient(create_app(Limits(seconds=0.3))) as c:
         started = time.monotonic()
-        response = c.post("/api/summarize", json={"documents": example_texts()})
+        response = c.post(path, json={"documents": example_texts()})
         assert time.monotonic() - started < 1.5
-    assert_error(response, 504, "timeout", "0.3 seconds")
+    assert_error(response, 504, "timeout", f"The {task} took longer than 0.3 seconds")
 
 
-def test_a_summary_out_of_time_stops_between_stages():
+@pytest.mark.parametrize(("work", "options"), [(summarize_articles, SummarizeOptions()), (report_articles, ReportOptions())])
+def test_work_out_of_time_stops_between_stages(work, options):
     articles = [Incoming(1, text=t) for t in example_texts()]
     with pytest.raises(Exception) as caught:
-        summarize_articles(articles, SummarizeOptions(), Deadline(0))
+        work(articles, options, Deadline(0))
     assert getattr(caught.value, "status", None) == 504
 
 
@@ -278,18 +390,21 @@ BAD_JSON = [
 ]
 
 
+@pytest.mark.parametrize("path", ENDPOINTS)
 @pytest.mark.parametrize(("body", "code", "hint"), BAD_JSON)
-def test_bad_json_requests(client, body, code, hint):
-    assert_error(client.post("/api/summarize", json=body), 422, code, hint)
+def test_bad_json_requests(client, body, code, hint, path):
+    assert_error(client.post(path, json=body), 422, code, hint)
 
 
-def test_invalid_json(client):
-    response = client.post("/api/summarize", content=b'{"documents": [', headers={"content-type": "application/json"})
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_invalid_json(client, path):
+    response = client.post(path, content=b'{"documents": [', headers={"content-type": "application/json"})
     assert_error(response, 422, "invalid_json", "not valid JSON")
 
 
-def test_unsupported_media_type(client):
-    response = client.post("/api/summarize", content=b"an article", headers={"content-type": "text/plain"})
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_unsupported_media_type(client, path):
+    response = client.post(path, content=b"an article", headers={"content-type": "text/plain"})
     assert_error(response, 415, "unsupported_media_type", "multipart/form-data")
 
 
@@ -308,13 +423,14 @@ BAD_FORMS = [
 ]
 
 
+@pytest.mark.parametrize("path", ENDPOINTS)
 @pytest.mark.parametrize(("fields", "files", "code", "hint"), BAD_FORMS)
-def test_bad_form_uploads(client, fields, files, code, hint):
+def test_bad_form_uploads(client, fields, files, code, hint, path):
     if files:
-        response = client.post("/api/summarize", data=fields or {}, files=files)
+        response = client.post(path, data=fields or {}, files=files)
     else:  # text fields only: still multipart/form-data, as a browser sends it
         response = client.post(
-            "/api/summarize", content=text_form(fields), headers={"content-type": "multipart/form-data; boundary=b"}
+            path, content=text_form(fields), headers={"content-type": "multipart/form-data; boundary=b"}
         )
     assert_error(response, 422, code, hint)
 
@@ -327,28 +443,52 @@ def text_form(fields: dict) -> bytes:
     return ("".join(parts) + "--b--\r\n").encode()
 
 
-def test_malformed_multipart(client):
-    response = client.post("/api/summarize", content=b"garbage", headers={"content-type": "multipart/form-data"})
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_malformed_multipart(client, path):
+    response = client.post(path, content=b"garbage", headers={"content-type": "multipart/form-data"})
     assert_error(response, 422, "bad_upload", "could not be read")
 
 
 # ---- the OpenAPI schema says what the endpoint accepts ------------------------------
 
 
-def test_openapi_request_body_matches_what_is_parsed(client):
+@pytest.mark.parametrize(
+    ("path", "request_model", "response_model", "formats"),
+    [
+        ("/api/summarize", SummarizeRequest, SummaryResponse, {"json", "text", "markdown", "html"}),
+        ("/api/report", ReportRequest, ReportResponse, {"json", "markdown", "html"}),
+    ],
+)
+def test_openapi_request_body_matches_what_is_parsed(client, path, request_model, response_model, formats):
     schema = client.get("/openapi.json").json()
-    body = schema["paths"]["/api/summarize"]["post"]["requestBody"]["content"]
+    operation = schema["paths"][path]["post"]
+    body = operation["requestBody"]["content"]
     assert set(body) == {"application/json", "multipart/form-data"}
-    ref = body["application/json"]["schema"]["$ref"]
-    json_schema = resolve(schema, ref)
-    assert set(json_schema["properties"]) == set(SummarizeRequest.model_fields)
+    json_schema = resolve(schema, body["application/json"]["schema"]["$ref"])
+    assert set(json_schema["properties"]) == set(request_model.model_fields)
     assert json_schema["required"] == ["documents"]
-    assert set(body["multipart/form-data"]["schema"]["properties"]) == set(FORM_FIELDS)
     assert set(json_schema["properties"]["method"]["anyOf"][0]["enum"]) == set(METHODS)
-    responses = schema["paths"]["/api/summarize"]["post"]["responses"]
+    assert set(json_schema["properties"]["format"]["enum"]) == formats
+    form = body["multipart/form-data"]["schema"]["properties"]
+    assert set(form) == set(FORM_FIELDS)
+    assert set(form["format"]["enum"]) == formats
+    responses = operation["responses"]
     assert {"200", "413", "415", "422", "504"} <= set(responses)
+    answer = responses["200"]["content"]
+    assert answer["application/json"]["schema"]["$ref"].endswith("/" + response_model.__name__)
+    assert len(answer) == len(formats)  # JSON plus one media type per rendering
     for ref in all_refs(schema):
         resolve(schema, ref)  # raises KeyError when a reference leads nowhere
+
+
+def test_openapi_report_schema_has_every_section(client):
+    schema = client.get("/openapi.json").json()
+    report = schema["components"]["schemas"]["ReportResponse"]
+    assert set(report["properties"]) == {
+        "schema", "documents", "summary", "facts", "conflicts", "quotes", "entities", "reuse", "coverage", "ner", "warnings",
+    }
+    assert set(report["required"]) == set(report["properties"])
+    assert "copy" in schema["components"]["schemas"]["ReusePassage"]["properties"]  # the alias, as sent
 
 
 def resolve(schema: dict, ref: str) -> dict:

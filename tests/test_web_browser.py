@@ -20,9 +20,11 @@ import pytest
 
 import chorus.web.jobs
 from chorus.web import create_app
-from chorus.web.jobs import summarize_articles
+from chorus.web.jobs import report_articles
 
 from conftest import EXAMPLE, ROOT
+
+KELLMOOR = ROOT / "tests" / "data" / "report" / "kellmoor-dam"
 
 CHROMIUM = os.environ.get("CHORUS_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHORUS_CHROMEDRIVER", "/usr/bin/chromedriver")
@@ -145,6 +147,28 @@ def screenshot(driver, path: Path) -> None:
     assert path.stat().st_size > 10_000
 
 
+def open_tab(driver, key: str):
+    """Select a tab of the result by the report key it shows; returns its panel."""
+    tab = element(driver, f"#tab-{key}")
+    tab.click()
+    assert tab.get_attribute("aria-selected") == "true"
+    panel = element(driver, f"#panel-{key}")
+    assert panel.is_displayed()
+    assert [p.get_attribute("id") for p in by_css(driver, "#panels [role=tabpanel]") if p.is_displayed()] == [f"panel-{key}"]
+    return panel
+
+
+def item_with(panel, selector: str, text: str):
+    """The report item (list item or table row) matching ``selector`` whose text contains ``text``."""
+    found = [i for i in panel.find_elements("css selector", selector) if text in i.text]
+    assert len(found) == 1, f"{len(found)} items of {selector} contain {text!r}"
+    return found[0]
+
+
+def highlighted_articles(driver) -> list[int]:
+    return sorted({int(re.match(r"\[(\d+)\]", heading).group(1)) for heading, _ in highlighted(driver)})
+
+
 def highlighted(driver) -> list[tuple[str, str]]:
     """(article heading, sentence) of every highlighted source sentence."""
     return [
@@ -183,6 +207,15 @@ def test_summarize_the_example_files_and_inspect_a_citation(page, output_dir):
     assert len(highlighted(page)) == len(numbers)  # pinned: stays after the pointer or focus leaves
     corroborated.click()
     assert highlighted(page) == []
+
+    # The same result has the story report's tabs: the fire chief's words, as four outlets print them.
+    quotes = open_tab(page, "quotes")
+    chief = item_with(quotes, "li.item", "We will not let anyone back in")
+    assert "Dalia Okonkwo" in chief.find_element("css selector", ".speaker").text
+    assert "carried by 4 outlets" in chief.text
+    chief.click()
+    assert highlighted_articles(page) == [1, 2, 4, 5]
+    screenshot(page, output_dir / "harbor-fire-quotes.png")
 
 
 def test_pasted_articles_with_typed_outlets_and_keyboard_focus(page, output_dir, lavrov_dir):
@@ -240,9 +273,9 @@ def test_a_bad_file_gets_a_readable_error(page, output_dir, tmp_path):
 def test_progress_is_shown_while_the_server_works(page, monkeypatch):
     def slow(articles, options, deadline):
         time.sleep(1.0)
-        return summarize_articles(articles, options, deadline)
+        return report_articles(articles, options, deadline)
 
-    monkeypatch.setattr(chorus.web.jobs, "summarize_articles", slow)
+    monkeypatch.setattr(chorus.web.jobs, "report_articles", slow)
     add_files(page, sorted(EXAMPLE.glob("*.txt"))[:2])
     element(page, "#summarize").click()
     progress = element(page, "#progress")
@@ -250,3 +283,120 @@ def test_progress_is_shown_while_the_server_works(page, monkeypatch):
     assert not element(page, "#summarize").is_enabled()
     wait_for_summary(page)
     assert not progress.is_displayed() and element(page, "#summarize").is_enabled()
+
+
+REPORT_TABS = ["Summary", "Facts & support", "Conflicts", "Quotes", "Entities", "Text reuse", "Coverage"]
+
+
+def test_report_tabs_of_our_own_cluster(page, output_dir):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    add_files(page, sorted(KELLMOOR.iterdir()))
+    element(page, "#summarize").click()
+    wait_for_summary(page)
+    labels = [re.sub(r"\s*\d+$", "", t.text) for t in by_css(page, "#tabs [role=tab]")]
+    assert labels == REPORT_TABS
+
+    # Facts: several outlets apart from one; an item highlights the sentences of every outlet it lists.
+    facts = open_tab(page, "facts")
+    several, single = facts.find_elements("css selector", "ol.items")
+    first = several.find_elements("css selector", ":scope > li.item")[0]
+    support = int(re.match(r"(\d+) outlets", first.text).group(1))
+    assert support >= 3 and all("1 outlet" in i.text for i in single.find_elements("css selector", ":scope > li"))
+    first.click()
+    assert len(highlighted_articles(page)) == support
+    assert first.find_element("css selector", ".cite").get_attribute("aria-pressed") == "true"
+    screenshot(page, output_dir / "facts.png")
+    first.click()
+    assert highlighted(page) == []
+
+    # Conflicts: both sentences, in their two articles.
+    conflicts = open_tab(page, "conflicts")
+    numbers = item_with(conflicts, "li.item", "2,200")
+    assert "2,100" in numbers.text
+    ActionChains(page).move_to_element(numbers).perform()
+    hits = highlighted(page)
+    assert len(hits) == 2 and any("2,200" in text for _, text in hits) and any("2,100" in text for _, text in hits)
+    numbers.click()  # pinned, so that the screenshot, which moves the window, keeps it
+    screenshot(page, output_dir / "conflicts.png")
+
+    # Quotes: the speaker and every outlet that prints the quote.
+    quotes = open_tab(page, "quotes")
+    rebuild = item_with(quotes, "li.item", "We will rebuild every home")
+    assert rebuild.find_element("css selector", ".speaker").text == "Ilse Varga"
+    assert "carried by 4 outlets" in rebuild.text
+    assert len(rebuild.find_elements("css selector", ".occurrence")) == 4
+    rebuild.find_element("css selector", ".cite").click()
+    assert highlighted_articles(page) == [1, 2, 3, 4]
+    assert "We will rebuild every home" in element(page, "#evidence").text
+
+    # Entities: one person under both spellings, counted per outlet.
+    entities = open_tab(page, "entities")
+    hydrologist = item_with(entities, "table[data-kind=person] tr.item", "Oyelarin")
+    spellings = [s.text for s in hydrologist.find_elements("css selector", ".spelling")]
+    assert sorted(re.sub(r"×\d+$", "", s) for s in spellings) == ["Marta Oyelaran", "Marta Oyelarin"]
+    assert [c.text for c in hydrologist.find_elements("css selector", ".chip")] == ["[1] 2", "[3] 1"]
+    hydrologist.click()
+    assert highlighted_articles(page) == [1, 3]
+
+    # Text reuse: who took from whom.
+    reuse = open_tab(page, "reuse")
+    directions = [i.find_element("css selector", ".direction").text for i in reuse.find_elements("css selector", "li.item")]
+    assert set(directions) == {
+        "[4] 04-aggregator took from [1] 01-river-gazette", "[4] 04-aggregator took from [2] 02-valley-post",
+    }
+    assert re.search(r"\[4\] 04-aggregator: \d+% .* took from \[1\] 01-river-gazette, \[2\] 02-valley-post",
+                     element(reuse, ".borrowing").text)
+
+    # Coverage: one row per outlet; the marker of what only one outlet reports highlights it in that outlet alone.
+    coverage = open_tab(page, "coverage")
+    rows = coverage.find_elements("css selector", "tbody tr")
+    assert [r.find_element("css selector", "th").text for r in rows] == [
+        f"[{n}] {p.stem}" for n, p in enumerate(sorted(KELLMOOR.iterdir()), start=1)
+    ]
+    own = next(r for r in rows if r.find_elements("css selector", ".cite"))
+    own.find_element("css selector", ".cite").click()
+    assert highlighted_articles(page) == [rows.index(own) + 1]
+    screenshot(page, output_dir / "coverage.png")
+
+
+def test_report_tabs_of_the_lavrov_example(page, output_dir, lavrov_dir):
+    files = sorted(lavrov_dir.glob("*.txt"))
+    add_files(page, files)
+    element(page, "#summarize").click()
+    wait_for_summary(page)
+
+    # The analyst's quote, printed by three outlets, two naming him and one with "he says".
+    quotes = open_tab(page, "quotes")
+    horowitz = item_with(quotes, "li.item", "Internally these diplomatic successes")
+    assert horowitz.find_element("css selector", ".speaker").text == "Michael Horowitz"
+    assert "carried by 3 outlets" in horowitz.text
+    outlets = [o.text for o in horowitz.find_elements("css selector", ".occurrence")]
+    assert [o.split(":")[0] for o in outlets] == [f"[{n}] {files[n - 1].stem}" for n in (3, 4, 5)]
+    assert "he says" in outlets[2]
+    horowitz.click()
+    assert highlighted_articles(page) == [3, 4, 5]
+    screenshot(page, output_dir / "quotes.png")
+
+    # The Hamas leader under his four spellings is one person, in four of the five articles.
+    entities = open_tab(page, "entities")
+    assert highlighted(page) == []  # a new tab starts with nothing highlighted
+    leader = item_with(entities, "table[data-kind=person] tr.item", "Mesgaal")
+    assert leader.find_element("css selector", ".entity-name").text == "Khaled Meshaal"
+    spellings = {re.sub(r"×\d+$", "", s.text) for s in leader.find_elements("css selector", ".spelling")}
+    assert {"Mashaal", "Meshaal", "Meshal", "Mesgaal"} <= spellings
+    assert len(leader.find_elements("css selector", ".chip")) == 4
+    leader.find_element("css selector", ".cite").click()
+    assert highlighted_articles(page) == [1, 2, 3, 5]
+    screenshot(page, output_dir / "entities.png")
+
+
+def test_an_empty_section_says_so(page):
+    add_files(page, sorted(EXAMPLE.glob("*.txt"))[:1])
+    element(page, "#summarize").click()
+    wait_for_summary(page)
+    conflicts = element(page, "#tab-conflicts")
+    assert "empty" in conflicts.get_attribute("class") and conflicts.text.endswith("0")
+    assert "No outlet contradicts another" in open_tab(page, "conflicts").text
+    assert "No article reuses another's text" in open_tab(page, "reuse").text
+    assert "No fact is reported by more than one outlet" in open_tab(page, "facts").text

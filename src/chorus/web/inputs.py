@@ -1,15 +1,16 @@
 """Read the articles and options of an API request, JSON or multipart upload.
 
 Both shapes end as the same list of ``Incoming`` articles and one validated
-``SummarizeOptions``. Only cheap checks happen here, on the event loop;
-decoding, extraction and cleaning run in a worker (see ``chorus.web.jobs``).
+``SummarizeOptions``, or ``ReportOptions``, which differ only in their
+formats. Only cheap checks happen here, on the event loop; decoding,
+extraction and cleaning run in a worker (see ``chorus.web.jobs``).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import Request
 from pydantic import ValidationError
@@ -18,7 +19,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chorus.web.errors import ApiError, describe_validation_errors
 from chorus.web.limits import Limits, describe_bytes
-from chorus.web.schemas import DocumentIn, SummarizeOptions, SummarizeRequest
+from chorus.web.schemas import DocumentIn, ReportOptions, ReportRequest, SummarizeOptions, SummarizeRequest
+
+OptionsT = TypeVar("OptionsT", bound=SummarizeOptions)
 
 # Multipart fields: `documents` repeats, each part a file or a text; `names`
 # repeats too, names[i] naming documents[i] (empty: the file name or none).
@@ -26,6 +29,11 @@ DOCUMENTS_FIELD = "documents"
 NAMES_FIELD = "names"
 OPTION_FIELDS = tuple(SummarizeOptions.model_fields)
 FORM_FIELDS = (DOCUMENTS_FIELD, NAMES_FIELD, *OPTION_FIELDS)
+# The JSON body of each endpoint: its options plus the documents.
+REQUEST_MODELS: dict[type[SummarizeOptions], type[SummarizeOptions]] = {
+    SummarizeOptions: SummarizeRequest,
+    ReportOptions: ReportRequest,
+}
 
 
 @dataclass
@@ -50,12 +58,15 @@ class Incoming:
         return len(self.data) if self.data is not None else len((self.text or "").encode("utf-8"))
 
 
-async def read_request(request: Request, limits: Limits) -> tuple[list[Incoming], SummarizeOptions]:
+async def read_request(
+    request: Request, limits: Limits, options_model: type[OptionsT]
+) -> tuple[list[Incoming], OptionsT]:
+    """The articles and the options, validated against ``options_model`` (the endpoint's options)."""
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type == "application/json":
-        articles, options = await _read_json(request, limits)
+        articles, options = await _read_json(request, limits, options_model)
     elif media_type == "multipart/form-data":
-        articles, options = await _read_form(request, limits)
+        articles, options = await _read_form(request, limits, options_model)
     else:
         raise ApiError(
             415, "unsupported_media_type",
@@ -83,7 +94,7 @@ def check_sizes(articles: list[Incoming], limits: Limits) -> None:
             )
 
 
-async def _read_json(request: Request, limits: Limits) -> tuple[list[Incoming], SummarizeOptions]:
+async def _read_json(request: Request, limits: Limits, options_model: type[OptionsT]) -> tuple[list[Incoming], OptionsT]:
     try:
         data = json.loads(await request.body())
     except (ValueError, UnicodeDecodeError) as exc:
@@ -93,18 +104,18 @@ async def _read_json(request: Request, limits: Limits) -> tuple[list[Incoming], 
     if isinstance(data.get("documents"), list):
         check_count(len(data["documents"]), limits)
     try:
-        body = SummarizeRequest.model_validate(data)
+        body = REQUEST_MODELS[options_model].model_validate(data)
     except ValidationError as exc:
         raise ApiError(422, "invalid_request", describe_validation_errors(exc.errors())) from None
     articles = []
     for number, item in enumerate(body.documents, start=1):
         document = item if isinstance(item, DocumentIn) else DocumentIn(text=item)
         articles.append(Incoming(number, text=document.text, name=document.name, title=document.title))
-    options = SummarizeOptions.model_validate(body.model_dump(include=set(OPTION_FIELDS)))
+    options = options_model.model_validate(body.model_dump(include=set(OPTION_FIELDS)))
     return articles, options
 
 
-async def _read_form(request: Request, limits: Limits) -> tuple[list[Incoming], SummarizeOptions]:
+async def _read_form(request: Request, limits: Limits, options_model: type[OptionsT]) -> tuple[list[Incoming], OptionsT]:
     try:
         # Sizes are checked per article below, with a better message than the
         # parser's; the body limit already bounds what the parser can hold.
@@ -136,13 +147,13 @@ async def _read_form(request: Request, limits: Limits) -> tuple[list[Incoming], 
                 raise ApiError(422, "empty_document", f"Article {number} is empty.")
             else:
                 articles.append(Incoming(number, text=part, name=name or None))
-        options = _form_options(form)
+        options = _form_options(form, options_model)
     finally:
         await form.close()
     return articles, options
 
 
-def _form_options(form: Any) -> SummarizeOptions:
+def _form_options(form: Any, options_model: type[OptionsT]) -> OptionsT:
     values: dict[str, str] = {}
     for field in OPTION_FIELDS:
         given = form.getlist(field)
@@ -153,6 +164,6 @@ def _form_options(form: Any) -> SummarizeOptions:
         if given and given[0].strip():  # an empty form input means "not set"
             values[field] = given[0].strip()
     try:
-        return SummarizeOptions.model_validate(values)
+        return options_model.model_validate(values)
     except ValidationError as exc:
         raise ApiError(422, "invalid_request", describe_validation_errors(exc.errors())) from None

@@ -1,9 +1,9 @@
-"""Summaries computed in worker threads, off the event loop, within a time limit.
+"""Summaries and reports computed in worker threads, off the event loop, within a time limit.
 
 The event loop only parses requests and sends responses, so a long summary
-never delays another request's page, health check or error. A fixed pool of
-workers bounds how many summaries compete for the CPU; a request waiting
-for a worker spends its own time budget doing so.
+or report never delays another request's page, health check or error. A
+fixed pool of workers bounds how many of them compete for the CPU; a request
+waiting for a worker spends its own time budget doing so.
 """
 
 from __future__ import annotations
@@ -14,15 +14,17 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import PurePath
 from typing import Any, TypeVar
 
+from chorus.analysis.report import Report, build_report
 from chorus.ingest import RawDocument
 from chorus.ingest.decode import decode
 from chorus.ingest.read import document_from_json, sniff_format
 from chorus.pipeline import build_story, load_documents, make_budget, summarize_story
-from chorus.render import render, summary_to_dict
-from chorus.types import Summary
+from chorus.render import render, render_report, summary_to_dict
+from chorus.render.report_json import report_to_dict
+from chorus.types import Story, Summary
 from chorus.web.inputs import Incoming
-from chorus.web.limits import Deadline, out_of_time
-from chorus.web.schemas import DEFAULT_WORDS, SummarizeOptions
+from chorus.web.limits import Deadline
+from chorus.web.schemas import DEFAULT_WORDS, ReportOptions, SummarizeOptions
 
 T = TypeVar("T")
 
@@ -39,7 +41,7 @@ class Workers:
             # Cancelling drops a job still queued; a running one stops at its
             # next deadline check (see Deadline).
             future.cancel()
-            raise out_of_time(deadline.seconds) from None
+            raise deadline.expired() from None
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
@@ -63,28 +65,47 @@ def raw_document(article: Incoming) -> RawDocument:
     return raw
 
 
-def summarize_articles(articles: list[Incoming], options: SummarizeOptions, deadline: Deadline) -> Summary:
-    """The pipeline of `chorus summarize`, checking the deadline between stages."""
+def budget_words(options: SummarizeOptions) -> int | None:
+    """The word budget asked for: the default only when neither words nor sentences is given."""
+    return options.words if options.words is not None or options.sentences is not None else DEFAULT_WORDS
+
+
+def read_story(articles: list[Incoming], options: SummarizeOptions, deadline: Deadline) -> Story:
+    """Ingest, segment and represent the articles, as the CLI does, checking the deadline between stages."""
     deadline.check()
-    words = options.words if options.words is not None or options.sentences is not None else DEFAULT_WORDS
-    budget = make_budget(words, options.sentences)
     warnings: list[str] = []
     documents = load_documents([raw_document(a) for a in articles], warnings)
     deadline.check()
     story = build_story(documents, options.query, warnings)
     deadline.check()
+    return story
+
+
+def summarize_articles(articles: list[Incoming], options: SummarizeOptions, deadline: Deadline) -> Summary:
+    """The pipeline of `chorus summarize`."""
+    budget = make_budget(budget_words(options), options.sentences)
+    story = read_story(articles, options, deadline)
     return summarize_story(story, budget, options.method)
+
+
+def report_articles(articles: list[Incoming], options: ReportOptions, deadline: Deadline) -> Report:
+    """`chorus report`: the summary and the comparison of the outlets, from one reading of the articles."""
+    story = read_story(articles, options, deadline)
+    return build_report(story, words=budget_words(options), sentences=options.sentences, method=options.method)
 
 
 def summary_payload(summary: Summary) -> dict[str, Any]:
     """`chorus summarize --format json`, plus each article's sentences for showing the support."""
     payload = summary_to_dict(summary)
-    story = summary.story
     for index, (entry, document) in enumerate(zip(payload["documents"], summary.documents)):
         entry["subtitle"] = document.subtitle
-        sentences = story.sentences_of(index) if story is not None else []
-        entry["sentences"] = [{"text": s.text, "paragraph": s.paragraph} for s in sentences]
+        entry["sentences"] = article_sentences(summary.story, index)
     return payload
+
+
+def article_sentences(story: Story | None, index: int) -> list[dict[str, Any]]:
+    sentences = story.sentences_of(index) if story is not None else []
+    return [{"text": s.text, "paragraph": s.paragraph} for s in sentences]
 
 
 def summarize_and_render(articles: list[Incoming], options: SummarizeOptions, deadline: Deadline) -> dict | str:
@@ -92,3 +113,25 @@ def summarize_and_render(articles: list[Incoming], options: SummarizeOptions, de
     if options.format == "json":
         return summary_payload(summary)
     return render(summary, options.format)
+
+
+def report_payload(report: Report) -> dict[str, Any]:
+    """`chorus report --format json`, plus each article's subtitle and kept sentences.
+
+    The report's `documents[].sentences` is already the count of kept sentences,
+    so the sentences themselves, which every reference indexes, come as
+    `article_sentences`.
+    """
+    payload = report_to_dict(report)
+    for index, (entry, document) in enumerate(zip(payload["documents"], report.documents)):
+        entry["subtitle"] = document.subtitle
+        entry["article_sentences"] = article_sentences(report.story, index)
+    return payload
+
+
+def report_and_render(articles: list[Incoming], options: ReportOptions, deadline: Deadline) -> dict | str:
+    report = report_articles(articles, options, deadline)
+    deadline.check()  # the analysis itself cannot stop midway; do not render what nobody will receive
+    if options.format == "json":
+        return report_payload(report)
+    return render_report(report, options.format)

@@ -99,11 +99,13 @@ class Deadline:
 
     A worker thread cannot be interrupted, so a summary that runs out of time
     stops at the next stage boundary rather than computing a result nobody
-    will receive.
+    will receive. ``task`` names the work in the error message ("summary",
+    "report").
     """
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, task: str = "summary") -> None:
         self.seconds = seconds
+        self.task = task
         self.end = time.monotonic() + seconds
 
     def remaining(self) -> float:
@@ -111,12 +113,15 @@ class Deadline:
 
     def check(self) -> None:
         if time.monotonic() >= self.end:
-            raise out_of_time(self.seconds)
+            raise self.expired()
+
+    def expired(self) -> ApiError:
+        return out_of_time(self.seconds, self.task)
 
 
-def out_of_time(seconds: float) -> ApiError:
+def out_of_time(seconds: float, task: str = "summary") -> ApiError:
     shown = f"{seconds:g} seconds" if seconds != 1 else "1 second"
     return ApiError(
         504, "timeout",
-        f"The summary took longer than {shown}, the limit for one request. Try fewer or shorter articles.",
+        f"The {task} took longer than {shown}, the limit for one request. Try fewer or shorter articles.",
     )

@@ -11,7 +11,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
-from chorus.render import FORMATS
+from chorus.analysis.entities import KINDS, NER_BACKENDS
+from chorus.render import FORMATS, REPORT_FORMATS
+from chorus.render.report_json import SCHEMA as REPORT_SCHEMA
 from chorus.select import DEFAULT_METHOD, METHODS
 
 MAX_BUDGET_WORDS = 1000
@@ -23,6 +25,9 @@ DEFAULT_WORDS = 100
 
 MethodName = Literal[tuple(METHODS)]  # type: ignore[valid-type]
 FormatName = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
+ReportFormatName = Literal[tuple(REPORT_FORMATS)]  # type: ignore[valid-type]
+EntityKind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
+NerName = Literal[tuple(NER_BACKENDS)]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):
@@ -69,10 +74,25 @@ DocumentItem = Annotated[
 ]
 
 
+DOCUMENTS_DESCRIPTION = "The articles about one story: texts, or objects with text, name and title."
+
+
 class SummarizeRequest(SummarizeOptions):
-    documents: list[DocumentItem] = Field(
-        min_length=1, description="The articles about one story: texts, or objects with text, name and title."
+    documents: list[DocumentItem] = Field(min_length=1, description=DOCUMENTS_DESCRIPTION)
+
+
+class ReportOptions(SummarizeOptions):
+    """The options of a summary; the report's summary obeys words, sentences, query and method."""
+
+    format: ReportFormatName = Field(  # type: ignore[assignment]
+        "json",
+        description="json (default): the report (schema chorus.report/1) with the articles split into "
+        "sentences; markdown or html: the same rendering as `chorus report --format`.",
     )
+
+
+class ReportRequest(ReportOptions):
+    documents: list[DocumentItem] = Field(min_length=1, description=DOCUMENTS_DESCRIPTION)
 
 
 # ---- responses -------------------------------------------------------------
@@ -123,14 +143,137 @@ class BudgetOut(Strict):
     sentences: int | None
 
 
-class SummaryResponse(Strict):
+class SummaryOut(Strict):
     summary: str
     words: int
     method: str
     query: str | None
     budget: BudgetOut
     sentences: list[SummarySentenceOut]
+
+
+class SummaryResponse(SummaryOut):
     documents: list[DocumentOut]
+    warnings: list[str]
+
+
+# ---- the story report (schema chorus.report/1, see the README) -------------
+
+
+class ReportDocumentOut(Strict):
+    number: int
+    id: str
+    name: str | None
+    title: str | None
+    words: int
+    sentences: int = Field(description="how many sentences chorus kept of the article")
+    subtitle: str | None
+    article_sentences: list[ArticleSentence] = Field(
+        description="the kept sentences themselves; every {document, sentence} reference indexes this list"
+    )
+
+
+class SentenceText(SourceRef):
+    text: str
+
+
+class FactOut(Strict):
+    id: int = Field(description="fact number, from 1")
+    support: int = Field(description="how many outlets report it")
+    several_outlets: bool
+    text: str = Field(description="the sentence most like the others of the fact")
+    outlets: list[str] = Field(description="ids of the articles that report it")
+    sentences: list[SentenceText] = Field(description="each outlet's sentence")
+
+
+class ConflictSide(SentenceText):
+    value: str = Field(description="what this sentence says: the number, date, day, year, place or name")
+
+
+class ConflictOut(Strict):
+    kind: Literal["number", "date", "weekday", "year", "place", "name"]
+    fact: int | None = Field(description="the fact both sentences belong to, if one")
+    a: ConflictSide
+    b: ConflictSide
+
+
+class QuoteOccurrence(SentenceText):
+    speaker: str | None = Field(description="the speaker as this outlet attributes the quotation")
+    attribution: str | None = Field(description="the words that attribute it, e.g. 'he says'")
+    role: str | None
+
+
+class QuoteOut(Strict):
+    text: str
+    speaker: str | None
+    speaker_named: bool = Field(description="the speaker is a name, not 'the official'")
+    speaker_resolved: bool = Field(description="false when only a pronoun attributes it")
+    outlets: list[str]
+    identical: bool = Field(description="every outlet prints the same words")
+    variants: list[str] = Field(description="the different wordings, when not identical")
+    occurrences: list[QuoteOccurrence]
+
+
+class EntityOut(Strict):
+    name: str
+    kind: EntityKind
+    mentions: int
+    variants: dict[str, int] = Field(description="each spelling and how often it is used")
+    per_document: dict[str, int] = Field(description="mentions per article id")
+    occurrences: list[SentenceText] = Field(description="each mention: its sentence and spelling")
+
+
+class ReuseSpan(Strict):
+    document: str
+    sentences: list[int]
+    words: int
+    text: str
+
+
+class ReusePassage(Strict):
+    kind: Literal["text", "quotation"]
+    direction_known: bool = Field(description="false: `source` is only the article that comes first")
+    matched_words: int
+    source: ReuseSpan
+    copy_: ReuseSpan = Field(alias="copy")
+
+
+class DocumentReuseOut(Strict):
+    document: str
+    words: int
+    borrowed_words: int
+    share: float
+    sources: list[str] = Field(description="articles it took passages from")
+    shares_with: list[str] = Field(description="articles it shares passages with, direction unknown")
+
+
+class ReuseOut(Strict):
+    passages: list[ReusePassage]
+    documents: list[DocumentReuseOut]
+
+
+class CoverageOut(Strict):
+    document: str
+    words: int
+    sentences: int
+    facts: int
+    facts_share: float
+    several_outlet_facts: int
+    several_outlet_facts_share: float
+    exclusive_facts: list[int] = Field(description="ids of the facts only this article reports")
+
+
+class ReportResponse(Strict):
+    schema_: Literal[REPORT_SCHEMA] = Field(alias="schema")  # type: ignore[valid-type]
+    documents: list[ReportDocumentOut]
+    summary: SummaryOut
+    facts: list[FactOut] = Field(description="most outlets first")
+    conflicts: list[ConflictOut]
+    quotes: list[QuoteOut]
+    entities: list[EntityOut]
+    reuse: ReuseOut
+    coverage: list[CoverageOut]
+    ner: NerName = Field(description="how names were found")
     warnings: list[str]
 
 

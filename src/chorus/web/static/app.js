@@ -1,18 +1,26 @@
 // The chorus page: collect articles, ask the local API, show the result.
 //
-// A result is {documents, sections}: the articles as chorus split them into
-// sentences, and one entry per view of the story, keyed like the API's JSON.
-// Each view is a SECTION below: a tab whose renderer turns its data into
-// elements. A renderer points at evidence with view.citation(refs), where a
-// ref is {document, sentence} (the shape of the summary's `support` items);
-// the source articles, shared by every tab, highlight those sentences.
+// A result is {documents, report, sections}: the articles as chorus split
+// them into sentences, the story report of /api/report as it came, and one
+// entry per view of the story, keyed like the report's JSON. Each view is a
+// SECTION below: a tab whose renderer turns its data into elements, and
+// whose count, if any, the tab shows. A renderer points at evidence with
+// view.citation(refs), where a ref is {document, sentence} (the shape of
+// every reference in the report); the source articles, shared by every tab,
+// highlight those sentences.
 'use strict';
 
 const SECTIONS = [
   {key: 'summary', label: 'Summary', render: renderSummary},
-  // The story report adds its views here, one per key of its JSON: facts,
-  // conflicts, quotes, entities, reuse, coverage (see fetchResult).
+  {key: 'facts', label: 'Facts & support', count: (facts) => facts.length, render: renderFacts},
+  {key: 'conflicts', label: 'Conflicts', count: (conflicts) => conflicts.length, render: renderConflicts},
+  {key: 'quotes', label: 'Quotes', count: (quotes) => quotes.length, render: renderQuotes},
+  {key: 'entities', label: 'Entities', count: (entities) => entities.length, render: renderEntities},
+  {key: 'reuse', label: 'Text reuse', count: (reuse) => reuse.passages.length, render: renderReuse},
+  {key: 'coverage', label: 'Coverage', render: renderCoverage},
 ];
+// At most this many sentences are quoted beside the view; all stay highlighted.
+const EVIDENCE_SHOWN = 12;
 
 const state = {
   articles: [],        // {id, kind: 'text'|'file', file?, element}
@@ -36,7 +44,7 @@ function h(tag, attributes, ...children) {
     else if (name === 'dataset') Object.assign(element.dataset, value);
     else element.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child !== null && child !== undefined && child !== false) {
       element.append(child instanceof Node ? child : String(child));
     }
@@ -185,10 +193,14 @@ function withFormat(form, format) {
   return copy;
 }
 
+// One request: the report holds the summary too, from the same reading of the articles.
 async function fetchResult(form, signal) {
-  const summary = await (await post('/api/summarize', form, signal)).json();
-  // The story report will be fetched alongside and its sections merged here.
-  return {documents: summary.documents, sections: {summary}};
+  const report = await (await post('/api/report', form, signal)).json();
+  // In the report, `sentences` counts an article's sentences and `article_sentences` lists them.
+  const documents = report.documents.map(({article_sentences: sentences, ...d}) => ({...d, sentences}));
+  const sections = {summary: {...report.summary, warnings: report.warnings}};
+  for (const key of ['facts', 'conflicts', 'quotes', 'entities', 'reuse', 'coverage']) sections[key] = report[key];
+  return {documents, report, sections};
 }
 
 async function loadSettings() {
@@ -282,12 +294,12 @@ async function download(format) {
   try {
     let blob;
     if (format === 'json') {
-      blob = new Blob([JSON.stringify(state.result.sections.summary, null, 2)], {type: 'application/json'});
+      blob = new Blob([JSON.stringify(state.result.report, null, 2)], {type: 'application/json'});
     } else {
-      blob = await (await post('/api/summarize', withFormat(state.lastForm, format))).blob();
+      blob = await (await post('/api/report', withFormat(state.lastForm, format))).blob();
     }
     const extension = {html: 'html', markdown: 'md', json: 'json'}[format];
-    const link = h('a', {href: URL.createObjectURL(blob), download: `summary.${extension}`});
+    const link = h('a', {href: URL.createObjectURL(blob), download: `report.${extension}`});
     document.body.append(link);
     link.click();
     link.remove();
@@ -302,14 +314,17 @@ async function download(format) {
 function showResult(result) {
   state.result = result;
   state.pinned = null;
-  const view = makeView(result.documents);
+  const view = makeView(result);
   renderSources(result.documents);
   const available = SECTIONS.filter((section) => result.sections[section.key] !== undefined);
-  const tabs = available.map((section, index) => h('button', {
-    type: 'button', role: 'tab', id: `tab-${section.key}`, 'aria-controls': `panel-${section.key}`,
-    'aria-selected': String(index === 0), tabindex: index === 0 ? '0' : '-1',
-    onclick: () => selectTab(section.key),
-  }, section.label));
+  const tabs = available.map((section, index) => {
+    const count = section.count ? section.count(result.sections[section.key]) : null;
+    return h('button', {
+      type: 'button', role: 'tab', id: `tab-${section.key}`, 'aria-controls': `panel-${section.key}`,
+      'aria-selected': String(index === 0), tabindex: index === 0 ? '0' : '-1',
+      class: count === 0 ? 'empty' : null, onclick: () => selectTab(section.key),
+    }, section.label, count === null ? null : h('span', {class: 'count'}, count));
+  });
   const panels = available.map((section, index) => h('div', {
     role: 'tabpanel', id: `panel-${section.key}`, class: 'tab-panel', 'aria-labelledby': `tab-${section.key}`,
     hidden: index !== 0,
@@ -329,8 +344,9 @@ function selectTab(key) {
     if (selected) tab.focus();
   }
   for (const panel of $('panels').children) panel.hidden = panel.id !== `panel-${key}`;
-  setHighlight(null);
+  if (state.pinned) state.pinned.setAttribute('aria-pressed', 'false');
   state.pinned = null;
+  setHighlight(null);
 }
 
 function onTabKey(event) {
@@ -344,16 +360,25 @@ function onTabKey(event) {
   selectTab(next.id.replace(/^tab-/, ''));
 }
 
-// What a renderer may use: the articles, and citation markers tied to them.
-function makeView(documents) {
+// What a renderer may use: the articles, the facts, and citation markers tied to them.
+function makeView(result) {
+  const documents = result.documents;
   const byId = new Map(documents.map((d) => [d.id, d]));
+  const facts = new Map((result.sections.facts || []).map((f) => [f.id, f]));
   const label = (d) => d.name || d.title || d.id;
   return {
     documents,
     label,
     document: (id) => byId.get(id),
-    // A button showing [1, 3] that highlights the given sentences of those articles.
+    fact: (id) => facts.get(id),
+    // "[2] Haaretz": how a renderer names an article by its id.
+    outlet: (id) => `[${byId.get(id).number}] ${label(byId.get(id))}`,
+    // A button showing [1, 3] that highlights the given sentences of those
+    // articles; pointing at or clicking `linked` (the item it cites) does too.
     citation(refs, {describe, linked} = {}) {
+      const seen = new Set();
+      refs = refs.filter((r) => !seen.has(`${r.document}/${r.sentence}`) && seen.add(`${r.document}/${r.sentence}`))
+        .sort((a, b) => byId.get(a.document).number - byId.get(b.document).number || a.sentence - b.sentence);
       const numbers = [...new Set(refs.map((r) => byId.get(r.document).number))].sort((a, b) => a - b);
       const outlets = numbers.map((n) => label(documents[n - 1]));
       const button = h('button', {
@@ -370,9 +395,11 @@ function makeView(documents) {
       button.addEventListener('blur', () => setHighlight(state.pinned));
       button.addEventListener('click', () => togglePin(button));
       if (linked) {
+        linked.classList.add('linked');
         linked.addEventListener('mouseenter', () => setHighlight(button));
         linked.addEventListener('mouseleave', () => setHighlight(state.pinned));
-        linked.addEventListener('click', () => togglePin(button));
+        // A click on the marker itself, inside the item, is the marker's own.
+        linked.addEventListener('click', (event) => button.contains(event.target) || togglePin(button));
       }
       return button;
     },
@@ -396,26 +423,31 @@ function showEvidence(button) {
   const box = $('evidence');
   if (!button || !state.result) {
     box.replaceChildren(h('p', {class: 'hint'},
-      'Point at a citation marker to see which articles carry the sentence, and how they word it.'));
+      'Point at a citation marker or an item to see which articles carry it, and how they word it.'));
     return;
   }
   const documents = state.result.documents;
-  const items = button.refs.map((ref) => {
+  const items = button.refs.slice(0, EVIDENCE_SHOWN).map((ref) => {
     const d = documents.find((entry) => entry.id === ref.document);
     if (!d || !d.sentences[ref.sentence]) return null;
-    const how = ref.similarity === undefined ? null
-      : ref.similarity >= 1 ? 'the sentence quoted in the summary'
-      : `a close paraphrase (similarity ${ref.similarity.toFixed(2)})`;
+    const how = ref.similarity !== undefined
+      ? (ref.similarity >= 1 ? 'the sentence quoted in the summary'
+        : `a close paraphrase (similarity ${ref.similarity.toFixed(2)})`)
+      : ref.value !== undefined ? `says ${ref.value}`
+      : ref.attribution ? `attributed: ${ref.attribution}` : null;
     return h('li', {},
       h('p', {class: 'evidence-source'}, h('span', {class: 'n'}, `[${d.number}]`), ' ', d.name || d.title || d.id,
         h('span', {class: 'evidence-where'}, ` · sentence ${ref.sentence + 1}`)),
       h('blockquote', {}, d.sentences[ref.sentence].text),
       how ? h('p', {class: 'evidence-how'}, how) : null);
   });
-  box.replaceChildren(
+  const more = button.refs.length - EVIDENCE_SHOWN;
+  box.replaceChildren(...[
     h('h3', {}, button.describe ? `${button.describe}: ${plural(new Set(button.refs.map((r) => r.document)).size, 'article')}`
       : 'Supporting sentences'),
-    h('ol', {class: 'evidence-list'}, items));
+    h('ol', {class: 'evidence-list'}, items),
+    more > 0 ? h('p', {class: 'hint'}, `and ${plural(more, 'more sentence')}, highlighted in the articles below`) : null,
+  ].filter(Boolean));
 }
 
 function setHighlight(button, {scroll = false} = {}) {
@@ -492,6 +524,171 @@ function renderSummary(summary, view) {
     summary.warnings.length
       ? h('ul', {class: 'warnings', 'aria-label': 'Warnings'}, summary.warnings.map((w) => h('li', {}, w)))
       : null);
+}
+
+// ---- the story report's views ------------------------------------------------
+//
+// Every item (a fact, a conflict, a quote, a name, a reused passage) ends
+// with a citation marker over its sentences; the item itself is linked to
+// the marker, so pointing at it or clicking it highlights them as well.
+
+function reportSection(name, lead, ...body) {
+  return h('section', {class: 'report-section', 'aria-label': name}, h('p', {class: 'lead'}, lead), body);
+}
+
+function emptyNote(text) {
+  return h('p', {class: 'empty'}, text);
+}
+
+function tag(text, extra) {
+  return h('span', {class: extra ? `tag ${extra}` : 'tag'}, text);
+}
+
+function outletList(view, ids) {
+  return ids.map((id) => view.outlet(id)).join(', ');
+}
+
+// An item of a list: its content, then the marker over its sentences.
+function citedItem(view, refs, describe, element, ...content) {
+  const item = h(element, {class: 'item'}, content);
+  const marker = view.citation(refs, {describe, linked: item});
+  if (element === 'tr') item.append(h('td', {class: 'marker'}, marker));
+  else item.append(' ', marker);
+  return item;
+}
+
+function renderFacts(facts, view) {
+  const item = (fact) => {
+    const entry = citedItem(view, fact.sentences, `Fact ${fact.id}`, 'li',
+      tag(plural(fact.support, 'outlet'), fact.several_outlets ? null : 'one'), ' ', fact.text,
+      h('span', {class: 'outlets'}, outletList(view, fact.outlets)));
+    entry.value = fact.id; // the list shows the fact's own number, as the evidence and the other formats do
+    return entry;
+  };
+  const list = (items, empty) => items.length ? h('ol', {class: 'items'}, items.map(item)) : emptyNote(empty);
+  const several = facts.filter((f) => f.several_outlets);
+  const single = facts.filter((f) => !f.several_outlets);
+  return reportSection('Facts and their support',
+    `${plural(facts.length, 'fact')}: sentences of different outlets that say the same thing are one fact, ` +
+    'most-reported first. A fact only one outlet reports rests on that outlet alone.',
+    h('h3', {}, `Reported by several outlets (${several.length})`),
+    list(several, 'No fact is reported by more than one outlet.'),
+    h('h3', {}, `Reported by one outlet only (${single.length})`),
+    list(single, 'Every fact is reported by more than one outlet.'));
+}
+
+function renderConflicts(conflicts, view) {
+  const side = (s) => h('p', {class: 'side'},
+    h('span', {class: 'who'}, view.outlet(s.document)), ': ', h('b', {}, s.value),
+    h('span', {class: 'said'}, s.text));
+  return reportSection('Conflicts',
+    'Two outlets stating one fact with a different number, date, day, year, place or name.',
+    conflicts.length
+      ? h('ul', {class: 'items'}, conflicts.map((c) => citedItem(view, [c.a, c.b], `Conflict over the ${c.kind}`, 'li',
+        tag(c.kind), ' ', h('b', {}, c.a.value), ' or ', h('b', {}, c.b.value), '?', side(c.a), side(c.b))))
+      : emptyNote('No outlet contradicts another on a number, date, day, year, place or name.'));
+}
+
+function speakerOf(quote) {
+  if (!quote.speaker) return h('span', {class: 'muted'}, 'speaker not named');
+  const notes = [];
+  if (!quote.speaker_named) notes.push('not named');
+  if (!quote.speaker_resolved) notes.push('only a pronoun attributes it');
+  return h('span', {}, h('span', {class: 'who speaker'}, quote.speaker),
+    notes.length ? h('span', {class: 'muted'}, ` (${notes.join('; ')})`) : null);
+}
+
+function renderQuotes(quotes, view) {
+  const item = (quote) => {
+    const count = new Set(quote.outlets).size;
+    const wording = count < 2 ? null : quote.identical ? 'identical wording' : 'wording differs';
+    return citedItem(view, quote.occurrences, `Quote of ${quote.speaker || 'an unnamed speaker'}`, 'li',
+      h('blockquote', {class: 'quote'}, `“${quote.text}”`),
+      h('p', {class: 'quote-meta'}, '— ', speakerOf(quote), ' · ',
+        h('span', {class: 'carried'}, `carried by ${plural(count, 'outlet')}`), wording ? ` · ${wording}` : null),
+      h('ul', {class: 'occurrences', 'aria-label': 'Outlets that print it'}, quote.occurrences.map((o) =>
+        h('li', {class: 'occurrence'}, h('span', {class: 'who'}, view.outlet(o.document)),
+          o.attribution ? `: ${o.attribution}` : ': no attribution'))),
+      !quote.identical && quote.variants.length > 1
+        ? h('details', {class: 'variants'}, h('summary', {}, `${quote.variants.length} wordings`),
+          h('ul', {}, quote.variants.map((v) => h('li', {}, `“${v}”`))))
+        : null);
+  };
+  return reportSection('Quotes',
+    'Every quotation of four words or more, who said it, and the outlets that print it.',
+    quotes.length ? h('ol', {class: 'items'}, quotes.map(item)) : emptyNote('No article quotes anyone directly.'));
+}
+
+const ENTITY_KINDS = [
+  ['person', 'People'], ['place', 'Places'], ['organization', 'Organizations'], ['other', 'Other names'],
+];
+
+function renderEntities(entities, view) {
+  const row = (entity) => citedItem(view, entity.occurrences, entity.name, 'tr',
+    h('th', {scope: 'row', class: 'entity-name'}, entity.name),
+    h('td', {class: 'spellings'}, Object.entries(entity.variants).map(([spelling, count]) =>
+      h('span', {class: 'spelling'}, spelling, h('span', {class: 'times'}, `×${count}`)))),
+    h('td', {class: 'num'}, entity.mentions),
+    h('td', {class: 'per-outlet'}, Object.entries(entity.per_document).map(([id, count]) =>
+      h('span', {class: 'chip', title: view.outlet(id)}, `[${view.document(id).number}] ${count}`))));
+  const tables = ENTITY_KINDS.map(([kind, heading]) => {
+    const rows = entities.filter((e) => e.kind === kind);
+    if (!rows.length) return null;
+    return [h('h3', {}, `${heading} (${rows.length})`),
+      h('table', {class: 'report-table entities', 'data-kind': kind},
+        h('thead', {}, h('tr', {}, ['name', 'spellings', 'mentions', 'per outlet', 'sources'].map((t) =>
+          h('th', {scope: 'col', class: t === 'mentions' ? 'num' : null}, t)))),
+        h('tbody', {}, rows.map(row)))];
+  });
+  return reportSection('Entities',
+    'People, places and organizations, with every spelling the outlets use and how often each outlet names them.',
+    entities.length ? tables : emptyNote('No name was found.'));
+}
+
+function renderReuse(reuse, view) {
+  const borrowing = reuse.documents.filter((d) => d.borrowed_words > 0).map((d) => h('li', {},
+    h('span', {class: 'who'}, view.outlet(d.document)),
+    `: ${Math.round(d.share * 100)}% of its ${d.words} words are shared with other articles`,
+    d.sources.length ? `; it took from ${outletList(view, d.sources)}` : null,
+    d.shares_with.length ? `; it shares passages with ${outletList(view, d.shares_with)} (direction unknown)` : null));
+  const passage = (p) => {
+    const copy = view.outlet(p.copy.document);
+    const source = view.outlet(p.source.document);
+    const refs = [p.copy, p.source].flatMap((span) => span.sentences.map((n) => ({document: span.document, sentence: n})));
+    return citedItem(view, refs, 'Reused passage', 'li',
+      tag(`${p.kind === 'quotation' ? 'quotation' : 'text'}, ${p.matched_words} words`), ' ',
+      p.direction_known
+        ? h('span', {class: 'direction'}, h('b', {}, copy), ' took from ', h('b', {}, source))
+        : h('span', {class: 'direction'}, h('b', {}, source), ' and ', h('b', {}, copy), ' share it (direction unknown)'),
+      h('blockquote', {class: 'passage'}, p.copy.text));
+  };
+  return reportSection('Text reuse',
+    'Passages one article shares word for word, or nearly, with another, and which one copied when that can be told.',
+    borrowing.length ? h('ul', {class: 'borrowing'}, borrowing) : null,
+    reuse.passages.length ? h('ol', {class: 'items'}, reuse.passages.map(passage))
+      : emptyNote("No article reuses another's text."));
+}
+
+function renderCoverage(coverage, view) {
+  const percent = (share) => `${Math.round(share * 100)}%`;
+  const row = (c) => {
+    const own = c.exclusive_facts.map((id) => view.fact(id)).filter(Boolean);
+    const refs = own.flatMap((fact) => fact.sentences);
+    return h('tr', {},
+      h('th', {scope: 'row'}, view.outlet(c.document)),
+      h('td', {class: 'num'}, c.words), h('td', {class: 'num'}, c.sentences),
+      h('td', {class: 'num'}, `${c.facts} (${percent(c.facts_share)})`),
+      h('td', {class: 'num'}, `${c.several_outlet_facts} (${percent(c.several_outlet_facts_share)})`),
+      h('td', {class: 'num'}, c.exclusive_facts.length,
+        refs.length ? [' ', view.citation(refs, {describe: `Facts only ${view.outlet(c.document)} reports`})] : null));
+  };
+  return reportSection('Coverage',
+    'How much of the story each outlet covers: the facts it reports, those several outlets report, ' +
+    'and those only it reports (its marker highlights them).',
+    h('table', {class: 'report-table coverage'},
+      h('thead', {}, h('tr', {}, ['article', 'words', 'sentences kept', 'facts', 'several-outlet facts', 'only it']
+        .map((t, index) => h('th', {scope: 'col', class: index ? 'num' : null}, t)))),
+      h('tbody', {}, coverage.map(row))));
 }
 
 // ---- wiring ----------------------------------------------------------------
