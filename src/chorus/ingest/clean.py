@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from chorus.segment import strip_dateline
 from chorus.text import STOP_WORDS, content_stems, ends_sentence, words
 from chorus.types import RemovedLine
 
@@ -94,6 +95,7 @@ class Block:
     cue_score: float
     link_like: bool
     stems: list[str]
+    after_blank: bool = False  # a blank line separates it from the block before
     cohesion: float = 0.0
     label: str = ""
     reason: str = ""
@@ -108,12 +110,17 @@ class CleanedText:
     fell_back: bool = False  # nothing looked like an article: every line was kept
 
 
-def _blocks(text: str) -> list[str]:
-    """Non-empty lines, with hard-wrapped paragraphs joined back together."""
+def _blocks(text: str) -> list[tuple[str, bool]]:
+    """Non-empty lines, with hard-wrapped paragraphs joined back together.
+
+    Each comes with whether a blank line precedes it: a page that runs its
+    paragraphs line by line but sets a blank line after the standfirst marks
+    where the story begins.
+    """
     paragraphs = re.split(r"\n\s*\n", text)
     lines_all = [ln for ln in text.split("\n") if ln.strip()]
     longest = max((len(ln) for ln in lines_all), default=0)
-    out: list[str] = []
+    out: list[tuple[str, bool]] = []
     for para in paragraphs:
         lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
         if not lines:
@@ -126,10 +133,9 @@ def _blocks(text: str) -> list[str]:
             and all(len(ln) >= 0.6 * longest for ln in lines[:-1])
         )
         if wrapped:
-            out.append(" ".join(lines))
-        else:
-            out.extend(lines)
-    return [" ".join(b.split()) for b in out]
+            lines = [" ".join(lines)]
+        out.extend((line, k == 0 and bool(out)) for k, line in enumerate(lines))
+    return [(" ".join(b.split()), blank) for b, blank in out]
 
 
 _TIME_WORDS = frozenset(
@@ -161,7 +167,7 @@ def _cue_score(tokens: list[str]) -> float:
     return score
 
 
-def _features(text: str, index: int) -> Block:
+def _features(text: str, index: int, after_blank: bool = False) -> Block:
     tokens = words(text)
     n = len(tokens)
     alpha = [t for t in tokens if any(ch.isalpha() for ch in t)]
@@ -178,6 +184,7 @@ def _features(text: str, index: int) -> Block:
         cue_score=_cue_score(tokens),
         link_like=bool(_LINK_RE.search(text)),
         stems=content_stems(text),
+        after_blank=after_blank,
     )
 
 
@@ -293,6 +300,59 @@ def _is_headline(b: Block) -> bool:
     )
 
 
+# A lede reports: it names who said it or on what day it happened, opens with
+# the wire's dateline, or opens with someone's words (a pull quote, which is
+# reporting too). A standfirst sums the story up in the outlet's own
+# telegraphic voice and leaves all of that to the body.
+_ATTRIBUTION_RE = re.compile(r"\b(?:said|told|according to|reported|announced|stated|added|wrote)\b", re.IGNORECASE)
+_NEWS_DAY_RE = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|tonight|last night)\b", re.IGNORECASE
+)
+_QUOTATION_RE = re.compile(r"""^["“‘']""")
+MAX_STANDFIRST_WORDS = 35
+
+
+def _reads_as_lede(b: Block) -> bool:
+    return bool(
+        b.n_words > MAX_STANDFIRST_WORDS
+        or strip_dateline(b.text) != b.text
+        or _QUOTATION_RE.match(b.text)
+        or _ATTRIBUTION_RE.search(b.text)
+        or _NEWS_DAY_RE.search(b.text)
+    )
+
+
+def _standfirst(blocks: list[Block], i: int) -> Block | None:
+    """The block after the headline, if it is a standfirst rather than the lede.
+
+    A standfirst is cut off from the story by furniture (byline, caption,
+    agency, time stamp) or by a blank line in a page that otherwise runs its
+    paragraphs line by line; a lede that follows the headline directly is
+    never one. When the line could be either, it stays in the body: the
+    summary can only use what the body holds.
+    """
+    if i >= len(blocks):
+        return None
+    s, rest = blocks[i], blocks[i + 1 :]
+    if not (
+        s.n_words >= MIN_PROSE_WORDS
+        and s.title_ratio < 0.6  # not a caption naming people and places
+        and s.cohesion >= 0.3
+        and s.cue_score < 1.0
+        and not s.reason.startswith("printed twice")
+    ):
+        return None
+    if not s.terminal:
+        # Prose with no sentence ending would be dropped as a label; right
+        # after the headline it is the standfirst.
+        return s
+    separated = bool(rest) and (
+        rest[0].label == BAD or (rest[0].after_blank and len(rest) > 1 and not rest[1].after_blank)
+    )
+    reporting_follows = any(b.label == GOOD for b in rest)
+    return s if separated and reporting_follows and not _reads_as_lede(s) else None
+
+
 def _split_title(blocks: list[Block]) -> tuple[Block | None, Block | None]:
     """The headline opens the page; a standfirst may follow it."""
     first_good = next((i for i, b in enumerate(blocks) if b.label == GOOD), len(blocks))
@@ -303,23 +363,13 @@ def _split_title(blocks: list[Block]) -> tuple[Block | None, Block | None]:
             _is_headline(b) and b.n_words >= 3 and b.cohesion >= 0.2
         ):
             continue
-        following = blocks[i + 1] if i + 1 < first_good else None
-        is_standfirst = (
-            following is not None
-            and not following.terminal
-            and following.n_words >= MIN_PROSE_WORDS
-            and following.title_ratio < 0.6
-            and following.cohesion >= 0.3
-            and following.cue_score < 1.0
-            and not following.reason.startswith("printed twice")
-        )
-        return b, following if is_standfirst else None
+        return b, _standfirst(blocks, i + 1)
     return None, None
 
 
 def clean_texts(texts: list[str]) -> list[CleanedText]:
     """Clean the texts of one cluster together (cohesion compares them)."""
-    docs = [[_features(t, i) for i, t in enumerate(_blocks(text))] for text in texts]
+    docs = [[_features(t, i, blank) for i, (t, blank) in enumerate(_blocks(text))] for text in texts]
     for blocks in docs:
         _mark_repeats(blocks)
     prose = [
