@@ -1,16 +1,23 @@
 """Learn the concept weights of the ``concepts`` method, with cross-validation.
 
     python benchmarks/train_concepts.py ../shared/data/duc2006/clusters.jsonl \
+        ../shared/data/duc2007-update/clusters.jsonl --words 250,100 \
         --query-field topic_title,topic_narrative --folds 5 --write
 
 For each cluster and each mode (focused by the query, generic) it builds the
 story exactly as ``chorus summarize`` does, computes every bigram concept's
 features, and labels each concept with the share of the human summaries
 that contain it (Li, Qian & Liu 2013). A logistic regression on those soft
-labels is trained per mode. The held-out folds are then summarized with the
-integer program and scored with the official ROUGE-1.5.5, so the reported
-figures are for clusters the weights never saw. ``--write`` stores the
-models trained on all clusters in src/chorus/select/concept_weights.json.
+labels is trained per mode on the clusters of all the datasets together.
+
+Cross-validation holds out whole topics: the folds split the topics (the
+first five characters of a DUC id, so DUC 2007's sets A, B and C of one
+topic stay together), and each held-out cluster is summarized, with the
+integer program at its dataset's word budget, by the model trained on the
+other folds. Each dataset's held-out summaries are scored with the official
+ROUGE-1.5.5, so the reported figures are for topics the weights never saw.
+``--write`` stores the models trained on all clusters in
+src/chorus/select/concept_weights.json.
 """
 
 from __future__ import annotations
@@ -89,41 +96,62 @@ def summarize_with(model: ConceptModel, example: Example, words_budget: int) -> 
     return [example.story.sentences[i].text for i in chosen]
 
 
+def topic_of(cluster_id: str) -> str:
+    return cluster_id[:5]  # D0601A -> D0601; D0703A-B -> D0703
+
+
 def fold_models(examples: list[Example], features: tuple[str, ...], folds: int) -> dict[str, ConceptModel]:
-    """For each cluster, the model trained on the folds that do not hold it."""
+    """For each cluster, the model trained on the folds that do not hold its topic."""
+    topics = sorted({topic_of(e.cluster_id) for e in examples})
+    fold_of = {topic: n % folds for n, topic in enumerate(topics)}
     out = {}
     for k in range(folds):
-        held_ids = {e.cluster_id for e in examples[k::folds]}
+        held_ids = {e.cluster_id for e in examples if fold_of[topic_of(e.cluster_id)] == k}
         model = fit([e for e in examples if e.cluster_id not in held_ids], features)
         out.update((i, model) for i in held_ids)
     return out
 
 
+def dataset_name(path: str) -> str:
+    return path.rsplit("/", 2)[-2] if "/" in path else path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("dataset")
+    parser.add_argument("datasets", nargs="+", metavar="DATASET")
     parser.add_argument("--query-field", default="topic_title,topic_narrative")
-    parser.add_argument("--words", type=int, default=250)
+    parser.add_argument("--words", default="250", help="word budget of each dataset's summaries, comma-separated")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="store models trained on all clusters")
     args = parser.parse_args()
     fields = tuple(f for f in args.query_field.split(",") if f)
-    _, references = load_references(args.dataset, None)
+    budgets = [int(w) for w in args.words.split(",")]
+    if len(budgets) == 1:
+        budgets *= len(args.datasets)
+    if len(budgets) != len(args.datasets):
+        parser.error("--words needs one budget, or one per dataset")
     models, report = {}, {}
     for mode, focused, features in (("query", True, FEATURES), ("generic", False, GENERIC_FEATURES)):
         started = time.perf_counter()
-        examples = build_examples(args.dataset, fields, focused)
-        held_out_model = fold_models(examples, features, args.folds)
-        held_out = {e.cluster_id: summarize_with(held_out_model[e.cluster_id], e, args.words) for e in examples}
-        scores = score({"held-out": held_out}, references, args.words)["held-out"]
-        report[mode] = {m: round(scores[m].recall, 5) for m in ("ROUGE-1", "ROUGE-2", "ROUGE-SU4")}
-        print(f"{mode}: {args.folds}-fold held-out recall {report[mode]} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
-        models[mode] = fit(examples, features).to_json()
+        per_dataset = [build_examples(path, fields, focused) for path in args.datasets]
+        pooled = [e for examples in per_dataset for e in examples]
+        held_out_model = fold_models(pooled, features, args.folds)
+        report[mode] = {}
+        for path, words_budget, examples in zip(args.datasets, budgets, per_dataset):
+            held_out = {e.cluster_id: summarize_with(held_out_model[e.cluster_id], e, words_budget) for e in examples}
+            _, references = load_references(path, None)
+            scores = score({"held-out": held_out}, references, words_budget)["held-out"]
+            recall = {m: round(scores[m].recall, 5) for m in ("ROUGE-1", "ROUGE-2", "ROUGE-SU4")}
+            report[mode][dataset_name(path)] = {"words": words_budget, **recall}
+            print(f"{mode} {dataset_name(path)} {words_budget} words: {args.folds}-fold held-out recall {recall}",
+                  file=sys.stderr)
+        print(f"{mode}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        models[mode] = fit(pooled, features).to_json()
     if args.write:
         payload = {
-            "trained_on": args.dataset.rsplit("/", 2)[-2] if "/" in args.dataset else args.dataset,
+            "trained_on": [dataset_name(path) for path in args.datasets],
             "trained": date.today().isoformat(),
-            "words": args.words,
+            "folds": f"{args.folds} folds of whole topics",
             "cross_validated_recall": report,
             "models": models,
         }

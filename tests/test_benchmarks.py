@@ -75,3 +75,27 @@ def test_scaling_fits_the_growth_exponent(syspath_benchmarks: None) -> None:
     fit = growth([10, 30, 100, 1000], [0.0, 1.0, 10.0, 1000.0])  # a zero (no memory added) cannot be fitted
     assert fit["largest"] == pytest.approx(2.0) and fit["largest_sizes"] == [100, 1000]
     assert 1.0 < fit["overall"] < 2.0
+
+
+def test_concept_training_holds_out_whole_topics(syspath_benchmarks: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+    import train_concepts
+
+    seen: list[set[str]] = []
+
+    def record(examples, features):
+        seen.append({e.cluster_id for e in examples})
+        return train_concepts.ConceptModel(features, np.zeros(1), np.ones(1), np.zeros(1), 0.0)
+
+    monkeypatch.setattr(train_concepts, "fit", record)
+    # DUC 2007's sets A, B and C of one topic, and DUC 2006 clusters: one topic each.
+    ids = [f"D07{t:02d}X-{s}" for t in range(4) for s in "ABC"] + [f"D06{t:02d}Y" for t in range(6)]
+    examples = [train_concepts.Example(i, None, np.zeros((1, 1)), np.zeros(1)) for i in ids]
+    held_out = train_concepts.fold_models(examples, ("df_frac",), folds=5)
+    assert set(held_out) == set(ids) and len(seen) == 5
+    for training in seen:
+        for cluster_id in ids:
+            same_topic = {i for i in ids if i[:5] == cluster_id[:5]}
+            # a topic is either wholly in a fold's training data or wholly held out
+            assert same_topic <= training or not same_topic & training
+    assert all(sum(i not in training for training in seen) == 1 for i in ids)  # each held out exactly once
