@@ -43,6 +43,7 @@ MIN_SENTENCE_WORDS = 8  # shorter sentences rarely stand alone in a summary
 MAX_SENTENCE_WORDS = 80
 WINDOW = 1  # concepts are adjacent word pairs
 MAX_CONCEPTS = 300  # the most valuable concepts; more do not raise held-out ROUGE and cost solver time
+MAX_CANDIDATES = 150  # the densest sentences (concept weight per word); the optimum is almost always among them
 SOLVER_NODES = 200  # branch-and-bound nodes before HiGHS returns its best solution
 SOLVER_GAP = 0.01  # stop within 1% of the optimum: the weights are estimates anyway
 
@@ -416,6 +417,10 @@ class Concepts(Summarizer):
         if not pool:  # a story of fragments only still gets a summary
             return super().select(story, budget)
         lengths = [s.words for s in story.sentences]
+        if len(pool) > MAX_CANDIDATES:
+            # Halves the solver's time on a 25-article cluster with the same ROUGE on DUC 2006 and 2007.
+            density = {i: weights[list(table.sentence_concepts[i])].sum() / lengths[i] for i in pool}
+            pool = sorted(sorted(pool, key=density.__getitem__, reverse=True)[:MAX_CANDIDATES])
         exclusive = redundant_pairs(story, pool)
         problem = (weights, table.sentence_concepts, lengths, pool, budget, exclusive)
         exact = solve_coverage(*problem)
