@@ -140,6 +140,40 @@ def test_own_cluster_conflicts_are_real_ones_only(kellmoor):
         assert c.value_a in a.text and c.value_b in b.text
 
 
+def test_own_cluster_disputed_figure_is_one_fact_with_its_conflict(kellmoor):
+    evacuated = [s.index for s in kellmoor.story.sentences if re.match(r"2,[12]00 residents were evacuated", s.text)]
+    assert len(evacuated) == 2
+    fact = kellmoor.fact_with(evacuated[0])
+    assert fact is kellmoor.fact_with(evacuated[1]) and fact.support == 2
+    assert fact not in kellmoor.single_outlet_facts
+    (number,) = [c for c in kellmoor.conflicts if c.kind == "number"]
+    assert number.fact == fact.id and kellmoor.conflicts_of(fact) == [number]
+    assert "disputed number: **2,200** [1] vs **2,100** [2]" in render_report(kellmoor, "markdown")
+    facts = {f.id: f for f in kellmoor.facts}
+    for c in kellmoor.conflicts:  # a conflict's fact holds both its sentences
+        assert c.fact is None or {c.sentence_a, c.sentence_b} <= set(facts[c.fact].sentences)
+
+
+@pytest.mark.parametrize(
+    "second, conflict, one_fact",
+    [
+        ("The flood killed 14 people in Ostvale", ("number", "12", "14"), True),
+        # Another count, or another place: two facts, and no number conflict.
+        ("The flood injured 40 people in Ostvale", None, False),
+        ("The flood killed 14 people in Brennmouth", ("place", "Ostvale", "Brennmouth"), False),
+    ],
+)
+def test_only_a_disputed_number_joins_two_sentences_into_one_fact(second, conflict, one_fact):
+    said = " on Monday, the regional emergency office said."
+    first, second = "The flood killed 12 people in Ostvale" + said, second + said
+    report = chorus.report(
+        [first + " Rescue teams searched the valley all night.", second + " Schools in the region stayed closed."]
+    )
+    a, b = (next(s.index for s in report.story.sentences if s.text == t) for t in (first, second))
+    assert [(c.kind, c.value_a, c.value_b) for c in report.conflicts] == ([conflict] if conflict else [])
+    assert (report.fact_with(a) is report.fact_with(b)) == one_fact
+
+
 def test_own_cluster_quotes(kellmoor):
     rebuild = quote_containing(kellmoor, "We will rebuild every home")
     assert rebuild.speaker == "Ilse Varga" and rebuild.identical
