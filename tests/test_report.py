@@ -11,7 +11,9 @@ import pytest
 
 import chorus
 from chorus.analysis.conflicts import numbers_in
-from chorus.analysis.quotes import quote_spans
+from chorus.analysis.entities import find_entities
+from chorus.analysis.quotes import QuoteOccurrence, group_quotations, quote_spans
+from chorus.pipeline import build_story, load_documents
 from chorus.render import render_report
 
 from conftest import EXAMPLE, LAVROV, ROOT
@@ -72,6 +74,14 @@ def test_lavrov_quotes_are_attributed(lavrov):
     assert in_004.attribution == "he says" and in_004.speaker == "Michael Horowitz"
 
 
+def test_lavrov_quote_takes_the_one_outlet_that_names_its_speaker(lavrov):
+    # Three outlets write "the official said"; 002 writes "Mesgaal told Lavrov about the alleged ...".
+    zionist = quote_containing(lavrov, "Zionist terrorism")
+    meshaal = person(lavrov, "Mesgaal")
+    assert zionist.speaker_is_named and zionist.speaker == meshaal.name
+    assert len(zionist.doc_indexes) == 4
+
+
 def test_lavrov_rewrites_are_flagged_with_their_sources(lavrov):
     rewrite, source = doc_number(lavrov, "002"), doc_number(lavrov, "004")
     borrowed = [p for p in lavrov.passages if p.copy.doc_index == rewrite and p.direction_known]
@@ -130,6 +140,40 @@ def test_own_cluster_conflicts_are_real_ones_only(kellmoor):
         assert c.value_a in a.text and c.value_b in b.text
 
 
+def test_own_cluster_disputed_figure_is_one_fact_with_its_conflict(kellmoor):
+    evacuated = [s.index for s in kellmoor.story.sentences if re.match(r"2,[12]00 residents were evacuated", s.text)]
+    assert len(evacuated) == 2
+    fact = kellmoor.fact_with(evacuated[0])
+    assert fact is kellmoor.fact_with(evacuated[1]) and fact.support == 2
+    assert fact not in kellmoor.single_outlet_facts
+    (number,) = [c for c in kellmoor.conflicts if c.kind == "number"]
+    assert number.fact == fact.id and kellmoor.conflicts_of(fact) == [number]
+    assert "disputed number: **2,200** [1] vs **2,100** [2]" in render_report(kellmoor, "markdown")
+    facts = {f.id: f for f in kellmoor.facts}
+    for c in kellmoor.conflicts:  # a conflict's fact holds both its sentences
+        assert c.fact is None or {c.sentence_a, c.sentence_b} <= set(facts[c.fact].sentences)
+
+
+@pytest.mark.parametrize(
+    "second, conflict, one_fact",
+    [
+        ("The flood killed 14 people in Ostvale", ("number", "12", "14"), True),
+        # Another count, or another place: two facts, and no number conflict.
+        ("The flood injured 40 people in Ostvale", None, False),
+        ("The flood killed 14 people in Brennmouth", ("place", "Ostvale", "Brennmouth"), False),
+    ],
+)
+def test_only_a_disputed_number_joins_two_sentences_into_one_fact(second, conflict, one_fact):
+    said = " on Monday, the regional emergency office said."
+    first, second = "The flood killed 12 people in Ostvale" + said, second + said
+    report = chorus.report(
+        [first + " Rescue teams searched the valley all night.", second + " Schools in the region stayed closed."]
+    )
+    a, b = (next(s.index for s in report.story.sentences if s.text == t) for t in (first, second))
+    assert [(c.kind, c.value_a, c.value_b) for c in report.conflicts] == ([conflict] if conflict else [])
+    assert (report.fact_with(a) is report.fact_with(b)) == one_fact
+
+
 def test_own_cluster_quotes(kellmoor):
     rebuild = quote_containing(kellmoor, "We will rebuild every home")
     assert rebuild.speaker == "Ilse Varga" and rebuild.identical
@@ -175,6 +219,19 @@ def test_facts_are_sorted_by_support(kellmoor):
     assert inquiry.support == 3
 
 
+def test_harbor_fire_types_companies_aid_bodies_and_saints_places():
+    report = chorus.report([EXAMPLE])
+
+    def kind(spelling: str) -> str:
+        return person(report, spelling).kind
+
+    assert kind("Halvern Chemicals") == "organization"
+    assert kind("Red Cross") == "organization"
+    assert kind("Saint Ives") == "place"
+    assert kind("Marrowick Fire Service") == "organization"
+    assert kind("Dalia Okonkwo") == kind("Pieter Vandermolen") == kind("Maureen Hale") == "person"
+
+
 def test_harbor_fire_has_no_false_conflict_and_finds_the_roundup_copy():
     report = chorus.report([EXAMPLE])
     assert report.conflicts == []  # "Dalia Okonkwo" / "Dalia Okonkwo-Reyes" is one person
@@ -190,6 +247,37 @@ def test_quote_spans_handle_every_quotation_mark():
     text = "``We are here,'' he said, \"and staying.\""
     assert [text[a:b] for a, b in quote_spans(text)] == ["We are here,", "and staying."]
     assert quote_spans("It's Russia’s top diplomat") == []
+
+
+def _quoted(doc: int, speaker: str | None, attribution: str | None) -> QuoteOccurrence:
+    text = "Zionist terrorism in the West Bank"
+    return QuoteOccurrence(doc, doc, 0, text, 1, 1 + len(text), speaker, attribution)
+
+
+def test_a_named_speaker_beats_a_description_and_takes_the_entity_spelling():
+    official = _quoted(0, "the official", "the official said")
+    named = _quoted(1, "Mesgaal", "Mesgaal told")
+    pronoun = _quoted(2, "he", "he said")
+    (quote,) = group_quotations([official, named, _quoted(3, "the official", "the official said"), pronoun],
+                                {"Mesgaal": "Khaled Meshaal"}.get)
+    assert (quote.speaker, quote.speaker_is_named) == ("Khaled Meshaal", True)
+    (quote,) = group_quotations([official, pronoun], {"Mesgaal": "Khaled Meshaal"}.get)
+    assert (quote.speaker, quote.speaker_is_named) == ("the official", False)
+
+
+def test_rule_typer_uses_head_words_saints_titles_and_initials():
+    texts = [
+        "Workers at Dunmere Foods walked out on Monday, the union said. On Monday night the Red Crescent said "
+        "40 people were treated at the St. Albans clinic. The owner, Dunmere Foods, declined to comment on the strike.",
+        "On Tuesday Dr. Anna K. Vell of the Corran Institute said the strike at Dunmere Foods would spread. "
+        "Talks will resume, said Tomas Brigg, a spokesman for the workers. People gathered near Saint Albans.",
+    ]
+    story = build_story(load_documents(texts))
+    kinds = {e.name: e.kind for e in find_entities(story)}
+    saint = next(e for e in find_entities(story) if "Saint Albans" in e.variants)
+    assert kinds["Dunmere Foods"] == kinds["Red Crescent"] == kinds["Corran Institute"] == "organization"
+    assert saint.kind == "place" and "St. Albans" in saint.variants
+    assert kinds["Anna K. Vell"] == kinds["Tomas Brigg"] == "person"
 
 
 def test_hedged_numbers_are_ranges():

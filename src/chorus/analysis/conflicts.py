@@ -2,11 +2,13 @@
 
 Precision comes first, so a disagreement is reported only when all of this holds:
 
-- the two sentences are about the same thing: members of one fact, or
-  similar enough (cosine, or most content words shared) to be;
+- the two sentences are about the same thing: similar enough (cosine, or
+  most content words shared), or paraphrases (one fact's links);
 - the values are of one kind and describe the same thing: a number counts
   the same noun ("2,200 Palestinians killed" / "2,100 Palestinians
-  killed", not "... wounded"); a weekday, date or year is the only one of
+  killed", not "... wounded"), and each sentence has the words around the
+  other's number ("killed 12 people" / "injured 40 people" count two
+  things); a weekday, date or year is the only one of
   its kind in each sentence; a place follows a locative preposition ("in
   Doha"); a name follows the same title ("Fire Chief Dalia Okonkwo" /
   "Fire Chief Maria Santos");
@@ -17,6 +19,15 @@ Precision comes first, so a disagreement is reported only when all of this holds
   for places and names, anywhere in its article (an outlet that writes "in
   Qatar" here and "Doha" there has not contradicted one that writes "in
   Doha").
+
+Facts and conflicts agree: two sentences worded as paraphrases (by cosine)
+that only the numbers they dispute kept apart (``represent.paraphrase_matrix``
+holds any disagreeing numbers against a pair) are one fact, reported by
+both outlets, with the conflict noted, not two facts that one outlet
+reports each (``same_fact_but_numbers``). Only numbers join a fact so: two
+outlets that name different days, dates, places or people in like words
+more often report two events (the troops attacked on Tuesday, and again on
+Wednesday) than one event two ways.
 """
 
 from __future__ import annotations
@@ -28,8 +39,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from chorus.analysis.entities import PERSON, PLACE, EntityIndex
-from chorus.analysis.facts import Fact
-from chorus.represent import PairTable
+from chorus.analysis.facts import Fact, group_facts, paraphrase_pairs
+from chorus.represent import PARAPHRASE_COSINE, PARAPHRASE_MIN_SHARED, PairTable, sentence_numbers
 from chorus.text import WORD_RE, is_content, stem
 from chorus.types import Sentence, Story
 
@@ -132,6 +143,9 @@ def _disjoint(a: _Number, b: _Number) -> bool:
 
 def _number_conflicts(a: Sentence, b: Sentence) -> list[tuple[str, str, str]]:
     numbers_a, numbers_b = numbers_in(a.text), numbers_in(b.text)
+    if not numbers_a or not numbers_b:
+        return []
+    stems_a, stems_b = set(_content_stems(a.text)), set(_content_stems(b.text))
     out = []
     for x in numbers_a:
         for y in numbers_b:
@@ -139,6 +153,8 @@ def _number_conflicts(a: Sentence, b: Sentence) -> list[tuple[str, str, str]]:
                 continue
             if x.context and y.context and not x.context & y.context:
                 continue  # "Palestinians killed" vs "Palestinians wounded"
+            if x.context - stems_b and y.context - stems_a:
+                continue  # "killed 12 people" vs "injured 40 people": each counts what the other never says
             # Each sentence must give one figure for the thing, and not the other's figure.
             if sum(n.head == x.head for n in numbers_a) > 1 or sum(n.head == y.head for n in numbers_b) > 1:
                 continue
@@ -218,29 +234,67 @@ def _slots(index: EntityIndex, sentence: Sentence, kind: str) -> dict[str, tuple
     return {k: v[0] for k, v in slots.items() if len(v) == 1}
 
 
-def find_conflicts(story: Story, facts: list[Fact], tables: PairTable, index: EntityIndex) -> list[Conflict]:
-    fact_of = {i: f.id for f in facts for i in f.sentences}
+Found = dict[tuple[int, int], list[tuple[str, str, str]]]  # (a, b) sentence pair -> (kind, value a, value b)
+
+
+def conflicting_pairs(story: Story, tables: PairTable, links: dict[int, dict[int, float]], index: EntityIndex) -> Found:
+    """The disagreements of every pair of sentences of two outlets that are about the same thing."""
     docs = np.array([s.doc_index for s in story.sentences])
     same = (tables.cosine >= SAME_FACT_COSINE) | (
         (tables.shared >= SAME_FACT_SHARED) & (tables.overlap >= SAME_FACT_OVERLAP)
     )
     same &= docs[:, None] != docs[None, :]
     pairs = set(zip(*(x.tolist() for x in np.nonzero(np.triu(same, k=1)))))
-    for fact in facts:
-        for x in fact.sentences:
-            for y in fact.sentences:
-                if x < y and story.sentences[x].doc_index != story.sentences[y].doc_index:
-                    pairs.add((x, y))
+    pairs.update((i, j) for i in links for j in links[i] if i < j)
     mentioned_in_doc: dict[int, set[int]] = {d: set() for d in range(len(story.documents))}
     for sentence in story.sentences:
         mentioned_in_doc[sentence.doc_index].update(id(e) for _, e in index.in_sentence(sentence.index))
-    conflicts = []
+    found: Found = {}
     for i, j in sorted(pairs):
         a, b = story.sentences[i], story.sentences[j]
         if a.doc_index > b.doc_index:
             a, b = b, a
-        found = _number_conflicts(a, b) + _calendar_conflicts(a, b) + _entity_conflicts(index, mentioned_in_doc, a, b)
-        for kind, value_a, value_b in found:
-            shared_fact = fact_of.get(a.index) if fact_of.get(a.index) == fact_of.get(b.index) else None
-            conflicts.append(Conflict(kind, a.index, b.index, value_a, value_b, shared_fact))
-    return conflicts
+        values = _number_conflicts(a, b) + _calendar_conflicts(a, b) + _entity_conflicts(index, mentioned_in_doc, a, b)
+        if values:
+            found[(a.index, b.index)] = values
+    return found
+
+
+def same_fact_but_numbers(
+    story: Story, tables: PairTable, index: EntityIndex, a: int, b: int, values: list[tuple[str, str, str]]
+) -> bool:
+    """Are sentences ``a`` and ``b`` one fact that only the numbers they dispute keep from
+    being paraphrases? Every disputed value is a number, the two are worded alike
+    (cosine at least PARAPHRASE_COSINE, at least PARAPHRASE_MIN_SHARED content words in
+    common), no other number of theirs disagrees, and they do not each name someone or
+    somewhere the other does not ("248 killed in Kenya" / "11 killed in Tanzania")."""
+    if any(kind != "number" for kind, _, _ in values):
+        return False
+    if tables.cosine[a, b] < PARAPHRASE_COSINE or tables.shared[a, b] < PARAPHRASE_MIN_SHARED:
+        return False
+    numbers = story.vectors.numbers
+    rest_a = numbers[a] - {n for _, x, _ in values for n in sentence_numbers(x)}
+    rest_b = numbers[b] - {n for _, _, y in values for n in sentence_numbers(y)}
+    if rest_a and rest_b and not rest_a & rest_b:
+        return False
+    named_a = {id(e) for _, e in index.in_sentence(a)}
+    named_b = {id(e) for _, e in index.in_sentence(b)}
+    return not (named_a - named_b and named_b - named_a)
+
+
+def find_facts_and_conflicts(story: Story, tables: PairTable, index: EntityIndex) -> tuple[list[Fact], list[Conflict]]:
+    """Facts (``facts.group_facts``) and conflicts, consistent with each other: sentences that
+    are paraphrases but for the numbers they dispute are linked into one fact."""
+    links = paraphrase_pairs(story, tables)
+    found = conflicting_pairs(story, tables, links, index)
+    for (a, b), values in found.items():
+        if b not in links[a] and same_fact_but_numbers(story, tables, index, a, b, values):
+            links[a][b] = links[b][a] = float(tables.cosine[a, b])
+    facts = group_facts(story, links)
+    fact_of = {i: f.id for f in facts for i in f.sentences}
+    conflicts = [
+        Conflict(kind, a, b, value_a, value_b, fact_of[a] if fact_of.get(a) == fact_of.get(b) else None)
+        for (a, b), values in found.items()
+        for kind, value_a, value_b in values
+    ]
+    return facts, conflicts

@@ -10,13 +10,19 @@ of ambiguous capitals of Mikheev, Moens and Grover (*Named Entity
 Recognition without Gazetteers*, EACL 1999). The type comes from votes of
 context cues, as in the spelling/context rules of Collins and Singer
 (*Unsupervised Models for Named Entity Classification*, EMNLP 1999): a title
-in front ("Foreign Minister Sergei Lavrov") or a role noun ("leader Khaled
-Meshal", ", the exiled leader"), a speech verb, a locative preposition ("in
-Doha"), an organization or place head word ("Levantine Group", "Gaza
-Strip"), an acronym, and a short list of countries and capitals shipped
-with chorus (``places.txt``). Cues are summed over all mentions of an
-entity, so one clear cue types every mention. Adjectives of nationality
-("Russian", "Israeli") are not entities.
+in front ("Foreign Minister Sergei Lavrov", "Dr. Anna Vell") or a role noun
+("leader Khaled Meshal", ", the exiled leader", ", a company spokesman"), a
+middle initial ("Barry R. McCaffrey"), a speech verb, a locative preposition
+("in Doha"), an organization or place head word, last or before "of"
+("Levantine Group", "Halvern Chemicals", "Red Cross", "University of
+Maryland", "Gaza Strip"), a place prefix ("Saint Ives", "St. Louis", "Lake
+Orrin"), an organization apposition or belonging (", the utility that owns
+the dam", "Halvern's chief executive"), an acronym, and a short list of
+countries and capitals shipped with chorus (``places.txt``). Some cues count
+against a person: an article ("the Red Cross said"; not "the John Williams
+music") and ", which". Cues are summed over all mentions of an entity, so
+one clear cue types every mention. Adjectives of nationality ("Russian",
+"Israeli") are not entities.
 
 ``spacy`` (optional, ``pip install 'chorus[ner]'``): the statistical NER of
 a spaCy English pipeline supplies the mentions and their type votes.
@@ -68,21 +74,37 @@ _ROLE_NOUNS = frozenset(
     founder resident witness survivor victim husband wife son daughter mother father brother sister
     friend colleague aide adviser advisor diplomat envoy negotiator commander soldier officer
     researcher scientist economist candidate senator lawmaker governor mayor chairman manager
-    owner head""".split()
+    owner head executive""".split()
 )
 _ORG_NOUNS = frozenset(
     """group movement party company organization organisation firm faction militia agency newspaper
-    daily broadcaster network union""".split()
+    daily broadcaster network union utility charity manufacturer maker retailer operator carrier
+    insurer lender bank conglomerate subsidiary corporation""".split()
 )
 _ORG_HEADS = frozenset(
     """group ministry party authority agency council assembly union nations organization
     organisation association corporation corp inc ltd llc plc co company university college school
-    committee commission court army navy forces police service services department office press
+    committee commission court army navy institutes forces police service services department office press
     news times post journal tribune herald gazette radio television tv network institute
     foundation movement front brigades brigade guard guards congress senate parliament club
     airlines airways fund reserve board bureau administration government cabinet coalition alliance
     league society center centre hospital church exchange industries holdings systems technologies
-    motors partners consultancy command tribunal""".split()
+    motors partners consultancy command tribunal chemicals chemical pharmaceuticals pharma energy
+    petroleum oil steel mining foods media communications telecom electric electronics labs
+    laboratories logistics shipping insurance bank trust capital enterprises solutions software
+    federation mission charity cross crescent ag gmbh llp""".split()
+)
+# A name that opens with one of these is a place: "Saint Ives", "St. Louis", "Mount Kenya".
+_PLACE_PREFIXES = frozenset("saint st ste sainte san santa mount mt fort ft port lake cape lower upper".split())
+# An abbreviation whose full stop stays inside a name ("Dr. Brian Ray", "St. Ives").
+_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms prof gen col lt sgt capt gov sen rep rev adm maj cpl det supt insp hon st ste mt ft".split()
+)
+_SPELLED_OUT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}  # "St. Ives" is "Saint Ives"
+# What an organization has and a person does not: "Halvern's chief executive".
+_ORG_BELONGINGS = frozenset(
+    """ceo chairman board shareholders headquarters employees workers subsidiary subsidiaries factory
+    plant plants warehouse warehouses shares stock products customers""".split()
 )
 _PLACE_HEADS = frozenset(
     """strip sea river gulf valley mountains mountain island islands coast peninsula province
@@ -96,6 +118,11 @@ _LOCATIVES = frozenset(
 _SPEECH = frozenset(
     """said says told tells added adds explained declared stated responded replied noted wrote
     insisted warned argued announced claimed confirmed urged stressed""".split()
+)
+# Words that may follow a name standing alone (not a modifier of a noun, as in "the Reeves family").
+_AFTER_NAME = _SPEECH | frozenset(
+    """is was has had have will would could should can may might did does and or to of in on at for
+    with from by which that who""".split()
 )
 _NATIONALITY_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ist", "ists", "i", "is")
 _GROUP_ADJECTIVES = frozenset(
@@ -178,6 +205,30 @@ def _after_opening_quote(text: str, start: int) -> bool:
     return text[max(0, start - 2) : start].strip()[-1:] in {"“", '"', "`", "(", "[", "‘"}
 
 
+_APPOSITION = re.compile(r",\s+(?:(?:a|an|the|its|his|her|their)\s+)?([^,.;:!?“”\"()—–]*)")
+
+
+def _apposition_head(after_text: str) -> str | None:
+    """The last role or organization noun of an apposition, before any preposition:
+    ", the exiled leader of Hamas" -> "leader", ", a company spokesman" -> "spokesman"."""
+    match = _APPOSITION.match(after_text)
+    if not match:
+        return None
+    head = None
+    for word in match.group(1).split()[:5]:
+        word = word.lower()
+        if word in STOP_WORDS:
+            break
+        if word in _ROLE_NOUNS or word in _ORG_NOUNS:
+            head = word
+    return head
+
+
+def _keeps_full_stop(word: str) -> bool:
+    """An initial ("John F. Kennedy") or an abbreviated title or place word ("Dr.", "St.")."""
+    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
+
+
 def rule_mentions(story: Story) -> list[Mention]:
     """Capitalised-word mentions with their context votes (see the module doc)."""
     vocabulary = _Vocabulary(story)
@@ -198,7 +249,7 @@ def rule_mentions(story: Story) -> list[Mention]:
                 if nxt >= len(tokens) or re.search(r"['’]s?$", tokens[last].group()):
                     break
                 gap = text[tokens[last].end() : tokens[nxt].start()]
-                if gap.strip():
+                if gap.strip() and not (gap.strip() == "." and _keeps_full_stop(tokens[last].group())):
                     break
                 word = tokens[nxt].group()
                 if _is_capitalised(word):
@@ -237,9 +288,17 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
     full = " ".join(_bare(w) for w in words).lower()
     if full in places or full + "." in places:
         votes[PLACE] += 3
+    elif lowered[-1] == "bank" and lowered[0] in {"west", "east", "left", "south", "north"}:
+        votes[PLACE] += 3  # "West Bank", not a bank
     elif lowered[-1] in _ORG_HEADS or (lowered[-1] == "state" and "secretary" not in lowered):
         votes[ORGANIZATION] += 3
-    elif lowered[-1] in _PLACE_HEADS or (lowered[-1] == "bank" and lowered[0] in {"west", "east"}):
+    elif lowered[-1] in _PLACE_HEADS:
+        votes[PLACE] += 3
+    elif "of" in lowered[1:] and lowered[lowered.index("of") - 1] in _ORG_HEADS:
+        votes[ORGANIZATION] += 3  # "University of Maryland", "Office of National Drug Control Policy"
+    elif "of" in lowered[1:] and lowered[lowered.index("of") - 1] in _PLACE_HEADS:
+        votes[PLACE] += 3  # "Gulf of Mexico"
+    elif len(words) > 1 and lowered[0] in _PLACE_PREFIXES and lowered[1] not in _TITLES:
         votes[PLACE] += 3
     else:
         titled = [
@@ -268,6 +327,10 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
     before = [t.group().lower() for t in tokens[max(0, run[0] - 2) : run[0]]]
     after = [t.group().lower() for t in tokens[run[-1] + 1 : run[-1] + 3]]
     before_text, after_text = text[:start], text[end:]
+    possessive = bool(re.search(r"['’]s?$", tokens[run[-1]].group()))
+    # "the Red Cross said": a person's name takes no article (but "the John Williams
+    # music" is the music's article, so a noun after the name leaves it out).
+    articled = bool(before) and before[-1] == "the" and (not after or after[0] in _AFTER_NAME)
     if before and before[-1] in _ROLE_NOUNS:
         votes[PERSON] += 2
     if before and before[-1] in _ORG_NOUNS:
@@ -278,16 +341,26 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
         votes[PLACE] += 1
     if re.match(r",\s+(?:who|whose)\b", after_text):
         votes[PERSON] += 1
-    apposition = re.match(r",\s+(?:(?:a|an|the)\s+)?((?:[\w’'\-]+\s+){0,4}?)([\w’'\-]+)\b", after_text)
-    if apposition and apposition.group(2).lower() in _ROLE_NOUNS:
-        votes[PERSON] += 2
+    head = _apposition_head(after_text)
+    if head in _ROLE_NOUNS:
+        votes[PERSON] += 2  # "Khaled Meshaal, the exiled leader", "Dave Mingey, a company spokesman"
+    elif head in _ORG_NOUNS:
+        votes[ORGANIZATION] += 2  # "Brennwerk, the utility that owns the dam"
+    if re.match(r",\s+which\b", after_text):
+        votes[PERSON] -= 1  # people are "who"
+    if possessive and after and (after[0] in _ORG_BELONGINGS or after == ["chief", "executive"]):
+        votes[ORGANIZATION] += 2
+    if any(len(tokens[i].group()) == 1 and text[tokens[i].end() : tokens[i].end() + 1] == "." for i in run[1:-1]):
+        votes[PERSON] += 2  # a middle initial: "John F. Kennedy"
+    if articled:
+        votes[PERSON] -= 1
     if after and (after[0] in _SPEECH or after[:2] in (["has", "said"], ["had", "said"])):
         votes[PERSON] += 1
     if before and before[-1] in _SPEECH and not before_text.rstrip().endswith(","):
         votes[PERSON] += 1
     if after and after[0] in {"leader", "official", "officials", "spokesman", "member", "members", "militants"}:
         votes[ORGANIZATION] += 0.5
-    if len(words) >= 2 and not votes:
+    if len(words) >= 2 and not votes and not articled:
         votes[PERSON] += 0.5  # two or three bare capitalised words are most often a name
     return Mention(sentence.index, sentence.doc_index, start, start + len(surface), surface, votes)
 
@@ -346,7 +419,8 @@ class NameMatcher:
         self.variants = variants
 
     def key(self, word: str) -> str:
-        s = stem(_bare(word))
+        bare = _bare(word)
+        s = stem(_SPELLED_OUT.get(bare.lower().rstrip("."), bare))
         return self.variants.get(s, s)
 
     def same_word(self, a: str, b: str) -> bool:
@@ -391,7 +465,7 @@ def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
             names.append(words)
         by_key[key] = g
         groups[g].append(mention)
-    votes = [sum((m.votes for m in group), Counter()) for group in groups]
+    votes = [_total_votes(group) for group in groups]
     # A lone word joins the one multi-word person whose last (or first) name it spells.
     merged_into = list(range(len(groups)))
     for g, words in enumerate(names):
@@ -426,6 +500,14 @@ def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
         )
     entities.sort(key=lambda e: (-len(e.per_document), -e.count, e.name))
     return entities
+
+
+def _total_votes(mentions: list[Mention]) -> Counter[str]:
+    """Cue votes summed over mentions; a vote against a kind (negative) counts too."""
+    total: Counter[str] = Counter()
+    for m in mentions:
+        total.update(m.votes)
+    return total
 
 
 def _kind(votes: Counter[str]) -> str:

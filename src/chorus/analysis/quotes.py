@@ -287,7 +287,14 @@ def group_quotations(
 def _group_speaker(
     printed: list[QuoteOccurrence], canonical_speaker: Callable[[str], str | None] | None
 ) -> tuple[str | None, bool]:
-    """The speaker most outlets name; a description only when none names anyone."""
+    """The speaker the outlets name, most often named first; a description only when none names anyone.
+
+    Outlets relaying one statement often differ in how much they say of its
+    source: one writes "Mesgaal told Lavrov", three "the official said". The
+    name is the more specific attribution, so any named speaker (pronouns
+    resolved, spellings unified through ``canonical_speaker``) is preferred
+    to a description ("the official"), however many outlets use it.
+    """
     names: Counter[str] = Counter()
     descriptions: Counter[str] = Counter()
     for o in printed:
@@ -300,7 +307,7 @@ def _group_speaker(
             names[o.speaker] += 1
         else:
             descriptions[o.speaker.lower()] += 1
-    if names and sum(names.values()) >= sum(descriptions.values()):
+    if names:
         return names.most_common(1)[0][0], True
     if descriptions:
         return descriptions.most_common(1)[0][0], False

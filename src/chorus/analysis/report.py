@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from chorus.analysis.conflicts import Conflict, find_conflicts
+from chorus.analysis.conflicts import Conflict, find_facts_and_conflicts
 from chorus.analysis.coverage import Coverage, coverage
 from chorus.analysis.entities import NER_BACKENDS, PERSON, Entity, EntityIndex, find_entities
-from chorus.analysis.facts import Fact, find_facts, similarity_tables
+from chorus.analysis.facts import Fact, similarity_tables
 from chorus.analysis.quotes import Quote, find_quotations, group_quotations
 from chorus.analysis.reuse import DocumentReuse, Passage, find_reuse
 from chorus.errors import ChorusError
@@ -50,6 +50,11 @@ class Report:
     def fact_with(self, sentence: int) -> Fact | None:
         return next((f for f in self.facts if sentence in f.sentences), None)
 
+    def conflicts_of(self, fact: Fact) -> list[Conflict]:
+        """The conflicts one of whose sentences states this fact."""
+        members = set(fact.sentences)
+        return [c for c in self.conflicts if c.sentence_a in members or c.sentence_b in members]
+
 
 def build_report(
     story: Story,
@@ -64,16 +69,15 @@ def build_report(
         raise ChorusError(f"unknown NER backend {ner!r}; choose from: {', '.join(NER_BACKENDS)}")
     summary = summarize_story(story, make_budget(words, sentences), method)
     tables = similarity_tables(story)
-    facts = find_facts(story, tables)
     entities = find_entities(story, ner)
     index = EntityIndex(story, entities)
+    facts, conflicts = find_facts_and_conflicts(story, tables, index)
 
     def canonical_speaker(name: str) -> str | None:
         entity = index.lookup(name, PERSON) or index.lookup(name)
         return entity.name if entity else None
 
     quotes = group_quotations(find_quotations(story), canonical_speaker)
-    conflicts = find_conflicts(story, facts, tables, index)
     passages, reuse = find_reuse(story)
     return Report(
         story=story,

@@ -63,10 +63,21 @@ def _summary(report: Report) -> str:
     return f'<section class="part"><h2>1. Summary</h2><p>{" ".join(parts)}</p></section>'
 
 
+_SHOWN_CONFLICTS = 3  # noted under a fact
+
+
 def _facts(report: Report) -> str:
     def item(f) -> str:
         tag = f'<span class="tag{"" if f.support > 1 else " one"}">{f.support} outlet{"s" if f.support > 1 else ""} {_cite(f.doc_indexes)}</span>'
-        return f'<li value="{f.id}" data-support="{_anchors(report, f.sentences)}">{tag}{escape(report.sentence(f.centre).text)}</li>'
+        disputes = "; ".join(
+            f"{escape(c.kind)}: <b>{escape(c.value_a)}</b> [{report.sentence(c.sentence_a).doc_index + 1}] vs "
+            f"<b>{escape(c.value_b)}</b> [{report.sentence(c.sentence_b).doc_index + 1}]"
+            for c in report.conflicts_of(f)[:_SHOWN_CONFLICTS]
+        )
+        more = " …" if len(report.conflicts_of(f)) > _SHOWN_CONFLICTS else ""
+        note = f'<br><span class="muted">disputed {disputes}{more}</span>' if disputes else ""
+        text = escape(report.sentence(f.centre).text)
+        return f'<li value="{f.id}" data-support="{_anchors(report, f.sentences)}">{tag}{text}{note}</li>'
 
     shared = "".join(item(f) for f in report.shared_facts) or "<li>none</li>"
     single = "".join(item(f) for f in report.single_outlet_facts) or "<li>none</li>"

@@ -28,6 +28,21 @@ def _summary(report: Report) -> list[str]:
     return ["## 1. Summary", "", text or "*(no sentence fits the budget)*", ""]
 
 
+_SHOWN_CONFLICTS = 3
+
+
+def _disputes(report: Report, fact) -> str:
+    """" · disputed number: **2,200** [1] vs **2,100** [2]" for the fact's conflicts."""
+    found = report.conflicts_of(fact)
+    parts = [
+        f"{c.kind}: **{_escape(c.value_a)}** [{report.sentence(c.sentence_a).doc_index + 1}] vs "
+        f"**{_escape(c.value_b)}** [{report.sentence(c.sentence_b).doc_index + 1}]"
+        for c in found[:_SHOWN_CONFLICTS]
+    ]
+    more = " …" if len(found) > _SHOWN_CONFLICTS else ""
+    return " · disputed " + "; ".join(parts) + more if parts else ""
+
+
 def _facts(report: Report) -> list[str]:
     shared, single = report.shared_facts, report.single_outlet_facts
     lines = ["## 2. Facts and their support", ""]
@@ -37,7 +52,7 @@ def _facts(report: Report) -> list[str]:
     for f in shared:
         others = ", ".join(_where(report, i) for i in f.sentences)
         lines.append(f"{f.id}. **{f.support} outlets** {_cite(f.doc_indexes)}: {_escape(report.sentence(f.centre).text)}  ")
-        lines.append(f"   <sub>{others}</sub>")
+        lines.append(f"   <sub>{others}{_disputes(report, f)}</sub>")
     lines += ["", f"### Reported by one outlet only ({len(single)})", ""]
     by_doc: dict[int, list] = {}
     for f in single:
@@ -45,7 +60,8 @@ def _facts(report: Report) -> list[str]:
     for d in sorted(by_doc):
         lines.append(f"- **[{d + 1}] {_escape(report.documents[d].label)}**")
         for f in by_doc[d]:
-            lines.append(f"  - {f.id}. {_escape(report.sentence(f.centre).text)} <sub>s{report.sentence(f.centre).position + 1}</sub>")
+            where = f"s{report.sentence(f.centre).position + 1}{_disputes(report, f)}"
+            lines.append(f"  - {f.id}. {_escape(report.sentence(f.centre).text)} <sub>{where}</sub>")
     return lines + [""]
 
 
@@ -55,8 +71,10 @@ def _conflicts(report: Report) -> list[str]:
         return lines + ["*No outlet contradicts another on a number, date, day, place or name.*", ""]
     for c in report.conflicts:
         a, b = report.sentence(c.sentence_a), report.sentence(c.sentence_b)
+        facts = sorted({f.id for f in (report.fact_with(a.index), report.fact_with(b.index)) if f})
+        fact = f" (fact {facts[0]})" if len(facts) == 1 else f" (facts {facts[0]}, {facts[1]})" if facts else ""
         lines.append(
-            f"- **{c.kind}**: {_where(report, a.index)} says **{_escape(c.value_a)}**, "
+            f"- **{c.kind}**{fact}: {_where(report, a.index)} says **{_escape(c.value_a)}**, "
             f"{_where(report, b.index)} says **{_escape(c.value_b)}**"
         )
         lines.append(f"  - [{a.doc_index + 1}] {_escape(a.text)}")
