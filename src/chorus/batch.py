@@ -491,7 +491,7 @@ class ProgressBar(Progress):
     """A progress line on stderr: clusters done, failures, clusters/s, and the
     ETA from the share of the input file read (when its size is known)."""
 
-    def __init__(self) -> None:
+    def __init__(self, console: Any = None) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, Progress as RichProgress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
@@ -504,7 +504,7 @@ class ProgressBar(Progress):
             TimeElapsedColumn(),
             TextColumn("ETA"),
             TimeRemainingColumn(),
-            console=Console(stderr=True),
+            console=console or Console(stderr=True),
             transient=True,
         )
         self._task = None
