@@ -209,3 +209,25 @@ def test_progress_bar_shows_rate_and_eta_on_a_terminal_only(monkeypatch):
     assert "44 clusters (4 failed)" in shown
     assert "50%" in shown  # 4,000 of the 8,000 bytes left at the start
     assert "/s" in shown and "ETA" in shown and "0:00:0" in shown
+
+
+# --- a worker killed by the system -----------------------------------------------------------
+
+
+def die_on_poison(chunk, options):
+    """A batch task whose worker process dies, as under the kernel's OOM killer, on a poisoned record."""
+    if any(isinstance(line, bytes) and b"poison" in line for _, line in chunk):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return batch.answer_chunk(chunk, options)
+
+
+def test_a_worker_killed_on_one_record_costs_that_record_only():
+    lines = [json.dumps({"id": f"r{n}", "documents": ["Short text number %d." % n]}).encode() for n in range(1, 13)]
+    lines[6] = json.dumps({"id": "r7", "documents": ["poison"]}).encode()
+    chunks = batch._chunks(list(enumerate(lines, start=1)), batch.RECORDS_PER_TASK)
+    answers = [a for results in batch.run_ordered(chunks, BatchOptions(words=20), 2, task=die_on_poison)
+               for a in results]
+    records = [json.loads(line) for _, line in answers]
+    assert [r["id"] for r in records] == [f"r{n}" for n in range(1, 13)], "every record, in order"
+    failed = [r for (is_error, _), r in zip(answers, records) if is_error]
+    assert [r["id"] for r in failed] == ["r7"] and "worker process died" in failed[0]["error"]

@@ -55,6 +55,17 @@ class OversizedLine:
 
 
 @dataclass(frozen=True)
+class LostRecord:
+    """A record whose worker process died while summarizing it (killed by the
+    system, most often for lack of memory); it is answered with an error."""
+
+    line: bytes | OversizedLine
+
+    def __len__(self) -> int:
+        return len(self.line)
+
+
+@dataclass(frozen=True)
 class BatchOptions:
     words: int | None = 100
     sentences: int | None = None
@@ -104,6 +115,13 @@ def _id_of(line: bytes | OversizedLine) -> str | None:
 
 def process_record(number: int, line: bytes | OversizedLine, options: BatchOptions) -> dict[str, Any]:
     """One input line to one output record; never raises."""
+    if isinstance(line, LostRecord):
+        return {
+            "id": _id_of(line.line),
+            "line": number,
+            "error": f"line {number}: the worker process died while summarizing this record "
+                     "(killed by the system: out of memory?)",
+        }
     if isinstance(line, OversizedLine):
         return {
             "id": _id_of(line),
@@ -241,6 +259,31 @@ def _chunk_bytes(chunk: list[tuple[int, Any]]) -> int:
     return sum(len(line) for _, line in chunk)
 
 
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_warm_up, initargs=(os.getpid(),))
+
+
+def _one_by_one(chunks: list[list[tuple[int, Any]]], options: BatchOptions, task: Callable[..., list[Any]]) -> Iterator[list[Any]]:
+    """After a worker died: run the records that were in flight one at a time in
+    a single worker, so that the record that kills it is known and answered
+    with an error (a ``LostRecord``), and the others are summarized."""
+    solo = _pool(1)
+    try:
+        for chunk in chunks:
+            results: list[Any] = []
+            for number, line in chunk:
+                try:
+                    results += solo.submit(task, [(number, line)], options).result()
+                except BrokenProcessPool:
+                    solo.shutdown(wait=False)
+                    solo = _pool(1)
+                    results += task([(number, LostRecord(line))], options)
+            yield results
+    finally:
+        solo.shutdown(wait=True, cancel_futures=True)
+
+
 def run_ordered(
     chunks: Iterable[list[tuple[int, Any]]],
     options: BatchOptions,
@@ -251,42 +294,53 @@ def run_ordered(
 
     At most ``jobs * TASKS_PER_WORKER`` chunks (and about ``MAX_PENDING_BYTES``
     of input) are in flight. On Ctrl-C the results already finished at the head
-    of the queue are still yielded before the interruption goes on.
+    of the queue are still yielded before the interruption goes on. A worker
+    killed by the system (out of memory, most often) costs one error record for
+    the record it was summarizing, not the run.
     """
     if jobs <= 1:
         for chunk in chunks:
             yield task(chunk, options)
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_warm_up,
-                             initargs=(os.getpid(),)) as pool:
-        pending: deque[tuple[Future[list[Any]], int]] = deque()
-        pending_bytes = 0
-        try:
-            for chunk in chunks:
-                size = _chunk_bytes(chunk)
-                pending.append((pool.submit(task, chunk, options), size))
-                pending_bytes += size
-                while pending and (len(pending) >= jobs * TASKS_PER_WORKER or pending_bytes > MAX_PENDING_BYTES):
+    source = iter(chunks)
+    pending: deque[tuple[Future[list[Any]], int, list[tuple[int, Any]]]] = deque()
+    pool = _pool(jobs)
+    try:
+        while True:
+            pending_bytes = sum(size for _, size, _ in pending)
+            try:
+                for chunk in source:
+                    size = _chunk_bytes(chunk)
+                    try:
+                        future = pool.submit(task, chunk, options)
+                    except BrokenProcessPool:  # it broke since the last result: keep the chunk with the others
+                        future = Future()
+                        future.set_exception(BrokenProcessPool())
+                    pending.append((future, size, chunk))
+                    pending_bytes += size
+                    while pending and (len(pending) >= jobs * TASKS_PER_WORKER or pending_bytes > MAX_PENDING_BYTES):
+                        results = pending[0][0].result()
+                        pending_bytes -= pending.popleft()[1]
+                        yield results
+                while pending:
                     results = pending[0][0].result()
-                    pending_bytes -= pending.popleft()[1]
+                    pending.popleft()
                     yield results
-            while pending:
-                results = pending[0][0].result()
-                pending.popleft()
-                yield results
-        except KeyboardInterrupt:
-            while pending and pending[0][0].done() and not pending[0][0].cancelled() and not pending[0][0].exception():
-                yield pending.popleft()[0].result()
-            raise
-        except BrokenProcessPool:
-            raise ChorusError(
-                "a worker process died (killed by the system: out of memory?) while summarizing; "
-                "the records written so far are kept: rerun with --resume"
-            ) from None
-        finally:
-            for future, _ in pending:
-                future.cancel()
+                return
+            except BrokenProcessPool:
+                suspects = [chunk for _, _, chunk in pending]
+                pending.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                yield from _one_by_one(suspects, options, task)
+                pool = _pool(jobs)
+    except KeyboardInterrupt:
+        while pending and pending[0][0].done() and not pending[0][0].cancelled() and not pending[0][0].exception():
+            yield pending.popleft()[0].result()
+        raise
+    finally:
+        for future, _, _ in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --- output files ------------------------------------------------------------------

@@ -7,6 +7,7 @@ import json
 import re
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 
 from chorus.errors import ChorusError
@@ -147,9 +148,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
         words=words, sentences=sentences, method=args.method,
         query_fields=_fields(args.query_field), query=args.query,
     )
+    if args.scheduler and args.jobs:
+        warn("--jobs is ignored with --scheduler: the cluster's workers do the work")
     progress = progress_reporter(args.quiet)
-    # A scheduler's or a shell's SIGTERM stops the run as Ctrl-C does: whole lines, counts printed.
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # A job scheduler's or a shell's SIGTERM stops the run as Ctrl-C does: whole lines, counts printed.
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if in_main_thread else None
     try:
         if args.engine == "dask":
             from chorus.distributed import DEFAULT_PARTITION_BYTES, run_dask_batch
@@ -162,7 +166,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         else:
             result = run_batch(args.dataset, args.output, options, jobs=args.jobs, resume=args.resume, progress=progress)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
     counts = f"{result.ok} ok, {result.failed} failed"
     if result.skipped:
         counts += f", {result.skipped} already done"

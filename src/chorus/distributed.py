@@ -288,18 +288,23 @@ def _connect(distributed: Any, scheduler: str | None, jobs: int | None) -> tuple
         raise ChorusError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
 
 
-def _check_workers(client: Any) -> None:
-    from chorus.cli import _version
+def _check_workers(client: Any, wait_seconds: float = 120) -> None:
+    """Fail here, with a clear message, if no worker comes or the workers cannot import chorus."""
+    from chorus.cli import _version, warn
 
     try:
-        versions = set(client.run(worker_ready).values()) if client.scheduler_info()["workers"] else set()
-        if not versions:
-            versions = {client.submit(worker_ready, pure=False).result(timeout=120)}
+        if client.scheduler_info()["workers"]:
+            versions = set(client.run(worker_ready).values())
+        else:
+            versions = {client.submit(worker_ready, pure=False).result(timeout=wait_seconds)}
     except ImportError as exc:
         raise ChorusError(f"the Dask workers cannot import chorus ({exc}): install chorus on every worker machine") from None
+    except TimeoutError:
+        raise ChorusError(f"no Dask worker joined the scheduler within {wait_seconds:.0f} s: start workers with "
+                          "`dask worker SCHEDULER_ADDRESS --nthreads 1`") from None
     mismatched = versions - {_version()}
     if mismatched:
-        logging.getLogger("chorus").warning("workers run chorus %s, this machine %s", ", ".join(sorted(mismatched)), _version())
+        warn(f"the Dask workers run chorus {', '.join(sorted(mismatched))}, this machine {_version()}")
 
 
 def run_dask_batch(
