@@ -17,8 +17,9 @@ from chorus.errors import ChorusError, InputError
 from chorus.types import Budget, Citation, Document, Sentence, Story, Summary, SummarySentence
 
 if TYPE_CHECKING:
+    from chorus.analysis.report import Report, report
     from chorus.pipeline import load_documents, summarize
-    from chorus.render import render
+    from chorus.render import render, render_report
     from chorus.select import METHODS
 
 __all__ = [
@@ -28,12 +29,15 @@ __all__ = [
     "Citation",
     "Document",
     "InputError",
+    "Report",
     "Sentence",
     "Story",
     "Summary",
     "SummarySentence",
     "load_documents",
     "render",
+    "render_report",
+    "report",
     "summarize",
 ]
 
@@ -41,6 +45,9 @@ _LAZY = {
     "summarize": "chorus.pipeline",
     "load_documents": "chorus.pipeline",
     "render": "chorus.render",
+    "render_report": "chorus.render",
+    "report": "chorus.analysis.report",
+    "Report": "chorus.analysis.report",
     "METHODS": "chorus.select",
 }
 

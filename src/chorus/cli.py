@@ -11,7 +11,9 @@ import threading
 from collections.abc import Callable, Sequence
 
 from chorus.errors import ChorusError
-from chorus.render import FORMATS
+from chorus.render import FORMATS, REPORT_FORMATS
+
+NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, without importing it here
 
 EXIT_USER_ERROR = 1
 
@@ -93,6 +95,25 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             heading = f"# Cluster {cluster_id}" if args.format == "markdown" else f"== {cluster_id} =="
             print(("\n" if n else "") + heading)
         sys.stdout.write(render(summary, args.format))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from chorus.analysis.report import build_report
+    from chorus.pipeline import build_story, load_documents
+    from chorus.render import render_report
+
+    words, sentences = _budget_args(args)
+    warnings: list[str] = []
+    clusters = _read_clusters(args, warnings)
+    if len(clusters) > 1:
+        raise ChorusError("a report covers one story; choose a cluster of the dataset with --cluster ID")
+    docs = load_documents(clusters[0].documents, warnings)
+    story = build_story(docs, args.query, warnings)
+    report = build_report(story, words=words, sentences=sentences, method=args.method, ner=args.ner)
+    for w in report.warnings:
+        warn(w)
+    sys.stdout.write(render_report(report, args.format))
     return 0
 
 
@@ -219,6 +240,33 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def port_number(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is between 0 and 65535, not {number}")
+    return number
+
+
+WEB_MODULES = ("fastapi", "uvicorn", "python_multipart")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from importlib.util import find_spec
+
+    missing = [m for m in WEB_MODULES if find_spec(m) is None]
+    if missing:
+        raise ChorusError(
+            f"chorus serve needs the web extra ({', '.join(missing)} not installed): pip install 'chorus[web]'"
+        )
+    from chorus.web.server import serve
+
+    serve(args.host, args.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="chorus", description="Summarize many outlets' articles about one story, with citations.")
     parser.add_argument("--version", action="version", version=f"chorus {_version()}")
@@ -232,6 +280,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("--cluster", metavar="ID", help="summarize only this cluster of a dataset")
     p.set_defaults(func=cmd_summarize)
+
+    p = sub.add_parser("report", help="how the outlets' coverage of one story compares")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="files, folders, a JSONL dataset, or - for stdin")
+    p.add_argument("--format", choices=REPORT_FORMATS, default="markdown")
+    _add_budget(p)
+    p.add_argument("--query", help="focus the report's summary on this question or topic")
+    p.add_argument("--method", help="content selection method of the summary")
+    p.add_argument("--ner", choices=NER_BACKENDS, default="rules",
+                   help="how names are found: rules (default, no model) or spacy (pip install 'chorus[ner]')")
+    p.add_argument("--cluster", metavar="ID", help="report on this cluster of a dataset")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("clean", help="print the article text chorus keeps (title, then body)")
     p.add_argument("articles", nargs="+", metavar="ARTICLE")
@@ -275,6 +334,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=positive_int, default=None, help="worker processes (default 1)")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("serve", help="a local web page and JSON API for summarizing articles")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
+    p.add_argument("--port", type=port_number, default=8000, help="port (default 8000; 0 picks a free one)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("methods", help="list the content selection methods")
     p.set_defaults(func=cmd_methods)

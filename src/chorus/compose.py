@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from chorus.represent import is_paraphrase
+import numpy as np
+
+from chorus.represent import pair_table, paraphrase_matrix
 from chorus.types import Budget, Citation, Sentence, Story, Summary, SummarySentence
 
 def reading_order(story: Story, chosen: list[int]) -> list[int]:
@@ -23,17 +25,17 @@ def reading_order(story: Story, chosen: list[int]) -> list[int]:
 
 def supporting_sentences(story: Story, sentence: Sentence) -> tuple[Citation, ...]:
     """The best-matching sentence of every article that says what ``sentence`` says."""
-    vectors = story.vectors
-    cosines = vectors.similarities_to([sentence.index]).ravel()
+    table = pair_table(story.vectors, [sentence.index])
+    supports = paraphrase_matrix(story.vectors, table)[0]
     best: dict[int, Citation] = {sentence.doc_index: Citation(sentence.doc_index, sentence.position, 1.0, sentence.text)}
-    for other in story.sentences:
+    for j in np.flatnonzero(supports):
+        other = story.sentences[j]
         if other.doc_index == sentence.doc_index:
             continue
-        cosine = float(cosines[other.index])
-        if is_paraphrase(vectors, sentence, other, cosine):
-            current = best.get(other.doc_index)
-            if current is None or cosine > current.similarity:
-                best[other.doc_index] = Citation(other.doc_index, other.position, round(cosine, 3), other.text)
+        cosine = float(table.cosine[0, j])
+        current = best.get(other.doc_index)
+        if current is None or cosine > current.similarity:
+            best[other.doc_index] = Citation(other.doc_index, other.position, round(cosine, 3), other.text)
     return tuple(best[d] for d in sorted(best))
 
 

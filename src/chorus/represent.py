@@ -7,8 +7,10 @@ thing about the same person look alike.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -69,7 +71,18 @@ class Vectors:
     idf: np.ndarray  # per term, over sentences
     doc_freq: np.ndarray  # per term: how many documents use it
     variants: dict[str, str]
+    numbers: list[frozenset[str]]  # per sentence, the numbers it states
     _similarity: np.ndarray | None = field(default=None, repr=False)
+
+    @cached_property
+    def present(self) -> sparse.csr_matrix:
+        """Sentences x terms, 1 where the sentence uses the term."""
+        return (self.counts > 0).astype(np.float32)
+
+    @property
+    def sizes(self) -> np.ndarray:
+        """Distinct content terms per sentence."""
+        return np.diff(self.counts.indptr)
 
     @property
     def similarity(self) -> np.ndarray:
@@ -83,10 +96,6 @@ class Vectors:
         if self._similarity is not None:
             return self._similarity[:, rows]
         return (self.tfidf @ self.tfidf[rows].T).toarray()
-
-    def content_set(self, sentence: Sentence) -> frozenset[str]:
-        """The sentence's content stems, name variants unified."""
-        return frozenset(self.variants.get(s, s) for s in sentence.content_stems)
 
     def vectorize(self, stems: list[str]) -> sparse.csr_matrix:
         """A text's stems as an L2-normalised TF-IDF row in this space."""
@@ -133,6 +142,7 @@ def represent(story: Story) -> Vectors:
         idf=idf,
         doc_freq=doc_freq,
         variants=variants,
+        numbers=[sentence_numbers(sentence.text) for sentence in story.sentences],
     )
     return story.vectors
 
@@ -151,34 +161,67 @@ REDUNDANT_COSINE = 0.4
 REDUNDANT_OVERLAP = 0.4
 REDUNDANT_MIN_SHARED = 5
 
-
-def _overlap(vectors: Vectors, a: Sentence, b: Sentence) -> tuple[int, float]:
-    mine, theirs = vectors.content_set(a), vectors.content_set(b)
-    if not mine or not theirs:
-        return 0, 0.0
-    shared = len(mine & theirs)
-    return shared, shared / min(len(mine), len(theirs))
+# "2,200", "1.5", "1999": digits with thousands separators or a decimal point.
+_NUMBER = re.compile(r"\d+(?:[,.]\d+)*")
 
 
-def _numbers(sentence: Sentence) -> set[str]:
-    return {t.replace(",", "") for t in sentence.tokens if t[0].isdigit()}
+def sentence_numbers(text: str) -> frozenset[str]:
+    return frozenset(m.group().replace(",", "") for m in _NUMBER.finditer(text))
 
 
-def is_paraphrase(vectors: Vectors, a: Sentence, b: Sentence, cosine: float) -> bool:
-    """Does ``b`` say what ``a`` says (so it supports it as a citation)?"""
-    numbers_a, numbers_b = _numbers(a), _numbers(b)
-    if numbers_a and numbers_b and not numbers_a & numbers_b:
-        return False  # "1,200 evacuated" does not support "1,500 evacuated"
-    if cosine >= PARAPHRASE_COSINE:
-        return True
-    shared, overlap = _overlap(vectors, a, b)
-    return shared >= PARAPHRASE_MIN_SHARED and overlap >= PARAPHRASE_OVERLAP
+@dataclass
+class PairTable:
+    """How alike the sentences ``rows`` are to the sentences ``cols``."""
+
+    rows: list[int]
+    cols: list[int]
+    cosine: np.ndarray  # TF-IDF cosine, len(rows) x len(cols)
+    shared: np.ndarray  # content stems both carry (name variants unified)
+    overlap: np.ndarray  # shared / the smaller sentence's content stems
 
 
-def is_redundant(vectors: Vectors, a: Sentence, b: Sentence, cosine: float) -> bool:
-    """Would a summary holding ``a`` repeat itself by adding ``b``? Looser than
-    a paraphrase, and blind to numbers: two versions of one fact are not stacked."""
-    if cosine >= REDUNDANT_COSINE:
-        return True
-    shared, overlap = _overlap(vectors, a, b)
-    return shared >= REDUNDANT_MIN_SHARED and overlap >= REDUNDANT_OVERLAP
+def pair_table(vectors: Vectors, rows: list[int], cols: list[int] | None = None) -> PairTable:
+    cols = list(range(vectors.counts.shape[0])) if cols is None else cols
+    present = vectors.present
+    shared = (present[rows] @ present[cols].T).toarray()
+    smaller = np.minimum.outer(vectors.sizes[rows], vectors.sizes[cols])
+    overlap = shared / np.maximum(smaller, 1)
+    if vectors._similarity is not None:
+        cosine = vectors._similarity[np.ix_(rows, cols)]
+    else:
+        cosine = (vectors.tfidf[rows] @ vectors.tfidf[cols].T).toarray()
+    return PairTable(rows, cols, cosine, shared, overlap)
+
+
+def paraphrase_matrix(vectors: Vectors, table: PairTable) -> np.ndarray:
+    """``[a, b]``: does sentence ``cols[b]`` say what ``rows[a]`` says (so it
+    supports it as a citation)? Two sentences whose numbers all differ do
+    not: "1,200 evacuated" does not support "1,500 evacuated"."""
+    alike = (table.cosine >= PARAPHRASE_COSINE) | (
+        (table.shared >= PARAPHRASE_MIN_SHARED) & (table.overlap >= PARAPHRASE_OVERLAP)
+    )
+    numbers = vectors.numbers
+    for a, b in zip(*np.nonzero(alike)):
+        mine, theirs = numbers[table.rows[a]], numbers[table.cols[b]]
+        if mine and theirs and not mine & theirs:
+            alike[a, b] = False
+    return alike
+
+
+def redundancy_matrix(table: PairTable) -> np.ndarray:
+    """``[a, b]``: would a summary holding ``rows[a]`` repeat itself by adding
+    ``cols[b]``? Looser than a paraphrase, and blind to numbers: two versions
+    of one fact are not stacked."""
+    return (table.cosine >= REDUNDANT_COSINE) | (
+        (table.shared >= REDUNDANT_MIN_SHARED) & (table.overlap >= REDUNDANT_OVERLAP)
+    )
+
+
+def is_paraphrase(vectors: Vectors, a: Sentence, b: Sentence) -> bool:
+    """Does ``b`` say what ``a`` says?"""
+    return bool(paraphrase_matrix(vectors, pair_table(vectors, [a.index], [b.index]))[0, 0])
+
+
+def is_redundant(vectors: Vectors, a: Sentence, b: Sentence) -> bool:
+    """Would a summary holding ``a`` repeat itself by adding ``b``?"""
+    return bool(redundancy_matrix(pair_table(vectors, [a.index], [b.index]))[0, 0])

@@ -27,4 +27,20 @@ def render(summary: Summary, fmt: str = "text") -> str:
         raise ChorusError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}") from None
 
 
-__all__ = ["FORMATS", "render", "summary_to_dict"]
+REPORT_FORMATS = ("markdown", "json", "html")
+
+
+def render_report(report, fmt: str = "markdown") -> str:
+    """A story report (``chorus.report``) as Markdown, JSON or a self-contained HTML page."""
+    if fmt == "markdown":
+        from chorus.render.report_markdown import render_report_markdown as renderer
+    elif fmt == "json":
+        from chorus.render.report_json import render_report_json as renderer
+    elif fmt == "html":
+        from chorus.render.report_html import render_report_html as renderer
+    else:
+        raise ChorusError(f"unknown report format {fmt!r}; choose from: {', '.join(REPORT_FORMATS)}")
+    return renderer(report)
+
+
+__all__ = ["FORMATS", "REPORT_FORMATS", "render", "render_report", "summary_to_dict"]

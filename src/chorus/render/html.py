@@ -7,25 +7,12 @@ source articles that support it; the articles stand side by side below.
 from __future__ import annotations
 
 from html import escape
+from importlib.resources import files
 
 from chorus.types import Summary
 
-PAGE_STYLE = """
-body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
-main{max-width:1400px;margin:auto;padding:1.5rem}
-h1{font-size:1.4rem;margin:.2rem 0 1rem}
-.summary{background:#fff;border:1px solid #ddd;border-radius:8px;padding:1rem 1.2rem;max-width:60rem}
-.summary .s{cursor:pointer;border-radius:3px}
-.summary .s:hover,.summary .s:focus,.summary .s.active{background:#fff3b0;outline:none}
-sup.cite{font-size:.7em;color:#0b57d0;margin-left:1px}
-.meta{color:#666;font-size:.85rem;margin-top:.6rem}
-.warnings{color:#8a4b00;font-size:.9rem}
-.sources{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:1rem;margin-top:1.5rem}
-.doc{background:#fff;border:1px solid #ddd;border-radius:8px;padding:.8rem 1rem;font-size:.9rem}
-.doc h2{font-size:1rem;margin:0 0 .5rem}
-.doc .n{display:inline-block;min-width:1.6em;color:#0b57d0}
-.doc span.hit{background:#fff3b0;box-shadow:0 0 0 2px #f5c400}
-"""
+# The web page (chorus serve) builds on the same stylesheet, so both look alike.
+PAGE_STYLE = (files("chorus.render") / "page.css").read_text(encoding="utf-8")
 
 PAGE_SCRIPT = """
 document.querySelectorAll('.summary .s').forEach(function (el) {

@@ -9,11 +9,12 @@ whole summary (MMR, KL-sum, ILP) override ``select``.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import ClassVar
 
 import numpy as np
 
-from chorus.represent import is_redundant
+from chorus.represent import pair_table, redundancy_matrix
 from chorus.types import Budget, Story
 
 MIN_SENTENCE_WORDS = 6  # shorter "sentences" are fragments, datelines, captions
@@ -55,7 +56,7 @@ def greedy_fill(order: list[int], story: Story, budget: Budget, avoid_repeats: b
     chosen: list[int] = []
     used_words = 0
     shortest = min((story.sentences[i].words for i in order), default=0)
-    sim = story.vectors.similarity if len(story.sentences) <= 4000 else None
+    repeats = repeat_test(story, order)
     for i in order:
         words = story.sentences[i].words
         if not budget.fits(used_words + words, len(chosen) + 1):
@@ -64,16 +65,24 @@ def greedy_fill(order: list[int], story: Story, budget: Budget, avoid_repeats: b
             if budget.words is not None and budget.words - used_words < shortest:
                 break
             continue
-        if chosen and avoid_repeats:
-            cosines = sim[i, chosen] if sim is not None else story.vectors.similarities_to(chosen)[i]
-            if any(
-                is_redundant(story.vectors, story.sentences[i], story.sentences[j], c)
-                for j, c in zip(chosen, cosines)
-            ):
-                continue
+        if chosen and avoid_repeats and repeats(i, chosen):
+            continue
         chosen.append(i)
         used_words += words
     return chosen
+
+
+PRECOMPUTED_PAIRS = 2000  # candidates up to which all pairs are tested at once (memory grows as n^2)
+
+
+def repeat_test(story: Story, candidates: list[int]) -> Callable[[int, list[int]], bool]:
+    """A test "does sentence i repeat one of these?" over ``candidates``."""
+    vectors = story.vectors
+    if len(candidates) > PRECOMPUTED_PAIRS:
+        return lambda i, chosen: bool(redundancy_matrix(pair_table(vectors, [i], chosen)).any())
+    position = {i: k for k, i in enumerate(candidates)}
+    redundant = redundancy_matrix(pair_table(vectors, candidates, candidates))
+    return lambda i, chosen: bool(redundant[position[i], [position[j] for j in chosen]].any())
 
 
 def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-6, max_iter: int = 200) -> np.ndarray:

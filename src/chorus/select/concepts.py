@@ -31,7 +31,7 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from chorus.represent import is_redundant
+from chorus.represent import pair_table, redundancy_matrix
 from chorus.select.base import Summarizer
 from chorus.text import STOP_WORDS, stem, words
 from chorus.types import Budget, Story
@@ -40,10 +40,10 @@ WEIGHTS_FILE = Path(__file__).with_name("concept_weights.json")
 
 MIN_SENTENCE_WORDS = 8  # shorter sentences rarely stand alone in a summary
 MAX_SENTENCE_WORDS = 80
+WINDOW = 1  # concepts are adjacent word pairs
 MAX_CONCEPTS = 600  # the most valuable concepts; the rest barely move the optimum
 SOLVER_NODES = 200  # branch-and-bound nodes before HiGHS returns its best solution
 SOLVER_GAP = 0.01  # stop within 1% of the optimum: the weights are estimates anyway
-REDUNDANCY_PREFILTER = 0.15  # cosine below which two sentences are never redundant
 
 FEATURES = (
     "df_frac",  # share of articles that use the bigram
@@ -80,20 +80,25 @@ class ConceptTable:
     sentence_concepts: list[set[int]]  # per sentence: indexes into ``concepts``
 
 
-def sentence_bigrams(story: Story) -> list[list[tuple[Concept, int]]]:
-    """Per sentence, its bigram concepts (stems, not two stop words) with the
-    token position they start at."""
+def sentence_bigrams(story: Story, window: int = 1) -> list[list[tuple[Concept, int, int]]]:
+    """Per sentence, its bigram concepts with the token positions of their two words.
+
+    Adjacent pairs count unless both are stop words; with ``window`` > 1,
+    pairs of content words up to ``window`` tokens apart count too (the
+    skip-bigrams of ROUGE-SU, Lin 2004)."""
     variants = story.vectors.variants
     out = []
     for s in story.sentences:
         stems = [variants.get(x, x) for x in s.stems]
-        out.append(
-            [
-                ((stems[k], stems[k + 1]), k)
-                for k in range(len(stems) - 1)
-                if not (s.tokens[k] in STOP_WORDS and s.tokens[k + 1] in STOP_WORDS)
-            ]
-        )
+        stop = [t in STOP_WORDS for t in s.tokens]
+        pairs = [((stems[k], stems[k + 1]), k, k + 1) for k in range(len(stems) - 1) if not (stop[k] and stop[k + 1])]
+        for gap in range(2, window + 1):
+            pairs.extend(
+                ((stems[k], stems[k + gap]), k, k + gap)
+                for k in range(len(stems) - gap)
+                if not stop[k] and not stop[k + gap]
+            )
+        out.append(pairs)
     return out
 
 
@@ -110,20 +115,21 @@ def concept_table(story: Story) -> ConceptTable:
     n_docs = max(len(story.documents), 1)
     counts = story.doc_sentence_counts()
     variants = story.vectors.variants
-    per_sentence = sentence_bigrams(story)
+    per_sentence = sentence_bigrams(story, WINDOW)
 
     index: dict[Concept, int] = {}
-    occ_concept, occ_sentence, occ_offset, occ_caps = [], [], [], []
+    occ_concept, occ_sentence, occ_left, occ_right, occ_caps = [], [], [], [], []
     for s, pairs in zip(sentences, per_sentence):
         capitalised = [w[:1].isupper() for w in words(s.text)]
-        for concept, k in pairs:
+        for concept, k, j in pairs:
             occ_concept.append(index.setdefault(concept, len(index)))
             occ_sentence.append(s.index)
-            occ_offset.append(k)
-            occ_caps.append(capitalised[k] and capitalised[k + 1])
+            occ_left.append(k)
+            occ_right.append(j)
+            occ_caps.append(capitalised[k] and capitalised[j])
     concepts = list(index)
     n = len(concepts)
-    sentence_concepts = [{index[c] for c, _ in pairs} for pairs in per_sentence]
+    sentence_concepts = [{index[c] for c, _, _ in pairs} for pairs in per_sentence]
     if not n:
         return ConceptTable(concepts, np.empty((0, len(FEATURES))), sentence_concepts)
 
@@ -182,7 +188,10 @@ def concept_table(story: Story) -> ConceptTable:
     first = np.full(n, -1)
     first[c[::-1]] = np.arange(len(c))[::-1]
     n_stop = np.array(
-        [sum(t in STOP_WORDS for t in sentences[occ_sentence[o]].tokens[occ_offset[o] : occ_offset[o] + 2]) for o in first],
+        [
+            sum(sentences[occ_sentence[o]].tokens[k] in STOP_WORDS for k in (occ_left[o], occ_right[o]))
+            for o in first
+        ],
         float,
     )
     features = np.column_stack(
@@ -364,14 +373,9 @@ def redundant_pairs(story: Story, pool: list[int]) -> list[tuple[int, int]]:
     """Pairs of candidates that repeat each other, by the rule every method uses."""
     if len(pool) < 2:
         return []
-    cosines = story.vectors.tfidf[pool] @ story.vectors.tfidf[pool].T
-    cosines = cosines.toarray() if sparse.issparse(cosines) else np.asarray(cosines)
-    rows, cols = np.nonzero(np.triu(cosines >= REDUNDANCY_PREFILTER, k=1))
-    return [
-        (pool[a], pool[b])
-        for a, b in zip(rows.tolist(), cols.tolist())
-        if is_redundant(story.vectors, story.sentences[pool[a]], story.sentences[pool[b]], float(cosines[a, b]))
-    ]
+    redundant = redundancy_matrix(pair_table(story.vectors, pool, pool))
+    rows, cols = np.nonzero(np.triu(redundant, k=1))
+    return [(pool[a], pool[b]) for a, b in zip(rows.tolist(), cols.tolist())]
 
 
 class Concepts(Summarizer):

@@ -1,0 +1,47 @@
+"""Coverage per outlet: how much it wrote, how much of the story's facts it reports, what only it has."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chorus.analysis.facts import Fact
+from chorus.types import Story
+
+
+@dataclass
+class Coverage:
+    doc_index: int
+    words: int  # of the cleaned body
+    sentences: int  # kept after cleaning
+    facts: list[int] = field(default_factory=list)  # ids of the facts it reports
+    shared_facts: int = 0  # of those, facts other outlets report too
+    exclusive_facts: list[int] = field(default_factory=list)  # facts no other outlet reports
+    total_facts: int = 0
+    total_shared_facts: int = 0
+
+    @property
+    def share(self) -> float:
+        """Share of all the cluster's facts this outlet reports."""
+        return len(self.facts) / self.total_facts if self.total_facts else 0.0
+
+    @property
+    def shared_share(self) -> float:
+        """Share of the facts several outlets report that this one reports too."""
+        return self.shared_facts / self.total_shared_facts if self.total_shared_facts else 0.0
+
+
+def coverage(story: Story, facts: list[Fact]) -> list[Coverage]:
+    counts = story.doc_sentence_counts()
+    shared_total = sum(f.support > 1 for f in facts)
+    rows = [
+        Coverage(d, len(doc.text.split()), counts[d], total_facts=len(facts), total_shared_facts=shared_total)
+        for d, doc in enumerate(story.documents)
+    ]
+    for fact in facts:
+        for d in fact.doc_indexes:
+            rows[d].facts.append(fact.id)
+            if fact.support > 1:
+                rows[d].shared_facts += 1
+            else:
+                rows[d].exclusive_facts.append(fact.id)
+    return rows

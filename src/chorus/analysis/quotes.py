@@ -1,0 +1,307 @@
+"""Direct quotations, who said them, and which outlets carry them.
+
+A quotation is the text between quotation marks (“…”, "…" or the ``…''
+of wire copy). Its speaker comes from the attribution around it, in the
+order news writing uses it:
+
+1. after the quote: `"…," Lavrov said`, `"…," said the official`,
+   `"…," explained Michael Horowitz, a security analyst at …`,
+   or later in the sentence: `"…" with Russia's top diplomat, the official said`;
+2. before it: `Lavrov said: "…"`, `what Mashaal termed "…"`;
+3. a second quote in the sentence shares the first one's speaker;
+4. a quote standing alone continues the previous sentence's quote.
+
+A pronoun (`he says`) is resolved to the speaker named last in the three
+sentences before it (a quote's speaker, or the subject of `Michael
+Horowitz, …, says that …`); when there is none the pronoun is kept and the
+quote is marked unresolved. Quotations of different outlets are one quote
+when their words match, allowing for one being part of the other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from chorus.text import words
+from chorus.types import Story
+
+# A quotation shorter than this is a scare quote ("deep disappointment"), not a statement.
+MIN_QUOTE_WORDS = 4
+PRONOUN_LOOKBACK = 1  # sentences: the same or the previous one
+SAME_QUOTE_RATIO = 90.0  # rapidfuzz ratio of two outlets' wording
+PART_OF_QUOTE_RATIO = 95.0  # partial ratio when one outlet quotes part of the other
+PART_MIN_WORDS = 6
+
+_QUOTE_MARK = re.compile(r"“|”|``|''|\"")
+_OPENING = {"“", "``"}
+_CLOSING = {"”", "''"}
+
+_VERBS = (
+    r"said|says|say|told|tells|added|adds|explained|explains|declared|declares|stated|states|"
+    r"responded|responds|replied|replies|noted|notes|wrote|writes|asked|asks|insisted|insists|"
+    r"warned|warns|argued|argues|continued|continues|announced|announces|remarked|commented|"
+    r"comments|acknowledged|admitted|admits|claimed|claims|confirmed|recalled|recalls|urged|"
+    r"urges|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|observed|concluded|suggested|suggests|"
+    r"testified|cautioned|predicted|complained|conceded|mentioned|termed|described|quipped|"
+    r"boasted|pledged|vowed|promised|tweeted|posted|shouted|whispered|repeated"
+)
+_AUX = r"(?:(?:has|had|have|was|is|also|then|later|once)\s+)*"
+_PARTICLE = r"(?:al|el|bin|ibn|van|von|de|da|du|del|der|le|la|di)"
+_NAME_WORD = rf"(?:[A-Z][\w’'.\-]*|{_PARTICLE}[\-\s][A-Z][\w’'.\-]*)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD}){{0,4}}"
+_PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
+# Not "that"/"this": in "mentioned that Meshaal told" they introduce a clause.
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+_DESCRIPTION = rf"{_DETERMINER}(?:\s+[\w’'.\-]+){{1,5}}?"
+_SPEAKER = rf"(?P<speaker>{_PRONOUN}|{_DESCRIPTION}|{_NAME})"
+_ROLE = r"(?:,\s*(?P<role>[^,.;:“”\"]{3,100}))?"
+
+# `"…," Lavrov said` / `"…," he says` / `"…," a Hamas official has said`
+_SPEAKER_THEN_VERB = re.compile(rf"^[\s,.;:!?\-—–]*{_SPEAKER}\s+{_AUX}(?P<verb>{_VERBS})\b")
+# `"…," said Lavrov` / `"…," explained Michael Horowitz, a security analyst`
+_VERB_THEN_SPEAKER = re.compile(
+    rf"^[\s,.;:!?\-—–]*(?P<verb>{_VERBS})\s+(?P<speaker>{_PRONOUN}|{_NAME}|{_DETERMINER}(?:\s+[\w’'\-]+){{1,5}}){_ROLE}"
+)
+# `…, the official said` later in the sentence.
+_LATER_ATTRIBUTION = re.compile(rf"(?:^|[,;—–]\s*){_SPEAKER}\s+{_AUX}(?P<verb>{_VERBS})\b")
+# `Lavrov said: "…"` / `what Mashaal termed "…"` (the last such phrase before the quote).
+_EARLIER_ATTRIBUTION = re.compile(rf"{_SPEAKER}\s+{_AUX}(?P<verb>{_VERBS})\b")
+# The subject of reported speech: `Michael Horowitz, security analyst at …, says that`
+# or of a coordinated verb: `Governor Ilse Varga visited the shelters and told reporters`
+_NAMED_SPEECH = re.compile(
+    rf"(?P<speaker>{_NAME})(?:,[^,;]{{1,120}},)?\s+{_AUX}(?:{_VERBS})\b"
+    rf"|(?P<subject>{_NAME})\s+[a-z]+(?:\s+[\w’'\-]+){{0,7}}?\s+and\s+(?:{_VERBS})\b"
+)
+
+# Words that end a description speaker ("the official in a statement").
+_DESCRIPTION_STOP = frozenset(
+    "in on at to after before during while who which that with from for as by of when where".split()
+)
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+@dataclass(frozen=True)
+class QuoteOccurrence:
+    """One outlet's printing of a quotation."""
+
+    sentence: int  # index in Story.sentences
+    doc_index: int
+    position: int  # sentence number in its document
+    text: str  # the words between the quotation marks
+    start: int  # character offsets of ``text`` in the sentence
+    end: int
+    speaker: str | None  # as the outlet names them, pronouns resolved
+    attribution: str | None  # the attributing words as printed ("he says")
+    role: str | None = None  # an apposition after the name ("a security analyst at …")
+
+
+@dataclass
+class Quote:
+    """A quotation and every outlet that prints it."""
+
+    text: str  # the longest printing
+    speaker: str | None  # canonical name, or a description ("the official")
+    speaker_is_named: bool
+    occurrences: list[QuoteOccurrence]
+    identical: bool  # every outlet prints the same words (case, punctuation, brackets aside)
+    variants: list[str] = field(default_factory=list)  # distinct wordings when not identical
+
+    @property
+    def doc_indexes(self) -> list[int]:
+        return sorted({o.doc_index for o in self.occurrences})
+
+    @property
+    def speaker_unresolved(self) -> bool:
+        """Only a pronoun attributes it, with no speaker named just before."""
+        return _is_pronoun(self.speaker)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text inside quotation marks; an unclosed quote runs to the end."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_mark = ""
+    for match in _QUOTE_MARK.finditer(text):
+        mark = match.group()
+        if open_at is None:
+            if mark in _OPENING or mark == '"':
+                open_at, open_mark = match.end(), mark
+        elif mark in _CLOSING or (mark == '"' and open_mark == '"') or (mark == '"' and open_mark in _OPENING):
+            spans.append((open_at, match.start()))
+            open_at = None
+    if open_at is not None and open_at < len(text):
+        spans.append((open_at, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def normalized_words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().replace("’", "'") for w in words(text))
+
+
+def _clean_description(speaker: str) -> str:
+    kept = []
+    for w in speaker.split():
+        if kept and w.lower() in _DESCRIPTION_STOP:
+            break
+        kept.append(w)
+    return " ".join(kept)
+
+
+def _speaker_from(match: re.Match[str]) -> tuple[str, str, str | None]:
+    speaker = match.group("speaker").strip()
+    if len(speaker.split()[-1]) > 3:
+        speaker = speaker.rstrip(".")  # a sentence's full stop, not an initial
+    if re.match(_DETERMINER + r"\s", speaker):
+        speaker = _clean_description(speaker)
+    role = match.groupdict().get("role")
+    return speaker, match.group(0).strip(" ,.;:!?-—–"), role.strip() if role else None
+
+
+def _attribute(text: str, span: tuple[int, int], next_start: int, previous_end: int):
+    """(speaker, attribution, role) from the words around one quotation, or None."""
+    tail = text[span[1] : next_start]
+    tail = tail[1:] if tail[:1] in "”\"" else tail.lstrip("'")
+    for pattern in (_SPEAKER_THEN_VERB, _VERB_THEN_SPEAKER, _LATER_ATTRIBUTION):
+        match = pattern.search(tail)
+        if match:
+            return _speaker_from(match)
+    head = text[previous_end : span[0]]
+    head = head.rstrip("“\"`")
+    found = list(_EARLIER_ATTRIBUTION.finditer(head))
+    if found:
+        return _speaker_from(found[-1])
+    return None
+
+
+def _is_pronoun(speaker: str | None) -> bool:
+    return speaker is not None and speaker.lower() in _PRONOUNS
+
+
+def find_quotations(story: Story) -> list[QuoteOccurrence]:
+    """Every quotation of at least MIN_QUOTE_WORDS words, with its speaker."""
+    found: list[QuoteOccurrence] = []
+    for d in range(len(story.documents)):
+        sentences = story.sentences_of(d)
+        # (sentence position, speaker) of every named speaker so far, for pronouns.
+        named: list[tuple[int, str]] = []
+        last_quote: tuple[int, str | None] | None = None
+        for sentence in sentences:
+            text = sentence.text
+            spans = quote_spans(text)
+            previous_speaker: tuple[str, str | None, str | None] | None = None
+            previous_end = 0
+            for k, span in enumerate(spans):
+                next_start = spans[k + 1][0] - 1 if k + 1 < len(spans) else len(text)
+                attributed = _attribute(text, span, next_start, previous_end)
+                if attributed is None and previous_speaker is not None:
+                    attributed = previous_speaker
+                if attributed is None and last_quote is not None and last_quote[0] == sentence.position - 1:
+                    if span[0] <= 2 and last_quote[1]:
+                        attributed = (last_quote[1], None, None)
+                previous_end = span[1] + 1
+                speaker, attribution, role = attributed if attributed else (None, None, None)
+                if _is_pronoun(speaker):
+                    recent = [s for p, s in named if sentence.position - p <= PRONOUN_LOOKBACK]
+                    if recent:
+                        speaker = recent[-1]
+                if attributed:
+                    previous_speaker = (speaker, attribution, role)
+                quoted = text[span[0] : span[1]].strip().strip(",. ")
+                if len(words(quoted)) < MIN_QUOTE_WORDS:
+                    continue
+                found.append(
+                    QuoteOccurrence(
+                        sentence=sentence.index,
+                        doc_index=d,
+                        position=sentence.position,
+                        text=quoted,
+                        start=span[0],
+                        end=span[1],
+                        speaker=speaker,
+                        attribution=attribution,
+                        role=role,
+                    )
+                )
+                last_quote = (sentence.position, speaker)
+                if speaker and not _is_pronoun(speaker) and speaker[0].isupper():
+                    named.append((sentence.position, speaker))
+            for match in _NAMED_SPEECH.finditer(_outside_quotes(text, spans)):
+                named.append((sentence.position, match.group("speaker") or match.group("subject")))
+    return found
+
+
+def _outside_quotes(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with quoted words blanked out (offsets kept)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _same_quote(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if fuzz.ratio(a, b) >= SAME_QUOTE_RATIO:
+        return True
+    shorter = min(a, b, key=len)
+    return len(shorter.split()) >= PART_MIN_WORDS and fuzz.partial_ratio(a, b) >= PART_OF_QUOTE_RATIO
+
+
+def group_quotations(
+    occurrences: list[QuoteOccurrence], canonical_speaker: Callable[[str], str | None] | None = None
+) -> list[Quote]:
+    """One Quote per statement, with every outlet's printing of it, in order of first appearance."""
+    keys = [" ".join(normalized_words(o.text)) for o in occurrences]
+    parent = list(range(len(occurrences)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(occurrences)):
+        for j in range(i + 1, len(occurrences)):
+            if find(i) != find(j) and _same_quote(keys[i], keys[j]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(occurrences)):
+        groups.setdefault(find(i), []).append(i)
+    quotes = []
+    for members in groups.values():
+        printed = [occurrences[i] for i in members]
+        wordings = list(dict.fromkeys(keys[i] for i in members))
+        speaker, is_named = _group_speaker(printed, canonical_speaker)
+        longest = max(printed, key=lambda o: len(o.text))
+        variants = [] if len(wordings) == 1 else list(dict.fromkeys(o.text for o in printed))
+        quotes.append(Quote(longest.text, speaker, is_named, printed, len(wordings) == 1, variants))
+    quotes.sort(key=lambda q: (-len(q.doc_indexes), min(o.sentence for o in q.occurrences)))
+    return quotes
+
+
+def _group_speaker(
+    printed: list[QuoteOccurrence], canonical_speaker: Callable[[str], str | None] | None
+) -> tuple[str | None, bool]:
+    """The speaker most outlets name; a description only when none names anyone."""
+    names: Counter[str] = Counter()
+    descriptions: Counter[str] = Counter()
+    for o in printed:
+        if not o.speaker or _is_pronoun(o.speaker):
+            continue
+        canonical = canonical_speaker(o.speaker) if canonical_speaker else None
+        if canonical:
+            names[canonical] += 1
+        elif o.speaker[0].isupper() and not re.match(_DETERMINER + r"\s", o.speaker):
+            names[o.speaker] += 1
+        else:
+            descriptions[o.speaker.lower()] += 1
+    if names and sum(names.values()) >= sum(descriptions.values()):
+        return names.most_common(1)[0][0], True
+    if descriptions:
+        return descriptions.most_common(1)[0][0], False
+    return next((o.speaker for o in printed if o.speaker), None), False

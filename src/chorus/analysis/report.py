@@ -1,0 +1,122 @@
+"""The story report: summary, facts, conflicts, quotes, entities, text reuse and coverage of one cluster."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from chorus.analysis.conflicts import Conflict, find_conflicts
+from chorus.analysis.coverage import Coverage, coverage
+from chorus.analysis.entities import NER_BACKENDS, PERSON, Entity, EntityIndex, find_entities
+from chorus.analysis.facts import Fact, find_facts, similarity_tables
+from chorus.analysis.quotes import Quote, find_quotations, group_quotations
+from chorus.analysis.reuse import DocumentReuse, Passage, find_reuse
+from chorus.errors import ChorusError
+from chorus.pipeline import DocumentLike, build_story, load_documents, make_budget, summarize_story
+from chorus.types import Document, Sentence, Story, Summary
+
+
+@dataclass
+class Report:
+    """Everything the report says about one story; renderers only lay it out."""
+
+    story: Story
+    summary: Summary
+    facts: list[Fact]  # sorted by support, most outlets first
+    conflicts: list[Conflict]
+    quotes: list[Quote]
+    entities: list[Entity]
+    passages: list[Passage]  # reused text, grouped by the copying article
+    reuse: list[DocumentReuse]  # one per article
+    coverage: list[Coverage]  # one per article
+    ner: str = "rules"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[Document]:
+        return self.story.documents
+
+    def sentence(self, index: int) -> Sentence:
+        return self.story.sentences[index]
+
+    @property
+    def shared_facts(self) -> list[Fact]:
+        return [f for f in self.facts if f.support > 1]
+
+    @property
+    def single_outlet_facts(self) -> list[Fact]:
+        return [f for f in self.facts if f.support == 1]
+
+    def fact_with(self, sentence: int) -> Fact | None:
+        return next((f for f in self.facts if sentence in f.sentences), None)
+
+
+def build_report(
+    story: Story,
+    *,
+    words: int | None = 100,
+    sentences: int | None = None,
+    method: str | None = None,
+    ner: str = "rules",
+) -> Report:
+    """The report of a story already segmented and represented (``pipeline.build_story``)."""
+    if ner not in NER_BACKENDS:
+        raise ChorusError(f"unknown NER backend {ner!r}; choose from: {', '.join(NER_BACKENDS)}")
+    summary = summarize_story(story, make_budget(words, sentences), method)
+    tables = similarity_tables(story)
+    facts = find_facts(story, tables)
+    entities = find_entities(story, ner)
+    index = EntityIndex(story, entities)
+
+    def canonical_speaker(name: str) -> str | None:
+        entity = index.lookup(name, PERSON) or index.lookup(name)
+        return entity.name if entity else None
+
+    quotes = group_quotations(find_quotations(story), canonical_speaker)
+    conflicts = find_conflicts(story, facts, tables, index)
+    passages, reuse = find_reuse(story)
+    return Report(
+        story=story,
+        summary=summary,
+        facts=facts,
+        conflicts=conflicts,
+        quotes=quotes,
+        entities=entities,
+        passages=passages,
+        reuse=reuse,
+        coverage=coverage(story, facts),
+        ner=ner,
+        warnings=list(story.warnings),
+    )
+
+
+def report(
+    documents: Sequence[DocumentLike],
+    *,
+    words: int | None = 100,
+    sentences: int | None = None,
+    query: str | None = None,
+    method: str | None = None,
+    ner: str = "rules",
+) -> Report:
+    """Compare how several outlets cover one story.
+
+    Args:
+        documents: the articles, as for ``chorus.summarize``: text or HTML
+            strings, ``Path``s (files or folders), dicts or ``Document``s.
+        words, sentences, query, method: the summary's budget, focus and
+            content-selection method, as for ``chorus.summarize``.
+        ner: how names are found: ``"rules"`` (default, no model) or
+            ``"spacy"`` (needs ``pip install 'chorus[ner]'``).
+
+    Returns:
+        A ``Report``; ``chorus.render_report(report, "markdown"|"json"|"html")``
+        lays it out.
+
+    Raises:
+        ChorusError: for unusable input or an unavailable NER backend.
+    """
+    warnings: list[str] = []
+    docs = load_documents(documents, warnings)
+    story = build_story(docs, query, warnings)
+    return build_report(story, words=words, sentences=sentences, method=method, ner=ner)

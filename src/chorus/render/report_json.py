@@ -1,0 +1,138 @@
+"""The story report as JSON (schema ``chorus.report/1``, documented in the README).
+
+Every item points back to its sources as ``{"document": id, "sentence": n}``
+(sentence numbers from 0 within each document, as in the summary's JSON).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from chorus.analysis.report import Report
+from chorus.analysis.reuse import Span
+from chorus.render.json import summary_to_dict
+
+SCHEMA = "chorus.report/1"
+
+
+def _ref(report: Report, sentence: int, **extra: Any) -> dict[str, Any]:
+    s = report.sentence(sentence)
+    return {"document": report.documents[s.doc_index].id, "sentence": s.position, **extra}
+
+
+def _span(report: Report, span: Span) -> dict[str, Any]:
+    return {
+        "document": report.documents[span.doc_index].id,
+        "sentences": [report.sentence(i).position for i in span.sentences],
+        "words": span.end - span.start,
+        "text": span.text,
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    docs = report.documents
+    ids = [d.id for d in docs]
+    counts = report.story.doc_sentence_counts()
+    summary = summary_to_dict(report.summary)
+    summary.pop("documents", None)
+    summary.pop("warnings", None)
+    return {
+        "schema": SCHEMA,
+        "documents": [
+            {"number": i + 1, "id": d.id, "name": d.name, "title": d.title, "words": len(d.text.split()), "sentences": counts[i]}
+            for i, d in enumerate(docs)
+        ],
+        "summary": summary,
+        "facts": [
+            {
+                "id": f.id,
+                "support": f.support,
+                "several_outlets": f.support > 1,
+                "text": report.sentence(f.centre).text,
+                "outlets": [ids[d] for d in f.doc_indexes],
+                "sentences": [_ref(report, i, text=report.sentence(i).text) for i in f.sentences],
+            }
+            for f in report.facts
+        ],
+        "conflicts": [
+            {
+                "kind": c.kind,
+                "fact": c.fact,
+                "a": _ref(report, c.sentence_a, value=c.value_a, text=report.sentence(c.sentence_a).text),
+                "b": _ref(report, c.sentence_b, value=c.value_b, text=report.sentence(c.sentence_b).text),
+            }
+            for c in report.conflicts
+        ],
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "speaker_named": q.speaker_is_named,
+                "speaker_resolved": not q.speaker_unresolved,
+                "outlets": [ids[d] for d in q.doc_indexes],
+                "identical": q.identical,
+                "variants": q.variants,
+                "occurrences": [
+                    _ref(
+                        report, o.sentence, text=o.text, speaker=o.speaker, attribution=o.attribution, role=o.role,
+                    )
+                    for o in q.occurrences
+                ],
+            }
+            for q in report.quotes
+        ],
+        "entities": [
+            {
+                "name": e.name,
+                "kind": e.kind,
+                "mentions": e.count,
+                "variants": dict(e.variants.most_common()),
+                "per_document": {ids[d]: n for d, n in sorted(e.per_document.items())},
+                "occurrences": [_ref(report, m.sentence, text=m.text) for m in e.mentions],
+            }
+            for e in report.entities
+        ],
+        "reuse": {
+            "passages": [
+                {
+                    "kind": p.kind,
+                    "direction_known": p.direction_known,
+                    "matched_words": p.matched_words,
+                    "source": _span(report, p.source),
+                    "copy": _span(report, p.copy),
+                }
+                for p in report.passages
+            ],
+            "documents": [
+                {
+                    "document": ids[r.doc_index],
+                    "words": r.words,
+                    "borrowed_words": r.borrowed_words,
+                    "share": round(r.share, 3),
+                    "sources": [ids[d] for d in r.sources],
+                    "shares_with": [ids[d] for d in r.shares_with],
+                }
+                for r in report.reuse
+            ],
+        },
+        "coverage": [
+            {
+                "document": ids[c.doc_index],
+                "words": c.words,
+                "sentences": c.sentences,
+                "facts": len(c.facts),
+                "facts_share": round(c.share, 3),
+                "several_outlet_facts": c.shared_facts,
+                "several_outlet_facts_share": round(c.shared_share, 3),
+                "exclusive_facts": c.exclusive_facts,
+            }
+            for c in report.coverage
+        ],
+        "ner": report.ner,
+        "warnings": report.warnings,
+    }
+
+
+def render_report_json(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"

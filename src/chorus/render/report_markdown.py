@@ -1,0 +1,173 @@
+"""The story report as Markdown: seven numbered sections, articles cited as [n]."""
+
+from __future__ import annotations
+
+from chorus.analysis.entities import KINDS
+from chorus.analysis.report import Report
+from chorus.render.markdown import _escape
+from chorus.render.text import source_line
+
+_KIND_HEADINGS = {"person": "People", "place": "Places", "organization": "Organizations", "other": "Other names"}
+
+
+def _cite(docs: list[int]) -> str:
+    return "[" + ", ".join(str(d + 1) for d in docs) + "]"
+
+
+def _where(report: Report, sentence: int) -> str:
+    s = report.sentence(sentence)
+    return f"[{s.doc_index + 1}] s{s.position + 1}"
+
+
+def _percent(x: float) -> str:
+    return f"{round(100 * x)}%"
+
+
+def _summary(report: Report) -> list[str]:
+    text = " ".join(f"{_escape(s.text)} {_cite(s.doc_indexes)}" for s in report.summary.sentences)
+    return ["## 1. Summary", "", text or "*(no sentence fits the budget)*", ""]
+
+
+def _facts(report: Report) -> list[str]:
+    shared, single = report.shared_facts, report.single_outlet_facts
+    lines = ["## 2. Facts and their support", ""]
+    lines += [f"### Reported by several outlets ({len(shared)})", ""]
+    if not shared:
+        lines += ["*No fact is reported by more than one outlet.*", ""]
+    for f in shared:
+        others = ", ".join(_where(report, i) for i in f.sentences)
+        lines.append(f"{f.id}. **{f.support} outlets** {_cite(f.doc_indexes)}: {_escape(report.sentence(f.centre).text)}  ")
+        lines.append(f"   <sub>{others}</sub>")
+    lines += ["", f"### Reported by one outlet only ({len(single)})", ""]
+    by_doc: dict[int, list] = {}
+    for f in single:
+        by_doc.setdefault(f.doc_indexes[0], []).append(f)
+    for d in sorted(by_doc):
+        lines.append(f"- **[{d + 1}] {_escape(report.documents[d].label)}**")
+        for f in by_doc[d]:
+            lines.append(f"  - {f.id}. {_escape(report.sentence(f.centre).text)} <sub>s{report.sentence(f.centre).position + 1}</sub>")
+    return lines + [""]
+
+
+def _conflicts(report: Report) -> list[str]:
+    lines = ["## 3. Conflicts", ""]
+    if not report.conflicts:
+        return lines + ["*No outlet contradicts another on a number, date, day, place or name.*", ""]
+    for c in report.conflicts:
+        a, b = report.sentence(c.sentence_a), report.sentence(c.sentence_b)
+        lines.append(
+            f"- **{c.kind}**: {_where(report, a.index)} says **{_escape(c.value_a)}**, "
+            f"{_where(report, b.index)} says **{_escape(c.value_b)}**"
+        )
+        lines.append(f"  - [{a.doc_index + 1}] {_escape(a.text)}")
+        lines.append(f"  - [{b.doc_index + 1}] {_escape(b.text)}")
+    return lines + [""]
+
+
+def _quotes(report: Report) -> list[str]:
+    lines = ["## 4. Quotes", ""]
+    if not report.quotes:
+        return lines + ["*No direct quotation.*", ""]
+    for n, q in enumerate(report.quotes, start=1):
+        if q.speaker_is_named:
+            speaker = f"**{_escape(q.speaker)}**"
+        elif q.speaker_unresolved:
+            speaker = f"*“{_escape(q.speaker)}”, not resolved*"
+        else:
+            speaker = _escape(q.speaker) if q.speaker else "*speaker not named*"
+        outlets = len(q.doc_indexes)
+        wording = "" if outlets == 1 else (" · identical wording" if q.identical else " · wording differs")
+        lines.append(f"{n}. “{_escape(q.text)}” — {speaker} · {outlets} outlet{'s' if outlets > 1 else ''} {_cite(q.doc_indexes)}{wording}  ")
+        attributions = "; ".join(
+            f"{_where(report, o.sentence)}" + (f" “{_escape(o.attribution)}”" if o.attribution else "")
+            for o in q.occurrences
+        )
+        lines.append(f"   <sub>{attributions}</sub>")
+    return lines + [""]
+
+
+def _entities(report: Report) -> list[str]:
+    lines = ["## 5. People, places, organizations", ""]
+    for kind in KINDS:
+        entities = [e for e in report.entities if e.kind == kind]
+        if not entities:
+            continue
+        lines += [f"### {_KIND_HEADINGS[kind]} ({len(entities)})", ""]
+        lines += ["| name | spellings | mentions | outlets | per outlet |", "|---|---|---|---|---|"]
+        for e in entities:
+            spellings = ", ".join(f"{_escape(v)} ({n})" for v, n in e.variants.most_common())
+            per = " ".join(f"[{d + 1}]×{n}" for d, n in sorted(e.per_document.items()))
+            lines.append(f"| {_escape(e.name)} | {spellings} | {e.count} | {len(e.per_document)} | {per} |")
+        lines.append("")
+    return lines
+
+
+def _reuse(report: Report) -> list[str]:
+    lines = ["## 6. Text reuse", ""]
+    if not report.passages:
+        return lines + ["*No article shares a passage of its own prose, or a long quotation, with another.*", ""]
+    for r in report.reuse:
+        if not r.borrowed_words:
+            continue
+        doc = report.documents[r.doc_index]
+        parts = []
+        if r.sources:
+            parts.append("took passages from " + ", ".join(f"[{d + 1}]" for d in r.sources))
+        if r.shares_with:
+            parts.append("shares passages with " + ", ".join(f"[{d + 1}]" for d in r.shares_with) + " (direction unknown)")
+        stitched = " — stitched from several articles" if len(r.sources) + len(r.shares_with) > 1 else ""
+        lines.append(
+            f"### [{r.doc_index + 1}] {_escape(doc.label)}: {_percent(r.share)} of its words "
+            f"({r.borrowed_words} of {r.words}){stitched}"
+        )
+        lines += ["", "; ".join(parts) + ".", ""]
+        for p in report.passages:
+            if r.doc_index not in (p.copy.doc_index, p.source.doc_index):
+                continue
+            if p.direction_known and p.copy.doc_index != r.doc_index:
+                continue
+            mine, other = (p.copy, p.source) if p.copy.doc_index == r.doc_index else (p.source, p.copy)
+            arrow = "←" if p.direction_known else "↔"
+            where_mine = ",".join(f"s{report.sentence(i).position + 1}" for i in mine.sentences)
+            where_other = ",".join(f"s{report.sentence(i).position + 1}" for i in other.sentences)
+            kind = "quotation" if p.kind == "quotation" else "text"
+            lines.append(
+                f"- {where_mine} {arrow} [{other.doc_index + 1}] {where_other} ({kind}, {p.matched_words} words): "
+                f"“{_escape(mine.text)}”"
+            )
+        lines.append("")
+    return lines
+
+
+def _coverage(report: Report) -> list[str]:
+    lines = ["## 7. Coverage", ""]
+    lines += [
+        "| article | words | sentences | facts | of all facts | of several-outlet facts | facts only it has |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for c in report.coverage:
+        only = ", ".join(str(f) for f in c.exclusive_facts[:12]) + (" …" if len(c.exclusive_facts) > 12 else "")
+        lines.append(
+            f"| [{c.doc_index + 1}] {_escape(report.documents[c.doc_index].label)} | {c.words} | {c.sentences} | "
+            f"{len(c.facts)} | {_percent(c.share)} | {c.shared_facts} ({_percent(c.shared_share)}) | "
+            f"{len(c.exclusive_facts)}{': ' + only if only else ''} |"
+        )
+    return lines + [""]
+
+
+def render_report_markdown(report: Report) -> str:
+    docs = report.documents
+    lines = [
+        "# Story report",
+        "",
+        f"{len(docs)} articles, {len(report.story.sentences)} sentences; summary method `{report.summary.method}`, "
+        f"names found by `{report.ner}`.",
+        "",
+    ]
+    lines += [f"- {_escape(source_line(i + 1, d))}" for i, d in enumerate(docs)]
+    lines.append("")
+    if report.warnings:
+        lines += [f"> warning: {_escape(w)}" for w in report.warnings] + [""]
+    for section in (_summary, _facts, _conflicts, _quotes, _entities, _reuse, _coverage):
+        lines += section(report)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,158 @@
+"""Read the articles and options of an API request, JSON or multipart upload.
+
+Both shapes end as the same list of ``Incoming`` articles and one validated
+``SummarizeOptions``. Only cheap checks happen here, on the event loop;
+decoding, extraction and cleaning run in a worker (see ``chorus.web.jobs``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Request
+from pydantic import ValidationError
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from chorus.web.errors import ApiError, describe_validation_errors
+from chorus.web.limits import Limits, describe_bytes
+from chorus.web.schemas import DocumentIn, SummarizeOptions, SummarizeRequest
+
+# Multipart fields: `documents` repeats, each part a file or a text; `names`
+# repeats too, names[i] naming documents[i] (empty: the file name or none).
+DOCUMENTS_FIELD = "documents"
+NAMES_FIELD = "names"
+OPTION_FIELDS = tuple(SummarizeOptions.model_fields)
+FORM_FIELDS = (DOCUMENTS_FIELD, NAMES_FIELD, *OPTION_FIELDS)
+
+
+@dataclass
+class Incoming:
+    """One article as it arrived: pasted text, or the bytes of an uploaded file."""
+
+    number: int  # from 1, in the order given
+    text: str | None = None
+    data: bytes | None = None
+    filename: str | None = None
+    name: str | None = None
+    title: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How error messages refer to the article."""
+        shown = self.name or self.filename
+        return f"Article {self.number} ({shown})" if shown else f"Article {self.number}"
+
+    @property
+    def size(self) -> int:
+        return len(self.data) if self.data is not None else len((self.text or "").encode("utf-8"))
+
+
+async def read_request(request: Request, limits: Limits) -> tuple[list[Incoming], SummarizeOptions]:
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type == "application/json":
+        articles, options = await _read_json(request, limits)
+    elif media_type == "multipart/form-data":
+        articles, options = await _read_form(request, limits)
+    else:
+        raise ApiError(
+            415, "unsupported_media_type",
+            "Send the articles as JSON (application/json) or as a form upload (multipart/form-data).",
+        )
+    check_sizes(articles, limits)
+    return articles, options
+
+
+def check_count(count: int, limits: Limits) -> None:
+    if count > limits.max_documents:
+        raise ApiError(
+            413, "too_many_documents",
+            f"{count} articles is more than the {limits.max_documents} one request may hold.",
+        )
+
+
+def check_sizes(articles: list[Incoming], limits: Limits) -> None:
+    for article in articles:
+        if article.size > limits.max_document_bytes:
+            raise ApiError(
+                413, "document_too_large",
+                f"{article.label} is {describe_bytes(article.size)}; "
+                f"the limit is {describe_bytes(limits.max_document_bytes)} per article.",
+            )
+
+
+async def _read_json(request: Request, limits: Limits) -> tuple[list[Incoming], SummarizeOptions]:
+    try:
+        data = json.loads(await request.body())
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiError(422, "invalid_json", f"The request body is not valid JSON ({exc}).") from None
+    if not isinstance(data, dict):
+        raise ApiError(422, "invalid_request", 'The request body must be a JSON object with a "documents" list.')
+    if isinstance(data.get("documents"), list):
+        check_count(len(data["documents"]), limits)
+    try:
+        body = SummarizeRequest.model_validate(data)
+    except ValidationError as exc:
+        raise ApiError(422, "invalid_request", describe_validation_errors(exc.errors())) from None
+    articles = []
+    for number, item in enumerate(body.documents, start=1):
+        document = item if isinstance(item, DocumentIn) else DocumentIn(text=item)
+        articles.append(Incoming(number, text=document.text, name=document.name, title=document.title))
+    options = SummarizeOptions.model_validate(body.model_dump(include=set(OPTION_FIELDS)))
+    return articles, options
+
+
+async def _read_form(request: Request, limits: Limits) -> tuple[list[Incoming], SummarizeOptions]:
+    try:
+        # Sizes are checked per article below, with a better message than the
+        # parser's; the body limit already bounds what the parser can hold.
+        form = await request.form(max_files=10_000, max_fields=10_000, max_part_size=limits.max_request_bytes)
+    except StarletteHTTPException as exc:
+        raise ApiError(422, "bad_upload", f"The upload could not be read: {exc.detail}") from None
+    try:
+        unknown = sorted(set(form.keys()) - set(FORM_FIELDS))
+        if unknown:
+            raise ApiError(
+                422, "invalid_request",
+                f"Unknown form field {unknown[0]!r}; the fields are: {', '.join(FORM_FIELDS)}.",
+            )
+        parts = form.getlist(DOCUMENTS_FIELD)
+        names = form.getlist(NAMES_FIELD)
+        if any(not isinstance(n, str) for n in names):
+            raise ApiError(422, "invalid_request", f"{NAMES_FIELD!r} must be text fields, not files.")
+        if not parts:
+            raise ApiError(422, "no_documents", "No article was sent: add at least one text or file.")
+        check_count(len(parts), limits)
+        if len(names) > len(parts):
+            raise ApiError(422, "invalid_request", f"{len(names)} names were sent for {len(parts)} articles.")
+        articles = []
+        for number, part in enumerate(parts, start=1):
+            name = names[number - 1].strip() if number <= len(names) else ""
+            if isinstance(part, UploadFile):
+                articles.append(Incoming(number, data=await part.read(), filename=part.filename, name=name or None))
+            elif not part.strip():
+                raise ApiError(422, "empty_document", f"Article {number} is empty.")
+            else:
+                articles.append(Incoming(number, text=part, name=name or None))
+        options = _form_options(form)
+    finally:
+        await form.close()
+    return articles, options
+
+
+def _form_options(form: Any) -> SummarizeOptions:
+    values: dict[str, str] = {}
+    for field in OPTION_FIELDS:
+        given = form.getlist(field)
+        if any(not isinstance(v, str) for v in given):
+            raise ApiError(422, "invalid_request", f"{field!r} must be a text field, not a file.")
+        if len(given) > 1:
+            raise ApiError(422, "invalid_request", f"{field!r} was sent {len(given)} times; send it once.")
+        if given and given[0].strip():  # an empty form input means "not set"
+            values[field] = given[0].strip()
+    try:
+        return SummarizeOptions.model_validate(values)
+    except ValidationError as exc:
+        raise ApiError(422, "invalid_request", describe_validation_errors(exc.errors())) from None

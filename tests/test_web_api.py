@@ -1,0 +1,427 @@
+"""The HTTP API of `chorus serve`: results, every limit, every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is part of the test extra")
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+import chorus.web.jobs  # noqa: E402
+from chorus.select import DEFAULT_METHOD, METHODS  # noqa: E402
+from chorus.web import Limits, create_app  # noqa: E402
+from chorus.web.inputs import FORM_FIELDS, Incoming  # noqa: E402
+from chorus.web.jobs import summarize_articles  # noqa: E402
+from chorus.web.limits import Deadline  # noqa: E402
+from chorus.web.schemas import SummarizeOptions, SummarizeRequest, SummaryResponse  # noqa: E402
+
+from conftest import EXAMPLE  # noqa: E402
+
+EXAMPLE_FILES = sorted(EXAMPLE.iterdir())
+SMALL = Limits(max_request_bytes=200_000, max_documents=3, max_document_bytes=20_000, seconds=30)
+
+
+@pytest.fixture(scope="module")
+def client():
+    with TestClient(create_app()) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def small_client():
+    with TestClient(create_app(SMALL)) as c:
+        yield c
+
+
+def example_upload() -> list[tuple[str, tuple[str, bytes]]]:
+    return [("documents", (p.name, p.read_bytes())) for p in EXAMPLE_FILES]
+
+
+def example_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in EXAMPLE_FILES if p.suffix == ".txt"]
+
+
+def assert_error(response, status: int, code: str, *words: str) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    error = response.json()["error"]
+    assert error["code"] == code
+    for word in words:
+        assert word in error["message"]
+    return error
+
+
+# ---- service endpoints -------------------------------------------------------
+
+
+def test_health(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+
+
+def test_methods_lists_every_method_and_the_default(client):
+    data = client.get("/api/methods").json()
+    assert data["default"] == DEFAULT_METHOD
+    assert [m["name"] for m in data["methods"]] == list(METHODS)
+    assert [m["name"] for m in data["methods"] if m["default"]] == [DEFAULT_METHOD]
+    assert all(m["description"] for m in data["methods"])
+
+
+def test_limits_are_published(small_client):
+    data = small_client.get("/api/limits").json()
+    assert data["max_documents"] == 3
+    assert data["max_document_bytes"] == 20_000
+    assert data["max_request_bytes"] == 200_000
+
+
+def test_page_and_its_assets_are_served_locally(client):
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assets = [a for a in ("/static/page.css", "/static/app.css", "/static/app.js") if a in page.text]
+    assert len(assets) == 3
+    for asset in assets:
+        assert client.get(asset).status_code == 200
+    for text in [page.text] + [client.get(a).text for a in assets]:
+        assert "http://" not in text and "https://" not in text and "//cdn" not in text
+
+
+def test_no_swagger_page_because_it_needs_a_cdn(client):
+    assert client.get("/docs").status_code == 404
+    assert client.get("/openapi.json").status_code == 200
+
+
+def test_unknown_path_and_method_are_json_errors(client):
+    assert_error(client.get("/nowhere"), 404, "not_found")
+    assert_error(client.get("/api/summarize"), 405, "method_not_allowed")
+
+
+# ---- summaries -----------------------------------------------------------------
+
+
+def test_summarize_uploaded_files(client):
+    names = ["Marrowick Ledger", "", "Valley Courier", "", ""]
+    response = client.post("/api/summarize", files=example_upload(), data={"names": names, "words": "80"})
+    assert response.status_code == 200, response.text
+    data = SummaryResponse.model_validate(response.json()).model_dump()  # the documented schema, exactly
+    assert 0 < data["words"] <= 80 and data["budget"] == {"words": 80, "sentences": None}
+    documents = data["documents"]
+    assert [d["name"] for d in documents] == [
+        "Marrowick Ledger", "02-northshore-radio.html", "Valley Courier", "04-wirenow.txt", "05-daily-roundup.txt",
+    ]
+    # The HTML upload went through the extractor: its headline came from <title>/<h1>, no markup is left.
+    radio = documents[1]
+    assert radio["title"] == "Hundreds evacuated as chemical warehouse burns in Marrowick"
+    assert not any("<" in s["text"] for s in radio["sentences"])
+    for sentence in data["sentences"]:
+        for support in sentence["support"]:
+            # every citation points at a sentence the page can show and highlight
+            assert documents[support["number"] - 1]["id"] == support["document"]
+            assert documents[support["number"] - 1]["sentences"][support["sentence"]]["text"] == support["text"]
+
+
+def test_summarize_json_texts_and_objects(client):
+    texts = example_texts()
+    documents = [texts[0], {"text": texts[1], "name": "Valley Courier", "title": "What we know"}, *texts[2:]]
+    response = client.post(
+        "/api/summarize",
+        json={"documents": documents, "sentences": 2, "query": "Who was hurt?", "method": "mmr"},
+    )
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert len(data["sentences"]) <= 2 and data["budget"] == {"words": None, "sentences": 2}
+    assert data["query"] == "Who was hurt?" and data["method"] == "mmr"
+    assert data["documents"][1]["name"] == "Valley Courier" and data["documents"][1]["title"] == "What we know"
+    assert [d["id"] for d in data["documents"]] == [str(n) for n in range(1, len(texts) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media_type", "marker"),
+    [("text", "text/plain", "Sources:"), ("markdown", "text/markdown", "[^1]:"), ("html", "text/html", "<!doctype html>")],
+)
+def test_other_formats_are_the_cli_renderings(client, fmt, media_type, marker):
+    response = client.post("/api/summarize", json={"documents": example_texts(), "format": fmt, "words": 50})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media_type)
+    assert marker in response.text
+
+
+def test_uploads_are_decoded_like_files(client):
+    text = EXAMPLE_FILES[0].read_text(encoding="utf-8").replace("Marrowick", "Marrówick")
+    mojibake = text.encode("utf-8").decode("cp1252", errors="replace")
+    files = [
+        ("documents", ("utf16.txt", text.encode("utf-16"))),
+        ("documents", ("mojibake.txt", mojibake.encode("utf-8"))),
+    ]
+    response = client.post("/api/summarize", files=files)
+    assert response.status_code == 200, response.text
+    for document in response.json()["documents"]:
+        assert any("Marrówick" in s["text"] for s in document["sentences"])
+
+
+def test_one_article_is_summarized_with_a_warning(client):
+    response = client.post("/api/summarize", json={"documents": [example_texts()[0]]})
+    assert response.status_code == 200
+    assert any("only one article" in w for w in response.json()["warnings"])
+
+
+# ---- limits --------------------------------------------------------------------
+
+
+def test_body_over_the_limit_declared(small_client):
+    response = small_client.post("/api/summarize", content=b"{" + b" " * 300_000 + b"}",
+                                 headers={"content-type": "application/json"})
+    assert_error(response, 413, "request_too_large", "195 KB")
+
+
+def test_body_over_the_limit_streamed_without_length(small_client):
+    def chunks():
+        for _ in range(30):
+            yield b" " * 10_000
+
+    response = small_client.post("/api/summarize", content=chunks(), headers={"content-type": "application/json"})
+    assert "content-length" not in response.request.headers
+    assert_error(response, 413, "request_too_large")
+
+
+def test_too_many_documents_json(small_client):
+    assert_error(small_client.post("/api/summarize", json={"documents": ["text"] * 4}), 413, "too_many_documents", "4", "3")
+
+
+def test_too_many_documents_form(small_client):
+    files = [("documents", (f"{n}.txt", b"A short article.")) for n in range(4)]
+    assert_error(small_client.post("/api/summarize", files=files), 413, "too_many_documents")
+
+
+def test_document_too_large_as_text(small_client):
+    response = small_client.post("/api/summarize", json={"documents": ["ok text", "word " * 5000]})
+    assert_error(response, 413, "document_too_large", "Article 2", "20 KB")
+
+
+def test_document_too_large_as_file(small_client):
+    files = [("documents", ("big.html", b"<p>word</p>" * 3000))]
+    assert_error(small_client.post("/api/summarize", files=files), 413, "document_too_large", "big.html")
+
+
+def test_time_limit_gives_504_and_frees_the_request(monkeypatch):
+    def slow(articles, options, deadline):
+        time.sleep(2)
+        return summarize_articles(articles, options, deadline)
+
+    monkeypatch.setattr(chorus.web.jobs, "summarize_articles", slow)
+    with TestClient(create_app(Limits(seconds=0.3))) as c:
+        started = time.monotonic()
+        response = c.post("/api/summarize", json={"documents": example_texts()})
+        assert time.monotonic() - started < 1.5
+    assert_error(response, 504, "timeout", "0.3 seconds")
+
+
+def test_a_summary_out_of_time_stops_between_stages():
+    articles = [Incoming(1, text=t) for t in example_texts()]
+    with pytest.raises(Exception) as caught:
+        summarize_articles(articles, SummarizeOptions(), Deadline(0))
+    assert getattr(caught.value, "status", None) == 504
+
+
+def test_a_long_summary_does_not_block_other_requests(client, monkeypatch):
+    started = threading.Event()
+
+    def slow(articles, options, deadline):
+        started.set()
+        time.sleep(1.5)
+        return summarize_articles(articles, options, deadline)
+
+    monkeypatch.setattr(chorus.web.jobs, "summarize_articles", slow)
+    results = {}
+    worker = threading.Thread(
+        target=lambda: results.setdefault("long", client.post("/api/summarize", json={"documents": example_texts()}))
+    )
+    worker.start()
+    assert started.wait(5)
+    begin = time.monotonic()
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/api/methods").status_code == 200
+    assert time.monotonic() - begin < 0.5
+    worker.join(10)
+    assert results["long"].status_code == 200
+
+
+# ---- bad input -------------------------------------------------------------------
+
+BAD_JSON = [
+    ({"documents": []}, "invalid_request", "documents"),
+    ({}, "invalid_request", "documents"),
+    ({"documents": [""]}, "invalid_request", "documents.0.text"),
+    ({"documents": [{"name": "no text"}]}, "invalid_request", "text"),
+    ({"documents": [42]}, "invalid_request", "documents"),
+    ({"documents": ["text"], "words": 0}, "invalid_request", "words"),
+    ({"documents": ["text"], "words": 5000}, "invalid_request", "words"),
+    ({"documents": ["text"], "words": "many"}, "invalid_request", "words"),
+    ({"documents": ["text"], "sentences": -1}, "invalid_request", "sentences"),
+    ({"documents": ["text"], "method": "magic"}, "invalid_request", "method"),
+    ({"documents": ["text"], "format": "pdf"}, "invalid_request", "format"),
+    ({"documents": ["text"], "query": "q" * 2000}, "invalid_request", "query"),
+    ({"documents": ["text"], "colour": "blue"}, "invalid_request", "colour"),
+    ({"documents": ["   \n  "]}, "bad_input", "no article text"),
+    ({"documents": ["Der Bundestag hat am Dienstag ein neues Gesetz beschlossen, das die Regeln für Mieten in "
+                    "großen Städten verschärft. Die Opposition kritisierte das Vorhaben scharf."]},
+     "bad_input", "English"),
+    ([{"documents": ["text"]}], "invalid_request", "JSON object"),
+]
+
+
+@pytest.mark.parametrize(("body", "code", "hint"), BAD_JSON)
+def test_bad_json_requests(client, body, code, hint):
+    assert_error(client.post("/api/summarize", json=body), 422, code, hint)
+
+
+def test_invalid_json(client):
+    response = client.post("/api/summarize", content=b'{"documents": [', headers={"content-type": "application/json"})
+    assert_error(response, 422, "invalid_json", "not valid JSON")
+
+
+def test_unsupported_media_type(client):
+    response = client.post("/api/summarize", content=b"an article", headers={"content-type": "text/plain"})
+    assert_error(response, 415, "unsupported_media_type", "multipart/form-data")
+
+
+BAD_FORMS = [
+    (None, [("documents", ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))], "bad_input", "photo.png is a binary file"),
+    (None, [("documents", ("empty.txt", b""))], "bad_input", "empty.txt is empty"),
+    ({"documents": ["  "]}, None, "empty_document", "Article 1 is empty"),
+    ({"words": "100"}, None, "no_documents", "No article"),
+    ({"documents": ["an article"], "names": ["a", "b"]}, None, "invalid_request", "2 names"),
+    ({"documents": ["an article"]}, [("names", ("n.txt", b"Reuters"))], "invalid_request", "not files"),
+    ({"documents": ["an article"], "words": "ten"}, None, "invalid_request", "words"),
+    ({"documents": ["an article"], "words": ["10", "20"]}, None, "invalid_request", "once"),
+    ({"documents": ["an article"], "method": "magic"}, None, "invalid_request", "method"),
+    ({"documents": ["an article"], "colour": "blue"}, None, "invalid_request", "colour"),
+    ({"documents": ["an article"]}, [("words", ("w.txt", b"10"))], "invalid_request", "not a file"),
+]
+
+
+@pytest.mark.parametrize(("fields", "files", "code", "hint"), BAD_FORMS)
+def test_bad_form_uploads(client, fields, files, code, hint):
+    if files:
+        response = client.post("/api/summarize", data=fields or {}, files=files)
+    else:  # text fields only: still multipart/form-data, as a browser sends it
+        response = client.post(
+            "/api/summarize", content=text_form(fields), headers={"content-type": "multipart/form-data; boundary=b"}
+        )
+    assert_error(response, 422, code, hint)
+
+
+def text_form(fields: dict) -> bytes:
+    parts = []
+    for name, value in fields.items():
+        for item in value if isinstance(value, list) else [value]:
+            parts.append(f'--b\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{item}\r\n')
+    return ("".join(parts) + "--b--\r\n").encode()
+
+
+def test_malformed_multipart(client):
+    response = client.post("/api/summarize", content=b"garbage", headers={"content-type": "multipart/form-data"})
+    assert_error(response, 422, "bad_upload", "could not be read")
+
+
+# ---- the OpenAPI schema says what the endpoint accepts ------------------------------
+
+
+def test_openapi_request_body_matches_what_is_parsed(client):
+    schema = client.get("/openapi.json").json()
+    body = schema["paths"]["/api/summarize"]["post"]["requestBody"]["content"]
+    assert set(body) == {"application/json", "multipart/form-data"}
+    ref = body["application/json"]["schema"]["$ref"]
+    json_schema = resolve(schema, ref)
+    assert set(json_schema["properties"]) == set(SummarizeRequest.model_fields)
+    assert json_schema["required"] == ["documents"]
+    assert set(body["multipart/form-data"]["schema"]["properties"]) == set(FORM_FIELDS)
+    assert set(json_schema["properties"]["method"]["anyOf"][0]["enum"]) == set(METHODS)
+    responses = schema["paths"]["/api/summarize"]["post"]["responses"]
+    assert {"200", "413", "415", "422", "504"} <= set(responses)
+    for ref in all_refs(schema):
+        resolve(schema, ref)  # raises KeyError when a reference leads nowhere
+
+
+def resolve(schema: dict, ref: str) -> dict:
+    node = schema
+    for key in ref.removeprefix("#/").split("/"):
+        node = node[key]
+    return node
+
+
+def all_refs(node) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["$ref"]] if isinstance(node.get("$ref"), str) else []
+        return own + [r for value in node.values() for r in all_refs(value)]
+    if isinstance(node, list):
+        return [r for value in node for r in all_refs(value)]
+    return []
+
+
+# ---- packaging and the command ----------------------------------------------------
+
+
+def test_importing_chorus_does_not_import_the_web_stack():
+    code = "import sys, chorus; chorus.Summary; print(' '.join(m for m in ('fastapi', 'uvicorn', 'starlette') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_chorus_serve_answers_on_localhost():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "chorus.cli", "serve", "--port", "0"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+    )
+    try:
+        line = process.stderr.readline()
+        assert line.startswith("chorus: serving on http://127.0.0.1:"), line
+        url = line.split()[3]
+        import urllib.request
+
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(url + "healthz", timeout=2) as response:
+                    assert json.load(response)["status"] == "ok"
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_chorus_serve_reports_a_busy_port(run):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        code, _, err = run("serve", "--port", str(taken.getsockname()[1]))
+    assert code == 1
+    assert err.startswith("chorus: error: cannot listen on 127.0.0.1:") and "--port" in err
+
+
+def test_chorus_serve_without_the_web_extra_says_what_to_install(run, monkeypatch):
+    import importlib.util
+
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None if name == "uvicorn" else real_find_spec(name))
+    code, _, err = run("serve")
+    assert code == 1 and "uvicorn" in err and "pip install 'chorus[web]'" in err
+
+
+def test_chorus_serve_rejects_a_bad_port(run):
+    code, _, err = run("serve", "--port", "70000")
+    assert code == 1 and "between 0 and 65535" in err

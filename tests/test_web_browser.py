@@ -1,0 +1,252 @@
+"""The page of `chorus serve` in a real headless Chromium, driven by Selenium.
+
+The browser is Debian's `chromium` with its `chromium-driver`; nothing is
+downloaded. When they are missing the tests fail, so CI cannot pass without
+them; set CHORUS_ALLOW_NO_BROWSER=1 to skip them instead on a machine that
+cannot have a browser. Screenshots go to test-output/<test name>/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import chorus.web.jobs
+from chorus.web import create_app
+from chorus.web.jobs import summarize_articles
+
+from conftest import EXAMPLE, ROOT
+
+CHROMIUM = os.environ.get("CHORUS_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHORUS_CHROMEDRIVER", "/usr/bin/chromedriver")
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
+)
+WAIT_SECONDS = 30
+OUTPUT = ROOT / "test-output"
+
+
+def browser_missing(reason: str) -> None:
+    message = f"{reason}; install them with: apt-get install chromium chromium-driver"
+    if os.environ.get("CHORUS_ALLOW_NO_BROWSER") == "1":
+        pytest.skip(message + " (skipped because CHORUS_ALLOW_NO_BROWSER=1)")
+    pytest.fail(message + " (or set CHORUS_ALLOW_NO_BROWSER=1 to skip the browser tests)", pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def server_url():
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(create_app(), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the web server did not start"
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    server.should_exit = True
+    thread.join(10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not Path(path).is_file()]
+    if missing:
+        browser_missing(f"the browser tests need {' and '.join(missing)}")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        browser_missing("the browser tests need selenium (pip install -e '.[test]')")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def page(browser, server_url, request):
+    """The page freshly loaded; afterwards, no script error and nothing fetched from elsewhere."""
+    browser.get(server_url)
+    wait_until(browser, lambda d: d.execute_script("return document.querySelectorAll('#method option').length > 1"))
+    yield browser
+    # A 4xx answer is logged by the browser too; the page shows it to the person as an error message.
+    errors = [
+        e["message"] for e in browser.get_log("browser")
+        if e["level"] == "SEVERE" and not re.search(r"responded with a status of 4\d\d", e["message"])
+    ]
+    assert errors == [], errors
+    resources = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert resources and all(url.startswith(server_url) for url in resources), resources
+
+
+@pytest.fixture
+def output_dir(request) -> Path:
+    folder = OUTPUT / re.sub(r"[^\w.-]+", "_", request.node.name)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
+def wait_until(driver, condition, seconds: float = WAIT_SECONDS):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, seconds, poll_frequency=0.05).until(condition)
+
+
+def by_css(driver, selector: str):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def element(driver, selector: str):
+    found = by_css(driver, selector)
+    assert found, f"nothing matches {selector}"
+    return found[0]
+
+
+def add_files(driver, paths: list[Path]) -> None:
+    element(driver, "#file-input").send_keys("\n".join(str(p.resolve()) for p in paths))
+
+
+def wait_for_summary(driver):
+    wait_until(driver, lambda d: by_css(d, "#result:not([hidden]) .summary .cite") or by_css(d, "#error:not([hidden])"))
+    assert not by_css(driver, "#error:not([hidden])"), element(driver, "#error").text
+    return by_css(driver, ".summary .cite")
+
+
+def screenshot(driver, path: Path) -> None:
+    """The whole page, not only the window."""
+    size = driver.get_window_size()
+    page_height, frame = driver.execute_script(
+        "window.scrollTo(0, 0); return [document.documentElement.scrollHeight, window.outerHeight - window.innerHeight]"
+    )
+    driver.set_window_size(size["width"], max(page_height + frame, size["height"]))
+    driver.save_screenshot(str(path))
+    driver.set_window_size(size["width"], size["height"])
+    assert path.stat().st_size > 10_000
+
+
+def highlighted(driver) -> list[tuple[str, str]]:
+    """(article heading, sentence) of every highlighted source sentence."""
+    return [
+        (s.find_element("xpath", "ancestor::article").find_element("css selector", "h3").text, s.text)
+        for s in by_css(driver, "#sources .sentence.hit")
+    ]
+
+
+def test_summarize_the_example_files_and_inspect_a_citation(page, output_dir):
+    files = sorted(EXAMPLE.iterdir())
+    add_files(page, files)
+    cards = by_css(page, "#articles .article-card")
+    assert len(cards) == len(files)  # the two empty text boxes gave way to the files
+    assert element(page, "#articles .outlet").get_attribute("value") == "01-marrowick-ledger"
+    element(page, "#summarize").click()
+    markers = wait_for_summary(page)
+
+    sentences = by_css(page, ".summary .s")
+    assert len(sentences) == len(markers) >= 2
+    assert len(by_css(page, "#sources article.doc")) == len(files)
+    corroborated = max(markers, key=lambda m: m.text.count(","))  # the sentence most outlets carry
+    numbers = [int(n) for n in re.findall(r"\d+", corroborated.text)]
+    assert len(numbers) >= 2
+    quoted = sentences[markers.index(corroborated)].text
+
+    corroborated.click()  # pins the highlight
+    assert corroborated.get_attribute("aria-pressed") == "true"
+    hits = highlighted(page)
+    assert sorted(int(re.match(r"\[(\d+)\]", heading).group(1)) for heading, _ in hits) == numbers
+    assert quoted in [text for _, text in hits]  # the summary sentence itself, in its own article
+    assert len(by_css(page, "#sources article.doc.cited")) == len(numbers)
+    assert quoted in element(page, "#evidence").text
+    screenshot(page, output_dir / "harbor-fire.png")
+
+    page.execute_script("document.activeElement.blur()")
+    assert len(highlighted(page)) == len(numbers)  # pinned: stays after the pointer or focus leaves
+    corroborated.click()
+    assert highlighted(page) == []
+
+
+def test_pasted_articles_with_typed_outlets_and_keyboard_focus(page, output_dir, lavrov_dir):
+    from selenium.webdriver.common.keys import Keys
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(lavrov_dir.glob("*.txt"))]
+    outlets = ["Times of Israel", "Haaretz", "Breitbart", "Middle East Monitor", "Newsweek"]
+    for _ in range(len(texts) - 2):
+        element(page, "#add-article").click()
+    cards = by_css(page, "#articles .article-card")
+    assert len(cards) == len(texts)
+    for card, text, outlet in zip(cards, texts, outlets):
+        card.find_element("css selector", ".outlet").send_keys(outlet)
+        box = card.find_element("css selector", "textarea")
+        # Typing 15 KB key by key takes long; a paste sets the value at once, as this does.
+        page.execute_script("arguments[0].value = arguments[1]", box, text)
+        box.send_keys(Keys.END, " ")
+    element(page, "#query").send_keys("What did Russia offer Hamas?")
+    element(page, "#summarize").click()
+    markers = wait_for_summary(page)
+
+    headings = [h.text for h in by_css(page, "#sources article.doc h3")]
+    assert headings == [f"[{n}] {o}" for n, o in enumerate(outlets, start=1)]
+    assert "What did Russia offer Hamas?" in element(page, ".summary .query").text
+    assert not re.search(r"Most Popular|LOG IN", element(page, ".summary").text)
+
+    # Keyboard only: Tab from the selected tab reaches the first marker and highlights its support.
+    element(page, "#tabs [role=tab][aria-selected=true]").click()
+    page.switch_to.active_element.send_keys(Keys.TAB)
+    assert page.switch_to.active_element == markers[0]
+    assert highlighted(page)
+    page.switch_to.active_element.send_keys(Keys.ENTER)
+    assert markers[0].get_attribute("aria-pressed") == "true"
+    screenshot(page, output_dir / "lavrov-hamas.png")
+    page.switch_to.active_element.send_keys(Keys.ESCAPE)
+    assert markers[0].get_attribute("aria-pressed") == "false"
+
+
+def test_a_bad_file_gets_a_readable_error(page, output_dir, tmp_path):
+    element(page, "#summarize").click()  # nothing entered yet
+    error = element(page, "#error")
+    assert error.is_displayed() and "Add at least one article" in error.text
+
+    picture = tmp_path / "photo.txt"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    add_files(page, [picture])
+    assert not error.is_displayed()
+    element(page, "#summarize").click()
+    wait_until(page, lambda d: element(d, "#error").is_displayed())
+    assert "photo.txt is a binary file, not text or HTML" in error.text
+    assert element(page, "#result").get_attribute("hidden") is not None
+    screenshot(page, output_dir / "error.png")
+
+
+def test_progress_is_shown_while_the_server_works(page, monkeypatch):
+    def slow(articles, options, deadline):
+        time.sleep(1.0)
+        return summarize_articles(articles, options, deadline)
+
+    monkeypatch.setattr(chorus.web.jobs, "summarize_articles", slow)
+    add_files(page, sorted(EXAMPLE.glob("*.txt"))[:2])
+    element(page, "#summarize").click()
+    progress = element(page, "#progress")
+    assert progress.is_displayed() and "Summarizing 2 articles" in progress.text
+    assert not element(page, "#summarize").is_enabled()
+    wait_for_summary(page)
+    assert not progress.is_displayed() and element(page, "#summarize").is_enabled()
