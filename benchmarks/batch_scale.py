@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import random
+import resource
 import signal
 import subprocess
 import sys
@@ -96,6 +97,8 @@ def run_monitored(command: list[str], output: Path, total: int, every: float,
     next_mark = 0.1
     while process.poll() is None:
         time.sleep(every)
+        if process.poll() is not None:  # gone: its memory now reads 0
+            break
         rss = tree_rss_mb(watched)
         peak = max(peak, rss)
         done = lines_in(output, state)
@@ -132,13 +135,24 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def timed(command: list[str]) -> tuple[float, float, str]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the finished runs and all their workers
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str]) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds (all processes of the run), load average after, last stderr line.
+
+    On a shared machine the wall time of a 2-process run depends on what else
+    runs; its CPU time does not, so CPU seconds per cluster show whether the
+    work itself scales (the same per cluster at 1 and 2 processes)."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed: {done.stderr.strip()}")
-    return seconds, os.getloadavg()[0], done.stderr.strip().splitlines()[-1]
+    return seconds, _children_cpu() - cpu, os.getloadavg()[0], done.stderr.strip().splitlines()[-1]
 
 
 def throughput(sample: Path, clusters: int, work: Path, duc: Path | None) -> list[dict[str, Any]]:
@@ -152,27 +166,56 @@ def throughput(sample: Path, clusters: int, work: Path, duc: Path | None) -> lis
     results = []
     for label, options, out in runs:
         subprocess.run(["rm", "-rf", str(out)], check=True)
-        seconds, load, last = timed(chorus_batch(str(sample), "-o", str(out), *options))
+        seconds, cpu, load, last = timed(chorus_batch(str(sample), "-o", str(out), *options))
         results.append({"run": label, "clusters": clusters, "seconds": round(seconds, 1),
-                        "clusters_per_s": round(clusters / seconds, 2), "load_average_1min": round(load, 2),
-                        "stderr": last})
-        print(f"{label}: {clusters / seconds:.2f} clusters/s ({seconds:.1f} s, load {load:.2f})", flush=True)
+                        "clusters_per_s": round(clusters / seconds, 2), "cpu_ms_per_cluster": round(1000 * cpu / clusters, 1),
+                        "load_average_1min": round(load, 2), "stderr": last})
+        print(f"{label}: {clusters / seconds:.2f} clusters/s ({seconds:.1f} s, {1000 * cpu / clusters:.1f} CPU ms "
+              f"per cluster, load {load:.2f})", flush=True)
     same = (work / "jobs1.jsonl").read_bytes() == (work / "jobs2.jsonl").read_bytes() == b"".join(
         p.read_bytes() for p in sorted((work / "dask-out").glob("part-*")))
     print(f"the three outputs are identical: {same}", flush=True)
     results.append({"identical_outputs": same})
     if duc is not None:
         out = work / "duc2006.jsonl"
-        seconds, load, last = timed(chorus_batch(str(duc), "-o", str(out), "--jobs", "2"))
+        seconds, cpu, load, last = timed(chorus_batch(str(duc), "-o", str(out), "--jobs", "2"))
         results.append({"run": "DUC 2006 as is (50 clusters x 25 articles), --jobs 2", "clusters": 50,
                         "seconds": round(seconds, 1), "clusters_per_s": round(50 / seconds, 3),
+                        "cpu_ms_per_cluster": round(1000 * cpu / 50, 1),
                         "load_average_1min": round(load, 2), "stderr": last})
-        print(f"DUC 2006: {50 / seconds:.3f} clusters/s ({seconds:.1f} s, load {load:.2f})", flush=True)
+        print(f"DUC 2006: {50 / seconds:.3f} clusters/s ({seconds:.1f} s, {1000 * cpu / 50:.1f} CPU ms per cluster, "
+              f"load {load:.2f})", flush=True)
     return results
 
 
-def scale(source: Path, clusters: int, work: Path, every: float) -> dict[str, Any]:
-    """The full file uninterrupted; then again, killed at half way and resumed; compare checksums."""
+def lost_records(source: Path, output: Path) -> dict[str, int]:
+    """Input records without their output record: OUT must answer the input one for one, in order."""
+    counts = {"input": 0, "output": 0, "lost": 0, "errors": 0}
+    with source.open("rb") as inputs, output.open("rb") as outputs:
+        for line in inputs:
+            if line.isspace():
+                continue
+            counts["input"] += 1
+            answer = outputs.readline()
+            if not answer.endswith(b"\n"):
+                counts["lost"] += 1
+                continue
+            counts["output"] += 1
+            record = json.loads(answer)
+            counts["errors"] += "error" in record
+            if record.get("id") != json.loads(line).get("id"):
+                counts["lost"] += 1
+        counts["output"] += sum(1 for _ in outputs)  # records OUT holds beyond the input's
+    return counts
+
+
+def scale(source: Path, sample: Path, clusters: int, samples: int, work: Path, every: float) -> dict[str, Any]:
+    """A small run for the memory baseline; the full file uninterrupted; then again,
+    killed at half way and resumed; compare checksums and count lost records."""
+    small_out = work / "small.jsonl"
+    small_out.unlink(missing_ok=True)
+    small = run_monitored(chorus_batch(str(sample), "-o", str(small_out)), small_out, samples, every)
+    print(f"small ({samples:,} clusters): {small}", flush=True)
     whole = work / "whole.jsonl"
     whole.unlink(missing_ok=True)
     uninterrupted = run_monitored(chorus_batch(str(source), "-o", str(whole)), whole, clusters, every)
@@ -181,14 +224,15 @@ def scale(source: Path, clusters: int, work: Path, every: float) -> dict[str, An
     cut.unlink(missing_ok=True)
     killed = run_monitored(chorus_batch(str(source), "-o", str(cut)), cut, clusters, every, kill_at=clusters // 2)
     print(f"killed: {killed}", flush=True)
-    kept_lines = sum(1 for _ in cut.open("rb"))
+    kept_lines = cut.read_bytes().count(b"\n")  # complete lines; a half-written last one is repaired on resume
     resumed = run_monitored(chorus_batch(str(source), "-o", str(cut), "--resume"), cut, 0, every)
     print(f"resumed: {resumed}", flush=True)
     result = {
         "input_mb": round(source.stat().st_size / 2**20, 1),
         "output_mb": round(whole.stat().st_size / 2**20, 1),
-        "output_records": sum(1 for _ in whole.open("rb")),
+        "small_clusters": samples, "small": small,
         "uninterrupted": uninterrupted, "killed": killed, "records_when_killed": kept_lines, "resumed": resumed,
+        "records_uninterrupted": lost_records(source, whole), "records_killed_and_resumed": lost_records(source, cut),
         "sha256_uninterrupted": sha256(whole), "sha256_killed_and_resumed": sha256(cut),
     }
     result["identical"] = result["sha256_uninterrupted"] == result["sha256_killed_and_resumed"]
@@ -199,21 +243,29 @@ def report(settings: argparse.Namespace, info: dict[str, Any], speed: list[dict[
            big: dict[str, Any] | None) -> str:
     text = [f"Machine: {describe_machine(info)}.\n"]
     rows = [[r["run"], str(r["clusters"]), f"{r['seconds']:.1f}", f"{r['clusters_per_s']:.2f}",
-             f"{r['load_average_1min']:.2f}"] for r in speed if "run" in r]
+             f"{r.get('cpu_ms_per_cluster', float('nan')):.1f}", f"{r['load_average_1min']:.2f}"]
+            for r in speed if "run" in r]
     if rows:
-        text.append(markdown_table(["run", "clusters", "wall s", "clusters/s", "load avg (1 min) after"], rows))
+        text.append(markdown_table(
+            ["run", "clusters", "wall s", "clusters/s", "CPU ms/cluster (all processes)", "load avg (1 min) after"], rows))
     if big:
-        u, k, r = big["uninterrupted"], big["killed"], big["resumed"]
+        s, u, k, r = big["small"], big["uninterrupted"], big["killed"], big["resumed"]
         text.append(markdown_table(
             ["run", "wall s", "peak RSS MB (all processes)", "load avg after", "stderr"],
-            [["uninterrupted", f"{u['seconds']:.0f}", f"{u['peak_rss_mb']:.0f}", f"{u['load_average_1min']:.2f}", u["last_line"]],
+            [[f"small: the first {big['small_clusters']:,} clusters", f"{s['seconds']:.0f}", f"{s['peak_rss_mb']:.0f}",
+              f"{s['load_average_1min']:.2f}", s["last_line"]],
+             [f"uninterrupted, {settings.clusters:,} clusters", f"{u['seconds']:.0f}", f"{u['peak_rss_mb']:.0f}", f"{u['load_average_1min']:.2f}", u["last_line"]],
              [f"killed (SIGKILL) at {big['records_when_killed']:,} records", f"{k['seconds']:.0f}",
               f"{k['peak_rss_mb']:.0f}", f"{k['load_average_1min']:.2f}", f"exit {k['exit']}"],
              ["resumed (--resume)", f"{r['seconds']:.0f}", f"{r['peak_rss_mb']:.0f}", f"{r['load_average_1min']:.2f}", r["last_line"]]],
         ))
         tenths = ", ".join(f"{s['rss_mb']:.0f}" for s in u["rss_by_tenth"])
         text.append(f"Resident memory at each tenth of the uninterrupted run (MB): {tenths}.\n")
-        text.append(f"Input {big['input_mb']} MB, output {big['output_mb']} MB, {big['output_records']:,} output records. "
+        whole, cut = big["records_uninterrupted"], big["records_killed_and_resumed"]
+        text.append(f"Input records {whole['input']:,}; output records {whole['output']:,} uninterrupted "
+                    f"({whole['errors']} error records), {cut['output']:,} killed and resumed; records lost "
+                    f"{whole['lost']} and {cut['lost']}.\n")
+        text.append(f"Input {big['input_mb']} MB, output {big['output_mb']} MB. "
                     f"SHA-256 uninterrupted {big['sha256_uninterrupted'][:16]}…, killed and resumed "
                     f"{big['sha256_killed_and_resumed'][:16]}…: {'identical' if big['identical'] else 'DIFFERENT'}. "
                     f"Workers left running after the kill: {k['orphans_left']}.\n")
@@ -248,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
 
     speed = [] if settings.skip_throughput else throughput(
         sample, settings.sample, work, None if settings.no_duc else settings.dataset)
-    big = None if settings.skip_scale else scale(source, settings.clusters, work, settings.sample_every)
+    big = None if settings.skip_scale else scale(source, sample, settings.clusters, settings.sample, work,
+                                                 settings.sample_every)
     info = machine()
     print(report(settings, info, speed, big))
     write_json(settings.json, settings, info, throughput=speed, scale=big)
