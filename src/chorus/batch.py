@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from chorus.errors import ChorusError, InputError
-from chorus.ingest.read import Cluster, parse_dataset_line
+from chorus.ingest.read import Cluster, open_dataset_file, parse_dataset_line
 
 # A cluster is a few dozen articles of at most MAX_DOCUMENT_CHARS each; a line
 # longer than this is a broken export (a whole dataset on one line, a binary
@@ -194,14 +194,7 @@ class DatasetReader:
             self._stream: BinaryIO = self._raw
             return
         path = Path(source)
-        if not path.exists():
-            raise InputError(f"no such file: {path}")
-        if path.is_dir():
-            raise InputError(f"{path} is a folder; a dataset is a JSONL file (a folder of parts needs --engine dask)")
-        try:
-            self._raw = path.open("rb")
-        except OSError as exc:
-            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+        self._raw = open_dataset_file(path, " (a folder of parts needs --engine dask)")
         self.size = os.fstat(self._raw.fileno()).st_size
         self._stream = gzip.GzipFile(fileobj=self._raw, mode="rb") if path.name.endswith(".gz") else self._raw  # type: ignore[assignment]
 
