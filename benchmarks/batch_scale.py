@@ -102,8 +102,8 @@ def run_monitored(command: list[str], output: Path, total: int, every: float,
         rss = tree_rss_mb(watched)
         peak = max(peak, rss)
         done = lines_in(output, state)
-        if total and done / total >= next_mark:  # the memory at each tenth of the run
-            samples.append({"records": done, "rss_mb": round(rss, 1)})
+        if total and done / total >= next_mark:  # the memory (and the time) at each tenth of the run
+            samples.append({"records": done, "rss_mb": round(rss, 1), "seconds": round(time.perf_counter() - start, 1)})
             next_mark += 0.1
         if kill_at is not None and done >= kill_at:
             try:
@@ -140,19 +140,31 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(command: list[str]) -> tuple[float, float, float, str]:
-    """Wall seconds, CPU seconds (all processes of the run), load average after, last stderr line.
+def timed(command: list[str]) -> tuple[float, float, float, float, str]:
+    """Wall seconds, CPU seconds (all processes of the run), CPU seconds of the chorus process
+    alone (the reading, ordering and writing, without the workers), load average after, last stderr line.
 
     On a shared machine the wall time of a 2-process run depends on what else
     runs; its CPU time does not, so CPU seconds per cluster show whether the
     work itself scales (the same per cluster at 1 and 2 processes)."""
+    import psutil
+
     cpu = _children_cpu()
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watched, parent_cpu = psutil.Process(process.pid), 0.0
+    while process.poll() is None:
+        try:
+            times = watched.cpu_times()
+            parent_cpu = times.user + times.system  # its own time, not its children's
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    _, err = process.communicate()
     seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed: {done.stderr.strip()}")
-    return seconds, _children_cpu() - cpu, os.getloadavg()[0], done.stderr.strip().splitlines()[-1]
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {err.strip()}")
+    return seconds, _children_cpu() - cpu, parent_cpu, os.getloadavg()[0], err.strip().splitlines()[-1]
 
 
 def throughput(sample: Path, clusters: int, work: Path, duc: Path | None) -> list[dict[str, Any]]:
@@ -166,22 +178,23 @@ def throughput(sample: Path, clusters: int, work: Path, duc: Path | None) -> lis
     results = []
     for label, options, out in runs:
         subprocess.run(["rm", "-rf", str(out)], check=True)
-        seconds, cpu, load, last = timed(chorus_batch(str(sample), "-o", str(out), *options))
+        seconds, cpu, parent, load, last = timed(chorus_batch(str(sample), "-o", str(out), *options))
         results.append({"run": label, "clusters": clusters, "seconds": round(seconds, 1),
                         "clusters_per_s": round(clusters / seconds, 2), "cpu_ms_per_cluster": round(1000 * cpu / clusters, 1),
+                        "parent_cpu_ms_per_cluster": round(1000 * parent / clusters, 1),
                         "load_average_1min": round(load, 2), "stderr": last})
         print(f"{label}: {clusters / seconds:.2f} clusters/s ({seconds:.1f} s, {1000 * cpu / clusters:.1f} CPU ms "
-              f"per cluster, load {load:.2f})", flush=True)
+              f"per cluster, {1000 * parent / clusters:.1f} in the chorus process, load {load:.2f})", flush=True)
     same = (work / "jobs1.jsonl").read_bytes() == (work / "jobs2.jsonl").read_bytes() == b"".join(
         p.read_bytes() for p in sorted((work / "dask-out").glob("part-*")))
     print(f"the three outputs are identical: {same}", flush=True)
     results.append({"identical_outputs": same})
     if duc is not None:
         out = work / "duc2006.jsonl"
-        seconds, cpu, load, last = timed(chorus_batch(str(duc), "-o", str(out), "--jobs", "2"))
+        seconds, cpu, parent, load, last = timed(chorus_batch(str(duc), "-o", str(out), "--jobs", "2"))
         results.append({"run": "DUC 2006 as is (50 clusters x 25 articles), --jobs 2", "clusters": 50,
                         "seconds": round(seconds, 1), "clusters_per_s": round(50 / seconds, 3),
-                        "cpu_ms_per_cluster": round(1000 * cpu / 50, 1),
+                        "cpu_ms_per_cluster": round(1000 * cpu / 50, 1), "parent_cpu_ms_per_cluster": round(1000 * parent / 50, 1),
                         "load_average_1min": round(load, 2), "stderr": last})
         print(f"DUC 2006: {50 / seconds:.3f} clusters/s ({seconds:.1f} s, {1000 * cpu / 50:.1f} CPU ms per cluster, "
               f"load {load:.2f})", flush=True)
@@ -243,11 +256,13 @@ def report(settings: argparse.Namespace, info: dict[str, Any], speed: list[dict[
            big: dict[str, Any] | None) -> str:
     text = [f"Machine: {describe_machine(info)}.\n"]
     rows = [[r["run"], str(r["clusters"]), f"{r['seconds']:.1f}", f"{r['clusters_per_s']:.2f}",
-             f"{r.get('cpu_ms_per_cluster', float('nan')):.1f}", f"{r['load_average_1min']:.2f}"]
+             f"{r.get('cpu_ms_per_cluster', float('nan')):.1f}", f"{r.get('parent_cpu_ms_per_cluster', float('nan')):.1f}",
+             f"{r['load_average_1min']:.2f}"]
             for r in speed if "run" in r]
     if rows:
         text.append(markdown_table(
-            ["run", "clusters", "wall s", "clusters/s", "CPU ms/cluster (all processes)", "load avg (1 min) after"], rows))
+            ["run", "clusters", "wall s", "clusters/s", "CPU ms/cluster (all processes)", "of which the chorus process",
+             "load avg (1 min) after"], rows))
     if big:
         s, u, k, r = big["small"], big["uninterrupted"], big["killed"], big["resumed"]
         text.append(markdown_table(
@@ -261,6 +276,11 @@ def report(settings: argparse.Namespace, info: dict[str, Any], speed: list[dict[
         ))
         tenths = ", ".join(f"{s['rss_mb']:.0f}" for s in u["rss_by_tenth"])
         text.append(f"Resident memory at each tenth of the uninterrupted run (MB): {tenths}.\n")
+        marks = [(0, 0.0)] + [(s["records"], s["seconds"]) for s in u["rss_by_tenth"] if "seconds" in s]
+        rates = [(b[0] - a[0]) / (b[1] - a[1]) for a, b in zip(marks, marks[1:]) if b[1] > a[1]]
+        if rates:
+            text.append("Clusters/s in each tenth of the uninterrupted run (other work on the machine comes and goes): "
+                        + ", ".join(f"{r:.0f}" for r in rates) + ".\n")
         whole, cut = big["records_uninterrupted"], big["records_killed_and_resumed"]
         text.append(f"Input records {whole['input']:,}; output records {whole['output']:,} uninterrupted "
                     f"({whole['errors']} error records), {cut['output']:,} killed and resumed; records lost "

@@ -231,3 +231,36 @@ def test_a_worker_killed_on_one_record_costs_that_record_only():
     assert [r["id"] for r in records] == [f"r{n}" for n in range(1, 13)], "every record, in order"
     failed = [r for (is_error, _), r in zip(answers, records) if is_error]
     assert [r["id"] for r in failed] == ["r7"] and "worker process died" in failed[0]["error"]
+
+
+# --- constant memory: the input is read only a bounded way ahead of the output -----------------
+
+
+def echo_chunk(chunk, options):
+    return [(False, str(number)) for number, _ in chunk]
+
+
+def _most_read_ahead(records: int, jobs: int) -> int:
+    """Run ``records`` ten-byte records through ``run_ordered``; the most records read but not yet answered."""
+    read = answered = most = 0
+
+    def source():
+        nonlocal read
+        for number in range(1, records + 1):
+            read += 1
+            yield number, b"0123456789"
+
+    for results in batch.run_ordered(batch._chunks(source(), batch.RECORDS_PER_TASK), BatchOptions(), jobs, task=echo_chunk):
+        assert [int(line) for _, line in results] == list(range(answered + 1, answered + len(results) + 1))
+        answered += len(results)
+        most = max(most, read - answered)
+    assert answered == records
+    return most
+
+
+def test_the_input_is_read_only_a_bounded_way_ahead_of_the_output(monkeypatch):
+    # in flight: at most TASKS_PER_WORKER tasks per worker, whatever the input's length
+    assert 0 < _most_read_ahead(300, jobs=2) <= 2 * batch.TASKS_PER_WORKER * batch.RECORDS_PER_TASK
+    # and at most MAX_PENDING_BYTES of input, however few the tasks (here: one task of two ten-byte records)
+    monkeypatch.setattr(batch, "MAX_PENDING_BYTES", 25)
+    assert _most_read_ahead(300, jobs=2) <= batch.RECORDS_PER_TASK
