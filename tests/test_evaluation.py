@@ -178,6 +178,10 @@ def test_batch_gzip_in_and_out(run, tmp_path):
 def test_batch_bad_arguments(run, tmp_path):
     code, _, err = run("batch", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o.jsonl"))
     assert code == 1 and "no such file" in err
+    code, _, err = run("batch", str(tmp_path), "-o", str(tmp_path / "o.jsonl"))
+    assert code == 1 and "is a folder" in err and "--engine dask" in err
+    code, _, err = run("evaluate", str(tmp_path))
+    assert code == 1 and "is a folder; a dataset is a JSONL file" in err
     src = _batch_input(tmp_path)
     code, _, err = run("batch", str(src), "-o", str(tmp_path / "nodir" / "o.jsonl"))
     assert code == 1 and "does not exist" in err

@@ -2,10 +2,14 @@
 
 Every input record yields exactly one output record, in input order: a
 summary, or ``{"id", "error"}`` for a record that cannot be summarized. The
-input is read lazily and at most a few records per worker are in flight, so
-memory stays flat whatever the input size. Output is appended whole lines at
-a time; after a crash or Ctrl-C, ``resume`` keeps the complete lines and
-skips the records they answer.
+input is read a line at a time (a line longer than ``MAX_RECORD_BYTES`` is
+skipped over, never held whole) and at most a few records per worker are in
+flight, so memory stays flat whatever the input size. Output is written whole
+lines at a time and handed to the operating system as soon as each record is
+in order; after a crash or Ctrl-C, ``resume`` keeps the complete lines and
+skips the records they answer. Because the output follows the input order,
+the records OUT answers are a prefix of the input: resuming walks both files
+side by side and remembers nothing.
 """
 
 from __future__ import annotations
@@ -14,20 +18,51 @@ import gzip
 import json
 import multiprocessing
 import os
+import re
+import signal
 import sys
+import threading
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from chorus.errors import ChorusError, InputError
-from chorus.ingest.read import Cluster, iter_dataset_lines, parse_dataset_line
+from chorus.ingest.read import Cluster, open_dataset_file, parse_dataset_line
 
+# A cluster is a few dozen articles of at most MAX_DOCUMENT_CHARS each; a line
+# longer than this is a broken export (a whole dataset on one line, a binary
+# blob), and holding it would break the memory bound. It gets an error record.
+MAX_RECORD_BYTES = 32 * 2**20
+ID_SNIFF_BYTES = 4096  # how much of an oversized line is kept to find its id
 RECORDS_PER_TASK = 2
 TASKS_PER_WORKER = 4  # in flight; bounds memory
+MAX_PENDING_BYTES = 256 * 2**20  # input bytes in flight, whatever their number
+
+@dataclass(frozen=True)
+class OversizedLine:
+    """An input line over ``MAX_RECORD_BYTES``: its first bytes and its size, not its content."""
+
+    head: bytes
+    size: int
+
+    def __len__(self) -> int:
+        return len(self.head)
+
+
+@dataclass(frozen=True)
+class LostRecord:
+    """A record whose worker process died while summarizing it (killed by the
+    system, most often for lack of memory); it is answered with an error."""
+
+    line: bytes | OversizedLine
+
+    def __len__(self) -> int:
+        return len(self.line)
 
 
 @dataclass(frozen=True)
@@ -57,22 +92,48 @@ def summarize_cluster(cluster: Cluster, options: BatchOptions) -> dict[str, Any]
     return {"id": cluster.id, **summary_to_dict(summary)}
 
 
-def _id_of(line: bytes) -> Any:
+# An oversized line is not parsed; its id is found only when it is the first key.
+_LEADING_ID = re.compile(rb'\A\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)\s*[,}]')
+
+
+def _id_of(line: bytes | OversizedLine) -> str | None:
+    """The record's id as its output record will carry it, or None."""
+    if isinstance(line, OversizedLine):
+        found = _LEADING_ID.match(line.head)
+        try:
+            return str(json.loads(found.group(1))) if found else None
+        except ValueError:
+            return None
     try:
         record = json.loads(line)
-    except (ValueError, UnicodeDecodeError):
+    except Exception:  # not JSON, bad UTF-8, nesting too deep: no id to find
         return None
     if isinstance(record, dict) and isinstance(record.get("id"), (str, int, float)):
         return str(record["id"])
     return None
 
 
-def process_record(number: int, line: bytes, options: BatchOptions) -> dict[str, Any]:
+def process_record(number: int, line: bytes | OversizedLine, options: BatchOptions) -> dict[str, Any]:
     """One input line to one output record; never raises."""
+    if isinstance(line, LostRecord):
+        return {
+            "id": _id_of(line.line),
+            "line": number,
+            "error": f"line {number}: the worker process died while summarizing this record "
+                     "(killed by the system: out of memory?)",
+        }
+    if isinstance(line, OversizedLine):
+        return {
+            "id": _id_of(line),
+            "line": number,
+            "error": f"line {number}: the record is {line.size:,} bytes; the limit is {MAX_RECORD_BYTES:,}",
+        }
     try:
         cluster = parse_dataset_line(line, f"line {number}")
     except ChorusError as exc:
         return {"id": _id_of(line), "line": number, "error": str(exc)}
+    except Exception as exc:  # e.g. JSON nested too deep for the parser
+        return {"id": None, "line": number, "error": f"line {number}: unreadable record ({type(exc).__name__})"}
     try:
         return summarize_cluster(cluster, options)
     except ChorusError as exc:
@@ -85,8 +146,83 @@ def process_chunk(chunk: list[tuple[int, bytes]], options: BatchOptions) -> list
     return [json.dumps(process_record(n, line, options), ensure_ascii=False) for n, line in chunk]
 
 
-def _chunks(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[list[tuple[int, bytes]]]:
-    chunk: list[tuple[int, bytes]] = []
+def answer_chunk(chunk: list[tuple[int, bytes | OversizedLine]], options: BatchOptions) -> list[tuple[bool, str]]:
+    """(failed?, output line) for each record: the caller counts without parsing the line again."""
+    answers = []
+    for number, line in chunk:
+        record = process_record(number, line, options)
+        answers.append(("error" in record, json.dumps(record, ensure_ascii=False)))
+    return answers
+
+
+# --- reading the input -----------------------------------------------------------
+
+
+def read_records(
+    stream: BinaryIO, first_number: int = 1, stop: Callable[[], bool] | None = None
+) -> Iterator[tuple[int, bytes | OversizedLine]]:
+    """(line number, line) for each non-blank line of ``stream``, holding at most
+    ``MAX_RECORD_BYTES`` of it; ``stop`` is asked before each line (a partition's end)."""
+    number = first_number - 1
+    while stop is None or not stop():
+        line = stream.readline(MAX_RECORD_BYTES + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
+            head, size = line[:ID_SNIFF_BYTES], len(line)
+            del line
+            while True:  # skip the rest of the line a block at a time
+                rest = stream.readline(2**20)
+                size += len(rest)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield number, OversizedLine(head, size - 1 if rest.endswith(b"\n") else size)
+        elif not line.isspace():
+            yield number, line
+
+
+class DatasetReader:
+    """The records of a JSONL file (gzipped or not) or stdin, with how far into the file we are."""
+
+    def __init__(self, source: str | Path) -> None:
+        self.name = str(source)
+        self.size: int | None = None
+        self._raw: BinaryIO
+        if self.name == "-":
+            self._raw = sys.stdin.buffer
+            self._stream: BinaryIO = self._raw
+            return
+        path = Path(source)
+        self._raw = open_dataset_file(path, " (a folder of parts needs --engine dask)")
+        self.size = os.fstat(self._raw.fileno()).st_size
+        self._stream = gzip.GzipFile(fileobj=self._raw, mode="rb") if path.name.endswith(".gz") else self._raw  # type: ignore[assignment]
+
+    @property
+    def position(self) -> int:
+        """Bytes of the file read so far (compressed bytes for .gz): the progress bar's measure."""
+        try:
+            return self._raw.tell()
+        except (OSError, ValueError):
+            return 0
+
+    def __iter__(self) -> Iterator[tuple[int, bytes | OversizedLine]]:
+        try:
+            yield from read_records(self._stream)
+        except (OSError, EOFError) as exc:  # a truncated or corrupt .gz
+            raise InputError(f"cannot read {self.name}: {exc}") from None
+
+    def close(self) -> None:
+        if self._raw is not sys.stdin.buffer:
+            self._stream.close()
+            self._raw.close()
+
+
+# --- running in order on a pool ----------------------------------------------------
+
+
+def _chunks(lines: Iterable[tuple[int, Any]], size: int) -> Iterator[list[tuple[int, Any]]]:
+    chunk: list[tuple[int, Any]] = []
     for item in lines:
         chunk.append(item)
         if len(chunk) >= size:
@@ -96,71 +232,120 @@ def _chunks(lines: Iterable[tuple[int, bytes]], size: int) -> Iterator[list[tupl
         yield chunk
 
 
-def _warm_up() -> None:
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)  # the parent was killed: its queue will never be read again
+
+
+def _warm_up(parent: int) -> None:
+    # Ctrl-C reaches the whole process group; the parent decides what to keep,
+    # the workers finish their task quietly instead of printing tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker holds its own end of the task queue, so it would wait forever
+    # for work from a parent killed with SIGKILL.
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     import chorus.pipeline  # noqa: F401  (import once per worker, not per task)
 
 
+def _chunk_bytes(chunk: list[tuple[int, Any]]) -> int:
+    return sum(len(line) for _, line in chunk)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_warm_up, initargs=(os.getpid(),))
+
+
+def _one_by_one(chunks: list[list[tuple[int, Any]]], options: BatchOptions, task: Callable[..., list[Any]]) -> Iterator[list[Any]]:
+    """After a worker died: run the records that were in flight one at a time in
+    a single worker, so that the record that kills it is known and answered
+    with an error (a ``LostRecord``), and the others are summarized."""
+    solo = _pool(1)
+    try:
+        for chunk in chunks:
+            results: list[Any] = []
+            for number, line in chunk:
+                try:
+                    results += solo.submit(task, [(number, line)], options).result()
+                except BrokenProcessPool:
+                    solo.shutdown(wait=False)
+                    solo = _pool(1)
+                    results += task([(number, LostRecord(line))], options)
+            yield results
+    finally:
+        solo.shutdown(wait=True, cancel_futures=True)
+
+
 def run_ordered(
-    chunks: Iterable[list[tuple[int, bytes]]], options: BatchOptions, jobs: int
-) -> Iterator[list[str]]:
-    """Process chunks on ``jobs`` processes, yielding results in input order."""
+    chunks: Iterable[list[tuple[int, Any]]],
+    options: BatchOptions,
+    jobs: int,
+    task: Callable[[list[tuple[int, Any]], BatchOptions], list[Any]] = process_chunk,
+) -> Iterator[list[Any]]:
+    """Run ``task`` on each chunk on ``jobs`` processes, yielding results in input order.
+
+    At most ``jobs * TASKS_PER_WORKER`` chunks (and about ``MAX_PENDING_BYTES``
+    of input) are in flight. On Ctrl-C the results already finished at the head
+    of the queue are still yielded before the interruption goes on. A worker
+    killed by the system (out of memory, most often) costs one error record for
+    the record it was summarizing, not the run.
+    """
     if jobs <= 1:
         for chunk in chunks:
-            yield process_chunk(chunk, options)
+            yield task(chunk, options)
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_warm_up) as pool:
-        pending: deque[Future[list[str]]] = deque()
-        iterator = iter(chunks)
-        try:
-            for chunk in iterator:
-                pending.append(pool.submit(process_chunk, chunk, options))
-                if len(pending) >= jobs * TASKS_PER_WORKER:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+    source = iter(chunks)
+    pending: deque[tuple[Future[list[Any]], int, list[tuple[int, Any]]]] = deque()
+    pool = _pool(jobs)
+    try:
+        while True:
+            pending_bytes = sum(size for _, size, _ in pending)
+            try:
+                for chunk in source:
+                    size = _chunk_bytes(chunk)
+                    try:
+                        future = pool.submit(task, chunk, options)
+                    except BrokenProcessPool:  # it broke since the last result: keep the chunk with the others
+                        future = Future()
+                        future.set_exception(BrokenProcessPool())
+                    pending.append((future, size, chunk))
+                    pending_bytes += size
+                    while pending and (len(pending) >= jobs * TASKS_PER_WORKER or pending_bytes > MAX_PENDING_BYTES):
+                        results = pending[0][0].result()
+                        pending_bytes -= pending.popleft()[1]
+                        yield results
+                while pending:
+                    results = pending[0][0].result()
+                    pending.popleft()
+                    yield results
+                return
+            except BrokenProcessPool:
+                suspects = [chunk for _, _, chunk in pending]
+                pending.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                yield from _one_by_one(suspects, options, task)
+                pool = _pool(jobs)
+    except KeyboardInterrupt:
+        while pending and pending[0][0].done() and not pending[0][0].cancelled() and not pending[0][0].exception():
+            yield pending.popleft()[0].result()
+        raise
+    finally:
+        for future, _, _ in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-# --- output files ------------------------------------------------------------
+# --- output files ------------------------------------------------------------------
 
 
 def _is_gzip(path: Path) -> bool:
     return path.name.endswith(".gz")
 
 
-@dataclass
-class Done:
-    """What an existing output file already answers."""
-
-    ids: Counter[str]
-    lines: set[int]  # input line numbers of answered records that had no id
-
-    def __len__(self) -> int:
-        return sum(self.ids.values()) + len(self.lines)
-
-
-def _note(done: Done, raw: bytes) -> None:
-    try:
-        record = json.loads(raw)
-    except ValueError:
-        return
-    if not isinstance(record, dict):
-        return
-    if record.get("id") is not None:
-        done.ids[str(record["id"])] += 1
-    elif isinstance(record.get("line"), int):
-        done.lines.add(record["line"])
-
-
-def recover_output(path: Path) -> Done:
-    """Cut OUT back to its complete lines (a crash can leave half a line) and
-    list what they answer. Streams: memory does not grow with the file."""
-    done = Done(Counter(), set())
-    if not path.exists():
-        return done
+def repair_output(path: Path) -> None:
+    """Cut OUT back to its complete lines: a crash can leave half a line (or
+    half a gzip member). Streams: memory does not grow with the file."""
     if _is_gzip(path):
         tmp = path.with_name(path.name + ".recovering")
         with gzip.open(tmp, "wb") as out:
@@ -169,11 +354,10 @@ def recover_output(path: Path) -> Done:
                     for raw in f:
                         if raw.endswith(b"\n"):
                             out.write(raw)
-                            _note(done, raw)
-            except (EOFError, OSError):
+            except (EOFError, OSError, gzip.BadGzipFile):
                 pass  # a crash mid-write truncates the last gzip member
         os.replace(tmp, path)
-        return done
+        return
     with path.open("r+b") as f:
         f.seek(0, os.SEEK_END)
         end = f.tell()
@@ -189,29 +373,85 @@ def recover_output(path: Path) -> Done:
             position -= step
         if position != end:
             f.truncate(position)
-        f.seek(0)
-        for raw in f:
-            _note(done, raw)
-    return done
 
 
-def open_output(path: Path, resume: bool) -> tuple[IO[str], Done]:
-    """Open OUT for writing; with ``resume``, keep its complete lines and append."""
+Key = tuple[str, Any]
+
+
+def input_key(number: int, line: bytes | OversizedLine) -> Key:
+    """What identifies an input record in the output: its id, else its line number."""
+    found = _id_of(line)
+    return ("id", found) if found is not None else ("line", number)
+
+
+def output_key(raw: bytes) -> Key | None:
+    try:
+        record = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(record, dict):
+        return None
+    if record.get("id") is not None:
+        return ("id", str(record["id"]))
+    if isinstance(record.get("line"), int):
+        return ("line", record["line"])
+    return None
+
+
+def _describe(key: Key | None) -> str:
+    if key is None:
+        return "a line that is not a chorus record"
+    return f"id {key[1]!r}" if key[0] == "id" else f"input line {key[1]}"
+
+
+def skip_answered(
+    records: Iterator[tuple[int, bytes | OversizedLine]], path: Path
+) -> tuple[Iterator[tuple[int, bytes | OversizedLine]], int]:
+    """Advance ``records`` past those OUT already answers; return the rest and how many were skipped.
+
+    OUT was written in input order, so its records answer the first records
+    of the input, one for one: compare the two side by side and remember
+    nothing. A mismatch means OUT came from another input; stop rather than
+    append to the wrong file.
+    """
+    skipped = 0
+    opener = gzip.open if _is_gzip(path) else open
+    with opener(path, "rb") as answered:  # type: ignore[operator]
+        for number, raw in enumerate(answered, start=1):
+            done = output_key(raw)
+            item = next(records, None)
+            if item is None:
+                raise ChorusError(
+                    f"{path} holds more records than the input ({number - 1}); "
+                    "it was not written from this input: choose another output file"
+                )
+            expected = input_key(*item)
+            if done != expected:
+                raise ChorusError(
+                    f"{path} line {number} answers {_describe(done)} but input record {number} is "
+                    f"{_describe(expected)}: the output was not written from this input "
+                    "(or the input changed); choose another output file"
+                )
+            skipped += 1
+    return records, skipped
+
+
+def open_output(path: Path, resume: bool) -> IO[str]:
+    """Open OUT for writing; with ``resume``, append to its complete lines."""
     if not path.parent.exists():
         raise ChorusError(f"output folder {path.parent} does not exist")
-    done = recover_output(path) if resume else Done(Counter(), set())
+    if path.is_dir():
+        raise ChorusError(f"{path} is a folder; the local engine writes one JSONL file (a folder of parts needs --engine dask)")
     mode = "at" if resume else "wt"
     try:
         if _is_gzip(path):
-            handle: IO[str] = gzip.open(path, mode, encoding="utf-8")  # type: ignore[assignment]
-        else:
-            handle = open(path, mode, encoding="utf-8")
+            return gzip.open(path, mode, encoding="utf-8")  # type: ignore[return-value]
+        return open(path, mode, encoding="utf-8")
     except OSError as exc:
         raise ChorusError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return handle, done
 
 
-# --- the batch run -------------------------------------------------------------
+# --- the batch run -------------------------------------------------------------------
 
 
 @dataclass
@@ -220,25 +460,29 @@ class BatchResult:
     failed: int = 0
     skipped: int = 0  # already in OUT (resume)
     seconds: float = 0.0
+    interrupted: bool = False
+    parts: int = 0  # output part files (the dask engine)
 
 
-def _skip_done(lines: Iterable[tuple[int, bytes]], done: Done, result: BatchResult) -> Iterator[tuple[int, bytes]]:
-    """Leave out the input records that OUT already answers (by id, else by line number)."""
-    remaining = len(done)
-    for number, line in lines:
-        if remaining:
-            key = _id_of(line)
-            if key is not None and done.ids[key] > 0:
-                done.ids[key] -= 1
-            elif key is None and number in done.lines:
-                done.lines.discard(number)
-            else:
-                yield number, line
-                continue
-            remaining -= 1
-            result.skipped += 1
-            continue
-        yield number, line
+class Progress:
+    """What a progress display is told; this one shows nothing."""
+
+    def start(self, total_bytes: int | None, done_bytes: int) -> None:
+        pass
+
+    def update(self, ok: int, failed: int, done_bytes: int) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+def default_jobs() -> int:
+    """Every core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def run_batch(
@@ -247,69 +491,99 @@ def run_batch(
     options: BatchOptions,
     jobs: int | None = None,
     resume: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> BatchResult:
-    """Summarize every cluster of ``source`` into ``output`` (JSONL, .gz allowed)."""
-    jobs = jobs or os.cpu_count() or 1
+    """Summarize every cluster of ``source`` into ``output`` (JSONL, .gz allowed).
+
+    Ctrl-C (or SIGTERM, through the CLI) ends the run early with
+    ``interrupted`` set; every record finished by then is in OUT.
+    """
+    jobs = jobs or default_jobs()
+    progress = progress or Progress()
     out_path = Path(output)
     if str(source) != "-" and Path(source).resolve() == out_path.resolve():
         raise ChorusError("the output file must not be the input file")
-    lines = iter_dataset_lines(source)
-    handle, done = open_output(out_path, resume)
+    reader = DatasetReader(source)
     result = BatchResult()
     start = time.perf_counter()
     try:
-        todo = _skip_done(lines, done, result) if len(done) else lines
-        last_flush = time.monotonic()
-        for records in run_ordered(_chunks(todo, RECORDS_PER_TASK), options, jobs):
-            for record in records:
-                handle.write(record + "\n")
-                if '"error":' in record and json.loads(record).get("error") is not None:
-                    result.failed += 1
-                else:
-                    result.ok += 1
-            if time.monotonic() - last_flush > 1.0:
-                handle.flush()
-                last_flush = time.monotonic()
-            if progress:
-                progress(result.ok, result.failed)
+        todo: Iterator[tuple[int, bytes | OversizedLine]] = iter(reader)
+        if resume and out_path.exists():
+            if not out_path.is_file():
+                raise ChorusError(f"{out_path} is not a file")
+            repair_output(out_path)
+            todo, result.skipped = skip_answered(todo, out_path)
+        handle = open_output(out_path, resume)
+        try:
+            progress.start(reader.size, reader.position)
+            for answers in run_ordered(_chunks(todo, RECORDS_PER_TASK), options, jobs, task=answer_chunk):
+                handle.write("".join(line + "\n" for _, line in answers))
+                handle.flush()  # a killed run keeps every record it finished
+                failed = sum(1 for is_error, _ in answers if is_error)
+                result.failed += failed
+                result.ok += len(answers) - failed
+                progress.update(result.ok, result.failed, reader.position)
+        except KeyboardInterrupt:
+            result.interrupted = True
+        finally:
+            handle.close()
     finally:
-        handle.close()
+        progress.stop()
+        reader.close()
         result.seconds = time.perf_counter() - start
     return result
 
 
-def dataset_size(source: str | Path) -> int | None:
-    if str(source) == "-":
-        return None
-    try:
-        return Path(source).stat().st_size
-    except OSError:
-        return None
+class ProgressBar(Progress):
+    """A progress line on stderr: clusters done, failures, clusters/s, and the
+    ETA from the share of the input file read (when its size is known)."""
+
+    def __init__(self, console: Any = None) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress as RichProgress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self._bar = RichProgress(
+            SpinnerColumn(),
+            TextColumn("{task.fields[clusters]} clusters ({task.fields[failed]} failed)"),
+            TextColumn("{task.fields[rate]:.1f}/s"),
+            BarColumn(),
+            TextColumn("{task.percentage:>3.0f}%"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console or Console(stderr=True),
+            transient=True,
+        )
+        self._task = None
+        self._offset = 0
+        self._started = 0.0
+
+    def start(self, total_bytes: int | None, done_bytes: int) -> None:
+        # Records skipped by --resume are not work done now: leave them out of the rate and ETA.
+        self._offset = done_bytes
+        total = None if total_bytes is None else max(total_bytes - done_bytes, 1)
+        self._task = self._bar.add_task("batch", total=total, clusters=0, failed=0, rate=0.0)
+        self._started = time.perf_counter()
+        self._bar.start()
+
+    def update(self, ok: int, failed: int, done_bytes: int) -> None:
+        if self._task is None:
+            return
+        elapsed = max(time.perf_counter() - self._started, 1e-9)
+        self._bar.update(
+            self._task, completed=max(done_bytes - self._offset, 0), clusters=ok + failed, failed=failed,
+            rate=(ok + failed) / elapsed,
+        )
+
+    def stop(self) -> None:
+        self._bar.stop()
 
 
-def progress_reporter(quiet: bool) -> tuple[Callable[[int, int], None] | None, Callable[[], None]]:
-    """A rich progress line on stderr (count, rate, elapsed), off when quiet or not a TTY."""
+def progress_reporter(quiet: bool) -> Progress:
+    """A progress bar on stderr, or nothing when quiet or stderr is not a terminal."""
     if quiet or not sys.stderr.isatty():
-        return None, lambda: None
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    bar = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.completed} clusters ({task.fields[failed]} failed)"),
-        TextColumn("{task.fields[rate]:.2f}/s"),
-        TimeElapsedColumn(),
-        transient=True,
-    )
-    task = bar.add_task("batch", total=None, failed=0, rate=0.0)
-    started = time.perf_counter()
-    bar.start()
-
-    def update(ok: int, failed: int) -> None:
-        done = ok + failed
-        bar.update(task, completed=done, failed=failed, rate=done / max(time.perf_counter() - started, 1e-9))
-
-    return update, bar.stop
+        return Progress()
+    return ProgressBar()
 
 
-__all__ = ["BatchOptions", "BatchResult", "InputError", "process_record", "run_batch"]
+__all__ = ["BatchOptions", "BatchResult", "InputError", "MAX_RECORD_BYTES", "process_record", "run_batch"]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 
 from chorus.errors import ChorusError
@@ -159,23 +162,60 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from chorus.select import get_method
 
     get_method(args.method)  # an unknown method is one error, not one per cluster
+    if args.engine != "dask" and (args.scheduler or args.partition_size):
+        raise UsageError("--scheduler and --partition-size need --engine dask")
     words, sentences = _budget_args(args)
     options = BatchOptions(
         words=words, sentences=sentences, method=args.method,
         query_fields=_fields(args.query_field), query=args.query,
     )
-    update, stop = progress_reporter(args.quiet)
+    if args.scheduler and args.jobs:
+        warn("--jobs is ignored with --scheduler: the cluster's workers do the work")
+    progress = progress_reporter(args.quiet)
+    # A job scheduler's or a shell's SIGTERM stops the run as Ctrl-C does: whole lines, counts printed.
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if in_main_thread else None
     try:
-        result = run_batch(args.dataset, args.output, options, jobs=args.jobs, resume=args.resume, progress=update)
+        if args.engine == "dask":
+            from chorus.distributed import DEFAULT_PARTITION_BYTES, run_dask_batch
+
+            result = run_dask_batch(
+                args.dataset, args.output, options, scheduler=args.scheduler, jobs=args.jobs,
+                partition_bytes=args.partition_size or DEFAULT_PARTITION_BYTES, resume=args.resume,
+                progress=progress,
+            )
+        else:
+            result = run_batch(args.dataset, args.output, options, jobs=args.jobs, resume=args.resume, progress=progress)
     finally:
-        stop()
-    skipped = f", {result.skipped} already done" if result.skipped else ""
-    print(
-        f"chorus: {result.ok} ok, {result.failed} failed{skipped} -> {args.output} "
-        f"({result.seconds:.1f} s)",
-        file=sys.stderr,
-    )
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
+    counts = f"{result.ok} ok, {result.failed} failed"
+    if result.skipped:
+        counts += f", {result.skipped} already done"
+    where = f"{args.output} ({result.parts} parts)" if result.parts else args.output
+    if result.interrupted:
+        print(f"chorus: interrupted: {counts} -> {where}; rerun with --resume to finish", file=sys.stderr)
+        return 130
+    print(f"chorus: {counts} -> {where} ({result.seconds:.1f} s)", file=sys.stderr)
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def byte_size(value: str) -> int:
+    """'16MiB', '64MB', '1GB' or a number of bytes."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b?)\s*", value.lower())
+    if not match:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size such as 16MiB or 64MB")
+    unit = match.group(2).rstrip("b")
+    scale = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12,
+             "ki": 2**10, "mi": 2**20, "gi": 2**30, "ti": 2**40}[unit]
+    size = int(float(match.group(1)) * scale)
+    if size < 1:
+        raise argparse.ArgumentTypeError("must be at least 1 byte")
+    return size
 
 
 def _fields(value: str | None) -> tuple[str, ...]:
@@ -259,15 +299,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_clean)
 
     p = sub.add_parser("batch", help="summarize every cluster of a JSONL dataset into JSONL")
-    p.add_argument("dataset", metavar="CLUSTERS.jsonl", help="JSONL (or .jsonl.gz) of clusters, or - for stdin")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="output JSONL (.gz to compress)")
+    p.add_argument("dataset", metavar="CLUSTERS.jsonl",
+                   help="JSONL (or .jsonl.gz) of clusters, or - for stdin; with --engine dask also a folder "
+                        "or glob of part files, local or any fsspec URL (s3://...)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
+                   help="output JSONL (.gz to compress); with --engine dask a folder of part-NNNNN.jsonl "
+                        "(or FOLDER/part-*.jsonl.gz)")
     _add_budget(p)
     p.add_argument("--method", help="content selection method")
     p.add_argument("--query", help="focus every summary on this question")
     p.add_argument("--query-field", metavar="FIELDS", help="dataset fields joined into each cluster's query")
-    p.add_argument("--jobs", type=positive_int, help="worker processes (default: all cores)")
+    p.add_argument("--jobs", type=positive_int,
+                   help="worker processes (default: all cores; with --engine dask and no --scheduler, "
+                        "the local cluster's workers)")
     p.add_argument("--resume", action="store_true", help="keep OUT's finished records and do only the rest")
     p.add_argument("--quiet", action="store_true", help="no progress display")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: a process pool on this machine (default); dask: a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="the Dask scheduler (tcp://host:8786, or a scheduler file); without it, "
+                        "--engine dask starts a cluster on this machine")
+    p.add_argument("--partition-size", type=byte_size, metavar="SIZE",
+                   help="input bytes per Dask task and output part (default 16MiB; gzipped files are one part each)")
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("evaluate", help="ROUGE-1.5.5 scores against a dataset's reference summaries")

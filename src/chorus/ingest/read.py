@@ -136,26 +136,22 @@ def cluster_from_record(record: Any, where: str) -> Cluster:
     return Cluster(id=cluster_id, documents=documents, fields=fields)
 
 
-def open_dataset(path: str | Path) -> BinaryIO:
-    """Open a dataset file or '-' (stdin) as bytes, gunzipping *.gz."""
-    if str(path) == "-":
-        return sys.stdin.buffer
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"no such file: {p}")
-    if p.is_dir():
-        raise InputError(f"{p} is a folder; a dataset is a JSONL file")
+def open_dataset_file(path: Path, folder_hint: str = "") -> BinaryIO:
+    """A dataset file's raw bytes (still gzipped), or the user's error for a missing file or a folder."""
+    if not path.exists():
+        raise InputError(f"no such file: {path}")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; a dataset is a JSONL file{folder_hint}")
     try:
-        if p.name.endswith(".gz"):
-            return gzip.open(p, "rb")  # type: ignore[return-value]
-        return p.open("rb")
+        return path.open("rb")
     except OSError as exc:
-        raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
 def iter_dataset_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
-    """(line number, raw line) for each non-blank line, streaming."""
-    stream = open_dataset(path)
+    """(line number, raw line) for each non-blank line of a dataset file (gunzipping *.gz) or '-' (stdin), streaming."""
+    raw = sys.stdin.buffer if str(path) == "-" else open_dataset_file(Path(path))
+    stream = gzip.GzipFile(fileobj=raw, mode="rb") if str(path).endswith(".gz") else raw
     try:
         for number, line in enumerate(stream, start=1):
             if line.strip():
@@ -163,8 +159,9 @@ def iter_dataset_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
     except (OSError, EOFError) as exc:
         raise InputError(f"cannot read {path}: {exc}") from None
     finally:
-        if stream is not sys.stdin.buffer:
+        if raw is not sys.stdin.buffer:
             stream.close()
+            raw.close()
 
 
 def parse_dataset_line(line: bytes, where: str) -> Cluster:

@@ -1,0 +1,266 @@
+"""`chorus batch` at scale: bounded reading, every record answered, kill and resume, progress."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE
+
+import chorus.batch as batch
+from chorus.batch import BatchOptions, OversizedLine, ProgressBar, process_record, read_records, run_batch
+
+TEXTS = [p.read_text() for p in sorted(EXAMPLE.glob("*.txt"))]
+RECORDS = 60
+BAD_LINES = {
+    7: "this is not json",
+    13: json.dumps({"documents": TEXTS[:2]}),  # no id
+    19: json.dumps({"id": "no-docs", "documents": []}),
+    29: json.dumps({"id": "number-doc", "documents": [TEXTS[0], 42]}),
+    37: "[" * 50_000,  # deeper than the JSON parser goes
+    43: json.dumps([1, 2, 3]),
+}
+
+
+def write_dataset(path: Path, records: int) -> list[str]:
+    """``records`` input records, good ones (different article subsets) and every kind of bad one."""
+    lines = []
+    for n in range(1, records + 1):
+        if n in BAD_LINES:
+            lines.append(BAD_LINES[n])
+        else:
+            first = n % len(TEXTS)
+            docs = [TEXTS[(first + k) % len(TEXTS)] for k in range(2 + n % 3)]
+            lines.append(json.dumps({"id": f"c{n:04d}", "documents": docs}))
+    data = "\n".join(lines) + "\n"
+    if path.name.endswith(".gz"):
+        path.write_bytes(gzip.compress(data.encode()))
+    else:
+        path.write_text(data)
+    return lines
+
+
+def records_of(path: Path) -> list[dict]:
+    data = gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
+    return [json.loads(line) for line in data.decode().splitlines()]
+
+
+def chorus_process(*args: str) -> subprocess.Popen:
+    # Its own session, so a signal can go to the whole group as a terminal's Ctrl-C does.
+    return subprocess.Popen(
+        [sys.executable, "-m", "chorus.cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, start_new_session=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory) -> tuple[Path, Path]:
+    """A 60-record input and its uninterrupted output (one process, in-process)."""
+    folder = tmp_path_factory.mktemp("scale")
+    source = folder / "in.jsonl"
+    write_dataset(source, RECORDS)
+    reference = folder / "reference.jsonl"
+    result = run_batch(source, reference, BatchOptions(words=40), jobs=1)
+    assert (result.ok, result.failed) == (RECORDS - len(BAD_LINES), len(BAD_LINES))
+    return source, reference
+
+
+# --- every record answered, bad ones with a reason ------------------------------------
+
+
+def test_every_bad_record_gets_one_error_record_in_place(dataset):
+    source, reference = dataset
+    records = records_of(reference)
+    assert len(records) == RECORDS
+    errors = {n: r for n, r in enumerate(records, start=1) if "error" in r}
+    assert sorted(errors) == sorted(BAD_LINES)
+    assert "not valid JSON" in errors[7]["error"] and errors[7]["id"] is None and errors[7]["line"] == 7
+    assert "no \"id\"" in errors[13]["error"] and errors[13]["line"] == 13
+    assert errors[19]["id"] == "no-docs" and "non-empty list" in errors[19]["error"]
+    assert errors[29]["id"] == "number-doc" and "document 2 is not a string" in errors[29]["error"]
+    assert errors[37]["line"] == 37 and "unreadable record" in errors[37]["error"]
+    assert "must be a JSON object" in errors[43]["error"]
+    good = [r for n, r in enumerate(records, start=1) if n not in errors]
+    assert [r["id"] for r in good] == [f"c{n:04d}" for n in range(1, RECORDS + 1) if n not in BAD_LINES]
+    assert all(r["sentences"] and r["words"] <= 40 for r in good)
+
+
+def test_an_oversized_line_is_skipped_over_not_held(monkeypatch):
+    monkeypatch.setattr(batch, "MAX_RECORD_BYTES", 1000)
+    big = json.dumps({"id": "big", "documents": ["word " * 400]}).encode()
+    anonymous = json.dumps({"documents": ["word " * 400]}).encode()
+    small = json.dumps({"id": "small", "documents": ["x"]}).encode()
+    stream = io.BytesIO(big + b"\n\n" + anonymous + b"\n" + small + b"\n" + big)
+    lines = list(read_records(stream))
+    assert [n for n, _ in lines] == [1, 3, 4, 5]  # the blank line 2 is not a record
+    first, second, third, last = (line for _, line in lines)
+    assert isinstance(first, OversizedLine) and first.size == len(big) and len(first.head) <= batch.ID_SNIFF_BYTES
+    assert third == small + b"\n"
+    assert isinstance(last, OversizedLine) and last.size == len(big)  # no newline at the end of the file
+    record = process_record(1, first, BatchOptions())
+    assert record["id"] == "big" and record["line"] == 1 and f"{len(big):,} bytes" in record["error"]
+    assert process_record(3, second, BatchOptions())["id"] is None
+
+
+def test_final_line_counts_ok_and_failed(run, dataset, tmp_path):
+    source, reference = dataset
+    out = tmp_path / "out.jsonl.gz"
+    code, _, err = run("batch", str(source), "-o", str(out), "--words", "40", "--jobs", "1")
+    assert code == 0
+    assert err.splitlines()[-1].startswith(f"chorus: {RECORDS - len(BAD_LINES)} ok, {len(BAD_LINES)} failed -> {out}")
+    assert records_of(out) == records_of(reference)
+
+
+# --- resume ------------------------------------------------------------------------------
+
+
+def _lines_so_far(path: Path) -> int:
+    """Complete lines in a file being written (a gzip stream without its end yet)."""
+    if not path.exists():
+        return 0
+    data = path.read_bytes()
+    if path.name.endswith(".gz"):
+        data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data)
+    return data.count(b"\n")
+
+
+def _wait_for_lines(path: Path, count: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if _lines_so_far(path) >= count:
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"the run ended or stalled before writing {count} lines")
+
+
+@pytest.mark.parametrize("how,out_name", [("SIGKILL", "out.jsonl"), ("SIGINT", "out.jsonl.gz")])
+def test_a_killed_run_resumes_to_the_uninterrupted_output(dataset, tmp_path, how, out_name):
+    source, reference = dataset
+    out = tmp_path / out_name
+    process = chorus_process("batch", str(source), "-o", str(out), "--words", "40", "--jobs", "2")
+    try:
+        _wait_for_lines(out, 10, process)
+        os.killpg(process.pid, getattr(signal, how))
+        _, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    if how == "SIGINT":
+        assert process.returncode == 130
+        last = err.strip().splitlines()[-1]
+        assert last.startswith("chorus: interrupted: ") and "rerun with --resume" in last, err
+        assert "Traceback" not in err
+        kept = records_of(out)  # a clean stop closes the gzip stream: readable to the end
+    else:
+        assert process.returncode == -signal.SIGKILL
+        kept = [json.loads(line) for line in out.read_bytes().split(b"\n")[:-1]]
+    assert 0 < len(kept) < RECORDS, "the run was not stopped midway"
+    assert kept == records_of(reference)[: len(kept)]
+
+    resumed = subprocess.run(
+        [sys.executable, "-m", "chorus.cli", "batch", str(source), "-o", str(out), "--words", "40", "--resume", "--jobs", "1"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{len(kept)} already done" in resumed.stderr
+    assert records_of(out) == records_of(reference)
+
+
+def test_resume_refuses_an_output_written_from_another_input(run, dataset, tmp_path):
+    source, reference = dataset
+    out = tmp_path / "other.jsonl"
+    lines = reference.read_text().splitlines(keepends=True)
+    out.write_text(lines[1] + lines[0])  # answers records 2 and 1, in the wrong order
+    code, _, err = run("batch", str(source), "-o", str(out), "--resume")
+    assert code == 1 and "line 1 answers id 'c0002' but input record 1 is id 'c0001'" in err
+    assert out.read_text() == lines[1] + lines[0], "the output must be left as it was"
+
+
+# --- progress ---------------------------------------------------------------------------------
+
+
+def test_progress_bar_shows_rate_and_eta_on_a_terminal_only(monkeypatch):
+    from rich.console import Console
+
+    assert type(batch.progress_reporter(quiet=False)) is batch.Progress  # pytest's stderr is not a terminal
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert isinstance(batch.progress_reporter(quiet=False), ProgressBar)
+    assert type(batch.progress_reporter(quiet=True)) is batch.Progress
+
+    screen = io.StringIO()
+    bar = ProgressBar(console=Console(file=screen, force_terminal=True, width=150))
+    bar.start(total_bytes=10_000, done_bytes=2_000)  # 2,000 bytes were already done (resume)
+    for step in range(1, 5):
+        time.sleep(0.05)
+        bar.update(ok=step * 10, failed=step, done_bytes=2_000 + step * 1_000)
+    bar._bar.refresh()
+    shown = screen.getvalue()
+    bar.stop()
+    assert "44 clusters (4 failed)" in shown
+    assert "50%" in shown  # 4,000 of the 8,000 bytes left at the start
+    assert "/s" in shown and "ETA" in shown and "0:00:0" in shown
+
+
+# --- a worker killed by the system -----------------------------------------------------------
+
+
+def die_on_poison(chunk, options):
+    """A batch task whose worker process dies, as under the kernel's OOM killer, on a poisoned record."""
+    if any(isinstance(line, bytes) and b"poison" in line for _, line in chunk):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return batch.answer_chunk(chunk, options)
+
+
+def test_a_worker_killed_on_one_record_costs_that_record_only():
+    lines = [json.dumps({"id": f"r{n}", "documents": ["Short text number %d." % n]}).encode() for n in range(1, 13)]
+    lines[6] = json.dumps({"id": "r7", "documents": ["poison"]}).encode()
+    chunks = batch._chunks(list(enumerate(lines, start=1)), batch.RECORDS_PER_TASK)
+    answers = [a for results in batch.run_ordered(chunks, BatchOptions(words=20), 2, task=die_on_poison)
+               for a in results]
+    records = [json.loads(line) for _, line in answers]
+    assert [r["id"] for r in records] == [f"r{n}" for n in range(1, 13)], "every record, in order"
+    failed = [r for (is_error, _), r in zip(answers, records) if is_error]
+    assert [r["id"] for r in failed] == ["r7"] and "worker process died" in failed[0]["error"]
+
+
+# --- constant memory: the input is read only a bounded way ahead of the output -----------------
+
+
+def echo_chunk(chunk, options):
+    return [(False, str(number)) for number, _ in chunk]
+
+
+def _most_read_ahead(records: int, jobs: int) -> int:
+    """Run ``records`` ten-byte records through ``run_ordered``; the most records read but not yet answered."""
+    read = answered = most = 0
+
+    def source():
+        nonlocal read
+        for number in range(1, records + 1):
+            read += 1
+            yield number, b"0123456789"
+
+    for results in batch.run_ordered(batch._chunks(source(), batch.RECORDS_PER_TASK), BatchOptions(), jobs, task=echo_chunk):
+        assert [int(line) for _, line in results] == list(range(answered + 1, answered + len(results) + 1))
+        answered += len(results)
+        most = max(most, read - answered)
+    assert answered == records
+    return most
+
+
+def test_the_input_is_read_only_a_bounded_way_ahead_of_the_output(monkeypatch):
+    # in flight: at most TASKS_PER_WORKER tasks per worker, whatever the input's length
+    assert 0 < _most_read_ahead(300, jobs=2) <= 2 * batch.TASKS_PER_WORKER * batch.RECORDS_PER_TASK
+    # and at most MAX_PENDING_BYTES of input, however few the tasks (here: one task of two ten-byte records)
+    monkeypatch.setattr(batch, "MAX_PENDING_BYTES", 25)
+    assert _most_read_ahead(300, jobs=2) <= batch.RECORDS_PER_TASK
