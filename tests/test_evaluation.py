@@ -4,6 +4,7 @@ import gzip
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -187,3 +188,15 @@ def test_batch_bad_arguments(run, tmp_path):
     assert code == 1 and "does not exist" in err
     code, _, err = run("batch", str(src), "-o", str(tmp_path / "o.jsonl"), "--method", "nope")
     assert code == 1 and "unknown method" in err
+
+
+def test_batch_to_stdout(run, tmp_path):
+    code, out, err = run("batch", str(_batch_input(tmp_path)), "-o", "-", "--jobs", "1", "--words", "40")
+    assert code == 0 and "2 ok, 5 failed" in err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r.get("id") for r in records] == ["good-1", None, None, "no-docs", "bad-doc", "empty-doc", "good-2"]
+    assert not Path("-").exists()  # no file named "-" in the working folder
+    code, _, err = run("batch", str(_batch_input(tmp_path)), "-o", "-", "--resume")
+    assert code == 1 and "--resume needs an output file" in err
+    code, _, err = run("batch", str(_batch_input(tmp_path)), "-o", "-", "--engine", "dask")
+    assert code == 1 and "not -" in err

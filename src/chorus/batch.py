@@ -501,7 +501,10 @@ def run_batch(
     jobs = jobs or default_jobs()
     progress = progress or Progress()
     out_path = Path(output)
-    if str(source) != "-" and Path(source).resolve() == out_path.resolve():
+    to_stdout = str(output) == "-"
+    if to_stdout and resume:
+        raise ChorusError("--resume needs an output file to resume, not -")
+    if str(source) != "-" and not to_stdout and Path(source).resolve() == out_path.resolve():
         raise ChorusError("the output file must not be the input file")
     reader = DatasetReader(source)
     result = BatchResult()
@@ -513,7 +516,7 @@ def run_batch(
                 raise ChorusError(f"{out_path} is not a file")
             repair_output(out_path)
             todo, result.skipped = skip_answered(todo, out_path)
-        handle = open_output(out_path, resume)
+        handle = sys.stdout if to_stdout else open_output(out_path, resume)
         try:
             progress.start(reader.size, reader.position)
             for answers in run_ordered(_chunks(todo, RECORDS_PER_TASK), options, jobs, task=answer_chunk):
@@ -526,7 +529,8 @@ def run_batch(
         except KeyboardInterrupt:
             result.interrupted = True
         finally:
-            handle.close()
+            if not to_stdout:
+                handle.close()
     finally:
         progress.stop()
         reader.close()

@@ -164,6 +164,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     get_method(args.method)  # an unknown method is one error, not one per cluster
     if args.engine != "dask" and (args.scheduler or args.partition_size):
         raise UsageError("--scheduler and --partition-size need --engine dask")
+    if args.engine == "dask" and args.output == "-":
+        raise UsageError("--engine dask writes a folder of part files: give -o a folder or URL, not -")
     words, sentences = _budget_args(args)
     options = BatchOptions(
         words=words, sentences=sentences, method=args.method,
@@ -303,7 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="JSONL (or .jsonl.gz) of clusters, or - for stdin; with --engine dask also a folder "
                         "or glob of part files, local or any fsspec URL (s3://...)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
-                   help="output JSONL (.gz to compress); with --engine dask a folder of part-NNNNN.jsonl "
+                   help="output JSONL (.gz to compress), or - for stdout; with --engine dask a folder of part-NNNNN.jsonl "
                         "(or FOLDER/part-*.jsonl.gz)")
     _add_budget(p)
     p.add_argument("--method", help="content selection method")
