@@ -135,3 +135,23 @@ def test_import_has_no_side_effects():
     code = "import sys, chorus; print(sorted(m for m in sys.modules if m.startswith(('sklearn','trafilatura','nupunkt'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]" and out.stderr == ""
+
+
+def test_a_short_generic_sentence_is_not_a_paraphrase_of_longer_ones_on_its_topic():
+    from chorus.pipeline import build_story, load_documents
+    from chorus.represent import is_paraphrase
+
+    articles = [
+        "Israel approved new tenders for homes in Jewish settlements in the West Bank on Monday. "
+        "The other tenders were for several Jewish settlements in the West Bank.",
+        "Palestinian leaders said the decision to build hundreds of homes in Jewish settlements in the occupied "
+        "West Bank would wreck the peace talks, and they asked Washington to intervene before Friday's meeting. "
+        "Israel approved new tenders for homes in Jewish settlements in the West Bank, officials said.",
+    ]
+    story = build_story(load_documents(articles))
+    by_text = {s.text: s for s in story.sentences}
+    generic = by_text["The other tenders were for several Jewish settlements in the West Bank."]
+    long_one = next(s for s in story.sentences if s.text.startswith("Palestinian leaders"))
+    lead, echo = [s for s in story.sentences if s.text.startswith("Israel approved")]
+    assert not is_paraphrase(story.vectors, long_one, generic)  # four shared topic words, another claim
+    assert is_paraphrase(story.vectors, lead, echo) and is_paraphrase(story.vectors, echo, lead)

@@ -150,10 +150,14 @@ def represent(story: Story) -> Vectors:
 # Two sentences are close paraphrases (one supports the other as a source)
 # when they are similar overall (TF-IDF cosine), or when one carries most of
 # the other's content words (overlap coefficient), as when one outlet quotes
-# a sentence in full and another quotes half of it.
+# a sentence in full and another quotes half of it. The overlap route also
+# needs some overall similarity: a short generic sentence ("The other tenders
+# were for settlements in the West Bank") shares four topic words with dozens
+# of longer ones without saying what any of them says.
 PARAPHRASE_COSINE = 0.5
 PARAPHRASE_OVERLAP = 0.6
 PARAPHRASE_MIN_SHARED = 4
+PARAPHRASE_OVERLAP_MIN_COSINE = 0.3
 # A summary should not state one fact twice, so the bar for "redundant" is
 # lower than for "paraphrase": two reports of the evacuation that share most
 # of their key words are redundant even when each adds a detail.
@@ -198,7 +202,9 @@ def paraphrase_matrix(vectors: Vectors, table: PairTable) -> np.ndarray:
     supports it as a citation)? Two sentences whose numbers all differ do
     not: "1,200 evacuated" does not support "1,500 evacuated"."""
     alike = (table.cosine >= PARAPHRASE_COSINE) | (
-        (table.shared >= PARAPHRASE_MIN_SHARED) & (table.overlap >= PARAPHRASE_OVERLAP)
+        (table.shared >= PARAPHRASE_MIN_SHARED)
+        & (table.overlap >= PARAPHRASE_OVERLAP)
+        & (table.cosine >= PARAPHRASE_OVERLAP_MIN_COSINE)
     )
     numbers = vectors.numbers
     for a, b in zip(*np.nonzero(alike)):
