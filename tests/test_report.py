@@ -415,3 +415,11 @@ def test_import_chorus_stays_light():
     code = "import chorus, sys; print('chorus.analysis.report' in sys.modules, 'numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_harbor_fire_pronoun_after_an_appositive_name_is_resolved():
+    # `Halvern's chief executive, Peter Vandermolen, said … "Our first thought …," he said.`
+    report = chorus.report([EXAMPLE])
+    thought = quote_containing(report, "Our first thought is for the families")
+    assert thought.speaker == "Pieter Vandermolen"  # the courier's "Peter", unified with the other outlets'
+    assert thought.speaker_is_named

@@ -71,10 +71,11 @@ _VERB_THEN_SPEAKER = re.compile(
 _LATER_ATTRIBUTION = re.compile(rf"(?:^|[,;—–]\s*){_SPEAKER}\s+{_AUX}(?P<verb>{_VERBS})\b")
 # `Lavrov said: "…"` / `what Mashaal termed "…"` (the last such phrase before the quote).
 _EARLIER_ATTRIBUTION = re.compile(rf"{_SPEAKER}\s+{_AUX}(?P<verb>{_VERBS})\b")
-# The subject of reported speech: `Michael Horowitz, security analyst at …, says that`
+# The subject of reported speech: `Michael Horowitz, security analyst at …, says that`,
+# `Halvern's chief executive, Peter Vandermolen, said`
 # or of a coordinated verb: `Governor Ilse Varga visited the shelters and told reporters`
 _NAMED_SPEECH = re.compile(
-    rf"(?P<speaker>{_NAME})(?:,[^,;]{{1,120}},)?\s+{_AUX}(?:{_VERBS})\b"
+    rf"(?P<speaker>{_NAME})(?:,[^,;]{{1,120}},|,)?\s+{_AUX}(?:{_VERBS})\b"
     rf"|(?P<subject>{_NAME})\s+[a-z]+(?:\s+[\w’'\-]+){{0,7}}?\s+and\s+(?:{_VERBS})\b"
 )
 
