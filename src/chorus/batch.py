@@ -142,17 +142,13 @@ def process_record(number: int, line: bytes | OversizedLine, options: BatchOptio
         return {"id": cluster.id, "error": f"internal error: {type(exc).__name__}: {exc}"}
 
 
-def process_chunk(chunk: list[tuple[int, bytes]], options: BatchOptions) -> list[str]:
-    return [json.dumps(process_record(n, line, options), ensure_ascii=False) for n, line in chunk]
+def process_chunk(chunk: list[tuple[int, bytes | OversizedLine]], options: BatchOptions) -> list[dict[str, Any]]:
+    return [process_record(number, line, options) for number, line in chunk]
 
 
 def answer_chunk(chunk: list[tuple[int, bytes | OversizedLine]], options: BatchOptions) -> list[tuple[bool, str]]:
     """(failed?, output line) for each record: the caller counts without parsing the line again."""
-    answers = []
-    for number, line in chunk:
-        record = process_record(number, line, options)
-        answers.append(("error" in record, json.dumps(record, ensure_ascii=False)))
-    return answers
+    return [("error" in record, json.dumps(record, ensure_ascii=False)) for record in process_chunk(chunk, options)]
 
 
 # --- reading the input -----------------------------------------------------------

@@ -92,8 +92,7 @@ def summarize_all(
     failed = 0
     chunks = [[item] for item in lines]
     for records in run_ordered(chunks, options, jobs):
-        for raw in records:
-            record: dict[str, Any] = json.loads(raw)
+        for record in records:
             if record.get("error"):
                 failed += 1
                 summaries[str(record["id"])] = []
