@@ -10,7 +10,7 @@ import pytest
 import chorus
 from chorus.pipeline import build_story
 from chorus.select import DEFAULT_METHOD, METHODS
-from chorus.select.concepts import FEATURES, Concepts, concept_table, load_models, solve_coverage
+from chorus.select.concepts import FEATURES, Concepts, load_models, solve_coverage
 from chorus.types import Budget
 
 from conftest import EXAMPLE

@@ -1,6 +1,5 @@
 """Summaries: budget, no repetition, citations, order, every method, the Python API."""
 
-from pathlib import Path
 
 import pytest
 

@@ -227,7 +227,3 @@ def is_paraphrase(vectors: Vectors, a: Sentence, b: Sentence) -> bool:
     """Does ``b`` say what ``a`` says?"""
     return bool(paraphrase_matrix(vectors, pair_table(vectors, [a.index], [b.index]))[0, 0])
 
-
-def is_redundant(vectors: Vectors, a: Sentence, b: Sentence) -> bool:
-    """Would a summary holding ``a`` repeat itself by adding ``b``?"""
-    return bool(redundancy_matrix(pair_table(vectors, [a.index], [b.index]))[0, 0])

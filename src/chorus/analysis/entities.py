@@ -378,7 +378,7 @@ def spacy_mentions(story: Story) -> list[Mention]:
             kind = _SPACY_KINDS.get(ent.label_)
             if kind is None:
                 continue
-            start, end, surface = ent.start_char, ent.end_char, ent.text
+            start, surface = ent.start_char, ent.text
             if surface.lower().startswith("the "):
                 start, surface = start + 4, surface[4:]
             surface = re.sub(r"['’]s?$", "", surface)

@@ -96,6 +96,3 @@ def group_facts(story: Story, links: dict[int, dict[int, float]]) -> list[Fact]:
     return facts
 
 
-def find_facts(story: Story, tables: PairTable | None = None) -> list[Fact]:
-    tables = tables or similarity_tables(story)
-    return group_facts(story, paraphrase_pairs(story, tables))
