@@ -26,7 +26,7 @@ WORKER_FLAG = "--worker"
 def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluster]:
     """The dataset's clusters, streamed, as chorus reads them (text repaired, not yet cleaned)."""
     for number, line in islice(iter_dataset_lines(path), limit):
-        yield parse_dataset_line(line, f"{path} line {number}")
+        yield parse_dataset_line(line, f"{path} line {number}", number)
 
 
 def chorus_runner(method: str, words: int) -> Callable[[Cluster], object]:

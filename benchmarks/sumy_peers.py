@@ -103,7 +103,7 @@ def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluste
     for count, (number, line) in enumerate(iter_dataset_lines(path)):
         if limit is not None and count >= limit:
             return
-        yield parse_dataset_line(line, f"{path} line {number}")
+        yield parse_dataset_line(line, f"{path} line {number}", number)
 
 
 def articles_of(cluster: Cluster) -> list[str]:

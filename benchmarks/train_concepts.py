@@ -64,7 +64,7 @@ def build_examples(path: str, query_fields: tuple[str, ...], focused: bool) -> l
     lines, references = load_references(path, None)
     examples = []
     for number, line in lines:
-        cluster = parse_dataset_line(line, f"{path} line {number}")
+        cluster = parse_dataset_line(line, f"{path} line {number}", number)
         story = build_story(load_documents(cluster.documents), cluster_query(cluster, options))
         table = concept_table(story)
         refs = [reference_bigrams(r) for r in references[cluster.id].values()]

@@ -264,6 +264,13 @@ def test_a_named_speaker_beats_a_description_and_takes_the_entity_spelling():
     assert (quote.speaker, quote.speaker_is_named) == ("the official", False)
 
 
+def test_a_description_keeps_the_names_it_contains_capitalised():
+    opening = _quoted(0, "An Israeli Foreign Ministry official", "An Israeli Foreign Ministry official said")
+    inside = _quoted(1, "an Israeli Foreign Ministry official", "an Israeli Foreign Ministry official said")
+    (quote,) = group_quotations([opening, inside])
+    assert (quote.speaker, quote.speaker_is_named) == ("an Israeli Foreign Ministry official", False)
+
+
 def test_rule_typer_uses_head_words_saints_titles_and_initials():
     texts = [
         "Workers at Dunmere Foods walked out on Monday, the union said. On Monday night the Red Crescent said "
@@ -277,6 +284,43 @@ def test_rule_typer_uses_head_words_saints_titles_and_initials():
     assert kinds["Dunmere Foods"] == kinds["Red Crescent"] == kinds["Corran Institute"] == "organization"
     assert saint.kind == "place" and "St. Albans" in saint.variants
     assert kinds["Anna K. Vell"] == kinds["Tomas Brigg"] == "person"
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # The day a source spoke is not the day of the event: outlets publish on different days.
+        ("The regional council approved the new flood barrier for Ostvale, officials said Monday.",
+         "The regional council approved the new flood barrier for Ostvale, officials said Tuesday."),
+        # Another day *and* another place: two findings, not one told two ways.
+        ("A dead heron found near Ostvale on Friday tested positive for the avian virus, the agency said.",
+         "A dead heron found near Brennmouth on Monday tested positive for the avian virus, the agency said."),
+        # A number written in words is the same number.
+        ("Forty-four police officers and three judges are taking part in the inquiry into the crash.",
+         "The inquiry into the crash includes 44 police officers and three judges."),
+        # Each prints a figure the other's range allows.
+        ("Malaria kills up to 3 million people a year and sickens another 300 million, the agency said.",
+         "Malaria sickens at least 300 million people a year and kills up to 2.7 million, the agency said."),
+        # Both years are in both sentences (one as part of a full date).
+        ("The probe, launched in 1989, reached the planet in December 1995 after a long cruise through space.",
+         "The probe was launched in 1989 and reached the planet on Dec. 7, 1995, after a long cruise."),
+        # A span of years holds the other's year.
+        ("The rebel leader led the 1994-96 war for independence from the federal government.",
+         "The rebel leader led the war for independence from the federal government that ended in 1996."),
+    ],
+)
+def test_no_conflict_where_the_outlets_do_not_disagree(first, second):
+    report = chorus.report([first + " Rescue teams searched the valley all night.",
+                            second + " Schools in the region stayed closed."])
+    assert report.conflicts == []
+
+
+def test_paraphrases_that_give_another_year_conflict():
+    first = "The Kellmoor dam was completed in 1962 and had not been inspected since the spring."
+    second = "The Kellmoor dam was completed in 1965 and had not been inspected since the spring."
+    report = chorus.report([first + " Rescue teams searched the valley all night.",
+                            second + " Schools in the region stayed closed."])
+    assert [(c.kind, c.value_a, c.value_b) for c in report.conflicts] == [("year", "1962", "1965")]
 
 
 def test_hedged_numbers_are_ranges():

@@ -129,7 +129,7 @@ def process_record(number: int, line: bytes | OversizedLine, options: BatchOptio
             "error": f"line {number}: the record is {line.size:,} bytes; the limit is {MAX_RECORD_BYTES:,}",
         }
     try:
-        cluster = parse_dataset_line(line, f"line {number}")
+        cluster = parse_dataset_line(line, f"line {number}", number)
     except ChorusError as exc:
         return {"id": _id_of(line), "line": number, "error": str(exc)}
     except Exception as exc:  # e.g. JSON nested too deep for the parser

@@ -162,6 +162,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from chorus.select import get_method
 
     get_method(args.method)  # an unknown method is one error, not one per cluster
+    _refuse_other_layout(args.dataset)
     if args.engine != "dask" and (args.scheduler or args.partition_size):
         raise UsageError("--scheduler and --partition-size need --engine dask")
     if args.engine == "dask" and args.output == "-":
@@ -199,6 +200,46 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print(f"chorus: interrupted: {counts} -> {where}; rerun with --resume to finish", file=sys.stderr)
         return 130
     print(f"chorus: {counts} -> {where} ({result.seconds:.1f} s)", file=sys.stderr)
+    return 0
+
+
+def _refuse_other_layout(dataset: str) -> None:
+    """batch streams JSONL (its resume and partitions count lines): other layouts are converted once."""
+    from pathlib import Path
+
+    from chorus.ingest.read import other_layout
+
+    if dataset != "-" and other_layout(Path(dataset)) is not None:
+        raise UsageError(
+            f"{dataset} is a DUC/TAC folder or a Multi-News file; batch reads JSONL: "
+            f"convert it once with `chorus convert {dataset} -o CLUSTERS.jsonl`, then batch CLUSTERS.jsonl"
+        )
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    import gzip
+    from pathlib import Path
+
+    from chorus.ingest.read import convert_dataset
+
+    if args.output == "-":
+        written, passed = convert_dataset(args.source, sys.stdout.write)
+    else:
+        out = Path(args.output)
+        if out.exists() and not args.force:
+            raise ChorusError(f"{out} exists; add --force to replace it")
+        tmp = out.with_name(out.name + ".partial")
+        opener = gzip.open if out.name.endswith(".gz") else open
+        try:
+            with opener(tmp, "wt", encoding="utf-8") as f:
+                written, passed = convert_dataset(args.source, f.write)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        tmp.replace(out)
+    if passed:
+        warn(f"{passed} rows are not valid clusters; copied unchanged, so `chorus batch` reports each")
+    print(f"chorus: {written} clusters -> {args.output}", file=sys.stderr)
     return 0
 
 
@@ -336,6 +377,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=positive_int, default=None, help="worker processes (default 1)")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("convert", help="turn a DUC/TAC folder or Multi-News files into chorus JSONL")
+    p.add_argument("source", metavar="SOURCE",
+                   help="a DUC/TAC folder (topic folders of SGML articles, models/, topics file), "
+                        "Multi-News FILE.src (with FILE.tgt beside it) or Hugging Face rows as JSONL")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="chorus JSONL (.gz to compress), or -")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    p.set_defaults(func=cmd_convert)
 
     p = sub.add_parser("serve", help="a local web page and JSON API for summarizing articles")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")

@@ -44,9 +44,13 @@ from chorus.represent import PARAPHRASE_COSINE, PARAPHRASE_MIN_SHARED, PairTable
 from chorus.text import WORD_RE, is_content, stem
 from chorus.types import Sentence, Story
 
+# Two sentences are about the same thing when they are worded alike (TF-IDF
+# cosine) *and* most of the shorter one's content words are in the other:
+# one alone pairs sentences about a recurring event (troops attacked on
+# Tuesday, and again on Wednesday) on DUC 2006's months-long clusters.
 SAME_FACT_COSINE = 0.4
-SAME_FACT_SHARED = 5
-SAME_FACT_OVERLAP = 0.5
+SAME_FACT_SHARED = 4
+SAME_FACT_OVERLAP = 0.55
 APPROXIMATE = 0.1  # "about 1,200" spans 1,080-1,320
 
 _NUMBER_WORDS = {
@@ -66,16 +70,26 @@ _HEDGES = sorted(_AT_LEAST + _AT_MOST + _NEARLY + _ABOUT, key=len, reverse=True)
 _NUMBER = re.compile(
     r"(?<![\w.,$£€-])(?:(?P<hedge>" + "|".join(re.escape(h) for h in _HEDGES) + r")\s+)?"
     r"(?P<currency>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+    r"(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine)\b)?"  # "Forty-four"
     r"\b(?![.,]\d)(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?(?P<pct>\s*(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
+_CLOCK = re.compile(r"\s*(?:[ap]\.\s?m\.|[ap]m\b|:\d\d|o'clock)", re.IGNORECASE)
 _MONTHS = (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 ).split()
 _DATE = re.compile(r"\b(?P<month>" + "|".join(_MONTHS) + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?")
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_YEAR = re.compile(r"(?<![\d,.])(?:1[89]\d\d|20\d\d)(?![\d,])")
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = re.compile(rf"\b{_DAYS}\b")
+# A year, not one end of a span ("the 1994-96 war") nor part of a larger number ("1,995,000").
+_YEAR = re.compile(r"(?<![\d,.\-–])(?:1[89]\d\d|20\d\d)(?!\d|,\d|[\-–]\d)")
+# A weekday that dates the telling, not the event: "officials said Thursday", "police on Monday said".
+_SAY = r"(?:said|says|announced|reported|told|added|stated|confirmed|disclosed|revealed|declared|insisted)"
+_STATEMENT_DAY = re.compile(
+    rf"\b{_SAY}\s+(?:on\s+|late\s+|early\s+)?(?P<after>{_DAYS})\b"
+    rf"|\b(?:on\s+)?(?P<before>{_DAYS})\s+{_SAY}\b"
+)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -109,6 +123,8 @@ def numbers_in(text: str) -> list[_Number]:
         raw = m.group("num").lower()
         if raw in _NUMBER_WORDS:
             value = float(_NUMBER_WORDS[raw])
+            if m.group("unit") and value >= 20:
+                value += _NUMBER_WORDS[m.group("unit").lower()]
         else:
             value = float(raw.replace(",", ""))
             if _YEAR.fullmatch(raw) and not m.group("scale") and not m.group("pct"):
@@ -116,6 +132,8 @@ def numbers_in(text: str) -> list[_Number]:
         before = text[max(0, m.start() - 12) : m.start()]
         if re.search(r"(?:" + "|".join(_MONTHS) + r")\.?\s*$", before):
             continue  # the day of a date
+        if _CLOCK.match(text, m.end()) or before.endswith(":"):
+            continue  # a time of day ("6 p.m.", "4:44")
         value *= _SCALES.get((m.group("scale") or "").lower(), 1.0)
         hedge = (m.group("hedge") or "").lower()
         low, high = value, value
@@ -160,18 +178,40 @@ def _number_conflicts(a: Sentence, b: Sentence) -> list[tuple[str, str, str]]:
                 continue
             if any(not _disjoint(x, n) for n in numbers_b) or any(not _disjoint(y, n) for n in numbers_a):
                 continue
+            # ... nor, counted or not, print a figure the other's allows ("kills up to 3 million" / "up to 2.7 million").
+            if _allows_any(x, b.text) or _allows_any(y, a.text):
+                continue
             out.append(("number", x.text.strip(), y.text.strip()))
     return out
+
+
+def _allows_any(number: _Number, text: str) -> bool:
+    """Does ``text`` print any figure within the range ``number`` allows?"""
+    scale = 1.0 if number.percent else next((v for w, v in _SCALES.items() if w in number.text.lower()), 1.0)
+    for raw in sentence_numbers(text):
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        if any(number.low <= value * k <= number.high for k in {1.0, scale}):
+            return True
+    return False
 
 
 def _single(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return list(pattern.finditer(text))
 
 
+def _event_weekdays(text: str) -> list[re.Match[str]]:
+    """Weekdays of the sentence but the day a source spoke (outlets publish on different days)."""
+    telling = {m.start("after") if m.group("after") else m.start("before") for m in _STATEMENT_DAY.finditer(text)}
+    return [m for m in _WEEKDAY.finditer(text) if m.start() not in telling]
+
+
 def _calendar_conflicts(a: Sentence, b: Sentence) -> list[tuple[str, str, str]]:
     out = []
-    for kind, pattern in (("weekday", _WEEKDAY), ("date", _DATE)):
-        found_a, found_b = _single(pattern, a.text), _single(pattern, b.text)
+    for kind, find in (("weekday", _event_weekdays), ("date", lambda text: _single(_DATE, text))):
+        found_a, found_b = find(a.text), find(b.text)
         if len(found_a) == 1 and len(found_b) == 1:
             x, y = found_a[0].group(0), found_b[0].group(0)
             if kind == "date":
@@ -240,8 +280,10 @@ Found = dict[tuple[int, int], list[tuple[str, str, str]]]  # (a, b) sentence pai
 def conflicting_pairs(story: Story, tables: PairTable, links: dict[int, dict[int, float]], index: EntityIndex) -> Found:
     """The disagreements of every pair of sentences of two outlets that are about the same thing."""
     docs = np.array([s.doc_index for s in story.sentences])
-    same = (tables.cosine >= SAME_FACT_COSINE) | (
-        (tables.shared >= SAME_FACT_SHARED) & (tables.overlap >= SAME_FACT_OVERLAP)
+    same = (
+        (tables.cosine >= SAME_FACT_COSINE)
+        & (tables.shared >= SAME_FACT_SHARED)
+        & (tables.overlap >= SAME_FACT_OVERLAP)
     )
     same &= docs[:, None] != docs[None, :]
     pairs = set(zip(*(x.tolist() for x in np.nonzero(np.triu(same, k=1)))))
@@ -255,9 +297,30 @@ def conflicting_pairs(story: Story, tables: PairTable, links: dict[int, dict[int
         if a.doc_index > b.doc_index:
             a, b = b, a
         values = _number_conflicts(a, b) + _calendar_conflicts(a, b) + _entity_conflicts(index, mentioned_in_doc, a, b)
-        if values:
+        if tables.cosine[i, j] < PARAPHRASE_COSINE and j not in links.get(i, {}):
+            # Years and dates differ between like sentences written years apart ("1997 the
+            # warmest year on record" / "1998 being the warmest"): only paraphrases dispute them.
+            values = [v for v in values if v[0] not in ("year", "date")]
+        if values and _one_event(index, a, b, values):
             found[(a.index, b.index)] = values
     return found
+
+
+def _one_event(index: EntityIndex, a: Sentence, b: Sentence, values: list[tuple[str, str, str]]) -> bool:
+    """Could two like sentences report one event two ways, rather than two events?
+
+    Two outlets that tell one event differently differ in one respect: the
+    count, or the day, or the place. Sentences that differ in two (another
+    day and another place), or that each name someone or somewhere the
+    other does not, besides the disputed values, report two events: a
+    dead crow found in River Edge on Friday and one found in Stamford on
+    Monday are two findings, not a conflict about when the crow was found."""
+    if len({kind for kind, _, _ in values}) > 1:
+        return False
+    disputed = {v for _, x, y in values for v in (x, y)}
+    named_a = {id(e) for m, e in index.in_sentence(a.index) if m.text not in disputed}
+    named_b = {id(e) for m, e in index.in_sentence(b.index) if m.text not in disputed}
+    return not (named_a - named_b and named_b - named_a)
 
 
 def same_fact_but_numbers(

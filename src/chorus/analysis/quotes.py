@@ -298,6 +298,7 @@ def _group_speaker(
     """
     names: Counter[str] = Counter()
     descriptions: Counter[str] = Counter()
+    printings: dict[str, str] = {}  # a description as first printed, names keep their capitals
     for o in printed:
         if not o.speaker or _is_pronoun(o.speaker):
             continue
@@ -307,9 +308,13 @@ def _group_speaker(
         elif o.speaker[0].isupper() and not re.match(_DETERMINER + r"\s", o.speaker):
             names[o.speaker] += 1
         else:
-            descriptions[o.speaker.lower()] += 1
+            key = o.speaker.lower()
+            descriptions[key] += 1
+            # "An Israeli Foreign Ministry" opening a sentence -> "an Israeli Foreign Ministry"
+            first, _, rest = o.speaker.partition(" ")
+            printings.setdefault(key, f"{first.lower()} {rest}".strip() if re.fullmatch(_DETERMINER, first) else o.speaker)
     if names:
         return names.most_common(1)[0][0], True
     if descriptions:
-        return descriptions.most_common(1)[0][0], False
+        return printings[descriptions.most_common(1)[0][0]], False
     return next((o.speaker for o in printed if o.speaker), None), False

@@ -54,7 +54,7 @@ def load_references(dataset: str | Path, cluster_filter: str | None) -> tuple[li
     lines: list[tuple[int, bytes]] = []
     references: dict[str, dict[str, str]] = {}
     for number, line in iter_dataset_lines(dataset):
-        cluster = parse_dataset_line(line, f"{dataset} line {number}")
+        cluster = parse_dataset_line(line, f"{dataset} line {number}", number)
         if pattern and not pattern.search(cluster.id):
             continue
         summaries = cluster.fields.get("summaries")

@@ -7,16 +7,25 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from chorus.errors import InputError
+from chorus.ingest.datasets import (
+    from_multinews_row,
+    is_duc_sgml,
+    is_multinews_row,
+    is_sgml_file,
+    iter_duc_clusters,
+    iter_multinews_files,
+    parse_duc_sgml,
+)
 from chorus.ingest.decode import decode, fix_text
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
-DATASET_SUFFIXES = (".jsonl", ".jsonl.gz", ".json")
+DATASET_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".src")  # .src: Multi-News's original files
 MAX_DOCUMENT_CHARS = 2_000_000  # ~300,000 words: far beyond any article
 # Articles on stdin are separated by a form feed or a line of five or more dashes.
 STDIN_SEPARATOR = re.compile(r"\f|\n-{5,}[ \t]*\n")
@@ -77,10 +86,32 @@ def read_article_file(path: Path) -> RawDocument:
     return RawDocument(text=text, name=path.name, id=path.stem, format=sniff_format(text, path.name))
 
 
+def read_article_files(path: Path) -> list[RawDocument]:
+    """The article in a file, or each article of a NIST SGML file (<DOC> elements)."""
+    raw = read_article_file(path)
+    if not is_duc_sgml(raw.text):
+        return [raw]
+    return [
+        RawDocument(text=doc.text, name=f"{path.name}:{doc.docno}" if doc.docno != path.name else path.name,
+                    id=doc.docno, title=doc.headline)
+        for doc in parse_duc_sgml(raw.text, str(path))
+    ]
+
+
 def _article_files(folder: Path) -> list[Path]:
     return sorted(
-        p for p in folder.rglob("*") if p.is_file() and p.name.lower().endswith(ARTICLE_SUFFIXES) and not p.name.startswith(".")
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and not p.name.startswith(".")
+        # NIST names an article file by its DOCNO (APW19981016.0240): known by its content, not its suffix.
+        and (p.name.lower().endswith(ARTICLE_SUFFIXES) or is_sgml_file(p))
     )
+
+
+def is_duc_release(folder: Path) -> bool:
+    """A folder of several topic folders of NIST SGML articles (a DUC/TAC data set)."""
+    return len({p.parent for p in folder.rglob("*") if p.is_file() and is_sgml_file(p)}) > 1
 
 
 def read_folder(folder: Path, warnings: list[str]) -> list[RawDocument]:
@@ -90,7 +121,7 @@ def read_folder(folder: Path, warnings: list[str]) -> list[RawDocument]:
     documents = []
     for path in files:
         try:
-            documents.append(read_article_file(path))
+            documents.extend(read_article_files(path))
         except InputError as exc:
             warnings.append(f"skipped {exc}")
     if not documents:
@@ -114,8 +145,11 @@ def document_from_json(item: Any, index: int, where: str) -> RawDocument:
     return RawDocument(text=text, name=name, id=doc_id, title=title, format=sniff_format(text, name or ""))
 
 
-def cluster_from_record(record: Any, where: str) -> Cluster:
-    """One dataset row: {"id", "documents": [...], ...} (the schema of ../shared/data)."""
+def cluster_from_record(record: Any, where: str, line_number: int | None = None) -> Cluster:
+    """One dataset row: {"id", "documents": [...], ...} (the schema of ../shared/data),
+    or a Multi-News row ({"document", "summary"}, named by ``line_number``)."""
+    if is_multinews_row(record):
+        record = from_multinews_row(record, line_number, where)
     if not isinstance(record, dict):
         raise InputError(f"{where}: a cluster must be a JSON object with \"id\" and \"documents\"")
     if "id" not in record or record["id"] is None or isinstance(record["id"], (dict, list)):
@@ -149,7 +183,14 @@ def open_dataset_file(path: Path, folder_hint: str = "") -> BinaryIO:
 
 
 def iter_dataset_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
-    """(line number, raw line) for each non-blank line of a dataset file (gunzipping *.gz) or '-' (stdin), streaming."""
+    """(line number, raw line) for each non-blank line of a dataset file (gunzipping *.gz) or '-' (stdin), streaming.
+
+    A DUC/TAC folder or a Multi-News ``.src`` file yields its clusters as chorus JSONL lines."""
+    other = other_layout(Path(path)) if str(path) != "-" else None
+    if other is not None:
+        for number, record in enumerate(other, start=1):
+            yield number, json.dumps(record, ensure_ascii=False).encode()
+        return
     raw = sys.stdin.buffer if str(path) == "-" else open_dataset_file(Path(path))
     stream = gzip.GzipFile(fileobj=raw, mode="rb") if str(path).endswith(".gz") else raw
     try:
@@ -164,18 +205,52 @@ def iter_dataset_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
             raw.close()
 
 
-def parse_dataset_line(line: bytes, where: str) -> Cluster:
+def other_layout(path: Path) -> Iterator[dict[str, Any]] | None:
+    """The cluster records of a dataset in another layout than chorus JSONL, or None."""
+    if path.is_dir() and is_duc_release(path):
+        return iter_duc_clusters(path)
+    if path.suffix == ".src":
+        if not path.is_file():
+            raise InputError(f"no such file: {path}")
+        targets = path.with_suffix(".tgt")
+        return iter_multinews_files(path, targets if targets.is_file() else None)
+    return None
+
+
+def parse_dataset_line(line: bytes, where: str, line_number: int | None = None) -> Cluster:
     try:
         record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{where}: not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc})") from None
-    return cluster_from_record(record, where)
+    return cluster_from_record(record, where, line_number)
+
+
+def convert_dataset(source: str | Path, write: Callable[[str], object]) -> tuple[int, int]:
+    """Write a dataset in chorus JSONL, one line a cluster: a DUC/TAC folder, Multi-News
+    (``.src``/``.tgt`` or Hugging Face rows) or chorus JSONL. Returns (clusters
+    written, rows passed through unchanged because they are not valid clusters,
+    so that ``chorus batch`` reports each of them rather than losing it)."""
+    written = passed = 0
+    for number, line in iter_dataset_lines(source):
+        where = f"{source} line {number}"
+        try:
+            record = json.loads(line)
+            if is_multinews_row(record):
+                record = from_multinews_row(record, number, where)
+            cluster_from_record(record, where)
+        except (ValueError, InputError):
+            write(line.decode("utf-8", errors="replace").rstrip("\r\n") + "\n")
+            passed += 1
+            continue
+        write(json.dumps(record, ensure_ascii=False) + "\n")
+        written += 1
+    return written, passed
 
 
 def read_dataset(path: str | Path) -> list[Cluster]:
     """Every cluster of a JSONL dataset (or a JSON list of clusters); stops at the first bad row."""
     name = str(path)
-    if name.endswith(".json") and name != "-":
+    if name.endswith(".json") and name != "-" and not Path(path).is_dir():
         try:
             records = json.loads(decode(Path(path).read_bytes(), name))
         except json.JSONDecodeError as exc:
@@ -183,8 +258,8 @@ def read_dataset(path: str | Path) -> list[Cluster]:
         except OSError as exc:
             raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
         records = records if isinstance(records, list) else [records]
-        return [cluster_from_record(r, f"{name} item {i + 1}") for i, r in enumerate(records)]
-    clusters = [parse_dataset_line(line, f"{name} line {n}") for n, line in iter_dataset_lines(path)]
+        return [cluster_from_record(r, f"{name} item {i + 1}", i + 1) for i, r in enumerate(records)]
+    clusters = [parse_dataset_line(line, f"{name} line {n}", n) for n, line in iter_dataset_lines(path)]
     if not clusters:
         raise InputError(f"{name} holds no cluster")
     return clusters
@@ -202,9 +277,9 @@ def read_stdin(warnings: list[str], stream: BinaryIO | None = None) -> list[Clus
             first = json.loads(text)
         except json.JSONDecodeError:
             lines = [ln for ln in text.splitlines() if ln.strip()]
-            return [parse_dataset_line(ln.encode(), f"standard input line {i + 1}") for i, ln in enumerate(lines)]
+            return [parse_dataset_line(ln.encode(), f"standard input line {i + 1}", i + 1) for i, ln in enumerate(lines)]
         records = first if isinstance(first, list) else [first]
-        return [cluster_from_record(r, "standard input") for r in records]
+        return [cluster_from_record(r, "standard input", i + 1) for i, r in enumerate(records)]
     parts = [p for p in STDIN_SEPARATOR.split(text) if p.strip()]
     docs = []
     for i, part in enumerate(parts):
@@ -222,12 +297,14 @@ def read_inputs(paths: Iterable[str], warnings: list[str]) -> list[Cluster]:
             clusters.extend(read_stdin(warnings))
             continue
         path = Path(os.path.expanduser(raw))
-        if path.is_dir():
+        if path.is_dir() and is_duc_release(path):
+            clusters.extend(read_dataset(path))
+        elif path.is_dir():
             loose.extend(read_folder(path, warnings))
         elif is_dataset_path(raw):
             clusters.extend(read_dataset(path))
         else:
-            loose.append(read_article_file(path))
+            loose.extend(read_article_files(path))
     if loose:
         name = "input"
         clusters.insert(0, Cluster(id=name, documents=loose))
