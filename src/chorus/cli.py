@@ -239,7 +239,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         tmp.replace(out)
     if passed:
         warn(f"{passed} rows are not valid clusters; copied unchanged, so `chorus batch` reports each")
-    print(f"chorus: {written} clusters -> {args.output}", file=sys.stderr)
+    print(f"chorus: {written} cluster{'s' if written != 1 else ''} -> {args.output}", file=sys.stderr)
     return 0
 
 

@@ -207,8 +207,8 @@ def iter_dataset_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
 
 def other_layout(path: Path) -> Iterator[dict[str, Any]] | None:
     """The cluster records of a dataset in another layout than chorus JSONL, or None."""
-    if path.is_dir() and is_duc_release(path):
-        return iter_duc_clusters(path)
+    if path.is_dir() and any(p.is_file() and is_sgml_file(p) for p in path.rglob("*")):
+        return iter_duc_clusters(path)  # a release, or one topic folder as a one-cluster dataset
     if path.suffix == ".src":
         if not path.is_file():
             raise InputError(f"no such file: {path}")
