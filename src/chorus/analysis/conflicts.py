@@ -111,6 +111,7 @@ class _Number:
     percent: bool
     head: str  # stem of the first content word after the number: what it counts (or the currency)
     context: frozenset[str]  # content stems just before and after
+    scale: float = 1.0  # "million" in "3 million": how the other sentence's bare figures are read
 
 
 def _content_stems(text: str) -> list[str]:
@@ -134,7 +135,8 @@ def numbers_in(text: str) -> list[_Number]:
             continue  # the day of a date
         if _CLOCK.match(text, m.end()) or before.endswith(":"):
             continue  # a time of day ("6 p.m.", "4:44")
-        value *= _SCALES.get((m.group("scale") or "").lower(), 1.0)
+        scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
+        value *= scale
         hedge = (m.group("hedge") or "").lower()
         low, high = value, value
         if hedge in _AT_LEAST:
@@ -151,7 +153,9 @@ def numbers_in(text: str) -> list[_Number]:
             after = [m.group("currency")] + after
         if not after:
             continue
-        found.append(_Number(m.group(0), low, high, bool(m.group("pct")), after[0], frozenset(after[1:] + previous)))
+        found.append(
+            _Number(m.group(0), low, high, bool(m.group("pct")), after[0], frozenset(after[1:] + previous), scale)
+        )
     return found
 
 
@@ -187,13 +191,12 @@ def _number_conflicts(a: Sentence, b: Sentence) -> list[tuple[str, str, str]]:
 
 def _allows_any(number: _Number, text: str) -> bool:
     """Does ``text`` print any figure within the range ``number`` allows?"""
-    scale = 1.0 if number.percent else next((v for w, v in _SCALES.items() if w in number.text.lower()), 1.0)
     for raw in sentence_numbers(text):
         try:
             value = float(raw)
         except ValueError:
             continue
-        if any(number.low <= value * k <= number.high for k in {1.0, scale}):
+        if any(number.low <= value * k <= number.high for k in {1.0, number.scale}):
             return True
     return False
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import re
+from contextlib import nullcontext
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,7 +73,7 @@ def from_multinews_row(record: dict[str, Any], line_number: int | None, where: s
 
 def iter_multinews_files(source: Path, targets: Path | None) -> Iterator[dict[str, Any]]:
     """Rows of the original Multi-News release: ``*.src`` and, when given, its ``*.tgt``."""
-    with source.open("rb") as src, (targets.open("rb") if targets else _no_file()) as tgt:
+    with source.open("rb") as src, (targets.open("rb") if targets else nullcontext()) as tgt:
         for number, raw in enumerate(src, start=1):
             summary = tgt.readline() if tgt else b""
             if targets and not summary:
@@ -84,14 +85,6 @@ def iter_multinews_files(source: Path, targets: Path | None) -> Iterator[dict[st
             yield record
         if tgt and tgt.readline():
             raise InputError(f"{targets} has more lines than {source}")
-
-
-class _no_file:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 # --- DUC / TAC ---------------------------------------------------------------------
@@ -174,13 +167,11 @@ def _matches(topic: str, cluster: str) -> bool:
     return c_head.startswith(head) and (not tail or tail == c_tail)
 
 
-def _topics(root: Path) -> dict[str, dict[str, str]]:
-    """Query fields by topic number, from any topics file under ``root``."""
+def _topics(files: list[Path]) -> dict[str, dict[str, str]]:
+    """Query fields by topic number, from any topics file among ``files`` (not articles)."""
     out: dict[str, dict[str, str]] = {}
-    for path in sorted(root.rglob("*")):
-        if not path.is_file() or path.stat().st_size > 5_000_000 or is_sgml_file(path):
-            continue
-        if not re.search(r"topic", path.name, re.I):
+    for path in files:
+        if not re.search(r"topic", path.name, re.I) or path.stat().st_size > 5_000_000:
             continue
         text = decode(path.read_bytes(), str(path))
         for attributes, block in _TOPIC.findall(text):
@@ -198,15 +189,18 @@ def iter_duc_clusters(root: Path) -> Iterator[dict[str, Any]]:
     """Each topic folder of a DUC/TAC release under ``root`` as a chorus cluster record."""
     if not root.is_dir():
         raise InputError(f"{root} is not a folder of DUC topic folders")
-    clusters = sorted({p.parent for p in root.rglob("*") if p.is_file() and is_sgml_file(p)}, key=lambda p: p.name)
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    articles = {p for p in files if is_sgml_file(p)}
+    clusters = sorted({p.parent for p in articles}, key=lambda p: p.name)
     if not clusters:
         raise InputError(f"{root} holds no DUC article (SGML files opening with <DOC>)")
-    summaries: list[tuple[str, str, Path]] = []
-    for path in sorted(root.rglob("*")):
-        found = _NIST_SUMMARY_NAME.match(path.name)
-        if found and path.is_file():
-            summaries.append((found.group("topic"), found.group("assessor"), path))
-    topics = _topics(root)
+    others = [p for p in files if p not in articles]
+    summaries = [
+        (found.group("topic"), found.group("assessor"), p)
+        for p in others
+        if (found := _NIST_SUMMARY_NAME.match(p.name))
+    ]
+    topics = _topics(others)
     for folder in clusters:
         documents = []
         for path in duc_document_files(folder):

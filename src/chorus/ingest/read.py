@@ -298,7 +298,7 @@ def read_inputs(paths: Iterable[str], warnings: list[str]) -> list[Cluster]:
             continue
         path = Path(os.path.expanduser(raw))
         if path.is_dir() and is_duc_release(path):
-            clusters.extend(read_dataset(path))
+            clusters.extend(cluster_from_record(r, f"{path}: topic {r['id']}") for r in iter_duc_clusters(path))
         elif path.is_dir():
             loose.extend(read_folder(path, warnings))
         elif is_dataset_path(raw):
