@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -72,7 +72,6 @@ class Vectors:
     doc_freq: np.ndarray  # per term: how many documents use it
     variants: dict[str, str]
     numbers: list[frozenset[str]]  # per sentence, the numbers it states
-    _similarity: np.ndarray | None = field(default=None, repr=False)
 
     @cached_property
     def present(self) -> sparse.csr_matrix:
@@ -84,17 +83,8 @@ class Vectors:
         """Distinct content terms per sentence."""
         return np.diff(self.counts.indptr)
 
-    @property
-    def similarity(self) -> np.ndarray:
-        """Dense sentence x sentence cosine similarity (computed once, O(n^2))."""
-        if self._similarity is None:
-            self._similarity = (self.tfidf @ self.tfidf.T).toarray()
-        return self._similarity
-
     def similarities_to(self, rows: list[int]) -> np.ndarray:
         """Cosine of every sentence with each of ``rows``: shape (n_sentences, len(rows))."""
-        if self._similarity is not None:
-            return self._similarity[:, rows]
         return (self.tfidf @ self.tfidf[rows].T).toarray()
 
     def vectorize(self, stems: list[str]) -> sparse.csr_matrix:
@@ -190,10 +180,7 @@ def pair_table(vectors: Vectors, rows: list[int], cols: list[int] | None = None)
     shared = (present[rows] @ present[cols].T).toarray()
     smaller = np.minimum.outer(vectors.sizes[rows], vectors.sizes[cols])
     overlap = shared / np.maximum(smaller, 1)
-    if vectors._similarity is not None:
-        cosine = vectors._similarity[np.ix_(rows, cols)]
-    else:
-        cosine = (vectors.tfidf[rows] @ vectors.tfidf[cols].T).toarray()
+    cosine = (vectors.tfidf[rows] @ vectors.tfidf[cols].T).toarray()
     return PairTable(rows, cols, cosine, shared, overlap)
 
 

@@ -17,6 +17,9 @@ STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS)
 # A sentence ends with . ! ? or … possibly followed by closing quotes/brackets.
 TERMINAL_RE = re.compile(r"[.!?…]['\"”’)\]]*$|[.!?…]\s*['\"”’]+\s*[.,]?$")
 
+# Quotation marks: curly, straight, and the ``…'' of wire copy.
+QUOTE_MARK_RE = re.compile(r"“|”|``|''|\"")
+
 _stemmer = Stemmer.Stemmer("porter")  # the algorithm ROUGE's -m option uses
 
 
@@ -31,6 +34,18 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     return _stemmer.stemWord(w)
+
+
+def is_bare_quotation(text: str) -> bool:
+    """Is the sentence one quotation and nothing else, so its speaker is named
+    only in a sentence around it ("“The movement accepted the invitation”.")?"""
+    text = text.strip()
+    marks = list(QUOTE_MARK_RE.finditer(text))
+    return (
+        len(marks) == 2
+        and marks[0].start() == 0
+        and not text[marks[1].end() :].strip(" .,!?;:")
+    )
 
 
 def is_content(word: str) -> bool:

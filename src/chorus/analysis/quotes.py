@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from chorus.text import words
+from chorus.text import QUOTE_MARK_RE, words
 from chorus.types import Story
 
 # A quotation shorter than this is a scare quote ("deep disappointment"), not a statement.
@@ -37,7 +37,6 @@ SAME_QUOTE_RATIO = 90.0  # rapidfuzz ratio of two outlets' wording
 PART_OF_QUOTE_RATIO = 95.0  # partial ratio when one outlet quotes part of the other
 PART_MIN_WORDS = 6
 
-_QUOTE_MARK = re.compile(r"“|”|``|''|\"")
 _OPENING = {"“", "``"}
 _CLOSING = {"”", "''"}
 
@@ -127,7 +126,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     open_mark = ""
-    for match in _QUOTE_MARK.finditer(text):
+    for match in QUOTE_MARK_RE.finditer(text):
         mark = match.group()
         if open_at is None:
             if mark in _OPENING or mark == '"':

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from typing import ClassVar
 
 import numpy as np
+from scipy.sparse.linalg import LinearOperator
 
 from chorus.represent import pair_table, redundancy_matrix
-from chorus.types import Budget, Story
+from chorus.text import is_bare_quotation
+from chorus.types import Budget, Sentence, Story
 
 MIN_SENTENCE_WORDS = 6  # shorter "sentences" are fragments, datelines, captions
 MAX_SENTENCE_WORDS = 80  # longer ones are run-ons from bad splits
@@ -40,13 +42,22 @@ class Summarizer(ABC):
         """A salience score per sentence of the story (higher is better)."""
 
 
+def stands_alone(sentence: Sentence, min_words: int = MIN_SENTENCE_WORDS) -> bool:
+    """Can the sentence stand in a summary out of its article's context?
+
+    Not a fragment or a run-on, not a question, and not a bare quotation: in
+    a summary, words between quotation marks with their speaker named in
+    another sentence would be words from nobody."""
+    return (
+        min_words <= sentence.words <= MAX_SENTENCE_WORDS
+        and not sentence.text.rstrip().endswith("?")
+        and not is_bare_quotation(sentence.text)
+    )
+
+
 def candidates(story: Story) -> list[int]:
     """Sentences fit to stand in a summary on their own."""
-    out = [
-        s.index
-        for s in story.sentences
-        if MIN_SENTENCE_WORDS <= s.words <= MAX_SENTENCE_WORDS and not s.text.rstrip().endswith("?")
-    ]
+    out = [s.index for s in story.sentences if stands_alone(s)]
     return out or [s.index for s in story.sentences]
 
 
@@ -85,16 +96,24 @@ def repeat_test(story: Story, candidates: list[int]) -> Callable[[int, list[int]
     return lambda i, chosen: bool(redundant[position[i], [position[j] for j in chosen]].any())
 
 
-def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-6, max_iter: int = 200) -> np.ndarray:
-    """Stationary distribution of a random walk on a weighted graph, with teleporting."""
+def pagerank(
+    weights: np.ndarray | LinearOperator, damping: float = 0.85, tol: float = 1e-6, max_iter: int = 200
+) -> np.ndarray:
+    """Stationary distribution of a random walk on a weighted graph, with teleporting.
+
+    ``weights`` may be a matrix or any operator that multiplies by one, so a
+    graph with a factored form (LexRank's X Xᵀ) never has to be built; the walk
+    leaves a node with no edges for any node alike."""
     n = weights.shape[0]
     if n == 0:
         return np.zeros(0)
-    out_degree = weights.sum(axis=1, keepdims=True)
-    transition = np.divide(weights, out_degree, out=np.full_like(weights, 1.0 / n), where=out_degree > 0)
+    out_degree = np.asarray(weights @ np.ones(n)).ravel()
+    dangling = out_degree <= 0
+    inverse_degree = np.divide(1.0, out_degree, out=np.zeros(n), where=~dangling)
     rank = np.full(n, 1.0 / n)
     for _ in range(max_iter):
-        new = (1 - damping) / n + damping * (transition.T @ rank)
+        walked = np.asarray(weights.T @ (rank * inverse_degree)).ravel() + rank[dangling].sum() / n
+        new = (1 - damping) / n + damping * walked
         if np.abs(new - rank).sum() < tol:
             return new
         rank = new

@@ -33,14 +33,13 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from chorus.represent import pair_table, redundancy_matrix
-from chorus.select.base import Summarizer
+from chorus.select.base import Summarizer, stands_alone
 from chorus.text import STOP_WORDS, stem, words
 from chorus.types import Budget, Story
 
 WEIGHTS_FILE = Path(__file__).with_name("concept_weights.json")
 
 MIN_SENTENCE_WORDS = 8  # shorter sentences rarely stand alone in a summary
-MAX_SENTENCE_WORDS = 80
 WINDOW = 1  # concepts are adjacent word pairs
 MAX_CONCEPTS = 300  # the most valuable concepts; more do not raise held-out ROUGE and cost solver time
 MAX_CANDIDATES = 150  # the densest sentences (concept weight per word); the optimum is almost always among them
@@ -410,9 +409,7 @@ class Concepts(Summarizer):
         pool = [
             s.index
             for s in story.sentences
-            if MIN_SENTENCE_WORDS <= s.words <= MAX_SENTENCE_WORDS
-            and not s.text.rstrip().endswith("?")
-            and table.sentence_concepts[s.index] & valuable
+            if stands_alone(s, MIN_SENTENCE_WORDS) and table.sentence_concepts[s.index] & valuable
         ]
         if not pool:  # a story of fragments only still gets a summary
             return super().select(story, budget)
