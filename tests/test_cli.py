@@ -125,6 +125,16 @@ def test_folder_with_only_unreadable_articles(run, tmp_path):
     _assert_clean_error(*run("summarize", str(tmp_path)), "no readable article")
 
 
+def test_html_page_without_an_article_is_skipped_with_a_warning(run, tmp_path):
+    for p in sorted(EXAMPLE.glob("*.txt"))[:2]:
+        (tmp_path / p.name).write_text(p.read_text())
+    (tmp_path / "shell.html").write_text("<html><head><script>var a = 1;</script></head><body></body></html>")
+    code, out, err = run("summarize", str(tmp_path))
+    assert code == 0 and out
+    assert "shell.html: no article text found in the HTML page" in err
+    _assert_clean_error(*run("summarize", str(tmp_path / "shell.html")), "no article text found")
+
+
 def test_non_english_text(run, tmp_path):
     (tmp_path / "es.txt").write_text(
         "El gobierno anunció hoy un nuevo plan para reducir el desempleo en las regiones del sur del país. "

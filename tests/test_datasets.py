@@ -155,6 +155,14 @@ def test_batch_asks_for_conversion_then_runs_the_converted_file(run, duc_release
     assert code == 1 and "--force" in err
 
 
+def test_convert_refuses_a_file_that_holds_no_cluster(run, tmp_path: Path):
+    article = tmp_path / "article.txt"
+    article.write_text("The ferry ran aground on Tuesday.\n\nAll 212 passengers were rescued.\n")
+    code, out, err = run("convert", str(article), "-o", str(tmp_path / "out.jsonl"))
+    assert code == 1 and out == "" and "holds no cluster" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == [article]  # no output, not even a partial one
+
+
 def test_multinews_original_files(run, tmp_path: Path):
     src, tgt = tmp_path / "test.src", tmp_path / "test.tgt"
     ferry = " story_separator_special_tag ".join(

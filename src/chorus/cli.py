@@ -222,8 +222,14 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
     from chorus.ingest.read import convert_dataset
 
+    nothing = ChorusError(
+        f"{args.source} holds no cluster: `chorus convert` reads a DUC/TAC release, "
+        "Multi-News .src/.tgt files or their JSONL rows, and JSONL clusters"
+    )
     if args.output == "-":
         written, passed = convert_dataset(args.source, sys.stdout.write)
+        if not written:
+            raise nothing
     else:
         out = Path(args.output)
         if out.exists() and not args.force:
@@ -233,6 +239,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
         try:
             with opener(tmp, "wt", encoding="utf-8") as f:
                 written, passed = convert_dataset(args.source, f.write)
+            if not written:
+                raise nothing
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

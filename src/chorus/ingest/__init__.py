@@ -47,7 +47,7 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str]) -> list[Docum
                 extracted_title, text = extract_html(doc.text, label)
             except InputError as exc:
                 warnings.append(f"skipped {exc}")
-                text = ""
+                extracted_title, text = None, ""
             title = title or extracted_title
         elif doc.format == "markdown":
             md_title, text = markdown_to_text(doc.text)
