@@ -423,6 +423,17 @@ def test_cli_report_bad_input_is_one_line(run, args, message):
     assert err.count("\n") == 1 and err.startswith("chorus: error:") and message in err
 
 
+def test_cli_report_refuses_more_sentences_than_it_can_pair(run, monkeypatch):
+    from chorus.analysis import report
+
+    monkeypatch.setattr(report, "MAX_REPORT_SENTENCES", 10)
+    code, out, err = run("report", str(KELLMOOR))
+    assert code == 1 and out == ""
+    assert err.startswith("chorus: error: the articles hold ") and "at most 10" in err and err.count("\n") == 1
+    monkeypatch.setattr(report, "MAX_REPORT_SENTENCES", 10_000)
+    assert run("report", str(KELLMOOR))[0] == 0
+
+
 def test_cli_report_needs_one_cluster(run, tmp_path):
     dataset = tmp_path / "two.jsonl"
     texts = [p.read_text() for p in sorted(KELLMOOR.iterdir())]

@@ -209,12 +209,18 @@ def _mark_repeats(blocks: list[Block]) -> None:
                     x.label, x.reason = BAD, "printed twice on the page (caption, byline or label)"
 
 
-def _cohesion(block: Block, other_docs: list[set[str]], own_other_blocks: list[set[str]]) -> float:
+def _is_prose(b: Block) -> bool:
+    return b.terminal and b.n_words >= MIN_PROSE_WORDS
+
+
+def _cohesion(block: Block, other_docs: list[set[str]], own_prose_use: Counter[str]) -> float:
     """Mean share of the block's content stems that other articles also use.
 
     A stem used by at least three other articles (or by all of them in a
     smaller cluster) counts fully; one used by no other article counts zero.
-    A lone document is compared with its own other paragraphs instead.
+    A lone document is compared with its own other prose paragraphs instead
+    (``own_prose_use``: in how many of them each stem appears, this block
+    included when it is prose).
     """
     if not block.stems:
         return 0.0
@@ -222,7 +228,8 @@ def _cohesion(block: Block, other_docs: list[set[str]], own_other_blocks: list[s
         full = min(3, len(other_docs))
         weight = lambda s: min(1.0, sum(s in d for d in other_docs) / full)  # noqa: E731
     else:
-        weight = lambda s: float(any(s in d for d in own_other_blocks))  # noqa: E731
+        itself = int(_is_prose(block))
+        weight = lambda s: float(own_prose_use[s] > itself)  # noqa: E731
     return sum(weight(s) for s in block.stems) / len(block.stems)
 
 
@@ -258,30 +265,36 @@ def _initial_class(b: Block, good_cohesion: float) -> None:
         b.label = NEAR
 
 
-def _neighbour(blocks: list[Block], i: int, step: int, skip: tuple[str, ...]) -> str | None:
-    j = i + step
-    while 0 <= j < len(blocks):
-        if blocks[j].label not in skip:
-            return blocks[j].label
-        j += step
-    return None
+def _neighbours(blocks: list[Block], skip: tuple[str, ...]) -> list[tuple[str | None, str | None]]:
+    """Per block, the labels of the nearest blocks before and after it whose label is not in ``skip``."""
+    before: list[str | None] = []
+    last = None
+    for b in blocks:
+        before.append(last)
+        if b.label not in skip:
+            last = b.label
+    after: list[str | None] = []
+    last = None
+    for b in reversed(blocks):
+        after.append(last)
+        if b.label not in skip:
+            last = b.label
+    return list(zip(before, reversed(after)))
 
 
 def _resolve_context(blocks: list[Block]) -> None:
     """Ambiguous blocks take their class from the blocks around them (jusText)."""
-    near_good = []
-    for i, b in enumerate(blocks):
-        if b.label == NEAR:
-            sides = (_neighbour(blocks, i, -1, (SHORT, NEAR)), _neighbour(blocks, i, 1, (SHORT, NEAR)))
-            near_good.append((b, GOOD in sides))
-    for b, good in near_good:
-        if good:
+    for b, sides in zip(blocks, _neighbours(blocks, (SHORT, NEAR))):
+        if b.label != NEAR:
+            continue
+        if GOOD in sides:
             b.label = GOOD
         else:
             b.label, b.reason = BAD, "off the story's topic and surrounded by page furniture"
-    for i, b in enumerate(blocks):
+    # The blocks of one run of short lines share their neighbours, so deciding
+    # them from the labels before any of them changes is the same as in turn.
+    for b, sides in zip(blocks, _neighbours(blocks, (SHORT,))):
         if b.label == SHORT:
-            sides = (_neighbour(blocks, i, -1, (SHORT,)), _neighbour(blocks, i, 1, (SHORT,)))
             # A short line next to reporting is reporting (a one-line quote,
             # a closing remark); between two pieces of furniture it is not.
             if GOOD in sides:
@@ -372,10 +385,7 @@ def clean_texts(texts: list[str]) -> list[CleanedText]:
     docs = [[_features(t, i, blank) for i, (t, blank) in enumerate(_blocks(text))] for text in texts]
     for blocks in docs:
         _mark_repeats(blocks)
-    prose = [
-        {s for b in blocks if b.terminal and b.n_words >= MIN_PROSE_WORDS and not b.label for s in b.stems}
-        for blocks in docs
-    ]
+    prose = [{s for b in blocks if _is_prose(b) and not b.label for s in b.stems} for blocks in docs]
     # Short furniture repeated across pages of one outlet ("Most Popular").
     shared_short = Counter(
         _normal(b.text) for blocks in docs for b in {_normal(x.text): x for x in blocks if x.n_words <= 12}.values()
@@ -383,9 +393,9 @@ def clean_texts(texts: list[str]) -> list[CleanedText]:
     cleaned = []
     for d, blocks in enumerate(docs):
         others = [p for k, p in enumerate(prose) if k != d]
+        own_prose_use = Counter(s for x in blocks if _is_prose(x) for s in set(x.stems))
         for b in blocks:
-            own = [set(x.stems) for x in blocks if x is not b and x.terminal and x.n_words >= MIN_PROSE_WORDS]
-            b.cohesion = _cohesion(b, others, own)
+            b.cohesion = _cohesion(b, others, own_prose_use)
             if not b.label and b.cue_score > 0 and shared_short[_normal(b.text)] > 1:
                 b.label, b.reason = BAD, "repeated on other pages of the cluster (site furniture)"
             _initial_class(b, GOOD_COHESION if others else GOOD_COHESION_ALONE)
