@@ -34,7 +34,9 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from chorus.ingest.read import Cluster, iter_dataset_lines, parse_dataset_line
+from common import read_clusters
+
+from chorus.ingest.read import Cluster
 from chorus.segment import split_sentences
 from chorus.text import count_words, words
 
@@ -97,13 +99,6 @@ def summarize(summarizer: AbstractSummarizer, articles: Sequence[str], limit: in
     text = "\n\n".join(article.strip() for article in articles)
     document = PlaintextParser.from_string(text, NupunktTokenizer()).document
     return " ".join(str(s) for s in summarizer(document, word_budget(limit)))
-
-
-def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluster]:
-    for count, (number, line) in enumerate(iter_dataset_lines(path)):
-        if limit is not None and count >= limit:
-            return
-        yield parse_dataset_line(line, f"{path} line {number}", number)
 
 
 def articles_of(cluster: Cluster) -> list[str]:

@@ -55,10 +55,10 @@ def records_of(path: Path) -> list[dict]:
     return [json.loads(line) for line in data.decode().splitlines()]
 
 
-def chorus_process(*args: str) -> subprocess.Popen:
+def chorus_process(*args: str, stdin: int | None = None) -> subprocess.Popen:
     # Its own session, so a signal can go to the whole group as a terminal's Ctrl-C does.
     return subprocess.Popen(
-        [sys.executable, "-m", "chorus.cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [sys.executable, "-m", "chorus.cli", *args], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, start_new_session=True,
     )
 
@@ -147,8 +147,12 @@ def _wait_for_lines(path: Path, count: int, process: subprocess.Popen) -> None:
 def test_a_killed_run_resumes_to_the_uninterrupted_output(dataset, tmp_path, how, out_name):
     source, reference = dataset
     out = tmp_path / out_name
-    process = chorus_process("batch", str(source), "-o", str(out), "--words", "40", "--jobs", "2")
+    # Two thirds of the input through a pipe left open: the run cannot finish
+    # before the signal, however fast it is or however slow the machine.
+    process = chorus_process("batch", "-", "-o", str(out), "--words", "40", "--jobs", "2", stdin=subprocess.PIPE)
     try:
+        process.stdin.write("".join(source.read_text().splitlines(keepends=True)[: RECORDS * 2 // 3]))
+        process.stdin.flush()
         _wait_for_lines(out, 10, process)
         os.killpg(process.pid, getattr(signal, how))
         _, err = process.communicate(timeout=30)

@@ -57,8 +57,9 @@ class Report:
 
 
 # The report compares every pair of sentences, in a few dense n x n tables:
-# 8,000 sentences (about 300 articles) take 2.6 GB. A story is tens of
-# articles; past this size the user gets a clear refusal, not a MemoryError.
+# 7,800 sentences (300 articles) take 1.8 GB (BENCHMARKS.md, "Story report").
+# A story is tens of articles; past this size the user gets a clear refusal,
+# not a MemoryError.
 MAX_REPORT_SENTENCES = 10_000
 
 
@@ -76,7 +77,7 @@ def build_report(
     if len(story.sentences) > MAX_REPORT_SENTENCES:
         raise InputError(
             f"the articles hold {len(story.sentences):,} sentences; the story report compares every pair of "
-            f"them and takes at most {MAX_REPORT_SENTENCES:,} (a few hundred articles): report on one story's "
+            f"them and takes at most {MAX_REPORT_SENTENCES:,} (about 400 articles): report on one story's "
             "coverage, or use `chorus summarize`, which has no such limit"
         )
     summary = summarize_story(story, make_budget(words, sentences), method)
