@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from conftest import EXAMPLE
 
 import chorus.batch as batch
+from chorus.errors import InputError
 from chorus.batch import BatchOptions, OversizedLine, ProgressBar, process_record, read_records, run_batch
 
 TEXTS = [p.read_text() for p in sorted(EXAMPLE.glob("*.txt"))]
@@ -268,3 +270,29 @@ def test_the_input_is_read_only_a_bounded_way_ahead_of_the_output(monkeypatch):
     # and at most MAX_PENDING_BYTES of input, however few the tasks (here: one task of two ten-byte records)
     monkeypatch.setattr(batch, "MAX_PENDING_BYTES", 25)
     assert _most_read_ahead(300, jobs=2) <= batch.RECORDS_PER_TASK
+
+
+def test_a_finished_result_does_not_wait_for_the_next_input():
+    # A live feed: the second record arrives only once the first one's answer is out.
+    first_answered = threading.Event()
+
+    def live_feed():
+        yield [(1, b"first")]
+        if not first_answered.wait(timeout=20):
+            raise AssertionError("the first answer was held back until more input came")
+        yield [(2, b"second")]
+
+    answered = []
+    for results in batch.run_ordered(live_feed(), BatchOptions(), 2, task=echo_chunk):
+        answered += [line for _, line in results]
+        first_answered.set()
+    assert answered == ["1", "2"]
+
+
+def test_an_input_error_reaches_the_caller_through_the_reading_thread():
+    def broken_feed():
+        yield [(1, b"first")]
+        raise InputError("cannot read feed.jsonl.gz: truncated")
+
+    with pytest.raises(InputError, match="truncated"):
+        list(batch.run_ordered(broken_feed(), BatchOptions(), 2, task=echo_chunk))

@@ -161,6 +161,17 @@ def test_single_article_summarizes_with_a_warning(run):
     assert "warning: only one article" in err
 
 
+def test_an_article_given_twice_is_read_once_and_a_copy_is_flagged(run, tmp_path):
+    first, second = sorted(EXAMPLE.glob("*.txt"))[:2]
+    (tmp_path / "copy.txt").write_text(second.read_text())
+    code, out, err = run("summarize", str(first), str(first), str(second), "--format", "json")
+    assert code == 0 and f"{first.name} was given twice: read once" in err
+    sources = json.loads(out)["documents"]
+    assert [s["name"] for s in sources] == [first.name, second.name], "the repeated file is not a second outlet"
+    code, out, err = run("summarize", str(first), str(second), str(tmp_path / "copy.txt"), "--format", "json")
+    assert code == 0 and f"copy.txt has the same text as {second.name}: both count as sources" in err
+    assert len(json.loads(out)["documents"]) == 3
+
 @pytest.mark.parametrize(
     "args,fragment",
     [

@@ -18,6 +18,7 @@ import gzip
 import json
 import multiprocessing
 import os
+import queue
 import re
 import signal
 import sys
@@ -273,6 +274,67 @@ def _one_by_one(chunks: list[list[tuple[int, Any]]], options: BatchOptions, task
         solo.shutdown(wait=True, cancel_futures=True)
 
 
+class _ChunkReader:
+    """Reads the next chunk on a thread, only when asked.
+
+    The input can be slow (a live feed piped to stdin): reading on the main
+    thread would hold finished results back until the next record arrives.
+    Reading only when asked keeps exactly the old bound on what is in flight.
+    """
+
+    _END = object()
+
+    def __init__(self, chunks: Iterable[list[tuple[int, Any]]]) -> None:
+        self._source = iter(chunks)
+        self._asked = threading.Semaphore(0)
+        self._ready: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.reading = False  # a chunk was asked for and not yet taken
+        self.done = False
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        while True:
+            self._asked.acquire()
+            if self.done:
+                return
+            try:
+                item = next(self._source, self._END)
+            except BaseException as exc:  # handed to the main thread, which raises it
+                item = exc
+            self._ready.put(item)
+            if item is self._END or isinstance(item, BaseException):
+                return
+
+    def ask(self) -> None:
+        if not self.reading and not self.done:
+            self.reading = True
+            self._asked.release()
+
+    def take(self, timeout: float | None) -> list[tuple[int, Any]] | None:
+        """The chunk asked for, or None if it is not read within ``timeout`` or the input has ended."""
+        try:
+            item = self._ready.get(timeout=timeout)
+        except queue.Empty:
+            return None
+        self.reading = False
+        if isinstance(item, BaseException):
+            self.done = True
+            raise item
+        if item is self._END:
+            self.done = True
+            return None
+        return item
+
+    def close(self) -> None:
+        if not self.done:
+            self.done = True
+            if not self.reading:
+                self._asked.release()  # the thread is waiting to be asked: let it end
+
+
+POLL_SECONDS = 0.05  # how often a finished result is looked for while the input is slow
+
+
 def run_ordered(
     chunks: Iterable[list[tuple[int, Any]]],
     options: BatchOptions,
@@ -282,43 +344,51 @@ def run_ordered(
     """Run ``task`` on each chunk on ``jobs`` processes, yielding results in input order.
 
     At most ``jobs * TASKS_PER_WORKER`` chunks (and about ``MAX_PENDING_BYTES``
-    of input) are in flight. On Ctrl-C the results already finished at the head
-    of the queue are still yielded before the interruption goes on. A worker
-    killed by the system (out of memory, most often) costs one error record for
-    the record it was summarizing, not the run.
+    of input) are in flight; a result is yielded as soon as it and those
+    before it are finished, however long the next input takes to arrive. On
+    Ctrl-C the results already finished at the head of the queue are still
+    yielded before the interruption goes on. A worker killed by the system
+    (out of memory, most often) costs one error record for the record it was
+    summarizing, not the run.
     """
     if jobs <= 1:
         for chunk in chunks:
             yield task(chunk, options)
         return
-    source = iter(chunks)
+    reader = _ChunkReader(chunks)
     pending: deque[tuple[Future[list[Any]], int, list[tuple[int, Any]]]] = deque()
+    pending_bytes = 0
     pool = _pool(jobs)
     try:
-        while True:
-            pending_bytes = sum(size for _, size, _ in pending)
+        while pending or not reader.done:
             try:
-                for chunk in source:
-                    size = _chunk_bytes(chunk)
-                    try:
-                        future = pool.submit(task, chunk, options)
-                    except BrokenProcessPool:  # it broke since the last result: keep the chunk with the others
-                        future = Future()
-                        future.set_exception(BrokenProcessPool())
-                    pending.append((future, size, chunk))
-                    pending_bytes += size
-                    while pending and (len(pending) >= jobs * TASKS_PER_WORKER or pending_bytes > MAX_PENDING_BYTES):
+                while pending and pending[0][0].done():
+                    results = pending[0][0].result()
+                    pending_bytes -= pending.popleft()[1]
+                    yield results
+                if len(pending) < jobs * TASKS_PER_WORKER and pending_bytes <= MAX_PENDING_BYTES:
+                    reader.ask()
+                if not reader.reading:
+                    if pending:
                         results = pending[0][0].result()
                         pending_bytes -= pending.popleft()[1]
                         yield results
-                while pending:
-                    results = pending[0][0].result()
-                    pending.popleft()
-                    yield results
-                return
+                    continue
+                chunk = reader.take(timeout=POLL_SECONDS if pending else None)
+                if chunk is None:
+                    continue
+                size = _chunk_bytes(chunk)
+                try:
+                    future = pool.submit(task, chunk, options)
+                except BrokenProcessPool:  # it broke since the last result: keep the chunk with the others
+                    future = Future()
+                    future.set_exception(BrokenProcessPool())
+                pending.append((future, size, chunk))
+                pending_bytes += size
             except BrokenProcessPool:
                 suspects = [chunk for _, _, chunk in pending]
                 pending.clear()
+                pending_bytes = 0
                 pool.shutdown(wait=False, cancel_futures=True)
                 yield from _one_by_one(suspects, options, task)
                 pool = _pool(jobs)
@@ -327,6 +397,7 @@ def run_ordered(
             yield pending.popleft()[0].result()
         raise
     finally:
+        reader.close()
         for future, _, _ in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
@@ -515,7 +586,9 @@ def run_batch(
         handle = sys.stdout if to_stdout else open_output(out_path, resume)
         try:
             progress.start(reader.size, reader.position)
-            for answers in run_ordered(_chunks(todo, RECORDS_PER_TASK), options, jobs, task=answer_chunk):
+            # A pipe may be a live feed: a record must not wait for the next one to fill its task.
+            per_task = RECORDS_PER_TASK if reader.size is not None else 1
+            for answers in run_ordered(_chunks(todo, per_task), options, jobs, task=answer_chunk):
                 handle.write("".join(line + "\n" for _, line in answers))
                 handle.flush()  # a killed run keeps every record it finished
                 failed = sum(1 for is_error, _ in answers if is_error)

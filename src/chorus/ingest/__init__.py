@@ -18,6 +18,28 @@ _LANGUAGE_NAMES = {
 }
 
 
+def _drop_repeats(raw: list[RawDocument], warnings: list[str]) -> list[RawDocument]:
+    """The same article given twice (a file named twice, a folder and a file in
+    it) is read once: it would count as a second outlet backing every sentence.
+    The same text under another name is kept, with a warning: two outlets may
+    well run the same wire copy, and the report shows it as text reuse."""
+    first_label: dict[str, str] = {}  # text -> the label it was first read under
+    kept = []
+    for doc in raw:
+        label = doc.name or doc.id or "article"
+        text = doc.text.strip()
+        first = first_label.get(text)
+        if first == label:
+            warnings.append(f"{label} was given twice: read once")
+            continue
+        if first is None:
+            first_label[text] = label
+        else:
+            warnings.append(f"{label} has the same text as {first}: both count as sources")
+        kept.append(doc)
+    return kept
+
+
 def _unique_ids(raw: list[RawDocument]) -> list[str]:
     seen: dict[str, int] = {}
     ids = []
@@ -35,6 +57,7 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str]) -> list[Docum
     """
     if not raw:
         raise InputError("no article given")
+    raw = _drop_repeats(raw, warnings)
     ids = _unique_ids(raw)
     titles: list[str | None] = []
     texts: list[str] = []
