@@ -307,6 +307,26 @@ def test_rule_typer_uses_head_words_saints_titles_and_initials():
         # A span of years holds the other's year.
         ("The rebel leader led the 1994-96 war for independence from the federal government.",
          "The rebel leader led the war for independence from the federal government that ended in 1996."),
+        # The day the audience heard it is not the day of the event.
+        ("The union's vice president told several reporters Wednesday that the strike at Dunmere Foods would go on.",
+         "The union's vice president said the strike at Dunmere Foods would go on until the shutdown ended Monday."),
+        # A show's first day and its last are two facts.
+        ("The Marrowick book fair, a three-day trade show in the old harbour hall, starts Friday.",
+         "The Marrowick book fair, a three-day trade show in the old harbour hall, ended Sunday."),
+        # "Friday's explosion" names an earlier event; the meeting was on Wednesday.
+        ("The mayor of Ostvale met police chiefs on Wednesday about the explosion that killed 40 people.",
+         "The mayor of Ostvale met police chiefs about Friday's explosion that killed 40 people."),
+        # A target year and a starting year.
+        ("Carbon dioxide in the atmosphere could rise by 30 percent by 2050, the climate researchers said.",
+         "Carbon dioxide in the atmosphere has risen by 30 percent since 1860, the climate researchers said."),
+        # The date of an editorial is the day the paper spoke.
+        ("The Marrowick Ledger said in an editorial on Thursday, March 18, that the harbour wall must be rebuilt.",
+         "The Marrowick Ledger said in an editorial on Tuesday, June 8, that the harbour wall must be rebuilt."),
+        # Two forecasts of one quantity, made at different times.
+        ("The budget office projected a federal surplus of $1.9 trillion over the next ten years.",
+         "The budget office projects that the federal surplus over the next ten years will be $2.9 trillion."),
+        ("Analysts expect sales of the new arthritis drugs to reach $3 billion a year by 2001.",
+         "Sales of the new arthritis drugs are expected to reach $3 billion a year by 2004."),
     ],
 )
 def test_no_conflict_where_the_outlets_do_not_disagree(first, second):
@@ -321,6 +341,25 @@ def test_paraphrases_that_give_another_year_conflict():
     report = chorus.report([first + " Rescue teams searched the valley all night.",
                             second + " Schools in the region stayed closed."])
     assert [(c.kind, c.value_a, c.value_b) for c in report.conflicts] == [("year", "1962", "1965")]
+
+
+@pytest.mark.parametrize(
+    "first, second, values",
+    [
+        # The same role, another value: the event's day told two ways.
+        ("Residents of Ostvale protested after Thursday's vote to close the river clinic.",
+         "Residents of Ostvale protested after Friday's vote to close the river clinic.", ("Thursday", "Friday")),
+        ("The Marrowick book fair, a three-day trade show in the old harbour hall, ended Sunday.",
+         "The Marrowick book fair, a three-day trade show in the old harbour hall, ended Saturday.", ("Sunday", "Saturday")),
+        # A day told as the day a source spoke, and the event's own day, both in one sentence.
+        ("The Ostvale clinic closed its doors on Thursday, the council told reporters Monday.",
+         "The Ostvale clinic closed its doors on Friday, the council said.", ("Thursday", "Friday")),
+    ],
+)
+def test_days_in_the_same_role_conflict(first, second, values):
+    report = chorus.report([first + " Rescue teams searched the valley all night.",
+                            second + " Schools in the region stayed closed."])
+    assert [(c.kind, c.value_a, c.value_b) for c in report.conflicts] == [("weekday", *values)]
 
 
 def test_hedged_numbers_are_ranges():

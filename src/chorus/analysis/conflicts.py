@@ -11,7 +11,13 @@ Precision comes first, so a disagreement is reported only when all of this holds
   things); a weekday, date or year is the only one of
   its kind in each sentence; a place follows a locative preposition ("in
   Doha"); a name follows the same title ("Fire Chief Dalia Okonkwo" /
-  "Fire Chief Maria Santos");
+  "Fire Chief Maria Santos"); a day or year plays the same role in both
+  ("Friday's bombing" refers back to an event, "starts Friday" and "ended
+  Sunday" are two ends of a span, "by 2050" and "since 1860" a target and
+  a starting point), and is not the day a source spoke ("told reporters
+  Wednesday", "said in an editorial on Thursday, March 18");
+- neither is a forecast ("expected", "projected"): projections of one
+  quantity differ because they were made at different times;
 - the values are incompatible: hedged numbers are ranges ("more than
   2,000" agrees with 2,200; "about 1,200" with 1,250), spelling variants
   are one name (entities are linked first);
@@ -84,11 +90,31 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY = re.compile(rf"\b{_DAYS}\b")
 # A year, not one end of a span ("the 1994-96 war") nor part of a larger number ("1,995,000").
 _YEAR = re.compile(r"(?<![\d,.\-–])(?:1[89]\d\d|20\d\d)(?!\d|,\d|[\-–]\d)")
-# A weekday that dates the telling, not the event: "officials said Thursday", "police on Monday said".
+# A weekday that dates the telling, not the event: "officials said Thursday", "police on Monday said",
+# "told reporters Wednesday", "said in a statement Tuesday".
 _SAY = r"(?:said|says|announced|reported|told|added|stated|confirmed|disclosed|revealed|declared|insisted)"
+_MONTH_DAY = r"(?:" + "|".join(_MONTHS) + r")\.?\s+\d{1,2}\b"
+_WHEN = rf"(?:on\s+|late\s+|early\s+)?(?:{_DAYS}\b(?:,?\s+{_MONTH_DAY})?|{_MONTH_DAY})"
 _STATEMENT_DAY = re.compile(
-    rf"\b{_SAY}\s+(?:on\s+|late\s+|early\s+)?(?P<after>{_DAYS})\b"
-    rf"|\b(?:on\s+)?(?P<before>{_DAYS})\s+{_SAY}\b"
+    rf"\b{_SAY}\s+{_WHEN}"
+    rf"|\b(?:on\s+)?{_DAYS}\s+{_SAY}\b"
+    rf"|\btold\s+(?:[A-Z]?[a-z]+\s+){{1,3}}?{_WHEN}"  # the audience: "told several reporters Wednesday"
+    rf"|\b{_SAY}\s+(?:in|at|during)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{1,2}}?{_WHEN}"  # "said at a news conference Tuesday"
+)
+# A weekday's role in its sentence. "Friday's bombing" names an event by its day, as a
+# reference, and "starts Friday" / "ended Sunday" are two ends of one span: compared with
+# a day in another role they are two facts, not two versions of one.
+_DAY_STARTS = re.compile(r"\b(?:start|starts|started|starting|begin|begins|began|begun|opens|opened)\s+(?:on\s+)?$")
+_DAY_ENDS = re.compile(r"\b(?:end|ends|ended|ending|close|closes|closed|finish|finishes|finished|concluded)\s+(?:on\s+)?$")
+# A year's role, told by the preposition before it: "by 2050" (a target) and "since 1860"
+# (a starting point) are two facts; "in 1962" and "in 1965" are one fact told two ways.
+_YEAR_ROLE = re.compile(r"\b(in|by|since|until|till|through|from|before|after|during)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
+# A forecast is not a report: two outlets quoting projections of one quantity
+# ("surpluses of $1.9 trillion over ten years" / "$2.9 trillion"), or the year
+# something is expected by, most often quote forecasts made at different times
+# or by different people.
+_FORECAST = re.compile(
+    r"\b(?:expect(?:s|ed)?|project(?:s|ed|ion|ions)|forecast(?:s|ed)?|predict(?:s|ed)?|anticipated?)\b", re.IGNORECASE
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -201,19 +227,50 @@ def _allows_any(number: _Number, text: str) -> bool:
     return False
 
 
-def _single(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    return list(pattern.finditer(text))
-
-
 def _event_weekdays(text: str) -> list[re.Match[str]]:
     """Weekdays of the sentence but the day a source spoke (outlets publish on different days)."""
-    telling = {m.start("after") if m.group("after") else m.start("before") for m in _STATEMENT_DAY.finditer(text)}
-    return [m for m in _WEEKDAY.finditer(text) if m.start() not in telling]
+    return _not_telling(_WEEKDAY, text)
+
+
+def _event_dates(text: str) -> list[re.Match[str]]:
+    return _not_telling(_DATE, text)
+
+
+def _not_telling(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    telling = {day.start() for m in _STATEMENT_DAY.finditer(text) for day in pattern.finditer(text, m.start(), m.end())}
+    return [m for m in pattern.finditer(text) if m.start() not in telling]
+
+
+def _weekday_role(day: re.Match[str]) -> str | None:
+    text, before = day.string, day.string[max(0, day.start() - 20) : day.start()]
+    if text.startswith(("'s", "’s"), day.end()):
+        return "reference"
+    if _DAY_STARTS.search(before):
+        return "start"
+    if _DAY_ENDS.search(before):
+        return "end"
+    return None
+
+
+def _same_role(x: str | None, y: str | None) -> bool:
+    """Can two values in these roles be one fact? A value with no marked role can be anything."""
+    return x == y or ((x is None or y is None) and "reference" not in (x, y))
+
+
+def _years(text: str) -> dict[str, str | None]:
+    """Each year of ``text`` but those of full dates, with its role (the preposition before it)."""
+    in_dates = {m.group("year") for m in _DATE.finditer(text)}
+    years: dict[str, str | None] = {}
+    for m in _YEAR.finditer(text):
+        if m.group(0) not in in_dates:
+            role = _YEAR_ROLE.search(text, max(0, m.start() - 20), m.start())
+            years[m.group(0)] = role.group(1).lower() if role else None
+    return years
 
 
 def _calendar_conflicts(a: Sentence, b: Sentence) -> list[tuple[str, str, str]]:
     out = []
-    for kind, find in (("weekday", _event_weekdays), ("date", lambda text: _single(_DATE, text))):
+    for kind, find in (("weekday", _event_weekdays), ("date", _event_dates)):
         found_a, found_b = find(a.text), find(b.text)
         if len(found_a) == 1 and len(found_b) == 1:
             x, y = found_a[0].group(0), found_b[0].group(0)
@@ -222,13 +279,14 @@ def _calendar_conflicts(a: Sentence, b: Sentence) -> list[tuple[str, str, str]]:
                 y_key = (found_b[0].group("month")[:3], found_b[0].group("day"))
                 if x_key == y_key:
                     continue
-            elif x == y:
+            elif x == y or not _same_role(_weekday_role(found_a[0]), _weekday_role(found_b[0])):
                 continue
             out.append((kind, x, y))
-    years_a = {m.group(0) for m in _YEAR.finditer(a.text)} - {m.group("year") for m in _DATE.finditer(a.text)}
-    years_b = {m.group(0) for m in _YEAR.finditer(b.text)} - {m.group("year") for m in _DATE.finditer(b.text)}
-    if len(years_a) == 1 and len(years_b) == 1 and years_a != years_b:
-        out.append(("year", years_a.pop(), years_b.pop()))
+    years_a, years_b = _years(a.text), _years(b.text)
+    if len(years_a) == 1 and len(years_b) == 1 and years_a.keys() != years_b.keys():
+        ((x, role_x),), ((y, role_y),) = years_a.items(), years_b.items()
+        if _same_role(role_x, role_y):
+            out.append(("year", x, y))
     return out
 
 
@@ -304,6 +362,8 @@ def conflicting_pairs(story: Story, tables: PairTable, links: dict[int, dict[int
             # Years and dates differ between like sentences written years apart ("1997 the
             # warmest year on record" / "1998 being the warmest"): only paraphrases dispute them.
             values = [v for v in values if v[0] not in ("year", "date")]
+        if _FORECAST.search(a.text) or _FORECAST.search(b.text):
+            values = [v for v in values if v[0] not in ("number", "year")]
         if values and _one_event(index, a, b, values):
             found[(a.index, b.index)] = values
     return found
