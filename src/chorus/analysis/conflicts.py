@@ -46,7 +46,7 @@ import numpy as np
 
 from chorus.analysis.entities import PERSON, PLACE, EntityIndex
 from chorus.analysis.facts import Fact, group_facts, paraphrase_pairs
-from chorus.represent import PARAPHRASE_COSINE, PARAPHRASE_MIN_SHARED, PairTable, sentence_numbers
+from chorus.represent import PARAPHRASE_COSINE, PARAPHRASE_MIN_SHARED, SimilarPairs, sentence_numbers, similar_pairs
 from chorus.text import WORD_RE, is_content, stem
 from chorus.types import Sentence, Story
 
@@ -338,16 +338,16 @@ def _slots(index: EntityIndex, sentence: Sentence, kind: str) -> dict[str, tuple
 Found = dict[tuple[int, int], list[tuple[str, str, str]]]  # (a, b) sentence pair -> (kind, value a, value b)
 
 
-def conflicting_pairs(story: Story, tables: PairTable, links: dict[int, dict[int, float]], index: EntityIndex) -> Found:
+def conflicting_pairs(story: Story, similar: SimilarPairs, links: dict[int, dict[int, float]], index: EntityIndex) -> Found:
     """The disagreements of every pair of sentences of two outlets that are about the same thing."""
     docs = np.array([s.doc_index for s in story.sentences])
     same = (
-        (tables.cosine >= SAME_FACT_COSINE)
-        & (tables.shared >= SAME_FACT_SHARED)
-        & (tables.overlap >= SAME_FACT_OVERLAP)
+        (similar.cosine >= SAME_FACT_COSINE)
+        & (similar.shared >= SAME_FACT_SHARED)
+        & (similar.overlap >= SAME_FACT_OVERLAP)
+        & (docs[similar.first] != docs[similar.second])
     )
-    same &= docs[:, None] != docs[None, :]
-    pairs = set(zip(*(x.tolist() for x in np.nonzero(np.triu(same, k=1)))))
+    pairs = set(zip(similar.first[same].tolist(), similar.second[same].tolist()))
     pairs.update((i, j) for i in links for j in links[i] if i < j)
     mentioned_in_doc: dict[int, set[int]] = {d: set() for d in range(len(story.documents))}
     for sentence in story.sentences:
@@ -358,7 +358,7 @@ def conflicting_pairs(story: Story, tables: PairTable, links: dict[int, dict[int
         if a.doc_index > b.doc_index:
             a, b = b, a
         values = _number_conflicts(a, b) + _calendar_conflicts(a, b) + _entity_conflicts(index, mentioned_in_doc, a, b)
-        if tables.cosine[i, j] < PARAPHRASE_COSINE and j not in links.get(i, {}):
+        if similar.cosine_of(i, j) < PARAPHRASE_COSINE and j not in links.get(i, {}):
             # Years and dates differ between like sentences written years apart ("1997 the
             # warmest year on record" / "1998 being the warmest"): only paraphrases dispute them.
             values = [v for v in values if v[0] not in ("year", "date")]
@@ -387,7 +387,7 @@ def _one_event(index: EntityIndex, a: Sentence, b: Sentence, values: list[tuple[
 
 
 def same_fact_but_numbers(
-    story: Story, tables: PairTable, index: EntityIndex, a: int, b: int, values: list[tuple[str, str, str]]
+    story: Story, similar: SimilarPairs, index: EntityIndex, a: int, b: int, values: list[tuple[str, str, str]]
 ) -> bool:
     """Are sentences ``a`` and ``b`` one fact that only the numbers they dispute keep from
     being paraphrases? Every disputed value is a number, the two are worded alike
@@ -396,7 +396,7 @@ def same_fact_but_numbers(
     somewhere the other does not ("248 killed in Kenya" / "11 killed in Tanzania")."""
     if any(kind != "number" for kind, _, _ in values):
         return False
-    if tables.cosine[a, b] < PARAPHRASE_COSINE or tables.shared[a, b] < PARAPHRASE_MIN_SHARED:
+    if similar.cosine_of(a, b) < PARAPHRASE_COSINE or similar.shared_of(a, b) < PARAPHRASE_MIN_SHARED:
         return False
     numbers = story.vectors.numbers
     rest_a = numbers[a] - {n for _, x, _ in values for n in sentence_numbers(x)}
@@ -408,14 +408,15 @@ def same_fact_but_numbers(
     return not (named_a - named_b and named_b - named_a)
 
 
-def find_facts_and_conflicts(story: Story, tables: PairTable, index: EntityIndex) -> tuple[list[Fact], list[Conflict]]:
+def find_facts_and_conflicts(story: Story, index: EntityIndex) -> tuple[list[Fact], list[Conflict]]:
     """Facts (``facts.group_facts``) and conflicts, consistent with each other: sentences that
     are paraphrases but for the numbers they dispute are linked into one fact."""
-    links = paraphrase_pairs(story, tables)
-    found = conflicting_pairs(story, tables, links, index)
+    similar = similar_pairs(story.vectors)
+    links = paraphrase_pairs(story, similar)
+    found = conflicting_pairs(story, similar, links, index)
     for (a, b), values in found.items():
-        if b not in links[a] and same_fact_but_numbers(story, tables, index, a, b, values):
-            links[a][b] = links[b][a] = float(tables.cosine[a, b])
+        if b not in links[a] and same_fact_but_numbers(story, similar, index, a, b, values):
+            links[a][b] = links[b][a] = similar.cosine_of(a, b)
     facts = group_facts(story, links)
     fact_of = {i: f.id for f in facts for i in f.sentences}
     conflicts = [

@@ -169,6 +169,7 @@ def known_places() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=2**16)
 def _bare(word: str) -> str:
     """A name word without possessive and particle: "al-Assad's" -> "Assad"."""
     word = re.sub(r"['’]s?$", "", word)
@@ -445,12 +446,20 @@ def _name_words(surface: str) -> list[str]:
     return [w for w in (_bare(w) for w in surface.split()) if w and w.lower() != "of"]
 
 
+def _initials(words: Iterable[str]) -> tuple[str, ...]:
+    """Two spellings of one name word share their first letter (``NameMatcher.same_word``
+    compares stems, or spellings that start alike), so names are only compared
+    within these buckets: a story of a thousand names is not compared pair by pair."""
+    return tuple(_bare(w)[:1].lower() for w in words)
+
+
 def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
     """Group mentions into entities: spelling variants, then lone surnames of people."""
     matcher = NameMatcher(story.vectors.variants if story.vectors is not None else {})
     groups: list[list[Mention]] = []
     names: list[list[str]] = []
     by_key: dict[tuple[str, ...], int] = {}
+    by_initials: dict[tuple[str, ...], list[int]] = {}
     for mention in mentions:
         words = _name_words(mention.text)
         if not words:
@@ -458,23 +467,26 @@ def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
         key = tuple(matcher.key(w) for w in words)
         g = by_key.get(key)
         if g is None:
-            g = next((i for i, n in enumerate(names) if matcher.same_name(n, words)), None)
+            g = next((i for i in by_initials.get(_initials(words), []) if matcher.same_name(names[i], words)), None)
         if g is None:
             g = len(groups)
             groups.append([])
             names.append(words)
+            by_initials.setdefault(_initials(words), []).append(g)
         by_key[key] = g
         groups[g].append(mention)
     votes = [_total_votes(group) for group in groups]
     # A lone word joins the one multi-word person whose last (or first) name it spells.
+    people_by_last_initial: dict[tuple[str, ...], list[int]] = {}
+    for h, other in enumerate(names):
+        if len(other) > 1 and _kind(votes[h]) == PERSON:
+            people_by_last_initial.setdefault(_initials(other[-1:]), []).append(h)
     merged_into = list(range(len(groups)))
     for g, words in enumerate(names):
         if len(words) != 1:
             continue
         targets = {
-            h
-            for h, other in enumerate(names)
-            if len(other) > 1 and _kind(votes[h]) == PERSON and matcher.same_word(words[0], other[-1])
+            h for h in people_by_last_initial.get(_initials(words), []) if matcher.same_word(words[0], names[h][-1])
         }
         # Statistical taggers often call a lone surname an organization
         # (spaCy: "Lavrov"); only a known place name stays apart.
@@ -532,6 +544,15 @@ class EntityIndex:
         for e in entities:
             for m in e.mentions:
                 self._by_sentence.setdefault(m.sentence, []).append((m, e))
+        # Spellings by their words' initials, people also by their last name's, in entity order.
+        self._spellings: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
+        self._surnames: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        for n, e in enumerate(entities):
+            for v in e.variants:
+                words = _name_words(v)
+                self._spellings.setdefault(_initials(words), []).append((n, words))
+                if e.kind == PERSON and words:
+                    self._surnames.setdefault(_initials(words[-1:]), []).append((n, words[-1]))
 
     def at(self, sentence: int, start: int) -> Entity | None:
         return self._by_mention.get((sentence, start))
@@ -542,17 +563,14 @@ class EntityIndex:
             words = words[1:]  # "Governor Ilse Varga" -> "Ilse Varga"
         if not words:
             return None
-        candidates = [e for e in self.entities if kind is None or e.kind == kind]
-        for entity in candidates:
-            if any(self.matcher.same_name(_name_words(v), words) for v in entity.variants):
+        for n, spelling in self._spellings.get(_initials(words), []):
+            entity = self.entities[n]
+            if (kind is None or entity.kind == kind) and self.matcher.same_name(spelling, words):
                 return entity
-        if len(words) == 1:
-            found = [
-                e for e in candidates
-                if e.kind == PERSON and any(self.matcher.same_word(words[0], _name_words(v)[-1]) for v in e.variants)
-            ]
+        if len(words) == 1 and kind in (None, PERSON):
+            found = {n for n, surname in self._surnames.get(_initials(words), []) if self.matcher.same_word(words[0], surname)}
             if len(found) == 1:
-                return found[0]
+                return self.entities[found.pop()]
         return None
 
     def in_sentence(self, sentence: int) -> list[tuple[Mention, Entity]]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chorus.represent import PairTable, pair_table, paraphrase_matrix
+from chorus.represent import SimilarPairs, looks_like_paraphrase, numbers_disagree
 from chorus.types import Story
 
 @dataclass
@@ -38,22 +38,15 @@ class Fact:
         return self.sentences[0]
 
 
-def similarity_tables(story: Story) -> PairTable:
-    """Cosine and shared content words of every sentence pair of the story."""
-    everything = list(range(len(story.sentences)))
-    return pair_table(story.vectors, everything, everything)
-
-
-def paraphrase_pairs(story: Story, tables: PairTable) -> dict[int, dict[int, float]]:
+def paraphrase_pairs(story: Story, pairs: SimilarPairs) -> dict[int, dict[int, float]]:
     """For each sentence, the sentences of other outlets that paraphrase it, with their cosine."""
     docs = np.array([s.doc_index for s in story.sentences])
-    alike = paraphrase_matrix(story.vectors, tables) & (docs[:, None] != docs[None, :])
-    rows, cols = np.nonzero(np.triu(alike, k=1))
+    alike = looks_like_paraphrase(pairs.cosine, pairs.shared, pairs.overlap) & (docs[pairs.first] != docs[pairs.second])
     links: dict[int, dict[int, float]] = {s.index: {} for s in story.sentences}
-    for i, j in zip(rows.tolist(), cols.tolist()):
-        cosine = float(tables.cosine[i, j])
-        links[i][j] = cosine
-        links[j][i] = cosine
+    for k in np.flatnonzero(alike).tolist():
+        i, j = int(pairs.first[k]), int(pairs.second[k])
+        if not numbers_disagree(story.vectors, i, j):
+            links[i][j] = links[j][i] = float(pairs.cosine[k])
     return links
 
 

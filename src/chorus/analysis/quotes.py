@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
 
 from chorus.text import QUOTE_MARK_RE, words
 from chorus.types import Story
@@ -243,13 +245,46 @@ def _outside_quotes(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _same_quote(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if fuzz.ratio(a, b) >= SAME_QUOTE_RATIO:
-        return True
-    shorter = min(a, b, key=len)
-    return len(shorter.split()) >= PART_MIN_WORDS and fuzz.partial_ratio(a, b) >= PART_OF_QUOTE_RATIO
+QUOTE_BLOCK = 512  # quotations compared with all others at once
+
+
+def _same_quote_pairs(keys: list[str]) -> Iterator[tuple[int, int]]:
+    """Pairs ``i < j`` of printings of one statement: worded alike (ratio), or the
+    shorter, if long enough, found almost whole in the longer (partial ratio).
+    Scored a block of rows at a time by rapidfuzz, so that a story with
+    thousands of quotations is not compared pair by pair in Python."""
+    n = len(keys)
+    chars = np.array([len(k) for k in keys])
+    words = np.array([len(k.split()) for k in keys])
+    vocabulary: dict[str, int] = {}
+    cells = [(q, vocabulary.setdefault(w, len(vocabulary))) for q, k in enumerate(keys) for w in set(k.split())]
+    uses = sparse.csr_matrix(
+        (np.ones(len(cells)), ([q for q, _ in cells], [w for _, w in cells])), shape=(n, max(len(vocabulary), 1))
+    )
+    distinct = np.asarray(uses.sum(axis=1)).ravel()
+    for start in range(0, n, QUOTE_BLOCK):
+        rows = keys[start : start + QUOTE_BLOCK]
+        i = np.arange(start, start + len(rows))[:, None]
+        j = np.arange(n)[None, :]
+        later = j > i
+        same = later & (process.cdist(rows, keys, scorer=fuzz.ratio, score_cutoff=SAME_QUOTE_RATIO, dtype=np.float32) > 0)
+        i_is_shorter = chars[i] <= chars[j]
+        # A part quoted almost whole (partial ratio >= 95) keeps most of its words intact:
+        # only pairs sharing a third of the shorter one's words are scored.
+        shared_words = (uses[start : start + len(rows)] @ uses.T).toarray()
+        maybe_part = (
+            later
+            & ~same
+            & (np.where(i_is_shorter, words[i], words[j]) >= PART_MIN_WORDS)
+            & (3 * shared_words >= np.where(i_is_shorter, distinct[i], distinct[j]))
+        )
+        a, b = np.nonzero(maybe_part)
+        if len(a):
+            part = process.cpdist([rows[x] for x in a], [keys[y] for y in b], scorer=fuzz.partial_ratio,
+                                  score_cutoff=PART_OF_QUOTE_RATIO, dtype=np.float32)
+            same[a[part > 0], b[part > 0]] = True
+        a, b = np.nonzero(same)
+        yield from zip((a + start).tolist(), b.tolist())
 
 
 def group_quotations(
@@ -265,10 +300,9 @@ def group_quotations(
             i = parent[i]
         return i
 
-    for i in range(len(occurrences)):
-        for j in range(i + 1, len(occurrences)):
-            if find(i) != find(j) and _same_quote(keys[i], keys[j]):
-                parent[find(j)] = find(i)
+    for i, j in _same_quote_pairs(keys):
+        if find(i) != find(j):
+            parent[find(j)] = find(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(occurrences)):
         groups.setdefault(find(i), []).append(i)

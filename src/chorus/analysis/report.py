@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from chorus.analysis.conflicts import Conflict, find_facts_and_conflicts
 from chorus.analysis.coverage import Coverage, coverage
 from chorus.analysis.entities import NER_BACKENDS, PERSON, Entity, EntityIndex, find_entities
-from chorus.analysis.facts import Fact, similarity_tables
+from chorus.analysis.facts import Fact
 from chorus.analysis.quotes import Quote, find_quotations, group_quotations
 from chorus.analysis.reuse import DocumentReuse, Passage, find_reuse
-from chorus.errors import ChorusError, InputError
+from chorus.errors import ChorusError
 from chorus.pipeline import DocumentLike, build_story, load_documents, make_budget, summarize_story
 from chorus.types import Document, Sentence, Story, Summary
 
@@ -56,13 +56,6 @@ class Report:
         return [c for c in self.conflicts if c.sentence_a in members or c.sentence_b in members]
 
 
-# The report compares every pair of sentences, in a few dense n x n tables:
-# 7,800 sentences (300 articles) take 1.8 GB (BENCHMARKS.md, "Story report").
-# A story is tens of articles; past this size the user gets a clear refusal,
-# not a MemoryError.
-MAX_REPORT_SENTENCES = 10_000
-
-
 def build_report(
     story: Story,
     *,
@@ -74,17 +67,10 @@ def build_report(
     """The report of a story already segmented and represented (``pipeline.build_story``)."""
     if ner not in NER_BACKENDS:
         raise ChorusError(f"unknown NER backend {ner!r}; choose from: {', '.join(NER_BACKENDS)}")
-    if len(story.sentences) > MAX_REPORT_SENTENCES:
-        raise InputError(
-            f"the articles hold {len(story.sentences):,} sentences; the story report compares every pair of "
-            f"them and takes at most {MAX_REPORT_SENTENCES:,} (about 400 articles): report on one story's "
-            "coverage, or use `chorus summarize`, which has no such limit"
-        )
     summary = summarize_story(story, make_budget(words, sentences), method)
-    tables = similarity_tables(story)
     entities = find_entities(story, ner)
     index = EntityIndex(story, entities)
-    facts, conflicts = find_facts_and_conflicts(story, tables, index)
+    facts, conflicts = find_facts_and_conflicts(story, index)
 
     def canonical_speaker(name: str) -> str | None:
         entity = index.lookup(name, PERSON) or index.lookup(name)

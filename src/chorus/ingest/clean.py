@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -213,20 +214,20 @@ def _is_prose(b: Block) -> bool:
     return b.terminal and b.n_words >= MIN_PROSE_WORDS
 
 
-def _cohesion(block: Block, other_docs: list[set[str]], own_prose_use: Counter[str]) -> float:
+def _cohesion(block: Block, others: int, other_use: Callable[[str], int], own_prose_use: Counter[str]) -> float:
     """Mean share of the block's content stems that other articles also use.
 
-    A stem used by at least three other articles (or by all of them in a
-    smaller cluster) counts fully; one used by no other article counts zero.
-    A lone document is compared with its own other prose paragraphs instead
-    (``own_prose_use``: in how many of them each stem appears, this block
-    included when it is prose).
+    A stem used by at least three other articles (``other_use``: by how many
+    of the ``others``; or by all of them in a smaller cluster) counts fully;
+    one used by no other article counts zero. A lone document is compared
+    with its own other prose paragraphs instead (``own_prose_use``: in how
+    many of them each stem appears, this block included when it is prose).
     """
     if not block.stems:
         return 0.0
-    if other_docs:
-        full = min(3, len(other_docs))
-        weight = lambda s: min(1.0, sum(s in d for d in other_docs) / full)  # noqa: E731
+    if others:
+        full = min(3, others)
+        weight = lambda s: min(1.0, other_use(s) / full)  # noqa: E731
     else:
         itself = int(_is_prose(block))
         weight = lambda s: float(own_prose_use[s] > itself)  # noqa: E731
@@ -390,12 +391,14 @@ def clean_texts(texts: list[str]) -> list[CleanedText]:
     shared_short = Counter(
         _normal(b.text) for blocks in docs for b in {_normal(x.text): x for x in blocks if x.n_words <= 12}.values()
     )
+    prose_use = Counter(s for stems in prose for s in stems)  # in how many articles' prose each stem is
+    others = len(docs) - 1
     cleaned = []
     for d, blocks in enumerate(docs):
-        others = [p for k, p in enumerate(prose) if k != d]
+        own = prose[d]
         own_prose_use = Counter(s for x in blocks if _is_prose(x) for s in set(x.stems))
         for b in blocks:
-            b.cohesion = _cohesion(b, others, own_prose_use)
+            b.cohesion = _cohesion(b, others, lambda s, own=own: prose_use[s] - (s in own), own_prose_use)
             if not b.label and b.cue_score > 0 and shared_short[_normal(b.text)] > 1:
                 b.label, b.reason = BAD, "repeated on other pages of the cluster (site furniture)"
             _initial_class(b, GOOD_COHESION if others else GOOD_COHESION_ALONE)
