@@ -217,24 +217,30 @@ PAIR_BLOCK_CELLS = 5_000_000  # cosines computed at once: bounds the memory of a
 def similar_pairs(vectors: Vectors, min_cosine: float = MIN_PAIR_COSINE) -> SimilarPairs:
     n = vectors.tfidf.shape[0]
     step = max(1, PAIR_BLOCK_CELLS // max(n, 1))
-    columns = vectors.tfidf.T.tocsr()
-    firsts, seconds, cosines = [], [], []
-    for start in range(0, n, step):
-        block = (vectors.tfidf[start : start + step] @ columns).tocoo()
-        rows = block.row + start
-        keep = (block.data >= min_cosine - 1e-12) & (rows < block.col)
-        firsts.append(rows[keep])
-        seconds.append(block.col[keep])
-        cosines.append(block.data[keep])
-    first = np.concatenate(firsts) if firsts else np.zeros(0, int)
-    second = np.concatenate(seconds) if seconds else np.zeros(0, int)
-    cosine = np.concatenate(cosines) if cosines else np.zeros(0)
-    order = np.lexsort((second, first))  # row by row, as a dense table is read: ties break the same way
-    first, second, cosine = first[order], second[order], cosine[order]
+    tfidf_columns = vectors.tfidf.T.tocsr()
     present = vectors.present
-    shared = np.asarray(present[first].multiply(present[second]).sum(axis=1)).ravel()
+    present_columns = present.T.tocsr()
+    firsts, seconds, cosines, shareds = [], [], [], []
+    for start in range(0, n, step):
+        cosine = (vectors.tfidf[start : start + step] @ tfidf_columns).tocsr()
+        shared = (present[start : start + step] @ present_columns).tocsr()
+        cosine.sort_indices()
+        shared.sort_indices()
+        # Both are non-zero exactly where two sentences share a content stem, so
+        # their entries line up; read row by row, pairs come sorted as in a dense table.
+        rows = np.repeat(np.arange(start, start + cosine.shape[0]), np.diff(cosine.indptr))
+        keep = (cosine.data >= min_cosine - 1e-12) & (rows < cosine.indices)
+        firsts.append(rows[keep])
+        seconds.append(cosine.indices[keep])
+        cosines.append(cosine.data[keep])
+        shareds.append(shared.data[keep].astype(float))
+    if not firsts:
+        empty = np.zeros(0)
+        return SimilarPairs(empty.astype(int), empty.astype(int), empty, empty, empty)
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    shared_words = np.concatenate(shareds)
     smaller = np.minimum(vectors.sizes[first], vectors.sizes[second])
-    return SimilarPairs(first, second, cosine, shared, shared / np.maximum(smaller, 1))
+    return SimilarPairs(first, second, np.concatenate(cosines), shared_words, shared_words / np.maximum(smaller, 1))
 
 
 def looks_like_paraphrase(cosine: np.ndarray, shared: np.ndarray, overlap: np.ndarray) -> np.ndarray:
