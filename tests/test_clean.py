@@ -256,6 +256,13 @@ def test_single_article_cleaning_uses_its_own_paragraphs():
     assert result.paragraphs == NEWS
 
 
+def test_a_page_with_no_prose_beside_an_article_does_not_make_it_furniture():
+    page = _page(["Home", "News"], NEWS, ["Sign up for our newsletter", "Most popular", "Log in"], blank=False)
+    junk = "\n".join(["Weather Sport Traffic Lottery results"] * 3 + ["word " * 500])
+    article, other = clean_texts([page, junk])
+    assert not article.fell_back and article.paragraphs == NEWS
+
+
 def test_text_with_no_sentences_at_all_is_kept_rather_than_lost():
     lines = "Bridge closed\nBuses replace trams\nRepairs six weeks"
     result = clean_texts([lines])[0]

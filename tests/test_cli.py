@@ -161,6 +161,12 @@ def test_single_article_summarizes_with_a_warning(run):
     assert "warning: only one article" in err
 
 
+def test_a_budget_no_sentence_fits_is_an_error_not_an_empty_summary(run):
+    _assert_clean_error(*run("summarize", str(EXAMPLE), "--words", "5"), "fits in 5 words", "raise the word budget")
+    code, out, _ = run("summarize", str(EXAMPLE), "--words", "25")
+    assert code == 0 and "[" in out
+
+
 def test_an_article_given_twice_is_read_once_and_a_copy_is_flagged(run, tmp_path):
     first, second = sorted(EXAMPLE.glob("*.txt"))[:2]
     (tmp_path / "copy.txt").write_text(second.read_text())

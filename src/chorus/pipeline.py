@@ -69,7 +69,14 @@ def make_budget(words: int | None = 100, sentences: int | None = None) -> Budget
 def summarize_story(story: Story, budget: Budget, method: str | None = None) -> Summary:
     summarizer = get_method(method)
     chosen = summarizer(story, budget)
-    return compose(story, chosen, budget, summarizer.name)
+    summary = compose(story, chosen, budget, summarizer.name)
+    if not summary.sentences and budget.words is not None:
+        # Sentences are never cut, and an empty summary would read as a story with nothing in it.
+        raise ChorusError(
+            f"no sentence of these articles that could stand in a summary fits in {budget.words} "
+            f"word{'s' if budget.words != 1 else ''}; raise the word budget"
+        )
+    return summary
 
 
 def summarize(

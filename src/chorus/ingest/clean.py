@@ -392,10 +392,13 @@ def clean_texts(texts: list[str]) -> list[CleanedText]:
         _normal(b.text) for blocks in docs for b in {_normal(x.text): x for x in blocks if x.n_words <= 12}.values()
     )
     prose_use = Counter(s for stems in prose for s in stems)  # in how many articles' prose each stem is
-    others = len(docs) - 1
+    # Only articles with prose are compared with: a page of junk among them
+    # (no sentence at all) would make every other article look like furniture.
+    with_prose = sum(1 for stems in prose if stems)
     cleaned = []
     for d, blocks in enumerate(docs):
         own = prose[d]
+        others = with_prose - (1 if own else 0)
         own_prose_use = Counter(s for x in blocks if _is_prose(x) for s in set(x.stems))
         for b in blocks:
             b.cohesion = _cohesion(b, others, lambda s, own=own: prose_use[s] - (s in own), own_prose_use)
