@@ -26,7 +26,7 @@ def _drop_repeats(raw: list[RawDocument], warnings: list[str]) -> list[RawDocume
     first_label: dict[str, str] = {}  # text -> the label it was first read under
     kept = []
     for doc in raw:
-        label = doc.name or doc.id or "article"
+        label = doc.name or (f"article {doc.id}" if (doc.id or "").isdigit() else doc.id) or "an article"
         text = doc.text.strip()
         first = first_label.get(text)
         if first == label:
