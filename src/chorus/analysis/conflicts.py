@@ -90,8 +90,8 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY = re.compile(rf"\b{_DAYS}\b")
 # A year, not one end of a span ("the 1994-96 war") nor part of a larger number ("1,995,000").
 _YEAR = re.compile(r"(?<![\d,.\-–])(?:1[89]\d\d|20\d\d)(?!\d|,\d|[\-–]\d)")
-# A weekday that dates the telling, not the event: "officials said Thursday", "police on Monday said",
-# "told reporters Wednesday", "said in a statement Tuesday".
+# A day or date that dates the telling, not the event: "officials said Thursday", "police on Monday said",
+# "told reporters Wednesday", "said in an editorial on Thursday, March 18".
 _SAY = r"(?:said|says|announced|reported|told|added|stated|confirmed|disclosed|revealed|declared|insisted)"
 _MONTH_DAY = r"(?:" + "|".join(_MONTHS) + r")\.?\s+\d{1,2}\b"
 _WHEN = rf"(?:on\s+|late\s+|early\s+)?(?:{_DAYS}\b(?:,?\s+{_MONTH_DAY})?|{_MONTH_DAY})"
