@@ -325,6 +325,8 @@ def test_rule_typer_uses_head_words_saints_titles_and_initials():
         # Two forecasts of one quantity, made at different times.
         ("The budget office projected a federal surplus of $1.9 trillion over the next ten years.",
          "The budget office projects that the federal surplus over the next ten years will be $2.9 trillion."),
+        ("A second rescue vessel carrying divers is expected to arrive at the Kellmoor dam on Saturday.",
+         "A second rescue vessel carrying divers is due to arrive at the Kellmoor dam on Sunday."),
         ("Analysts expect sales of the new arthritis drugs to reach $3 billion a year by 2001.",
          "Sales of the new arthritis drugs are expected to reach $3 billion a year by 2004."),
     ],

@@ -16,8 +16,8 @@ Precision comes first, so a disagreement is reported only when all of this holds
   Sunday" are two ends of a span, "by 2050" and "since 1860" a target and
   a starting point), and is not the day a source spoke ("told reporters
   Wednesday", "said in an editorial on Thursday, March 18");
-- neither is a forecast ("expected", "projected"): projections of one
-  quantity differ because they were made at different times;
+- neither is a forecast ("expected", "projected") for a number or a time:
+  projections differ because they were made at different times;
 - the values are incompatible: hedged numbers are ranges ("more than
   2,000" agrees with 2,200; "about 1,200" with 1,250), spelling variants
   are one name (entities are linked first);
@@ -110,9 +110,9 @@ _DAY_ENDS = re.compile(r"\b(?:end|ends|ended|ending|close|closes|closed|finish|f
 # (a starting point) are two facts; "in 1962" and "in 1965" are one fact told two ways.
 _YEAR_ROLE = re.compile(r"\b(in|by|since|until|till|through|from|before|after|during)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
 # A forecast is not a report: two outlets quoting projections of one quantity
-# ("surpluses of $1.9 trillion over ten years" / "$2.9 trillion"), or the year
-# something is expected by, most often quote forecasts made at different times
-# or by different people.
+# ("surpluses of $1.9 trillion over ten years" / "$2.9 trillion"), or the day or
+# year something is expected ("expected to arrive Saturday" / "due Sunday"),
+# most often quote forecasts made at different times or by different people.
 _FORECAST = re.compile(
     r"\b(?:expect(?:s|ed)?|project(?:s|ed|ion|ions)|forecast(?:s|ed)?|predict(?:s|ed)?|anticipated?)\b", re.IGNORECASE
 )
@@ -363,7 +363,7 @@ def conflicting_pairs(story: Story, similar: SimilarPairs, links: dict[int, dict
             # warmest year on record" / "1998 being the warmest"): only paraphrases dispute them.
             values = [v for v in values if v[0] not in ("year", "date")]
         if _FORECAST.search(a.text) or _FORECAST.search(b.text):
-            values = [v for v in values if v[0] not in ("number", "year")]
+            values = [v for v in values if v[0] in ("place", "name")]
         if values and _one_event(index, a, b, values):
             found[(a.index, b.index)] = values
     return found
