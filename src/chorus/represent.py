@@ -201,13 +201,15 @@ class SimilarPairs:
     def _position(self) -> dict[tuple[int, int], int]:
         return {(a, b): k for k, (a, b) in enumerate(zip(self.first.tolist(), self.second.tolist()))}
 
-    def cosine_of(self, a: int, b: int) -> float:
+    def _of(self, values: np.ndarray, a: int, b: int) -> float:
         k = self._position.get((min(a, b), max(a, b)))
-        return float(self.cosine[k]) if k is not None else 0.0
+        return float(values[k]) if k is not None else 0.0  # not listed: less alike than any test needs
+
+    def cosine_of(self, a: int, b: int) -> float:
+        return self._of(self.cosine, a, b)
 
     def shared_of(self, a: int, b: int) -> float:
-        k = self._position.get((min(a, b), max(a, b)))
-        return float(self.shared[k]) if k is not None else 0.0
+        return self._of(self.shared, a, b)
 
 
 MIN_PAIR_COSINE = PARAPHRASE_OVERLAP_MIN_COSINE  # every test of likeness needs at least this cosine

@@ -255,7 +255,7 @@ def _same_quote_pairs(keys: list[str]) -> Iterator[tuple[int, int]]:
     thousands of quotations is not compared pair by pair in Python."""
     n = len(keys)
     chars = np.array([len(k) for k in keys])
-    words = np.array([len(k.split()) for k in keys])
+    word_counts = np.array([len(k.split()) for k in keys])
     vocabulary: dict[str, int] = {}
     cells = [(q, vocabulary.setdefault(w, len(vocabulary))) for q, k in enumerate(keys) for w in set(k.split())]
     uses = sparse.csr_matrix(
@@ -275,7 +275,7 @@ def _same_quote_pairs(keys: list[str]) -> Iterator[tuple[int, int]]:
         maybe_part = (
             later
             & ~same
-            & (np.where(i_is_shorter, words[i], words[j]) >= PART_MIN_WORDS)
+            & (np.where(i_is_shorter, word_counts[i], word_counts[j]) >= PART_MIN_WORDS)
             & (3 * shared_words >= np.where(i_is_shorter, distinct[i], distinct[j]))
         )
         a, b = np.nonzero(maybe_part)
