@@ -25,6 +25,11 @@ class Document:
     subtitle: str | None = None
     name: str | None = None  # file name or outlet, for people to recognise
     removed: tuple[RemovedLine, ...] = ()
+    # Page metadata, when the input carries it (filled by ingest; None when unknown).
+    outlet: str | None = None  # the publisher as readers know it ("Haaretz")
+    url: str | None = None  # where the page was fetched from or says it lives
+    byline: str | None = None  # the author(s) as printed
+    published: str | None = None  # ISO 8601 date or date-time ("2015-08-03", "2015-08-03T14:20:00+00:00")
 
     @property
     def label(self) -> str:

@@ -40,6 +40,11 @@ class RawDocument:
     id: str | None = None
     title: str | None = None
     format: str = "text"  # text | html | markdown | clean (already clean, skip the cleaner)
+    # Metadata the input itself gives (a dataset's fields, a fetched URL); see Document.
+    outlet: str | None = None
+    url: str | None = None
+    byline: str | None = None
+    published: str | None = None
 
 
 @dataclass
