@@ -33,7 +33,7 @@ def kellmoor():
 
 
 def doc_number(report, prefix: str) -> int:
-    return next(i for i, d in enumerate(report.documents) if d.label.startswith(prefix))
+    return next(i for i, d in enumerate(report.documents) if (d.name or d.id).startswith(prefix))
 
 
 def person(report, spelling: str):
@@ -66,10 +66,10 @@ def test_lavrov_quotes_are_attributed(lavrov):
     assert home.speaker_is_named and "Lavrov" in home.speaker
     internally = quote_containing(lavrov, "Internally these diplomatic successes")
     assert internally.speaker == "Michael Horowitz"
-    carriers = {lavrov.documents[d].label[:3] for d in internally.doc_indexes}
+    carriers = {lavrov.documents[d].id[:3] for d in internally.doc_indexes}
     assert carriers == {"002", "003", "004"}
     # 004 writes `"…," he says` after naming Horowitz in the sentence before.
-    in_004 = next(o for o in internally.occurrences if lavrov.documents[o.doc_index].label.startswith("004"))
+    in_004 = next(o for o in internally.occurrences if lavrov.documents[o.doc_index].id.startswith("004"))
     assert in_004.attribution == "he says" and in_004.speaker == "Michael Horowitz"
 
 

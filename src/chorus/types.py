@@ -30,11 +30,13 @@ class Document:
     url: str | None = None  # where the page was fetched from or says it lives
     byline: str | None = None  # the author(s) as printed
     published: str | None = None  # ISO 8601 date or date-time ("2015-08-03", "2015-08-03T14:20:00+00:00")
+    # The name to show, unique in its story ("Haaretz", "Reuters, 2015-08-03"), chosen by ingest.
+    shown_as: str | None = None
 
     @property
     def label(self) -> str:
         """The name a reader knows the document by."""
-        return self.name or self.title or self.id
+        return self.shown_as or self.name or self.title or self.id
 
     @property
     def paragraphs(self) -> list[str]:

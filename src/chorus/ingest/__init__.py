@@ -6,8 +6,19 @@ from chorus.errors import InputError
 from chorus.ingest.clean import clean_texts
 from chorus.ingest.html import extract_html, markdown_to_text
 from chorus.ingest.language import detect_language
+from chorus.ingest.metadata import (
+    HEAD_LINES,
+    LabelSource,
+    PageMetadata,
+    iso_date,
+    text_metadata,
+    unique_labels,
+    wire_metadata,
+)
 from chorus.ingest.read import Cluster, RawDocument, read_dataset, read_inputs
 from chorus.types import Document
+
+HEAD_LINES_AFTER_START = 3  # the first paragraph and the lines right after it may still carry a date
 
 __all__ = ["Cluster", "RawDocument", "prepare_documents", "read_dataset", "read_inputs"]
 
@@ -15,6 +26,8 @@ _LANGUAGE_NAMES = {
     "de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "pt": "Portuguese",
     "nl": "Dutch", "ru": "Russian", "ar": "Arabic", "zh": "Chinese", "ja": "Japanese",
     "he": "Hebrew", "tr": "Turkish", "pl": "Polish", "sv": "Swedish", "uk": "Ukrainian",
+    "ko": "Korean", "id": "Indonesian", "th": "Thai", "vi": "Vietnamese", "hi": "Hindi", "fa": "Persian",
+    "wuu": "Chinese", "yue": "Chinese", "el": "Greek", "cs": "Czech", "ro": "Romanian", "hu": "Hungarian",
 }
 
 
@@ -50,6 +63,27 @@ def _unique_ids(raw: list[RawDocument]) -> list[str]:
     return ids
 
 
+def _head_lines(text: str, first_paragraph: str | None) -> int:
+    """How many non-blank lines of a page come before its story's first paragraph, plus a few.
+
+    The title line, masthead, byline and time stamp are printed there; the
+    first paragraph itself may carry the wire's dateline.
+    """
+    if not first_paragraph:
+        return HEAD_LINES
+    start = first_paragraph.split()[:8]
+    for number, line in enumerate(ln for ln in text.split("\n") if ln.strip()):
+        if line.split()[:8] == start:
+            return number + 1 + HEAD_LINES_AFTER_START
+    return HEAD_LINES
+
+
+def _metadata(doc: RawDocument, page: PageMetadata) -> PageMetadata:
+    """What the input says first (a dataset's fields, a fetched URL), then the page, then a wire document id."""
+    given = PageMetadata(outlet=doc.outlet, url=doc.url, byline=doc.byline, published=iso_date(doc.published) or doc.published)
+    return given.or_else(page).or_else(wire_metadata(doc.id))
+
+
 def prepare_documents(raw: list[RawDocument], warnings: list[str]) -> list[Document]:
     """Raw articles to clean Documents; unusable ones are skipped with a warning.
 
@@ -62,12 +96,14 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str]) -> list[Docum
     titles: list[str | None] = []
     texts: list[str] = []
     needs_cleaning: list[bool] = []
+    pages: list[PageMetadata] = []
     for doc in raw:
         label = doc.name or doc.id or "article"
-        title, text = doc.title, doc.text
+        title, text, page = doc.title, doc.text, PageMetadata()
         if doc.format == "html":
             try:
-                extracted_title, text = extract_html(doc.text, label)
+                extracted = extract_html(doc.text, label, doc.url)
+                extracted_title, text, page = extracted.title, extracted.text, extracted.metadata
             except InputError as exc:
                 warnings.append(f"skipped {exc}")
                 extracted_title, text = None, ""
@@ -77,12 +113,13 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str]) -> list[Docum
             title = title or md_title
         titles.append(title)
         texts.append(text)
+        pages.append(page)
         needs_cleaning.append(doc.format in ("text", "markdown"))
 
     cleaned = clean_texts(texts)
-    documents: list[Document] = []
+    kept: list[tuple[RawDocument, str, str | None, str, str | None, tuple, PageMetadata]] = []
     skipped_language: list[str] = []
-    for doc, doc_id, title, text, clean, result in zip(raw, ids, titles, texts, needs_cleaning, cleaned):
+    for doc, doc_id, title, text, clean, result, page in zip(raw, ids, titles, texts, needs_cleaning, cleaned, pages):
         label = doc.name or doc_id
         if clean:
             body = "\n\n".join(result.paragraphs)
@@ -90,6 +127,7 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str]) -> list[Docum
             subtitle, removed = result.subtitle, tuple(result.removed)
             if result.fell_back and body.strip():
                 warnings.append(f"{label}: could not tell the article from page furniture; kept all of its text")
+            page = text_metadata(text, _head_lines(text, result.paragraphs[0] if result.paragraphs else None))
         else:
             body = "\n\n".join(p.strip() for p in text.split("\n\n") if p.strip())
             subtitle, removed = None, ()
@@ -101,15 +139,22 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str]) -> list[Docum
         if language is not None and language != "en":
             skipped_language.append(f"{label} ({_LANGUAGE_NAMES.get(language, language)})")
             continue
-        documents.append(
-            Document(id=doc_id, text=body, title=title, subtitle=subtitle, name=doc.name, removed=removed)
-        )
+        kept.append((doc, doc_id, title, body, subtitle, removed, _metadata(doc, page)))
     if skipped_language:
-        if not documents:
+        if not kept:
             raise InputError(
                 "chorus summarizes English news; not English: " + ", ".join(skipped_language)
             )
         warnings.append("skipped articles not in English: " + ", ".join(skipped_language))
-    if not documents:
+    if not kept:
         raise InputError("no article text found in the input")
-    return documents
+    labels = unique_labels(
+        [LabelSource(id=i, name=d.name, outlet=m.outlet, title=t, published=m.published) for d, i, t, _, _, _, m in kept]
+    )
+    return [
+        Document(
+            id=doc_id, text=body, title=title, subtitle=subtitle, name=doc.name, removed=removed,
+            outlet=meta.outlet, url=meta.url, byline=meta.byline, published=meta.published, shown_as=label,
+        )
+        for (doc, doc_id, title, body, subtitle, removed, meta), label in zip(kept, labels)
+    ]

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.utils import load_html
 
 from chorus.errors import InputError
+from chorus.ingest.metadata import PageMetadata, html_metadata
 
 
-def extract_html(html: str, name: str) -> tuple[str | None, str]:
-    """(title, body text) of the article in an HTML page."""
-    result = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_images=False, favor_recall=True
-    )
+@dataclass(frozen=True)
+class ExtractedPage:
+    title: str | None
+    text: str  # the body, paragraphs separated by blank lines
+    metadata: PageMetadata
+
+
+def extract_html(html: str, name: str, url: str | None = None) -> ExtractedPage:
+    """The article in an HTML page: title, body text and metadata (``url``: where it was fetched from)."""
+    tree = load_html(html)
+    result = None
+    if tree is not None:
+        result = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=True, include_comments=False, include_images=False, favor_recall=True
+        )
     text = getattr(result, "text", None) if result is not None else None
     if not text or not text.strip():
         raise InputError(f"{name}: no article text found in the HTML page")
@@ -21,7 +34,7 @@ def extract_html(html: str, name: str) -> tuple[str | None, str]:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if title and lines and lines[0].strip().lower() == title.strip().lower():
         lines = lines[1:]  # trafilatura repeats the <h1> as the first line
-    return title, "\n\n".join(lines)
+    return ExtractedPage(title, "\n\n".join(lines), html_metadata(tree, result, url))
 
 
 _MD_RULES = [

@@ -1,11 +1,43 @@
-"""Is this article in English? (The pipeline's stemmer and stop words are English.)"""
+"""Is this article in English? (The pipeline's stemmer and stop words are English.)
+
+Most articles are plainly English: a quarter of their words are English
+function words ("the", "of", "said"...), which no other language's text
+comes near (measured on the 1,500 DUC 2006/2007 articles: median 0.28,
+99% above 0.19, 99.9% above 0.11; on the shared web pages in other
+languages at most 0.08, a Japanese page quoting English). Those are
+answered without a model. The rest go to py3langid
+(Lui & Baldwin's langid.py, ACL 2012), loaded the first time it is needed
+and kept for the process.
+
+Scripts written without spaces between words (Chinese, Japanese, Thai...)
+are counted by their characters, not by spaces: a page of Chinese is one
+"word" to ``str.split``, but it is plainly long enough to identify.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 MIN_WORDS = 20  # shorter texts do not identify their language reliably
-MIN_PROBABILITY = 0.9
+# Characters of scripts written without spaces (Han, kana, Hangul, Thai, Lao, Myanmar, Khmer).
+_UNSPACED_CHAR = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+MIN_UNSPACED_CHARS = 40  # about as much text as MIN_WORDS words
+MIN_PROBABILITY = 0.9  # to call a text English
+# To call it another language, English must be this unlikely (the model may
+# split the rest between close languages: Mandarin and Wu Chinese).
+MAX_ENGLISH_PROBABILITY = 0.05
+SAMPLE_CHARS = 20_000  # the language of an article shows in its first pages
+# Function words of English that other languages do not share as words
+# (no "a", "in", "on", "die", "de": those are words of German, French, Dutch...).
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """the of and to is that was for with his her they have has been were said which from this it by at
+    are be not but an or their who would will""".split()
+)
+PLAINLY_ENGLISH_SHARE = 0.15  # twice the most any other language's page reached
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -15,9 +47,22 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def _plainly_english(tokens: list[str]) -> bool:
+    return sum(t in ENGLISH_FUNCTION_WORDS for t in tokens) >= PLAINLY_ENGLISH_SHARE * len(tokens)
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when unsure."""
-    if len(text.split()) < MIN_WORDS:
+    sample = text[:SAMPLE_CHARS]
+    tokens = _LETTER_RUN.findall(sample.lower())
+    unspaced = len(_UNSPACED_CHAR.findall(sample))
+    if len(tokens) < MIN_WORDS and unspaced < MIN_UNSPACED_CHARS:
         return None
-    language, probability = _identifier().classify(text[:20_000])
-    return language if probability >= MIN_PROBABILITY else None
+    if unspaced < MIN_UNSPACED_CHARS and _plainly_english(tokens):
+        return "en"
+    ranked = _identifier().rank(sample)
+    language, probability = ranked[0]
+    if language == "en":
+        return language if probability >= MIN_PROBABILITY else None
+    english = next((p for code, p in ranked if code == "en"), 0.0)
+    return language if english <= MAX_ENGLISH_PROBABILITY else None

@@ -135,7 +135,8 @@ def read_folder(folder: Path, warnings: list[str]) -> list[RawDocument]:
 
 
 def document_from_json(item: Any, index: int, where: str) -> RawDocument:
-    """A dataset document: a string, or an object with "text" (and optional "title", "name", "id")."""
+    """A dataset document: a string, or an object with "text" (and optional "title", "name", "id",
+    and page metadata: "outlet", "url", "byline", "published" or "date")."""
     if isinstance(item, str):
         text, meta = item, {}
     elif isinstance(item, dict) and isinstance(item.get("text"), str):
@@ -147,7 +148,11 @@ def document_from_json(item: Any, index: int, where: str) -> RawDocument:
     name = meta.get("name") if isinstance(meta.get("name"), str) else None
     doc_id = str(meta["id"]) if meta.get("id") is not None else None
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
-    return RawDocument(text=text, name=name, id=doc_id, title=title, format=sniff_format(text, name or ""))
+    page = {key: meta[key] for key in ("outlet", "url", "byline") if isinstance(meta.get(key), str)}
+    published = next((meta[k] for k in ("published", "date") if isinstance(meta.get(k), str)), None)
+    return RawDocument(
+        text=text, name=name, id=doc_id, title=title, format=sniff_format(text, name or ""), published=published, **page
+    )
 
 
 def cluster_from_record(record: Any, where: str, line_number: int | None = None) -> Cluster:

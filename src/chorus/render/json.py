@@ -6,7 +6,7 @@ Schema (stable; documented in the README):
     sentences: [{text, words, source: {document, sentence},
                  support_count, support: [{document, number, name, title,
                  sentence, similarity, text}]}],
-    documents: [{number, id, name, title, words, sentences}],
+    documents: [{number, id, name, title, label, outlet, url, byline, published, words}],
     warnings: [str]
 Sentence numbers count from 0 within each document.
 """
@@ -16,7 +16,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from chorus.types import Summary
+from chorus.types import Document, Summary
+
+
+def document_fields(number: int, d: Document) -> dict[str, Any]:
+    """What every JSON output says of an article: its number, names and page metadata (null when unknown)."""
+    return {
+        "number": number, "id": d.id, "name": d.name, "title": d.title, "label": d.label,
+        "outlet": d.outlet, "url": d.url, "byline": d.byline, "published": d.published,
+    }
 
 
 def summary_to_dict(summary: Summary) -> dict[str, Any]:
@@ -49,13 +57,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
             for s in summary.sentences
         ],
         "documents": [
-            {
-                "number": i + 1,
-                "id": d.id,
-                "name": d.name,
-                "title": d.title,
-                "words": len(d.text.split()),
-            }
+            {**document_fields(i + 1, d), "words": len(d.text.split())}
             for i, d in enumerate(docs)
         ],
         "warnings": summary.warnings,

@@ -11,7 +11,7 @@ from typing import Any
 
 from chorus.analysis.report import Report
 from chorus.analysis.reuse import Span
-from chorus.render.json import summary_to_dict
+from chorus.render.json import document_fields, summary_to_dict
 
 SCHEMA = "chorus.report/1"
 
@@ -40,7 +40,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "documents": [
-            {"number": i + 1, "id": d.id, "name": d.name, "title": d.title, "words": len(d.text.split()), "sentences": counts[i]}
+            {**document_fields(i + 1, d), "words": len(d.text.split()), "sentences": counts[i]}
             for i, d in enumerate(docs)
         ],
         "summary": summary,

@@ -126,7 +126,17 @@ class ArticleSentence(Strict):
     paragraph: int = Field(description="paragraph number in the article, from 0")
 
 
-class DocumentOut(Strict):
+class PageFieldsOut(Strict):
+    """What is known of the page an article came from (null when unknown)."""
+
+    label: str = Field(description="the name to show the article by, unique in the story")
+    outlet: str | None = Field(description="the publisher")
+    url: str | None
+    byline: str | None
+    published: str | None = Field(description="ISO 8601 date or date-time")
+
+
+class DocumentOut(PageFieldsOut):
     number: int
     id: str
     name: str | None
@@ -160,7 +170,7 @@ class SummaryResponse(SummaryOut):
 # ---- the story report (schema chorus.report/1, see the README) -------------
 
 
-class ReportDocumentOut(Strict):
+class ReportDocumentOut(PageFieldsOut):
     number: int
     id: str
     name: str | None

@@ -1,0 +1,564 @@
+"""Who published an article, who wrote it, when, and where it lives.
+
+Pages state this in several places, none of them reliable alone:
+
+- **HTML**: schema.org JSON-LD (``publisher.name``, ``author``,
+  ``datePublished``), Open Graph and other ``<meta>`` tags
+  (``og:site_name``, ``article:published_time``, ``author``...), the
+  ``<title>``'s suffix ("... - The New York Times"), and what trafilatura
+  (with htmldate for the date) finds from all of these;
+- **text**: the page's title line when it was kept, a masthead,
+  "Published ..." and time-stamp lines, a "By ..." byline, a closing
+  "... is a reporter at The Times of Israel", a copyright line, a wire
+  dateline ("MARROWICK (WireNow) —");
+- **DUC/TAC document ids**: ``APW19980601.0001`` names the wire and the day.
+
+The outlet chosen is the candidate that agrees with the page's web address
+(``The New York Times`` for nytimes.com, by its letters) when one does;
+otherwise the most trusted plausible one; otherwise the address's domain.
+Dates are written in ISO 8601, with the time and offset when the page gives
+them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+from chorus.text import words
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    outlet: str | None = None
+    url: str | None = None
+    byline: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time
+
+    def or_else(self, other: PageMetadata) -> PageMetadata:
+        """These values, each missing one taken from ``other``."""
+        return replace(self, **{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
+
+
+# --- dates ----------------------------------------------------------------------
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_TIME = (
+    r"(?:(?:\s*(?:at|,|-|–|\|))?\s*(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<zone>[A-Z]{2,4}|[+-]\d\d:?\d\d))?)?"
+)
+# "August 3, 2015", "Aug. 3 2015", "3 August 2015", "2015-08-03", "08/03/2015" (US order), each with an optional time.
+_DATE_PATTERNS = [
+    re.compile(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
+    re.compile(_DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
+    re.compile(r"(?<!\d)" + _YEAR + r"[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)" + _TIME),
+    re.compile(r"(?<!\d)(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/" + _YEAR + r"(?!\d)" + _TIME),
+]
+# Time zones a page prints, with their UTC offsets (the US ones news sites use, GMT/UTC, central Europe, Israel).
+ZONE_OFFSETS = {
+    "UTC": "+00:00", "GMT": "+00:00", "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "IST": "+02:00",
+    "IDT": "+03:00", "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00",
+    "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "ET": "-05:00", "PT": "-08:00",
+}
+EARLIEST_YEAR = 1900  # no news page is dated before; a smaller number is something else
+
+
+def iso_date(value: str | None) -> str | None:
+    """A machine-readable date or date-time (ISO 8601 or close) as ISO 8601, or None.
+
+    The time and offset are kept when given ("2019-11-19T11:51:32.556Z" is
+    "2019-11-19T11:51:32+00:00"); a bare day stays a day.
+    """
+    if not value or not isinstance(value, str):
+        return None
+    text = value.strip()
+    if re.fullmatch(r"\d{8}", text):  # "20191119"
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    text = re.sub(r"(?<=\d)[Zz]$", "+00:00", text.replace(" ", "T", 1) if re.match(r"\d{4}-\d\d-\d\d \d", text) else text)
+    text = re.sub(r"(\d\d:\d\d:\d\d)\.\d+", r"\1", text)  # milliseconds
+    text = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", text)  # +0000
+    try:
+        if len(text) == 10:
+            parsed = date.fromisoformat(text)
+            return parsed.isoformat() if parsed.year >= EARLIEST_YEAR else None
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return printed_date(value)
+    if moment.year < EARLIEST_YEAR:
+        return None
+    if moment.time() == datetime.min.time() and moment.tzinfo is None:
+        return moment.date().isoformat()  # midnight with no zone: a day written as a date-time
+    return moment.isoformat()
+
+
+def _from_match(found: re.Match[str]) -> str | None:
+    parts = found.groupdict()
+    month = parts["month"]
+    month_number = MONTHS.get(month.lower().rstrip(".")) if not month.isdigit() else int(month)
+    try:
+        day = date(int(parts["year"]), month_number or 0, int(parts["day"]))
+    except ValueError:
+        return None
+    if parts.get("hour") is None:
+        return day.isoformat()
+    hour, minute = int(parts["hour"]), int(parts["minute"])
+    ampm = (parts.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return day.isoformat()
+    stamp = f"{day.isoformat()}T{hour:02d}:{minute:02d}:{int(parts.get('second') or 0):02d}"
+    zone = parts.get("zone") or ""
+    offset = ZONE_OFFSETS.get(zone.upper()) if zone[:1].isalpha() else (zone[:3] + ":" + zone[-2:] if zone else None)
+    return stamp + (offset or "")
+
+
+def find_dates(text: str) -> Iterator[tuple[int, str]]:
+    """(position, ISO date) of each date printed in the text, in order."""
+    found = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            value = _from_match(match)
+            if value:
+                found.append((match.start(), match.end(), value))
+    found.sort()
+    end = -1
+    for start, stop, value in found:
+        if start >= end:  # overlapping readings of one date: the first (longest pattern) wins
+            yield start, value
+            end = stop
+
+
+def printed_date(text: str) -> str | None:
+    """The first date printed in a line of text ("Published August 3, 2015 10:20 PM EDT"), as ISO 8601."""
+    return next((value for _, value in find_dates(text)), None)
+
+
+# --- outlets ----------------------------------------------------------------------
+
+# Labels of a host name that say nothing about the outlet.
+_HOST_NOISE = frozenset("www www1 www2 m amp mobile edition news com co org net gov edu ac uk us br de in au ca fr it es ru jp kr cn info biz".split())
+MAX_OUTLET_WORDS = 6  # longer "site names" are taglines or headlines
+MAX_OUTLET_CHARS = 60
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::?|--|·|•)\s+")
+
+
+def domain(url: str | None) -> str | None:
+    """The host of a web address without "www." ("nytimes.com")."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    host = re.sub(r"^(?:www\d?|m|amp)\.", "", host)
+    return host or None
+
+
+def _host_labels(host: str | None) -> list[str]:
+    return [label for label in (host or "").split(".") if label not in _HOST_NOISE and len(label) >= 2]
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def fits_host(name: str, host: str | None) -> bool:
+    """Does an outlet's name agree with the web address it was found at?
+
+    By letters: "The New York Times" and nytimes.com (the host's label is a
+    subsequence of the name's letters, starting where a word starts), "BBC
+    News" and bbc.com, "LinkNaija" and linknaija.com.
+    """
+    name_letters = _letters(name)
+    if not name_letters:
+        return False
+    initials = {_letters(w)[:1] for w in name.split() if _letters(w)}
+    for label in _host_labels(host):
+        if label in name_letters or name_letters in label:
+            return True
+        if len(label) >= 4 and label[0] in initials and _is_subsequence(label, name_letters):
+            return True
+    return False
+
+
+def plausible_outlet(name: str | None) -> str | None:
+    """The name tidied ("LinkNaija | Nigeria's news platform" is "LinkNaija"), or None if it cannot be an outlet."""
+    if not name or not isinstance(name, str):
+        return None
+    name = " ".join(name.split()).strip(" -|:·•")
+    if re.match(r"https?://", name):
+        return domain(name)
+    name = _TITLE_SEPARATORS.split(name)[0]
+    if not name or "@" in name or len(name) > MAX_OUTLET_CHARS or len(name.split()) > MAX_OUTLET_WORDS:
+        return None
+    if not any(ch.isalpha() for ch in name):
+        return None
+    return name
+
+
+def choose_outlet(candidates: Iterable[str | None], host: str | None) -> str | None:
+    """The outlet among candidates in order of trust, checked against the page's host.
+
+    The first candidate that fits the host wins; a lower-case one-word slug
+    ("nj") gives way to the host itself ("nj.com"). With none fitting, the
+    first plausible candidate, then the host.
+    """
+    names = [n for n in (plausible_outlet(c) for c in candidates) if n]
+    fitting = [n for n in names if fits_host(n, host)]
+    for name in fitting:
+        if name.islower() and " " not in name and "." not in name and host:
+            return host
+        return name
+    if names and not host:
+        return names[0]
+    return host or None
+
+
+def title_segments(title: str | None) -> list[str]:
+    """The parts of a page title after the headline, last first ("News | Al Jazeera": Al Jazeera, News)."""
+    if not title:
+        return []
+    parts = _TITLE_SEPARATORS.split(" ".join(title.split()))
+    return list(reversed(parts[1:])) if len(parts) > 1 else []
+
+
+# --- authors --------------------------------------------------------------------
+
+_BY = re.compile(r"^\s*(?:by|written by|words by)\s*:?\s+", re.IGNORECASE)
+_EMAIL = re.compile(r"\S+@\S+")
+# Month names that are not also people's names ("Theresa May", "Laura June").
+_TAIL_MONTHS = ("january", "february", "april", "july", "september", "october", "november", "december")
+# Words a byline runs into on a page ("Carrie Arnold November 15, 2019", "... wire services Published").
+_BYLINE_TAIL = re.compile(
+    r"(?:[\s,;]+(?:" + "|".join(_TAIL_MONTHS) + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|published|updated|posted|\d[\d:.,]*))+\.?$",
+    re.IGNORECASE,
+)
+MAX_BYLINE_WORDS = 12
+
+
+def tidy_byline(value: Any) -> str | None:
+    """Author names as printed, without "By", e-mail addresses or profile links."""
+    if isinstance(value, list):
+        names = [n for n in (tidy_byline(v) for v in value) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    if isinstance(value, dict):
+        return tidy_byline(value.get("name"))
+    if not isinstance(value, str):
+        return None
+    text = _EMAIL.sub("", _BY.sub("", " ".join(value.split())))
+    text = re.split(r"\s+(?:\||-|–|—)\s+", text)[0].strip(" ,;|-")
+    text = _BYLINE_TAIL.sub("", text).strip(" ,;|-")
+    if not text or re.match(r"https?://|www\.", text) or len(text.split()) > MAX_BYLINE_WORDS:
+        return None
+    return text
+
+
+# --- HTML -------------------------------------------------------------------------
+
+# <meta> names and properties, most trusted first.
+_META_DATE = (
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "pubdate", "pdate",
+    "publish-date", "date", "article.published", "publication_date",
+)
+_META_AUTHOR = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator", "twitter:creator")
+_META_OUTLET = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "dc.publisher")
+_META_URL = ("og:url", "twitter:url")
+_ARTICLE_TYPES = re.compile(r"article|posting|report|news", re.IGNORECASE)
+MAX_JSON_LD_CHARS = 1_000_000  # a script block this long is not the page's metadata
+
+
+def _json_ld_items(tree: Any) -> Iterator[dict[str, Any]]:
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        raw = script.text or ""
+        if len(raw) > MAX_JSON_LD_CHARS:
+            continue
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+
+
+def _meta_values(tree: Any) -> dict[str, str]:
+    """The first value of each <meta> name, property or itemprop, keyed in lower case."""
+    values: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        content = meta.get("content")
+        if not content or not content.strip():
+            continue
+        for key in (meta.get("property"), meta.get("name"), meta.get("itemprop")):
+            if key:
+                values.setdefault(key.strip().lower(), content.strip())
+    return values
+
+
+def html_metadata(tree: Any, extracted: Any = None, url: str | None = None) -> PageMetadata:
+    """Metadata of a parsed HTML page (lxml tree), with trafilatura's findings (``extracted``) as fallbacks.
+
+    ``url`` is where the page was fetched from, when known; it decides the
+    host outlets are checked against, before the page's own canonical address.
+    """
+    meta = _meta_values(tree)
+    items = list(_json_ld_items(tree))
+    articles = [i for i in items if _ARTICLE_TYPES.search(str(i.get("@type", "")))] or items
+    canonical = next((link.get("href") for link in tree.xpath('//link[@rel="canonical"]') if link.get("href")), None)
+    page_url = url or next((meta[k] for k in _META_URL if meta.get(k, "").startswith("http")), None)
+    page_url = page_url or (canonical if canonical and canonical.startswith("http") else None)
+    page_url = page_url or getattr(extracted, "url", None)
+    host = domain(page_url) or getattr(extracted, "hostname", None)
+
+    published = next(
+        (d for d in (iso_date(i.get("datePublished")) for i in articles if isinstance(i.get("datePublished"), str)) if d),
+        None,
+    ) or next((d for d in (iso_date(meta.get(k)) for k in _META_DATE) if d), None)
+    for time_tag in tree.xpath("//time[@datetime]") if not published else ():
+        published = iso_date(time_tag.get("datetime"))
+        if published:
+            break
+    published = published or iso_date(getattr(extracted, "date", None))
+
+    byline = next((b for b in (tidy_byline(i.get("author")) for i in articles) if b), None)
+    byline = byline or next((b for b in (tidy_byline(meta.get(k)) for k in _META_AUTHOR if not (meta.get(k) or "").startswith("@")) if b), None)
+    byline = byline or tidy_byline(getattr(extracted, "author", None))
+
+    publishers = [i["publisher"].get("name") for i in articles if isinstance(i.get("publisher"), dict)]
+    title = tree.findtext(".//title")
+    outlet = choose_outlet(
+        [*publishers, meta.get("og:site_name"), *title_segments(title), *(meta.get(k) for k in _META_OUTLET[1:]),
+         getattr(extracted, "sitename", None)],
+        host,
+    )
+    return PageMetadata(outlet=outlet, url=page_url, byline=byline, published=published)
+
+
+# --- text -------------------------------------------------------------------------
+
+_PUBLISHED_LINE = re.compile(r"^\s*(?:first\s+)?(?:published|posted|updated|last updated|date)\b\s*(?:on|:)?", re.IGNORECASE)
+_UPDATED_LINE = re.compile(r"^\s*(?:last\s+)?updated\b", re.IGNORECASE)
+_BYLINE_LINE = re.compile(r"^\s*(?i:by)\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*)")
+_BIO_LINE = re.compile(
+    r"\b(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:reporter|correspondent|editor|writer|journalist|columnist|"
+    r"producer|contributor|staff writer)\s+(?:for|at|with|of)\s+(?P<outlet>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4})"
+)
+_COPYRIGHT_LINE = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?,?\s*(?P<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})",
+    re.IGNORECASE,
+)
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\((?P<outlet>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\)\s*[-—–]")
+# "By Nadia Flint, Ledger staff reporter", "By Troy L. Smith, Cleveland.com": the outlet after the names.
+_BYLINE_OUTLET = re.compile(
+    r",\s*(?P<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+(?:staff|senior|chief|political|business|"
+    r"reporter|writer|correspondent|editor|columnist|contributor)\b.*)?$"
+)
+_NOT_OUTLETS = frozenset(
+    """home news menu opinion sections search sport sports business world local politics breaking live
+    latest top stories subscribe advertisement video watch""".split()
+) | {m for m in MONTHS} | {d + "day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+MAX_MASTHEAD_WORDS = 4
+HEAD_LINES = 40  # where a page prints its title line, masthead, byline and time stamp
+_OUTLET_TAIL_NOISE = re.compile(r"\s+(?:All Rights Reserved|Inc|Ltd|LLC|Corp|Media|Group)\.?$", re.IGNORECASE)
+
+
+def _mentioned_elsewhere(name: str, lines: list[str], where: str) -> bool:
+    key = _letters(name)
+    return any(key in _letters(line) for line in lines if line is not where)
+
+
+def _is_masthead(line: str, lines: list[str]) -> bool:
+    """A page's first line that names the outlet ("VALLEY COURIER", "Daily Roundup"): short, no
+    sentence, no menu word, and named again further down ("Photo: Courier/...", "Follow Daily Roundup")."""
+    tokens = line.split()
+    if not 1 <= len(tokens) <= MAX_MASTHEAD_WORDS or line.lower() in _NOT_OUTLETS or line[-1:] in ".?!:":
+        return False
+    if not all(t[:1].isupper() or not t[:1].isalpha() for t in tokens):
+        return False
+    names = [t for t in (_letters(t) for t in tokens) if len(t) >= 4 and t not in _NOT_OUTLETS]
+    return any(name in _letters(other) for other in lines[1:] for name in names)
+
+
+def text_metadata(text: str, head_lines: int = HEAD_LINES) -> PageMetadata:
+    """Metadata printed in a page's plain text (see the module's docstring for where).
+
+    ``head_lines``: how many lines open the page (title, masthead, byline,
+    time stamp); the caller that knows where the story begins says so.
+    """
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    head = lines[: max(head_lines, 1)]
+    published = None
+    for line in head:
+        # "Published ...", a byline with its date, or a line that is little more than a date.
+        if (_PUBLISHED_LINE.match(line) and not _UPDATED_LINE.match(line)) or _BYLINE_LINE.match(line) or len(words(line)) <= 12:
+            found = printed_date(line)
+            if found:
+                published = found
+                break
+    if published is None:
+        published = next((d for d in (printed_date(ln) for ln in head if _UPDATED_LINE.match(ln)) if d), None)
+
+    byline = None
+    for line in head:
+        found = _BYLINE_LINE.match(line)
+        if found:
+            byline = tidy_byline(found.group("names"))
+            if byline:
+                break
+
+    candidates: list[str | None] = []
+    if lines:
+        first = title_segments(lines[0])
+        # A page title kept as the first line: "Headline - Outlet", the headline printed again below it.
+        if first and any(ln != lines[0] and lines[0].startswith(ln) for ln in head[1:] if len(ln) > 10):
+            candidates.append(first[0])
+        elif _is_masthead(lines[0], lines):
+            candidates.append(lines[0].title() if lines[0].isupper() else lines[0])
+    for line in head:
+        found = _BYLINE_LINE.match(line) and _BYLINE_OUTLET.search(line)
+        if found and found.group("outlet").lower() not in _NOT_OUTLETS:
+            candidates.append(found.group("outlet"))
+            break
+    for line in lines:
+        found = _BIO_LINE.search(line) or (_WIRE_DATELINE.match(line) if line in head else None)
+        if found:
+            candidates.append(found.group("outlet").rstrip("."))
+            break
+    for line in reversed(lines):
+        found = _COPYRIGHT_LINE.search(line)
+        if found:
+            name = _OUTLET_TAIL_NOISE.sub("", found.group("outlet")).rstrip(".")
+            # A copyright holder is often a parent company or a photo agency: only one the page names again.
+            if _mentioned_elsewhere(name, lines, line):
+                candidates.append(name)
+            break
+    outlet = next((n for n in (plausible_outlet(c) for c in candidates) if n), None)
+    return PageMetadata(outlet=outlet, byline=byline, published=published)
+
+
+# --- DUC / TAC ---------------------------------------------------------------------
+
+# The sources of the AQUAINT and AQUAINT-2 corpora DUC and TAC draw on, by the prefix of their document ids.
+WIRE_OUTLETS = {
+    "APW": "Associated Press", "NYT": "New York Times", "XIE": "Xinhua", "XIN": "Xinhua",
+    "AFP": "Agence France-Presse", "AFE": "Agence France-Presse", "LTW": "Los Angeles Times-Washington Post",
+    "CNA": "Central News Agency", "FT": "Financial Times", "LA": "Los Angeles Times", "WSJ": "Wall Street Journal",
+    "AP": "Associated Press", "SJMN": "San Jose Mercury News", "FBIS": "Foreign Broadcast Information Service",
+}
+_WIRE_ID = re.compile(r"^(?P<source>[A-Z]{3})(?:_[A-Z]{3})?_?(?P<day>(?:19|20)\d{6})\.\d+$")
+
+
+def wire_metadata(doc_id: str | None) -> PageMetadata:
+    """The wire and day of an AQUAINT document id (``APW19980601.0001``, ``NYT_ENG_20050101.0001``)."""
+    found = _WIRE_ID.match(doc_id or "")
+    if not found:
+        return PageMetadata()
+    return PageMetadata(outlet=WIRE_OUTLETS.get(found.group("source")), published=iso_date(found.group("day")))
+
+
+# --- order in time -----------------------------------------------------------------
+
+def sort_key(published: str | None) -> tuple[int, str]:
+    """Orders ISO dates and date-times in time (UTC when an offset is given); undated last."""
+    if not published:
+        return (1, "")
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return (1, "")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return (0, moment.isoformat())
+
+
+def time_order(published: list[str | None]) -> list[int]:
+    """Indexes of the articles from the earliest to the latest; undated ones last, in their given order."""
+    return sorted(range(len(published)), key=lambda i: sort_key(published[i]))
+
+
+# --- labels -----------------------------------------------------------------------
+
+_FILE_NAME = re.compile(r"\.(?:txt|text|md|markdown|html?|xhtml)$|^stdin-\d+$|^https?://|:[A-Z_]+\d{6,}", re.IGNORECASE)
+MAX_TITLE_LABEL_WORDS = 8
+
+
+def is_file_name(name: str | None) -> bool:
+    """Is this name one chorus made from where the article came from (a file, stdin, a URL), not one a person gave?"""
+    return bool(name and _FILE_NAME.search(name))
+
+
+def short_title(title: str) -> str:
+    tokens = title.split()
+    return title if len(tokens) <= MAX_TITLE_LABEL_WORDS else " ".join(tokens[:MAX_TITLE_LABEL_WORDS]) + "…"
+
+
+@dataclass(frozen=True)
+class LabelSource:
+    """What a label can be made of, for one article."""
+
+    id: str
+    name: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+def human_label(item: LabelSource) -> str:
+    """A name a person gave, else the outlet, else the headline, else the file name, else the id."""
+    if item.name and not is_file_name(item.name):
+        return item.name
+    return item.outlet or (short_title(item.title) if item.title else None) or item.name or item.id
+
+
+def _clashing(labels: list[str]) -> set[str]:
+    return {label for label, n in Counter(labels).items() if n > 1}
+
+
+def unique_labels(items: list[LabelSource]) -> list[str]:
+    """Human labels, made distinct: articles of one outlet get their day, then a number if that is not enough."""
+    labels = [human_label(item) for item in items]
+    clashing = _clashing(labels)
+    labels = [
+        f"{label}, {item.published[:10]}" if label in clashing and item.published else label
+        for label, item in zip(labels, items)
+    ]
+    clashing = _clashing(labels)
+    seen: Counter[str] = Counter()
+    numbered = []
+    for label in labels:
+        if label in clashing:
+            seen[label] += 1
+            label = f"{label} #{seen[label]}"
+        numbered.append(label)
+    return numbered

@@ -1,0 +1,77 @@
+"""Every article's language is detected, scripts without spaces too; non-English ones are refused, the rest go on."""
+
+import pytest
+
+import chorus.ingest.language as language
+from chorus.errors import InputError
+from chorus.ingest import RawDocument, prepare_documents
+from chorus.ingest.language import detect_language
+
+ENGLISH = "\n\n".join([
+    "Russian Foreign Minister Sergei Lavrov met Hamas leader Khaled Meshal in Qatar on Monday and invited him "
+    "to visit Moscow, a Hamas official said.",
+    "The two sides discussed the situation in Gaza and the efforts to reconcile the rival Palestinian factions, "
+    "according to a statement issued after the meeting.",
+    "Meshal, who is based in Doha, last travelled to Moscow in 2010, when he met the Russian president.",
+])
+UNSPACED = {
+    "Chinese": "俄罗斯外交部长拉夫罗夫周一在卡塔尔首都多哈会见了哈马斯领导人迈沙阿勒，并邀请他访问莫斯科。"
+               "双方讨论了加沙地带的局势以及巴勒斯坦内部和解的努力。哈马斯官员在会后发表声明说，代表团向拉夫罗夫介绍了情况。",
+    "Japanese": "ロシアのラブロフ外相は月曜日、カタールの首都ドーハでイスラム組織ハマスの指導者と会談し、"
+                "モスクワへの訪問を招待した。ハマスの当局者が明らかにした。双方はガザ地区の情勢について話し合った。",
+    "Thai": "รัฐมนตรีว่าการกระทรวงการต่างประเทศรัสเซียได้พบกับผู้นำกลุ่มฮามาสที่กรุงโดฮาเมื่อวันจันทร์"
+            "และเชิญให้เดินทางไปเยือนกรุงมอสโกเพื่อหารือเพิ่มเติมเกี่ยวกับสถานการณ์ในฉนวนกาซา",
+}
+SPACED = {
+    "French": "Le ministre russe des Affaires étrangères, Sergueï Lavrov, a rencontré lundi au Qatar le chef du "
+              "Hamas, Khaled Mechaal, et l'a invité à se rendre à Moscou, a indiqué un responsable du mouvement. "
+              "Les deux parties ont évoqué la situation dans la bande de Gaza et la réconciliation palestinienne.",
+    "Korean": "러시아 외무장관이 월요일 카타르 도하에서 하마스 지도자를 만나 모스크바 방문을 초청했다고 하마스 관계자가 "
+              "밝혔다. 양측은 가자지구 상황과 팔레스타인 내부 화해 문제를 논의했으며 회담은 두 시간 동안 이어졌다.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNSPACED))
+def test_scripts_without_spaces_are_recognised(name):
+    assert detect_language(UNSPACED[name]) not in (None, "en")
+
+
+@pytest.mark.parametrize("name", sorted(SPACED))
+def test_spaced_scripts_are_recognised(name):
+    assert detect_language(SPACED[name]) not in (None, "en")
+
+
+def test_plain_english_is_answered_without_loading_the_model(monkeypatch):
+    def no_model():
+        raise AssertionError("the model was loaded for plainly English text")
+
+    monkeypatch.setattr(language, "_identifier", no_model)
+    assert detect_language(ENGLISH) == "en"
+
+
+def test_short_text_is_not_judged():
+    assert detect_language("Lavrov met Meshal.") is None
+    assert detect_language("拉夫罗夫会见了迈沙阿勒。") is None
+
+
+@pytest.mark.parametrize("name", ["Chinese", "Japanese", "French"])
+def test_a_non_english_article_is_refused_and_the_others_go_on(name):
+    text = {**UNSPACED, **SPACED}[name]
+    raw = [RawDocument(text=ENGLISH, name="en.txt", id="en"), RawDocument(text=text, name="other.txt", id="other")]
+    warnings: list[str] = []
+    docs = prepare_documents(raw, warnings)
+    assert [d.id for d in docs] == ["en"]
+    assert f"skipped articles not in English: other.txt ({name})" in warnings
+
+
+def test_only_non_english_articles_is_a_clear_error():
+    raw = [RawDocument(text=UNSPACED["Chinese"], name="zh.txt", id="zh")]
+    with pytest.raises(InputError, match=r"chorus summarizes English news; not English: zh\.txt \(Chinese\)"):
+        prepare_documents(raw, [])
+
+
+def test_chinese_on_the_command_line_is_refused(run, tmp_path):
+    (tmp_path / "zh.txt").write_text(UNSPACED["Chinese"], encoding="utf-8")
+    code, out, err = run("summarize", str(tmp_path / "zh.txt"))
+    assert code == 1 and out == ""
+    assert "chorus: error:" in err and "Chinese" in err and "Traceback" not in err

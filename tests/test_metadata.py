@@ -1,0 +1,190 @@
+"""Outlet, byline, date and address of a page, from HTML, text and DUC ids; human, unique labels."""
+
+import json
+
+import pytest
+
+from chorus.ingest import RawDocument, prepare_documents
+from chorus.ingest.html import extract_html
+from chorus.ingest.metadata import (
+    LabelSource,
+    choose_outlet,
+    iso_date,
+    printed_date,
+    text_metadata,
+    time_order,
+    unique_labels,
+    wire_metadata,
+)
+
+from conftest import EXAMPLE
+
+BODY = "".join(
+    f"<p>{s}</p>"
+    for s in [
+        "The city council voted on Monday to close the Elm Street bridge for six weeks of urgent repairs to its steel frame.",
+        "Engineers found cracks in two support beams during a routine inspection last month, the council said in a statement.",
+        "Buses will replace the tram line that crosses the bridge, and cyclists will be sent over the Mill Road crossing.",
+    ]
+)
+
+
+def page(head: str, body: str = BODY) -> str:
+    return f"<!doctype html><html><head>{head}</head><body><article><h1>Bridge to close</h1>{body}</article></body></html>"
+
+
+def test_json_ld_gives_publisher_author_and_time():
+    ld = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bridge to close",
+        "datePublished": "2019-11-19T11:51:32.556Z", "author": [{"@type": "Person", "name": "Troy Smith"}],
+        "publisher": {"@type": "Organization", "name": "Marrowick Ledger"},
+    }
+    head = (f'<title>Bridge to close - Ledger</title><script type="application/ld+json">{json.dumps(ld)}</script>'
+            '<link rel="canonical" href="https://www.marrowickledger.com/news/bridge">')
+    meta = extract_html(page(head), "p.html").metadata
+    assert meta.outlet == "Marrowick Ledger"
+    assert meta.byline == "Troy Smith"
+    assert meta.published == "2019-11-19T11:51:32+00:00"
+    assert meta.url == "https://www.marrowickledger.com/news/bridge"
+
+
+def test_open_graph_and_meta_tags():
+    head = ('<meta property="og:site_name" content="Northshore Radio News">'
+            '<meta property="article:published_time" content="2015-08-03T14:20:00+0300">'
+            '<meta name="author" content="By Tomas Reyes | treyes@northshore.example">'
+            '<meta property="og:url" content="https://northshoreradio.example/fire">')
+    meta = extract_html(page(head), "p.html").metadata
+    assert (meta.outlet, meta.byline, meta.published) == ("Northshore Radio News", "Tomas Reyes", "2015-08-03T14:20:00+03:00")
+
+
+def test_title_suffix_that_matches_the_address_names_the_outlet():
+    head = ('<title>Opinion | Republicans Are Following Trump - The New York Times</title>'
+            '<meta property="og:url" content="https://www.nytimes.com/2019/11/19/opinion/x.html">'
+            '<meta name="pdate" content="20191119">')
+    meta = extract_html(page(head), "p.html").metadata
+    assert meta.outlet == "The New York Times"
+    assert meta.published == "2019-11-19"
+
+
+@pytest.mark.parametrize(
+    "candidates, host, outlet",
+    [
+        (["Expert how-to for English Riders"], "practicalhorsemanmag.com", "practicalhorsemanmag.com"),  # a tagline
+        (["nj", "nj.com"], "nj.com", "nj.com"),  # a lower-case slug gives way to the host
+        (["LinkNaija | Nigeria's popular news platform"], "linknaija.com", "LinkNaija"),
+        (["https://www.hawaiinewsnow.com"], "hawaiinewsnow.com", "hawaiinewsnow.com"),
+        (["BBC News"], "bbc.com", "BBC News"),
+        (["Marrowick Ledger"], None, "Marrowick Ledger"),
+    ],
+)
+def test_outlet_candidates_are_checked_against_the_host(candidates, host, outlet):
+    assert choose_outlet(candidates, host) == outlet
+
+
+@pytest.mark.parametrize(
+    "printed, iso",
+    [
+        ("Published: August 3, 2015 10:20 PM EDT", "2015-08-03T22:20:00-04:00"),
+        ("Updated 3 Aug 2015, 09:05", "2015-08-03T09:05:00"),
+        ("Nov. 18, 2019", "2019-11-18"),
+        ("By Justine Coleman - 11/18/19 11:04 PM EST", None),  # a two-digit year is not read
+        ("Posted 2018-10-09 09:40", "2018-10-09T09:40:00"),
+        ("Tuesday, November 19, 2019, 06:51 AM", "2019-11-19T06:51:00"),
+        ("February 30, 2019", None),
+    ],
+)
+def test_printed_dates(printed, iso):
+    assert printed_date(printed) == iso
+
+
+@pytest.mark.parametrize(
+    "value, iso",
+    [("2019-11-19T11:51:32.556Z", "2019-11-19T11:51:32+00:00"), ("20191119", "2019-11-19"),
+     ("2019-11-19T00:00:00", "2019-11-19"), ("not a date", None), ("0001-01-01", None)],
+)
+def test_machine_dates(value, iso):
+    assert iso_date(value) == iso
+
+
+def test_text_metadata_from_title_line_byline_and_published_line():
+    text = "\n\n".join([
+        "Bridge to close for repairs - Marrowick Ledger",
+        "Home", "News",
+        "Bridge to close for repairs",
+        "By Nadia Flint and Sam Adeyemi",
+        "Published August 3, 2015 10:20 AM",
+        "The city council voted on Monday to close the Elm Street bridge.",
+    ])
+    meta = text_metadata(text)
+    assert (meta.outlet, meta.byline, meta.published) == ("Marrowick Ledger", "Nadia Flint and Sam Adeyemi", "2015-08-03T10:20:00")
+
+
+def test_text_outlet_from_a_reporter_bio_and_from_a_wire_dateline():
+    bio = "Some lines.\n\nTamar Pileggi is a breaking news editor at The Times of Israel.\n\nMore."
+    assert text_metadata(bio).outlet == "The Times of Israel"
+    wire = "Fire in Marrowick\n\nMARROWICK (WireNow) — A fire at a chemical warehouse forced hundreds out."
+    assert text_metadata(wire).outlet == "WireNow"
+
+
+def test_a_copyright_holder_counts_only_when_the_page_names_it_again():
+    assert text_metadata("A story.\n\n© 2019 Getty Images").outlet is None
+    assert text_metadata("Follow Valley Courier.\n\nA story.\n\n© 2019 Valley Courier").outlet == "Valley Courier"
+
+
+def test_duc_and_tac_ids_give_the_wire_and_day():
+    assert wire_metadata("APW19980601.0001").outlet == "Associated Press"
+    assert wire_metadata("APW19980601.0001").published == "1998-06-01"
+    assert wire_metadata("NYT_ENG_20050101.0042").published == "2005-01-01"
+    assert wire_metadata("report-7").outlet is None
+
+
+def test_labels_are_human_and_unique():
+    items = [
+        LabelSource(id="a", name="000_45c1f8632916d47b.txt", outlet="Reuters", published="2015-08-03T10:00:00"),
+        LabelSource(id="b", name="001.txt", outlet="Reuters", published="2015-08-04"),
+        LabelSource(id="c", name="002.txt", outlet="AP", published="2015-08-03"),
+        LabelSource(id="d", name="003.txt", outlet="AP", published="2015-08-03"),
+        LabelSource(id="e", name="004.txt", title="Russia invites Hamas leader for talks in Moscow after meeting in Doha"),
+        LabelSource(id="f", name="005.txt"),
+        LabelSource(id="g", name="My own name", outlet="AP"),  # a name a person gave wins
+    ]
+    labels = unique_labels(items)
+    assert labels == [
+        "Reuters, 2015-08-03", "Reuters, 2015-08-04", "AP, 2015-08-03 #1", "AP, 2015-08-03 #2",
+        "Russia invites Hamas leader for talks in Moscow…", "005.txt", "My own name",
+    ]
+    assert len(set(labels)) == len(labels)
+
+
+def test_time_order_puts_undated_articles_last_and_reads_offsets():
+    published = ["2015-08-03T12:00:00+03:00", None, "2015-08-03T10:00:00+00:00", "2015-08-02"]
+    assert time_order(published) == [3, 0, 2, 1]  # 12:00+03:00 is 09:00 UTC, before 10:00 UTC
+
+
+def test_documents_carry_metadata_and_labels(lavrov_dir):
+    from chorus.pipeline import load_documents
+
+    docs = {d.name: d for d in load_documents([EXAMPLE])}
+    assert docs["02-northshore-radio.html"].label == "Northshore Radio News"
+    assert docs["03-valley-courier.txt"].label == "Valley Courier"
+    assert docs["04-wirenow.txt"].outlet == "WireNow"
+    lavrov = load_documents([lavrov_dir])
+    assert lavrov[0].label == "The Times of Israel"
+    assert not any(d.label.endswith(".txt") and d.title for d in lavrov)  # a headline before a file name
+    assert len({d.label for d in lavrov}) == len(lavrov)
+
+
+def test_dataset_fields_are_metadata_and_win_over_the_page():
+    raw = [RawDocument(text=BODY.replace("<p>", "").replace("</p>", "\n\n"), id="APW19980601.0001",
+                       outlet="Reuters", published="2015-08-03")]
+    (doc,) = prepare_documents(raw, [])
+    assert (doc.outlet, doc.published, doc.label) == ("Reuters", "2015-08-03", "Reuters")
+
+
+def test_json_outputs_list_the_metadata(run):
+    code, out, _ = run("summarize", str(EXAMPLE), "--format", "json")
+    assert code == 0
+    documents = {d["name"]: d for d in json.loads(out)["documents"]}
+    radio = documents["02-northshore-radio.html"]
+    assert radio["outlet"] == "Northshore Radio News" and radio["label"] == "Northshore Radio News"
+    assert set(radio) >= {"outlet", "url", "byline", "published", "label"}
