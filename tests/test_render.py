@@ -21,9 +21,11 @@ def test_text_marks_each_sentence_with_its_sources(summary):
     out = render(summary, "text")
     body, sources = out.split("\n\nSources:\n")
     for s in summary.sentences:
-        marker = "[" + ", ".join(str(d + 1) for d in s.doc_indexes) + "]"
-        assert f"{s.text} {marker}" in body
-    cited = {d for s in summary.sentences for d in s.doc_indexes}
+        marker = "[" + ", ".join(str(d + 1) for d in s.doc_indexes)
+        assert f"{s.text} {marker}]" in body or f"{s.text} {marker} · " in body
+    # An article that gives another value is named in the bracket, and listed with the sources.
+    assert "[1, 3, 4, 5 · 3 independent · 2 says more than 1,500]" in body
+    cited = {d for s in summary.sentences for d in s.doc_indexes + s.contradicting_indexes}
     assert len(sources.strip().splitlines()) == len(cited)
     assert "01-marrowick-ledger.txt: Fire at Halvern warehouse" in sources
 

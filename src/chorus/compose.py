@@ -1,11 +1,14 @@
-"""Compose stage: order the chosen sentences, check the budget, cite every source."""
+"""Compose stage: order the chosen sentences, check the budget, cite every source.
+
+Citations come from claim alignment (``chorus.align``): a sentence's support is
+exactly the articles that state it, and the articles that give another value
+are shown against it.
+"""
 
 from __future__ import annotations
 
-import numpy as np
-
-from chorus.represent import pair_table, paraphrase_matrix
-from chorus.types import Budget, Citation, Sentence, Story, Summary, SummarySentence
+from chorus.align import CONTRADICTS, STATES, aligner_of
+from chorus.types import Budget, Citation, Contradiction, Sentence, Story, Summary, SummarySentence
 
 def reading_order(story: Story, chosen: list[int]) -> list[int]:
     """Sentences in the order their articles tell them.
@@ -24,19 +27,36 @@ def reading_order(story: Story, chosen: list[int]) -> list[int]:
 
 
 def supporting_sentences(story: Story, sentence: Sentence) -> tuple[Citation, ...]:
-    """The best-matching sentence of every article that says what ``sentence`` says."""
-    table = pair_table(story.vectors, [sentence.index])
-    supports = paraphrase_matrix(story.vectors, table)[0]
-    best: dict[int, Citation] = {sentence.doc_index: Citation(sentence.doc_index, sentence.position, 1.0, sentence.text)}
-    for j in np.flatnonzero(supports):
-        other = story.sentences[j]
-        if other.doc_index == sentence.doc_index:
+    """The sentence of every article that states what ``sentence`` says (``chorus.align``)."""
+    return cite(story, sentence).support
+
+
+def cite(story: Story, sentence: Sentence) -> SummarySentence:
+    """A summary sentence with its support: every article that states it, with the sentence(s) that do,
+    every article that gives another value, and how many independent sources the support is."""
+    result = aligner_of(story).check(aligner_of(story).claim_of_sentence(sentence.index))
+    support, against = [], []
+    for verdict in result.articles:
+        if verdict.evidence is None:
             continue
-        cosine = float(table.cosine[0, j])
-        current = best.get(other.doc_index)
-        if current is None or cosine > current.similarity:
-            best[other.doc_index] = Citation(other.doc_index, other.position, round(cosine, 3), other.text)
-    return tuple(best[d] for d in sorted(best))
+        evidence = verdict.evidence
+        first = story.sentences[evidence.sentences[0]]
+        positions = tuple(story.sentences[i].position for i in evidence.sentences)
+        text = " ".join(story.sentences[i].text for i in evidence.sentences)
+        if verdict.verdict == STATES:
+            support.append(
+                Citation(verdict.doc_index, first.position, evidence.score, text, positions if len(positions) > 1 else ())
+            )
+        elif verdict.verdict == CONTRADICTS:
+            values = tuple((d.kind, d.claim, d.article) for d in evidence.differences)
+            against.append(Contradiction(verdict.doc_index, first.position, text, values, positions if len(positions) > 1 else ()))
+    return SummarySentence(
+        text=sentence.text,
+        origin=sentence,
+        support=tuple(support),
+        contradictions=tuple(against),
+        independent_sources=result.independent_sources,
+    )
 
 
 def compose(
@@ -52,14 +72,7 @@ def compose(
         if budget.fits(used + words, len(kept) + 1):
             kept.append(i)
             used += words
-    sentences = [
-        SummarySentence(
-            text=story.sentences[i].text,
-            origin=story.sentences[i],
-            support=supporting_sentences(story, story.sentences[i]),
-        )
-        for i in kept
-    ]
+    sentences = [cite(story, story.sentences[i]) for i in kept]
     return Summary(
         sentences=sentences,
         documents=story.documents,

@@ -85,6 +85,7 @@ class Story:
     query: str | None = None
     query_stems: tuple[str, ...] = ()
     vectors: Any = None  # chorus.represent.Vectors once represented
+    alignment: Any = field(default=None, repr=False)  # chorus.align.Aligner, made on first use
     warnings: list[str] = field(default_factory=list)
 
     def sentences_of(self, doc_index: int) -> list[Sentence]:
@@ -128,27 +129,58 @@ class Budget:
 
 @dataclass(frozen=True)
 class Citation:
-    """A sentence of one document that says what a summary sentence says."""
+    """A sentence of one document that states what a summary sentence says."""
 
     doc_index: int
-    position: int  # sentence number in that document
-    similarity: float  # 1.0 for the sentence the summary took
-    text: str = ""  # that document's sentence
+    position: int  # sentence number in that document (the first, when the evidence is two sentences)
+    similarity: float  # share of the summary sentence's content it carries; 1.0 for the sentence the summary took
+    text: str = ""  # that document's sentence (both, when two adjacent sentences state it together)
+    positions: tuple[int, ...] = ()  # every sentence number of the evidence; () means (position,)
+
+    @property
+    def sentence_numbers(self) -> tuple[int, ...]:
+        return self.positions or (self.position,)
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """A sentence of one document that states a summary sentence's claim with another value."""
+
+    doc_index: int
+    position: int
+    text: str
+    values: tuple[tuple[str, str, str], ...]  # (kind, the summary's value, this document's value)
+    positions: tuple[int, ...] = ()
+
+    @property
+    def sentence_numbers(self) -> tuple[int, ...]:
+        return self.positions or (self.position,)
 
 
 @dataclass(frozen=True)
 class SummarySentence:
     text: str
     origin: Sentence
-    support: tuple[Citation, ...]  # one per supporting document, origin included
+    support: tuple[Citation, ...]  # one per document that states it, origin included
+    contradictions: tuple[Contradiction, ...] = ()  # one per document that gives another value
+    independent_sources: int | None = None  # source families among the supporting documents (None: not known)
 
     @property
     def support_count(self) -> int:
         return len({c.doc_index for c in self.support})
 
     @property
+    def independent_count(self) -> int:
+        """Independent sources behind it: copies of one story count once."""
+        return self.independent_sources if self.independent_sources is not None else self.support_count
+
+    @property
     def doc_indexes(self) -> list[int]:
         return sorted({c.doc_index for c in self.support})
+
+    @property
+    def contradicting_indexes(self) -> list[int]:
+        return sorted({c.doc_index for c in self.contradictions})
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 from importlib.resources import files
 
+from chorus.render.text import citation, independence, printed_value
 from chorus.types import Summary
 
 # The web page (chorus serve) builds on the same stylesheet, so both look alike.
@@ -38,12 +39,17 @@ def sentence_anchor(doc_index: int, position: int) -> str:
 def _summary_block(summary: Summary) -> str:
     parts = []
     for s in summary.sentences:
-        support = " ".join(sentence_anchor(c.doc_index, c.position) for c in s.support)
-        cites = ",".join(str(d + 1) for d in s.doc_indexes)
+        support = " ".join(sentence_anchor(c.doc_index, p) for c in s.support for p in c.sentence_numbers)
         title = "Supported by: " + "; ".join(summary.documents[d].label for d in s.doc_indexes)
+        note = independence(s)
+        if note:
+            title += f" ({note})"
+        for c in s.contradictions:
+            values = ", ".join(printed_value(theirs) for _, _, theirs in c.values)
+            title += f". {summary.documents[c.doc_index].label} says {values}"
         parts.append(
             f'<span class="s" tabindex="0" data-support="{support}" title="{escape(title)}">'
-            f'{escape(s.text)}<sup class="cite">[{cites}]</sup></span>'
+            f'{escape(s.text)}<sup class="cite">{escape(citation(s))}</sup></span>'
         )
     return " ".join(parts)
 

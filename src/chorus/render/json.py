@@ -4,11 +4,17 @@ Schema (stable; documented in the README):
     summary: str, words: int, method: str, query: str|null,
     budget: {words: int|null, sentences: int|null},
     sentences: [{text, words, source: {document, sentence},
-                 support_count, support: [{document, number, name, title,
-                 sentence, similarity, text}]}],
+                 support_count, independent_sources,
+                 support: [{document, number, name, title, sentence,
+                            sentences, similarity, text}],
+                 contradicted_by: [{document, number, name, title, sentence,
+                                    sentences, text,
+                                    values: [{kind, summary, article}]}]}],
     documents: [{number, id, name, title, label, outlet, url, byline, published, words}],
     warnings: [str]
-Sentence numbers count from 0 within each document.
+Sentence numbers count from 0 within each document; ``sentences`` lists both
+when two adjacent sentences state the claim together. ``independent_sources``
+counts copies of one story (re-sends, rewrites) once.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
                 "words": len(s.text.split()),
                 "source": {"document": docs[s.origin.doc_index].id, "sentence": s.origin.position},
                 "support_count": s.support_count,
+                "independent_sources": s.independent_count,
                 "support": [
                     {
                         "document": docs[c.doc_index].id,
@@ -48,10 +55,24 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
                         "name": docs[c.doc_index].name,
                         "title": docs[c.doc_index].title,
                         "sentence": c.position,
+                        "sentences": list(c.sentence_numbers),
                         "similarity": c.similarity,
                         "text": c.text,
                     }
                     for c in s.support
+                ],
+                "contradicted_by": [
+                    {
+                        "document": docs[c.doc_index].id,
+                        "number": c.doc_index + 1,
+                        "name": docs[c.doc_index].name,
+                        "title": docs[c.doc_index].title,
+                        "sentence": c.position,
+                        "sentences": list(c.sentence_numbers),
+                        "text": c.text,
+                        "values": [{"kind": kind, "summary": mine, "article": theirs} for kind, mine, theirs in c.values],
+                    }
+                    for c in s.contradictions
                 ],
             }
             for s in summary.sentences

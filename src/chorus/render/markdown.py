@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from chorus.render.text import source_line
+from chorus.render.text import cited_documents, independence, printed_value, source_line
 from chorus.types import Summary
 
 
 def _escape(text: str) -> str:
     return text.replace("[", r"\[").replace("]", r"\]")
+
+
+def _sentences(numbers: tuple[int, ...]) -> str:
+    return ("sentence " if len(numbers) == 1 else "sentences ") + " and ".join(str(p + 1) for p in numbers)
 
 
 def render_markdown(summary: Summary) -> str:
@@ -18,12 +22,19 @@ def render_markdown(summary: Summary) -> str:
     lines = [f"## {_escape(title)}", "", paragraph, ""]
     for n, s in enumerate(summary.sentences, start=1):
         names = ", ".join(
-            f"[{c.doc_index + 1}] {summary.documents[c.doc_index].label} (sentence {c.position + 1})"
+            f"[{c.doc_index + 1}] {summary.documents[c.doc_index].label} ({_sentences(c.sentence_numbers)})"
             for c in s.support
         )
-        outlets = "1 source" if s.support_count == 1 else f"{s.support_count} sources"
-        lines.append(f"[^{n}]: {outlets}: {names}")
-    cited = sorted({d for s in summary.sentences for d in s.doc_indexes})
+        outlets = independence(s) or ("1 source" if s.support_count == 1 else f"{s.support_count} sources")
+        line = f"[^{n}]: {outlets}: {names}"
+        for c in s.contradictions:
+            values = "; ".join(f"{_escape(printed_value(mine))} where this says {_escape(theirs)}" for _, theirs, mine in c.values)
+            line += (
+                f"; against: [{c.doc_index + 1}] {summary.documents[c.doc_index].label} "
+                f"({_sentences(c.sentence_numbers)}) says {values}"
+            )
+        lines.append(line)
+    cited = cited_documents(summary)
     lines += ["", "### Sources", ""]
     lines += [f"- {_escape(source_line(d + 1, summary.documents[d]))}" for d in cited]
     lines += ["", f"*{summary.words} words, method `{summary.method}`.*"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chorus.types import Document, Summary
+from chorus.types import Document, Summary, SummarySentence
 
 
 def source_line(number: int, doc: Document) -> str:
@@ -17,9 +17,49 @@ def markers(doc_indexes: list[int]) -> str:
     return "[" + ", ".join(str(d + 1) for d in doc_indexes) + "]"
 
 
+def printed_value(value: str) -> str:
+    """A value as the article prints it, lower-cased when it opened its sentence ("More than 1,500")."""
+    return value[0].lower() + value[1:] if value[:1].isupper() and value.split()[0].lower() in _HEDGE_WORDS else value
+
+
+_HEDGE_WORDS = frozenset("more over at about around approximately roughly some nearly almost up fewer less under as no an estimated close just".split())
+
+
+def independence(sentence: SummarySentence) -> str:
+    """"4 articles, 2 independent" when copies of one story are among them; "" when every article is its own source."""
+    n, independent = sentence.support_count, sentence.independent_count
+    if independent >= n:
+        return ""
+    return f"{n} articles, {independent} independent"
+
+
+def against(sentence: SummarySentence) -> list[str]:
+    """["2 says 1,500", "5 says 1,400"]: the articles that give another value, and their values."""
+    parts = []
+    for c in sorted(sentence.contradictions, key=lambda c: c.doc_index):
+        values = ", ".join(printed_value(article) for _, _, article in c.values)
+        parts.append(f"{c.doc_index + 1} says {values}")
+    return parts
+
+
+def citation(sentence: SummarySentence) -> str:
+    """"[1, 3, 4]", "[1, 3, 4 · 2 independent]" when copies of one story are among them, and
+    "[1, 3, 4 · 2 says 1,500]" when an article gives another value."""
+    parts = [", ".join(str(d + 1) for d in sentence.doc_indexes)]
+    if sentence.independent_count < sentence.support_count:
+        parts.append(f"{sentence.independent_count} independent")
+    parts += against(sentence)
+    return "[" + " · ".join(parts) + "]"
+
+
+def cited_documents(summary: Summary) -> list[int]:
+    """Every document a citation names, supporting or contradicting."""
+    return sorted({d for s in summary.sentences for d in s.doc_indexes + s.contradicting_indexes})
+
+
 def render_text(summary: Summary) -> str:
-    body = " ".join(f"{s.text} {markers(s.doc_indexes)}" for s in summary.sentences)
-    cited = sorted({d for s in summary.sentences for d in s.doc_indexes})
+    body = " ".join(f"{s.text} {citation(s)}" for s in summary.sentences)
+    cited = cited_documents(summary)
     lines = [body, "", "Sources:"]
     lines += ["  " + source_line(d + 1, summary.documents[d]) for d in cited]
     return "\n".join(lines) + "\n"

@@ -109,16 +109,36 @@ class Support(Strict):
     name: str | None
     title: str | None
     sentence: int
-    similarity: float = Field(description="1.0 for the sentence the summary took")
+    sentences: list[int] = Field(description="every sentence of the evidence (two when adjacent sentences state it)")
+    similarity: float = Field(description="share of the sentence's content the evidence carries; 1.0 for its own")
     text: str
+
+
+class ValueDifference(Strict):
+    kind: str = Field(description="number, rank, date, weekday or year")
+    summary: str = Field(description="the value as the summary sentence gives it")
+    article: str = Field(description="the value as this article gives it")
+
+
+class Contradicting(Strict):
+    document: str
+    number: int
+    name: str | None
+    title: str | None
+    sentence: int
+    sentences: list[int]
+    text: str
+    values: list[ValueDifference]
 
 
 class SummarySentenceOut(Strict):
     text: str
     words: int
     source: SourceRef
-    support_count: int = Field(description="how many articles carry this sentence or a close paraphrase")
+    support_count: int = Field(description="how many articles state this sentence")
+    independent_sources: int = Field(description="of those, independent sources: copies of one story count once")
     support: list[Support]
+    contradicted_by: list[Contradicting] = Field(description="articles that state it with another value")
 
 
 class ArticleSentence(Strict):

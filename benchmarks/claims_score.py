@@ -1,0 +1,237 @@
+"""Score claim alignment against the hand-judged set in benchmarks/claims/.
+
+    python benchmarks/claims_score.py [--split dev|heldout|all] [--show] [--json FILE]
+
+Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
+is checked against every article of its cluster with the engine that makes
+chorus's citations (``chorus.align``), and the verdicts are compared with the
+judged ones (articles judged ``unsure`` are left out):
+
+- *states* precision and recall, *contradicts* precision and recall;
+- evidence: of the articles rightly found to state a claim, the share whose
+  evidence sentence is one the judge named (the sentence that states it, not
+  the nearest one);
+- the share of summary sentences (claims marked ``"summary": true``, the
+  sentences chorus's default summary picks) whose support, the set of
+  articles stating them, is exactly the judged one;
+- conflicts (``benchmarks/claims/conflicts.jsonl``): precision and recall of
+  the story report's conflicts, one judged conflict matched by at most one
+  reported entry.
+
+``--show`` prints each wrong verdict (never for the held-out split unless
+``--split heldout`` is asked for explicitly, which is done once, at the end).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CLAIMS = ROOT / "benchmarks" / "claims"
+DATA = ROOT.parent / "shared" / "data"
+SOURCES = {
+    "harbor-fire": ROOT / "examples" / "harbor-fire",
+    "lavrov-hamas": ROOT.parent / "shared" / "examples" / "lavrov-hamas",
+}
+if not SOURCES["lavrov-hamas"].is_dir():
+    SOURCES["lavrov-hamas"] = ROOT.parents[1] / "shared" / "examples" / "lavrov-hamas"
+DATASETS = [DATA / "duc2006" / "clusters.jsonl", DATA / "duc2007-update" / "clusters.jsonl"]
+if not DATASETS[0].exists():
+    DATA = ROOT.parents[1] / "shared" / "data"
+    DATASETS = [DATA / "duc2006" / "clusters.jsonl", DATA / "duc2007-update" / "clusters.jsonl"]
+
+
+def load_cluster(name: str):
+    from chorus.pipeline import load_documents
+
+    if name in SOURCES:
+        return load_documents([SOURCES[name]])
+    for dataset in DATASETS:
+        with open(dataset, encoding="utf-8") as f:
+            for line in f:
+                if f'"id": "{name}"' not in line[:200]:
+                    continue
+                record = json.loads(line)
+                titles = record.get("doc_headlines") or [None] * len(record["documents"])
+                docs = [
+                    {"text": text, "id": doc_id, "title": title}
+                    for text, doc_id, title in zip(record["documents"], record["doc_ids"], titles)
+                ]
+                return load_documents(docs)
+    raise SystemExit(f"cluster {name} not found")
+
+
+def norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def read_claims(split: str) -> list[dict]:
+    claims = []
+    for path in sorted(CLAIMS.glob("*.jsonl")):
+        if path.name == "conflicts.jsonl":
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                if split == "all" or record.get("split", "dev") == split:
+                    claims.append(record)
+    return claims
+
+
+def ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default="dev", choices=["dev", "heldout", "all"])
+    parser.add_argument("--show", action="store_true", help="print each wrong verdict")
+    parser.add_argument("--json", help="write the figures here")
+    parser.add_argument("--no-conflicts", action="store_true")
+    args = parser.parse_args()
+
+    from chorus.align import CONTRADICTS, STATES, aligner_of
+    from chorus.pipeline import build_story
+
+    claims = read_claims(args.split)
+    by_cluster: dict[str, list[dict]] = defaultdict(list)
+    for c in claims:
+        by_cluster[c["cluster"]].append(c)
+    counts: dict[str, int] = defaultdict(int)
+    stories = {}
+    for cluster, cluster_claims in by_cluster.items():
+        story = build_story(load_cluster(cluster))
+        stories[cluster] = story
+        aligner = aligner_of(story)
+        ids = [d.id for d in story.documents]
+        for c in cluster_claims:
+            source = ids.index(c["source"]) if c["source"] in ids else None
+            own = None
+            if source is not None:
+                own = next((s.index for s in story.sentences_of(source) if norm(s.text) == norm(c["text"])), None)
+            claim = aligner.claim_of_sentence(own) if own is not None else aligner.claim_of_text(c["text"])
+            result = aligner.check(claim)
+            found = {ids[v.doc_index]: v for v in result.articles}
+            judged_states, found_states, care = set(), set(), set()
+            for doc, judged in c["articles"].items():
+                if doc not in found:
+                    print(f"{c['id']}: no document {doc} in {cluster}", file=sys.stderr)
+                    continue
+                verdict = found[doc]
+                if judged.get("unsure"):
+                    counts["unsure"] += 1
+                    continue
+                care.add(doc)
+                counts["judged"] += 1
+                want, got = judged["verdict"], verdict.verdict
+                for label in (STATES, CONTRADICTS):
+                    if want == label and got == label:
+                        counts[f"{label}_tp"] += 1
+                    elif got == label:
+                        counts[f"{label}_fp"] += 1
+                    elif want == label:
+                        counts[f"{label}_fn"] += 1
+                if want == STATES:
+                    judged_states.add(doc)
+                if got == STATES:
+                    found_states.add(doc)
+                if want == got == STATES and verdict.evidence is not None:
+                    wanted = [norm(e) for e in judged.get("evidence", [])]
+                    texts = [norm(story.sentences[i].text) for i in verdict.evidence.sentences]
+                    right = not wanted or any(w and (w in t or t in w) for w in wanted for t in texts)
+                    counts["evidence_right" if right else "evidence_wrong"] += 1
+                if want != got and args.show:
+                    evidence = (
+                        " | ".join(story.sentences[i].text for i in verdict.evidence.sentences) if verdict.evidence else ""
+                    )
+                    print(f"{c['id']} {doc}: judged {want}, found {got} ({verdict.evidence.score if verdict.evidence else '-'})")
+                    print(f"    claim: {c['text']}")
+                    if judged.get("evidence"):
+                        print(f"    judged: {' | '.join(judged['evidence'])}")
+                    if evidence:
+                        print(f"    found:  {evidence}")
+            if c.get("summary"):
+                counts["summary"] += 1
+                counts["summary_exact"] += int(judged_states == (found_states & care))
+    figures = {
+        "split": args.split,
+        "claims": len(claims),
+        "judgments": counts["judged"],
+        "unsure_left_out": counts["unsure"],
+        "states_precision": ratio(counts["states_tp"], counts["states_tp"] + counts["states_fp"]),
+        "states_recall": ratio(counts["states_tp"], counts["states_tp"] + counts["states_fn"]),
+        "contradicts_precision": ratio(counts["contradicts_tp"], counts["contradicts_tp"] + counts["contradicts_fp"]),
+        "contradicts_recall": ratio(counts["contradicts_tp"], counts["contradicts_tp"] + counts["contradicts_fn"]),
+        "evidence_right": ratio(counts["evidence_right"], counts["evidence_right"] + counts["evidence_wrong"]),
+        "summary_sentences": counts["summary"],
+        "summary_support_exact": ratio(counts["summary_exact"], counts["summary"]),
+        "counts": dict(counts),
+    }
+    if not args.no_conflicts:
+        figures.update(score_conflicts(stories, args))
+    print(json.dumps(figures, indent=2))
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
+    return 0
+
+
+def _value_key(value: str) -> str:
+    digits = re.sub(r"[^\d.]", "", value)
+    return digits or norm(value)
+
+
+def score_conflicts(stories: dict, args) -> dict:
+    """Precision and recall of the report's conflicts on the judged clusters of this split."""
+    from chorus.analysis.report import build_report
+
+    path = CLAIMS / "conflicts.jsonl"
+    if not path.exists():
+        return {}
+    judged = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    judged = [j for j in judged if args.split == "all" or j.get("split", "dev") == args.split]
+    clusters = sorted({j["cluster"] for j in judged} | {c for c in stories if c in {j["cluster"] for j in judged}})
+    tp = fp = 0
+    matched: set[int] = set()
+    judged_total = sum(1 for j in judged if j.get("values"))
+    for cluster in clusters:
+        from chorus.pipeline import build_story
+
+        story = stories.get(cluster) or build_story(load_cluster(cluster))
+        report = build_report(story)
+        ids = [d.id for d in story.documents]
+        mine = [(k, j) for k, j in enumerate(judged) if j["cluster"] == cluster and j.get("values")]
+        for conflict in report.conflicts:
+            found = {_value_key(v): {ids[d] for d in docs} for v, docs in conflict.values.items()}
+            hit = None
+            for k, j in mine:
+                want = {_value_key(v): set(docs) for v, docs in j["values"].items()}
+                common = [v for v in found if v in want and found[v] & want[v]]
+                if len(common) >= 2 and k not in matched:
+                    hit = k
+                    break
+            if hit is None:
+                fp += 1
+                if args.show:
+                    print(f"conflict FP {cluster}: {conflict.describe(ids)}")
+            else:
+                tp += 1
+                matched.add(hit)
+        if args.show:
+            for k, j in mine:
+                if k not in matched:
+                    print(f"conflict FN {cluster}: {j['values']} ({j.get('about', '')})")
+    return {
+        "conflicts_judged": judged_total,
+        "conflicts_found": tp + fp,
+        "conflict_precision": ratio(tp, tp + fp),
+        "conflict_recall": ratio(len(matched), judged_total),
+    }
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,470 @@
+"""Claim alignment: does an article state a claim, contradict it, or stay silent on it?
+
+A claim is a sentence (of the story, or typed by a user). An article
+*states* it when one of its sentences, or two adjacent ones, carries the
+claim's content: most of the claim's content words, weighted by how
+distinctive they are in the story (inverse sentence frequency, so that the
+story's topic words, which every sentence about the event carries, count
+little and the words that make this claim this claim count much), with
+spelling variants of names unified and every figure, date, day, year and
+rank of the claim found with a compatible value. Attribution ("the fire
+service said", "according to Haaretz") counts little: an outlet that
+credits another source still states the claim.
+
+An article *contradicts* the claim when a sentence carries its content but
+for a value: another figure for the same thing counted ("more than 1,500
+people" / "about 1,200 people"), another date, day, year or rank. A figure
+the article itself gives as superseded ("police earlier had reported 65
+dead") is a correction, not its figure. Everything else is *silent*: the
+same event told without this claim is not this claim.
+
+Every verdict carries the sentence(s) behind it, so a reader can check it.
+The test is lexical and cheap: a claim is one sparse column slice of the
+story's term matrix, then exact checks on the few sentences that carry
+enough of its words. It is the one test behind the summary's citations, the
+report's facts, conflicts and coverage, and ``chorus check``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from chorus.align import values as V
+from chorus.align.families import SourceFamilies
+from chorus.segment import split_sentences
+from chorus.text import QUOTE_MARK_RE, WORD_RE, is_content, stem
+from chorus.types import Sentence, Story
+
+STATES = "states"
+CONTRADICTS = "contradicts"
+SILENT = "silent"
+VERDICTS = (STATES, CONTRADICTS, SILENT)
+
+# An evidence states a claim when it carries at least this share of the claim's weighted content.
+STATES_COVERAGE = 0.5
+# Two adjacent sentences carry more words by chance than one: a higher bar, and each must carry
+# some of the claim ("He invited him to Moscow." after "Lavrov met Mashaal in Doha.").
+PAIR_STATES_COVERAGE = 0.7
+PAIR_MIN_SHARE = 0.2
+# A sentence contradicts the claim when, values aside, it carries this share of its content.
+CONTRADICTS_COVERAGE = 0.5
+# Names identify who and where, and in a story most sentences name the same people: they weigh
+# this much of their usual weight.
+NAME_WEIGHT = 0.6
+# Names identify who and where; the rest says what happened. An evidence must carry this share of
+# the rest too, or it is the same people in another claim ("Vandermolen said the company would pay
+# for the shelters" for "Vandermolen said the company was cooperating fully").
+PREDICATE_COVERAGE = 0.45
+# Sentences carrying less than this share are not looked at further.
+CANDIDATE_COVERAGE = 0.3
+# Words of an attribution clause ("..., a Hamas official has said") weigh this much of their usual weight.
+ATTRIBUTION_WEIGHT = 0.25
+# Words of a relative clause or an appositive (", who runs the group's politburo from Doha,",
+# ", the exiled leader of the Hamas terror group,") are background, not the claim: they weigh this much.
+DETAIL_WEIGHT = 0.3
+# A figure, date, day, year or rank of the claim weighs as much as the story's rarest word.
+VALUE_WEIGHT_OF_MAX_IDF = 1.0
+
+# Verbs and nouns of reporting carry no content of their own.
+REPORTING_WORDS = frozenset(
+    stem(w)
+    for w in """said says say saying told tells tell added adds according reported reports reporting reporter
+    reporters stated states statement announced announces confirmed confirms claimed claims noted notes
+    explained explains declared declares insisted insists responded responds replied replies""".split()
+)
+NEGATIONS = frozenset("not no never nobody none neither nor nothing without".split())
+
+# ", the Marrowick Fire Service said." / ", a Hamas official has said." / ", according to Haaretz."
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s*(?:(?:according\s+to|citing)\s+[^,]{1,80}"
+    r"|(?:[^,\"“”]{1,80}?\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|told\s+\w+|reported|added|stated|announced|confirmed)"
+    r"(?:\s+(?:on\s+)?\w+)?)\s*[.!?]?[\"”’]?\s*$",
+    re.IGNORECASE,
+)
+# ", who ... ," / ", which ... ." / ", where ... ,", ", the/a ... ," after a name, and "the/a ... ,"
+# before one ("the exiled leader of Palestinian militant group Hamas, Khaled Meshaal,").
+_DETAIL = re.compile(
+    r",\s*(?:who|whom|whose|which|where|when)\b[^,;]*(?=,|;|$)"
+    r"|(?<=[A-Z][a-z]),\s*(?:the|a|an|his|her|its|their)\s+[^,;]{3,80},"
+    r"|\b(?:the|a|an)\s+[^,;]{3,80}?(?=,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},)",
+)
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
+    "billion trillion dozen".split()
+)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A value the claim and an article give differently."""
+
+    kind: str  # number, rank, date, weekday or year
+    claim: str  # as the claim prints it
+    article: str  # as the article prints it
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence(s) of one article behind its verdict."""
+
+    sentences: tuple[int, ...]  # Story.sentences indexes: one, or two adjacent
+    score: float  # share of the claim's weighted content they carry (1.0 for the claim itself)
+    differences: tuple[Difference, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleVerdict:
+    doc_index: int
+    verdict: str  # states, contradicts or silent
+    evidence: Evidence | None = None  # None when silent
+
+
+@dataclass
+class ClaimCheck:
+    """What every article of a story says about one claim."""
+
+    claim: str
+    articles: list[ArticleVerdict]  # one per document, in story order
+    independent_sources: int  # source families among the articles that state it
+    sentence: int | None = None  # the claim's own Story sentence, when it is one
+
+    def with_verdict(self, verdict: str) -> list[ArticleVerdict]:
+        return [a for a in self.articles if a.verdict == verdict]
+
+    @property
+    def stating(self) -> list[int]:
+        return [a.doc_index for a in self.articles if a.verdict == STATES]
+
+    @property
+    def contradicting(self) -> list[int]:
+        return [a.doc_index for a in self.articles if a.verdict == CONTRADICTS]
+
+
+@dataclass
+class Claim:
+    """A claim's content, ready to be compared with the story's sentences."""
+
+    text: str
+    core: str  # the text without its trailing attribution clause
+    columns: np.ndarray  # term columns of the story's vectors it uses, grouped by unit
+    column_weights: np.ndarray  # what finding each column is worth
+    unit_starts: np.ndarray  # where each unit's columns start in ``columns``
+    weights: np.ndarray  # per unit of content (a word, a name, people): its full weight
+    is_name: np.ndarray  # per unit: a capitalised name (who, where) rather than what happened
+    predicate: np.ndarray  # per unit: says what happened (not a name, not background, not attribution)
+    total: float  # weight of everything the claim says, values and terms unknown to the story included
+    numbers: list[V.Number]  # figures of the main clause: the evidence must give them
+    detail_numbers: list[V.Number]  # figures of the background: compared, not required
+    value_weight: float  # weight of each figure, and of each date, day, year or rank
+    calendar_values: int  # how many dates, weekdays, years and ranks it gives
+    negated: bool
+    sentence: int | None = None
+    doc_index: int | None = None
+
+
+def _outside_quotes(text: str) -> str:
+    marks = list(QUOTE_MARK_RE.finditer(text))
+    if len(marks) < 2:
+        return text
+    pieces, last = [], 0
+    for opening, closing in zip(marks[::2], marks[1::2]):
+        pieces.append(text[last : opening.start()])
+        last = closing.end()
+    pieces.append(text[last:])
+    return " ".join(pieces)
+
+
+def is_negated(text: str) -> bool:
+    return any(w.lower() in NEGATIONS or w.lower().endswith("n't") for w in WORD_RE.findall(_outside_quotes(text)))
+
+
+def strip_attribution(text: str) -> tuple[str, str]:
+    """(the claim, its trailing attribution clause, if any)."""
+    m = _TRAILING_ATTRIBUTION.search(text)
+    if not m or m.start() < len(text) // 3:
+        return text, ""
+    return text[: m.start()], text[m.start() :]
+
+
+def _calendar_count(text: str) -> int:
+    return (
+        len(V.event_weekdays(text)) + len(V.event_dates(text)) + len(V.years_in(text)) + len(V.ranks_in(text))
+    )
+
+
+class Aligner:
+    """Claim alignment over one represented story (``represent.represent`` must have run)."""
+
+    def __init__(self, story: Story) -> None:
+        if story.vectors is None:
+            raise ValueError("the story must be represented first")
+        self.story = story
+        vectors = story.vectors
+        self.vectors = vectors
+        self._present = vectors.present.tocsc()
+        self._doc_of = np.array([s.doc_index for s in story.sentences], dtype=int)
+        self._max_idf = float(vectors.idf.max()) if len(vectors.idf) else 1.0
+        starts = np.searchsorted(self._doc_of, np.arange(len(story.documents) + 1))
+        self._doc_ranges = [(int(starts[d]), int(starts[d + 1])) for d in range(len(story.documents))]
+        self._numbers: dict[int, list[V.Number]] = {}
+        self._negated: dict[int, bool] = {}
+
+    @cached_property
+    def families(self) -> SourceFamilies:
+        return SourceFamilies(self.story)
+
+    # --- claims -------------------------------------------------------------
+
+    def claim_of_sentence(self, index: int) -> Claim:
+        sentence = self.story.sentences[index]
+        claim = self.claim_of_text(sentence.text)
+        claim.sentence, claim.doc_index = index, sentence.doc_index
+        return claim
+
+    def claim_of_text(self, text: str) -> Claim:
+        text = " ".join(text.split())
+        core, attribution = strip_attribution(text)
+        details = list(_DETAIL.finditer(core))
+        main = _DETAIL.sub(" ", core)
+        # Units of content: a word, a name of several words (found if any of its words is: "Lavrov"
+        # names "Russian Foreign Minister Sergei Lavrov", credited as the weight of the word found),
+        # or a word for people (found as any word for people).
+        units: dict[tuple, tuple[list[int], list[float], float, bool, bool]] = {}
+        unknown = 0.0
+        parts = [(main, 1.0), (attribution, ATTRIBUTION_WEIGHT)] + [(m.group(), DETAIL_WEIGHT) for m in details]
+        for part, factor in parts:
+            run: list[tuple[int, float]] = []
+            run_key: list[str] = []
+
+            def close_run() -> None:
+                if run:
+                    key = ("name", tuple(run_key))
+                    columns = [c for c, _ in run]
+                    # Found by its last word ("Lavrov", "Okonkwo"), a name is found whole.
+                    weights = [w for _, w in run[:-1]] + [max(w for _, w in run)]
+                    if key not in units or units[key][2] < max(weights):
+                        units[key] = (columns, weights, max(weights), True, factor == 1.0)
+                run.clear()
+                run_key.clear()
+
+            found = list(WORD_RE.finditer(part))
+            for k, m in enumerate(found):
+                word = m.group()
+                # A capital opens every sentence: the first word is a name only when the next is one too.
+                capital = word[0].isupper() and (
+                    m.start() > 0 or part is not main or (k + 1 < len(found) and found[k + 1].group()[0].isupper())
+                )
+                if not is_content(word) or word.lower() in _NUMBER_WORDS:
+                    if not (capital and word.lower() in ("of", "al", "el", "de", "bin")):
+                        close_run()
+                    continue
+                if word[0].isdigit() and not V.YEAR.fullmatch(word):
+                    close_run()
+                    continue  # figures are compared as values
+                s = stem(word)
+                if s in REPORTING_WORDS:
+                    close_run()
+                    continue
+                s = self.vectors.variants.get(s, s)
+                column = self.vectors.index.get(s)
+                if column is None:
+                    close_run()
+                    unknown += self._max_idf * factor * (NAME_WEIGHT if capital else 1.0)
+                    continue
+                weight = float(self.vectors.idf[column]) * factor
+                if capital:
+                    run.append((column, weight * NAME_WEIGHT))
+                    run_key.append(s)
+                    continue
+                close_run()
+                if s in V.PEOPLE_NOUNS:
+                    people = [self.vectors.index[p] for p in V.PEOPLE_NOUNS if p in self.vectors.index]
+                    key = ("people",)
+                    if key not in units or units[key][2] < weight:
+                        units[key] = (people, [weight] * len(people), weight, False, factor == 1.0)
+                    continue
+                key = ("word", column)
+                if key not in units or units[key][2] < weight:
+                    units[key] = ([column], [weight], weight, False, factor == 1.0)
+            close_run()
+        # A column belongs to one unit: the heaviest that has it.
+        owner: dict[int, tuple] = {}
+        for key, (columns, weights, top, _, _) in sorted(units.items(), key=lambda kv: -kv[1][2]):
+            for c in columns:
+                owner.setdefault(c, key)
+        columns_out, weights_out, starts, unit_weights, is_name, in_main = [], [], [], [], [], []
+        for key, (columns, weights, top, name, main_clause) in units.items():
+            mine = [(c, w) for c, w in zip(columns, weights) if owner[c] == key]
+            if not mine:
+                continue
+            starts.append(len(columns_out))
+            columns_out += [c for c, _ in mine]
+            weights_out += [w for _, w in mine]
+            unit_weights.append(top)
+            is_name.append(name)
+            in_main.append(main_clause)
+        detail_numbers = [n for m in details for n in V.numbers_in(m.group()) if not n.superseded]
+        numbers = [n for n in V.numbers_in(main) if not n.superseded]
+        value_weight = self._max_idf * VALUE_WEIGHT_OF_MAX_IDF
+        total = float(sum(unit_weights)) + unknown + value_weight * len(numbers)
+        return Claim(
+            text=text,
+            core=core,
+            columns=np.asarray(columns_out, dtype=int),
+            column_weights=np.asarray(weights_out, dtype=float),
+            unit_starts=np.asarray(starts, dtype=int),
+            weights=np.asarray(unit_weights, dtype=float),
+            is_name=np.asarray(is_name, dtype=bool),
+            predicate=~np.asarray(is_name, dtype=bool) & np.asarray(in_main, dtype=bool),
+            total=max(total, 1e-9),
+            numbers=numbers,
+            detail_numbers=detail_numbers,
+            value_weight=value_weight,
+            calendar_values=_calendar_count(main),
+            negated=is_negated(core),
+        )
+
+    # --- per-sentence facts, cached -------------------------------------------
+
+    def numbers_of(self, index: int) -> list[V.Number]:
+        if index not in self._numbers:
+            self._numbers[index] = [n for n in V.numbers_in(self.story.sentences[index].text) if not n.superseded]
+        return self._numbers[index]
+
+    def negated(self, index: int) -> bool:
+        if index not in self._negated:
+            self._negated[index] = is_negated(self.story.sentences[index].text)
+        return self._negated[index]
+
+    # --- verdicts -------------------------------------------------------------
+
+    def term_coverage(self, claim: Claim) -> np.ndarray:
+        """Per story sentence and claim column: does the sentence use it? (n_sentences x columns, bool)"""
+        if not len(claim.columns):
+            return np.zeros((len(self.story.sentences), 0), dtype=bool)
+        return self._present[:, claim.columns].toarray() > 0
+
+    @staticmethod
+    def credit(claim: Claim, uses: np.ndarray) -> np.ndarray:
+        """What each unit of the claim is credited in each row of ``uses`` (rows x units)."""
+        if not uses.shape[-1]:
+            return np.zeros(uses.shape[:-1] + (0,))
+        return np.maximum.reduceat(uses * claim.column_weights, claim.unit_starts, axis=-1)
+
+    def check(self, claim: Claim | str, docs: list[int] | None = None) -> ClaimCheck:
+        """The verdict of every article (or of ``docs``) on ``claim``."""
+        if isinstance(claim, str):
+            claim = self.claim_of_text(claim)
+        uses = self.term_coverage(claim)
+        matched = self.credit(claim, uses).sum(axis=1) if uses.shape[1] else np.zeros(len(self.story.sentences))
+        verdicts = []
+        for d in range(len(self.story.documents)) if docs is None else docs:
+            verdicts.append(self._verdict(claim, d, uses, matched))
+        stating = {v.doc_index: v.evidence.sentences for v in verdicts if v.verdict == STATES and v.evidence}
+        return ClaimCheck(
+            claim=claim.text,
+            articles=verdicts,
+            independent_sources=self.families.independent_sources(stating),
+            sentence=claim.sentence,
+        )
+
+    def _verdict(self, claim: Claim, d: int, uses: np.ndarray, matched: np.ndarray) -> ArticleVerdict:
+        if claim.doc_index == d and claim.sentence is not None:
+            return ArticleVerdict(d, STATES, Evidence((claim.sentence,), 1.0))
+        start, end = self._doc_ranges[d]
+        if start == end:
+            return ArticleVerdict(d, SILENT)
+        share = matched[start:end] / claim.total
+        floor = CANDIDATE_COVERAGE * (1 - self._value_share(claim))
+        candidates: list[tuple[int, ...]] = [(start + k,) for k in np.flatnonzero(share >= floor)]
+        # Adjacent pairs whose union carries much more than either alone.
+        if end - start > 1 and uses.shape[1]:
+            union = self.credit(claim, uses[start : end - 1] | uses[start + 1 : end]).sum(axis=1) / claim.total
+            own = np.minimum(share[:-1], share[1:])
+            for k in np.flatnonzero((union >= PAIR_STATES_COVERAGE * (1 - self._value_share(claim))) & (own >= PAIR_MIN_SHARE)):
+                candidates.append((start + k, start + k + 1))
+        best_states: Evidence | None = None
+        best_contradicts: Evidence | None = None
+        for sentences in candidates:
+            evidence = self._judge(claim, sentences, uses)
+            if evidence is None:
+                continue
+            if evidence.differences:
+                if best_contradicts is None or evidence.score > best_contradicts.score:
+                    best_contradicts = evidence
+            elif best_states is None or evidence.score > best_states.score:
+                best_states = evidence
+        if best_states is not None:
+            return ArticleVerdict(d, STATES, best_states)
+        if best_contradicts is not None:
+            return ArticleVerdict(d, CONTRADICTS, best_contradicts)
+        return ArticleVerdict(d, SILENT)
+
+    def _value_share(self, claim: Claim) -> float:
+        return claim.value_weight * len(claim.numbers) / claim.total
+
+    def _judge(self, claim: Claim, sentences: tuple[int, ...], uses: np.ndarray) -> Evidence | None:
+        """The evidence ``sentences`` give: states (no differences), contradicts (differences) or None."""
+        used = uses[list(sentences)].any(axis=0) if uses.shape[1] else np.zeros(0, dtype=bool)
+        credit = self.credit(claim, used) if used.size else np.zeros(0)
+        term_score = float(credit.sum())
+        text = " ".join(self.story.sentences[i].text for i in sentences)
+        numbers = [n for i in sentences for n in self.numbers_of(i)]
+        value_score, differences = self._compare_numbers(claim, numbers)
+        differences += [Difference(k, x, y) for k, x, y in V.calendar_differences(claim.core, text)]
+        differences += [Difference(k, x, y) for k, x, y in V.rank_differences(claim.core, text)]
+        negated = any(self.negated(i) for i in sentences)
+        if negated != claim.negated:
+            return None
+        if differences:
+            # Values aside, does it say what the claim says?
+            values = claim.value_weight * len(claim.numbers)
+            rest = claim.total - values
+            if rest <= 0 or (term_score + value_score) / (rest + value_score) < CONTRADICTS_COVERAGE:
+                return None
+            return Evidence(sentences, round((term_score + value_score) / claim.total, 3), tuple(differences))
+        if value_score < claim.value_weight * len(claim.numbers) - 1e-9:
+            return None  # a figure of the claim that the evidence does not give
+        score = (term_score + value_score) / claim.total
+        predicate_total = float(claim.weights[claim.predicate].sum()) + claim.value_weight * len(claim.numbers)
+        if predicate_total > 0 and used.size:
+            predicate = float(credit[claim.predicate].sum()) + value_score
+            if predicate / predicate_total < PREDICATE_COVERAGE:
+                return None
+        threshold = STATES_COVERAGE if len(sentences) == 1 else PAIR_STATES_COVERAGE
+        if score < threshold:
+            return None
+        return Evidence(sentences, round(min(score, 1.0), 3))
+
+    def _compare_numbers(self, claim: Claim, numbers: list[V.Number]) -> tuple[float, list[Difference]]:
+        """The weight of the claim's figures the evidence confirms, and the figures it gives differently."""
+        score = 0.0
+        differences: list[Difference] = []
+        for x in claim.numbers:
+            if any(not V.disjoint(x, y) for y in numbers):
+                score += claim.value_weight
+                continue
+            rivals = [y for y in numbers if V.same_thing_counted(x, y)]
+            if len(rivals) == 1 and sum(V.same_thing_counted(z, rivals[0]) for z in claim.numbers) == 1:
+                differences.append(Difference("number", x.text.strip(), rivals[0].text.strip()))
+        return score, differences
+
+
+def aligner_of(story: Story) -> Aligner:
+    """The story's aligner, made once and kept on the story."""
+    found = getattr(story, "alignment", None)
+    if found is None or found.story is not story:
+        found = Aligner(story)
+        story.alignment = found
+    return found
+
+
+def claim_sentences(text: str) -> list[str]:
+    """A typed claim split into sentences (a check takes one claim; several are checked one by one)."""
+    return [s for p in text.split("\n\n") for s in split_sentences(p)]
+

@@ -1,0 +1,237 @@
+"""Claim alignment (chorus.align): states / contradicts / silent, evidence, values, source families.
+
+Each rule is pinned on a small cluster written for it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import chorus
+from chorus.align import CONTRADICTS, SILENT, STATES, aligner_of
+from chorus.pipeline import build_story, load_documents
+
+from conftest import EXAMPLE
+
+FILLER = (
+    "Officials at the city hall declined to comment on the budget for the coming year. "
+    "The local football team won its match on Saturday afternoon by two goals."
+)
+
+
+def story_of(*texts: str):
+    return build_story(load_documents([{"text": t, "id": f"d{i + 1}"} for i, t in enumerate(texts)]))
+
+
+def verdicts(story, claim: str) -> dict[str, str]:
+    result = aligner_of(story).check(claim)
+    return {story.documents[v.doc_index].id: v.verdict for v in result.articles}
+
+
+BRIDGE = [
+    "The Ostvale bridge was closed to traffic on Monday after engineers found cracks in two of its steel supports. "
+    "The city council said repairs would take at least three weeks.\n\n" + FILLER,
+    # A paraphrase sharing few of the claim's words, and the same event told without the claim.
+    "Cracks turned up in two of the Ostvale bridge's steel supports, and the crossing was shut on Monday. "
+    "Commuters crowded onto the ferry instead.\n\n" + FILLER,
+    "Commuters crowded onto ferries on Monday as the Ostvale bridge stayed shut. The ferry company added two "
+    "extra boats for the morning rush.\n\n" + FILLER,
+]
+
+
+def test_a_paraphrase_with_few_shared_words_states_the_claim_and_the_same_event_does_not():
+    story = story_of(*BRIDGE)
+    # Its attribution and its background (when they inspect it) are not the claim.
+    found = verdicts(
+        story,
+        "Engineers, who inspect the bridge every spring, found cracks in two steel supports of the Ostvale "
+        "bridge, the city council said.",
+    )
+    assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
+
+
+def test_the_evidence_is_the_sentence_that_states_the_claim_not_the_nearest_one():
+    story = story_of(*BRIDGE)
+    result = aligner_of(story).check("The city council said repairs would take at least three weeks.")
+    (first,) = [v for v in result.articles if v.verdict == STATES]
+    assert [story.sentences[i].text for i in first.evidence.sentences] == [
+        "The city council said repairs would take at least three weeks."
+    ]
+    assert [v.verdict for v in result.articles] == [STATES, SILENT, SILENT]
+
+
+EVACUATION = [
+    "About 1,200 people were evacuated from the harbour district of Tarnby on Tuesday night after a gas leak. "
+    "Police closed the coast road until morning.\n\n" + FILLER,
+    "More than 1,500 people were evacuated from the harbour district of Tarnby on Tuesday night after the leak. "
+    "Gas engineers worked through the night.\n\n" + FILLER,
+    "Some 1,250 residents were evacuated from Tarnby's harbour district on Tuesday night. The coast road "
+    "reopened in the morning.\n\n" + FILLER,
+]
+
+
+def test_a_different_figure_for_the_same_count_contradicts_a_compatible_one_states():
+    story = story_of(*EVACUATION)
+    result = aligner_of(story).check("About 1,200 people were evacuated from the harbour district of Tarnby on Tuesday night.")
+    by_doc = {story.documents[v.doc_index].id: v for v in result.articles}
+    assert by_doc["d1"].verdict == STATES
+    assert by_doc["d3"].verdict == STATES  # "some 1,250" is within "about 1,200"
+    assert by_doc["d2"].verdict == CONTRADICTS
+    (difference,) = by_doc["d2"].evidence.differences
+    assert (difference.kind, difference.claim, difference.article) == ("number", "About 1,200", "More than 1,500")
+
+
+@pytest.mark.parametrize(
+    "claim, other, kind",
+    [
+        ("The port of Varna is the ninth-largest in Europe, the ministry said.",
+         "The port of Varna is the eighth-largest in Europe, the ministry said.", "rank"),
+        ("The new stadium in Kellby will open on March 3, the club announced.",
+         "The new stadium in Kellby will open on March 5, the club announced.", "date"),
+        ("Workers walked out at the Dunmore plant on Tuesday over unpaid wages.",
+         "Workers walked out at the Dunmore plant on Thursday over unpaid wages.", "weekday"),
+        ("The Dunmore plant first opened in 1962 to build tractors.",
+         "The Dunmore plant first opened in 1965 to build tractors.", "year"),
+        ("The recovered statue weighs 450 pounds and stands in the museum hall.",
+         "The recovered statue weighs 380 pounds and stands in the museum hall.", "number"),
+        ("The suspect, 34, was arrested at his home in Brill on Friday.",
+         "The suspect, 43, was arrested at his home in Brill on Friday.", "number"),
+    ],
+)
+def test_each_kind_of_value_contradicts(claim, other, kind):
+    story = story_of(claim + "\n\n" + FILLER, other + "\n\n" + FILLER)
+    result = aligner_of(story).check(claim)
+    assert [v.verdict for v in result.articles] == [STATES, CONTRADICTS]
+    assert [d.kind for d in result.articles[1].evidence.differences] == [kind]
+
+
+def test_two_outcomes_are_two_claims_not_a_contradiction():
+    story = story_of(
+        "The explosion at the Brill refinery killed 12 workers on Sunday.\n\n" + FILLER,
+        "The explosion at the Brill refinery injured 40 workers on Sunday.\n\n" + FILLER,
+    )
+    assert verdicts(story, "The explosion at the Brill refinery killed 12 workers on Sunday.")["d2"] == SILENT
+
+
+def test_a_figure_the_article_corrects_is_not_its_figure():
+    story = story_of(
+        "The flood in Merrow killed 70 people, the regional governor said on Friday. Rescue teams searched "
+        "the valley for survivors.\n\n" + FILLER,
+        "The flood in Merrow killed 70 people, the regional governor said, although police earlier had reported "
+        "65 dead.\n\n" + FILLER,
+        "The flood in Merrow killed 65 people, the regional governor said on Thursday.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The flood in Merrow killed 70 people, the regional governor said on Friday.")
+    assert found == {"d1": STATES, "d2": STATES, "d3": CONTRADICTS}
+
+
+def test_a_negated_sentence_does_not_state_the_claim():
+    story = story_of(
+        "The minister of transport confirmed the tram line to Oxley will be extended next year.\n\n" + FILLER,
+        "The tram line to Oxley will not be extended next year, the minister of transport said.\n\n" + FILLER,
+    )
+    assert verdicts(story, "The tram line to Oxley will be extended next year.")["d2"] == SILENT
+
+
+def test_two_adjacent_sentences_can_state_a_claim_together():
+    story = story_of(
+        "Mayor Ilse Varga met the Oxley tram workers' union on Wednesday. She promised them a new pay offer "
+        "within a week.\n\n" + FILLER,
+        "Mayor Ilse Varga promised the Oxley tram workers' union a new pay offer within a week when they met "
+        "on Wednesday.\n\n" + FILLER,
+    )
+    result = aligner_of(story).check(story.sentences[next(s.index for s in story.sentences if s.doc_index == 1)].text)
+    first = result.articles[0]
+    assert first.verdict == STATES and len(first.evidence.sentences) == 2
+
+
+# --- source families ---------------------------------------------------------
+
+WIRE = (
+    "Rescuers pulled two fishermen from the sea off Cape Harl on Sunday after their boat capsized in a storm, "
+    "the coastguard said. The men, both from the village of Dunlow, had spent six hours clinging to the hull "
+    "before a helicopter crew spotted them. They were taken to hospital in Harlport with hypothermia and are "
+    "expected to recover. The coastguard said the storm had brought winds of up to 70 miles an hour."
+)
+RESEND = WIRE.replace("The men, both from", "The two men, both from").replace(
+    "are expected to recover", "were expected to recover fully"
+)
+OWN = (
+    "Two Dunlow fishermen survived six hours holding on to their upturned boat off Cape Harl before a coastguard "
+    "helicopter found them on Sunday. Their families gathered at the harbour in Dunlow to wait for news. A local "
+    "councillor said the village would hold a collection for a new boat."
+)
+
+
+def test_a_resent_wire_story_is_one_source_with_its_original():
+    story = story_of(WIRE, RESEND, OWN)
+    families = aligner_of(story).families
+    assert families.family_of(0) == families.family_of(1) != families.family_of(2)
+    (family,) = [f for f in families.families if len(f.members) > 1]
+    assert family.original == 1 and family.reason == "fullest"  # the re-send added words
+    result = aligner_of(story).check(story.sentences[0].text)
+    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+    assert result.independent_sources == 1
+
+
+def test_the_earliest_published_copy_is_the_original():
+    docs = [
+        chorus.Document(id="late", text=RESEND, published="2024-05-06T10:00:00+00:00"),
+        chorus.Document(id="early", text=WIRE, published="2024-05-05T18:00:00+00:00"),
+    ]
+    families = aligner_of(build_story(docs)).families
+    (family,) = [f for f in families.families if len(f.members) > 1]
+    assert family.original == 1 and family.reason == "earliest"
+
+
+def test_a_rewrite_stitched_from_two_articles_is_not_a_source_of_its_own():
+    a = (
+        "Flooding closed the main road into Kellby on Thursday after the river Ost burst its banks near the old mill. "
+        "Council workers handed out sandbags to residents of the lower town throughout the afternoon."
+    )
+    b = (
+        "Forecasters warned that more heavy rain was expected across the valley over the weekend, raising fears of "
+        "further flooding. The regional water board said its pumping stations were working at full capacity."
+    )
+    c = (
+        "Kellby's mayor called an emergency meeting with the water board on Thursday evening to plan for the weekend. "
+        "Volunteers from three villages joined the council workers at the sandbag depot."
+    )
+    rewrite = a.split(". ")[0] + ". " + b.split(". ")[1] + " " + a.split(". ")[1] + " " + b.split(". ")[0] + "."
+    story = story_of(a, b, c, rewrite)
+    families = aligner_of(story).families
+    assert set(families.rewrites) == {3} and set(families.rewrites[3].sources) == {0, 1}
+    result = aligner_of(story).check(story.sentences[0].text)
+    assert [v.doc_index for v in result.articles if v.verdict == STATES] == [0, 3]
+    assert result.independent_sources == 1
+
+
+# --- the canonical examples ----------------------------------------------------
+
+
+def test_harbor_fire_cites_the_outlets_that_state_each_sentence_and_flags_1500():
+    summary = chorus.summarize([EXAMPLE], words=100)
+    first = summary.sentences[0]
+    assert first.text.startswith("A fire at a chemical warehouse forced the evacuation of about 1,200 people")
+    assert first.doc_indexes == [0, 2, 3, 4]
+    (against,) = first.contradictions
+    assert against.doc_index == 1 and against.values == (("number", "about 1,200", "More than 1,500"),)
+    # The roundup (5) is stitched from the wire story (4): one source, however many brackets.
+    assert first.independent_count == 3
+    from chorus.render import render
+
+    assert render(summary, "text").startswith(
+        "A fire at a chemical warehouse forced the evacuation of about 1,200 people from a waterfront "
+        "neighbourhood of Marrowick on Tuesday night. [1, 3, 4, 5 · 3 independent · 2 says more than 1,500]"
+    )
+
+
+def test_lavrov_invitation_is_cited_to_every_outlet_that_states_it(lavrov_dir):
+    story = build_story(load_documents([lavrov_dir]))
+    aligner = aligner_of(story)
+    claim = next(s for s in story.sentences if s.text.startswith("Russian Foreign Minister Sergei Lavrov has invited"))
+    result = aligner.check(aligner.claim_of_sentence(claim.index))
+    first = result.articles[0]
+    assert first.verdict == STATES
+    # Not the article's first sentence (they met, he offered help): the one that says he invited him.
+    assert story.sentences[first.evidence.sentences[0]].text.startswith("Lavrov invited Mashaal to Moscow")
