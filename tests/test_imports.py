@@ -1,0 +1,65 @@
+"""What the pipeline costs to start: no heavy import for a word list, lazy imports."""
+
+import subprocess
+import sys
+
+from chorus.text import STOP_WORDS
+
+
+def test_the_shipped_stop_words_are_scikit_learns():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    assert STOP_WORDS == frozenset(ENGLISH_STOP_WORDS)
+
+
+def test_the_pipeline_imports_no_scikit_learn():
+    code = "import sys, chorus.pipeline; print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn'}))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_sentences_carry_how_each_token_was_written():
+    from chorus.segment import segment
+    from chorus.types import Document
+
+    story = segment([Document(id="1", text="NATO said Meshaal met the U.S. envoy in Doha on Monday.")])
+    sentence = story.sentences[0]
+    assert len(sentence.capitalised) == len(sentence.all_caps) == len(sentence.tokens)
+    written = dict(zip(sentence.tokens, zip(sentence.capitalised, sentence.all_caps)))
+    assert written["nato"] == (True, True)
+    assert written["meshaal"] == (True, False)
+    assert written["said"] == (False, False)
+    assert sentence.content == tuple(t not in STOP_WORDS for t in sentence.tokens)
+
+
+def test_name_variants_by_group_are_the_variants_of_every_pair():
+    # Grouping names by first letter and length must find what comparing every pair finds.
+    from itertools import combinations
+
+    from rapidfuzz import fuzz
+
+    from chorus.represent import VARIANT_MIN_RATIO, name_variants
+    from chorus.segment import segment
+    from chorus.text import stem
+    from chorus.types import Document
+
+    names = ["Meshaal", "Meshaal", "Meshal", "Mashaal", "Mesgaal", "Sergey", "Sergey", "Sergei", "Austria",
+             "Australia", "Iran", "Iraq", "Brahimi", "Ibrahimi", "Lavrov", "Lavrova", "Kerry", "Kerri", "Kerrie"]
+    text = " ".join(f"Then {name} spoke again." for name in names)
+    variants = name_variants(segment([Document(id="1", text=text)]))
+
+    counts = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    ordered = sorted(counts, key=lambda n: (-counts[n], names.index(n)))
+    group = {n: n for n in ordered}
+    for a, b in combinations(ordered, 2):
+        if a[0] == b[0] and abs(len(a) - len(b)) <= 1 and len(a) >= 5 and len(b) >= 5 \
+                and fuzz.ratio(a.lower(), b.lower()) >= VARIANT_MIN_RATIO:
+            ra, rb = group[a], group[b]
+            keep, drop = sorted((ra, rb), key=ordered.index)
+            group = {n: keep if g == drop else g for n, g in group.items()}
+    expected = {stem(n): stem(g) for n, g in group.items() if stem(n) != stem(g)}
+    assert variants == expected
+    assert variants[stem("Meshal")] == variants[stem("Mashaal")] == stem("Meshaal")
+    assert stem("Australia") not in variants and stem("Iraq") not in variants
