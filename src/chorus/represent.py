@@ -8,15 +8,15 @@ thing about the same person look alike.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from chorus.text import stem, words
+from chorus.text import stem
 from chorus.types import Sentence, Story
 
 VARIANT_MIN_LENGTH = 5
@@ -31,13 +31,16 @@ def name_variants(story: Story) -> dict[str, str]:
     80% alike (normalised Indel similarity): Meshal/Meshaal/Mashaal/Mesgaal,
     Sergey/Sergei; not Austria/Australia or Iran/Iraq.
     """
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter()  # lower-cased spellings, as ``fuzz.ratio`` compares them
     for sentence in story.sentences:
-        for w in words(sentence.text):
-            if len(w) >= VARIANT_MIN_LENGTH and w[0].isupper() and w.isalpha() and not w.isupper():
-                counts[w] += 1
+        for token, capital, shouted in zip(sentence.tokens, sentence.capitalised, sentence.all_caps):
+            if capital and not shouted and len(token) >= VARIANT_MIN_LENGTH and token.isalpha():
+                counts[token] += 1
     names = [n for n, _ in counts.most_common()]
-    # Union-find, so that A~B and B~C put A, B and C under one spelling.
+    rank = {n: r for r, n in enumerate(names)}
+    # Union-find, so that A~B and B~C put A, B and C under one spelling. The
+    # root of a group is always its most frequent spelling (earliest in
+    # ``names``), so the order in which pairs are joined does not matter.
     parent = {n: n for n in names}
 
     def find(n: str) -> str:
@@ -46,17 +49,21 @@ def name_variants(story: Story) -> dict[str, str]:
             n = parent[n]
         return n
 
-    for i, name in enumerate(names):
-        for other in names[i + 1 :]:
-            if (
-                other[0] == name[0]
-                and abs(len(other) - len(name)) <= 1
-                and fuzz.ratio(name.lower(), other.lower()) >= VARIANT_MIN_RATIO
-            ):
-                a, b = find(name), find(other)
-                if a != b:
-                    # The more frequent spelling (earlier in ``names``) wins.
-                    first, second = sorted((a, b), key=names.index)
+    # Only names of one first letter and lengths at most one apart are
+    # compared: grouped so, the pairs are far fewer than all of them.
+    groups: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for name in names:
+        groups[name[0], len(name)].append(name)
+    for (letter, length), group in groups.items():
+        for others in (group, groups.get((letter, length + 1), [])):
+            if not others:
+                continue
+            scores = process.cdist(group, others, scorer=fuzz.ratio, score_cutoff=VARIANT_MIN_RATIO)
+            for a, b in zip(*np.nonzero(scores)):
+                if others is group and a >= b:
+                    continue
+                first, second = sorted((find(group[a]), find(others[b])), key=rank.__getitem__)
+                if first != second:
                     parent[second] = first
     canonical = {n: find(n) for n in names}
     return {stem(v): stem(c) for v, c in canonical.items() if stem(v) != stem(c)}

@@ -6,7 +6,7 @@ import re
 
 import nupunkt
 
-from chorus.text import content_stems, is_content, stem, words
+from chorus.text import STOP_WORDS, content_stems, stem, words
 from chorus.types import Document, Sentence, Story
 
 
@@ -90,9 +90,10 @@ def segment(documents: list[Document], query: str | None = None) -> Story:
             for text in split_sentences(paragraph):
                 if position == 0:
                     text = strip_dateline(text)
-                tokens = words(text)
-                if not tokens:
+                written = words(text)  # the sentence's one tokenization
+                if not written:
                     continue
+                tokens = tuple(t.lower() for t in written)
                 sentences.append(
                     Sentence(
                         index=len(sentences),
@@ -100,9 +101,13 @@ def segment(documents: list[Document], query: str | None = None) -> Story:
                         position=position,
                         paragraph=p,
                         text=text,
-                        tokens=tuple(t.lower() for t in tokens),
-                        stems=tuple(stem(t) for t in tokens),
-                        content=tuple(is_content(t) for t in tokens),
+                        tokens=tokens,
+                        stems=tuple(stem(t) for t in written),
+                        # A word token always carries a letter or digit, so
+                        # being content is not being a stop word (``is_content``).
+                        content=tuple(t not in STOP_WORDS for t in tokens),
+                        capitalised=tuple(t[:1].isupper() for t in written),
+                        all_caps=tuple(t.isupper() for t in written),
                     )
                 )
                 position += 1

@@ -63,6 +63,9 @@ class Sentence:
     tokens: tuple[str, ...]  # lower-cased word tokens
     stems: tuple[str, ...]  # Porter stems of ``tokens``, stop words kept
     content: tuple[bool, ...]  # per token: not a stop word or punctuation
+    # Per token, how it was written, so later stages need not tokenize ``text`` again.
+    capitalised: tuple[bool, ...] = ()  # its first letter is a capital ("Hamas", "NATO")
+    all_caps: tuple[bool, ...] = ()  # every letter is a capital ("NATO", "US")
 
     @property
     def words(self) -> int:
