@@ -54,6 +54,32 @@ def test_solver_finds_the_best_cover_within_the_budget():
     assert value(chosen) == pytest.approx(value(best))
 
 
+@pytest.mark.parametrize("seed", range(12))
+def test_solver_finds_the_best_cover_with_exclusive_pairs_and_a_sentence_limit(seed):
+    # The solver's options (presolve, cut limits) must not cost the optimum.
+    rng = np.random.default_rng(seed)
+    n_sentences, n_concepts = 10, 16
+    sentence_concepts = [set(rng.choice(n_concepts, size=rng.integers(1, 6), replace=False).tolist()) for _ in range(n_sentences)]
+    weights = rng.uniform(0.05, 1.0, n_concepts)
+    lengths = rng.integers(5, 25, n_sentences).tolist()
+    exclusive = [(a, b) for a, b in combinations(range(n_sentences), 2) if rng.random() < 0.08]
+    budget = Budget(words=int(rng.integers(30, 70)), sentences=int(rng.integers(2, 5)))
+    chosen = solve_coverage(weights, sentence_concepts, lengths, list(range(n_sentences)), budget, exclusive)
+
+    def value(subset):
+        return weights[list(set().union(*(sentence_concepts[i] for i in subset)))].sum() if subset else 0.0
+
+    feasible = (
+        c
+        for r in range(budget.sentences + 1)
+        for c in combinations(range(n_sentences), r)
+        if sum(lengths[i] for i in c) <= budget.words and not any(a in c and b in c for a, b in exclusive)
+    )
+    assert budget.fits(sum(lengths[i] for i in chosen), len(chosen))
+    assert not any(a in chosen and b in chosen for a, b in exclusive)
+    assert value(chosen) == pytest.approx(value(max(feasible, key=value)))
+
+
 def test_solver_never_takes_both_of_an_exclusive_pair():
     weights = np.array([1.0, 1.0, 1.0])
     chosen = solve_coverage(weights, [{0, 1}, {1, 2}, {0}], [5, 5, 5], [0, 1, 2], Budget(words=100), [(0, 1)])
@@ -92,3 +118,24 @@ def test_solver_prints_nothing_on_stdout(capfd):
     )
     assert chosen and sum(case["lengths"][i] for i in chosen) <= case["words"]
     assert capfd.readouterr().out == ""
+
+
+def test_silencing_the_solver_keeps_what_python_prints_around_it():
+    # fd 1 is pointed away from stdout only while HiGHS runs: text printed before
+    # (still in Python's buffer when stdout is a pipe) and after must come out, in order.
+    import subprocess
+    import sys
+
+    case = Path(__file__).parent / "data" / "highs-presolve-case.json"
+    code = f"""
+import json, numpy as np
+from chorus.select.concepts import solve_coverage
+from chorus.types import Budget
+case = json.load(open({str(case)!r}))
+print("before")
+chosen = solve_coverage(np.array(case["weights"]), [set(c) for c in case["sentence_concepts"]], case["lengths"],
+                        case["candidates"], Budget(words=case["words"]), [tuple(p) for p in case["exclusive"]])
+print("after", bool(chosen))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "before\nafter True\n"

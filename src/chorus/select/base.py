@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
-from scipy.sparse.linalg import LinearOperator
 
 from chorus.represent import pair_table, redundancy_matrix
 from chorus.text import is_bare_quotation
 from chorus.types import Budget, Sentence, Story
+
+if TYPE_CHECKING:  # scipy.sparse.linalg costs 0.15 s to import; only LexRank and TextRank need it
+    from scipy.sparse.linalg import LinearOperator
 
 MIN_SENTENCE_WORDS = 6  # shorter "sentences" are fragments, datelines, captions
 MAX_SENTENCE_WORDS = 80  # longer ones are run-ons from bad splits

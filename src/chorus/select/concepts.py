@@ -23,18 +23,24 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import sys
+import threading
+import warnings
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from chorus.represent import pair_table, redundancy_matrix
 from chorus.select.base import Summarizer, stands_alone
-from chorus.text import STOP_WORDS, stem, words
+from chorus.text import stem, words
 from chorus.types import Budget, Story
 
 WEIGHTS_FILE = Path(__file__).with_name("concept_weights.json")
@@ -45,6 +51,13 @@ MAX_CONCEPTS = 300  # the most valuable concepts; more do not raise held-out ROU
 MAX_CANDIDATES = 150  # the densest sentences (concept weight per word); the optimum is almost always among them
 SOLVER_NODES = 200  # branch-and-bound nodes before HiGHS returns its best solution
 SOLVER_GAP = 0.01  # stop within 1% of the optimum: the weights are estimates anyway
+# HiGHS's options that measurably help on these programs (BENCHMARKS.md, "The
+# integer program"); others tried (heuristic effort, symmetry detection,
+# sub-MIP heuristics) changed nothing. Presolve removes the concepts that only
+# one candidate carries, most of them; cuts older than SOLVER_LP_AGE_LIMIT
+# rounds leave the LP and the pool keeps at most SOLVER_CUT_POOL cuts, so the
+# root node's rounds of cuts stay cheap (defaults: 10 and 10,000).
+SOLVER_OPTIONS = {"presolve": True, "mip_lp_age_limit": 2, "mip_pool_soft_limit": 100}
 
 FEATURES = (
     "df_frac",  # share of articles that use the bigram
@@ -91,13 +104,17 @@ def sentence_bigrams(story: Story, window: int = 1) -> list[list[tuple[Concept, 
     out = []
     for s in story.sentences:
         stems = [variants.get(x, x) for x in s.stems]
-        stop = [t in STOP_WORDS for t in s.tokens]
-        pairs = [((stems[k], stems[k + 1]), k, k + 1) for k in range(len(stems) - 1) if not (stop[k] and stop[k + 1])]
+        content = s.content  # a word token is content exactly when it is not a stop word
+        pairs = [
+            ((a, b), k, k + 1)
+            for k, (a, b, content_a, content_b) in enumerate(zip(stems, stems[1:], content, content[1:]))
+            if content_a or content_b
+        ]
         for gap in range(2, window + 1):
             pairs.extend(
                 ((stems[k], stems[k + gap]), k, k + gap)
                 for k in range(len(stems) - gap)
-                if not stop[k] and not stop[k + gap]
+                if content[k] and content[k + gap]
             )
         out.append(pairs)
     return out
@@ -119,24 +136,32 @@ def concept_table(story: Story) -> ConceptTable:
     per_sentence = sentence_bigrams(story, WINDOW)
 
     index: dict[Concept, int] = {}
-    occ_concept, occ_sentence, occ_left, occ_right, occ_caps = [], [], [], [], []
-    for s, pairs in zip(sentences, per_sentence):
-        capitalised = [w[:1].isupper() for w in words(s.text)]
-        for concept, k, j in pairs:
-            occ_concept.append(index.setdefault(concept, len(index)))
-            occ_sentence.append(s.index)
-            occ_left.append(k)
-            occ_right.append(j)
-            occ_caps.append(capitalised[k] and capitalised[j])
+    occ_concept: list[int] = []
+    occ_left: list[int] = []
+    occ_right: list[int] = []
+    for pairs in per_sentence:
+        occ_concept.extend([index.setdefault(concept, len(index)) for concept, _, _ in pairs])
+        occ_left.extend([k for _, k, _ in pairs])
+        occ_right.extend([j for _, _, j in pairs])
+    per_sentence_count = np.array([len(pairs) for pairs in per_sentence], int)
+    ends = np.cumsum(per_sentence_count)
+    sentence_concepts = [set(occ_concept[end - count : end]) for end, count in zip(ends.tolist(), per_sentence_count.tolist())]
     concepts = list(index)
     n = len(concepts)
-    sentence_concepts = [{index[c] for c, _, _ in pairs} for pairs in per_sentence]
     if not n:
         return ConceptTable(concepts, np.empty((0, len(FEATURES))), sentence_concepts)
+    # How each token was written, flattened over the story, read at each occurrence's two words.
+    token_start = np.concatenate([[0], np.cumsum([len(x.tokens) for x in sentences])[:-1]]).astype(int)
+    capitalised = np.fromiter(chain.from_iterable(x.capitalised for x in sentences), bool)
+    content = np.fromiter(chain.from_iterable(x.content for x in sentences), bool)
+    occ_sentence = np.repeat(np.arange(len(sentences)), per_sentence_count)
+    left_token = token_start[occ_sentence] + np.asarray(occ_left, int)
+    right_token = token_start[occ_sentence] + np.asarray(occ_right, int)
+    occ_caps = capitalised[left_token] & capitalised[right_token]
 
     # Per occurrence, then reduced per concept.
     c = np.asarray(occ_concept)
-    sent = np.asarray(occ_sentence)
+    sent = occ_sentence
     doc = np.array([x.doc_index for x in sentences])[sent]
     position = np.array([x.position for x in sentences])[sent]
     relative = position / np.maximum(np.asarray(counts)[doc], 1)
@@ -160,15 +185,13 @@ def concept_table(story: Story) -> ConceptTable:
 
     # Per distinct word: the articles and the headlines that use it.
     vocabulary = {w: n for n, w in enumerate({w for pair in concepts for w in pair})}
-    word_docs: dict[int, set[int]] = defaultdict(set)
+    doc_stems: list[set[str]] = [set() for _ in story.documents]
     for x in sentences:
-        for w in x.stems:
-            w = variants.get(w, w)
-            if w in vocabulary:
-                word_docs[vocabulary[w]].add(x.doc_index)
+        doc_stems[x.doc_index].update(x.stems)
     word_df = np.zeros(len(vocabulary))
-    for w, ds in word_docs.items():
-        word_df[w] = len(ds)
+    for stems in doc_stems:
+        used = {variants.get(w, w) for w in stems} & vocabulary.keys()
+        word_df[[vocabulary[w] for w in used]] += 1
     title_rows, title_cols = [], []
     titles = [d.title for d in story.documents if d.title]
     for t, title in enumerate(titles):
@@ -188,13 +211,7 @@ def concept_table(story: Story) -> ConceptTable:
     # Stop words are judged on the first surface form: stems can hide them ("us" -> "u").
     first = np.full(n, -1)
     first[c[::-1]] = np.arange(len(c))[::-1]
-    n_stop = np.array(
-        [
-            sum(sentences[occ_sentence[o]].tokens[k] in STOP_WORDS for k in (occ_left[o], occ_right[o]))
-            for o in first
-        ],
-        float,
-    )
+    n_stop = (2 - content[left_token[first]].astype(int) - content[right_token[first]]).astype(float)
     features = np.column_stack(
         [
             df / n_docs,
@@ -261,6 +278,57 @@ def load_models() -> dict[str, ConceptModel]:
     return {name: ConceptModel.from_json(model) for name, model in data["models"].items()}
 
 
+_quiet_lock = threading.Lock()
+_quiet_depth = 0
+_quiet_saved_fd: int | None = None
+
+
+def _flush_c_stdout() -> None:
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).fflush(None)
+    except (OSError, AttributeError):  # no C library to flush (not a POSIX system)
+        pass
+
+
+@contextmanager
+def quiet_stdout() -> Iterator[None]:
+    """File descriptor 1 points to the null device inside the block.
+
+    HiGHS's presolve (1.12, in scipy 1.17) prints a debug line with C's printf
+    for some problems, bypassing ``sys.stdout``; on the process's stdout it
+    would corrupt ``chorus summarize --format json``. Python's buffer is
+    flushed before, C's after, so nothing written elsewhere is lost or moved.
+    Threads that solve at once share one redirection: the first one in sets
+    it, the last one out restores fd 1.
+    """
+    global _quiet_depth, _quiet_saved_fd
+    with _quiet_lock:
+        if _quiet_depth == 0:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+            try:
+                _quiet_saved_fd = os.dup(1)
+            except OSError:  # no fd 1 at all: nothing to protect
+                _quiet_saved_fd = None
+            else:
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, 1)
+                os.close(null)
+        _quiet_depth += 1
+    try:
+        yield
+    finally:
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0 and _quiet_saved_fd is not None:
+                _flush_c_stdout()
+                os.dup2(_quiet_saved_fd, 1)
+                os.close(_quiet_saved_fd)
+                _quiet_saved_fd = None
+
+
 def solve_coverage(
     weights: np.ndarray,
     sentence_concepts: list[set[int]],
@@ -276,6 +344,8 @@ def solve_coverage(
     must fit the word (and sentence) budget, and of each ``exclusive`` pair
     of candidates (near-paraphrases) at most one is chosen.
     """
+    from scipy.optimize import Bounds, LinearConstraint, milp  # imported when first solving: 0.3 s
+
     concepts = sorted({c for i in candidates for c in sentence_concepts[i] if weights[c] > 0})
     if not concepts:
         return []
@@ -308,20 +378,20 @@ def solve_coverage(
             pairs[row, position[a]] = pairs[row, position[b]] = 1.0
         constraints.append(LinearConstraint(pairs.tocsr(), -np.inf, 1.0))
     objective = np.concatenate([np.zeros(len(candidates)), -weights[concepts]])
-    result = milp(
-        objective,
-        constraints=constraints,
-        # Concepts need not be declared integer: with whole sentences chosen, the
-        # optimum sets each to 0 or 1 anyway, and HiGHS branches only on sentences.
-        integrality=np.concatenate([np.ones(len(candidates)), np.zeros(len(concepts))]),
-        bounds=Bounds(0, 1),
-        # A node limit rather than a time limit keeps the result the same on a
-        # busy machine; the best solution found so far is returned. Presolve is
-        # off because HiGHS (scipy 1.17) then prints a debug line on the
-        # process's stdout for some problems, which would corrupt JSON output;
-        # these problems are small enough that it costs ~5% of solve time.
-        options={"node_limit": SOLVER_NODES, "mip_rel_gap": SOLVER_GAP, "presolve": False},
-    )
+    with warnings.catch_warnings(), quiet_stdout():
+        # scipy passes options it does not list to HiGHS verbatim, with a warning.
+        warnings.filterwarnings("ignore", "Unrecognized options", category=RuntimeWarning)
+        result = milp(
+            objective,
+            constraints=constraints,
+            # Concepts need not be declared integer: with whole sentences chosen, the
+            # optimum sets each to 0 or 1 anyway, and HiGHS branches only on sentences.
+            integrality=np.concatenate([np.ones(len(candidates)), np.zeros(len(concepts))]),
+            bounds=Bounds(0, 1),
+            # A node limit rather than a time limit keeps the result the same on a
+            # busy machine; the best solution found so far is returned.
+            options={"node_limit": SOLVER_NODES, "mip_rel_gap": SOLVER_GAP, **SOLVER_OPTIONS},
+        )
     if result.x is None:
         return []
     return [i for j, i in enumerate(candidates) if result.x[j] > 0.5]

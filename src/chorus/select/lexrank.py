@@ -13,7 +13,6 @@ sentences would need a 5 GB matrix).
 from __future__ import annotations
 
 import numpy as np
-from scipy.sparse.linalg import LinearOperator
 
 from chorus.select.base import Summarizer, pagerank
 from chorus.types import Story
@@ -24,6 +23,8 @@ class LexRank(Summarizer):
     description = "LexRank graph centrality (Erkan & Radev 2004)"
 
     def score(self, story: Story) -> np.ndarray:
+        from scipy.sparse.linalg import LinearOperator  # imported when used: 0.15 s
+
         x = story.vectors.tfidf
         self_loops = np.asarray(x.multiply(x).sum(axis=1)).ravel()
 

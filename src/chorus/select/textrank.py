@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.linalg import LinearOperator
 
 from chorus.select.base import Summarizer, pagerank
 from chorus.types import Story
@@ -30,6 +29,8 @@ class TextRank(Summarizer):
     description = "TextRank word-overlap graph (Mihalcea & Tarau 2004)"
 
     def score(self, story: Story) -> np.ndarray:
+        from scipy.sparse.linalg import LinearOperator  # imported when used: 0.15 s
+
         binary = story.vectors.present
         columns = binary.T.tocsr()
         log_len = np.log(np.array([max(len(s.tokens), 2) for s in story.sentences], dtype=float))
