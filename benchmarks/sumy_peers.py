@@ -1,4 +1,4 @@
-"""Summaries by sumy's LexRank, LSA and TextRank, as peers for ``chorus evaluate --peers``.
+"""Summaries by sumy's LexRank, LSA and TextRank (or Luhn, SumBasic), as peers for ``chorus evaluate --peers``.
 
     python benchmarks/sumy_peers.py ../shared/data/duc2006/clusters.jsonl --words 250 \
         -o /tmp/bench/sumy-duc2006-250.jsonl
@@ -31,6 +31,8 @@ from sumy.parsers.plaintext import PlaintextParser
 from sumy.summarizers._summarizer import AbstractSummarizer, SentenceInfo
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
@@ -45,7 +47,11 @@ SYSTEMS: dict[str, type[AbstractSummarizer]] = {
     "sumy-lexrank": LexRankSummarizer,
     "sumy-lsa": LsaSummarizer,
     "sumy-textrank": TextRankSummarizer,
+    "sumy-luhn": LuhnSummarizer,
+    "sumy-sumbasic": SumBasicSummarizer,
 }
+# The peers of the quality tables in BENCHMARKS.md; Luhn and SumBasic are timed in speed.py.
+DEFAULT_SYSTEMS = ("sumy-lexrank", "sumy-lsa", "sumy-textrank")
 LANGUAGE = "english"
 
 
@@ -128,7 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("clusters", help="JSONL dataset, one cluster a line (the schema of ../shared/data)")
     parser.add_argument("-o", "--output", required=True, type=Path, help="peers JSONL to write")
     parser.add_argument("--words", type=int, default=100, help="word budget per summary (default 100)")
-    parser.add_argument("--systems", type=parse_systems, default=list(SYSTEMS), help="comma-separated subset")
+    parser.add_argument("--systems", type=parse_systems, default=list(DEFAULT_SYSTEMS),
+                        help=f"comma-separated, of {', '.join(SYSTEMS)} (default {','.join(DEFAULT_SYSTEMS)})")
     parser.add_argument("--limit", type=int, help="only the first N clusters")
     args = parser.parse_args(argv)
     if args.words < 1:

@@ -46,7 +46,8 @@ def test_sumy_peers_fill_the_budget_with_whole_sentences(sumy_peers, tmp_path: P
     output = tmp_path / "peers.jsonl"
     budget = 40
 
-    assert sumy_peers.main([str(dataset), "-o", str(output), "--words", str(budget)]) == 0
+    systems = ",".join(sumy_peers.SYSTEMS)
+    assert sumy_peers.main([str(dataset), "-o", str(output), "--words", str(budget), "--systems", systems]) == 0
 
     lines = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert [(r["id"], r["summarizer"]) for r in lines] == [

@@ -1,0 +1,134 @@
+"""The `concepts` integer program under HiGHS options: CPU time and the objective reached.
+
+    nice python benchmarks/solver_options.py --json /tmp/bench/solver_options.json
+
+Builds the integer program ``Concepts.select`` solves for every cluster of
+the sets below (no query and with the query, DUC 2006 cut to 10 articles and
+whole, DUC 2007's 10-article clusters), then solves each one with every
+option set in turn, in one process pinned to one core: the options chorus
+used before (presolve off, HiGHS's defaults), the ones it uses now
+(``SOLVER_OPTIONS``), and each option alone; all stop within ``SOLVER_GAP``
+of the optimum, as chorus does. The optimum itself comes from a run with no
+gap. Reported per option set: CPU ms per program (median and mean per set),
+and how its objective compares with the old options' and with the optimum.
+The summary ``Concepts.select`` returns is the better of the solver's and
+the greedy solution, as here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from common import default_cpu, describe_machine, machine, markdown_table, pin_to_one_core, read_clusters, write_json
+
+import chorus.select.concepts as concepts
+from chorus.pipeline import build_story, load_documents, make_budget
+
+DATA = Path("../shared/data")
+SETS = (  # name, dataset, articles, words, query
+    ("DUC 2006, 10 articles, generic", "duc2006/clusters.jsonl", 10, 250, False),
+    ("DUC 2006, 25 articles, generic", "duc2006/clusters.jsonl", 25, 250, False),
+    ("DUC 2006, 25 articles, query", "duc2006/clusters.jsonl", 25, 250, True),
+    ("DUC 2007, 10 articles, query", "duc2007-update/clusters.jsonl", 10, 100, True),
+)
+OLD = {"presolve": False}
+OPTION_SETS = {
+    "before (presolve off)": OLD,
+    "presolve on": {"presolve": True},
+    "presolve, lp age 2": {"presolve": True, "mip_lp_age_limit": 2},
+    "presolve, cut pool 100": {"presolve": True, "mip_pool_soft_limit": 100},
+    "presolve, no heuristics": {"presolve": True, "mip_heuristic_effort": 0.0},
+    "now (SOLVER_OPTIONS)": concepts.SOLVER_OPTIONS,
+}
+
+
+def problems(data: Path, limit: int | None) -> list[tuple[str, tuple]]:
+    """Every program ``Concepts.select`` hands to the solver, with the name of its set."""
+    out: list[tuple[str, tuple]] = []
+    recorded: list[tuple] = []
+    original = concepts.solve_coverage
+
+    def record(*problem: Any) -> list[int]:
+        recorded.append(problem)
+        return original(*problem)
+
+    concepts.solve_coverage = record
+    try:
+        for name, path, articles, words, with_query in SETS:
+            for cluster in read_clusters(data / path, limit):
+                query = " ".join(str(cluster.fields.get(f, "")) for f in ("topic_title", "topic_narrative")) if with_query else None
+                warnings: list[str] = []
+                story = build_story(load_documents(cluster.documents[:articles], warnings), query, warnings)
+                concepts.Concepts().select(story, make_budget(words))
+                out += [(name, p) for p in recorded]
+                recorded.clear()
+    finally:
+        concepts.solve_coverage = original
+    return out
+
+
+def solve(problem: tuple, options: dict[str, Any], gap: float) -> tuple[float, float]:
+    """CPU seconds, and the objective of the better of the solver's and the greedy solution."""
+    saved = concepts.SOLVER_OPTIONS, concepts.SOLVER_GAP
+    concepts.SOLVER_OPTIONS, concepts.SOLVER_GAP = options, gap
+    try:
+        start = time.process_time()
+        chosen = concepts.solve_coverage(*problem)
+        seconds = time.process_time() - start
+    finally:
+        concepts.SOLVER_OPTIONS, concepts.SOLVER_GAP = saved
+    weights, sentence_concepts = problem[0], problem[1]
+    greedy = concepts.greedy_coverage(*problem)
+    value = max(concepts.coverage_value(weights, sentence_concepts, c) for c in (chosen, greedy))
+    return seconds, value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default ../shared/data)")
+    parser.add_argument("--limit", type=int, help="first N clusters of each set")
+    parser.add_argument("--cpu", type=int, default=default_cpu(), help="core to pin to (default: the last)")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    args = parser.parse_args(argv)
+    pin_to_one_core(args.cpu)
+    programs = problems(args.data, args.limit)
+    print(f"{len(programs)} programs", file=sys.stderr, flush=True)
+    optimum = [solve(p, concepts.SOLVER_OPTIONS, 0.0)[1] for _, p in programs]
+    results: dict[str, dict[str, list[float]]] = {}
+    for name, options in OPTION_SETS.items():
+        print(f"  {name} ...", file=sys.stderr, flush=True)
+        times, values = zip(*(solve(p, options, concepts.SOLVER_GAP) for _, p in programs))
+        results[name] = {"seconds": list(times), "values": list(values)}
+
+    set_names = [s[0] for s in SETS]
+    old = results["before (presolve off)"]["values"]
+    rows = []
+    for name, r in results.items():
+        by_set = []
+        for set_name in set_names:
+            seconds = [t for (s, _), t in zip(programs, r["seconds"]) if s == set_name]
+            by_set.append(f"{statistics.median(seconds) * 1000:.0f} / {statistics.mean(seconds) * 1000:.0f}" if seconds else "")
+        tolerance = 1e-9
+        same = sum(abs(v - o) <= tolerance * max(o, 1) for v, o in zip(r["values"], old))
+        higher = sum(v > o + tolerance * max(o, 1) for v, o in zip(r["values"], old))
+        at_optimum = sum(v >= best - tolerance * max(best, 1) for v, best in zip(r["values"], optimum))
+        worst = min((v - best) / best for v, best in zip(r["values"], optimum) if best > 0)
+        rows.append([name, *by_set, f"{same}", f"{higher}", f"{len(old) - same - higher}", f"{at_optimum}", f"{worst * 100:.2f}%"])
+    header = ["options", *[f"{s}: CPU ms median / mean" for s in set_names],
+              "objective = before", "> before", "< before", "= optimum", "worst vs optimum"]
+    info = machine()
+    print(f"{len(programs)} programs ({args.limit or 'all'} clusters per set), gap {concepts.SOLVER_GAP:.0%}, one core; "
+          f"{describe_machine(info)}\n")
+    print(markdown_table(header, rows), end="")
+    write_json(args.json, args, info, sets=[s for s, _ in programs], optimum=optimum, results=results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
