@@ -18,7 +18,7 @@ import pytest
 from test_batch_scale import BAD_LINES, records_of, write_dataset
 
 from chorus.batch import BatchOptions, run_batch
-from chorus.cli import byte_size
+from chorus.cli import EXIT_RECORDS_FAILED, byte_size
 from chorus.distributed import Partition, plan_partitions
 
 RECORDS = 30
@@ -92,7 +92,7 @@ def test_local_cluster_gives_the_local_engine_records(run, dataset, tmp_path):
     out = tmp_path / "out"
     code, _, err = run("batch", str(source), "-o", str(out), "--words", "40", "--engine", "dask", "--jobs", "2",
                        "--partition-size", PARTITION)
-    assert code == 0, err
+    assert code == EXIT_RECORDS_FAILED, err
     parts = sorted(p.name for p in out.glob("part-*"))
     assert len(parts) >= 5 and parts[0] == "part-00000.jsonl"
     assert parts_records(out) == reference, "the same records, in the same order, line numbers included"
@@ -108,7 +108,7 @@ def test_scheduler_and_worker_processes_give_the_same_records_and_resume(run, da
     args = ["batch", str(source), "-o", pattern, "--words", "40", "--engine", "dask", "--scheduler", scheduler,
             "--partition-size", PARTITION]
     code, _, err = run(*args)
-    assert code == 0, err
+    assert code == EXIT_RECORDS_FAILED, err
     assert parts_records(out) == reference
     parts = sorted(out.glob("part-*.jsonl.gz"))
 
@@ -120,7 +120,7 @@ def test_scheduler_and_worker_processes_give_the_same_records_and_resume(run, da
     code, _, err = run(*args)
     assert code == 1 and "already holds a batch run: add --resume" in err
     code, _, err = run(*args, "--resume")
-    assert code == 0, err
+    assert code == EXIT_RECORDS_FAILED, err
     assert [parts[1].read_bytes(), parts[-1].read_bytes()] == lost
     assert parts_records(out) == reference
     assert not list(out.glob(".*inprogress"))
@@ -141,7 +141,7 @@ def test_a_folder_of_part_files_keeps_file_order_and_names_the_file_of_a_bad_lin
     out = tmp_path / "out"
     code, _, err = run("batch", str(folder), "-o", str(out), "--words", "40", "--engine", "dask",
                        "--scheduler", scheduler)
-    assert code == 0, err
+    assert code == EXIT_RECORDS_FAILED, err
     records = parts_records(out)
     assert [r.get("id") for r in records] == [r.get("id") for r in reference]
     no_id = [r for r in records if r.get("id") is None]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from chorus.cli import EXIT_RECORDS_FAILED
 from conftest import EXAMPLE
 
 import chorus.batch as batch
@@ -90,7 +91,7 @@ def test_every_bad_record_gets_one_error_record_in_place(dataset):
     assert "no \"id\"" in errors[13]["error"] and errors[13]["line"] == 13
     assert errors[19]["id"] == "no-docs" and "non-empty list" in errors[19]["error"]
     assert errors[29]["id"] == "number-doc" and "document 2 is not a string" in errors[29]["error"]
-    assert errors[37]["line"] == 37 and "unreadable record" in errors[37]["error"]
+    assert errors[37]["line"] == 37 and "nested too deeply" in errors[37]["error"]
     assert "must be a JSON object" in errors[43]["error"]
     good = [r for n, r in enumerate(records, start=1) if n not in errors]
     assert [r["id"] for r in good] == [f"c{n:04d}" for n in range(1, RECORDS + 1) if n not in BAD_LINES]
@@ -118,7 +119,7 @@ def test_final_line_counts_ok_and_failed(run, dataset, tmp_path):
     source, reference = dataset
     out = tmp_path / "out.jsonl.gz"
     code, _, err = run("batch", str(source), "-o", str(out), "--words", "40", "--jobs", "1")
-    assert code == 0
+    assert code == EXIT_RECORDS_FAILED
     assert err.splitlines()[-1].startswith(f"chorus: {RECORDS - len(BAD_LINES)} ok, {len(BAD_LINES)} failed -> {out}")
     assert records_of(out) == records_of(reference)
 
@@ -177,7 +178,7 @@ def test_a_killed_run_resumes_to_the_uninterrupted_output(dataset, tmp_path, how
         [sys.executable, "-m", "chorus.cli", "batch", str(source), "-o", str(out), "--words", "40", "--resume", "--jobs", "1"],
         capture_output=True, text=True, timeout=120,
     )
-    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.returncode == EXIT_RECORDS_FAILED, resumed.stderr
     assert f"{len(kept)} already done" in resumed.stderr
     assert records_of(out) == records_of(reference)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from chorus.cli import EXIT_RECORDS_FAILED
 from chorus.ingest.datasets import iter_duc_clusters, multinews_documents, parse_duc_sgml
 from chorus.ingest.read import read_inputs
 
@@ -191,7 +192,7 @@ def test_multinews_rows_run_in_batch_and_a_bad_row_is_reported(run, tmp_path: Pa
             "summary": "– The ferry ran aground."}
     rows.write_text("\n".join([json.dumps(good), json.dumps({"document": 7, "summary": "x"}), json.dumps(good)]) + "\n")
     code, _, err = run("batch", str(rows), "-o", str(tmp_path / "out.jsonl"), "--quiet", "--jobs", "1")
-    assert code == 0, err
+    assert code == EXIT_RECORDS_FAILED, err
     out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert [r.get("id") for r in out][::2] == ["1", "3"]
     assert out[0]["summary"] and out[2]["summary"] == out[0]["summary"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from chorus.cli import EXIT_RECORDS_FAILED
 from chorus.evaluation.evaluate import evaluate, paired_bootstrap, render_evaluation
 from chorus.evaluation.rouge import nist_options, score
 
@@ -143,7 +144,7 @@ def _batch_input(tmp_path):
 def test_batch_writes_one_record_per_input_in_order(run, tmp_path, jobs):
     out = tmp_path / "out.jsonl"
     code, _, err = run("batch", str(_batch_input(tmp_path)), "-o", str(out), "--jobs", jobs, "--words", "40")
-    assert code == 0
+    assert code == EXIT_RECORDS_FAILED
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r.get("id") for r in records] == ["good-1", None, None, "no-docs", "bad-doc", "empty-doc", "good-2"]
     assert [bool(r.get("error")) for r in records] == [False, True, True, True, True, True, False]
@@ -161,7 +162,7 @@ def test_batch_resume_skips_finished_records_and_repairs_a_cut_line(run, tmp_pat
     partial = tmp_path / "partial.jsonl"
     partial.write_text("".join(lines[:3]) + lines[3][:25])  # killed mid-line
     code, _, err = run("batch", str(source), "-o", str(partial), "--resume", "--jobs", "1")
-    assert code == 0 and "3 already done" in err
+    assert code == EXIT_RECORDS_FAILED and "3 already done" in err
     assert partial.read_text() == full.read_text()
 
 
@@ -171,7 +172,7 @@ def test_batch_gzip_in_and_out(run, tmp_path):
     gz_in.write_bytes(gzip.compress(source.read_bytes()))
     out = tmp_path / "out.jsonl.gz"
     code, _, _ = run("batch", str(gz_in), "-o", str(out), "--jobs", "1")
-    assert code == 0
+    assert code == EXIT_RECORDS_FAILED
     records = [json.loads(line) for line in gzip.decompress(out.read_bytes()).decode().splitlines()]
     assert len(records) == 7
 
@@ -192,7 +193,7 @@ def test_batch_bad_arguments(run, tmp_path):
 
 def test_batch_to_stdout(run, tmp_path):
     code, out, err = run("batch", str(_batch_input(tmp_path)), "-o", "-", "--jobs", "1", "--words", "40")
-    assert code == 0 and "2 ok, 5 failed" in err
+    assert code == EXIT_RECORDS_FAILED and "2 ok, 5 failed" in err
     records = [json.loads(line) for line in out.splitlines()]
     assert [r.get("id") for r in records] == ["good-1", None, None, "no-docs", "bad-doc", "empty-doc", "good-2"]
     assert not Path("-").exists()  # no file named "-" in the working folder

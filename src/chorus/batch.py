@@ -33,12 +33,11 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from chorus.errors import ChorusError, InputError
-from chorus.ingest.read import Cluster, open_dataset_file, parse_dataset_line
-
 # A cluster is a few dozen articles of at most MAX_DOCUMENT_CHARS each; a line
-# longer than this is a broken export (a whole dataset on one line, a binary
-# blob), and holding it would break the memory bound. It gets an error record.
-MAX_RECORD_BYTES = 32 * 2**20
+# longer than MAX_RECORD_BYTES is a broken export (a whole dataset on one line,
+# a binary blob), and holding it would break the memory bound. It gets an error record.
+from chorus.ingest.read import MAX_RECORD_BYTES, Cluster, open_dataset_file, parse_dataset_line
+
 ID_SNIFF_BYTES = 4096  # how much of an oversized line is kept to find its id
 RECORDS_PER_TASK = 2
 TASKS_PER_WORKER = 4  # in flight; bounds memory
@@ -575,9 +574,12 @@ def run_batch(
     jobs: int | None = None,
     resume: bool = False,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> BatchResult:
     """Summarize every cluster of ``source`` into ``output`` (JSONL, .gz allowed).
 
+    An existing OUT is finished with ``resume`` or replaced with ``force``,
+    never overwritten otherwise: it may be the work of a run that crashed.
     Ctrl-C (or SIGTERM, through the CLI) ends the run early with
     ``interrupted`` set; every record finished by then is in OUT.
     """
@@ -589,6 +591,10 @@ def run_batch(
         raise ChorusError("--resume needs an output file to resume, not -")
     if str(source) != "-" and not to_stdout and Path(source).resolve() == out_path.resolve():
         raise ChorusError("the output file must not be the input file")
+    if not to_stdout and not resume and not force and out_path.is_file():
+        raise ChorusError(
+            f"{out_path} exists: add --resume to finish the run that wrote it, or --force to replace it"
+        )
     reader = DatasetReader(source)
     result = BatchResult()
     start = time.perf_counter()

@@ -16,6 +16,8 @@ from chorus.render import FORMATS, REPORT_FORMATS
 NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, without importing it here
 
 EXIT_USER_ERROR = 1
+EXIT_RECORDS_FAILED = 2  # `chorus batch` finished, but some records are error lines
+EXIT_INTERRUPTED = 130
 
 
 class UsageError(ChorusError):
@@ -69,6 +71,7 @@ def _read_clusters(args: argparse.Namespace, warnings: list[str]):
 def cmd_summarize(args: argparse.Namespace) -> int:
     from chorus.pipeline import build_story, load_documents, make_budget, summarize_story
     from chorus.render import render, summary_to_dict
+    from chorus.render.markdown import _escape
 
     words, sentences = _budget_args(args)
     budget = make_budget(words, sentences)
@@ -92,7 +95,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         return 0
     for n, (cluster_id, summary) in enumerate(outputs):
         if len(outputs) > 1:
-            heading = f"# Cluster {cluster_id}" if args.format == "markdown" else f"== {cluster_id} =="
+            heading = f"# Cluster {_escape(cluster_id)}" if args.format == "markdown" else f"== {cluster_id} =="
             print(("\n" if n else "") + heading)
         sys.stdout.write(render(summary, args.format))
     return 0
@@ -167,6 +170,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         raise UsageError("--scheduler and --partition-size need --engine dask")
     if args.engine == "dask" and args.output == "-":
         raise UsageError("--engine dask writes a folder of part files: give -o a folder or URL, not -")
+    if args.force and (args.resume or args.engine == "dask"):
+        raise UsageError("--force replaces the output of the local engine; it goes with neither --resume nor --engine dask")
     words, sentences = _budget_args(args)
     options = BatchOptions(
         words=words, sentences=sentences, method=args.method,
@@ -188,7 +193,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
                 progress=progress,
             )
         else:
-            result = run_batch(args.dataset, args.output, options, jobs=args.jobs, resume=args.resume, progress=progress)
+            result = run_batch(
+                args.dataset, args.output, options, jobs=args.jobs, resume=args.resume, progress=progress,
+                force=args.force,
+            )
     finally:
         if in_main_thread:
             signal.signal(signal.SIGTERM, previous)
@@ -198,9 +206,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     where = f"{args.output} ({result.parts} parts)" if result.parts else args.output
     if result.interrupted:
         print(f"chorus: interrupted: {counts} -> {where}; rerun with --resume to finish", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     print(f"chorus: {counts} -> {where} ({result.seconds:.1f} s)", file=sys.stderr)
-    return 0
+    return EXIT_RECORDS_FAILED if result.failed else 0
 
 
 def _refuse_other_layout(dataset: str) -> None:
@@ -349,7 +357,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cluster", metavar="ID", help="only this cluster of a dataset")
     p.set_defaults(func=cmd_clean)
 
-    p = sub.add_parser("batch", help="summarize every cluster of a JSONL dataset into JSONL")
+    p = sub.add_parser(
+        "batch", help="summarize every cluster of a JSONL dataset into JSONL",
+        epilog=f"exit status: 0 when every record was summarized, {EXIT_RECORDS_FAILED} when some are error "
+               f"records, {EXIT_USER_ERROR} for a bad option or input, {EXIT_INTERRUPTED} when interrupted",
+    )
     p.add_argument("dataset", metavar="CLUSTERS.jsonl",
                    help="JSONL (or .jsonl.gz) of clusters, or - for stdin; with --engine dask also a folder "
                         "or glob of part files, local or any fsspec URL (s3://...)")
@@ -364,6 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="worker processes (default: all cores; with --engine dask and no --scheduler, "
                         "the local cluster's workers)")
     p.add_argument("--resume", action="store_true", help="keep OUT's finished records and do only the rest")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists (without it, an existing OUT is refused)")
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local: a process pool on this machine (default); dask: a Dask cluster")
@@ -427,7 +440,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("chorus: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`): not an error
         return 0

@@ -14,7 +14,7 @@ import numpy as np
 from chorus.batch import BatchOptions, run_ordered
 from chorus.errors import ChorusError, InputError
 from chorus.evaluation.rouge import Score, score
-from chorus.ingest.read import iter_dataset_lines, parse_dataset_line
+from chorus.ingest.read import iter_dataset_lines, parse_dataset_line, parse_json
 
 REPORTED = ("ROUGE-1", "ROUGE-2", "ROUGE-SU4")
 
@@ -72,8 +72,8 @@ def load_peers(path: str | Path, topics: set[str]) -> dict[str, dict[str, str]]:
     """Other systems' summaries: JSONL of {"id" (cluster), "summarizer", "summary"}."""
     systems: dict[str, dict[str, str]] = {}
     for number, line in iter_dataset_lines(path):
+        record = parse_json(line, f"{path} line {number}")
         try:
-            record = json.loads(line)
             cluster, system, text = str(record["id"]), str(record["summarizer"]), record["summary"]
         except (ValueError, KeyError, TypeError):
             raise InputError(f"{path} line {number}: expected {{\"id\", \"summarizer\", \"summary\"}}") from None

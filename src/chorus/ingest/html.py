@@ -10,6 +10,12 @@ from trafilatura.utils import load_html
 
 from chorus.errors import InputError
 from chorus.ingest.metadata import PageMetadata, html_metadata
+from chorus.ingest.read import check_extracted_size
+
+# Elements whose text is code, never words of the page: in a headline
+# (`<h1>Fire <script>...</script></h1>`) it would end up in the title.
+# JSON-LD (`<script type="application/ld+json">`) stays: it is page metadata.
+_CODE_ELEMENTS = ("script", "style", "template")
 
 
 @dataclass(frozen=True)
@@ -19,11 +25,20 @@ class ExtractedPage:
     metadata: PageMetadata
 
 
+def _drop_code(tree) -> None:
+    """Remove the page's scripts and styles (their tails kept), but not its JSON-LD."""
+    for element in list(tree.iter(*_CODE_ELEMENTS)):
+        if element.tag == "script" and "ld+json" in (element.get("type") or "").lower():
+            continue
+        element.drop_tree()
+
+
 def extract_html(html: str, name: str, url: str | None = None) -> ExtractedPage:
     """The article in an HTML page: title, body text and metadata (``url``: where it was fetched from)."""
     tree = load_html(html)
     result = None
     if tree is not None:
+        _drop_code(tree)
         result = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_images=False, favor_recall=True
         )
@@ -34,7 +49,9 @@ def extract_html(html: str, name: str, url: str | None = None) -> ExtractedPage:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if title and lines and lines[0].strip().lower() == title.strip().lower():
         lines = lines[1:]  # trafilatura repeats the <h1> as the first line
-    return ExtractedPage(title, "\n\n".join(lines), html_metadata(tree, result, url))
+    body = "\n\n".join(lines)
+    check_extracted_size(body, name)
+    return ExtractedPage(title, body, html_metadata(tree, result, url))
 
 
 _MD_RULES = [

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import re
+import select
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,7 +29,22 @@ from chorus.ingest.decode import decode, fix_text
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
 DATASET_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".src")  # .src: Multi-News's original files
-MAX_DOCUMENT_CHARS = 2_000_000  # ~300,000 words: far beyond any article
+
+# Every read has a budget fixed before the first byte, so that no input (a
+# huge file, /dev/zero, an endless pipe) can take the machine's memory:
+MAX_DOCUMENT_CHARS = 2_000_000  # the text of one article (~300,000 words): far beyond any article
+# The raw file of one article: an HTML page's markup, scripts and inline
+# images weigh far more than its text, which alone MAX_DOCUMENT_CHARS limits.
+MAX_PAGE_BYTES = 16 * 2**20
+MAX_RECORD_BYTES = 32 * 2**20  # one dataset line (a cluster): a longer one is a broken export
+# What one command reads whole: standard input, a .json dataset, or all the
+# lines of a JSONL dataset summarized at once (`chorus batch` streams any size).
+MAX_INPUT_BYTES = 64 * 2**20
+# A named pipe (mkfifo, <(command)) is waited for this long when it sends
+# nothing: a pipe nobody writes to would otherwise block forever.
+PIPE_WAIT_SECONDS = 30.0
+BATCH_HINT = "; `chorus batch` summarizes a dataset of any size"
+_READ_BLOCK = 2**16
 # Articles on stdin are separated by a form feed or a line of five or more dashes.
 STDIN_SEPARATOR = re.compile(r"\f|\n-{5,}[ \t]*\n")
 
@@ -68,27 +86,126 @@ def sniff_format(text: str, name: str = "") -> str:
     return "text"
 
 
-def _check_size(text: str, name: str) -> None:
+def describe_size(size: int) -> str:
+    """A byte count for a person: '16 MiB', '812 KiB', '95 bytes'."""
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def check_text_size(text: str, name: str, format: str = "text") -> None:
+    """Refuse an article whose text is over MAX_DOCUMENT_CHARS; an HTML page
+    may be larger (up to MAX_PAGE_BYTES): its extracted text is checked instead."""
+    limit = MAX_PAGE_BYTES if format == "html" else MAX_DOCUMENT_CHARS
+    if len(text) > limit:
+        shown = "characters of HTML" if format == "html" else "characters"
+        raise InputError(f"{name} is too large for an article ({len(text):,} {shown}; the limit is {limit:,})")
+
+
+def check_extracted_size(text: str, name: str) -> None:
+    """The text extracted from an HTML page must fit an article like any text."""
     if len(text) > MAX_DOCUMENT_CHARS:
         raise InputError(
-            f"{name} is too large for an article ({len(text):,} characters; the limit is {MAX_DOCUMENT_CHARS:,})"
+            f"{name}: the article text extracted from the page is {len(text):,} characters; "
+            f"the limit is {MAX_DOCUMENT_CHARS:,}"
         )
 
 
-def read_article_file(path: Path) -> RawDocument:
+class _PatientPipe(io.RawIOBase):
+    """A named pipe read without blocking forever: each read waits at most
+    ``seconds`` for data (or, with ``first_only``, only the first one does)."""
+
+    def __init__(self, fd: int, name: str, seconds: float, first_only: bool = False) -> None:
+        self._fd = fd
+        self._name = name
+        self._seconds: float | None = seconds
+        self._first_only = first_only
+        self._poll = select.poll()
+        self._poll.register(fd, select.POLLIN)
+
+    def readable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def readinto(self, buffer: Any) -> int:
+        while True:
+            waited = self._poll.poll(None if self._seconds is None else self._seconds * 1000)
+            if not waited:
+                unit = "second" if self._seconds == 1 else "seconds"
+                raise InputError(f"{self._name}: nothing arrived for {self._seconds:g} {unit} (a pipe that nobody writes to?)")
+            if self._first_only:
+                self._seconds = None  # a feed that has started may take its time
+            try:
+                return os.readv(self._fd, [buffer])
+            except BlockingIOError:  # woken without data after all
+                continue
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self._fd)
+        super().close()
+
+
+def open_input(path: Path, stream_wait_only: bool = False) -> BinaryIO:
+    """A regular file or a named pipe, opened for reading; a folder, a device
+    (/dev/zero, /dev/urandom, a terminal) or a socket is refused.
+
+    A pipe is opened without waiting for a writer and read with
+    PIPE_WAIT_SECONDS of patience (for its first data only with
+    ``stream_wait_only``: a dataset feed may pause).
+    """
     try:
-        data = path.read_bytes()
+        info = os.stat(path)
     except FileNotFoundError:
         raise InputError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path} is a folder, not a file")
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+        raise InputError(f"{path} is a device, not a file: save what it holds to a file first")
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        raise InputError(f"{path} is not a file (a socket?)")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # a pipe opens with no writer yet
     except PermissionError:
         raise InputError(f"permission denied reading {path}") from None
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if stat.S_ISFIFO(os.fstat(fd).st_mode):
+        return io.BufferedReader(_PatientPipe(fd, str(path), PIPE_WAIT_SECONDS, first_only=stream_wait_only))
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def read_capped(stream: BinaryIO, limit: int, name: str, limit_of: str = "an article", hint: str = "") -> bytes:
+    """At most ``limit`` bytes of ``stream``; a longer stream is refused after
+    reading ``limit + 1`` bytes, however long it goes on (/dev/zero, `yes`)."""
+    try:
+        size = os.fstat(stream.fileno()).st_size if stream.seekable() else 0
+    except (OSError, ValueError, io.UnsupportedOperation):
+        size = 0
+    if size > limit:  # a regular file says its size: refuse it without reading it
+        raise InputError(f"{name} is {describe_size(size)}; the limit for {limit_of} is {describe_size(limit)}{hint}")
+    try:
+        data = stream.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise InputError(f"{name} is over {describe_size(limit)}, the limit for {limit_of}{hint}")
+    return data
+
+
+def read_article_file(path: Path) -> RawDocument:
+    with open_input(path) as stream:
+        data = read_capped(stream, MAX_PAGE_BYTES, str(path))
     text = decode(data, str(path))
-    _check_size(text, str(path))
-    return RawDocument(text=text, name=path.name, id=path.stem, format=sniff_format(text, path.name))
+    raw = RawDocument(text=text, name=path.name, id=path.stem, format=sniff_format(text, path.name))
+    check_text_size(text, str(path), raw.format)
+    return raw
 
 
 def read_article_files(path: Path) -> list[RawDocument]:
@@ -143,16 +260,15 @@ def document_from_json(item: Any, index: int, where: str) -> RawDocument:
         text, meta = item["text"], item
     else:
         raise InputError(f"{where}: document {index + 1} is not a string or an object with a \"text\" string")
-    _check_size(text, f"{where}: document {index + 1}")
-    text = fix_text(text)
     name = meta.get("name") if isinstance(meta.get("name"), str) else None
+    format = sniff_format(text, name or "")
+    check_text_size(text, f"{where}: document {index + 1}", format)
+    text = fix_text(text)
     doc_id = str(meta["id"]) if meta.get("id") is not None else None
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     page = {key: meta[key] for key in ("outlet", "url", "byline") if isinstance(meta.get(key), str)}
     published = next((meta[k] for k in ("published", "date") if isinstance(meta.get(k), str)), None)
-    return RawDocument(
-        text=text, name=name, id=doc_id, title=title, format=sniff_format(text, name or ""), published=published, **page
-    )
+    return RawDocument(text=text, name=name, id=doc_id, title=title, format=format, published=published, **page)
 
 
 def cluster_from_record(record: Any, where: str, line_number: int | None = None) -> Cluster:
@@ -182,20 +298,17 @@ def cluster_from_record(record: Any, where: str, line_number: int | None = None)
 
 def open_dataset_file(path: Path, folder_hint: str = "") -> BinaryIO:
     """A dataset file's raw bytes (still gzipped), or the user's error for a missing file or a folder."""
-    if not path.exists():
-        raise InputError(f"no such file: {path}")
     if path.is_dir():
         raise InputError(f"{path} is a folder; a dataset is a JSONL file{folder_hint}")
-    try:
-        return path.open("rb")
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return open_input(path, stream_wait_only=True)
 
 
-def iter_dataset_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
+def iter_dataset_lines(path: str | Path, max_total_bytes: int | None = None) -> Iterator[tuple[int, bytes]]:
     """(line number, raw line) for each non-blank line of a dataset file (gunzipping *.gz) or '-' (stdin), streaming.
 
-    A DUC/TAC folder or a Multi-News ``.src`` file yields its clusters as chorus JSONL lines."""
+    A line over MAX_RECORD_BYTES is refused rather than held; with
+    ``max_total_bytes`` so is a dataset that goes on past it. A DUC/TAC
+    folder or a Multi-News ``.src`` file yields its clusters as chorus JSONL lines."""
     other = other_layout(Path(path)) if str(path) != "-" else None
     if other is not None:
         for number, record in enumerate(other, start=1):
@@ -203,8 +316,19 @@ def iter_dataset_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
         return
     raw = sys.stdin.buffer if str(path) == "-" else open_dataset_file(Path(path))
     stream = gzip.GzipFile(fileobj=raw, mode="rb") if str(path).endswith(".gz") else raw
+    name = "standard input" if str(path) == "-" else str(path)
+    total = 0
     try:
-        for number, line in enumerate(stream, start=1):
+        number = 0
+        while line := stream.readline(MAX_RECORD_BYTES + 1):
+            number += 1
+            total += len(line)
+            if len(line) > MAX_RECORD_BYTES:
+                raise InputError(
+                    f"{name} line {number} is over {describe_size(MAX_RECORD_BYTES)}, the limit for one cluster"
+                )
+            if max_total_bytes is not None and total > max_total_bytes:
+                raise InputError(f"{name} is over {describe_size(max_total_bytes)}, the limit for a dataset read at once{BATCH_HINT}")
             if line.strip():
                 yield number, line
     except (OSError, EOFError) as exc:
@@ -227,12 +351,26 @@ def other_layout(path: Path) -> Iterator[dict[str, Any]] | None:
     return None
 
 
-def parse_dataset_line(line: bytes, where: str, line_number: int | None = None) -> Cluster:
+def parse_json(data: str | bytes, where: str) -> Any:
+    """Parse JSON, or raise the user's error: not JSON, or nested too deeply.
+
+    Python's parser recurses once per level of nesting and stops at its
+    recursion limit (about a thousand levels); `[` repeated 100,000 times is
+    refused with a message, not a RecursionError. No chorus input nests more
+    than a few levels.
+    """
     try:
-        record = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{where}: not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc})") from None
-    return cluster_from_record(record, where, line_number)
+        return json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON (not UTF-8 text: {exc.reason})") from None
+    except RecursionError:
+        raise InputError(f"{where}: the JSON is nested too deeply to read") from None
+
+
+def parse_dataset_line(line: bytes, where: str, line_number: int | None = None) -> Cluster:
+    return cluster_from_record(parse_json(line, where), where, line_number)
 
 
 def convert_dataset(source: str | Path, write: Callable[[str], object]) -> tuple[int, int]:
@@ -244,11 +382,11 @@ def convert_dataset(source: str | Path, write: Callable[[str], object]) -> tuple
     for number, line in iter_dataset_lines(source):
         where = f"{source} line {number}"
         try:
-            record = json.loads(line)
+            record = parse_json(line, where)
             if is_multinews_row(record):
                 record = from_multinews_row(record, number, where)
             cluster_from_record(record, where)
-        except (ValueError, InputError):
+        except InputError:
             write(line.decode("utf-8", errors="replace").rstrip("\r\n") + "\n")
             passed += 1
             continue
@@ -258,18 +396,19 @@ def convert_dataset(source: str | Path, write: Callable[[str], object]) -> tuple
 
 
 def read_dataset(path: str | Path) -> list[Cluster]:
-    """Every cluster of a JSONL dataset (or a JSON list of clusters); stops at the first bad row."""
+    """Every cluster of a JSONL dataset (or a JSON list of clusters); stops at the first bad row.
+
+    All of it is held at once, so at most MAX_INPUT_BYTES of it is read."""
     name = str(path)
     if name.endswith(".json") and name != "-" and not Path(path).is_dir():
-        try:
-            records = json.loads(decode(Path(path).read_bytes(), name))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}: not valid JSON ({exc.msg})") from None
-        except OSError as exc:
-            raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+        with open_input(Path(path)) as stream:
+            data = read_capped(stream, MAX_INPUT_BYTES, name, "a dataset read at once", BATCH_HINT)
+        records = parse_json(decode(data, name), name)
         records = records if isinstance(records, list) else [records]
         return [cluster_from_record(r, f"{name} item {i + 1}", i + 1) for i, r in enumerate(records)]
-    clusters = [parse_dataset_line(line, f"{name} line {n}", n) for n, line in iter_dataset_lines(path)]
+    clusters = [
+        parse_dataset_line(line, f"{name} line {n}", n) for n, line in iter_dataset_lines(path, MAX_INPUT_BYTES)
+    ]
     if not clusters:
         raise InputError(f"{name} holds no cluster")
     return clusters
@@ -280,7 +419,10 @@ def is_dataset_path(path: str) -> bool:
 
 
 def read_stdin(warnings: list[str], stream: BinaryIO | None = None) -> list[Cluster]:
-    data = (stream or sys.stdin.buffer).read()
+    """Articles (separated by a form feed or a line of dashes), JSON or JSONL
+    on standard input; at most MAX_INPUT_BYTES of it (`yes | chorus summarize -`
+    stops there)."""
+    data = read_capped(stream or sys.stdin.buffer, MAX_INPUT_BYTES, "standard input", "standard input", BATCH_HINT)
     text = decode(data, "standard input")
     if text.lstrip().startswith(("{", "[")):
         try:
@@ -288,13 +430,16 @@ def read_stdin(warnings: list[str], stream: BinaryIO | None = None) -> list[Clus
         except json.JSONDecodeError:
             lines = [ln for ln in text.splitlines() if ln.strip()]
             return [parse_dataset_line(ln.encode(), f"standard input line {i + 1}", i + 1) for i, ln in enumerate(lines)]
+        except RecursionError:
+            raise InputError("standard input: the JSON is nested too deeply to read") from None
         records = first if isinstance(first, list) else [first]
         return [cluster_from_record(r, "standard input", i + 1) for i, r in enumerate(records)]
     parts = [p for p in STDIN_SEPARATOR.split(text) if p.strip()]
     docs = []
     for i, part in enumerate(parts):
-        _check_size(part, f"standard input article {i + 1}")
-        docs.append(RawDocument(text=part, name=f"stdin-{i + 1}", id=f"stdin-{i + 1}", format=sniff_format(part)))
+        raw = RawDocument(text=part, name=f"stdin-{i + 1}", id=f"stdin-{i + 1}", format=sniff_format(part))
+        check_text_size(part, f"standard input article {i + 1}", raw.format)
+        docs.append(raw)
     return [Cluster(id="stdin", documents=docs)]
 
 

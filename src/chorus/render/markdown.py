@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from chorus.render.text import cited_documents, independence, printed_value, source_line
 from chorus.types import Summary
 
+# Article text, titles and file names are the outlets' or the user's words,
+# never Markdown or HTML of chorus's: a bracket would start a link, and "<"
+# raw HTML that a Markdown viewer runs (`<img src=x onerror=...>`). "<" becomes
+# the entity every Markdown renders as "<"; "&" only where it would start one.
+_MARKDOWN_ESCAPES = str.maketrans({"[": r"\[", "]": r"\]", "<": "&lt;"})
+_STARTS_ENTITY = re.compile(r"&(?=#?\w+;)")
+
 
 def _escape(text: str) -> str:
-    return text.replace("[", r"\[").replace("]", r"\]")
+    """Text shown as itself in Markdown, whatever it holds."""
+    return _STARTS_ENTITY.sub("&amp;", text).translate(_MARKDOWN_ESCAPES)
 
 
 def _sentences(numbers: tuple[int, ...]) -> str:
@@ -22,7 +32,7 @@ def render_markdown(summary: Summary) -> str:
     lines = [f"## {_escape(title)}", "", paragraph, ""]
     for n, s in enumerate(summary.sentences, start=1):
         names = ", ".join(
-            f"[{c.doc_index + 1}] {summary.documents[c.doc_index].label} ({_sentences(c.sentence_numbers)})"
+            f"[{c.doc_index + 1}] {_escape(summary.documents[c.doc_index].label)} ({_sentences(c.sentence_numbers)})"
             for c in s.support
         )
         outlets = independence(s) or ("1 source" if s.support_count == 1 else f"{s.support_count} sources")
@@ -30,7 +40,7 @@ def render_markdown(summary: Summary) -> str:
         for c in s.contradictions:
             values = "; ".join(f"{_escape(printed_value(mine))} where this says {_escape(theirs)}" for _, theirs, mine in c.values)
             line += (
-                f"; against: [{c.doc_index + 1}] {summary.documents[c.doc_index].label} "
+                f"; against: [{c.doc_index + 1}] {_escape(summary.documents[c.doc_index].label)} "
                 f"({_sentences(c.sentence_numbers)}) says {values}"
             )
         lines.append(line)
