@@ -292,3 +292,21 @@ def test_markdown_output_carries_no_html_from_articles_titles_or_names(tmp_path,
         assert code == 0, err
         assert "<img" not in out and "<script" not in out
         assert "&lt;img" in out  # shown as text, not dropped
+
+
+# ---- the API -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/api/summarize", "/api/report"])
+def test_nested_json_posted_to_the_api_is_a_422(path):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from chorus.web import create_app
+
+    with TestClient(create_app()) as client:
+        for body in (NESTED, '{"documents": ' + NESTED):
+            response = client.post(path, content=body, headers={"content-type": "application/json"})
+            assert response.status_code == 422, response.text
+            assert response.json()["error"]["code"] == "invalid_json"
+            assert "nested too deeply" in response.json()["error"]["message"]

@@ -8,7 +8,6 @@ extraction and cleaning run in a worker (see ``chorus.web.jobs``).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -17,6 +16,8 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from chorus.errors import InputError
+from chorus.ingest.read import parse_json
 from chorus.web.errors import ApiError, describe_validation_errors
 from chorus.web.limits import Limits, describe_bytes
 from chorus.web.schemas import DocumentIn, ReportOptions, ReportRequest, SummarizeOptions, SummarizeRequest
@@ -96,9 +97,9 @@ def check_sizes(articles: list[Incoming], limits: Limits) -> None:
 
 async def _read_json(request: Request, limits: Limits, options_model: type[OptionsT]) -> tuple[list[Incoming], OptionsT]:
     try:
-        data = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiError(422, "invalid_json", f"The request body is not valid JSON ({exc}).") from None
+        data = parse_json(await request.body(), "The request body")
+    except InputError as exc:  # not JSON, or nested deeper than the parser goes
+        raise ApiError(422, "invalid_json", f"{exc}.") from None
     if not isinstance(data, dict):
         raise ApiError(422, "invalid_request", 'The request body must be a JSON object with a "documents" list.')
     if isinstance(data.get("documents"), list):
