@@ -1,77 +1,15 @@
-"""ROUGE-1.5.5 scorer, evaluation harness and batch mode."""
+"""The evaluation harness and batch mode (the ROUGE scorers: test_rouge.py)."""
 
 import gzip
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from chorus.cli import EXIT_RECORDS_FAILED
 from chorus.evaluation.evaluate import evaluate, paired_bootstrap, render_evaluation
-from chorus.evaluation.rouge import nist_options, score
 
-from conftest import EXAMPLE, SHARED
-
-DUC2006 = SHARED / "data" / "duc2006"
-
-
-def _perl_ready() -> bool:
-    return shutil.which("perl") is not None and subprocess.run(
-        ["perl", "-MXML::Parser", "-MDB_File", "-e", "1"], capture_output=True
-    ).returncode == 0
-
-
-needs_rouge = pytest.mark.skipif(not _perl_ready(), reason="perl with XML::Parser is not installed")
-
-
-@needs_rouge
-def test_rouge_counts_bigrams_as_expected():
-    refs = {"t1": {"A": "the police killed the gunman"}}
-    out = score({"sys": {"t1": "police killed the gunman"}, "other": {"t1": "a gunman was seen"}}, refs, None)
-    # Bigrams of the reference: the-police police-killed killed-the the-gunman; the
-    # system has three of the four.
-    assert out["sys"]["ROUGE-2"].recall == pytest.approx(0.75)
-    assert out["other"]["ROUGE-2"].recall == 0.0
-    assert out["sys"]["ROUGE-2"].per_topic_recall == {"t1": pytest.approx(0.75)}
-
-
-@needs_rouge
-def test_a_human_peer_is_not_scored_against_their_own_reference():
-    refs = {"t1": {"A": "the cat sat on the mat", "B": "a dog slept by the door"}}
-    out = score({"A": {"t1": "the cat sat on the mat"}}, refs, None)
-    assert out["A"]["ROUGE-1"].recall < 0.5  # scored against B only
-
-
-def _duc_peers(systems: set[str]) -> tuple[dict, dict]:
-    clusters = [json.loads(line) for line in (DUC2006 / "clusters.jsonl").open()]
-    refs = {c["id"]: {sid.rsplit(".", 1)[1]: s for sid, s in zip(c["summary_ids"], c["summaries"])} for c in clusters}
-    peers: dict[str, dict[str, str]] = {}
-    for line in (DUC2006 / "peers.jsonl").open():
-        p = json.loads(line)
-        if p["summarizer"] in systems:
-            peers.setdefault(p["summarizer"], {})[p["id"]] = p["summary"]
-    return peers, refs
-
-
-@needs_rouge
-def test_scorer_reproduces_nist_duc2006_results():
-    if not (DUC2006 / "peers.jsonl").is_file():
-        pytest.skip("../shared/data/duc2006 is not on this machine")
-    peers, refs = _duc_peers({"24", "1"})
-    out = score(peers, refs, 250, options=nist_options(250, full=True))
-    # NIST's settings, without jackknifing (../shared/data/README.md).
-    assert out["24"]["ROUGE-2"].recall == pytest.approx(0.09510, abs=0.001)
-    assert out["24"]["ROUGE-SU4"].recall == pytest.approx(0.15476, abs=0.001)
-    assert out["1"]["ROUGE-2"].recall == pytest.approx(0.04926, abs=0.001)
-    assert out["1"]["ROUGE-SU4"].recall == pytest.approx(0.09771, abs=0.001)
-    # The faster options chorus uses by default give the same R-2 and SU4 (up to
-    # ROUGE's bootstrap, which also produces the mean it prints).
-    fast = score({"24": peers["24"]}, refs, 250)
-    for metric in ("ROUGE-2", "ROUGE-SU4"):
-        assert fast["24"][metric].recall == pytest.approx(out["24"][metric].recall, abs=0.0002)
-        assert fast["24"][metric].per_topic_recall == out["24"][metric].per_topic_recall
+from conftest import EXAMPLE
 
 
 def test_paired_bootstrap():
@@ -96,7 +34,6 @@ def _tiny_dataset(tmp_path, n=3):
     return path
 
 
-@needs_rouge
 def test_evaluate_ranks_methods_and_peers(tmp_path):
     path = _tiny_dataset(tmp_path)
     peers = tmp_path / "peers.jsonl"
@@ -112,6 +49,33 @@ def test_evaluate_ranks_methods_and_peers(tmp_path):
     data = json.loads(render_evaluation(ev, "json"))
     assert data["systems"][0]["rouge-2"]["recall_ci"][0] <= data["systems"][0]["rouge-2"]["recall"]
     assert "| system |" in render_evaluation(ev, "markdown").replace("#", "").replace("|  |", "|")
+
+
+def test_evaluate_needs_no_perl(run, tmp_path, monkeypatch):
+    path = _tiny_dataset(tmp_path, n=2)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no perl to be found
+    code, out, err = run("evaluate", str(path), "--words", "50", "--method", "lead", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["rouge"].endswith("(python scorer)") and "-l WORDS" in data["rouge"]
+    assert data["systems"][0]["rouge-2"]["recall"] > 0
+    code, _, err = run("evaluate", str(path), "--words", "50", "--method", "lead", "--scorer", "perl")
+    assert code == 1
+    assert err.startswith("chorus: error: the Perl ROUGE-1.5.5 scorer cannot run: perl is not installed")
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_evaluate_with_the_perl_scorer_gives_the_same_table(run, tmp_path, perl_rouge):
+    path = _tiny_dataset(tmp_path, n=2)
+    tables = []
+    for scorer in ("python", "perl"):
+        code, out, err = run("evaluate", str(path), "--words", "50", "--method", "lead,lexrank", "--jackknife",
+                             "--scorer", scorer, "--format", "json")
+        assert code == 0, err
+        data = json.loads(out)
+        assert "jackknifed" in data["rouge"]
+        tables.append(data["systems"])
+    assert tables[0] == tables[1]
 
 
 def test_evaluate_needs_references(run, tmp_path):
@@ -140,7 +104,7 @@ def _batch_input(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=pytest.mark.slow)])
 def test_batch_writes_one_record_per_input_in_order(run, tmp_path, jobs):
     out = tmp_path / "out.jsonl"
     code, _, err = run("batch", str(_batch_input(tmp_path)), "-o", str(out), "--jobs", jobs, "--words", "40")

@@ -10,7 +10,9 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 
+import chorus
 from chorus.errors import ChorusError
+from chorus.evaluation.rouge_plan import DEFAULT_SCORER, SCORERS
 from chorus.render import FORMATS, REPORT_FORMATS
 
 NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, without importing it here
@@ -294,6 +296,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     evaluation = evaluate(
         args.dataset, words=args.words, methods=methods, query_fields=_fields(args.query_field),
         peers=args.peers, jobs=args.jobs or 1, cluster_filter=args.clusters,
+        scorer=args.scorer, jackknife=args.jackknife,
     )
     sys.stdout.write(render_evaluation(evaluation, args.format))
     return 0
@@ -397,6 +400,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--clusters", metavar="REGEX", help="only clusters whose id matches")
     p.add_argument("--jobs", type=positive_int, default=None, help="worker processes (default 1)")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.add_argument("--scorer", choices=SCORERS, default=DEFAULT_SCORER,
+                   help="ROUGE-1.5.5 in Python (default, same figures) or the Perl script (needs XML::Parser)")
+    p.add_argument("--jackknife", action="store_true",
+                   help="average each system over the reference sets that leave one out, as NIST's tables do")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("convert", help="turn a DUC/TAC folder or Multi-News files into chorus JSONL")

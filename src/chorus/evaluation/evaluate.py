@@ -13,7 +13,7 @@ import numpy as np
 
 from chorus.batch import BatchOptions, run_ordered
 from chorus.errors import ChorusError, InputError
-from chorus.evaluation.rouge import Score, score
+from chorus.evaluation.rouge import DEFAULT_SCORER, Score, nist_options, score
 from chorus.ingest.read import iter_dataset_lines, parse_dataset_line, parse_json
 
 REPORTED = ("ROUGE-1", "ROUGE-2", "ROUGE-SU4")
@@ -38,6 +38,8 @@ class Evaluation:
     words: int
     query_fields: tuple[str, ...]
     systems: list[SystemScore] = field(default_factory=list)
+    rouge: str = ""  # the ROUGE settings and scorer, as the output states them
+    jackknife: bool = False
 
     def ranked(self) -> list[SystemScore]:
         return sorted(self.systems, key=lambda s: (-s.recall("ROUGE-2"), -s.recall("ROUGE-SU4")))
@@ -121,7 +123,10 @@ def evaluate(
     peers: str | Path | Sequence[str | Path] | None = None,
     jobs: int = 1,
     cluster_filter: str | None = None,
+    scorer: str = DEFAULT_SCORER,
+    jackknife: bool = False,
 ) -> Evaluation:
+    rouge_options = nist_options(words, jackknife=jackknife)
     lines, references = load_references(dataset, cluster_filter)
     systems: dict[str, dict[str, Any]] = {}
     kinds: dict[str, str] = {}
@@ -140,8 +145,9 @@ def evaluate(
                 raise ChorusError(f"peer {name!r} has the name of a chorus method or of another peer")
             systems[name] = summaries
             kinds[name] = "human" if name in reference_ids else "peer"
-    scored = score(systems, references, words)
-    evaluation = Evaluation(str(dataset), len(references), words, tuple(query_fields))
+    scored = score(systems, references, options=rouge_options, scorer=scorer)
+    rouge = rouge_options.describe().replace(f"-l {words}", "-l WORDS") + f" ({scorer} scorer)"
+    evaluation = Evaluation(str(dataset), len(references), words, tuple(query_fields), rouge=rouge, jackknife=jackknife)
     for name in systems:
         if name not in scored:
             raise ChorusError(f"ROUGE returned no score for {name!r}")
@@ -197,7 +203,7 @@ def render_evaluation(evaluation: Evaluation, fmt: str = "text") -> str:
                 "clusters": evaluation.clusters,
                 "words": evaluation.words,
                 "query_fields": list(evaluation.query_fields),
-                "rouge": "ROUGE-1.5.5 -n 2 -x -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -a -l WORDS",
+                "rouge": evaluation.rouge,
                 "systems": evaluation_rows(evaluation),
             },
             indent=2,
@@ -216,8 +222,9 @@ def render_evaluation(evaluation: Evaluation, fmt: str = "text") -> str:
     query = ", ".join(evaluation.query_fields) if evaluation.query_fields else "none"
     caption = (
         f"{evaluation.dataset}: {evaluation.clusters} clusters, {evaluation.words} words, query: {query}. "
-        "ROUGE-1.5.5 recall (R) and F1, stemmed, 95% bootstrap CI; "
-        "p: paired bootstrap p-value that the best chorus method is not better on R-2."
+        "ROUGE-1.5.5 recall (R) and F1, stemmed, 95% bootstrap CI"
+        + (", jackknifed; " if evaluation.jackknife else "; ")
+        + "p: paired bootstrap p-value that the best chorus method is not better on R-2."
     )
     if fmt == "markdown":
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
