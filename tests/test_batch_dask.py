@@ -87,6 +87,7 @@ def test_partition_size_option():
         byte_size("lots")
 
 
+@pytest.mark.slow
 def test_local_cluster_gives_the_local_engine_records(run, dataset, tmp_path):
     source, reference = dataset
     out = tmp_path / "out"
@@ -101,6 +102,7 @@ def test_local_cluster_gives_the_local_engine_records(run, dataset, tmp_path):
     assert err.splitlines()[-1].startswith(f"chorus: {RECORDS - failed} ok, {failed} failed -> {out} ({len(parts)} parts)")
 
 
+@pytest.mark.slow
 def test_scheduler_and_worker_processes_give_the_same_records_and_resume(run, dataset, tmp_path, scheduler):
     source, reference = dataset
     out = tmp_path / "out"
@@ -130,6 +132,7 @@ def test_scheduler_and_worker_processes_give_the_same_records_and_resume(run, da
     assert code == 1 and "another input or partitioning" in err
 
 
+@pytest.mark.slow
 def test_a_folder_of_part_files_keeps_file_order_and_names_the_file_of_a_bad_line(run, dataset, tmp_path, scheduler):
     source, reference = dataset
     lines = source.read_text().splitlines(keepends=True)

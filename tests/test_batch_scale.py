@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -115,6 +116,7 @@ def test_an_oversized_line_is_skipped_over_not_held(monkeypatch):
     assert process_record(3, second, BatchOptions())["id"] is None
 
 
+@pytest.mark.slow
 def test_final_line_counts_ok_and_failed(run, dataset, tmp_path):
     source, reference = dataset
     out = tmp_path / "out.jsonl.gz"
@@ -146,6 +148,7 @@ def _wait_for_lines(path: Path, count: int, process: subprocess.Popen) -> None:
     raise AssertionError(f"the run ended or stalled before writing {count} lines")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how,out_name", [("SIGKILL", "out.jsonl"), ("SIGINT", "out.jsonl.gz")])
 def test_a_killed_run_resumes_to_the_uninterrupted_output(dataset, tmp_path, how, out_name):
     source, reference = dataset
@@ -205,17 +208,19 @@ def test_progress_bar_shows_rate_and_eta_on_a_terminal_only(monkeypatch):
     assert type(batch.progress_reporter(quiet=True)) is batch.Progress
 
     screen = io.StringIO()
-    bar = ProgressBar(console=Console(file=screen, force_terminal=True, width=150))
+    now = [100.0]  # a clock the test moves: one second per update
+    bar = ProgressBar(console=Console(file=screen, force_terminal=True, width=150), clock=lambda: now[0])
     bar.start(total_bytes=10_000, done_bytes=2_000)  # 2,000 bytes were already done (resume)
     for step in range(1, 5):
-        time.sleep(0.05)
+        now[0] += 1.0
         bar.update(ok=step * 10, failed=step, done_bytes=2_000 + step * 1_000)
     bar._bar.refresh()
-    shown = screen.getvalue()
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())  # without the terminal's colours
     bar.stop()
     assert "44 clusters (4 failed)" in shown
+    assert "11.0/s" in shown  # 44 clusters in 4 seconds
     assert "50%" in shown  # 4,000 of the 8,000 bytes left at the start
-    assert "/s" in shown and "ETA" in shown and "0:00:0" in shown
+    assert "ETA 0:00:04" in shown  # the other 4,000 bytes at 1,000 a second
 
 
 # --- a worker killed by the system -----------------------------------------------------------
@@ -228,6 +233,7 @@ def die_on_poison(chunk, options):
     return batch.answer_chunk(chunk, options)
 
 
+@pytest.mark.slow
 def test_a_worker_killed_on_one_record_costs_that_record_only():
     lines = [json.dumps({"id": f"r{n}", "documents": ["Short text number %d." % n]}).encode() for n in range(1, 13)]
     lines[6] = json.dumps({"id": "r7", "documents": ["poison"]}).encode()
@@ -265,6 +271,7 @@ def _most_read_ahead(records: int, jobs: int) -> int:
     return most
 
 
+@pytest.mark.slow
 def test_the_input_is_read_only_a_bounded_way_ahead_of_the_output(monkeypatch):
     # in flight: at most TASKS_PER_WORKER tasks per worker, whatever the input's length
     assert 0 < _most_read_ahead(300, jobs=2) <= 2 * batch.TASKS_PER_WORKER * batch.RECORDS_PER_TASK
@@ -273,6 +280,7 @@ def test_the_input_is_read_only_a_bounded_way_ahead_of_the_output(monkeypatch):
     assert _most_read_ahead(300, jobs=2) <= batch.RECORDS_PER_TASK
 
 
+@pytest.mark.slow
 def test_a_finished_result_does_not_wait_for_the_next_input():
     # A live feed: the second record arrives only once the first one's answer is out.
     first_answered = threading.Event()
@@ -290,6 +298,7 @@ def test_a_finished_result_does_not_wait_for_the_next_input():
     assert answered == ["1", "2"]
 
 
+@pytest.mark.slow
 def test_an_input_error_reaches_the_caller_through_the_reading_thread():
     def broken_feed():
         yield [(1, b"first")]

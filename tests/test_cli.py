@@ -44,6 +44,7 @@ def test_files_are_accepted_individually(run):
     assert code == 0 and len(data["sentences"]) == 2 and len(data["documents"]) == 3
 
 
+@pytest.mark.slow
 def test_stdin_articles_separated_by_dashes():
     texts = [p.read_text() for p in sorted(EXAMPLE.glob("*.txt"))]
     result = subprocess.run(

@@ -481,6 +481,7 @@ def test_report_api_rejects_unknown_ner():
         chorus.report([KELLMOOR], ner="magic")
 
 
+@pytest.mark.slow
 def test_spacy_backend_when_installed(lavrov):
     pytest.importorskip("spacy")
     try:

@@ -1,9 +1,9 @@
 """The page of `chorus serve` in a real headless Chromium, driven by Selenium.
 
 The browser is Debian's `chromium` with its `chromium-driver`; nothing is
-downloaded. When they are missing the tests fail, so CI cannot pass without
-them; set CHORUS_ALLOW_NO_BROWSER=1 to skip them instead on a machine that
-cannot have a browser. Screenshots go to test-output/<test name>/.
+downloaded. When they are missing the tests are skipped with one line saying
+how to install them, except in CI (CI=true), where they fail: CI cannot pass
+without them. Screenshots go to test-output/<test name>/.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import chorus.web.jobs
 from chorus.web import create_app
 from chorus.web.jobs import report_articles
 
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, system_package_missing
 
 KELLMOOR = ROOT / "tests" / "data" / "report" / "kellmoor-dam"
 
@@ -36,11 +36,7 @@ WAIT_SECONDS = 30
 OUTPUT = ROOT / "test-output"
 
 
-def browser_missing(reason: str) -> None:
-    message = f"{reason}; install them with: apt-get install chromium chromium-driver"
-    if os.environ.get("CHORUS_ALLOW_NO_BROWSER") == "1":
-        pytest.skip(message + " (skipped because CHORUS_ALLOW_NO_BROWSER=1)")
-    pytest.fail(message + " (or set CHORUS_ALLOW_NO_BROWSER=1 to skip the browser tests)", pytrace=False)
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
@@ -64,14 +60,14 @@ def server_url():
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not Path(path).is_file()]
-    if missing:
-        browser_missing(f"the browser tests need {' and '.join(missing)}")
+    if not all(Path(path).is_file() for path in (CHROMIUM, CHROMEDRIVER)):
+        system_package_missing(f"the browser tests need {CHROMIUM} and {CHROMEDRIVER}", "chromium chromium-driver")
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        browser_missing("the browser tests need selenium (pip install -e '.[test]')")
+        pytest.fail("the browser tests need selenium, part of the test extra (pip install -e '.[test]')",
+                    pytrace=False)
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in CHROMIUM_FLAGS:

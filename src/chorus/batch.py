@@ -633,7 +633,7 @@ class ProgressBar(Progress):
     """A progress line on stderr: clusters done, failures, clusters/s, and the
     ETA from the share of the input file read (when its size is known)."""
 
-    def __init__(self, console: Any = None) -> None:
+    def __init__(self, console: Any = None, clock: Callable[[], float] = time.perf_counter) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, Progress as RichProgress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
@@ -648,7 +648,9 @@ class ProgressBar(Progress):
             TimeRemainingColumn(),
             console=console or Console(stderr=True),
             transient=True,
+            get_time=clock,
         )
+        self._clock = clock  # the rate and the ETA are measured on it (tests give a fake one)
         self._task = None
         self._offset = 0
         self._started = 0.0
@@ -658,13 +660,13 @@ class ProgressBar(Progress):
         self._offset = done_bytes
         total = None if total_bytes is None else max(total_bytes - done_bytes, 1)
         self._task = self._bar.add_task("batch", total=total, clusters=0, failed=0, rate=0.0)
-        self._started = time.perf_counter()
+        self._started = self._clock()
         self._bar.start()
 
     def update(self, ok: int, failed: int, done_bytes: int) -> None:
         if self._task is None:
             return
-        elapsed = max(time.perf_counter() - self._started, 1e-9)
+        elapsed = max(self._clock() - self._started, 1e-9)
         self._bar.update(
             self._task, completed=max(done_bytes - self._offset, 0), clusters=ok + failed, failed=failed,
             rate=(ok + failed) / elapsed,
