@@ -160,3 +160,26 @@ def test_bad_dask_arguments(run, dataset, tmp_path):
     code, _, err = run("batch", str(source), "-o", str(tmp_path / "o" / "summaries-*.txt"), "--engine", "dask")
     assert code == 1 and "FOLDER/part-*.jsonl" in err
     shutil.rmtree(tmp_path / "o", ignore_errors=True)
+
+
+class _Workers:
+    """The two calls of a Dask client that the version check makes, with workers already up."""
+
+    def __init__(self, versions: list[str]) -> None:
+        self.versions = versions
+
+    def scheduler_info(self) -> dict:
+        return {"workers": {f"tcp://w{k}": {} for k in range(len(self.versions))}}
+
+    def run(self, function) -> dict:
+        return {f"tcp://w{k}": version for k, version in enumerate(self.versions)}
+
+
+def test_workers_on_another_version_are_a_warning_returned_not_printed(capsys):
+    import chorus
+    from chorus.distributed import _check_workers
+
+    assert _check_workers(_Workers([chorus.__version__] * 2)) == []
+    warnings = _check_workers(_Workers([chorus.__version__, "0.0.9"]))
+    assert warnings == [f"the Dask workers run chorus 0.0.9, this machine {chorus.__version__}"]
+    assert capsys.readouterr() == ("", "")

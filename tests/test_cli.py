@@ -205,6 +205,40 @@ def test_bad_jsonl(run, tmp_path):
 
 
 def test_console_script_is_installed():
+    import chorus
+
     script = Path(sys.executable).with_name("chorus")
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True)
-    assert result.returncode == 0 and result.stdout.startswith("chorus ")
+    assert result.returncode == 0 and result.stdout == f"chorus {chorus.__version__}\n"
+
+
+def test_chorus_has_one_version_from_its_package_metadata():
+    from importlib.metadata import version
+
+    import chorus
+
+    assert chorus.__version__ == version("chorus")
+
+
+def test_library_modules_never_import_the_cli():
+    """Data flows one way: the CLI uses the library, never the reverse (no import cycle)."""
+    import ast
+
+    package = Path(chorus_package_dir())
+    offenders = []
+    for path in package.rglob("*.py"):
+        if path.name == "cli.py" and path.parent == package:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+            if any(n == "chorus.cli" or n.startswith("chorus.cli.") for n in names):
+                offenders.append(str(path.relative_to(package)))
+    assert offenders == []
+
+
+def chorus_package_dir() -> str:
+    import chorus
+
+    return str(Path(chorus.__file__).parent)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from chorus.select import METHODS
 
 __all__ = [
+    "__version__",
     "METHODS",
     "Budget",
     "ChorusError",
@@ -40,6 +41,20 @@ __all__ = [
     "report",
     "summarize",
 ]
+
+
+
+def _installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("chorus")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "unknown"
+
+
+# The one version of chorus (its package metadata), for --version, the web API and the Dask workers.
+__version__ = _installed_version()
 
 _LAZY = {
     "summarize": "chorus.pipeline",

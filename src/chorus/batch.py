@@ -28,7 +28,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
@@ -544,6 +544,7 @@ class BatchResult:
     seconds: float = 0.0
     interrupted: bool = False
     parts: int = 0  # output part files (the dask engine)
+    warnings: list[str] = field(default_factory=list)  # for the caller to show (the CLI prints them)
 
 
 class Progress:

@@ -202,6 +202,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     finally:
         if in_main_thread:
             signal.signal(signal.SIGTERM, previous)
+    for message in result.warnings:
+        warn(message)
     counts = f"{result.ok} ok, {result.failed} failed"
     if result.skipped:
         counts += f", {result.skipped} already done"
@@ -331,7 +333,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="chorus", description="Summarize many outlets' articles about one story, with citations.")
-    parser.add_argument("--version", action="version", version=f"chorus {_version()}")
+    parser.add_argument("--version", action="version", version=f"chorus {chorus.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("summarize", help="one cited summary of articles about one story")
@@ -422,15 +424,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("methods", help="list the content selection methods")
     p.set_defaults(func=cmd_methods)
     return parser
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("chorus")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

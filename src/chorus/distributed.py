@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import chorus
 from chorus.batch import BatchOptions, BatchResult, Progress, default_jobs, process_record, read_records
 from chorus.errors import ChorusError, InputError
 
@@ -145,9 +146,8 @@ def plan_partitions(files: list[tuple[str, int]], partition_bytes: int) -> list[
 def worker_ready() -> str:
     """Run first on the cluster: fails there, with a clear message here, if chorus is not installed."""
     import chorus.pipeline  # noqa: F401  (also warms the worker up)
-    from chorus.cli import _version
 
-    return _version()
+    return chorus.__version__
 
 
 def count_newlines(url: str, start: int, end: int) -> int:
@@ -288,10 +288,9 @@ def _connect(distributed: Any, scheduler: str | None, jobs: int | None) -> tuple
         raise ChorusError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
 
 
-def _check_workers(client: Any, wait_seconds: float = 120) -> None:
-    """Fail here, with a clear message, if no worker comes or the workers cannot import chorus."""
-    from chorus.cli import _version, warn
-
+def _check_workers(client: Any, wait_seconds: float = 120) -> list[str]:
+    """Fail here, with a clear message, if no worker comes or the workers cannot import chorus;
+    returns the warnings for the caller (workers running another version of chorus)."""
     try:
         if client.scheduler_info()["workers"]:
             versions = set(client.run(worker_ready).values())
@@ -302,9 +301,10 @@ def _check_workers(client: Any, wait_seconds: float = 120) -> None:
     except TimeoutError:
         raise ChorusError(f"no Dask worker joined the scheduler within {wait_seconds:.0f} s: start workers with "
                           "`dask worker SCHEDULER_ADDRESS --nthreads 1`") from None
-    mismatched = versions - {_version()}
+    mismatched = versions - {chorus.__version__}
     if mismatched:
-        warn(f"the Dask workers run chorus {', '.join(sorted(mismatched))}, this machine {_version()}")
+        return [f"the Dask workers run chorus {', '.join(sorted(mismatched))}, this machine {chorus.__version__}"]
+    return []
 
 
 def run_dask_batch(
@@ -337,7 +337,7 @@ def run_dask_batch(
     client, cluster = _connect(distributed, scheduler, jobs)
     futures: list[Any] = []
     try:
-        _check_workers(client)
+        result.warnings += _check_workers(client)
         start_output(parts, manifest)
         todo = [p for p in number_lines(client, partitions) if parts.name(p.index) not in done]
         if len(todo) < len(partitions):

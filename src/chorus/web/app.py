@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic.json_schema import models_json_schema
 
+import chorus
 from chorus.select import DEFAULT_METHOD, METHODS
 from chorus.web.errors import install_error_handlers
 from chorus.web.inputs import DOCUMENTS_FIELD, NAMES_FIELD, read_request
@@ -62,7 +63,7 @@ def create_app(limits: Limits | None = None) -> FastAPI:
 
     app = FastAPI(
         title="chorus",
-        version=_version(),
+        version=chorus.__version__,
         description="One cited summary from several outlets' articles about one story, computed offline.",
         # Swagger UI and ReDoc load their code from a CDN; the schema stays at /openapi.json.
         docs_url=None,
@@ -241,10 +242,3 @@ def _install_openapi(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("chorus")
-    except PackageNotFoundError:
-        return "unknown"
