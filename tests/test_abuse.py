@@ -64,6 +64,7 @@ def assert_one_error_line(result: subprocess.CompletedProcess, *words: str) -> s
 # ---- unbounded reads ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_cap_leaves_room_for_a_real_summary():
     """The memory cap of these tests is no refusal in itself."""
     result = capped_chorus("summarize", str(EXAMPLE), "--words", "40")
@@ -76,6 +77,7 @@ def test_a_device_is_refused_without_reading_it(device):
     assert_one_error_line(capped_chorus("summarize", device), device, "is a device")
 
 
+@pytest.mark.slow
 def test_an_endless_pipe_on_stdin_stops_at_the_input_limit():
     yes = subprocess.Popen(["yes", "the fire spread to the harbor"], stdout=subprocess.PIPE)
     try:
@@ -86,6 +88,7 @@ def test_an_endless_pipe_on_stdin_stops_at_the_input_limit():
     assert_one_error_line(result, "standard input is over 64 MiB", "chorus batch")
 
 
+@pytest.mark.slow
 def test_a_100_mb_file_is_refused_by_its_size(tmp_path):
     big = tmp_path / "big.txt"
     line = "The fire destroyed the warehouse at the harbor, officials said on Monday.\n"
@@ -123,6 +126,7 @@ def test_a_stream_that_does_not_say_its_size_is_cut_at_the_limit(tmp_path):
         assert len(read.read_capped(_Unsized(stream), 10_000, "long.txt")) == long.stat().st_size
 
 
+@pytest.mark.slow
 def test_a_fifo_nobody_writes_to_is_given_up_on(tmp_path):
     fifo = tmp_path / "article.txt"
     os.mkfifo(fifo)
@@ -134,6 +138,7 @@ def test_a_fifo_nobody_writes_to_is_given_up_on(tmp_path):
         assert_one_error_line(capped_chorus(*command, settings={"PIPE_WAIT_SECONDS": 0.5}), "nothing arrived")
 
 
+@pytest.mark.slow
 def test_a_fifo_with_a_writer_is_read(tmp_path):
     fifo = tmp_path / "article.txt"
     os.mkfifo(fifo)
@@ -245,6 +250,7 @@ def _page(body: str, heading: str = "Warehouse fire forces evacuations", extra: 
     )
 
 
+@pytest.mark.slow
 def test_a_big_page_with_a_small_article_is_read(tmp_path, run):
     paragraphs = "".join(f"<p>{line}</p>" for line in TEXTS[0].split("\n") if len(line) > 60)
     image = base64.b64encode(os.urandom(6 * 2**20)).decode()  # an inline image: 8 MB of base64
