@@ -144,6 +144,23 @@ def test_the_perl_scorer_without_perl_says_what_to_install(monkeypatch):
         score({"s": {"t": "x"}}, {"t": {"A": "x"}}, scorer="perl")
 
 
+@pytest.mark.parametrize("options", [
+    RougeOptions(), RougeOptions(byte_limit=9), RougeOptions(byte_limit=13), RougeOptions(word_limit=3),
+    RougeOptions(remove_stopwords=True), RougeOptions(max_n=4, skip_distance=None),
+    RougeOptions(stem=False, formula="B", alpha=0.8, confidence=90, resamples=37),
+    RougeOptions(jackknife=True, skip_distance=-1, skip_unigrams=False),
+], ids=lambda o: " ".join(o.perl_args()[:-3]) + (" jackknifed" if o.jackknife else ""))
+def test_python_equals_perl_under_every_option(perl_rouge, options):
+    # Non-ASCII text: ROUGE reads bytes, so -b can cut inside a character.
+    refs = {"t": {"A": "Zürich’s café — naïve “quotes” and 1990s-era state-run média.",
+                  "B": "The café in Zürich was naïve; résumé of the events of the day."}}
+    systems = {"s1": {"t": ["Zürich’s café was naïve.", "État-run média — 1990s"]},
+               "s2": {"t": "café café café naïve résumé"}, "A": {"t": "Zürich’s café"}}
+    python = score(systems, refs, options=options)
+    perl = score(systems, refs, options=options, scorer="perl")
+    assert python == perl
+
+
 # --- the pieces against the script's own Perl code --------------------------------------
 
 
