@@ -59,10 +59,15 @@ NAME_WEIGHT = 0.6
 # the rest too, or it is the same people in another claim ("Vandermolen said the company would pay
 # for the shelters" for "Vandermolen said the company was cooperating fully").
 PREDICATE_COVERAGE = 0.45
+# A long claim is disputed by a sentence about one of its clauses: enough of the claim overall, and
+# most of the words around the disputed figure (LOCAL_WORDS on each side).
+CONTRADICTS_MIN_COVERAGE = 0.3
+LOCAL_COVERAGE = 0.8
+LOCAL_WORDS = 4
 # Sentences carrying less than this share are not looked at further.
 CANDIDATE_COVERAGE = 0.3
 # Words of an attribution clause ("..., a Hamas official has said") weigh this much of their usual weight.
-ATTRIBUTION_WEIGHT = 0.25
+ATTRIBUTION_WEIGHT = 0.1
 # Words of a relative clause or an appositive (", who runs the group's politburo from Doha,",
 # ", the exiled leader of the Hamas terror group,") are background, not the claim: they weigh this much.
 DETAIL_WEIGHT = 0.3
@@ -76,21 +81,37 @@ REPORTING_WORDS = frozenset(
     reporters stated states statement announced announces confirmed confirms claimed claims noted notes
     explained explains declared declares insisted insists responded responds replied replies""".split()
 )
+# How a toll is reported ("the death toll has risen to 12"): in a sentence about a toll these
+# verbs say nothing but that the figure is new.
+TOLL_VERBS = frozenset(stem(w) for w in "rise rises rose risen rising climb climbs climbed reach reached reaches stand stands stood increase increased jump jumped".split())
 NEGATIONS = frozenset("not no never nobody none neither nor nothing without".split())
 
 # ", the Marrowick Fire Service said." / ", a Hamas official has said." / ", according to Haaretz."
 _TRAILING_ATTRIBUTION = re.compile(
     r",\s*(?:(?:according\s+to|citing)\s+[^,]{1,80}"
     r"|(?:[^,\"“”]{1,80}?\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|told\s+\w+|reported|added|stated|announced|confirmed)"
-    r"(?:\s+(?:on\s+)?\w+)?)\s*[.!?]?[\"”’]?\s*$",
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?[\w.]+){0,2}(?:,\s*[^\"“”;,]{0,100})?)\s*[.!?]?[\"”’]?\s*$",
     re.IGNORECASE,
 )
 # ", who ... ," / ", which ... ." / ", where ... ,", ", the/a ... ," after a name, and "the/a ... ,"
 # before one ("the exiled leader of Palestinian militant group Hamas, Khaled Meshaal,").
 _DETAIL = re.compile(
     r",\s*(?:who|whom|whose|which|where|when)\b[^,;]*(?=,|;|$)"
+    r"|,\s*(?:initially|originally|earlier|previously|up\s+from|down\s+from)\b[^,;]*(?=,)"
     r"|(?<=[A-Z][a-z]),\s*(?:the|a|an|his|her|its|their)\s+[^,;]{3,80},"
     r"|\b(?:the|a|an)\s+[^,;]{3,80}?(?=,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},)",
+)
+# Words that stand for one another in news about people: any word for people, for an explosion,
+# and the words for dying, being injured, being evacuated ("the death toll rose to 12" / "killed 11 people").
+_CLASS_MEMBERS: dict[str, frozenset[str]] = {
+    "people": V.PEOPLE_NOUNS,
+    "explosion": frozenset(stem(w) for w in "blast blasts bomb bombs bombing bombings explosion explosions explode exploded".split()),
+}
+for _stem, _outcome in V.OUTCOMES.items():
+    _CLASS_MEMBERS[_outcome] = _CLASS_MEMBERS.get(_outcome, frozenset()) | {_stem}
+_WORD_CLASSES = {member: name for name, members in _CLASS_MEMBERS.items() for member in members}
+_CALENDAR_STEMS = frozenset(
+    stem(w) for w in V.MONTHS + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -157,6 +178,10 @@ class Claim:
     weights: np.ndarray  # per unit of content (a word, a name, people): its full weight
     is_name: np.ndarray  # per unit: a capitalised name (who, where) rather than what happened
     predicate: np.ndarray  # per unit: says what happened (not a name, not background, not attribution)
+    main: np.ndarray  # per unit: in the main clause (not background, not attribution)
+    stems: frozenset[str]  # every word of the claim, stemmed, spelling variants unified
+    raw_stems: frozenset[str]  # the same, spellings as printed (places: "Kenyan" is not "Kenya")
+    places: frozenset[str]  # names of its main clause after a locative ("in the Tanzania blast")
     total: float  # weight of everything the claim says, values and terms unknown to the story included
     numbers: list[V.Number]  # figures of the main clause: the evidence must give them
     detail_numbers: list[V.Number]  # figures of the background: compared, not required
@@ -165,6 +190,7 @@ class Claim:
     negated: bool
     sentence: int | None = None
     doc_index: int | None = None
+    around: dict[int, frozenset[int]] = field(default_factory=dict)  # id(figure) -> the units around it
 
 
 def _outside_quotes(text: str) -> str:
@@ -177,6 +203,20 @@ def _outside_quotes(text: str) -> str:
         last = closing.end()
     pieces.append(text[last:])
     return " ".join(pieces)
+
+
+# A place: capitalised words after a locative preposition, past a determiner and a few
+# lower-case modifiers ("in neighboring Kenya", "at the U.S. Embassy", "in the Tanzania blast").
+_PLACE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|[Ff]rom)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]+\s+){0,2}?"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)"
+)
+
+
+def place_stems(text: str) -> frozenset[str]:
+    """Stems of the places a sentence names, as printed (a demonym is not its country)."""
+    found = {stem(w) for m in _PLACE.finditer(text) for w in WORD_RE.findall(m.group("name")) if is_content(w)}
+    return frozenset(found - _CALENDAR_STEMS)
 
 
 def is_negated(text: str) -> bool:
@@ -212,6 +252,7 @@ class Aligner:
         starts = np.searchsorted(self._doc_of, np.arange(len(story.documents) + 1))
         self._doc_ranges = [(int(starts[d]), int(starts[d + 1])) for d in range(len(story.documents))]
         self._numbers: dict[int, list[V.Number]] = {}
+        self._places: dict[int, frozenset[str]] = {}
         self._negated: dict[int, bool] = {}
 
     @cached_property
@@ -235,6 +276,7 @@ class Aligner:
         # names "Russian Foreign Minister Sergei Lavrov", credited as the weight of the word found),
         # or a word for people (found as any word for people).
         units: dict[tuple, tuple[list[int], list[float], float, bool, bool]] = {}
+        has_toll = bool(re.search(r"\btolls?\b", core, re.IGNORECASE))
         unknown = 0.0
         parts = [(main, 1.0), (attribution, ATTRIBUTION_WEIGHT)] + [(m.group(), DETAIL_WEIGHT) for m in details]
         for part, factor in parts:
@@ -267,7 +309,7 @@ class Aligner:
                     close_run()
                     continue  # figures are compared as values
                 s = stem(word)
-                if s in REPORTING_WORDS:
+                if s in REPORTING_WORDS or (s in TOLL_VERBS and has_toll):
                     close_run()
                     continue
                 s = self.vectors.variants.get(s, s)
@@ -282,11 +324,12 @@ class Aligner:
                     run_key.append(s)
                     continue
                 close_run()
-                if s in V.PEOPLE_NOUNS:
-                    people = [self.vectors.index[p] for p in V.PEOPLE_NOUNS if p in self.vectors.index]
-                    key = ("people",)
+                word_class = _WORD_CLASSES.get(s)
+                if word_class is not None:
+                    members = [self.vectors.index[p] for p in _CLASS_MEMBERS[word_class] if p in self.vectors.index]
+                    key = ("class", word_class)
                     if key not in units or units[key][2] < weight:
-                        units[key] = (people, [weight] * len(people), weight, False, factor == 1.0)
+                        units[key] = (members, [weight] * len(members), weight, False, factor == 1.0)
                     continue
                 key = ("word", column)
                 if key not in units or units[key][2] < weight:
@@ -310,6 +353,19 @@ class Aligner:
             in_main.append(main_clause)
         detail_numbers = [n for m in details for n in V.numbers_in(m.group()) if not n.superseded]
         numbers = [n for n in V.numbers_in(main) if not n.superseded]
+        # The words around each figure of the main clause: what it is the figure of.
+        unit_of_column = {c: u for u, start in enumerate(starts) for c in columns_out[start : (starts + [len(columns_out)])[u + 1]]}
+        tokens = [(m.start(), m.group()) for m in WORD_RE.finditer(main)]
+        around: dict[int, frozenset[int]] = {}
+        for n in numbers:
+            at = next((k for k, (start, _) in enumerate(tokens) if start >= n.start), len(tokens))
+            near = set()
+            for _, word in tokens[max(0, at - LOCAL_WORDS) : at + LOCAL_WORDS + 1]:
+                s_ = self.vectors.variants.get(stem(word), stem(word))
+                column = self.vectors.index.get(s_)
+                if column in unit_of_column:
+                    near.add(unit_of_column[column])
+            around[id(n)] = frozenset(near)
         value_weight = self._max_idf * VALUE_WEIGHT_OF_MAX_IDF
         total = float(sum(unit_weights)) + unknown + value_weight * len(numbers)
         return Claim(
@@ -321,11 +377,16 @@ class Aligner:
             weights=np.asarray(unit_weights, dtype=float),
             is_name=np.asarray(is_name, dtype=bool),
             predicate=~np.asarray(is_name, dtype=bool) & np.asarray(in_main, dtype=bool),
+            main=np.asarray(in_main, dtype=bool),
+            stems=frozenset(self.vectors.variants.get(stem(w), stem(w)) for w in WORD_RE.findall(text)),
+            raw_stems=frozenset(stem(w) for w in WORD_RE.findall(text)),
+            places=place_stems(main),
             total=max(total, 1e-9),
             numbers=numbers,
             detail_numbers=detail_numbers,
             value_weight=value_weight,
             calendar_values=_calendar_count(main),
+            around=around,
             negated=is_negated(core),
         )
 
@@ -421,11 +482,16 @@ class Aligner:
         negated = any(self.negated(i) for i in sentences)
         if negated != claim.negated:
             return None
+        if self._elsewhere(claim, sentences):
+            return None
         if differences:
             # Values aside, does it say what the claim says?
             values = claim.value_weight * len(claim.numbers)
             rest = claim.total - values
-            if rest <= 0 or (term_score + value_score) / (rest + value_score) < CONTRADICTS_COVERAGE:
+            coverage = (term_score + value_score) / (rest + value_score) if rest > 0 else 0.0
+            if coverage < CONTRADICTS_COVERAGE and not (
+                coverage >= CONTRADICTS_MIN_COVERAGE and self._local_agreement(claim, credit) >= LOCAL_COVERAGE
+            ):
                 return None
             return Evidence(sentences, round((term_score + value_score) / claim.total, 3), tuple(differences))
         if value_score < claim.value_weight * len(claim.numbers) - 1e-9:
@@ -441,17 +507,68 @@ class Aligner:
             return None
         return Evidence(sentences, round(min(score, 1.0), 3))
 
+    def _local_agreement(self, claim: Claim, credit: np.ndarray) -> float:
+        """Of the words around the disputed figures, the share (by weight) the evidence carries: for a
+        long claim, the clause the dispute is about ("with nearly 100 arrests" / "resulted in 120 arrests")."""
+        near = set().union(*(claim.around.get(id(x), frozenset()) for x in self._disputed)) if self._disputed else set()
+        if not near or not credit.size:
+            return 0.0
+        units = sorted(near)
+        total = float(claim.weights[units].sum())
+        return float(credit[units].sum()) / total if total else 0.0
+
+    def places_of(self, index: int) -> frozenset[str]:
+        if index not in self._places:
+            self._places[index] = place_stems(self.story.sentences[index].text)
+        return self._places[index]
+
+    def _elsewhere(self, claim: Claim, sentences: tuple[int, ...]) -> bool:
+        """Does the evidence put the event somewhere else: a place of the claim ("in the Tanzania
+        blast") that it does not name, and a place it names that the claim does not ("in neighboring
+        Kenya")? Then it tells another event in the same words, with no bearing on the claim."""
+        if not claim.places:
+            return False
+        words = set().union(*(self.story.sentences[i].stems for i in sentences))
+        if claim.places <= words:
+            return False
+        theirs = set().union(*(self.places_of(i) for i in sentences))
+        return bool(theirs - claim.raw_stems)
+
     def _compare_numbers(self, claim: Claim, numbers: list[V.Number]) -> tuple[float, list[Difference]]:
-        """The weight of the claim's figures the evidence confirms, and the figures it gives differently."""
+        """The weight of the claim's figures the evidence confirms, and the figures it gives differently.
+
+        A figure confirms one of the claim's when it has the same value, or a compatible one for the
+        same kind of thing (a hedge is a range, but "over 28 years" confirms no sum of money); each
+        figure of the evidence confirms or disputes one figure of the claim at most."""
         score = 0.0
         differences: list[Difference] = []
+        disputed: list[V.Number] = []
+        used: set[int] = set()
         for x in claim.numbers:
-            if any(not V.disjoint(x, y) for y in numbers):
+            match = next(
+                (k for k, y in enumerate(numbers) if k not in used and not V.disjoint(x, y)
+                 and (V.comparable(x, y) or (x.low == x.high == y.low == y.high and x.unit == y.unit
+                                              and not (x.outcome or y.outcome)))),
+                None,
+            )
+            if match is not None:
+                used.add(match)
                 score += claim.value_weight
+        for x in claim.numbers + claim.detail_numbers:
+            if any(not V.disjoint(x, y) and V.comparable(x, y) for y in numbers):
                 continue
-            rivals = [y for y in numbers if V.same_thing_counted(x, y)]
-            if len(rivals) == 1 and sum(V.same_thing_counted(z, rivals[0]) for z in claim.numbers) == 1:
-                differences.append(Difference("number", x.text.strip(), rivals[0].text.strip()))
+            rivals = [k for k, y in enumerate(numbers) if k not in used and V.same_thing_counted(x, y)]
+            if len(rivals) != 1:
+                continue  # no figure for the same thing, or several: nothing to set against it
+            rival = numbers[rivals[0]]
+            # The rival must agree with none of the claim's figures for that thing ("3.7 billion
+            # (6.2 billion Australian dollars)" holds two figures of one sum).
+            if any(not V.disjoint(z, rival) for z in claim.numbers + claim.detail_numbers if V.same_thing_counted(z, rival)):
+                continue
+            used.add(rivals[0])
+            differences.append(Difference("number", x.text.strip(), rival.text.strip()))
+            disputed.append(x)
+        self._disputed = disputed
         return score, differences
 
 

@@ -83,7 +83,8 @@ FORECAST = re.compile(
 # A figure the outlet gives as an earlier one it now corrects: "police earlier had reported
 # 65 dead", "initially put the toll at 40", "up from 65", "revised from 70".
 _SUPERSEDED = re.compile(
-    r"\b(?:earlier|initially|previously|originally|first)\b(?:\s+\w+){0,3}?\s+"
+    r"\b(?:initially|originally|previously)\s+(?:put\s+at\s+|at\s+)?$"
+    r"|\b(?:earlier|initially|previously|originally|first)\b(?:\s+\w+){0,3}?\s+"
     r"(?:reported|said|put|gave|estimated|counted|listed|announced|quoted)\b(?:\s+\w+){0,4}?\s+(?:at\s+|of\s+|as\s+)?$"
     r"|\b(?:up|down|revised|raised|lowered|corrected|increased|reduced)\s+from\s+(?:an?\s+|the\s+)?"
     r"(?:(?:earlier|initial|previous|first)\s+)?(?:\w+\s+)?(?:of\s+)?$"
@@ -106,6 +107,54 @@ _ORDINAL = re.compile(
 )
 
 
+# Units a figure can carry, by class, with the factor to the class's base unit. A figure in
+# miles and one in kilometres of one distance are compared in metres.
+UNITS: dict[str, tuple[str, float]] = {}
+for _class, _table in {
+    "length": {"feet": 0.3048, "foot": 0.3048, "ft": 0.3048, "meter": 1.0, "meters": 1.0, "metre": 1.0, "metres": 1.0,
+               "m": 1.0, "kilometer": 1e3, "kilometers": 1e3, "kilometre": 1e3, "kilometres": 1e3, "km": 1e3,
+               "kms": 1e3, "mile": 1609.34, "miles": 1609.34, "yard": 0.9144, "yards": 0.9144, "inch": 0.0254,
+               "inches": 0.0254},
+    "area": {"square kilometers": 1e6, "square kilometer": 1e6, "square-kilometer": 1e6, "square kilometres": 1e6,
+             "sq. kms": 1e6, "sq. km": 1e6, "sq km": 1e6, "square miles": 2.59e6, "square mile": 2.59e6,
+             "square-mile": 2.59e6, "acres": 4046.86, "acre": 4046.86, "hectares": 1e4, "hectare": 1e4},
+    "weight": {"pounds": 0.4536, "pound": 0.4536, "lb": 0.4536, "lbs": 0.4536, "kilograms": 1.0, "kilogram": 1.0,
+               "kg": 1.0, "tons": 1e3, "ton": 1e3, "tonnes": 1e3, "tonne": 1e3},
+    "money": {"dollars": 1.0, "dollar": 1.0, "dlrs": 1.0, "$": 1.0, "euros": 1.0, "euro": 1.0, "€": 1.0, "£": 1.0,
+              "yen": 1.0, "francs": 1.0, "marks": 1.0, "rupees": 1.0, "shillings": 1.0},
+    "duration": {"seconds": 1.0, "second": 1.0, "minutes": 60.0, "minute": 60.0, "hours": 3600.0, "hour": 3600.0,
+                 "days": 86400.0, "day": 86400.0, "weeks": 604800.0, "week": 604800.0, "months": 2.63e6,
+                 "month": 2.63e6, "years": 3.156e7, "year": 3.156e7},
+    "magnitude": {"magnitude": 1.0, "degree": 1.0, "degrees": 1.0, "richter": 1.0},
+}.items():
+    for _word, _factor in _table.items():
+        UNITS[_word] = (_class, _factor)
+_UNIT_AFTER = re.compile(
+    r"(?:\s*-\s*|\s+)(?P<unit>" + "|".join(sorted((re.escape(u) for u in UNITS if u[0].isalpha()), key=len, reverse=True))
+    + r")\b\.?",
+    re.IGNORECASE,
+)
+_MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|measuring|measured)\s+(?:of\s+)?(?:a\s+)?$", re.IGNORECASE)
+_RICHTER_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?on\s+the\s+(?:open-ended\s+)?Richter", re.IGNORECASE)
+CONVERSION_TOLERANCE = 0.05  # a figure converted from another unit was rounded: "13 miles (20 kms)"
+# What happened to the people counted, by the stems that say it.
+OUTCOMES = {
+    stem(w): outcome
+    for outcome, words_ in {
+        "dead": "dead death deaths died die kill killed killing toll tolls fatalities perished bodies",
+        "injured": "injured injuries injuring wounded wounding hurt",
+        "missing": "missing",
+        "arrested": "arrested arrests detained detentions",
+        "charged": "charged indicted convicted sentenced",
+        "homeless": "homeless displaced",
+        "evacuated": "evacuated evacuation",
+    }.items()
+    for w in words_.split()
+}
+# "the death toll rose to 12", "bringing the toll to 259": the figure a toll is stated as.
+_TOLL_BEFORE = re.compile(r"\btoll\b(?:\s+[\w,'’]+){0,8}?\s+(?:to|of|at|reached|stood\s+at|is|was)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Number:
     """A figure as a sentence states it: a range (hedges widen it) and what it counts."""
@@ -120,6 +169,15 @@ class Number:
     start: int = 0  # character offsets in the sentence
     end: int = 0
     superseded: bool = False  # given as an earlier figure the outlet corrects
+    unit: str | None = None  # what it measures when it has a unit: length, area, weight, money, duration, magnitude
+    outcome: str | None = None  # what happened to the people counted: dead, injured, missing, arrested, homeless
+    named: bool = False  # counts a named group ("12 Americans", "96 Germans"), a part of a total
+
+    def in_base_units(self) -> tuple[float, float]:
+        """Its range in the unit class's base unit (metres, square metres, kilograms, seconds)."""
+        return self.low * self.factor, self.high * self.factor
+
+    factor: float = 1.0  # to the unit class's base unit
 
 
 @dataclass(frozen=True)
@@ -165,19 +223,48 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             low = value * (1 - APPROXIMATE)
         elif hedge in _ABOUT:
             low, high = value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
-        after = content_stems_no_digits(text[m.end() : m.end() + 60])[:3]
-        previous = content_stems_no_digits(text[max(0, m.start() - 40) : m.start()])[-2:]
+        end = m.end()
+        unit, factor = None, 1.0
+        unit_match = _UNIT_AFTER.match(text, end) if not m.group("pct") else None
         if m.group("currency"):
-            after = [m.group("currency")] + after
+            unit, factor = UNITS[m.group("currency")]
+        elif unit_match:
+            unit, factor = UNITS[unit_match.group("unit").lower()]
+            end = unit_match.end()
+        elif _MAGNITUDE_BEFORE.search(text, max(0, m.start() - 20), m.start()) or _RICHTER_AFTER.match(text, end):
+            unit, factor = "magnitude", 1.0
+        elif re.match(r"\s*(?:U\.S\.\s+)?dollars\b", text[end:]):
+            unit, factor = "money", 1.0
+        if unit == "money" or re.search(
+            r"\b(?:U\.S\.\s+)?(?:dlrs|dollars|euros|yen|francs|marks|rupees|shillings)\s+$|\$\s*$",
+            text[max(0, m.start() - 16) : m.start()],
+        ):
+            unit, factor = "money", 1.0
+        after = content_stems_no_digits(text[end : end + 60])[:3]
+        previous = content_stems_no_digits(text[max(0, m.start() - 40) : m.start()])[-2:]
+        if unit:
+            after = [unit] + after
+        toll = bool(_TOLL_BEFORE.search(text, max(0, m.start() - 80), m.start()))
+        if not after and toll:
+            after = ["peopl"]  # "the death toll has risen to 12."
         if not after:
             continue
         superseded = bool(_SUPERSEDED.search(text, max(0, m.start() - 80), m.start()))
         if superseded and not keep_superseded:
             continue
+        clause = re.split(r"[;:]|,\s+(?:while|but|and|whereas)\b", text[max(0, m.start() - 80) : m.start()])[-1]
+        before_stems = content_stems_no_digits(clause)[-6:]
+        outcome = next((OUTCOMES[w] for w in [after[0]] + after[1:] + before_stems[::-1] if w in OUTCOMES), None)
+        if toll or (after[0] == "live" and re.search(r"\b(?:took|claimed|cost|costing|claiming|taking)\s+(?:\w+\s+)?$", text[max(0, m.start() - 30) : m.start()])):
+            outcome = "dead"  # "which took 10 lives"
+        head = after[0]
+        if outcome == "dead" and (head in OUTCOMES or head == "live"):
+            head = "peopl"  # "3,879 bodies", "7,085 dead": people who died
         found.append(
             Number(
-                m.group(0), low, high, bool(m.group("pct")), after[0], frozenset(after[1:] + previous), scale,
-                m.start(), m.end(), superseded,
+                m.group(0), low, high, bool(m.group("pct")), head, frozenset(after[1:] + previous), scale,
+                m.start(), m.end(), superseded, unit, outcome if not unit else None,
+                bool(re.match(r"\s+[A-Z][a-z]", text[end:])) and not unit, factor,
             )
         )
     return found
@@ -195,8 +282,29 @@ def ranks_in(text: str) -> list[Rank]:
 
 
 def disjoint(a: Number, b: Number) -> bool:
-    """Can no single figure satisfy both?"""
+    """Can no single figure satisfy both? Figures in two units of one class are compared converted,
+    with room for the rounding a conversion brings."""
+    if a.unit and a.unit == b.unit and a.factor != b.factor:
+        (a_low, a_high), (b_low, b_high) = a.in_base_units(), b.in_base_units()
+        slack = 1 + CONVERSION_TOLERANCE
+        return a_high * slack < b_low or b_high * slack < a_low
     return a.high < b.low * (1 - 1e-9) or b.high < a.low * (1 - 1e-9)
+
+
+def comparable(a: Number, b: Number) -> bool:
+    """Do two figures measure the same kind of thing (so that one can confirm or dispute the other)?
+    Both percentages or neither; the same unit class; for counts, the same noun, two words for
+    people, one outcome ("killed") or words in common around them."""
+    if a.percent != b.percent or a.unit != b.unit:
+        return False
+    if a.unit:
+        return True
+    if a.named != b.named:
+        return False  # "12 Americans" among the dead is not the toll
+    if a.outcome and b.outcome:
+        return a.outcome == b.outcome
+    keys_a, keys_b = a.context | {a.head}, b.context | {b.head}
+    return bool(keys_a & keys_b) or (a.head in PEOPLE_NOUNS and b.head in PEOPLE_NOUNS)
 
 
 def allows_any(number: Number, text: str) -> bool:
@@ -252,12 +360,29 @@ def years_in(text: str) -> dict[str, str | None]:
     return years
 
 
+def _around(match: re.Match[str], words: int = 3) -> set[str]:
+    """Content stems just before and after a value: what it is the day or year of."""
+    text = match.string
+    before = content_stems_no_digits(text[max(0, match.start() - 50) : match.start()])[-words:]
+    after = content_stems_no_digits(text[match.end() : match.end() + 50])[:words]
+    return set(before + after) - _CALENDAR_WORDS
+
+
+_CALENDAR_WORDS = frozenset(stem(w) for w in MONTHS + "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def same_slot(x: re.Match[str], y: re.Match[str]) -> bool:
+    """Do two days or dates play one role: some word in common around them ("will open on March 3" /
+    "will open on March 5"), not "charged Sept. 21" / "the bombing on Aug. 7"?"""
+    return bool(_around(x) & _around(y))
+
+
 def calendar_differences(a: str, b: str) -> list[tuple[str, str, str]]:
     """(kind, value in a, value in b) for a weekday, date or year each sentence gives once, in one role, differently."""
     out = []
     for kind, find in (("weekday", event_weekdays), ("date", event_dates)):
         found_a, found_b = find(a), find(b)
-        if len(found_a) == 1 and len(found_b) == 1:
+        if len(found_a) == 1 and len(found_b) == 1 and same_slot(found_a[0], found_b[0]):
             x, y = found_a[0].group(0), found_b[0].group(0)
             if kind == "date":
                 x_key = (found_a[0].group("month")[:3], found_a[0].group("day"))
@@ -270,7 +395,8 @@ def calendar_differences(a: str, b: str) -> list[tuple[str, str, str]]:
     years_a, years_b = years_in(a), years_in(b)
     if len(years_a) == 1 and len(years_b) == 1 and years_a.keys() != years_b.keys():
         ((x, role_x),), ((y, role_y),) = years_a.items(), years_b.items()
-        if same_role(role_x, role_y):
+        match_x, match_y = next(YEAR.finditer(a, a.find(x))), next(YEAR.finditer(b, b.find(y)))
+        if same_role(role_x, role_y) and same_slot(match_x, match_y):
             out.append(("year", x, y))
     return out
 
@@ -293,23 +419,17 @@ PEOPLE_NOUNS = frozenset(
 )
 
 
-# What happened to the people or things counted: two figures with different outcomes
-# ("12 killed" / "40 injured") count two things, whatever else their sentences share.
-OUTCOME_STEMS = frozenset(
-    stem(w)
-    for w in """killed dead died death deaths injured injuries wounded hurt missing arrested detained
-    evacuated rescued hospitalized hospitalised infected sick ill displaced homeless jailed charged
-    convicted sentenced executed fired hired laid""".split()
-)
-
-
 def same_thing_counted(x: Number, y: Number) -> bool:
-    """Could two figures of two sentences that say the same thing count one thing? The same noun,
-    or two words for people ("1,200 residents" / "1,500 people"), and not two outcomes ("killed" /
-    "injured")."""
-    if x.percent != y.percent:
+    """Could two figures of two sentences that say the same thing count one thing? The same unit
+    class (a distance, a magnitude, a sum of money), or for counts the same noun or two words for
+    people ("1,200 residents" / "1,500 people"), or the same outcome ("3,879 bodies" / "toll of 7,085"),
+    and not two outcomes ("killed" / "injured")."""
+    if x.percent != y.percent or x.unit != y.unit:
         return False
-    if x.head != y.head and not (x.head in PEOPLE_NOUNS and y.head in PEOPLE_NOUNS):
+    if x.unit:
+        return x.unit != "duration" or x.factor == y.factor  # "30 minutes" / "40 minutes", not a year and a day
+    if x.named != y.named:
         return False
-    outcome_x, outcome_y = (x.context | {x.head}) & OUTCOME_STEMS, (y.context | {y.head}) & OUTCOME_STEMS
-    return not (outcome_x and outcome_y and not outcome_x & outcome_y)
+    if x.outcome and y.outcome:
+        return x.outcome == y.outcome
+    return x.head == y.head or (x.head in PEOPLE_NOUNS and y.head in PEOPLE_NOUNS)
