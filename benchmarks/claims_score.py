@@ -181,6 +181,18 @@ def main() -> int:
 
 
 def _value_key(value: str) -> str:
+    """A value's figure as printed, hedges aside ("Twelve" and "12", "more than 1,500" and "1,500",
+    "nearly 100" and "100" alike), else its words."""
+    from chorus.align.values import value_numbers
+
+    found = value_numbers(value)
+    if found:
+        n = found[0]
+        words = re.findall(r"[\d.,]+|\w+", n.text.lower())
+        figure = next((w for w in words if w[0].isdigit()), None)
+        if figure is not None:
+            return f"{float(figure.replace(',', '')) * n.scale:g}"
+        return f"{n.low if n.low == n.high else n.high:g}"
     digits = re.sub(r"[^\d.]", "", value)
     return digits or norm(value)
 
@@ -206,18 +218,20 @@ def score_conflicts(stories: dict, args) -> dict:
         ids = [d.id for d in story.documents]
         mine = [(k, j) for k, j in enumerate(judged) if j["cluster"] == cluster and j.get("values")]
         for conflict in report.conflicts:
-            found = {_value_key(v): {ids[d] for d in docs} for v, docs in conflict.values.items()}
+            found: dict[str, set[str]] = {}
+            for v in conflict.values:
+                found.setdefault(_value_key(v.value), set()).update(ids[d] for d in v.doc_indexes)
             hit = None
             for k, j in mine:
                 want = {_value_key(v): set(docs) for v, docs in j["values"].items()}
-                common = [v for v in found if v in want and found[v] & want[v]]
+                common = [v for v in found if v in want and (found[v] & want[v] or not found[v])]
                 if len(common) >= 2 and k not in matched:
                     hit = k
                     break
             if hit is None:
                 fp += 1
                 if args.show:
-                    print(f"conflict FP {cluster}: {conflict.describe(ids)}")
+                    print(f"conflict FP {cluster}: {conflict.kind} {conflict.describe()} | {report.sentence(report.fact_by_id(conflict.fact).centre).text[:90]}")
             else:
                 tp += 1
                 matched.add(hit)

@@ -197,7 +197,7 @@ def kellmoor_upload() -> list[tuple[str, tuple[str, bytes]]]:
 def refs_of(data: dict) -> list[tuple[dict, str]]:
     """Every sentence reference of a report, with text its sentence must contain (empty: none known)."""
     refs = [(ref, ref["text"]) for fact in data["facts"] for ref in fact["sentences"]]
-    refs += [(side, side["text"]) for conflict in data["conflicts"] for side in (conflict["a"], conflict["b"])]
+    refs += [(ref, ref["text"]) for conflict in data["conflicts"] for value in conflict["values"] for ref in value["sentences"]]
     refs += [(o, o["text"][:30]) for quote in data["quotes"] for o in quote["occurrences"]]
     refs += [(o, o["text"]) for entity in data["entities"] for o in entity["occurrences"]]
     for passage in data["reuse"]["passages"]:
@@ -210,12 +210,12 @@ def test_report_of_uploaded_files_is_the_cli_report(client):
     response = client.post("/api/report", files=kellmoor_upload())
     assert response.status_code == 200, response.text
     data = ReportResponse.model_validate(response.json()).model_dump(by_alias=True)  # the documented schema
-    assert data["schema"] == "chorus.report/1"
+    assert data["schema"] == "chorus.report/2"
     # The sections are those of `chorus report --format json` on the same files...
     expected = report_to_dict(chorus.report(sorted(KELLMOOR.iterdir())))
     added = {"subtitle", "article_sentences"}
     assert [{k: v for k, v in d.items() if k not in added} for d in data["documents"]] == expected["documents"]
-    for key in ("summary", "facts", "conflicts", "quotes", "entities", "reuse", "coverage", "ner", "warnings"):
+    for key in ("summary", "facts", "conflicts", "quotes", "entities", "families", "reuse", "coverage", "ner", "warnings"):
         assert data[key] == expected[key], key
     # ...and every reference leads to a sentence the page shows.
     sentences = {d["id"]: d["article_sentences"] for d in data["documents"]}
@@ -229,8 +229,9 @@ def test_report_of_uploaded_files_is_the_cli_report(client):
 def test_report_sections_of_our_own_cluster(client):
     data = client.post("/api/report", files=kellmoor_upload(), data={"words": "60"}).json()
     assert 0 < data["summary"]["words"] <= 60
-    conflicts = {(c["kind"], c["a"]["value"], c["b"]["value"]) for c in data["conflicts"]}
-    assert ("number", "2,200", "2,100") in conflicts and ("weekday", "Tuesday", "Wednesday") in conflicts
+    conflicts = {(c["kind"], frozenset(v["value"] for v in c["values"])) for c in data["conflicts"]}
+    assert ("number", frozenset({"2,200", "2,100"})) in conflicts
+    assert ("weekday", frozenset({"Tuesday", "Wednesday"})) in conflicts
     rebuild = next(q for q in data["quotes"] if q["text"].startswith("We will rebuild every home"))
     assert rebuild["speaker"] == "Ilse Varga" and len(rebuild["outlets"]) == 4
     hydrologist = next(e for e in data["entities"] if "Marta Oyelarin" in e["variants"])
@@ -496,7 +497,7 @@ def test_openapi_report_schema_has_every_section(client):
     schema = client.get("/openapi.json").json()
     report = schema["components"]["schemas"]["ReportResponse"]
     assert set(report["properties"]) == {
-        "schema", "documents", "summary", "facts", "conflicts", "quotes", "entities", "reuse", "coverage", "ner", "warnings",
+        "schema", "documents", "summary", "facts", "conflicts", "quotes", "entities", "families", "reuse", "coverage", "ner", "warnings",
     }
     assert set(report["required"]) == set(report["properties"])
     assert "copy" in schema["components"]["schemas"]["ReusePassage"]["properties"]  # the alias, as sent

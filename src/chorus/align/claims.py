@@ -62,6 +62,8 @@ PREDICATE_COVERAGE = 0.45
 # A long claim is disputed by a sentence about one of its clauses: enough of the claim overall, and
 # most of the words around the disputed figure (LOCAL_WORDS on each side).
 CONTRADICTS_MIN_COVERAGE = 0.3
+# A sentence disputes a claim's figure only if it carries at least this many words (or names) of its main clause.
+MIN_DISPUTE_UNITS = 3
 LOCAL_COVERAGE = 0.8
 LOCAL_WORDS = 4
 # Sentences carrying less than this share are not looked at further.
@@ -237,6 +239,18 @@ def _calendar_count(text: str) -> int:
     )
 
 
+class _RowUses:
+    """For some sentences of the story, which of a claim's columns each uses (row -> bool vector)."""
+
+    def __init__(self, dense: np.ndarray, positions: dict[int, int]) -> None:
+        self.dense = dense
+        self.positions = positions
+        self.width = dense.shape[1] if dense.ndim == 2 else 0
+
+    def __getitem__(self, rows: list[int]) -> np.ndarray:
+        return self.dense[[self.positions[r] for r in rows]]
+
+
 class Aligner:
     """Claim alignment over one represented story (``represent.represent`` must have run)."""
 
@@ -247,6 +261,7 @@ class Aligner:
         vectors = story.vectors
         self.vectors = vectors
         self._present = vectors.present.tocsc()
+        self._present_rows = vectors.present.tocsr()
         self._doc_of = np.array([s.doc_index for s in story.sentences], dtype=int)
         self._max_idf = float(vectors.idf.max()) if len(vectors.idf) else 1.0
         starts = np.searchsorted(self._doc_of, np.arange(len(story.documents) + 1))
@@ -421,11 +436,9 @@ class Aligner:
         """The verdict of every article (or of ``docs``) on ``claim``."""
         if isinstance(claim, str):
             claim = self.claim_of_text(claim)
-        uses = self.term_coverage(claim)
-        matched = self.credit(claim, uses).sum(axis=1) if uses.shape[1] else np.zeros(len(self.story.sentences))
-        verdicts = []
-        for d in range(len(self.story.documents)) if docs is None else docs:
-            verdicts.append(self._verdict(claim, d, uses, matched))
+        wanted = range(len(self.story.documents)) if docs is None else docs
+        by_doc, uses = self._candidates(claim)
+        verdicts = [self._verdict(claim, d, by_doc.get(d, []), uses) for d in wanted]
         stating = {v.doc_index: v.evidence.sentences for v in verdicts if v.verdict == STATES and v.evidence}
         return ClaimCheck(
             claim=claim.text,
@@ -434,21 +447,45 @@ class Aligner:
             sentence=claim.sentence,
         )
 
-    def _verdict(self, claim: Claim, d: int, uses: np.ndarray, matched: np.ndarray) -> ArticleVerdict:
+    def _candidates(self, claim: Claim) -> tuple[dict[int, list[int]], _RowUses]:
+        """The sentences that could state the claim, by document, and what they use of it.
+
+        A sparse column slice bounds what every sentence can carry (the sum of the weights of the
+        claim's columns it uses, at least its credit); only sentences over the floor, and their
+        neighbours for pairs, are looked at word by word."""
+        n = len(self.story.sentences)
+        if not len(claim.columns):
+            return {}, _RowUses(np.zeros((0, 0), dtype=bool), {})
+        bound = np.asarray(self._present[:, claim.columns] @ claim.column_weights).ravel() / claim.total
+        floor = CANDIDATE_COVERAGE * (1 - self._value_share(claim))
+        rows = np.flatnonzero(bound >= floor)
+        if claim.sentence is not None:
+            rows = rows[self._doc_of[rows] != claim.doc_index]
+        by_doc: dict[int, list[int]] = {}
+        for r in rows.tolist():
+            by_doc.setdefault(int(self._doc_of[r]), []).append(r)
+        needed = set(rows.tolist())
+        for r in rows.tolist():
+            for k in (r - 1, r + 1):
+                if 0 <= k < n and self._doc_of[k] == self._doc_of[r]:
+                    needed.add(k)
+        order = sorted(needed)
+        dense = (self._present_rows[order][:, claim.columns].toarray() > 0) if order else np.zeros((0, len(claim.columns)), dtype=bool)
+        return by_doc, _RowUses(dense, {r: k for k, r in enumerate(order)})
+
+    def _verdict(self, claim: Claim, d: int, rows: list[int], uses: _RowUses) -> ArticleVerdict:
         if claim.doc_index == d and claim.sentence is not None:
             return ArticleVerdict(d, STATES, Evidence((claim.sentence,), 1.0))
-        start, end = self._doc_ranges[d]
-        if start == end:
+        if not rows:
             return ArticleVerdict(d, SILENT)
-        share = matched[start:end] / claim.total
-        floor = CANDIDATE_COVERAGE * (1 - self._value_share(claim))
-        candidates: list[tuple[int, ...]] = [(start + k,) for k in np.flatnonzero(share >= floor)]
+        candidates: list[tuple[int, ...]] = [(r,) for r in rows]
         # Adjacent pairs whose union carries much more than either alone.
-        if end - start > 1 and uses.shape[1]:
-            union = self.credit(claim, uses[start : end - 1] | uses[start + 1 : end]).sum(axis=1) / claim.total
-            own = np.minimum(share[:-1], share[1:])
-            for k in np.flatnonzero((union >= PAIR_STATES_COVERAGE * (1 - self._value_share(claim))) & (own >= PAIR_MIN_SHARE)):
-                candidates.append((start + k, start + k + 1))
+        share = {r: float(self.credit(claim, uses[[r]]).sum()) / claim.total for r in uses.positions if self._doc_of[r] == d}
+        pair_floor = PAIR_STATES_COVERAGE * (1 - self._value_share(claim))
+        for r in sorted({p for r in rows for p in (r - 1, r)}):
+            if r in share and r + 1 in share and min(share[r], share[r + 1]) >= PAIR_MIN_SHARE:
+                if float(self.credit(claim, uses[[r, r + 1]].any(axis=0)).sum()) / claim.total >= pair_floor:
+                    candidates.append((r, r + 1))
         best_states: Evidence | None = None
         best_contradicts: Evidence | None = None
         for sentences in candidates:
@@ -471,7 +508,7 @@ class Aligner:
 
     def _judge(self, claim: Claim, sentences: tuple[int, ...], uses: np.ndarray) -> Evidence | None:
         """The evidence ``sentences`` give: states (no differences), contradicts (differences) or None."""
-        used = uses[list(sentences)].any(axis=0) if uses.shape[1] else np.zeros(0, dtype=bool)
+        used = uses[list(sentences)].any(axis=0) if uses.width else np.zeros(0, dtype=bool)
         credit = self.credit(claim, used) if used.size else np.zeros(0)
         term_score = float(credit.sum())
         text = " ".join(self.story.sentences[i].text for i in sentences)
@@ -479,12 +516,22 @@ class Aligner:
         value_score, differences = self._compare_numbers(claim, numbers)
         differences += [Difference(k, x, y) for k, x, y in V.calendar_differences(claim.core, text)]
         differences += [Difference(k, x, y) for k, x, y in V.rank_differences(claim.core, text)]
+        if differences and (V.FORECAST.search(claim.core) or V.FORECAST.search(text)):
+            # Projections differ because they were made at different times or by different people:
+            # a forecast's figures and days are no dispute (nor confirmation, below, when they differ).
+            differences = []
+            if value_score < claim.value_weight * len(claim.numbers) - 1e-9:
+                return None
         negated = any(self.negated(i) for i in sentences)
         if negated != claim.negated:
             return None
         if self._elsewhere(claim, sentences):
             return None
         if differences:
+            # A dispute needs the claim's content, not two words and a figure ("about 1,000 people
+            # will be helped" is no figure of "three other people were in detention").
+            if int(((credit > 0) & claim.main).sum()) < MIN_DISPUTE_UNITS:
+                return None
             # Values aside, does it say what the claim says?
             values = claim.value_weight * len(claim.numbers)
             rest = claim.total - values

@@ -35,13 +35,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from chorus.text import QUOTE_MARK_RE, WORD_RE, stem
+from chorus.text import QUOTE_MARK_RE, WORD_RE, is_content, stem
 from chorus.types import Story
 
 SHINGLE = 5
 COPY_SHARE = 0.5
 REWRITE_SHARE = 0.4
 SOURCE_SHARE = 0.1
+MIN_OWN_WORDS = 2  # lower-case content words a shingle needs to count as wording
 LONG_QUOTE_WORDS = 25  # a quotation this long printed word for word is copied, not reported (as in analysis.reuse)
 EVIDENCE_COPY_SHARE = 0.5
 # An evidence with fewer shingles than this outside quotations (a short attribution such as
@@ -82,13 +83,19 @@ class SourceFamilies:
         self._doc_shingles: list[set[int]] = [set() for _ in story.documents]
         for sentence in story.sentences:
             spans = [(a, b) for a, b in _quote_spans(sentence.text) if len(WORD_RE.findall(sentence.text[a:b])) < LONG_QUOTE_WORDS]
-            keys, quoted = [], []
+            keys, quoted, wording = [], [], []
             for m in WORD_RE.finditer(sentence.text):
-                s = stem(m.group())
+                word = m.group()
+                s = stem(word)
                 keys.append(variants.get(s, s))
                 quoted.append(any(a <= m.start() < b for a, b in spans))
+                wording.append(word[0].islower() and is_content(word))
             every, telling = set(), set()
             for p in range(len(keys) - SHINGLE + 1):
+                # Proper names in a row ("at Brannock High School and the Saint Ives") are the same
+                # for everyone who reports them: only a run with words of one's own proves a copy.
+                if sum(wording[p : p + SHINGLE]) < MIN_OWN_WORDS:
+                    continue
                 h = hash(tuple(keys[p : p + SHINGLE]))
                 every.add(h)
                 if not any(quoted[p : p + SHINGLE]):
@@ -117,7 +124,13 @@ class SourceFamilies:
                 continue
             taken = set().union(*(self._shared.get((a, b), set()) for b in range(n) if b != a))
             share = len(taken) / len(self._doc_all[a])
-            sources = {b: round(self.containment[a][b], 3) for b in range(n) if b != a and self.containment[a][b] >= SOURCE_SHARE}
+            # An article that is more a copy of a than a is of anything (the aggregator that took two
+            # thirds of its text from a) is a's copy, not its source.
+            sources = {
+                b: round(self.containment[a][b], 3)
+                for b in range(n)
+                if b != a and self.containment[a][b] >= SOURCE_SHARE and self.containment[b][a] <= share
+            }
             if share < REWRITE_SHARE or not sources or self._not_stitched(a, sources):
                 continue
             if len(sources) == 1:

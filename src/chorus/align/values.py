@@ -78,7 +78,8 @@ _YEAR_ROLE = re.compile(r"\b(in|by|since|until|till|through|from|before|after|du
 # year something is expected ("expected to arrive Saturday" / "due Sunday"),
 # most often quote forecasts made at different times or by different people.
 FORECAST = re.compile(
-    r"\b(?:expect(?:s|ed)?|project(?:s|ed|ion|ions)|forecast(?:s|ed)?|predict(?:s|ed)?|anticipated?)\b", re.IGNORECASE
+    r"\b(?:expect(?:s|ed)?|project(?:s|ed|ion|ions)|forecast(?:s|ed)?|predict(?:s|ed)?|anticipated?|due\s+to\s+(?!the\b)[a-z]+)\b",
+    re.IGNORECASE,
 )
 # A figure the outlet gives as an earlier one it now corrects: "police earlier had reported
 # 65 dead", "initially put the toll at 40", "up from 65", "revised from 70".
@@ -187,6 +188,14 @@ class Rank:
     head: str  # "largest"
 
 
+def printed(value: str) -> str:
+    """A value as a reader quotes it: a hedge that opened its sentence ("More than 1,500") in lower case."""
+    first = value.split()[0].lower() if value.split() else ""
+    if value[:1].isupper() and any(h.split()[0] == first for h in _HEDGES):
+        return value[0].lower() + value[1:]
+    return value
+
+
 def content_stems_no_digits(text: str) -> list[str]:
     return [stem(w) for w in WORD_RE.findall(text) if is_content(w) and not w[0].isdigit()]
 
@@ -268,6 +277,11 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             )
         )
     return found
+
+
+def value_numbers(value: str) -> list[Number]:
+    """The figure(s) of a value quoted alone ("about 1,200", "more than 1,500"), to compare it."""
+    return numbers_in(value + " items")
 
 
 def ranks_in(text: str) -> list[Rank]:

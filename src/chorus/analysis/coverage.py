@@ -1,4 +1,8 @@
-"""Coverage per outlet: how much it wrote, how much of the story's facts it reports, what only it has."""
+"""Coverage per outlet: how much it wrote, how much of the story's facts it reports, what only it has.
+
+"Shared" facts are those several independent sources report; a fact only an
+article and its copies report is that article's own (single-source).
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,8 @@ class Coverage:
     words: int  # of the cleaned body
     sentences: int  # kept after cleaning
     facts: list[int] = field(default_factory=list)  # ids of the facts it reports
-    shared_facts: int = 0  # of those, facts other outlets report too
-    exclusive_facts: list[int] = field(default_factory=list)  # facts no other outlet reports
+    shared_facts: int = 0  # of those, facts several independent sources report
+    exclusive_facts: list[int] = field(default_factory=list)  # facts it is the only source of (alone or with its copies)
     total_facts: int = 0
     total_shared_facts: int = 0
 
@@ -32,7 +36,7 @@ class Coverage:
 
 def coverage(story: Story, facts: list[Fact]) -> list[Coverage]:
     counts = story.doc_sentence_counts()
-    shared_total = sum(f.support > 1 for f in facts)
+    shared_total = sum(not f.single_source for f in facts)
     rows = [
         Coverage(d, len(doc.text.split()), counts[d], total_facts=len(facts), total_shared_facts=shared_total)
         for d, doc in enumerate(story.documents)
@@ -40,7 +44,7 @@ def coverage(story: Story, facts: list[Fact]) -> list[Coverage]:
     for fact in facts:
         for d in fact.doc_indexes:
             rows[d].facts.append(fact.id)
-            if fact.support > 1:
+            if not fact.single_source:
                 rows[d].shared_facts += 1
             else:
                 rows[d].exclusive_facts.append(fact.id)

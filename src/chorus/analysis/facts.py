@@ -1,91 +1,104 @@
-"""Facts: sentences of different outlets that say the same thing, and how many outlets say it.
+"""Facts: the claims of a story, each with the articles that report it, merged across paraphrases.
 
-Two sentences say the same thing under ``represent.is_paraphrase``, the test
-the summary's citations use (TF-IDF cosine over stems with name variants
-unified, or most of the shorter sentence's content words found in the
-other, and no disagreeing numbers), applied to all pairs at once.
+Every sentence is a claim, and claim alignment (``chorus.align``, the test
+behind the summary's citations) says which other articles state it and
+which give it with another value. Facts are formed greedily (a star
+clustering, Aslam, Pelekhov and Rus, *The Star Clustering Algorithm*,
+JGAA 2004): the sentence the most articles state becomes a fact's centre
+and takes, from every article that states it or disputes a value of it,
+the sentence(s) that do; then the next sentence not yet taken. So "The
+blaze started shortly after 9 p.m." joins the fact of "The fire broke out
+shortly after 9 p.m.", and a sentence that only tells the same event
+(another claim) stays a fact of its own.
 
-Facts are formed greedily (a star clustering, Aslam, Pelekhov and Rus,
-*The Star Clustering Algorithm*, JGAA 2004): the sentence that the most
-other outlets paraphrase becomes a fact's centre and takes, from every
-other outlet, its closest paraphrase not yet used; then the next. A
-sentence whose paraphrases were all taken joins the fact of its closest
-one. Every fact is a star around one sentence, so a chain of loosely
-similar sentences never fuses into one fact.
+A fact's support counts articles and, apart, independent sources (source
+families, ``chorus.align.families``): copies of one story count once, so a
+fact that only copies of one story report is single-source.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import numpy as np
-
-from chorus.represent import SimilarPairs, looks_like_paraphrase, numbers_disagree
+from chorus.align import CONTRADICTS, STATES, ClaimCheck, aligner_of
 from chorus.types import Story
+
 
 @dataclass
 class Fact:
     id: int  # rank after sorting, from 1
-    sentences: list[int]  # Story.sentences indexes, the centre first
-    doc_indexes: list[int]
+    sentences: list[int]  # Story.sentences indexes: the centre first, then each reporting article's sentence(s)
+    doc_indexes: list[int]  # articles that report it: state it, or give it with another value
+    stating: list[int] = field(default_factory=list)  # of those, the articles that state it as the centre does
+    independent: int = 1  # independent sources among the reporting articles
 
     @property
     def support(self) -> int:
+        """Articles that report it."""
         return len(self.doc_indexes)
 
     @property
     def centre(self) -> int:
         return self.sentences[0]
 
+    @property
+    def disputing(self) -> list[int]:
+        return [d for d in self.doc_indexes if d not in self.stating]
 
-def paraphrase_pairs(story: Story, pairs: SimilarPairs) -> dict[int, dict[int, float]]:
-    """For each sentence, the sentences of other outlets that paraphrase it, with their cosine."""
-    docs = np.array([s.doc_index for s in story.sentences])
-    alike = looks_like_paraphrase(pairs.cosine, pairs.shared, pairs.overlap) & (docs[pairs.first] != docs[pairs.second])
-    links: dict[int, dict[int, float]] = {s.index: {} for s in story.sentences}
-    for k in np.flatnonzero(alike).tolist():
-        i, j = int(pairs.first[k]), int(pairs.second[k])
-        if not numbers_disagree(story.vectors, i, j):
-            links[i][j] = links[j][i] = float(pairs.cosine[k])
-    return links
+    @property
+    def single_source(self) -> bool:
+        return self.independent <= 1
 
 
-def group_facts(story: Story, links: dict[int, dict[int, float]]) -> list[Fact]:
-    """Star clusters of paraphrases, sorted by how many outlets report them."""
+def claim_checks(story: Story) -> list[ClaimCheck]:
+    """What every article says about every sentence of the story (one ``ClaimCheck`` per sentence)."""
+    aligner = aligner_of(story)
+    return [aligner.check(aligner.claim_of_sentence(s.index)) for s in story.sentences]
+
+
+def group_facts(story: Story, checks: list[ClaimCheck]) -> list[Fact]:
+    """Star clusters of claims and the sentences that state (or dispute) them, most-reported first."""
     sentences = story.sentences
     counts = story.doc_sentence_counts()
+    families = aligner_of(story).families
 
-    def outlets(i: int) -> int:
-        return len({sentences[j].doc_index for j in links[i]})
+    def reporting(check: ClaimCheck) -> list:
+        return [v for v in check.articles if v.verdict in (STATES, CONTRADICTS) and v.evidence is not None]
 
     def order(i: int) -> tuple:
         s = sentences[i]
-        return (-outlets(i), -sum(links[i].values()), s.position / max(counts[s.doc_index], 1), i)
+        found = reporting(checks[i])
+        return (
+            -len(found),
+            -sum(v.evidence.score for v in found),
+            s.position / max(counts[s.doc_index], 1),
+            i,
+        )
 
-    fact_of: dict[int, int] = {}
-    members: list[list[int]] = []
-    for i in sorted(links, key=order):
-        if i in fact_of:
+    taken: set[int] = set()
+    facts: list[Fact] = []
+    for i in sorted(range(len(sentences)), key=order):
+        if i in taken:
             continue
-        best: dict[int, tuple[float, int]] = {}
-        for j, cosine in links[i].items():
-            d = sentences[j].doc_index
-            if j not in fact_of and d != sentences[i].doc_index and (d not in best or cosine > best[d][0]):
-                best[d] = (cosine, j)
-        if not best and links[i]:
-            # Its paraphrases are already facts: it repeats the closest one.
-            j = max(links[i], key=links[i].get)
-            fact_of[i] = fact_of[j]
-            members[fact_of[j]].append(i)
-            continue
-        f = len(members)
-        members.append([i] + [j for _, j in sorted(best.values(), reverse=True)])
-        for j in members[f]:
-            fact_of[j] = f
-    facts = [Fact(0, m, sorted({sentences[j].doc_index for j in m})) for m in members]
-    facts.sort(key=lambda f: (-f.support, order(f.centre)[2], f.centre))
+        members = [i]
+        docs = [sentences[i].doc_index]
+        stating = [sentences[i].doc_index]
+        evidence: dict[int, tuple[int, ...]] = {sentences[i].doc_index: (i,)}
+        for verdict in reporting(checks[i]):
+            d = verdict.doc_index
+            if d == sentences[i].doc_index:
+                continue
+            docs.append(d)
+            evidence[d] = verdict.evidence.sentences
+            if verdict.verdict == STATES:
+                stating.append(d)
+            for j in verdict.evidence.sentences:
+                if j not in taken and j not in members:
+                    members.append(j)
+        taken.update(members)
+        independent = families.independent_sources(evidence)
+        facts.append(Fact(0, members, sorted(docs), sorted(stating), independent))
+    facts.sort(key=lambda f: (-f.independent, -f.support, order(f.centre)[2], f.centre))
     for n, fact in enumerate(facts, start=1):
         fact.id = n
     return facts
-
-

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from chorus.analysis.conflicts import Conflict, find_facts_and_conflicts
+from chorus.align import SourceFamilies, aligner_of
+from chorus.analysis.conflicts import Conflict, find_conflicts
 from chorus.analysis.coverage import Coverage, coverage
 from chorus.analysis.entities import NER_BACKENDS, PERSON, Entity, EntityIndex, find_entities
-from chorus.analysis.facts import Fact
+from chorus.analysis.facts import Fact, claim_checks, group_facts
 from chorus.analysis.quotes import Quote, find_quotations, group_quotations
 from chorus.analysis.reuse import DocumentReuse, Passage, find_reuse
 from chorus.errors import ChorusError
@@ -22,13 +23,14 @@ class Report:
 
     story: Story
     summary: Summary
-    facts: list[Fact]  # sorted by support, most outlets first
-    conflicts: list[Conflict]
+    facts: list[Fact]  # sorted by support, most independent sources first
+    conflicts: list[Conflict]  # one per disputed value of a fact
     quotes: list[Quote]
     entities: list[Entity]
     passages: list[Passage]  # reused text, grouped by the copying article
     reuse: list[DocumentReuse]  # one per article
     coverage: list[Coverage]  # one per article
+    families: SourceFamilies | None = None  # which articles copy which
     ner: str = "rules"
     warnings: list[str] = field(default_factory=list)
 
@@ -41,19 +43,23 @@ class Report:
 
     @property
     def shared_facts(self) -> list[Fact]:
-        return [f for f in self.facts if f.support > 1]
+        """Facts several independent sources report."""
+        return [f for f in self.facts if not f.single_source]
 
     @property
     def single_outlet_facts(self) -> list[Fact]:
-        return [f for f in self.facts if f.support == 1]
+        """Facts that rest on one source: one article, or copies of one story."""
+        return [f for f in self.facts if f.single_source]
 
     def fact_with(self, sentence: int) -> Fact | None:
         return next((f for f in self.facts if sentence in f.sentences), None)
 
     def conflicts_of(self, fact: Fact) -> list[Conflict]:
-        """The conflicts one of whose sentences states this fact."""
-        members = set(fact.sentences)
-        return [c for c in self.conflicts if c.sentence_a in members or c.sentence_b in members]
+        """The disputed values of this fact."""
+        return [c for c in self.conflicts if c.fact == fact.id]
+
+    def fact_by_id(self, fact_id: int) -> Fact | None:
+        return next((f for f in self.facts if f.id == fact_id), None)
 
 
 def build_report(
@@ -70,7 +76,9 @@ def build_report(
     summary = summarize_story(story, make_budget(words, sentences), method)
     entities = find_entities(story, ner)
     index = EntityIndex(story, entities)
-    facts, conflicts = find_facts_and_conflicts(story, index)
+    checks = claim_checks(story)
+    facts = group_facts(story, checks)
+    conflicts = find_conflicts(story, facts, checks)
 
     def canonical_speaker(name: str) -> str | None:
         entity = index.lookup(name, PERSON) or index.lookup(name)
@@ -88,6 +96,7 @@ def build_report(
         passages=passages,
         reuse=reuse,
         coverage=coverage(story, facts),
+        families=aligner_of(story).families,
         ner=ner,
         warnings=list(story.warnings),
     )

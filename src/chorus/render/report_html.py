@@ -66,15 +66,20 @@ def _summary(report: Report) -> str:
 _SHOWN_CONFLICTS = 3  # noted under a fact
 
 
+def _values(conflict) -> str:
+    return " · ".join(f"<b>{escape(v.value)}</b> {_cite(list(v.doc_indexes))}" for v in conflict.values)
+
+
 def _facts(report: Report) -> str:
     def item(f) -> str:
-        tag = f'<span class="tag{"" if f.support > 1 else " one"}">{f.support} outlet{"s" if f.support > 1 else ""} {_cite(f.doc_indexes)}</span>'
-        disputes = "; ".join(
-            f"{escape(c.kind)}: <b>{escape(c.value_a)}</b> [{report.sentence(c.sentence_a).doc_index + 1}] vs "
-            f"<b>{escape(c.value_b)}</b> [{report.sentence(c.sentence_b).doc_index + 1}]"
-            for c in report.conflicts_of(f)[:_SHOWN_CONFLICTS]
-        )
-        more = " …" if len(report.conflicts_of(f)) > _SHOWN_CONFLICTS else ""
+        if f.independent < f.support:
+            count = f"{f.support} articles, {f.independent} independent"
+        else:
+            count = f"{f.support} outlet{'s' if f.support > 1 else ''}"
+        tag = f'<span class="tag{"" if not f.single_source else " one"}">{count} {_cite(f.doc_indexes)}</span>'
+        found = report.conflicts_of(f)
+        disputes = "; ".join(f"{escape(c.kind)}: {_values(c)}" for c in found[:_SHOWN_CONFLICTS])
+        more = " …" if len(found) > _SHOWN_CONFLICTS else ""
         note = f'<br><span class="muted">disputed {disputes}{more}</span>' if disputes else ""
         text = escape(report.sentence(f.centre).text)
         return f'<li value="{f.id}" data-support="{_anchors(report, f.sentences)}">{tag}{text}{note}</li>'
@@ -83,22 +88,23 @@ def _facts(report: Report) -> str:
     single = "".join(item(f) for f in report.single_outlet_facts) or "<li>none</li>"
     return (
         '<section class="part"><h2>2. Facts and their support</h2>'
-        f"<h3>Reported by several outlets ({len(report.shared_facts)})</h3><ol>{shared}</ol>"
-        f"<h3>Reported by one outlet only ({len(report.single_outlet_facts)})</h3><ol>{single}</ol></section>"
+        f"<h3>Reported by several independent sources ({len(report.shared_facts)})</h3><ol>{shared}</ol>"
+        f"<h3>Reported by one source only ({len(report.single_outlet_facts)})</h3><ol>{single}</ol></section>"
     )
 
 
 def _conflicts(report: Report) -> str:
     if not report.conflicts:
-        body = "<p>No outlet contradicts another on a number, date, day, place or name.</p>"
+        body = "<p>No outlet gives a fact with another number, date, day, year or rank.</p>"
     else:
         items = []
         for c in report.conflicts:
-            a, b = report.sentence(c.sentence_a), report.sentence(c.sentence_b)
+            lines = "<br>".join(
+                f"[{report.sentence(i).doc_index + 1}] {escape(report.sentence(i).text)}" for v in c.values for i in v.sentences
+            )
             items.append(
-                f'<li data-support="{_anchors(report, [a.index, b.index])}"><span class="tag">{escape(c.kind)}</span>'
-                f"[{a.doc_index + 1}] <b>{escape(c.value_a)}</b> vs [{b.doc_index + 1}] <b>{escape(c.value_b)}</b>"
-                f'<br><span class="muted">[{a.doc_index + 1}] {escape(a.text)}<br>[{b.doc_index + 1}] {escape(b.text)}</span></li>'
+                f'<li data-support="{_anchors(report, c.sentences)}"><span class="tag">{escape(c.kind)}</span>'
+                f'{_values(c)}<br><span class="muted">{lines}</span></li>'
             )
         body = f"<ul>{''.join(items)}</ul>"
     return f'<section class="part"><h2>3. Conflicts</h2>{body}</section>'
@@ -138,6 +144,25 @@ def _entities(report: Report) -> str:
     return f'<section class="part"><h2>5. People, places, organizations</h2>{"".join(parts)}</section>'
 
 
+def _families(report: Report) -> str:
+    families = report.families
+    if families is None:
+        return ""
+    items = []
+    for family in families.families:
+        if len(family.members) > 1:
+            original = (
+                f"; the original is [{family.original + 1}] ({'earliest published' if family.reason == 'earliest' else 'fullest text'})"
+                if family.original is not None else ""
+            )
+            items.append(f"<li>{_cite(family.members)} are copies of one story{original}</li>")
+    for r in families.rewrites.values():
+        sources = ", ".join(f"[{d + 1}] ({round(100 * x)}%)" for d, x in sorted(r.sources.items()))
+        items.append(f"<li>[{r.doc_index + 1}] is a rewrite: {round(100 * r.share)}% of it is other articles' text, from {sources}</li>")
+    listing = f"<ul>{''.join(items)}</ul>" if items else ""
+    return f"<p><b>{families.independent_count} independent sources</b> among {len(report.documents)} articles.</p>{listing}"
+
+
 def _reuse(report: Report) -> str:
     items = []
     for p in report.passages:
@@ -153,6 +178,7 @@ def _reuse(report: Report) -> str:
         if r.borrowed_words
     )
     body = f"<ul>{shares}</ul><ul>{''.join(items)}</ul>" if items else "<p>No reused passage.</p>"
+    body = _families(report) + body
     return f'<section class="part"><h2>6. Text reuse</h2>{body}</section>'
 
 

@@ -1,4 +1,4 @@
-"""The story report as JSON (schema ``chorus.report/1``, documented in the README).
+"""The story report as JSON (schema ``chorus.report/2``, documented in the README).
 
 Every item points back to its sources as ``{"document": id, "sentence": n}``
 (sentence numbers from 0 within each document, as in the summary's JSON).
@@ -13,7 +13,7 @@ from chorus.analysis.report import Report
 from chorus.analysis.reuse import Span
 from chorus.render.json import document_fields, summary_to_dict
 
-SCHEMA = "chorus.report/1"
+SCHEMA = "chorus.report/2"
 
 
 def _ref(report: Report, sentence: int, **extra: Any) -> dict[str, Any]:
@@ -27,6 +27,34 @@ def _span(report: Report, span: Span) -> dict[str, Any]:
         "sentences": [report.sentence(i).position for i in span.sentences],
         "words": span.end - span.start,
         "text": span.text,
+    }
+
+
+def _families(report: Report) -> dict[str, Any]:
+    """Which articles are one source: {"independent_sources", "copies": [...], "rewrites": [...]}."""
+    families = report.families
+    ids = [d.id for d in report.documents]
+    if families is None:
+        return {"independent_sources": len(ids), "copies": [], "rewrites": []}
+    return {
+        "independent_sources": families.independent_count,
+        "copies": [
+            {
+                "members": [ids[d] for d in f.members],
+                "original": ids[f.original] if f.original is not None else None,
+                "original_by": f.reason or None,
+            }
+            for f in families.families
+            if len(f.members) > 1
+        ],
+        "rewrites": [
+            {
+                "document": ids[r.doc_index],
+                "share": r.share,
+                "sources": {ids[d]: share for d, share in sorted(r.sources.items())},
+            }
+            for r in families.rewrites.values()
+        ],
     }
 
 
@@ -48,9 +76,12 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             {
                 "id": f.id,
                 "support": f.support,
-                "several_outlets": f.support > 1,
+                "independent_sources": f.independent,
+                "several_outlets": not f.single_source,
                 "text": report.sentence(f.centre).text,
                 "outlets": [ids[d] for d in f.doc_indexes],
+                "stating": [ids[d] for d in f.stating],
+                "disputing": [ids[d] for d in f.disputing],
                 "sentences": [_ref(report, i, text=report.sentence(i).text) for i in f.sentences],
             }
             for f in report.facts
@@ -59,8 +90,14 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             {
                 "kind": c.kind,
                 "fact": c.fact,
-                "a": _ref(report, c.sentence_a, value=c.value_a, text=report.sentence(c.sentence_a).text),
-                "b": _ref(report, c.sentence_b, value=c.value_b, text=report.sentence(c.sentence_b).text),
+                "values": [
+                    {
+                        "value": v.value,
+                        "outlets": [ids[d] for d in v.doc_indexes],
+                        "sentences": [_ref(report, i, text=report.sentence(i).text) for i in v.sentences],
+                    }
+                    for v in c.values
+                ],
             }
             for c in report.conflicts
         ],
@@ -93,6 +130,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             }
             for e in report.entities
         ],
+        "families": _families(report),
         "reuse": {
             "passages": [
                 {

@@ -31,36 +31,46 @@ def _summary(report: Report) -> list[str]:
 _SHOWN_CONFLICTS = 3
 
 
+def _values(report: Report, conflict) -> str:
+    """"**about 1,200** [1, 3, 4, 5] · **more than 1,500** [2]"."""
+    return " · ".join(f"**{_escape(v.value)}** {_cite(list(v.doc_indexes))}" for v in conflict.values)
+
+
 def _disputes(report: Report, fact) -> str:
-    """" · disputed number: **2,200** [1] vs **2,100** [2]" for the fact's conflicts."""
+    """" · disputed number: **1,200** [1, 3] · **1,500** [2]" for the fact's conflicts."""
     found = report.conflicts_of(fact)
-    parts = [
-        f"{c.kind}: **{_escape(c.value_a)}** [{report.sentence(c.sentence_a).doc_index + 1}] vs "
-        f"**{_escape(c.value_b)}** [{report.sentence(c.sentence_b).doc_index + 1}]"
-        for c in found[:_SHOWN_CONFLICTS]
-    ]
+    parts = [f"{c.kind}: {_values(report, c)}" for c in found[:_SHOWN_CONFLICTS]]
     more = " …" if len(found) > _SHOWN_CONFLICTS else ""
     return " · disputed " + "; ".join(parts) + more if parts else ""
+
+
+def _support(fact) -> str:
+    """"4 outlets", or "4 articles, 3 independent" when copies of one story are among them."""
+    if fact.independent < fact.support:
+        return f"{fact.support} articles, {fact.independent} independent"
+    return f"{fact.support} outlet{'s' if fact.support != 1 else ''}"
 
 
 def _facts(report: Report) -> list[str]:
     shared, single = report.shared_facts, report.single_outlet_facts
     lines = ["## 2. Facts and their support", ""]
-    lines += [f"### Reported by several outlets ({len(shared)})", ""]
+    lines += [f"### Reported by several independent sources ({len(shared)})", ""]
     if not shared:
-        lines += ["*No fact is reported by more than one outlet.*", ""]
+        lines += ["*No fact is reported by more than one independent source.*", ""]
     for f in shared:
         others = ", ".join(_where(report, i) for i in f.sentences)
-        lines.append(f"{f.id}. **{f.support} outlets** {_cite(f.doc_indexes)}: {_escape(report.sentence(f.centre).text)}  ")
+        lines.append(f"{f.id}. **{_support(f)}** {_cite(f.doc_indexes)}: {_escape(report.sentence(f.centre).text)}  ")
         lines.append(f"   <sub>{others}{_disputes(report, f)}</sub>")
-    lines += ["", f"### Reported by one outlet only ({len(single)})", ""]
+    lines += ["", f"### Reported by one source only ({len(single)})", ""]
     by_doc: dict[int, list] = {}
     for f in single:
-        by_doc.setdefault(f.doc_indexes[0], []).append(f)
+        by_doc.setdefault(report.sentence(f.centre).doc_index, []).append(f)
     for d in sorted(by_doc):
         lines.append(f"- **[{d + 1}] {_escape(report.documents[d].label)}**")
         for f in by_doc[d]:
-            where = f"s{report.sentence(f.centre).position + 1}{_disputes(report, f)}"
+            copies = [x for x in f.doc_indexes if x != d]
+            also = f", copied by {_cite(copies)}" if copies else ""
+            where = f"s{report.sentence(f.centre).position + 1}{also}{_disputes(report, f)}"
             lines.append(f"  - {f.id}. {_escape(report.sentence(f.centre).text)} <sub>{where}</sub>")
     return lines + [""]
 
@@ -68,17 +78,15 @@ def _facts(report: Report) -> list[str]:
 def _conflicts(report: Report) -> list[str]:
     lines = ["## 3. Conflicts", ""]
     if not report.conflicts:
-        return lines + ["*No outlet contradicts another on a number, date, day, place or name.*", ""]
+        return lines + ["*No outlet gives a fact with another number, date, day, year or rank.*", ""]
     for c in report.conflicts:
-        a, b = report.sentence(c.sentence_a), report.sentence(c.sentence_b)
-        facts = sorted({f.id for f in (report.fact_with(a.index), report.fact_with(b.index)) if f})
-        fact = f" (fact {facts[0]})" if len(facts) == 1 else f" (facts {facts[0]}, {facts[1]})" if facts else ""
-        lines.append(
-            f"- **{c.kind}**{fact}: {_where(report, a.index)} says **{_escape(c.value_a)}**, "
-            f"{_where(report, b.index)} says **{_escape(c.value_b)}**"
-        )
-        lines.append(f"  - [{a.doc_index + 1}] {_escape(a.text)}")
-        lines.append(f"  - [{b.doc_index + 1}] {_escape(b.text)}")
+        fact = report.fact_by_id(c.fact)
+        about = f" (fact {c.fact}: {_escape(report.sentence(fact.centre).text)})" if fact else ""
+        lines.append(f"- **{c.kind}**: {_values(report, c)}{about}")
+        for v in c.values:
+            for i in v.sentences:
+                s = report.sentence(i)
+                lines.append(f"  - {_where(report, i)} says **{_escape(v.value)}**: {_escape(s.text)}")
     return lines + [""]
 
 
@@ -120,8 +128,33 @@ def _entities(report: Report) -> list[str]:
     return lines
 
 
+def _families(report: Report) -> list[str]:
+    """Which articles are one source: copies of one story, and rewrites of others."""
+    families = report.families
+    if families is None:
+        return []
+    n = len(report.documents)
+    lines = [f"**{families.independent_count} independent sources** among {n} article{'s' if n != 1 else ''}.", ""]
+    for family in families.families:
+        if len(family.members) < 2:
+            continue
+        members = ", ".join(f"[{d + 1}]" for d in family.members)
+        if family.original is not None:
+            how = "earliest published" if family.reason == "earliest" else "fullest text"
+            lines.append(f"- {members} are copies of one story; the original is [{family.original + 1}] ({how}).")
+        else:
+            lines.append(f"- {members} are copies of one story; which is the original cannot be told.")
+    for rewrite in families.rewrites.values():
+        sources = ", ".join(f"[{d + 1}] ({_percent(share)})" for d, share in sorted(rewrite.sources.items()))
+        lines.append(
+            f"- [{rewrite.doc_index + 1}] is a rewrite: {_percent(rewrite.share)} of it is other articles' text, "
+            f"from {sources}; it counts as a source only of what they do not report."
+        )
+    return lines + [""]
+
+
 def _reuse(report: Report) -> list[str]:
-    lines = ["## 6. Text reuse", ""]
+    lines = ["## 6. Text reuse", ""] + _families(report)
     if not report.passages:
         return lines + ["*No article shares a passage of its own prose, or a long quotation, with another.*", ""]
     for r in report.reuse:
@@ -160,7 +193,7 @@ def _reuse(report: Report) -> list[str]:
 def _coverage(report: Report) -> list[str]:
     lines = ["## 7. Coverage", ""]
     lines += [
-        "| article | words | sentences | facts | of all facts | of several-outlet facts | facts only it has |",
+        "| article | words | sentences | facts | of all facts | of several-source facts | facts only it has |",
         "|---|---|---|---|---|---|---|",
     ]
     for c in report.coverage:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from chorus.align.values import printed as printed_value
 from chorus.types import Document, Summary, SummarySentence
 
 
@@ -15,14 +16,6 @@ def source_line(number: int, doc: Document) -> str:
 
 def markers(doc_indexes: list[int]) -> str:
     return "[" + ", ".join(str(d + 1) for d in doc_indexes) + "]"
-
-
-def printed_value(value: str) -> str:
-    """A value as the article prints it, lower-cased when it opened its sentence ("More than 1,500")."""
-    return value[0].lower() + value[1:] if value[:1].isupper() and value.split()[0].lower() in _HEDGE_WORDS else value
-
-
-_HEDGE_WORDS = frozenset("more over at about around approximately roughly some nearly almost up fewer less under as no an estimated close just".split())
 
 
 def independence(sentence: SummarySentence) -> str:

@@ -160,12 +160,12 @@ def _add_api(app: FastAPI, limits: Limits, workers: Workers) -> None:
         description=(
             "The story report of `chorus report`: the cited summary, facts and the outlets that report them, "
             "conflicts, quotes and their speakers, names with their spellings, text reuse and coverage "
-            "(schema chorus.report/1). Same inputs and options as /api/summarize; formats json, markdown, html. "
+            "(schema chorus.report/2). Same inputs and options as /api/summarize; formats json, markdown, html. "
             + inputs
         ),
         **_route_documentation(
             ReportResponse, ReportRequest, ReportOptions, ("markdown", "html"),
-            "The report: JSON (chorus.report/1 plus each article's kept sentences), "
+            "The report: JSON (chorus.report/2 plus each article's kept sentences), "
             "or the Markdown or HTML rendering asked for by `format`.", "report",
         ),
     )

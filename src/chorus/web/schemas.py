@@ -86,7 +86,7 @@ class ReportOptions(SummarizeOptions):
 
     format: ReportFormatName = Field(  # type: ignore[assignment]
         "json",
-        description="json (default): the report (schema chorus.report/1) with the articles split into "
+        description="json (default): the report (schema chorus.report/2) with the articles split into "
         "sentences; markdown or html: the same rendering as `chorus report --format`.",
     )
 
@@ -187,7 +187,7 @@ class SummaryResponse(SummaryOut):
     warnings: list[str]
 
 
-# ---- the story report (schema chorus.report/1, see the README) -------------
+# ---- the story report (schema chorus.report/2, see the README) -------------
 
 
 class ReportDocumentOut(PageFieldsOut):
@@ -209,22 +209,44 @@ class SentenceText(SourceRef):
 
 class FactOut(Strict):
     id: int = Field(description="fact number, from 1")
-    support: int = Field(description="how many outlets report it")
-    several_outlets: bool
-    text: str = Field(description="the sentence most like the others of the fact")
+    support: int = Field(description="how many articles report it (state it, or give it with another value)")
+    independent_sources: int = Field(description="of those, independent sources: copies of one story count once")
+    several_outlets: bool = Field(description="reported by several independent sources")
+    text: str = Field(description="the sentence the others state")
     outlets: list[str] = Field(description="ids of the articles that report it")
-    sentences: list[SentenceText] = Field(description="each outlet's sentence")
+    stating: list[str] = Field(description="ids of the articles that state it as its sentence does")
+    disputing: list[str] = Field(description="ids of the articles that give it with another value")
+    sentences: list[SentenceText] = Field(description="each article's sentence")
 
 
-class ConflictSide(SentenceText):
-    value: str = Field(description="what this sentence says: the number, date, day, year, place or name")
+class ConflictValueOut(Strict):
+    value: str = Field(description="the value as printed: a number, date, day, year or rank")
+    outlets: list[str] = Field(description="ids of the articles that give it")
+    sentences: list[SentenceText]
 
 
 class ConflictOut(Strict):
-    kind: Literal["number", "date", "weekday", "year", "place", "name"]
-    fact: int | None = Field(description="the fact both sentences belong to, if one")
-    a: ConflictSide
-    b: ConflictSide
+    kind: Literal["number", "rank", "date", "weekday", "year", "place", "name"]
+    fact: int = Field(description="the fact whose value is disputed")
+    values: list[ConflictValueOut] = Field(description="each value with the articles that give it, the fact's own first")
+
+
+class CopiesOut(Strict):
+    members: list[str]
+    original: str | None = Field(description="the original when it can be told (earliest published, else fullest text)")
+    original_by: str | None = Field(description="'earliest' or 'fullest'")
+
+
+class RewriteOut(Strict):
+    document: str
+    share: float = Field(description="share of its text found in the other articles")
+    sources: dict[str, float] = Field(description="article it took from -> share of its text")
+
+
+class FamiliesOut(Strict):
+    independent_sources: int
+    copies: list[CopiesOut]
+    rewrites: list[RewriteOut]
 
 
 class QuoteOccurrence(SentenceText):
@@ -297,10 +319,11 @@ class ReportResponse(Strict):
     schema_: Literal[REPORT_SCHEMA] = Field(alias="schema")  # type: ignore[valid-type]
     documents: list[ReportDocumentOut]
     summary: SummaryOut
-    facts: list[FactOut] = Field(description="most outlets first")
-    conflicts: list[ConflictOut]
+    facts: list[FactOut] = Field(description="most independent sources first")
+    conflicts: list[ConflictOut] = Field(description="one per disputed value of a fact")
     quotes: list[QuoteOut]
     entities: list[EntityOut]
+    families: FamiliesOut = Field(description="which articles are copies or rewrites of others")
     reuse: ReuseOut
     coverage: list[CoverageOut]
     ner: NerName = Field(description="how names were found")

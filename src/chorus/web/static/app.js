@@ -560,7 +560,9 @@ function citedItem(view, refs, describe, element, ...content) {
 function renderFacts(facts, view) {
   const item = (fact) => {
     const entry = citedItem(view, fact.sentences, `Fact ${fact.id}`, 'li',
-      tag(plural(fact.support, 'outlet'), fact.several_outlets ? null : 'one'), ' ', fact.text,
+      tag(fact.independent_sources < fact.support
+        ? `${fact.support} articles, ${fact.independent_sources} independent`
+        : plural(fact.support, 'outlet'), fact.several_outlets ? null : 'one'), ' ', fact.text,
       h('span', {class: 'outlets'}, outletList(view, fact.outlets)));
     entry.value = fact.id; // the list shows the fact's own number, as the evidence and the other formats do
     return entry;
@@ -569,24 +571,26 @@ function renderFacts(facts, view) {
   const several = facts.filter((f) => f.several_outlets);
   const single = facts.filter((f) => !f.several_outlets);
   return reportSection('Facts and their support',
-    `${plural(facts.length, 'fact')}: sentences of different outlets that say the same thing are one fact, ` +
-    'most-reported first. A fact only one outlet reports rests on that outlet alone.',
-    h('h3', {}, `Reported by several outlets (${several.length})`),
-    list(several, 'No fact is reported by more than one outlet.'),
-    h('h3', {}, `Reported by one outlet only (${single.length})`),
-    list(single, 'Every fact is reported by more than one outlet.'));
+    `${plural(facts.length, 'fact')}: sentences of different outlets that state the same claim are one fact, ` +
+    'most-reported first. Copies of one story count as one source; a fact only one source reports rests on it alone.',
+    h('h3', {}, `Reported by several independent sources (${several.length})`),
+    list(several, 'No fact is reported by more than one independent source.'),
+    h('h3', {}, `Reported by one source only (${single.length})`),
+    list(single, 'Every fact is reported by more than one independent source.'));
 }
 
 function renderConflicts(conflicts, view) {
-  const side = (s) => h('p', {class: 'side'},
-    h('span', {class: 'who'}, view.outlet(s.document)), ': ', h('b', {}, s.value),
-    h('span', {class: 'said'}, s.text));
+  const side = (value) => value.sentences.map((s) => h('p', {class: 'side'},
+    h('span', {class: 'who'}, view.outlet(s.document)), ': ', h('b', {}, value.value),
+    h('span', {class: 'said'}, s.text)));
+  const values = (c) => c.values.map((v, k) => [k ? ' · ' : '', h('b', {}, v.value), ' ',
+    h('span', {class: 'outlets'}, outletList(view, v.outlets))]);
   return reportSection('Conflicts',
-    'Two outlets stating one fact with a different number, date, day, year, place or name.',
+    'Outlets giving one fact with a different number, date, day, year or rank: each value with the outlets that give it.',
     conflicts.length
-      ? h('ul', {class: 'items'}, conflicts.map((c) => citedItem(view, [c.a, c.b], `Conflict over the ${c.kind}`, 'li',
-        tag(c.kind), ' ', h('b', {}, c.a.value), ' or ', h('b', {}, c.b.value), '?', side(c.a), side(c.b))))
-      : emptyNote('No outlet contradicts another on a number, date, day, year, place or name.'));
+      ? h('ul', {class: 'items'}, conflicts.map((c) => citedItem(view, c.values.flatMap((v) => v.sentences),
+        `Conflict over the ${c.kind}`, 'li', tag(c.kind), ' ', values(c), c.values.flatMap(side))))
+      : emptyNote('No outlet gives a fact with another number, date, day, year or rank.'));
 }
 
 function speakerOf(quote) {
