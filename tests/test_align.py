@@ -235,3 +235,66 @@ def test_lavrov_invitation_is_cited_to_every_outlet_that_states_it(lavrov_dir):
     assert first.verdict == STATES
     # Not the article's first sentence (they met, he offered help): the one that says he invited him.
     assert story.sentences[first.evidence.sentences[0]].text.startswith("Lavrov invited Mashaal to Moscow")
+
+
+# --- facts, conflicts and check, on the same engine ------------------------------
+
+
+def test_one_disputed_figure_is_one_conflict_however_many_outlets():
+    low = "About 1,200 people were evacuated from the harbour district of Tarnby on Tuesday night after a gas leak."
+    high = "More than 1,500 people were evacuated from the harbour district of Tarnby on Tuesday night after a gas leak."
+    extras = [
+        "Police closed the coast road until morning.", "Gas engineers worked through the night.",
+        "The council opened the sports hall as a shelter.", "Schools in the district stayed closed on Wednesday.",
+        "The gas company said the leak came from a corroded pipe.", "A bus company lent three coaches.",
+        "Volunteers brought blankets to the hall.", "Shops on the quay opened late.",
+    ]
+    texts = [(low if k < 5 else high) + " " + extras[k] + "\n\n" + FILLER for k in range(8)]
+    report = chorus.report(texts)
+    (conflict,) = report.conflicts
+    assert [(v.value, len(v.doc_indexes)) for v in conflict.values] in (
+        [("about 1,200", 5), ("more than 1,500", 3)], [("more than 1,500", 3), ("about 1,200", 5)]
+    )
+    fact = report.fact_by_id(conflict.fact)
+    assert fact.support == 8 and set(fact.disputing) | set(fact.stating) == set(range(8))
+
+
+def test_a_self_correction_is_no_conflict_between_outlets():
+    report = chorus.report([
+        "The flood in Merrow killed 70 people, the regional governor said on Friday, although police earlier had "
+        "reported 65 dead. Rescue teams searched the valley for survivors.\n\n" + FILLER,
+        "The flood in Merrow killed 70 people, the regional governor said on Friday. Roads into the valley stayed "
+        "closed.\n\n" + FILLER,
+    ])
+    assert report.conflicts == []
+
+
+def test_copies_of_one_story_are_one_source_in_the_facts():
+    report = chorus.report([WIRE, RESEND, OWN])
+    rescued = next(f for f in report.facts if report.sentence(f.centre).text.startswith("Rescuers pulled"))
+    assert rescued.support == 2 and rescued.independent == 1 and rescued.single_source
+    assert rescued in report.single_outlet_facts
+
+
+def test_check_api_and_command(tmp_path):
+    from chorus.cli import main
+    from chorus.render import render_check
+
+    result = chorus.check("Three firefighters suffered minor burns.", [EXAMPLE])
+    assert [a.verdict for a in result.articles] == [STATES, STATES, STATES, STATES, SILENT]
+    assert result.independent_sources == 4
+    data = __import__("json").loads(render_check(result, "json"))
+    assert data["claim"] == "Three firefighters suffered minor burns." and data["stating"] == 4
+    assert data["articles"][1]["sentences"][0]["text"] == "Three firefighters were treated for minor burns."
+    with pytest.raises(chorus.ChorusError, match="claim is empty"):
+        chorus.check("  ", [EXAMPLE])
+
+
+def test_check_command_prints_each_verdict(capsys):
+    from chorus.cli import main
+
+    assert main(["check", "Three firefighters suffered minor burns.", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Claim: Three firefighters suffered minor burns.")
+    assert out.count("\nstates ") == 4 and "\nsilent       [5]" in out
+    assert out.rstrip().endswith("4 of 5 articles state it.")

@@ -19,7 +19,7 @@ import chorus.web.jobs  # noqa: E402
 from chorus.render.report_json import report_to_dict  # noqa: E402
 from chorus.select import DEFAULT_METHOD, METHODS  # noqa: E402
 from chorus.web import Limits, create_app  # noqa: E402
-from chorus.web.inputs import FORM_FIELDS, Incoming  # noqa: E402
+from chorus.web.inputs import DOCUMENTS_FIELD, NAMES_FIELD, Incoming  # noqa: E402
 from chorus.web.jobs import report_articles, summarize_articles  # noqa: E402
 from chorus.web.limits import Deadline  # noqa: E402
 from chorus.web.schemas import (  # noqa: E402
@@ -482,7 +482,7 @@ def test_openapi_request_body_matches_what_is_parsed(client, path, request_model
     assert set(json_schema["properties"]["method"]["anyOf"][0]["enum"]) == set(METHODS)
     assert set(json_schema["properties"]["format"]["enum"]) == formats
     form = body["multipart/form-data"]["schema"]["properties"]
-    assert set(form) == set(FORM_FIELDS)
+    assert set(form) == {DOCUMENTS_FIELD, NAMES_FIELD, *request_model.model_fields} - {"documents"} | {DOCUMENTS_FIELD}
     assert set(form["format"]["enum"]) == formats
     responses = operation["responses"]
     assert {"200", "413", "415", "422", "504"} <= set(responses)
@@ -578,3 +578,31 @@ def test_chorus_serve_without_the_web_extra_says_what_to_install(run, monkeypatc
 def test_chorus_serve_rejects_a_bad_port(run):
     code, _, err = run("serve", "--port", "70000")
     assert code == 1 and "between 0 and 65535" in err
+
+
+# --- chorus check over HTTP ------------------------------------------------------
+
+
+def test_check_says_which_articles_state_a_claim_and_which_give_another_value(client):
+    from chorus.web.schemas import CheckResponse
+
+    claim = ("A fire at a chemical warehouse forced the evacuation of about 1,200 people from a "
+             "waterfront neighbourhood of Marrowick on Tuesday night.")
+    response = client.post("/api/check", files=example_upload(), data={"claim": claim})
+    assert response.status_code == 200, response.text
+    data = CheckResponse.model_validate(response.json()).model_dump()
+    verdicts = {a["number"]: a["verdict"] for a in data["articles"]}
+    assert verdicts[2] == "contradicts" and data["stating"] == 4 and data["contradicting"] == 1
+    (against,) = [a for a in data["articles"] if a["verdict"] == "contradicts"]
+    assert against["values"] == [{"kind": "number", "claim": "about 1,200", "article": "more than 1,500"}]
+    assert against["sentences"][0]["text"].startswith("More than 1,500 people")
+    assert data["independent_sources"] == 3  # the roundup repeats the wire story
+    text = client.post("/api/check", files=example_upload(), data={"claim": claim, "format": "text"})
+    assert text.status_code == 200 and text.text.startswith("Claim: A fire at a chemical warehouse")
+
+
+def test_check_needs_a_claim(client):
+    response = client.post("/api/check", json={"claim": " ", "documents": example_texts()})
+    assert response.status_code == 422 and "claim is empty" in response.json()["error"]["message"]
+    response = client.post("/api/check", json={"documents": example_texts()})
+    assert response.status_code == 422 and "claim" in response.json()["error"]["message"]

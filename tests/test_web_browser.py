@@ -396,3 +396,23 @@ def test_an_empty_section_says_so(page):
     assert "No outlet contradicts another" in open_tab(page, "conflicts").text
     assert "No article reuses another's text" in open_tab(page, "reuse").text
     assert "No fact is reported by more than one outlet" in open_tab(page, "facts").text
+
+
+def test_check_a_claim_against_the_articles_on_the_page(page, output_dir):
+    add_files(page, sorted(EXAMPLE.iterdir()))
+    element(page, "#summarize").click()
+    wait_for_summary(page)
+    claim = element(page, "#claim")
+    claim.send_keys("Three firefighters suffered minor burns.")
+    element(page, "#check-button").click()
+    wait_until(page, lambda d: by_css(d, "#check-result li") or by_css(d, "#check-error:not([hidden])"))
+    assert not by_css(page, "#check-error:not([hidden])"), element(page, "#check-error").text
+    items = by_css(page, "#check-result li")
+    assert len(items) == 5
+    verdicts = [item.find_element("css selector", ".tag").text for item in items]
+    assert verdicts.count("states it") == 4 and verdicts[-1] == "silent"
+    assert "4 articles of 5 state it" in element(page, "#check-result .lead").text
+    first = items[0]
+    first.click()  # its sentence lights up in its article
+    assert len(highlighted(page)) == 1
+    screenshot(page, output_dir / "harbor-fire-check.png")

@@ -18,7 +18,7 @@ from chorus.types import Budget, Citation, Document, Sentence, Story, Summary, S
 
 if TYPE_CHECKING:
     from chorus.analysis.report import Report, report
-    from chorus.pipeline import load_documents, summarize
+    from chorus.pipeline import check, load_documents, summarize
     from chorus.render import render, render_report
     from chorus.select import METHODS
 
@@ -35,6 +35,7 @@ __all__ = [
     "Story",
     "Summary",
     "SummarySentence",
+    "check",
     "load_documents",
     "render",
     "render_report",
@@ -58,6 +59,7 @@ __version__ = _installed_version()
 
 _LAZY = {
     "summarize": "chorus.pipeline",
+    "check": "chorus.pipeline",
     "load_documents": "chorus.pipeline",
     "render": "chorus.render",
     "render_report": "chorus.render",

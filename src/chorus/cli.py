@@ -122,6 +122,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from chorus.pipeline import check
+    from chorus.render import render_check
+
+    warnings: list[str] = []
+    clusters = _read_clusters(args, warnings)
+    if len(clusters) > 1:
+        raise ChorusError("a claim is checked against one story; choose a cluster of the dataset with --cluster ID")
+    result = check(args.claim, clusters[0].documents)
+    for w in warnings:
+        warn(w)
+    sys.stdout.write(render_check(result, args.format))
+    return 0
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
     from chorus.pipeline import load_documents
 
@@ -355,6 +370,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="how names are found: rules (default, no model) or spacy (pip install 'chorus[ner]')")
     p.add_argument("--cluster", metavar="ID", help="report on this cluster of a dataset")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("check", help="which articles state a claim, which contradict it, which are silent")
+    p.add_argument("claim", help="the claim: a sentence, in quotes")
+    p.add_argument("articles", nargs="+", help="files, folders, datasets or - for stdin")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--cluster", metavar="ID", help="check against this cluster of a dataset")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("clean", help="print the article text chorus keeps (title, then body)")
     p.add_argument("articles", nargs="+", metavar="ARTICLE")

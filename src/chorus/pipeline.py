@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from chorus.align import ClaimCheck, aligner_of
 from chorus.compose import compose
 from chorus.errors import ChorusError, InputError
 from chorus.ingest import RawDocument, prepare_documents
@@ -111,3 +112,34 @@ def summarize(
     docs = load_documents(documents, warnings)
     story = build_story(docs, query, warnings)
     return summarize_story(story, budget, method)
+
+
+MAX_CLAIM_CHARS = 2_000  # a claim is a sentence or two; longer text is an article
+
+
+def check(claim: str, documents: Sequence[DocumentLike]) -> ClaimCheck:
+    """Which articles state a claim, which contradict it, and which are silent on it.
+
+    Args:
+        claim: the claim, a sentence ("About 1,200 people were evacuated.").
+        documents: the articles, as for ``chorus.summarize``.
+
+    Returns:
+        A ``chorus.align.ClaimCheck``: for each article its ``verdict``
+        (``"states"``, ``"contradicts"`` or ``"silent"``), the sentence(s)
+        behind it and the values it gives differently, and how many
+        independent sources the articles that state it are;
+        ``chorus.render.render_check`` lays it out.
+
+    Raises:
+        ChorusError: for an empty or overlong claim, or unusable articles.
+    """
+    claim = " ".join((claim or "").split())
+    if not claim:
+        raise InputError("the claim is empty; give the sentence to check")
+    if len(claim) > MAX_CLAIM_CHARS:
+        raise InputError(f"the claim is {len(claim):,} characters; a claim is at most {MAX_CLAIM_CHARS:,}")
+    warnings: list[str] = []
+    docs = load_documents(documents, warnings)
+    story = build_story(docs, None, warnings)
+    return aligner_of(story).check(claim)

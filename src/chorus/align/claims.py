@@ -155,6 +155,7 @@ class ClaimCheck:
     articles: list[ArticleVerdict]  # one per document, in story order
     independent_sources: int  # source families among the articles that state it
     sentence: int | None = None  # the claim's own Story sentence, when it is one
+    story: Story | None = field(default=None, repr=False)  # what it was checked against
 
     def with_verdict(self, verdict: str) -> list[ArticleVerdict]:
         return [a for a in self.articles if a.verdict == verdict]
@@ -188,7 +189,6 @@ class Claim:
     numbers: list[V.Number]  # figures of the main clause: the evidence must give them
     detail_numbers: list[V.Number]  # figures of the background: compared, not required
     value_weight: float  # weight of each figure, and of each date, day, year or rank
-    calendar_values: int  # how many dates, weekdays, years and ranks it gives
     negated: bool
     sentence: int | None = None
     doc_index: int | None = None
@@ -233,12 +233,6 @@ def strip_attribution(text: str) -> tuple[str, str]:
     return text[: m.start()], text[m.start() :]
 
 
-def _calendar_count(text: str) -> int:
-    return (
-        len(V.event_weekdays(text)) + len(V.event_dates(text)) + len(V.years_in(text)) + len(V.ranks_in(text))
-    )
-
-
 class _RowUses:
     """For some sentences of the story, which of a claim's columns each uses (row -> bool vector)."""
 
@@ -249,6 +243,13 @@ class _RowUses:
 
     def __getitem__(self, rows: list[int]) -> np.ndarray:
         return self.dense[[self.positions[r] for r in rows]]
+
+    def shares(self, claim: Claim, aligner: Aligner) -> dict[int, float]:
+        """Each row's share of the claim's weighted content."""
+        if not self.positions or not self.width:
+            return {}
+        credit = aligner.credit(claim, self.dense).sum(axis=1) / claim.total
+        return {r: float(credit[k]) for r, k in self.positions.items()}
 
 
 class Aligner:
@@ -400,7 +401,6 @@ class Aligner:
             numbers=numbers,
             detail_numbers=detail_numbers,
             value_weight=value_weight,
-            calendar_values=_calendar_count(main),
             around=around,
             negated=is_negated(core),
         )
@@ -432,55 +432,68 @@ class Aligner:
             return np.zeros(uses.shape[:-1] + (0,))
         return np.maximum.reduceat(uses * claim.column_weights, claim.unit_starts, axis=-1)
 
-    def check(self, claim: Claim | str, docs: list[int] | None = None) -> ClaimCheck:
-        """The verdict of every article (or of ``docs``) on ``claim``."""
+    def check(self, claim: Claim | str, docs: list[int] | None = None, *, silent: bool = True) -> ClaimCheck:
+        """The verdict of every article (or of ``docs``) on ``claim``; with ``silent=False`` only the
+        articles that state or contradict it (what facts need, without a verdict per article)."""
         if isinstance(claim, str):
             claim = self.claim_of_text(claim)
-        wanted = range(len(self.story.documents)) if docs is None else docs
         by_doc, uses = self._candidates(claim)
-        verdicts = [self._verdict(claim, d, by_doc.get(d, []), uses) for d in wanted]
+        if docs is None:
+            docs = range(len(self.story.documents)) if silent else sorted(set(by_doc) | {claim.doc_index} - {None})
+        shares = uses.shares(claim, self)
+        verdicts = [self._verdict(claim, d, by_doc.get(d, []), uses, shares) for d in docs]
+        if not silent:
+            verdicts = [v for v in verdicts if v.verdict != SILENT]
         stating = {v.doc_index: v.evidence.sentences for v in verdicts if v.verdict == STATES and v.evidence}
         return ClaimCheck(
             claim=claim.text,
             articles=verdicts,
             independent_sources=self.families.independent_sources(stating),
             sentence=claim.sentence,
+            story=self.story,
         )
 
     def _candidates(self, claim: Claim) -> tuple[dict[int, list[int]], _RowUses]:
         """The sentences that could state the claim, by document, and what they use of it.
 
-        A sparse column slice bounds what every sentence can carry (the sum of the weights of the
-        claim's columns it uses, at least its credit); only sentences over the floor, and their
-        neighbours for pairs, are looked at word by word."""
+        The claim's columns of the term matrix bound what every sentence can carry (the sum of the
+        weights of the columns it uses, at least its credit); only sentences over the floor, and
+        their neighbours for pairs, are looked at word by word."""
         n = len(self.story.sentences)
         if not len(claim.columns):
             return {}, _RowUses(np.zeros((0, 0), dtype=bool), {})
-        bound = np.asarray(self._present[:, claim.columns] @ claim.column_weights).ravel() / claim.total
-        floor = CANDIDATE_COVERAGE * (1 - self._value_share(claim))
+        indptr, indices = self._present.indptr, self._present.indices
+        bound = np.zeros(n)
+        for column, weight in zip(claim.columns.tolist(), claim.column_weights.tolist()):
+            bound[indices[indptr[column] : indptr[column + 1]]] += weight
+        floor = CANDIDATE_COVERAGE * (1 - self._value_share(claim)) * claim.total
         rows = np.flatnonzero(bound >= floor)
         if claim.sentence is not None:
             rows = rows[self._doc_of[rows] != claim.doc_index]
+        if not len(rows):
+            return {}, _RowUses(np.zeros((0, len(claim.columns)), dtype=bool), {})
         by_doc: dict[int, list[int]] = {}
         for r in rows.tolist():
             by_doc.setdefault(int(self._doc_of[r]), []).append(r)
-        needed = set(rows.tolist())
-        for r in rows.tolist():
-            for k in (r - 1, r + 1):
-                if 0 <= k < n and self._doc_of[k] == self._doc_of[r]:
-                    needed.add(k)
-        order = sorted(needed)
-        dense = (self._present_rows[order][:, claim.columns].toarray() > 0) if order else np.zeros((0, len(claim.columns)), dtype=bool)
-        return by_doc, _RowUses(dense, {r: k for k, r in enumerate(order)})
+        neighbours = np.concatenate([rows - 1, rows, rows + 1])
+        neighbours = neighbours[(neighbours >= 0) & (neighbours < n)]
+        neighbours = neighbours[np.isin(self._doc_of[neighbours], self._doc_of[rows])]
+        order = np.unique(neighbours)
+        position = np.full(n, -1)
+        position[order] = np.arange(len(order))
+        dense = np.zeros((len(order), len(claim.columns)), dtype=bool)
+        for k, column in enumerate(claim.columns.tolist()):
+            at = position[indices[indptr[column] : indptr[column + 1]]]
+            dense[at[at >= 0], k] = True
+        return by_doc, _RowUses(dense, {int(r): k for k, r in enumerate(order.tolist())})
 
-    def _verdict(self, claim: Claim, d: int, rows: list[int], uses: _RowUses) -> ArticleVerdict:
+    def _verdict(self, claim: Claim, d: int, rows: list[int], uses: _RowUses, share: dict[int, float]) -> ArticleVerdict:
         if claim.doc_index == d and claim.sentence is not None:
             return ArticleVerdict(d, STATES, Evidence((claim.sentence,), 1.0))
         if not rows:
             return ArticleVerdict(d, SILENT)
         candidates: list[tuple[int, ...]] = [(r,) for r in rows]
         # Adjacent pairs whose union carries much more than either alone.
-        share = {r: float(self.credit(claim, uses[[r]]).sum()) / claim.total for r in uses.positions if self._doc_of[r] == d}
         pair_floor = PAIR_STATES_COVERAGE * (1 - self._value_share(claim))
         for r in sorted({p for r in rows for p in (r - 1, r)}):
             if r in share and r + 1 in share and min(share[r], share[r + 1]) >= PAIR_MIN_SHARE:

@@ -17,11 +17,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chorus.represent import sentence_numbers
 from chorus.text import WORD_RE, is_content, stem
 
 APPROXIMATE = 0.1  # "about 1,200" spans 1,080-1,320
+CACHED_TEXTS = 50_000  # sentences whose days, dates, years and ranks are kept once found
 
 _NUMBER_WORDS = {
     w: n
@@ -284,6 +286,7 @@ def value_numbers(value: str) -> list[Number]:
     return numbers_in(value + " items")
 
 
+@lru_cache(maxsize=CACHED_TEXTS)
 def ranks_in(text: str) -> list[Rank]:
     out = []
     for m in _ORDINAL.finditer(text):
@@ -339,10 +342,12 @@ def not_telling(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return [m for m in pattern.finditer(text) if m.start() not in telling]
 
 
+@lru_cache(maxsize=CACHED_TEXTS)
 def event_weekdays(text: str) -> list[re.Match[str]]:
     return not_telling(WEEKDAY, text)
 
 
+@lru_cache(maxsize=CACHED_TEXTS)
 def event_dates(text: str) -> list[re.Match[str]]:
     return not_telling(DATE, text)
 
@@ -363,6 +368,7 @@ def same_role(x: str | None, y: str | None) -> bool:
     return x == y or ((x is None or y is None) and "reference" not in (x, y))
 
 
+@lru_cache(maxsize=CACHED_TEXTS)
 def years_in(text: str) -> dict[str, str | None]:
     """Each year of ``text`` but those of full dates, with its role (the preposition before it)."""
     in_dates = {m.group("year") for m in DATE.finditer(text)}

@@ -51,9 +51,10 @@ class Fact:
 
 
 def claim_checks(story: Story) -> list[ClaimCheck]:
-    """What every article says about every sentence of the story (one ``ClaimCheck`` per sentence)."""
+    """What the articles that state or dispute each sentence of the story say (one ``ClaimCheck`` per
+    sentence; the silent ones are left out)."""
     aligner = aligner_of(story)
-    return [aligner.check(aligner.claim_of_sentence(s.index)) for s in story.sentences]
+    return [aligner.check(aligner.claim_of_sentence(s.index), silent=False) for s in story.sentences]
 
 
 def group_facts(story: Story, checks: list[ClaimCheck]) -> list[Fact]:

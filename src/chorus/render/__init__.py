@@ -43,4 +43,13 @@ def render_report(report, fmt: str = "markdown") -> str:
     return renderer(report)
 
 
-__all__ = ["FORMATS", "REPORT_FORMATS", "render", "render_report", "summary_to_dict"]
+def render_check(result, fmt: str = "text") -> str:
+    """A claim check (``chorus.check``) as text or JSON."""
+    from chorus.render.check import CHECK_FORMATS, render_check as renderer
+
+    if fmt not in CHECK_FORMATS:
+        raise ChorusError(f"unknown check format {fmt!r}; choose from: {', '.join(CHECK_FORMATS)}")
+    return renderer(result, fmt)
+
+
+__all__ = ["FORMATS", "REPORT_FORMATS", "render", "render_check", "render_report", "summary_to_dict"]

@@ -18,13 +18,16 @@ import chorus
 from chorus.select import DEFAULT_METHOD, METHODS
 from chorus.web.errors import install_error_handlers
 from chorus.web.inputs import DOCUMENTS_FIELD, NAMES_FIELD, read_request
-from chorus.web.jobs import Workers, report_and_render, summarize_and_render
+from chorus.web.jobs import Workers, check_and_render, report_and_render, summarize_and_render
 from chorus.web.limits import BodySizeLimit, Deadline, Limits, describe_bytes
 from chorus.web.schemas import (
     MAX_BUDGET_SENTENCES,
     MAX_BUDGET_WORDS,
     MAX_NAME_CHARS,
     MAX_QUERY_CHARS,
+    CheckOptions,
+    CheckRequest,
+    CheckResponse,
     ErrorResponse,
     HealthResponse,
     LimitsResponse,
@@ -119,7 +122,7 @@ def _add_api(app: FastAPI, limits: Limits, workers: Workers) -> None:
             max_query_chars=MAX_QUERY_CHARS,
         )
 
-    async def answer(request: Request, task: str, options_model: type[SummarizeOptions], work: Callable) -> Response:
+    async def answer(request: Request, task: str, options_model: type, work: Callable) -> Response:
         """Read the request on the event loop, do the work in a worker, within the time limit."""
         deadline = Deadline(limits.seconds, task)
         articles, options = await read_request(request, limits, options_model)
@@ -172,9 +175,26 @@ def _add_api(app: FastAPI, limits: Limits, workers: Workers) -> None:
     async def report(request: Request) -> Response:
         return await answer(request, "report", ReportOptions, report_and_render)
 
+    @app.post(
+        "/api/check",
+        tags=["claims"],
+        summary="Which articles state a claim, which contradict it",
+        description=(
+            "The claim check of `chorus check`: for each article its verdict (states, contradicts, silent), "
+            "the sentence(s) behind it and the values it gives differently, and how many independent sources "
+            "the articles that state it are. Same articles as /api/summarize, plus `claim`. " + inputs
+        ),
+        **_route_documentation(
+            CheckResponse, CheckRequest, CheckOptions, ("text",),
+            "Each article's verdict: JSON, or the text of `chorus check`.", "check",
+        ),
+    )
+    async def check_claim(request: Request) -> Response:
+        return await answer(request, "check", CheckOptions, check_and_render)
+
 
 def _route_documentation(
-    response_model: type, request_model: type, options_model: type[SummarizeOptions],
+    response_model: type, request_model: type, options_model: type,
     text_formats: tuple[str, ...], answer: str, task: str,
 ) -> dict[str, Any]:
     """What the OpenAPI schema says of a route whose body is read by hand (``read_request``)."""
@@ -202,7 +222,7 @@ def _route_documentation(
     }
 
 
-def multipart_schema(options_model: type[SummarizeOptions] = SummarizeOptions) -> dict[str, Any]:
+def multipart_schema(options_model: type = SummarizeOptions) -> dict[str, Any]:
     """The form upload's fields: the articles, their names, then the JSON body's options."""
     options = options_model.model_json_schema()["properties"]
     return {
@@ -232,7 +252,7 @@ def _install_openapi(app: FastAPI) -> None:
         if app.openapi_schema is None:
             schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
             _, definitions = models_json_schema(
-                [(SummarizeRequest, "validation"), (ReportRequest, "validation")],
+                [(SummarizeRequest, "validation"), (ReportRequest, "validation"), (CheckRequest, "validation")],
                 ref_template="#/components/schemas/{model}",
             )
             schema.setdefault("components", {}).setdefault("schemas", {}).update(definitions["$defs"])

@@ -20,20 +20,27 @@ from chorus.errors import InputError
 from chorus.ingest.read import parse_json
 from chorus.web.errors import ApiError, describe_validation_errors
 from chorus.web.limits import Limits, describe_bytes
-from chorus.web.schemas import DocumentIn, ReportOptions, ReportRequest, SummarizeOptions, SummarizeRequest
+from chorus.web.schemas import (
+    CheckOptions,
+    CheckRequest,
+    DocumentIn,
+    ReportOptions,
+    ReportRequest,
+    SummarizeOptions,
+    SummarizeRequest,
+)
 
-OptionsT = TypeVar("OptionsT", bound=SummarizeOptions)
+OptionsT = TypeVar("OptionsT", SummarizeOptions, ReportOptions, CheckOptions)
 
 # Multipart fields: `documents` repeats, each part a file or a text; `names`
 # repeats too, names[i] naming documents[i] (empty: the file name or none).
 DOCUMENTS_FIELD = "documents"
 NAMES_FIELD = "names"
-OPTION_FIELDS = tuple(SummarizeOptions.model_fields)
-FORM_FIELDS = (DOCUMENTS_FIELD, NAMES_FIELD, *OPTION_FIELDS)
 # The JSON body of each endpoint: its options plus the documents.
-REQUEST_MODELS: dict[type[SummarizeOptions], type[SummarizeOptions]] = {
+REQUEST_MODELS: dict[type, type] = {
     SummarizeOptions: SummarizeRequest,
     ReportOptions: ReportRequest,
+    CheckOptions: CheckRequest,
 }
 
 
@@ -112,7 +119,7 @@ async def _read_json(request: Request, limits: Limits, options_model: type[Optio
     for number, item in enumerate(body.documents, start=1):
         document = item if isinstance(item, DocumentIn) else DocumentIn(text=item)
         articles.append(Incoming(number, text=document.text, name=document.name, title=document.title))
-    options = options_model.model_validate(body.model_dump(include=set(OPTION_FIELDS)))
+    options = options_model.model_validate(body.model_dump(include=set(options_model.model_fields)))
     return articles, options
 
 
@@ -124,11 +131,12 @@ async def _read_form(request: Request, limits: Limits, options_model: type[Optio
     except StarletteHTTPException as exc:
         raise ApiError(422, "bad_upload", f"The upload could not be read: {exc.detail}") from None
     try:
-        unknown = sorted(set(form.keys()) - set(FORM_FIELDS))
+        unknown = sorted(set(form.keys()) - {DOCUMENTS_FIELD, NAMES_FIELD, *options_model.model_fields})
         if unknown:
             raise ApiError(
                 422, "invalid_request",
-                f"Unknown form field {unknown[0]!r}; the fields are: {', '.join(FORM_FIELDS)}.",
+                f"Unknown form field {unknown[0]!r}; the fields are: "
+                f"{', '.join((DOCUMENTS_FIELD, NAMES_FIELD, *options_model.model_fields))}.",
             )
         parts = form.getlist(DOCUMENTS_FIELD)
         names = form.getlist(NAMES_FIELD)
@@ -156,7 +164,7 @@ async def _read_form(request: Request, limits: Limits, options_model: type[Optio
 
 def _form_options(form: Any, options_model: type[OptionsT]) -> OptionsT:
     values: dict[str, str] = {}
-    for field in OPTION_FIELDS:
+    for field in options_model.model_fields:
         given = form.getlist(field)
         if any(not isinstance(v, str) for v in given):
             raise ApiError(422, "invalid_request", f"{field!r} must be a text field, not a file.")

@@ -24,7 +24,7 @@ from chorus.render.report_json import report_to_dict
 from chorus.types import Story, Summary
 from chorus.web.inputs import Incoming
 from chorus.web.limits import Deadline
-from chorus.web.schemas import DEFAULT_WORDS, ReportOptions, SummarizeOptions
+from chorus.web.schemas import DEFAULT_WORDS, CheckOptions, ReportOptions, SummarizeOptions
 
 T = TypeVar("T")
 
@@ -135,3 +135,16 @@ def report_and_render(articles: list[Incoming], options: ReportOptions, deadline
     if options.format == "json":
         return report_payload(report)
     return render_report(report, options.format)
+
+
+def check_and_render(articles: list[Incoming], options: CheckOptions, deadline: Deadline) -> dict | str:
+    """`chorus check`: each article's verdict on the claim."""
+    from chorus.pipeline import check
+    from chorus.render.check import check_to_dict, render_check_text
+
+    deadline.check()
+    warnings: list[str] = []
+    documents = load_documents([raw_document(a) for a in articles], warnings)
+    deadline.check()
+    result = check(options.claim, documents)
+    return check_to_dict(result) if options.format == "json" else render_check_text(result)

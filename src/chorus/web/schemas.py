@@ -19,6 +19,7 @@ from chorus.select import DEFAULT_METHOD, METHODS
 MAX_BUDGET_WORDS = 1000
 MAX_BUDGET_SENTENCES = 100
 MAX_QUERY_CHARS = 1000
+MAX_CLAIM_CHARS = 2000  # chorus.pipeline.MAX_CLAIM_CHARS
 MAX_NAME_CHARS = 200
 MAX_TITLE_CHARS = 1000
 DEFAULT_WORDS = 100
@@ -92,6 +93,17 @@ class ReportOptions(SummarizeOptions):
 
 
 class ReportRequest(ReportOptions):
+    documents: list[DocumentItem] = Field(min_length=1, description=DOCUMENTS_DESCRIPTION)
+
+
+class CheckOptions(Strict):
+    """What `chorus check` takes besides the articles."""
+
+    claim: str = Field(min_length=1, max_length=MAX_CLAIM_CHARS, description="The claim to check: a sentence.")
+    format: Literal["json", "text"] = Field("json", description="json (default), or the text of `chorus check`.")
+
+
+class CheckRequest(CheckOptions):
     documents: list[DocumentItem] = Field(min_length=1, description=DOCUMENTS_DESCRIPTION)
 
 
@@ -363,3 +375,36 @@ class ErrorBody(Strict):
 
 class ErrorResponse(Strict):
     error: ErrorBody
+
+
+# ---- chorus check -------------------------------------------------------------
+
+
+class CheckSentence(Strict):
+    sentence: int = Field(description="sentence number in the article, from 0")
+    text: str
+
+
+class CheckValue(Strict):
+    kind: str = Field(description="number, rank, date, weekday or year")
+    claim: str = Field(description="the value as the claim gives it")
+    article: str = Field(description="the value as the article gives it")
+
+
+class CheckArticle(Strict):
+    document: str
+    number: int
+    name: str | None
+    label: str
+    verdict: Literal["states", "contradicts", "silent"]
+    sentences: list[CheckSentence] = Field(description="the sentence(s) behind the verdict; none when silent")
+    score: float | None = Field(description="share of the claim's content they carry")
+    values: list[CheckValue] = Field(description="the values the article gives differently")
+
+
+class CheckResponse(Strict):
+    claim: str
+    articles: list[CheckArticle]
+    stating: int
+    contradicting: int
+    independent_sources: int = Field(description="independent sources among the articles that state it")

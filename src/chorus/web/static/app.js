@@ -289,6 +289,65 @@ async function onSubmit(event) {
   }
 }
 
+// ---- checking a claim against the same articles ------------------------------
+
+function claimForm(claim) {
+  const form = new FormData();
+  for (const [key, value] of state.lastForm.entries()) {
+    if (key === 'documents' || key === 'names') form.append(key, value);
+  }
+  form.append('claim', claim);
+  return form;
+}
+
+async function onCheck(event) {
+  event.preventDefault();
+  const claim = $('claim').value.trim();
+  const box = $('check-error');
+  box.hidden = true;
+  if (!claim) {
+    box.replaceChildren('Type the claim to check: a sentence.');
+    box.hidden = false;
+    return;
+  }
+  if (!state.lastForm || !state.result) return;
+  $('check-button').disabled = true;
+  try {
+    const answer = await (await post('/api/check', claimForm(claim))).json();
+    renderCheck(answer, makeView(state.result));
+  } catch (error) {
+    box.replaceChildren(error.message);
+    box.hidden = false;
+  } finally {
+    $('check-button').disabled = false;
+  }
+}
+
+const VERDICTS = {states: 'states it', contradicts: 'gives another value', silent: 'silent'};
+
+function renderCheck(answer, view) {
+  const items = answer.articles
+    .slice().sort((a, b) => ['states', 'contradicts', 'silent'].indexOf(a.verdict) -
+      ['states', 'contradicts', 'silent'].indexOf(b.verdict) || a.number - b.number)
+    .map((a) => {
+      const content = [tag(VERDICTS[a.verdict], a.verdict === 'silent' ? 'one' : null), ' ',
+        h('span', {class: 'who'}, view.outlet(a.document))];
+      if (a.values.length) {
+        content.push(': ', a.values.map((v) => `${v.article}, not ${v.claim}`).join('; '));
+      }
+      if (!a.sentences.length) return h('li', {class: 'item'}, content);
+      content.push(h('span', {class: 'said'}, a.sentences.map((s) => s.text).join(' ')));
+      return citedItem(view, a.sentences.map((s) => ({document: a.document, sentence: s.sentence})),
+        `${view.outlet(a.document)} ${VERDICTS[a.verdict]}`, 'li', ...content);
+    });
+  const independent = answer.independent_sources < answer.stating
+    ? ` (${plural(answer.independent_sources, 'independent source')})` : '';
+  $('check-result').replaceChildren(
+    h('p', {class: 'lead'}, `${plural(answer.stating, 'article')} of ${answer.articles.length} state it${independent}` +
+      (answer.contradicting ? `; ${plural(answer.contradicting, 'article')} give another value.` : '.')),
+    h('ul', {class: 'items'}, items));
+}
+
 async function download(format) {
   if (!state.result) return;
   try {
@@ -735,6 +794,7 @@ function start() {
   });
   $('method').addEventListener('change', describeMethod);
   $('input-form').addEventListener('submit', onSubmit);
+  $('check-form').addEventListener('submit', onCheck);
   $('cancel').addEventListener('click', () => state.request && state.request.abort());
   $('tabs').addEventListener('keydown', onTabKey);
   document.addEventListener('keydown', (event) => {
