@@ -18,6 +18,7 @@ from chorus.types import Budget, Citation, Document, Sentence, Story, Summary, S
 
 if TYPE_CHECKING:
     from chorus.analysis.report import Report, report
+    from chorus.digest import StoryDigest, stories
     from chorus.pipeline import check, load_documents, summarize
     from chorus.render import render, render_report
     from chorus.select import METHODS
@@ -33,6 +34,7 @@ __all__ = [
     "Report",
     "Sentence",
     "Story",
+    "StoryDigest",
     "Summary",
     "SummarySentence",
     "check",
@@ -40,6 +42,7 @@ __all__ = [
     "render",
     "render_report",
     "report",
+    "stories",
     "summarize",
 ]
 
@@ -66,6 +69,8 @@ _LAZY = {
     "report": "chorus.analysis.report",
     "Report": "chorus.analysis.report",
     "METHODS": "chorus.select",
+    "stories": "chorus.digest",
+    "StoryDigest": "chorus.digest",
 }
 
 

@@ -346,6 +346,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def iso_day(value: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from chorus.digest.command import run_stories
+
+    return run_stories(args, warn)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="chorus", description="Summarize many outlets' articles about one story, with citations.")
     parser.add_argument("--version", action="version", version=f"chorus {chorus.__version__}")
@@ -442,6 +457,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
     p.add_argument("--port", type=port_number, default=8000, help="port (default 8000; 0 picks a free one)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("stories", help="group a pile or stream of articles into stories, rank and summarize each")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE",
+                   help="files, folders, RSS/Atom feeds, JSONL (one article or one cluster a line), or - for stdin")
+    p.add_argument("--since", type=iso_day, metavar="DATE", help="leave out articles published before DATE (YYYY-MM-DD)")
+    p.add_argument("--min-outlets", type=positive_int, default=1, metavar="N",
+                   help="show only stories with at least N independent outlets (default 1)")
+    p.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the digest to OUT instead of standard output")
+    p.add_argument("--state", metavar="DIR", help="keep the stories in DIR: the next run's articles join them")
+    p.add_argument("--reports", metavar="DIR", help="write each story's full report to DIR/<story id>.html")
+    p.add_argument("--words", type=positive_int, default=None, help="word budget of each story's summary (default 60)")
+    p.add_argument("--method", help="content selection method of the summaries")
+    p.add_argument("--no-summaries", action="store_true", help="group only")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local (default) or dask: article features and story summaries on a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler; without it, a cluster on this machine")
+    p.add_argument("--jobs", type=positive_int, help="with --engine dask and no --scheduler, the local cluster's workers")
+    p.set_defaults(func=cmd_stories)
 
     p = sub.add_parser("methods", help="list the content selection methods")
     p.set_defaults(func=cmd_methods)

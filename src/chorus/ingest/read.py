@@ -26,6 +26,7 @@ from chorus.ingest.datasets import (
     parse_duc_sgml,
 )
 from chorus.ingest.decode import decode, fix_text
+from chorus.ingest.feeds import FEED_SUFFIXES, is_feed, parse_feed
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
 DATASET_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".src")  # .src: Multi-News's original files
@@ -208,9 +209,20 @@ def read_article_file(path: Path) -> RawDocument:
     return raw
 
 
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding=)["'][^"']*["']""")
+
+
+def read_feed_text(text: str, name: str) -> list[RawDocument]:
+    """Each item of an RSS or Atom feed (already decoded) as an article; see ``chorus.ingest.feeds``."""
+    data = _XML_ENCODING.sub(r'\1"utf-8"', text, count=1).encode("utf-8")  # decoded here, so its bytes are UTF-8 now
+    return [document_from_json(item, i, name) for i, item in enumerate(parse_feed(data, name))]
+
+
 def read_article_files(path: Path) -> list[RawDocument]:
-    """The article in a file, or each article of a NIST SGML file (<DOC> elements)."""
+    """The article in a file, each article of a NIST SGML file (<DOC> elements), or each item of an RSS/Atom feed."""
     raw = read_article_file(path)
+    if is_feed(raw.text):
+        return read_feed_text(raw.text, path.name)
     if not is_duc_sgml(raw.text):
         return [raw]
     return [
@@ -227,8 +239,20 @@ def _article_files(folder: Path) -> list[Path]:
         if p.is_file()
         and not p.name.startswith(".")
         # NIST names an article file by its DOCNO (APW19981016.0240): known by its content, not its suffix.
-        and (p.name.lower().endswith(ARTICLE_SUFFIXES) or is_sgml_file(p))
+        and (p.name.lower().endswith(ARTICLE_SUFFIXES) or is_sgml_file(p) or _is_feed_file(p))
     )
+
+
+def _is_feed_file(path: Path) -> bool:
+    """An RSS/Atom feed file: named so and starting like a feed (a folder's other .xml files are not articles)."""
+    if not path.name.lower().endswith(FEED_SUFFIXES):
+        return False
+    try:
+        with path.open("rb") as f:
+            head = f.read(4 * 2**10)
+    except OSError:
+        return False
+    return is_feed(head.decode("utf-8", errors="replace"))
 
 
 def is_duc_release(folder: Path) -> bool:
@@ -294,6 +318,18 @@ def cluster_from_record(record: Any, where: str, line_number: int | None = None)
             doc.title = headlines[i] or None
     fields = {k: v for k, v in record.items() if k not in ("id", "documents")}
     return Cluster(id=cluster_id, documents=documents, fields=fields)
+
+
+def articles_from_record(record: Any, where: str, line_number: int | None = None) -> list[RawDocument]:
+    """The articles of one JSONL line: an article ``{"id", "text", "title"?, "url"?, "outlet"?, "date"?}``,
+    or a cluster row (its documents, for a reader that pools clusters)."""
+    if isinstance(record, dict) and "documents" not in record and isinstance(record.get("text"), str):
+        raw = document_from_json(record, 0, where)
+        raw.id = raw.id or (str(line_number) if line_number is not None else None)
+        return [raw]
+    if isinstance(record, dict) and "documents" not in record and not is_multinews_row(record):
+        raise InputError(f"{where}: an article must be a JSON object with a \"text\" string")
+    return cluster_from_record(record, where, line_number).documents
 
 
 def open_dataset_file(path: Path, folder_hint: str = "") -> BinaryIO:

@@ -1,0 +1,53 @@
+"""``chorus stories``: the command's options to ``chorus.digest.stories`` and the digest to its output."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from chorus.errors import ChorusError
+from chorus.digest.results import DIGEST_WORDS
+
+
+def write_output(text: str, output: str | None) -> None:
+    """To standard output, or to OUT (a temporary name first, so a failed run leaves no half digest)."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    path = Path(output)
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    except OSError as exc:
+        raise ChorusError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def run_stories(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
+    from chorus.render.stories import render_stories
+    from chorus.select import get_method
+    from chorus.digest import stories
+
+    if args.method:
+        get_method(args.method)  # an unknown method is one error, not one per story
+    if args.engine != "dask" and (args.scheduler or args.jobs):
+        raise ChorusError("--scheduler and --jobs need --engine dask")
+    from chorus.digest.inputs import is_url
+
+    items = [a if a == "-" or is_url(a) else Path(a) for a in args.articles]  # on the command line, names only
+    digest = stories(
+        items, since=args.since, min_outlets=args.min_outlets, words=args.words or DIGEST_WORDS,
+        method=args.method, summaries=not args.no_summaries, reports=args.reports, state=args.state,
+        engine=args.engine, scheduler=args.scheduler, jobs=args.jobs,
+    )
+    write_output(render_stories(digest, args.format), args.output)
+    for w in digest.warnings:
+        warn(w)
+    for r in digest.rejected:
+        warn(f"not in any story: {r.where}: {r.reason}")
+    stories_count = len(digest.stories) + len(digest.hidden)
+    print(f"chorus: {digest.articles_in} articles in -> {stories_count} stories, {len(digest.rejected)} not usable"
+          + (f" -> {args.output}" if args.output else ""), file=sys.stderr)
+    return 0

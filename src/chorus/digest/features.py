@@ -1,0 +1,80 @@
+"""What the grouping knows of an article: its weighted terms and its day.
+
+An article is its headline and its cleaned text as a bag of Porter stems
+(stop words, numbers and one-letter words left out). Headline words weigh
+``TITLE_WEIGHT`` times a body word: a headline names the event. A word
+capitalised inside a sentence (a name: a person, a place, an organisation,
+the things that tell one event from another of the same kind) weighs
+``NAME_WEIGHT`` times an ordinary word; a capital that only opens a sentence
+counts as an ordinary word. The term weights of the grouping are these
+counts, made sublinear and multiplied by the collection's inverse document
+frequency there (``chorus.digest.grouping``).
+
+Features are plain data (strings, floats, an int), so that they can be made
+in another process (the Dask engine) and kept in a state folder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from chorus.text import STOP_WORDS, WORD_RE, stem
+from chorus.types import Document
+
+TITLE_WEIGHT = 2.0
+NAME_WEIGHT = 1.5
+MIN_WORD_CHARS = 2
+# A capital right after one of these opens a sentence (or a paragraph, a quotation): it says nothing.
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"”’)\]]*\s+|\n\s*|[\"“‘(]\s*)$")
+_LOOKBEHIND_CHARS = 4
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    key: str  # the article's unique key in the collection
+    terms: dict[str, float]  # stem -> weighted count
+    day: int | None  # proleptic Gregorian ordinal of its publication day, None when undated
+    surface: dict[str, str]  # stem -> the word as printed most often, to explain decisions with words
+
+    @property
+    def date(self) -> str | None:
+        return date.fromordinal(self.day).isoformat() if self.day is not None else None
+
+
+def publication_day(published: str | None) -> int | None:
+    """The day of an ISO 8601 date or date-time, as an ordinal; None when absent or unreadable."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _count(text: str, weight: float, counts: Counter[str], printed: dict[str, Counter[str]]) -> None:
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        if len(word) < MIN_WORD_CHARS or word.lower() in STOP_WORDS or not any(ch.isalpha() for ch in word):
+            continue
+        before = text[max(0, match.start() - _LOOKBEHIND_CHARS) : match.start()]
+        is_name = word[0].isupper() and not _SENTENCE_OPENING.search(before)
+        key = stem(word)
+        counts[key] += weight * (NAME_WEIGHT if is_name else 1.0)
+        printed.setdefault(key, Counter())[word.lower() if not is_name else word] += 1
+
+
+def article_features(key: str, title: str | None, text: str, published: str | None) -> ArticleFeatures:
+    counts: Counter[str] = Counter()
+    printed: dict[str, Counter[str]] = {}
+    if title:
+        _count(title, TITLE_WEIGHT, counts, printed)
+    _count(text, 1.0, counts, printed)
+    surface = {term: words.most_common(1)[0][0] for term, words in printed.items()}
+    return ArticleFeatures(key=key, terms=dict(counts), day=publication_day(published), surface=surface)
+
+
+def document_features(key: str, document: Document) -> ArticleFeatures:
+    return article_features(key, document.title, document.text, document.published)

@@ -1,0 +1,152 @@
+"""The articles of ``chorus stories``: every input item read, or reported with the reason it was not.
+
+A pile is not a story: one unreadable file, one bad JSONL line or one
+article in another language is reported and the rest goes on. Every article
+the input holds ends as exactly one of: an article of a story, or a
+``Rejected`` entry saying where it was and why it is not in a story.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from chorus.errors import InputError
+from chorus.ingest import RawDocument, prepare_documents
+from chorus.ingest.read import (
+    articles_from_record,
+    is_dataset_path,
+    iter_dataset_lines,
+    parse_json,
+    read_article_files,
+    read_folder,
+    read_stdin,
+)
+from chorus.types import Document
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input article (or input item) that is in no story, and why."""
+
+    where: str  # the file, line or article it was
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article with its unique key in the collection."""
+
+    key: str
+    document: Document
+
+
+def is_url(item: str) -> bool:
+    return item.startswith(("http://", "https://"))
+
+
+def _dataset_articles(path: Path, name: str, rejected: list[Rejected]) -> Iterator[RawDocument]:
+    """The articles of a JSONL file, line by line: a bad line is reported, the others read."""
+    try:
+        for number, line in iter_dataset_lines(path):
+            where = f"{name} line {number}"
+            try:
+                yield from articles_from_record(parse_json(line, where), where, number)
+            except InputError as exc:
+                rejected.append(Rejected(where, str(exc)))
+    except InputError as exc:
+        rejected.append(Rejected(name, str(exc)))
+
+
+def read_items(items: Iterable[str], rejected: list[Rejected], warnings: list[str]) -> Iterator[RawDocument]:
+    """Raw articles from files, folders, feeds, JSONL (articles or clusters, pooled) and '-' (stdin)."""
+    for item in items:
+        try:
+            if item == "-":
+                for cluster in read_stdin(warnings):
+                    yield from cluster.documents
+            elif is_url(item):
+                raise InputError(f"{item}: fetching addresses is not supported yet; save the page and give the file")
+            else:
+                path = Path(os.path.expanduser(item))
+                if path.is_dir():
+                    skipped: list[str] = []
+                    yield from read_folder(path, skipped)
+                    rejected.extend(Rejected(item, w.removeprefix("skipped ")) for w in skipped)
+                elif is_dataset_path(item):
+                    yield from _dataset_articles(path, item, rejected)
+                else:
+                    yield from read_article_files(path)
+        except InputError as exc:
+            rejected.append(Rejected(item, str(exc)))
+
+
+def _label(raw: RawDocument, index: int) -> str:
+    return raw.name or raw.id or f"article {index + 1}"
+
+
+def unique_key(raw: RawDocument, index: int, taken: set[str]) -> str:
+    base = raw.id or raw.url or raw.name or str(index + 1)
+    key, n = base, 1
+    while key in taken:
+        n += 1
+        key = f"{base}#{n}"
+    taken.add(key)
+    return key
+
+
+@dataclass(frozen=True)
+class KeyedRaw:
+    key: str
+    label: str
+    raw: RawDocument
+
+
+def key_articles(raw: Iterable[RawDocument], rejected: list[Rejected], taken: set[str] | None = None,
+                 known: dict[str, str] | None = None) -> list[KeyedRaw]:
+    """Each raw article with its unique key; the same text under the same name twice is read once, and an
+    article already in a kept state (``known``: key -> its text) is not read again; both are reported."""
+    taken = taken if taken is not None else set()
+    known = known or {}
+    seen: set[tuple[str | None, str]] = set()
+    keyed = []
+    for index, doc in enumerate(raw):
+        label = _label(doc, index)
+        fingerprint = (doc.name or doc.id, doc.text.strip())
+        if fingerprint in seen:
+            rejected.append(Rejected(label, "given twice: read once"))
+            continue
+        seen.add(fingerprint)
+        base = doc.id or doc.url or doc.name or str(index + 1)
+        if base in known and known[base].strip() == doc.text.strip():
+            rejected.append(Rejected(label, "already in the stories state (an earlier run): read once"))
+            continue
+        keyed.append(KeyedRaw(unique_key(doc, index, taken), label, doc))
+    return keyed
+
+
+def prepare_article(item: KeyedRaw, since: str | None = None) -> Article | Rejected:
+    """Clean one article on its own (a pile shares no page furniture to compare), or say why it cannot be used:
+    empty, binary, not English, or dated before ``since`` (an ISO date)."""
+    warnings: list[str] = []
+    try:
+        (document,) = prepare_documents([item.raw], warnings)
+    except InputError as exc:
+        reason = next((w.removeprefix("skipped ") for w in warnings if w.startswith("skipped")), str(exc))
+        return Rejected(item.label, reason)
+    if since and document.published and document.published[:10] < since:
+        return Rejected(item.label, f"published {document.published[:10]}, before --since {since}")
+    return Article(item.key, document)
+
+
+def prepare_articles(keyed: Iterable[KeyedRaw], rejected: list[Rejected], since: str | None = None) -> list[Article]:
+    articles = []
+    for item in keyed:
+        result = prepare_article(item, since)
+        if isinstance(result, Rejected):
+            rejected.append(result)
+        else:
+            articles.append(result)
+    return articles

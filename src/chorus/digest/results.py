@@ -1,0 +1,185 @@
+"""From groups of articles to the stories a reader gets: title, dates, outlets, summary, rank.
+
+Stories are ranked by their **independent outlets**: the outlets that
+published them, an outlet counted once however many articles it ran, and
+articles that are copies of one another (re-sends, wire copy, rewrites:
+``chorus.align.families``) counted as one source. Then by articles, then
+the latest first; stories of a single article come last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from chorus.errors import ChorusError
+from chorus.ingest.metadata import LabelSource, domain, sort_key, unique_labels
+from chorus.digest.grouping import Decision
+from chorus.digest.inputs import Article, Rejected
+from chorus.types import Document, Summary
+
+DIGEST_WORDS = 60  # a story's summary in the digest: a paragraph, not a page
+TITLE_WORDS = 20  # a story with no headline is titled by the start of its most central article
+
+
+@dataclass
+class NewsStory:
+    """One story of the digest."""
+
+    id: str
+    title: str
+    articles: list[Article]  # in time order
+    decisions: list[Decision]  # the same order: why each article is in this story
+    terms: list[str]  # the centroid's heaviest terms: what the story is about, as the grouping saw it
+    outlets: list[str]  # distinct, in order of first article
+    independent_outlets: int
+    first_published: str | None = None
+    last_published: str | None = None
+    summary: Summary | None = None
+    summary_error: str | None = None  # why there is no summary
+    report: str | None = None  # where its full report was written
+    changed: bool = True  # not as kept in the state (or no state): summarized in this run
+    new_articles: int = 0  # articles of this run's input (the others were kept in the state)
+
+    @property
+    def documents(self) -> list[Document]:
+        return [a.document for a in self.articles]
+
+
+@dataclass
+class StoryDigest:
+    stories: list[NewsStory]  # ranked, those shown
+    hidden: list[NewsStory] = field(default_factory=list)  # fewer independent outlets than asked for
+    rejected: list[Rejected] = field(default_factory=list)
+    articles_in: int = 0  # every input article: in a story, or rejected
+    warnings: list[str] = field(default_factory=list)
+    since: str | None = None
+    min_outlets: int = 1
+
+    @property
+    def articles_out(self) -> int:
+        """This run's input articles in a story or rejected (articles kept from earlier runs not counted)."""
+        return sum(s.new_articles for s in self.stories + self.hidden) + len(self.rejected)
+
+
+def outlet_of(document: Document) -> str:
+    """The outlet as the reader knows it, else the web address's domain, else the article's file name or id
+    (an article of an unknown outlet counts as an outlet of its own)."""
+    return document.outlet or domain(document.url) or document.name or document.id
+
+
+def labelled(documents: Sequence[Document]) -> list[Document]:
+    """The story's documents under names unique within it ("Reuters, 2015-08-03")."""
+    labels = unique_labels(
+        [LabelSource(id=d.id, name=d.name, outlet=d.outlet, title=d.title, published=d.published) for d in documents]
+    )
+    return [replace(d, shown_as=label) for d, label in zip(documents, labels)]
+
+
+def independent_outlets(documents: Sequence[Document], families: object | None = None) -> int:
+    """Outlets, one per name, articles of one source family (copies, a rewrite and its sources) counted once."""
+    parent = list(range(len(documents)))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    first_of: dict[str, int] = {}
+    for i, doc in enumerate(documents):
+        name = outlet_of(doc).casefold()
+        if name in first_of:
+            parent[find(i)] = find(first_of[name])
+        else:
+            first_of[name] = i
+    if families is not None:
+        for i in range(len(documents)):
+            parent[find(i)] = find(families.family_of(i))  # type: ignore[attr-defined]
+        for rewrite in families.rewrites.values():  # type: ignore[attr-defined]
+            for source in rewrite.sources:
+                parent[find(rewrite.doc_index)] = find(source)
+    return len({find(i) for i in range(len(documents))})
+
+
+@dataclass
+class StoryWork:
+    """What one story's summary needs, as plain data, so that it can run in another process."""
+
+    id: str
+    documents: list[Document]
+    words: int = DIGEST_WORDS
+    method: str | None = None
+    report_path: str | None = None
+
+
+@dataclass
+class StoryOutcome:
+    id: str
+    independent_outlets: int
+    summary: Summary | None
+    error: str | None
+    report: str | None
+
+
+def summarize_story_work(work: StoryWork) -> StoryOutcome:
+    """The cited summary of one story (and its full report when asked), and its independent outlets."""
+    from chorus.align import SourceFamilies
+    from chorus.pipeline import build_story, make_budget, summarize_story
+
+    documents = labelled(work.documents)
+    try:
+        story = build_story(documents, None, [])
+    except ChorusError as exc:
+        return StoryOutcome(work.id, independent_outlets(documents), None, str(exc), None)
+    families = SourceFamilies(story) if len(documents) > 1 else None
+    outlets = independent_outlets(documents, families)
+    summary, error = None, None
+    try:
+        summary = summarize_story(story, make_budget(work.words), work.method)
+        summary.story = None  # the digest keeps the summary, not the story's matrices
+    except ChorusError as exc:
+        error = str(exc)
+    report = None
+    if work.report_path:
+        report = _write_report(story, work)
+    return StoryOutcome(work.id, outlets, summary, error, report)
+
+
+def _write_report(story, work: StoryWork) -> str | None:
+    from chorus.analysis.report import build_report
+    from chorus.render import render_report
+
+    try:
+        page = render_report(build_report(story, words=work.words, method=work.method), "html")
+    except ChorusError:
+        return None
+    path = Path(work.report_path)  # type: ignore[arg-type]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(page, encoding="utf-8")
+    temporary.replace(path)
+    return str(path)
+
+
+def title_of(articles: Sequence[Article], similarity: Sequence[float]) -> str:
+    """The headline of the article most like the story's centroid; else the start of that article."""
+    ranked = sorted(range(len(articles)), key=lambda i: (-similarity[i], i))
+    for i in ranked:
+        if articles[i].document.title:
+            return articles[i].document.title
+    words = articles[ranked[0]].document.text.split()
+    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+
+
+def rank(stories: list[NewsStory]) -> list[NewsStory]:
+    """Most independent outlets first, then most articles, then the latest; single-article stories last."""
+    ordered = sorted(stories, key=lambda s: s.id)
+    ordered.sort(key=lambda s: s.last_published or "", reverse=True)
+    ordered.sort(key=lambda s: (len(s.articles) == 1, -s.independent_outlets, -len(s.articles)))
+    return ordered
+
+
+def time_ordered(articles: Sequence[Article]) -> list[int]:
+    return sorted(range(len(articles)), key=lambda i: (sort_key(articles[i].document.published), i))

@@ -1,0 +1,169 @@
+"""chorus stories: grouping small streams into stories, the readers it needs, its outputs and its state."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+import chorus.digest.results as digest_module
+from chorus.ingest.read import read_article_files
+from chorus.digest import stories
+from chorus.digest.features import article_features
+from chorus.digest.grouping import JOINED, OPENED, StoryGrouper
+
+DATA = Path(__file__).parent / "data" / "stories"
+STREAM = DATA / "stream.jsonl"
+FEED = DATA / "feed.xml"
+
+
+def _groups(digest) -> set[frozenset[str]]:
+    return {frozenset(a.key for a in s.articles) for s in digest.stories + digest.hidden}
+
+
+def test_same_topic_different_events_are_two_stories_and_one_event_across_days_is_one():
+    digest = stories([STREAM], summaries=False)
+    assert _groups(digest) == {
+        frozenset({"quake-a1", "quake-a2", "quake-a3"}),  # one earthquake, told on two days
+        frozenset({"quake-b1", "quake-b2"}),  # another earthquake, months later, elsewhere
+        frozenset({"budget-1"}),
+    }
+    first = next(s for s in digest.stories if "quake-a1" in {a.key for a in s.articles})
+    assert (first.first_published, first.last_published) == ("2025-03-02", "2025-03-03")
+    assert {"Castelmonte", "Orvieto"} <= set(first.terms)
+    assert [d.action for d in first.decisions] == [OPENED, JOINED, JOINED]
+    assert first.decisions[2].days_apart == 1 and "Castelmonte" in first.decisions[2].shared_terms
+
+
+def test_a_feed_file_is_read_item_by_item_and_its_items_join_the_stories():
+    items = read_article_files(FEED)
+    assert [d.title for d in items] == [
+        "Tram extension to the airport approved by Marrowick council",
+        "Kestrel Islands ferries stay in port after earthquake",
+    ]
+    assert items[0].outlet == "The Harbour Gazette" and items[0].url == "https://gazette.example/2025/03/02/tram"
+    assert items[0].published.startswith("2025-03-02T18:30") and "\n\n" in items[0].text
+    digest = stories([STREAM, FEED], summaries=False)
+    groups = _groups(digest)
+    assert frozenset({"budget-1", "https://gazette.example/2025/03/02/tram"}) in groups
+    assert frozenset({"quake-b1", "quake-b2", "https://gazette.example/2025/05/20/ferries"}) in groups
+    assert digest.articles_in == digest.articles_out == 8
+
+
+def test_copies_are_one_story_and_one_independent_outlet(tmp_path):
+    lines = [json.loads(line) for line in STREAM.read_text().splitlines()][:3]
+    copy = dict(lines[1], id="quake-a2-copy", outlet="Daily Roundup")  # a re-run of the wire story
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(x) for x in lines + [copy]) + "\n")
+    digest = stories([tmp_path / "in.jsonl"])
+    (story,) = digest.stories
+    assert len(story.articles) == 4 and len(story.outlets) == 4
+    assert story.independent_outlets == 3  # the copy and its wire story are one source
+    assert story.summary is not None and story.summary.sentences
+    assert all(c.doc_index < 4 for s in story.summary.sentences for c in s.support)
+
+
+def test_the_same_input_gives_the_same_stories_in_any_order():
+    lines = STREAM.read_text().splitlines()
+    features = [article_features(r["id"], r["title"], r["text"], r["date"]) for r in map(json.loads, lines)]
+    reference = None
+    for seed in range(4):
+        shuffled = features[:]
+        random.Random(seed).shuffle(shuffled)
+        grouper = StoryGrouper()
+        grouper.add(shuffled)
+        groups = {frozenset(grouper.keys[m] for m in g) for g in grouper.groups()}
+        reference = reference or groups
+        assert groups == reference
+
+
+def test_bad_articles_are_reported_not_lost(tmp_path):
+    good = STREAM.read_text().splitlines()[:2]
+    bad = ['{"id": "x", "text": ', '{"id": "empty", "text": ""}', '[1, 2]', '{"id": "fr", "text": "'
+           + "Le conseil municipal a voté dimanche le budget de la ligne de tramway vers l'aéroport, a dit la maire. " * 3 + '"}']
+    (tmp_path / "mixed.jsonl").write_text("\n".join(good[:1] + bad + good[1:]) + "\n")
+    (tmp_path / "notes.txt").write_bytes(b"\x00\x01\x02" * 100)
+    digest = stories([tmp_path / "mixed.jsonl", tmp_path / "notes.txt", tmp_path / "missing.txt"], summaries=False)
+    assert sum(len(s.articles) for s in digest.stories) == 2
+    assert len(digest.rejected) == 6
+    assert digest.articles_in == digest.articles_out == 8
+    reasons = " | ".join(f"{r.where}: {r.reason}" for r in digest.rejected)
+    assert "line 2" in reasons and "not valid JSON" in reasons and "French" in reasons and "missing.txt" in reasons
+
+
+def test_min_outlets_and_since_leave_out_what_they_say_and_count_it(tmp_path):
+    digest = stories([STREAM], summaries=False, min_outlets=2, since="2025-03-03")
+    assert {a.key for s in digest.stories for a in s.articles} == {"quake-b1", "quake-b2"}
+    assert [[a.key for a in s.articles] for s in digest.hidden] == [["quake-a3"]]  # one outlet: counted, not shown
+    assert {r.where for r in digest.rejected} == {"quake-a1", "quake-a2", "budget-1"}
+    assert digest.articles_in == digest.articles_out == 6
+
+
+def test_the_state_lets_the_next_days_articles_join_and_keeps_unchanged_summaries(tmp_path, monkeypatch):
+    rows = STREAM.read_text().splitlines()
+    (tmp_path / "day1.jsonl").write_text("\n".join(rows[:2] + rows[5:]) + "\n")  # quake A (day 1), the budget
+    (tmp_path / "day2.jsonl").write_text("\n".join(rows[2:5]) + "\n")  # quake A (day 2), quake B
+    state = tmp_path / "state"
+    first = stories([tmp_path / "day1.jsonl"], state=state)
+    quake_id = next(s.id for s in first.stories if any(a.key == "quake-a1" for a in s.articles))
+    summarized = []
+    real = digest_module.summarize_story_work
+    monkeypatch.setattr("chorus.digest.engine.summarize_story_work", lambda w: summarized.append(w.id) or real(w))
+    monkeypatch.setattr("chorus.digest.results.summarize_story_work", lambda w: summarized.append(w.id) or real(w))
+    second = stories([tmp_path / "day2.jsonl", tmp_path / "day1.jsonl"], state=state)
+    shown = {s.id: {a.key for a in s.articles} for s in second.stories + second.hidden}
+    assert shown[quake_id] == {"quake-a1", "quake-a2", "quake-a3"}  # tomorrow's article joined today's story
+    assert {"quake-b1", "quake-b2"} in shown.values()
+    assert all(r.reason.startswith("already in the stories state") for r in second.rejected) and len(second.rejected) == 3
+    budget_id = next(s.id for s in first.stories if any(a.key == "budget-1" for a in s.articles))
+    assert budget_id not in summarized and budget_id not in shown  # unchanged: neither summarized again nor shown
+    assert quake_id in summarized
+    assert second.articles_in == second.articles_out == 6
+    third = stories([tmp_path / "day2.jsonl"], state=state, since="2025-03-01")  # all kept again, nothing new
+    assert {s.id for s in third.stories + third.hidden} == {quake_id, budget_id} | {s for s in shown if s != quake_id}
+    assert all(not s.changed and s.summary is not None for s in third.stories)
+
+
+def test_cli_formats_and_errors(run, tmp_path):
+    code, out, err = run("stories", str(STREAM), "--no-summaries", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema"] == "chorus.digest/1" and data["articles_in"] == data["articles_out"] == 6
+    assert [s["articles"] for s in data["stories"]] == [3, 2, 1]
+    assert data["stories"][0]["documents"][1]["decision"]["action"] == "joined"
+    assert "6 articles in -> 3 stories" in err
+    code, out, err = run("stories", str(STREAM), "--format", "html", "-o", str(tmp_path / "d.html"), "--words", "40")
+    page = (tmp_path / "d.html").read_text()
+    assert code == 0 and out == "" and page.count("<article") == 3 and "Castelmonte" in page and "<script" not in page
+    code, out, err = run("stories", str(STREAM), "--format", "markdown", "--no-summaries")
+    assert code == 0 and out.startswith("# 3 stories from 6 input articles")
+    code, out, err = run("stories", str(tmp_path / "nothing.txt"))
+    assert code == 1 and err.startswith("chorus: error: no usable article") and "Traceback" not in err
+    code, _, err = run("stories", str(STREAM), "--since", "yesterday")
+    assert code == 1 and "not a date" in err
+
+
+def test_reports_are_written_and_linked(tmp_path, run):
+    code, out, err = run("stories", str(STREAM), "--reports", str(tmp_path / "reports"), "--min-outlets", "2",
+                         "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and len(data["stories"]) == 2 and len(data["hidden"]) == 1
+    for story in data["stories"]:
+        page = Path(story["report"]).read_text()
+        assert page.lower().startswith("<!doctype html>") and story["documents"][0]["title"] in page
+
+
+def test_the_dask_engine_gives_the_local_engines_stories(run, tmp_path):
+    shutil.copy(STREAM, tmp_path / "stream.jsonl")
+    code, local, _ = run("stories", str(tmp_path / "stream.jsonl"), str(FEED), "--format", "json", "--words", "40")
+    assert code == 0
+    code, dask, err = run("stories", str(tmp_path / "stream.jsonl"), str(FEED), "--format", "json", "--words", "40",
+                          "--engine", "dask", "--jobs", "2")
+    assert code == 0, err
+    a, b = json.loads(local), json.loads(dask)
+    assert [[d["key"] for d in s["documents"]] for s in a["stories"]] == [[d["key"] for d in s["documents"]] for s in b["stories"]]
+    assert [s["summary"]["summary"] for s in a["stories"]] == [s["summary"]["summary"] for s in b["stories"]]
+    code, _, err = run("stories", str(STREAM), "--jobs", "2")
+    assert code == 1 and "need --engine dask" in err
