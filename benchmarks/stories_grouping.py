@@ -1,0 +1,185 @@
+"""How well `chorus stories` recovers known clusters from a shuffled pool of their articles.
+
+Pools the articles of DUC clusters (without their cluster ids), shuffles
+them, groups them with chorus (which is not told how many clusters there
+are) and, side by side in the same run, with two baselines on TF-IDF
+vectors of the same cleaned texts: k-means given the true number of
+clusters (mean of three seeds) and single-link clustering cut at one
+similarity threshold (chosen on the tuning pools, then kept). Scores:
+B-cubed precision, recall and F1 (Bagga & Baldwin 1998; Amigó et al. 2009),
+the adjusted Rand index (Hubert & Arabie 1985), and the B-cubed F1 when
+chorus's stories that fall inside one DUC topic count as one (DUC clusters
+are topics, often several events: this forgives over-splitting only; each
+story is given the topic most of its articles belong to).
+
+Pools: DUC 2006's odd-numbered topics and DUC 2007 update (its sets A, B
+and C of one topic are one cluster) are for tuning; DUC 2006's even
+topics are held out; all of DUC 2006 is the target.
+
+    python benchmarks/stories_grouping.py ../shared/data --json /tmp/bench/stories-grouping.json
+    python benchmarks/stories_grouping.py ../shared/data --grid   # the tuning grid, on the tuning pools only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from chorus.digest.engine import prepare_chunk
+from chorus.digest.grouping import GroupingSettings, StoryGrouper
+from chorus.digest.inputs import KeyedRaw
+from chorus.ingest.read import cluster_from_record
+
+SHUFFLE_SEED = 22
+KMEANS_SEEDS = (0, 1, 2)
+SINGLE_LINK_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+
+
+def load_pool(path: Path, topic_of) -> tuple[list, list[str]]:
+    """The cleaned articles of every cluster of a DUC dataset, with their true topic."""
+    items, truth = [], []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        cluster = cluster_from_record(json.loads(line), f"{path} line {number}", number)
+        for raw in cluster.documents:
+            items.append(KeyedRaw(f"{cluster.id}/{raw.id}", raw.id or "", raw))
+            truth.append(topic_of(cluster.id))
+    prepared = prepare_chunk(items)
+    kept = [(p, t) for p, t in zip(prepared, truth) if isinstance(p, tuple)]
+    return [p for p, _ in kept], [t for _, t in kept]
+
+
+def bcubed(predicted: list, truth: list) -> tuple[float, float, float]:
+    n = len(truth)
+    in_predicted, in_truth, both = Counter(predicted), Counter(truth), Counter(zip(predicted, truth))
+    precision = sum(both[(p, t)] / in_predicted[p] for p, t in zip(predicted, truth)) / n
+    recall = sum(both[(p, t)] / in_truth[t] for p, t in zip(predicted, truth)) / n
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def forgive_splits(predicted: list, truth: list) -> list:
+    """Each predicted story named by the topic most of its articles belong to."""
+    votes: dict = {}
+    for p, t in zip(predicted, truth):
+        votes.setdefault(p, Counter())[t] += 1
+    name = {p: max(sorted(c.items()), key=lambda x: x[1])[0] for p, c in votes.items()}
+    return [name[p] for p in predicted]
+
+
+def scores(predicted: list, truth: list) -> dict:
+    from sklearn.metrics import adjusted_rand_score
+
+    p, r, f = bcubed(predicted, truth)
+    return {
+        "clusters": len(set(predicted)), "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+        "ari": round(adjusted_rand_score(truth, predicted), 3),
+        "f1_splits_forgiven": round(bcubed(forgive_splits(predicted, truth), truth)[2], 3),
+    }
+
+
+def run_chorus(pool, settings: GroupingSettings) -> tuple[list[int], float]:
+    started = time.process_time()
+    grouper = StoryGrouper(settings)
+    grouper.add([features for _, features in pool])
+    return list(grouper.story_of), time.process_time() - started
+
+
+def tfidf(pool):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [f"{a.document.title or ''}\n{a.document.text}" for a, _ in pool]
+    return TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+
+
+def run_kmeans(matrix, k: int) -> list[dict]:
+    from sklearn.cluster import KMeans
+
+    return [list(KMeans(k, n_init=10, random_state=seed).fit_predict(matrix)) for seed in KMEANS_SEEDS]
+
+
+def run_single_link(matrix, similarity: float) -> list:
+    from scipy.sparse.csgraph import connected_components
+
+    graph = matrix @ matrix.T
+    graph.data[graph.data < similarity] = 0
+    graph.eliminate_zeros()
+    return list(connected_components(graph, directed=False)[1])
+
+
+def mean_scores(runs: list[list], truth: list) -> dict:
+    each = [scores(r, truth) for r in runs]
+    return {key: round(sum(s[key] for s in each) / len(each), 3) for key in each[0]}
+
+
+def pools(data: Path) -> dict[str, tuple[list, list[str]]]:
+    duc2006 = data / "duc2006" / "clusters.jsonl"
+    duc2007 = data / "duc2007-update" / "clusters.jsonl"
+    articles, truth = load_pool(duc2006, lambda c: c)
+    odd = [i for i, t in enumerate(truth) if int(t[3:5]) % 2 == 1]
+    even = [i for i, t in enumerate(truth) if int(t[3:5]) % 2 == 0]
+    update = load_pool(duc2007, lambda c: c.split("-")[0])
+    out = {
+        "DUC 2007 update (tuning)": update,
+        "DUC 2006 odd topics (tuning)": ([articles[i] for i in odd], [truth[i] for i in odd]),
+        "DUC 2006 even topics (held out)": ([articles[i] for i in even], [truth[i] for i in even]),
+        "DUC 2006 all 50 topics": (articles, truth),
+    }
+    shuffled = {}
+    for name, (items, labels) in out.items():
+        order = list(range(len(items)))
+        random.Random(SHUFFLE_SEED).shuffle(order)
+        shuffled[name] = ([items[i] for i in order], [labels[i] for i in order])
+    return shuffled
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data", type=Path, help="the shared data folder (../shared/data)")
+    parser.add_argument("--grid", action="store_true", help="chorus's settings grid on the tuning pools")
+    parser.add_argument("--single-link", type=float, default=None, help="the single-link threshold (default: tuned)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    all_pools = pools(args.data)
+    tuning = {k: v for k, v in all_pools.items() if "tuning" in k}
+    if args.grid:
+        for join in (0.14, 0.16, 0.18, 0.2, 0.22, 0.25):
+            for penalty in (0.0, 0.005, 0.01, 0.02):
+                for passes in (0, 2):
+                    settings = replace(GroupingSettings(), join_similarity=join, time_penalty=penalty, refine_passes=passes)
+                    row = [f"{scores(run_chorus(pool, settings)[0], truth)['f1']:.3f}" for pool, truth in tuning.values()]
+                    print(f"join {join} penalty {penalty} passes {passes}: " + " ".join(row), flush=True)
+        return 0
+    threshold = args.single_link
+    if threshold is None:  # tuned on the tuning pools: the best mean B-cubed F1
+        matrices = {name: tfidf(pool) for name, (pool, _) in tuning.items()}
+        threshold = max(SINGLE_LINK_GRID, key=lambda s: sum(
+            bcubed(run_single_link(matrices[n], s), truth)[2] for n, (_, truth) in tuning.items()))
+    results = {}
+    print("| pool | articles | topics | system | clusters | B3 P | B3 R | B3 F1 | ARI | F1, splits forgiven | CPU s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, (pool, truth) in all_pools.items():
+        k = len(set(truth))
+        predicted, cpu = run_chorus(pool, GroupingSettings())
+        matrix = tfidf(pool)
+        rows = {
+            "chorus (k not given)": (scores(predicted, truth), round(cpu, 1)),
+            f"k-means on TF-IDF, true k={k}": (mean_scores(run_kmeans(matrix, k), truth), None),
+            f"single link, cosine ≥ {threshold}": (scores(run_single_link(matrix, threshold), truth), None),
+        }
+        results[name] = {system: {**s, "cpu_seconds": c} for system, (s, c) in rows.items()}
+        for system, (s, c) in rows.items():
+            print(f"| {name} | {len(pool)} | {k} | {system} | {s['clusters']} | {s['precision']:.3f} | {s['recall']:.3f} "
+                  f"| {s['f1']:.3f} | {s['ari']:.3f} | {s['f1_splits_forgiven']:.3f} | {c if c is not None else ''} |")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"single_link_threshold": threshold, "results": results}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

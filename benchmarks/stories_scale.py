@@ -1,0 +1,138 @@
+"""Speed and peak memory of the grouping of `chorus stories` at 1,000 / 10,000 / 100,000 articles.
+
+The articles are DUC 2006 and DUC 2007 update articles (1,500), repeated
+and perturbed to reach the size: copy r of an article keeps a random 80% of
+its paragraphs (seeded), gets its own id, and is dated r × 3 years later,
+so that copies are near-duplicates of their original in other years, as
+the stories of a long stream are. Each size runs in a fresh process pinned
+to one core (BLAS held to one thread) that makes the articles' features
+from their text and groups them; it reports the CPU seconds of the
+features and of the grouping, and the process's peak resident memory.
+Cleaning (ingest) is timed apart on the first 1,000 articles: it is the
+same per article at any size.
+
+    nice python benchmarks/stories_scale.py ../shared/data --sizes 1000,10000,100000 --json /tmp/bench/stories-scale.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import SINGLE_THREAD, default_cpu, peak_rss_mb, pin_to_one_core  # noqa: E402
+
+REPEAT_SHIFT_DAYS = 3 * 365
+KEEP_PARAGRAPHS = 0.8
+
+
+def base_articles(data: Path) -> list[dict]:
+    from chorus.ingest.metadata import wire_metadata
+
+    out = []
+    for name in ("duc2006", "duc2007-update"):
+        for line in (data / name / "clusters.jsonl").read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            titles = row.get("doc_headlines") or [None] * len(row["documents"])
+            for text, doc_id, title in zip(row["documents"], row["doc_ids"], titles):
+                out.append({"id": doc_id, "text": text, "title": title, "date": wire_metadata(doc_id).published})
+    return out
+
+
+def articles_of_size(data: Path, size: int) -> list[dict]:
+    base = base_articles(data)
+    rng = random.Random(size)
+    out = []
+    for n in range(size):
+        copy, article = divmod(n, len(base))
+        item = base[article]
+        if copy == 0:
+            out.append(item)
+            continue
+        paragraphs = [p for p in item["text"].split("\n\n") if p.strip()]
+        kept = [p for p in paragraphs if rng.random() < KEEP_PARAGRAPHS] or paragraphs[:1]
+        day = date.fromisoformat(item["date"]) + timedelta(days=copy * REPEAT_SHIFT_DAYS)
+        out.append({"id": f"{item['id']}~{copy}", "text": "\n\n".join(kept), "title": item["title"], "date": day.isoformat()})
+    return out
+
+
+def worker(data: Path, size: int, cpu: int) -> dict:
+    pin_to_one_core(cpu)
+    from chorus.digest.features import article_features
+    from chorus.digest.grouping import StoryGrouper
+
+    articles = articles_of_size(data, size)
+    started = time.process_time()
+    features = [article_features(a["id"], a["title"], a["text"], a["date"]) for a in articles]
+    features_cpu = time.process_time() - started
+    del articles
+    started, wall = time.process_time(), time.perf_counter()
+    grouper = StoryGrouper()
+    grouper.add(features)
+    grouping_cpu = time.process_time() - started
+    return {
+        "articles": size, "stories": len(grouper.groups()), "features_cpu_s": round(features_cpu, 1),
+        "grouping_cpu_s": round(grouping_cpu, 1), "grouping_wall_s": round(time.perf_counter() - wall, 1),
+        "peak_rss_mb": round(peak_rss_mb()), "in_stories": sum(len(g) for g in grouper.groups()),
+    }
+
+
+def cleaning(data: Path, count: int) -> dict:
+    from chorus.digest.engine import prepare_chunk
+    from chorus.digest.inputs import KeyedRaw
+    from chorus.ingest import RawDocument
+
+    items = [KeyedRaw(a["id"], a["id"], RawDocument(text=a["text"], id=a["id"], title=a["title"], published=a["date"]))
+             for a in base_articles(data)[:count]]
+    started = time.process_time()
+    prepare_chunk(items)
+    return {"articles": count, "cleaning_cpu_s": round(time.process_time() - started, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--cpu", type=int, default=default_cpu())
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cleaning", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.data, args.worker, args.cpu)))
+        return 0
+    if args.cleaning:
+        pin_to_one_core(args.cpu)
+        print(json.dumps(cleaning(args.data, args.cleaning)))
+        return 0
+    env = {**os.environ, **SINGLE_THREAD}
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        out = subprocess.run([sys.executable, __file__, str(args.data), "--worker", str(size), "--cpu", str(args.cpu)],
+                             env=env, capture_output=True, text=True, check=True)
+        rows.append(json.loads(out.stdout))
+        print(rows[-1], flush=True)
+    out = subprocess.run([sys.executable, __file__, str(args.data), "--cleaning", "1000", "--cpu", str(args.cpu)],
+                         env=env, capture_output=True, text=True, check=True)
+    clean = json.loads(out.stdout)
+    print("| articles | stories | features CPU s | grouping CPU s | peak memory MB |")
+    print("|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['articles']:,} | {r['stories']:,} | {r['features_cpu_s']} | {r['grouping_cpu_s']} | {r['peak_rss_mb']} |")
+    print(f"\ncleaning (ingest): {clean['cleaning_cpu_s']} CPU s for {clean['articles']} articles; load {os.getloadavg()[0]:.1f}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"rows": rows, "cleaning": clean, "load": os.getloadavg()[0]}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
