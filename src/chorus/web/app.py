@@ -78,6 +78,9 @@ def create_app(limits: Limits | None = None) -> FastAPI:
     install_error_handlers(app)
     _add_page(app)
     _add_api(app, limits, workers)
+    from chorus.web.stories import add_stories_api
+
+    add_stories_api(app, limits, workers)  # the Stories view (issue 22), a piece of its own
     _install_openapi(app)
     return app
 

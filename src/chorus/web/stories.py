@@ -1,0 +1,81 @@
+"""The Stories view's endpoint, ``POST /api/stories``: many articles or feeds in, the stories digest out.
+
+Self-contained beside the summary and report routes and through the same
+infrastructure: the request is read and checked by ``read_request`` (body,
+article count and size limits), the work runs in the shared worker threads
+within the request's time limit. An uploaded RSS/Atom feed is one upload
+that holds many articles.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import Field
+
+from chorus.digest import stories
+from chorus.digest.results import DIGEST_WORDS
+from chorus.ingest.feeds import is_feed
+from chorus.ingest.read import read_feed_text
+from chorus.render.stories import render_stories, stories_to_dict
+from chorus.web.inputs import REQUEST_MODELS, Incoming, read_request
+from chorus.web.jobs import raw_document
+from chorus.web.limits import Deadline, Limits
+from chorus.web.schemas import DOCUMENTS_DESCRIPTION, MAX_BUDGET_WORDS, DocumentItem, Strict
+
+MEDIA_TYPES = {"markdown": "text/markdown", "html": "text/html", "text": "text/plain"}
+
+
+class StoriesOptions(Strict):
+    min_outlets: int = Field(1, ge=1, le=1000, description="Show only stories with at least this many independent outlets.")
+    since: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="Leave out articles published before this day (YYYY-MM-DD).")
+    words: int = Field(DIGEST_WORDS, ge=1, le=MAX_BUDGET_WORDS, description="Word budget of each story's summary.")
+    format: Literal["json", "text", "markdown", "html"] = Field("json", description="json (chorus.stories/1) or a rendering.")
+
+
+class StoriesRequest(StoriesOptions):
+    documents: list[DocumentItem] = Field(min_length=1, description=DOCUMENTS_DESCRIPTION)
+
+
+REQUEST_MODELS[StoriesOptions] = StoriesRequest
+
+
+def raw_articles(article: Incoming) -> list:
+    """An upload's articles: each item of a feed, or the one article."""
+    raw = raw_document(article)
+    if is_feed(raw.text):
+        return read_feed_text(raw.text, raw.name or f"feed {article.number}")
+    return [raw]
+
+
+def stories_and_render(articles: list[Incoming], options: StoriesOptions, deadline: Deadline) -> dict[str, Any] | str:
+    deadline.check()
+    raw = [r for a in articles for r in raw_articles(a)]
+    digest = stories(raw, since=options.since, min_outlets=options.min_outlets, words=options.words)
+    deadline.check()
+    if options.format == "json":
+        return stories_to_dict(digest)
+    return render_stories(digest, options.format)
+
+
+def add_stories_api(app: FastAPI, limits: Limits, workers: Any) -> None:
+    @app.post(
+        "/api/stories",
+        tags=["stories"],
+        summary="Group many articles (or feeds) into stories, ranked, each with its cited summary",
+        description=(
+            "The digest of `chorus stories`: stories ranked by independent outlets, each with its title, dates, "
+            "outlets, articles (with why each joined) and cited summary; articles that could not be used are listed "
+            "under `rejected`. Send JSON `documents` or a form upload; an RSS/Atom feed file counts as one "
+            f"upload and gives all its items. Limits: {limits.max_documents} uploads per request."
+        ),
+    )
+    async def digest(request: Request) -> Response:
+        deadline = Deadline(limits.seconds, "stories")
+        articles, options = await read_request(request, limits, StoriesOptions)
+        result = await workers.run(deadline, stories_and_render, articles, options, deadline)
+        if isinstance(result, dict):
+            return JSONResponse(result)
+        return Response(result, media_type=MEDIA_TYPES[options.format])
