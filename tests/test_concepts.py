@@ -80,6 +80,21 @@ def test_solver_finds_the_best_cover_with_exclusive_pairs_and_a_sentence_limit(s
     assert value(chosen) == pytest.approx(value(max(feasible, key=value)))
 
 
+def test_a_known_value_prunes_the_search_but_not_the_optimum():
+    rng = np.random.default_rng(3)
+    sentence_concepts = [set(rng.choice(12, size=3, replace=False).tolist()) for _ in range(8)]
+    weights = rng.uniform(0.1, 1.0, 12)
+    lengths = rng.integers(5, 15, 8).tolist()
+    problem = (weights, sentence_concepts, lengths, list(range(8)), Budget(words=30))
+
+    def value(subset):
+        return weights[list(set().union(*(sentence_concepts[i] for i in subset)))].sum() if subset else 0.0
+
+    best = value(solve_coverage(*problem))
+    assert value(solve_coverage(*problem, at_least=best / 2)) == pytest.approx(best)
+    assert value(solve_coverage(*problem, at_least=best)) == pytest.approx(best)  # a solution as good is kept
+
+
 def test_solver_never_takes_both_of_an_exclusive_pair():
     weights = np.array([1.0, 1.0, 1.0])
     chosen = solve_coverage(weights, [{0, 1}, {1, 2}, {0}], [5, 5, 5], [0, 1, 2], Budget(words=100), [(0, 1)])

@@ -58,6 +58,9 @@ SOLVER_GAP = 0.01  # stop within 1% of the optimum: the weights are estimates an
 # rounds leave the LP and the pool keeps at most SOLVER_CUT_POOL cuts, so the
 # root node's rounds of cuts stay cheap (defaults: 10 and 10,000).
 SOLVER_OPTIONS = {"presolve": True, "mip_lp_age_limit": 2, "mip_pool_soft_limit": 100}
+# The greedy solution's value is given to HiGHS as a cutoff ("objective_bound"),
+# lowered by this fraction so that rounding cannot cut off a solution worth as much.
+BOUND_SLACK = 1e-9
 
 FEATURES = (
     "df_frac",  # share of articles that use the bigram
@@ -336,13 +339,17 @@ def solve_coverage(
     candidates: list[int],
     budget: Budget,
     exclusive: list[tuple[int, int]] = (),
+    at_least: float | None = None,
 ) -> list[int]:
     """The candidates whose concepts have the largest total weight within the budget.
 
     Variables: one binary per candidate sentence, one per concept. A concept
     may be counted only if a chosen sentence carries it; the chosen sentences
     must fit the word (and sentence) budget, and of each ``exclusive`` pair
-    of candidates (near-paraphrases) at most one is chosen.
+    of candidates (near-paraphrases) at most one is chosen. ``at_least`` is
+    the value of a solution already known (the greedy one): HiGHS then prunes
+    every branch that cannot reach it, so when none does, what it returns may
+    be worth less (or be nothing): the caller keeps the better of the two.
     """
     from scipy.optimize import Bounds, LinearConstraint, milp  # imported when first solving: 0.3 s
 
@@ -378,6 +385,9 @@ def solve_coverage(
             pairs[row, position[a]] = pairs[row, position[b]] = 1.0
         constraints.append(LinearConstraint(pairs.tocsr(), -np.inf, 1.0))
     objective = np.concatenate([np.zeros(len(candidates)), -weights[concepts]])
+    options: dict[str, object] = {"node_limit": SOLVER_NODES, "mip_rel_gap": SOLVER_GAP, **SOLVER_OPTIONS}
+    if at_least is not None and at_least > 0:
+        options["objective_bound"] = -at_least * (1 - BOUND_SLACK)  # the objective is minus the value
     with warnings.catch_warnings(), quiet_stdout():
         # scipy passes options it does not list to HiGHS verbatim, with a warning.
         warnings.filterwarnings("ignore", "Unrecognized options", category=RuntimeWarning)
@@ -390,7 +400,7 @@ def solve_coverage(
             bounds=Bounds(0, 1),
             # A node limit rather than a time limit keeps the result the same on a
             # busy machine; the best solution found so far is returned.
-            options={"node_limit": SOLVER_NODES, "mip_rel_gap": SOLVER_GAP, **SOLVER_OPTIONS},
+            options=options,
         )
     if result.x is None:
         return []
@@ -490,7 +500,7 @@ class Concepts(Summarizer):
             pool = sorted(sorted(pool, key=density.__getitem__, reverse=True)[:MAX_CANDIDATES])
         exclusive = redundant_pairs(story, pool)
         problem = (weights, table.sentence_concepts, lengths, pool, budget, exclusive)
-        exact = solve_coverage(*problem)
         greedy = greedy_coverage(*problem)
-        value = coverage_value
-        return exact if value(weights, table.sentence_concepts, exact) >= value(weights, table.sentence_concepts, greedy) else greedy
+        greedy_value = coverage_value(weights, table.sentence_concepts, greedy)
+        exact = solve_coverage(*problem, at_least=greedy_value)
+        return exact if coverage_value(weights, table.sentence_concepts, exact) >= greedy_value else greedy
