@@ -60,6 +60,7 @@ SOLVER_GAP = 0.01  # stop within 1% of the optimum: the weights are estimates an
 SOLVER_OPTIONS = {"presolve": True, "mip_lp_age_limit": 2, "mip_pool_soft_limit": 100}
 # The greedy solution's value is given to HiGHS as a cutoff ("objective_bound"),
 # lowered by this fraction so that rounding cannot cut off a solution worth as much.
+SOLVER_GREEDY_BOUND = True
 BOUND_SLACK = 1e-9
 
 FEATURES = (
@@ -502,5 +503,5 @@ class Concepts(Summarizer):
         problem = (weights, table.sentence_concepts, lengths, pool, budget, exclusive)
         greedy = greedy_coverage(*problem)
         greedy_value = coverage_value(weights, table.sentence_concepts, greedy)
-        exact = solve_coverage(*problem, at_least=greedy_value)
+        exact = solve_coverage(*problem, at_least=greedy_value if SOLVER_GREEDY_BOUND else None)
         return exact if coverage_value(weights, table.sentence_concepts, exact) >= greedy_value else greedy
