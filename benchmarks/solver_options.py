@@ -58,9 +58,9 @@ def problems(data: Path, limit: int | None) -> list[tuple[str, tuple]]:
     recorded: list[tuple] = []
     original = concepts.solve_coverage
 
-    def record(*problem: Any) -> list[int]:
-        recorded.append(problem)
-        return original(*problem)
+    def record(*problem: Any, **options: Any) -> list[int]:
+        recorded.append(problem)  # the program; how to solve it is this script's to vary
+        return original(*problem, **options)
 
     concepts.solve_coverage = record
     try:
