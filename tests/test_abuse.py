@@ -310,7 +310,7 @@ def test_nested_json_posted_to_the_api_is_a_422(path):
 
     from chorus.web import create_app
 
-    with TestClient(create_app()) as client:
+    with TestClient(create_app(), base_url="http://localhost") as client:
         for body in (NESTED, '{"documents": ' + NESTED):
             response = client.post(path, content=body, headers={"content-type": "application/json"})
             assert response.status_code == 422, response.text

@@ -174,18 +174,18 @@ def test_the_stories_endpoint_takes_files_and_a_feed(tmp_path):
 
     from chorus.web.app import create_app
 
-    client = TestClient(create_app())
-    rows = [json.loads(line) for line in STREAM.read_text().splitlines()]
-    files = [("documents", (f"{r['id']}.txt", f"{r['title']}\n\n{r['text']}".encode(), "text/plain")) for r in rows[3:6]]
-    files.append(("documents", ("gazette.xml", FEED.read_bytes(), "application/rss+xml")))
-    answer = client.post("/api/stories", files=files, data={"words": "40"})
-    assert answer.status_code == 200, answer.text
-    data = answer.json()
-    assert data["articles_in"] == data["articles_out"] == 5
-    groups = sorted(sorted(d["label"] for d in s["documents"]) for s in data["stories"])
-    assert len(groups) == 2 and all(len(g) >= 2 for g in groups)  # the Kestrel quake, the tram vote
-    assert all(s["summary"]["sentences"] for s in data["stories"])
-    assert client.post("/api/stories", json={"documents": ["x"], "min_outlets": 0}).status_code == 422
-    page = client.get("/").text
-    assert 'id="stories-view"' in page and "/static/stories.js" in page
-    assert client.get("/static/stories.js").status_code == 200
+    with TestClient(create_app(), base_url="http://localhost") as client:
+        rows = [json.loads(line) for line in STREAM.read_text().splitlines()]
+        files = [("documents", (f"{r['id']}.txt", f"{r['title']}\n\n{r['text']}".encode(), "text/plain")) for r in rows[3:6]]
+        files.append(("documents", ("gazette.xml", FEED.read_bytes(), "application/rss+xml")))
+        answer = client.post("/api/stories", files=files, data={"words": "40"})
+        assert answer.status_code == 200, answer.text
+        data = answer.json()
+        assert data["articles_in"] == data["articles_out"] == 5
+        groups = sorted(sorted(d["label"] for d in s["documents"]) for s in data["stories"])
+        assert len(groups) == 2 and all(len(g) >= 2 for g in groups)  # the Kestrel quake, the tram vote
+        assert all(s["summary"]["sentences"] for s in data["stories"])
+        assert client.post("/api/stories", json={"documents": ["x"], "min_outlets": 0}).status_code == 422
+        page = client.get("/").text
+        assert 'id="stories-view"' in page and "/static/stories.js" in page
+        assert client.get("/static/stories.js").status_code == 200

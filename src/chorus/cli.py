@@ -47,6 +47,16 @@ def positive_int(value: str) -> int:
     return number
 
 
+def positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {value}")
+    return number
+
+
 def _add_budget(parser: argparse.ArgumentParser, default_words: int = 100) -> None:
     parser.add_argument("--words", type=positive_int, default=None, help=f"word budget (default {default_words})")
     parser.add_argument("--sentences", type=positive_int, default=None, help="sentence budget")
@@ -340,9 +350,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise ChorusError(
             f"chorus serve needs the web extra ({', '.join(missing)} not installed): pip install 'chorus[web]'"
         )
+    from chorus.web.limits import Limits
     from chorus.web.server import serve
 
-    serve(args.host, args.port)
+    defaults = Limits()
+    try:
+        limits = Limits(
+            seconds=args.timeout or defaults.seconds,
+            workers=args.workers or defaults.workers,
+            heavy_workers=min(defaults.heavy_workers, max((args.workers or defaults.workers) - 1, 1)),
+            worker_memory_bytes=args.worker_memory,
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    serve(args.host, args.port, limits, allow_hosts=args.allow_host or (), allow_origins=args.allow_origin or ())
     return 0
 
 
@@ -456,6 +477,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="a local web page and JSON API for summarizing articles")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
     p.add_argument("--port", type=port_number, default=8000, help="port (default 8000; 0 picks a free one)")
+    p.add_argument("--allow-host", action="append", metavar="NAME",
+                   help="also answer requests for this host name (repeatable; '*' any name). By default the "
+                        "server answers to localhost, 127.0.0.1, ::1 and the --host address only")
+    p.add_argument("--allow-origin", action="append", metavar="ORIGIN",
+                   help="let pages of this origin (http://host:port) send requests (repeatable)")
+    p.add_argument("--workers", type=positive_int, help="worker processes computing summaries at once (default 3)")
+    p.add_argument("--worker-memory", type=byte_size, metavar="SIZE",
+                   help="address-space limit of each worker, e.g. 2GiB (default 4 GiB, less on a small machine)")
+    p.add_argument("--timeout", type=positive_float, metavar="SECONDS", help="time limit of one request (default 60)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("stories", help="group a pile or stream of articles into stories, rank and summarize each")

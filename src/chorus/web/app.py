@@ -17,9 +17,11 @@ from pydantic.json_schema import models_json_schema
 import chorus
 from chorus.select import DEFAULT_METHOD, METHODS
 from chorus.web.errors import install_error_handlers
+from chorus.web.guard import Access, RequestGuard, document_csp
 from chorus.web.inputs import DOCUMENTS_FIELD, NAMES_FIELD, read_request
-from chorus.web.jobs import Workers, check_and_render, report_and_render, summarize_and_render
-from chorus.web.limits import BodySizeLimit, Deadline, Limits, describe_bytes
+from chorus.web.jobs import check_and_render, report_and_render, summarize_and_render
+from chorus.web.limits import Admission, BodySizeLimit, Deadline, Limits, describe_bytes
+from chorus.web.workers import ClientGone, WorkerPool
 from chorus.web.schemas import (
     MAX_BUDGET_SENTENCES,
     MAX_BUDGET_WORDS,
@@ -43,26 +45,20 @@ from chorus.web.schemas import (
 
 STATIC = Path(__file__).with_name("static")
 MEDIA_TYPES = {"text": "text/plain", "markdown": "text/markdown", "html": "text/html"}
-# The page must work with no network: the browser itself refuses anything
-# that is not served by chorus.
-PAGE_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-        "form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+CLIENT_CLOSED_REQUEST = 499  # nginx's status for a request whose client left: logged, never received
 
 
-def create_app(limits: Limits | None = None) -> FastAPI:
+def create_app(limits: Limits | None = None, access: Access | None = None) -> FastAPI:
+    """The app; ``access``: the host names it answers to and the origins that
+    may use it (default: this computer's localhost names only)."""
     limits = limits or Limits()
-    workers = Workers(limits.workers)
+    pool = WorkerPool(limits)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await pool.start()
         yield
-        workers.close()
+        pool.close()
 
     app = FastAPI(
         title="chorus",
@@ -74,13 +70,17 @@ def create_app(limits: Limits | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.limits = limits
+    app.state.pool = pool
+    # Outermost last: the guard answers first, and adds its headers to every answer below it.
     app.add_middleware(BodySizeLimit, max_bytes=limits.max_request_bytes)
+    app.add_middleware(Admission, limit=limits.max_in_progress, busy=pool.busy_error)
+    app.add_middleware(RequestGuard, access=access or Access())
     install_error_handlers(app)
     _add_page(app)
-    _add_api(app, limits, workers)
+    _add_api(app, limits, pool)
     from chorus.web.stories import add_stories_api
 
-    add_stories_api(app, limits, workers)  # the Stories view (issue 22), a piece of its own
+    add_stories_api(app, limits, pool)  # the Stories view (issue 22), a piece of its own
     _install_openapi(app)
     return app
 
@@ -91,7 +91,7 @@ def _add_page(app: FastAPI) -> None:
 
     @app.get("/", include_in_schema=False)
     async def page() -> HTMLResponse:
-        return HTMLResponse(index, headers=PAGE_HEADERS)
+        return HTMLResponse(index)  # RequestGuard adds the page's Content-Security-Policy
 
     # The stylesheet of `chorus summarize --format html`, which the page builds on.
     @app.get("/static/page.css", include_in_schema=False)
@@ -101,7 +101,40 @@ def _add_page(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
 
-def _add_api(app: FastAPI, limits: Limits, workers: Workers) -> None:
+async def compute(
+    request: Request, limits: Limits, pool: WorkerPool, task: str, options_model: type, work: Callable,
+    media_types: dict[str, str] = MEDIA_TYPES,
+) -> Response:
+    """Read the request on the event loop, then run ``work(articles, options, deadline)``
+    in a worker process within the request's time and memory limits.
+
+    Every endpoint that computes goes through here, and so gets the limits,
+    the queue, the kill on timeout or disconnect: ``work`` is a module-level
+    function (it is sent to the worker by name) returning a dict (JSON) or
+    the text of ``options.format``, served as ``media_types[options.format]``."""
+    deadline = Deadline(limits.seconds, task)
+    articles, options = await read_request(request, limits, options_model)
+    try:
+        result = await pool.run(
+            work, (articles, options, deadline), size=sum(a.size for a in articles), deadline=deadline,
+            disconnected=lambda: wait_for_disconnect(request),
+        )
+    except ClientGone:
+        return Response(status_code=CLIENT_CLOSED_REQUEST)
+    if isinstance(result, dict):
+        return JSONResponse(result)
+    # A rendered page carries its own style and scripts, which the page's policy would block.
+    headers = {"Content-Security-Policy": document_csp()} if options.format == "html" else None
+    return Response(result, media_type=media_types[options.format], headers=headers)
+
+
+async def wait_for_disconnect(request: Request) -> None:
+    """Return when the client closes the connection (its body already read)."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+
+
+def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
     @app.get("/healthz", response_model=HealthResponse, tags=["service"])
     async def healthz() -> HealthResponse:
         return HealthResponse(status="ok", version=app.version)
@@ -126,13 +159,7 @@ def _add_api(app: FastAPI, limits: Limits, workers: Workers) -> None:
         )
 
     async def answer(request: Request, task: str, options_model: type, work: Callable) -> Response:
-        """Read the request on the event loop, do the work in a worker, within the time limit."""
-        deadline = Deadline(limits.seconds, task)
-        articles, options = await read_request(request, limits, options_model)
-        result = await workers.run(deadline, work, articles, options, deadline)
-        if isinstance(result, dict):
-            return JSONResponse(result)
-        return Response(result, media_type=MEDIA_TYPES[options.format])
+        return await compute(request, limits, pool, task, options_model, work)
 
     inputs = (
         "Send the articles as JSON, or as a multipart form upload in which each `documents` part is "
@@ -208,9 +235,11 @@ def _route_documentation(
                 "description": answer,
                 "content": {MEDIA_TYPES[f]: {"schema": {"type": "string"}} for f in text_formats},
             },
-            413: {"model": ErrorResponse, "description": "Too large: the request, an article, or too many articles."},
             415: {"model": ErrorResponse, "description": "Neither JSON nor a multipart form."},
+            413: {"model": ErrorResponse,
+                  "description": "Too large: the request, an article, too many articles, or more memory than a job may use."},
             422: {"model": ErrorResponse, "description": "Invalid options, or articles chorus cannot use."},
+            503: {"model": ErrorResponse, "description": "Too many requests wait already: try again after Retry-After seconds."},
             504: {"model": ErrorResponse, "description": f"The {task} took longer than the time limit."},
         },
         "openapi_extra": {

@@ -14,20 +14,27 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chorus.errors import ChorusError
+from chorus.web.guard import security_headers
 
 log = logging.getLogger("chorus.web")
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
+        self.headers = headers or {}
+
+    def __reduce__(self):  # raised in a worker process, it crosses back to the server pickled
+        return (type(self), (self.status, self.code, self.message, self.headers))
 
 
 def error_response(error: ApiError) -> JSONResponse:
-    return JSONResponse({"error": {"code": error.code, "message": error.message}}, status_code=error.status)
+    return JSONResponse(
+        {"error": {"code": error.code, "message": error.message}}, status_code=error.status, headers=error.headers
+    )
 
 
 def describe_validation_errors(errors: list[dict]) -> str:
@@ -68,6 +75,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
+        # Starlette answers this one outside the middleware that adds the security headers.
         return error_response(
-            ApiError(500, "internal_error", "Something went wrong inside chorus; the server log has the details.")
+            ApiError(
+                500, "internal_error", "Something went wrong inside chorus; the server log has the details.",
+                headers=security_headers(),
+            )
         )

@@ -1,23 +1,20 @@
-"""Summaries and reports computed in worker threads, off the event loop, within a time limit.
+"""The work of the API's endpoints: what runs in a worker process.
 
-The event loop only parses requests and sends responses, so a long summary
-or report never delays another request's page, health check or error. A
-fixed pool of workers bounds how many of them compete for the CPU; a request
-waiting for a worker spends its own time budget doing so.
+Each function here is what `chorus summarize` or `chorus report` does with
+the articles of one request; chorus.web.workers runs it in a worker process,
+within the request's time and memory limits. The deadline is also checked
+between stages, so a job out of time does not even render its result.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import PurePath
-from typing import Any, TypeVar
+from typing import Any
 
 from chorus.analysis.report import Report, build_report
 from chorus.ingest import RawDocument
 from chorus.ingest.decode import decode
-from chorus.ingest.read import document_from_json, sniff_format
+from chorus.ingest.read import check_text_size, document_from_json, sniff_format
 from chorus.pipeline import build_story, load_documents, make_budget, summarize_story
 from chorus.render import render, render_report, summary_to_dict
 from chorus.render.report_json import report_to_dict
@@ -26,26 +23,6 @@ from chorus.web.inputs import Incoming
 from chorus.web.limits import Deadline
 from chorus.web.schemas import DEFAULT_WORDS, CheckOptions, ReportOptions, SummarizeOptions
 
-T = TypeVar("T")
-
-
-class Workers:
-    def __init__(self, count: int) -> None:
-        self._executor = ThreadPoolExecutor(max_workers=count, thread_name_prefix="chorus-summary")
-
-    async def run(self, deadline: Deadline, function: Callable[..., T], *args: Any) -> T:
-        future = self._executor.submit(function, *args)
-        try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), timeout=deadline.remaining())
-        except TimeoutError:
-            # Cancelling drops a job still queued; a running one stops at its
-            # next deadline check (see Deadline).
-            future.cancel()
-            raise deadline.expired() from None
-
-    def close(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
-
 
 def raw_document(article: Incoming) -> RawDocument:
     """An uploaded or pasted article, read the way `chorus summarize` reads files."""
@@ -53,12 +30,14 @@ def raw_document(article: Incoming) -> RawDocument:
     if article.data is not None:
         filename = article.filename or f"article-{article.number}.txt"
         text = decode(article.data, filename)  # any encoding; refuses binary files
-        return RawDocument(
+        raw = RawDocument(
             text=text,
             name=article.name or filename,
             id=PurePath(filename).stem or str(article.number),
             format=sniff_format(text, filename),
         )
+        check_text_size(text, filename, raw.format)
+        return raw
     fields = {"text": article.text, "name": article.name, "title": article.title}
     raw = document_from_json({k: v for k, v in fields.items() if v is not None}, index, "documents")
     raw.id = str(article.number)

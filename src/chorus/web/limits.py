@@ -1,28 +1,67 @@
 """What one request may ask of the server, and how the limits are enforced.
 
 Every limit answers with a JSON error a person can act on: 413 for a body,
-an article or a number of articles over the limit, 504 for a request that
-runs out of time. The body limit is checked before anything is parsed, so a
-huge upload costs the server no more than the limit itself.
+an article or a number of articles over the limit (or a job over its
+memory), 503 with Retry-After when too many requests wait, 504 for a
+request that runs out of time. The body limit is checked before anything is
+parsed, and the number of requests in progress before any body is read, so
+uploads cost the server at most ``max_request_bytes`` times that number.
 """
 
 from __future__ import annotations
 
+import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chorus.web.errors import ApiError, error_response
 
+DEFAULT_WORKER_MEMORY = 4 * 2**30  # address space of one worker: a 50-article report fits in far less
+MIN_WORKER_MEMORY = 1 * 2**30  # below this a worker cannot even load the pipeline
+
 
 @dataclass(frozen=True)
 class Limits:
     max_request_bytes: int = 10 * 1024 * 1024
     max_documents: int = 50
-    max_document_bytes: int = 2 * 1024 * 1024  # a saved news page with its scripts fits
-    seconds: float = 60.0
-    workers: int = 2  # summaries computed at once; more wait their turn within `seconds`
+    # Raw bytes of one uploaded article: a saved news page with its scripts
+    # and inline images fits; its extracted text is limited apart (2,000,000
+    # characters, chorus.ingest.read.MAX_DOCUMENT_CHARS).
+    max_document_bytes: int = 10 * 1024 * 1024
+    seconds: float = 60.0  # per request, waiting for a worker included
+    workers: int = 3  # worker processes: summaries and reports computed at once
+    # A request whose articles weigh more than this is heavy: at most
+    # `heavy_workers` heavy ones run at once, so the other workers stay free
+    # for light ones (a 25-article news cluster is about 150 KB of text).
+    heavy_request_bytes: int = 1024 * 1024
+    heavy_workers: int = 2
+    max_waiting: int = 64  # requests waiting for a worker; more are answered 503
+    # Address-space limit of each worker; None: DEFAULT_WORKER_MEMORY, or
+    # less on a small machine (its memory shared by the workers and the server).
+    worker_memory_bytes: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ValueError("the server needs at least one worker")
+        if not 0 < self.heavy_workers <= self.workers:
+            raise ValueError("heavy_workers must be between 1 and workers")
+
+    def resolved_worker_memory(self) -> int:
+        if self.worker_memory_bytes is not None:
+            return self.worker_memory_bytes
+        try:
+            physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        except (ValueError, OSError, AttributeError):
+            return DEFAULT_WORKER_MEMORY
+        return max(MIN_WORKER_MEMORY, min(DEFAULT_WORKER_MEMORY, physical // (self.workers + 1)))
+
+    @property
+    def max_in_progress(self) -> int:
+        """Requests read, waiting or running at once: beyond it, 503 before the body is read."""
+        return self.workers + self.max_waiting
 
     def as_dict(self) -> dict[str, float | int]:
         return {
@@ -94,13 +133,39 @@ class BodySizeLimit:
         await self.app(scope, replay, send)
 
 
-class Deadline:
-    """The end of a request's time budget, checked between pipeline stages.
+class Admission:
+    """ASGI middleware: at most ``limit`` state-changing requests at once; the
+    next one gets ``busy()`` (a 503 with Retry-After) before its body is
+    read, so a flood of uploads cannot fill the server's memory."""
 
-    A worker thread cannot be interrupted, so a summary that runs out of time
-    stops at the next stage boundary rather than computing a result nobody
-    will receive. ``task`` names the work in the error message ("summary",
-    "report").
+    def __init__(self, app: ASGIApp, limit: int, busy: Callable[[], ApiError]) -> None:
+        self.app = app
+        self.limit = limit
+        self.busy = busy
+        self.in_progress = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        if self.in_progress >= self.limit:
+            await error_response(self.busy())(scope, receive, send)
+            return
+        self.in_progress += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.in_progress -= 1
+
+
+class Deadline:
+    """The end of a request's time budget.
+
+    The server kills the worker of a job that runs out of time; the job also
+    checks it between its stages, so that it does not even render a result
+    nobody will receive. ``task`` names the work in the error message
+    ("summary", "report"). The clock is the system's monotonic clock, the
+    same in the server and its worker processes.
     """
 
     def __init__(self, seconds: float, task: str = "summary") -> None:

@@ -7,7 +7,10 @@ import ipaddress
 import socket
 import sys
 
+from collections.abc import Iterable
+
 from chorus.errors import ChorusError
+from chorus.web.guard import ANY_HOST, Access
 from chorus.web.limits import Limits
 
 
@@ -39,17 +42,32 @@ def is_loopback(sock: socket.socket) -> bool:
     return ipaddress.ip_address(sock.getsockname()[0]).is_loopback
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, limits: Limits | None = None) -> None:
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    limits: Limits | None = None,
+    allow_hosts: Iterable[str] = (),
+    allow_origins: Iterable[str] = (),
+) -> None:
+    """Serve the app; it answers to the localhost names, ``host`` and ``allow_hosts``
+    ('*': any), and takes requests from its own page and ``allow_origins``."""
     import uvicorn
 
     from chorus.web.app import create_app
 
     sock = open_socket(host, port)
-    app = create_app(limits)
+    access = Access.for_address(host, allow_hosts, allow_origins)
+    app = create_app(limits, access)
     print(f"chorus: serving on {address_url(sock)} (open it in a browser; Ctrl+C stops)", file=sys.stderr, flush=True)
     if not is_loopback(sock):
         print(
             f"chorus: warning: listening on {host}: other computers that can reach this one can use the server",
             file=sys.stderr, flush=True,
         )
+        if ANY_HOST not in access.hosts:
+            print(
+                f"chorus: it answers to {', '.join(sorted(access.hosts))}; "
+                "add the names others use to reach it with --allow-host NAME",
+                file=sys.stderr, flush=True,
+            )
     uvicorn.Server(uvicorn.Config(app, log_level="info")).run(sockets=[sock])

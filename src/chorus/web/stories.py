@@ -2,8 +2,8 @@
 
 Self-contained beside the summary and report routes and through the same
 infrastructure: the request is read and checked by ``read_request`` (body,
-article count and size limits), the work runs in the shared worker threads
-within the request's time limit. An uploaded RSS/Atom feed is one upload
+article count and size limits), the work runs in the shared worker processes
+within the request's time and memory limits. An uploaded RSS/Atom feed is one upload
 that holds many articles.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import JSONResponse
 from pydantic import Field
 
 from chorus.digest import stories
@@ -20,7 +19,7 @@ from chorus.digest.results import DIGEST_WORDS
 from chorus.ingest.feeds import is_feed
 from chorus.ingest.read import read_feed_text
 from chorus.render.stories import render_stories, stories_to_dict
-from chorus.web.inputs import REQUEST_MODELS, Incoming, read_request
+from chorus.web.inputs import REQUEST_MODELS, Incoming
 from chorus.web.jobs import raw_document
 from chorus.web.limits import Deadline, Limits
 from chorus.web.schemas import DOCUMENTS_DESCRIPTION, MAX_BUDGET_WORDS, DocumentItem, Strict
@@ -73,9 +72,6 @@ def add_stories_api(app: FastAPI, limits: Limits, workers: Any) -> None:
         ),
     )
     async def digest(request: Request) -> Response:
-        deadline = Deadline(limits.seconds, "stories")
-        articles, options = await read_request(request, limits, StoriesOptions)
-        result = await workers.run(deadline, stories_and_render, articles, options, deadline)
-        if isinstance(result, dict):
-            return JSONResponse(result)
-        return Response(result, media_type=MEDIA_TYPES[options.format])
+        from chorus.web.app import compute  # the limits, queue and killable workers of every endpoint
+
+        return await compute(request, limits, workers, "stories", StoriesOptions, stories_and_render, MEDIA_TYPES)
