@@ -26,6 +26,7 @@ pickled; it must not rely on the server process's state.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import math
 import multiprocessing
@@ -53,6 +54,7 @@ WORKER_PRELOAD = ["chorus.web.jobs", "chorus.analysis.report", "scipy.optimize",
 DURATION_SMOOTHING = 0.2
 FIRST_DURATION_GUESS = 1.0  # seconds, before any job has finished
 _PARENT_CHECK_SECONDS = 1.0
+MEMORY_MARGIN = 64 * 2**20  # a failure this close to the address-space limit is taken for lack of memory
 
 
 class ClientGone(Exception):
@@ -77,6 +79,10 @@ def _serve_jobs(connection: Any, memory_bytes: int | None) -> None:
     """A worker's life: run each job received, send back its outcome."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops its workers
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # Imported before the limit, so that it bounds the jobs, not the code (which the fork
+    # server has usually loaded already; not when another pool started it first).
+    for module in WORKER_PRELOAD:
+        importlib.import_module(module)
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     while True:
@@ -90,14 +96,28 @@ def _serve_jobs(connection: Any, memory_bytes: int | None) -> None:
             outcome = ("memory", None)
         except (ApiError, ChorusError) as exc:
             outcome = ("error", exc)
-        except BaseException:  # a bug: the server logs it and answers 500
-            outcome = ("crash", traceback.format_exc())
+        except BaseException:
+            # Out of address space, C extensions fail in their own ways (SystemError,
+            # std::bad_alloc, a library that cannot be mapped): judged by how close the job came.
+            outcome = ("memory", None) if _reached(memory_bytes) else ("crash", traceback.format_exc())
         try:
             connection.send(outcome)
         except MemoryError:
             connection.send(("memory", None))
         except (BrokenPipeError, OSError):
             return
+
+
+def _reached(memory_bytes: int | None) -> bool:
+    """This process's peak address space came within MEMORY_MARGIN of ``memory_bytes``."""
+    if not memory_bytes:
+        return False
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            peak = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmPeak:"))
+    except (OSError, StopIteration, ValueError):  # not Linux
+        return False
+    return peak >= memory_bytes - max(MEMORY_MARGIN, memory_bytes // 20)
 
 
 class Worker:
@@ -303,8 +323,8 @@ class WorkerPool:
         outcome = job.result()
         elapsed = time.monotonic() - started
         self._typical_seconds += DURATION_SMOOTHING * (elapsed - self._typical_seconds)
-        if outcome[0] == "memory":
-            self._stop(worker, job)  # what a MemoryError leaves behind is not worth keeping
+        if outcome[0] in ("memory", "crash"):
+            self._stop(worker, job)  # what a failure leaves behind is not worth keeping
         return outcome
 
     def _stop(self, worker: Worker, job: asyncio.Future) -> None:
