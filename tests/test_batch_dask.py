@@ -177,9 +177,9 @@ class _Workers:
 
 def test_workers_on_another_version_are_a_warning_returned_not_printed(capsys):
     import chorus
-    from chorus.distributed import _check_workers
+    from chorus.distributed import check_workers
 
-    assert _check_workers(_Workers([chorus.__version__] * 2)) == []
-    warnings = _check_workers(_Workers([chorus.__version__, "0.0.9"]))
+    assert check_workers(_Workers([chorus.__version__] * 2)) == []
+    warnings = check_workers(_Workers([chorus.__version__, "0.0.9"]))
     assert warnings == [f"the Dask workers run chorus 0.0.9, this machine {chorus.__version__}"]
     assert capsys.readouterr() == ("", "")

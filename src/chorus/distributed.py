@@ -70,7 +70,7 @@ class OutputParts:
         return posixpath.join(self.folder, self.name(index))
 
 
-def _import_dask() -> Any:
+def import_dask() -> Any:
     try:
         import distributed
         import fsspec  # noqa: F401
@@ -271,7 +271,7 @@ def start_output(parts: OutputParts, manifest: dict[str, Any]) -> None:
         raise ChorusError(f"cannot write to {parts.folder}: {exc}") from None
 
 
-def _connect(distributed: Any, scheduler: str | None, jobs: int | None) -> tuple[Any, Any]:
+def connect_cluster(distributed: Any, scheduler: str | None, jobs: int | None) -> tuple[Any, Any]:
     """A client of the cluster at ``scheduler`` (an address or a scheduler file), or of a new LocalCluster."""
     if scheduler is None:
         # One thread per worker process: summarizing is Python-bound, threads would share one GIL.
@@ -288,7 +288,7 @@ def _connect(distributed: Any, scheduler: str | None, jobs: int | None) -> tuple
         raise ChorusError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
 
 
-def _check_workers(client: Any, wait_seconds: float = 120) -> list[str]:
+def check_workers(client: Any, wait_seconds: float = 120) -> list[str]:
     """Fail here, with a clear message, if no worker comes or the workers cannot import chorus;
     returns the warnings for the caller (workers running another version of chorus)."""
     try:
@@ -318,7 +318,7 @@ def run_dask_batch(
     progress: Progress | None = None,
 ) -> BatchResult:
     """Summarize every cluster of ``source`` into the part files of ``output`` on a Dask cluster."""
-    distributed = _import_dask()
+    distributed = import_dask()
     progress = progress or Progress()
     if source == "-":
         raise ChorusError("--engine dask reads files (the workers cannot see this machine's stdin)")
@@ -334,10 +334,10 @@ def run_dask_batch(
 
     result = BatchResult(parts=len(partitions))
     start = time.perf_counter()
-    client, cluster = _connect(distributed, scheduler, jobs)
+    client, cluster = connect_cluster(distributed, scheduler, jobs)
     futures: list[Any] = []
     try:
-        result.warnings += _check_workers(client)
+        result.warnings += check_workers(client)
         start_output(parts, manifest)
         todo = [p for p in number_lines(client, partitions) if parts.name(p.index) not in done]
         if len(todo) < len(partitions):

@@ -16,6 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
+from chorus.disjoint import DisjointSets
 from chorus.text import stem
 from chorus.types import Sentence, Story
 
@@ -41,13 +42,7 @@ def name_variants(story: Story) -> dict[str, str]:
     # Union-find, so that A~B and B~C put A, B and C under one spelling. The
     # root of a group is always its most frequent spelling (earliest in
     # ``names``), so the order in which pairs are joined does not matter.
-    parent = {n: n for n in names}
-
-    def find(n: str) -> str:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
+    spellings = DisjointSets(names)
 
     # Only names of one first letter and lengths at most one apart are
     # compared: grouped so, the pairs are far fewer than all of them.
@@ -62,10 +57,9 @@ def name_variants(story: Story) -> dict[str, str]:
             for a, b in zip(*np.nonzero(scores)):
                 if others is group and a >= b:
                     continue
-                first, second = sorted((find(group[a]), find(others[b])), key=rank.__getitem__)
-                if first != second:
-                    parent[second] = first
-    canonical = {n: find(n) for n in names}
+                first, second = sorted((spellings.find(group[a]), spellings.find(others[b])), key=rank.__getitem__)
+                spellings.union(first, second)
+    canonical = {n: spellings.find(n) for n in names}
     return {stem(v): stem(c) for v, c in canonical.items() if stem(v) != stem(c)}
 
 

@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from chorus.disjoint import DisjointSets
 from chorus.text import QUOTE_MARK_RE, WORD_RE, is_content, stem
 from chorus.types import Story
 
@@ -140,13 +141,13 @@ class SourceFamilies:
                 if self.containment[b][a] > self.containment[a][b]:
                     continue  # b took more of itself from a: b is the copy
             self.rewrites[a] = Rewrite(a, round(share, 3), sources)
-        self._parent = list(range(n))
+        self._families = DisjointSets(range(n))
         for a in range(n):
             for b in range(a + 1, n):
                 if a in self.rewrites or b in self.rewrites:
                     continue
                 if max(self.containment[a][b], self.containment[b][a]) >= COPY_SHARE:
-                    self._union(a, b)
+                    self._families.union(min(a, b), max(a, b))
 
     def _not_stitched(self, a: int, sources: Mapping[int, float]) -> bool:
         """Is ``a`` rather the story its 'sources' were cut from? When it is dated before all of them,
@@ -159,27 +160,13 @@ class SourceFamilies:
             max(self.containment[b][c], self.containment[c][b]) >= COPY_SHARE for b in sources for c in sources if b < c
         )
 
-    def _find(self, a: int) -> int:
-        while self._parent[a] != a:
-            self._parent[a] = self._parent[self._parent[a]]
-            a = self._parent[a]
-        return a
-
-    def _union(self, a: int, b: int) -> None:
-        ra, rb = self._find(a), self._find(b)
-        if ra != rb:
-            self._parent[max(ra, rb)] = min(ra, rb)
-
     def family_of(self, doc: int) -> int:
-        return self._find(doc)
+        return self._families.find(doc)
 
     @cached_property
     def families(self) -> list[Family]:
-        groups: dict[int, list[int]] = {}
-        for d in range(len(self.story.documents)):
-            groups.setdefault(self._find(d), []).append(d)
         out = []
-        for members in groups.values():
+        for members in self._families.groups():
             if len(members) == 1:
                 out.append(Family(members, members[0], "single"))
                 continue
@@ -220,19 +207,12 @@ class SourceFamilies:
         counts only when none of its sources is among them and its evidence is copied from none of them.
         """
         docs = sorted(d for d in evidence if d not in self.rewrites)
-        parent = {d: d for d in docs}
-
-        def find(d: int) -> int:
-            while parent[d] != d:
-                parent[d] = parent[parent[d]]
-                d = parent[d]
-            return d
-
+        sources = DisjointSets(docs)
         for i, a in enumerate(docs):
             for b in docs[i + 1 :]:
-                if self._find(a) == self._find(b) or self.copied(evidence[a], b) or self.copied(evidence[b], a):
-                    parent[find(a)] = find(b)
-        count = len({find(d) for d in docs})
+                if self._families.same(a, b) or self.copied(evidence[a], b) or self.copied(evidence[b], a):
+                    sources.union(b, a)
+        count = sources.count()
         for d in evidence:
             rewrite = self.rewrites.get(d)
             if rewrite is None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from chorus.disjoint import DisjointSets
 from chorus.align import CONTRADICTS, STATES, ClaimCheck
 from chorus.align.values import numbers_in  # noqa: F401  (the figures a sentence states; re-exported)
 from chorus.align.values import disjoint, printed, value_numbers
@@ -114,14 +115,7 @@ def _merged(conflicts: list[Conflict]) -> list[Conflict]:
     """One entry per disputed quantity: conflicts of one kind that share values (the toll disputed
     under several facts) are one, listing every value once; a value every other value agrees with
     ("more than 200" beside 213 and 247) takes no side and is left out."""
-    parent = list(range(len(conflicts)))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    alike = DisjointSets(range(len(conflicts)))
     keys = [{_key(v.value): set(v.doc_indexes) for v in c.values} for c in conflicts]
     for a in range(len(conflicts)):
         for b in range(a + 1, len(conflicts)):
@@ -129,12 +123,9 @@ def _merged(conflicts: list[Conflict]) -> list[Conflict]:
                 continue
             common = keys[a].keys() & keys[b].keys()
             if len(common) >= 2 and any(keys[a][k] & keys[b][k] for k in common):
-                parent[find(b)] = find(a)
-    groups: dict[int, list[Conflict]] = {}
-    for k, c in enumerate(conflicts):
-        groups.setdefault(find(k), []).append(c)
+                alike.union(a, b)
     out = []
-    for group in groups.values():
+    for group in ([conflicts[k] for k in members] for members in alike.groups()):
         values: dict[str, list] = {}
         for c in group:
             for v in c.values:

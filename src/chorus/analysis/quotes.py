@@ -29,6 +29,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
+from chorus.disjoint import DisjointSets
 from chorus.text import QUOTE_MARK_RE, words
 from chorus.types import Story
 
@@ -292,22 +293,11 @@ def group_quotations(
 ) -> list[Quote]:
     """One Quote per statement, with every outlet's printing of it, in order of first appearance."""
     keys = [" ".join(normalized_words(o.text)) for o in occurrences]
-    parent = list(range(len(occurrences)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    same = DisjointSets(range(len(occurrences)))
     for i, j in _same_quote_pairs(keys):
-        if find(i) != find(j):
-            parent[find(j)] = find(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(occurrences)):
-        groups.setdefault(find(i), []).append(i)
+        same.union(i, j)
     quotes = []
-    for members in groups.values():
+    for members in same.groups():
         printed = [occurrences[i] for i in members]
         wordings = list(dict.fromkeys(keys[i] for i in members))
         speaker, is_named = _group_speaker(printed, canonical_speaker)

@@ -188,6 +188,7 @@ def stories(
     known = {a.key: a.document.text for a in kept.articles} if kept else {}
     keyed = key_articles(raw, rejected, taken, known)
     runner = make_engine(engine, scheduler, jobs)
+    warnings.extend(runner.warnings)
     try:
         articles: list[Article] = []
         features: dict[str, ArticleFeatures] = {}

@@ -37,6 +37,7 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
 
 class LocalEngine:
     name = "local"
+    warnings: tuple[str, ...] = ()
 
     def prepare(self, items: Sequence[KeyedRaw], since: str | None = None) -> list[PreparedArticle]:
         return prepare_chunk(items, since)
@@ -54,11 +55,11 @@ class DaskEngine:
     name = "dask"
 
     def __init__(self, scheduler: str | None = None, jobs: int | None = None) -> None:
-        from chorus.distributed import _check_workers, _connect, _import_dask
+        from chorus.distributed import check_workers, connect_cluster, import_dask
 
-        distributed = _import_dask()
-        self.client, self._cluster = _connect(distributed, scheduler, jobs)
-        _check_workers(self.client)
+        distributed = import_dask()
+        self.client, self._cluster = connect_cluster(distributed, scheduler, jobs)
+        self.warnings = tuple(check_workers(self.client))  # workers running another chorus: said in the digest
 
     def prepare(self, items: Sequence[KeyedRaw], since: str | None = None) -> list[PreparedArticle]:
         chunks = list(_chunks(items, CHUNK_ARTICLES))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from chorus.disjoint import DisjointSets
 from chorus.errors import ChorusError
 from chorus.ingest.metadata import LabelSource, domain, sort_key, unique_labels
 from chorus.digest.grouping import Decision
@@ -79,28 +80,21 @@ def labelled(documents: Sequence[Document]) -> list[Document]:
 
 def independent_outlets(documents: Sequence[Document], families: object | None = None) -> int:
     """Outlets, one per name, articles of one source family (copies, a rewrite and its sources) counted once."""
-    parent = list(range(len(documents)))
-
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
+    sources = DisjointSets(range(len(documents)))
     first_of: dict[str, int] = {}
     for i, doc in enumerate(documents):
         name = outlet_of(doc).casefold()
         if name in first_of:
-            parent[find(i)] = find(first_of[name])
+            sources.union(first_of[name], i)
         else:
             first_of[name] = i
     if families is not None:
         for i in range(len(documents)):
-            parent[find(i)] = find(families.family_of(i))  # type: ignore[attr-defined]
+            sources.union(families.family_of(i), i)  # type: ignore[attr-defined]
         for rewrite in families.rewrites.values():  # type: ignore[attr-defined]
             for source in rewrite.sources:
-                parent[find(rewrite.doc_index)] = find(source)
-    return len({find(i) for i in range(len(documents))})
+                sources.union(source, rewrite.doc_index)
+    return sources.count()
 
 
 @dataclass
