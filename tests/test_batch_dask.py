@@ -25,6 +25,10 @@ RECORDS = 30
 PARTITION = "6KB"  # records are 1 to 3 KB: every part boundary cuts through a record
 
 
+def records_of_bytes(data: bytes) -> list[dict]:
+    return [json.loads(line) for line in gzip.decompress(data).decode().splitlines()]
+
+
 def parts_records(folder: Path) -> list[dict]:
     return [record for part in sorted(folder.glob("part-*")) for record in records_of(part)]
 
@@ -122,7 +126,10 @@ def test_scheduler_and_worker_processes_give_the_same_records_and_resume(run, da
     code, _, err = run(*args)
     assert code == 1 and "already holds a batch run: add --resume" in err
     code, _, err = run(*args, "--resume")
-    assert code == EXIT_RECORDS_FAILED, err
+    # The exit status tells of the records redone: those of the two lost parts (where the
+    # parts cut the dataset depends on the example articles' sizes).
+    redone = [r for part in lost for r in records_of_bytes(part)]
+    assert code == (EXIT_RECORDS_FAILED if any("error" in r for r in redone) else 0), err
     assert [parts[1].read_bytes(), parts[-1].read_bytes()] == lost
     assert parts_records(out) == reference
     assert not list(out.glob(".*inprogress"))

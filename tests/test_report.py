@@ -14,6 +14,7 @@ from chorus.analysis.entities import find_entities
 from chorus.analysis.quotes import QuoteOccurrence, group_quotations, quote_spans
 from chorus.pipeline import build_story, load_documents
 from chorus.render import render_report
+from chorus.render.report_html import report_page_data
 
 from conftest import EXAMPLE, LAVROV, ROOT
 
@@ -428,31 +429,60 @@ def test_markdown_has_the_seven_sections(kellmoor):
     assert "2,200" in text and "Wednesday" in text
 
 
-class _Anchors(HTMLParser):
+class _Page(HTMLParser):
+    """The elements of a page that could fetch something, and its scripts' text."""
+
     def __init__(self):
         super().__init__()
-        self.ids: set[str] = set()
-        self.support: list[str] = []
         self.external: list[str] = []
+        self.scripts: list[tuple[dict, str]] = []
+        self._in_script: dict | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if "id" in attrs:
-            self.ids.add(attrs["id"])
-        if "data-support" in attrs:
-            self.support.extend(attrs["data-support"].split())
         for key in ("src", "href"):
-            if attrs.get(key, "").startswith(("http", "//")):
+            if key in attrs:
                 self.external.append(attrs[key])
+        if tag == "script":
+            self._in_script = attrs
+            self.scripts.append((attrs, ""))
+
+    def handle_data(self, data):
+        if self._in_script is not None:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = None
 
 
-def test_html_is_self_contained_and_hover_targets_exist(kellmoor):
+def test_html_is_self_contained_and_carries_the_report(kellmoor):
     page = render_report(kellmoor, "html")
-    parser = _Anchors()
+    parser = _Page()
     parser.feed(page)
-    assert not parser.external
-    assert parser.support and set(parser.support) <= parser.ids
-    assert page.count("<section class=\"part\">") == 7
+    assert parser.external == []  # nothing to fetch: styles and the viewer are inline
+    data = [text for attrs, text in parser.scripts if attrs.get("type") == "application/json"]
+    assert len(data) == 1
+    embedded = json.loads(data[0])
+    assert embedded == json.loads(json.dumps(report_page_data(kellmoor)))  # the report the viewer draws
+    assert [len(d["article_sentences"]) for d in embedded["documents"]] == [d["sentences"] for d in embedded["documents"]]
+    viewer = [text for attrs, text in parser.scripts if not attrs]
+    assert len(viewer) == 1 and "ChorusStory" in viewer[0]
+    assert "## 2. Facts and their support" in page  # without JavaScript, the Markdown report
+
+
+def test_html_report_data_cannot_close_its_script(tmp_path):
+    texts = [
+        "Officials said the plant closed on Monday after a leak. </script><script>alert(1)</script> The leak was small.",
+        "The plant closed on Monday after a small leak, officials said. Workers were sent home.",
+    ]
+    page = render_report(chorus.report(texts), "html")
+    parser = _Page()
+    parser.feed(page)
+    assert [attrs for attrs, _ in parser.scripts] == [{"type": "application/json", "id": "story-data"}, {}]
+    sentences = json.loads(parser.scripts[0][1])["documents"][0]["article_sentences"]
+    assert any("</script>" in s["text"] for s in sentences)  # kept as text, escaped in the page
 
 
 def test_cli_report_formats(run, tmp_path):

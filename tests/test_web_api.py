@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -18,7 +19,7 @@ import chorus.web.jobs  # noqa: E402
 from chorus.render.report_json import report_to_dict  # noqa: E402
 from chorus.select import DEFAULT_METHOD, METHODS  # noqa: E402
 from chorus.web import Limits, create_app  # noqa: E402
-from chorus.web.inputs import DOCUMENTS_FIELD, NAMES_FIELD, Incoming  # noqa: E402
+from chorus.web.inputs import DOCUMENTS_FIELD, PER_DOCUMENT_FIELDS, Incoming  # noqa: E402
 from chorus.web.jobs import report_articles, summarize_articles  # noqa: E402
 from chorus.web.limits import Deadline  # noqa: E402
 from chorus.web.schemas import (  # noqa: E402
@@ -85,6 +86,8 @@ def test_methods_lists_every_method_and_the_default(client):
     assert [m["name"] for m in data["methods"]] == list(METHODS)
     assert [m["name"] for m in data["methods"] if m["default"]] == [DEFAULT_METHOD]
     assert all(m["description"] for m in data["methods"])
+    # In plain words for the page's menu: no paper, no jargon such as "integer programming".
+    assert all(m["plain"] and not re.search(r"\d{4}|et al|integer|divergence|centroid", m["plain"]) for m in data["methods"])
 
 
 def test_limits_are_published(small_client):
@@ -98,11 +101,13 @@ def test_page_and_its_assets_are_served_locally(client):
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "default-src 'self'" in page.headers["content-security-policy"]
-    assets = [a for a in ("/static/page.css", "/static/app.css", "/static/app.js") if a in page.text]
-    assert len(assets) == 3
+    assets = [a for a in ("/static/page.css", "/static/story.css", "/static/app.css", "/static/story.js", "/static/app.js")
+              if a in page.text]
+    assert len(assets) == 5
     for asset in assets:
         assert client.get(asset).status_code == 200
     for text in [page.text] + [client.get(a).text for a in assets]:
+        text = text.replace("'http://www.w3.org/2000/svg'", "")  # SVG's namespace name, never fetched
         assert "http://" not in text and "https://" not in text and "//cdn" not in text
 
 
@@ -222,6 +227,44 @@ def test_report_of_uploaded_files_is_the_cli_report(client):
     assert len(refs) > 50
     for ref, text in refs:
         assert text in sentences[ref["document"]][ref["sentence"]]["text"]
+
+
+def test_the_example_is_served_from_the_package(client):
+    data = client.get("/api/example").json()
+    assert data["name"] == "harbor-fire"
+    assert [(d["filename"], d["text"]) for d in data["documents"]] == [(p.name, p.read_text(encoding="utf-8")) for p in EXAMPLE_FILES]
+
+
+def test_report_maps_each_article_sent_to_its_document(client):
+    data = client.post("/api/report", files=example_upload()).json()
+    assert [r["document"] for r in data["families"]["rewrites"]] == ["05-daily-roundup"]  # stitched from 2 and 4
+    assert data["inputs"] == [{"number": n, "document": p.stem, "problem": None} for n, p in enumerate(EXAMPLE_FILES, start=1)]
+
+
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_typed_outlets_and_dates_name_pasted_articles(client, path):
+    texts = example_texts()[:3]
+    form = {"documents": texts, "outlets": ["Harbour Gazette", "", "Harbour Gazette"], "dates": ["", "2024-03-14", "2024-03-15"]}
+    response = client.post(path, content=text_form(form), headers={"content-type": "multipart/form-data; boundary=b"})
+    assert response.status_code == 200, response.text
+    documents = response.json()["documents"]
+    assert [d["outlet"] for d in documents] == ["Harbour Gazette", "Valley Courier", "Harbour Gazette"]
+    assert documents[1]["published"] == "2024-03-14" and documents[2]["published"] == "2024-03-15"
+    labels = [d["label"] for d in documents]
+    assert labels[0].startswith("Harbour Gazette") and len(set(labels)) == 3  # two of one outlet told apart
+
+
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_a_bad_file_among_good_ones_is_left_out_with_a_warning(client, path):
+    files = [*example_upload()[:2], ("documents", ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))))]
+    response = client.post(path, files=files)
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert len(data["documents"]) == 2
+    assert any("photo.txt is a binary file" in w for w in data["warnings"])
+    assert data["inputs"][:2] == [{"number": n, "document": EXAMPLE_FILES[n - 1].stem, "problem": None} for n in (1, 2)]
+    assert data["inputs"][2]["number"] == 3 and data["inputs"][2]["document"] is None
+    assert "photo.txt is a binary file, not text or HTML" in data["inputs"][2]["problem"]
 
 
 def test_report_sections_of_our_own_cluster(client):
@@ -380,6 +423,8 @@ BAD_FORMS = [
     ({"documents": ["an article"], "method": "magic"}, None, "invalid_request", "method"),
     ({"documents": ["an article"], "colour": "blue"}, None, "invalid_request", "colour"),
     ({"documents": ["an article"]}, [("words", ("w.txt", b"10"))], "invalid_request", "not a file"),
+    ({"documents": ["an article"], "dates": ["yesterday"]}, None, "invalid_request", "The date of article 1"),
+    ({"documents": ["an article"], "outlets": ["a", "b"]}, None, "invalid_request", "2 outlets"),
 ]
 
 
@@ -430,7 +475,7 @@ def test_openapi_request_body_matches_what_is_parsed(client, path, request_model
     assert set(json_schema["properties"]["method"]["anyOf"][0]["enum"]) == set(METHODS)
     assert set(json_schema["properties"]["format"]["enum"]) == formats
     form = body["multipart/form-data"]["schema"]["properties"]
-    assert set(form) == {DOCUMENTS_FIELD, NAMES_FIELD, *request_model.model_fields} - {"documents"} | {DOCUMENTS_FIELD}
+    assert set(form) == {DOCUMENTS_FIELD, *PER_DOCUMENT_FIELDS, *request_model.model_fields}
     assert set(form["format"]["enum"]) == formats
     responses = operation["responses"]
     assert {"200", "413", "415", "422", "504"} <= set(responses)
@@ -445,7 +490,8 @@ def test_openapi_report_schema_has_every_section(client):
     schema = client.get("/openapi.json").json()
     report = schema["components"]["schemas"]["ReportResponse"]
     assert set(report["properties"]) == {
-        "schema", "documents", "summary", "facts", "conflicts", "quotes", "entities", "families", "reuse", "coverage", "ner", "warnings",
+        "schema", "documents", "summary", "facts", "conflicts", "quotes", "entities", "families", "reuse", "coverage",
+        "ner", "warnings", "inputs",
     }
     assert set(report["required"]) == set(report["properties"])
     assert "copy" in schema["components"]["schemas"]["ReusePassage"]["properties"]  # the alias, as sent

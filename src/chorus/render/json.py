@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from chorus.types import Document, Summary
+from chorus.types import Document, Story, Summary
 
 
 def document_fields(number: int, d: Document) -> dict[str, Any]:
@@ -83,6 +83,12 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
         ],
         "warnings": summary.warnings,
     }
+
+
+def article_sentences(story: Story | None, index: int) -> list[dict[str, Any]]:
+    """An article's kept sentences, which every {document, sentence} reference indexes."""
+    sentences = story.sentences_of(index) if story is not None else []
+    return [{"text": s.text, "paragraph": s.paragraph} for s in sentences]
 
 
 def render_json(summary: Summary) -> str:

@@ -30,6 +30,7 @@ class Summarizer(ABC):
 
     name: ClassVar[str]
     description: ClassVar[str]
+    plain: ClassVar[str]  # what it does in plain words, for people who are not summarization researchers
 
     def __call__(self, story: Story, budget: Budget) -> list[int]:
         return self.select(story, budget)

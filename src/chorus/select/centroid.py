@@ -19,6 +19,7 @@ CENTROID_TERMS = 100  # MEAD keeps only the strongest centroid words
 class Centroid(Summarizer):
     name = "centroid"
     description = "MEAD centroid + position + first-sentence overlap (Radev et al. 2004)"
+    plain = "Sentences closest to the story's centre"
 
     def score(self, story: Story) -> np.ndarray:
         vectors = story.vectors

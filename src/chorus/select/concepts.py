@@ -466,6 +466,7 @@ def redundant_pairs(story: Story, pool: list[int]) -> list[tuple[int, int]]:
 class Concepts(Summarizer):
     name = "concepts"
     description = "bigram concept coverage by integer programming, learned weights (Gillick & Favre 2009; Li et al. 2013)"
+    plain = "The most facts in the fewest words"
 
     def __init__(self, models: dict[str, ConceptModel] | None = None) -> None:
         self.models = models  # None: the models shipped with chorus

@@ -40,6 +40,7 @@ def _cluster_distribution(story: Story) -> np.ndarray:
 class KLSum(Summarizer):
     name = "klsum"
     description = "greedy KL-divergence minimisation (Haghighi & Vanderwende 2009)"
+    plain = "Sentences whose words best match the whole story"
 
     def score(self, story: Story) -> np.ndarray:
         """Minus the KL divergence of the cluster from each sentence alone."""

@@ -32,6 +32,7 @@ def central_document(story: Story) -> int:
 class Lead(Summarizer):
     name = "lead"
     description = "first sentences of the most central article (baseline)"
+    plain = "The opening of the most typical article"
 
     def select(self, story: Story, budget: Budget) -> list[int]:
         d = central_document(story)

@@ -21,6 +21,7 @@ from chorus.types import Story
 class LexRank(Summarizer):
     name = "lexrank"
     description = "LexRank graph centrality (Erkan & Radev 2004)"
+    plain = "The sentences most like all the others"
 
     def score(self, story: Story) -> np.ndarray:
         from scipy.sparse.linalg import LinearOperator  # imported when used: 0.15 s

@@ -27,6 +27,7 @@ def relevance(story: Story) -> np.ndarray:
 class MMR(Summarizer):
     name = "mmr"
     description = "maximal marginal relevance (Carbonell & Goldstein 1998)"
+    plain = "The most central sentences, without repeats"
 
     def score(self, story: Story) -> np.ndarray:
         return relevance(story)

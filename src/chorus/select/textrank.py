@@ -27,6 +27,7 @@ BLOCK_ROWS = 2000
 class TextRank(Summarizer):
     name = "textrank"
     description = "TextRank word-overlap graph (Mihalcea & Tarau 2004)"
+    plain = "Sentences sharing the most words with the others"
 
     def score(self, story: Story) -> np.ndarray:
         from scipy.sparse.linalg import LinearOperator  # imported when used: 0.15 s

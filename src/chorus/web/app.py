@@ -18,7 +18,7 @@ import chorus
 from chorus.select import DEFAULT_METHOD, METHODS
 from chorus.web.errors import install_error_handlers
 from chorus.web.guard import Access, RequestGuard, document_csp
-from chorus.web.inputs import DOCUMENTS_FIELD, NAMES_FIELD, read_request
+from chorus.web.inputs import DATES_FIELD, DOCUMENTS_FIELD, NAMES_FIELD, OUTLETS_FIELD, read_request
 from chorus.web.jobs import check_and_render, report_and_render, summarize_and_render
 from chorus.web.limits import Admission, BodySizeLimit, Deadline, Limits, describe_bytes
 from chorus.web.workers import ClientGone, WorkerPool
@@ -31,6 +31,8 @@ from chorus.web.schemas import (
     CheckRequest,
     CheckResponse,
     ErrorResponse,
+    ExampleDocument,
+    ExampleResponse,
     HealthResponse,
     LimitsResponse,
     MethodOut,
@@ -44,6 +46,12 @@ from chorus.web.schemas import (
 )
 
 STATIC = Path(__file__).with_name("static")
+# The page's "Try the example": the cluster the README summarizes, shipped inside the package.
+EXAMPLE = "harbor-fire"
+EXAMPLE_DESCRIPTION = (
+    "Five articles about a fictional warehouse fire, each wrapped in a different kind of web-page clutter; "
+    "one is an HTML page and one is stitched from two others."
+)
 MEDIA_TYPES = {"text": "text/plain", "markdown": "text/markdown", "html": "text/html"}
 CLIENT_CLOSED_REQUEST = 499  # nginx's status for a request whose client left: logged, never received
 
@@ -87,16 +95,25 @@ def create_app(limits: Limits | None = None, access: Access | None = None) -> Fa
 
 def _add_page(app: FastAPI) -> None:
     index = (STATIC / "index.html").read_text(encoding="utf-8")
-    base_stylesheet = (files("chorus.render") / "page.css").read_text(encoding="utf-8")
+    # The stylesheet of `chorus summarize --format html`, which the page builds on, and the
+    # story viewer that `chorus report --format html` carries: one copy of each, in chorus.render.
+    shared = {
+        name: ((files("chorus.render") / name).read_text(encoding="utf-8"), media_type)
+        for name, media_type in (("page.css", "text/css"), ("story.css", "text/css"), ("story.js", "text/javascript"))
+    }
 
     @app.get("/", include_in_schema=False)
     async def page() -> HTMLResponse:
         return HTMLResponse(index)  # RequestGuard adds the page's Content-Security-Policy
 
-    # The stylesheet of `chorus summarize --format html`, which the page builds on.
-    @app.get("/static/page.css", include_in_schema=False)
-    async def page_stylesheet() -> Response:
-        return Response(base_stylesheet, media_type="text/css")
+    def serve(content: str, media_type: str) -> Callable[[], Any]:
+        async def asset() -> Response:
+            return Response(content, media_type=media_type)
+
+        return asset
+
+    for name, (content, media_type) in shared.items():
+        app.add_api_route(f"/static/{name}", serve(content, media_type), methods=["GET"], include_in_schema=False)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -144,9 +161,19 @@ def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
         return MethodsResponse(
             default=DEFAULT_METHOD,
             methods=[
-                MethodOut(name=name, description=cls.description, default=name == DEFAULT_METHOD)
+                MethodOut(name=name, description=cls.description, plain=cls.plain, default=name == DEFAULT_METHOD)
                 for name, cls in METHODS.items()
             ],
+        )
+
+    @app.get("/api/example", response_model=ExampleResponse, tags=["service"])
+    async def example() -> ExampleResponse:
+        """The shipped example cluster, for the page's "Try the example"."""
+        folder = files("chorus") / "examples" / EXAMPLE
+        documents = sorted((f for f in folder.iterdir() if f.is_file()), key=lambda f: f.name)
+        return ExampleResponse(
+            name=EXAMPLE, description=EXAMPLE_DESCRIPTION,
+            documents=[ExampleDocument(filename=f.name, text=f.read_text(encoding="utf-8")) for f in documents],
         )
 
     @app.get("/api/limits", response_model=LimitsResponse, tags=["service"])
@@ -271,6 +298,16 @@ def multipart_schema(options_model: type = SummarizeOptions) -> dict[str, Any]:
                 "type": "array",
                 "description": "names[i] is the outlet name of documents[i]; empty: the file name.",
                 "items": {"type": "string", "maxLength": MAX_NAME_CHARS},
+            },
+            OUTLETS_FIELD: {
+                "type": "array",
+                "description": "outlets[i] is the outlet that published documents[i]; empty: found in the page, if it says.",
+                "items": {"type": "string", "maxLength": MAX_NAME_CHARS},
+            },
+            DATES_FIELD: {
+                "type": "array",
+                "description": "dates[i] is when documents[i] was published (ISO 8601, YYYY-MM-DD); empty: found in the page.",
+                "items": {"type": "string"},
             },
             **options,
         },

@@ -28,14 +28,20 @@ from chorus.web.schemas import (
     ReportRequest,
     SummarizeOptions,
     SummarizeRequest,
+    iso_date,
 )
 
 OptionsT = TypeVar("OptionsT", SummarizeOptions, ReportOptions, CheckOptions)
 
 # Multipart fields: `documents` repeats, each part a file or a text; `names`
-# repeats too, names[i] naming documents[i] (empty: the file name or none).
+# repeats too, names[i] naming documents[i] (empty: the file name or none);
+# so do `outlets` and `dates`, the outlet and publication date of documents[i]
+# when the person knows them (empty: found in the page, if it says).
 DOCUMENTS_FIELD = "documents"
 NAMES_FIELD = "names"
+OUTLETS_FIELD = "outlets"
+DATES_FIELD = "dates"
+PER_DOCUMENT_FIELDS = (NAMES_FIELD, OUTLETS_FIELD, DATES_FIELD)
 # The JSON body of each endpoint: its options plus the documents.
 REQUEST_MODELS: dict[type, type] = {
     SummarizeOptions: SummarizeRequest,
@@ -54,6 +60,8 @@ class Incoming:
     filename: str | None = None
     name: str | None = None
     title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601, checked
 
     @property
     def label(self) -> str:
@@ -118,7 +126,10 @@ async def _read_json(request: Request, limits: Limits, options_model: type[Optio
     articles = []
     for number, item in enumerate(body.documents, start=1):
         document = item if isinstance(item, DocumentIn) else DocumentIn(text=item)
-        articles.append(Incoming(number, text=document.text, name=document.name, title=document.title))
+        articles.append(Incoming(
+            number, text=document.text, name=document.name, title=document.title,
+            outlet=document.outlet, published=document.published,
+        ))
     options = options_model.model_validate(body.model_dump(include=set(options_model.model_fields)))
     return articles, options
 
@@ -131,35 +142,50 @@ async def _read_form(request: Request, limits: Limits, options_model: type[Optio
     except StarletteHTTPException as exc:
         raise ApiError(422, "bad_upload", f"The upload could not be read: {exc.detail}") from None
     try:
-        unknown = sorted(set(form.keys()) - {DOCUMENTS_FIELD, NAMES_FIELD, *options_model.model_fields})
+        fields = (DOCUMENTS_FIELD, *PER_DOCUMENT_FIELDS, *options_model.model_fields)
+        unknown = sorted(set(form.keys()) - set(fields))
         if unknown:
             raise ApiError(
-                422, "invalid_request",
-                f"Unknown form field {unknown[0]!r}; the fields are: "
-                f"{', '.join((DOCUMENTS_FIELD, NAMES_FIELD, *options_model.model_fields))}.",
+                422, "invalid_request", f"Unknown form field {unknown[0]!r}; the fields are: {', '.join(fields)}.",
             )
         parts = form.getlist(DOCUMENTS_FIELD)
-        names = form.getlist(NAMES_FIELD)
-        if any(not isinstance(n, str) for n in names):
-            raise ApiError(422, "invalid_request", f"{NAMES_FIELD!r} must be text fields, not files.")
         if not parts:
             raise ApiError(422, "no_documents", "No article was sent: add at least one text or file.")
         check_count(len(parts), limits)
-        if len(names) > len(parts):
-            raise ApiError(422, "invalid_request", f"{len(names)} names were sent for {len(parts)} articles.")
+        given = {field: _per_document(form, field, len(parts)) for field in PER_DOCUMENT_FIELDS}
         articles = []
         for number, part in enumerate(parts, start=1):
-            name = names[number - 1].strip() if number <= len(names) else ""
+            name, outlet, published = (given[field][number - 1] for field in PER_DOCUMENT_FIELDS)
+            if published:
+                published = _form_date(published, number)
+            fields = {"name": name, "outlet": outlet, "published": published}
             if isinstance(part, UploadFile):
-                articles.append(Incoming(number, data=await part.read(), filename=part.filename, name=name or None))
+                articles.append(Incoming(number, data=await part.read(), filename=part.filename, **fields))
             elif not part.strip():
                 raise ApiError(422, "empty_document", f"Article {number} is empty.")
             else:
-                articles.append(Incoming(number, text=part, name=name or None))
+                articles.append(Incoming(number, text=part, **fields))
         options = _form_options(form, options_model)
     finally:
         await form.close()
     return articles, options
+
+
+def _per_document(form: Any, field: str, count: int) -> list[str | None]:
+    """A repeated text field, one value per article (missing or empty: None)."""
+    values = form.getlist(field)
+    if any(not isinstance(v, str) for v in values):
+        raise ApiError(422, "invalid_request", f"{field!r} must be text fields, not files.")
+    if len(values) > count:
+        raise ApiError(422, "invalid_request", f"{len(values)} {field} were sent for {count} articles.")
+    return [v.strip() or None for v in values] + [None] * (count - len(values))
+
+
+def _form_date(value: str, number: int) -> str:
+    try:
+        return iso_date(value)
+    except ValueError as exc:
+        raise ApiError(422, "invalid_request", f"The date of article {number}: {exc}.") from None
 
 
 def _form_options(form: Any, options_model: type[OptionsT]) -> OptionsT:

@@ -12,13 +12,15 @@ from pathlib import PurePath
 from typing import Any
 
 from chorus.analysis.report import Report, build_report
+from chorus.errors import InputError
 from chorus.ingest import RawDocument
 from chorus.ingest.decode import decode
 from chorus.ingest.read import check_text_size, document_from_json, sniff_format
 from chorus.pipeline import build_story, load_documents, make_budget, summarize_story
 from chorus.render import render, render_report, summary_to_dict
-from chorus.render.report_json import report_to_dict
-from chorus.types import Story, Summary
+from chorus.render.json import article_sentences
+from chorus.render.report_html import report_page_data
+from chorus.types import Document, Story, Summary
 from chorus.web.inputs import Incoming
 from chorus.web.limits import Deadline
 from chorus.web.schemas import DEFAULT_WORDS, CheckOptions, ReportOptions, SummarizeOptions
@@ -30,18 +32,64 @@ def raw_document(article: Incoming) -> RawDocument:
     if article.data is not None:
         filename = article.filename or f"article-{article.number}.txt"
         text = decode(article.data, filename)  # any encoding; refuses binary files
-        raw = RawDocument(
-            text=text,
-            name=article.name or filename,
-            id=PurePath(filename).stem or str(article.number),
-            format=sniff_format(text, filename),
-        )
+        raw = RawDocument(text=text, name=article.name or filename, format=sniff_format(text, filename))
         check_text_size(text, filename, raw.format)
-        return raw
-    fields = {"text": article.text, "name": article.name, "title": article.title}
-    raw = document_from_json({k: v for k, v in fields.items() if v is not None}, index, "documents")
-    raw.id = str(article.number)
+    else:
+        fields = {"text": article.text, "name": article.name, "title": article.title}
+        raw = document_from_json({k: v for k, v in fields.items() if v is not None}, index, "documents")
+    raw.id = article_id(article)
+    # What the person typed wins over what the page says, as a dataset's own fields do.
+    raw.outlet = article.outlet or raw.outlet
+    raw.published = article.published or raw.published
     return raw
+
+
+def article_id(article: Incoming) -> str:
+    """The document id an article gets: its file name without the suffix, or its number."""
+    return (PurePath(article.filename).stem if article.filename else "") or str(article.number)
+
+
+def unique_ids(articles: list[Incoming]) -> list[str]:
+    """Each article's id, made distinct (``a``, ``a-2``), so that an answer's documents map back to the articles."""
+    seen: dict[str, int] = {}
+    ids = []
+    for article in articles:
+        base = article_id(article)
+        seen[base] = seen.get(base, 0) + 1
+        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return ids
+
+
+def read_articles(articles: list[Incoming], warnings: list[str]) -> list[RawDocument]:
+    """Every article that can be read; one that cannot (a binary file) is left out with a warning
+    while others remain, as `chorus summarize FOLDER` does with a bad file in the folder."""
+    read = []
+    for article, doc_id in zip(articles, unique_ids(articles)):
+        try:
+            raw = raw_document(article)
+        except InputError as exc:
+            if len(articles) == 1:
+                raise
+            warnings.append(f"skipped {exc}")
+            continue
+        raw.id = doc_id
+        read.append(raw)
+    if not read:
+        raise InputError("none of the articles could be read: " + "; ".join(w.removeprefix("skipped ") for w in warnings))
+    return read
+
+
+def describe_inputs(articles: list[Incoming], documents: list[Document], warnings: list[str]) -> list[dict[str, Any]]:
+    """What became of each article sent: the document it is in the answer, or why it was left out."""
+    kept = {d.id for d in documents}
+    out = []
+    for article, doc_id in zip(articles, unique_ids(articles)):
+        names = [n for n in (article.filename, article.name) if n]
+        problem = next((w for w in warnings if any(n in w for n in names)), None)
+        if doc_id not in kept and problem is None:
+            problem = "left out: it holds no article chorus could use"
+        out.append({"number": article.number, "document": doc_id if doc_id in kept else None, "problem": problem})
+    return out
 
 
 def budget_words(options: SummarizeOptions) -> int | None:
@@ -53,7 +101,7 @@ def read_story(articles: list[Incoming], options: SummarizeOptions, deadline: De
     """Ingest, segment and represent the articles, as the CLI does, checking the deadline between stages."""
     deadline.check()
     warnings: list[str] = []
-    documents = load_documents([raw_document(a) for a in articles], warnings)
+    documents = load_documents(read_articles(articles, warnings), warnings)
     deadline.check()
     story = build_story(documents, options.query, warnings)
     deadline.check()
@@ -82,37 +130,22 @@ def summary_payload(summary: Summary) -> dict[str, Any]:
     return payload
 
 
-def article_sentences(story: Story | None, index: int) -> list[dict[str, Any]]:
-    sentences = story.sentences_of(index) if story is not None else []
-    return [{"text": s.text, "paragraph": s.paragraph} for s in sentences]
-
-
 def summarize_and_render(articles: list[Incoming], options: SummarizeOptions, deadline: Deadline) -> dict | str:
     summary = summarize_articles(articles, options, deadline)
     if options.format == "json":
-        return summary_payload(summary)
+        payload = summary_payload(summary)
+        payload["inputs"] = describe_inputs(articles, summary.documents, summary.warnings)
+        return payload
     return render(summary, options.format)
-
-
-def report_payload(report: Report) -> dict[str, Any]:
-    """`chorus report --format json`, plus each article's subtitle and kept sentences.
-
-    The report's `documents[].sentences` is already the count of kept sentences,
-    so the sentences themselves, which every reference indexes, come as
-    `article_sentences`.
-    """
-    payload = report_to_dict(report)
-    for index, (entry, document) in enumerate(zip(payload["documents"], report.documents)):
-        entry["subtitle"] = document.subtitle
-        entry["article_sentences"] = article_sentences(report.story, index)
-    return payload
 
 
 def report_and_render(articles: list[Incoming], options: ReportOptions, deadline: Deadline) -> dict | str:
     report = report_articles(articles, options, deadline)
     deadline.check()  # the analysis itself cannot stop midway; do not render what nobody will receive
     if options.format == "json":
-        return report_payload(report)
+        payload = report_page_data(report)
+        payload["inputs"] = describe_inputs(articles, report.documents, report.warnings)
+        return payload
     return render_report(report, options.format)
 
 
@@ -123,7 +156,7 @@ def check_and_render(articles: list[Incoming], options: CheckOptions, deadline: 
 
     deadline.check()
     warnings: list[str] = []
-    documents = load_documents([raw_document(a) for a in articles], warnings)
+    documents = load_documents(read_articles(articles, warnings), warnings)
     deadline.check()
     result = check(options.claim, documents)
     return check_to_dict(result) if options.format == "json" else render_check_text(result)

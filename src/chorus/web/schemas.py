@@ -7,9 +7,10 @@ fields: a misspelt option is an error, not silently ignored.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from chorus.analysis.entities import KINDS, NER_BACKENDS
 from chorus.render import FORMATS, REPORT_FORMATS
@@ -29,6 +30,19 @@ FormatName = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
 ReportFormatName = Literal[tuple(REPORT_FORMATS)]  # type: ignore[valid-type]
 EntityKind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
 NerName = Literal[tuple(NER_BACKENDS)]  # type: ignore[valid-type]
+
+
+def iso_date(value: str) -> str:
+    """An ISO 8601 date or date-time as typed ("2015-08-03", "2015-08-03T14:20:00+00:00"), checked."""
+    value = value.strip()
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    return value
+
+
+IsoDate = Annotated[str, AfterValidator(iso_date)]
 
 
 class Strict(BaseModel):
@@ -61,6 +75,8 @@ class DocumentIn(Strict):
         description="Outlet or file name shown in citations; a name ending in .html marks the text as HTML.",
     )
     title: str | None = Field(None, max_length=MAX_TITLE_CHARS, description="Headline, if known.")
+    outlet: str | None = Field(None, max_length=MAX_NAME_CHARS, description="The outlet that published it, if known.")
+    published: IsoDate | None = Field(None, description="When it was published: an ISO 8601 date or date-time.")
 
 
 def _document_kind(value: object) -> str:
@@ -194,9 +210,16 @@ class SummaryOut(Strict):
     sentences: list[SummarySentenceOut]
 
 
+class InputOut(Strict):
+    number: int = Field(description="the article's place in the request, from 1")
+    document: str | None = Field(description="the id it has in the answer; null when it was left out")
+    problem: str | None = Field(description="why it was left out, or a warning about it")
+
+
 class SummaryResponse(SummaryOut):
     documents: list[DocumentOut]
     warnings: list[str]
+    inputs: list[InputOut] = Field(description="each article sent, in order, and what became of it")
 
 
 # ---- the story report (schema chorus.report/2, see the README) -------------
@@ -340,11 +363,24 @@ class ReportResponse(Strict):
     coverage: list[CoverageOut]
     ner: NerName = Field(description="how names were found")
     warnings: list[str]
+    inputs: list[InputOut] = Field(description="each article sent, in order, and what became of it")
+
+
+class ExampleDocument(Strict):
+    filename: str
+    text: str = Field(description="the file as shipped: plain text or an HTML page")
+
+
+class ExampleResponse(Strict):
+    name: str
+    description: str
+    documents: list[ExampleDocument]
 
 
 class MethodOut(Strict):
     name: str
-    description: str
+    description: str = Field(description="the technical name of the method, with its paper")
+    plain: str = Field(description="what it does, in plain words")
     default: bool
 
 
