@@ -388,7 +388,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("summarize", help="one cited summary of articles about one story")
-    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="files, folders, JSONL datasets, or - for stdin")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="files, folders, web pages (http://, https://), JSONL datasets, or - for stdin")
     _add_budget(p)
     p.add_argument("--query", help="focus the summary on this question or topic")
     p.add_argument("--method", help="content selection method (`chorus methods` lists them)")
@@ -397,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_summarize)
 
     p = sub.add_parser("report", help="how the outlets' coverage of one story compares")
-    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="files, folders, a JSONL dataset, or - for stdin")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="files, folders, web pages (http://, https://), a JSONL dataset, or - for stdin")
     p.add_argument("--format", choices=REPORT_FORMATS, default="markdown")
     _add_budget(p)
     p.add_argument("--query", help="focus the report's summary on this question or topic")
@@ -415,7 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("clean", help="print the article text chorus keeps (title, then body)")
-    p.add_argument("articles", nargs="+", metavar="ARTICLE")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="files, folders, web pages (http://, https://), datasets, or - for stdin")
     p.add_argument("--removed", action="store_true", help="also list the lines removed, with the reason")
     p.add_argument("--cluster", metavar="ID", help="only this cluster of a dataset")
     p.set_defaults(func=cmd_clean)

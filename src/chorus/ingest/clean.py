@@ -29,17 +29,26 @@ features here are the ones text keeps:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from chorus.ingest.line_model import (
+    Layout,
+    LineModel,
+    default_model,
+    is_headline_shaped,
+    page_layout,
+    reads_as_sentences,
+)
 from chorus.segment import strip_dateline
-from chorus.text import STOP_WORDS, content_stems, ends_sentence, words
+from chorus.text import STOP_WORDS, ends_sentence, stem, words
 from chorus.types import RemovedLine
 
-GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
+GOOD, BAD = "good", "bad"
 
 # Words of the web page genre, not of news reporting. A strong cue is rarely
 # used in a story's own sentences; a weak one often is ("declined to
@@ -57,7 +66,9 @@ WEAK_CUES = frozenset(
     instagram telegram reddit email e-mail print photo photos image images
     caption credit credits video videos watch listen download app related
     recommended popular trending updated published contributed sign log
-    menu notifications privacy terms""".split()
+    menu notifications privacy terms site website password account inbox
+    browser affiliate reproduced permission profile settings preferences
+    upload""".split()
 )
 _PHRASE_CUES = (
     ("sign", "up"),
@@ -69,19 +80,31 @@ _PHRASE_CUES = (
     ("most", "popular"),
 )
 _LINK_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\w\.(?:com|org|net)\b|(?:\s[|»›•·]\s.*){2}")
-_CREDIT_TAIL_RE = re.compile(
-    r"(?:\(\s*[^()]*/[^()]*\)|\b\w+/\s?\w[\w .'-]*|\b(?:credit|photo|image|getty|source):?\s*[^.]*)\s*$",
-    re.IGNORECASE,
-)
 
 MIN_PROSE_WORDS = 8
-GOOD_WORDS = 10
 SHORT_WORDS = 6
 GOOD_COHESION = 0.35
 # A lone article can only be compared with itself, and paragraphs of one
 # article share fewer words than articles of one story do.
 GOOD_COHESION_ALONE = 0.1
 CUE_STRONG_WEIGHT, CUE_WEAK_WEIGHT = 1.0, 0.5
+# The cluster rescues a paragraph of prose the line model doubted (scored at
+# least this) when the other articles share its words; it never removes one.
+RESCUE_FLOOR = 0.2
+TEASER_CAPTION_WORDS = 20  # a caption longer than this between two headlines may be a section's paragraph
+_CAPTION_CREDIT_RE = re.compile(
+    r"\((?:[^()]*/[^()]*|getty images|reuters|ap|afp|epa|file)\)\s*$|\b(?:photo|image|picture|credit|pictured)s?\s*:\s*\S"
+    r"|\bcredit(?:\.{2,}|…)\s*\S",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = frozenset("you your yours yourself we our ours us".split())
+# What a caption says of its picture ("pictured", "(left)", "This illustration..."), or a bracketed credit.
+_CAPTION_WORDS_RE = re.compile(
+    r"\bpictured\b|\billustration\b|\bfile photo\b|\((?:left|right|centre|center|top|bottom|front|back)\)"
+    r"|\[[^\]]{2,60}\]\s*$",
+    re.IGNORECASE,
+)
+REPEAT_PREFIX_CHARS = 40  # a block this long that another block begins with is a cut copy of it
 
 
 @dataclass
@@ -96,8 +119,18 @@ class Block:
     cue_score: float
     link_like: bool
     stems: list[str]
+    normal: str  # lower-cased words, for finding the block again
+    timestamp: bool
+    credit: bool  # ends like a photo caption's credit
+    caption_words: bool  # says what a picture shows
+    digit_ratio: float
+    second_person: float  # share of words addressing the reader
+    dateline: bool
     after_blank: bool = False  # a blank line separates it from the block before
-    cohesion: float = 0.0
+    repeated: bool = False  # printed twice on the page
+    own_cohesion: float = 0.0  # share of its stems the page's other paragraphs use
+    cohesion: float = 0.0  # the same against the cluster's other articles (own page when alone)
+    score: float = 0.0  # the line model's probability that it is the article's text
     label: str = ""
     reason: str = ""
 
@@ -148,17 +181,16 @@ _TIME_WORDS = frozenset(
 )
 
 
-def _is_timestamp(text: str) -> bool:
+def _is_timestamp(tokens: list[str]) -> bool:
     """A line made of dates and times ("Updated 3:45 p.m. EDT, Jan. 5")."""
-    tokens = [t.lower().rstrip(".") for t in words(text)]
-    if not tokens or len(tokens) > 10:
+    lower = [t.lower().rstrip(".") for t in tokens]
+    if not lower or len(lower) > 10:
         return False
-    dated = sum(t in _TIME_WORDS or t.replace(":", "").replace(".", "").isdigit() for t in tokens)
-    return dated / len(tokens) >= 0.6
+    dated = sum(t in _TIME_WORDS or t.replace(":", "").replace(".", "").isdigit() for t in lower)
+    return dated / len(lower) >= 0.6
 
 
-def _cue_score(tokens: list[str]) -> float:
-    lower = [t.lower() for t in tokens]
+def _cue_score(lower: list[str]) -> float:
     score = sum(
         CUE_STRONG_WEIGHT if t in STRONG_CUES else CUE_WEAK_WEIGHT if t in WEAK_CUES else 0.0
         for t in lower
@@ -170,138 +202,113 @@ def _cue_score(tokens: list[str]) -> float:
 
 def _features(text: str, index: int, after_blank: bool = False) -> Block:
     tokens = words(text)
+    lower = [t.lower() for t in tokens]
     n = len(tokens)
-    alpha = [t for t in tokens if any(ch.isalpha() for ch in t)]
-    nonstop = [t for t in alpha if t.lower() not in STOP_WORDS]
+    stop = [t in STOP_WORDS for t in lower]
+    nonstop = [t for t, s in zip(tokens, stop) if not s and any(ch.isalpha() for ch in t)]
     letters = [ch for ch in text if ch.isalpha()]
     return Block(
         text=text,
         index=index,
         n_words=n,
         terminal=ends_sentence(text),
-        stop_ratio=sum(t.lower() in STOP_WORDS for t in tokens) / n if n else 0.0,
+        stop_ratio=sum(stop) / n if n else 0.0,
         title_ratio=sum(t[0].isupper() for t in nonstop) / len(nonstop) if nonstop else 0.0,
         caps_ratio=sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0,
-        cue_score=_cue_score(tokens),
+        cue_score=_cue_score(lower),
         link_like=bool(_LINK_RE.search(text)),
-        stems=content_stems(text),
+        stems=[stem(t) for t, s in zip(tokens, stop) if not s],
+        normal=" ".join(lower),
+        timestamp=_is_timestamp(tokens),
+        credit=bool(_CAPTION_CREDIT_RE.search(text)),
+        caption_words=bool(_CAPTION_WORDS_RE.search(text)),
+        digit_ratio=sum(any(ch.isdigit() for ch in t) for t in tokens) / n if n else 0.0,
+        second_person=sum(t in _SECOND_PERSON for t in lower) / n if n else 0.0,
+        dateline=strip_dateline(text) != text,
         after_blank=after_blank,
     )
 
 
-def _normal(text: str) -> str:
-    return " ".join(words(text.lower()))
-
-
 def _mark_repeats(blocks: list[Block]) -> None:
     """Blocks printed twice in one page (captions, bylines) are furniture, every copy."""
-    counts = Counter(_normal(b.text) for b in blocks)
+    counts = Counter(b.normal for b in blocks)
+    # Teasers and captions are printed again cut short ("... students trapped in vi..."):
+    # the cut copy is furniture (the full one may be the story's own paragraph).
+    ordered = sorted(counts)
     for b in blocks:
-        if counts[_normal(b.text)] > 1:
-            b.label, b.reason = BAD, "printed twice on the page (caption, byline or label)"
+        if counts[b.normal] > 1:
+            b.repeated = True
+        elif len(b.normal) >= REPEAT_PREFIX_CHARS:
+            after = bisect_right(ordered, b.normal)
+            if after < len(ordered) and ordered[after].startswith(b.normal):
+                b.repeated = True
     for i, a in enumerate(blocks):
         for b in blocks[i + 1 : i + 4]:
-            na, nb = _normal(a.text), _normal(b.text)
+            na, nb = a.normal, b.normal
             if min(len(na), len(nb)) < 20:
                 continue
             short, long_ = sorted((na, nb), key=len)
             if long_.startswith(short) or fuzz.ratio(na, nb) >= 90:
-                for x in (a, b):
-                    x.label, x.reason = BAD, "printed twice on the page (caption, byline or label)"
+                a.repeated = b.repeated = True
 
 
 def _is_prose(b: Block) -> bool:
     return b.terminal and b.n_words >= MIN_PROSE_WORDS
 
 
-def _cohesion(block: Block, others: int, other_use: Callable[[str], int], own_prose_use: Counter[str]) -> float:
-    """Mean share of the block's content stems that other articles also use.
+def _own_cohesion(blocks: list[Block]) -> None:
+    """How much of each block's vocabulary the page's other prose paragraphs use."""
+    pool = [_is_prose(b) and not b.repeated for b in blocks]
+    use = Counter(s for b, p in zip(blocks, pool) if p for s in set(b.stems))
+    for b, in_pool in zip(blocks, pool):
+        if b.stems:
+            itself = int(in_pool)
+            b.own_cohesion = sum(use[s] > itself for s in b.stems) / len(b.stems)
+
+
+def page_blocks(text: str) -> list[Block]:
+    """The blocks of one page with every feature the line model reads."""
+    blocks = [_features(t, i, blank) for i, (t, blank) in enumerate(_blocks(text))]
+    _mark_repeats(blocks)
+    _own_cohesion(blocks)
+    return blocks
+
+
+def _cohesion(block: Block, others: int, other_use: Callable[[str], int]) -> float:
+    """Mean share of the block's content stems that the cluster's other articles also use.
 
     A stem used by at least three other articles (``other_use``: by how many
     of the ``others``; or by all of them in a smaller cluster) counts fully;
     one used by no other article counts zero. A lone document is compared
-    with its own other prose paragraphs instead (``own_prose_use``: in how
-    many of them each stem appears, this block included when it is prose).
+    with its own other prose paragraphs instead.
     """
+    if not others:
+        return block.own_cohesion
     if not block.stems:
         return 0.0
-    if others:
-        full = min(3, others)
-        weight = lambda s: min(1.0, other_use(s) / full)  # noqa: E731
-    else:
-        itself = int(_is_prose(block))
-        weight = lambda s: float(own_prose_use[s] > itself)  # noqa: E731
-    return sum(weight(s) for s in block.stems) / len(block.stems)
+    full = min(3, others)
+    return sum(min(1.0, other_use(s) / full) for s in block.stems) / len(block.stems)
 
 
-def _initial_class(b: Block, good_cohesion: float) -> None:
-    if b.label:  # already furniture by repetition
-        return
-    if b.link_like and not (b.n_words >= 20 and b.terminal):
-        b.label, b.reason = BAD, "a link or a menu"
-    elif b.caps_ratio > 0.6 and b.n_words >= 2:
-        b.label, b.reason = BAD, "written in capitals (label or banner)"
-    elif (
-        (b.cue_score >= 1.0 and b.n_words <= 12)
-        or (b.cue_score >= 1.5 and b.n_words <= 30 and b.cohesion < good_cohesion)
-        or b.cue_score / max(b.n_words, 1) >= 0.2
-    ):
-        b.label, b.reason = BAD, "web page wording (subscribe, share, log in, byline...)"
-    elif _is_timestamp(b.text):
-        b.label, b.reason = BAD, "a date or time stamp"
-    elif not (b.terminal or (b.text.rstrip().endswith(":") and b.n_words >= 12)):
-        b.label, b.reason = BAD, "no sentence ending (navigation, label, headline or caption)"
-    elif _CREDIT_TAIL_RE.search(b.text) and b.text.rstrip()[-1] == ")" and "/" in b.text[-60:]:
-        b.label, b.reason = BAD, "a photo caption with its credit"
-    elif b.n_words < SHORT_WORDS:
-        b.label = SHORT
-    elif (
-        b.n_words >= GOOD_WORDS
-        and b.stop_ratio >= 0.2
-        and b.cohesion >= good_cohesion
-        and b.cue_score < 1.0
-    ):
-        b.label = GOOD
-    else:
-        b.label = NEAR
-
-
-def _neighbours(blocks: list[Block], skip: tuple[str, ...]) -> list[tuple[str | None, str | None]]:
-    """Per block, the labels of the nearest blocks before and after it whose label is not in ``skip``."""
-    before: list[str | None] = []
-    last = None
-    for b in blocks:
-        before.append(last)
-        if b.label not in skip:
-            last = b.label
-    after: list[str | None] = []
-    last = None
-    for b in reversed(blocks):
-        after.append(last)
-        if b.label not in skip:
-            last = b.label
-    return list(zip(before, reversed(after)))
-
-
-def _resolve_context(blocks: list[Block]) -> None:
-    """Ambiguous blocks take their class from the blocks around them (jusText)."""
-    for b, sides in zip(blocks, _neighbours(blocks, (SHORT, NEAR))):
-        if b.label != NEAR:
-            continue
-        if GOOD in sides:
-            b.label = GOOD
-        else:
-            b.label, b.reason = BAD, "off the story's topic and surrounded by page furniture"
-    # The blocks of one run of short lines share their neighbours, so deciding
-    # them from the labels before any of them changes is the same as in turn.
-    for b, sides in zip(blocks, _neighbours(blocks, (SHORT,))):
-        if b.label == SHORT:
-            # A short line next to reporting is reporting (a one-line quote,
-            # a closing remark); between two pieces of furniture it is not.
-            if GOOD in sides:
-                b.label = GOOD
-            else:
-                b.label, b.reason = BAD, "a short line among page furniture"
+def _furniture_reason(b: Block) -> str:
+    """Why a block the line model scored low reads as furniture, in words a user can check."""
+    if b.repeated:
+        return "printed twice on the page (caption, byline or label)"
+    if b.link_like:
+        return "a link or a menu"
+    if b.caps_ratio > 0.6 and b.n_words >= 2:
+        return "written in capitals (label or banner)"
+    if b.cue_score >= 1.0:
+        return "web page wording (subscribe, share, log in, byline...)"
+    if b.timestamp:
+        return "a date or time stamp"
+    if b.credit:
+        return "a photo caption with its credit"
+    if not b.terminal:
+        return "no sentence ending (navigation, label, headline or caption)"
+    if b.second_person > 0:
+        return "addresses the reader (page furniture)"
+    return "outside the article's run of paragraphs (related story, bio or notice)"
 
 
 def _is_headline(b: Block) -> bool:
@@ -324,6 +331,8 @@ _NEWS_DAY_RE = re.compile(
 )
 _QUOTATION_RE = re.compile(r"""^["“‘']""")
 MAX_STANDFIRST_WORDS = 35
+STANDFIRST_COHESION = 0.3
+HEADLINE_COHESION = 0.2  # a headline shares words with the story (a menu label does not)
 
 
 def _reads_as_lede(b: Block) -> bool:
@@ -351,9 +360,9 @@ def _standfirst(blocks: list[Block], i: int) -> Block | None:
     if not (
         s.n_words >= MIN_PROSE_WORDS
         and s.title_ratio < 0.6  # not a caption naming people and places
-        and s.cohesion >= 0.3
+        and s.own_cohesion >= STANDFIRST_COHESION  # its own page, so the cluster cannot move a lede out of the body
         and s.cue_score < 1.0
-        and not s.reason.startswith("printed twice")
+        and not s.repeated
     ):
         return None
     if not s.terminal:
@@ -373,23 +382,69 @@ def _split_title(blocks: list[Block]) -> tuple[Block | None, Block | None]:
     for i, b in enumerate(blocks[:first_good]):
         # Menus and labels may come first: the headline is the first
         # headline-shaped line about the story.
-        if b.reason.startswith("printed twice") or not (
-            _is_headline(b) and b.n_words >= 3 and b.cohesion >= 0.2
+        if b.repeated or not (
+            _is_headline(b) and b.n_words >= 3 and b.cohesion >= HEADLINE_COHESION
         ):
             continue
         return b, _standfirst(blocks, i + 1)
     return None, None
 
 
-def clean_texts(texts: list[str]) -> list[CleanedText]:
-    """Clean the texts of one cluster together (cohesion compares them)."""
-    docs = [[_features(t, i, blank) for i, (t, blank) in enumerate(_blocks(text))] for text in texts]
-    for blocks in docs:
-        _mark_repeats(blocks)
-    prose = [{s for b in blocks if _is_prose(b) and not b.label for s in b.stems} for blocks in docs]
+def _furniture_evidence(b: Block) -> bool:
+    return b.link_like or b.repeated or b.cue_score >= 1.0 or b.timestamp or b.credit or b.caps_ratio > 0.6
+
+
+def _classify(blocks: list[Block], model: LineModel) -> None:
+    layout = page_layout(blocks)
+    for b, score in zip(blocks, model.scores(blocks, layout)):
+        b.score = float(score)
+        if b.score >= model.threshold:
+            b.label, b.reason = GOOD, ""
+        else:
+            b.label, b.reason = BAD, _furniture_reason(b)
+    for i, b in enumerate(blocks):
+        # A short sentence between two paragraphs of reporting is reporting
+        # ("He declined to comment."), unless it carries furniture's marks.
+        if (
+            b.label == BAD and reads_as_sentences(b) and b.n_words < MIN_PROSE_WORDS and not _furniture_evidence(b)
+            and 0 < i < len(blocks) - 1 and blocks[i - 1].label == GOOD and blocks[i + 1].label == GOOD
+        ):
+            b.label, b.reason = GOOD, ""
+        # Outside the article's run of paragraphs, a block that shares not one
+        # word with them is another story's caption or teaser: strong evidence.
+        elif b.label == GOOD and layout.outside_run(i) and b.stems and layout.run_cohesion[i] == 0.0:
+            b.label, b.reason = BAD, "after or before the article and shares no word with it (another story)"
+    _teasers(blocks, layout)
+
+
+def _teasers(blocks: list[Block], layout: Layout) -> None:
+    """Away from the article's densest stretch of paragraphs, a short caption set between two
+    headline-shaped lines is another story's teaser, and so is a headline left among furniture."""
+    outside = [not layout.core_start <= i <= layout.core_end for i in range(len(blocks))]
+    shaped = [is_headline_shaped(b) for b in blocks]
+    for i in range(1, len(blocks) - 1):
+        b = blocks[i]
+        if b.label == GOOD and outside[i] and b.n_words < TEASER_CAPTION_WORDS and shaped[i - 1] and shaped[i + 1]:
+            b.label, b.reason = BAD, "a caption between other stories' headlines (a teaser)"
+    for i, b in enumerate(blocks):
+        neighbours = [blocks[j].label for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
+        if b.label == GOOD and outside[i] and shaped[i] and all(label == BAD for label in neighbours):
+            b.label, b.reason = BAD, "another story's headline among page furniture"
+
+
+def clean_texts(texts: list[str], model: LineModel | None = None) -> list[CleanedText]:
+    """Clean the texts of one cluster together.
+
+    Each page is classified alone by the line model; the cluster then only
+    adds: short lines that pages of the cluster share (site furniture) go,
+    and prose the model doubted stays when the other articles share its words.
+    """
+    model = model or default_model()
+    docs = [page_blocks(text) for text in texts]
+    prose = [{s for b in blocks if _is_prose(b) and not b.repeated for s in b.stems} for blocks in docs]
     # Short furniture repeated across pages of one outlet ("Most Popular").
     shared_short = Counter(
-        _normal(b.text) for blocks in docs for b in {_normal(x.text): x for x in blocks if x.n_words <= 12}.values()
+        b.normal for blocks in docs for b in {x.normal: x for x in blocks if x.n_words <= 12}.values()
     )
     prose_use = Counter(s for stems in prose for s in stems)  # in how many articles' prose each stem is
     # Only articles with prose are compared with: a page of junk among them
@@ -399,17 +454,20 @@ def clean_texts(texts: list[str]) -> list[CleanedText]:
     for d, blocks in enumerate(docs):
         own = prose[d]
         others = with_prose - (1 if own else 0)
-        own_prose_use = Counter(s for x in blocks if _is_prose(x) for s in set(x.stems))
+        _classify(blocks, model)
         for b in blocks:
-            b.cohesion = _cohesion(b, others, lambda s, own=own: prose_use[s] - (s in own), own_prose_use)
-            if not b.label and b.cue_score > 0 and shared_short[_normal(b.text)] > 1:
+            b.cohesion = _cohesion(b, others, lambda s, own=own: prose_use[s] - (s in own))
+            if b.label == GOOD and not b.terminal and b.cue_score > 0 and shared_short[b.normal] > 1:
                 b.label, b.reason = BAD, "repeated on other pages of the cluster (site furniture)"
-            _initial_class(b, GOOD_COHESION if others else GOOD_COHESION_ALONE)
+            elif (
+                b.label == BAD and others and b.score >= RESCUE_FLOOR and _is_prose(b) and not b.repeated
+                and b.cohesion >= GOOD_COHESION
+            ):
+                b.label, b.reason = GOOD, ""
         title, subtitle = _split_title(blocks)
         for b in (title, subtitle):
             if b is not None:
                 b.label, b.reason = "kept", ""
-        _resolve_context(blocks)
         body = [b for b in blocks if b.label == GOOD]
         removed = [RemovedLine(b.text, b.reason) for b in blocks if b.label == BAD]
         fell_back = not body and bool(blocks)

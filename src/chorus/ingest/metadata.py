@@ -166,12 +166,15 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::?|--|·|•)\s+")
 
 
 def domain(url: str | None) -> str | None:
-    """The host of a web address without "www." ("nytimes.com")."""
+    """The host of a web address without "www." ("nytimes.com"); None for an IP address or localhost."""
     if not url:
         return None
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
     host = re.sub(r"^(?:www\d?|m|amp)\.", "", host)
-    return host or None
+    # A numeric address or a local name says nothing about who published the page.
+    if not host or host == "localhost" or re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host):
+        return None
+    return host
 
 
 def _host_labels(host: str | None) -> list[str]:

@@ -480,10 +480,24 @@ def read_stdin(warnings: list[str], stream: BinaryIO | None = None) -> list[Clus
 
 
 def read_inputs(paths: Iterable[str], warnings: list[str]) -> list[Cluster]:
-    """Files and folders form one cluster; each dataset row is a cluster of its own."""
+    """Files, folders and web pages (URLs) form one cluster; each dataset row is a cluster of its own.
+
+    A page that cannot be fetched is skipped with a warning, as an unreadable
+    file in a folder is; when nothing at all could be read, the errors say why."""
+    from chorus.ingest.fetch import fetch_pages, is_url
+
+    paths = list(paths)
+    failed: list[str] = []
+    fetched = iter(fetch_pages([p for p in paths if is_url(p)], failed))
+    warnings.extend(failed)
+    fetched_urls = {doc.name: doc for doc in fetched}
     clusters: list[Cluster] = []
     loose: list[RawDocument] = []
     for raw in paths:
+        if is_url(raw):
+            if raw.strip() in fetched_urls:
+                loose.append(fetched_urls[raw.strip()])
+            continue
         if raw == "-":
             clusters.extend(read_stdin(warnings))
             continue
@@ -500,5 +514,7 @@ def read_inputs(paths: Iterable[str], warnings: list[str]) -> list[Cluster]:
         name = "input"
         clusters.insert(0, Cluster(id=name, documents=loose))
     if not clusters:
+        if failed:
+            raise InputError("no article could be read: " + "; ".join(f.removeprefix("skipped ") for f in failed))
         raise InputError("no article given")
     return clusters

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chorus.errors import InputError
 from chorus.ingest.read import parse_json
+from chorus.ingest.fetch import DEADLINE_S, FetchLimits, is_url
 from chorus.web.errors import ApiError, describe_validation_errors
 from chorus.web.limits import Limits, describe_bytes
 from chorus.web.schemas import (
@@ -62,6 +63,8 @@ class Incoming:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None  # ISO 8601, checked
+    url: str | None = None  # a web page to fetch instead of text
+    fetch: FetchLimits | None = None  # how the server may fetch it
 
     @property
     def label(self) -> str:
@@ -89,6 +92,12 @@ async def read_request(
             "Send the articles as JSON (application/json) or as a form upload (multipart/form-data).",
         )
     check_sizes(articles, limits)
+    fetch = FetchLimits(refuse_private=not limits.fetch_private, deadline=min(DEADLINE_S, limits.seconds))
+    for article in articles:
+        text = (article.text or "").strip()
+        # A text that is one web address, pasted or sent, names the page to read.
+        if article.data is None and is_url(text) and len(text.split()) == 1:
+            article.url, article.text, article.fetch = text, None, fetch
     return articles, options
 
 

@@ -15,6 +15,7 @@ from chorus.analysis.report import Report, build_report
 from chorus.errors import InputError
 from chorus.ingest import RawDocument
 from chorus.ingest.decode import decode
+from chorus.ingest.fetch import FetchLimits, fetch_page
 from chorus.ingest.read import check_text_size, document_from_json, sniff_format
 from chorus.pipeline import build_story, load_documents, make_budget, summarize_story
 from chorus.render import render, render_report, summary_to_dict
@@ -29,7 +30,10 @@ from chorus.web.schemas import DEFAULT_WORDS, CheckOptions, ReportOptions, Summa
 def raw_document(article: Incoming) -> RawDocument:
     """An uploaded or pasted article, read the way `chorus summarize` reads files."""
     index = article.number - 1
-    if article.data is not None:
+    if article.url is not None:  # a web address pasted or sent: the page it names
+        raw = fetch_page(article.url, article.fetch or FetchLimits(refuse_private=True))
+        raw.name = article.name or raw.name
+    elif article.data is not None:
         filename = article.filename or f"article-{article.number}.txt"
         text = decode(article.data, filename)  # any encoding; refuses binary files
         raw = RawDocument(text=text, name=article.name or filename, format=sniff_format(text, filename))

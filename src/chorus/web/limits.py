@@ -42,6 +42,9 @@ class Limits:
     # Address-space limit of each worker; None: DEFAULT_WORKER_MEMORY, or
     # less on a small machine (its memory shared by the workers and the server).
     worker_memory_bytes: int | None = None
+    # May an article given by URL point inside the server's own network? Off:
+    # a page open to others must not be made to fetch what only the server sees.
+    fetch_private: bool = False
 
     def __post_init__(self) -> None:
         if self.workers < 1:

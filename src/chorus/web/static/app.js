@@ -48,7 +48,7 @@ function addArticle(kind, file, {after, text} = {}) {
   const body = kind === 'file'
     ? h('p', {class: 'file-chip'}, h('span', {class: 'file-name'}, file.name), ` · ${formatBytes(file.size)}`)
     : h('textarea', {class: 'article-text', id: `text-${id}`, rows: 5,
-        placeholder: 'Paste the article here: plain text or HTML. Several articles? Separate them with a line of dashes (-----).'});
+        placeholder: 'Paste the article here: plain text, HTML or its web address. Several articles? Separate them with a line of dashes (-----).'});
   if (text !== undefined) body.value = text;
   const removeButton = h('button', {type: 'button', class: 'button link remove', onclick: () => removeArticle(article)},
     'Remove');

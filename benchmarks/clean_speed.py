@@ -1,0 +1,106 @@
+"""Speed of the ingest stage's cleaner and language check, against an earlier version, side by side.
+
+    python benchmarks/clean_speed.py [--base 2936c06] [--clusters 20] [--repeats 3] [--json FILE]
+
+The earlier version's ``clean.py`` and ``language.py`` are read from git
+(``--base``, a commit) and imported beside the current ones, so both run
+in the same process on the same input, interleaved, ``--repeats`` times;
+the figure is the median CPU time (``time.process_time``) per 1,000 words.
+
+Inputs: the first ``--clusters`` DUC 2006 clusters as the summarizer
+cleans them (all 25 articles together), and the same articles dressed as
+noisy pages (``noisy_pages.py``, furniture family A). Linearity: one noisy
+page repeated 1, 4 and 16 times in one text, cleaned alone; the time per
+word should not grow with the page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import describe_machine, machine, markdown_table, write_json  # noqa: E402
+from noisy_clusters import DEFAULT_DATA, build  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_BASE = "2936c06"  # main before issue 16's cleaner
+
+
+def load_old(base: str, name: str, folder: Path):
+    """The module ``chorus.ingest.<name>`` as it was at commit ``base``."""
+    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{base}:src/chorus/ingest/{name}.py"],
+                            check=True, capture_output=True, text=True).stdout
+    path = folder / f"old_{name}.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(f"old_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def cpu(run) -> float:
+    started = time.process_time()
+    run()
+    return time.process_time() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--base", default=DEFAULT_BASE, help="the earlier commit (default %(default)s)")
+    parser.add_argument("--clusters", type=int, default=20)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args(argv)
+
+    from chorus.ingest import clean as new_clean
+    from chorus.ingest import language as new_language
+
+    with tempfile.TemporaryDirectory() as folder:
+        old_clean = load_old(args.base, "clean", Path(folder))
+        old_language = load_old(args.base, "language", Path(folder))
+    rows = [json.loads(line) for line in (args.data / "duc2006" / "clusters.jsonl").open(encoding="utf-8")]
+    duc = [[d if isinstance(d, str) else d["text"] for d in r["documents"]] for r in rows[: args.clusters]]
+    noisy = [c.texts for c in build(args.data, ["A"], {"tune"})[: args.clusters]]
+    page = max((t for texts in noisy for t in texts), key=len)
+    inputs = {
+        "DUC clusters (25 articles)": duc,
+        "noisy pages (clusters of 5)": noisy,
+        **{f"one noisy page × {k}": [["\n\n".join([page] * k)]] for k in (1, 4, 16)},
+    }
+    new_clean.clean_texts(["warm up the line model: one sentence of text here, and another one."])
+    new_language.detect_language(" ".join(duc[0]))
+    old_language.detect_language("Un texte français pour charger le modèle de langue avant les mesures ici.")
+    new_language.detect_language("Un texte français pour charger le modèle de langue avant les mesures ici.")
+    table = []
+    results = {}
+    for label, clusters in inputs.items():
+        n_words = sum(len(t.split()) for texts in clusters for t in texts)
+        times = {"old clean": [], "new clean": [], "old language": [], "new language": []}
+        for _ in range(args.repeats):
+            times["old clean"].append(cpu(lambda: [old_clean.clean_texts(c) for c in clusters]))
+            times["new clean"].append(cpu(lambda: [new_clean.clean_texts(c) for c in clusters]))
+            times["old language"].append(cpu(lambda: [old_language.detect_language(t) for c in clusters for t in c]))
+            times["new language"].append(cpu(lambda: [new_language.detect_language(t) for c in clusters for t in c]))
+        per_k = {k: 1000 * statistics.median(v) / n_words for k, v in times.items()}
+        results[label] = {"words": n_words, "ms_per_1000_words": per_k}
+        table.append([label, f"{n_words:,}"] + [f"{per_k[k]:.2f}" for k in times])
+    print(markdown_table(["input", "words", "old clean", "new clean", "old language", "new language"], table))
+    print("CPU milliseconds per 1,000 words, median of", args.repeats)
+    info = machine()
+    print(describe_machine(info))
+    write_json(args.json, args, info, results=results)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
