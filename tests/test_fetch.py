@@ -195,7 +195,7 @@ def test_the_api_fetches_a_pasted_url_and_skips_a_failed_one(server):
     from chorus.web import Limits, create_app
 
     urls = [f"{server}/article", f"{server}/story.txt", f"{server}/missing"]
-    with TestClient(create_app(Limits(fetch_private=True))) as client:
+    with TestClient(create_app(Limits(fetch_private=True)), base_url="http://localhost") as client:
         answer = client.post("/api/summarize", json={"documents": urls, "words": 40})
         assert answer.status_code == 200, answer.text
         body = answer.json()
@@ -212,7 +212,7 @@ def test_a_public_server_does_not_fetch_its_own_network(server):
 
     from chorus.web import create_app
 
-    with TestClient(create_app()) as client:
+    with TestClient(create_app(), base_url="http://localhost") as client:
         answer = client.post("/api/summarize", json={"documents": [f"{server}/article"]})
     assert answer.status_code == 422
     assert "inside the server's own network" in answer.json()["error"]["message"]
