@@ -20,6 +20,10 @@ NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, with
 EXIT_USER_ERROR = 1
 EXIT_RECORDS_FAILED = 2  # `chorus batch` finished, but some records are error lines
 EXIT_INTERRUPTED = 130
+# Steps a progress display counts: reading, splitting, choosing; for a report,
+# reading and splitting, then the five of chorus.analysis.report.build_report.
+SUMMARY_STEPS = 3
+REPORT_STEPS = 7
 
 
 class UsageError(ChorusError):
@@ -82,6 +86,7 @@ def _read_clusters(args: argparse.Namespace, warnings: list[str]):
 
 def cmd_summarize(args: argparse.Namespace) -> int:
     from chorus.pipeline import build_story, load_documents, make_budget, summarize_story
+    from chorus.progress import Steps, wanted as progress_wanted
     from chorus.render import render, summary_to_dict
     from chorus.render.markdown import _escape
 
@@ -92,14 +97,20 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if args.format == "html" and len(clusters) > 1:
         raise ChorusError("an HTML page shows one cluster; choose one with --cluster ID")
     outputs = []
-    for cluster in clusters:
-        cluster_warnings: list[str] = []
-        docs = load_documents(cluster.documents, cluster_warnings)
-        story = build_story(docs, args.query, cluster_warnings)
-        summary = summarize_story(story, budget, args.method)
-        for w in summary.warnings:
-            warn(w if len(clusters) == 1 else f"cluster {cluster.id}: {w}")
-        outputs.append((cluster.id, summary))
+    articles = sum(len(c.documents) for c in clusters)
+    with Steps(SUMMARY_STEPS * len(clusters), progress_wanted(articles)) as step:
+        for n, cluster in enumerate(clusters, start=1):
+            where = f"cluster {n} of {len(clusters)}: " if len(clusters) > 1 else ""
+            cluster_warnings: list[str] = []
+            step(f"{where}reading {len(cluster.documents)} articles")
+            docs = load_documents(cluster.documents, cluster_warnings)
+            step(f"{where}splitting into sentences")
+            story = build_story(docs, args.query, cluster_warnings)
+            step(f"{where}choosing the summary")
+            summary = summarize_story(story, budget, args.method)
+            for w in summary.warnings:
+                warn(w if len(clusters) == 1 else f"cluster {cluster.id}: {w}")
+            outputs.append((cluster.id, summary))
     for w in warnings:
         warn(w)
     if args.format == "json" and len(outputs) > 1:
@@ -116,6 +127,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from chorus.analysis.report import build_report
     from chorus.pipeline import build_story, load_documents
+    from chorus.progress import Steps, wanted as progress_wanted
     from chorus.render import render_report
 
     words, sentences = _budget_args(args)
@@ -123,9 +135,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     clusters = _read_clusters(args, warnings)
     if len(clusters) > 1:
         raise ChorusError("a report covers one story; choose a cluster of the dataset with --cluster ID")
-    docs = load_documents(clusters[0].documents, warnings)
-    story = build_story(docs, args.query, warnings)
-    report = build_report(story, words=words, sentences=sentences, method=args.method, ner=args.ner)
+    with Steps(REPORT_STEPS, progress_wanted(len(clusters[0].documents))) as step:
+        step(f"reading {len(clusters[0].documents)} articles")
+        docs = load_documents(clusters[0].documents, warnings)
+        step("splitting into sentences")
+        story = build_story(docs, args.query, warnings)
+        report = build_report(story, words=words, sentences=sentences, method=args.method, ner=args.ner, stage=step)
     for w in report.warnings:
         warn(w)
     sys.stdout.write(render_report(report, args.format))

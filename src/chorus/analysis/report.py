@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from chorus.align import SourceFamilies, aligner_of
@@ -69,13 +69,20 @@ def build_report(
     sentences: int | None = None,
     method: str | None = None,
     ner: str = "rules",
+    stage: Callable[[str], object] | None = None,
 ) -> Report:
-    """The report of a story already segmented and represented (``pipeline.build_story``)."""
+    """The report of a story already segmented and represented (``pipeline.build_story``).
+
+    ``stage`` is told the name of each step as it starts (a progress display)."""
     if ner not in NER_BACKENDS:
         raise ChorusError(f"unknown NER backend {ner!r}; choose from: {', '.join(NER_BACKENDS)}")
+    stage = stage or (lambda name: None)
+    stage("choosing the summary")
     summary = summarize_story(story, make_budget(words, sentences), method)
+    stage("finding names")
     entities = find_entities(story, ner)
     index = EntityIndex(story, entities)
+    stage("comparing the outlets' claims")
     checks = claim_checks(story)
     facts = group_facts(story, checks)
     conflicts = find_conflicts(story, facts, checks)
@@ -84,7 +91,9 @@ def build_report(
         entity = index.lookup(name, PERSON) or index.lookup(name)
         return entity.name if entity else None
 
+    stage("finding quotes")
     quotes = group_quotations(find_quotations(story), canonical_speaker)
+    stage("finding text reuse")
     passages, reuse = find_reuse(story)
     return Report(
         story=story,
