@@ -151,6 +151,28 @@ def test_a_fifo_with_a_writer_is_read(tmp_path):
     assert "[1]" in result.stdout
 
 
+def test_work_past_the_memory_budget_ends_in_one_error_line(run, monkeypatch):
+    """chorus caps its own address space at its share of the computer's memory:
+    work that needs more is one error line, and the limit before is given back."""
+    import chorus.pipeline
+    from chorus.cli import memory_budget
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    seen = []
+
+    def needs_too_much(*args, **kwargs):
+        seen.append(resource.getrlimit(resource.RLIMIT_AS)[0])
+        raise MemoryError
+
+    monkeypatch.setattr(chorus.pipeline, "summarize_story", needs_too_much)
+    code, out, err = run("summarize", str(EXAMPLE))
+    assert code == EXIT_USER_ERROR and out == ""
+    assert err.startswith("chorus: error: out of memory") and len(err.strip().splitlines()) == 1, err
+    budget = memory_budget()
+    assert budget and seen == [min(budget, before[0] if before[0] != resource.RLIM_INFINITY else budget)]
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
 # ---- nested JSON -------------------------------------------------------------------
 
 

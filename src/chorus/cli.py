@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import signal
 import sys
@@ -527,8 +528,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The most address space one chorus process gives itself, as a share of the
+# computer's memory: work that needs more ends in one clear error, rather
+# than in the kernel's OOM killer taking this and other programs down.
+MEMORY_SHARE = 0.8
+
+
+def memory_budget() -> int | None:
+    try:
+        return int(MEMORY_SHARE * os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
+    except (ValueError, OSError, AttributeError):  # not a POSIX system
+        return None
+
+
+def _limit_memory() -> tuple[int, int] | None:
+    """Lower this process's address-space limit to the budget; the limits before, to restore."""
+    budget = memory_budget()
+    try:
+        import resource
+    except ImportError:
+        return None
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if budget is None or (soft != resource.RLIM_INFINITY and soft <= budget):
+        return None
+    if hard != resource.RLIM_INFINITY:
+        budget = min(budget, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (budget, hard))
+    return soft, hard
+
+
+def _out_of_memory() -> str:
+    budget = memory_budget()
+    limit = f" ({budget / 2**30:.1f} GB, {MEMORY_SHARE:.0%} of this computer's memory)" if budget else ""
+    return f"out of memory: the work needed more than chorus allows itself{limit}; give it fewer or shorter articles"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    previous = _limit_memory()
     try:
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):
@@ -539,12 +576,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ChorusError as exc:
         print(f"chorus: error: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except MemoryError:
+        print(f"chorus: error: {_out_of_memory()}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("chorus: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`): not an error
         return 0
+    finally:
+        if previous is not None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, previous)
 
 
 if __name__ == "__main__":
