@@ -9,11 +9,12 @@ goes away: the work stops and its memory goes back to the system at once.
 - **Memory.** Each worker runs under an address-space limit
   (``resource.setrlimit(RLIMIT_AS)``): a job that needs more fails with a
   MemoryError in its own process (answered 413), never taking the machine.
-- **Light before heavy.** A job whose articles weigh more than
+- **Light beside heavy.** A job whose articles weigh more than
   ``Limits.heavy_request_bytes`` is heavy; at most ``Limits.heavy_workers``
   heavy jobs run at once, so a worker always stays free for the light ones
   (a five-article summary answers in its usual time while two large reports
-  run), and waiting light jobs are served first.
+  run). Jobs get workers in their order of arrival, except that a heavy job
+  waiting for a heavy slot holds up none of the light ones behind it.
 - **Bounded queue.** At most ``Limits.max_waiting`` jobs wait (heavy ones at
   most ``heavy_workers``); beyond that the answer is 503 with Retry-After.
 
@@ -291,17 +292,15 @@ class WorkerPool:
         self._dispatch()
 
     def _dispatch(self) -> None:
-        """Hand idle workers to waiting jobs: light ones first, heavy ones while a heavy slot is free."""
-        for wanted_heavy in (False, True):
-            for waiter in list(self._waiting):
-                if not self._idle:
-                    return
-                if waiter.heavy != wanted_heavy or waiter.ready.done():
-                    continue
-                if waiter.heavy and self.busy_heavy >= self.limits.heavy_workers:
-                    break
-                self._waiting.remove(waiter)
-                waiter.ready.set_result(self._take(waiter.heavy))
+        """Hand idle workers to waiting jobs in their order of arrival; a heavy job
+        while no heavy slot is free is passed over, not waited for, by the jobs behind it."""
+        for waiter in list(self._waiting):
+            if not self._idle:
+                return
+            if waiter.ready.done() or (waiter.heavy and self.busy_heavy >= self.limits.heavy_workers):
+                continue
+            self._waiting.remove(waiter)
+            waiter.ready.set_result(self._take(waiter.heavy))
 
     async def _call(
         self, worker: Worker, function: Callable[..., Any], args: tuple[Any, ...], deadline: Deadline,
