@@ -237,6 +237,60 @@ def test_lavrov_invitation_is_cited_to_every_outlet_that_states_it(lavrov_dir):
     assert story.sentences[first.evidence.sentences[0]].text.startswith("Lavrov invited Mashaal to Moscow")
 
 
+TWIN_BLASTS = [
+    "A truck bomb exploded outside the Dutch consulate in Velmar on Friday. The blast at the consulate killed "
+    "11 people, all of them passers-by.\n\n" + FILLER,
+    "In neighbouring Ostria, a nearly simultaneous bomb outside the Dutch consulate in Karsk killed 247 people "
+    "on Friday.\n\n" + FILLER,
+    "The blast outside the Dutch consulate in velmar killed 10 people on Friday, hospital staff said.\n\n" + FILLER,
+    "The bomb attacks on the Dutch consulates in Velmar and Karsk on Friday killed 258 people.\n\n" + FILLER,
+]
+
+
+def test_a_figure_given_for_another_place_is_no_dispute():
+    story = story_of(*TWIN_BLASTS)
+    # The claim names no place; its article set the story in Velmar: Karsk's toll is another event's.
+    claim = aligner_of(story).claim_of_sentence(1)
+    found = {story.documents[v.doc_index].id: v for v in aligner_of(story).check(claim).articles}
+    assert found["d2"].verdict == SILENT
+    assert found["d3"].verdict == CONTRADICTS  # "in velmar", printed in lower case, is still Velmar
+    assert [(d.claim, d.article) for d in found["d3"].evidence.differences] == [("11", "10")]
+
+
+def test_a_dispute_of_a_claim_set_in_a_place_comes_from_a_report_of_that_place():
+    story = story_of(*TWIN_BLASTS)
+    found = verdicts(story, "A nearly simultaneous bomb outside the Dutch consulate in Karsk killed 247 people on Friday.")
+    assert found["d1"] == SILENT and found["d3"] == SILENT
+
+
+def test_a_total_of_several_events_is_no_figure_for_one_nor_the_reverse():
+    story = story_of(*TWIN_BLASTS)
+    assert verdicts(story, "A truck bomb outside the Dutch consulate in Velmar killed 11 people on Friday.")["d4"] == SILENT
+    assert verdicts(story, "The bomb attacks on the Dutch consulates in Velmar and Karsk on Friday killed 258 people.")["d2"] == SILENT
+
+
+def test_people_counted_with_an_outcome_are_not_people_counted_without_one():
+    story = story_of(
+        "More than 5,400 people were injured in the Velmar consulate bombing on Friday.\n\n" + FILLER,
+        "Two men were seen near the Velmar consulate before the bombing on Friday.\n\n" + FILLER,
+        "The Velmar consulate bombing, in which 11 people, all of them passers-by, were injured, happened on Friday."
+        "\n\n" + FILLER,
+    )
+    found = verdicts(story, "More than 5,400 people were injured in the Velmar consulate bombing on Friday.")
+    assert found["d2"] == SILENT  # "two men" were not counted as injured
+    assert found["d3"] == CONTRADICTS  # "11 people, all of them passers-by, were injured": injured
+
+
+def test_a_claim_that_says_too_little_is_no_fact_of_the_other_articles():
+    report = chorus.report([
+        "A gas explosion destroyed a bakery in Merrow on Sunday. The baker was in the shop at the time. "
+        "He died in the explosion.\n\n" + FILLER,
+        "Two firefighters died in the explosion at the Merrow bakery on Sunday, the fire service said.\n\n" + FILLER,
+    ])
+    thin = next(f for f in report.facts if report.sentence(f.centre).text == "He died in the explosion.")
+    assert thin.doc_indexes == [0]
+
+
 # --- facts, conflicts and check, on the same engine ------------------------------
 
 

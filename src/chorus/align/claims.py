@@ -15,8 +15,12 @@ An article *contradicts* the claim when a sentence carries its content but
 for a value: another figure for the same thing counted ("more than 1,500
 people" / "about 1,200 people"), another date, day, year or rank. A figure
 the article itself gives as superseded ("police earlier had reported 65
-dead") is a correction, not its figure. Everything else is *silent*: the
-same event told without this claim is not this claim.
+dead") is a correction, not its figure. A figure is no dispute when it is
+another event's: given for a place the claim does not name, or the claim's
+article did not set it in ("the blast killed 11" in a Dar es Salaam story,
+"in Nairobi ... killed 247"), or a total of several events ("the twin
+bombings killed 258") against a figure for one, or the reverse. Everything
+else is *silent*: the same event told without this claim is not this claim.
 
 Every verdict carries the sentence(s) behind it, so a reader can check it.
 The test is lexical and cheap: a claim is one sparse column slice of the
@@ -28,6 +32,7 @@ report's facts, conflicts and coverage, and ``chorus check``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -215,10 +220,30 @@ _PLACE = re.compile(
 )
 
 
+_LONG_WORD = re.compile(r"\b[A-Za-z][a-z-]{2,}\b")
+_LOWER_PLACE = re.compile(r"\b(?:in|at|near|outside|from)\s+([a-z][a-z-]{3,})\b")
+
+
 def place_stems(text: str) -> frozenset[str]:
     """Stems of the places a sentence names, as printed (a demonym is not its country)."""
     found = {stem(w) for m in _PLACE.finditer(text) for w in WORD_RE.findall(m.group("name")) if is_content(w)}
     return frozenset(found - _CALENDAR_STEMS)
+
+
+# Events a count is of: a figure for several of them ("the twin bombings killed 258") is a total,
+# no other figure for one ("the blast killed 11").
+_EVENT_NOUNS = "bomb bombing blast attack explosion crash earthquake quake storm flood fire shooting raid strike"
+_ONE_EVENT = re.compile(r"\b(?:" + "|".join(_EVENT_NOUNS.split()) + r")\b", re.IGNORECASE)
+_SEVERAL_EVENTS = re.compile(
+    r"\b(?:twin|both|two)\s+(?:\w+\s+)?(?:" + "|".join(w + "s" for w in _EVENT_NOUNS.split()) + r")\b"
+    r"|\b(?:" + "|".join(w + ("es" if w.endswith("sh") else "s") for w in _EVENT_NOUNS.split()) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _totals_several(claim: str, evidence: str) -> bool:
+    """Does the claim count one event and the evidence several ("the bombings", "twin attacks")?"""
+    return bool(_ONE_EVENT.search(claim)) and not _SEVERAL_EVENTS.search(claim) and bool(_SEVERAL_EVENTS.search(evidence))
 
 
 def is_negated(text: str) -> bool:
@@ -335,6 +360,8 @@ class Aligner:
                     unknown += self._max_idf * factor * (NAME_WEIGHT if capital else 1.0)
                     continue
                 weight = float(self.vectors.idf[column]) * factor
+                if word.lower().endswith("ly") and len(word) > 4:
+                    weight *= DETAIL_WEIGHT  # a manner ("nearly simultaneous", "reportedly") is not the claim
                 if capital:
                     run.append((column, weight * NAME_WEIGHT))
                     run_key.append(s)
@@ -396,7 +423,7 @@ class Aligner:
             main=np.asarray(in_main, dtype=bool),
             stems=frozenset(self.vectors.variants.get(stem(w), stem(w)) for w in WORD_RE.findall(text)),
             raw_stems=frozenset(stem(w) for w in WORD_RE.findall(text)),
-            places=place_stems(main),
+            places=place_stems(main) - self.common_places,
             total=max(total, 1e-9),
             numbers=numbers,
             detail_numbers=detail_numbers,
@@ -452,6 +479,12 @@ class Aligner:
             sentence=claim.sentence,
             story=self.story,
         )
+
+    @staticmethod
+    def thin(claim: Claim) -> bool:
+        """Does the claim's main clause say too little to be told apart from other claims of the same
+        event ("He died in the explosion.": two words any report of a death in the blast holds)?"""
+        return int(claim.main.sum()) < MIN_DISPUTE_UNITS
 
     def _candidates(self, claim: Claim) -> tuple[dict[int, list[int]], _RowUses]:
         """The sentences that could state the claim, by document, and what they use of it.
@@ -521,7 +554,8 @@ class Aligner:
 
     def _judge(self, claim: Claim, sentences: tuple[int, ...], uses: np.ndarray) -> Evidence | None:
         """The evidence ``sentences`` give: states (no differences), contradicts (differences) or None."""
-        used = uses[list(sentences)].any(axis=0) if uses.width else np.zeros(0, dtype=bool)
+        width = uses.width if isinstance(uses, _RowUses) else uses.shape[1]
+        used = uses[list(sentences)].any(axis=0) if width else np.zeros(0, dtype=bool)
         credit = self.credit(claim, used) if used.size else np.zeros(0)
         term_score = float(credit.sum())
         text = " ".join(self.story.sentences[i].text for i in sentences)
@@ -540,6 +574,31 @@ class Aligner:
             return None
         if self._elsewhere(claim, sentences):
             return None
+        if differences and claim.places:
+            # A dispute of a claim set in a place ("in the Tanzania blast") is one only from a report
+            # of that place: "the car bombing killed 10" (in another outlet's other paragraph) may be of the other.
+            words = set().union(*(self.story.sentences[i].stems for i in sentences))
+            if not claim.places <= words:
+                return None
+        elif differences:
+            # A figure given for a place the claim does not name, in the clause that gives it, is
+            # another event's: "the blast killed 11" is not gainsaid by "the blast in Nairobi killed 247".
+            here = self._context_places(claim)
+            differences = [d for d in differences if not (self._clause_places(text, d.article) - claim.raw_stems - here)]
+            if not differences or self._set_elsewhere(claim, sentences, here):
+                return None
+        if differences:
+            # "the bombings killed 258" counts both events, not the claim's one (or the reverse),
+            # in the sentence that gives the figure.
+            def rival_text(d: Difference) -> str:
+                return next((t for t in (self.story.sentences[i].text for i in sentences) if d.article in t), text)
+
+            differences = [
+                d for d in differences
+                if not (_totals_several(claim.core, rival_text(d)) or _totals_several(rival_text(d), claim.core))
+            ]
+            if not differences:
+                return None
         if differences:
             # A dispute needs the claim's content, not two words and a figure ("about 1,000 people
             # will be helped" is no figure of "three other people were in detention").
@@ -578,9 +637,37 @@ class Aligner:
         return float(credit[units].sum()) / total if total else 0.0
 
     def places_of(self, index: int) -> frozenset[str]:
+        """The places a sentence names, and those the story names elsewhere that it prints in
+        lower case ("outside the U.S. embassy in tanzania")."""
         if index not in self._places:
-            self._places[index] = place_stems(self.story.sentences[index].text)
+            found = place_stems(self.story.sentences[index].text)
+            lower = {stem(m.group(1)) for m in _LOWER_PLACE.finditer(self.story.sentences[index].text)}
+            if lower:
+                found |= lower & self.story_places
+            self._places[index] = found - self.common_places
         return self._places[index]
+
+    @cached_property
+    def _place_counts(self) -> Counter:
+        return Counter(p for s in self.story.sentences for p in place_stems(s.text))
+
+    @cached_property
+    def story_places(self) -> frozenset[str]:
+        """Places named at least twice in the story, capitalised, after a locative."""
+        return frozenset(p for p, n in self._place_counts.items() if n >= 2) - self.common_places
+
+    @cached_property
+    def common_places(self) -> frozenset[str]:
+        """Capitalised words after a locative that name no one place: "at the U.S. Embassy", which
+        the story also prints in lower case ("the embassy"), and initials."""
+        words = Counter(w for s in self.story.sentences for w in _LONG_WORD.findall(s.text))
+        lower: Counter = Counter()
+        capitalised: Counter = Counter()
+        for w, n in words.items():
+            (lower if w.islower() else capitalised)[stem(w.lower())] += n
+        return frozenset(
+            p for p in self._place_counts if len(p.strip(".")) <= 2 or "." in p or 2 * lower[p] > capitalised[p]
+        )
 
     def _elsewhere(self, claim: Claim, sentences: tuple[int, ...]) -> bool:
         """Does the evidence put the event somewhere else: a place of the claim ("in the Tanzania
@@ -593,6 +680,39 @@ class Aligner:
             return False
         theirs = set().union(*(self.places_of(i) for i in sentences))
         return bool(theirs - claim.raw_stems)
+
+    def _context_places(self, claim: Claim) -> frozenset[str]:
+        """Where the claim's article last put its story, before the claim (a claim of the story only)."""
+        if claim.sentence is None:
+            return frozenset()
+        i = claim.sentence - 1
+        while i >= 0 and self._doc_of[i] == claim.doc_index:
+            if self.places_of(i):
+                return self.places_of(i)
+            i -= 1
+        return frozenset()
+
+    def _clause_places(self, text: str, value: str) -> frozenset[str]:
+        """The places named in the clause (between commas) of ``text`` that prints ``value``."""
+        at = text.find(value)
+        if at < 0:
+            return frozenset()
+        start = max(text.rfind(mark, 0, at) for mark in ",;:")
+        ends = [e for e in (text.find(mark, at + len(value)) for mark in ",;:") if e >= 0]
+        clause = text[start + 1 : min(ends) if ends else len(text)]
+        found = place_stems(clause)
+        lower = {stem(m.group(1)) for m in _LOWER_PLACE.finditer(clause)}
+        return (found | (lower & self.story_places)) - self.common_places
+
+    def _set_elsewhere(self, claim: Claim, sentences: tuple[int, ...], here: frozenset[str]) -> bool:
+        """For a claim of the story that names no place: does the evidence name places the claim's
+        article did not set it in, and not the place it did ("the blast killed 11" after "in Dar es
+        Salaam", against "in Nairobi ... killed 247")?"""
+        theirs = set().union(*(self.places_of(i) for i in sentences)) - claim.raw_stems
+        if not theirs or not here:
+            return False
+        words = set().union(*(self.story.sentences[i].stems for i in sentences))
+        return bool(here - words) and bool(theirs - here)
 
     def _compare_numbers(self, claim: Claim, numbers: list[V.Number]) -> tuple[float, list[Difference]]:
         """The weight of the claim's figures the evidence confirms, and the figures it gives differently.

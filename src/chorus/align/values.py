@@ -155,6 +155,7 @@ OUTCOMES = {
     for w in words_.split()
 }
 # "the death toll rose to 12", "bringing the toll to 259": the figure a toll is stated as.
+_PAST_APPOSITION = re.compile(r"[^,;.]{0,30},[^,;.]{1,30},\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(\w+)")
 _TOLL_BEFORE = re.compile(r"\btoll\b(?:\s+[\w,'’]+){0,8}?\s+(?:to|of|at|reached|stood\s+at|is|was)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -222,6 +223,8 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             continue  # a time of day ("6 p.m.", "4:44")
         if raw in _ORDINAL_WORDS or text[m.end() : m.end() + 2].lower() in ("st", "nd", "rd", "th"):
             continue
+        if value == 1 and re.match(r"\s+of\b", text[m.end():]):
+            continue  # "one of the suspects": one of them, no count
         scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
         value *= scale
         hedge = (m.group("hedge") or "").lower()
@@ -263,9 +266,16 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
         superseded = bool(_SUPERSEDED.search(text, max(0, m.start() - 80), m.start()))
         if superseded and not keep_superseded:
             continue
+        # What happened to them: the nearest outcome word after the figure within its own phrase
+        # ("12 Americans, and injured 5,500": not injured), else the last one before it in its clause.
+        phrase = re.split(r"[,;:]|\s(?:and|while|but|or)\s", text[end : end + 60])[0]
         clause = re.split(r"[;:]|,\s+(?:while|but|and|whereas)\b", text[max(0, m.start() - 80) : m.start()])[-1]
-        before_stems = content_stems_no_digits(clause)[-6:]
-        outcome = next((OUTCOMES[w] for w in [after[0]] + after[1:] + before_stems[::-1] if w in OUTCOMES), None)
+        near = content_stems_no_digits(phrase)[:3] + content_stems_no_digits(clause)[-6:][::-1]
+        outcome = next((OUTCOMES[w] for w in near if w in OUTCOMES), None)
+        if outcome is None:
+            # Past an apposition: "in which 11 people, all Africans, died".
+            past = _PAST_APPOSITION.match(text, end)
+            outcome = OUTCOMES.get(stem(past.group(1))) if past else None
         if toll or (after[0] == "live" and re.search(r"\b(?:took|claimed|cost|costing|claiming|taking)\s+(?:\w+\s+)?$", text[max(0, m.start() - 30) : m.start()])):
             outcome = "dead"  # "which took 10 lives"
         head = after[0]
@@ -452,4 +462,6 @@ def same_thing_counted(x: Number, y: Number) -> bool:
         return False
     if x.outcome and y.outcome:
         return x.outcome == y.outcome
+    if x.outcome or y.outcome:
+        return x.head == y.head  # "5,400 people were injured" counts no "two men"
     return x.head == y.head or (x.head in PEOPLE_NOUNS and y.head in PEOPLE_NOUNS)

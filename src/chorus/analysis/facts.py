@@ -54,7 +54,12 @@ def claim_checks(story: Story) -> list[ClaimCheck]:
     """What the articles that state or dispute each sentence of the story say (one ``ClaimCheck`` per
     sentence; the silent ones are left out)."""
     aligner = aligner_of(story)
-    return [aligner.check(aligner.claim_of_sentence(s.index), silent=False) for s in story.sentences]
+    checks = []
+    for s in story.sentences:
+        claim = aligner.claim_of_sentence(s.index)
+        # Too little said to be found elsewhere ("He died in the explosion."): its own fact, no centre.
+        checks.append(aligner.check(claim, [s.doc_index] if aligner.thin(claim) else None, silent=False))
+    return checks
 
 
 def group_facts(story: Story, checks: list[ClaimCheck]) -> list[Fact]:
