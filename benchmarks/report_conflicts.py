@@ -4,9 +4,11 @@
 
 Conflicts must be precise (issue 5): a reported disagreement that is really
 two events, two things counted, or one value written two ways misleads the
-reader. There is no gold standard of conflicts for DUC, so this prints each
-one (cluster, kind, the two values, the two sentences) for a person to mark
-real or false, and counts them by kind. DUC 2006's clusters gather months of
+reader. There is no gold standard of conflicts for most of DUC (the
+hand-judged clusters are in ``benchmarks/claims/conflicts.jsonl``, scored by
+``claims_score.py``), so this prints each one (cluster, kind, every value with
+its articles, the sentence of each article) for a person to mark real or
+false, and counts them by kind. DUC 2006's clusters gather months of
 coverage of a topic, so like sentences about different events abound: a
 hard test of precision.
 """
@@ -38,10 +40,11 @@ def main() -> int:
         report = build_report(build_story(load_documents(cluster.documents)))
         for c in report.conflicts:
             kinds[c.kind] += 1
-            a, b = report.story.sentences[c.sentence_a], report.story.sentences[c.sentence_b]
-            print(f"{cluster.id} {c.kind}: {c.value_a!r} / {c.value_b!r}")
-            print(f"    [{a.doc_index + 1}] {a.text}")
-            print(f"    [{b.doc_index + 1}] {b.text}")
+            print(f"{cluster.id} {c.kind} (fact {c.fact}): {c.describe()}")
+            for v in c.values:
+                for i in v.sentences:
+                    s = report.story.sentences[i]
+                    print(f"    {v.value} [{s.doc_index + 1}] {s.text}")
     total = sum(kinds.values())
     by_kind = ", ".join(f"{k} {n}" for k, n in kinds.most_common()) or "none"
     print(f"\n{clusters} clusters, {total} conflicts ({by_kind})")

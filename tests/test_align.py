@@ -273,12 +273,12 @@ def test_people_counted_with_an_outcome_are_not_people_counted_without_one():
     story = story_of(
         "More than 5,400 people were injured in the Velmar consulate bombing on Friday.\n\n" + FILLER,
         "Two men were seen near the Velmar consulate before the bombing on Friday.\n\n" + FILLER,
-        "The Velmar consulate bombing, in which 11 people, all of them passers-by, were injured, happened on Friday."
+        "The Velmar consulate bombing, in which 4,000 people, all of them passers-by, were injured, happened on Friday."
         "\n\n" + FILLER,
     )
     found = verdicts(story, "More than 5,400 people were injured in the Velmar consulate bombing on Friday.")
     assert found["d2"] == SILENT  # "two men" were not counted as injured
-    assert found["d3"] == CONTRADICTS  # "11 people, all of them passers-by, were injured": injured
+    assert found["d3"] == CONTRADICTS  # "4,000 people, all of them passers-by, were injured": injured
 
 
 def test_a_claim_that_says_too_little_is_no_fact_of_the_other_articles():
@@ -289,6 +289,67 @@ def test_a_claim_that_says_too_little_is_no_fact_of_the_other_articles():
     ])
     thin = next(f for f in report.facts if report.sentence(f.centre).text == "He died in the explosion.")
     assert thin.doc_indexes == [0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Malaria kills 1.5 to 2.7 million people each year.", [(1.5e6, 2.7e6)]),  # one range
+        ("Between 10 and 12 people died in the fire.", [(10, 12)]),
+        ("The toll rose from 10 to 12 people.", [(10, 10), (12, 12)]),  # a change: two figures
+        ("The House voted 413 to 3 to impeach him.", []),  # a vote
+        ("No tribe needs Prop. 5 to run casinos.", []),  # a name
+        ("Five years ago the town had 300 people.", [(285, 315)]),  # a span back; a round figure
+        ("It is the leading cause of death for children 14 and younger.", []),  # an age
+        ("Adadi said one of the suspects is Tanzanian.", []),  # one of them
+    ],
+)
+def test_what_a_figure_is(text, expected):
+    from chorus.align.values import numbers_in
+
+    assert [(n.low, n.high) for n in numbers_in(text)] == [(pytest.approx(a), pytest.approx(b)) for a, b in expected]
+
+
+@pytest.mark.parametrize(
+    "claim, other",
+    [
+        # others than those counted
+        ("Twelve athletes tested positive for banned drugs at the Sydney games.",
+         "Five other athletes tested positive for banned drugs at the Sydney games."),
+        # many times the figure: something else counted
+        ("More than 60,000 children died in traffic crashes in the state this decade.",
+         "Traffic crashes in the state this decade killed 140 children under five."),
+        # another kind of event on another day
+        ("The air strike on the Khartoum plant was carried out on August 20.",
+         "The bombings of the embassies that the Khartoum plant was blamed for were carried out on August 7."),
+        # two people's own words
+        ('"I have waited 16 years for this day at the Brill stadium," said Anna Holt.',
+         '"I have waited 15 years for this day at the Brill stadium," said Per Lind.'),
+        # other people and places
+        ("Mongolia and Japan established diplomatic relations in 1972, the ministry said.",
+         "The United States and Mongolia established diplomatic relations in 1987, the ministry said."),
+    ],
+)
+def test_no_dispute_of_another_thing(claim, other):
+    story = story_of(claim + "\n\n" + FILLER, other + "\n\n" + FILLER)
+    assert verdicts(story, claim)["d2"] == SILENT
+
+
+def test_a_round_figure_is_no_dispute_of_a_near_one():
+    story = story_of(
+        "Reservoirs drain the 1,969 square miles of the watershed north of Brill.\n\n" + FILLER,
+        "Reservoirs drain the 2,000 square miles of the watershed north of Brill.\n\n" + FILLER,
+    )
+    assert verdicts(story, "Reservoirs drain the 1,969 square miles of the watershed north of Brill.")["d2"] == STATES
+
+
+def test_a_conflict_is_a_dispute_each_side_makes_of_the_other():
+    # Its clause alone ("80 percent of 7.3 million people") says too little: the whole sentence disputes back.
+    report = chorus.report([
+        "About 83 percent of Quebec's 7.4 million people are French speakers.\n\n" + FILLER,
+        "Quebec is the only province with a French majority, 80 percent of 7.3 million people.\n\n" + FILLER,
+    ])
+    assert [(c.kind, [v.value for v in c.values]) for c in report.conflicts] == [("number", ["7.4 million", "7.3 million"])]
 
 
 # --- facts, conflicts and check, on the same engine ------------------------------

@@ -66,10 +66,14 @@ NAME_WEIGHT = 0.6
 PREDICATE_COVERAGE = 0.45
 # A long claim is disputed by a sentence about one of its clauses: enough of the claim overall, and
 # most of the words around the disputed figure (LOCAL_WORDS on each side).
-CONTRADICTS_MIN_COVERAGE = 0.3
+CONTRADICTS_MIN_COVERAGE = 0.4
 # A sentence disputes a claim's figure only if it carries at least this many words (or names) of its main clause.
 MIN_DISPUTE_UNITS = 3
 LOCAL_COVERAGE = 0.8
+# A figure is disputed only about the same people and places: the evidence must carry this share of
+# the names of the claim's main clause ("Mongolia and Japan established relations in 1972" is not
+# disputed by "The United States and Mongolia established relations in 1987").
+DISPUTE_NAME_COVERAGE = 0.6
 LOCAL_WORDS = 4
 # Sentences carrying less than this share are not looked at further.
 CANDIDATE_COVERAGE = 0.3
@@ -212,6 +216,12 @@ def _outside_quotes(text: str) -> str:
     return " ".join(pieces)
 
 
+def _quoted(text: str, value: str) -> bool:
+    """Is ``value`` printed inside a quotation in ``text`` (what one person said)?"""
+    at = text.find(value)
+    return at >= 0 and len(QUOTE_MARK_RE.findall(text, 0, at)) % 2 == 1
+
+
 # A place: capitalised words after a locative preposition, past a determiner and a few
 # lower-case modifiers ("in neighboring Kenya", "at the U.S. Embassy", "in the Tanzania blast").
 _PLACE = re.compile(
@@ -230,6 +240,22 @@ def place_stems(text: str) -> frozenset[str]:
     return frozenset(found - _CALENDAR_STEMS)
 
 
+_FIGURE_WORDS = frozenset("percent per cent hundred thousand million billion trillion".split())
+
+
+def _clause_of(text: str, value: str) -> str:
+    """The clause of ``text`` (between commas, dashes or brackets) that prints ``value``, or all of
+    ``text`` when that clause is too short to be a claim."""
+    at = text.find(value)
+    if at < 0:
+        return text
+    start = max(text.rfind(mark, 0, at) for mark in ",;:_(")
+    ends = [e for e in (text.find(mark, at + len(value)) for mark in ",;:_)") if e >= 0]
+    clause = text[start + 1 : min(ends) if ends else len(text)]
+    words = [w for w in WORD_RE.findall(clause) if w.isalpha() and is_content(w) and w.lower() not in _FIGURE_WORDS]
+    return clause if len(words) >= 4 else text
+
+
 # Events a count is of: a figure for several of them ("the twin bombings killed 258") is a total,
 # no other figure for one ("the blast killed 11").
 _EVENT_NOUNS = "bomb bombing blast attack explosion crash earthquake quake storm flood fire shooting raid strike"
@@ -239,6 +265,36 @@ _SEVERAL_EVENTS = re.compile(
     r"|\b(?:" + "|".join(w + ("es" if w.endswith("sh") else "s") for w in _EVENT_NOUNS.split()) + r")\b",
     re.IGNORECASE,
 )
+
+
+# Kinds of event: a figure or a day of one kind is no dispute of another's ("the attack was
+# conducted on August 20" / "the bombings of the embassies on Aug. 7").
+_EVENT_KINDS = {
+    stem(w): kind
+    for kind, words in {
+        "explosion": "bomb bombs bombing bombings blast blasts explosion explosions",
+        "attack": "attack attacks raid raids strike strikes airstrike airstrikes",
+        "quake": "earthquake earthquakes quake quakes aftershock aftershocks tremor tremors",
+        "fire": "fire fires blaze blazes",
+        "crash": "crash crashes collision collisions",
+        "storm": "storm storms hurricane hurricanes typhoon typhoons flood floods",
+        "shooting": "shooting shootings",
+    }.items()
+    for w in words.split()
+}
+
+
+def _event_kinds(text: str) -> frozenset[str]:
+    return frozenset(_EVENT_KINDS[s] for s in (stem(w) for w in WORD_RE.findall(text)) if s in _EVENT_KINDS)
+
+
+def _event_kind(text: str, value: str) -> str | None:
+    """The kind of the event named nearest to ``value`` in ``text`` ("the attack ... on August 20")."""
+    at = text.find(value)
+    if at < 0:
+        return None
+    found = [(abs(m.start() - at), _EVENT_KINDS[s]) for m in WORD_RE.finditer(text) if (s := stem(m.group())) in _EVENT_KINDS]
+    return min(found)[1] if found else None
 
 
 def _totals_several(claim: str, evidence: str) -> bool:
@@ -599,10 +655,24 @@ class Aligner:
             ]
             if not differences:
                 return None
+            # Of another kind of event: "the attack on August 20" / "the bombings on Aug. 7".
+            # Two people's own words ("I've waited 16 years," / "waiting ... for 15 years," said another).
+            differences = [d for d in differences if not (_quoted(claim.core, d.claim) and _quoted(rival_text(d), d.article))]
+            differences = [
+                d for d in differences
+                if (ours := _event_kind(claim.core, d.claim)) is None
+                or not (theirs := _event_kinds(_clause_of(rival_text(d), d.article)))
+                or ours in theirs
+            ]
+            if not differences or self._other_scope:
+                return None  # (or a figure of the claim's is given for something many times larger: another scope)
         if differences:
             # A dispute needs the claim's content, not two words and a figure ("about 1,000 people
             # will be helped" is no figure of "three other people were in detention").
             if int(((credit > 0) & claim.main).sum()) < MIN_DISPUTE_UNITS:
+                return None
+            names = claim.is_name & claim.main & ~self._calendar_units(claim)
+            if names.any() and float(credit[names].sum()) < DISPUTE_NAME_COVERAGE * float(claim.weights[names].sum()):
                 return None
             # Values aside, does it say what the claim says?
             values = claim.value_weight * len(claim.numbers)
@@ -681,6 +751,27 @@ class Aligner:
         theirs = set().union(*(self.places_of(i) for i in sentences))
         return bool(theirs - claim.raw_stems)
 
+    def disputes_back(self, sentence: int, evidence: Evidence, difference: Difference) -> bool:
+        """Is the dispute mutual: does the clause of the evidence that gives the other value, taken
+        as a claim, find ``sentence`` disputing it? A conflict between outlets is one only if each
+        side's sentence says the other's thing ("80 percent of 7.3 million people" and "83 percent
+        of Quebec's 7.4 million people"), not when one merely holds words of the other."""
+        own = next((i for i in evidence.sentences if difference.article in self.story.sentences[i].text), None)
+        if own is None:
+            return True
+        clause = _clause_of(self.story.sentences[own].text, difference.article)
+        claim = self.claim_of_text(clause)
+        found = self._judge(claim, (sentence,), self.term_coverage(claim))
+        return found is not None and bool(found.differences)
+
+    def _calendar_units(self, claim: Claim) -> np.ndarray:
+        """Per unit of the claim: a day or month name ("Tuesday"), a value rather than who or where."""
+        terms = self.story.vectors.terms
+        return np.array(
+            [all(terms[c] in _CALENDAR_STEMS for c in unit) for unit in np.split(claim.columns, claim.unit_starts[1:])],
+            dtype=bool,
+        ) if len(claim.columns) else np.zeros(0, dtype=bool)
+
     def _context_places(self, claim: Claim) -> frozenset[str]:
         """Where the claim's article last put its story, before the claim (a claim of the story only)."""
         if claim.sentence is None:
@@ -723,6 +814,7 @@ class Aligner:
         score = 0.0
         differences: list[Difference] = []
         disputed: list[V.Number] = []
+        other_scope = False
         used: set[int] = set()
         for x in claim.numbers:
             match = next(
@@ -737,6 +829,9 @@ class Aligner:
         for x in claim.numbers + claim.detail_numbers:
             if any(not V.disjoint(x, y) and V.comparable(x, y) for y in numbers):
                 continue
+            alike = [y for y in numbers if V.same_thing_counted(x, y, any_size=True)]
+            if alike and not any(V.plausibly_one(x, y) for y in alike):
+                other_scope = True  # "one to four cases for every 10,000 children" / "40 cases among 6,000"
             rivals = [k for k, y in enumerate(numbers) if k not in used and V.same_thing_counted(x, y)]
             if len(rivals) != 1:
                 continue  # no figure for the same thing, or several: nothing to set against it
@@ -749,6 +844,7 @@ class Aligner:
             differences.append(Difference("number", x.text.strip(), rival.text.strip()))
             disputed.append(x)
         self._disputed = disputed
+        self._other_scope = other_scope
         return score, differences
 
 

@@ -80,7 +80,8 @@ _YEAR_ROLE = re.compile(r"\b(in|by|since|until|till|through|from|before|after|du
 # year something is expected ("expected to arrive Saturday" / "due Sunday"),
 # most often quote forecasts made at different times or by different people.
 FORECAST = re.compile(
-    r"\b(?:expect(?:s|ed)?|project(?:s|ed|ion|ions)|forecast(?:s|ed)?|predict(?:s|ed)?|anticipated?|due\s+to\s+(?!the\b)[a-z]+)\b",
+    r"\b(?:expect(?:s|ed)?|project(?:s|ed|ion|ions)|forecast(?:s|ed)?|predict(?:s|ed)?|anticipated?|due\s+to\s+(?!the\b)[a-z]+"
+    r"|if)\b",  # "if the party picks up more seats ... exceeds 50 percent": a supposition
     re.IGNORECASE,
 )
 # A figure the outlet gives as an earlier one it now corrects: "police earlier had reported
@@ -151,11 +152,40 @@ OUTCOMES = {
         "charged": "charged indicted convicted sentenced",
         "homeless": "homeless displaced",
         "evacuated": "evacuated evacuation",
+        "ill": "sickens sickened sicken infected ill",
     }.items()
     for w in words_.split()
 }
-# "the death toll rose to 12", "bringing the toll to 259": the figure a toll is stated as.
+# A round figure ("2,000", "7 million") may be a rounding of a near one: this much either way.
+ROUNDED = 0.05
+_DURATION_AFTER = re.compile(r"\s*-?\s*(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?)\b", re.IGNORECASE)
+_AGO_AFTER = re.compile(r"\s*-?\s*(?:years?|months?|weeks?|days?|decades?|hours?|minutes?)\s+ago\b", re.IGNORECASE)
+
+
+def _round(value: float) -> bool:
+    """One significant digit, from 100 up ("2,000", "300", "7 million"); not "2,200" or "1,500"."""
+    if value < 100 or value != int(value):
+        return False
+    digits = str(int(value))
+    return digits[1:] == "0" * (len(digits) - 1)
+
+
+# A figure that names (a measure, a flight, a road) or gives an age counts nothing.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:Prop|Proposition|No|Nos|Number|Article|Section|Route|Highway|Interstate|Flight|Chapter|Amendment|"
+    r"Resolution|Room|Channel|Title|Category|Phase|Class|Grade|Stage|Level|Question|Measure|Item|Pier|Gate|Platform|"
+    r"Terminal|Unit|Ward|District|Precinct|Local|Apollo|Boeing|Airbus)\.?\s*$"
+)
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages|age|to\s+age|under|over)\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s*(?:-\s*|\s)(?:and|or)\s+(?:younger|older|under|over)\b", re.IGNORECASE)
+# "1.5 to 2.7 million", "5 percent to 50 percent", "between 10 and 12": one range (not "from 10 to 12", a change).
+_RANGE_TO = re.compile(r"\s*(?:percent\s+|%\s*)?(?:to|–|-|and)\s*(?=\$?\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)", re.IGNORECASE)
+_OTHERS_BEFORE = re.compile(r"\b(?:another|other|additional|further|extra)\s+$", re.IGNORECASE)
+_OTHERS_AFTER = re.compile(r"\s+(?:other|more|additional|further|extra)\b", re.IGNORECASE)
+# Words between a figure and what it counts ("2,600 new tenders"), not what it counts.
+_MODIFIERS = frozenset(stem(w) for w in "new other more additional extra further total separate different".split())
 _PAST_APPOSITION = re.compile(r"[^,;.]{0,30},[^,;.]{1,30},\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(\w+)")
+# "the death toll rose to 12", "bringing the toll to 259": the figure a toll is stated as.
 _TOLL_BEFORE = re.compile(r"\btoll\b(?:\s+[\w,'’]+){0,8}?\s+(?:to|of|at|reached|stood\s+at|is|was)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -182,6 +212,13 @@ class Number:
         return self.low * self.factor, self.high * self.factor
 
     factor: float = 1.0  # to the unit class's base unit
+    other: bool = False  # counts others than a figure before ("five other athletes", "another 300 million")
+
+    @property
+    def typical(self) -> float:
+        """One value for the range, in base units: its middle, or its bound when open."""
+        low, high = self.in_base_units()
+        return low if math.isinf(high) else high if low == 0 else (low + high) / 2
 
 
 @dataclass(frozen=True)
@@ -206,7 +243,14 @@ def content_stems_no_digits(text: str) -> list[str]:
 def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
     """Every count or amount in ``text`` (not years, days of dates, times of day)."""
     found = []
+    pending: tuple[float, str | None, int] | None = None  # the low end of a range: value, scale, start
+    found_end = 0
     for m in _NUMBER.finditer(text):
+        low_end, pending = pending, None
+        if low_end is not None:
+            gap = _RANGE_TO.match(text, found_end)
+            if not gap or gap.end() != m.start():
+                low_end = None
         raw = m.group("num").lower()
         if raw in _NUMBER_WORDS:
             value = float(_NUMBER_WORDS[raw])
@@ -223,11 +267,25 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             continue  # a time of day ("6 p.m.", "4:44")
         if raw in _ORDINAL_WORDS or text[m.end() : m.end() + 2].lower() in ("st", "nd", "rd", "th"):
             continue
-        if value == 1 and re.match(r"\s+of\b", text[m.end():]):
-            continue  # "one of the suspects": one of them, no count
+        if value == 1 and (re.match(r"\s+of\b", text[m.end():]) or re.search(r"\b(?:not|no)\s+$", before)):
+            continue  # "one of the suspects", "not one state": no count
+        if re.search(r"\b(?:last|past|next|previous|coming)\s+$", before) and _DURATION_AFTER.match(text, m.end()) or (
+            _AGO_AFTER.match(text, m.end())
+        ):
+            continue  # "the past 15 years", "five years ago": a span back from the telling, no figure of the event
+        if _LABEL_BEFORE.search(before) or _AGE_AFTER.match(text, m.end()) or _AGE_BEFORE.search(before):
+            continue  # "Prop. 5", "Flight 800": a name; "children 14 and younger", "aged 14": an age
+        ahead = _RANGE_TO.match(text, m.end())
+        if low_end is None and ahead and _NUMBER.match(text, ahead.end()) and not re.search(r"\bfrom\s+$", before) and (
+            not re.match(r"\s*(?:percent\s+|%\s*)?and\b", text[m.end():]) or re.search(r"\bbetween\s+$", before, re.IGNORECASE)
+        ):
+            pending, found_end = (value, m.group("scale"), m.start()), m.end()
+            continue  # the low end of a range: the next figure is its high end
         scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
         value *= scale
         hedge = (m.group("hedge") or "").lower()
+        if hedge == "around" and re.search(r"\b(?:revolv\w*|cent(?:er|re)\w*|built|wrapped|turn\w*)\s+$", text[: m.start()]):
+            hedge = ""  # "the case revolves around two articles": no hedge
         low, high = value, value
         if hedge in _AT_LEAST:
             high = math.inf
@@ -237,6 +295,15 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             low = value * (1 - APPROXIMATE)
         elif hedge in _ABOUT:
             low, high = value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
+        elif _round(value):
+            low, high = value * (1 - ROUNDED), value * (1 + ROUNDED)  # "2,000" for 1,969; "7 million" for 7.3 million
+        start = m.start()
+        if low_end is not None:
+            first, first_scale, start = low_end
+            first *= _SCALES.get((first_scale or "").lower(), scale)
+            if first > low:
+                continue  # "voted 413 to 3", "won 3-2": a vote or a score, no count
+            low = first
         end = m.end()
         unit, factor = None, 1.0
         unit_match = _UNIT_AFTER.match(text, end) if not m.group("pct") else None
@@ -245,6 +312,8 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
         elif unit_match:
             unit, factor = UNITS[unit_match.group("unit").lower()]
             end = unit_match.end()
+            if unit == "duration" and re.match(r"\s*-?\s*old\b", text[end:]):
+                unit, factor = "age", 1.0  # "a 21-year-old roofer": an age, no duration
         elif _MAGNITUDE_BEFORE.search(text, max(0, m.start() - 20), m.start()) or _RICHTER_AFTER.match(text, end):
             unit, factor = "magnitude", 1.0
         elif re.match(r"\s*(?:U\.S\.\s+)?dollars\b", text[end:]):
@@ -254,7 +323,7 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             text[max(0, m.start() - 16) : m.start()],
         ):
             unit, factor = "money", 1.0
-        after = content_stems_no_digits(text[end : end + 60])[:3]
+        after = [w for w in content_stems_no_digits(text[end : end + 60]) if w not in _MODIFIERS][:3]
         previous = content_stems_no_digits(text[max(0, m.start() - 40) : m.start()])[-2:]
         if unit:
             after = [unit] + after
@@ -283,11 +352,13 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             head = "peopl"  # "3,879 bodies", "7,085 dead": people who died
         found.append(
             Number(
-                m.group(0), low, high, bool(m.group("pct")), head, frozenset(after[1:] + previous), scale,
-                m.start(), m.end(), superseded, unit, outcome if not unit else None,
+                text[start : m.end()], low, high, bool(m.group("pct")), head, frozenset(after[1:] + previous), scale,
+                start, m.end(), superseded, unit, outcome if not unit else None,
                 bool(re.match(r"\s+[A-Z][a-z]", text[end:])) and not unit, factor,
+                bool(_OTHERS_BEFORE.search(text, max(0, start - 12), start) or _OTHERS_AFTER.match(text, m.end())),
             )
         )
+        found_end = m.end()
     return found
 
 
@@ -449,12 +520,24 @@ PEOPLE_NOUNS = frozenset(
 )
 
 
-def same_thing_counted(x: Number, y: Number) -> bool:
+MAX_DISPUTE_RATIO = 2.0  # two outlets' figures for one thing differ by less ("1,200" / "1,500", "213" / "253")
+
+
+def plausibly_one(x: Number, y: Number) -> bool:
+    """Could two figures be two outlets' counts of one thing? Not when one is many times the other
+    ("60,000 children" / "14"; "42,000 housing units" / "358"): those count different things."""
+    a, b = sorted((abs(x.typical), abs(y.typical)))
+    return a > 0 and b / a <= MAX_DISPUTE_RATIO
+
+
+def same_thing_counted(x: Number, y: Number, *, any_size: bool = False) -> bool:
     """Could two figures of two sentences that say the same thing count one thing? The same unit
     class (a distance, a magnitude, a sum of money), or for counts the same noun or two words for
     people ("1,200 residents" / "1,500 people"), or the same outcome ("3,879 bodies" / "toll of 7,085"),
     and not two outcomes ("killed" / "injured")."""
-    if x.percent != y.percent or x.unit != y.unit:
+    if x.percent != y.percent or x.unit != y.unit or x.other or y.other or x.unit == "age":
+        return False  # nor others than counted before, nor two people's ages
+    if not any_size and not plausibly_one(x, y):
         return False
     if x.unit:
         return x.unit != "duration" or x.factor == y.factor  # "30 minutes" / "40 minutes", not a year and a day

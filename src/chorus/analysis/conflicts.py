@@ -4,12 +4,21 @@ Claim alignment (``chorus.align``) finds, for a fact's centre sentence, the
 articles that state it with another figure, date, weekday, year or rank;
 each such dispute becomes one conflict that lists every value with the
 articles that give it ("1,200: [1, 3, 4, 5] · more than 1,500: [2]"), the
-articles that state the fact counted with the centre's value. What the
-engine sets aside is set aside here too:
+articles that state the fact counted with the centre's value. A dispute is a
+conflict only if it is mutual: the clause that gives the other value, taken
+as a claim, must find the centre disputing it back, so that each side says
+the other's thing (``Aligner.disputes_back``). What the engine sets aside is
+set aside here too:
 
 - two things counted ("12 killed" / "40 injured"), a part and a total
   ("12 Americans" among 247 dead), another place ("the Nairobi blast" for
-  "the Tanzania blast"), the day a source spoke, a forecast's figures;
+  "the Tanzania blast"), a total of several events, another kind of event,
+  others than those counted ("five other athletes"), figures many times
+  apart (another scope), two people's own words, the day a source spoke, a
+  forecast's or a supposition's figures;
+- ranges ("1.5 to 2.7 million"), votes ("413 to 3"), names ("Prop. 5"),
+  ages, spans back from the telling ("five years ago"), and a round figure
+  near a precise one ("2,000" / 1,969);
 - hedged figures that agree ("more than 2,000" / 2,200; "about 1,200" /
   1,250) and one distance in two units ("13 miles (20 kms)");
 - an outlet correcting itself ("police earlier had reported 65 dead"): the
@@ -20,11 +29,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chorus.disjoint import DisjointSets
-from chorus.align import CONTRADICTS, STATES, ClaimCheck
+from chorus.align import CONTRADICTS, STATES, ClaimCheck, aligner_of
 from chorus.align.values import numbers_in  # noqa: F401  (the figures a sentence states; re-exported)
-from chorus.align.values import disjoint, printed, value_numbers
+from chorus.align.values import disjoint, plausibly_one, printed, value_numbers
 from chorus.analysis.facts import Fact
+from chorus.disjoint import DisjointSets
 from chorus.types import Story
 
 
@@ -89,8 +98,11 @@ def find_conflicts(story: Story, facts: list[Fact], checks: list[ClaimCheck]) ->
             continue
         # kind and the centre's value -> (the other value -> articles and sentences)
         by_dispute: dict[tuple[str, str], dict[str, list]] = {}
+        aligner = aligner_of(story)
         for verdict in disputes:
             for difference in verdict.evidence.differences:
+                if not aligner.disputes_back(fact.centre, verdict.evidence, difference):
+                    continue  # one side holds words of the other, but does not say its thing
                 values = by_dispute.setdefault((difference.kind, difference.claim), {})
                 entry = values.setdefault(_key(difference.article), [difference.article, [], []])
                 entry[1].append(verdict.doc_index)
@@ -111,9 +123,17 @@ def find_conflicts(story: Story, facts: list[Fact], checks: list[ClaimCheck]) ->
     return _merged(conflicts)
 
 
+def _one_quantity(a: Conflict, b: Conflict) -> bool:
+    """Could every value of two conflicts that share one be outlets' figures for one quantity
+    ("247 / 213 / 253" and "248 / 247": the Nairobi toll)?"""
+    figures = [n for c in (a, b) for v in c.values for n in value_numbers(v.value)[:1]]
+    return all(plausibly_one(x, y) for i, x in enumerate(figures) for y in figures[i + 1 :])
+
+
 def _merged(conflicts: list[Conflict]) -> list[Conflict]:
     """One entry per disputed quantity: conflicts of one kind that share values (the toll disputed
-    under several facts) are one, listing every value once; a value every other value agrees with
+    under several facts, or sharing one value when all could be one quantity) are one, listing every
+    value once; a value every other value agrees with
     ("more than 200" beside 213 and 247) takes no side and is left out."""
     alike = DisjointSets(range(len(conflicts)))
     keys = [{_key(v.value): set(v.doc_indexes) for v in c.values} for c in conflicts]
@@ -122,7 +142,9 @@ def _merged(conflicts: list[Conflict]) -> list[Conflict]:
             if conflicts[a].kind != conflicts[b].kind:
                 continue
             common = keys[a].keys() & keys[b].keys()
-            if len(common) >= 2 and any(keys[a][k] & keys[b][k] for k in common):
+            if not any(keys[a][k] & keys[b][k] for k in common):
+                continue
+            if len(common) >= 2 or (conflicts[a].kind == "number" and _one_quantity(conflicts[a], conflicts[b])):
                 alike.union(a, b)
     out = []
     for group in ([conflicts[k] for k in members] for members in alike.groups()):
