@@ -269,9 +269,8 @@ _SEVERAL_EVENTS = re.compile(
 
 # Kinds of event: a figure or a day of one kind is no dispute of another's ("the attack was
 # conducted on August 20" / "the bombings of the embassies on Aug. 7").
-_EVENT_KINDS = {
-    stem(w): kind
-    for kind, words in {
+_EVENT_KINDS = V.word_classes(
+    {
         "explosion": "bomb bombs bombing bombings blast blasts explosion explosions",
         "attack": "attack attacks raid raids strike strikes airstrike airstrikes",
         "quake": "earthquake earthquakes quake quakes aftershock aftershocks tremor tremors",
@@ -279,9 +278,8 @@ _EVENT_KINDS = {
         "crash": "crash crashes collision collisions",
         "storm": "storm storms hurricane hurricanes typhoon typhoons flood floods",
         "shooting": "shooting shootings",
-    }.items()
-    for w in words.split()
-}
+    }
+)
 
 
 def _event_kinds(text: str) -> frozenset[str]:

@@ -141,10 +141,16 @@ _UNIT_AFTER = re.compile(
 _MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|measuring|measured)\s+(?:of\s+)?(?:a\s+)?$", re.IGNORECASE)
 _RICHTER_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?on\s+the\s+(?:open-ended\s+)?Richter", re.IGNORECASE)
 CONVERSION_TOLERANCE = 0.05  # a figure converted from another unit was rounded: "13 miles (20 kms)"
+
+
+def word_classes(classes: dict[str, str]) -> dict[str, str]:
+    """Stem -> class, from each class's words ("dead": "died killed ...")."""
+    return {stem(w): name for name, words in classes.items() for w in words.split()}
+
+
 # What happened to the people counted, by the stems that say it.
-OUTCOMES = {
-    stem(w): outcome
-    for outcome, words_ in {
+OUTCOMES = word_classes(
+    {
         "dead": "dead death deaths died die kill killed killing toll tolls fatalities perished bodies",
         "injured": "injured injuries injuring wounded wounding hurt",
         "missing": "missing",
@@ -153,9 +159,8 @@ OUTCOMES = {
         "homeless": "homeless displaced",
         "evacuated": "evacuated evacuation",
         "ill": "sickens sickened sicken infected ill",
-    }.items()
-    for w in words_.split()
-}
+    }
+)
 # A round figure ("2,000", "7 million") may be a rounding of a near one: this much either way.
 ROUNDED = 0.05
 _DURATION_AFTER = re.compile(r"\s*-?\s*(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?)\b", re.IGNORECASE)
