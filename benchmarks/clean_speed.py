@@ -62,8 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
 
-    from chorus.ingest import clean as new_clean
-    from chorus.ingest import language as new_language
+    from chorus.ingest import clean as new_clean, language as new_language
 
     with tempfile.TemporaryDirectory() as folder:
         old_clean = load_old(args.base, "clean", Path(folder))

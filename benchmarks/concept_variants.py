@@ -46,15 +46,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-import train_concepts
-from train_concepts import GENERIC_FEATURES, build_examples, dataset_name, fold_models, summarize_with
 
+import train_concepts
 from chorus import segment
 from chorus.evaluation.evaluate import load_references
 from chorus.evaluation.rouge import score
 from chorus.select import base, concepts
 from chorus.select.concepts import FEATURES, ConceptModel, ConceptTable
 from chorus.types import Sentence, Story
+from train_concepts import GENERIC_FEATURES, build_examples, dataset_name, fold_models, summarize_with
 
 shipped_features, shipped_generic, shipped_concept_table = FEATURES, GENERIC_FEATURES, concepts.concept_table
 
@@ -238,7 +238,7 @@ def main() -> int:
         wrap = apply(variant)
         started = time.perf_counter()
         cells, r2 = [], []
-        for mode, focused, features in (("query", True, FEATURES), ("generic", False, GENERIC_FEATURES)):
+        for _mode, focused, features in (("query", True, FEATURES), ("generic", False, GENERIC_FEATURES)):
             per_dataset = []
             for path in args.datasets:
                 # what the stories and concept tables depend on

@@ -35,12 +35,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import describe_machine, machine, markdown_table, write_json  # noqa: E402
-
 from chorus.evaluation import rouge155, rouge_stem  # noqa: E402
 from chorus.evaluation.evaluate import load_peers, load_references  # noqa: E402
 from chorus.evaluation.rouge import nist_options, read_score_table, score  # noqa: E402
 from chorus.evaluation.rouge_perl import rouge_data_dir  # noqa: E402
+from common import describe_machine, machine, markdown_table, write_json  # noqa: E402
 
 WORDS = 250
 METRICS = ("ROUGE-1", "ROUGE-2", "ROUGE-SU4")

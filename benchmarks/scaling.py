@@ -30,6 +30,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from chorus.ingest.read import Cluster, RawDocument
+from chorus.select import DEFAULT_METHOD, METHODS
 from common import (
     chorus_runner,
     default_cpu,
@@ -45,9 +47,6 @@ from common import (
     timed,
     write_json,
 )
-
-from chorus.ingest.read import Cluster, RawDocument
-from chorus.select import DEFAULT_METHOD, METHODS
 
 DUC2006 = Path("../shared/data/duc2006/clusters.jsonl")
 WARM_UP_ARTICLES = 10

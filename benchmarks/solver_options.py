@@ -26,10 +26,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from common import default_cpu, describe_machine, machine, markdown_table, pin_to_one_core, read_clusters, write_json
-
 import chorus.select.concepts as concepts
 from chorus.pipeline import build_story, load_documents, make_budget
+from common import default_cpu, describe_machine, machine, markdown_table, pin_to_one_core, read_clusters, write_json
 
 DATA = Path("../shared/data")
 SETS = (  # name, dataset, articles, words, query

@@ -48,6 +48,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from chorus.ingest.read import Cluster
+from chorus.select import DEFAULT_METHOD, METHODS
 from common import (
     SINGLE_THREAD,
     default_cpu,
@@ -62,9 +64,6 @@ from common import (
     serve_as_worker,
     write_json,
 )
-
-from chorus.ingest.read import Cluster
-from chorus.select import DEFAULT_METHOD, METHODS
 
 WARM_UP_ARTICLES = 3
 # sumy_peers.SYSTEMS, without importing sumy in the parent process.

@@ -36,11 +36,10 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from common import read_clusters
-
 from chorus.ingest.read import Cluster
 from chorus.segment import split_sentences
 from chorus.text import count_words, words
+from common import read_clusters
 
 # Prefixed so they never take the name of a chorus method in one evaluation table.
 SYSTEMS: dict[str, type[AbstractSummarizer]] = {

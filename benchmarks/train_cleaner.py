@@ -40,10 +40,6 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from noisy_clusters import DEFAULT_DATA, build, score_page  # noqa: E402
-from noisy_pages import HEADLINE, NEUTRAL, REPORTING  # noqa: E402
-from web_pages import DEFAULT_PAGES, english_keys, is_training_page, load_scorer, read_pages  # noqa: E402
-
 from chorus.ingest.clean import clean_texts, page_blocks  # noqa: E402
 from chorus.ingest.line_model import (  # noqa: E402
     CONTEXT_FEATURES,
@@ -55,6 +51,9 @@ from chorus.ingest.line_model import (  # noqa: E402
     own_features,
 )
 from chorus.text import words  # noqa: E402
+from noisy_clusters import DEFAULT_DATA, build, score_page  # noqa: E402
+from noisy_pages import HEADLINE, NEUTRAL, REPORTING  # noqa: E402
+from web_pages import DEFAULT_PAGES, english_keys, is_training_page, load_scorer, read_pages  # noqa: E402
 
 WORD = re.compile(r"\w+")
 # The trees' size and number, chosen by the cross-validation below on the training data only.

@@ -10,7 +10,6 @@ import pytest
 import chorus
 from chorus.align import CONTRADICTS, SILENT, STATES, aligner_of
 from chorus.pipeline import build_story, load_documents
-
 from conftest import EXAMPLE
 
 FILLER = (
@@ -392,7 +391,6 @@ def test_copies_of_one_story_are_one_source_in_the_facts():
 
 
 def test_check_api_and_command(tmp_path):
-    from chorus.cli import main
     from chorus.render import render_check
 
     result = chorus.check("Three firefighters suffered minor burns.", [EXAMPLE])

@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from test_batch_scale import BAD_LINES, records_of, write_dataset
-
 from chorus.batch import BatchOptions, run_batch
 from chorus.cli import EXIT_RECORDS_FAILED, byte_size
 from chorus.distributed import Partition, plan_partitions
+from test_batch_scale import BAD_LINES, records_of, write_dataset
 
 RECORDS = 30
 PARTITION = "6KB"  # records are 1 to 3 KB: every part boundary cuts through a record

@@ -17,12 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from chorus.cli import EXIT_RECORDS_FAILED
-from conftest import EXAMPLE
-
 import chorus.batch as batch
-from chorus.errors import InputError
 from chorus.batch import BatchOptions, OversizedLine, ProgressBar, process_record, read_records, run_batch
+from chorus.cli import EXIT_RECORDS_FAILED
+from chorus.errors import InputError
+from conftest import EXAMPLE
 
 TEXTS = [p.read_text() for p in sorted(EXAMPLE.glob("*.txt"))]
 RECORDS = 60
@@ -235,7 +234,7 @@ def die_on_poison(chunk, options):
 
 @pytest.mark.slow
 def test_a_worker_killed_on_one_record_costs_that_record_only():
-    lines = [json.dumps({"id": f"r{n}", "documents": ["Short text number %d." % n]}).encode() for n in range(1, 13)]
+    lines = [json.dumps({"id": f"r{n}", "documents": [f"Short text number {n}."]}).encode() for n in range(1, 13)]
     lines[6] = json.dumps({"id": "r7", "documents": ["poison"]}).encode()
     chunks = batch._chunks(list(enumerate(lines, start=1)), batch.RECORDS_PER_TASK)
     answers = [a for results in batch.run_ordered(chunks, BatchOptions(words=20), 2, task=die_on_poison)

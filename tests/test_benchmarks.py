@@ -79,6 +79,7 @@ def test_scaling_fits_the_growth_exponent(syspath_benchmarks: None) -> None:
 
 def test_concept_training_holds_out_whole_topics(syspath_benchmarks: None, monkeypatch: pytest.MonkeyPatch) -> None:
     import numpy as np
+
     import train_concepts
 
     seen: list[set[str]] = []

@@ -6,7 +6,6 @@ import pytest
 
 from chorus.ingest.clean import clean_texts
 from chorus.pipeline import load_documents
-
 from conftest import EXAMPLE
 
 

@@ -12,7 +12,6 @@ from chorus.pipeline import build_story
 from chorus.select import DEFAULT_METHOD, METHODS
 from chorus.select.concepts import FEATURES, Concepts, load_models, solve_coverage
 from chorus.types import Budget
-
 from conftest import EXAMPLE
 
 

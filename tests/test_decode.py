@@ -10,7 +10,7 @@ def test_utf8_passes_through_with_curly_quotes_kept():
 
 
 def test_mojibake_is_repaired():
-    broken = "The company’s café said no.".encode("utf-8").decode("cp1252")
+    broken = "The company’s café said no.".encode().decode("cp1252")
     assert broken == "The companyâ€™s cafÃ© said no."
     assert decode(broken.encode("utf-8"), "a") == "The company’s café said no."
 

@@ -8,7 +8,6 @@ import pytest
 
 from chorus.cli import EXIT_RECORDS_FAILED
 from chorus.evaluation.evaluate import evaluate, paired_bootstrap, render_evaluation
-
 from conftest import EXAMPLE
 
 

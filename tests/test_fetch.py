@@ -8,7 +8,6 @@ import pytest
 
 from chorus.errors import InputError
 from chorus.ingest.fetch import FetchLimits, fetch_page, fetch_pages, is_url
-
 from conftest import EXAMPLE
 
 ARTICLE = (EXAMPLE / "02-northshore-radio.html").read_bytes()

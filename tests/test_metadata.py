@@ -16,7 +16,6 @@ from chorus.ingest.metadata import (
     unique_labels,
     wire_metadata,
 )
-
 from conftest import EXAMPLE
 
 BODY = "".join(

@@ -17,7 +17,6 @@ from chorus.select.klsum import SMOOTHING, KLSum
 from chorus.select.lexrank import LexRank
 from chorus.select.textrank import TextRank
 from chorus.types import Budget
-
 from conftest import EXAMPLE
 
 

@@ -8,7 +8,6 @@ import pytest
 import chorus
 from chorus.errors import ChorusError
 from chorus.render import render
-
 from conftest import EXAMPLE
 
 

@@ -15,7 +15,6 @@ from chorus.analysis.quotes import QuoteOccurrence, group_quotations, quote_span
 from chorus.pipeline import build_story, load_documents
 from chorus.render import render_report
 from chorus.render.report_html import report_page_data
-
 from conftest import EXAMPLE, LAVROV, ROOT
 
 KELLMOOR = ROOT / "tests" / "data" / "report" / "kellmoor-dam"

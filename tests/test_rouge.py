@@ -18,7 +18,6 @@ from chorus.evaluation import rouge155, rouge_perl
 from chorus.evaluation.rouge import RougeOptions, nist_options, read_score_table, score
 from chorus.evaluation.rouge_plan import make_plan
 from chorus.evaluation.rouge_stem import exception_table, morph_stem, porter_stem, rouge_home
-
 from conftest import EXAMPLE
 
 

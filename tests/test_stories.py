@@ -7,13 +7,11 @@ import random
 import shutil
 from pathlib import Path
 
-import pytest
-
 import chorus.digest.results as digest_module
-from chorus.ingest.read import read_article_files
 from chorus.digest import stories
 from chorus.digest.features import article_features
 from chorus.digest.grouping import JOINED, OPENED, StoryGrouper
+from chorus.ingest.read import read_article_files
 
 DATA = Path(__file__).parent / "data" / "stories"
 STREAM = DATA / "stream.jsonl"

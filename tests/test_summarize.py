@@ -6,7 +6,6 @@ import pytest
 import chorus
 from chorus.errors import ChorusError
 from chorus.select import METHODS
-
 from conftest import EXAMPLE
 
 

@@ -30,7 +30,6 @@ from chorus.web.schemas import (  # noqa: E402
     SummarizeRequest,
     SummaryResponse,
 )
-
 from conftest import EXAMPLE, ROOT  # noqa: E402
 
 EXAMPLE_FILES = sorted(EXAMPLE.iterdir())

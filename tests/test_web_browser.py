@@ -29,7 +29,6 @@ import chorus
 from chorus.render.report_json import report_to_dict
 from chorus.web import create_app
 from chorus.web.limits import Limits
-
 from conftest import DUC2006, EXAMPLE, ROOT, system_package_missing
 
 KELLMOOR = ROOT / "tests" / "data" / "report" / "kellmoor-dam"

@@ -24,7 +24,6 @@ from fastapi.testclient import TestClient  # noqa: E402
 import chorus.web.app  # noqa: E402
 from chorus.web import Limits, create_app  # noqa: E402
 from chorus.web.guard import Access  # noqa: E402
-
 from conftest import EXAMPLE  # noqa: E402
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.txt"))]

@@ -30,13 +30,17 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from chorus.errors import ChorusError, InputError
+
 # A cluster is a few dozen articles of at most MAX_DOCUMENT_CHARS each; a line
 # longer than MAX_RECORD_BYTES is a broken export (a whole dataset on one line,
 # a binary blob), and holding it would break the memory bound. It gets an error record.
 from chorus.ingest.read import MAX_RECORD_BYTES, Cluster, open_dataset_file, parse_dataset_line
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 ID_SNIFF_BYTES = 4096  # how much of an oversized line is kept to find its id
 RECORDS_PER_TASK = 2
@@ -63,6 +67,11 @@ class LostRecord:
 
     def __len__(self) -> int:
         return len(self.line)
+
+
+# What a worker is given for one record: the line read, the stub of an oversized one, or a
+# record lost with its worker (retried alone, then answered with an error).
+RecordLine = bytes | OversizedLine | LostRecord
 
 
 @dataclass(frozen=True)
@@ -113,7 +122,7 @@ def _id_of(line: bytes | OversizedLine) -> str | None:
     return None
 
 
-def process_record(number: int, line: bytes | OversizedLine, options: BatchOptions) -> dict[str, Any]:
+def process_record(number: int, line: RecordLine, options: BatchOptions) -> dict[str, Any]:
     """One input line to one output record; never raises."""
     if isinstance(line, LostRecord):
         return {
@@ -142,11 +151,11 @@ def process_record(number: int, line: bytes | OversizedLine, options: BatchOptio
         return {"id": cluster.id, "error": f"internal error: {type(exc).__name__}: {exc}"}
 
 
-def process_chunk(chunk: list[tuple[int, bytes | OversizedLine]], options: BatchOptions) -> list[dict[str, Any]]:
+def process_chunk(chunk: list[tuple[int, RecordLine]], options: BatchOptions) -> list[dict[str, Any]]:
     return [process_record(number, line, options) for number, line in chunk]
 
 
-def answer_chunk(chunk: list[tuple[int, bytes | OversizedLine]], options: BatchOptions) -> list[tuple[bool, str]]:
+def answer_chunk(chunk: list[tuple[int, RecordLine]], options: BatchOptions) -> list[tuple[bool, str]]:
     """(failed?, output line) for each record: the caller counts without parsing the line again."""
     return [("error" in record, json.dumps(record, ensure_ascii=False)) for record in process_chunk(chunk, options)]
 
@@ -154,8 +163,14 @@ def answer_chunk(chunk: list[tuple[int, bytes | OversizedLine]], options: BatchO
 # --- reading the input -----------------------------------------------------------
 
 
+class LineStream(Protocol):
+    """What read_records reads: a binary file, a gzip stream, a Dask partition."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
 def read_records(
-    stream: BinaryIO, first_number: int = 1, stop: Callable[[], bool] | None = None
+    stream: LineStream, first_number: int = 1, stop: Callable[[], bool] | None = None
 ) -> Iterator[tuple[int, bytes | OversizedLine]]:
     """(line number, line) for each non-blank line of ``stream``, holding at most
     ``MAX_RECORD_BYTES`` of it; ``stop`` is asked before each line (a partition's end)."""
@@ -389,16 +404,16 @@ def run_ordered(
                         pending_bytes -= pending.popleft()[1]
                         yield results
                     continue
-                chunk = reader.take(timeout=POLL_SECONDS if pending else None)
-                if chunk is None:
+                taken = reader.take(timeout=POLL_SECONDS if pending else None)
+                if taken is None:
                     continue
-                size = _chunk_bytes(chunk)
+                size = _chunk_bytes(taken)
                 try:
-                    future = pool.submit(task, chunk, options)
+                    future = pool.submit(task, taken, options)
                 except BrokenProcessPool:  # it broke since the last result: keep the chunk with the others
                     future = Future()
                     future.set_exception(BrokenProcessPool())
-                pending.append((future, size, chunk))
+                pending.append((future, size, taken))
                 pending_bytes += size
             except BrokenProcessPool:
                 suspects = [chunk for _, _, chunk in pending]
@@ -498,7 +513,7 @@ def skip_answered(
     """
     skipped = 0
     opener = gzip.open if _is_gzip(path) else open
-    with opener(path, "rb") as answered:  # type: ignore[operator]
+    with opener(path, "rb") as answered:
         for number, raw in enumerate(answered, start=1):
             done = output_key(raw)
             item = next(records, None)
@@ -636,7 +651,14 @@ class ProgressBar(Progress):
 
     def __init__(self, console: Any = None, clock: Callable[[], float] = time.perf_counter) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, Progress as RichProgress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            Progress as RichProgress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self._bar = RichProgress(
             SpinnerColumn(),
@@ -652,7 +674,7 @@ class ProgressBar(Progress):
             get_time=clock,
         )
         self._clock = clock  # the rate and the ETA are measured on it (tests give a fake one)
-        self._task = None
+        self._task: TaskID | None = None
         self._offset = 0
         self._started = 0.0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from chorus.align import CONTRADICTS, STATES, aligner_of
 from chorus.types import Budget, Citation, Contradiction, Sentence, Story, Summary, SummarySentence
 
+
 def reading_order(story: Story, chosen: list[int]) -> list[int]:
     """Sentences in the order their articles tell them.
 

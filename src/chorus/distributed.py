@@ -380,7 +380,7 @@ def number_lines(client: Any, partitions: list[Partition]) -> list[Partition]:
         return partitions
     counts = client.gather(client.map(count_newlines, [p.url for p in ranges], [p.start for p in ranges],
                                       [p.end for p in ranges], pure=False))
-    before: dict[tuple[str, int], int] = {}
+    before: dict[tuple[str, int | None], int] = {}
     for p, n in zip(ranges, counts):
         before[(p.url, p.end)] = before.get((p.url, p.start), 0) + n
     return [replace(p, newlines_before=before[(p.url, p.start)]) if p.start > 0 else p for p in partitions]

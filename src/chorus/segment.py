@@ -9,7 +9,6 @@ import nupunkt
 from chorus.text import STOP_WORDS, content_stems, stem, words
 from chorus.types import Document, Sentence, Story
 
-
 # Words that continue a sentence after an initialism ("U.S. Secretary of
 # State"): nupunkt takes the capital for a new sentence.
 _TITLE_AFTER_INITIALISM = frozenset(
@@ -56,7 +55,8 @@ def split_sentences(paragraph: str) -> list[str]:
     is undone, and a quotation running over several sentences stays one
     unit, so no sentence carries half a quote.
     """
-    pieces = [s.strip() for s in nupunkt.sent_tokenize(paragraph) if s.strip()]
+    found: list[str] = nupunkt.sent_tokenize(paragraph)  # type: ignore[assignment]  # strings without return_confidence
+    pieces = [s.strip() for s in found if s.strip()]
     merged: list[str] = []
     for piece in pieces:
         if merged and _INITIALISM_END.search(merged[-1]) and piece.split()[0].strip(",.") in _TITLE_AFTER_INITIALISM:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -42,7 +43,7 @@ from chorus.align import values as V
 from chorus.align.families import SourceFamilies
 from chorus.segment import split_sentences
 from chorus.text import QUOTE_MARK_RE, WORD_RE, is_content, stem
-from chorus.types import Sentence, Story
+from chorus.types import Story
 
 STATES = "states"
 CONTRADICTS = "contradicts"
@@ -434,10 +435,11 @@ class Aligner:
             close_run()
         # A column belongs to one unit: the heaviest that has it.
         owner: dict[int, tuple] = {}
-        for key, (columns, weights, top, _, _) in sorted(units.items(), key=lambda kv: -kv[1][2]):
+        for key, (columns, _weights, _top, _, _) in sorted(units.items(), key=lambda kv: -kv[1][2]):
             for c in columns:
                 owner.setdefault(c, key)
-        columns_out, weights_out, starts, unit_weights, is_name, in_main = [], [], [], [], [], []
+        columns_out: list[int] = []
+        weights_out, starts, unit_weights, is_name, in_main = [], [], [], [], []
         for key, (columns, weights, top, name, main_clause) in units.items():
             mine = [(c, w) for c, w in zip(columns, weights) if owner[c] == key]
             if not mine:
@@ -507,7 +509,7 @@ class Aligner:
         return self._present[:, claim.columns].toarray() > 0
 
     @staticmethod
-    def credit(claim: Claim, uses: np.ndarray) -> np.ndarray:
+    def credit(claim: Claim, uses: np.ndarray | np.bool_) -> np.ndarray:
         """What each unit of the claim is credited in each row of ``uses`` (rows x units)."""
         if not uses.shape[-1]:
             return np.zeros(uses.shape[:-1] + (0,))
@@ -519,10 +521,15 @@ class Aligner:
         if isinstance(claim, str):
             claim = self.claim_of_text(claim)
         by_doc, uses = self._candidates(claim)
-        if docs is None:
-            docs = range(len(self.story.documents)) if silent else sorted(set(by_doc) | {claim.doc_index} - {None})
+        judged: Iterable[int]
+        if docs is not None:
+            judged = docs
+        elif silent:
+            judged = range(len(self.story.documents))
+        else:
+            judged = sorted(set(by_doc) | ({claim.doc_index} if claim.doc_index is not None else set()))
         shares = uses.shares(claim, self)
-        verdicts = [self._verdict(claim, d, by_doc.get(d, []), uses, shares) for d in docs]
+        verdicts = [self._verdict(claim, d, by_doc.get(d, []), uses, shares) for d in judged]
         if not silent:
             verdicts = [v for v in verdicts if v.verdict != SILENT]
         stating = {v.doc_index: v.evidence.sentences for v in verdicts if v.verdict == STATES and v.evidence}
@@ -582,7 +589,7 @@ class Aligner:
         candidates: list[tuple[int, ...]] = [(r,) for r in rows]
         # Adjacent pairs whose union carries much more than either alone.
         pair_floor = PAIR_STATES_COVERAGE * (1 - self._value_share(claim))
-        for r in sorted({p for r in rows for p in (r - 1, r)}):
+        for r in sorted({p for row in rows for p in (row - 1, row)}):
             if r in share and r + 1 in share and min(share[r], share[r + 1]) >= PAIR_MIN_SHARE:
                 if float(self.credit(claim, uses[[r, r + 1]].any(axis=0)).sum()) / claim.total >= pair_floor:
                     candidates.append((r, r + 1))
@@ -606,7 +613,7 @@ class Aligner:
     def _value_share(self, claim: Claim) -> float:
         return claim.value_weight * len(claim.numbers) / claim.total
 
-    def _judge(self, claim: Claim, sentences: tuple[int, ...], uses: np.ndarray) -> Evidence | None:
+    def _judge(self, claim: Claim, sentences: tuple[int, ...], uses: _RowUses | np.ndarray) -> Evidence | None:
         """The evidence ``sentences`` give: states (no differences), contradicts (differences) or None."""
         width = uses.width if isinstance(uses, _RowUses) else uses.shape[1]
         used = uses[list(sentences)].any(axis=0) if width else np.zeros(0, dtype=bool)

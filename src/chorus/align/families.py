@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from chorus.disjoint import DisjointSets
 from chorus.text import QUOTE_MARK_RE, WORD_RE, is_content, stem
@@ -154,7 +155,8 @@ class SourceFamilies:
         or when they are copies of one another (two cuts of one story); two articles that share nothing
         both found whole in a third were put together there."""
         docs = self.story.documents
-        if docs[a].published and all(docs[b].published and docs[a].published < docs[b].published for b in sources):
+        published = docs[a].published
+        if published and all((later := docs[b].published) and published < later for b in sources):
             return True
         return any(
             max(self.containment[b][c], self.containment[c][b]) >= COPY_SHARE for b in sources for c in sources if b < c
@@ -223,9 +225,9 @@ class SourceFamilies:
                 count += 1
         return count
 
-    def describe(self) -> list[dict]:
+    def describe(self) -> list[dict[str, Any]]:
         """Plain data for renderers: each family of several articles, and each rewrite with its sources."""
-        out = []
+        out: list[dict[str, Any]] = []
         for family in self.families:
             if len(family.members) > 1:
                 out.append({"kind": "copies", "members": family.members, "original": family.original, "reason": family.reason})

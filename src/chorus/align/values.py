@@ -379,7 +379,7 @@ def ranks_in(text: str) -> list[Rank]:
         raw = m.group("rank").lower()
         value = _ORDINAL_WORDS.get(raw)
         if value is None:
-            value = int(re.match(r"\d+", raw).group())
+            value = int(re.sub(r"\D.*", "", raw))  # "21st" -> 21
         out.append(Rank(m.group(0), value, stem(m.group("head").split()[0])))
     return out
 

@@ -30,8 +30,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chorus.align import CONTRADICTS, STATES, ClaimCheck, aligner_of
-from chorus.align.values import numbers_in  # noqa: F401  (the figures a sentence states; re-exported)
-from chorus.align.values import disjoint, plausibly_one, printed, value_numbers
+from chorus.align.values import (
+    disjoint,
+    numbers_in,  # noqa: F401  (the figures a sentence states; re-exported)
+    plausibly_one,
+    printed,
+    value_numbers,
+)
 from chorus.analysis.facts import Fact
 from chorus.disjoint import DisjointSets
 from chorus.types import Story
@@ -92,29 +97,30 @@ def find_conflicts(story: Story, facts: list[Fact], checks: list[ClaimCheck]) ->
     conflicts: list[Conflict] = []
     for fact in facts:
         check = checks[fact.centre]
-        stating = [v for v in check.articles if v.verdict == STATES and v.evidence is not None]
-        disputes = [v for v in check.articles if v.verdict == CONTRADICTS and v.evidence is not None]
+        # (article, evidence) of the articles that state the fact and of those that dispute it
+        stating = [(v.doc_index, e) for v in check.articles if v.verdict == STATES and (e := v.evidence) is not None]
+        disputes = [(v.doc_index, e) for v in check.articles if v.verdict == CONTRADICTS and (e := v.evidence) is not None]
         if not disputes:
             continue
         # kind and the centre's value -> (the other value -> articles and sentences)
         by_dispute: dict[tuple[str, str], dict[str, list]] = {}
         aligner = aligner_of(story)
-        for verdict in disputes:
-            for difference in verdict.evidence.differences:
-                if not aligner.disputes_back(fact.centre, verdict.evidence, difference):
+        for doc_index, evidence in disputes:
+            for difference in evidence.differences:
+                if not aligner.disputes_back(fact.centre, evidence, difference):
                     continue  # one side holds words of the other, but does not say its thing
                 values = by_dispute.setdefault((difference.kind, difference.claim), {})
                 entry = values.setdefault(_key(difference.article), [difference.article, [], []])
-                entry[1].append(verdict.doc_index)
-                entry[2].append(verdict.evidence.sentences[0])
+                entry[1].append(doc_index)
+                entry[2].append(evidence.sentences[0])
         for (kind, claimed), others in by_dispute.items():
             # The articles that state the fact take the centre's side only if they print its value,
             # and not a range that the other values fit too ("more than 2,000" for 2,100 and 2,200).
             sided = [
-                v for v in sorted(stating, key=lambda v: v.doc_index)
-                if _gives(story, v.evidence.sentences, kind, claimed, [e[0] for e in others.values()])
+                (doc_index, evidence) for doc_index, evidence in sorted(stating, key=lambda pair: pair[0])
+                if _gives(story, evidence.sentences, kind, claimed, [e[0] for e in others.values()])
             ]
-            own = ConflictValue(printed(claimed), tuple(v.doc_index for v in sided), tuple(v.evidence.sentences[0] for v in sided))
+            own = ConflictValue(printed(claimed), tuple(d for d, _ in sided), tuple(e.sentences[0] for _, e in sided))
             rest = [
                 ConflictValue(printed(value), tuple(docs), tuple(sentences))
                 for value, docs, sentences in sorted(others.values(), key=lambda e: (-len(e[1]), e[1]))

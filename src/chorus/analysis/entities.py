@@ -360,9 +360,9 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
     if before and before[-1] in _SPEECH and not before_text.rstrip().endswith(","):
         votes[PERSON] += 1
     if after and after[0] in {"leader", "official", "officials", "spokesman", "member", "members", "militants"}:
-        votes[ORGANIZATION] += 0.5
+        votes[ORGANIZATION] += 0.5  # type: ignore[assignment]  # half votes: a Counter holds floats too
     if len(words) >= 2 and not votes and not articled:
-        votes[PERSON] += 0.5  # two or three bare capitalised words are most often a name
+        votes[PERSON] += 0.5  # type: ignore[assignment]  # two or three bare capitalised words are most often a name
     return Mention(sentence.index, sentence.doc_index, start, start + len(surface), surface, votes)
 
 

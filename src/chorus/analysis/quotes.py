@@ -147,7 +147,7 @@ def normalized_words(text: str) -> tuple[str, ...]:
 
 
 def _clean_description(speaker: str) -> str:
-    kept = []
+    kept: list[str] = []
     for w in speaker.split():
         if kept and w.lower() in _DESCRIPTION_STOP:
             break
@@ -196,7 +196,7 @@ def find_quotations(story: Story) -> list[QuoteOccurrence]:
         for sentence in sentences:
             text = sentence.text
             spans = quote_spans(text)
-            previous_speaker: tuple[str, str | None, str | None] | None = None
+            previous_speaker: tuple[str | None, str | None, str | None] | None = None
             previous_end = 0
             for k, span in enumerate(spans):
                 next_start = spans[k + 1][0] - 1 if k + 1 < len(spans) else len(text)

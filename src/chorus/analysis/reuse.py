@@ -104,19 +104,19 @@ def _runs(seeds: list[tuple[int, int]]) -> list[list[int]]:
     for diagonal, starts in by_diagonal.items():
         starts.sort()
         first = previous = starts[0]
-        for a in starts[1:] + [None]:
-            if a is not None and a == previous + 1:
-                previous = a
+        for start in [*starts[1:], None]:
+            if start is not None and start == previous + 1:
+                previous = start
                 continue
             runs.append([first, previous + SHINGLE, first + diagonal, previous + SHINGLE + diagonal])
-            if a is not None:
-                first = previous = a
+            if start is not None:
+                first = previous = start
     return sorted(runs)
 
 
 def _chain(runs: list[list[int]]) -> list[tuple[int, int, int, int, int]]:
     """Join runs separated by at most MAX_GAP changed words on both sides."""
-    passages = []
+    passages: list[tuple[int, int, int, int, int]] = []
     current: list[int] | None = None
     matched = 0
     for run in runs:
@@ -126,10 +126,10 @@ def _chain(runs: list[list[int]]) -> list[tuple[int, int, int, int, int]]:
                 matched += min(run[1] - current[1], run[1] - run[0])
                 current[1], current[3] = run[1], run[3]
                 continue
-            passages.append((*current, matched))
+            passages.append((current[0], current[1], current[2], current[3], matched))
         current, matched = list(run), run[1] - run[0]
     if current is not None:
-        passages.append((*current, matched))
+        passages.append((current[0], current[1], current[2], current[3], matched))
     return passages
 
 

@@ -16,13 +16,13 @@ between runs, so tomorrow's articles join today's stories.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from chorus.errors import InputError
-from chorus.ingest import RawDocument
-from chorus.ingest.read import document_from_json
+from chorus.digest.features import ArticleFeatures, document_features
+from chorus.digest.grouping import GroupingSettings, StoryGrouper
+from chorus.digest.inputs import Article, Rejected, key_articles, read_items, unique_key
 from chorus.digest.results import (
     DIGEST_WORDS,
     NewsStory,
@@ -35,10 +35,9 @@ from chorus.digest.results import (
     time_ordered,
     title_of,
 )
-from chorus.digest.features import document_features
-from chorus.digest.grouping import GroupingSettings, StoryGrouper
-from chorus.digest.features import ArticleFeatures
-from chorus.digest.inputs import Article, Rejected, key_articles, read_items, unique_key
+from chorus.errors import InputError
+from chorus.ingest import RawDocument
+from chorus.ingest.read import document_from_json
 from chorus.types import Document
 
 __all__ = [
@@ -179,7 +178,7 @@ def stories(
     from chorus.digest.state import StoryState
 
     settings = settings or GroupingSettings()
-    kept = StoryState.load(state) if state is not None else None
+    kept = StoryState.load(os.fspath(state)) if state is not None else None
     rejected: list[Rejected] = []
     warnings: list[str] = []
     raw, ready = collect_raw(documents, rejected, warnings)

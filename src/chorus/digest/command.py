@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from chorus.errors import ChorusError
 from chorus.digest.results import DIGEST_WORDS
+from chorus.errors import ChorusError
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -26,9 +26,9 @@ def write_output(text: str, output: str | None) -> None:
 
 
 def run_stories(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
+    from chorus.digest import stories
     from chorus.render.stories import render_stories
     from chorus.select import get_method
-    from chorus.digest import stories
 
     if args.method:
         get_method(args.method)  # an unknown method is one error, not one per story

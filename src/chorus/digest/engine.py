@@ -12,9 +12,9 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import Any
 
-from chorus.digest.results import StoryOutcome, StoryWork, summarize_story_work
 from chorus.digest.features import ArticleFeatures, document_features
 from chorus.digest.inputs import Article, KeyedRaw, Rejected, prepare_article
+from chorus.digest.results import StoryOutcome, StoryWork, summarize_story_work
 
 PreparedArticle = tuple[Article, ArticleFeatures] | Rejected
 CHUNK_ARTICLES = 200  # articles per Dask task: about a second of one core, so task overhead stays small

@@ -17,7 +17,7 @@ in another process (the Dask engine) and kept in a state folder.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -54,7 +54,7 @@ def publication_day(published: str | None) -> int | None:
         return None
 
 
-def _count(text: str, weight: float, counts: Counter[str], printed: dict[str, Counter[str]]) -> None:
+def _count(text: str, weight: float, counts: defaultdict[str, float], printed: dict[str, Counter[str]]) -> None:
     for match in WORD_RE.finditer(text):
         word = match.group()
         if len(word) < MIN_WORD_CHARS or word.lower() in STOP_WORDS or not any(ch.isalpha() for ch in word):
@@ -67,7 +67,7 @@ def _count(text: str, weight: float, counts: Counter[str], printed: dict[str, Co
 
 
 def article_features(key: str, title: str | None, text: str, published: str | None) -> ArticleFeatures:
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)
     printed: dict[str, Counter[str]] = {}
     if title:
         _count(title, TITLE_WEIGHT, counts, printed)

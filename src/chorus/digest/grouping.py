@@ -128,13 +128,20 @@ class GroupedStory:
             return None
         return max(0, self.first_day - day, day - self.last_day)
 
+    @property
+    def filled_centroid(self) -> _Vector:
+        """The centroid of a story that has members (only those are compared or explained)."""
+        if self.centroid is None:
+            raise ValueError(f"story {self.index} has no member")
+        return self.centroid
+
     def recompute(self, vectors: Sequence[_Vector], days: Sequence[int | None]) -> None:
         centroid = None
         for m in self.members:
             centroid = vectors[m] if centroid is None else centroid.add(vectors[m])
         self.centroid = centroid
         self.norm = centroid.norm() if centroid is not None else 0.0
-        dated = [days[m] for m in self.members if days[m] is not None]
+        dated = [d for m in self.members if (d := days[m]) is not None]
         self.first_day = min(dated) if dated else None
         self.last_day = max(dated) if dated else None
 
@@ -303,7 +310,7 @@ class StoryGrouper:
             story = self.stories[s]
             if not story.members or (s == leave_out and len(story.members) == 1):
                 continue
-            dot = vector.dot(story.centroid)
+            dot = vector.dot(story.filled_centroid)
             if s == leave_out:
                 norm_sq = story.norm**2 - 2 * dot + 1.0  # the centroid without this article (unit length)
                 dot, norm = dot - 1.0, math.sqrt(max(norm_sq, 1e-12))
@@ -358,9 +365,9 @@ class StoryGrouper:
         story = self.stories[s]
         story.members.remove(article)
         if story.members:
-            story.centroid = story.centroid.add(self.vectors[article], -1.0)
+            story.centroid = story.filled_centroid.add(self.vectors[article], -1.0)
             story.norm = story.centroid.norm()
-            dated = [self.days[m] for m in story.members if self.days[m] is not None]
+            dated = [d for m in story.members if (d := self.days[m]) is not None]
             story.first_day = min(dated) if dated else None
             story.last_day = max(dated) if dated else None
         else:
@@ -392,7 +399,7 @@ class StoryGrouper:
     # --- explanations ---------------------------------------------------------
 
     def _shared_terms(self, article: int, s: int) -> tuple[str, ...]:
-        vector, centroid = self.vectors[article], self.stories[s].centroid
+        vector, centroid = self.vectors[article], self.stories[s].filled_centroid
         common, a, b = np.intersect1d(vector.ids, centroid.ids, assume_unique=True, return_indices=True)
         top = np.argsort(-(vector.weights[a] * centroid.weights[b]), kind="stable")[:EXPLAIN_TERMS]
         return tuple(self.surface[int(common[i])] for i in top)
@@ -406,7 +413,7 @@ class StoryGrouper:
 
     def similarity_to_centroid(self, article: int) -> float:
         story = self.stories[self.story_of[article]]
-        return self.vectors[article].dot(story.centroid) / story.norm if story.norm else 0.0
+        return self.vectors[article].dot(story.filled_centroid) / story.norm if story.norm else 0.0
 
     def groups(self) -> list[list[int]]:
         """Each non-empty story's articles (indexes), in the stories' order."""

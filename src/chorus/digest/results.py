@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from chorus.digest.grouping import Decision
+from chorus.digest.inputs import Article, Rejected
 from chorus.disjoint import DisjointSets
 from chorus.errors import ChorusError
 from chorus.ingest.metadata import LabelSource, domain, sort_key, unique_labels
-from chorus.digest.grouping import Decision
-from chorus.digest.inputs import Article, Rejected
 from chorus.types import Document, Summary
 
 DIGEST_WORDS = 60  # a story's summary in the digest: a paragraph, not a page
@@ -161,8 +161,9 @@ def title_of(articles: Sequence[Article], similarity: Sequence[float]) -> str:
     """The headline of the article most like the story's centroid; else the start of that article."""
     ranked = sorted(range(len(articles)), key=lambda i: (-similarity[i], i))
     for i in ranked:
-        if articles[i].document.title:
-            return articles[i].document.title
+        title = articles[i].document.title
+        if title:
+            return title
     words = articles[ranked[0]].document.text.split()
     return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
 

@@ -17,11 +17,11 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from chorus.errors import ChorusError
-from chorus.ingest.read import MAX_INPUT_BYTES, describe_size
 from chorus.digest.features import ArticleFeatures
 from chorus.digest.grouping import Decision, GroupingSettings, StoryGrouper
 from chorus.digest.inputs import Article
+from chorus.errors import ChorusError
+from chorus.ingest.read import MAX_INPUT_BYTES, describe_size
 from chorus.types import Budget, Citation, Contradiction, Document, Sentence, Summary, SummarySentence
 
 STATE_FILE = "stories-state.json"

@@ -140,10 +140,10 @@ def evaluate(
     peer_files = [peers] if isinstance(peers, (str, Path)) else list(peers or [])
     reference_ids = {r for refs in references.values() for r in refs}
     for peer_file in peer_files:
-        for name, summaries in load_peers(peer_file, set(references)).items():
+        for name, peer_summaries in load_peers(peer_file, set(references)).items():
             if name in systems:
                 raise ChorusError(f"peer {name!r} has the name of a chorus method or of another peer")
-            systems[name] = summaries
+            systems[name] = peer_summaries
             kinds[name] = "human" if name in reference_ids else "peer"
     scored = score(systems, references, options=rouge_options, scorer=scorer)
     rouge = rouge_options.describe().replace(f"-l {words}", "-l WORDS") + f" ({scorer} scorer)"

@@ -455,8 +455,12 @@ def clean_texts(texts: list[str], model: LineModel | None = None) -> list[Cleane
         own = prose[d]
         others = with_prose - (1 if own else 0)
         _classify(blocks, model)
+
+        def other_use(stem: str, own: set[str] = own) -> int:  # in how many other articles' prose
+            return prose_use[stem] - (stem in own)
+
         for b in blocks:
-            b.cohesion = _cohesion(b, others, lambda s, own=own: prose_use[s] - (s in own))
+            b.cohesion = _cohesion(b, others, other_use)
             if b.label == GOOD and not b.terminal and b.cue_score > 0 and shared_short[b.normal] > 1:
                 b.label, b.reason = BAD, "repeated on other pages of the cluster (site furniture)"
             elif (
@@ -465,9 +469,9 @@ def clean_texts(texts: list[str], model: LineModel | None = None) -> list[Cleane
             ):
                 b.label, b.reason = GOOD, ""
         title, subtitle = _split_title(blocks)
-        for b in (title, subtitle):
-            if b is not None:
-                b.label, b.reason = "kept", ""
+        for heading in (title, subtitle):
+            if heading is not None:
+                heading.label, heading.reason = "kept", ""
         body = [b for b in blocks if b.label == GOOD]
         removed = [RemovedLine(b.text, b.reason) for b in blocks if b.label == BAD]
         fell_back = not body and bool(blocks)

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import html
 import re
-from contextlib import nullcontext
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

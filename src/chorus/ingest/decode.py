@@ -48,13 +48,17 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False)  # quotes are part of what out
 _SNIFF_BYTES = 8192
 
 
-def _as_latin1(exc: UnicodeDecodeError) -> tuple[str, int]:
+def _as_latin1(exc: UnicodeError) -> tuple[str, int]:
     """Error handler: the offending byte as the Latin-1 character of that value."""
+    if not isinstance(exc, UnicodeDecodeError):  # registered for decoding only
+        raise exc
     return exc.object[exc.start : exc.start + 1].decode("latin-1"), exc.start + 1
 
 
-def _as_cp1252(exc: UnicodeDecodeError) -> tuple[str, int]:
+def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
     """Error handler: a stray byte in UTF-8 text as the Windows-1252 character."""
+    if not isinstance(exc, UnicodeDecodeError):  # registered for decoding only
+        raise exc
     return _western(exc.object[exc.start : exc.start + 1]), exc.start + 1
 
 

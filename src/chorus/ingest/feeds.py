@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import io
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from chorus.errors import InputError
@@ -44,7 +44,7 @@ def _iso(parsed: Any) -> str | None:
     if not parsed:
         return None
     try:
-        return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc).isoformat()
+        return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).isoformat()
     except (OverflowError, ValueError, TypeError):
         return None
 

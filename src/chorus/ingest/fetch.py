@@ -23,9 +23,11 @@ from urllib.parse import urljoin, urlsplit
 
 from chorus.errors import InputError
 from chorus.ingest.decode import decode, fix_text, looks_binary
+
 # The same cap as a saved HTML page read from disk: its extracted text is
 # checked against the article limit afterwards.
 from chorus.ingest.read import MAX_PAGE_BYTES, RawDocument
+
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 20.0  # between two bytes of the answer
 DEADLINE_S = 60.0  # for the whole page, however slowly it comes

@@ -106,7 +106,8 @@ def is_prose(b: BlockLike) -> bool:
 def _main_run(prose: list[bool], n_words: list[int], max_gap: int = MAX_RUN_GAP) -> tuple[int, int]:
     """First and last block index of the run of prose with the most words (runs broken by > max_gap other blocks)."""
     best, best_words = (0, -1), -1
-    start = last = None
+    start: int | None = None
+    last = -1  # the run's last prose block, read only once start is set
     words = 0
     for i, p in enumerate(prose + [True]):
         end_of_page = i == len(prose)

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -425,9 +425,9 @@ def text_metadata(text: str, head_lines: int = HEAD_LINES) -> PageMetadata:
     for line in head:
         # "Published ...", a byline with its date, or a line that is little more than a date.
         if (_PUBLISHED_LINE.match(line) and not _UPDATED_LINE.match(line)) or _BYLINE_LINE.match(line) or len(words(line)) <= 12:
-            found = printed_date(line)
-            if found:
-                published = found
+            day = printed_date(line)
+            if day:
+                published = day
                 break
     if published is None:
         published = next((d for d in (printed_date(ln) for ln in head if _UPDATED_LINE.match(ln)) if d), None)
@@ -501,7 +501,7 @@ def sort_key(published: str | None) -> tuple[int, str]:
     except ValueError:
         return (1, "")
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
     return (0, moment.isoformat())
 
 

@@ -25,6 +25,7 @@ CHECK_FORMATS = ("text", "json")
 def check_to_dict(result: ClaimCheck) -> dict[str, Any]:
     story = result.story
     docs = story.documents if story is not None else []
+    sentences = story.sentences if story is not None else []
     articles = []
     for verdict in result.articles:
         doc = docs[verdict.doc_index]
@@ -37,7 +38,7 @@ def check_to_dict(result: ClaimCheck) -> dict[str, Any]:
                 "label": doc.label,
                 "verdict": verdict.verdict,
                 "sentences": [
-                    {"sentence": story.sentences[i].position, "text": story.sentences[i].text}
+                    {"sentence": sentences[i].position, "text": sentences[i].text}
                     for i in (evidence.sentences if evidence else ())
                 ],
                 "score": evidence.score if evidence else None,

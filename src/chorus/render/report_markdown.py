@@ -96,9 +96,9 @@ def _quotes(report: Report) -> list[str]:
         return lines + ["*No direct quotation.*", ""]
     for n, q in enumerate(report.quotes, start=1):
         if q.speaker_is_named:
-            speaker = f"**{_escape(q.speaker)}**"
+            speaker = f"**{_escape(q.speaker or '')}**"
         elif q.speaker_unresolved:
-            speaker = f"*“{_escape(q.speaker)}”, not resolved*"
+            speaker = f"*“{_escape(q.speaker or '')}”, not resolved*"
         else:
             speaker = _escape(q.speaker) if q.speaker else "*speaker not named*"
         outlets = len(q.doc_indexes)

@@ -19,10 +19,10 @@ import html
 import json
 from typing import Any
 
+from chorus.digest.grouping import JOINED, MOVED, OPENED, Decision
+from chorus.digest.results import NewsStory, StoryDigest
 from chorus.render.json import document_fields, summary_to_dict
 from chorus.render.text import citation, source_line
-from chorus.digest.results import NewsStory, StoryDigest
-from chorus.digest.grouping import JOINED, MOVED, OPENED, Decision
 
 STORY_FORMATS = ("text", "markdown", "json", "html")
 OUTLETS_SHOWN = 6

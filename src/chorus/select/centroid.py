@@ -33,7 +33,7 @@ class Centroid(Summarizer):
         centroid_score = present @ centroid
         c_max = centroid_score.max() if centroid_score.size else 1.0
         counts = story.doc_sentence_counts()
-        first = {}
+        first: dict[int, int] = {}
         for s in story.sentences:
             first.setdefault(s.doc_index, s.index)
         position = np.array(

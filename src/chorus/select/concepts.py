@@ -28,7 +28,7 @@ import sys
 import threading
 import warnings
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -339,7 +339,7 @@ def solve_coverage(
     lengths: list[int],
     candidates: list[int],
     budget: Budget,
-    exclusive: list[tuple[int, int]] = (),
+    exclusive: Sequence[tuple[int, int]] = (),
     at_least: float | None = None,
 ) -> list[int]:
     """The candidates whose concepts have the largest total weight within the budget.
@@ -419,7 +419,7 @@ def greedy_coverage(
     lengths: list[int],
     candidates: list[int],
     budget: Budget,
-    exclusive: list[tuple[int, int]] = (),
+    exclusive: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
     """Budgeted maximum coverage by the greedy rule: repeatedly take the
     sentence adding the most uncovered weight per word (Khuller, Moss & Naor

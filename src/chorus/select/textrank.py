@@ -15,11 +15,9 @@ for the walk both ways.
 from __future__ import annotations
 
 import numpy as np
-from scipy import sparse
 
 from chorus.select.base import Summarizer, pagerank
 from chorus.types import Story
-
 
 BLOCK_ROWS = 2000
 

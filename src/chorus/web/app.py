@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 import chorus
@@ -21,7 +22,6 @@ from chorus.web.guard import Access, RequestGuard, document_csp
 from chorus.web.inputs import DATES_FIELD, DOCUMENTS_FIELD, NAMES_FIELD, OUTLETS_FIELD, read_request
 from chorus.web.jobs import check_and_render, report_and_render, summarize_and_render
 from chorus.web.limits import Admission, BodySizeLimit, Deadline, Limits, describe_bytes
-from chorus.web.workers import ClientGone, WorkerPool
 from chorus.web.schemas import (
     MAX_BUDGET_SENTENCES,
     MAX_BUDGET_WORDS,
@@ -44,6 +44,7 @@ from chorus.web.schemas import (
     SummarizeRequest,
     SummaryResponse,
 )
+from chorus.web.workers import ClientGone, WorkerPool
 
 STATIC = Path(__file__).with_name("static")
 # The page's "Try the example": the cluster the README summarizes, shipped inside the package.
@@ -281,7 +282,7 @@ def _route_documentation(
     }
 
 
-def multipart_schema(options_model: type = SummarizeOptions) -> dict[str, Any]:
+def multipart_schema(options_model: type[BaseModel] = SummarizeOptions) -> dict[str, Any]:
     """The form upload's fields: the articles, their names, then the JSON body's options."""
     options = options_model.model_json_schema()["properties"]
     return {

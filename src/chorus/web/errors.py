@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -37,7 +39,7 @@ def error_response(error: ApiError) -> JSONResponse:
     )
 
 
-def describe_validation_errors(errors: list[dict]) -> str:
+def describe_validation_errors(errors: Sequence[Mapping[str, Any]]) -> str:
     """Pydantic's errors as one sentence: 'words: Input should be ... ; documents: ...'."""
     parts = []
     for error in errors[:5]:

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from fastapi import Request
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chorus.errors import InputError
-from chorus.ingest.read import parse_json
 from chorus.ingest.fetch import DEADLINE_S, FetchLimits, is_url
+from chorus.ingest.read import parse_json
 from chorus.web.errors import ApiError, describe_validation_errors
 from chorus.web.limits import Limits, describe_bytes
 from chorus.web.schemas import (
@@ -44,7 +44,7 @@ OUTLETS_FIELD = "outlets"
 DATES_FIELD = "dates"
 PER_DOCUMENT_FIELDS = (NAMES_FIELD, OUTLETS_FIELD, DATES_FIELD)
 # The JSON body of each endpoint: its options plus the documents.
-REQUEST_MODELS: dict[type, type] = {
+REQUEST_MODELS: dict[type[BaseModel], type[BaseModel]] = {
     SummarizeOptions: SummarizeRequest,
     ReportOptions: ReportRequest,
     CheckOptions: CheckRequest,
@@ -129,7 +129,7 @@ async def _read_json(request: Request, limits: Limits, options_model: type[Optio
     if isinstance(data.get("documents"), list):
         check_count(len(data["documents"]), limits)
     try:
-        body = REQUEST_MODELS[options_model].model_validate(data)
+        body: Any = REQUEST_MODELS[options_model].model_validate(data)  # each request model has documents
     except ValidationError as exc:
         raise ApiError(422, "invalid_request", describe_validation_errors(exc.errors())) from None
     articles = []
@@ -151,7 +151,8 @@ async def _read_form(request: Request, limits: Limits, options_model: type[Optio
     except StarletteHTTPException as exc:
         raise ApiError(422, "bad_upload", f"The upload could not be read: {exc.detail}") from None
     try:
-        fields = (DOCUMENTS_FIELD, *PER_DOCUMENT_FIELDS, *options_model.model_fields)
+        options_fields: list[str] = list(options_model.model_fields)
+        fields = (DOCUMENTS_FIELD, *PER_DOCUMENT_FIELDS, *options_fields)
         unknown = sorted(set(form.keys()) - set(fields))
         if unknown:
             raise ApiError(
@@ -167,13 +168,13 @@ async def _read_form(request: Request, limits: Limits, options_model: type[Optio
             name, outlet, published = (given[field][number - 1] for field in PER_DOCUMENT_FIELDS)
             if published:
                 published = _form_date(published, number)
-            fields = {"name": name, "outlet": outlet, "published": published}
+            page_fields: dict[str, Any] = {"name": name, "outlet": outlet, "published": published}
             if isinstance(part, UploadFile):
-                articles.append(Incoming(number, data=await part.read(), filename=part.filename, **fields))
+                articles.append(Incoming(number, data=await part.read(), filename=part.filename, **page_fields))
             elif not part.strip():
                 raise ApiError(422, "empty_document", f"Article {number} is empty.")
             else:
-                articles.append(Incoming(number, text=part, **fields))
+                articles.append(Incoming(number, text=part, **page_fields))
         options = _form_options(form, options_model)
     finally:
         await form.close()

@@ -8,7 +8,7 @@ fields: a misspelt option is an error, not silently ignored.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
 
@@ -25,11 +25,18 @@ MAX_NAME_CHARS = 200
 MAX_TITLE_CHARS = 1000
 DEFAULT_WORDS = 100
 
-MethodName = Literal[tuple(METHODS)]  # type: ignore[valid-type]
-FormatName = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
-ReportFormatName = Literal[tuple(REPORT_FORMATS)]  # type: ignore[valid-type]
-EntityKind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
-NerName = Literal[tuple(NER_BACKENDS)]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # the choices come from the registries at run time; to a type checker they are strings
+    MethodName = str
+    FormatName = str
+    ReportFormatName = str
+    EntityKind = str
+    NerName = str
+else:
+    MethodName = Literal[tuple(METHODS)]
+    FormatName = Literal[tuple(FORMATS)]
+    ReportFormatName = Literal[tuple(REPORT_FORMATS)]
+    EntityKind = Literal[tuple(KINDS)]
+    NerName = Literal[tuple(NER_BACKENDS)]
 
 
 def iso_date(value: str) -> str:
@@ -101,7 +108,7 @@ class SummarizeRequest(SummarizeOptions):
 class ReportOptions(SummarizeOptions):
     """The options of a summary; the report's summary obeys words, sentences, query and method."""
 
-    format: ReportFormatName = Field(  # type: ignore[assignment]
+    format: ReportFormatName = Field(
         "json",
         description="json (default): the report (schema chorus.report/2) with the articles split into "
         "sentences; markdown or html: the same rendering as `chorus report --format`.",

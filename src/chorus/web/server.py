@@ -6,7 +6,6 @@ import errno
 import ipaddress
 import socket
 import sys
-
 from collections.abc import Iterable
 
 from chorus.errors import ChorusError

@@ -62,7 +62,10 @@ class ClientGone(Exception):
     """The client closed the connection before its answer was ready."""
 
 
-def _context() -> multiprocessing.context.BaseContext:
+WorkerContext = multiprocessing.context.SpawnContext | multiprocessing.context.ForkServerContext
+
+
+def _context() -> WorkerContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():  # not a POSIX system
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
@@ -124,7 +127,7 @@ def _reached(memory_bytes: int | None) -> bool:
 class Worker:
     """One worker process and the pipe to it; it runs one job at a time."""
 
-    def __init__(self, context: multiprocessing.context.BaseContext, memory_bytes: int | None) -> None:
+    def __init__(self, context: WorkerContext, memory_bytes: int | None) -> None:
         self._connection, theirs = context.Pipe(duplex=True)
         self.process = context.Process(target=_serve_jobs, args=(theirs, memory_bytes), daemon=True,
                                        name="chorus-worker")
