@@ -65,6 +65,40 @@ def test_title_suffix_that_matches_the_address_names_the_outlet():
     assert meta.published == "2019-11-19"
 
 
+
+FOOTER = "<footer><p>© 2024 Marrowick Ledger. All rights reserved.</p></footer>"
+
+
+def footed(article_head: str = "") -> str:
+    return ("<!doctype html><html><head><title>Bridge to close</title></head><body>"
+            f"<article><h1>Bridge to close</h1>{article_head}{BODY}</article>{FOOTER}</body></html>")
+
+
+def test_a_copyright_year_is_not_a_publication_date():
+    assert extract_html(footed(), "p.html").metadata.published is None
+
+
+@pytest.mark.parametrize(
+    "article_head, published",
+    [
+        ('<time datetime="2023-05-06T10:00:00Z">6 May</time>', "2023-05-06T10:00:00+00:00"),
+        ("<p>Published Tuesday 3 October 2023</p>", "2023-10-03"),
+    ],
+)
+def test_a_time_element_or_a_printed_date_wins_over_the_copyright_year(article_head, published):
+    assert extract_html(footed(article_head), "p.html").metadata.published == published
+
+
+def test_a_copyright_holder_the_page_names_again_is_the_outlet():
+    html = footed().replace("<body>", '<body><header><a href="/">Marrowick Ledger</a></header>')
+    assert extract_html(html, "p.html").metadata.outlet == "Marrowick Ledger"
+    assert extract_html(footed().replace("Marrowick Ledger", "Ledger Holdings"), "p.html").metadata.outlet is None
+
+
+def test_without_an_address_a_lower_case_title_tail_is_not_an_outlet():
+    assert choose_outlet(["weight loss in 14 days. Reviews", "Marrowick Ledger"], None) == "Marrowick Ledger"
+    assert choose_outlet(["weight loss in 14 days. Reviews"], None) is None
+
 @pytest.mark.parametrize(
     "candidates, host, outlet",
     [

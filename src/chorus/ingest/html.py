@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import trafilatura
-from trafilatura.utils import load_html
 
 from chorus.errors import InputError
 from chorus.ingest.metadata import PageMetadata, html_metadata
@@ -16,6 +14,11 @@ from chorus.ingest.read import check_extracted_size
 # (`<h1>Fire <script>...</script></h1>`) it would end up in the title.
 # JSON-LD (`<script type="application/ld+json">`) stays: it is page metadata.
 _CODE_ELEMENTS = ("script", "style", "template")
+# htmldate's extensive search ends in the page's free text, where a footer's
+# "© 2024" becomes 1 January 2024. Its fast search still reads the page's
+# metadata, address, date elements and time stamps; a date printed in the
+# text is read by chorus's own text rules (chorus.ingest.metadata).
+EXTENSIVE_DATE_SEARCH = False
 
 
 @dataclass(frozen=True)
@@ -35,12 +38,19 @@ def _drop_code(tree) -> None:
 
 def extract_html(html: str, name: str, url: str | None = None) -> ExtractedPage:
     """The article in an HTML page: title, body text and metadata (``url``: where it was fetched from)."""
+    # Imported here: trafilatura (with htmldate, jusText and lxml) is a third of a second
+    # of start-up that text and dataset inputs never need.
+    import trafilatura
+    from trafilatura.settings import set_date_params
+    from trafilatura.utils import load_html
+
     tree = load_html(html)
     result = None
     if tree is not None:
         _drop_code(tree)
         result = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=False, include_images=False, favor_recall=True
+            tree, url=url, with_metadata=True, include_comments=False, include_images=False, favor_recall=True,
+            date_extraction_params=set_date_params(EXTENSIVE_DATE_SEARCH),
         )
     text = getattr(result, "text", None) if result is not None else None
     if not text or not text.strip():

@@ -237,9 +237,10 @@ def choose_outlet(candidates: Iterable[str | None], host: str | None) -> str | N
         if name.islower() and " " not in name and "." not in name and host:
             return host
         return name
-    if names and not host:
-        return names[0]
-    return host or None
+    if not host:
+        # With no address to check against, a lower-case name is a headline's tail ("... - weight loss in 14 days").
+        return next((n for n in names if not n[:1].islower()), None)
+    return host
 
 
 def title_segments(title: str | None) -> list[str]:
@@ -329,6 +330,12 @@ def _meta_values(tree: Any) -> dict[str, str]:
     return values
 
 
+def _page_lines(tree: Any) -> list[str]:
+    """The text of the page's body, a line per text node."""
+    body = tree.find(".//body")
+    return [] if body is None else [t for t in (t.strip() for t in body.itertext()) if t]
+
+
 def html_metadata(tree: Any, extracted: Any = None, url: str | None = None) -> PageMetadata:
     """Metadata of a parsed HTML page (lxml tree), with trafilatura's findings (``extracted``) as fallbacks.
 
@@ -352,7 +359,9 @@ def html_metadata(tree: Any, extracted: Any = None, url: str | None = None) -> P
         published = iso_date(time_tag.get("datetime"))
         if published:
             break
-    published = published or iso_date(getattr(extracted, "date", None))
+    lines = _page_lines(tree)
+    # A date the page prints near its top ("Published March 3, 2024"), read as in plain text: never a copyright year.
+    published = published or iso_date(getattr(extracted, "date", None)) or text_metadata("\n".join(lines)).published
 
     byline = next((b for b in (tidy_byline(i.get("author")) for i in articles) if b), None)
     byline = byline or next((b for b in (tidy_byline(meta.get(k)) for k in _META_AUTHOR if not (meta.get(k) or "").startswith("@")) if b), None)
@@ -362,7 +371,7 @@ def html_metadata(tree: Any, extracted: Any = None, url: str | None = None) -> P
     title = tree.findtext(".//title")
     outlet = choose_outlet(
         [*publishers, meta.get("og:site_name"), *title_segments(title), *(meta.get(k) for k in _META_OUTLET[1:]),
-         getattr(extracted, "sitename", None)],
+         getattr(extracted, "sitename", None), copyright_holder(lines)],
         host,
     )
     return PageMetadata(outlet=outlet, url=page_url, byline=byline, published=published)
@@ -413,6 +422,20 @@ def _is_masthead(line: str, lines: list[str]) -> bool:
     return any(name in _letters(other) for other in lines[1:] for name in names)
 
 
+def copyright_holder(lines: list[str]) -> str | None:
+    """The holder named by the page's last copyright line, if the page names it again.
+
+    (A copyright holder is often a parent company or a photo agency: only one
+    the page names elsewhere is taken for the outlet.)
+    """
+    for line in reversed(lines):
+        found = _COPYRIGHT_LINE.search(line)
+        if found:
+            name = _OUTLET_TAIL_NOISE.sub("", found.group("outlet")).rstrip(".")
+            return name if _mentioned_elsewhere(name, lines, line) else None
+    return None
+
+
 def text_metadata(text: str, head_lines: int = HEAD_LINES) -> PageMetadata:
     """Metadata printed in a page's plain text (see the module's docstring for where).
 
@@ -458,14 +481,7 @@ def text_metadata(text: str, head_lines: int = HEAD_LINES) -> PageMetadata:
         if found:
             candidates.append(found.group("outlet").rstrip("."))
             break
-    for line in reversed(lines):
-        found = _COPYRIGHT_LINE.search(line)
-        if found:
-            name = _OUTLET_TAIL_NOISE.sub("", found.group("outlet")).rstrip(".")
-            # A copyright holder is often a parent company or a photo agency: only one the page names again.
-            if _mentioned_elsewhere(name, lines, line):
-                candidates.append(name)
-            break
+    candidates.append(copyright_holder(lines))
     outlet = next((n for n in (plausible_outlet(c) for c in candidates) if n), None)
     return PageMetadata(outlet=outlet, byline=byline, published=published)
 
