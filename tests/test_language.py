@@ -75,3 +75,25 @@ def test_chinese_on_the_command_line_is_refused(run, tmp_path):
     code, out, err = run("summarize", str(tmp_path / "zh.txt"))
     assert code == 1 and out == ""
     assert "chorus: error:" in err and "Chinese" in err and "Traceback" not in err
+
+
+FRENCH_PAGE = "\n\n".join([
+    "Accueil | Monde | Sport | Culture",
+    "Lavrov invite le chef du Hamas à Moscou",
+    SPACED["French"],
+    "Mechaal, qui vit à Doha, s'était rendu pour la dernière fois à Moscou en 2010, quatre ans après sa première "
+    "visite officielle dans la capitale russe, selon le communiqué publié après la rencontre.",
+    "Inscrivez-vous à notre newsletter",
+    "© 2024 Le Journal. Tous droits réservés.",
+])
+
+
+def test_chorus_clean_serves_other_languages_with_their_stop_words(run, tmp_path):
+    (tmp_path / "fr.txt").write_text(FRENCH_PAGE, encoding="utf-8")
+    (tmp_path / "zh.txt").write_text(UNSPACED["Chinese"], encoding="utf-8")
+    code, out, err = run("clean", str(tmp_path / "fr.txt"), str(tmp_path / "zh.txt"))
+    assert code == 0 and "not English" not in err
+    assert "Lavrov invite le chef du Hamas à Moscou" in out  # the headline
+    assert SPACED["French"] in out and "quatre ans après" in out
+    assert "Accueil" not in out and "newsletter" not in out and "droits réservés" not in out
+    assert "俄罗斯外交部长拉夫罗夫周一在卡塔尔首都多哈会见了哈马斯领导人迈沙阿勒" in out

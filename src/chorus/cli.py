@@ -170,7 +170,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     clusters = _read_clusters(args, warnings)
     first = True
     for cluster in clusters:
-        docs = load_documents(cluster.documents, warnings)
+        docs = load_documents(cluster.documents, warnings, english_only=False)
         for doc in docs:
             if not first:
                 print()

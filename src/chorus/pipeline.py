@@ -37,15 +37,17 @@ def to_raw_documents(documents: Iterable[DocumentLike], warnings: list[str]) -> 
     return out
 
 
-def load_documents(documents: Iterable[DocumentLike], warnings: list[str] | None = None) -> list[Document]:
-    """Read, extract and clean articles into Documents (ingest stage)."""
+def load_documents(
+    documents: Iterable[DocumentLike], warnings: list[str] | None = None, english_only: bool = True
+) -> list[Document]:
+    """Read, extract and clean articles into Documents (ingest stage); ``english_only`` as in ``prepare_documents``."""
     warnings = warnings if warnings is not None else []
     items = to_raw_documents(documents, warnings)
     ready = [d for d in items if isinstance(d, Document)]
     raw = [d for d in items if isinstance(d, RawDocument)]
     if raw and ready:
         raise InputError("give either raw articles or cleaned Documents, not both")
-    return ready if ready else prepare_documents(raw, warnings)
+    return ready if ready else prepare_documents(raw, warnings, english_only)
 
 
 def build_story(documents: list[Document], query: str | None = None, warnings: list[str] | None = None) -> Story:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from chorus.errors import InputError
 from chorus.ingest.clean import clean_texts
 from chorus.ingest.html import extract_html, markdown_to_text
-from chorus.ingest.language import detect_language
+from chorus.ingest.language import detect_language, language_name
 from chorus.ingest.metadata import (
     HEAD_LINES,
     LabelSource,
@@ -22,13 +22,6 @@ HEAD_LINES_AFTER_START = 3  # the first paragraph and the lines right after it m
 
 __all__ = ["Cluster", "RawDocument", "prepare_documents", "read_dataset", "read_inputs"]
 
-_LANGUAGE_NAMES = {
-    "de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "pt": "Portuguese",
-    "nl": "Dutch", "ru": "Russian", "ar": "Arabic", "zh": "Chinese", "ja": "Japanese",
-    "he": "Hebrew", "tr": "Turkish", "pl": "Polish", "sv": "Swedish", "uk": "Ukrainian",
-    "ko": "Korean", "id": "Indonesian", "th": "Thai", "vi": "Vietnamese", "hi": "Hindi", "fa": "Persian",
-    "wuu": "Chinese", "yue": "Chinese", "el": "Greek", "cs": "Czech", "ro": "Romanian", "hu": "Hungarian",
-}
 
 
 def _drop_repeats(raw: list[RawDocument], warnings: list[str]) -> list[RawDocument]:
@@ -84,10 +77,13 @@ def _metadata(doc: RawDocument, page: PageMetadata) -> PageMetadata:
     return given.or_else(page).or_else(wire_metadata(doc.id))
 
 
-def prepare_documents(raw: list[RawDocument], warnings: list[str]) -> list[Document]:
+def prepare_documents(raw: list[RawDocument], warnings: list[str], english_only: bool = True) -> list[Document]:
     """Raw articles to clean Documents; unusable ones are skipped with a warning.
 
-    Raises InputError when no usable English article remains.
+    ``english_only``: skip articles in other languages (the summarizer's
+    stemmer and word lists are English); ``chorus clean`` keeps them, since
+    the cleaner's features hardly depend on the language.
+    Raises InputError when no usable article remains.
     """
     if not raw:
         raise InputError("no article given")
@@ -135,9 +131,9 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str]) -> list[Docum
             if text.strip():
                 warnings.append(f"skipped {label}: no article text left after removing page furniture")
             continue
-        language = detect_language(body)
+        language = detect_language(body) if english_only else None
         if language is not None and language != "en":
-            skipped_language.append(f"{label} ({_LANGUAGE_NAMES.get(language, language)})")
+            skipped_language.append(f"{label} ({language_name(language)})")
             continue
         kept.append((doc, doc_id, title, body, subtitle, removed, _metadata(doc, page)))
     if skipped_language:

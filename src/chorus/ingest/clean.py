@@ -45,6 +45,7 @@ from chorus.ingest.line_model import (
     reads_as_sentences,
 )
 from chorus.segment import strip_dateline
+from chorus.ingest.language import stop_words_for
 from chorus.text import STOP_WORDS, ends_sentence, stem, words
 from chorus.types import RemovedLine
 
@@ -200,11 +201,11 @@ def _cue_score(lower: list[str]) -> float:
     return score
 
 
-def _features(text: str, index: int, after_blank: bool = False) -> Block:
+def _features(text: str, index: int, after_blank: bool = False, stop_words: frozenset[str] = STOP_WORDS) -> Block:
     tokens = words(text)
     lower = [t.lower() for t in tokens]
     n = len(tokens)
-    stop = [t in STOP_WORDS for t in lower]
+    stop = [t in stop_words for t in lower]
     nonstop = [t for t, s in zip(tokens, stop) if not s and any(ch.isalpha() for ch in t)]
     letters = [ch for ch in text if ch.isalpha()]
     return Block(
@@ -267,8 +268,13 @@ def _own_cohesion(blocks: list[Block]) -> None:
 
 
 def page_blocks(text: str) -> list[Block]:
-    """The blocks of one page with every feature the line model reads."""
-    blocks = [_features(t, i, blank) for i, (t, blank) in enumerate(_blocks(text))]
+    """The blocks of one page with every feature the line model reads.
+
+    Stop words are the page's language's, so that prose in another language
+    reads as prose (the other features hardly depend on the language).
+    """
+    stop_words = stop_words_for(text, STOP_WORDS)
+    blocks = [_features(t, i, blank, stop_words) for i, (t, blank) in enumerate(_blocks(text))]
     _mark_repeats(blocks)
     _own_cohesion(blocks)
     return blocks

@@ -37,6 +37,13 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     are be not but an or their who would will""".split()
 )
 PLAINLY_ENGLISH_SHARE = 0.15  # twice the most any other language's page reached
+LANGUAGE_NAMES = {
+    "de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "ru": "Russian", "ar": "Arabic", "zh": "Chinese", "ja": "Japanese",
+    "he": "Hebrew", "tr": "Turkish", "pl": "Polish", "sv": "Swedish", "uk": "Ukrainian",
+    "ko": "Korean", "id": "Indonesian", "th": "Thai", "vi": "Vietnamese", "hi": "Hindi", "fa": "Persian",
+    "wuu": "Chinese", "yue": "Chinese", "el": "Greek", "cs": "Czech", "ro": "Romanian", "hu": "Hungarian",
+}
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
@@ -66,3 +73,23 @@ def detect_language(text: str) -> str | None:
         return language if probability >= MIN_PROBABILITY else None
     english = next((p for code, p in ranked if code == "en"), 0.0)
     return language if english <= MAX_ENGLISH_PROBABILITY else None
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+@lru_cache(maxsize=32)
+def _stop_list(name: str) -> frozenset[str] | None:
+    import justext
+
+    return justext.get_stoplist(name) if name in justext.get_stoplists() else None
+
+
+def stop_words_for(text: str, english: frozenset[str]) -> frozenset[str]:
+    """The stop words of the text's language: ``english`` unless the text is plainly in a language
+    jusText has a stop list for (lists drawn from Wikipedia in 100 languages: Pomikálek 2011)."""
+    code = detect_language(text)
+    if code is None or code == "en":
+        return english
+    return _stop_list(language_name(code)) or english
