@@ -1,5 +1,6 @@
 """Fetching pages by URL, against a server on 127.0.0.1 that the tests start: nothing leaves the machine."""
 
+import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -215,3 +216,15 @@ def test_a_public_server_does_not_fetch_its_own_network(server):
         answer = client.post("/api/summarize", json={"documents": [f"{server}/article"]})
     assert answer.status_code == 422
     assert "inside the server's own network" in answer.json()["error"]["message"]
+
+
+def test_stories_take_urls_and_report_a_failed_one(run, server):
+    code, out, err = run("stories", f"{server}/article", f"{server}/story.txt", f"{server}/missing",
+                         "--no-summaries", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["articles_in"] == 3
+    urls = {d.get("url") for s in data["stories"] for d in s["documents"]}
+    assert {f"{server}/article", f"{server}/story.txt"} <= urls
+    (failed,) = data["rejected"]
+    assert failed["where"] == f"{server}/missing" and "404" in failed["reason"]

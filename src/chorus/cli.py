@@ -506,7 +506,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stories", help="group a pile or stream of articles into stories, rank and summarize each")
     p.add_argument("articles", nargs="+", metavar="ARTICLE",
-                   help="files, folders, RSS/Atom feeds, JSONL (one article or one cluster a line), or - for stdin")
+                   help="files, folders, RSS/Atom feeds, web pages (http://, https://), JSONL (one article or one cluster a line), or - for stdin")
     p.add_argument("--since", type=iso_day, metavar="DATE", help="leave out articles published before DATE (YYYY-MM-DD)")
     p.add_argument("--min-outlets", type=positive_int, default=1, metavar="N",
                    help="show only stories with at least N independent outlets (default 1)")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from chorus.errors import InputError
 from chorus.ingest import RawDocument, prepare_documents
+from chorus.ingest.fetch import fetch_page, is_url
 from chorus.ingest.read import (
     articles_from_record,
     is_dataset_path,
@@ -43,10 +44,6 @@ class Article:
     document: Document
 
 
-def is_url(item: str) -> bool:
-    return item.startswith(("http://", "https://"))
-
-
 def _dataset_articles(path: Path, name: str, rejected: list[Rejected]) -> Iterator[RawDocument]:
     """The articles of a JSONL file, line by line: a bad line is reported, the others read."""
     try:
@@ -68,7 +65,7 @@ def read_items(items: Iterable[str], rejected: list[Rejected], warnings: list[st
                 for cluster in read_stdin(warnings):
                     yield from cluster.documents
             elif is_url(item):
-                raise InputError(f"{item}: fetching addresses is not supported yet; save the page and give the file")
+                yield fetch_page(item)  # a page that cannot be fetched is rejected with the reason; the others go on
             else:
                 path = Path(os.path.expanduser(item))
                 if path.is_dir():
