@@ -31,6 +31,7 @@ import os
 import random
 import sys
 import time
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +85,7 @@ def build(data: Path, families: list[str], parts: set[str] | None = None) -> lis
         own = {titles[i] for i in chosen}
         others = [h for h in headlines if h not in own]
         for family in families:
-            maker = PageMaker(family, others, seed=hash((row["id"], family)) & 0xFFFFFFFF)
+            maker = PageMaker(family, others, seed=zlib.crc32(f"{row['id']}/{family}".encode()))  # not hash(): salted per process
             pages, texts = [], []
             for i in chosen:
                 paragraphs = [p.strip() for p in docs[i].split("\n\n") if p.strip()]

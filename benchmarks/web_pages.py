@@ -19,8 +19,12 @@ run and is scored by that scorer:
 Figures are given on the English pages (the ground truth's language by
 py3langid) and on all pages, and on two fixed halves of the pages (by the
 first hex digit of the page key): ``train`` may be used to fit or tune the
-cleaner, ``held-out`` never is. A page chorus refuses (not English) counts as
-an empty prediction.
+cleaner, ``held-out`` never is, and on the pages in other languages, which
+chorus cleans as ``chorus clean`` does (``summarize`` skips them). A page
+chorus cannot read counts as an empty prediction.
+
+It also counts the pages whose outlet and publication date chorus finds by
+each route (the HTML route without the page's address, as a saved page).
 """
 
 from __future__ import annotations
@@ -73,14 +77,18 @@ def english_keys(pages: dict[str, dict[str, str]]) -> set[str]:
     return {k for k, p in pages.items() if py3langid.classify(p["truth"])[0] == "en"}
 
 
+FOUND_METADATA: dict[str, dict[str, tuple[bool, bool]]] = {}  # route -> page -> (outlet found, date found)
+
+
 def chorus_body(text: str, fmt: str, name: str) -> str:
     from chorus.errors import InputError
     from chorus.ingest import RawDocument, prepare_documents
 
     try:
-        (doc,) = prepare_documents([RawDocument(text=text, name=name, id=name, format=fmt)], [])
+        (doc,) = prepare_documents([RawDocument(text=text, name=name, id=name, format=fmt)], [], english_only=False)
     except InputError:
         return ""
+    FOUND_METADATA.setdefault(fmt, {})[name] = (doc.outlet is not None, doc.published is not None)
     return doc.text
 
 
@@ -134,6 +142,7 @@ def subsets(pages: dict[str, dict[str, str]]) -> dict[str, set[str]]:
         "English": english,
         "English, train half": {k for k in english if is_training_page(k)},
         "English, held-out half": {k for k in english if not is_training_page(k)},
+        "not English": set(pages) - english,
         "all pages": set(pages),
     }
 
@@ -167,12 +176,16 @@ def main(argv: list[str] | None = None) -> int:
             for s in [scores[name][group]]
         ]
         print(markdown_table(["system", "F1", "precision", "recall"], rows))
+    for route, found in sorted(FOUND_METADATA.items()):
+        print(f"\nchorus {route}: outlet found on {sum(o for o, _ in found.values())} of {len(pages)} pages, "
+              f"publication date on {sum(d for _, d in found.values())}")
     print("CPU seconds over all pages: " + ", ".join(f"{n} {results[n]['cpu_s']:.1f}" for n in systems))
     info = machine()
     print(describe_machine(info))
     write_json(
         args.json, args, info, scores=scores,
         cpu_seconds={n: results[n]["cpu_s"] for n in systems},
+        metadata_found=FOUND_METADATA,
         predictions={n: results[n]["predictions"] for n in systems},
     )
     return 0

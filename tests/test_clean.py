@@ -154,6 +154,17 @@ def test_lavrov_example_keeps_every_reporting_paragraph(lavrov_dir):
         assert reporting in texts, reporting
 
 
+
+@pytest.mark.parametrize("article", sorted(LAVROV_PARAGRAPHS))
+def test_lavrov_each_article_cleaned_alone_keeps_its_reporting_and_drops_its_furniture(lavrov_dir, article):
+    # Alone there is no cluster to compare with: captions such as 001's
+    # "U.S. President Joe Biden. Making a historic pivot to Asia." must still go.
+    (path,) = lavrov_dir.glob(f"{article}_*.txt")
+    (doc,) = load_documents([path])
+    assert len(doc.paragraphs) == LAVROV_PARAGRAPHS[article]
+    for furniture in LAVROV_FURNITURE:
+        assert furniture not in doc.text, furniture
+
 def test_lavrov_standfirsts_are_told_from_first_paragraphs(lavrov_dir):
     docs = {d.id[:3]: d for d in load_documents([lavrov_dir])}
     # 000 and 001 set a standfirst between the headline and the byline; 001's
