@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from chorus.ingest.language import stop_words_for
 from chorus.ingest.line_model import (
     Layout,
     LineModel,
@@ -45,7 +46,6 @@ from chorus.ingest.line_model import (
     reads_as_sentences,
 )
 from chorus.segment import strip_dateline
-from chorus.ingest.language import stop_words_for
 from chorus.text import STOP_WORDS, ends_sentence, stem, words
 from chorus.types import RemovedLine
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 from chorus.errors import InputError
 from chorus.ingest.metadata import PageMetadata, html_metadata
 from chorus.ingest.read import check_extracted_size
