@@ -22,7 +22,10 @@ def test_budget_is_never_exceeded_and_sentences_are_whole(example_docs, method, 
     assert summary.sentences, "a budget of 15+ words fits at least one sentence here"
     sources = {s.text for d in example_docs for s in chorus.pipeline.segment([d]).sentences}
     for sentence in summary.sentences:
-        assert sentence.text in sources  # verbatim, never cut
+        assert sentence.original_text in sources  # verbatim, never cut
+        assert sentence.unedited() == sentence.original_text  # every change is a bracketed edit
+        for edit in sentence.edits:
+            assert sentence.text[edit.start] == "[" and "]" in sentence.text[edit.start : edit.end]
 
 
 @pytest.mark.parametrize("method", sorted(METHODS))

@@ -1,4 +1,12 @@
-"""Compose stage: order the chosen sentences, check the budget, cite every source.
+"""Compose stage: order the chosen sentences, make each read on its own, check the budget, cite every source.
+
+Order is the story's time order (``chorus.timeline``): by the day each
+sentence's news happened, then as the articles tell it; a sentence that leans
+on another (``chorus.references``) comes after it, right after when it is the
+sentence before it in its article. Edits, always in brackets and listed on the
+summary sentence with the article's words they stand for, name a person the
+summary has not introduced in full ("[James Baker] said …") and date an older
+statement about the present beside later news ("[As of January 1996,] …").
 
 Citations come from claim alignment (``chorus.align``): a sentence's support is
 exactly the articles that state it, and the articles that give another value
@@ -7,8 +15,17 @@ are shown against it.
 
 from __future__ import annotations
 
-from chorus.align import CONTRADICTS, STATES, aligner_of
-from chorus.types import Budget, Citation, Contradiction, Sentence, Story, Summary, SummarySentence
+import dataclasses
+from datetime import date
+
+from chorus.align import CONTRADICTS, STATES
+from chorus.references import antecedents_of, context_of, introducers, predecessor_of
+from chorus.text import STOP_WORDS
+from chorus.timeline import AS_OF_GAP_DAYS, about_now, article_day, as_of_prefix, sentence_days
+from chorus.types import Budget, Citation, Contradiction, Edit, Sentence, Story, Summary, SummarySentence
+
+FULL_NAME, DATE = "full name", "date"  # the reasons of edits
+
 
 
 def reading_order(story: Story, chosen: list[int]) -> list[int]:
@@ -27,6 +44,134 @@ def reading_order(story: Story, chosen: list[int]) -> list[int]:
     return sorted(chosen, key=key)
 
 
+def story_order(story: Story, chosen: list[int]) -> list[int]:
+    """The chosen sentences in the story's time order, each after what it leans on.
+
+    Sentences are sorted by the day their news happened (``timeline.sentence_day``),
+    then by ``reading_order``; undated ones count as the latest news. With no date at
+    all the order is ``reading_order``. Then a sentence that leans on the sentence
+    before it in its article follows it at once, and one whose description an earlier
+    chosen sentence of its article names comes after that one.
+    """
+    days = sentence_days(story, chosen)
+    known = [d for d in days.values() if d is not None]
+    rank = {i: n for n, i in enumerate(reading_order(story, chosen))}
+    if not known:
+        return after_context(story, sorted(chosen, key=rank.__getitem__))
+    latest = max(known)
+    # An article tells its own sentences in the order it means them to be read: a sentence is
+    # placed no earlier than the sentences before it in its article.
+    placed: dict[int, date] = {}
+    for i in sorted(chosen):  # story order: by article, then position
+        earlier = [placed[j] for j in placed if story.sentences[j].doc_index == story.sentences[i].doc_index]
+        placed[i] = max([days[i] or latest, *earlier])
+    return after_context(story, sorted(chosen, key=lambda i: (placed[i], rank[i])))
+
+
+def after_context(story: Story, ordered: list[int]) -> list[int]:
+    """``ordered`` with each sentence moved after the chosen sentence it leans on: the one
+    before it in its article right after it, one naming what its description means after it."""
+    context = context_of(story)
+    chosen = set(ordered)
+    glued: dict[int, list[int]] = {}  # sentence -> sentences told right after it
+    waits_for: dict[int, int] = {}
+    naming = None
+    for i in ordered:
+        sentence = story.sentences[i]
+        needs = context.needs(i)
+        if needs.predecessor:
+            before = predecessor_of(story, sentence)
+            if before in chosen:
+                glued.setdefault(before, []).append(i)
+                waits_for[i] = before
+        elif needs.words:
+            earlier = {j for j in antecedents_of(story, sentence, needs) if j in chosen}
+            if not earlier:
+                if naming is None:
+                    naming = introducers(story, ordered, {w for j in ordered for w in context.needs(j).words})
+                earlier = {j for w in needs.words for j in naming.get(w, ())}
+            earlier.discard(i)
+            if earlier:
+                waits_for[i] = min(earlier, key=ordered.index)
+    out: list[int] = []
+    placed: set[int] = set()
+    waiting: dict[int, list[int]] = {}
+
+    def place(i: int) -> None:
+        out.append(i)
+        placed.add(i)
+        for j in glued.get(i, []) + waiting.pop(i, []):
+            if j not in placed:
+                place(j)
+
+    for i in ordered:
+        if i in placed:
+            continue
+        needed = waits_for.get(i)
+        if needed is not None and needed not in placed:
+            if i not in glued.get(needed, []):
+                waiting.setdefault(needed, []).append(i)
+            continue
+        place(i)
+    out += [i for i in ordered if i not in placed]  # a loop of leanings: told in time order
+    return out
+
+
+def readable_text(
+    story: Story, index: int, introduced: set[str], as_of: date | None, after_predecessor: bool
+) -> tuple[str, tuple[Edit, ...]]:
+    """The sentence with its edits (see the module's docstring): ``introduced`` holds the
+    surnames the summary has named in full so far (updated), ``as_of`` the day to date it by,
+    ``after_predecessor`` whether the sentence before it in its article is told just before."""
+    context = context_of(story)
+    names = context.names
+    text = story.sentences[index].text
+    pronoun = None if after_predecessor else context.pronoun_edit(index)
+    pieces: list[tuple[int, int, str, str]] = []  # (start, end, printed instead of text[start:end], reason)
+    if pronoun is not None:
+        pieces.append((pronoun.start, pronoun.end, f"[{pronoun.full}]", FULL_NAME))
+        introduced.add(names.key(pronoun.full.split()[-1]))
+    name_edits = names.edits(text, introduced, index)
+    pieces += [(e.start, e.end, f"[{e.full}]", FULL_NAME) for e in name_edits]
+    introduced |= names.named_in(text) | {names.key(e.surname) for e in name_edits}
+    if as_of is not None:
+        first = text.split(maxsplit=1)[0] if text.split() else ""
+        dated = f"[{as_of_prefix(as_of)}] "
+        if any(start == 0 for start, *_ in pieces):
+            pieces.append((0, 0, dated, DATE))
+        else:  # "The court …" -> "[As of January 1996,] the court …": the edit stands for "The"
+            recased = first.lower() if first.lower() in STOP_WORDS and (len(first) == 1 or first[1:].islower()) else first
+            pieces.append((0, len(first), dated + recased, DATE))
+    if not pieces:
+        return text, ()
+    out, edits, last, length = [], [], 0, 0
+    for start, end, printed, reason in sorted(pieces):
+        out.append(text[last:start])
+        length += start - last
+        edits.append(Edit(length, length + len(printed), text[start:end], reason))
+        out.append(printed)
+        length += len(printed)
+        last = end
+    out.append(text[last:])
+    return "".join(out), tuple(edits)
+
+
+def readable_texts(story: Story, ordered: list[int]) -> list[tuple[str, tuple[Edit, ...]]]:
+    """Each sentence's text as the summary prints it, in summary order."""
+    introduced: set[str] = set()
+    article = {i: article_day(story.documents[story.sentences[i].doc_index].published) for i in ordered}
+    known = [d for d in article.values() if d is not None]
+    latest = max(known) if known else None
+    out = []
+    for n, i in enumerate(ordered):
+        day = article[i]
+        old = day is not None and latest is not None and (latest - day).days > AS_OF_GAP_DAYS
+        as_of = day if old and about_now(story.sentences[i].text) else None
+        after_predecessor = n > 0 and predecessor_of(story, story.sentences[i]) == ordered[n - 1]
+        out.append(readable_text(story, i, introduced, as_of, after_predecessor))
+    return out
+
+
 def supporting_sentences(story: Story, sentence: Sentence) -> tuple[Citation, ...]:
     """The sentence of every article that states what ``sentence`` says (``chorus.align``)."""
     return cite(story, sentence).support
@@ -35,7 +180,7 @@ def supporting_sentences(story: Story, sentence: Sentence) -> tuple[Citation, ..
 def cite(story: Story, sentence: Sentence) -> SummarySentence:
     """A summary sentence with its support: every article that states it, with the sentence(s) that do,
     every article that gives another value, and how many independent sources the support is."""
-    result = aligner_of(story).check(aligner_of(story).claim_of_sentence(sentence.index))
+    result = context_of(story).check(sentence.index)  # made once per sentence, shared with selection
     support, against = [], []
     for verdict in result.articles:
         if verdict.evidence is None:
@@ -63,17 +208,21 @@ def cite(story: Story, sentence: Sentence) -> SummarySentence:
 def compose(
     story: Story, chosen: list[int], budget: Budget, method: str, warnings: list[str] | None = None
 ) -> Summary:
-    ordered = reading_order(story, list(dict.fromkeys(chosen)))
-    # The selector must respect the budget; trim defensively so the promise
-    # "never over budget, never a cut sentence" holds whatever the method did.
-    kept: list[int] = []
+    ordered = story_order(story, list(dict.fromkeys(chosen)))
+    texts = readable_texts(story, ordered)
+    # The selector must respect the budget (edits included); trim defensively so the
+    # promise "never over budget, never a cut sentence" holds whatever the method did.
+    kept: list[tuple[int, str, tuple[Edit, ...]]] = []
     used = 0
-    for i in ordered:
-        words = story.sentences[i].words
+    for i, (text, edits) in zip(ordered, texts):
+        words = len(text.split())
         if budget.fits(used + words, len(kept) + 1):
-            kept.append(i)
+            kept.append((i, text, edits))
             used += words
-    sentences = [cite(story, story.sentences[i]) for i in kept]
+    sentences = [
+        dataclasses.replace(cite(story, story.sentences[i]), text=text, edits=edits) if edits else cite(story, story.sentences[i])
+        for i, text, edits in kept
+    ]
     return Summary(
         sentences=sentences,
         documents=story.documents,

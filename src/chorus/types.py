@@ -89,6 +89,7 @@ class Story:
     query_stems: tuple[str, ...] = ()
     vectors: Any = None  # chorus.represent.Vectors once represented
     alignment: Any = field(default=None, repr=False)  # chorus.align.Aligner, made on first use
+    context: Any = field(default=None, repr=False)  # chorus.references.StoryContext, made on first use
     warnings: list[str] = field(default_factory=list)
 
     def sentences_of(self, doc_index: int) -> list[Sentence]:
@@ -161,12 +162,37 @@ class Contradiction:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Words chorus put into a summary sentence so that it reads on its own, shown in brackets
+    as newsrooms mark words added to a quotation: "[James Baker] said …", "[As of January 1996,] …"."""
+
+    start: int  # SummarySentence.text[start:end] is what chorus printed ("[James Baker]", "[As of May 1996,] the")
+    end: int
+    replaces: str  # the article's words it stands for ("Baker", "she", "The"); "" when only added
+    reason: str  # why: "full name" (a person the summary had not named) or "date" (an older statement)
+
+
+@dataclass(frozen=True)
 class SummarySentence:
-    text: str
-    origin: Sentence
+    text: str  # as the summary prints it: the article's sentence, with any edits in brackets
+    origin: Sentence  # the article's sentence, word for word (origin.text)
     support: tuple[Citation, ...]  # one per document that states it, origin included
     contradictions: tuple[Contradiction, ...] = ()  # one per document that gives another value
     independent_sources: int | None = None  # source families among the supporting documents (None: not known)
+    edits: tuple[Edit, ...] = ()  # the bracketed words of ``text``, in order
+
+    @property
+    def original_text(self) -> str:
+        """The sentence as its article prints it: ``text`` with each edit undone."""
+        return self.origin.text
+
+    def unedited(self) -> str:
+        """``text`` with every edit replaced by the article's words it stands for (equals ``original_text``)."""
+        out, last = [], 0
+        for edit in self.edits:
+            out.append(self.text[last : edit.start] + edit.replaces)
+            last = edit.end
+        return "".join(out) + self.text[last:]
 
     @property
     def support_count(self) -> int:

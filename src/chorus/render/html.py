@@ -49,9 +49,21 @@ def _summary_block(summary: Summary) -> str:
             title += f". {summary.documents[c.doc_index].label} says {values}"
         parts.append(
             f'<span class="s" tabindex="0" data-support="{support}" title="{escape(title)}">'
-            f'{escape(s.text)}<sup class="cite">{escape(citation(s))}</sup></span>'
+            f'{edited_html(s)}<sup class="cite">{escape(citation(s))}</sup></span>'
         )
     return " ".join(parts)
+
+
+def edited_html(sentence) -> str:
+    """The sentence, each of chorus's edits marked as inserted text, with the article's words as its title."""
+    out, last = [], 0
+    for e in sentence.edits:
+        title = f"added by chorus ({e.reason})" + (f"; the article says: {e.replaces}" if e.replaces else "")
+        out.append(escape(sentence.text[last : e.start]))
+        out.append(f'<ins class="edit" title="{escape(title)}">{escape(sentence.text[e.start : e.end])}</ins>')
+        last = e.end
+    out.append(escape(sentence.text[last:]))
+    return "".join(out)
 
 
 def _sources_block(summary: Summary) -> str:

@@ -3,7 +3,8 @@
 Schema (stable; documented in the README):
     summary: str, words: int, method: str, query: str|null,
     budget: {words: int|null, sentences: int|null},
-    sentences: [{text, words, source: {document, sentence},
+    sentences: [{text, words, original_text, edits: [{start, end, text, replaces, reason}],
+                 source: {document, sentence},
                  support_count, independent_sources,
                  support: [{document, number, name, title, sentence,
                             sentences, similarity, text}],
@@ -14,7 +15,10 @@ Schema (stable; documented in the README):
     warnings: [str]
 Sentence numbers count from 0 within each document; ``sentences`` lists both
 when two adjacent sentences state the claim together. ``independent_sources``
-counts copies of one story (re-sends, rewrites) once.
+counts copies of one story (re-sends, rewrites) once. ``text`` is the sentence as the
+summary prints it; ``original_text`` as its article does; each edit chorus made so that it
+reads on its own (a full name, a date) is ``text[start:end]`` (in brackets), standing for
+the article's ``replaces`` ("" when only added), with its ``reason`` ("full name", "date").
 """
 
 from __future__ import annotations
@@ -45,6 +49,11 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
             {
                 "text": s.text,
                 "words": len(s.text.split()),
+                "original_text": s.original_text,
+                "edits": [
+                    {"start": e.start, "end": e.end, "text": s.text[e.start : e.end], "replaces": e.replaces, "reason": e.reason}
+                    for e in s.edits
+                ],
                 "source": {"document": docs[s.origin.doc_index].id, "sentence": s.origin.position},
                 "support_count": s.support_count,
                 "independent_sources": s.independent_count,

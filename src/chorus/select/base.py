@@ -8,12 +8,16 @@ whole summary (MMR, KL-sum, ILP) override ``select``.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 
+from chorus.align import CONTRADICTS, STATES
+from chorus.references import antecedents_of, context_of, in_first_person, introducers, predecessor_of
+from chorus.timeline import AS_OF_GAP_DAYS, AS_OF_WORDS, SUPERSEDED_AFTER_DAYS, about_now, article_days
 from chorus.represent import pair_table, redundancy_matrix
 from chorus.text import is_bare_quotation
 from chorus.types import Budget, Sentence, Story
@@ -23,6 +27,11 @@ if TYPE_CHECKING:  # scipy.sparse.linalg costs 0.15 s to import; only LexRank an
 
 MIN_SENTENCE_WORDS = 6  # shorter "sentences" are fragments, datelines, captions
 MAX_SENTENCE_WORDS = 80  # longer ones are run-ons from bad splits
+# A list item ("1. ``Star Wars,'' $64.8 million.") or a heading in capitals ("ATTENTION EDITORS: …").
+HEADING = re.compile(r"^(?:_\s|\d{1,2}[.)]\s|[A-Z]{2,}(?:\s+[A-Z]{2,})*:|\([A-Z]{2,}\d*\)\s)")  # "(NYT31) NEW YORK --"
+# A newspaper's note to readers: an address to write to ("by e-mail to gardening(AT)nytimes.com").
+READER_NOTE = re.compile(r"@|\(AT\)|\be-?mail\s+to\b|\bwww\.|https?://|\bfax\b|\d{3}-\d{3}-\d{4}", re.IGNORECASE)
+MAX_CAPITALS_SHARE = 0.6  # a "sentence" mostly in capitals is a heading or a listing ("STAR WARS: EPISODE I")
 
 
 class Summarizer(ABC):
@@ -48,14 +57,31 @@ class Summarizer(ABC):
 def stands_alone(sentence: Sentence, min_words: int = MIN_SENTENCE_WORDS) -> bool:
     """Can the sentence stand in a summary out of its article's context?
 
-    Not a fragment or a run-on, not a question, and not a bare quotation: in
+    Not a fragment or a run-on, not a question, not a bare quotation (in
     a summary, words between quotation marks with their speaker named in
-    another sentence would be words from nobody."""
+    another sentence would be words from nobody), and not a heading: a line
+    ending in a colon ("The New York Times said in an editorial for
+    Wednesday, July 28:"), a note in brackets or half of one, a line in capitals,
+    a list item, a note to readers; and not the writer speaking as "I" or "we"."""
+    text = sentence.text.strip()
     return (
         min_words <= sentence.words <= MAX_SENTENCE_WORDS
-        and not sentence.text.rstrip().endswith("?")
-        and not is_bare_quotation(sentence.text)
+        and not text.endswith(("?", ":"))
+        and not (text.startswith("(") and text.rstrip(".").endswith(")"))
+        and not HEADING.match(text)
+        and not READER_NOTE.search(text)
+        and text.count("(") == text.count(")")
+        and not is_bare_quotation(text)
+        and not _mostly_capitals(sentence)
+        and not in_first_person(text)
     )
+
+
+def _mostly_capitals(sentence: Sentence) -> bool:
+    if sentence.all_caps:
+        return sum(sentence.all_caps) > MAX_CAPITALS_SHARE * len(sentence.all_caps)
+    letters = sum(map(str.isalpha, sentence.text))
+    return bool(letters) and sum(map(str.isupper, sentence.text)) > MAX_CAPITALS_SHARE * letters
 
 
 def candidates(story: Story) -> list[int]:
@@ -84,6 +110,143 @@ def greedy_fill(order: list[int], story: Story, budget: Budget, avoid_repeats: b
         chosen.append(i)
         used_words += words
     return chosen
+
+
+def context_requirements(
+    story: Story, pool: list[int], exclusive: list[tuple[int, int]] = ()
+) -> tuple[list[int], dict[int, list[int]]]:
+    """The pool without the sentences whose context it lacks, and, for each sentence that
+    leans on others (``chorus.references``), the pool sentences of which one must be chosen
+    with it: the sentence before it in its article (a pronoun no edit can name, a
+    connective), or a sentence naming what its description means (an earlier one of its
+    article, any sentence of another article that names it without leaning on it itself, or
+    a repeat of either: ``exclusive`` pairs, of which the summary holds one version)."""
+    context = context_of(story)
+    in_pool = set(pool)
+    repeats: dict[int, set[int]] = {}
+    for a, b in exclusive:
+        repeats.setdefault(a, set()).add(b)
+        repeats.setdefault(b, set()).add(a)
+    wanted = {w for i in pool for w in context.needs(i).words}
+    naming: dict[str, set[int]] | None = None
+    requires: dict[int, list[int]] = {}
+    for i in pool:
+        sentence = story.sentences[i]
+        needs = context.needs(i)
+        if needs.predecessor:
+            before = predecessor_of(story, sentence)
+            found = {before} & in_pool if before is not None else set()
+        elif needs.words:
+            # The article's own earlier mention says what it means; with none (it is the
+            # article's topic), another article's introduction of it does.
+            own = antecedents_of(story, sentence, needs)
+            if own:
+                found = {j for j in own if j in in_pool}
+            else:
+                if naming is None:
+                    naming = introducers(story, pool, wanted)
+                found = {j for w in needs.words for j in naming.get(w, ()) if story.sentences[j].doc_index != sentence.doc_index}
+            # Another version of an antecedent serves if it names the thing too and can be told
+            # before the sentence: compose keeps an article's own order, so not a later one of its article.
+            wanted_here = set(needs.words)
+            found |= {
+                r
+                for j in list(found)
+                for r in repeats.get(j, ())
+                if r in in_pool
+                and wanted_here & set(story.sentences[r].stems)
+                and (story.sentences[r].doc_index != sentence.doc_index or r < i)
+            }
+            found.discard(i)
+        else:
+            continue
+        requires[i] = sorted(found)
+    # A sentence whose every support left the pool leaves it too, until nothing changes.
+    dropped: set[int] = set()
+    changed = True
+    while changed:
+        changed = False
+        for i, options in requires.items():
+            if i not in dropped and not any(j not in dropped for j in options):
+                dropped.add(i)
+                changed = True
+    kept = [i for i in pool if i not in dropped]
+    return kept, {i: [j for j in options if j not in dropped] for i, options in requires.items() if i not in dropped}
+
+
+PREDECESSOR_MIN_WORDS = 3  # a sentence another leans on may be this short ("Cushman limped to a bookstore.")
+
+
+def with_predecessors(story: Story, pool: list[int]) -> list[int]:
+    """The pool and the sentence before each pool sentence that leans on it, however short
+    (it is told with the one leaning on it, not alone), when it too could stand in a summary."""
+    context = context_of(story)
+    added = set()
+    for i in pool:
+        if context.needs(i).predecessor:
+            before = predecessor_of(story, story.sentences[i])
+            if before is not None and stands_alone(story.sentences[before], PREDECESSOR_MIN_WORDS):
+                added.add(before)
+    return sorted(set(pool) | added)
+
+
+def edit_words(story: Story, pool: list[int]) -> dict[int, int]:
+    """The most words compose's edits may add to each pool sentence (a full name for each bare
+    surname, a date for an older statement about the present), so that the budget holds them."""
+    context = context_of(story)
+    names = context.names
+    days = article_days(story)
+    known = [d for d in days if d is not None]
+    latest = max(known) if known else None
+    out = {}
+    for i in pool:
+        sentence = story.sentences[i]
+        extra = sum(len(e.full.split()) - 1 for e in names.edits(sentence.text, set(), i))
+        pronoun = context.pronoun_edit(i)
+        if pronoun is not None:
+            extra += len(pronoun.full.split()) - 1
+        day = days[sentence.doc_index]
+        if day is not None and latest is not None and (latest - day).days > AS_OF_GAP_DAYS and about_now(sentence.text):
+            extra += AS_OF_WORDS
+        if extra:
+            out[i] = extra
+    return out
+
+
+def overtaken_or_repeated(story: Story, chosen: list[int]) -> tuple[set[int], list[tuple[int, int]]]:
+    """Of the chosen sentences, those a later article overtakes (``chorus.timeline``: another
+    value for what they state, or done what they tell as planned), and the pairs of which one
+    states what the other does (a fact told twice wastes the budget). Claim alignment
+    (``chorus.align``) judges both."""
+    context = context_of(story)
+    days = article_days(story)
+    overtaken: set[int] = set()
+    repeated: list[tuple[int, int]] = []
+    chosen_set = set(chosen)
+    for i in chosen:
+        sentence = story.sentences[i]
+        own = days[sentence.doc_index]
+        later = {d for d, day in enumerate(days) if own is not None and day is not None and (day - own).days >= SUPERSEDED_AFTER_DAYS}
+        if not later and len(chosen) < 2:
+            continue
+        result = context.check(i)  # the same check compose cites the sentence with
+        planned = about_now(sentence.text)
+        for verdict in result.articles:
+            evidence = verdict.evidence
+            if evidence is None:
+                continue
+            if verdict.verdict == STATES:
+                told_by = [j for j in evidence.sentences if j in chosen_set and j != i]
+                if told_by:
+                    repeated.append((min(i, told_by[0]), max(i, told_by[0])))
+            if verdict.doc_index not in later:
+                continue
+            if verdict.verdict == CONTRADICTS and evidence.differences:
+                overtaken.add(i)
+            elif verdict.verdict == STATES and planned:
+                if not about_now(" ".join(story.sentences[j].text for j in evidence.sentences)):
+                    overtaken.add(i)  # told then as planned or ongoing, later as done
+    return overtaken, sorted(set(repeated))
 
 
 PRECOMPUTED_PAIRS = 2000  # candidates up to which all pairs are tested at once (memory grows as n^2)

@@ -166,9 +166,19 @@ class Contradicting(Strict):
     values: list[ValueDifference]
 
 
+class SentenceEdit(Strict):
+    start: int = Field(description="the edit is text[start:end] of the summary sentence, in brackets")
+    end: int
+    text: str = Field(description="what chorus printed: \"[James Baker]\", \"[As of May 1996,] the\"")
+    replaces: str = Field(description="the article's words it stands for; empty when only added")
+    reason: str = Field(description="why: \"full name\" or \"date\"")
+
+
 class SummarySentenceOut(Strict):
-    text: str
+    text: str = Field(description="as the summary prints it, chorus's edits in brackets")
     words: int
+    original_text: str = Field(description="the sentence as its article prints it")
+    edits: list[SentenceEdit] = Field(description="the bracketed words chorus added so that it reads on its own")
     source: SourceRef
     support_count: int = Field(description="how many articles state this sentence")
     independent_sources: int = Field(description="of those, independent sources: copies of one story count once")

@@ -1,0 +1,872 @@
+"""What a sentence leaves to the sentences before it: who "he" is, which "the road", what "But" answers.
+
+A summary takes sentences out of their articles. A sentence whose subject is
+a pronoun ("He said…"), a demonstrative ("This means…", "such status"), a
+connective ("Actually, …", "Aside from that, …", "A third new drug…") or a
+definite description ("The growers say…", "the road had violated…") was
+written for a reader who has just read the sentences before it. Such a
+sentence may stand in a summary only with what it points to before it: the
+integer program gets a dependency constraint for it (a sentence may be chosen
+only with the sentence it leans on, as the discourse constraints of Clarke &
+Lapata, "Discourse constraints for document compression", Computational
+Linguistics 2010, and the coherence graph of Christensen et al., "Towards
+coherent multi-document summarization", NAACL 2013), and the summary keeps
+the two in that order.
+
+- A pronoun, demonstrative or connective leans on the **sentence before it**
+  in its article: that sentence must be chosen and told just before it.
+- A definite description leans on an **earlier sentence of its article that
+  names the same thing** (carries one of its words): one of those must be
+  chosen and told before it. "The" with a name ("The Supreme Court"), with a
+  restriction ("the trial of Caldera's lawsuit", "the first day"), or with a
+  word that needs no introduction ("the government", "the police") is not a
+  description that leans on anything.
+- A **bare surname** ("Baker said…") whose full name the story gives
+  ("Dr. James Baker") is introduced by an edit instead: the first time the
+  summary names the person, the surname becomes ``[James Baker]``
+  (``full_name_edits``), the way newsrooms add words to a quotation.
+
+The tests are lexical (no parser), cheap, and err towards asking for
+context: a sentence wrongly held to need its predecessor costs a candidate, a
+sentence wrongly held to stand alone costs the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from chorus.text import MONTHS_AND_DAYS, PERSON_TITLES, QUOTE_MARK_RE, SPEECH_VERBS, STOP_WORDS, WORD_RE, stem
+from chorus.types import Sentence, Story
+
+# Openers that point back to the sentence before: pronouns, demonstratives, words for "one more".
+PRONOUN_OPENERS = frozenset(
+    """he she they it him her them his its their hers theirs this these those that such we
+    others other both either neither""".split()
+)
+# Words after "this"/"that" that make it a point in time, not a pointer ("This year, …").
+TIME_AFTER_DEMONSTRATIVE = frozenset(
+    """year week month morning afternoon evening night weekend summer spring fall autumn winter season
+    decade century time past""".split()
+)
+# Connectives that answer the sentence before ("But …", "Aside from that, …", "A third …").
+CONNECTIVE_OPENERS = re.compile(
+    r"^\W*(?:but|and|or|so(?!\s+far\b)|yet|still|also|however|indeed|actually|instead|meanwhile|moreover|"
+    r"furthermore|nevertheless|nonetheless|thus|therefore|hence|besides|otherwise|likewise|similarly|"
+    r"consequently|accordingly|then|again|too|later|earlier|afterwards?|eventually|ultimately|"
+    r"even\s+so|in\s+addition(?!\s+to)|in\s+fact|in\s+turn|as\s+a\s+result(?!\s+of)|for\s+(?:example|instance)|"
+    r"by\s+contrast|in\s+contrast|on\s+the\s+other\s+hand|at\s+the\s+same\s+time|"
+    r"(?:aside|apart)\s+from\s+(?:that|this)|because\s+of\s+(?:that|this)|after\s+that|"
+    r"one\s+of\s+(?:them|those|these)|(?:second|third|fourth|fifth)(?:ly)?(?=\s*,)|finally|lastly)\b",
+    re.IGNORECASE,
+)
+# "Another …", "A second …": one more of something the sentence before told.
+ONE_MORE = re.compile(r"^\W*(?:another|a\s+(?:second|third|fourth|fifth|different)|the\s+(?:other|same|latter|former|second|third|fourth))\s+(?P<what>(?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.IGNORECASE)
+# "In his ruling, Judge Thomas Penfield Jackson wrote …": the pronoun's person named right after the opening phrase.
+CATAPHORA = re.compile(r"^[^,]*\b(?:his|her)\b[^,]*,\s+[A-Z]")
+# Verbs of a reply: "``Guys, it's a movie!'' responded Tom Sherak" answers something said before.
+RESPONSE_VERBS = frozenset("responded replied retorted countered agreed disagreed conceded".split())
+# "The same" compares with something told before, unless the comparison follows ("the same as") or
+# it is a time ("at the same time").
+SAME_AS = frozenset("as time day year week month".split())
+# Pronouns for several: in a summary they need a name or a plural before them in the sentence.
+GROUP_PRONOUNS = frozenset("they them their themselves".split())
+# Plurals that are no nouns: "was", "has", "this", "its".
+NOT_PLURALS = frozenset("was has is this its his us as does thus less unless whereas yes plus".split())
+# Pronouns for one person: in a summary they need a person named before them in the sentence.
+PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+DEMONSTRATIVES = frozenset("this these those such".split())
+# Nouns a reader needs no introduction for: "the government said", "the police".
+NEEDS_NO_INTRODUCTION = frozenset(
+    """government police military army navy president country nation world public economy people
+    authorities state administration prime minister united media press weather industry market
+    markets internet web sun moon earth environment future past sea border capital""".split()
+)
+# Words after "the" that restrict it by themselves ("the first", "the largest", "the only").
+RESTRICTING_WORDS = frozenset(
+    """first last next only largest biggest highest lowest most least best worst latest earliest oldest
+    newest greatest smallest entire whole late early""".split()
+)
+PREPOSITIONS = frozenset("of in on at by for from with to into about over under after before during".split())
+# Words of the writer speaking for himself, outside quotation marks: a column's "I", "we".
+FIRST_PERSON = frozenset("i me my we us our".split())  # not "mine": a uranium mine
+_FIRST_PERSON_WORD = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")
+# Words after a description that restrict it: "the trial of …", "the men who …".
+RESTRICTING_FOLLOWERS = frozenset("who whom whose which that where than".split())
+# "of" restricts a description when a name or another description follows ("the trial of Caldera's
+# lawsuit", "the killing of the student"), not a bare count ("the new study of 400 people").
+OF_RESTRICTS_BEFORE = frozenset("the a an his her its their this that".split())
+# Prepositions that restrict a description when a name follows: "the growers in New Jersey".
+NAME_PREPOSITIONS = frozenset("in at on from for with near".split())
+# Endings of nouns for people: "a 21-year-old roofer … his", "a student … her".
+PERSON_ENDINGS = ("er", "or", "ist", "man", "woman", "ian", "ent", "ant", "ee")
+AUXILIARIES = frozenset(
+    """is are was were be been has have had will would could can may might should must did does do
+    shall isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't couldn't can't didn't doesn't
+    don't shouldn't""".split()
+)
+# Words that end a description: articles, pronouns, prepositions, conjunctions, auxiliaries
+# (not the stop-word list, which holds nouns such as "bill", "fire" and "system").
+FUNCTION_WORDS = AUXILIARIES | frozenset(
+    """a an the this that these those such some any no every each all both either neither my your his
+    her its our their i you he she it we they me him us them who whom whose which what where when why
+    how of in on at by for from with to into onto upon about above below over under between among
+    through during before after since until against without within along across behind beyond near
+    and or but nor so yet if then than as because although though while whether not also only even
+    just still already very too more most less least much many few several own same other another
+    there here""".split()
+)
+# Verbs that end a description ("The poll found that …"): irregular pasts and the commonest present forms.
+COMMON_VERBS = frozenset(
+    """found made took gave went came saw knew thought became began left held kept brought built won lost met
+    paid ran sent spent stood wrote broke fell grew rose struck sold led drew drove flew threw shot fought
+    caught taught bought sought meant felt heard hung shows seems appears remains includes means wants
+    needs gets goes""".split()
+)
+# Words after which "the …" opens a clause: "said the mine would go ahead", "determined the road had".
+CLAUSE_OPENERS = SPEECH_VERBS | frozenset(
+    """that say believe believes believed think thinks thought determined found ruled decided argued
+    feared hoped knew know learned alleged suggested predicted expects expected because show shows showed
+    suggest suggests indicate indicates indicated means""".split()
+)
+# Adjectives too common to tell which thing a description means: "the new rules" is about rules.
+WEAK_MODIFIERS = frozenset("new old such same other many several some".split())
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen both".split())
+# "It is unclear whether …", "It was not known …": an "it" that points to nothing.
+EXPLETIVE_WORDS = frozenset(
+    """unclear clear likely unlikely possible impossible expected believed estimated known thought feared
+    hoped important necessary time""".split()
+)
+# A sentence opening with one of these is a phrase of time or place, and "the" after it opens the subject.
+OPENING_PREPOSITIONS = frozenset("since on in at after before during by last until for".split())
+POSSESSIVE = re.compile(r"['’]s$")
+INTRODUCTION_REACH = 2  # "a new drug", "two drugs": an indefinite this many words before introduces the word
+MIN_COMPOUND, MIN_COMPOUND_PART = 8, 4  # a stem this long introduces its endings this long
+POINTING_BACK = frozenset("the this these those that such".split())
+INDEFINITES = frozenset("a an one two three four five six seven eight nine ten dozens hundreds thousands some several many".split())
+NAME_REACH = 6  # a name this many words after a preposition restricts the description before it
+# Words for things that have names: "the company" is the company the article named before.
+KIND_NOUNS = frozenset(
+    stem(w)
+    for w in """company firm group agency party organization organisation ministry department union
+    university college city town village county province region team club newspaper court committee
+    council board bank airline church hospital school plant factory mine park reservation tribe
+    network station party movement commission institute foundation magazine""".split()
+)
+MAX_DESCRIPTION_WORDS = 3  # words between "the" and the end of a description
+MAX_OPENING_PHRASE = 4  # words of an opening phrase before the subject ("Since Sunday, the …")
+ANTECEDENT_WINDOW = 6  # a name this many sentences before, in the same article, is what "the company" means
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a sentence needs told before it to be understood."""
+
+    predecessor: bool = False  # the sentence before it in its article, just before it
+    words: tuple[str, ...] = ()  # stems of a definite description: an earlier sentence naming it
+    reason: str = ""  # what leans back, for people reading the constraints ("'He'", "'the road'")
+
+    @property
+    def any(self) -> bool:
+        return self.predecessor or bool(self.words)
+
+
+def quoted_mask(text: str) -> str:
+    """The text with quotations blanked (same length), so that only the writer's own words are read."""
+    marks = list(QUOTE_MARK_RE.finditer(text))
+    if len(marks) < 2:
+        return text
+    pieces, last = [], 0
+    for opening, closing in zip(marks[::2], marks[1::2]):
+        pieces += [text[last : opening.start()], " " * (closing.end() - opening.start())]
+        last = closing.end()
+    return "".join(pieces) + text[last:]
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word.lower().rstrip(".") not in MONTHS_AND_DAYS
+
+
+def needs_of(text: str, is_name: Callable[[str], bool] | None = None) -> Needs:
+    """What the sentence leans on (see the module's docstring). ``is_name`` tells whether
+    the sentence's first word, capitalised anyway, is a name ("Gore hasn't announced his
+    campaign"); without it the first word never names anyone."""
+    own = quoted_mask(text)
+    tokens = WORD_RE.findall(own)
+    if not tokens:
+        return Needs()
+    first = re.split(r"['’]", tokens[0].lower())[0]  # "It's" is "it"
+    one_more = ONE_MORE.match(text)
+    if one_more:  # "Another strong earthquake struck …": an earthquake told before
+        words = [w for w in WORD_RE.findall(one_more.group("what")) if w.lower() not in FUNCTION_WORDS]
+        if words:
+            return Needs(words=tuple(stem(w) for w in words), reason=f"'{one_more.group().strip()}'")
+    if CONNECTIVE_OPENERS.match(text):
+        return Needs(predecessor=True, reason=f"'{tokens[0]}' answers the sentence before")
+    if first in PRONOUN_OPENERS and not (
+        (first in ("this", "that") and len(tokens) > 1 and tokens[1].lower() in TIME_AFTER_DEMONSTRATIVE)
+        or (first == "it" and any(t.lower() in EXPLETIVE_WORDS for t in tokens[2:6]))
+    ):
+        return Needs(predecessor=True, reason=f"'{tokens[0]}' points to the sentence before")
+    response = next((w for w in tokens if w.lower() in RESPONSE_VERBS), None)
+    if response:
+        return Needs(predecessor=True, reason=f"'{response}' answers the sentence before")
+    named_first = bool(is_name and is_name(tokens[0])) or bool(CATAPHORA.match(own))
+    reason = _unanchored_pointer(tokens, named_first)
+    if reason:
+        return Needs(predecessor=True, reason=reason)
+    spans = list(WORD_RE.finditer(text))
+    description = _leaning_description(
+        [m.group() for m in spans], text, [(m.start(), m.end()) for m in spans], [own[m.start()] != " " for m in spans]
+    )
+    if description:
+        return Needs(words=tuple(stem(w) for w in description), reason=f"'the {' '.join(description)}'")
+    return Needs()
+
+
+def _unanchored_pointer(tokens: list[str], first_is_name: bool) -> str | None:
+    """A person pronoun with nobody named before it in the sentence ("…, she said"), or a
+    demonstrative ("these four proteins", "such remedies", "in that assembly", "this is";
+    "this" after a name is that name)."""
+    anchored = first_is_name
+    for k, w in enumerate(tokens):
+        lower = w.lower()
+        if lower in PERSON_PRONOUNS and not anchored:
+            return f"'{w}' names nobody in the sentence"
+        if lower in GROUP_PRONOUNS and k > 0 and not anchored and not any(_names_people(t) for t in tokens[:k]):
+            return f"'{w}' names nobody in the sentence"
+        following = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
+        before = tokens[k - 1].lower() if k > 0 else ""
+        pointing = lower in DEMONSTRATIVES or (
+            lower == "that" and k > 0 and (
+                before in PREPOSITIONS or following == "same" or following.startswith("happen") or before in ("let", "do", "did")
+                # "dropped that limit": "that" before a noun, after a verb that takes no clause
+                or (before not in CLAUSE_OPENERS and (_past_tense(before) or before in COMMON_VERBS)
+                    and following not in FUNCTION_WORDS and following.isalpha())
+            )
+        )
+        if lower == "same" and k > 0 and tokens[k - 1].lower() == "the" and following not in SAME_AS:
+            return f"'the same {following}' points to the sentence before"  # "of the same type", "the same building"
+        if pointing and k > 0 and not (lower == "this" and anchored):
+            following = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
+            if following and following != "as" and following not in TIME_AFTER_DEMONSTRATIVE and (
+                following not in FUNCTION_WORDS or following in NUMBER_WORDS or following in AUXILIARIES
+                or following == "same"
+            ):
+                return f"'{w} {tokens[k + 1]}' points to the sentence before"
+        if k > 0 and _is_name_word(w) and lower not in PERSON_TITLES:
+            anchored = True
+        elif lower in ("a", "an", "one") and any(t.lower().endswith(PERSON_ENDINGS) for t in tokens[k + 1 : k + 4]):
+            anchored = True  # "a 21-year-old roofer … his"
+    return None
+
+
+def _names_people(word: str) -> bool:
+    """Could the word be what a "they" means: a plural ("farmers", "parents"), a number, or people?"""
+    lower = word.lower()
+    return (len(lower) > 3 and lower.endswith("s") and lower not in NOT_PLURALS) or lower[:1].isdigit() or lower in (
+        "people", "police", "children", "men", "women", "staff", "public", "family", "crowd", "government"
+    )
+
+
+def _leaning_description(
+    tokens: list[str], text: str, spans: list[tuple[int, int]], outside: list[bool]
+) -> list[str] | None:
+    """The words of a definite description, outside quotation marks, that is the subject of
+    the sentence or of a clause in it, and that the sentence does not name before ("in Kakadu
+    National Park … the park") nor rename ("the new currency, the euro,")."""
+    ends = [end for _, end in spans]
+    for k, w in enumerate(tokens):
+        if w.lower() != "the" or not outside[k]:
+            continue
+        found = _description(tokens, k, text, ends)
+        if not found:
+            continue
+        words, end = found
+        following = tokens[end].lower() if end < len(tokens) else ""
+        opening = k == 0 or (k <= MAX_OPENING_PHRASE and tokens[0].lower() in OPENING_PREPOSITIONS)
+        reported = k > 0 and (tokens[k - 1].lower() in CLAUSE_OPENERS or text[: spans[k][0]].rstrip().endswith(","))
+        verb_follows = following in AUXILIARIES or (
+            tokens[k - 1].lower() in CLAUSE_OPENERS and (_past_tense(following) or following in COMMON_VERBS)
+        )  # "said the committee decided …"
+        if not (opening or (reported and verb_follows)):
+            continue
+        if text[: spans[k][0]].rstrip().endswith(",") and text[ends[end - 1] :].startswith(","):
+            continue  # an apposition: ", the euro,"
+        before = {stem(t) for t in tokens[:k]}
+        if any(stem(x) in before for x in words):
+            continue
+        return words
+    return None
+
+
+def _description(tokens: list[str], start: int, text: str, ends: list[int]) -> tuple[list[str], int] | None:
+    """The content words of the description opened by ``tokens[start]`` ("the") and the index
+    of the word after it, or None when the description does not lean on context: a name or a
+    date ("The Supreme Court", "the 1990 elections", "the late 1700s"), a restriction ("the
+    first", "the trial of …", "the growers in New Jersey", "the report, Climate Change …"),
+    or a word everyone knows ("the government")."""
+    k = start + 1
+    counted = False
+    while k < len(tokens) and tokens[k].lower() in NUMBER_WORDS:  # "the two men"
+        k += 1
+        counted = True
+    words: list[str] = []
+    while k < len(tokens) and len(words) < MAX_DESCRIPTION_WORDS:
+        w = tokens[k]
+        lower = w.lower()
+        if w[:1].isdigit() or (not words and w[:1].isupper()):
+            return None
+        if w[:1].isupper() or lower in FUNCTION_WORDS or lower in SPEECH_VERBS or lower in COMMON_VERBS or _past_tense(lower) or _adverb(lower):
+            break  # the description ends; a verb follows ("The company said", "the road violated", "finally")
+        if not words and lower in RESTRICTING_WORDS and not counted:
+            return None
+        words.append(w)
+        k += 1
+        if _restricted_after(tokens, k, text, ends[k - 1]):
+            return None
+        if text[ends[k - 1] : ends[k - 1] + 1] in (",", ";", ":", "."):
+            break  # the description ends at punctuation
+    if not words:
+        return None
+    plain = [POSSESSIVE.sub("", w.lower()) for w in words]
+    if any(w in NEEDS_NO_INTRODUCTION for w in plain):
+        return None  # "the country's", "the government"
+    return [w for w, p in zip(words, plain) if p not in WEAK_MODIFIERS] or words, k
+
+
+def _past_tense(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed")
+
+
+def _adverb(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ly")
+
+
+def _restricted_after(tokens: list[str], k: int, text: str, end: int) -> bool:
+    """Does what follows the word ending at ``end`` restrict the description: an apposition
+    naming it ("the report, Climate Change …"), a relative clause or "of" ("the trial of …"),
+    a participle ("the judge trying the Microsoft case") or a phrase with a name ("the growers
+    in New Jersey", "the death toll in the monster earthquake in western Turkey")?"""
+    after = text[end : end + 3]
+    if after.startswith(",") and after[1:].strip()[:1].isupper():
+        return True
+    if k >= len(tokens):
+        return False
+    if after.startswith(",") and (_past_tense(tokens[k].lower()) or tokens[k].lower().endswith("ing")):
+        return True  # "The fire, caused by Tuesday's earthquake,"
+    if k >= len(tokens):
+        return False
+    following = tokens[k].lower()
+    if following in RESTRICTING_FOLLOWERS or (len(following) > 4 and following.endswith("ing")):
+        return True
+    if following == "of":
+        return any(t[:1].isupper() or t.lower() in OF_RESTRICTS_BEFORE for t in tokens[k + 1 : k + 4])
+    return following in NAME_PREPOSITIONS and any(t[:1].isupper() for t in tokens[k + 1 : k + 1 + NAME_REACH])
+
+
+# A sentence opening with one capitalised word and then a lower-case one: "Chen became …", "The Corps first …".
+BARE_NAME_OPENING = re.compile(r"^\W*(?P<the>The\s+)?(?P<name>[A-Z][\w'’-]+)(?=\s+[a-z]|['’]s\s)")
+# "He said …", "…, she said": a pronoun that can be the subject a name replaces.
+SUBJECT_PRONOUN = re.compile(r"\b(?:He|he|She|she)\b")
+PRONOUN_REACH = 3  # sentences back to look for the person a pronoun means
+
+
+def _names_before(text: str, context: StoryContext) -> bool:
+    words = WORD_RE.findall(quoted_mask(text))
+    return any((k > 0 and _is_name_word(w) and w.lower() not in PERSON_TITLES) or (k == 0 and context.is_name(w))
+               for k, w in enumerate(words))
+
+
+def in_first_person(text: str) -> bool:
+    """Does the writer speak for himself outside quotation marks ("I've been trying …")? Nobody in
+    a summary is that "I"."""
+    if not _FIRST_PERSON_WORD.search(text):
+        return False
+    return any(w.lower() in FIRST_PERSON and (w != "US") for w in WORD_RE.findall(quoted_mask(text)))
+
+
+class StoryContext:
+    """What the summary's sentences lean on, for one story: each sentence's ``Needs``, which
+    capitalised words are names, and the full names of its people. Made once per story
+    (``context_of``)."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.names = FullNames(story, lambda: self.lower_case_words)
+        self._needs: dict[int, Needs] = {}
+        self._pronouns: dict[int, NameEdit | None] = {}
+        self._checks: dict[int, object] = {}
+
+    @cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """Words the story writes in lower case somewhere (so a capitalised one opening a sentence is no name)."""
+        words: set[str] = set()
+        for s in self.story.sentences:
+            if s.capitalised:
+                words.update(t for t, capital in zip(s.tokens, s.capitalised) if not capital)
+            else:
+                words.update(w for w in WORD_RE.findall(s.text) if w.islower())
+        return frozenset(words)
+
+    def is_name(self, word: str) -> bool:
+        return word[:1].isupper() and word.lower() not in self.lower_case_words and word.lower() not in STOP_WORDS
+
+    def check(self, index: int):
+        """Claim alignment's verdicts on the sentence (``chorus.align``), made once: selection
+        tests with it what later articles overtake, compose cites with it."""
+        found = self._checks.get(index)
+        if found is None:
+            from chorus.align import aligner_of
+
+            aligner = aligner_of(self.story)
+            found = self._checks[index] = aligner.check(aligner.claim_of_sentence(index))
+        return found
+
+    def needs(self, index: int) -> Needs:
+        """What the sentence leans on, but for a pronoun ``pronoun_edit`` can name."""
+        found = self._needs.get(index)
+        if found is None:
+            text = self.story.sentences[index].text
+            found = needs_of(text, self.is_name)
+            pronoun = self.pronoun_edit(index) if found.predecessor else None
+            if pronoun is not None:  # what is left to lean on once the pronoun is a name
+                found = needs_of(text[: pronoun.start] + pronoun.full + text[pronoun.end :], self.is_name)
+            if not found.any:
+                found = self.bare_name_needs(text)
+            self._needs[index] = found
+        return found
+
+    def bare_name_needs(self, text: str) -> Needs:
+        """A sentence opening with a name the story gives only in longer forms it cannot pick one
+        of ("Chen became …" where two Chens appear; "The Corps …" for the Army Corps of Engineers)
+        leans on a sentence that gives the longer form."""
+        m = BARE_NAME_OPENING.match(text)
+        if not m:
+            return Needs()
+        word = POSSESSIVE.sub("", m.group("name"))
+        after_the = m.group("the") is not None  # "The Corps": capitalised by choice, a name
+        if word.isupper() or word.lower() in STOP_WORDS or word.lower() in MONTHS_AND_DAYS:
+            return Needs()
+        if not (after_the or self.is_name(word)) or self.names.full_name(word) is not None:
+            return Needs()  # no name, or an edit names it in full
+        if word.lower().endswith(NATIONALITY_ENDINGS):
+            return Needs()  # "The British embassy", "The Israeli government": an adjective
+        if not self.names.inside_longer_name(word) or self.names.place_like(word):
+            return Needs()  # the story has no longer name for it, or it is a place ("Israel")
+        if not after_the and not self.names.person_cued(word):
+            return Needs()
+        return Needs(words=(stem(word),), reason=f"'{word}' is named in full elsewhere")
+
+    def pronoun_edit(self, index: int) -> NameEdit | None:
+        """The person a "he" or "she" with nobody named before it means, when the article makes
+        it plain: going back through its sentences (at most ``PRONOUN_REACH``, past sentences
+        that name nobody), the first that names anyone names exactly one person, whose full name
+        the story gives. The pronoun would become that name, in brackets."""
+        if index in self._pronouns:
+            return self._pronouns[index]
+        self._pronouns[index] = None
+        sentence = self.story.sentences[index]
+        found = SUBJECT_PRONOUN.search(quoted_mask(sentence.text))
+        if found is None or _names_before(sentence.text[: found.start()], self):
+            return None
+        for back in range(1, PRONOUN_REACH + 1):
+            i = index - back
+            if i < 0 or self.story.sentences[i].doc_index != sentence.doc_index:
+                return None
+            earlier = self.story.sentences[i].text
+            people, salient, other_names = self.people_in(earlier)
+            if len(people) == 1 and salient:
+                self._pronouns[index] = NameEdit(found.start(), found.end(), found.group(), people.pop())
+                break
+            chained = SUBJECT_PRONOUN.match(earlier.lstrip("`'\"“ "))
+            if people or (other_names and not chained):
+                return None  # two people, or a name that may be someone's: not plain
+        return self._pronouns[index]
+
+    def people_in(self, text: str) -> tuple[set[str], bool, int]:
+        """The full names of the people a text names (by full name or by a surname the story
+        gives in full), whether one of them is its subject or speaker (named first, beside a
+        speech verb, or described: "Todd Boyd, a professor …"), and how many other names it
+        prints (months and days aside)."""
+        people, salient, others = set(), False, 0
+        for m in name_runs(text):
+            words = [w for w in m.bare if w.lower() not in PERSON_TITLES and w.lower() not in NAME_SUFFIXES]
+            if m.start == 0 and words and words[0].lower() in STOP_WORDS:
+                words = words[1:]
+            if not words or all(w.lower() in MONTHS_AND_DAYS for w in words):
+                continue
+            full = self.names.full_name(words[-1])
+            if full is not None:
+                people.add(full)
+                salient = salient or m.start == 0 or _person_cue(text, m.start, m.end)
+            else:
+                others += 1
+        return people, salient, others
+
+
+def introducers(story: Story, indexes: list[int], wanted: set[str]) -> dict[str, set[int]]:
+    """Per stem of ``wanted``, the sentences of ``indexes`` that introduce it to a reader: the
+    word comes with "a", "an", a number, a name or a possessive before it ("a 7.4-magnitude
+    earthquake", "Turkey's earthquake", "two new drugs"), or, for a name, inside a longer name
+    ("the Army Corps of Engineers" introduces "the Corps"); not with "the" or "this", which
+    lean back. A compound introduces its last part ("earthquake", "the quake")."""
+    out: dict[str, set[int]] = {}
+    if not wanted:
+        return out
+    for j in indexes:
+        sentence = story.sentences[j]
+        tokens = sentence.tokens
+        capitalised = sentence.capitalised or tuple(t[:1].isupper() for t in tokens)
+        for k, stem_ in enumerate(sentence.stems):
+            if stem_ in wanted:
+                found = [stem_]
+            elif len(stem_) >= MIN_COMPOUND:
+                found = [w for w in wanted if len(w) >= MIN_COMPOUND_PART and stem_.endswith(w)]
+            else:
+                continue
+            if not found or not sentence.content[k]:
+                continue
+            start = max(0, k - INTRODUCTION_REACH)
+            window = tokens[start:k]
+            if window and window[-1] in POINTING_BACK:
+                continue
+            in_name = capitalised[k] and (
+                (k > 0 and capitalised[k - 1] and tokens[k - 1] not in STOP_WORDS)
+                or (k + 1 < len(tokens) and capitalised[k + 1])
+            )
+            name_before = any(capitalised[n] for n in range(max(1, start), k))
+            counted = any(w in INDEFINITES or w[:1].isdigit() or w.endswith(("'s", "’s")) for w in window)
+            if in_name or name_before or counted:
+                for w in found:
+                    out.setdefault(w, set()).add(j)
+    return out
+
+
+def context_of(story: Story) -> StoryContext:
+    """The story's ``StoryContext``, made once and kept on the story."""
+    found = getattr(story, "context", None)
+    if found is None or found.story is not story:
+        found = StoryContext(story)
+        story.context = found
+    return found
+
+
+def predecessor_of(story: Story, sentence: Sentence) -> int | None:
+    """The sentence before it in its article, if any."""
+    i = sentence.index - 1
+    if i >= 0 and story.sentences[i].doc_index == sentence.doc_index:
+        return i
+    return None
+
+
+def antecedents_of(story: Story, sentence: Sentence, needs: Needs, window: int = ANTECEDENT_WINDOW) -> list[int]:
+    """Earlier sentences of its article that name what its description means: they carry one
+    of its words, or, for a word for a named thing ("the company", "the city"), print a name
+    ("Halvern Chemicals") at most ``window`` sentences before."""
+    wanted = set(needs.words)
+    named_kind = bool(wanted & KIND_NOUNS)
+    out = []
+    for i in range(sentence.index - 1, -1, -1):
+        earlier = story.sentences[i]
+        if earlier.doc_index != sentence.doc_index:
+            break
+        if wanted & set(earlier.stems) or (named_kind and sentence.index - i <= window and _prints_a_name(earlier)):
+            out.append(i)
+    return out
+
+
+def _prints_a_name(sentence: Sentence) -> bool:
+    """Two capitalised words in a row, not at the start: "Halvern Chemicals", "Pine Ridge"."""
+    flags = sentence.capitalised or tuple(t[:1].isupper() for t in WORD_RE.findall(sentence.text))
+    return any(a and b for a, b in zip(flags[1:], flags[2:]))
+
+
+# --- bare surnames -----------------------------------------------------------------
+
+# A run of capitalised words and initials, with name particles inside: a name as printed.
+_PARTICLES = r"(?:al|el|bin|ibn|van|von|de|da|del|der|le|la|di)"
+_NAME_RUN = re.compile(
+    r"(?<![\w'’.-])[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|" + _PARTICLES + r"(?=\s+[A-Z])))*"
+)
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())  # "Robert F. Kennedy Jr.": the surname is Kennedy
+# A capitalised word after a preposition of place, not a possessive: "in Israel", not "in Gore's campaign".
+_AT_A_PLACE = re.compile(r"\b(?:in|at|across|near|into|outside|inside|throughout)\s+(?P<word>[A-Z][\w'’-]*)\b(?!['’]s)")
+# A name spelled out, small words inside: "National League for Democracy", "Energy Resources of Australia".
+_SPELLED_OUT = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|de|du|des)\s+)*[A-Z][a-z][\w'’-]*)+")
+MAX_ACRONYM = 6
+MAX_SUBJECT_OFFSET = 4  # characters into the sentence where its subject starts ("The NLD said …")
+# Acronyms every reader knows, never spelled out in a summary.
+WELL_KNOWN_ACRONYMS = frozenset(
+    """US USA UK UN EU NATO FBI CIA NASA TV AIDS HIV CEO GOP NBA NFL CNN BBC AP IBM DNA PC AM PM OK
+    ABC CBS NBC USSR""".split()
+)
+# A name with "of" inside: "Army Corps of Engineers", "Bureau of Indian Affairs".
+_NAME_RUN_WITH_OF = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)+")
+RUN_CACHE = 50_000  # texts whose names are kept found
+MAX_FULL_NAME_WORDS = 4  # "John Howard Garrett", "Vasco Rocha Vieira"
+# First words of names that are places, peoples or things, not people: "New York", "East Germany".
+NOT_FIRST_NAMES = frozenset(
+    """new east west north south northern southern eastern western central great united old little big
+    upper lower saint st san santa fort mount lake port los las holy royal national federal world white
+    grand""".split()
+)
+NATIONALITY_ENDINGS = ("ese", "ish", "ian", "ians", "can", "cans", "ch")
+
+
+@dataclass(frozen=True)
+class NameRun:
+    """A name as a sentence prints it: where it is, its words, and its words bare (no "'s", no stop)."""
+
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]
+    bare: tuple[str, ...]
+
+
+@lru_cache(maxsize=RUN_CACHE)
+def name_runs(text: str) -> tuple[NameRun, ...]:
+    """The names a text prints (``_NAME_RUN``), found once per text: looking people up reads them many times."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        words = tuple(m.group().split())
+        out.append(NameRun(m.start(), m.end(), m.group(), words, tuple(POSSESSIVE.sub("", w).rstrip(".,") for w in words)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=RUN_CACHE)
+def _places_in(text: str) -> frozenset[str]:
+    return frozenset(m.group("word") for m in _AT_A_PLACE.finditer(text))
+
+
+@dataclass(frozen=True)
+class NameEdit:
+    """A bare surname the summary gives in full: ``text[start:end]`` (the surname) becomes ``full``."""
+
+    start: int
+    end: int
+    surname: str
+    full: str
+
+
+class FullNames:
+    """The full name the story gives a person it also calls by surname alone ("Baker" ->
+    "James Baker"), looked up when a summary sentence needs it.
+
+    A full name is a run of two to four capitalised words ending in the surname, titles
+    dropped ("Dr. James Baker"). The surname is a person's when some sentence gives it a
+    person's cue: a title before the name, a speech verb beside the name or the surname
+    ("Baker said", "said Baker"), "who" after it, or an age ("Hall, 45,"). A surname two
+    people share ("Bush": George and Laura) gets no full name: an edit could change who is
+    meant.
+    """
+
+    def __init__(self, story: Story, lower_case_words: Callable[[], frozenset[str]] = frozenset) -> None:
+        self.story = story
+        self.lower_case_words = lower_case_words  # words the story writes in lower case
+        self._found: dict[str, str | None] = {}
+        self._longer: dict[str, bool] = {}
+        self._with: dict[str, list[Sentence]] = {}
+        self._places: dict[str, bool] = {}
+        self._cued: set[str] = set()
+
+    def full_name(self, surname: str) -> str | None:
+        if surname not in self._found:
+            self._found[surname] = self._look_up(surname)
+        return self._found[surname]
+
+    def inside_longer_name(self, word: str) -> bool:
+        """Does the story print the word inside a longer name, after its first word ("Garry
+        Norris", "Army Corps of Engineers"; not "Israel Radio")?"""
+        if word not in self._longer:
+            self._longer[word] = any(
+                word in [POSSESSIVE.sub("", w).rstrip(".,") for w in m.group().split()[1:]]
+                for s in self._sentences_with(word)
+                for m in _NAME_RUN_WITH_OF.finditer(s.text)
+            )
+        return self._longer[word]
+
+    def place_like(self, word: str) -> bool:
+        """Does the story print the word alone after a preposition of place ("in Israel")?"""
+        if word not in self._places:
+            self._places[word] = any(word in _places_in(s.text) for s in self._sentences_with(word))
+        return self._places[word]
+
+    def person_cued(self, word: str) -> bool:
+        """Does some sentence give the word a person's cue (a title, a speech verb, "who", an age)?"""
+        self.full_name(word)
+        return word in self._cued
+
+    @cached_property
+    def _by_term(self):
+        """The story's term matrix by column, to find the sentences that use a word."""
+        return self.story.vectors.counts.tocsc() if self.story.vectors is not None else None
+
+    def _sentences_with(self, surname: str) -> list[Sentence]:
+        if surname in self._with:
+            return self._with[surname]
+        vectors = self.story.vectors
+        key = stem(surname)
+        column = None if vectors is None else vectors.index.get(vectors.variants.get(key, key))
+        if column is None:
+            found = [s for s in self.story.sentences if surname in s.text]
+        else:
+            by_term = self._by_term
+            rows = by_term.indices[by_term.indptr[column] : by_term.indptr[column + 1]]
+            found = [self.story.sentences[r] for r in sorted(rows.tolist())]
+        self._with[surname] = found
+        return found
+
+    def _look_up(self, surname: str) -> str | None:
+        lower_case = self.lower_case_words()
+        if surname.lower() in lower_case or surname.lower() in MONTHS_AND_DAYS:
+            return None  # "Republican", "Thursday": words, not surnames
+        names: Counter[str] = Counter()
+        cued = False
+        for s in self._sentences_with(surname):
+            text = s.text
+            for m in name_runs(text):
+                if surname not in m.bare:
+                    continue
+                words = [w for w in m.words if w.lower().rstrip(".,") not in NAME_SUFFIXES]
+                bare = [POSSESSIVE.sub("", w).rstrip(".,") for w in words]
+                if surname not in bare:
+                    continue
+                end = bare.index(surname) + 1
+                titled = False
+                start = 0
+                for k, w in enumerate(bare[: end - 1]):  # "Indian Law Minister Ram Jethamalani" -> "Ram Jethamalani"
+                    lower = w.lower()
+                    if lower in PERSON_TITLES or lower in STOP_WORDS or lower in MONTHS_AND_DAYS or words[k] != bare[k]:
+                        titled = titled or lower in PERSON_TITLES
+                        start = k + 1
+                before = text[max(0, m.start - 25) : m.start].split()
+                titled = titled or bool(before) and before[-1].lower().rstrip(".,") in PERSON_TITLES
+                full = bare[start:end]
+                if not (2 <= len(full) <= MAX_FULL_NAME_WORDS and end == len(words)):
+                    if len(full) == 1:  # "Mr. Baker", "Baker said" (not "the House said")
+                        after_the = bool(before) and before[-1].lower() == "the"
+                        cued = cued or titled or (not after_the and _person_cue(text, m.start, m.end, described=False))
+                    continue
+                if not _first_name(full[0]) or full[0].lower() in lower_case:
+                    continue  # "Late Thursday", "Armed Police", "Unless Beijing"
+                name_end = m.start + len(" ".join(words[:end]))
+                cued = cued or titled or _person_cue(text, m.start, name_end)
+                names[" ".join(full)] += 1
+        if cued:
+            self._cued.add(surname)
+        if not cued or not names or self.place_like(surname):
+            return None
+        firsts = {n.split()[0] for n in names}
+        if len(firsts) > 1:
+            return None  # two people, or a name that is not a person's ("New York", "Hong Kong Standard")
+        return max(names, key=lambda n: (names[n], len(n)))
+
+    def edits(self, text: str, introduced: set[str], index: int | None = None) -> list[NameEdit]:
+        """The bare surnames and acronyms of ``text`` to give in full: those that neither
+        ``introduced`` (keys of names the summary gave in full before) nor the sentence itself
+        names in full; each once. A surname the story gives no one full name for gets the
+        one its own article (the story's sentence ``index``) printed before, if any."""
+        runs = name_runs(text)
+        seen = set(introduced) | {self.key(w) for m in runs for w in _surnames_of_run(m.text)}
+        out = []
+        for m in runs:
+            word = m.text
+            if " " in word or m.start == 0 and word.lower() in STOP_WORDS:
+                continue
+            surname = POSSESSIVE.sub("", word).rstrip(".")
+            if self.key(surname) in seen or surname.lower() in PERSON_TITLES:
+                continue
+            if surname.isupper():
+                # Spelled out only as the sentence's subject ("ERA has identified …"): an
+                # acronym further in is a detail, and spelling it out costs words.
+                full = self.expansion(surname) if m.start <= MAX_SUBJECT_OFFSET else None
+                if full is not None:
+                    seen.add(self.key(surname))
+                    out.append(NameEdit(m.start, m.start + len(surname), surname, f"{full} ({surname})"))
+                continue
+            full = self.full_name(surname)
+            if full is None and index is not None:
+                full = self.printed_before(surname, index)
+            if full is None:
+                continue
+            seen.add(self.key(surname))
+            start = m.start
+            particle = re.search(r"(?<![\w-])" + _PARTICLES + r"\s+$", text[max(0, start - 5) : start])
+            if particle:  # "von Gernet" -> "[Alexander von Gernet]"
+                start -= len(particle.group())
+            out.append(NameEdit(start, m.start + len(surname), text[start : m.start + len(surname)], full))
+        return out
+
+    def printed_before(self, word: str, index: int) -> str | None:
+        """The longer name with ``word`` in it that the sentence's own article printed last before
+        it ("Chen Po-pu" for "Chen", "Iva Prandzheva" for "Prandzheva"), when the word is no
+        place and that name is two or three words, none of them a title."""
+        if self.place_like(word) or word.lower() in self.lower_case_words():
+            return None
+        sentence = self.story.sentences[index]
+        earlier_ones = [e for e in self._sentences_with(word) if e.doc_index == sentence.doc_index and e.index < index]
+        for earlier in reversed(earlier_ones):
+            for m in name_runs(earlier.text):
+                words = list(m.bare)
+                if word in words and 2 <= len(words) <= 3 and not any(
+                    w.lower() in PERSON_TITLES or w.lower() in STOP_WORDS or w.lower() in MONTHS_AND_DAYS for w in words
+                ):
+                    return " ".join(words)
+        return None
+
+    @cached_property
+    def expansions(self) -> dict[str, str]:
+        """Acronyms the story spells out ("National League for Democracy" for NLD), by the initials of the words."""
+        found: dict[str, Counter[str]] = {}
+        for s in self.story.sentences:
+            for m in _SPELLED_OUT.finditer(s.text):
+                words = m.group().split()
+                initials = "".join(w[0] for w in words if w[:1].isupper())
+                if 2 <= len(initials) <= MAX_ACRONYM:
+                    found.setdefault(initials, Counter())[m.group()] += 1
+        return {a: names.most_common(1)[0][0] for a, names in found.items()}
+
+    def expansion(self, acronym: str) -> str | None:
+        """What the story spells an acronym out as, unless every reader knows it ("U.N.", "FBI")."""
+        if acronym in WELL_KNOWN_ACRONYMS or not 2 <= len(acronym) <= MAX_ACRONYM:
+            return None
+        return self.expansions.get(acronym)
+
+    def named_in(self, text: str) -> set[str]:
+        """The surnames ``text`` gives with a first name (those a later bare surname may lean on), as ``key``s."""
+        return {self.key(w) for m in name_runs(text) for w in _surnames_of_run(m.text)}
+
+    def key(self, surname: str) -> str:
+        """One key for a surname's spellings ("Meshaal", "Meshal": the story's name variants)."""
+        variants = self.story.vectors.variants if self.story.vectors is not None else {}
+        key = stem(surname)
+        return variants.get(key, key)
+
+
+def _first_name(word: str) -> bool:
+    lower = word.lower().rstrip(".")
+    return not (lower in NOT_FIRST_NAMES or lower.endswith(NATIONALITY_ENDINGS) or (word.isupper() and len(word) > 2))
+
+
+def _surnames_of_run(run: str) -> list[str]:
+    words = [w for w in run.split() if w.lower().rstrip(".") not in PERSON_TITLES and w.lower() not in STOP_WORDS]
+    return [POSSESSIVE.sub("", words[-1]).rstrip(".,")] if len(words) >= 2 else []
+
+
+def _person_cue(text: str, start: int, end: int, described: bool = True) -> bool:
+    """Is the name printed between ``start`` and ``end`` a person's: a speech verb beside it,
+    "who" after it, an age ("Hall, 45,") or (when ``described`` counts) a description
+    ("Jim Hall, the chairman of …")?"""
+    before = text[max(0, start - 12) : start].split()
+    after = text[end : end + 14].split()
+    following = r",?\s+who\b|,\s*\d{1,3},|,\s+(?:a|an|the|his|her)\s+[a-z]" if described else r",?\s+who\b|,\s*\d{1,3},"
+    return bool(
+        (before and before[-1].lower().strip(",") in SPEECH_VERBS)
+        or (after and after[0].lower().strip(",.") in SPEECH_VERBS)
+        or re.match(following, text[end:])
+    )

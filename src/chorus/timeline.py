@@ -1,0 +1,121 @@
+"""When each sentence's news happened, and which statements later articles overtook.
+
+An article's day comes from its page metadata (``Document.published``: HTML
+metadata, a dateline, a DUC document id). A sentence is dated by the day of
+its article unless it names an earlier time itself: a date ("on June 4,
+1989", "Oct. 16"), a year ("in 1995", "since 1860"), or a time counted back
+from the article's day ("yesterday", "last week", "last year", "on Tuesday").
+Later times ("will be signed on Monday") do not move it: what a sentence
+reports is known on the day it was published.
+
+A statement is **superseded** when an article published later tells the same
+thing differently: another count for the same thing ("killed 30" then "the
+toll rose to 52"), another date, or what was planned as done ("plans to sign
+the treaty Monday" then "signed the treaty"). The later article is the one to
+believe; the earlier statement is left out of the summary, or, when an old
+statement about the present or the future stays beside later news, it is
+dated for the reader: ``[As of January 1996,]`` (``as_of_prefix``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from chorus.align.values import DATE, WEEKDAY, years_in
+from chorus.ingest.metadata import MONTHS
+from chorus.types import Story
+
+# "last week", "yesterday": a time counted back from the article's day.
+_RELATIVE = re.compile(r"\b(?:(?P<yesterday>yesterday)|last\s+(?P<unit>week|month|year))\b", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A year says when the sentence's news happened after "in" or "during" ("in 1987", "during 1995");
+# in other roles it is the start or end of a span ("since 1962", "from 1995 to 1997", "by 2050").
+_EVENT_YEAR_ROLES = frozenset({"in", "during"})
+_COMPARED = re.compile(r"\b(?:than|from|since|of|over)\s+$", re.IGNORECASE)
+MID_YEAR = (7, 1)  # a year alone is placed in its middle
+# Words that make a statement about what is to come, on its day: a plan, an expectation, a "not yet".
+CURRENT_STATE = re.compile(
+    r"\b(?:will|won't|plans?\s+to|planning\s+to|intends?\s+to|expects?\s+to|expected\s+to|scheduled\s+to|"
+    r"set\s+to|is\s+to|are\s+to|aims?\s+to|hopes?\s+to|is\s+considering|are\s+considering|pending|"
+    r"yet\s+to|not\s+yet|hasn't\s+(?:yet\s+)?(?:officially\s+)?announced|is\s+likely\s+to|are\s+likely\s+to|upcoming|"
+    r"next\s+(?:week|month|year))\b",
+    re.IGNORECASE,
+)
+AS_OF_GAP_DAYS = 30  # an older statement about the present is dated when the summary tells news this much later
+SUPERSEDED_AFTER_DAYS = 1  # a later article overtakes an earlier one from this many days later
+AS_OF_WORDS = 4  # "[As of January 1996,]"
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def article_day(published: str | None) -> date | None:
+    """The day of an ISO 8601 date or date-time, as printed (its local day)."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def article_days(story: Story) -> list[date | None]:
+    return [article_day(d.published) for d in story.documents]
+
+
+def _month_number(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def sentence_day(text: str, published: date | None) -> date | None:
+    """The earliest day the sentence's news can be placed at (see the module's docstring)."""
+    found: list[date] = []
+    for m in DATE.finditer(text):
+        month = _month_number(m.group("month"))
+        if month is None:
+            continue
+        year = int(m.group("year")) if m.group("year") else (published.year if published else None)
+        if year is None:
+            continue
+        try:
+            found.append(date(year, month, int(m.group("day"))))
+        except ValueError:
+            continue
+    for year, role in years_in(text).items():
+        if role in _EVENT_YEAR_ROLES:
+            found.append(date(int(year), *MID_YEAR))
+    if published is not None:
+        for m in _RELATIVE.finditer(text):
+            if _COMPARED.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "fewer than last year": a comparison, not when it happened
+            if m.group("yesterday"):
+                found.append(published - timedelta(days=1))
+            elif m.group("unit") == "week":
+                found.append(published - timedelta(days=7))
+            elif m.group("unit") == "month":
+                found.append((published.replace(day=1) - timedelta(days=1)).replace(day=1))
+            else:
+                found.append(date(published.year - 1, *MID_YEAR))
+        for m in WEEKDAY.finditer(text):
+            back = (published.weekday() - _WEEKDAYS.index(m.group().lower())) % 7
+            found.append(published - timedelta(days=back))
+    past = [d for d in found if published is None or d <= published]
+    if published is not None:
+        past.append(published)
+    return min(past) if past else None
+
+
+def sentence_days(story: Story, indexes: list[int]) -> dict[int, date | None]:
+    days = article_days(story)
+    return {i: sentence_day(story.sentences[i].text, days[story.sentences[i].doc_index]) for i in indexes}
+
+
+def about_now(text: str) -> bool:
+    """Does the sentence state how things are or will be on its day (a plan, a state, a "so far")?"""
+    return bool(CURRENT_STATE.search(text))
+
+
+def as_of_prefix(day: date) -> str:
+    """The words that date an older statement: "As of January 1996," (the month is enough:
+    statements are dated only beside news a month or more later)."""
+    return f"As of {_MONTH_NAMES[day.month - 1]} {day.year},"
