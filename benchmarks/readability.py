@@ -1,0 +1,206 @@
+"""Readability of the default summary, judged by hand: does each sentence stand alone?
+
+    python benchmarks/readability.py summaries -o /tmp/bench/readability-after.jsonl
+    python benchmarks/readability.py sheet benchmarks/readability/summaries-before.jsonl \
+        /tmp/bench/readability-after.jsonl [--part heldout] > /tmp/bench/sheet.md
+    python benchmarks/readability.py score benchmarks/readability/summaries-before.jsonl \
+        benchmarks/readability/summaries-after.jsonl [--json FILE]
+
+The judged set (``JUDGED`` below, protocol in ``benchmarks/readability/PROTOCOL.md``)
+is the default summary (``chorus summarize``: method ``concepts``, 100 words,
+no query) of DUC 2006 and DUC 2007 clusters and of the two example stories,
+split into a development part (looked at while building) and a held-out part
+(never looked at before the final run, reported apart).
+
+- ``summaries`` summarizes every cluster of the set with this tree and writes
+  one JSON line per summary: each sentence's text, the article's text it was
+  taken from (``original_text``, when chorus edited it), and where it came from.
+- ``sheet`` prints, for the summaries no judgment covers yet, what a judge
+  reads: each sentence with its article's date and the sentences before it in
+  that article; the judge writes the judgments into
+  ``benchmarks/readability/judgments.jsonl`` by hand.
+- ``score`` matches every summary of each file with its judgment (the same
+  cluster and exactly the same sentences: a judgment is of a text, so two runs
+  giving the same summary share it) and prints the share of sentences that
+  stand alone and of summaries with no defect, per part.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from claims_score import DATASETS, SOURCES  # noqa: E402  (where the data and the examples live)
+
+READABILITY = ROOT / "benchmarks" / "readability"
+JUDGMENTS = READABILITY / "judgments.jsonl"
+WORDS = 100  # the default budget of `chorus summarize`
+CONTEXT_SENTENCES = 3  # sentences of the article shown before a summary sentence on the sheet
+
+# The judged clusters. Development: looked at while building; held-out: only scored at the end.
+DEV_DUC2006 = [f"D06{n:02d}" for n in range(1, 16)]  # prefixes; the letter after the number varies
+HELDOUT_DUC2006 = [f"D06{n:02d}" for n in range(36, 51)]
+DUC2007_TOPICS = ["D0703A", "D0706B", "D0711C", "D0716D", "D0721E", "D0726F", "D0727G", "D0736H", "D0740I", "D0743J"]
+DEV_DUC2007 = [f"{t}-A" for t in DUC2007_TOPICS[:6]]
+HELDOUT_DUC2007 = [f"{t}-{s}" for t in DUC2007_TOPICS[6:] for s in "AB"]
+EXAMPLES = list(SOURCES)
+
+DEFECTS = ("unresolved", "stale", "redundant", "order", "garbled")
+
+
+def judged_set() -> list[tuple[str, str]]:
+    """(cluster id, part) for every judged summary, in a fixed order."""
+    out: list[tuple[str, str]] = [(name, "dev") for name in EXAMPLES]
+    with open(DATASETS[0], encoding="utf-8") as f:
+        duc2006 = [json.loads(line)["id"] for line in f]
+    for prefixes, part in ((DEV_DUC2006, "dev"), (HELDOUT_DUC2006, "heldout")):
+        out += [(c, part) for c in duc2006 if c[:5] in prefixes]
+    out += [(c, "dev") for c in DEV_DUC2007] + [(c, "heldout") for c in HELDOUT_DUC2007]
+    return out
+
+
+def load_documents_of(name: str):
+    """The cluster's articles as ``chorus summarize`` reads them (dates from the DUC ids included)."""
+    from chorus.ingest.read import parse_dataset_line
+    from chorus.pipeline import load_documents
+
+    if name in SOURCES:
+        return load_documents([SOURCES[name]])
+    for dataset in DATASETS:
+        with open(dataset, "rb") as f:
+            for number, line in enumerate(f, 1):
+                if f'"id": "{name}"'.encode() in line[:200]:
+                    cluster = parse_dataset_line(line, f"{dataset} line {number}", number)
+                    return load_documents(cluster.documents)
+    raise SystemExit(f"no cluster {name}")
+
+
+def summarize_set(args: argparse.Namespace) -> None:
+    from chorus.pipeline import build_story, make_budget, summarize_story
+
+    out = []
+    for name, part in judged_set():
+        docs = load_documents_of(name)
+        story = build_story(docs)
+        summary = summarize_story(story, make_budget(args.words), args.method)
+        sentences = []
+        for s in summary.sentences:
+            origin = s.origin
+            doc = story.documents[origin.doc_index]
+            item = {"text": s.text, "doc": doc.id, "published": doc.published, "position": origin.position}
+            if s.text != origin.text:
+                item["original_text"] = origin.text
+            sentences.append(item)
+        out.append({"id": name, "part": part, "sentences": sentences})
+        print(f"{name}: {len(sentences)} sentences", file=sys.stderr)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    with open(args.output, "w", encoding="utf-8") as f:
+        for row in out:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def key(row: dict) -> tuple:
+    return (row["id"], tuple(s["text"] for s in row["sentences"]))
+
+
+def sheet(args: argparse.Namespace) -> None:
+    """What to judge: the summaries no judgment covers, each sentence with its article context.
+
+    Summaries of several files (before and after a change) are shown once each, mixed in an
+    order fixed by their text, without saying which file they come from: the judge does not
+    know which version wrote what."""
+    import hashlib
+
+    from chorus.pipeline import build_story
+
+    judged = {key(j) for j in read_jsonl(JUDGMENTS)}
+    todo: dict[tuple, dict] = {}
+    for path in args.summaries:
+        for row in read_jsonl(path):
+            if key(row) not in judged and (not args.part or row["part"] == args.part):
+                todo.setdefault(key(row), row)
+    stories = {}
+    for row in sorted(todo.values(), key=lambda r: hashlib.sha256(repr(key(r)).encode()).hexdigest()):
+        story = stories.get(row["id"]) or stories.setdefault(row["id"], build_story(load_documents_of(row["id"])))
+        print(f"## {row['id']} ({row['part']})\n")
+        for n, s in enumerate(row["sentences"], 1):
+            doc = next(d for d in range(len(story.documents)) if story.documents[d].id == s["doc"])
+            before = [x.text for x in story.sentences_of(doc) if s["position"] - CONTEXT_SENTENCES <= x.position < s["position"]]
+            print(f"{n}. **{s['text']}**  \n   ({s['doc']}, {s['published']}, sentence {s['position']})")
+            if "original_text" in s:
+                print(f"   original: {s['original_text']}")
+            for b in before:
+                print(f"   > {b}")
+            print()
+
+
+def score(args: argparse.Namespace) -> None:
+    judgments = {key(j): j for j in read_jsonl(JUDGMENTS)}
+    results = {}
+    rows_out = []
+    for path in args.summaries:
+        rows = [r for r in read_jsonl(path) if args.part in (None, r["part"])]
+        missing = [r["id"] for r in rows if key(r) not in judgments]
+        if missing:
+            raise SystemExit(f"{path}: {len(missing)} summaries not judged yet: {', '.join(missing)}")
+        for part in (args.part,) if args.part else ("dev", "heldout", "all"):
+            chosen = [judgments[key(r)] for r in rows if part == "all" or r["part"] == part]
+            labels = [s["defects"] for j in chosen for s in j["sentences"]]
+            alone = sum(not d for d in labels)
+            clean = sum(all(not s["defects"] for s in j["sentences"]) for j in chosen)
+            kinds = Counter(d for ds in labels for d in ds)
+            results[(str(path), part)] = {
+                "summaries": len(chosen),
+                "sentences": len(labels),
+                "stand_alone": alone / max(len(labels), 1),
+                "no_defect": clean / max(len(chosen), 1),
+                "defects": dict(kinds),
+            }
+            r = results[(str(path), part)]
+            rows_out.append(
+                [Path(path).name, part, str(r["summaries"]), str(r["sentences"]), f"{r['stand_alone']:.1%}",
+                 f"{r['no_defect']:.1%}"] + [str(kinds.get(d, 0)) for d in DEFECTS]
+            )
+    from common import markdown_table
+
+    print(markdown_table(["summaries of", "part", "summaries", "sentences", "stand alone", "no defect", *DEFECTS], rows_out))
+    if args.json:
+        args.json.write_text(json.dumps({f"{p} {part}": r for (p, part), r in results.items()}, indent=2) + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("summaries", help="summarize the judged set with this tree")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--words", type=int, default=WORDS)
+    p.add_argument("--method", default=None)
+    p.set_defaults(run=summarize_set)
+    p = sub.add_parser("sheet", help="print what is left to judge, with each sentence's context")
+    p.add_argument("summaries", type=Path, nargs="+")
+    p.add_argument("--part", choices=("dev", "heldout"))
+    p.set_defaults(run=sheet)
+    p = sub.add_parser("score", help="the share of sentences that stand alone and of summaries with no defect")
+    p.add_argument("summaries", type=Path, nargs="+")
+    p.add_argument("--part", choices=("dev", "heldout"), help="score only this part")
+    p.add_argument("--json", type=Path)
+    p.set_defaults(run=score)
+    args = parser.parse_args(argv)
+    args.run(args)
+
+
+if __name__ == "__main__":
+    main()
