@@ -162,7 +162,7 @@ def test_descriptions_connectives_and_pronouns_lean_back():
 # --- a superseded statement -----------------------------------------------------------------
 
 QUAKE = [
-    doc("early", "An earthquake in the hills of Varno killed 12 people on Monday, police said.\n\n"
+    doc("early", "An earthquake in the hills of Varno killed 19 people on Monday, police said.\n\n"
                  "Rescue teams searched the collapsed school through the night.", "2015-03-02"),
     doc("late", "The earthquake in the hills of Varno killed 31 people on Monday, police said on Wednesday.\n\n"
                 "Rescue teams ended the search of the collapsed school on Wednesday.", "2015-03-04"),
@@ -173,13 +173,13 @@ QUAKE = [
 
 def test_a_count_a_later_article_updates_is_left_out_for_the_later_one():
     story = build_story(QUAKE)
-    early = index_of(story, "An earthquake in the hills of Varno killed 12")
+    early = index_of(story, "An earthquake in the hills of Varno killed 19")
     late = index_of(story, "The earthquake in the hills of Varno killed 31")
     overtaken, _ = overtaken_or_repeated(story, [early, late])
     assert early in overtaken and late not in overtaken
     for words in (20, 40, 100):
         text = chorus.summarize(QUAKE, words=words).text
-        assert "killed 12" not in text
+        assert "killed 19" not in text
         assert "killed 31" in text
 
 
