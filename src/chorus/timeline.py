@@ -81,9 +81,9 @@ def sentence_day(text: str, published: date | None) -> date | None:
             found.append(date(year, month, int(m.group("day"))))
         except ValueError:
             continue
-    for year, role in years_in(text).items():
+    for named_year, role in years_in(text).items():
         if role in _EVENT_YEAR_ROLES:
-            found.append(date(int(year), *MID_YEAR))
+            found.append(date(int(named_year), *MID_YEAR))
     if published is not None:
         for m in _RELATIVE.finditer(text):
             if _COMPARED.search(text, max(0, m.start() - 8), m.start()):

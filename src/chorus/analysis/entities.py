@@ -46,10 +46,14 @@ from rapidfuzz import fuzz
 
 from chorus.errors import ChorusError
 from chorus.represent import VARIANT_MIN_RATIO
-from chorus.text import MONTHS_AND_DAYS as _MONTHS_DAYS
-from chorus.text import PERSON_TITLES as _TITLES
-from chorus.text import SPEECH_VERBS as _SPEECH
-from chorus.text import STOP_WORDS, WORD_RE, stem
+from chorus.text import (
+    MONTHS_AND_DAYS as _MONTHS_DAYS,
+    PERSON_TITLES as _TITLES,
+    SPEECH_VERBS as _SPEECH,
+    STOP_WORDS,
+    WORD_RE,
+    stem,
+)
 from chorus.types import Story
 
 PERSON, PLACE, ORGANIZATION, OTHER = "person", "place", "organization", "other"

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 
 from chorus.align import CONTRADICTS, STATES
 from chorus.references import antecedents_of, context_of, in_first_person, introducers, predecessor_of
-from chorus.timeline import AS_OF_GAP_DAYS, AS_OF_WORDS, SUPERSEDED_AFTER_DAYS, about_now, article_days
 from chorus.represent import pair_table, redundancy_matrix
 from chorus.text import is_bare_quotation
+from chorus.timeline import AS_OF_GAP_DAYS, AS_OF_WORDS, SUPERSEDED_AFTER_DAYS, about_now, article_days
 from chorus.types import Budget, Sentence, Story
 
 if TYPE_CHECKING:  # scipy.sparse.linalg costs 0.15 s to import; only LexRank and TextRank need it
@@ -113,7 +113,7 @@ def greedy_fill(order: list[int], story: Story, budget: Budget, avoid_repeats: b
 
 
 def context_requirements(
-    story: Story, pool: list[int], exclusive: list[tuple[int, int]] = ()
+    story: Story, pool: list[int], exclusive: Sequence[tuple[int, int]] = ()
 ) -> tuple[list[int], dict[int, list[int]]]:
     """The pool without the sentences whose context it lacks, and, for each sentence that
     leans on others (``chorus.references``), the pool sentences of which one must be chosen

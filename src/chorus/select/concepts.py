@@ -401,17 +401,16 @@ def solve_coverage(
         constraints.append(LinearConstraint(pairs.tocsr(), -np.inf, 1.0))
     if requires:
         position = {i: j for j, i in enumerate(candidates)}
-        leaning = [(i, options) for i, options in requires.items() if i in position]
+        leaning = [(i, needed) for i, needed in requires.items() if i in position]
         if leaning:
-            rows, cols, vals = [], [], []
-            for row, (i, options) in enumerate(leaning):
-                rows.append(row)
-                cols.append(position[i])
-                vals.append(1.0)
-                rows += [row] * len(options)
-                cols += [position[j] for j in options]
-                vals += [-1.0] * len(options)
-            needs = sparse.csr_matrix((vals, (rows, cols)), shape=(len(leaning), n_vars))
+            need_rows: list[int] = []
+            need_cols: list[int] = []
+            need_vals: list[float] = []
+            for row, (i, needed) in enumerate(leaning):
+                need_rows += [row] * (1 + len(needed))
+                need_cols += [position[i]] + [position[j] for j in needed]
+                need_vals += [1.0] + [-1.0] * len(needed)
+            needs = sparse.csr_matrix((need_vals, (need_rows, need_cols)), shape=(len(leaning), n_vars))
             constraints.append(LinearConstraint(needs, -np.inf, 0.0))
     objective = np.concatenate([np.zeros(len(candidates)), -weights[concepts]])
     options: dict[str, object] = {"node_limit": SOLVER_NODES, "mip_rel_gap": SOLVER_GAP, **SOLVER_OPTIONS}
