@@ -411,3 +411,52 @@ def test_check_command_prints_each_verdict(capsys):
     assert out.startswith("Claim: Three firefighters suffered minor burns.")
     assert out.count("\nstates ") == 4 and "\nsilent       [5]" in out
     assert out.rstrip().endswith("4 of 5 articles state it.")
+
+
+def test_words_news_uses_for_one_another_state_the_claim_and_another_claim_of_the_event_does_not():
+    story = story_of(
+        "The blaze began just after 9 p.m. at a storage site run by Halvern Chemicals on Quay Road.\n\n" + FILLER,
+        # Synonyms and irregular forms: blaze / flames, began / broke out, site / building, run / owned.
+        "The flames broke out shortly after 9 p.m. at a storage building owned by Halvern Chemicals.\n\n" + FILLER,
+        # The same place and company, another claim.
+        "Halvern Chemicals said its storage building on Quay Road would be inspected next week.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The blaze began just after 9 p.m. at a storage site run by Halvern Chemicals on Quay Road.")
+    assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
+
+
+def test_a_place_and_its_adjective_are_one_place_and_another_country_is_elsewhere():
+    story = story_of(
+        "Meshaal met Lavrov in the Qatari capital on Monday to discuss reconciliation talks.\n\n" + FILLER,
+        "Lavrov met Meshaal in Qatar on Monday to discuss reconciliation talks.\n\n" + FILLER,
+        "Lavrov met Meshaal in Egypt on Monday to discuss reconciliation talks.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Meshaal met Lavrov in the Qatari capital on Monday to discuss reconciliation talks.")
+    assert found["d2"] == STATES
+    assert found["d3"] != STATES
+
+
+def test_a_quotations_no_is_stated_by_a_paraphrase_that_says_no_in_its_own_words():
+    story = story_of(
+        '"We will not let anyone back in until the air is safe to breathe," Fire Chief Dalia Okonkwo told reporters.'
+        "\n\n" + FILLER,
+        "Fire Chief Dalia Okonkwo said nobody would be let back in until the air was safe to breathe.\n\n" + FILLER,
+        "Fire Chief Dalia Okonkwo said everybody would be let back in once the air was safe to breathe.\n\n" + FILLER,
+    )
+    found = verdicts(
+        story, '"We will not let anyone back in until the air is safe to breathe," Fire Chief Dalia Okonkwo told reporters.'
+    )
+    assert found["d2"] == STATES
+    assert found["d3"] != STATES
+
+
+def test_a_count_of_a_named_group_is_found_after_of_them():
+    story = story_of(
+        "Twelve Americans were killed in the Kenya embassy bombing.\n\n" + FILLER,
+        "In neighbouring Kenya, an almost simultaneous explosion at the U.S. Embassy in Nairobi killed 247 people, "
+        "12 of them Americans, in the Kenya embassy bombing.\n\n" + FILLER,
+        "The Kenya embassy bombing killed 247 people, officials said.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Twelve Americans were killed in the Kenya embassy bombing.")
+    assert found["d2"] == STATES
+    assert found["d3"] == SILENT  # the toll is no count of Americans

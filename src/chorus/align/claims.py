@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -121,6 +121,49 @@ _CLASS_MEMBERS: dict[str, frozenset[str]] = {
 }
 for _stem, _outcome in V.OUTCOMES.items():
     _CLASS_MEMBERS[_outcome] = _CLASS_MEMBERS.get(_outcome, frozenset()) | {_stem}
+# Words news uses for one another in telling what happened, with the irregular forms the stemmer
+# leaves apart ("began" / "begin", "met" / "meeting"): a paraphrase says the claim in other words
+# ("The blaze began just after 9 p.m." / "The fire broke out shortly after 9 p.m.").
+EVENT_SYNONYMS = V.word_classes(
+    {
+        "begin": "begin begins began begun beginning start starts started starting erupt erupts erupted broke",
+        "fire": "fire fires blaze blazes flames inferno",
+        "building": "building buildings site sites facility facilities premises",
+        "quake": "earthquake earthquakes quake quakes tremor temblor",
+        "strike": "struck hit hits",
+        "own": "own owns owned operate operates operated run",
+        "meet": "meet meets met meeting",
+        "travel": "travel travels travelled traveled travelling traveling visit visits visited",
+        "discuss": "discuss discusses discussed discussing talk talks talked speak speaks spoke spoken",
+        "flee": "flee flees fled fleeing",
+        "seek": "seek seeks sought seeking",
+        "win": "win wins won winning",
+        "lose": "lose loses lost losing",
+        "fall": "fall falls fell fallen",
+        "give": "give gives gave given",
+        "take": "take takes took taken",
+        "bring": "bring brings brought",
+        "build": "build builds built",
+        "send": "send sends sent",
+        "hold": "hold holds held",
+        "find": "find finds found",
+        "fight": "fight fights fought",
+        "shoot": "shoot shoots shot",
+        "sell": "sell sells sold",
+        "buy": "buy buys bought",
+        "leave": "leave leaves left",
+        "catch": "catch catches caught",
+        "write": "write writes wrote written",
+        "choose": "choose chooses chose chosen",
+        "accept": "accept accepts accepted agree agrees agreed",
+    }
+)
+for _stem, _name in EVENT_SYNONYMS.items():
+    if _stem not in V.OUTCOMES:
+        _CLASS_MEMBERS[_name] = _CLASS_MEMBERS.get(_name, frozenset()) | {_stem}
+# Adverbs that tune a claim without making it ("just after 9 p.m." / "shortly after"): background,
+# weighed as a manner is.
+HEDGE_WORDS = frozenset(stem(w) for w in "just only even also still already".split())
 _WORD_CLASSES = {member: name for name, members in _CLASS_MEMBERS.items() for member in members}
 _CALENDAR_STEMS = frozenset(
     stem(w) for w in V.MONTHS + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -148,6 +191,12 @@ class Evidence:
     sentences: tuple[int, ...]  # Story.sentences indexes: one, or two adjacent
     score: float  # share of the claim's weighted content they carry (1.0 for the claim itself)
     differences: tuple[Difference, ...] = ()
+    lead: int | None = None  # of two sentences, the one that carries more of the claim
+
+    @property
+    def main(self) -> int:
+        """The sentence that carries the claim (of a pair, the one that carries more of it)."""
+        return self.lead if self.lead is not None else self.sentences[0]
 
 
 @dataclass(frozen=True)
@@ -235,6 +284,18 @@ _LONG_WORD = re.compile(r"\b[A-Za-z][a-z-]{2,}\b")
 _LOWER_PLACE = re.compile(r"\b(?:in|at|near|outside|from)\s+([a-z][a-z-]{3,})\b")
 
 
+# A place and the word for its people or things ("in Qatar" / "in the Qatari capital", "Kenya" / "Kenyan").
+DEMONYM_ENDINGS = ("i", "n", "an", "ian", "ese", "ish")
+
+
+def one_place(a: str, b: str) -> bool:
+    """Are two place stems one place, a name and its adjective ("qatar" / "qatari")?"""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and long[len(short):] in DEMONYM_ENDINGS
+
+
 def place_stems(text: str) -> frozenset[str]:
     """Stems of the places a sentence names, as printed (a demonym is not its country)."""
     found = {stem(w) for m in _PLACE.finditer(text) for w in WORD_RE.findall(m.group("name")) if is_content(w)}
@@ -301,8 +362,18 @@ def _totals_several(claim: str, evidence: str) -> bool:
     return bool(_ONE_EVENT.search(claim)) and not _SEVERAL_EVENTS.search(claim) and bool(_SEVERAL_EVENTS.search(evidence))
 
 
+# A sentence that is mostly a quotation says what the quotation says: its "not" is the sentence's
+# ("We will not let anyone back in," the chief said / the chief said nobody would be let back in).
+QUOTED_CLAIM_SHARE = 0.5
+
+
 def is_negated(text: str) -> bool:
-    return any(w.lower() in NEGATIONS or w.lower().endswith("n't") for w in WORD_RE.findall(_outside_quotes(text)))
+    """Does the text say no, outside its quotations (inside them too when it is mostly one)?"""
+    outside = WORD_RE.findall(_outside_quotes(text))
+    every = WORD_RE.findall(text)
+    if len(every) - len(outside) > QUOTED_CLAIM_SHARE * len(every):
+        outside = every
+    return any(w.lower() in NEGATIONS or w.lower().endswith("n't") for w in outside)
 
 
 def strip_attribution(text: str) -> tuple[str, str]:
@@ -415,7 +486,7 @@ class Aligner:
                     unknown += self._max_idf * factor * (NAME_WEIGHT if capital else 1.0)
                     continue
                 weight = float(self.vectors.idf[column]) * factor
-                if word.lower().endswith("ly") and len(word) > 4:
+                if (word.lower().endswith("ly") and len(word) > 4) or s in HEDGE_WORDS:
                     weight *= DETAIL_WEIGHT  # a manner ("nearly simultaneous", "reportedly") is not the claim
                 if capital:
                     run.append((column, weight * NAME_WEIGHT))
@@ -599,15 +670,21 @@ class Aligner:
             evidence = self._judge(claim, sentences, uses)
             if evidence is None:
                 continue
+            # One sentence that says it is better evidence than two that say more between them.
             if evidence.differences:
-                if best_contradicts is None or evidence.score > best_contradicts.score:
+                if best_contradicts is None or _better(evidence, best_contradicts):
                     best_contradicts = evidence
-            elif best_states is None or evidence.score > best_states.score:
+            elif best_states is None or _better(evidence, best_states):
                 best_states = evidence
+        def led(evidence: Evidence) -> Evidence:
+            if len(evidence.sentences) < 2:
+                return evidence
+            return replace(evidence, lead=max(evidence.sentences, key=lambda r: share.get(r, 0.0)))
+
         if best_states is not None:
-            return ArticleVerdict(d, STATES, best_states)
+            return ArticleVerdict(d, STATES, led(best_states))
         if best_contradicts is not None:
-            return ArticleVerdict(d, CONTRADICTS, best_contradicts)
+            return ArticleVerdict(d, CONTRADICTS, led(best_contradicts))
         return ArticleVerdict(d, SILENT)
 
     def _value_share(self, claim: Claim) -> float:
@@ -751,10 +828,10 @@ class Aligner:
         if not claim.places:
             return False
         words = set().union(*(self.story.sentences[i].stems for i in sentences))
-        if claim.places <= words:
+        if all(any(one_place(p, w) for w in words) for p in claim.places):
             return False
         theirs = set().union(*(self.places_of(i) for i in sentences))
-        return bool(theirs - claim.raw_stems)
+        return any(not any(one_place(p, w) for w in claim.raw_stems) for p in theirs)
 
     def disputes_back(self, sentence: int, evidence: Evidence, difference: Difference) -> bool:
         """Is the dispute mutual: does the clause of the evidence that gives the other value, taken
@@ -851,6 +928,11 @@ class Aligner:
         self._disputed = disputed
         self._other_scope = other_scope
         return score, differences
+
+
+def _better(a: Evidence, b: Evidence) -> bool:
+    """Is ``a`` better evidence than ``b``: fewer sentences, then more of the claim?"""
+    return (-len(a.sentences), a.score) > (-len(b.sentences), b.score)
 
 
 def aligner_of(story: Story) -> Aligner:

@@ -194,6 +194,10 @@ _PAST_APPOSITION = re.compile(r"[^,;.]{0,30},[^,;.]{1,30},\s*(?:were\s+|was\s+|h
 _TOLL_BEFORE = re.compile(r"\btoll\b(?:\s+[\w,'’]+){0,8}?\s+(?:to|of|at|reached|stood\s+at|is|was)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# A figure counts a named group when a name follows it: "12 Americans", "12 of them Americans".
+_NAMED_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?[A-Z][a-z]")
+
+
 @dataclass(frozen=True)
 class Number:
     """A figure as a sentence states it: a range (hedges widen it) and what it counts."""
@@ -359,7 +363,7 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             Number(
                 text[start : m.end()], low, high, bool(m.group("pct")), head, frozenset(after[1:] + previous), scale,
                 start, m.end(), superseded, unit, outcome if not unit else None,
-                bool(re.match(r"\s+[A-Z][a-z]", text[end:])) and not unit, factor,
+                bool(_NAMED_AFTER.match(text, end)) and not unit, factor,
                 bool(_OTHERS_BEFORE.search(text, max(0, start - 12), start) or _OTHERS_AFTER.match(text, m.end())),
             )
         )

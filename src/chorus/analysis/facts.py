@@ -98,9 +98,11 @@ def group_facts(story: Story, checks: list[ClaimCheck]) -> list[Fact]:
             evidence[d] = verdict.evidence.sentences
             if verdict.verdict == STATES:
                 stating.append(d)
-            for j in verdict.evidence.sentences:
-                if j not in taken and j not in members:
-                    members.append(j)
+            # Of two sentences, the one that carries the claim: the other only completes it ("she
+            # said" after the fire chief's name) and may be a claim of its own.
+            j = verdict.evidence.main
+            if j not in taken and j not in members:
+                members.append(j)
         taken.update(members)
         independent = families.independent_sources(evidence)
         facts.append(Fact(0, members, sorted(docs), sorted(stating), independent))
