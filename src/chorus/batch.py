@@ -38,6 +38,7 @@ from chorus.errors import ChorusError, InputError
 # longer than MAX_RECORD_BYTES is a broken export (a whole dataset on one line,
 # a binary blob), and holding it would break the memory bound. It gets an error record.
 from chorus.ingest.read import MAX_RECORD_BYTES, Cluster, open_dataset_file, parse_dataset_line
+from chorus.types import DEFAULT_WORDS
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -76,7 +77,7 @@ RecordLine = bytes | OversizedLine | LostRecord
 
 @dataclass(frozen=True)
 class BatchOptions:
-    words: int | None = 100
+    words: int | None = DEFAULT_WORDS
     sentences: int | None = None
     method: str | None = None
     query_fields: tuple[str, ...] = ()  # dataset fields joined into the query (DUC: topic_title, topic_narrative)
@@ -91,12 +92,10 @@ def cluster_query(cluster: Cluster, options: BatchOptions) -> str | None:
 
 
 def summarize_cluster(cluster: Cluster, options: BatchOptions) -> dict[str, Any]:
-    from chorus.pipeline import build_story, load_documents, make_budget, summarize_story
+    from chorus.pipeline import make_budget, read_story, summarize_story
     from chorus.render import summary_to_dict
 
-    warnings: list[str] = []
-    docs = load_documents(cluster.documents, warnings)
-    story = build_story(docs, cluster_query(cluster, options), warnings)
+    story = read_story(cluster.documents, cluster_query(cluster, options))
     summary = summarize_story(story, make_budget(options.words, options.sentences), options.method)
     return {"id": cluster.id, **summary_to_dict(summary)}
 

@@ -15,6 +15,7 @@ import chorus
 from chorus.errors import ChorusError
 from chorus.evaluation.rouge_plan import DEFAULT_SCORER, SCORERS
 from chorus.render import FORMATS, REPORT_FORMATS
+from chorus.types import DEFAULT_WORDS, asked_length
 
 NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, without importing it here
 
@@ -62,15 +63,13 @@ def positive_float(value: str) -> float:
     return number
 
 
-def _add_budget(parser: argparse.ArgumentParser, default_words: int = 100) -> None:
+def _add_budget(parser: argparse.ArgumentParser, default_words: int = DEFAULT_WORDS) -> None:
     parser.add_argument("--words", type=positive_int, default=None, help=f"word budget (default {default_words})")
     parser.add_argument("--sentences", type=positive_int, default=None, help="sentence budget")
 
 
-def _budget_args(args: argparse.Namespace, default_words: int = 100) -> tuple[int | None, int | None]:
-    if args.words is None and args.sentences is None:
-        return default_words, None
-    return args.words, args.sentences
+def _budget_args(args: argparse.Namespace) -> tuple[int | None, int | None]:
+    return asked_length(args.words, args.sentences)
 
 
 def _read_clusters(args: argparse.Namespace, warnings: list[str]):
@@ -86,7 +85,7 @@ def _read_clusters(args: argparse.Namespace, warnings: list[str]):
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from chorus.pipeline import build_story, load_documents, make_budget, summarize_story
+    from chorus.pipeline import make_budget, read_story, summarize_story
     from chorus.progress import Steps, wanted as progress_wanted
     from chorus.render import render, summary_to_dict
     from chorus.render.markdown import _escape
@@ -102,11 +101,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     with Steps(SUMMARY_STEPS * len(clusters), progress_wanted(articles)) as step:
         for n, cluster in enumerate(clusters, start=1):
             where = f"cluster {n} of {len(clusters)}: " if len(clusters) > 1 else ""
-            cluster_warnings: list[str] = []
-            step(f"{where}reading {len(cluster.documents)} articles")
-            docs = load_documents(cluster.documents, cluster_warnings)
-            step(f"{where}splitting into sentences")
-            story = build_story(docs, args.query, cluster_warnings)
+            story = read_story(cluster.documents, args.query, stage=lambda name: step(where + name))
             step(f"{where}choosing the summary")
             summary = summarize_story(story, budget, args.method)
             for w in summary.warnings:
@@ -127,7 +122,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from chorus.analysis.report import build_report
-    from chorus.pipeline import build_story, load_documents
+    from chorus.pipeline import read_story
     from chorus.progress import Steps, wanted as progress_wanted
     from chorus.render import render_report
 
@@ -137,10 +132,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if len(clusters) > 1:
         raise ChorusError("a report covers one story; choose a cluster of the dataset with --cluster ID")
     with Steps(REPORT_STEPS, progress_wanted(len(clusters[0].documents))) as step:
-        step(f"reading {len(clusters[0].documents)} articles")
-        docs = load_documents(clusters[0].documents, warnings)
-        step("splitting into sentences")
-        story = build_story(docs, args.query, warnings)
+        story = read_story(clusters[0].documents, args.query, warnings, stage=step)
         report = build_report(story, words=words, sentences=sentences, method=args.method, ner=args.ner, stage=step)
     for w in report.warnings:
         warn(w)
@@ -468,7 +460,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="ROUGE-1.5.5 scores against a dataset's reference summaries")
     p.add_argument("dataset", metavar="CLUSTERS.jsonl", help="clusters with \"summaries\" (references)")
-    p.add_argument("--words", type=positive_int, default=100, help="summary length and ROUGE cut (default 100)")
+    p.add_argument("--words", type=positive_int, default=DEFAULT_WORDS, help=f"summary length and ROUGE cut (default {DEFAULT_WORDS})")
     p.add_argument("--method", help="a method, several separated by commas, or 'all' (default: the default method)")
     p.add_argument("--query-field", metavar="FIELDS", help="dataset fields joined into the query, e.g. topic_title,topic_narrative")
     p.add_argument("--peers", metavar="PEERS.jsonl", action="append",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from chorus.align import ClaimCheck, aligner_of
@@ -14,7 +14,7 @@ from chorus.ingest.read import document_from_json, read_article_file, read_folde
 from chorus.represent import represent
 from chorus.segment import segment
 from chorus.select import get_method
-from chorus.types import Budget, Document, Story, Summary
+from chorus.types import DEFAULT_WORDS, Budget, Document, Story, Summary
 
 DocumentLike = str | os.PathLike | Document | RawDocument | dict
 
@@ -62,7 +62,28 @@ def build_story(documents: list[Document], query: str | None = None, warnings: l
     return story
 
 
-def make_budget(words: int | None = 100, sentences: int | None = None) -> Budget:
+def read_story(
+    documents: Iterable[DocumentLike],
+    query: str | None = None,
+    warnings: list[str] | None = None,
+    *,
+    stage: Callable[[str], object] | None = None,
+) -> Story:
+    """The one reading every consumer shares (CLI, batch, web, report, check): ingest
+    (``load_documents``), then segment and represent (``build_story``).
+
+    ``stage`` is told the name of each step as it starts (a progress display, a deadline)."""
+    warnings = warnings if warnings is not None else []
+    documents = list(documents)
+    if stage is not None:
+        stage(f"reading {len(documents)} articles")
+    docs = load_documents(documents, warnings)
+    if stage is not None:
+        stage("splitting into sentences")
+    return build_story(docs, query, warnings)
+
+
+def make_budget(words: int | None = DEFAULT_WORDS, sentences: int | None = None) -> Budget:
     try:
         return Budget(words=words, sentences=sentences)
     except ValueError as exc:
@@ -84,7 +105,7 @@ def summarize_story(story: Story, budget: Budget, method: str | None = None) -> 
 
 def summarize(
     documents: Sequence[DocumentLike],
-    words: int | None = 100,
+    words: int | None = DEFAULT_WORDS,
     query: str | None = None,
     method: str | None = None,
     *,
@@ -110,10 +131,7 @@ def summarize(
         ChorusError: for unusable input (nothing readable, not English...).
     """
     budget = make_budget(words, sentences)
-    warnings: list[str] = []
-    docs = load_documents(documents, warnings)
-    story = build_story(docs, query, warnings)
-    return summarize_story(story, budget, method)
+    return summarize_story(read_story(documents, query), budget, method)
 
 
 MAX_CLAIM_CHARS = 2_000  # a claim is a sentence or two; longer text is an article
@@ -141,7 +159,4 @@ def check(claim: str, documents: Sequence[DocumentLike]) -> ClaimCheck:
         raise InputError("the claim is empty; give the sentence to check")
     if len(claim) > MAX_CLAIM_CHARS:
         raise InputError(f"the claim is {len(claim):,} characters; a claim is at most {MAX_CLAIM_CHARS:,}")
-    warnings: list[str] = []
-    docs = load_documents(documents, warnings)
-    story = build_story(docs, None, warnings)
-    return aligner_of(story).check(claim)
+    return aligner_of(read_story(documents)).check(claim)

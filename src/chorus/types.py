@@ -102,11 +102,24 @@ class Story:
         return counts
 
 
+# The length of a summary when the person asks for none: DUC's 100 words (ROUGE -l 100), a
+# paragraph a reader takes in at a glance.
+DEFAULT_WORDS = 100
+
+
+def asked_length(words: int | None, sentences: int | None) -> tuple[int | None, int | None]:
+    """The (words, sentences) budget of a request: DEFAULT_WORDS words unless words or sentences
+    is given (``--sentences 3`` alone means three sentences, whatever their length)."""
+    if words is None and sentences is None:
+        return DEFAULT_WORDS, None
+    return words, sentences
+
+
 @dataclass(frozen=True)
 class Budget:
     """A summary length limit: words, sentences, or both (both must hold)."""
 
-    words: int | None = 100
+    words: int | None = DEFAULT_WORDS
     sentences: int | None = None
 
     def __post_init__(self) -> None:

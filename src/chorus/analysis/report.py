@@ -13,8 +13,8 @@ from chorus.analysis.facts import Fact, claim_checks, group_facts
 from chorus.analysis.quotes import Quote, find_quotations, group_quotations
 from chorus.analysis.reuse import DocumentReuse, Passage, find_reuse
 from chorus.errors import ChorusError
-from chorus.pipeline import DocumentLike, build_story, load_documents, make_budget, summarize_story
-from chorus.types import Document, Sentence, Story, Summary
+from chorus.pipeline import DocumentLike, make_budget, read_story, summarize_story
+from chorus.types import DEFAULT_WORDS, Document, Sentence, Story, Summary
 
 
 @dataclass
@@ -65,13 +65,13 @@ class Report:
 def build_report(
     story: Story,
     *,
-    words: int | None = 100,
+    words: int | None = DEFAULT_WORDS,
     sentences: int | None = None,
     method: str | None = None,
     ner: str = "rules",
     stage: Callable[[str], object] | None = None,
 ) -> Report:
-    """The report of a story already segmented and represented (``pipeline.build_story``).
+    """The report of a story already segmented and represented (``pipeline.read_story``).
 
     ``stage`` is told the name of each step as it starts (a progress display)."""
     if ner not in NER_BACKENDS:
@@ -114,7 +114,7 @@ def build_report(
 def report(
     documents: Sequence[DocumentLike],
     *,
-    words: int | None = 100,
+    words: int | None = DEFAULT_WORDS,
     sentences: int | None = None,
     query: str | None = None,
     method: str | None = None,
@@ -137,7 +137,4 @@ def report(
     Raises:
         ChorusError: for unusable input or an unavailable NER backend.
     """
-    warnings: list[str] = []
-    docs = load_documents(documents, warnings)
-    story = build_story(docs, query, warnings)
-    return build_report(story, words=words, sentences=sentences, method=method, ner=ner)
+    return build_report(read_story(documents, query), words=words, sentences=sentences, method=method, ner=ner)

@@ -17,14 +17,14 @@ from chorus.ingest import RawDocument
 from chorus.ingest.decode import decode
 from chorus.ingest.fetch import FetchLimits, fetch_page
 from chorus.ingest.read import check_text_size, document_from_json, sniff_format
-from chorus.pipeline import build_story, load_documents, make_budget, summarize_story
+from chorus.pipeline import load_documents, make_budget, read_story, summarize_story
 from chorus.render import render, render_report, summary_to_dict
 from chorus.render.json import article_sentences
 from chorus.render.report_html import report_page_data
-from chorus.types import Document, Story, Summary
+from chorus.types import Document, Story, Summary, asked_length
 from chorus.web.inputs import Incoming
 from chorus.web.limits import Deadline
-from chorus.web.schemas import DEFAULT_WORDS, CheckOptions, ReportOptions, SummarizeOptions
+from chorus.web.schemas import CheckOptions, ReportOptions, SummarizeOptions
 
 
 def raw_document(article: Incoming) -> RawDocument:
@@ -96,33 +96,27 @@ def describe_inputs(articles: list[Incoming], documents: list[Document], warning
     return out
 
 
-def budget_words(options: SummarizeOptions) -> int | None:
-    """The word budget asked for: the default only when neither words nor sentences is given."""
-    return options.words if options.words is not None or options.sentences is not None else DEFAULT_WORDS
-
-
-def read_story(articles: list[Incoming], options: SummarizeOptions, deadline: Deadline) -> Story:
+def read_articles_story(articles: list[Incoming], options: SummarizeOptions, deadline: Deadline) -> Story:
     """Ingest, segment and represent the articles, as the CLI does, checking the deadline between stages."""
     deadline.check()
     warnings: list[str] = []
-    documents = load_documents(read_articles(articles, warnings), warnings)
-    deadline.check()
-    story = build_story(documents, options.query, warnings)
+    story = read_story(read_articles(articles, warnings), options.query, warnings, stage=lambda _: deadline.check())
     deadline.check()
     return story
 
 
 def summarize_articles(articles: list[Incoming], options: SummarizeOptions, deadline: Deadline) -> Summary:
     """The pipeline of `chorus summarize`."""
-    budget = make_budget(budget_words(options), options.sentences)
-    story = read_story(articles, options, deadline)
+    budget = make_budget(*asked_length(options.words, options.sentences))
+    story = read_articles_story(articles, options, deadline)
     return summarize_story(story, budget, options.method)
 
 
 def report_articles(articles: list[Incoming], options: ReportOptions, deadline: Deadline) -> Report:
     """`chorus report`: the summary and the comparison of the outlets, from one reading of the articles."""
-    story = read_story(articles, options, deadline)
-    return build_report(story, words=budget_words(options), sentences=options.sentences, method=options.method)
+    story = read_articles_story(articles, options, deadline)
+    words, sentences = asked_length(options.words, options.sentences)
+    return build_report(story, words=words, sentences=sentences, method=options.method)
 
 
 def summary_payload(summary: Summary) -> dict[str, Any]:

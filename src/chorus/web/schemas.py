@@ -16,6 +16,7 @@ from chorus.analysis.entities import KINDS, NER_BACKENDS
 from chorus.render import FORMATS, REPORT_FORMATS
 from chorus.render.report_json import SCHEMA as REPORT_SCHEMA
 from chorus.select import DEFAULT_METHOD, METHODS
+from chorus.types import DEFAULT_WORDS
 
 MAX_BUDGET_WORDS = 1000
 MAX_BUDGET_SENTENCES = 100
@@ -23,7 +24,6 @@ MAX_QUERY_CHARS = 1000
 MAX_CLAIM_CHARS = 2000  # chorus.pipeline.MAX_CLAIM_CHARS
 MAX_NAME_CHARS = 200
 MAX_TITLE_CHARS = 1000
-DEFAULT_WORDS = 100
 
 if TYPE_CHECKING:  # the choices come from the registries at run time; to a type checker they are strings
     MethodName = str
