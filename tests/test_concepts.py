@@ -10,7 +10,7 @@ import pytest
 import chorus
 from chorus.pipeline import build_story
 from chorus.select import DEFAULT_METHOD, METHODS
-from chorus.select.concepts import FEATURES, Concepts, load_models, solve_coverage
+from chorus.select.concepts import FEATURES, Concepts, coverage_program, coverage_value, load_models, solve_coverage
 from chorus.types import Budget
 from conftest import EXAMPLE
 
@@ -77,6 +77,25 @@ def test_solver_finds_the_best_cover_with_exclusive_pairs_and_a_sentence_limit(s
     assert budget.fits(sum(lengths[i] for i in chosen), len(chosen))
     assert not any(a in chosen and b in chosen for a, b in exclusive)
     assert value(chosen) == pytest.approx(value(max(feasible, key=value)))
+
+
+def test_the_reduced_program_values_every_choice_as_the_concepts_do():
+    # Concepts one candidate carries fold into its value, concepts the same candidates carry
+    # into one group: for every set of chosen sentences the covered value is unchanged.
+    rng = np.random.default_rng(11)
+    sentence_concepts = [set(rng.choice(10, size=rng.integers(1, 5), replace=False).tolist()) for _ in range(8)]
+    sentence_concepts[5] = set(sentence_concepts[2])  # two candidates with the same concepts
+    weights = rng.uniform(0.0, 1.0, 10)
+    weights[3] = 0.0
+    candidates = [0, 2, 3, 5, 7]
+    own, shared, carriers = coverage_program(weights, sentence_concepts, candidates)
+    assert len(shared) == len(carriers) < len({c for i in candidates for c in sentence_concepts[i]})
+    assert all(len(where) >= 2 for where in carriers)
+    for r in range(len(candidates) + 1):
+        for chosen in combinations(range(len(candidates)), r):
+            reduced = own[list(chosen)].sum() + sum(w for w, where in zip(shared, carriers) if set(where) & set(chosen))
+            expected = coverage_value(weights, sentence_concepts, [candidates[j] for j in chosen])
+            assert reduced == pytest.approx(expected)
 
 
 def test_a_known_value_prunes_the_search_but_not_the_optimum():

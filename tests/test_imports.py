@@ -18,6 +18,18 @@ def test_the_pipeline_imports_no_scikit_learn():
     assert out.stdout.strip() == "[]"
 
 
+def test_summarizing_solves_without_importing_scipy_optimize():
+    # The solver is highspy (0.01 s to import), not scipy.optimize's copy of HiGHS (0.3 s, 28 MB).
+    code = """
+import sys, chorus
+summary = chorus.summarize(["Crews fought a fire at the harbor warehouse on Monday, officials said today.",
+                            "A fire at the harbor warehouse burned for hours on Monday, officials said."], words=30)
+print(bool(summary.sentences), 'highspy' in sys.modules, 'scipy.optimize' in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "False"]
+
+
 def test_sentences_carry_how_each_token_was_written():
     from chorus.segment import segment
     from chorus.types import Document

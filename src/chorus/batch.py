@@ -267,7 +267,7 @@ def _chunk_bytes(chunk: list[tuple[int, Any]]) -> int:
 # once, so no worker pays the imports again (spawn made each one import it:
 # about 0.6 CPU-seconds and their own copy of the modules' memory). Forking
 # the parent itself is unsafe: it runs threads (reading input, writing output).
-WORKER_PRELOAD = ["chorus.pipeline", "scipy.optimize", "scipy.sparse.linalg"]  # the last two are imported when first used
+WORKER_PRELOAD = ["chorus.pipeline", "highspy", "scipy.sparse.linalg"]  # the last two are imported when first used
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:

@@ -26,7 +26,6 @@ import math
 import os
 import sys
 import threading
-import warnings
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -64,7 +63,8 @@ SOLVER_GAP = 0.01  # stop within 1% of the optimum: the weights are estimates an
 # one candidate carries, most of them; cuts older than SOLVER_LP_AGE_LIMIT
 # rounds leave the LP and the pool keeps at most SOLVER_CUT_POOL cuts, so the
 # root node's rounds of cuts stay cheap (defaults: 10 and 10,000).
-SOLVER_OPTIONS = {"presolve": True, "mip_lp_age_limit": 2, "mip_pool_soft_limit": 100}
+SOLVER_OPTIONS: dict[str, bool | float | str] = {"presolve": "on", "mip_lp_age_limit": 2, "mip_pool_soft_limit": 100, "threads": 1}
+SOLUTION_FEASIBLE = 2  # HiGHS's primal_solution_status of a feasible point
 # The greedy solution's value is given to HiGHS as a cutoff ("objective_bound"),
 # lowered by this fraction so that rounding cannot cut off a solution worth as much.
 SOLVER_GREEDY_BOUND = True
@@ -344,6 +344,38 @@ def quiet_stdout() -> Iterator[None]:
                 _quiet_saved_fd = None
 
 
+def coverage_program(
+    weights: np.ndarray,
+    sentence_concepts: list[set[int]],
+    candidates: list[int],
+) -> tuple[np.ndarray, np.ndarray, list[list[int]]]:
+    """The concepts of the integer program, reduced without changing its optimum.
+
+    Returns (each candidate's own value, each shared concept group's value,
+    each group's carriers as positions in ``candidates``). A concept that
+    one candidate alone carries is counted in that candidate's value, so it
+    needs no variable; concepts that the same candidates carry are one
+    group, one variable, one row (most of a news story's concepts are in one
+    sentence or in the same few). Whatever sentences are chosen, the value
+    covered is the same as with one variable per concept."""
+    own = np.zeros(len(candidates))
+    groups: dict[tuple[int, ...], float] = {}
+    carriers: dict[int, list[int]] = defaultdict(list)
+    for j, i in enumerate(candidates):
+        for c in sentence_concepts[i]:
+            carriers[c].append(j)
+    for c, where in carriers.items():
+        weight = float(weights[c])
+        if weight <= 0:
+            continue
+        if len(where) == 1:
+            own[where[0]] += weight
+        else:
+            key = tuple(where)
+            groups[key] = groups.get(key, 0.0) + weight
+    return own, np.fromiter(groups.values(), float, len(groups)), [list(key) for key in groups]
+
+
 def solve_coverage(
     weights: np.ndarray,
     sentence_concepts: list[set[int]],
@@ -356,8 +388,9 @@ def solve_coverage(
 ) -> list[int]:
     """The candidates whose concepts have the largest total weight within the budget.
 
-    Variables: one binary per candidate sentence, one per concept. A concept
-    may be counted only if a chosen sentence carries it; the chosen sentences
+    Variables: one binary per candidate sentence, one per group of concepts
+    that several candidates share (``coverage_program``). A group may be
+    counted only if a chosen sentence carries it; the chosen sentences
     must fit the word (and sentence) budget, of each ``exclusive`` pair
     of candidates (near-paraphrases) at most one is chosen, and a candidate
     that ``requires`` others (the context it leans on) is chosen only with one
@@ -366,73 +399,79 @@ def solve_coverage(
     reach it, so when none does, what it returns may be worth less (or be
     nothing): the caller keeps the better of the two.
     """
-    from scipy.optimize import Bounds, LinearConstraint, milp  # imported when first solving: 0.3 s
+    import highspy  # imported when first solving (scipy.optimize took 0.3 s)
 
-    concepts = sorted({c for i in candidates for c in sentence_concepts[i] if weights[c] > 0})
-    if not concepts:
+    own, shared, carriers = coverage_program(weights, sentence_concepts, candidates)
+    if not own.any() and not len(shared):
         return []
-    column = {c: len(candidates) + n for n, c in enumerate(concepts)}
-    n_vars = len(candidates) + len(concepts)
-    rows, cols, vals = [], [], []
-    for n, c in enumerate(concepts):
-        rows.append(n)
-        cols.append(column[c])
-        vals.append(1.0)
-    for j, i in enumerate(candidates):
-        for c in sentence_concepts[i]:
-            if c not in column:
-                continue
-            rows.append(column[c] - len(candidates))
-            cols.append(j)
-            vals.append(-1.0)
-    coverage = sparse.csr_matrix((vals, (rows, cols)), shape=(len(concepts), n_vars))
-    constraints = [LinearConstraint(coverage, -np.inf, 0.0)]
+    n_sentences, n_groups = len(candidates), len(shared)
+    # The constraint matrix, entry by entry: row, column, value.
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    vals: list[np.ndarray] = []
+    lower: list[float] = []
+    upper: list[float] = []
+    if n_groups:
+        # A group counts only if a chosen sentence carries it: y_g - sum of its carriers' x <= 0.
+        sizes = np.fromiter(map(len, carriers), int, n_groups)
+        group_rows = np.arange(n_groups)
+        rows += [group_rows, np.repeat(group_rows, sizes)]
+        cols += [n_sentences + group_rows, np.fromiter(chain.from_iterable(carriers), int, int(sizes.sum()))]
+        vals += [np.ones(n_groups), -np.ones(int(sizes.sum()))]
+        lower += [-np.inf] * n_groups
+        upper += [0.0] * n_groups
+
+    def add_row(columns: np.ndarray, values: np.ndarray, limit: float) -> None:
+        rows.append(np.full(len(columns), len(lower)))
+        cols.append(columns)
+        vals.append(values)
+        lower.append(-np.inf)
+        upper.append(float(limit))
+
+    every_sentence = np.arange(n_sentences)
     if budget.words is not None:
-        length_row = np.concatenate([np.array([lengths[i] for i in candidates], float), np.zeros(len(concepts))])
-        constraints.append(LinearConstraint(length_row[None, :], -np.inf, budget.words))
+        add_row(every_sentence, np.array([lengths[i] for i in candidates], float), budget.words)
     if budget.sentences is not None:
-        count_row = np.concatenate([np.ones(len(candidates)), np.zeros(len(concepts))])
-        constraints.append(LinearConstraint(count_row[None, :], -np.inf, budget.sentences))
-    if exclusive:
-        position = {i: j for j, i in enumerate(candidates)}
-        pairs = sparse.lil_matrix((len(exclusive), n_vars))
-        for row, (a, b) in enumerate(exclusive):
-            pairs[row, position[a]] = pairs[row, position[b]] = 1.0
-        constraints.append(LinearConstraint(pairs.tocsr(), -np.inf, 1.0))
+        add_row(every_sentence, np.ones(n_sentences), budget.sentences)
+    position = {i: j for j, i in enumerate(candidates)}
+    for a, b in exclusive:
+        add_row(np.array([position[a], position[b]]), np.ones(2), 1.0)
     if requires:
-        position = {i: j for j, i in enumerate(candidates)}
-        leaning = [(i, needed) for i, needed in requires.items() if i in position]
-        if leaning:
-            need_rows: list[int] = []
-            need_cols: list[int] = []
-            need_vals: list[float] = []
-            for row, (i, needed) in enumerate(leaning):
-                need_rows += [row] * (1 + len(needed))
-                need_cols += [position[i]] + [position[j] for j in needed]
-                need_vals += [1.0] + [-1.0] * len(needed)
-            needs = sparse.csr_matrix((need_vals, (need_rows, need_cols)), shape=(len(leaning), n_vars))
-            constraints.append(LinearConstraint(needs, -np.inf, 0.0))
-    objective = np.concatenate([np.zeros(len(candidates)), -weights[concepts]])
-    options: dict[str, object] = {"node_limit": SOLVER_NODES, "mip_rel_gap": SOLVER_GAP, **SOLVER_OPTIONS}
-    if at_least is not None and at_least > 0:
-        options["objective_bound"] = -at_least * (1 - BOUND_SLACK)  # the objective is minus the value
-    with warnings.catch_warnings(), quiet_stdout():
-        # scipy passes options it does not list to HiGHS verbatim, with a warning.
-        warnings.filterwarnings("ignore", "Unrecognized options", category=RuntimeWarning)
-        result = milp(
-            objective,
-            constraints=constraints,
-            # Concepts need not be declared integer: with whole sentences chosen, the
-            # optimum sets each to 0 or 1 anyway, and HiGHS branches only on sentences.
-            integrality=np.concatenate([np.ones(len(candidates)), np.zeros(len(concepts))]),
-            bounds=Bounds(0, 1),
-            # A node limit rather than a time limit keeps the result the same on a
-            # busy machine; the best solution found so far is returned.
-            options=options,
-        )
-    if result.x is None:
+        for i, needed in requires.items():
+            if i in position:  # x_i - sum of the x of what it leans on <= 0
+                add_row(np.array([position[i]] + [position[j] for j in needed]), np.array([1.0] + [-1.0] * len(needed)), 0.0)
+    n_vars = n_sentences + n_groups
+    matrix = sparse.csc_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(len(lower), n_vars)
+    )
+
+    model = highspy.HighsLp()
+    model.num_col_, model.num_row_ = n_vars, len(lower)
+    model.col_cost_ = -np.concatenate([own, shared])  # HiGHS minimises
+    model.col_lower_, model.col_upper_ = np.zeros(n_vars), np.ones(n_vars)
+    model.row_lower_, model.row_upper_ = np.array(lower), np.array(upper)
+    model.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    model.a_matrix_.start_, model.a_matrix_.index_, model.a_matrix_.value_ = matrix.indptr, matrix.indices, matrix.data
+    # Groups need not be declared integer: with whole sentences chosen, the optimum
+    # sets each to 0 or 1 anyway, and HiGHS branches only on sentences.
+    model.integrality_ = [highspy.HighsVarType.kInteger] * n_sentences + [highspy.HighsVarType.kContinuous] * n_groups
+    with quiet_stdout():  # the constructor prints a banner, presolve a debug line (C's printf)
+        solver = highspy.Highs()
+        solver.setOptionValue("output_flag", False)
+        # A node limit rather than a time limit keeps the result the same on a
+        # busy machine; the best solution found so far is returned.
+        options: dict[str, bool | float | str] = {"mip_max_nodes": SOLVER_NODES, "mip_rel_gap": SOLVER_GAP, **SOLVER_OPTIONS}
+        if at_least is not None and at_least > 0:
+            options["objective_bound"] = -at_least * (1 - BOUND_SLACK)  # the objective is minus the value
+        for name, value in options.items():
+            solver.setOptionValue(name, value)
+        solver.passModel(model)
+        solver.run()
+        has_solution = solver.getInfo().primal_solution_status == SOLUTION_FEASIBLE
+        x = solver.getSolution().col_value[:n_sentences] if has_solution else None
+    if x is None:
         return []
-    return [i for j, i in enumerate(candidates) if result.x[j] > 0.5]
+    return [i for j, i in enumerate(candidates) if x[j] > 0.5]
 
 
 def coverage_value(weights: np.ndarray, sentence_concepts: list[set[int]], chosen: list[int]) -> float:

@@ -50,7 +50,7 @@ from chorus.web.limits import Deadline, Limits, describe_bytes
 log = logging.getLogger("chorus.web")
 
 # What a worker has imported before it is forked: a job starts computing at once.
-WORKER_PRELOAD = ["chorus.web.jobs", "chorus.analysis.report", "scipy.optimize", "scipy.sparse.linalg"]
+WORKER_PRELOAD = ["chorus.web.jobs", "chorus.analysis.report", "highspy", "scipy.sparse.linalg"]
 # How a job's duration is averaged for Retry-After (weight of the newest job).
 DURATION_SMOOTHING = 0.2
 FIRST_DURATION_GUESS = 1.0  # seconds, before any job has finished
