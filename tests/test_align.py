@@ -460,3 +460,18 @@ def test_a_count_of_a_named_group_is_found_after_of_them():
     found = verdicts(story, "Twelve Americans were killed in the Kenya embassy bombing.")
     assert found["d2"] == STATES
     assert found["d3"] == SILENT  # the toll is no count of Americans
+
+
+def test_a_person_given_two_ages_by_two_outlets_is_one_age_conflict_and_a_namesake_is_not():
+    texts = [
+        "Aaron Velko, 22, was charged on Friday with the robbery of a bank in Tarnby.\n\n" + FILLER,
+        "Police said Aaron Velko, 21, was arrested near the bank on Friday morning.\n\n" + FILLER,
+        "The suspect, a 22-year-old Aaron Velko, appeared in court on Friday. He was remanded in custody until his "
+        "trial next month.\n\n" + FILLER,
+        # Another person of that family name (his father), and an age no one disputes.
+        "His father, Dennis Velko, 54, said the family was shocked. Marta Lind, 40, a teller, was unhurt.\n\n" + FILLER,
+    ]
+    report = chorus.report(texts)
+    ages = [c for c in report.conflicts if c.kind == "age"]
+    assert len(ages) == 1
+    assert [(v.value, v.doc_indexes) for v in ages[0].values] == [("22", (0, 2)), ("21", (1,))]

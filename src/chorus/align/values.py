@@ -557,3 +557,46 @@ def same_thing_counted(x: Number, y: Number, *, any_size: bool = False) -> bool:
     if x.outcome or y.outcome:
         return x.head == y.head  # "5,400 people were injured" counts no "two men"
     return x.head == y.head or (x.head in PEOPLE_NOUNS and y.head in PEOPLE_NOUNS)
+
+
+# --- people's ages ------------------------------------------------------------
+
+# A name of one to four capitalised words (initials and "Jr." allowed).
+_NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
+# "Matthew Shepard, 21," / "Aaron McKinney, 22, and ..." / "a 21-year-old Matthew Shepard".
+_AGE_APPOSITION = re.compile(r"(?<![Tt]he\s)" + _NAME + r",\s+(?P<age>\d{1,3})\s*(?=,|\.(?:\s|$)|\s+and\b|;)")
+_AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+" + _NAME)
+_AGE_DESCRIBED = re.compile(_NAME + r",\s+(?:a|an)\s+(?P<age>\d{1,3})-year-old\b")  # "Matthew Shepard, a 21-year-old student"
+# Words before a name that are not the name: titles and roles.
+NAME_TITLES = frozenset(
+    """Mr Mrs Ms Dr President Prime Minister Foreign Secretary Senator Sen Rep Gov Governor Judge Justice
+    Chief Police Officer Sheriff Mayor General Gen Colonel Col Captain Capt King Queen Prince Pope
+    Rev Father Sister Professor Prof The A An""".split()
+)
+_NOT_NAMES = frozenset(MONTHS) | frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+MAX_AGE = 120
+
+
+@dataclass(frozen=True)
+class Age:
+    """A person's age as a sentence gives it."""
+
+    given: tuple[str, ...]  # the name's other words, titles left out ("Matthew" of "Matthew Shepard")
+    family: str  # the name's last word ("Shepard")
+    age: int
+    text: str  # as printed ("21")
+
+
+def ages_in(text: str) -> list[Age]:
+    """The ages of named people the text gives: "Matthew Shepard, 21," and "21-year-old Matthew Shepard"."""
+    found = []
+    for pattern in (_AGE_APPOSITION, _AGE_BEFORE, _AGE_DESCRIBED):
+        for m in pattern.finditer(text):
+            words = [w.rstrip(".") for w in m.group("name").split()]
+            words = [w for w in words if w not in NAME_TITLES]
+            if not words or words[-1] in _NOT_NAMES or words[-1] in ("Jr", "Sr"):
+                continue
+            age = int(m.group("age"))
+            if 0 < age <= MAX_AGE:
+                found.append(Age(tuple(words[:-1]), words[-1], age, m.group("age")))
+    return found

@@ -23,6 +23,11 @@ set aside here too:
   1,250) and one distance in two units ("13 miles (20 kms)");
 - an outlet correcting itself ("police earlier had reported 65 dead"): the
   figure it gives as superseded is not its figure.
+
+Ages are compared apart, per person rather than per fact (``age_conflicts``):
+"Aaron McKinney, 22," in one article and "McKinney, 21," in another is an
+age conflict whatever the two sentences say; a namesake (another given
+name, or an age years apart) is another person.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from dataclasses import dataclass
 
 from chorus.align import CONTRADICTS, STATES, ClaimCheck, aligner_of
 from chorus.align.values import (
+    ages_in,
     disjoint,
     numbers_in,  # noqa: F401  (the figures a sentence states; re-exported)
     plausibly_one,
@@ -39,6 +45,7 @@ from chorus.align.values import (
 )
 from chorus.analysis.facts import Fact
 from chorus.disjoint import DisjointSets
+from chorus.text import stem
 from chorus.types import Story
 
 
@@ -51,7 +58,7 @@ class ConflictValue:
 
 @dataclass(frozen=True)
 class Conflict:
-    kind: str  # number, rank, date, weekday or year
+    kind: str  # number, rank, date, weekday, year or age
     fact: int  # the fact whose value is disputed
     values: tuple[ConflictValue, ...]  # the fact centre's value first
 
@@ -126,7 +133,49 @@ def find_conflicts(story: Story, facts: list[Fact], checks: list[ClaimCheck]) ->
                 for value, docs, sentences in sorted(others.values(), key=lambda e: (-len(e[1]), e[1]))
             ]
             conflicts.append(Conflict(kind, fact.id, (own, *rest)))
-    return _merged(conflicts)
+    return _merged(conflicts) + age_conflicts(story, facts)
+
+
+# Outlets' ages for one person differ by a year or two (a birthday, a slip); a wider gap is another
+# person of that name (a father, a namesake).
+MAX_AGE_GAP = 3
+
+
+def age_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
+    """People given different ages by different articles ("Matthew Shepard, 21," / "Shepard, 22,"): one
+    conflict per person, each age with the articles that give it. A person is a family name (spellings
+    unified) and a given name; a bare family name is that person only when the story has one of that name."""
+    fact_of = {i: f.id for f in facts for i in f.sentences}
+    variants = story.vectors.variants if story.vectors is not None else {}
+    by_family: dict[str, list[tuple[str | None, int, str, int, int]]] = {}
+    for s in story.sentences:
+        for age in ages_in(s.text):
+            family = stem(age.family)
+            given = stem(age.given[0]) if age.given else None
+            by_family.setdefault(variants.get(family, family), []).append((given, age.age, age.text, s.doc_index, s.index))
+    conflicts = []
+    for mentions in by_family.values():
+        people = {given for given, *_ in mentions if given is not None}
+        for person in people or {None}:
+            told = [m for m in mentions if m[0] == person or (m[0] is None and len(people) <= 1)]
+            ages: dict[int, dict[int, tuple[str, int]]] = {}
+            for _, years, text, doc, sentence in told:
+                ages.setdefault(years, {}).setdefault(doc, (text, sentence))
+            docs_of = {years: set(by_doc) for years, by_doc in ages.items()}
+            if len(ages) < 2 or max(ages) - min(ages) > MAX_AGE_GAP:
+                continue
+            if any(docs_of[a] & docs_of[b] for a in ages for b in ages if a < b):
+                continue  # an article that gives two ages: two people, or a birthday it tells
+            values = tuple(
+                ConflictValue(
+                    next(iter(by_doc.values()))[0],
+                    tuple(sorted(by_doc)),
+                    tuple(by_doc[d][1] for d in sorted(by_doc)),
+                )
+                for _, by_doc in sorted(ages.items(), key=lambda kv: (-len(kv[1]), min(kv[1])))
+            )
+            conflicts.append(Conflict("age", fact_of.get(values[0].sentences[0], 0), values))
+    return conflicts
 
 
 def _one_quantity(a: Conflict, b: Conflict) -> bool:

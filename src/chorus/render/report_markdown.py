@@ -78,7 +78,7 @@ def _facts(report: Report) -> list[str]:
 def _conflicts(report: Report) -> list[str]:
     lines = ["## 3. Conflicts", ""]
     if not report.conflicts:
-        return lines + ["*No outlet gives a fact with another number, date, day, year or rank.*", ""]
+        return lines + ["*No outlet gives a fact with another number, date, day, year, rank or age.*", ""]
     for c in report.conflicts:
         fact = report.fact_by_id(c.fact)
         about = f" (fact {c.fact}: {_escape(report.sentence(fact.centre).text)})" if fact else ""

@@ -1179,10 +1179,10 @@
         values);
     };
     return reportSection('Conflicts',
-      'Outlets giving one fact with a different number, date, day, year or rank: one entry per disputed fact, ' +
+      'Outlets giving one fact with a different number, date, day, year, rank or age: one entry per disputed fact, ' +
       'each value with the outlets that give it.',
       model.conflicts.length ? paged(model.conflicts, item, {tag: 'ul', noun: 'conflict'})
-        : emptyNote('No outlet gives a fact with another number, date, day, year or rank.'));
+        : emptyNote('No outlet gives a fact with another number, date, day, year, rank or age.'));
   }
 
   function speakerOf(quote) {

@@ -272,7 +272,7 @@ class FactOut(Strict):
 
 
 class ConflictValueOut(Strict):
-    value: str = Field(description="the value as printed: a number, date, day, year or rank")
+    value: str = Field(description="the value as printed: a number, date, day, year, rank or age")
     outlets: list[str] = Field(description="ids of the articles that give it")
     sentences: list[SentenceText]
 
