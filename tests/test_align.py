@@ -475,3 +475,15 @@ def test_a_person_given_two_ages_by_two_outlets_is_one_age_conflict_and_a_namesa
     ages = [c for c in report.conflicts if c.kind == "age"]
     assert len(ages) == 1
     assert [(v.value, v.doc_indexes) for v in ages[0].values] == [("22", (0, 2)), ("21", (1,))]
+
+
+def test_a_place_the_story_sets_in_another_is_that_place_and_a_city_elsewhere_is_not():
+    setting = "Bombs went off outside the embassies in Velmar, Ostria, and in Karsk, Dalmany, on Friday.\n\n"
+    story = story_of(
+        "The blast at the embassy in Ostria killed 11 people and wounded 70 others.\n\n" + FILLER + "\n\n" + setting,
+        "The blast at the embassy in Velmar killed 11 people and wounded 70 others.\n\n" + FILLER + "\n\n" + setting,
+        "The blast at the embassy in Karsk killed 11 people and wounded 70 others.\n\n" + FILLER + "\n\n" + setting,
+    )
+    found = verdicts(story, "The blast at the embassy in Ostria killed 11 people and wounded 70 others.")
+    assert found["d2"] == STATES  # Velmar is in Ostria
+    assert found["d3"] != STATES  # Karsk is in Dalmany

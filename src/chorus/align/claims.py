@@ -280,6 +280,11 @@ _PLACE = re.compile(
 )
 
 
+# A place the story sets in another: "in Dar es Salaam, Tanzania", "in Doha, Qatar, this week".
+_PLACE_IN_PLACE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ff]rom)\s+(?:the\s+)?"
+    r"(?P<inner>[A-Z][\w'’-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+){0,2}),\s+(?P<outer>[A-Z][\w'’-]{3,})\b(?!\s+[A-Z])"
+)
 _LONG_WORD = re.compile(r"\b[A-Za-z][a-z-]{2,}\b")
 _LOWER_PLACE = re.compile(r"\b(?:in|at|near|outside|from)\s+([a-z][a-z-]{3,})\b")
 
@@ -661,6 +666,8 @@ class Aligner:
         # Adjacent pairs whose union carries much more than either alone.
         pair_floor = PAIR_STATES_COVERAGE * (1 - self._value_share(claim))
         for r in sorted({p for row in rows for p in (row - 1, row)}):
+            if r < 0 or r + 1 >= len(self._doc_of) or self._doc_of[r] != d or self._doc_of[r + 1] != d:
+                continue  # two sentences of one article, never the last of one and the first of the next
             if r in share and r + 1 in share and min(share[r], share[r + 1]) >= PAIR_MIN_SHARE:
                 if float(self.credit(claim, uses[[r, r + 1]].any(axis=0)).sum()) / claim.total >= pair_floor:
                     candidates.append((r, r + 1))
@@ -828,10 +835,34 @@ class Aligner:
         if not claim.places:
             return False
         words = set().union(*(self.story.sentences[i].stems for i in sentences))
-        if all(any(one_place(p, w) for w in words) for p in claim.places):
+        if all(any(self.one_place(p, w) for w in words) for p in claim.places):
             return False
         theirs = set().union(*(self.places_of(i) for i in sentences))
-        return any(not any(one_place(p, w) for w in claim.raw_stems) for p in theirs)
+        return any(not any(self.one_place(p, w) for w in claim.raw_stems) for p in theirs)
+
+    @cached_property
+    def place_within(self) -> dict[str, frozenset[str]]:
+        """The places the story sets in others, as it prints them ("in Dar es Salaam, Tanzania"): the
+        stem of each word of the inner place -> the outer places (named after a locative elsewhere too)."""
+        within: dict[str, set[str]] = {}
+        for sentence in self.story.sentences:
+            for m in _PLACE_IN_PLACE.finditer(sentence.text):
+                outer = stem(m.group("outer"))
+                if outer not in self._place_counts:
+                    continue
+                for w in WORD_RE.findall(m.group("inner")):
+                    if is_content(w) and stem(w) != outer:
+                        within.setdefault(stem(w), set()).add(outer)
+        return {k: frozenset(v) for k, v in within.items()}
+
+    def one_place(self, a: str, b: str) -> bool:
+        """One place: the same, a name and its adjective ("qatar" / "qatari"), or one the story sets
+        in the other ("Doha" / "Qatar")."""
+        if one_place(a, b):
+            return True
+        return any(one_place(x, b) for x in self.place_within.get(a, ())) or any(
+            one_place(x, a) for x in self.place_within.get(b, ())
+        )
 
     def disputes_back(self, sentence: int, evidence: Evidence, difference: Difference) -> bool:
         """Is the dispute mutual: does the clause of the evidence that gives the other value, taken
