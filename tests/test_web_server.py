@@ -195,6 +195,41 @@ def test_a_light_summary_answers_while_two_heavy_reports_run():
     assert {results[k].json()["error"]["code"] for k in results} == {"shutting_down"}
 
 
+def test_workers_go_to_waiting_jobs_in_their_order_of_arrival():
+    """A heavy job waiting for a heavy slot holds up none of the light ones behind it,
+    and once a slot is free it gets the next worker before the light jobs that came later."""
+    import asyncio
+
+    from chorus.web.workers import WorkerPool, _Waiter
+
+    class Idle:  # stands for an idle worker process: only its liveness is looked at
+        class process:
+            @staticmethod
+            def is_alive() -> bool:
+                return True
+
+    async def scenario() -> tuple[list[bool], list[bool]]:
+        pool = WorkerPool(Limits(workers=3, heavy_workers=1))
+        try:
+            loop = asyncio.get_running_loop()
+            pool._busy[0] = (Idle(), True)  # a heavy job runs: no heavy slot is free
+            jobs = [_Waiter(heavy, loop.create_future()) for heavy in (False, True, False, False)]
+            pool._waiting.extend(jobs)
+            pool._idle = [Idle(), Idle()]
+            pool._dispatch()
+            first = [job.ready.done() for job in jobs]
+            pool._busy.pop(0)  # the heavy job ends, its worker back
+            pool._idle.append(Idle())
+            pool._dispatch()
+            return first, [job.ready.done() for job in jobs]
+        finally:
+            pool._threads.shutdown()
+
+    first, then = asyncio.run(scenario())
+    assert first == [True, False, True, False]
+    assert then == [True, True, True, False]
+
+
 def test_a_full_queue_is_answered_503_with_retry_after():
     limits = Limits(workers=1, heavy_workers=1, max_waiting=1, **LONG)
     with TestClient(create_app(limits), base_url=LOCAL) as client:
