@@ -26,6 +26,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -547,6 +548,35 @@ def open_output(path: Path, resume: bool) -> IO[str]:
         raise ChorusError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)  # Ctrl-C, and a job scheduler's or shell's stop
+
+
+@contextmanager
+def _held_signals() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is done, then act as usual.
+
+    Writing a record must not be cut in the middle: a gzip stream interrupted
+    between compressing a line and counting it in its CRC, or between flushing
+    the compressor and writing what it flushed, cannot be read back, and every
+    record before the cut would be lost with it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals only reach the main thread
+        return
+    arrived: list[int] = []
+    previous = {}
+    for stop in STOP_SIGNALS:
+        handler = signal.getsignal(stop)
+        if handler is not None:  # None: installed outside Python, which could not be put back
+            previous[stop] = signal.signal(stop, lambda signum, frame: arrived.append(signum))
+    try:
+        yield
+    finally:
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+    if arrived:
+        signal.raise_signal(arrived[0])  # its own handler now runs (KeyboardInterrupt for Ctrl-C)
+
+
 # --- the batch run -------------------------------------------------------------------
 
 
@@ -626,8 +656,9 @@ def run_batch(
             # A pipe may be a live feed: a record must not wait for the next one to fill its task.
             per_task = RECORDS_PER_TASK if reader.size is not None else 1
             for answers in run_ordered(_chunks(todo, per_task), options, jobs, task=answer_chunk):
-                handle.write("".join(line + "\n" for _, line in answers))
-                handle.flush()  # a killed run keeps every record it finished
+                with _held_signals():
+                    handle.write("".join(line + "\n" for _, line in answers))
+                    handle.flush()  # a killed run keeps every record it finished
                 failed = sum(1 for is_error, _ in answers if is_error)
                 result.failed += failed
                 result.ok += len(answers) - failed
