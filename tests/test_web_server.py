@@ -112,6 +112,9 @@ def test_a_request_out_of_time_is_answered_504_and_its_worker_killed():
         assert gone(busy), "the worker computing the report still runs"
         assert len(pool.pids()["idle"]) == 3 and busy not in pool.pids()["idle"]
         assert set(pool.pids()["idle"]) - idle  # a fresh worker took its place
+        # What is checked next is that the pool serves again, not how fast: on a loaded
+        # machine a summary can take more than the one second the report was given.
+        object.__setattr__(client.app.state.limits, "seconds", STATE_WAIT)
         assert client.post("/api/summarize", json=LIGHT).status_code == 200
 
 
