@@ -155,7 +155,7 @@ def age_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
             by_family.setdefault(variants.get(family, family), []).append((given, age.age, age.text, s.doc_index, s.index))
     conflicts = []
     for mentions in by_family.values():
-        people = {given for given, *_ in mentions if given is not None}
+        people: set[str | None] = {given for given, *_ in mentions if given is not None}
         for person in people or {None}:
             told = [m for m in mentions if m[0] == person or (m[0] is None and len(people) <= 1)]
             ages: dict[int, dict[int, tuple[str, int]]] = {}
