@@ -43,20 +43,18 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
-import train_concepts
-from chorus import segment
 from chorus.evaluation.evaluate import load_references
 from chorus.evaluation.rouge import score
+from chorus.segment import split_sentences
 from chorus.select import base, concepts
 from chorus.select.concepts import FEATURES, ConceptModel, ConceptTable
 from chorus.types import Sentence, Story
 from train_concepts import GENERIC_FEATURES, build_examples, dataset_name, fold_models, summarize_with
-
-shipped_features, shipped_generic, shipped_concept_table = FEATURES, GENERIC_FEATURES, concepts.concept_table
 
 
 @dataclass
@@ -76,7 +74,7 @@ class DocumentFrequency:
     least = 3
 
     def predict(self, table: ConceptTable) -> np.ndarray:
-        df = np.expm1(table.features[:, FEATURES.index("log_df")])
+        df = np.expm1(table.features[:, table.names.index("log_df")])
         return np.where(df >= self.least - 0.5, df, 0.0)
 
 
@@ -94,11 +92,8 @@ _DELETIONS = {
     "R": [(re.compile(r", (?:who|which) [^,;:\"“”]{3,80}, "), " ")],
     "T": [(re.compile(r", (?:[A-Za-z.'-]+ ){1,5}(?:said|says|reported|added)(?: \w+day)?\.$"), ".")],
 }
-_split_sentences = segment.split_sentences
-compression = ""  # the rules of the ``compress`` variant in force
-
-
-def compressed(sentence: str) -> str:
+def compressed(sentence: str, compression: str) -> str:
+    """``sentence`` shortened by the deletions named in ``compression``."""
     short = sentence
     if "C" in compression and (match := _CONNECTIVE.match(short)):
         rest = short[match.end() :]
@@ -110,8 +105,8 @@ def compressed(sentence: str) -> str:
     return short if len(short.split()) >= 4 else sentence
 
 
-def compressing_splitter(paragraph: str) -> list[str]:
-    return [compressed(s) for s in _split_sentences(paragraph)]
+def compressing_splitter(compression: str) -> Callable[[str], list[str]]:
+    return lambda paragraph: [compressed(s, compression) for s in split_sentences(paragraph)]
 
 
 def stands_alone_or_bare_quotation(sentence: Sentence, min_words: int) -> bool:
@@ -137,11 +132,11 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.array([_embeddings[t] for t in texts])
 
 
-def with_embedding_features(extra: tuple[str, ...]) -> Callable[[Story], ConceptTable]:
+def with_embedding_features(extra: tuple[str, ...]) -> Callable[[Story, int], ConceptTable]:
     """``concept_table`` with the features ``extra`` appended."""
 
-    def table(story: Story) -> ConceptTable:
-        base_table = shipped_concept_table(story)
+    def table(story: Story, window: int) -> ConceptTable:
+        base_table = concepts.concept_table(story, window)
         n = len(base_table.concepts)
         e = embed([s.text for s in story.sentences])
         centroid = e.mean(axis=0)
@@ -160,51 +155,58 @@ def with_embedding_features(extra: tuple[str, ...]) -> Callable[[Story], Concept
                 best = np.full(n, -1.0)
                 np.maximum.at(best, concept, values)
                 columns.append(best)
-        return ConceptTable(base_table.concepts, np.column_stack([base_table.features, *columns]), base_table.sentence_concepts)
+        return ConceptTable(
+            base_table.concepts, np.column_stack([base_table.features, *columns]), base_table.sentence_concepts,
+            base_table.names + extra,
+        )
 
     return table
 
 
-def use_features(features: tuple[str, ...], generic: tuple[str, ...], table: Callable[[Story], ConceptTable]) -> None:
-    global FEATURES, GENERIC_FEATURES
-    for module in (concepts, train_concepts):
-        module.FEATURES = features
-        module.concept_table = table
-    train_concepts.GENERIC_FEATURES = GENERIC_FEATURES = generic
-    FEATURES = features
+@dataclass
+class Variant:
+    """What a variant changes: the method's parameters, the sentence splitter, the features."""
+
+    settings: dict[str, Any] = field(default_factory=dict)  # keyword arguments of concepts.Concepts
+    splitter: Callable[[str], list[str]] = split_sentences
+    compression: str = ""  # the deletion rules of the ``compress`` variant
+    features: tuple[str, ...] = FEATURES
+    generic: tuple[str, ...] = GENERIC_FEATURES
+    wrap: Callable[[ConceptModel], object] = lambda model: model  # how it wraps a trained model
 
 
-def apply(variant: str) -> Callable[[ConceptModel], object]:
-    """Set the module constants for ``variant``; return how it wraps a trained model."""
-    global compression
+def apply(variant: str) -> Variant:
+    """The settings of ``variant``; the shipped method's for any setting it leaves alone."""
     name, _, value = variant.partition("=")
     if name == "embed":
         extra = tuple(value.split("+"))
         unknown = set(extra) - {"q_emb", "q_emb_mean", "c_emb", "c_emb_mean"}
         if unknown:
             raise SystemExit(f"unknown embedding feature {sorted(unknown)}")
-        use_features(shipped_features + extra, shipped_generic + tuple(f for f in extra if not f.startswith("q_")),
-                     with_embedding_features(extra))
+        return Variant(
+            settings={"table": with_embedding_features(extra)},
+            features=FEATURES + extra,
+            generic=GENERIC_FEATURES + tuple(f for f in extra if not f.startswith("q_")),
+        )
     if name == "concepts":
-        concepts.MAX_CONCEPTS = int(value)
-    elif name == "candidates":
-        concepts.MAX_CANDIDATES = sys.maxsize if value == "all" else int(value)
-    elif name == "window":
-        concepts.WINDOW = int(value)
-    elif name == "min-words":
-        concepts.MIN_SENTENCE_WORDS = int(value)
-    elif name == "power":
-        return lambda model: PoweredModel(model, float(value))
-    elif name == "compress":
-        compression = value
-        segment.split_sentences = compressing_splitter
-    elif name == "bare-quotes":
-        concepts.stands_alone = stands_alone_or_bare_quotation
-    elif name == "df3":
-        return lambda model: DocumentFrequency()
-    elif name not in ("base", "embed"):
+        return Variant(settings={"max_concepts": int(value)})
+    if name == "candidates":
+        return Variant(settings={"max_candidates": sys.maxsize if value == "all" else int(value)})
+    if name == "window":
+        return Variant(settings={"window": int(value)})
+    if name == "min-words":
+        return Variant(settings={"min_sentence_words": int(value)})
+    if name == "power":
+        return Variant(wrap=lambda model: PoweredModel(model, float(value)))
+    if name == "compress":
+        return Variant(splitter=compressing_splitter(value), compression=value)
+    if name == "bare-quotes":
+        return Variant(settings={"may_stand_alone": stands_alone_or_bare_quotation})
+    if name == "df3":
+        return Variant(wrap=lambda model: DocumentFrequency())
+    if name != "base":
         raise SystemExit(f"unknown variant {variant!r}")
-    return lambda model: model
+    return Variant()
 
 
 def main() -> int:
@@ -221,34 +223,32 @@ def main() -> int:
     if len(budgets) != len(args.datasets):
         parser.error("--words needs one budget per dataset")
     references = {path: load_references(path, None)[1] for path in args.datasets}
-    shipped = {
-        name: getattr(concepts, name)
-        for name in ("MAX_CONCEPTS", "MAX_CANDIDATES", "WINDOW", "MIN_SENTENCE_WORDS", "stands_alone")
-    }
     columns = [f"{dataset_name(p)} {mode}" for mode in ("query", "generic") for p in args.datasets]
     print("| variant | " + " | ".join(f"{c} R-2 / SU4" for c in columns) + " | mean R-2 |")
     print("|---" * (len(columns) + 2) + "|")
     examples: dict[tuple[str, bool, int], list] = {}
     for variant in args.variants.split(","):
-        for name, value in shipped.items():
-            setattr(concepts, name, value)
-        compression = ""
-        segment.split_sentences = _split_sentences
-        use_features(shipped_features, shipped_generic, shipped_concept_table)
-        wrap = apply(variant)
+        chosen = apply(variant)
+        window = chosen.settings.get("window", concepts.WINDOW)
+        table = chosen.settings.get("table", concepts.concept_table)
         started = time.perf_counter()
         cells, r2 = [], []
-        for _mode, focused, features in (("query", True, FEATURES), ("generic", False, GENERIC_FEATURES)):
+        for _mode, focused, features in (("query", True, chosen.features), ("generic", False, chosen.generic)):
             per_dataset = []
             for path in args.datasets:
                 # what the stories and concept tables depend on
-                key = (path, focused, concepts.WINDOW, compression, FEATURES)
+                key = (path, focused, window, chosen.compression, chosen.features)
                 if key not in examples:
-                    examples[key] = build_examples(path, fields, focused)
+                    examples[key] = build_examples(
+                        path, fields, focused, window=window, splitter=chosen.splitter, table=table,
+                    )
                 per_dataset.append(examples[key])
             held_out_model = fold_models([e for ex in per_dataset for e in ex], features, args.folds)
             for path, words_budget, ex in zip(args.datasets, budgets, per_dataset):
-                held_out = {e.cluster_id: summarize_with(wrap(held_out_model[e.cluster_id]), e, words_budget) for e in ex}
+                held_out = {
+                    e.cluster_id: summarize_with(chosen.wrap(held_out_model[e.cluster_id]), e, words_budget, **chosen.settings)
+                    for e in ex
+                }
                 result = score({"held-out": held_out}, references[path], words_budget)["held-out"]
                 r2.append(result["ROUGE-2"].recall)
                 cells.append(f"{result['ROUGE-2'].recall:.4f} / {result['ROUGE-SU4'].recall:.4f}")

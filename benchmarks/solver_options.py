@@ -55,42 +55,33 @@ def problems(data: Path, limit: int | None) -> list[tuple[str, tuple]]:
     """Every program ``Concepts.select`` hands to the solver, with the name of its set."""
     out: list[tuple[str, tuple]] = []
     recorded: list[tuple] = []
-    original = concepts.solve_coverage
 
     def record(*problem: Any, **options: Any) -> list[int]:
         recorded.append(problem)  # the program; how to solve it is this script's to vary
-        return original(*problem, **options)
+        return concepts.solve_coverage(*problem, **options)
 
-    concepts.solve_coverage = record
-    try:
-        for name, path, articles, words, with_query in SETS:
-            for cluster in read_clusters(data / path, limit):
-                query = " ".join(str(cluster.fields.get(f, "")) for f in ("topic_title", "topic_narrative")) if with_query else None
-                warnings: list[str] = []
-                story = build_story(load_documents(cluster.documents[:articles], warnings), query, warnings)
-                concepts.Concepts().select(story, make_budget(words))
-                out += [(name, p) for p in recorded]
-                recorded.clear()
-    finally:
-        concepts.solve_coverage = original
+    method = concepts.Concepts(solve=record)
+    for name, path, articles, words, with_query in SETS:
+        for cluster in read_clusters(data / path, limit):
+            query = " ".join(str(cluster.fields.get(f, "")) for f in ("topic_title", "topic_narrative")) if with_query else None
+            warnings: list[str] = []
+            story = build_story(load_documents(cluster.documents[:articles], warnings), query, warnings)
+            method.select(story, make_budget(words))
+            out += [(name, p) for p in recorded]
+            recorded.clear()
     return out
 
 
 def solve(problem: tuple, options: dict[str, Any], gap: float) -> tuple[float, float]:
     """CPU seconds, and the objective of the better of the solver's and the greedy solution."""
-    saved = concepts.SOLVER_OPTIONS, concepts.SOLVER_GAP
     weights, sentence_concepts = problem[0], problem[1]
     start = time.process_time()
     at_least = None
     if options.get(GREEDY_BOUND):  # as Concepts.select does: the greedy solution first, its value as a bound
         at_least = concepts.coverage_value(weights, sentence_concepts, concepts.greedy_coverage(*problem))
         options = {k: v for k, v in options.items() if k != GREEDY_BOUND}
-    concepts.SOLVER_OPTIONS, concepts.SOLVER_GAP = options, gap
-    try:
-        chosen = concepts.solve_coverage(*problem, at_least=at_least)
-        seconds = time.process_time() - start
-    finally:
-        concepts.SOLVER_OPTIONS, concepts.SOLVER_GAP = saved
+    chosen = concepts.solve_coverage(*problem, at_least=at_least, solver_options=options, gap=gap)
+    seconds = time.process_time() - start
     greedy = concepts.greedy_coverage(*problem)
     value = max(concepts.coverage_value(weights, sentence_concepts, c) for c in (chosen, greedy))
     return seconds, value

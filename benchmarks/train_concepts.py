@@ -26,8 +26,10 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -38,8 +40,9 @@ from chorus.evaluation.evaluate import load_references
 from chorus.evaluation.rouge import score
 from chorus.ingest.read import parse_dataset_line
 from chorus.pipeline import build_story, load_documents
+from chorus.segment import split_sentences
 from chorus.select import concepts
-from chorus.select.concepts import FEATURES, ConceptModel, concept_table
+from chorus.select.concepts import FEATURES, ConceptModel, ConceptTable, concept_table
 from chorus.text import stem, words
 from chorus.types import Budget, Story
 
@@ -52,6 +55,7 @@ class Example:
     story: Story
     features: np.ndarray
     labels: np.ndarray
+    names: tuple[str, ...] = FEATURES  # the feature of each column of ``features``
 
 
 def reference_bigrams(summary: str) -> set[tuple[str, str]]:
@@ -59,22 +63,32 @@ def reference_bigrams(summary: str) -> set[tuple[str, str]]:
     return set(zip(stems, stems[1:]))
 
 
-def build_examples(path: str, query_fields: tuple[str, ...], focused: bool) -> list[Example]:
+def build_examples(
+    path: str,
+    query_fields: tuple[str, ...],
+    focused: bool,
+    *,
+    window: int = concepts.WINDOW,
+    splitter: Callable[[str], list[str]] = split_sentences,
+    table: Callable[[Story, int], ConceptTable] = concept_table,
+) -> list[Example]:
+    """Each cluster's story and concepts (as ``table`` finds them, ``window`` words apart at most),
+    labelled with the share of reference summaries that hold each concept."""
     options = BatchOptions(query_fields=query_fields if focused else ())
     lines, references = load_references(path, None)
     examples = []
     for number, line in lines:
         cluster = parse_dataset_line(line, f"{path} line {number}", number)
-        story = build_story(load_documents(cluster.documents), cluster_query(cluster, options))
-        table = concept_table(story)
+        story = build_story(load_documents(cluster.documents), cluster_query(cluster, options), splitter=splitter)
+        found = table(story, window)
         refs = [reference_bigrams(r) for r in references[cluster.id].values()]
-        labels = np.array([sum(c in r for r in refs) / len(refs) for c in table.concepts])
-        examples.append(Example(cluster.id, story, table.features, labels))
+        labels = np.array([sum(c in r for r in refs) / len(refs) for c in found.concepts])
+        examples.append(Example(cluster.id, story, found.features, labels, found.names))
     return examples
 
 
 def fit(examples: list[Example], features: tuple[str, ...]) -> ConceptModel:
-    columns = [FEATURES.index(f) for f in features]
+    columns = [examples[0].names.index(f) for f in features]
     x = np.vstack([e.features[:, columns] for e in examples])
     y = np.concatenate([e.labels for e in examples])
     scaler = StandardScaler().fit(x)
@@ -89,9 +103,10 @@ def fit(examples: list[Example], features: tuple[str, ...]) -> ConceptModel:
     return ConceptModel(features, scaler.mean_, scale, model.coef_[0], float(model.intercept_[0]))
 
 
-def summarize_with(model: ConceptModel, example: Example, words_budget: int) -> list[str]:
+def summarize_with(model: ConceptModel, example: Example, words_budget: int, **settings: Any) -> list[str]:
+    """The summary the method makes with ``model``; ``settings`` are ``Concepts``'s other parameters."""
     mode = "query" if example.story.query_stems else "generic"
-    chosen = concepts.Concepts({mode: model}).select(example.story, Budget(words=words_budget))
+    chosen = concepts.Concepts({mode: model}, **settings).select(example.story, Budget(words=words_budget))
     chosen.sort(key=lambda i: (example.story.sentences[i].doc_index, example.story.sentences[i].position))
     return [example.story.sentences[i].text for i in chosen]
 

@@ -12,7 +12,7 @@ from chorus.errors import ChorusError, InputError
 from chorus.ingest import RawDocument, prepare_documents
 from chorus.ingest.read import document_from_json, read_article_file, read_folder
 from chorus.represent import represent
-from chorus.segment import segment
+from chorus.segment import segment, split_sentences
 from chorus.select import get_method
 from chorus.types import DEFAULT_WORDS, Budget, Document, Story, Summary
 
@@ -50,9 +50,15 @@ def load_documents(
     return ready if ready else prepare_documents(raw, warnings, english_only)
 
 
-def build_story(documents: list[Document], query: str | None = None, warnings: list[str] | None = None) -> Story:
-    """Segment and represent cleaned documents."""
-    story = segment(documents, query)
+def build_story(
+    documents: list[Document],
+    query: str | None = None,
+    warnings: list[str] | None = None,
+    *,
+    splitter: Callable[[str], list[str]] = split_sentences,
+) -> Story:
+    """Segment and represent cleaned documents (``splitter``: how a paragraph is cut into sentences)."""
+    story = segment(documents, query, splitter)
     story.warnings.extend(warnings or [])
     if not story.sentences:
         raise InputError("the articles contain no sentence to summarize")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import nupunkt
 
@@ -82,12 +83,15 @@ def strip_dateline(text: str) -> str:
     return text[match.end() :]
 
 
-def segment(documents: list[Document], query: str | None = None) -> Story:
+def segment(
+    documents: list[Document], query: str | None = None, splitter: Callable[[str], list[str]] = split_sentences
+) -> Story:
+    """The story of ``documents``: their sentences (as ``splitter`` finds them in each paragraph), tokenized."""
     sentences: list[Sentence] = []
     for d, doc in enumerate(documents):
         position = 0
         for p, paragraph in enumerate(doc.paragraphs):
-            for text in split_sentences(paragraph):
+            for text in splitter(paragraph):
                 if position == 0:
                     text = strip_dateline(text)
                 written = words(text)  # the sentence's one tokenization

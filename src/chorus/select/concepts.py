@@ -27,7 +27,7 @@ import os
 import sys
 import threading
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,7 +47,7 @@ from chorus.select.base import (
     with_predecessors,
 )
 from chorus.text import stem, words
-from chorus.types import Budget, Story
+from chorus.types import Budget, Sentence, Story
 
 WEIGHTS_FILE = Path(__file__).with_name("concept_weights.json")
 
@@ -105,8 +105,9 @@ class ConceptTable:
     """The story's concepts, their features, and which sentences carry them."""
 
     concepts: list[Concept]
-    features: np.ndarray  # one row per concept, columns as FEATURES
+    features: np.ndarray  # one row per concept, one column per name of ``names``
     sentence_concepts: list[set[int]]  # per sentence: indexes into ``concepts``
+    names: tuple[str, ...] = FEATURES  # the feature of each column
 
 
 def sentence_bigrams(story: Story, window: int = 1) -> list[list[tuple[Concept, int, int]]]:
@@ -142,13 +143,13 @@ def query_similarity(story: Story) -> np.ndarray:
     return (story.vectors.tfidf @ query.T).toarray().ravel()
 
 
-def concept_table(story: Story) -> ConceptTable:
-    """Every bigram concept of the story with its feature vector."""
+def concept_table(story: Story, window: int = WINDOW) -> ConceptTable:
+    """Every bigram concept of the story with its feature vector (concepts up to ``window`` words apart)."""
     sentences = story.sentences
     n_docs = max(len(story.documents), 1)
     counts = story.doc_sentence_counts()
     variants = story.vectors.variants
-    per_sentence = sentence_bigrams(story, WINDOW)
+    per_sentence = sentence_bigrams(story, window)
 
     index: dict[Concept, int] = {}
     occ_concept: list[int] = []
@@ -227,28 +228,28 @@ def concept_table(story: Story) -> ConceptTable:
     first = np.full(n, -1)
     first[c[::-1]] = np.arange(len(c))[::-1]
     n_stop = (2 - content[left_token[first]].astype(int) - content[right_token[first]]).astype(float)
-    features = np.column_stack(
-        [
-            df / n_docs,
-            np.log1p(df),
-            np.log1p(tf),
-            per_concept_min(relative),
-            np.log1p(per_concept_min(position.astype(float))),
-            per_concept_mean((position < 2).astype(float)),
-            n_stop,
-            per_concept_mean(np.asarray(occ_caps, float)),
-            np.maximum(numeric[left], numeric[right]),
-            (in_titles > 0).astype(float),
-            in_titles / max(len(titles), 1),
-            in_query[left] + in_query[right],
-            best_qsim,
-            np.log(per_concept_mean(length)),
-            per_concept_mean(quoted),
-            np.minimum(word_df[left], word_df[right]) / n_docs,
-            np.maximum(word_df[left], word_df[right]) / n_docs,
-            np.full(n, math.log(n_docs)),
-        ]
-    )
+    # Each feature named where it is computed; the columns follow FEATURES.
+    named = {
+        "df_frac": df / n_docs,
+        "log_df": np.log1p(df),
+        "log_tf": np.log1p(tf),
+        "first_rel": per_concept_min(relative),
+        "first_abs": np.log1p(per_concept_min(position.astype(float))),
+        "lead_frac": per_concept_mean((position < 2).astype(float)),
+        "n_stop": n_stop,
+        "cap_frac": per_concept_mean(np.asarray(occ_caps, float)),
+        "numeric": np.maximum(numeric[left], numeric[right]),
+        "in_title": (in_titles > 0).astype(float),
+        "title_frac": in_titles / max(len(titles), 1),
+        "q_words": in_query[left] + in_query[right],
+        "q_sent": best_qsim,
+        "mean_len": np.log(per_concept_mean(length)),
+        "quote_frac": per_concept_mean(quoted),
+        "uni_df_min": np.minimum(word_df[left], word_df[right]) / n_docs,
+        "uni_df_max": np.maximum(word_df[left], word_df[right]) / n_docs,
+        "n_docs_log": np.full(n, math.log(n_docs)),
+    }
+    features = np.column_stack([named[name] for name in FEATURES])
     return ConceptTable(concepts, features, sentence_concepts)
 
 
@@ -263,7 +264,7 @@ class ConceptModel:
     intercept: float
 
     def predict(self, table: ConceptTable) -> np.ndarray:
-        columns = [FEATURES.index(f) for f in self.features]
+        columns = [table.names.index(f) for f in self.features]
         z = (table.features[:, columns] - self.mean) / self.scale
         return 1.0 / (1.0 + np.exp(-(z @ self.coef + self.intercept)))
 
@@ -385,8 +386,11 @@ def solve_coverage(
     exclusive: Sequence[tuple[int, int]] = (),
     requires: dict[int, list[int]] | None = None,
     at_least: float | None = None,
+    solver_options: dict[str, bool | float | str] | None = None,
+    gap: float = SOLVER_GAP,
 ) -> list[int]:
-    """The candidates whose concepts have the largest total weight within the budget.
+    """The candidates whose concepts have the largest total weight within the budget
+    (``solver_options``: HiGHS's, SOLVER_OPTIONS unless given; ``gap``: its relative gap).
 
     Variables: one binary per candidate sentence, one per group of concepts
     that several candidates share (``coverage_program``). A group may be
@@ -460,7 +464,9 @@ def solve_coverage(
         solver.setOptionValue("output_flag", False)
         # A node limit rather than a time limit keeps the result the same on a
         # busy machine; the best solution found so far is returned.
-        options: dict[str, bool | float | str] = {"mip_max_nodes": SOLVER_NODES, "mip_rel_gap": SOLVER_GAP, **SOLVER_OPTIONS}
+        options: dict[str, bool | float | str] = {
+            "mip_max_nodes": SOLVER_NODES, "mip_rel_gap": gap, **(SOLVER_OPTIONS if solver_options is None else solver_options),
+        }
         if at_least is not None and at_least > 0:
             options["objective_bound"] = -at_least * (1 - BOUND_SLACK)  # the objective is minus the value
         for name, value in options.items():
@@ -541,17 +547,36 @@ class Concepts(Summarizer):
     description = "bigram concept coverage by integer programming, learned weights (Gillick & Favre 2009; Li et al. 2013)"
     plain = "The most facts in the fewest words"
 
-    def __init__(self, models: dict[str, ConceptModel] | None = None) -> None:
+    def __init__(
+        self,
+        models: dict[str, ConceptModel] | None = None,
+        *,
+        max_concepts: int = MAX_CONCEPTS,
+        max_candidates: int = MAX_CANDIDATES,
+        window: int = WINDOW,
+        min_sentence_words: int = MIN_SENTENCE_WORDS,
+        may_stand_alone: Callable[[Sentence, int], bool] = stands_alone,
+        table: Callable[[Story, int], ConceptTable] = concept_table,
+        solve: Callable[..., list[int]] = solve_coverage,
+    ) -> None:
         self.models = models  # None: the models shipped with chorus
+        self.max_concepts = max_concepts
+        self.max_candidates = max_candidates
+        self.window = window
+        self.min_sentence_words = min_sentence_words
+        self.may_stand_alone = may_stand_alone  # which sentences a summary may hold
+        self.table = table  # the concepts and their features (benchmarks try other features)
+        self.solve = solve  # the integer program's solver (a benchmark records the programs)
 
     def concept_weights(self, story: Story) -> tuple[ConceptTable, np.ndarray]:
-        table = concept_table(story)
+        table = self.table(story, self.window)
         if not table.concepts:
             return table, np.zeros(0)
         models = self.models or load_models()
         weights = models["query" if story.query_stems else "generic"].predict(table)
-        if len(weights) > MAX_CONCEPTS:
-            weights[weights < np.partition(weights, -MAX_CONCEPTS)[-MAX_CONCEPTS]] = 0.0
+        top = self.max_concepts
+        if len(weights) > top:
+            weights[weights < np.partition(weights, -top)[-top]] = 0.0
         return table, weights
 
     def score(self, story: Story) -> np.ndarray:
@@ -564,15 +589,15 @@ class Concepts(Summarizer):
         pool = [
             s.index
             for s in story.sentences
-            if stands_alone(s, MIN_SENTENCE_WORDS) and table.sentence_concepts[s.index] & valuable
+            if self.may_stand_alone(s, self.min_sentence_words) and table.sentence_concepts[s.index] & valuable
         ]
         if not pool:  # a story of fragments only still gets a summary
             return super().select(story, budget)
         lengths = [s.words for s in story.sentences]
-        if len(pool) > MAX_CANDIDATES:
+        if len(pool) > self.max_candidates:
             # Halves the solver's time on a 25-article cluster with the same ROUGE on DUC 2006 and 2007.
             density = {i: weights[list(table.sentence_concepts[i])].sum() / lengths[i] for i in pool}
-            pool = sorted(sorted(pool, key=density.__getitem__, reverse=True)[:MAX_CANDIDATES])
+            pool = sorted(sorted(pool, key=density.__getitem__, reverse=True)[: self.max_candidates])
         pool = with_predecessors(story, pool)
         exclusive = redundant_pairs(story, pool)
         # Edits compose will make (a full name, a date) count against the budget.
@@ -590,7 +615,7 @@ class Concepts(Summarizer):
             problem = (weights, table.sentence_concepts, lengths, pool, budget, exclusive, requires)
             greedy = greedy_coverage(*problem)
             greedy_value = value(weights, table.sentence_concepts, greedy)
-            exact = solve_coverage(*problem, at_least=greedy_value if SOLVER_GREEDY_BOUND else None)
+            exact = self.solve(*problem, at_least=greedy_value if SOLVER_GREEDY_BOUND else None)
             chosen = exact if value(weights, table.sentence_concepts, exact) >= greedy_value else greedy
             overtaken, repeated = overtaken_or_repeated(story, chosen) if rechecks < RECHECK_ROUNDS else (set(), [])
             if not overtaken and not repeated:
