@@ -51,7 +51,7 @@ TERMINAL_RE = re.compile(r"[.!?…]['\"”’)\]]*$|[.!?…]\s*['\"”’]+\s*[.
 # Quotation marks: curly, straight, and the ``…'' of wire copy.
 QUOTE_MARK_RE = re.compile(r"“|”|``|''|\"")
 
-_stemmer = Stemmer.Stemmer("porter")  # the algorithm ROUGE's -m option uses
+_stemmer = Stemmer.Stemmer("porter")  # Porter's algorithm, for matching words inside chorus; ROUGE's -m uses its own variant (evaluation/rouge_stem.py)
 
 
 def words(text: str) -> list[str]:
