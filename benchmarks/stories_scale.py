@@ -6,12 +6,20 @@ its paragraphs (seeded), gets its own id, and is dated r × 3 years later,
 so that copies are near-duplicates of their original in other years, as
 the stories of a long stream are. Each size runs in a fresh process pinned
 to one core (BLAS held to one thread) that makes the articles' features
-from their text and groups them; it reports the CPU seconds of the
-features and of the grouping, and the process's peak resident memory.
-Cleaning (ingest) is timed apart on the first 1,000 articles: it is the
-same per article at any size.
+from their text as the grouping reads them (a stream: the articles and
+their features are not held) and groups them; it reports the CPU seconds
+of the features and of the grouping, and the process's peak resident
+memory. Cleaning (ingest) is timed apart on the first 1,000 articles: it
+is the same per article at any size.
+
+``--baseline-src DIR`` runs the same sizes, interleaved in the same run,
+with the ``chorus`` package found in DIR (e.g. the ``src`` of an earlier
+commit, from ``git archive``), its features held in a list as an earlier
+grouper needed them.
 
     nice python benchmarks/stories_scale.py ../shared/data --sizes 1000,10000,100000 --json /tmp/bench/stories-scale.json
+    git archive 1d36d5e src | tar -x -C /tmp/before
+    nice python benchmarks/stories_scale.py ../shared/data --sizes 1000,10000 --baseline-src /tmp/before/src
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import random
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -47,37 +56,40 @@ def base_articles(data: Path) -> list[dict]:
     return out
 
 
-def articles_of_size(data: Path, size: int) -> list[dict]:
+def articles_of_size(data: Path, size: int) -> Iterator[dict]:
     base = base_articles(data)
     rng = random.Random(size)
-    out = []
     for n in range(size):
         copy, article = divmod(n, len(base))
         item = base[article]
         if copy == 0:
-            out.append(item)
+            yield item
             continue
         paragraphs = [p for p in item["text"].split("\n\n") if p.strip()]
         kept = [p for p in paragraphs if rng.random() < KEEP_PARAGRAPHS] or paragraphs[:1]
         day = date.fromisoformat(item["date"]) + timedelta(days=copy * REPEAT_SHIFT_DAYS)
-        out.append({"id": f"{item['id']}~{copy}", "text": "\n\n".join(kept), "title": item["title"], "date": day.isoformat()})
-    return out
+        yield {"id": f"{item['id']}~{copy}", "text": "\n\n".join(kept), "title": item["title"], "date": day.isoformat()}
 
 
-def worker(data: Path, size: int, cpu: int) -> dict:
+def worker(data: Path, size: int, cpu: int, hold: bool) -> dict:
     pin_to_one_core(cpu)
     from chorus.digest.features import article_features
     from chorus.digest.grouping import StoryGrouper
 
-    articles = articles_of_size(data, size)
-    started = time.process_time()
-    features = [article_features(a["id"], a["title"], a["text"], a["date"]) for a in articles]
-    features_cpu = time.process_time() - started
-    del articles
+    features_cpu = 0.0
+
+    def features():
+        nonlocal features_cpu
+        for a in articles_of_size(data, size):
+            started = time.process_time()
+            made = article_features(a["id"], a["title"], a["text"], a["date"])
+            features_cpu += time.process_time() - started
+            yield made
+
     started, wall = time.process_time(), time.perf_counter()
     grouper = StoryGrouper()
-    grouper.add(features)
-    grouping_cpu = time.process_time() - started
+    grouper.add(list(features()) if hold else features())
+    grouping_cpu = time.process_time() - started - features_cpu
     return {
         "articles": size, "stories": len(grouper.groups()), "features_cpu_s": round(features_cpu, 1),
         "grouping_cpu_s": round(grouping_cpu, 1), "grouping_wall_s": round(time.perf_counter() - wall, 1),
@@ -103,30 +115,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--cpu", type=int, default=default_cpu())
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--baseline-src", type=Path, help="also run each size with the chorus package in this folder")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--hold", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--cleaning", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        print(json.dumps(worker(args.data, args.worker, args.cpu)))
+        print(json.dumps(worker(args.data, args.worker, args.cpu, args.hold)))
         return 0
     if args.cleaning:
         pin_to_one_core(args.cpu)
         print(json.dumps(cleaning(args.data, args.cleaning)))
         return 0
     env = {**os.environ, **SINGLE_THREAD}
+    systems = {"this tree": ([], env)}
+    if args.baseline_src:
+        systems["baseline"] = (["--hold"], {**env, "PYTHONPATH": str(args.baseline_src.resolve())})
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, str(args.data), "--worker", str(size), "--cpu", str(args.cpu)],
-                             env=env, capture_output=True, text=True, check=True)
-        rows.append(json.loads(out.stdout))
-        print(rows[-1], flush=True)
+        for system, (extra, system_env) in systems.items():
+            out = subprocess.run(
+                [sys.executable, __file__, str(args.data), "--worker", str(size), "--cpu", str(args.cpu), *extra],
+                env=system_env, capture_output=True, text=True, check=True,
+            )
+            rows.append({"system": system, **json.loads(out.stdout), "load": round(os.getloadavg()[0], 1)})
+            print(rows[-1], flush=True)
     out = subprocess.run([sys.executable, __file__, str(args.data), "--cleaning", "1000", "--cpu", str(args.cpu)],
                          env=env, capture_output=True, text=True, check=True)
     clean = json.loads(out.stdout)
-    print("| articles | stories | features CPU s | grouping CPU s | peak memory MB |")
-    print("|---|---|---|---|---|")
+    print("| articles | grouping | stories | features CPU s | grouping CPU s | peak memory MB | load |")
+    print("|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['articles']:,} | {r['stories']:,} | {r['features_cpu_s']} | {r['grouping_cpu_s']} | {r['peak_rss_mb']} |")
+        print(f"| {r['articles']:,} | {r['system']} | {r['stories']:,} | {r['features_cpu_s']} | {r['grouping_cpu_s']} "
+              f"| {r['peak_rss_mb']} | {r['load']} |")
     print(f"\ncleaning (ingest): {clean['cleaning_cpu_s']} CPU s for {clean['articles']} articles; load {os.getloadavg()[0]:.1f}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -10,8 +10,9 @@ from pathlib import Path
 import chorus.digest.results as digest_module
 from chorus.digest import stories
 from chorus.digest.features import article_features
-from chorus.digest.grouping import JOINED, OPENED, StoryGrouper
+from chorus.digest.grouping import JOINED, OPENED, GroupingSettings, StoryGrouper
 from chorus.ingest.read import read_article_files
+from chorus.text import stem
 
 DATA = Path(__file__).parent / "data" / "stories"
 STREAM = DATA / "stream.jsonl"
@@ -187,3 +188,40 @@ def test_the_stories_endpoint_takes_files_and_a_feed(tmp_path):
         page = client.get("/").text
         assert 'id="stories-view"' in page and "/static/stories.js" in page
         assert client.get("/static/stories.js").status_code == 200
+
+
+def _stream_features() -> list:
+    return [article_features(r["id"], r["title"], r["text"], r["date"]) for r in map(json.loads, STREAM.read_text().splitlines())]
+
+
+def test_a_stream_of_features_is_read_once_and_grouped_as_a_list_is():
+    features = _stream_features()
+    from_list, from_stream = StoryGrouper(), StoryGrouper()
+    from_list.add(features)
+    read = []
+    from_stream.add(read.append(f) or f for f in features)  # a generator: nothing to index or take len of
+    assert [f.key for f in read] == [f.key for f in features]  # each article read once
+    assert from_stream.story_of == from_list.story_of and len(from_stream.story_of) == len(features)
+
+
+def test_the_index_and_the_centroids_stay_bounded_however_many_articles_come():
+    # Twelve separate fires, each told twice, all sharing the words "fire" and "brigade".
+    towns = ["Arden", "Brisco", "Calder", "Dunmore", "Elston", "Farrow", "Glenby", "Harlow", "Ilsley", "Jarrow",
+             "Kelso", "Lanark"]
+    features = []
+    for day, town in enumerate(towns, start=1):
+        for n in range(2):
+            text = (f"A fire destroyed the {town} mill on day {day}. The {town} brigade fought the fire for hours. "
+                    f"{town} residents {'watched' if n else 'gathered'} as the {town} mill roof fell.")
+            features.append(article_features(f"{town}-{n}", f"Fire at the {town} mill", text, f"2025-01-{day:02d}"))
+    expected = {frozenset({f"{t}-0", f"{t}-1"}) for t in towns}
+    grouper = StoryGrouper(GroupingSettings(max_posting=3, max_candidates=2))
+    grouper.add(features)
+    assert {frozenset(grouper.keys[m] for m in g) for g in grouper.groups()} == expected
+    listed = list(grouper._postings[grouper.vocabulary[stem("brigade")]])
+    assert len(listed) == 3  # twelve stories say "brigade": the index lists three ...
+    assert max(listed) == max(grouper.story_of)  # ... the ones that took an article last
+    capped = StoryGrouper(GroupingSettings(centroid_terms=6))
+    capped.add(features)
+    assert {frozenset(capped.keys[m] for m in g) for g in capped.groups()} == expected
+    assert all(len(s.centroid.ids) <= 6 for s in capped.stories if s.members)

@@ -14,11 +14,19 @@ retrospective and on-line event detection*, SIGIR 1998).
   its day lies outside the story's date span:
   ``JOIN_SIMILARITY + TIME_PENALTY * log2(1 + days / TIME_SCALE_DAYS)``; two
   articles days apart rarely report one event unless they say much alike.
-- **Blocking**: only the stories of earlier articles that share the
-  article's key terms (its ``KEY_TERMS`` heaviest terms) are compared, found
-  with MinHash locality-sensitive hashing (Broder 1997; Indyk & Motwani
-  1998) through ``datasketch``: the work per article does not grow with the
-  collection, so 10,000 articles take about as long per article as 100.
+- **Blocking**: an article is compared only with the stories that share
+  its key terms (its ``KEY_TERMS`` heaviest terms) among their own heaviest
+  (``STORY_TERMS``): an inverted index from a term to the stories it
+  signs, each list bounded to the ``MAX_POSTING`` stories that took an
+  article most recently, and of the stories found only the
+  ``MAX_CANDIDATES`` that share the most key weight are compared. A
+  centroid keeps its ``CENTROID_TERMS`` heaviest terms. So the work and the
+  memory per article do not grow with the collection: the grouping is
+  linear in the number of articles. MinHash locality-sensitive hashing
+  (Broder 1997; Indyk & Motwani 1998) through ``datasketch`` over the
+  articles' key terms is the other candidate generator (``blocking="lsh"``
+  or ``"both"``; each article keeps at most ``MAX_NEIGHBOURS`` neighbours);
+  on the DUC pools it finds fewer of the right stories than the index.
 - **Refinement**: the first articles of a story decide where it goes before
   the story has a centroid worth the name, so after the pass every article
   of the batch is compared again with the stories of its neighbours (its own
@@ -35,7 +43,7 @@ older story, and MinHash is seeded.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -45,7 +53,12 @@ from chorus.digest.features import ArticleFeatures
 JOIN_SIMILARITY = 0.14  # tuned on the tuning pools of benchmarks/stories_grouping.py (BENCHMARKS.md)
 TIME_PENALTY = 0.005  # 0.03 more similarity for a story 2 months away, 0.04 for a year
 TIME_SCALE_DAYS = 1.0
-KEY_TERMS = 20  # heaviest terms of an article that its MinHash signature is made of
+KEY_TERMS = 20  # heaviest terms of an article: what its candidate stories are looked up by
+STORY_TERMS = 30  # heaviest terms of a story's centroid, under which the index lists it
+MAX_POSTING = 50  # stories listed under one term: the ones that took an article most recently
+MAX_CANDIDATES = 40  # stories compared with an article: the ones sharing the most of its key weight
+CENTROID_TERMS = 2000  # terms a centroid keeps (its heaviest): bounds the cost of a comparison
+MAX_NEIGHBOURS = 50  # MinHash neighbours an article keeps (blocking "lsh"/"both"): the latest
 MINHASH_PERMUTATIONS = 64
 LSH_JACCARD = 0.08  # key-term sets this alike are (likely) found as candidates
 MOVE_MARGIN = 0.02  # a refinement moves an article only to a story this much more like it
@@ -67,9 +80,12 @@ class GroupingSettings:
     move_margin: float = MOVE_MARGIN
     refine_passes: int = REFINE_PASSES
     exhaustive: bool = False  # compare with every story (no blocking): for measuring the blocking only
-    blocking: str = "both"  # lsh | terms | both
-    story_terms: int = 30
-    max_posting: int = 50
+    blocking: str = "terms"  # terms | lsh | both
+    story_terms: int = STORY_TERMS
+    max_posting: int = MAX_POSTING
+    max_candidates: int = MAX_CANDIDATES
+    centroid_terms: int | None = CENTROID_TERMS  # None: centroids keep every term
+    max_neighbours: int = MAX_NEIGHBOURS
 
     def threshold(self, days_apart: int | None) -> float:
         if not days_apart or self.time_penalty == 0:
@@ -92,6 +108,12 @@ class Decision:
 
 
 @dataclass
+class _Counts:
+    ids: np.ndarray  # sorted term ids (int32)
+    counts: np.ndarray  # the weighted counts of the features (float32)
+
+
+@dataclass
 class _Vector:
     ids: np.ndarray  # sorted term ids (int32)
     weights: np.ndarray  # float32
@@ -101,12 +123,21 @@ class _Vector:
         return float(np.dot(self.weights[a], other.weights[b]))
 
     def add(self, other: _Vector, sign: float = 1.0) -> _Vector:
-        ids = np.union1d(self.ids, other.ids)
-        weights = np.zeros(len(ids), dtype=np.float32)
-        weights[np.searchsorted(ids, self.ids)] += self.weights
-        weights[np.searchsorted(ids, other.ids)] += sign * other.weights
-        keep = np.abs(weights) > 1e-6
+        ids = np.concatenate((self.ids, other.ids))
+        weights = np.concatenate((self.weights, sign * other.weights))
+        order = np.argsort(ids, kind="stable")
+        ids, weights = ids[order], weights[order]
+        starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
+        ids, weights = ids[starts], np.add.reduceat(weights, starts)
+        keep = weights > 1e-6  # a term left out of a capped centroid can go below zero when an article leaves
         return _Vector(ids[keep].astype(np.int32), weights[keep])
+
+    def capped(self, limit: int | None) -> _Vector:
+        """The ``limit`` heaviest terms (all when None or fewer)."""
+        if limit is None or len(self.ids) <= limit:
+            return self
+        keep = np.sort(np.argpartition(-self.weights, limit - 1)[:limit])
+        return _Vector(self.ids[keep], self.weights[keep])
 
     def norm(self) -> float:
         return float(np.sqrt(np.dot(self.weights, self.weights)))
@@ -135,10 +166,10 @@ class GroupedStory:
             raise ValueError(f"story {self.index} has no member")
         return self.centroid
 
-    def recompute(self, vectors: Sequence[_Vector], days: Sequence[int | None]) -> None:
+    def recompute(self, vectors: Sequence[_Vector], days: Sequence[int | None], limit: int | None) -> None:
         centroid = None
         for m in self.members:
-            centroid = vectors[m] if centroid is None else centroid.add(vectors[m])
+            centroid = vectors[m] if centroid is None else centroid.add(vectors[m]).capped(limit)
         self.centroid = centroid
         self.norm = centroid.norm() if centroid is not None else 0.0
         dated = [d for m in self.members if (d := days[m]) is not None]
@@ -150,8 +181,6 @@ class StoryGrouper:
     """Groups articles into stories, batch after batch; ``add`` returns the decisions of a batch."""
 
     def __init__(self, settings: GroupingSettings | None = None) -> None:
-        from datasketch import MinHashLSH
-
         self.settings = settings or GroupingSettings()
         self.vocabulary: dict[str, int] = {}
         self.terms: list[str] = []  # term id -> the term (a stem)
@@ -163,29 +192,37 @@ class StoryGrouper:
         self.story_of: list[int] = []
         self.stories: list[GroupedStory] = []
         self.decisions: list[Decision] = []  # per article, the latest
-        self._pending: list[ArticleFeatures] = []  # restored articles, weighed again when the next batch comes
-        self._postings: dict[int, set[int]] = {}  # term id -> stories whose heaviest terms include it
-        self._lsh = MinHashLSH(threshold=self.settings.lsh_jaccard, num_perm=self.settings.minhash_permutations)
+        self._pending: list[_Counts] = []  # restored articles, weighed again when the next batch comes
+        # term id -> the stories whose heaviest terms include it (a dict as an ordered set: oldest first)
+        self._postings: dict[int, dict[int, None]] = {}
+        self._dense = np.zeros(0, dtype=np.float32)
+        self._lsh = None
+        if self.settings.blocking in ("lsh", "both") and not self.settings.exhaustive:
+            from datasketch import MinHashLSH
+
+            self._lsh = MinHashLSH(threshold=self.settings.lsh_jaccard, num_perm=self.settings.minhash_permutations)
 
     # --- vectors ------------------------------------------------------------
 
-    def _register(self, batch: Sequence[ArticleFeatures]) -> None:
-        for features in batch:
-            for term in features.terms:
-                tid = self.vocabulary.get(term)
-                if tid is None:
-                    tid = self.vocabulary[term] = len(self.terms)
-                    self.terms.append(term)
-                    self.surface.append(features.surface.get(term, term))
-                    self.document_frequency.append(0)
-                self.document_frequency[tid] += 1
-
-    def _vector(self, features: ArticleFeatures, idf: np.ndarray) -> _Vector:
-        ids = np.fromiter((self.vocabulary[t] for t in features.terms), dtype=np.int32, count=len(features.terms))
+    def _register(self, features: ArticleFeatures) -> _Counts:
+        """Count the article's terms into the document frequencies; its counts as compact arrays."""
+        ids = np.empty(len(features.terms), dtype=np.int32)
+        for n, term in enumerate(features.terms):
+            tid = self.vocabulary.get(term)
+            if tid is None:
+                tid = self.vocabulary[term] = len(self.terms)
+                self.terms.append(term)
+                self.surface.append(features.surface.get(term, term))
+                self.document_frequency.append(0)
+            self.document_frequency[tid] += 1
+            ids[n] = tid
         counts = np.fromiter(features.terms.values(), dtype=np.float32, count=len(features.terms))
         order = np.argsort(ids)
-        ids, counts = ids[order], counts[order]
-        weights = ((1.0 + np.log(np.maximum(counts, 1.0))) * idf[ids]).astype(np.float32)
+        return _Counts(ids[order], counts[order])
+
+    def _vector(self, counts: _Counts, idf: np.ndarray) -> _Vector:
+        ids = counts.ids
+        weights = ((1.0 + np.log(np.maximum(counts.counts, 1.0))) * idf[ids]).astype(np.float32)
         norm = float(np.sqrt(np.dot(weights, weights)))
         return _Vector(ids, weights / norm if norm else weights)
 
@@ -205,9 +242,7 @@ class StoryGrouper:
         Their vectors and centroids are made again with the document
         frequencies of all the articles, old and new, when the next batch
         comes (``add``), so old and new articles are weighted alike."""
-        from datasketch import MinHash
-
-        self._register(articles)
+        counts = [self._register(features) for features in articles]
         for features, s, decision in zip(articles, story_of, decisions):
             self.keys.append(features.key)
             self.days.append(features.day)
@@ -216,101 +251,126 @@ class StoryGrouper:
             while len(self.stories) <= s:
                 self.stories.append(GroupedStory(index=len(self.stories)))
             self.stories[s].members.append(len(self.keys) - 1)
-        self._reweigh(articles)
-        self._pending = list(articles)
-        signatures = MinHash.bulk(
-            (self._key_terms(v) for v in self.vectors), num_perm=self.settings.minhash_permutations
-        )
-        for article, signature in enumerate(signatures):
-            self._lsh.insert(article, signature)
+        self._reweigh(counts)
+        self._pending = counts
+        if self._lsh is not None:
+            from datasketch import MinHash
 
-    def _reweigh(self, articles: Sequence[ArticleFeatures]) -> None:
+            signatures = MinHash.bulk(
+                (self._key_terms(v) for v in self.vectors), num_perm=self.settings.minhash_permutations
+            )
+            for article, signature in enumerate(signatures):
+                self._lsh.insert(article, signature)
+
+    def _reweigh(self, counts: Sequence[_Counts]) -> None:
         """Vectors for the first articles (restored ones) and every story's centroid, with today's frequencies."""
         idf = self._idf()
-        vectors = [self._vector(f, idf) for f in articles]
+        vectors = [self._vector(c, idf) for c in counts]
         self.vectors[: len(vectors)] = vectors
         for story in self.stories:
-            story.recompute(self.vectors, self.days)
+            story.recompute(self.vectors, self.days, self.settings.centroid_terms)
             self._index_story(story.index)
 
     # --- grouping -----------------------------------------------------------
 
-    def add(self, batch: Sequence[ArticleFeatures]) -> list[Decision]:
-        """Group a batch of new articles (in any order: they are taken in time order)."""
-        from datasketch import MinHash
+    def add(self, batch: Iterable[ArticleFeatures]) -> list[Decision]:
+        """Group a batch of new articles (in any order: they are taken in time order).
 
-        if not batch:
-            return []
-        self._register(batch)
+        The batch may be a generator: each article's features are read once,
+        kept as compact arrays, and not held."""
         start = len(self.keys)
+        counts = []
         for features in batch:
+            counts.append(self._register(features))
             self.keys.append(features.key)
             self.days.append(features.day)
+        if not counts:
+            return []
         idf = self._idf()
         if self._pending:  # the kept articles weighed with the new batch's frequencies too
             self._reweigh(self._pending)
             self._pending = []
-        new_vectors = [self._vector(f, idf) for f in batch]
-        self.vectors.extend(new_vectors)
-        self.story_of.extend([-1] * len(batch))
-        self.decisions.extend([None] * len(batch))  # type: ignore[list-item]
-        order = sorted(range(len(batch)), key=lambda i: (batch[i].day is None, batch[i].day or 0, i))
-        signatures = MinHash.bulk(
-            (self._key_terms(new_vectors[i]) for i in order), num_perm=self.settings.minhash_permutations
-        )
+        self.vectors.extend(self._vector(c, idf) for c in counts)
+        del counts
+        size = len(self.keys) - start
+        self.story_of.extend([-1] * size)
+        self.decisions.extend([None] * size)  # type: ignore[list-item]
+        days = self.days
+        order = sorted(range(start, start + size), key=lambda a: (days[a] is None, days[a] or 0, a))
         neighbours: dict[int, list[int]] = {}
-        for i, signature in zip(order, signatures):
-            article = start + i
-            found = [] if self.settings.exhaustive else self._lsh.query(signature)
-            neighbours[article] = sorted(found)
-            self._place(article, neighbours[article])
-            self._lsh.insert(article, signature)
+        signatures = self._signatures(order)
+        for article in order:
+            if self._lsh is not None:
+                signature = next(signatures)
+                neighbours[article] = sorted(self._lsh.query(signature))[-self.settings.max_neighbours :]
+            self._place(article, neighbours.get(article, []))
+            if self._lsh is not None:
+                self._lsh.insert(article, signature)
         for _ in range(self.settings.refine_passes):
             moved = 0
-            for i in order:
-                article = start + i
-                # Articles that came later and found this one are its neighbours too.
-                moved += self._refine(article, neighbours[article])
+            for article in order:
+                moved += self._refine(article, neighbours.get(article, []))
             if not moved:
                 break
-        return [self.decisions[start + i] for i in range(len(batch))]
+        return self.decisions[start:]
 
-    def _candidates(self, neighbours: Iterable[int], article: int | None = None) -> list[int]:
+    def _signatures(self, order: Sequence[int]) -> Iterator:
+        if self._lsh is None:
+            return iter(())
+        from datasketch import MinHash
+
+        return iter(MinHash.bulk((self._key_terms(self.vectors[a]) for a in order),
+                                 num_perm=self.settings.minhash_permutations))
+
+    def _candidates(self, neighbours: Iterable[int], article: int) -> list[int]:
         if self.settings.exhaustive:
             return [s.index for s in self.stories if s.members]
-        found = set()
+        shared: dict[int, float] = {}  # story -> the key weight of the article it shares
         if self.settings.blocking in ("lsh", "both"):
-            found |= {self.story_of[n] for n in neighbours if self.story_of[n] >= 0}
-        if self.settings.blocking in ("terms", "both") and article is not None:
+            for n in neighbours:
+                if self.story_of[n] >= 0:
+                    shared[self.story_of[n]] = shared.get(self.story_of[n], 0.0)
+        if self.settings.blocking in ("terms", "both"):
             vector = self.vectors[article]
             top = np.argsort(-vector.weights, kind="stable")[: self.settings.key_terms]
             for i in top:
-                posting = self._postings.get(int(vector.ids[i]))
-                if posting and len(posting) <= self.settings.max_posting:
-                    found |= posting
-        return sorted(s for s in found if self.stories[s].members)
+                weight = float(vector.weights[i])
+                for s in self._postings.get(int(vector.ids[i]), ()):
+                    shared[s] = shared.get(s, 0.0) + weight
+        ranked = sorted((s for s in shared if self.stories[s].members), key=lambda s: (-shared[s], s))
+        return sorted(ranked[: self.settings.max_candidates])
 
     def _index_story(self, s: int) -> None:
+        """List the story under its heaviest terms, as the latest to take an article (oldest dropped past the bound)."""
         story = self.stories[s]
         new = set()
         if story.centroid is not None:
-            top = np.argsort(-story.centroid.weights, kind="stable")[: self.settings.story_terms]
+            count = min(self.settings.story_terms, len(story.centroid.ids))
+            top = np.argpartition(-story.centroid.weights, count - 1)[:count] if count else []
             new = {int(story.centroid.ids[i]) for i in top}
-        for tid in story.signature - new:
-            self._postings[tid].discard(s)
-        for tid in new - story.signature:
-            self._postings.setdefault(tid, set()).add(s)
+        for tid in story.signature:
+            self._postings[tid].pop(s, None)
+        for tid in new:
+            posting = self._postings.setdefault(tid, {})
+            posting[s] = None
+            if len(posting) > self.settings.max_posting:
+                del posting[next(iter(posting))]
         story.signature = new
 
     def _similarities(self, article: int, candidates: Iterable[int], leave_out: int | None = None) -> list[tuple[float, int, float, int | None]]:
         """(similarity - threshold, story, similarity, days apart) for each candidate story."""
         vector, day = self.vectors[article], self.days[article]
+        if len(self._dense) < len(self.terms):  # the article spread over the vocabulary: a dot is a gather
+            self._dense = np.zeros(2 * len(self.terms), dtype=np.float32)
+        dense = self._dense
+        dense[vector.ids] = vector.weights
         scored = []
         for s in candidates:
             story = self.stories[s]
             if not story.members or (s == leave_out and len(story.members) == 1):
                 continue
-            dot = vector.dot(story.filled_centroid)
+            centroid = story.filled_centroid
+            dot = float(np.dot(dense[centroid.ids], centroid.weights))
             if s == leave_out:
                 norm_sq = story.norm**2 - 2 * dot + 1.0  # the centroid without this article (unit length)
                 dot, norm = dot - 1.0, math.sqrt(max(norm_sq, 1e-12))
@@ -319,6 +379,7 @@ class StoryGrouper:
             similarity = dot / norm if norm else 0.0
             apart = story.days_apart(day)
             scored.append((similarity - self.settings.threshold(apart), s, similarity, apart))
+        dense[vector.ids] = 0.0
         scored.sort(key=lambda x: (-x[0], x[1]))
         return scored
 
@@ -351,7 +412,7 @@ class StoryGrouper:
         story = self.stories[s]
         vector = self.vectors[article]
         story.members.append(article)
-        story.centroid = vector if story.centroid is None else story.centroid.add(vector)
+        story.centroid = vector if story.centroid is None else story.centroid.add(vector).capped(self.settings.centroid_terms)
         story.norm = story.centroid.norm()
         day = self.days[article]
         if day is not None:
@@ -365,7 +426,7 @@ class StoryGrouper:
         story = self.stories[s]
         story.members.remove(article)
         if story.members:
-            story.centroid = story.filled_centroid.add(self.vectors[article], -1.0)
+            story.centroid = story.filled_centroid.add(self.vectors[article], -1.0).capped(self.settings.centroid_terms)
             story.norm = story.centroid.norm()
             dated = [d for m in story.members if (d := self.days[m]) is not None]
             story.first_day = min(dated) if dated else None
