@@ -343,10 +343,10 @@ class StoryGrouper:
     def _index_story(self, s: int) -> None:
         """List the story under its heaviest terms, as the latest to take an article (oldest dropped past the bound)."""
         story = self.stories[s]
-        new = set()
-        if story.centroid is not None:
+        new: set[int] = set()
+        if story.centroid is not None and len(story.centroid.ids):
             count = min(self.settings.story_terms, len(story.centroid.ids))
-            top = np.argpartition(-story.centroid.weights, count - 1)[:count] if count else []
+            top = np.argpartition(-story.centroid.weights, count - 1)[:count]
             new = {int(story.centroid.ids[i]) for i in top}
         for tid in story.signature:
             self._postings[tid].pop(s, None)
