@@ -39,7 +39,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from chorus.text import MONTHS_AND_DAYS, PERSON_TITLES, QUOTE_MARK_RE, SPEECH_VERBS, STOP_WORDS, WORD_RE, stem
+from chorus.lexicon import MONTHS_AND_DAYS, PERSON_TITLES, SPEECH_VERBS
+from chorus.text import QUOTE_MARK_RE, STOP_WORDS, WORD_RE, stem
 from chorus.types import Sentence, Story
 
 # Openers that point back to the sentence before: pronouns, demonstratives, words for "one more".

@@ -24,27 +24,6 @@ def _read_word_list(path: Path) -> frozenset[str]:
 # cost every process 0.65 s and 40 MB.
 STOP_WORDS: frozenset[str] = _read_word_list(STOP_WORDS_FILE)
 
-# Names of months and days: capitalised, but not names of people or places.
-MONTHS_AND_DAYS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday""".split()
-)
-# Words before a person's name that say what the person is ("Foreign Minister", "Dr.").
-PERSON_TITLES = frozenset(
-    """president minister secretary chief leader premier chancellor senator sen rep representative
-    governor gov mayor king queen prince princess sheikh emir ambassador envoy spokesman
-    spokeswoman spokesperson director chairman chairwoman ceo mr mrs ms dr prof professor judge
-    commander captain capt lieutenant lt sergeant sgt colonel col general gen admiral adm pope bishop
-    archbishop rabbi cardinal imam ayatollah deputy vice former officer inspector detective
-    superintendent coach pastor reverend rev lord lady sir dame attorney fm pm""".split()
-)
-# Verbs that report speech: a name beside one is a person's.
-SPEECH_VERBS = frozenset(
-    """said says told tells added adds explained declared stated responded replied noted wrote
-    insisted warned argued announced claimed confirmed urged stressed""".split()
-)
-
 # A sentence ends with . ! ? or … possibly followed by closing quotes/brackets.
 TERMINAL_RE = re.compile(r"[.!?…]['\"”’)\]]*$|[.!?…]\s*['\"”’]+\s*[.,]?$")
 

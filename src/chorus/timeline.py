@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from chorus import lexicon
 from chorus.align.values import DATE, WEEKDAY, years_in
 from chorus.ingest.metadata import MONTHS
 from chorus.types import Story
 
 # "last week", "yesterday": a time counted back from the article's day.
 _RELATIVE = re.compile(r"\b(?:(?P<yesterday>yesterday)|last\s+(?P<unit>week|month|year))\b", re.IGNORECASE)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = tuple(d.lower() for d in lexicon.WEEKDAYS)
 # A year says when the sentence's news happened after "in" or "during" ("in 1987", "during 1995");
 # in other roles it is the start or end of a span ("since 1962", "from 1995 to 1997", "by 2050").
 _EVENT_YEAR_ROLES = frozenset({"in", "during"})
@@ -45,8 +46,7 @@ CURRENT_STATE = re.compile(
 AS_OF_GAP_DAYS = 30  # an older statement about the present is dated when the summary tells news this much later
 SUPERSEDED_AFTER_DAYS = 1  # a later article overtakes an earlier one from this many days later
 AS_OF_WORDS = 4  # "[As of January 1996,]"
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
+_MONTH_NAMES = lexicon.MONTHS
 
 
 def article_day(published: str | None) -> date | None:

@@ -41,6 +41,7 @@ import numpy as np
 
 from chorus.align import values as V
 from chorus.align.families import SourceFamilies
+from chorus.lexicon import WEEKDAYS
 from chorus.segment import split_sentences
 from chorus.text import QUOTE_MARK_RE, WORD_RE, is_content, stem
 from chorus.types import Story
@@ -166,7 +167,7 @@ for _stem, _name in EVENT_SYNONYMS.items():
 HEDGE_WORDS = frozenset(stem(w) for w in "just only even also still already".split())
 _WORD_CLASSES = {member: name for name, members in _CLASS_MEMBERS.items() for member in members}
 _CALENDAR_STEMS = frozenset(
-    stem(w) for w in V.MONTHS + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    stem(w) for w in V.MONTHS + list(WEEKDAYS)
 )
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from chorus import lexicon
 from chorus.represent import sentence_numbers
 from chorus.text import WORD_RE, is_content, stem
 
@@ -47,12 +48,9 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\s*(?:[ap]\.\s?m\.|[ap]m\b|:\d\d|o'clock)", re.IGNORECASE)
-MONTHS = (
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-).split()
+MONTHS = [*lexicon.MONTHS, *lexicon.MONTH_ABBREVIATIONS]
 DATE = re.compile(r"\b(?P<month>" + "|".join(MONTHS) + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?")
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYS = r"(?:" + "|".join(lexicon.WEEKDAYS) + ")"
 WEEKDAY = re.compile(rf"\b{_DAYS}\b")
 # A year, not one end of a span ("the 1994-96 war") nor part of a larger number ("1,995,000").
 YEAR = re.compile(r"(?<![\d,.\-–])(?:1[89]\d\d|20\d\d)(?!\d|,\d|[\-–]\d)")
@@ -478,7 +476,7 @@ def _around(match: re.Match[str], words: int = 3) -> set[str]:
     return set(before + after) - _CALENDAR_WORDS
 
 
-_CALENDAR_WORDS = frozenset(stem(w) for w in MONTHS + "monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR_WORDS = frozenset(stem(w) for w in MONTHS + [d.lower() for d in lexicon.WEEKDAYS])
 
 
 def same_slot(x: re.Match[str], y: re.Match[str]) -> bool:
@@ -573,7 +571,7 @@ NAME_TITLES = frozenset(
     Chief Police Officer Sheriff Mayor General Gen Colonel Col Captain Capt King Queen Prince Pope
     Rev Father Sister Professor Prof The A An""".split()
 )
-_NOT_NAMES = frozenset(MONTHS) | frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_NOT_NAMES = frozenset(MONTHS) | frozenset(lexicon.WEEKDAYS)
 MAX_AGE = 120
 
 

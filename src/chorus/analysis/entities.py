@@ -45,15 +45,17 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from chorus.errors import ChorusError
-from chorus.represent import VARIANT_MIN_RATIO
-from chorus.text import (
+from chorus.lexicon import (
     MONTHS_AND_DAYS as _MONTHS_DAYS,
     PERSON_TITLES as _TITLES,
     SPEECH_VERBS as _SPEECH,
-    STOP_WORDS,
-    WORD_RE,
-    stem,
+    VOTE_CONTEXT,
+    VOTE_HEAD,
+    VOTE_HINT,
+    VOTE_TIE,
 )
+from chorus.represent import VARIANT_MIN_RATIO
+from chorus.text import STOP_WORDS, WORD_RE, stem
 from chorus.types import Story
 
 PERSON, PLACE, ORGANIZATION, OTHER = "person", "place", "organization", "other"
@@ -278,19 +280,19 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
     # Head words decide before titles: "United Nations General Assembly" is one organization.
     full = " ".join(_bare(w) for w in words).lower()
     if full in places or full + "." in places:
-        votes[PLACE] += 3
+        votes[PLACE] += VOTE_HEAD
     elif lowered[-1] == "bank" and lowered[0] in {"west", "east", "left", "south", "north"}:
-        votes[PLACE] += 3  # "West Bank", not a bank
+        votes[PLACE] += VOTE_HEAD  # "West Bank", not a bank
     elif lowered[-1] in _ORG_HEADS or (lowered[-1] == "state" and "secretary" not in lowered):
-        votes[ORGANIZATION] += 3
+        votes[ORGANIZATION] += VOTE_HEAD
     elif lowered[-1] in _PLACE_HEADS:
-        votes[PLACE] += 3
+        votes[PLACE] += VOTE_HEAD
     elif "of" in lowered[1:] and lowered[lowered.index("of") - 1] in _ORG_HEADS:
-        votes[ORGANIZATION] += 3  # "University of Maryland", "Office of National Drug Control Policy"
+        votes[ORGANIZATION] += VOTE_HEAD  # "University of Maryland", "Office of National Drug Control Policy"
     elif "of" in lowered[1:] and lowered[lowered.index("of") - 1] in _PLACE_HEADS:
-        votes[PLACE] += 3  # "Gulf of Mexico"
+        votes[PLACE] += VOTE_HEAD  # "Gulf of Mexico"
     elif len(words) > 1 and lowered[0] in _PLACE_PREFIXES and lowered[1] not in _TITLES:
-        votes[PLACE] += 3
+        votes[PLACE] += VOTE_HEAD
     else:
         titled = [
             i for i, w in enumerate(lowered)
@@ -301,11 +303,11 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
             if cut >= len(words):
                 return None  # a role without a name ("Russian Foreign Minister")
             run, words, lowered = run[cut:], words[cut:], lowered[cut:]
-            votes[PERSON] += 3
+            votes[PERSON] += VOTE_HEAD
     if len(words) == 1:
         word = words[0]
         if _ACRONYM.match(word) and not votes:
-            votes[ORGANIZATION] += 2
+            votes[ORGANIZATION] += VOTE_CONTEXT
         elif _is_nationality(_bare(word)) and not votes:
             return None
         if lowered[0] in _TITLES or lowered[0] in _MONTHS_DAYS or lowered[0] in STOP_WORDS:
@@ -323,36 +325,36 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
     # music" is the music's article, so a noun after the name leaves it out).
     articled = bool(before) and before[-1] == "the" and (not after or after[0] in _AFTER_NAME)
     if before and before[-1] in _ROLE_NOUNS:
-        votes[PERSON] += 2
+        votes[PERSON] += VOTE_CONTEXT
     if before and before[-1] in _ORG_NOUNS:
-        votes[ORGANIZATION] += 2
+        votes[ORGANIZATION] += VOTE_CONTEXT
     if before and (before[-1] in _PLACE_NOUNS or before[-2:] in (["city", "of"], ["town", "of"])):
-        votes[PLACE] += 2
+        votes[PLACE] += VOTE_CONTEXT
     if before and before[-1] in _LOCATIVES:
-        votes[PLACE] += 1
+        votes[PLACE] += VOTE_HINT
     if re.match(r",\s+(?:who|whose)\b", after_text):
-        votes[PERSON] += 1
+        votes[PERSON] += VOTE_HINT
     head = _apposition_head(after_text)
     if head in _ROLE_NOUNS:
-        votes[PERSON] += 2  # "Khaled Meshaal, the exiled leader", "Dave Mingey, a company spokesman"
+        votes[PERSON] += VOTE_CONTEXT  # "Khaled Meshaal, the exiled leader", "Dave Mingey, a company spokesman"
     elif head in _ORG_NOUNS:
-        votes[ORGANIZATION] += 2  # "Brennwerk, the utility that owns the dam"
+        votes[ORGANIZATION] += VOTE_CONTEXT  # "Brennwerk, the utility that owns the dam"
     if re.match(r",\s+which\b", after_text):
-        votes[PERSON] -= 1  # people are "who"
+        votes[PERSON] -= VOTE_HINT  # people are "who"
     if possessive and after and (after[0] in _ORG_BELONGINGS or after == ["chief", "executive"]):
-        votes[ORGANIZATION] += 2
+        votes[ORGANIZATION] += VOTE_CONTEXT
     if any(len(tokens[i].group()) == 1 and text[tokens[i].end() : tokens[i].end() + 1] == "." for i in run[1:-1]):
-        votes[PERSON] += 2  # a middle initial: "John F. Kennedy"
+        votes[PERSON] += VOTE_CONTEXT  # a middle initial: "John F. Kennedy"
     if articled:
-        votes[PERSON] -= 1
+        votes[PERSON] -= VOTE_HINT
     if after and (after[0] in _SPEECH or after[:2] in (["has", "said"], ["had", "said"])):
-        votes[PERSON] += 1
+        votes[PERSON] += VOTE_HINT
     if before and before[-1] in _SPEECH and not before_text.rstrip().endswith(","):
-        votes[PERSON] += 1
+        votes[PERSON] += VOTE_HINT
     if after and after[0] in {"leader", "official", "officials", "spokesman", "member", "members", "militants"}:
-        votes[ORGANIZATION] += 0.5  # type: ignore[assignment]  # half votes: a Counter holds floats too
+        votes[ORGANIZATION] += VOTE_TIE  # type: ignore[assignment]  # half votes: a Counter holds floats too
     if len(words) >= 2 and not votes and not articled:
-        votes[PERSON] += 0.5  # type: ignore[assignment]  # two or three bare capitalised words are most often a name
+        votes[PERSON] += VOTE_TIE  # type: ignore[assignment]  # two or three bare capitalised words are most often a name
     return Mention(sentence.index, sentence.doc_index, start, start + len(surface), surface, votes)
 
 
