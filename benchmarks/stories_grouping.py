@@ -16,8 +16,19 @@ Pools: DUC 2006's odd-numbered topics and DUC 2007 update (its sets A, B
 and C of one topic are one cluster) are for tuning; DUC 2006's even
 topics are held out; all of DUC 2006 is the target.
 
+Different events of one kind: a story is one event, and another event of
+the same kind is another story. DUC 2006 has topics that are such events
+(chosen by their topic titles, before looking at any grouping): two plane
+crashes (EgyptAir Flight 990, October 1999; the Air France Concorde, July
+2000), and three events of Russia in 1999-2000 (the terrorist attacks in
+Chechnya, the Kursk disaster, the election of Vladimir Putin). Each set is
+pooled alone, and the same topics are also looked up in the grouping of
+the whole pool: "merged" counts the stories holding at least
+``MERGED_ARTICLES`` articles of two of the events.
+
     python benchmarks/stories_grouping.py ../shared/data --json /tmp/bench/stories-grouping.json
     python benchmarks/stories_grouping.py ../shared/data --grid   # the tuning grid, on the tuning pools only
+    python benchmarks/stories_grouping.py ../shared/data --separation   # how apart the true topics are
 """
 
 from __future__ import annotations
@@ -39,6 +50,11 @@ from chorus.ingest.read import cluster_from_record
 SHUFFLE_SEED = 22
 KMEANS_SEEDS = (0, 1, 2)
 SINGLE_LINK_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+SAME_KIND_EVENTS = {
+    "two plane crashes": ("D0617H", "D0631D"),
+    "Russia 1999-2000: Chechnya, Kursk, Putin's election": ("D0616G", "D0640D", "D0649D"),
+}
+MERGED_ARTICLES = 3
 
 
 def load_pool(path: Path, topic_of) -> tuple[list, list[str]]:
@@ -137,15 +153,88 @@ def pools(data: Path) -> dict[str, tuple[list, list[str]]]:
     return shuffled
 
 
+def merged_stories(predicted: list, truth: list, events: tuple[str, ...]) -> int:
+    """Stories holding at least MERGED_ARTICLES articles of each of two of the events."""
+    counts: dict = {}
+    for p, t in zip(predicted, truth):
+        if t in events:
+            counts.setdefault(p, Counter())[t] += 1
+    return sum(1 for c in counts.values() if sum(1 for n in c.values() if n >= MERGED_ARTICLES) >= 2)
+
+
+def same_kind_events(all_topics: tuple[list, list[str]], predicted_all: list) -> dict:
+    """Each set of different events of one kind: pooled alone, and as grouped inside the whole pool."""
+    pool, truth = all_topics
+    out = {}
+    for name, events in SAME_KIND_EVENTS.items():
+        keep = [i for i, t in enumerate(truth) if t in events]
+        alone, labels = [pool[i] for i in keep], [truth[i] for i in keep]
+        predicted, _ = run_chorus(alone, GroupingSettings())
+        out[name] = {
+            "events": len(events), "articles": len(alone),
+            "alone": {**scores(predicted, labels), "merged": merged_stories(predicted, labels, events)},
+            "in the whole pool": {
+                **scores([predicted_all[i] for i in keep], labels), "merged": merged_stories(predicted_all, truth, events)},
+        }
+    return out
+
+
+def separation(pool, truth: list[str]) -> dict:
+    """How far apart the true topics are in chorus's own article vectors (those of the grouping).
+
+    The nearest topic centroid of each article (its own centroid without it),
+    the cosines between topic centroids, and those between two random halves
+    of one topic."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    grouper = StoryGrouper()
+    grouper.add([features for _, features in pool])
+    rows = np.repeat(np.arange(len(grouper.vectors)), [len(v.ids) for v in grouper.vectors])
+    matrix = sp.csr_matrix((np.concatenate([v.weights for v in grouper.vectors]),
+                            (rows, np.concatenate([v.ids for v in grouper.vectors]))),
+                           shape=(len(grouper.vectors), len(grouper.terms)))
+    topics = sorted(set(truth))
+    labels = np.array([topics.index(t) for t in truth])
+    sums = np.vstack([np.asarray(matrix[labels == k].sum(axis=0)).ravel() for k in range(len(topics))])
+    dots = np.asarray(matrix @ sums.T)  # article x topic
+    own = dots[np.arange(len(labels)), labels]
+    norms = np.linalg.norm(sums, axis=1)
+    cosines = dots / norms
+    own_norms = np.sqrt(np.maximum(norms[labels] ** 2 - 2 * own + 1.0, 1e-12))
+    cosines[np.arange(len(labels)), labels] = (own - 1.0) / own_norms  # leave the article out of its own topic
+    centroids = sums / norms[:, None]
+    between = centroids @ centroids.T
+    np.fill_diagonal(between, -1)
+    rng = np.random.default_rng(SHUFFLE_SEED)
+    halves = []
+    for k in range(len(topics)):
+        members = rng.permutation(np.flatnonzero(labels == k))
+        a, b = (np.asarray(matrix[part].sum(axis=0)).ravel() for part in np.array_split(members, 2))
+        halves.append(float(a @ b / np.linalg.norm(a) / np.linalg.norm(b)))
+    closest = sorted(((float(between[i, j]), topics[i], topics[j]) for i in range(len(topics))
+                      for j in range(i + 1, len(topics))), reverse=True)[:4]
+    return {
+        "nearest_topic_is_own": round(float(np.mean(cosines.argmax(axis=1) == labels)), 3),
+        "closest_topic_pairs": [(round(c, 3), a, b) for c, a, b in closest],
+        "halves_of_one_topic_median": round(float(np.median(halves)), 3),
+        "halves_of_one_topic_min": round(min(halves), 3),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path, help="the shared data folder (../shared/data)")
     parser.add_argument("--grid", action="store_true", help="chorus's settings grid on the tuning pools")
+    parser.add_argument("--separation", action="store_true", help="how far apart the true topics of all DUC 2006 are")
     parser.add_argument("--single-link", type=float, default=None, help="the single-link threshold (default: tuned)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
     all_pools = pools(args.data)
     tuning = {k: v for k, v in all_pools.items() if "tuning" in k}
+    if args.separation:
+        print(json.dumps(separation(*all_pools["DUC 2006 all 50 topics"]), indent=1))
+        return 0
     if args.grid:
         for join in (0.14, 0.16, 0.18, 0.2, 0.22, 0.25):
             for penalty in (0.0, 0.005, 0.01, 0.02):
@@ -175,9 +264,19 @@ def main(argv: list[str] | None = None) -> int:
         for system, (s, c) in rows.items():
             print(f"| {name} | {len(pool)} | {k} | {system} | {s['clusters']} | {s['precision']:.3f} | {s['recall']:.3f} "
                   f"| {s['f1']:.3f} | {s['ari']:.3f} | {s['f1_splits_forgiven']:.3f} | {c if c is not None else ''} |")
+        if name == "DUC 2006 all 50 topics":
+            events = same_kind_events((pool, truth), predicted)
+    print("\n| events of one kind | articles | grouped | stories | B3 P | B3 R | B3 F1 | stories merging two events |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, row in events.items():
+        for where in ("alone", "in the whole pool"):
+            s = row[where]
+            print(f"| {name} ({row['events']} events) | {row['articles']} | {where} | {s['clusters']} | {s['precision']:.3f} "
+                  f"| {s['recall']:.3f} | {s['f1']:.3f} | {s['merged']} |")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"single_link_threshold": threshold, "results": results}, indent=2))
+        args.json.write_text(json.dumps({"single_link_threshold": threshold, "results": results, "events": events},
+                                        indent=2))
     return 0
 
 
