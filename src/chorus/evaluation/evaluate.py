@@ -11,10 +11,11 @@ from typing import Any
 
 import numpy as np
 
-from chorus.batch import BatchOptions, run_ordered
+from chorus.batch import BatchOptions, process_chunk
 from chorus.errors import ChorusError, InputError
 from chorus.evaluation.rouge import DEFAULT_SCORER, Score, nist_options, score
 from chorus.ingest.read import iter_dataset_lines, parse_dataset_line, parse_json
+from chorus.parallel import run_ordered
 
 REPORTED = ("ROUGE-1", "ROUGE-2", "ROUGE-SU4")
 
@@ -93,7 +94,7 @@ def summarize_all(
     summaries: dict[str, list[str]] = {}
     failed = 0
     chunks = [[item] for item in lines]
-    for records in run_ordered(chunks, options, jobs):
+    for records in run_ordered(chunks, options, jobs, process_chunk):
         for record in records:
             if record.get("error"):
                 failed += 1
