@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import chorus.batch as batch
+import chorus.parallel as parallel
 from chorus.batch import BatchOptions, OversizedLine, ProgressBar, process_record, read_records, run_batch
 from chorus.cli import EXIT_RECORDS_FAILED
 from chorus.errors import InputError
@@ -306,7 +307,7 @@ def test_the_input_is_read_only_a_bounded_way_ahead_of_the_output(monkeypatch):
     # in flight: at most TASKS_PER_WORKER tasks per worker, whatever the input's length
     assert 0 < _most_read_ahead(300, jobs=2) <= 2 * batch.TASKS_PER_WORKER * batch.RECORDS_PER_TASK
     # and at most MAX_PENDING_BYTES of input, however few the tasks (here: one task of two ten-byte records)
-    monkeypatch.setattr(batch, "MAX_PENDING_BYTES", 25)
+    monkeypatch.setattr(parallel, "MAX_PENDING_BYTES", 25)
     assert _most_read_ahead(300, jobs=2) <= batch.RECORDS_PER_TASK
 
 
