@@ -42,6 +42,7 @@ import numpy as np
 from chorus.align import values as V
 from chorus.align.families import SourceFamilies
 from chorus.lexicon import WEEKDAYS
+from chorus.references import quoted_mask
 from chorus.segment import split_sentences
 from chorus.text import QUOTE_MARK_RE, WORD_RE, is_content, stem
 from chorus.types import Story
@@ -255,18 +256,6 @@ class Claim:
     around: dict[int, frozenset[int]] = field(default_factory=dict)  # id(figure) -> the units around it
 
 
-def _outside_quotes(text: str) -> str:
-    marks = list(QUOTE_MARK_RE.finditer(text))
-    if len(marks) < 2:
-        return text
-    pieces, last = [], 0
-    for opening, closing in zip(marks[::2], marks[1::2]):
-        pieces.append(text[last : opening.start()])
-        last = closing.end()
-    pieces.append(text[last:])
-    return " ".join(pieces)
-
-
 def _quoted(text: str, value: str) -> bool:
     """Is ``value`` printed inside a quotation in ``text`` (what one person said)?"""
     at = text.find(value)
@@ -375,7 +364,7 @@ QUOTED_CLAIM_SHARE = 0.5
 
 def is_negated(text: str) -> bool:
     """Does the text say no, outside its quotations (inside them too when it is mostly one)?"""
-    outside = WORD_RE.findall(_outside_quotes(text))
+    outside = WORD_RE.findall(quoted_mask(text))
     every = WORD_RE.findall(text)
     if len(every) - len(outside) > QUOTED_CLAIM_SHARE * len(every):
         outside = every

@@ -565,13 +565,8 @@ _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
 _AGE_APPOSITION = re.compile(r"(?<![Tt]he\s)" + _NAME + r",\s+(?P<age>\d{1,3})\s*(?=,|\.(?:\s|$)|\s+and\b|;)")
 _AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+" + _NAME)
 _AGE_DESCRIBED = re.compile(_NAME + r",\s+(?:a|an)\s+(?P<age>\d{1,3})-year-old\b")  # "Matthew Shepard, a 21-year-old student"
-# Words before a name that are not the name: titles and roles.
-NAME_TITLES = frozenset(
-    """Mr Mrs Ms Dr President Prime Minister Foreign Secretary Senator Sen Rep Gov Governor Judge Justice
-    Chief Police Officer Sheriff Mayor General Gen Colonel Col Captain Capt King Queen Prince Pope
-    Rev Father Sister Professor Prof The A An""".split()
-)
-_NOT_NAMES = frozenset(MONTHS) | frozenset(lexicon.WEEKDAYS)
+# Words of a role before a name that the shared list of titles does not hold ("Police Chief", "The").
+_NOT_NAME_WORDS = frozenset("the a an police foreign prime justice sheriff father sister".split())
 MAX_AGE = 120
 
 
@@ -591,8 +586,9 @@ def ages_in(text: str) -> list[Age]:
     for pattern in (_AGE_APPOSITION, _AGE_BEFORE, _AGE_DESCRIBED):
         for m in pattern.finditer(text):
             words = [w.rstrip(".") for w in m.group("name").split()]
-            words = [w for w in words if w not in NAME_TITLES]
-            if not words or words[-1] in _NOT_NAMES or words[-1] in ("Jr", "Sr"):
+            # Titles and roles before a name are not the name ("Police Chief", "Sen.").
+            words = [w for w in words if w.lower() not in lexicon.PERSON_TITLES and w.lower() not in _NOT_NAME_WORDS]
+            if not words or words[-1].lower() in lexicon.MONTHS_AND_DAYS or words[-1] in ("Jr", "Sr"):
                 continue
             age = int(m.group("age"))
             if 0 < age <= MAX_AGE:
