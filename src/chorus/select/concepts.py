@@ -110,30 +110,59 @@ class ConceptTable:
     names: tuple[str, ...] = FEATURES  # the feature of each column
 
 
-def sentence_bigrams(story: Story, window: int = 1) -> list[list[tuple[Concept, int, int]]]:
-    """Per sentence, its bigram concepts with the token positions of their two words.
+@dataclass
+class BigramOccurrences:
+    """Every occurrence of a bigram concept in the story, in reading order."""
+
+    concepts: list[Concept]  # in order of first occurrence
+    concept: np.ndarray  # per occurrence: index into ``concepts``
+    sentence: np.ndarray  # per occurrence: the sentence's index
+    left: np.ndarray  # per occurrence: its two words, as indexes of the story's tokens end to end
+    right: np.ndarray
+
+
+def bigram_occurrences(story: Story, window: int = 1) -> BigramOccurrences:
+    """The story's bigram concepts and where each occurs, computed on all tokens at once.
 
     Adjacent pairs count unless both are stop words; with ``window`` > 1,
     pairs of content words up to ``window`` tokens apart count too (the
-    skip-bigrams of ROUGE-SU, Lin 2004)."""
+    skip-bigrams of ROUGE-SU, Lin 2004). Within a sentence the adjacent pairs
+    come first, then the pairs one word apart, and so on."""
     variants = story.vectors.variants
-    out = []
-    for s in story.sentences:
-        stems = [variants.get(x, x) for x in s.stems]
-        content = s.content  # a word token is content exactly when it is not a stop word
-        pairs = [
-            ((a, b), k, k + 1)
-            for k, (a, b, content_a, content_b) in enumerate(zip(stems, stems[1:], content, content[1:]))
-            if content_a or content_b
-        ]
-        for gap in range(2, window + 1):
-            pairs.extend(
-                ((stems[k], stems[k + gap]), k, k + gap)
-                for k in range(len(stems) - gap)
-                if content[k] and content[k + gap]
-            )
-        out.append(pairs)
-    return out
+    sentences = story.sentences
+    # Each token's stem as a number (a name's variants one number), looked up once per distinct stem.
+    flat = list(chain.from_iterable(s.stems for s in sentences))
+    spelt = list(set(flat))
+    names = sorted({variants.get(x, x) for x in spelt})
+    number = {w: k for k, w in enumerate(names)}
+    canonical = np.fromiter((number[variants.get(x, x)] for x in spelt), int, len(spelt))
+    stem_id = canonical[np.fromiter(map({x: k for k, x in enumerate(spelt)}.__getitem__, flat), int, len(flat))]
+    # A word token is content exactly when it is not a stop word.
+    content = np.fromiter(chain.from_iterable(s.content for s in sentences), bool, len(stem_id))
+    sentence_of = np.repeat(np.arange(len(sentences)), [len(s.stems) for s in sentences])
+    lefts, rights, gaps = [], [], []
+    for gap in range(1, window + 1):
+        left = np.arange(max(len(stem_id) - gap, 0))
+        right = left + gap
+        kept = sentence_of[left] == sentence_of[right]
+        kept &= (content[left] | content[right]) if gap == 1 else (content[left] & content[right])
+        lefts.append(left[kept])
+        rights.append(right[kept])
+        gaps.append(np.full(int(kept.sum()), gap))
+    left, right, gap_of = np.concatenate(lefts), np.concatenate(rights), np.concatenate(gaps)
+    if window > 1:
+        order = np.lexsort((left, gap_of, sentence_of[left]))
+        left, right = left[order], right[order]
+    codes = stem_id[left] * max(len(names), 1) + stem_id[right]
+    distinct, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    by_first = np.argsort(first, kind="stable")
+    rank = np.empty(len(distinct), int)
+    rank[by_first] = np.arange(len(distinct))
+    earliest = first[by_first]
+    concepts = [
+        (names[a], names[b]) for a, b in zip(stem_id[left[earliest]].tolist(), stem_id[right[earliest]].tolist())
+    ]
+    return BigramOccurrences(concepts, rank[inverse.ravel()], sentence_of[left], left, right)
 
 
 def query_similarity(story: Story) -> np.ndarray:
@@ -149,35 +178,22 @@ def concept_table(story: Story, window: int = WINDOW) -> ConceptTable:
     n_docs = max(len(story.documents), 1)
     counts = story.doc_sentence_counts()
     variants = story.vectors.variants
-    per_sentence = sentence_bigrams(story, window)
-
-    index: dict[Concept, int] = {}
-    occ_concept: list[int] = []
-    occ_left: list[int] = []
-    occ_right: list[int] = []
-    for pairs in per_sentence:
-        occ_concept.extend([index.setdefault(concept, len(index)) for concept, _, _ in pairs])
-        occ_left.extend([k for _, k, _ in pairs])
-        occ_right.extend([j for _, _, j in pairs])
-    per_sentence_count = np.array([len(pairs) for pairs in per_sentence], int)
-    ends = np.cumsum(per_sentence_count)
-    sentence_concepts = [set(occ_concept[end - count : end]) for end, count in zip(ends.tolist(), per_sentence_count.tolist())]
-    concepts = list(index)
+    occurrences = bigram_occurrences(story, window)
+    concepts = occurrences.concepts
+    c = occurrences.concept
+    sent = occurrences.sentence
+    per_sentence_count = np.bincount(sent, minlength=len(sentences))
+    sentence_concepts = [set(chunk.tolist()) for chunk in np.split(c, np.cumsum(per_sentence_count)[:-1])]
     n = len(concepts)
     if not n:
         return ConceptTable(concepts, np.empty((0, len(FEATURES))), sentence_concepts)
     # How each token was written, flattened over the story, read at each occurrence's two words.
-    token_start = np.concatenate([[0], np.cumsum([len(x.tokens) for x in sentences])[:-1]]).astype(int)
     capitalised = np.fromiter(chain.from_iterable(x.capitalised for x in sentences), bool)
     content = np.fromiter(chain.from_iterable(x.content for x in sentences), bool)
-    occ_sentence = np.repeat(np.arange(len(sentences)), per_sentence_count)
-    left_token = token_start[occ_sentence] + np.asarray(occ_left, int)
-    right_token = token_start[occ_sentence] + np.asarray(occ_right, int)
+    left_token, right_token = occurrences.left, occurrences.right
     occ_caps = capitalised[left_token] & capitalised[right_token]
 
     # Per occurrence, then reduced per concept.
-    c = np.asarray(occ_concept)
-    sent = occ_sentence
     doc = np.array([x.doc_index for x in sentences])[sent]
     position = np.array([x.position for x in sentences])[sent]
     relative = position / np.maximum(np.asarray(counts)[doc], 1)
