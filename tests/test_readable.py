@@ -157,6 +157,24 @@ def test_descriptions_connectives_and_pronouns_lean_back():
     assert not needs_of("The trial of Caldera's lawsuit against Microsoft was postponed.").any
     assert not needs_of("The government said on Friday that taxes would rise in May.").any
     assert not needs_of("Vice President Al Gore said his campaign would begin in June.").any
+    # A reply verb with its object told replies to nothing.
+    assert needs_of("``Not today,'' replied the mayor of Harlow.").predecessor
+    assert not needs_of("Judge Ann Bell agreed on Thursday to delay her ruling by a week.").any
+
+
+def test_an_adjective_or_a_name_given_in_full_is_no_bare_name():
+    story = build_story(
+        [
+            doc("a", "The Council of Economic Ministers of Thailand met Finance Minister Tarrin Nimmanahaeminda.\n\n"
+                     "The European single currency will go ahead in 1999 with a broad membership, economists said.\n\n"
+                     "Swiss Finance Minister Kaspar Villiger and the European Central Bank disagreed."),
+            doc("b", "The Council met again on Monday to study the single European currency."),
+        ]
+    )
+    context = context_of(story)
+    assert not context.needs(index_of(story, "The Council of Economic")).any  # the name in full
+    assert not context.needs(index_of(story, "The European single")).any  # an adjective
+    assert context.needs(index_of(story, "The Council met")).words  # which council: told elsewhere
 
 
 # --- a superseded statement -----------------------------------------------------------------

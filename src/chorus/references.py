@@ -70,6 +70,9 @@ ONE_MORE = re.compile(r"^\W*(?:another|a\s+(?:second|third|fourth|fifth|differen
 CATAPHORA = re.compile(r"^[^,]*\b(?:his|her)\b[^,]*,\s+[A-Z]")
 # Verbs of a reply: "``Guys, it's a movie!'' responded Tom Sherak" answers something said before.
 RESPONSE_VERBS = frozenset("responded replied retorted countered agreed disagreed conceded".split())
+# A reply verb with its object told ("agreed Thursday to delay", "disagreed with the ruling") answers nothing.
+REPLY_OBJECT_WORDS = frozenset("to with on upon".split())
+REPLY_OBJECT_REACH = 3  # words after the verb where its object may start
 # "The same" compares with something told before, unless the comparison follows ("the same as") or
 # it is a time ("at the same time").
 SAME_AS = frozenset("as time day year week month".split())
@@ -212,7 +215,15 @@ def needs_of(text: str, is_name: Callable[[str], bool] | None = None) -> Needs:
         or (first == "it" and any(t.lower() in EXPLETIVE_WORDS for t in tokens[2:6]))
     ):
         return Needs(predecessor=True, reason=f"'{tokens[0]}' points to the sentence before")
-    response = next((w for w in tokens if w.lower() in RESPONSE_VERBS), None)
+    response = next(
+        (
+            w
+            for k, w in enumerate(tokens)
+            if w.lower() in RESPONSE_VERBS
+            and not any(t.lower() in REPLY_OBJECT_WORDS for t in tokens[k + 1 : k + 1 + REPLY_OBJECT_REACH])
+        ),
+        None,
+    )
     if response:
         return Needs(predecessor=True, reason=f"'{response}' answers the sentence before")
     named_first = bool(is_name and is_name(tokens[0])) or bool(CATAPHORA.match(own))
@@ -370,7 +381,10 @@ def _restricted_after(tokens: list[str], k: int, text: str, end: int) -> bool:
 
 
 # A sentence opening with one capitalised word and then a lower-case one: "Chen became …", "The Corps first …".
-BARE_NAME_OPENING = re.compile(r"^\W*(?P<the>The\s+)?(?P<name>[A-Z][\w'’-]+)(?=\s+[a-z]|['’]s\s)")
+# Not when the name goes on ("The Council of Economic Ministers of Thailand"): it is given in full.
+BARE_NAME_OPENING = re.compile(
+    r"^\W*(?P<the>The\s+)?(?P<name>[A-Z][\w'’-]+)(?=\s+[a-z]|['’]s\s)(?!\s+(?:of|for|on|de|and)\s+(?:the\s+)?[A-Z])"
+)
 # "He said …", "…, she said": a pronoun that can be the subject a name replaces.
 SUBJECT_PRONOUN = re.compile(r"\b(?:He|he|She|she)\b")
 PRONOUN_REACH = 3  # sentences back to look for the person a pronoun means
@@ -615,7 +629,7 @@ NOT_FIRST_NAMES = frozenset(
     upper lower saint st san santa fort mount lake port los las holy royal national federal world white
     grand""".split()
 )
-NATIONALITY_ENDINGS = ("ese", "ish", "ian", "ians", "can", "cans", "ch")
+NATIONALITY_ENDINGS = ("ese", "ish", "ian", "ians", "can", "cans", "ch", "ean", "eans", "iss")
 
 
 @dataclass(frozen=True)
