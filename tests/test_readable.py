@@ -60,6 +60,34 @@ def test_a_surname_the_summary_introduced_is_left_as_it_is():
     assert not any(s.edits for s in summary.sentences)
 
 
+def test_no_full_name_for_a_thing_or_a_place():
+    story = build_story(
+        [
+            doc("a", "The astronomer Galileo Galilei first saw the moons of Jupiter in 1610.\n\n"
+                     "Photographs taken by the Galileo spacecraft show that the moon Io is aglow.\n\n"
+                     "The race across South Australia drew solar boats from nine countries.\n\n"
+                     "Australia is leading the world in a number of areas of solar energy research."),
+        ]
+    )
+    names = context_of(story).names
+    for start in ("Photographs taken", "Australia is leading"):
+        i = index_of(story, start)
+        assert names.edits(story.sentences[i].text, set(), i) == []
+
+
+def test_a_surname_its_article_gave_in_full_before_is_given_in_full():
+    story = build_story(
+        [
+            doc("a", "Chen Po-pu of Taiwan was expelled from the Games on Monday.\n\n"
+                     "Iva Prandzheva of Bulgaria tested positive for nandrolone.\n\n"
+                     "Chen became the first athlete expelled for methandienone, and Prandzheva was banned too."),
+        ]
+    )
+    i = index_of(story, "Chen became")
+    edits = context_of(story).names.edits(story.sentences[i].text, set(), i)
+    assert [(e.surname, e.full) for e in edits] == [("Chen", "Chen Po-pu"), ("Prandzheva", "Iva Prandzheva")]
+
+
 def test_edits_count_against_the_budget_and_show_in_every_format():
     summary = chorus.summarize(BRIDGE, words=30)
     assert summary.words <= 30

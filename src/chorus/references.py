@@ -624,6 +624,8 @@ _NAME_RUN_WITH_OF = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z]
 RUN_CACHE = 50_000  # texts whose names are kept found
 MAX_FULL_NAME_WORDS = 4  # "John Howard Garrett", "Vasco Rocha Vieira"
 # First words of names that are places, peoples or things, not people: "New York", "East Germany".
+# "the", "a" or "an" right before a capitalised word: it names a thing, not a person.
+DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
 NOT_FIRST_NAMES = frozenset(
     """new east west north south northern southern eastern western central great united old little big
     upper lower saint st san santa fort mount lake port los las holy royal national federal world white
@@ -796,6 +798,8 @@ class FullNames:
             surname = POSSESSIVE.sub("", word).rstrip(".")
             if self.key(surname) in seen or surname.lower() in PERSON_TITLES:
                 continue
+            if DETERMINER_BEFORE.search(text, 0, m.start):
+                continue  # "the Galileo spacecraft", "the Arctic oscillation": no person's name
             if surname.isupper():
                 # Spelled out only as the sentence's subject ("ERA has identified …"): an
                 # acronym further in is a detail, and spelling it out costs words.
@@ -828,8 +832,18 @@ class FullNames:
         for earlier in reversed(earlier_ones):
             for m in name_runs(earlier.text):
                 words = list(m.bare)
-                if word in words and 2 <= len(words) <= 3 and not any(
-                    w.lower() in PERSON_TITLES or w.lower() in STOP_WORDS or w.lower() in MONTHS_AND_DAYS for w in words
+                # A person's name: the word its surname, last ("Iva Prandzheva") or first with a
+                # given name in two parts ("Chen Po-pu"), after a word that can be a first name;
+                # not "South Australia", "Arctic Circle", "Galileo Galilei" for the spacecraft.
+                surname_place = words[-1] == word or (words[0] == word and len(words) == 2 and "-" in words[1])
+                if (
+                    surname_place
+                    and 2 <= len(words) <= 3
+                    and (words[0] == word or _first_name(words[0]))
+                    and not any(
+                        w.lower() in PERSON_TITLES or w.lower() in STOP_WORDS or w.lower() in MONTHS_AND_DAYS
+                        for w in words
+                    )
                 ):
                     return " ".join(words)
         return None
