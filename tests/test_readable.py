@@ -86,6 +86,10 @@ def test_a_surname_its_article_gave_in_full_before_is_given_in_full():
     i = index_of(story, "Chen became")
     edits = context_of(story).names.edits(story.sentences[i].text, set(), i)
     assert [(e.surname, e.full) for e in edits] == [("Chen", "Chen Po-pu"), ("Prandzheva", "Iva Prandzheva")]
+    story = build_story([doc("a", "The defendant, Sean McSherry, lied to a grand jury in May.\n\n"
+                                  "McSherry, 47, was convicted of perjury in August.")])
+    i = index_of(story, "McSherry, 47")
+    assert [e.full for e in context_of(story).names.edits(story.sentences[i].text, set(), i)] == ["Sean McSherry"]
 
 
 def test_edits_count_against_the_budget_and_show_in_every_format():

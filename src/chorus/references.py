@@ -631,7 +631,7 @@ NOT_FIRST_NAMES = frozenset(
     upper lower saint st san santa fort mount lake port los las holy royal national federal world white
     grand""".split()
 )
-NATIONALITY_ENDINGS = ("ese", "ish", "ian", "ians", "can", "cans", "ch", "ean", "eans", "iss")
+NATIONALITY_ENDINGS = ("ese", "ish", "ian", "ians", "can", "cans", "ch", "pean", "peans", "rean", "reans", "iss")  # not "Sean"
 
 
 @dataclass(frozen=True)
