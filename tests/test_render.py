@@ -8,6 +8,8 @@ import pytest
 import chorus
 from chorus.errors import ChorusError
 from chorus.render import render
+from chorus.render.text import source_line
+from chorus.types import Document
 from conftest import EXAMPLE
 
 
@@ -26,7 +28,9 @@ def test_text_marks_each_sentence_with_its_sources(summary):
     assert "[1, 3, 4, 5 · 3 independent · 2 says more than 1,500]" in body
     cited = {d for s in summary.sentences for d in s.doc_indexes + s.contradicting_indexes}
     assert len(sources.strip().splitlines()) == len(cited)
-    assert "01-marrowick-ledger.txt: Fire at Halvern warehouse" in sources
+    # Named by outlet, with the headline and, to find it again, the file it came as.
+    assert f"{summary.documents[0].label}: Fire at Halvern warehouse forces hundreds from their homes (01-marrowick-ledger.txt)" in sources
+    assert not summary.documents[0].label.endswith(".txt")
 
 
 def test_markdown_has_footnotes_listing_every_supporting_document(summary):
@@ -71,3 +75,19 @@ def test_html_is_self_contained_and_links_sentences_to_sources(summary):
 def test_unknown_format_is_an_error(summary):
     with pytest.raises(ChorusError, match="unknown format"):
         render(summary, "pdf")
+
+
+@pytest.mark.parametrize(
+    "doc, line",
+    [
+        (Document(id="a", text="x", title="Fire at the harbor", name="01.txt", shown_as="Ledger"),
+         "[1] Ledger: Fire at the harbor (01.txt)"),
+        (Document(id="a", text="x", title="Fire at the harbor forces hundreds out", name="01.txt",
+                  shown_as="Fire at the harbor…"), "[1] Fire at the harbor forces hundreds out (01.txt)"),
+        (Document(id="a", text="x", name="002_4987.txt", shown_as="002_4987.txt"), "[1] 002_4987.txt"),
+        (Document(id="APW19980601.0001", text="x", title="Storm", shown_as="Associated Press"),
+         "[1] Associated Press: Storm (APW19980601.0001)"),
+    ],
+)
+def test_a_source_is_named_by_its_human_label_and_the_file_it_came_as(doc, line):
+    assert source_line(1, doc) == line

@@ -7,11 +7,17 @@ from chorus.types import Document, Summary, SummarySentence
 
 
 def source_line(number: int, doc: Document) -> str:
-    """'[n] name: title' (title only when it adds something)."""
-    label = doc.name or doc.id
-    if doc.title and doc.title != label:
-        return f"[{number}] {label}: {doc.title}"
-    return f"[{number}] {label}"
+    """'[n] label: title (file)': the human label (an outlet, else the headline), the title when it
+    adds to the label, and the file name or id the article came as when the label is not it."""
+    label, given = doc.label, doc.name or doc.id
+    shortened = label.endswith("…") and doc.title is not None and doc.title.startswith(label[:-1].rstrip(" ,;:"))
+    if shortened and doc.title:
+        line = f"[{number}] {doc.title}"
+    elif doc.title and doc.title != label:
+        line = f"[{number}] {label}: {doc.title}"
+    else:
+        line = f"[{number}] {label}"
+    return line if given == label else f"{line} ({given})"
 
 
 def markers(doc_indexes: list[int]) -> str:
