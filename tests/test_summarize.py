@@ -194,3 +194,15 @@ def test_a_short_generic_sentence_is_not_a_paraphrase_of_longer_ones_on_its_topi
     lead, echo = [s for s in story.sentences if s.text.startswith("Israel approved")]
     assert not is_paraphrase(story.vectors, long_one, generic)  # four shared topic words, another claim
     assert is_paraphrase(story.vectors, lead, echo) and is_paraphrase(story.vectors, echo, lead)
+
+
+def test_a_string_naming_a_folder_is_refused_with_how_to_read_it(tmp_path):
+    # A string is an article's text; one that names an existing folder or file was surely
+    # meant as a path and would otherwise be summarized as a 30-character "article".
+    with pytest.raises(ChorusError, match=r"pathlib\.Path"):
+        chorus.summarize([str(EXAMPLE)])
+    (tmp_path / "a.txt").write_text("Text.")
+    with pytest.raises(ChorusError, match="names a file or folder"):
+        chorus.load_documents([str(tmp_path / "a.txt")])
+    # An ordinary one-line text is still an article.
+    assert chorus.load_documents(["The fire broke out on Monday night near the harbor."])[0].text

@@ -29,12 +29,28 @@ def to_raw_documents(documents: Iterable[DocumentLike], warnings: list[str]) -> 
             path = Path(item)
             out.extend(read_folder(path, warnings) if path.is_dir() else [read_article_file(path)])
         elif isinstance(item, (str, dict)):
+            if isinstance(item, str) and _names_a_path(item):
+                raise InputError(
+                    f"document {i + 1} is the text {item.strip()!r}, which names a file or folder: "
+                    "give pathlib.Path(...) to read it (a string is taken as the article's text)"
+                )
             raw = document_from_json(item, i, "documents")
             raw.id = raw.id or str(i + 1)
             out.append(raw)
         else:
             raise InputError(f"document {i + 1} is a {type(item).__name__}; give text, a path or a Document")
     return out
+
+
+def _names_a_path(text: str) -> bool:
+    """A one-line string that is an existing file or folder: surely meant as a path, not as an article."""
+    candidate = text.strip()
+    if not candidate or "\n" in candidate or len(candidate) > 4096:
+        return False
+    try:
+        return Path(candidate).expanduser().exists()
+    except (OSError, ValueError):
+        return False
 
 
 def load_documents(
