@@ -78,16 +78,21 @@ def _chunk_bytes(chunk: list[tuple[int, Any]]) -> int:
 WORKER_PRELOAD = ["chorus.pipeline", "highspy"]
 
 
-def _worker_context() -> multiprocessing.context.BaseContext:
+WorkerContext = multiprocessing.context.SpawnContext | multiprocessing.context.ForkServerContext
+
+
+def worker_context(preload: list[str]) -> WorkerContext:
+    """Where worker processes come from: a fork server that has imported ``preload`` (spawned on a
+    system without one). Used by this pool and by the web server's workers."""
     if "forkserver" not in multiprocessing.get_all_start_methods():  # not a POSIX system
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(WORKER_PRELOAD)
+    context.set_forkserver_preload(preload)
     return context
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context(),
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(WORKER_PRELOAD),
                                initializer=_warm_up)
 
 

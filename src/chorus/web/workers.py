@@ -30,7 +30,6 @@ import asyncio
 import importlib
 import logging
 import math
-import multiprocessing
 import os
 import resource
 import signal
@@ -44,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chorus.errors import ChorusError
+from chorus.parallel import WorkerContext, worker_context
 from chorus.web.errors import ApiError
 from chorus.web.limits import Deadline, Limits, describe_bytes
 
@@ -62,15 +62,8 @@ class ClientGone(Exception):
     """The client closed the connection before its answer was ready."""
 
 
-WorkerContext = multiprocessing.context.SpawnContext | multiprocessing.context.ForkServerContext
-
-
 def _context() -> WorkerContext:
-    if "forkserver" not in multiprocessing.get_all_start_methods():  # not a POSIX system
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(WORKER_PRELOAD)
-    return context
+    return worker_context(WORKER_PRELOAD)
 
 
 def _exit_with_parent(parent: int) -> None:
