@@ -218,18 +218,42 @@ def read_feed_text(text: str, name: str) -> list[RawDocument]:
     return [document_from_json(item, i, name) for i, item in enumerate(parse_feed(data, name))]
 
 
-def read_article_files(path: Path) -> list[RawDocument]:
-    """The article in a file, each article of a NIST SGML file (<DOC> elements), or each item of an RSS/Atom feed."""
-    raw = read_article_file(path)
-    if is_feed(raw.text):
-        return read_feed_text(raw.text, path.name)
-    if not is_duc_sgml(raw.text):
-        return [raw]
+def _read_duc_sgml(raw: RawDocument, path: Path) -> list[RawDocument]:
     return [
         RawDocument(text=doc.text, name=f"{path.name}:{doc.docno}" if doc.docno != path.name else path.name,
                     id=doc.docno, title=doc.headline)
         for doc in parse_duc_sgml(raw.text, str(path))
     ]
+
+
+@dataclass(frozen=True)
+class FileReader:
+    """A kind of file that holds several articles: how a folder's file is known to be one, how its
+    decoded text is, and its articles."""
+
+    in_folder: Callable[[Path], bool]
+    detect: Callable[[str], bool]
+    read: Callable[[RawDocument, Path], list[RawDocument]]
+
+
+# The kinds of file besides one article per file (text, Markdown, HTML), tried in order; adding a
+# kind is adding a line here.
+FILE_READERS = (
+    # RSS and Atom: each item is an article.
+    FileReader(lambda p: _is_feed_file(p), is_feed, lambda raw, path: read_feed_text(raw.text, path.name)),
+    # NIST SGML (<DOC> elements); NIST names an article file by its DOCNO (APW19981016.0240):
+    # known by its content, not its suffix.
+    FileReader(is_sgml_file, is_duc_sgml, _read_duc_sgml),
+)
+
+
+def read_article_files(path: Path) -> list[RawDocument]:
+    """The article in a file, or the articles of a file that holds several (``FILE_READERS``)."""
+    raw = read_article_file(path)
+    for reader in FILE_READERS:
+        if reader.detect(raw.text):
+            return reader.read(raw, path)
+    return [raw]
 
 
 def _article_files(folder: Path) -> list[Path]:
@@ -238,8 +262,7 @@ def _article_files(folder: Path) -> list[Path]:
         for p in folder.rglob("*")
         if p.is_file()
         and not p.name.startswith(".")
-        # NIST names an article file by its DOCNO (APW19981016.0240): known by its content, not its suffix.
-        and (p.name.lower().endswith(ARTICLE_SUFFIXES) or is_sgml_file(p) or _is_feed_file(p))
+        and (p.name.lower().endswith(ARTICLE_SUFFIXES) or any(reader.in_folder(p) for reader in FILE_READERS))
     )
 
 
