@@ -91,3 +91,17 @@ def test_unknown_format_is_an_error(summary):
 )
 def test_a_source_is_named_by_its_human_label_and_the_file_it_came_as(doc, line):
     assert source_line(1, doc) == line
+
+
+def test_the_markdown_report_lists_the_articles_in_the_order_published():
+    from chorus.render.report_markdown import _in_time
+
+    docs = [
+        Document(id="a", text="x", published="2024-03-13T07:15:00"),
+        Document(id="b", text="x", published="2024-03-12T23:05:00+00:00"),
+        Document(id="c", text="x"),
+        Document(id="d", text="x", published="2024-03-13"),
+    ]
+    assert _in_time(docs) == [
+        r"In the order published: \[2\] 2024-03-12 23:05, \[4\] 2024-03-13, \[1\] 2024-03-13 07:15; undated: \[3\].", ""]
+    assert _in_time(docs[2:3] + docs[:1]) == []  # one dated article orders nothing

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from chorus.analysis.entities import KINDS
 from chorus.analysis.report import Report
+from chorus.ingest.metadata import time_order
 from chorus.render.markdown import _escape
 from chorus.render.text import source_line
+from chorus.types import Document
 
 _KIND_HEADINGS = {"person": "People", "place": "Places", "organization": "Organizations", "other": "Other names"}
 
@@ -206,6 +208,17 @@ def _coverage(report: Report) -> list[str]:
     return lines + [""]
 
 
+def _in_time(docs: list[Document]) -> list[str]:
+    """The articles in the order their pages say they were published (when two or more say)."""
+    dated = [i for i in time_order([d.published for d in docs]) if docs[i].published]
+    if len(dated) < 2:
+        return []
+    undated = [i for i in range(len(docs)) if not docs[i].published]
+    order = ", ".join(f"[{i + 1}] {(docs[i].published or '')[:16].replace('T', ' ')}" for i in dated)
+    rest = f"; undated: {', '.join(f'[{i + 1}]' for i in undated)}" if undated else ""
+    return [_escape(f"In the order published: {order}{rest}."), ""]
+
+
 def render_report_markdown(report: Report) -> str:
     docs = report.documents
     lines = [
@@ -217,6 +230,7 @@ def render_report_markdown(report: Report) -> str:
     ]
     lines += [f"- {_escape(source_line(i + 1, d))}" for i, d in enumerate(docs)]
     lines.append("")
+    lines += _in_time(docs)
     if report.warnings:
         lines += [f"> warning: {_escape(w)}" for w in report.warnings] + [""]
     for section in (_summary, _facts, _conflicts, _quotes, _entities, _reuse, _coverage):
