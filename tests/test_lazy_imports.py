@@ -17,8 +17,8 @@ def modules_loaded_by(code: str) -> set[str]:
 def test_text_articles_are_cleaned_without_the_html_extractor_or_the_language_model():
     files = sorted(str(p) for p in EXAMPLE.glob("*.txt"))
     loaded = modules_loaded_by(
-        "import chorus.cli\nfrom chorus.pipeline import load_documents\n"
-        f"docs = load_documents({files!r})\nassert len(docs) == {len(files)}"
+        "import chorus.cli\nfrom pathlib import Path\nfrom chorus.pipeline import load_documents\n"
+        f"docs = load_documents([Path(f) for f in {files!r}])\nassert len(docs) == {len(files)}"
     )
     assert not loaded & {*HEAVY_FOR_HTML, "py3langid"}
 
