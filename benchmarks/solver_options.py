@@ -37,14 +37,14 @@ SETS = (  # name, dataset, articles, words, query
     ("DUC 2006, 25 articles, query", "duc2006/clusters.jsonl", 25, 250, True),
     ("DUC 2007, 10 articles, query", "duc2007-update/clusters.jsonl", 10, 100, True),
 )
-OLD = {"presolve": False}
+OLD = {"presolve": "off"}  # HiGHS option values, as highspy takes them
 GREEDY_BOUND = "greedy bound"
 OPTION_SETS = {
     "before (presolve off)": OLD,
-    "presolve on": {"presolve": True},
-    "presolve, lp age 2": {"presolve": True, "mip_lp_age_limit": 2},
-    "presolve, cut pool 100": {"presolve": True, "mip_pool_soft_limit": 100},
-    "presolve, no heuristics": {"presolve": True, "mip_heuristic_effort": 0.0},
+    "presolve on": {"presolve": "on"},
+    "presolve, lp age 2": {"presolve": "on", "mip_lp_age_limit": 2},
+    "presolve, cut pool 100": {"presolve": "on", "mip_pool_soft_limit": 100},
+    "presolve, no heuristics": {"presolve": "on", "mip_heuristic_effort": 0.0},
     "SOLVER_OPTIONS, no greedy bound": concepts.SOLVER_OPTIONS,
     # The greedy solution's value as a cutoff (``at_least``): HiGHS prunes whatever cannot reach it.
     "now: SOLVER_OPTIONS and the greedy bound": {**concepts.SOLVER_OPTIONS, GREEDY_BOUND: True},

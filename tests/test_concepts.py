@@ -113,6 +113,12 @@ def test_a_known_value_prunes_the_search_but_not_the_optimum():
     assert value(solve_coverage(*problem, at_least=best)) == pytest.approx(best)  # a solution as good is kept
 
 
+def test_an_option_highs_does_not_take_is_an_error_not_ignored():
+    # HiGHS's presolve takes "on" / "off" / "choose"; given True it would quietly keep its default.
+    with pytest.raises(ValueError, match="presolve"):
+        solve_coverage(np.ones(2), [{0}, {1}], [5, 5], [0, 1], Budget(words=5), solver_options={"presolve": True})
+
+
 def test_solver_never_takes_both_of_an_exclusive_pair():
     weights = np.array([1.0, 1.0, 1.0])
     chosen = solve_coverage(weights, [{0, 1}, {1, 2}, {0}], [5, 5, 5], [0, 1, 2], Budget(words=100), [(0, 1)])

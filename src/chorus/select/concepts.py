@@ -486,7 +486,8 @@ def solve_coverage(
         if at_least is not None and at_least > 0:
             options["objective_bound"] = -at_least * (1 - BOUND_SLACK)  # the objective is minus the value
         for name, value in options.items():
-            solver.setOptionValue(name, value)
+            if solver.setOptionValue(name, value) != highspy.HighsStatus.kOk:  # else HiGHS ignores it silently
+                raise ValueError(f"HiGHS has no option {name} = {value!r}")
         solver.passModel(model)
         solver.run()
         has_solution = solver.getInfo().primal_solution_status == SOLUTION_FEASIBLE
