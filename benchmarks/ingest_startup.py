@@ -35,10 +35,11 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbor-fire"
 TEXTS = sorted(str(p) for p in EXAMPLE.glob("*.txt"))
 HTML = sorted(str(p) for p in EXAMPLE.glob("*.html"))
+LOAD = "import chorus.cli\nfrom pathlib import Path\nfrom chorus.pipeline import load_documents"
 PROBES = {
     "import chorus.cli": "import chorus.cli",
-    "text articles": f"import chorus.cli\nfrom chorus.pipeline import load_documents\nload_documents({TEXTS!r})",
-    "an HTML page": f"import chorus.cli\nfrom chorus.pipeline import load_documents\nload_documents({HTML!r})",
+    "text articles": f"{LOAD}\nload_documents([Path(p) for p in {TEXTS!r}])",
+    "an HTML page": f"{LOAD}\nload_documents([Path(p) for p in {HTML!r}])",
 }
 
 
