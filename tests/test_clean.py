@@ -358,3 +358,23 @@ def test_article_without_headline_keeps_its_first_sentence():
     title, subtitle, paragraphs = _first_lines("\n".join(NEWS + ["Share this", "Most read"]))
     assert (title, subtitle) == (None, None)
     assert paragraphs == NEWS
+
+
+WIRE_LEDE_ARTICLE = """\
+BALTIMORE _ The harbor ferry is running again.
+
+On Thursday, after three weeks of repairs to the pier and the engines, the city's harbor ferry carried its first passengers since the storm that closed it in March.
+
+Transport officials said the repairs cost about $2 million, most of it paid by the state, and that the ferry would keep its old timetable through the summer.
+
+``It's good to be back on the water,'' said Ana Ruiz, who has piloted the ferry for eleven years and rode the first crossing with her daughter.
+
+The ferry carries about 4,000 passengers a day between the two shores of the harbor, most of them commuters who would otherwise drive around it.
+"""
+
+
+def test_a_short_wire_lede_under_its_dateline_is_the_article_s_first_paragraph():
+    # DUC-style newswire: the one-sentence lede after "CITY _" opens the story; it is no furniture.
+    [result] = clean_texts([WIRE_LEDE_ARTICLE])
+    assert result.paragraphs[0] == "BALTIMORE _ The harbor ferry is running again."
+    assert len(result.paragraphs) == 5 and not result.removed
