@@ -411,12 +411,13 @@ def _classify(blocks: list[Block], model: LineModel) -> None:
     for i, b in enumerate(blocks):
         # A short sentence between two paragraphs of reporting is reporting
         # ("He declined to comment."), unless it carries furniture's marks;
-        # so is one under the wire's dateline that opens the page before them
-        # ("ATLANTA _ Newt Gingrich is a bachelor again.").
-        opens_reporting = blocks[i - 1].label == GOOD if i > 0 else b.dateline
+        # so is a sentence of any length under the wire's dateline that opens
+        # the page before them ("ATLANTA _ Newt Gingrich is a bachelor again.").
+        wire_lede = i == 0 and b.dateline
+        between_reporting = i > 0 and blocks[i - 1].label == GOOD and b.n_words < MIN_PROSE_WORDS
         if (
-            b.label == BAD and reads_as_sentences(b) and b.n_words < MIN_PROSE_WORDS and not _furniture_evidence(b)
-            and i < len(blocks) - 1 and opens_reporting and blocks[i + 1].label == GOOD
+            b.label == BAD and reads_as_sentences(b) and not _furniture_evidence(b)
+            and (wire_lede or between_reporting) and i < len(blocks) - 1 and blocks[i + 1].label == GOOD
         ):
             b.label, b.reason = GOOD, ""
         # Outside the article's run of paragraphs, a block that shares not one
