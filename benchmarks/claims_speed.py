@@ -30,18 +30,20 @@ os.environ.update(SINGLE_THREAD)
 
 import argparse  # noqa: E402
 import statistics  # noqa: E402
-import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from common import default_cpu, describe_machine, machine, markdown_table, pin_to_one_core, read_clusters, write_json  # noqa: E402
+from common import (  # noqa: E402
+    cpu_timed,
+    default_cpu,
+    describe_machine,
+    machine,
+    markdown_table,
+    pin_to_one_core,
+    read_clusters,
+    write_json,
+)
 
 DEFAULT_CLUSTERS = Path(__file__).resolve().parents[2] / "shared" / "data" / "duc2006" / "clusters.jsonl"
-
-
-def cpu(function, *args, **kwargs):
-    start = time.process_time()
-    result = function(*args, **kwargs)
-    return result, time.process_time() - start
 
 
 def measure(cluster, words: int) -> dict[str, float]:
@@ -53,7 +55,7 @@ def measure(cluster, words: int) -> dict[str, float]:
     from chorus.types import Budget
 
     texts = list(cluster.documents)
-    _, summarize_s = cpu(chorus.summarize, texts, words=words)
+    _, summarize_s = cpu_timed(chorus.summarize, texts, words=words)
     story = build_story(load_documents(texts))
     chosen = get_method(None)(story, Budget(words))
     story.alignment = None
@@ -63,10 +65,10 @@ def measure(cluster, words: int) -> dict[str, float]:
         for i in chosen:
             cite(story, story.sentences[i])
 
-    _, cite_s = cpu(citations)
+    _, cite_s = cpu_timed(citations)
     claims = [s.text for s in story.sentences if s.position == 0][:5]
-    check_s = statistics.median(cpu(chorus.check, claim, texts)[1] for claim in claims)
-    _, report_s = cpu(chorus.report, texts, words=words)
+    check_s = statistics.median(cpu_timed(chorus.check, claim, texts)[1] for claim in claims)
+    _, report_s = cpu_timed(chorus.report, texts, words=words)
     return {"summarize": summarize_s, "cite": cite_s, "check": check_s, "report": report_s}
 
 

@@ -23,12 +23,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import describe_machine, machine, markdown_table, write_json  # noqa: E402
+from common import cpu_timed, describe_machine, machine, markdown_table, write_json  # noqa: E402
 from noisy_clusters import DEFAULT_DATA, build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,12 +45,6 @@ def load_old(base: str, name: str, folder: Path):
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
-
-
-def cpu(run) -> float:
-    started = time.process_time()
-    run()
-    return time.process_time() - started
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,10 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         n_words = sum(len(t.split()) for texts in clusters for t in texts)
         times = {"old clean": [], "new clean": [], "old language": [], "new language": []}
         for _ in range(args.repeats):
-            times["old clean"].append(cpu(lambda: [old_clean.clean_texts(c) for c in clusters]))
-            times["new clean"].append(cpu(lambda: [new_clean.clean_texts(c) for c in clusters]))
-            times["old language"].append(cpu(lambda: [old_language.detect_language(t) for c in clusters for t in c]))
-            times["new language"].append(cpu(lambda: [new_language.detect_language(t) for c in clusters for t in c]))
+            times["old clean"].append(cpu_timed(lambda: [old_clean.clean_texts(c) for c in clusters])[1])
+            times["new clean"].append(cpu_timed(lambda: [new_clean.clean_texts(c) for c in clusters])[1])
+            times["old language"].append(cpu_timed(lambda: [old_language.detect_language(t) for c in clusters for t in c])[1])
+            times["new language"].append(cpu_timed(lambda: [new_language.detect_language(t) for c in clusters for t in c])[1])
         per_k = {k: 1e6 * statistics.median(v) / n_words for k, v in times.items()}  # seconds -> ms per 1,000 words
         results[label] = {"words": n_words, "ms_per_1000_words": per_k}
         table.append([label, f"{n_words:,}"] + [f"{per_k[k]:.2f}" for k in times])
