@@ -19,9 +19,10 @@ import dataclasses
 from datetime import date
 
 from chorus.align import CONTRADICTS, STATES
+from chorus.ingest.metadata import published_day
 from chorus.references import antecedents_of, context_of, introducers, predecessor_of
 from chorus.text import STOP_WORDS
-from chorus.timeline import AS_OF_GAP_DAYS, about_now, article_day, as_of_prefix, sentence_days
+from chorus.timeline import AS_OF_GAP_DAYS, about_now, as_of_prefix, sentence_days
 from chorus.types import Budget, Citation, Contradiction, Edit, Sentence, Story, Summary, SummarySentence
 
 FULL_NAME, DATE = "full name", "date"  # the reasons of edits
@@ -159,7 +160,7 @@ def readable_text(
 def readable_texts(story: Story, ordered: list[int]) -> list[tuple[str, tuple[Edit, ...]]]:
     """Each sentence's text as the summary prints it, in summary order."""
     introduced: set[str] = set()
-    article = {i: article_day(story.documents[story.sentences[i].doc_index].published) for i in ordered}
+    article = {i: published_day(story.documents[story.sentences[i].doc_index].published) for i in ordered}
     known = [d for d in article.values() if d is not None]
     latest = max(known) if known else None
     out = []

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from chorus import lexicon
 from chorus.align.values import DATE, WEEKDAY, years_in
-from chorus.ingest.metadata import MONTHS
+from chorus.ingest.metadata import MONTHS, published_day
 from chorus.types import Story
 
 # "last week", "yesterday": a time counted back from the article's day.
@@ -49,18 +49,8 @@ AS_OF_WORDS = 4  # "[As of January 1996,]"
 _MONTH_NAMES = lexicon.MONTHS
 
 
-def article_day(published: str | None) -> date | None:
-    """The day of an ISO 8601 date or date-time, as printed (its local day)."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
 def article_days(story: Story) -> list[date | None]:
-    return [article_day(d.published) for d in story.documents]
+    return [published_day(d.published) for d in story.documents]
 
 
 def _month_number(name: str) -> int | None:

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from chorus.ingest.metadata import published_day
 from chorus.text import STOP_WORDS, WORD_RE, stem
 from chorus.types import Document
 
@@ -46,12 +47,8 @@ class ArticleFeatures:
 
 def publication_day(published: str | None) -> int | None:
     """The day of an ISO 8601 date or date-time, as an ordinal; None when absent or unreadable."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10]).toordinal()
-    except ValueError:
-        return None
+    day = published_day(published)
+    return day.toordinal() if day is not None else None
 
 
 def _count(text: str, weight: float, counts: defaultdict[str, float], printed: dict[str, Counter[str]]) -> None:

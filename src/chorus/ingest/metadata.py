@@ -83,6 +83,16 @@ ZONE_OFFSETS = {
 EARLIEST_YEAR = 1900  # no news page is dated before; a smaller number is something else
 
 
+def published_day(published: str | None) -> date | None:
+    """The day of an ISO 8601 date or date-time, as printed (its local day); None when absent or unreadable."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
 def iso_date(value: str | None) -> str | None:
     """A machine-readable date or date-time (ISO 8601 or close) as ISO 8601, or None.
 
