@@ -27,6 +27,7 @@ import pytest
 
 import chorus
 from chorus.render.report_json import report_to_dict
+from chorus.render.wording import SECTIONS
 from chorus.web import create_app
 from chorus.web.limits import Limits
 from conftest import DUC2006, EXAMPLE, ROOT, system_package_missing
@@ -216,7 +217,7 @@ def expected_report(paths: list[Path]) -> dict:
 
 
 TABS = ["summary", "facts", "conflicts", "quotes", "entities", "reuse", "timeline", "coverage"]
-TAB_LABELS = ["Summary", "Facts", "Conflicts", "Quotes", "Names", "Copying", "Timeline", "Coverage"]
+TAB_LABELS = [SECTIONS[key]["tab"] for key in TABS]  # the wording of chorus.render.wording
 
 
 def open_tab(driver, key: str):
@@ -737,10 +738,10 @@ def test_an_empty_section_says_so(page):
     summarize(page)
     conflicts = element(page, "#tab-conflicts")
     assert "empty" in conflicts.get_attribute("class") and conflicts.text.endswith("0")
-    assert "No outlet gives a fact with another" in open_tab(page, "conflicts").text
-    assert "No article reuses another's text" in open_tab(page, "reuse").text
-    assert "No fact is reported by more than one independent source" in open_tab(page, "facts").text
-    assert "cannot be put in time" not in open_tab(page, "timeline").text  # the example's article is dated
+    assert SECTIONS["conflicts"]["empty"] in open_tab(page, "conflicts").text
+    assert SECTIONS["reuse"]["empty"] in open_tab(page, "reuse").text
+    assert SECTIONS["facts"]["several_empty"] in open_tab(page, "facts").text
+    assert SECTIONS["timeline"]["empty"] not in open_tab(page, "timeline").text  # the example's article is dated
 
 
 # ---- scale: 100 articles through the page, a 1,000-article report drawn lazily ---------

@@ -19,10 +19,11 @@ from chorus.render.html import PAGE_STYLE
 from chorus.render.json import article_sentences
 from chorus.render.report_json import report_to_dict
 from chorus.render.report_markdown import render_report_markdown
+from chorus.render.wording import REPORT_TITLE, story_script
 
 _ASSETS = files("chorus.render")
 STORY_STYLE = (_ASSETS / "story.css").read_text(encoding="utf-8")
-STORY_SCRIPT = (_ASSETS / "story.js").read_text(encoding="utf-8")
+STORY_SCRIPT = story_script()  # the page of `chorus serve` is served this same code
 
 
 def report_page_data(report: Report) -> dict[str, Any]:
@@ -54,7 +55,7 @@ REPORT_SCRIPT = _inline_script(STORY_SCRIPT)
 
 
 def render_report_html(report: Report) -> str:
-    title = "Story report" + (f": {report.summary.query}" if report.summary.query else "")
+    title = REPORT_TITLE + (f": {report.summary.query}" if report.summary.query else "")
     about = (
         f"{len(report.documents)} articles &middot; summary method {escape(report.summary.method)} "
         f"&middot; names by {escape(report.ner)}"

@@ -7,9 +7,12 @@ from chorus.analysis.report import Report
 from chorus.ingest.metadata import time_order
 from chorus.render.markdown import _escape
 from chorus.render.text import source_line
+from chorus.render.wording import REPORT_TITLE, SECTIONS
 from chorus.types import Document
 
-_KIND_HEADINGS = {"person": "People", "place": "Places", "organization": "Organizations", "other": "Other names"}
+
+def _empty(note: str) -> list[str]:
+    return [f"*{note}*", ""]
 
 
 def _cite(docs: list[int]) -> str:
@@ -27,7 +30,7 @@ def _percent(x: float) -> str:
 
 def _summary(report: Report) -> list[str]:
     text = " ".join(f"{_escape(s.text)} {_cite(s.doc_indexes)}" for s in report.summary.sentences)
-    return ["## 1. Summary", "", text or "*(no sentence fits the budget)*", ""]
+    return [text, ""] if text else _empty(SECTIONS["summary"]["empty"])
 
 
 _SHOWN_CONFLICTS = 3
@@ -55,15 +58,17 @@ def _support(fact) -> str:
 
 def _facts(report: Report) -> list[str]:
     shared, single = report.shared_facts, report.single_outlet_facts
-    lines = ["## 2. Facts and their support", ""]
-    lines += [f"### Reported by several independent sources ({len(shared)})", ""]
+    wording = SECTIONS["facts"]
+    lines = [f"### {wording['several']} ({len(shared)})", ""]
     if not shared:
-        lines += ["*No fact is reported by more than one independent source.*", ""]
+        lines += _empty(wording["several_empty"])
     for f in shared:
         others = ", ".join(_where(report, i) for i in f.sentences)
         lines.append(f"{f.id}. **{_support(f)}** {_cite(f.doc_indexes)}: {_escape(report.sentence(f.centre).text)}  ")
         lines.append(f"   <sub>{others}{_disputes(report, f)}</sub>")
-    lines += ["", f"### Reported by one source only ({len(single)})", ""]
+    lines += ["", f"### {wording['single']} ({len(single)})", ""]
+    if not single:
+        lines += _empty(wording["single_empty"])
     by_doc: dict[int, list] = {}
     for f in single:
         by_doc.setdefault(report.sentence(f.centre).doc_index, []).append(f)
@@ -78,9 +83,9 @@ def _facts(report: Report) -> list[str]:
 
 
 def _conflicts(report: Report) -> list[str]:
-    lines = ["## 3. Conflicts", ""]
     if not report.conflicts:
-        return lines + ["*No outlet gives a fact with another number, date, day, year, rank or age.*", ""]
+        return _empty(SECTIONS["conflicts"]["empty"])
+    lines = []
     for c in report.conflicts:
         fact = report.fact_by_id(c.fact)
         about = f" (fact {c.fact}: {_escape(report.sentence(fact.centre).text)})" if fact else ""
@@ -93,9 +98,9 @@ def _conflicts(report: Report) -> list[str]:
 
 
 def _quotes(report: Report) -> list[str]:
-    lines = ["## 4. Quotes", ""]
     if not report.quotes:
-        return lines + ["*No direct quotation.*", ""]
+        return _empty(SECTIONS["quotes"]["empty"])
+    lines = []
     for n, q in enumerate(report.quotes, start=1):
         if q.speaker_is_named:
             speaker = f"**{_escape(q.speaker or '')}**"
@@ -115,12 +120,14 @@ def _quotes(report: Report) -> list[str]:
 
 
 def _entities(report: Report) -> list[str]:
-    lines = ["## 5. People, places, organizations", ""]
+    if not report.entities:
+        return _empty(SECTIONS["entities"]["empty"])
+    lines: list[str] = []
     for kind in KINDS:
         entities = [e for e in report.entities if e.kind == kind]
         if not entities:
             continue
-        lines += [f"### {_KIND_HEADINGS[kind]} ({len(entities)})", ""]
+        lines += [f"### {SECTIONS['entities']['kinds'][kind]} ({len(entities)})", ""]
         lines += ["| name | spellings | mentions | outlets | per outlet |", "|---|---|---|---|---|"]
         for e in entities:
             spellings = ", ".join(f"{_escape(v)} ({n})" for v, n in e.variants.most_common())
@@ -156,9 +163,9 @@ def _families(report: Report) -> list[str]:
 
 
 def _reuse(report: Report) -> list[str]:
-    lines = ["## 6. Text reuse", ""] + _families(report)
+    lines = _families(report)
     if not report.passages:
-        return lines + ["*No article shares a passage of its own prose, or a long quotation, with another.*", ""]
+        return lines + _empty(SECTIONS["reuse"]["empty"])
     for r in report.reuse:
         if not r.borrowed_words:
             continue
@@ -193,8 +200,7 @@ def _reuse(report: Report) -> list[str]:
 
 
 def _coverage(report: Report) -> list[str]:
-    lines = ["## 7. Coverage", ""]
-    lines += [
+    lines = [
         "| article | words | sentences | facts | of all facts | of several-source facts | facts only it has |",
         "|---|---|---|---|---|---|---|",
     ]
@@ -219,10 +225,17 @@ def _in_time(docs: list[Document]) -> list[str]:
     return [_escape(f"In the order published: {order}{rest}."), ""]
 
 
+# The viewer's sections but its timeline, which here is the line "In the order published" above them.
+_SECTIONS = {
+    "summary": _summary, "facts": _facts, "conflicts": _conflicts, "quotes": _quotes,
+    "entities": _entities, "reuse": _reuse, "coverage": _coverage,
+}
+
+
 def render_report_markdown(report: Report) -> str:
     docs = report.documents
     lines = [
-        "# Story report",
+        f"# {REPORT_TITLE}",
         "",
         f"{len(docs)} articles, {len(report.story.sentences)} sentences; summary method `{report.summary.method}`, "
         f"names found by `{report.ner}`.",
@@ -233,6 +246,7 @@ def render_report_markdown(report: Report) -> str:
     lines += _in_time(docs)
     if report.warnings:
         lines += [f"> warning: {_escape(w)}" for w in report.warnings] + [""]
-    for section in (_summary, _facts, _conflicts, _quotes, _entities, _reuse, _coverage):
-        lines += section(report)
+    for number, (key, section) in enumerate(_SECTIONS.items(), start=1):
+        lead = SECTIONS[key].get("lead")
+        lines += [f"## {number}. {SECTIONS[key]['title']}", ""] + ([lead, ""] if lead else []) + section(report)
     return "\n".join(lines).rstrip() + "\n"

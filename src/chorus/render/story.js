@@ -37,6 +37,11 @@
     wideLayout: 900,        // px: below this the evidence panel is a bottom sheet
   };
 
+  // The report's wording (title; each section's tab, title, lead and empty note),
+  // written in from chorus.render.wording, which the Markdown report reads too.
+  const WORDING = /*chorus:wording*/null;
+  const TEXT = WORDING.sections;
+
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
   // ---- building elements -----------------------------------------------------
@@ -297,14 +302,14 @@
   // ---- the viewer ----------------------------------------------------------------
 
   const SECTIONS = [
-    {key: 'summary', label: 'Summary', render: renderSummary},
-    {key: 'facts', label: 'Facts', count: (m) => m.facts.length, render: renderFacts},
-    {key: 'conflicts', label: 'Conflicts', count: (m) => m.conflicts.length, render: renderConflicts},
-    {key: 'quotes', label: 'Quotes', count: (m) => m.quotes.length, render: renderQuotes},
-    {key: 'entities', label: 'Names', count: (m) => m.entities.length, render: renderEntities},
-    {key: 'reuse', label: 'Copying', count: (m) => m.pairs.length, render: renderReuse},
-    {key: 'timeline', label: 'Timeline', count: (m) => m.documents.filter((d) => d.date).length, render: renderTimeline},
-    {key: 'coverage', label: 'Coverage', render: renderCoverage},
+    {key: 'summary', label: TEXT.summary.tab, render: renderSummary},
+    {key: 'facts', label: TEXT.facts.tab, count: (m) => m.facts.length, render: renderFacts},
+    {key: 'conflicts', label: TEXT.conflicts.tab, count: (m) => m.conflicts.length, render: renderConflicts},
+    {key: 'quotes', label: TEXT.quotes.tab, count: (m) => m.quotes.length, render: renderQuotes},
+    {key: 'entities', label: TEXT.entities.tab, count: (m) => m.entities.length, render: renderEntities},
+    {key: 'reuse', label: TEXT.reuse.tab, count: (m) => m.pairs.length, render: renderReuse},
+    {key: 'timeline', label: TEXT.timeline.tab, count: (m) => m.documents.filter((d) => d.date).length, render: renderTimeline},
+    {key: 'coverage', label: TEXT.coverage.tab, render: renderCoverage},
   ];
 
   const state = {
@@ -1121,9 +1126,9 @@
       `method ${summary.method}`,
       plural(model.documents.length, 'article'),
     ];
-    return h('section', {class: 'summary', 'aria-label': 'Summary'},
+    return h('section', {class: 'summary', 'aria-label': TEXT.summary.title},
       summary.query ? h('p', {class: 'query'}, 'Focus: ', h('q', {}, summary.query)) : null,
-      paragraph,
+      summary.sentences.length ? paragraph : emptyNote(TEXT.summary.empty),
       legend([['seg independent', 'an independent source'], ['seg repeat', 'an article repeating a source'],
         ['seg single', 'a single source'], ['seg disputing', 'an article giving another value']]),
       h('p', {class: 'meta'}, parts.join(' · ')),
@@ -1153,14 +1158,12 @@
     const single = model.facts.filter((f) => !f.several_outlets);
     const list = (items, empty, which) => h('div', {class: 'fact-list', 'data-list': which}, items.length
       ? paged(items, (fact) => factItem(model, fact), {noun: 'fact'}) : emptyNote(empty));
-    return reportSection('Facts and their support',
-      `${plural(model.facts.length, 'fact')}: sentences of different outlets that state the same claim are one fact, ` +
-      'most-reported first. Copies of one story count as one source; a fact only one source reports rests on it alone.',
+    return reportSection(TEXT.facts.title, TEXT.facts.lead,
       model.facts.length ? [h('h3', {}, 'Who reports what'), factGrid(model, panel)] : null,
-      h('h3', {}, `Reported by several independent sources (${several.length})`),
-      list(several, 'No fact is reported by more than one independent source.', 'several'),
-      h('h3', {}, `Reported by one source only (${single.length})`),
-      list(single, 'Every fact is reported by more than one independent source.', 'single'));
+      h('h3', {}, `${TEXT.facts.several} (${several.length})`),
+      list(several, TEXT.facts.several_empty, 'several'),
+      h('h3', {}, `${TEXT.facts.single} (${single.length})`),
+      list(single, TEXT.facts.single_empty, 'single'));
   }
 
   function renderConflicts(model) {
@@ -1178,11 +1181,8 @@
         fact ? h('span', {class: 'outlets'}, `Fact ${fact.id}: ${truncate(fact.text, 140)}`) : null,
         values);
     };
-    return reportSection('Conflicts',
-      'Outlets giving one fact with a different number, date, day, year, rank or age: one entry per disputed fact, ' +
-      'each value with the outlets that give it.',
-      model.conflicts.length ? paged(model.conflicts, item, {tag: 'ul', noun: 'conflict'})
-        : emptyNote('No outlet gives a fact with another number, date, day, year, rank or age.'));
+    return reportSection(TEXT.conflicts.title, TEXT.conflicts.lead,
+      model.conflicts.length ? paged(model.conflicts, item, {tag: 'ul', noun: 'conflict'}) : emptyNote(TEXT.conflicts.empty));
   }
 
   function speakerOf(quote) {
@@ -1214,14 +1214,9 @@
             () => h('ul', {}, quote.variants.map((v) => h('li', {}, `“${v}”`))))
           : null);
     };
-    return reportSection('Quotes',
-      'Every quotation of four words or more, who said it, and the outlets that print it.',
-      model.quotes.length ? paged(model.quotes, item, {noun: 'quote'}) : emptyNote('No article quotes anyone directly.'));
+    return reportSection(TEXT.quotes.title, TEXT.quotes.lead,
+      model.quotes.length ? paged(model.quotes, item, {noun: 'quote'}) : emptyNote(TEXT.quotes.empty));
   }
-
-  const ENTITY_KINDS = [
-    ['person', 'People'], ['place', 'Places'], ['organization', 'Organizations'], ['other', 'Other names'],
-  ];
 
   function chips(entries, render, most = SETTINGS.chipsShown) {
     const shown = entries.slice(0, most).map(render);
@@ -1241,15 +1236,14 @@
         h('span', {class: 'per-outlet'}, chips(perOutlet, ([id, count]) =>
           h('span', {class: 'chip', title: model.outletName(id)}, `[${model.document(id).number}] ${count}`))));
     };
-    const groups = ENTITY_KINDS.map(([kind, heading]) => {
+    const groups = Object.entries(TEXT.entities.kinds).map(([kind, heading]) => {
       const items = model.entities.filter((e) => e.kind === kind);
       if (!items.length) return null;
       return h('div', {class: 'entity-group', 'data-kind': kind}, h('h3', {}, `${heading} (${items.length})`),
         paged(items, item, {tag: 'ul', className: 'items entities', noun: 'name'}));
     });
-    return reportSection('Names',
-      'People, places and organizations, with every spelling the outlets use and how often each outlet names them.',
-      model.entities.length ? groups : emptyNote('No name was found.'));
+    return reportSection(TEXT.entities.title, TEXT.entities.lead,
+      model.entities.length ? groups : emptyNote(TEXT.entities.empty));
   }
 
   function renderReuse(model, panel) {
@@ -1278,9 +1272,7 @@
         lazyDetails('passages', `Show the ${plural(passages.length, 'passage')}`,
           () => paged(passages, passage, {size: 5, tag: 'ul', className: 'passage-list', noun: 'passage'})));
     };
-    return reportSection('Text reuse',
-      'Passages one article shares word for word, or nearly, with another, grouped by pair of articles, ' +
-      'and which one copied when that can be told.',
+    return reportSection(TEXT.reuse.title, TEXT.reuse.lead,
       model.pairs.length ? [
         h('h3', {}, 'Who took text from whom'),
         copyGraph(model, panel),
@@ -1291,7 +1283,7 @@
         paged(model.pairs, pairItem, {noun: 'pair'}),
         borrowing.length ? [h('h3', {}, 'Share of each article taken from others'),
           paged(borrowing, shareItem, {tag: 'ul', className: 'borrowing', noun: 'article'})] : null,
-      ] : emptyNote("No article reuses another's text."));
+      ] : emptyNote(TEXT.reuse.empty));
   }
 
   function renderTimeline(model, panel) {
@@ -1304,16 +1296,14 @@
       h('span', {class: 'when'}, formatDate(d.date, true)), ' ', h('span', {class: 'who'}, model.outletName(d.id)),
       ` · ${d.words} words`,
       firsts.get(d.id) ? ` · first to report ${plural(firsts.get(d.id), 'fact')}` : null);
-    return reportSection('Timeline',
-      'The articles by the time they were published, as their pages say, and each fact at the time the first outlet ' +
-      'reporting it was published.',
+    return reportSection(TEXT.timeline.title, TEXT.timeline.lead,
       dated.length ? [
         timelinePicture(model, panel, dated),
         legend([['node', 'an article'], ['node copy', 'a copy'], ['fact several', 'a fact several outlets report'],
           ['fact one', 'a fact one outlet reports']]),
         h('h3', {}, `In order of publication (${dated.length})`),
         paged(ordered, item, {noun: 'article'}),
-      ] : emptyNote('No article says when it was published, so they cannot be put in time.'),
+      ] : emptyNote(TEXT.timeline.empty),
       undated.length ? [h('h3', {}, `No date given (${undated.length})`),
         paged(undated, (d) => h('li', {}, model.outletName(d.id)), {tag: 'ul', noun: 'article'})] : null);
   }
@@ -1352,9 +1342,7 @@
     };
     more.addEventListener('click', step);
     step();
-    return reportSection('Coverage',
-      'How much of the story each outlet covers: the facts it reports, those it shares with other outlets, ' +
-      'and those only it reports (its marker highlights them).',
+    return reportSection(TEXT.coverage.title, `${TEXT.coverage.lead} Its marker highlights those only it reports.`,
       h('div', {class: 'table-wrap'}, body), more,
       legend([['seg independent', 'facts several outlets report'], ['seg single', 'facts only it reports']]));
   }

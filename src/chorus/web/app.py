@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 import chorus
+from chorus.render.report_html import STORY_SCRIPT
 from chorus.select import DEFAULT_METHOD, METHODS
 from chorus.web.errors import install_error_handlers
 from chorus.web.guard import Access, RequestGuard, document_csp
@@ -100,8 +101,9 @@ def _add_page(app: FastAPI) -> None:
     # story viewer that `chorus report --format html` carries: one copy of each, in chorus.render.
     shared = {
         name: ((files("chorus.render") / name).read_text(encoding="utf-8"), media_type)
-        for name, media_type in (("page.css", "text/css"), ("story.css", "text/css"), ("story.js", "text/javascript"))
+        for name, media_type in (("page.css", "text/css"), ("story.css", "text/css"))
     }
+    shared["story.js"] = (STORY_SCRIPT, "text/javascript")  # with the report's wording written in
 
     @app.get("/", include_in_schema=False)
     async def page() -> HTMLResponse:

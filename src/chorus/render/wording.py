@@ -1,0 +1,94 @@
+"""The story report's wording, in one place: its title, each section's name, the
+sentence that explains it and what it says when it is empty.
+
+The Markdown report (`report_markdown.py`) reads it here; the story viewer
+(`story.js`), which draws both `chorus report --format html` and the page of
+`chorus serve`, gets it as JSON written into the script (`story_script`), so
+the formats cannot drift apart. What only one format shows (the page's
+legends and pointing hints, the Markdown's table columns) stays with it.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from typing import Any
+
+REPORT_TITLE = "Story report"
+
+# In the viewer's tab order; `tab` is the short name on its tab, `title` the
+# section's name (the Markdown report's heading, the viewer's section label).
+SECTIONS: dict[str, dict[str, Any]] = {
+    "summary": {
+        "tab": "Summary",
+        "title": "Summary",
+        "empty": "No sentence fits the budget.",
+    },
+    "facts": {
+        "tab": "Facts",
+        "title": "Facts and their support",
+        "lead": "Sentences of different outlets that state the same claim are one fact, most-reported first. "
+        "Copies of one story count as one source; a fact only one source reports rests on it alone.",
+        "several": "Reported by several independent sources",
+        "several_empty": "No fact is reported by more than one independent source.",
+        "single": "Reported by one source only",
+        "single_empty": "Every fact is reported by more than one independent source.",
+    },
+    "conflicts": {
+        "tab": "Conflicts",
+        "title": "Conflicts",
+        "lead": "Outlets giving one fact with a different number, date, day, year, rank or age: "
+        "one entry per disputed fact, each value with the outlets that give it.",
+        "empty": "No outlet gives a fact with another number, date, day, year, rank or age.",
+    },
+    "quotes": {
+        "tab": "Quotes",
+        "title": "Quotes",
+        "lead": "Every quotation of four words or more, who said it, and the outlets that print it.",
+        "empty": "No article quotes anyone directly.",
+    },
+    "entities": {
+        "tab": "Names",
+        "title": "People, places, organizations",
+        "lead": "People, places and organizations, with every spelling the outlets use "
+        "and how often each outlet names them.",
+        "empty": "No name was found.",
+        # One heading per kind of chorus.analysis.entities.KINDS, in that order.
+        "kinds": {"person": "People", "place": "Places", "organization": "Organizations", "other": "Other names"},
+    },
+    "reuse": {
+        "tab": "Copying",
+        "title": "Text reuse",
+        "lead": "Passages one article shares word for word, or nearly, with another, grouped by pair of articles, "
+        "and which one copied when that can be told.",
+        "empty": "No article shares a passage of its own prose, or a long quotation, with another.",
+    },
+    "timeline": {
+        "tab": "Timeline",
+        "title": "Timeline",
+        "lead": "The articles by the time they were published, as their pages say, and each fact at the time "
+        "the first outlet reporting it was published.",
+        "empty": "No article says when it was published, so they cannot be put in time.",
+    },
+    "coverage": {
+        "tab": "Coverage",
+        "title": "Coverage",
+        "lead": "How much of the story each outlet covers: the facts it reports, those it shares with other outlets, "
+        "and those only it reports.",
+    },
+}
+
+REPORT_WORDING: dict[str, Any] = {"title": REPORT_TITLE, "sections": SECTIONS}
+
+# story.js holds this token where its wording goes (`const WORDING = ...;`).
+_WORDING_SLOT = "/*chorus:wording*/null"
+
+
+def story_script() -> str:
+    """The story viewer's code with the report's wording written in."""
+    code = (files("chorus.render") / "story.js").read_text(encoding="utf-8")
+    if code.count(_WORDING_SLOT) != 1:
+        raise RuntimeError(f"story.js must hold {_WORDING_SLOT} exactly once")
+    # ASCII JSON with '<' escaped: safe inside the report's inline <script>.
+    wording = json.dumps(REPORT_WORDING, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
+    return code.replace(_WORDING_SLOT, wording)
