@@ -242,3 +242,45 @@ def chorus_package_dir() -> str:
     import chorus
 
     return str(Path(chorus.__file__).parent)
+
+
+def _help(command: str) -> str:
+    import argparse
+
+    from chorus.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return " ".join(commands.choices[command].format_help().split())  # unwrapped
+
+
+def test_help_states_the_defaults_the_commands_use():
+    from chorus.types import DIGEST_WORDS
+    from chorus.web.limits import WORKER_MEMORY, Limits
+
+    limits = Limits()
+    serve = _help("serve")
+    assert f"at once (default {limits.workers})" in serve
+    assert f"one request (default {limits.seconds:g})" in serve
+    assert f"(default {WORKER_MEMORY / 2**30:g} GiB, less on a small machine)" in serve  # Limits' cap
+    assert f"summary (default {DIGEST_WORDS})" in _help("stories")
+
+
+def test_the_cli_reads_the_servers_defaults_without_loading_the_web_stack():
+    code = "import sys, chorus.cli; chorus.cli.build_parser(); print('fastapi' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_a_date_is_checked_by_one_rule_in_the_cli_and_the_api(run):
+    from chorus.types import typed_date
+    from chorus.web.schemas import DocumentIn
+
+    with pytest.raises(ValueError) as rejected:
+        typed_date("2015-13-01")
+    code, _, err = run("stories", "x.txt", "--since", "2015-13-01")
+    assert code != 0 and str(rejected.value) in err
+    with pytest.raises(ValueError, match="is not a date; write it as YYYY-MM-DD"):
+        DocumentIn(text="Some text.", published="2015-13-01")
+    assert typed_date(" 2015-08-03T14:20:00+00:00 ") == "2015-08-03T14:20:00+00:00"
+    with pytest.raises(ValueError):
+        typed_date("2015-08-03T14:20:00", day_only=True)  # --since takes a day

@@ -18,6 +18,7 @@ import chorus  # noqa: E402
 import chorus.web.jobs  # noqa: E402
 from chorus.render.report_json import report_to_dict  # noqa: E402
 from chorus.select import DEFAULT_METHOD, METHODS  # noqa: E402
+from chorus.types import DEFAULT_WORDS  # noqa: E402
 from chorus.web import Limits, create_app  # noqa: E402
 from chorus.web.inputs import DOCUMENTS_FIELD, PER_DOCUMENT_FIELDS, Incoming  # noqa: E402
 from chorus.web.jobs import report_articles, summarize_articles  # noqa: E402
@@ -94,6 +95,12 @@ def test_limits_are_published(small_client):
     assert data["max_documents"] == 3
     assert data["max_document_bytes"] == 20_000
     assert data["max_request_bytes"] == 200_000
+    assert data["default_words"] == DEFAULT_WORDS  # the page's length field starts at it
+
+
+def test_the_page_writes_no_default_length_of_its_own(client):
+    length = re.search(r'<input[^>]*\bid="length"[^>]*>', client.get("/").text)
+    assert length and "value=" not in length.group(0) and "max=" not in length.group(0)  # both from /api/limits
 
 
 def test_page_and_its_assets_are_served_locally(client):

@@ -28,6 +28,7 @@ import pytest
 import chorus
 from chorus.render.report_json import report_to_dict
 from chorus.render.wording import SECTIONS
+from chorus.types import DEFAULT_WORDS
 from chorus.web import create_app
 from chorus.web.limits import Limits
 from conftest import DUC2006, EXAMPLE, ROOT, system_package_missing
@@ -212,8 +213,8 @@ def try_example(driver):
 
 
 def expected_report(paths: list[Path]) -> dict:
-    """The report chorus makes of these articles, as the page receives it (the page asks for 100 words)."""
-    return report_to_dict(chorus.report(paths, words=100))
+    """The report chorus makes of these articles, as the page receives it (the page asks for the default length)."""
+    return report_to_dict(chorus.report(paths, words=DEFAULT_WORDS))
 
 
 TABS = ["summary", "facts", "conflicts", "quotes", "entities", "reuse", "timeline", "coverage"]
@@ -550,6 +551,10 @@ def test_the_method_menu_speaks_plainly(page):
     default = element(page, "#method option[selected]")
     assert default.text == "The most facts in the fewest words (default)"
     assert "integer programming" in default.get_attribute("title")
+
+
+def test_the_length_field_starts_at_the_servers_default(page):
+    assert page.execute_script("return document.getElementById('length').value") == str(DEFAULT_WORDS)
 
 
 def test_pasted_articles_with_typed_outlets_and_keyboard_focus(page, output_dir, lavrov_dir):

@@ -15,7 +15,8 @@ import chorus
 from chorus.errors import ChorusError
 from chorus.evaluation.rouge_plan import DEFAULT_SCORER, SCORERS
 from chorus.render import FORMATS, REPORT_FORMATS
-from chorus.types import DEFAULT_WORDS, asked_length
+from chorus.types import DEFAULT_WORDS, DIGEST_WORDS, asked_length, typed_date
+from chorus.web.defaults import REQUEST_SECONDS, WORKER_MEMORY, WORKERS
 
 NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, without importing it here
 
@@ -376,12 +377,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def iso_day(value: str) -> str:
-    from datetime import date
-
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        return typed_date(value, day_only=True)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
@@ -490,10 +489,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "server answers to localhost, 127.0.0.1, ::1 and the --host address only")
     p.add_argument("--allow-origin", action="append", metavar="ORIGIN",
                    help="let pages of this origin (http://host:port) send requests (repeatable)")
-    p.add_argument("--workers", type=positive_int, help="worker processes computing summaries at once (default 3)")
+    p.add_argument("--workers", type=positive_int,
+                   help=f"worker processes computing summaries at once (default {WORKERS})")
     p.add_argument("--worker-memory", type=byte_size, metavar="SIZE",
-                   help="address-space limit of each worker, e.g. 2GiB (default 4 GiB, less on a small machine)")
-    p.add_argument("--timeout", type=positive_float, metavar="SECONDS", help="time limit of one request (default 60)")
+                   help=f"address-space limit of each worker, e.g. 2GiB (default {WORKER_MEMORY / 2**30:g} GiB, "
+                        "less on a small machine)")
+    p.add_argument("--timeout", type=positive_float, metavar="SECONDS",
+                   help=f"time limit of one request (default {REQUEST_SECONDS:g})")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("stories", help="group a pile or stream of articles into stories, rank and summarize each")
@@ -506,7 +508,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="write the digest to OUT instead of standard output")
     p.add_argument("--state", metavar="DIR", help="keep the stories in DIR: the next run's articles join them")
     p.add_argument("--reports", metavar="DIR", help="write each story's full report to DIR/<story id>.html")
-    p.add_argument("--words", type=positive_int, default=None, help="word budget of each story's summary (default 60)")
+    p.add_argument("--words", type=positive_int, default=None, help=f"word budget of each story's summary (default {DIGEST_WORDS})")
     p.add_argument("--method", help="content selection method of the summaries")
     p.add_argument("--no-summaries", action="store_true", help="group only")
     p.add_argument("--engine", choices=("local", "dask"), default="local",

@@ -7,6 +7,7 @@ indexes; compose -> Summary (SummarySentences with their Citations).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 
@@ -102,9 +103,26 @@ class Story:
         return counts
 
 
+def typed_date(value: str, *, day_only: bool = False) -> str:
+    """A date a person typed (a `published` date, `chorus stories --since`), checked: ISO 8601
+    "2015-08-03", or, unless `day_only`, a date-time "2015-08-03T14:20:00+00:00". ValueError
+    with a one-line message when it is not one."""
+    text = value.strip()
+    try:
+        if day_only:
+            text = date.fromisoformat(text).isoformat()
+        else:
+            datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+    return text
+
+
 # The length of a summary when the person asks for none: DUC's 100 words (ROUGE -l 100), a
 # paragraph a reader takes in at a glance.
 DEFAULT_WORDS = 100
+# A story's summary in the digest of `chorus stories`: a paragraph, not a page.
+DIGEST_WORDS = 60
 
 
 def asked_length(words: int | None, sentences: int | None) -> tuple[int | None, int | None]:

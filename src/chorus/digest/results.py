@@ -18,9 +18,8 @@ from chorus.digest.inputs import Article, Rejected
 from chorus.disjoint import DisjointSets
 from chorus.errors import ChorusError
 from chorus.ingest.metadata import LabelSource, domain, sort_key, unique_labels
-from chorus.types import Document, Summary
+from chorus.types import DIGEST_WORDS, Document, Summary
 
-DIGEST_WORDS = 60  # a story's summary in the digest: a paragraph, not a page
 TITLE_WORDS = 20  # a story with no headline is titled by the start of its most central article
 
 

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from chorus.errors import InputError
 from chorus.ingest.fetch import DEADLINE_S, FetchLimits, is_url
 from chorus.ingest.read import parse_json
+from chorus.types import typed_date
 from chorus.web.errors import ApiError, describe_validation_errors
 from chorus.web.limits import Limits, describe_bytes
 from chorus.web.schemas import (
@@ -29,7 +30,6 @@ from chorus.web.schemas import (
     ReportRequest,
     SummarizeOptions,
     SummarizeRequest,
-    iso_date,
 )
 
 OptionsT = TypeVar("OptionsT", SummarizeOptions, ReportOptions, CheckOptions)
@@ -193,7 +193,7 @@ def _per_document(form: Any, field: str, count: int) -> list[str | None]:
 
 def _form_date(value: str, number: int) -> str:
     try:
-        return iso_date(value)
+        return typed_date(value)
     except ValueError as exc:
         raise ApiError(422, "invalid_request", f"The date of article {number}: {exc}.") from None
 

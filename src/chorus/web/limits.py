@@ -17,10 +17,8 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from chorus.web.defaults import MIN_WORKER_MEMORY, REQUEST_SECONDS, WORKER_MEMORY, WORKERS
 from chorus.web.errors import ApiError, error_response
-
-DEFAULT_WORKER_MEMORY = 4 * 2**30  # address space of one worker: a 50-article report fits in far less
-MIN_WORKER_MEMORY = 1 * 2**30  # below this a worker cannot even load the pipeline
 
 
 @dataclass(frozen=True)
@@ -31,15 +29,15 @@ class Limits:
     # and inline images fits; its extracted text is limited apart (2,000,000
     # characters, chorus.ingest.read.MAX_DOCUMENT_CHARS).
     max_document_bytes: int = 10 * 1024 * 1024
-    seconds: float = 60.0  # per request, waiting for a worker included
-    workers: int = 3  # worker processes: summaries and reports computed at once
+    seconds: float = REQUEST_SECONDS
+    workers: int = WORKERS
     # A request whose articles weigh more than this is heavy: at most
     # `heavy_workers` heavy ones run at once, so the other workers stay free
     # for light ones (a 25-article news cluster is about 150 KB of text).
     heavy_request_bytes: int = 1024 * 1024
     heavy_workers: int = 2
     max_waiting: int = 64  # requests waiting for a worker; more are answered 503
-    # Address-space limit of each worker; None: DEFAULT_WORKER_MEMORY, or
+    # Address-space limit of each worker; None: WORKER_MEMORY, or
     # less on a small machine (its memory shared by the workers and the server).
     worker_memory_bytes: int | None = None
     # May an article given by URL point inside the server's own network? Off:
@@ -58,8 +56,8 @@ class Limits:
         try:
             physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
         except (ValueError, OSError, AttributeError):
-            return DEFAULT_WORKER_MEMORY
-        return max(MIN_WORKER_MEMORY, min(DEFAULT_WORKER_MEMORY, physical // (self.workers + 1)))
+            return WORKER_MEMORY
+        return max(MIN_WORKER_MEMORY, min(WORKER_MEMORY, physical // (self.workers + 1)))
 
     @property
     def max_in_progress(self) -> int:

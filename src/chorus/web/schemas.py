@@ -7,7 +7,6 @@ fields: a misspelt option is an error, not silently ignored.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
@@ -16,7 +15,7 @@ from chorus.analysis.entities import KINDS, NER_BACKENDS
 from chorus.render import FORMATS, REPORT_FORMATS
 from chorus.render.report_json import SCHEMA as REPORT_SCHEMA
 from chorus.select import DEFAULT_METHOD, METHODS
-from chorus.types import DEFAULT_WORDS
+from chorus.types import DEFAULT_WORDS, typed_date
 
 MAX_BUDGET_WORDS = 1000
 MAX_BUDGET_SENTENCES = 100
@@ -39,17 +38,7 @@ else:
     NerName = Literal[tuple(NER_BACKENDS)]
 
 
-def iso_date(value: str) -> str:
-    """An ISO 8601 date or date-time as typed ("2015-08-03", "2015-08-03T14:20:00+00:00"), checked."""
-    value = value.strip()
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
-    return value
-
-
-IsoDate = Annotated[str, AfterValidator(iso_date)]
+IsoDate = Annotated[str, AfterValidator(typed_date)]
 
 
 class Strict(BaseModel):
@@ -412,6 +401,7 @@ class HealthResponse(Strict):
 
 
 class LimitsResponse(Strict):
+    default_words: int = Field(description="a summary's length when neither words nor sentences is asked for")
     max_request_bytes: int
     max_documents: int
     max_document_bytes: int

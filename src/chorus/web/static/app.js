@@ -242,6 +242,8 @@ async function loadSettings() {
     $('limits-note').textContent = `Up to ${state.limits.max_documents} articles, ` +
       `${formatBytes(state.limits.max_document_bytes)} each.`;
     $('length').max = state.limits.max_words;
+    // The server's default length (left empty, the server applies it all the same).
+    if (!$('length').value) $('length').value = state.limits.default_words;
   }
   if (state.methods) {
     const select = $('method');

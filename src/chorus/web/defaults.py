@@ -1,0 +1,8 @@
+"""The defaults of `chorus serve` that its help states, here without imports so
+that the CLI reads them without loading the web stack (FastAPI takes a second
+to import). `chorus.web.limits.Limits` is built from them."""
+
+REQUEST_SECONDS = 60.0  # per request, waiting for a worker included
+WORKERS = 3  # worker processes: summaries and reports computed at once
+WORKER_MEMORY = 4 * 2**30  # address space of one worker: a 50-article report fits in far less
+MIN_WORKER_MEMORY = 1 * 2**30  # below this a worker cannot even load the pipeline
