@@ -234,6 +234,10 @@ def test_lavrov_invitation_is_cited_to_every_outlet_that_states_it(lavrov_dir):
     assert first.verdict == STATES
     # Not the article's first sentence (they met, he offered help): the one that says he invited him.
     assert story.sentences[first.evidence.sentences[0]].text.startswith("Lavrov invited Mashaal to Moscow")
+    # A paraphrase with few shared words, the Hamas leadership standing for its leader.
+    fourth = result.articles[3]
+    assert fourth.verdict == STATES
+    assert "extended an invitation to the leadership of Hamas" in story.sentences[fourth.evidence.main].text
 
 
 TWIN_BLASTS = [
@@ -487,3 +491,59 @@ def test_a_place_the_story_sets_in_another_is_that_place_and_a_city_elsewhere_is
     found = verdicts(story, "The blast at the embassy in Ostria killed 11 people and wounded 70 others.")
     assert found["d2"] == STATES  # Velmar is in Ostria
     assert found["d3"] != STATES  # Karsk is in Dalmany
+
+
+def test_when_and_where_an_article_does_not_give_are_not_required_and_count_when_given():
+    story = story_of(
+        "Early Tuesday morning, a magnitude 6.1 quake struck a few miles south of Varnok.\n\n" + FILLER,
+        # The event and its figure, without the hour and the place.
+        "Homes collapsed after the 6.1 magnitude quake struck on Tuesday.\n\n" + FILLER,
+        # The same event, another claim: the place and the day are no claim of their own.
+        "Rescue teams reached the villages south of Varnok early Tuesday morning.\n\n" + FILLER,
+        # Another day for the event: not stated.
+        "Homes collapsed after the 6.1 magnitude quake struck on Thursday.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Early Tuesday morning, a magnitude 6.1 quake struck a few miles south of Varnok.")
+    assert found["d1"] == found["d2"] == STATES
+    assert found["d3"] == SILENT and found["d4"] != STATES
+
+
+RIVERLAND = [
+    "Ostrian Foreign Minister Pavel Drazic has invited the exiled rebel leader Tomas Verhoven for talks in Karsk. "
+    "Verhoven, who lives in Velmar, last travelled to Karsk in 2010.\n\n" + FILLER,
+    # A description standing for the name, and the name standing for the description.
+    "The foreign minister extended an invitation to the rebel leadership to visit Karsk. "
+    "The last time that the rebel leader travelled to Karsk was in 2010.\n\n" + FILLER,
+    # The same people, another claim.
+    "Drazic met exiled rebel leader Tomas Verhoven in Velmar on Monday to discuss a ceasefire. "
+    "The rebel leader praised the ceasefire talks in 2010.\n\n" + FILLER,
+]
+
+
+def test_a_description_the_story_gives_one_person_stands_for_that_person():
+    story = story_of(*RIVERLAND)
+    aligner = aligner_of(story)
+    assert aligner.person_roles.get("leader") == "verhoven"
+    found = verdicts(story, "Ostrian Foreign Minister Pavel Drazic has invited the exiled rebel leader Tomas Verhoven for talks in Karsk.")
+    assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
+    found = verdicts(story, "Verhoven, who lives in Velmar, last travelled to Karsk in 2010.")
+    assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
+
+
+def test_a_role_two_people_hold_stands_for_neither():
+    story = story_of(
+        "Union leader Marta Kovic said the strike would go on. Party leader Ivo Brandt said talks had failed.\n\n" + FILLER,
+        "The leader said the strike would go on.\n\n" + FILLER,
+    )
+    assert "leader" not in aligner_of(story).person_roles
+
+
+def test_a_title_next_to_a_name_is_who_not_what_happened():
+    story = story_of(
+        "Chief executive Pieter Vandermolen said the company was cooperating fully with investigators.\n\n" + FILLER,
+        # The same person with the same title, another statement.
+        "Halvern's chief executive, Peter Vandermolen, said the company would pay for the shelters.\n\n" + FILLER,
+        "Vandermolen said the firm's staff were cooperating fully with the investigators.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Chief executive Pieter Vandermolen said the company was cooperating fully with investigators.")
+    assert found == {"d1": STATES, "d2": SILENT, "d3": STATES}

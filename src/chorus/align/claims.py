@@ -44,7 +44,7 @@ from chorus.align.families import SourceFamilies
 from chorus.lexicon import WEEKDAYS
 from chorus.references import quoted_mask
 from chorus.segment import split_sentences
-from chorus.text import QUOTE_MARK_RE, WORD_RE, is_content, stem
+from chorus.text import QUOTE_MARK_RE, STOP_WORDS, WORD_RE, is_content, stem
 from chorus.types import Story
 
 STATES = "states"
@@ -85,6 +85,8 @@ ATTRIBUTION_WEIGHT = 0.1
 # Words of a relative clause or an appositive (", who runs the group's politburo from Doha,",
 # ", the exiled leader of the Hamas terror group,") are background, not the claim: they weigh this much.
 DETAIL_WEIGHT = 0.3
+# Words saying when and where the event happened ("on Monday", "in Doha") weigh this much.
+ADJUNCT_WEIGHT = DETAIL_WEIGHT
 # A figure, date, day, year or rank of the claim weighs as much as the story's rarest word.
 VALUE_WEIGHT_OF_MAX_IDF = 1.0
 
@@ -243,6 +245,7 @@ class Claim:
     is_name: np.ndarray  # per unit: a capitalised name (who, where) rather than what happened
     predicate: np.ndarray  # per unit: says what happened (not a name, not background, not attribution)
     main: np.ndarray  # per unit: in the main clause (not background, not attribution)
+    optional: np.ndarray  # per unit: only says when or where (``adjunct_spans``): counts if found, little if not
     stems: frozenset[str]  # every word of the claim, stemmed, spelling variants unified
     raw_stems: frozenset[str]  # the same, spellings as printed (places: "Kenyan" is not "Kenya")
     places: frozenset[str]  # names of its main clause after a locative ("in the Tanzania blast")
@@ -254,6 +257,19 @@ class Claim:
     sentence: int | None = None
     doc_index: int | None = None
     around: dict[int, frozenset[int]] = field(default_factory=dict)  # id(figure) -> the units around it
+
+    def total_for(self, credit: np.ndarray) -> float:
+        """The claim's weight for an evidence credited ``credit`` per unit: when and where it does not
+        tell weigh as background (ADJUNCT_WEIGHT)."""
+        if not credit.size:
+            return self.total
+        missing = self.optional & (credit <= 0)
+        return max(self.total - (1 - ADJUNCT_WEIGHT) * float(self.weights[missing].sum()), 1e-9)
+
+    @property
+    def least_total(self) -> float:
+        """The claim's weight for an evidence that tells none of its when and where."""
+        return max(self.total - (1 - ADJUNCT_WEIGHT) * float(self.weights[self.optional].sum()), 1e-9)
 
 
 def _quoted(text: str, value: str) -> bool:
@@ -276,6 +292,80 @@ _PLACE_IN_PLACE = re.compile(
     r"(?P<inner>[A-Z][\w'’-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+){0,2}),\s+(?P<outer>[A-Z][\w'’-]{3,})\b(?!\s+[A-Z])"
 )
 _LONG_WORD = re.compile(r"\b[A-Za-z][a-z-]{2,}\b")
+
+# When and where the event happened, said in a phrase of its own ("Early Tuesday morning,", "on
+# Aug. 7", "this week", "in the Qatari capital", "a few miles south of Izmit"): an article that
+# tells the event without them still states it (a day or a place it gives otherwise is compared
+# as a value, or puts the event elsewhere), so they weigh as background does.
+_DAY_WORD = r"(?:" + "|".join((*WEEKDAYS, *V.MONTHS)) + r")"
+_TIME_ADJUNCT = re.compile(
+    r"(?:\b(?:[Ee]arly|[Ll]ate|[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Uu]ntil)\s+)*"
+    r"\b" + _DAY_WORD + r"\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\b(?:[Ee]arly|[Ll]ate|[Tt]his|[Ll]ast|[Nn]ext)\s+(?:week|month|year|weekend|morning|afternoon|evening|night)\b"
+    r"|\b(?:today|yesterday|tonight)\b"
+)
+_PLACE_ADJUNCT = re.compile(
+    r"\b(?:(?:a\s+few|about|some|\d[\d,.]*|\w+)\s+)?(?:miles?|kilometers?|kilometres?|km)\s+"
+    r"(?:north|south|east|west)\w*\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+    r"|(?:" + _PLACE.pattern + r")(?:\s+(?:capital|city|town|village|port|province|region|state|county|district))?\b"
+)
+
+
+# A description standing for a named person: a role noun the story prints right before the name
+# ("exiled Hamas leader Khaled Meshaal", "chief executive Pieter Vandermolen") or as the head of an
+# appositive next to it ("Khaled Mashaal, the exiled leader of the Hamas terror group,"; "Halvern's
+# chief executive, Peter Vandermolen,"). Role nouns: the listed ones and words with an agent ending.
+ROLE_NOUNS = frozenset(
+    """executive chief minister president official head diplomat envoy spokesman spokeswoman student
+    suspect defendant victim citizen general premier king queen prince princess chairman chairwoman
+    secretary governor mayor commander judge prosecutor attorney lawyer senator ambassador
+    candidate activist analyst founder owner manager director leader""".split()
+)
+ROLE_ENDINGS = ("er", "or", "ist", "man", "woman", "ant", "ent")
+# A role stands for its person only if the story gives it to one person; "the Hamas leadership" is
+# its leader's too (a role with this ending is the role).
+ROLE_COLLECTIVE_ENDINGS = ("ship",)
+_CAPITALISED = r"[A-Z][\w'’-]+"
+_FULL_NAME = rf"(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}})"
+_ROLE_BEFORE_NAME = re.compile(
+    rf"(?:\b(?:the|a|an)\s+|{_CAPITALISED}(?:'s|’s)?\s+)(?P<desc>(?:[a-z][a-z-]+\s+){{0,2}}[a-z][a-z-]{{2,}})\s+" + _FULL_NAME
+)
+_NAME_THEN_ROLE = re.compile(
+    rf"(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}),\s+(?:the|a|an|{_CAPITALISED}(?:'s|’s))\s+(?P<desc>[^,;()“”\"]{{3,80}}?)[,;]"
+)
+_ROLE_THEN_NAME = re.compile(
+    rf"\b(?:the|a|an|{_CAPITALISED}(?:'s|’s))\s+(?P<desc>[^,;()“”\"]{{3,80}}?),\s+" + _FULL_NAME + r"\s*,"
+)
+
+
+def is_role_noun(word: str) -> bool:
+    return word in ROLE_NOUNS or (word not in STOP_WORDS and len(word) > 4 and word.endswith(ROLE_ENDINGS))
+
+
+def description_roles(description: str) -> list[str]:
+    """The role nouns that end a description, before its complements ("the exiled leader of the
+    Hamas terror group" -> leader; "Halvern's chief executive" -> chief, executive)."""
+    head = re.split(r"\s+(?:of|who|whose|for|at|in|from|with)\s+", description)[0].split()
+    roles: list[str] = []
+    while head and head[-1].isalpha() and head[-1].islower() and is_role_noun(head[-1]):
+        roles.append(head.pop())
+    return roles
+
+
+def roles_named(text: str) -> list[tuple[str, str]]:
+    """(role noun, surname) for each description ``text`` gives a named person."""
+    return [
+        (role, m.group("name").split()[-1])
+        for pattern in (_ROLE_BEFORE_NAME, _NAME_THEN_ROLE, _ROLE_THEN_NAME)
+        for m in pattern.finditer(text)
+        for role in description_roles(m.group("desc"))
+    ]
+
+
+def adjunct_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` says when or where, in phrases of their own (``_TIME_ADJUNCT``, ``_PLACE_ADJUNCT``)."""
+    return [m.span() for pattern in (_TIME_ADJUNCT, _PLACE_ADJUNCT) for m in pattern.finditer(text)]
 _LOWER_PLACE = re.compile(r"\b(?:in|at|near|outside|from)\s+([a-z][a-z-]{3,})\b")
 
 
@@ -418,6 +508,59 @@ class Aligner:
         self._negated: dict[int, bool] = {}
 
     @cached_property
+    def name_stems(self) -> frozenset[str]:
+        """Stems the story prints capitalised inside its sentences and never in lower case ("Russia"):
+        a name also when it opens a sentence."""
+        upper: set[str] = set()
+        lower: set[str] = set()
+        for sentence in self.story.sentences:
+            for k, (token, capital) in enumerate(zip(sentence.tokens, sentence.capitalised)):
+                if k:
+                    (upper if capital else lower).add(token)
+        return frozenset(stem(t) for t in upper - lower)
+
+    @cached_property
+    def person_roles(self) -> dict[str, str]:
+        """Role stem -> the stem of the one person the story gives it to (``roles_named``)."""
+        people: dict[str, set[str]] = {}
+        for sentence in self.story.sentences:
+            for role, surname in roles_named(sentence.text):
+                s = stem(surname)
+                people.setdefault(stem(role), set()).add(self.vectors.variants.get(s, s))
+        return {role: next(iter(who)) for role, who in people.items() if len(who) == 1}
+
+    def _role_columns(self, role: str) -> list[int]:
+        """The story's columns for a role and for its collective ("leader", "leadership")."""
+        stems = [role] + [stem(role + ending) for ending in ROLE_COLLECTIVE_ENDINGS]
+        return [self.vectors.index[s] for s in stems if s in self.vectors.index]
+
+    def _describe_people(self, units: dict[tuple, tuple[list[int], list[float], float, bool, bool]]) -> None:
+        """A name of a person the story describes is found by the description too ("the Hamas
+        leader" for Meshaal), and a description of a named person is that person: a title next to
+        the name is part of the name ("chief executive Pieter Vandermolen" is who, not what
+        happened); one standing alone is found by the name ("the Hamas leader" / "Meshal")."""
+        roles = self.person_roles
+        if not roles:
+            return
+        terms = self.vectors.terms
+        named = {s: key for key in units if key[0] == "name" for s in key[1]}
+        for role, person in roles.items():
+            if person in named:
+                columns, weights, top, name, main_clause = units[named[person]]
+                extra = [c for c in self._role_columns(role) if c not in columns]
+                units[named[person]] = (columns + extra, weights + [top] * len(extra), top, name, main_clause)
+        for key in [k for k in units if k[0] == "word"]:
+            described = roles.get(terms[key[1]])
+            if described is None:
+                continue
+            columns, weights, top, _, main_clause = units.pop(key)
+            if described in named:
+                continue  # the person's title: found with the name
+            found = self.vectors.index.get(described)
+            extra = [c for c in self._role_columns(terms[key[1]]) if c not in columns] + ([found] if found is not None else [])
+            units[("name", (terms[key[1]],))] = (columns + extra, weights + [top] * len(extra), top, True, main_clause)
+
+    @cached_property
     def families(self) -> SourceFamilies:
         return SourceFamilies(self.story)
 
@@ -434,14 +577,24 @@ class Aligner:
         core, attribution = strip_attribution(text)
         details = list(_DETAIL.finditer(core))
         main = _DETAIL.sub(" ", core)
+        # When and where weigh as background; blanked in place, so that the words keep their offsets.
+        adjuncts = adjunct_spans(main)
+        told = list(main)
+        for start, end in adjuncts:
+            told[start:end] = " " * (end - start)
+        main_told = "".join(told)
         # Units of content: a word, a name of several words (found if any of its words is: "Lavrov"
         # names "Russian Foreign Minister Sergei Lavrov", credited as the weight of the word found),
         # or a word for people (found as any word for people).
         units: dict[tuple, tuple[list[int], list[float], float, bool, bool]] = {}
         has_toll = bool(re.search(r"\btolls?\b", core, re.IGNORECASE))
         unknown = 0.0
-        parts = [(main, 1.0), (attribution, ATTRIBUTION_WEIGHT)] + [(m.group(), DETAIL_WEIGHT) for m in details]
-        for part, factor in parts:
+        parts = [(main_told, 1.0, False), (attribution, ATTRIBUTION_WEIGHT, False)]
+        parts += [(m.group(), DETAIL_WEIGHT, False) for m in details]
+        parts += [(main[start:end], 1.0, True) for start, end in adjuncts]
+        required: set[tuple] = set()  # units the main clause says outside its when and where
+        optional: set[tuple] = set()
+        for part, factor, adjunct in parts:
             run: list[tuple[int, float]] = []
             run_key: list[str] = []
 
@@ -451,6 +604,7 @@ class Aligner:
                     columns = [c for c, _ in run]
                     # Found by its last word ("Lavrov", "Okonkwo"), a name is found whole.
                     weights = [w for _, w in run[:-1]] + [max(w for _, w in run)]
+                    (optional if adjunct else required).add(key)
                     if key not in units or units[key][2] < max(weights):
                         units[key] = (columns, weights, max(weights), True, factor == 1.0)
                 run.clear()
@@ -461,7 +615,8 @@ class Aligner:
                 word = m.group()
                 # A capital opens every sentence: the first word is a name only when the next is one too.
                 capital = word[0].isupper() and (
-                    m.start() > 0 or part is not main or (k + 1 < len(found) and found[k + 1].group()[0].isupper())
+                    m.start() > 0 or part is not main_told or (k + 1 < len(found) and found[k + 1].group()[0].isupper())
+                    or stem(word) in self.name_stems
                 )
                 if not is_content(word) or word.lower() in _NUMBER_WORDS:
                     if not (capital and word.lower() in ("of", "al", "el", "de", "bin")):
@@ -492,20 +647,23 @@ class Aligner:
                 if word_class is not None:
                     members = [self.vectors.index[p] for p in _CLASS_MEMBERS[word_class] if p in self.vectors.index]
                     key = ("class", word_class)
+                    (optional if adjunct else required).add(key)
                     if key not in units or units[key][2] < weight:
                         units[key] = (members, [weight] * len(members), weight, False, factor == 1.0)
                     continue
                 key = ("word", column)
+                (optional if adjunct else required).add(key)
                 if key not in units or units[key][2] < weight:
                     units[key] = ([column], [weight], weight, False, factor == 1.0)
             close_run()
+        self._describe_people(units)
         # A column belongs to one unit: the heaviest that has it.
         owner: dict[int, tuple] = {}
         for key, (columns, _weights, _top, _, _) in sorted(units.items(), key=lambda kv: -kv[1][2]):
             for c in columns:
                 owner.setdefault(c, key)
         columns_out: list[int] = []
-        weights_out, starts, unit_weights, is_name, in_main = [], [], [], [], []
+        weights_out, starts, unit_weights, is_name, in_main, is_optional = [], [], [], [], [], []
         for key, (columns, weights, top, name, main_clause) in units.items():
             mine = [(c, w) for c, w in zip(columns, weights) if owner[c] == key]
             if not mine:
@@ -516,6 +674,7 @@ class Aligner:
             unit_weights.append(top)
             is_name.append(name)
             in_main.append(main_clause)
+            is_optional.append(key in optional and key not in required)
         detail_numbers = [n for m in details for n in V.numbers_in(m.group()) if not n.superseded]
         numbers = [n for n in V.numbers_in(main) if not n.superseded]
         # The words around each figure of the main clause: what it is the figure of.
@@ -543,6 +702,7 @@ class Aligner:
             is_name=np.asarray(is_name, dtype=bool),
             predicate=~np.asarray(is_name, dtype=bool) & np.asarray(in_main, dtype=bool),
             main=np.asarray(in_main, dtype=bool),
+            optional=np.asarray(is_optional, dtype=bool),
             stems=frozenset(self.vectors.variants.get(stem(w), stem(w)) for w in WORD_RE.findall(text)),
             raw_stems=frozenset(stem(w) for w in WORD_RE.findall(text)),
             places=place_stems(main) - self.common_places,
@@ -626,7 +786,7 @@ class Aligner:
         bound = np.zeros(n)
         for column, weight in zip(claim.columns.tolist(), claim.column_weights.tolist()):
             bound[indices[indptr[column] : indptr[column + 1]]] += weight
-        floor = CANDIDATE_COVERAGE * (1 - self._value_share(claim)) * claim.total
+        floor = CANDIDATE_COVERAGE * (1 - self._value_share(claim)) * claim.least_total
         rows = np.flatnonzero(bound >= floor)
         if claim.sentence is not None:
             rows = rows[self._doc_of[rows] != claim.doc_index]
@@ -659,7 +819,8 @@ class Aligner:
             if r < 0 or r + 1 >= len(self._doc_of) or self._doc_of[r] != d or self._doc_of[r + 1] != d:
                 continue  # two sentences of one article, never the last of one and the first of the next
             if r in share and r + 1 in share and min(share[r], share[r + 1]) >= PAIR_MIN_SHARE:
-                if float(self.credit(claim, uses[[r, r + 1]].any(axis=0)).sum()) / claim.total >= pair_floor:
+                pair_credit = self.credit(claim, uses[[r, r + 1]].any(axis=0))
+                if float(pair_credit.sum()) / claim.total_for(pair_credit) >= pair_floor:
                     candidates.append((r, r + 1))
         best_states: Evidence | None = None
         best_contradicts: Evidence | None = None
@@ -764,10 +925,11 @@ class Aligner:
             return Evidence(sentences, round((term_score + value_score) / claim.total, 3), tuple(differences))
         if value_score < claim.value_weight * len(claim.numbers) - 1e-9:
             return None  # a figure of the claim that the evidence does not give
-        score = (term_score + value_score) / claim.total
-        predicate_total = float(claim.weights[claim.predicate].sum()) + claim.value_weight * len(claim.numbers)
+        score = (term_score + value_score) / claim.total_for(credit)
+        what = claim.predicate & ~claim.optional
+        predicate_total = float(claim.weights[what].sum()) + claim.value_weight * len(claim.numbers)
         if predicate_total > 0 and used.size:
-            predicate = float(credit[claim.predicate].sum()) + value_score
+            predicate = float(credit[what].sum()) + value_score
             if predicate / predicate_total < PREDICATE_COVERAGE:
                 return None
         threshold = STATES_COVERAGE if len(sentences) == 1 else PAIR_STATES_COVERAGE
