@@ -547,3 +547,26 @@ def test_a_title_next_to_a_name_is_who_not_what_happened():
     )
     found = verdicts(story, "Chief executive Pieter Vandermolen said the company was cooperating fully with investigators.")
     assert found == {"d1": STATES, "d2": SILENT, "d3": STATES}
+
+
+def test_a_phrase_setting_the_scene_before_the_subject_is_not_required():
+    story = story_of(
+        "In a case that shocked the whole valley, a 24-year-old welder pleaded guilty on Monday to setting "
+        "the Ostvale mill fire.\n\n" + FILLER,
+        "Jan Morrow, a welder, pleaded guilty to setting the Ostvale mill fire.\n\n" + FILLER,
+        # The same people and event, another claim.
+        "Jan Morrow, a welder, was charged with setting the Ostvale mill fire.\n\n" + FILLER,
+    )
+    found = verdicts(story, "In a case that shocked the whole valley, a 24-year-old welder pleaded guilty on Monday to "
+                     "setting the Ostvale mill fire.")
+    assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
+
+
+def test_people_slain_are_people_killed():
+    story = story_of(
+        "Twelve Americans were killed in the Velmar embassy bombing.\n\n" + FILLER,
+        "Two men were indicted in the murders of the 12 Americans slain in the bombing in Velmar.\n\n" + FILLER,
+        "Twelve Americans were injured in the Velmar embassy bombing.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Twelve Americans were killed in the Velmar embassy bombing.")
+    assert found["d2"] == STATES and found["d3"] != STATES

@@ -320,9 +320,13 @@ ROLE_NOUNS = frozenset(
     """executive chief minister president official head diplomat envoy spokesman spokeswoman student
     suspect defendant victim citizen general premier king queen prince princess chairman chairwoman
     secretary governor mayor commander judge prosecutor attorney lawyer senator ambassador
-    candidate activist analyst founder owner manager director leader""".split()
+    candidate activist analyst founder owner manager director leader officer worker reporter professor
+    doctor teacher soldier farmer researcher scientist economist actor author writer player coach
+    captain pilot driver""".split()
 )
-ROLE_ENDINGS = ("er", "or", "ist", "man", "woman", "ant", "ent")
+# Endings of agent nouns ("spokesman", "economist", "defendant"); not "-er", which ends as many
+# things (murder, number, border) as people.
+ROLE_ENDINGS = ("ist", "man", "woman", "ant", "ent")
 # A role stands for its person only if the story gives it to one person; "the Hamas leadership" is
 # its leader's too (a role with this ending is the role).
 ROLE_COLLECTIVE_ENDINGS = ("ship",)
@@ -363,9 +367,17 @@ def roles_named(text: str) -> list[tuple[str, str]]:
     ]
 
 
+# A phrase before the subject sets the scene ("In a case that galvanized national outrage over
+# anti-homosexual violence, a 21-year-old roofer pleaded guilty ..."; "Despite skepticism about ...,").
+_FRONTED = re.compile(
+    r"^\s*(?:In|Despite|After|Before|Amid|Following|With|Since|While|As|Although|Though|Under|During|Escaping)\b[^,;:“”\"]{3,140},"
+)
+
+
 def adjunct_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` says when or where, in phrases of their own (``_TIME_ADJUNCT``, ``_PLACE_ADJUNCT``)."""
-    return [m.span() for pattern in (_TIME_ADJUNCT, _PLACE_ADJUNCT) for m in pattern.finditer(text)]
+    """Where ``text`` says when or where, or sets the scene, in phrases of their own
+    (``_TIME_ADJUNCT``, ``_PLACE_ADJUNCT``, ``_FRONTED``)."""
+    return [m.span() for pattern in (_TIME_ADJUNCT, _PLACE_ADJUNCT, _FRONTED) for m in pattern.finditer(text)]
 _LOWER_PLACE = re.compile(r"\b(?:in|at|near|outside|from)\s+([a-z][a-z-]{3,})\b")
 
 
@@ -677,6 +689,9 @@ class Aligner:
             is_optional.append(key in optional and key not in required)
         detail_numbers = [n for m in details for n in V.numbers_in(m.group()) if not n.superseded]
         numbers = [n for n in V.numbers_in(main) if not n.superseded]
+        # An age describes who ("a 21-year-old roofer pleaded guilty"): compared, not required.
+        detail_numbers += [n for n in numbers if n.unit == "age"]
+        numbers = [n for n in numbers if n.unit != "age"]
         # The words around each figure of the main clause: what it is the figure of.
         unit_of_column = {c: u for u, start in enumerate(starts) for c in columns_out[start : (starts + [len(columns_out)])[u + 1]]}
         tokens = [(m.start(), m.group()) for m in WORD_RE.finditer(main)]

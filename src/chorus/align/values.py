@@ -149,7 +149,7 @@ def word_classes(classes: dict[str, str]) -> dict[str, str]:
 # What happened to the people counted, by the stems that say it.
 OUTCOMES = word_classes(
     {
-        "dead": "dead death deaths died die kill killed killing toll tolls fatalities perished bodies",
+        "dead": "dead death deaths died die kill killed killing toll tolls fatalities perished bodies slain",
         "injured": "injured injuries injuring wounded wounding hurt",
         "missing": "missing",
         "arrested": "arrested arrests detained detentions",
