@@ -30,6 +30,22 @@ held-out summaries, with and without the query. Variants:
   bigram (semantic query relevance; focused mode only), ``c_emb`` and
   ``c_emb_mean``, the best and mean cosine between such a sentence and the
   story's mean embedding (semantic centrality); ``+``-separated.
+- ``stop=content``: the Glasgow stop list without the words of it that carry
+  a story's content (``CONTENT_STOP_WORDS``: fire, bill, system...), in every
+  stage but the cleaner (whose line model was trained on the whole list);
+  the weights are retrained with it like every variant's.
+- ``feature=FEATURES``: cheap concept features appended to the shipped ones
+  (``+``-separated, ``EXTRA_FEATURES``): ``first_sent_frac``, the share of
+  articles whose first sentence carries the bigram (the lead position of
+  Edmundson 1969 and Lin & Hovy 1997, per article rather than per
+  occurrence); ``sent_frac``, the share of the story's sentences that carry
+  it; ``q_sent_mean``, the mean query similarity of its sentences (Li, Qian
+  & Liu 2013 give a concept its sentences' similarity to the topic); ``q_idf``,
+  the IDF of its words that are query words (query overlap weighted by
+  rarity); ``q_doc``, the best query similarity of an article that uses it;
+  ``uni_tf_min`` / ``uni_tf_max``, the log frequency in the story of its rarer
+  and commoner word.
+- ``C=X``: the logistic regression's inverse regularisation (1 shipped).
 - ``df3``: no learning, the unsupervised weights of Gillick & Favre's ICSI
   system (a bigram's weight is the number of articles using it, counted
   when at least 3 do), in the same integer program.
@@ -42,19 +58,30 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+import chorus.text
 from chorus.evaluation.evaluate import load_references
 from chorus.evaluation.rouge import score
 from chorus.segment import split_sentences
 from chorus.select import base, concepts
 from chorus.select.concepts import FEATURES, ConceptModel, ConceptTable
 from chorus.types import Sentence, Story
-from train_concepts import GENERIC_FEATURES, build_examples, dataset_name, fold_models, summarize_with
+from train_concepts import (
+    GENERIC_FEATURES,
+    Example,
+    build_examples,
+    dataset_name,
+    fold_models,
+    label_example,
+    read_clusters,
+    summarize_with,
+)
 
 
 @dataclass
@@ -163,6 +190,113 @@ def with_embedding_features(extra: tuple[str, ...]) -> Callable[[Story, int], Co
     return table
 
 
+# Words of the Glasgow list that name a story's content (BENCHMARKS.md, "Last checks of the round").
+CONTENT_STOP_WORDS = frozenset(
+    "fire bill system interest mill amount detail call cry fill empty thick thin serious describe move find "
+    "found show name side front top bottom part".split()
+)
+CLEANER_MODULES = ("chorus.ingest.clean",)  # its line model was trained on the whole list
+
+
+@contextmanager
+def stop_words(replacement: frozenset[str] | None) -> Iterator[None]:
+    """Every chorus module but the cleaner reads ``replacement`` as the stop list inside the block."""
+    if replacement is None:
+        yield
+        return
+    original = chorus.text.STOP_WORDS
+    patched = [
+        m for name, m in list(sys.modules.items())
+        if name.startswith("chorus") and name not in CLEANER_MODULES and getattr(m, "STOP_WORDS", None) is original
+    ]
+    for module in patched:
+        module.STOP_WORDS = replacement  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for module in patched:
+            module.STOP_WORDS = original  # type: ignore[attr-defined]
+
+
+EXTRA_FEATURES = ("first_sent_frac", "sent_frac", "q_sent_mean", "q_idf", "q_doc", "uni_tf_min", "uni_tf_max")
+QUERY_FEATURES = ("q_sent_mean", "q_idf", "q_doc")
+
+
+def extra_feature_columns(story: Story, table: ConceptTable, window: int, names: tuple[str, ...]) -> list[np.ndarray]:
+    """The ``EXTRA_FEATURES`` named, per concept of ``table`` (which lists the concepts as
+    ``bigram_occurrences`` finds them)."""
+    occurrences = concepts.bigram_occurrences(story, window)
+    n = len(table.concepts)
+    c, sent = occurrences.concept, occurrences.sentence
+    sentences = story.sentences
+    n_docs = max(len(story.documents), 1)
+    doc = np.array([x.doc_index for x in sentences])[sent]
+    position = np.array([x.position for x in sentences])[sent]
+    qsim = concepts.query_similarity(story)
+    doc_qsim = np.zeros(len(story.documents))
+    sentence_doc = np.array([x.doc_index for x in sentences])
+    np.maximum.at(doc_qsim, sentence_doc, qsim)
+    pairs = np.unique(c * len(sentences) + sent)  # each (concept, sentence) once
+    pair_concept, pair_sentence = pairs // len(sentences), pairs % len(sentences)
+    carriers = np.maximum(np.bincount(pair_concept, minlength=n), 1)
+    vectors = story.vectors
+    query_terms = {vectors.index[t] for t in (vectors.variants.get(q, q) for q in story.query_stems) if t in vectors.index}
+    stem_tf: dict[str, int] = {}
+    for x in sentences:
+        for w in x.stems:
+            w = vectors.variants.get(w, w)
+            stem_tf[w] = stem_tf.get(w, 0) + 1
+    left_tf = np.array([stem_tf.get(a, 0) for a, _ in table.concepts], float)
+    right_tf = np.array([stem_tf.get(b, 0) for _, b in table.concepts], float)
+
+    def q_idf() -> np.ndarray:
+        out = np.zeros(n)
+        for k, pair in enumerate(table.concepts):
+            for w in set(pair):
+                j = vectors.index.get(w)
+                if j is not None and j in query_terms:
+                    out[k] += vectors.idf[j]
+        return out
+
+    def first_sent_frac() -> np.ndarray:
+        lead = position == 0
+        docs = np.unique(c[lead] * n_docs + doc[lead])
+        return np.bincount(docs // n_docs, minlength=n) / n_docs
+
+    def best(values: np.ndarray) -> np.ndarray:
+        out = np.zeros(n)
+        np.maximum.at(out, c, values)
+        return out
+
+    compute: dict[str, Callable[[], np.ndarray]] = {
+        "first_sent_frac": first_sent_frac,
+        "sent_frac": lambda: np.bincount(pair_concept, minlength=n) / max(len(sentences), 1),
+        "q_sent_mean": lambda: np.bincount(pair_concept, weights=qsim[pair_sentence], minlength=n) / carriers,
+        "q_idf": q_idf,
+        "q_doc": lambda: best(doc_qsim[doc]),
+        "uni_tf_min": lambda: np.log1p(np.minimum(left_tf, right_tf)),
+        "uni_tf_max": lambda: np.log1p(np.maximum(left_tf, right_tf)),
+    }
+    return [compute[name]() for name in names]
+
+
+def with_extra_features(extra: tuple[str, ...]) -> Callable[[Story, int], ConceptTable]:
+    """``concept_table`` with the cheap features ``extra`` appended."""
+
+    def table(story: Story, window: int) -> ConceptTable:
+        base_table = concepts.concept_table(story, window)
+        if not base_table.concepts:
+            return ConceptTable(base_table.concepts, np.empty((0, len(base_table.names) + len(extra))),
+                                base_table.sentence_concepts, base_table.names + extra)
+        columns = extra_feature_columns(story, base_table, window, extra)
+        return ConceptTable(
+            base_table.concepts, np.column_stack([base_table.features, *columns]), base_table.sentence_concepts,
+            base_table.names + extra,
+        )
+
+    return table
+
+
 @dataclass
 class Variant:
     """What a variant changes: the method's parameters, the sentence splitter, the features."""
@@ -173,6 +307,8 @@ class Variant:
     features: tuple[str, ...] = FEATURES
     generic: tuple[str, ...] = GENERIC_FEATURES
     wrap: Callable[[ConceptModel], object] = lambda model: model  # how it wraps a trained model
+    stop_words: frozenset[str] | None = None  # the stop list of every stage but the cleaner; None: chorus's
+    regularisation: float = 1.0  # the logistic regression's C
 
 
 def apply(variant: str) -> Variant:
@@ -188,6 +324,22 @@ def apply(variant: str) -> Variant:
             features=FEATURES + extra,
             generic=GENERIC_FEATURES + tuple(f for f in extra if not f.startswith("q_")),
         )
+    if name == "feature":
+        extra = tuple(value.split("+"))
+        unknown = set(extra) - set(EXTRA_FEATURES)
+        if unknown:
+            raise SystemExit(f"unknown feature {sorted(unknown)}")
+        return Variant(
+            settings={"table": with_extra_features(extra)},
+            features=FEATURES + extra,
+            generic=GENERIC_FEATURES + tuple(f for f in extra if f not in QUERY_FEATURES),
+        )
+    if name == "stop":
+        if value != "content":
+            raise SystemExit(f"unknown stop list {value!r} (stop=content)")
+        return Variant(stop_words=chorus.text.STOP_WORDS - CONTENT_STOP_WORDS)
+    if name == "C":
+        return Variant(regularisation=float(value))
     if name == "concepts":
         return Variant(settings={"max_concepts": int(value)})
     if name == "candidates":
@@ -209,6 +361,19 @@ def apply(variant: str) -> Variant:
     return Variant()
 
 
+def stories_once(
+    cache: dict[tuple, list], story_key: tuple, window: int, table: Callable[[Story, int], ConceptTable],
+    build: Callable[[], list[Example]],
+) -> list[Example]:
+    """The examples of a variant, its stories reused from an earlier variant that built the same
+    ones (``story_key``: what the stories depend on) and only the concept tables made again."""
+    built = cache.get(("stories", *story_key))
+    if built is None:
+        cache["stories", *story_key] = built = build()
+        return built
+    return [label_example(e.cluster_id, e.story, e.references, window, table) for e in built]
+
+
 def main() -> int:
     global compression
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -226,7 +391,8 @@ def main() -> int:
     columns = [f"{dataset_name(p)} {mode}" for mode in ("query", "generic") for p in args.datasets]
     print("| variant | " + " | ".join(f"{c} R-2 / SU4" for c in columns) + " | mean R-2 |")
     print("|---" * (len(columns) + 2) + "|")
-    examples: dict[tuple[str, bool, int], list] = {}
+    examples: dict[tuple, list] = {}
+    clusters = {path: read_clusters(path) for path in args.datasets}  # read and cleaned once: no variant changes it
     for variant in args.variants.split(","):
         chosen = apply(variant)
         window = chosen.settings.get("window", concepts.WINDOW)
@@ -235,23 +401,32 @@ def main() -> int:
         cells, r2 = [], []
         for _mode, focused, features in (("query", True, chosen.features), ("generic", False, chosen.generic)):
             per_dataset = []
-            for path in args.datasets:
-                # what the stories and concept tables depend on
-                key = (path, focused, window, chosen.compression, chosen.features)
-                if key not in examples:
-                    examples[key] = build_examples(
-                        path, fields, focused, window=window, splitter=chosen.splitter, table=table,
-                    )
-                per_dataset.append(examples[key])
-            held_out_model = fold_models([e for ex in per_dataset for e in ex], features, args.folds)
-            for path, words_budget, ex in zip(args.datasets, budgets, per_dataset):
-                held_out = {
-                    e.cluster_id: summarize_with(chosen.wrap(held_out_model[e.cluster_id]), e, words_budget, **chosen.settings)
-                    for e in ex
-                }
-                result = score({"held-out": held_out}, references[path], words_budget)["held-out"]
-                r2.append(result["ROUGE-2"].recall)
-                cells.append(f"{result['ROUGE-2'].recall:.4f} / {result['ROUGE-SU4'].recall:.4f}")
+            with stop_words(chosen.stop_words):
+                for path in args.datasets:
+                    # what the stories and concept tables depend on
+                    key = (path, focused, window, chosen.compression, chosen.features, chosen.stop_words)
+                    if key not in examples:
+                        examples[key] = stories_once(
+                            examples, (path, focused, chosen.compression, chosen.stop_words), window, table,
+                            lambda: build_examples(
+                                path, fields, focused, window=window, splitter=chosen.splitter, table=table,
+                                clusters=clusters[path],
+                            ),
+                        )
+                    per_dataset.append(examples[key])
+                held_out_model = fold_models(
+                    [e for ex in per_dataset for e in ex], features, args.folds, regularisation=chosen.regularisation
+                )
+                for path, words_budget, ex in zip(args.datasets, budgets, per_dataset):
+                    held_out = {
+                        e.cluster_id: summarize_with(
+                            chosen.wrap(held_out_model[e.cluster_id]), e, words_budget, **chosen.settings
+                        )
+                        for e in ex
+                    }
+                    result = score({"held-out": held_out}, references[path], words_budget)["held-out"]
+                    r2.append(result["ROUGE-2"].recall)
+                    cells.append(f"{result['ROUGE-2'].recall:.4f} / {result['ROUGE-SU4'].recall:.4f}")
         print(f"| {variant} | " + " | ".join(cells) + f" | {np.mean(r2):.4f} |", flush=True)
         print(f"{variant}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return 0

@@ -26,7 +26,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -36,15 +36,16 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 from chorus.batch import BatchOptions, cluster_query
+from chorus.compose import compose
 from chorus.evaluation.evaluate import load_references
 from chorus.evaluation.rouge import score
-from chorus.ingest.read import parse_dataset_line
+from chorus.ingest.read import Cluster, parse_dataset_line
 from chorus.pipeline import build_story, load_documents
 from chorus.segment import split_sentences
 from chorus.select import concepts
 from chorus.select.concepts import FEATURES, ConceptModel, ConceptTable, concept_table
 from chorus.text import stem, words
-from chorus.types import Budget, Story
+from chorus.types import Budget, Document, Story
 
 GENERIC_FEATURES = tuple(f for f in FEATURES if f not in ("q_words", "q_sent"))
 
@@ -56,11 +57,30 @@ class Example:
     features: np.ndarray
     labels: np.ndarray
     names: tuple[str, ...] = FEATURES  # the feature of each column of ``features``
+    references: tuple[str, ...] = ()  # the human summaries ``labels`` come from
 
 
 def reference_bigrams(summary: str) -> set[tuple[str, str]]:
     stems = [stem(w) for w in words(summary)]
     return set(zip(stems, stems[1:]))
+
+
+@dataclass
+class CleanedCluster:
+    """A dataset's cluster read and cleaned once (what every mode and variant starts from)."""
+
+    id: str
+    documents: list[Document]
+    fields: dict[str, Any]
+
+
+def read_clusters(path: str) -> list[CleanedCluster]:
+    lines, _ = load_references(path, None)
+    out = []
+    for number, line in lines:
+        cluster = parse_dataset_line(line, f"{path} line {number}", number)
+        out.append(CleanedCluster(cluster.id, load_documents(cluster.documents), cluster.fields))
+    return out
 
 
 def build_examples(
@@ -71,23 +91,39 @@ def build_examples(
     window: int = concepts.WINDOW,
     splitter: Callable[[str], list[str]] = split_sentences,
     table: Callable[[Story, int], ConceptTable] = concept_table,
+    clusters: list[CleanedCluster] | None = None,
 ) -> list[Example]:
     """Each cluster's story and concepts (as ``table`` finds them, ``window`` words apart at most),
-    labelled with the share of reference summaries that hold each concept."""
+    labelled with the share of reference summaries that hold each concept (``clusters``: the
+    dataset as ``read_clusters`` gives it, when already read)."""
     options = BatchOptions(query_fields=query_fields if focused else ())
-    lines, references = load_references(path, None)
+    _, references = load_references(path, None)
     examples = []
-    for number, line in lines:
-        cluster = parse_dataset_line(line, f"{path} line {number}", number)
-        story = build_story(load_documents(cluster.documents), cluster_query(cluster, options), splitter=splitter)
-        found = table(story, window)
-        refs = [reference_bigrams(r) for r in references[cluster.id].values()]
-        labels = np.array([sum(c in r for r in refs) / len(refs) for c in found.concepts])
-        examples.append(Example(cluster.id, story, found.features, labels, found.names))
+    for cluster in clusters if clusters is not None else read_clusters(path):
+        query = cluster_query(Cluster(cluster.id, [], cluster.fields), options)
+        story = build_story(cluster.documents, query, splitter=splitter)
+        examples.append(label_example(cluster.id, story, references[cluster.id].values(), window, table))
     return examples
 
 
-def fit(examples: list[Example], features: tuple[str, ...]) -> ConceptModel:
+def label_example(
+    cluster_id: str,
+    story: Story,
+    references: Iterable[str],
+    window: int = concepts.WINDOW,
+    table: Callable[[Story, int], ConceptTable] = concept_table,
+) -> Example:
+    found = table(story, window)
+    summaries = tuple(references)
+    refs = [reference_bigrams(r) for r in summaries]
+    labels = np.array([sum(c in r for r in refs) / len(refs) for c in found.concepts])
+    return Example(cluster_id, story, found.features, labels, found.names, summaries)
+
+
+REGULARISATION = 1.0  # the logistic regression's C (scikit-learn's default; concept_variants.py tries others)
+
+
+def fit(examples: list[Example], features: tuple[str, ...], regularisation: float = REGULARISATION) -> ConceptModel:
     columns = [examples[0].names.index(f) for f in features]
     x = np.vstack([e.features[:, columns] for e in examples])
     y = np.concatenate([e.labels for e in examples])
@@ -99,30 +135,34 @@ def fit(examples: list[Example], features: tuple[str, ...]) -> ConceptModel:
     target = np.concatenate([np.ones(len(y)), np.zeros(len(y))])
     weight = np.concatenate([y, 1 - y])
     keep = weight > 0
-    model = LogisticRegression(C=1.0, max_iter=5000).fit(both[keep], target[keep], sample_weight=weight[keep])
+    model = LogisticRegression(C=regularisation, max_iter=5000).fit(both[keep], target[keep], sample_weight=weight[keep])
     return ConceptModel(features, scaler.mean_, scale, model.coef_[0], float(model.intercept_[0]))
 
 
 def summarize_with(model: ConceptModel, example: Example, words_budget: int, **settings: Any) -> list[str]:
-    """The summary the method makes with ``model``; ``settings`` are ``Concepts``'s other parameters."""
+    """The summary ``chorus summarize`` prints with ``model`` (composed: ordered, names and dates
+    edited as the reader sees them); ``settings`` are ``Concepts``'s other parameters."""
     mode = "query" if example.story.query_stems else "generic"
-    chosen = concepts.Concepts({mode: model}, **settings).select(example.story, Budget(words=words_budget))
-    chosen.sort(key=lambda i: (example.story.sentences[i].doc_index, example.story.sentences[i].position))
-    return [example.story.sentences[i].text for i in chosen]
+    budget = Budget(words=words_budget)
+    method = concepts.Concepts({mode: model}, **settings)
+    chosen = method.select(example.story, budget)
+    return [s.text for s in compose(example.story, chosen, budget, method.name).sentences]
 
 
 def topic_of(cluster_id: str) -> str:
     return cluster_id[:5]  # D0601A -> D0601; D0703A-B -> D0703
 
 
-def fold_models(examples: list[Example], features: tuple[str, ...], folds: int) -> dict[str, ConceptModel]:
+def fold_models(
+    examples: list[Example], features: tuple[str, ...], folds: int, regularisation: float = REGULARISATION
+) -> dict[str, ConceptModel]:
     """For each cluster, the model trained on the folds that do not hold its topic."""
     topics = sorted({topic_of(e.cluster_id) for e in examples})
     fold_of = {topic: n % folds for n, topic in enumerate(topics)}
     out = {}
     for k in range(folds):
         held_ids = {e.cluster_id for e in examples if fold_of[topic_of(e.cluster_id)] == k}
-        model = fit([e for e in examples if e.cluster_id not in held_ids], features)
+        model = fit([e for e in examples if e.cluster_id not in held_ids], features, regularisation)
         out.update((i, model) for i in held_ids)
     return out
 

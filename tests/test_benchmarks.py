@@ -84,7 +84,7 @@ def test_concept_training_holds_out_whole_topics(syspath_benchmarks: None, monke
 
     seen: list[set[str]] = []
 
-    def record(examples, features):
+    def record(examples, features, regularisation=None):
         seen.append({e.cluster_id for e in examples})
         return train_concepts.ConceptModel(features, np.zeros(1), np.ones(1), np.zeros(1), 0.0)
 
@@ -100,3 +100,60 @@ def test_concept_training_holds_out_whole_topics(syspath_benchmarks: None, monke
             # a topic is either wholly in a fold's training data or wholly held out
             assert same_topic <= training or not same_topic & training
     assert all(sum(i not in training for training in seen) == 1 for i in ids)  # each held out exactly once
+
+
+def _flood_story(query: str | None = None):
+    from chorus.pipeline import read_story
+
+    return read_story(ARTICLES, query)
+
+
+def test_held_out_summaries_are_the_ones_chorus_prints(syspath_benchmarks: None) -> None:
+    import numpy as np
+
+    import train_concepts
+    from chorus.pipeline import summarize_story
+    from chorus.select.concepts import concept_table, load_models
+    from chorus.types import Budget
+
+    story = _flood_story()
+    table = concept_table(story)
+    example = train_concepts.Example("flood", story, table.features, np.zeros(len(table.concepts)))
+    printed = [s.text for s in summarize_story(story, Budget(words=40), "concepts").sentences]
+    assert printed and train_concepts.summarize_with(load_models()["generic"], example, 40) == printed
+
+
+def test_the_content_stop_list_variant_leaves_the_cleaner_its_list(syspath_benchmarks: None) -> None:
+    import chorus.ingest.clean
+    import chorus.segment
+    import chorus.text
+    import concept_variants
+
+    whole = chorus.text.STOP_WORDS
+    assert "fire" in whole and concept_variants.CONTENT_STOP_WORDS <= whole
+    variant = concept_variants.apply("stop=content")
+    with concept_variants.stop_words(variant.stop_words):
+        assert "fire" not in chorus.segment.STOP_WORDS and "fire" not in chorus.text.STOP_WORDS
+        assert chorus.ingest.clean.STOP_WORDS is whole
+        assert "the" in chorus.segment.STOP_WORDS
+        fire = [s for s in _flood_story().sentences if "fire" in s.tokens][0]
+        assert fire.content[fire.tokens.index("fire")]
+    assert chorus.segment.STOP_WORDS is whole and chorus.text.STOP_WORDS is whole
+
+
+def test_extra_concept_features_count_articles_sentences_and_the_query(syspath_benchmarks: None) -> None:
+    import concept_variants
+
+    story = _flood_story("homes evacuated by the flood")
+    names = concept_variants.EXTRA_FEATURES
+    table = concept_variants.with_extra_features(names)(story, 1)
+    assert table.names[-len(names):] == names and table.features.shape == (len(table.concepts), len(table.names))
+    column = {name: table.features[:, table.names.index(name)] for name in names}
+    row = {c: k for k, c in enumerate(table.concepts)}
+    opener = row["storm", "flood"]  # "A storm flooded ..." opens the first article only
+    assert column["first_sent_frac"][opener] == 1 / 3
+    assert column["first_sent_frac"][row["300", "home"]] == 0  # "300 homes were evacuated" opens no article
+    assert column["sent_frac"][row["300", "home"]] == 2 / len(story.sentences)
+    assert column["q_idf"][row["300", "home"]] > column["q_idf"][row["rescu", "boat"]] == 0
+    assert column["q_sent_mean"][row["300", "home"]] > column["q_sent_mean"][row["rescu", "boat"]]
+    assert column["uni_tf_min"][row["300", "home"]] <= column["uni_tf_max"][row["300", "home"]]
