@@ -31,14 +31,16 @@ from one wire story counts once.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
 from chorus.disjoint import DisjointSets
-from chorus.text import QUOTE_MARK_RE, WORD_RE, is_content, stem
-from chorus.types import Story
+from chorus.text import QUOTE_MARK_RE, STOP_WORDS, WORD_RE, stem
+from chorus.types import Sentence, Story
 
 SHINGLE = 5
 COPY_SHARE = 0.5
@@ -55,6 +57,40 @@ EVIDENCE_MIN_SHINGLES = 3
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     marks = list(QUOTE_MARK_RE.finditer(text))
     return [(a.start(), b.end()) for a, b in zip(marks[::2], marks[1::2])]
+
+
+def _sentence_shingles(sentence: Sentence, variants: Mapping[str, str]) -> tuple[set[int], set[int]]:
+    """The sentence's shingles over word keys: every one with words of its own, and those of them
+    outside short quotations (the ones that prove a copy)."""
+    text = sentence.text
+    written = WORD_RE.findall(text)
+    count = len(written)
+    if count < SHINGLE:
+        return set(), set()
+    # Segmenting tokenized the sentence with the same regex: its stems and stop-word flags are reused.
+    made_here = len(sentence.stems) == count and len(sentence.content) == count
+    stems = sentence.stems if made_here else [stem(w) for w in written]
+    content = sentence.content if made_here else [w.lower() not in STOP_WORDS for w in written]
+    keys = [variants.get(s, s) for s in stems] if variants else stems
+    # Proper names in a row ("at Brannock High School and the Saint Ives") are the same for
+    # everyone who reports them: only a run with words of one's own (lower-case content words)
+    # proves a copy. (A word of the regex always carries a letter or digit.)
+    own = [0, *accumulate(w[0].islower() and c for w, c in zip(written, content))]
+    spans = [(a, b) for a, b in _quote_spans(text) if len(WORD_RE.findall(text[a:b])) < LONG_QUOTE_WORDS]
+    if spans:
+        # The spans are in order and apart: a word starts inside one when an odd number of
+        # span bounds lie at or before it.
+        bounds = [at for span in spans for at in span]
+        quoted = [0, *accumulate(bisect_right(bounds, m.start()) % 2 for m in WORD_RE.finditer(text))]
+    every, telling = set(), set()
+    for p in range(count - SHINGLE + 1):
+        if own[p + SHINGLE] - own[p] < MIN_OWN_WORDS:
+            continue
+        h = hash(tuple(keys[p : p + SHINGLE]))
+        every.add(h)
+        if not spans or quoted[p + SHINGLE] == quoted[p]:
+            telling.add(h)
+    return every, telling
 
 
 @dataclass
@@ -84,40 +120,26 @@ class SourceFamilies:
         self._doc_all: list[set[int]] = [set() for _ in story.documents]
         self._doc_shingles: list[set[int]] = [set() for _ in story.documents]
         for sentence in story.sentences:
-            spans = [(a, b) for a, b in _quote_spans(sentence.text) if len(WORD_RE.findall(sentence.text[a:b])) < LONG_QUOTE_WORDS]
-            keys, quoted, wording = [], [], []
-            for m in WORD_RE.finditer(sentence.text):
-                word = m.group()
-                s = stem(word)
-                keys.append(variants.get(s, s))
-                quoted.append(any(a <= m.start() < b for a, b in spans))
-                wording.append(word[0].islower() and is_content(word))
-            every, telling = set(), set()
-            for p in range(len(keys) - SHINGLE + 1):
-                # Proper names in a row ("at Brannock High School and the Saint Ives") are the same
-                # for everyone who reports them: only a run with words of one's own proves a copy.
-                if sum(wording[p : p + SHINGLE]) < MIN_OWN_WORDS:
-                    continue
-                h = hash(tuple(keys[p : p + SHINGLE]))
-                every.add(h)
-                if not any(quoted[p : p + SHINGLE]):
-                    telling.add(h)
+            every, telling = _sentence_shingles(sentence, variants)
             self._sentence_shingles.append(telling)
             self._doc_all[sentence.doc_index] |= every
             self._doc_shingles[sentence.doc_index] |= telling
         n = len(story.documents)
         # [a][b]: share of a's shingles that b prints too, outside quotation marks in one of them
-        # (an outlet that put another's prose in quotes has still copied it).
+        # (an outlet that put another's prose in quotes has still copied it). What a and b share
+        # is the same set both ways (a telling shingle is one of every), so it is found once a pair.
         self.containment = [[0.0] * n for _ in range(n)]
         self._shared: dict[tuple[int, int], set[int]] = {}
         for a in range(n):
             if not self._doc_all[a]:
                 continue
-            for b in range(n):
-                if a != b:
-                    shared = (self._doc_shingles[a] & self._doc_all[b]) | (self._doc_all[a] & self._doc_shingles[b])
-                    self._shared[(a, b)] = shared
-                    self.containment[a][b] = len(shared) / len(self._doc_all[a])
+            for b in range(a + 1, n):
+                if not self._doc_all[b]:
+                    continue
+                shared = (self._doc_shingles[a] & self._doc_all[b]) | (self._doc_all[a] & self._doc_shingles[b])
+                self._shared[(a, b)] = self._shared[(b, a)] = shared
+                self.containment[a][b] = len(shared) / len(self._doc_all[a])
+                self.containment[b][a] = len(shared) / len(self._doc_all[b])
         # Rewrites first: an article stitched from several others is a copy of each, and must not
         # make its sources one family by containing them all.
         self.rewrites: dict[int, Rewrite] = {}
