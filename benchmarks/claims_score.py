@@ -7,7 +7,9 @@ is checked against every article of its cluster with the engine that makes
 chorus's citations (``chorus.align``), and the verdicts are compared with the
 judged ones (articles judged ``unsure`` are left out):
 
-- *states* precision and recall, *contradicts* precision and recall;
+- *states* precision and recall, *contradicts* precision and recall; *states*
+  also over the other articles only (the claim's own article states it by
+  construction);
 - evidence: of the articles rightly found to state a claim, the share whose
   evidence sentence is one the judge named (the sentence that states it, not
   the nearest one);
@@ -138,6 +140,13 @@ def main() -> int:
                         counts[f"{label}_fp"] += 1
                     elif want == label:
                         counts[f"{label}_fn"] += 1
+                if doc != c["source"]:  # the claim's own article states it by construction
+                    if want == got == STATES:
+                        counts["others_states_tp"] += 1
+                    elif got == STATES:
+                        counts["others_states_fp"] += 1
+                    elif want == STATES:
+                        counts["others_states_fn"] += 1
                 if want == STATES:
                     judged_states.add(doc)
                 if got == STATES:
@@ -167,6 +176,10 @@ def main() -> int:
         "unsure_left_out": counts["unsure"],
         "states_precision": ratio(counts["states_tp"], counts["states_tp"] + counts["states_fp"]),
         "states_recall": ratio(counts["states_tp"], counts["states_tp"] + counts["states_fn"]),
+        "states_precision_other_articles": ratio(
+            counts["others_states_tp"], counts["others_states_tp"] + counts["others_states_fp"]
+        ),
+        "states_recall_other_articles": ratio(counts["others_states_tp"], counts["others_states_tp"] + counts["others_states_fn"]),
         "contradicts_precision": ratio(counts["contradicts_tp"], counts["contradicts_tp"] + counts["contradicts_fp"]),
         "contradicts_recall": ratio(counts["contradicts_tp"], counts["contradicts_tp"] + counts["contradicts_fn"]),
         "evidence_right": ratio(counts["evidence_right"], counts["evidence_right"] + counts["evidence_wrong"]),

@@ -570,3 +570,42 @@ def test_people_slain_are_people_killed():
     )
     found = verdicts(story, "Twelve Americans were killed in the Velmar embassy bombing.")
     assert found["d2"] == STATES and found["d3"] != STATES
+
+
+def test_the_claims_verb_must_be_said_or_it_is_the_same_people_in_another_act():
+    story = story_of(
+        "Ostria has expelled 14 foreigners questioned over the Velmar bombing.\n\n" + FILLER,
+        "An Australian among 14 foreigners held over the Velmar bombing has been released.\n\n" + FILLER,
+        "The 14 foreigners questioned over the Velmar bombing were expelled by Ostria.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Ostria has expelled 14 foreigners questioned over the Velmar bombing.")
+    assert found == {"d1": STATES, "d2": SILENT, "d3": STATES}
+
+
+def test_people_named_one_by_one_give_their_count():
+    story = story_of(
+        "Velmar charged two men with murder in the consulate bombing.\n\n" + FILLER,
+        "Ivo Brandt and Tomas Kral were charged with murder in the consulate bombing.\n\n" + FILLER,
+        "Ivo Brandt was charged with murder in the consulate bombing.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Velmar charged two men with murder in the consulate bombing.")
+    assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
+
+
+def test_being_charged_does_not_state_being_sentenced():
+    story = story_of(
+        "Jan Morrow was sentenced to life in prison for the Ostvale mill fire.\n\n" + FILLER,
+        "Jan Morrow was charged over the Ostvale mill fire and could face life in prison.\n\n" + FILLER,
+        "A court sentenced Jan Morrow to life in prison for the Ostvale mill fire.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Jan Morrow was sentenced to life in prison for the Ostvale mill fire.")
+    assert found == {"d1": STATES, "d2": SILENT, "d3": STATES}
+
+
+def test_news_words_for_talks_conditions_and_war_are_one_another():
+    story = story_of(
+        "Drazic spoke to the envoy about the situation in the Karsk camps following the conflict.\n\n" + FILLER,
+        "Drazic briefed the envoy on conditions in the Karsk camps after the war.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Drazic spoke to the envoy about the situation in the Karsk camps following the conflict.")
+    assert found == {"d1": STATES, "d2": STATES}

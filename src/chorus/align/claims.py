@@ -112,7 +112,7 @@ _TRAILING_ATTRIBUTION = re.compile(
 # ", who ... ," / ", which ... ." / ", where ... ,", ", the/a ... ," after a name, and "the/a ... ,"
 # before one ("the exiled leader of Palestinian militant group Hamas, Khaled Meshaal,").
 _DETAIL = re.compile(
-    r",\s*(?:who|whom|whose|which|where|when)\b[^,;]*(?=,|;|$)"
+    r",\s*(?:who|whom|whose|which|where|when)\b(?:[^,;]|(?<=\d),(?=\d{3}))*(?=,|;|$)"
     r"|,\s*(?:initially|originally|earlier|previously|up\s+from|down\s+from)\b[^,;]*(?=,)"
     r"|(?<=[A-Z][a-z]),\s*(?:the|a|an|his|her|its|their)\s+[^,;]{3,80},"
     r"|\b(?:the|a|an)\s+[^,;]{3,80}?(?=,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},)",
@@ -125,6 +125,14 @@ _CLASS_MEMBERS: dict[str, frozenset[str]] = {
 }
 for _stem, _outcome in V.OUTCOMES.items():
     _CLASS_MEMBERS[_outcome] = _CLASS_MEMBERS.get(_outcome, frozenset()) | {_stem}
+# A figure of people charged counts what a figure of people sentenced does, but a claim that someone
+# was sentenced is not stated by his being charged: the stages of a case are words of their own.
+LEGAL_STAGES = V.word_classes(
+    {"charged": "charged charge charges indicted indictment", "convicted": "convicted conviction", "sentenced": "sentenced sentence sentences"}
+)
+_CLASS_MEMBERS.pop("charged", None)
+for _stem, _stage in LEGAL_STAGES.items():
+    _CLASS_MEMBERS[_stage] = _CLASS_MEMBERS.get(_stage, frozenset()) | {_stem}
 # Words news uses for one another in telling what happened, with the irregular forms the stemmer
 # leaves apart ("began" / "begin", "met" / "meeting"): a paraphrase says the claim in other words
 # ("The blaze began just after 9 p.m." / "The fire broke out shortly after 9 p.m.").
@@ -138,7 +146,14 @@ EVENT_SYNONYMS = V.word_classes(
         "own": "own owns owned operate operates operated run",
         "meet": "meet meets met meeting",
         "travel": "travel travels travelled traveled travelling traveling visit visits visited",
-        "discuss": "discuss discusses discussed discussing talk talks talked speak speaks spoke spoken",
+        "discuss": "discuss discusses discussed discussing talk talks talked speak speaks spoke spoken brief briefs briefed",
+        "situation": "situation situations conditions circumstances",
+        "magnitude": "magnitude measuring measured",
+        "war": "war wars conflict conflicts hostilities",
+        "launch": "launch launches launched launching introduce introduces introduced introduction",
+        "resign": "resign resigns resigned resignation quit quits",
+        "protest": "protest protests protested protesters demonstration demonstrations demonstrators rally rallies march marches marched",
+        "help": "help helps helped aid aided assist assists assisted assistance",
         "flee": "flee flees fled fleeing",
         "seek": "seek seeks sought seeking",
         "win": "win wins won winning",
@@ -246,6 +261,7 @@ class Claim:
     predicate: np.ndarray  # per unit: says what happened (not a name, not background, not attribution)
     main: np.ndarray  # per unit: in the main clause (not background, not attribution)
     optional: np.ndarray  # per unit: only says when or where (``adjunct_spans``): counts if found, little if not
+    verbs: np.ndarray  # per unit: a verb of the main clause (what happened)
     stems: frozenset[str]  # every word of the claim, stemmed, spelling variants unified
     raw_stems: frozenset[str]  # the same, spellings as printed (places: "Kenyan" is not "Kenya")
     places: frozenset[str]  # names of its main clause after a locative ("in the Tanzania blast")
@@ -374,10 +390,16 @@ _FRONTED = re.compile(
 )
 
 
+# ... and a phrase after the main clause that tells what it came after or amid (", after a
+# protracted legal battle with Aboriginal land owners and amid continuing environmental protest").
+_TRAILING_SCENE = re.compile(r",\s+(?:after|amid|despite|following|before|as|while)\b[^;:“”\"]{3,200}$")
+
+
 def adjunct_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` says when or where, or sets the scene, in phrases of their own
     (``_TIME_ADJUNCT``, ``_PLACE_ADJUNCT``, ``_FRONTED``)."""
-    return [m.span() for pattern in (_TIME_ADJUNCT, _PLACE_ADJUNCT, _FRONTED) for m in pattern.finditer(text)]
+    return [m.span() for pattern in (_TIME_ADJUNCT, _PLACE_ADJUNCT, _FRONTED, _TRAILING_SCENE)
+            for m in pattern.finditer(text)]
 _LOWER_PLACE = re.compile(r"\b(?:in|at|near|outside|from)\s+([a-z][a-z-]{3,})\b")
 
 
@@ -604,6 +626,7 @@ class Aligner:
         parts = [(main_told, 1.0, False), (attribution, ATTRIBUTION_WEIGHT, False)]
         parts += [(m.group(), DETAIL_WEIGHT, False) for m in details]
         parts += [(main[start:end], 1.0, True) for start, end in adjuncts]
+        verb_stems: set[str] = set()  # what the main clause says happened, as a verb ("expelled")
         required: set[tuple] = set()  # units the main clause says outside its when and where
         optional: set[tuple] = set()
         for part, factor, adjunct in parts:
@@ -655,6 +678,8 @@ class Aligner:
                     run_key.append(s)
                     continue
                 close_run()
+                if part is main_told and factor == 1.0 and _VERB_FORM.fullmatch(word) and s not in LIGHT_VERBS:
+                    verb_stems.add(s)
                 word_class = _WORD_CLASSES.get(s)
                 if word_class is not None:
                     members = [self.vectors.index[p] for p in _CLASS_MEMBERS[word_class] if p in self.vectors.index]
@@ -675,7 +700,7 @@ class Aligner:
             for c in columns:
                 owner.setdefault(c, key)
         columns_out: list[int] = []
-        weights_out, starts, unit_weights, is_name, in_main, is_optional = [], [], [], [], [], []
+        weights_out, starts, unit_weights, is_name, in_main, is_optional, is_verb = [], [], [], [], [], [], []
         for key, (columns, weights, top, name, main_clause) in units.items():
             mine = [(c, w) for c, w in zip(columns, weights) if owner[c] == key]
             if not mine:
@@ -687,6 +712,7 @@ class Aligner:
             is_name.append(name)
             in_main.append(main_clause)
             is_optional.append(key in optional and key not in required)
+            is_verb.append(any(self.vectors.terms[c] in verb_stems for c in columns))
         detail_numbers = [n for m in details for n in V.numbers_in(m.group()) if not n.superseded]
         numbers = [n for n in V.numbers_in(main) if not n.superseded]
         # An age describes who ("a 21-year-old roofer pleaded guilty"): compared, not required.
@@ -718,6 +744,7 @@ class Aligner:
             predicate=~np.asarray(is_name, dtype=bool) & np.asarray(in_main, dtype=bool),
             main=np.asarray(in_main, dtype=bool),
             optional=np.asarray(is_optional, dtype=bool),
+            verbs=np.asarray(is_verb, dtype=bool),
             stems=frozenset(self.vectors.variants.get(stem(w), stem(w)) for w in WORD_RE.findall(text)),
             raw_stems=frozenset(stem(w) for w in WORD_RE.findall(text)),
             places=place_stems(main) - self.common_places,
@@ -872,6 +899,7 @@ class Aligner:
         text = " ".join(self.story.sentences[i].text for i in sentences)
         numbers = [n for i in sentences for n in self.numbers_of(i)]
         value_score, differences = self._compare_numbers(claim, numbers)
+        value_score += claim.value_weight * self._people_listed(claim, numbers, text)
         differences += [Difference(k, x, y) for k, x, y in V.calendar_differences(claim.core, text)]
         differences += [Difference(k, x, y) for k, x, y in V.rank_differences(claim.core, text)]
         if differences and (V.FORECAST.search(claim.core) or V.FORECAST.search(text)):
@@ -947,6 +975,8 @@ class Aligner:
             predicate = float(credit[what].sum()) + value_score
             if predicate / predicate_total < PREDICATE_COVERAGE:
                 return None
+            if claim.verbs.any() and not (credit[claim.verbs] > 0).any():
+                return None  # the same people and things, but not what the claim says they did
         threshold = STATES_COVERAGE if len(sentences) == 1 else PAIR_STATES_COVERAGE
         if score < threshold:
             return None
@@ -1085,6 +1115,30 @@ class Aligner:
         words = set().union(*(self.story.sentences[i].stems for i in sentences))
         return bool(here - words) and bool(theirs - here)
 
+    def _people_listed(self, claim: Claim, numbers: list[V.Number], text: str) -> int:
+        """How many of the claim's small counts of people the evidence gives as that many people
+        named ("two men were charged" / "Mustafa Mahmoud Said Ahmed and Rashid Saleh Hemed were
+        charged"; "a Tanzanian and an Egyptian"), when it gives no figure for them itself."""
+        found = 0
+        for x in claim.numbers:
+            if not (x.low == x.high and 2 <= x.low <= MAX_PEOPLE_LISTED and x.unit is None and x.head in V.PEOPLE_NOUNS):
+                continue
+            if any(V.same_thing_counted(x, y, any_size=True) for y in numbers):
+                continue  # a figure of its own for them: compared as a figure
+            if any(len(names) == int(x.low) for names in self._named_lists(text)):
+                found += 1
+        return found
+
+    def _named_lists(self, text: str) -> list[list[str]]:
+        """Lists of people the text names ("A, B and C"; "a Tanzanian and an Egyptian"), places left out."""
+        lists = []
+        for m in _NAMED_LIST.finditer(text):
+            names = [n for n in re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group()) if n]
+            stems = [stem(WORD_RE.findall(n)[-1]) for n in names if WORD_RE.findall(n)]
+            if len(stems) == len(names) and not any(s_ in self.story_places or s_ in self.common_places for s_ in stems):
+                lists.append(names)
+        return lists
+
     def _compare_numbers(self, claim: Claim, numbers: list[V.Number]) -> tuple[float, list[Difference]]:
         """The weight of the claim's figures the evidence confirms, and the figures it gives differently.
 
@@ -1126,6 +1180,27 @@ class Aligner:
         self._disputed = disputed
         self._other_scope = other_scope
         return score, differences
+
+
+# People named one by one stand for their count up to this many ("two men", "three suspects").
+MAX_PEOPLE_LISTED = 4
+_LISTED_NAME = r"(?:(?:[Aa]n?|[A-Z][a-z]+)\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+_NAMED_LIST = re.compile(
+    rf"(?<![\w,])\s*(?:\b{_LISTED_NAME})(?:,\s+{_LISTED_NAME}){{0,{MAX_PEOPLE_LISTED - 2}}},?\s+and\s+(?:{_LISTED_NAME})(?!\s+[A-Z])"
+)
+
+
+# A verb of the claim's main clause, in the past: the evidence must say it (or a word for it), or it
+# tells the same people in another act ("Tanzania has expelled 14 foreigners" / "an Australian
+# among 14 foreigners arrested ... has been released").
+_VERB_FORM = re.compile(r"[a-z]{3,}ed")
+# Verbs that say little of their own: what happened is their object ("received two life
+# sentences" / "was sentenced to"; "suffered minor burns" / "taken to hospital with minor burns").
+LIGHT_VERBS = frozenset(
+    stem(w) for w in """received suffered sustained faced issued used considered expected seemed appeared
+    remained continued involved included based called named described allowed asked offered planned
+    alleged""".split()
+)
 
 
 def _better(a: Evidence, b: Evidence) -> bool:
