@@ -55,7 +55,7 @@ def _identifier():
 
 
 def _plainly_english(tokens: list[str]) -> bool:
-    return sum(t in ENGLISH_FUNCTION_WORDS for t in tokens) >= PLAINLY_ENGLISH_SHARE * len(tokens)
+    return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, tokens)) >= PLAINLY_ENGLISH_SHARE * len(tokens)
 
 
 def detect_language(text: str) -> str | None:

@@ -160,7 +160,7 @@ def _run_use(blocks: Sequence[BlockLike], prose: list[bool], start: int, end: in
 
 
 def _shared(b: BlockLike, use: Counter[str], itself: int) -> float:
-    return sum(use[s] > itself for s in b.stems) / len(b.stems) if b.stems else 0.0
+    return len([s for s in b.stems if use[s] > itself]) / len(b.stems) if b.stems else 0.0
 
 
 def page_layout(blocks: Sequence[BlockLike]) -> Layout:
@@ -198,7 +198,7 @@ def own_features(blocks: Sequence[BlockLike], layout: Layout | None = None) -> n
             text.endswith("?"), b.stop_ratio, b.title_ratio, b.caps_ratio, min(b.cue_score, 3.0),
             min(b.cue_score / max(w, 1), 1.0), b.link_like, b.timestamp, b.credit, b.repeated, b.digit_ratio,
             b.second_person, bool(_QUOTE_RE.search(text)), bool(_ATTRIBUTION_RE.search(text)),
-            bool(_SEPARATOR_RE.search(text)), min(sum(len(t) for t in tokens) / max(len(tokens), 1), 12.0) / 12.0,
+            bool(_SEPARATOR_RE.search(text)), min(sum(map(len, tokens)) / max(len(tokens), 1), 12.0) / 12.0,
             b.own_cohesion, b.dateline, prose[i], b.terminal and w < PROSE_WORDS,
             w <= 12 and not b.terminal and b.title_ratio >= 0.6,
             i / max(n - 1, 1), i < first, i > last, run_start <= i <= run_end, i < run_start, i > run_end,
