@@ -12,9 +12,11 @@ chorus's stories that fall inside one DUC topic count as one (DUC clusters
 are topics, often several events: this forgives over-splitting only; each
 story is given the topic most of its articles belong to).
 
-Pools: DUC 2006's odd-numbered topics and DUC 2007 update (its sets A, B
-and C of one topic are one cluster) are for tuning; DUC 2006's even
-topics are held out; all of DUC 2006 is the target.
+Pools: DUC 2006's odd-numbered topics, DUC 2007 update (its sets A, B
+and C of one topic are one cluster) and the two together (35 topics: a
+larger pool, where related topics meet as they do in all of DUC 2006) are
+for tuning; DUC 2006's even topics are held out; all of DUC 2006 is the
+target.
 
 Different events of one kind: a story is one event, and another event of
 the same kind is another story. DUC 2006 has topics that are such events
@@ -140,6 +142,8 @@ def pools(data: Path) -> dict[str, tuple[list, list[str]]]:
     even = [i for i, t in enumerate(truth) if int(t[3:5]) % 2 == 0]
     update = load_pool(duc2007, lambda c: c.split("-")[0])
     out = {
+        "DUC 2006 odd + DUC 2007 update (tuning)": (update[0] + [articles[i] for i in odd],
+                                                    update[1] + [truth[i] for i in odd]),
         "DUC 2007 update (tuning)": update,
         "DUC 2006 odd topics (tuning)": ([articles[i] for i in odd], [truth[i] for i in odd]),
         "DUC 2006 even topics (held out)": ([articles[i] for i in even], [truth[i] for i in even]),
@@ -236,12 +240,28 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(separation(*all_pools["DUC 2006 all 50 topics"]), indent=1))
         return 0
     if args.grid:
-        for join in (0.12, 0.14, 0.16, 0.18, 0.2):
-            for penalty in (0.0, 0.005, 0.01, 0.02):
-                for passes in (0, 2):
-                    settings = replace(GroupingSettings(), join_similarity=join, time_penalty=penalty, refine_passes=passes)
-                    row = [f"{scores(run_chorus(pool, settings)[0], truth)['f1']:.3f}" for pool, truth in tuning.values()]
-                    print(f"join {join} penalty {penalty} passes {passes}: " + " ".join(row), flush=True)
+        print("tuning pools: " + " | ".join(tuning))
+        for join in (0.12, 0.16, 0.2, 0.24, 0.28, 0.32):
+            for merge in (None, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12, 0.14):
+                for refine in (0.12, 0.14):
+                    if merge is None and refine != join:
+                        continue
+                    settings = replace(GroupingSettings(), join_similarity=join, merge_similarity=merge,
+                                       refine_similarity=refine, grown_story_articles=10**9)  # as first tuned
+                    f1 = [scores(run_chorus(pool, settings)[0], truth)["f1"] for pool, truth in tuning.values()]
+                    print(f"join {join} merge {merge} refine {refine}: " + " ".join(f"{f:.3f}" for f in f1)
+                          + f" mean {sum(f1) / len(f1):.3f}", flush=True)
+        for grown in (5, 10, 12, 15, 20, 10**9):  # the size at which two stories need the higher merge similarity
+            for grown_merge in (0.1, 0.11, 0.12, 0.13, 0.14, 0.16):
+                settings = replace(GroupingSettings(), grown_story_articles=grown, grown_merge_similarity=grown_merge)
+                f1 = [scores(run_chorus(pool, settings)[0], truth)["f1"] for pool, truth in tuning.values()]
+                print(f"grown story {grown} merge {grown_merge}: " + " ".join(f"{f:.3f}" for f in f1)
+                      + f" mean {sum(f1) / len(f1):.3f}", flush=True)
+        for penalty in (0.0, 0.005, 0.01):
+            settings = replace(GroupingSettings(), time_penalty=penalty)
+            f1 = [scores(run_chorus(pool, settings)[0], truth)["f1"] for pool, truth in tuning.values()]
+            print(f"time penalty {penalty}: " + " ".join(f"{f:.3f}" for f in f1) + f" mean {sum(f1) / len(f1):.3f}",
+                  flush=True)
         for terms in (None, 600, 1000, 2000):  # the bound on a centroid's terms (default CENTROID_TERMS)
             settings = replace(GroupingSettings(), centroid_terms=terms)
             row = [f"{scores(run_chorus(pool, settings)[0], truth)['f1']:.3f}" for pool, truth in tuning.values()]

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import random
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import chorus.digest.results as digest_module
 from chorus.digest import stories
-from chorus.digest.features import article_features
-from chorus.digest.grouping import JOINED, OPENED, GroupingSettings, StoryGrouper
+from chorus.digest.features import ArticleFeatures, article_features
+from chorus.digest.grouping import JOINED, MERGED, OPENED, Decision, GroupingSettings, StoryGrouper
 from chorus.ingest.read import read_article_files
+from chorus.render.stories import decision_reason
 from chorus.text import stem
 
 DATA = Path(__file__).parent / "data" / "stories"
@@ -62,6 +64,12 @@ def test_copies_are_one_story_and_one_independent_outlet(tmp_path):
     assert story.independent_outlets == 3  # the copy and its wire story are one source
     assert story.summary is not None and story.summary.sentences
     assert all(c.doc_index < 4 for s in story.summary.sentences for c in s.support)
+    (grouped,) = stories([tmp_path / "in.jsonl"], summaries=False).stories  # no summary: the same count
+    assert grouped.summary is None and grouped.independent_outlets == 3
+    names_only = dict(copy, text=lines[0]["text"].replace("Sunday", "Sunday morning"))  # now a copy of quake-a1
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(x) for x in lines + [names_only]) + "\n")
+    (grouped,) = stories([tmp_path / "in.jsonl"], summaries=False).stories
+    assert grouped.independent_outlets == 3
 
 
 def test_the_same_input_gives_the_same_stories_in_any_order():
@@ -225,3 +233,70 @@ def test_the_index_and_the_centroids_stay_bounded_however_many_articles_come():
     capped.add(features)
     assert {frozenset(capped.keys[m] for m in g) for g in capped.groups()} == expected
     assert all(len(s.centroid.ids) <= 6 for s in capped.stories if s.members)
+
+
+def _bag(key: str, words: str, day: int = 739000) -> ArticleFeatures:
+    return ArticleFeatures(key, {w: 1.0 for w in words.split()}, day, {w: w for w in words.split()})
+
+
+# One harbour fire told in two wordings (the strict pass keeps them apart), and two articles of other news.
+_FIRE = [_bag("fire-1", "harbor fire dock crane smoke"), _bag("fire-2", "harbor fire dock crane blaze"),
+         _bag("fire-3", "harbor fire warehouse crew blaze"), _bag("fire-4", "harbor fire warehouse crew smoke")]
+_OTHER = [_bag("vote", "senate budget vote tax bill"), _bag("cup", "football cup final goal team")]
+
+
+def _two_wordings(settings: GroupingSettings, fire=_FIRE) -> StoryGrouper:
+    grouper = StoryGrouper(settings)
+    grouper.add(fire + _OTHER)
+    return grouper
+
+
+def _key_groups(grouper: StoryGrouper) -> set[frozenset[str]]:
+    return {frozenset(grouper.keys[m] for m in g) for g in grouper.groups()}
+
+
+def test_stories_the_strict_pass_left_apart_merge_when_their_articles_are_alike_on_average():
+    strict = GroupingSettings(join_similarity=0.7, merge_similarity=None, refine_passes=0)
+    apart = _two_wordings(strict)
+    assert _key_groups(apart) == {frozenset({"fire-1", "fire-2"}), frozenset({"fire-3", "fire-4"}),
+                                  frozenset({"vote"}), frozenset({"cup"})}
+    a, b = apart.story_of[0], apart.story_of[2]
+    average = apart.group_average(a, b)  # the mean cosine of the four cross pairs
+    cross = [apart.vectors[i].dot(apart.vectors[j]) for i in (0, 1) for j in (2, 3)]
+    assert abs(average - sum(cross) / 4) < 1e-6
+    merged = _two_wordings(replace(strict, merge_similarity=average - 0.01))
+    assert frozenset({"fire-1", "fire-2", "fire-3", "fire-4"}) in _key_groups(merged)
+    assert len(merged.groups()) == 3  # the vote and the cup stay apart: they share nothing with the fire
+    moved = [merged.decisions[i] for i in (2, 3)]
+    assert {d.action for d in moved} == {MERGED} and all(d.closest_other[0] == b for d in moved)
+    assert "harbor" in moved[0].shared_terms and moved[0].threshold == round(average - 0.01, 4)
+    assert _key_groups(_two_wordings(replace(strict, merge_similarity=average + 0.01))) == _key_groups(apart)
+
+
+def test_two_grown_stories_need_the_higher_group_average_to_merge():
+    strict = GroupingSettings(join_similarity=0.7, merge_similarity=None, refine_passes=0)
+    apart = _two_wordings(strict)
+    average = apart.group_average(apart.story_of[0], apart.story_of[2])
+    lenient = replace(strict, merge_similarity=average - 0.01, grown_merge_similarity=average + 0.01)
+    assert len(_two_wordings(replace(lenient, grown_story_articles=3)).groups()) == 3  # two articles each: merged
+    assert len(_two_wordings(replace(lenient, grown_story_articles=2)).groups()) == 4  # both grown: apart
+    grown = replace(lenient, grown_story_articles=2, grown_merge_similarity=average - 0.01)
+    assert len(_two_wordings(grown).groups()) == 3
+
+
+def test_stories_alike_but_a_year_apart_do_not_merge():
+    strict = GroupingSettings(join_similarity=0.7, merge_similarity=None, refine_passes=0)
+    later = [_FIRE[0], _FIRE[1]] + [replace(f, day=f.day + 365) for f in _FIRE[2:]]  # another fire, a year later
+    grouper = _two_wordings(strict, later)
+    average = grouper.group_average(grouper.story_of[0], grouper.story_of[2])
+    penalty = 0.02  # 0.02 * log2(366) = 0.17 more needed a year apart
+    settings = replace(strict, merge_similarity=average - 0.01, time_penalty=penalty)
+    assert len(_two_wordings(settings, later).groups()) == 4
+    assert len(_two_wordings(settings).groups()) == 3  # the same words on the same days: merged
+
+
+def test_a_merged_article_says_which_story_it_came_with():
+    decision = Decision("fire-3", MERGED, 0, 0.11, 0.09, 0, ("harbor", "fire"), (1, 0.11))
+    reason = decision_reason(decision, {0: "s0001", 1: "s0002"})
+    assert reason.startswith("came with its story s0002, merged here") and "0.11 ≥ 0.09" in reason
+    assert "(within its dates)" in reason and reason.endswith("shared terms: harbor, fire")

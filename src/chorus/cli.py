@@ -510,7 +510,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reports", metavar="DIR", help="write each story's full report to DIR/<story id>.html")
     p.add_argument("--words", type=positive_int, default=None, help=f"word budget of each story's summary (default {DIGEST_WORDS})")
     p.add_argument("--method", help="content selection method of the summaries")
-    p.add_argument("--no-summaries", action="store_true", help="group only")
+    p.add_argument("--no-summaries", action="store_true",
+                   help="group only (independent outlets still counted by source family)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local (default) or dask: article features and story summaries on a Dask cluster")
     p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler; without it, a cluster on this machine")

@@ -118,13 +118,17 @@ def summarize_stories(
     found: list[NewsStory], *, words: int = DIGEST_WORDS, method: str | None = None, min_outlets: int = 1,
     reports: str | os.PathLike | None = None,
     runner: Callable[[list[StoryWork]], Iterable[StoryOutcome]] = lambda works: map(summarize_story_work, works),
+    summaries: bool = True,
 ) -> None:
-    """Give each changed story that may reach ``min_outlets`` its summary (and report), and its independent outlets."""
+    """Give each changed story that may reach ``min_outlets`` its summary (and report), and its independent
+    outlets (``summaries`` False: the independent outlets only)."""
     by_id = {s.id: s for s in found}
     works = [
-        StoryWork(s.id, s.documents, words, method, str(Path(reports) / f"{s.id}.html") if reports else None)
+        StoryWork(s.id, s.documents, words, method, str(Path(reports) / f"{s.id}.html") if reports and summaries else None,
+                  summaries)
         for s in found
         if s.changed and len(s.outlets) >= min_outlets  # copies only lower the count: this is its most
+        and (summaries or len(s.articles) > 1)  # one article is one outlet
     ]
     for outcome in runner(works):
         story = by_id[outcome.id]
@@ -159,7 +163,7 @@ def stories(
         min_outlets: stories with fewer independent outlets are not shown (they are counted).
         words: the word budget of each story's summary.
         method: the summaries' content selection method.
-        summaries: False to group only.
+        summaries: False to group only (and count each story's independent outlets with its source families).
         reports: a folder to write each story's full report to (``<story id>.html``).
         state: a folder that keeps the stories between runs: the articles
             join the stories kept there, and only the stories that get an
@@ -211,9 +215,8 @@ def stories(
         cached = kept.stories if kept else {}
         for story in found:
             _reuse(story, cached.get(story.id))
-        if summaries:
-            summarize_stories(found, words=words, method=method, min_outlets=min_outlets, reports=reports,
-                              runner=runner.summarize)
+        summarize_stories(found, words=words, method=method, min_outlets=min_outlets, reports=reports,
+                          runner=runner.summarize, summaries=summaries)
     finally:
         runner.close()
     if kept is not None:

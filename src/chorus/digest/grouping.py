@@ -27,12 +27,22 @@ retrospective and on-line event detection*, SIGIR 1998).
   articles' key terms is the other candidate generator (``blocking="lsh"``
   or ``"both"``; each article keeps at most ``MAX_NEIGHBOURS`` neighbours);
   on the DUC pools it finds fewer of the right stories than the index.
+- **Merging**: the pass joins strictly (``JOIN_SIMILARITY``), so that
+  the first articles of an event do not slip into a story of a related
+  one before their own exists; the stories of the batch are then merged
+  with their neighbours by group-average agglomeration (the mean cosine of
+  an article of one and an article of the other, ``MERGE_SIMILARITY``,
+  plus the time penalty for the days between their spans; the most alike
+  pair first; two stories that both grew to ``GROWN_STORY_ARTICLES`` need
+  ``GROWN_MERGE_SIMILARITY``: two stories that each grew that big alone are
+  most often two events of one kind), as in the group-average clustering of Yang, Pierce &
+  Carbonell's retrospective detection.
 - **Refinement**: the first articles of a story decide where it goes before
-  the story has a centroid worth the name, so after the pass every article
-  of the batch is compared again with the stories of its neighbours (its own
-  left out) and moves to one that is clearly more like it
-  (``MOVE_MARGIN``), as a k-means step would move it; ``REFINE_PASSES`` such
-  passes.
+  the story has a centroid worth the name, so after the merging every
+  article of the batch is compared again with the stories of its
+  neighbours (its own left out) and moves to one that is clearly more like
+  it (``MOVE_MARGIN``) and clears ``REFINE_SIMILARITY``, as a k-means step
+  would move it; ``REFINE_PASSES`` such passes.
 
 Every decision is kept with its reasons (the similarity, the threshold it
 had to reach, the days between the article and the story, the terms they
@@ -50,7 +60,14 @@ import numpy as np
 
 from chorus.digest.features import ArticleFeatures
 
-JOIN_SIMILARITY = 0.12  # tuned on the tuning pools of benchmarks/stories_grouping.py (BENCHMARKS.md)
+# The three similarities were tuned together on the tuning pools of benchmarks/stories_grouping.py (BENCHMARKS.md).
+JOIN_SIMILARITY = 0.24  # an article joins a story in the pass: strict, so that a young story takes no other event
+MERGE_SIMILARITY: float | None = 0.09  # group-average similarity at which two stories merge after the pass (None: never)
+REFINE_SIMILARITY = 0.12  # an article moves to a story after the merging: the stories are grown, their centroids tell
+# Two stories that each grew this big in the strict pass are most likely two events (two plane crashes, two
+# elections): they merge only at the higher group average, which one event's halves reach and related topics do not.
+GROWN_STORY_ARTICLES = 15
+GROWN_MERGE_SIMILARITY = 0.12
 TIME_PENALTY = 0.005  # 0.03 more similarity for a story 2 months away, 0.04 for a year
 TIME_SCALE_DAYS = 1.0
 KEY_TERMS = 20  # heaviest terms of an article: what its candidate stories are looked up by
@@ -66,7 +83,7 @@ REFINE_PASSES = 4
 EXPLAIN_TERMS = 5  # shared terms given as the reason of a decision
 CENTROID_TERMS_SHOWN = 8
 
-OPENED, JOINED, MOVED = "opened", "joined", "moved"
+OPENED, JOINED, MOVED, MERGED = "opened", "joined", "moved", "merged"
 
 
 @dataclass(frozen=True)
@@ -86,11 +103,16 @@ class GroupingSettings:
     max_candidates: int = MAX_CANDIDATES
     centroid_terms: int | None = CENTROID_TERMS  # None: centroids keep every term
     max_neighbours: int = MAX_NEIGHBOURS
+    merge_similarity: float | None = MERGE_SIMILARITY
+    refine_similarity: float = REFINE_SIMILARITY
+    grown_story_articles: int = GROWN_STORY_ARTICLES
+    grown_merge_similarity: float = GROWN_MERGE_SIMILARITY
 
-    def threshold(self, days_apart: int | None) -> float:
+    def threshold(self, days_apart: int | None, base: float | None = None) -> float:
+        base = self.join_similarity if base is None else base
         if not days_apart or self.time_penalty == 0:
-            return self.join_similarity
-        return self.join_similarity + self.time_penalty * math.log2(1 + days_apart / self.time_scale_days)
+            return base
+        return base + self.time_penalty * math.log2(1 + days_apart / self.time_scale_days)
 
 
 @dataclass
@@ -152,6 +174,13 @@ class GroupedStory:
     first_day: int | None = None
     last_day: int | None = None
     signature: set[int] = field(default_factory=set)  # the centroid's heaviest terms, indexed for blocking
+
+    def span_apart(self, other: GroupedStory) -> int | None:
+        """Days between the date spans of two stories (0 when they overlap); None when either is undated."""
+        first, last, other_first, other_last = self.first_day, self.last_day, other.first_day, other.last_day
+        if first is None or last is None or other_first is None or other_last is None:
+            return None
+        return max(0, first - other_last, other_first - last)
 
     def days_apart(self, day: int | None) -> int | None:
         """Days from ``day`` to this story's date span (0 inside it); None when either is undated."""
@@ -306,6 +335,8 @@ class StoryGrouper:
             self._place(article, neighbours.get(article, []))
             if self._lsh is not None:
                 self._lsh.insert(article, signature)
+        if self.settings.merge_similarity is not None:
+            self._merge_stories({self.story_of[a] for a in order})
         for _ in range(self.settings.refine_passes):
             moved = 0
             for article in order:
@@ -357,7 +388,8 @@ class StoryGrouper:
                 del posting[next(iter(posting))]
         story.signature = new
 
-    def _similarities(self, article: int, candidates: Iterable[int], leave_out: int | None = None) -> list[tuple[float, int, float, int | None]]:
+    def _similarities(self, article: int, candidates: Iterable[int], leave_out: int | None = None,
+                      base: float | None = None) -> list[tuple[float, int, float, int | None]]:
         """(similarity - threshold, story, similarity, days apart) for each candidate story."""
         vector, day = self.vectors[article], self.days[article]
         if len(self._dense) < len(self.terms):  # the article spread over the vocabulary: a dot is a gather
@@ -378,7 +410,7 @@ class StoryGrouper:
                 norm = story.norm
             similarity = dot / norm if norm else 0.0
             apart = story.days_apart(day)
-            scored.append((similarity - self.settings.threshold(apart), s, similarity, apart))
+            scored.append((similarity - self.settings.threshold(apart, base), s, similarity, apart))
         dense[vector.ids] = 0.0
         scored.sort(key=lambda x: (-x[0], x[1]))
         return scored
@@ -439,7 +471,7 @@ class StoryGrouper:
     def _refine(self, article: int, neighbours: list[int]) -> int:
         own = self.story_of[article]
         candidates = sorted(set(self._candidates(neighbours, article)) | {own})
-        scored = self._similarities(article, candidates, leave_out=own)
+        scored = self._similarities(article, candidates, leave_out=own, base=self.settings.refine_similarity)
         if not scored:
             return 0
         own_score = next((x for x in scored if x[1] == own), None)
@@ -456,6 +488,80 @@ class StoryGrouper:
             (own, round(own_score[2], 4)) if own_score is not None else None,
         )
         return 1
+
+    def _story_candidates(self, s: int) -> list[int]:
+        """The stories listed under the heaviest terms of story ``s`` (the most shared first, at most ``max_candidates``)."""
+        shared: dict[int, int] = {}
+        for tid in self.stories[s].signature:
+            for t in self._postings.get(tid, ()):
+                if t != s:
+                    shared[t] = shared.get(t, 0) + 1
+        ranked = sorted((t for t in shared if self.stories[t].members), key=lambda t: (-shared[t], t))
+        return ranked[: self.settings.max_candidates]
+
+    def group_average(self, s: int, t: int) -> float:
+        """The mean cosine of an article of story ``s`` and one of ``t`` (a centroid is the sum of unit vectors)."""
+        a, b = self.stories[s], self.stories[t]
+        return a.filled_centroid.dot(b.filled_centroid) / (len(a.members) * len(b.members))
+
+    def _merge_stories(self, touched: set[int]) -> None:
+        """Group-average agglomeration of the stories the batch touched with their neighbours.
+
+        Each round merges the pairs that clear ``merge_similarity`` (or
+        ``grown_merge_similarity`` when both stories have
+        ``grown_story_articles``; raised by the time penalty for the days
+        between their spans), the most alike first, a story at most once a
+        round; then the merged stories are compared again, until no pair
+        clears it."""
+        while touched:
+            pairs: dict[tuple[int, int], tuple[float, float, int | None]] = {}
+            for s in sorted(touched):
+                if not self.stories[s].members:
+                    continue
+                for t in self._story_candidates(s):
+                    a, b = min(s, t), max(s, t)
+                    if (a, b) not in pairs:
+                        apart = self.stories[a].span_apart(self.stories[b])
+                        similarity = self.group_average(a, b)
+                        pairs[(a, b)] = (similarity - self.settings.threshold(apart, self._merge_base(a, b)), similarity, apart)
+            ranked = sorted((p for p in pairs.items() if p[1][0] >= 0), key=lambda p: (-p[1][0], p[0]))
+            merged: set[int] = set()
+            for (a, b), (margin, similarity, apart) in ranked:
+                if a in merged or b in merged:
+                    continue
+                merged |= {a, b}
+                shared = self._shared_story_terms(a, b)
+                for article in self.stories[b].members:
+                    self.decisions[article] = Decision(
+                        self.keys[article], MERGED, a, round(similarity, 4), round(similarity - margin, 4), apart,
+                        shared, (b, round(similarity, 4)))
+                self._absorb(a, b)
+            touched = {a for a in merged if self.stories[a].members}
+
+    def _merge_base(self, a: int, b: int) -> float:
+        """The group average two stories need to merge (before the time penalty)."""
+        grown = min(len(self.stories[a].members), len(self.stories[b].members)) >= self.settings.grown_story_articles
+        return self.settings.grown_merge_similarity if grown else self.settings.merge_similarity  # type: ignore[return-value]
+
+    def _absorb(self, a: int, b: int) -> None:
+        """Story ``a`` takes every article of story ``b`` (the older story keeps its id)."""
+        into, out = self.stories[a], self.stories[b]
+        into.members.extend(out.members)
+        for article in out.members:
+            self.story_of[article] = a
+        into.centroid = into.filled_centroid.add(out.filled_centroid).capped(self.settings.centroid_terms)
+        into.norm = into.centroid.norm()
+        dated = [d for d in (into.first_day, into.last_day, out.first_day, out.last_day) if d is not None]
+        into.first_day, into.last_day = (min(dated), max(dated)) if dated else (None, None)
+        out.members, out.centroid, out.norm, out.first_day, out.last_day = [], None, 0.0, None, None
+        self._index_story(b)
+        self._index_story(a)
+
+    def _shared_story_terms(self, s: int, t: int) -> tuple[str, ...]:
+        a, b = self.stories[s].filled_centroid, self.stories[t].filled_centroid
+        common, i, j = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+        top = np.argsort(-(a.weights[i] * b.weights[j]), kind="stable")[:EXPLAIN_TERMS]
+        return tuple(self.surface[int(common[k])] for k in top)
 
     # --- explanations ---------------------------------------------------------
 

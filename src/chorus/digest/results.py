@@ -105,6 +105,7 @@ class StoryWork:
     words: int = DIGEST_WORDS
     method: str | None = None
     report_path: str | None = None
+    summarize: bool = True  # False: count the independent outlets only (``--no-summaries``)
 
 
 @dataclass
@@ -116,11 +117,26 @@ class StoryOutcome:
     report: str | None
 
 
+def count_story_sources(work: StoryWork) -> StoryOutcome:
+    """The independent outlets of a story that gets no summary: its articles cut into sentences only
+    (no representation), enough for the source families' shingles; outlets of one name need no check."""
+    from chorus.align import SourceFamilies
+    from chorus.segment import segment
+
+    documents = labelled(work.documents)
+    if len({outlet_of(d).casefold() for d in documents}) < 2:
+        return StoryOutcome(work.id, 1, None, None, None)
+    story = segment(documents, None)
+    return StoryOutcome(work.id, independent_outlets(documents, SourceFamilies(story)), None, None, None)
+
+
 def summarize_story_work(work: StoryWork) -> StoryOutcome:
     """The cited summary of one story (and its full report when asked), and its independent outlets."""
     from chorus.align import SourceFamilies
     from chorus.pipeline import build_story, make_budget, summarize_story
 
+    if not work.summarize:
+        return count_story_sources(work)
     documents = labelled(work.documents)
     try:
         story = build_story(documents, None, [])

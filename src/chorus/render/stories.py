@@ -19,7 +19,7 @@ import html
 import json
 from typing import Any
 
-from chorus.digest.grouping import JOINED, MOVED, OPENED, Decision
+from chorus.digest.grouping import JOINED, MERGED, MOVED, OPENED, Decision
 from chorus.digest.results import NewsStory, StoryDigest
 from chorus.render.json import document_fields, summary_to_dict
 from chorus.render.text import citation, source_line
@@ -58,6 +58,11 @@ def decision_reason(decision: Decision, story_ids: dict[int, str]) -> str:
         other, similarity = decision.closest_other
         return (f"opened the story: the closest, {story_ids.get(other, other)}, has similarity {similarity:.2f}"
                 f" < {decision.threshold:.2f} needed{when}")
+    if decision.action == MERGED and decision.closest_other is not None:
+        merged_from = story_ids.get(decision.closest_other[0], str(decision.closest_other[0]))
+        reason = (f"came with its story {merged_from}, merged here: the articles of the two have mean similarity "
+                  f"{decision.similarity:.2f} ≥ {decision.threshold:.2f}{when}")
+        return reason + (f"; shared terms: {shared}" if shared else "")
     verb = "joined" if decision.action == JOINED else "moved here"
     reason = f"{verb}: similarity {decision.similarity:.2f} ≥ {decision.threshold:.2f}{when}"
     if decision.action == MOVED and decision.closest_other is not None:
