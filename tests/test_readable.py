@@ -14,7 +14,7 @@ from chorus.compose import compose, story_order
 from chorus.pipeline import build_story
 from chorus.references import context_of, needs_of
 from chorus.render import render
-from chorus.select.base import context_requirements, overtaken_or_repeated, stands_alone
+from chorus.select.base import context_requirements, edit_words, overtaken_or_repeated, stands_alone
 from chorus.types import Budget, Document
 
 
@@ -194,6 +194,46 @@ def test_descriptions_connectives_and_pronouns_lean_back():
     assert not needs_of("Judge Ann Bell agreed on Thursday to delay her ruling by a week.").any
 
 
+FERRY = [
+    doc(
+        "a",
+        "The Harlow council voted on Monday to close the old river ferry after ninety years.\n\n"
+        "Also, many families in the valley will now drive an hour to reach the hospital.\n\n"
+        "Mayor Maria Costa spoke to the families after the vote.\n\n"
+        "But she said a new bus would take the families to the hospital every morning.\n\n"
+        "Otherwise, the valley's school would have had to close as well.",
+    ),
+]
+
+
+def test_a_connective_that_only_ties_a_sentence_to_the_one_before_is_cut_as_an_edit():
+    story = build_story(FERRY)
+    context = context_of(story)
+    also, but, otherwise = (index_of(story, t) for t in ("Also, many", "But she said", "Otherwise,"))
+    assert not context.needs(also).any and not context.needs(but).any
+    assert context.needs(otherwise).predecessor  # "otherwise" carries meaning: it stays, leaning back
+    assert context.connective_edit(otherwise) is None
+    summary = compose(story, [also, but], Budget(words=100), "concepts")
+    first, second = summary.sentences
+    assert first.text == "[Many] families in the valley will now drive an hour to reach the hospital."
+    assert [(e.replaces, e.reason) for e in first.edits] == [("Also, many", "connective cut")]
+    assert second.text.startswith("[Maria Costa] said a new bus would take")  # the connective goes, the pronoun is named
+    assert all(s.unedited() == s.original_text for s in summary.sentences)
+    # Told right after the sentence it answers, the connective stays.
+    together = compose(story, [also - 1, also], Budget(words=100), "concepts")
+    assert together.sentences[1].text.startswith("Also, many families")
+    # The words it frees count in the budget: the cut sentence fits where the original would not.
+    assert context.connective_edit(also) is not None
+    assert edit_words(story, [also])[also] == -1
+
+
+def test_a_cut_connective_leaves_what_else_the_sentence_leans_on():
+    story = build_story([doc("a", "The town built a bridge in May.\n\nBut the plan was dropped by the mayor of the town in June.")])
+    but = index_of(story, "But the plan")
+    assert context_of(story).needs(but).words == ("plan",)  # "the plan" still needs its introduction
+    assert needs_of("But they pointed out that the doses were higher.").predecessor
+
+
 def test_an_adjective_or_a_name_given_in_full_is_no_bare_name():
     story = build_story(
         [
@@ -295,3 +335,54 @@ def test_an_article_keeps_its_own_order_whatever_times_it_names():
     )
     order = story_order(story, [s.index for s in story.sentences])
     assert [story.sentences[i].position for i in order] == [0, 1]
+
+
+def test_no_connective_is_cut_when_what_follows_leans_back_too():
+    from chorus.references import connective_cut
+
+    assert connective_cut("Also, many families in the valley will now drive an hour to the hospital.") is not None
+    assert connective_cut("But maybe being queen of the TV world isn't enough.") is None  # an aside
+    assert connective_cut("But Mayor Costa said her budget for the year was spent by May.") is not None  # "her" after a name
+    assert connective_cut("But the Shepard killing has hardly deterred its campaign against gay people.") is None
+    assert connective_cut("And the killing has hardly deterred its campaign against them.") is None
+    assert connective_cut("But not all gave the film a thumbs-up.") is None
+    assert connective_cut("Also, he said, the rules open the door to creation science.") is None
+    assert connective_cut("Otherwise, the school would close.") is None  # carries meaning
+
+
+def test_a_generic_those_or_an_expletive_it_leans_on_nothing():
+    assert not needs_of("Those who liked the movie focused on the visual spectacle.").any
+    assert not needs_of("Jobs on reservations lag behind those available in big cities, the report said.").any
+    assert not needs_of("It's not hard to find young athletes who have used creatine.").any
+    assert needs_of("It was hard on the family of the victims.").predecessor
+    assert needs_of("Those proteins were found in the brains of infants.").predecessor
+
+
+def test_a_list_item_or_a_timeline_item_is_no_summary_sentence():
+    from chorus.segment import segment
+
+    story = segment([doc("a", "Canadian hammer thrower Robin Lyons dropped from team after testing positive for steroids (September 7)\n\n"
+                              "Nov. 26 -- The army left the northern province of Arland after eleven years.\n\n"
+                              "The army left the northern province of Arland on Nov. 26 after eleven years.")])
+    alone = [s.text[:12] for s in story.sentences if stands_alone(s)]
+    assert alone == ["The army lef"]
+
+
+def test_the_writer_saying_i_ve_is_no_summary_sentence():
+    from chorus.references import in_first_person
+
+    assert in_first_person("I've been trying to go the organic route, handpicking them every day.")
+    assert not in_first_person("``I've been trying,'' the farmer said of the organic route.")
+
+
+def test_a_surname_two_people_of_the_story_share_gets_no_full_name():
+    story = build_story(
+        [
+            doc("a", "Newt Gingrich filed for divorce from his wife in July, his lawyer said on Monday.\n\n"
+                     "Marianne Gingrich asked the judge to freeze the couple's assets until the divorce is final.\n\n"
+                     "Gingrich, 56, was separated from his wife of 18 years on May 10."),
+        ]
+    )
+    bare = index_of(story, "Gingrich, 56")
+    summary = compose(story, [bare], Budget(words=100), "concepts")
+    assert not summary.sentences[0].edits  # neither "[Marianne Gingrich]" nor a guess at "[Newt Gingrich]"

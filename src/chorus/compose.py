@@ -6,7 +6,9 @@ on another (``chorus.references``) comes after it, right after when it is the
 sentence before it in its article. Edits, always in brackets and listed on the
 summary sentence with the article's words they stand for, name a person the
 summary has not introduced in full ("[James Baker] said …") and date an older
-statement about the present beside later news ("[As of January 1996,] …").
+statement about the present beside later news ("[As of January 1996,] …"), and
+cut an opening connective that only ties a sentence told alone to the one before it
+("[The] plan …" for "But the plan …").
 
 Citations come from claim alignment (``chorus.align``): a sentence's support is
 exactly the articles that state it, and the articles that give another value
@@ -25,7 +27,7 @@ from chorus.text import STOP_WORDS
 from chorus.timeline import AS_OF_GAP_DAYS, about_now, as_of_prefix, sentence_days
 from chorus.types import Budget, Citation, Contradiction, Edit, Sentence, Story, Summary, SummarySentence
 
-FULL_NAME, DATE = "full name", "date"  # the reasons of edits
+FULL_NAME, DATE, CONNECTIVE = "full name", "date", "connective cut"  # the reasons of edits
 
 
 
@@ -128,6 +130,7 @@ def readable_text(
     names = context.names
     text = story.sentences[index].text
     pronoun = None if after_predecessor else context.pronoun_edit(index)
+    cut = None if after_predecessor else context.connective_edit(index)
     pieces: list[tuple[int, int, str, str]] = []  # (start, end, printed instead of text[start:end], reason)
     if pronoun is not None:
         pieces.append((pronoun.start, pronoun.end, f"[{pronoun.full}]", FULL_NAME))
@@ -135,6 +138,9 @@ def readable_text(
     name_edits = names.edits(text, introduced, index)
     pieces += [(e.start, e.end, f"[{e.full}]", FULL_NAME) for e in name_edits]
     introduced |= names.named_in(text) | {names.key(e.surname) for e in name_edits}
+    if cut is not None:  # "But the plan …" -> "[The] plan …"; before a name given in full only the connective goes
+        named_next = any(start == cut.start for start, *_ in pieces)
+        pieces.append((0, cut.start if named_next else cut.start + len(cut.word), "" if named_next else f"[{cut.printed}]", CONNECTIVE))
     if as_of is not None:
         first = text.split(maxsplit=1)[0] if text.split() else ""
         dated = f"[{as_of_prefix(as_of)}] "

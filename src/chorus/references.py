@@ -64,6 +64,17 @@ CONNECTIVE_OPENERS = re.compile(
     r"one\s+of\s+(?:them|those|these)|(?:second|third|fourth|fifth)(?:ly)?(?=\s*,)|finally|lastly)\b",
     re.IGNORECASE,
 )
+# Connectives that only tie a sentence to the one before ("But …", "Also, …", "Indeed, …"):
+# without them the sentence says the same, so a summary may tell it without its predecessor,
+# the connective cut as an edit ("[Many] Native Americans …" for "Also, many Native
+# Americans …"). Those that carry meaning the sentence needs stay and lean back: "Otherwise",
+# "Instead", "Then", "For example", "Second,", "As a result".
+DROPPABLE_CONNECTIVE = re.compile(
+    r"^(?:(?:but|and|yet)\b,?|(?:still|also|however|indeed|actually|meanwhile|moreover|furthermore|"
+    r"nevertheless|nonetheless|besides|likewise|similarly|in\s+addition|in\s+fact|even\s+so|of\s+course)\s*,)"
+    r"\s+(?P<word>[A-Za-z0-9][\w'’-]*)",
+    re.IGNORECASE,
+)
 # "Another …", "A second …": one more of something the sentence before told.
 ONE_MORE = re.compile(r"^\W*(?:another|a\s+(?:second|third|fourth|fifth|different)|the\s+(?:other|same|latter|former|second|third|fourth))\s+(?P<what>(?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.IGNORECASE)
 # "In his ruling, Judge Thomas Penfield Jackson wrote …": the pronoun's person named right after the opening phrase.
@@ -144,6 +155,8 @@ EXPLETIVE_WORDS = frozenset(
     """unclear clear likely unlikely possible impossible expected believed estimated known thought feared
     hoped important necessary time""".split()
 )
+# "It is hard to find …": "it" stands for what follows "to".
+EXPLETIVE_BEFORE_TO = frozenset("hard easy difficult worth rare common unusual safe fair".split())
 # A sentence opening with one of these is a phrase of time or place, and "the" after it opens the subject.
 OPENING_PREPOSITIONS = frozenset("since on in at after before during by last until for".split())
 POSSESSIVE = re.compile(r"['’]s$")
@@ -213,6 +226,8 @@ def needs_of(text: str, is_name: Callable[[str], bool] | None = None) -> Needs:
     if first in PRONOUN_OPENERS and not (
         (first in ("this", "that") and len(tokens) > 1 and tokens[1].lower() in TIME_AFTER_DEMONSTRATIVE)
         or (first == "it" and any(t.lower() in EXPLETIVE_WORDS for t in tokens[2:6]))
+        or (first == "it" and any(a.lower() in EXPLETIVE_BEFORE_TO and b.lower() == "to" for a, b in zip(tokens[2:5], tokens[3:6])))
+        or (first == "those" and _restricted_those(tokens, 0))
     ):
         return Needs(predecessor=True, reason=f"'{tokens[0]}' points to the sentence before")
     response = next(
@@ -252,7 +267,7 @@ def _unanchored_pointer(tokens: list[str], first_is_name: bool) -> str | None:
             return f"'{w}' names nobody in the sentence"
         following = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
         before = tokens[k - 1].lower() if k > 0 else ""
-        pointing = lower in DEMONSTRATIVES or (
+        pointing = (lower in DEMONSTRATIVES and not (lower == "those" and _restricted_those(tokens, k))) or (
             lower == "that" and k > 0 and (
                 before in PREPOSITIONS or following == "same" or following.startswith("happen") or before in ("let", "do", "did")
                 # "dropped that limit": "that" before a noun, after a verb that takes no clause
@@ -274,6 +289,14 @@ def _unanchored_pointer(tokens: list[str], first_is_name: bool) -> str | None:
         elif lower in ("a", "an", "one") and any(t.lower().endswith(PERSON_ENDINGS) for t in tokens[k + 1 : k + 4]):
             anchored = True  # "a 21-year-old roofer … his"
     return None
+
+
+def _restricted_those(tokens: list[str], k: int) -> bool:
+    """Is ``tokens[k]`` ("those") a generic "those who …", "those available in big cities",
+    "those killed in the attack": people or things the words after it define, not a pointer?"""
+    after = [t.lower() for t in tokens[k + 1 : k + 3]]
+    return bool(after) and (after[0] in RESTRICTING_FOLLOWERS or (len(after) == 2 and after[0].isalpha()
+            and after[0] not in FUNCTION_WORDS and after[1] in PREPOSITIONS))
 
 
 def _names_people(word: str) -> bool:
@@ -401,7 +424,7 @@ def in_first_person(text: str) -> bool:
     a summary is that "I"."""
     if not _FIRST_PERSON_WORD.search(text):
         return False
-    return any(w.lower() in FIRST_PERSON and (w != "US") for w in WORD_RE.findall(quoted_mask(text)))
+    return any(re.split(r"['’]", w.lower())[0] in FIRST_PERSON and (w != "US") for w in WORD_RE.findall(quoted_mask(text)))
 
 
 class StoryContext:
@@ -442,18 +465,32 @@ class StoryContext:
         return found
 
     def needs(self, index: int) -> Needs:
-        """What the sentence leans on, but for a pronoun ``pronoun_edit`` can name."""
+        """What the sentence leans on, but for a pronoun ``pronoun_edit`` can name and a
+        connective the summary can cut (``connective_cut``)."""
         found = self._needs.get(index)
         if found is None:
             text = self.story.sentences[index].text
             found = needs_of(text, self.is_name)
             pronoun = self.pronoun_edit(index) if found.predecessor else None
-            if pronoun is not None:  # what is left to lean on once the pronoun is a name
-                found = needs_of(text[: pronoun.start] + pronoun.full + text[pronoun.end :], self.is_name)
+            cut = connective_cut(text) if found.predecessor else None
+            if pronoun is not None or cut is not None:  # what is left to lean on after the edits
+                edited = text if pronoun is None else text[: pronoun.start] + pronoun.full + text[pronoun.end :]
+                if cut is not None:
+                    edited = cut.printed + edited[cut.start + len(cut.word) :] if pronoun is None or pronoun.start > cut.start else edited[cut.start :]
+                found = needs_of(edited, self.is_name)
             if not found.any:
                 found = self.bare_name_needs(text)
             self._needs[index] = found
         return found
+
+    def connective_edit(self, index: int) -> ConnectiveCut | None:
+        """The opening connective the summary cuts when the sentence is told without the one
+        before it: only when, cut (and its pronoun named), the sentence leans on it no more."""
+        text = self.story.sentences[index].text
+        cut = connective_cut(text)
+        if cut is None or self.needs(index).predecessor or not needs_of(text, self.is_name).predecessor:
+            return None
+        return cut
 
     def bare_name_needs(self, text: str) -> Needs:
         """A sentence opening with a name the story gives only in longer forms it cannot pick one
@@ -670,6 +707,52 @@ class NameEdit:
     full: str
 
 
+@dataclass(frozen=True)
+class ConnectiveCut:
+    """A connective the summary leaves out: ``text[:start]`` ("But ", "Also, ") goes, and the
+    word at ``start`` (``word``) is printed capitalised, in brackets: "[The] plan was dropped"."""
+
+    start: int
+    word: str
+
+    @property
+    def printed(self) -> str:
+        return self.word[:1].upper() + self.word[1:]
+
+
+# Told alone, what follows the connective must not lean back in another way the dependency
+# tests miss: a pronoun for a thing or a group anywhere ("And the killing has hardly deterred
+# its …"), a person's pronoun before any name ("Also, he said, they …"; "he" opening it is
+# left to ``pronoun_edit``), or a bare negation or quantifier ("But not all gave …").
+CUT_REST_LEANS = frozenset("they them their theirs it its this these those such".split())
+CUT_REST_OPENERS = frozenset("not all".split())
+# Words the sentence must keep once cut: a short one that opened with a connective is the
+# writer's aside ("But maybe being queen of the TV world isn't enough."), read with the ones before it.
+MIN_CUT_WORDS = 10
+
+
+def connective_cut(text: str) -> ConnectiveCut | None:
+    """The opening connective a reader of the summary can do without (``DROPPABLE_CONNECTIVE``),
+    when what follows it leans on nothing else (``CUT_REST_LEANS``)."""
+    m = DROPPABLE_CONNECTIVE.match(text)
+    if not m:
+        return None
+    if len(text[m.start("word") :].split()) < MIN_CUT_WORDS:
+        return None
+    rest = WORD_RE.findall(quoted_mask(text[m.start("word") :]))
+    named = False
+    for k, w in enumerate(rest):
+        lower = re.split(r"['’]", w.lower())[0]
+        if lower in CUT_REST_LEANS or (k == 0 and lower in CUT_REST_OPENERS):
+            return None
+        if lower in PERSON_PRONOUNS and not named and not (k == 0 and lower in ("he", "she")):
+            return None
+        if k == 1 and w.lower() in SPEECH_VERBS and text[m.end("word") :].lstrip().startswith(w + ","):
+            return None  # "Also, he said, the rules …": what he said leans on the sentence before
+        named = named or (k > 0 and _is_name_word(w) and w.lower() not in PERSON_TITLES)
+    return ConnectiveCut(m.start("word"), m.group("word"))
+
+
 class FullNames:
     """The full name the story gives a person it also calls by surname alone ("Baker" ->
     "James Baker"), looked up when a summary sentence needs it.
@@ -690,6 +773,7 @@ class FullNames:
         self._with: dict[str, list[Sentence]] = {}
         self._places: dict[str, bool] = {}
         self._cued: set[str] = set()
+        self._longer_names: dict[str, dict[str, list[int]]] = {}
 
     def full_name(self, surname: str) -> str | None:
         if surname not in self._found:
@@ -824,13 +908,26 @@ class FullNames:
     def printed_before(self, word: str, index: int) -> str | None:
         """The longer name with ``word`` in it that the sentence's own article printed last before
         it ("Chen Po-pu" for "Chen", "Iva Prandzheva" for "Prandzheva"), when the word is no
-        place and that name is two or three words, none of them a title."""
+        place, that name is two or three words, none of them a title, and the story gives no
+        other such name with the word."""
         if self.place_like(word) or word.lower() in self.lower_case_words():
             return None
+        names = self._longer_names_with(word)
+        # Two people of the story share the word ("Newt Gingrich", "Marianne Gingrich"): which one a
+        # bare "Gingrich" means is not plain from the names, so no edit.
+        if len(names) != 1:
+            return None
+        (name, where), = names.items()
         sentence = self.story.sentences[index]
-        earlier_ones = [e for e in self._sentences_with(word) if e.doc_index == sentence.doc_index and e.index < index]
-        for earlier in reversed(earlier_ones):
-            for m in name_runs(earlier.text):
+        return name if any(i < index and self.story.sentences[i].doc_index == sentence.doc_index for i in where) else None
+
+    def _longer_names_with(self, word: str) -> dict[str, list[int]]:
+        """The persons' names with ``word`` in them that the story prints, each with the sentences printing it."""
+        if word in self._longer_names:
+            return self._longer_names[word]
+        found: dict[str, list[int]] = {}
+        for other in self._sentences_with(word):
+            for m in name_runs(other.text):
                 words = list(m.bare)
                 # A person's name: the word its surname, last ("Iva Prandzheva") or first with a
                 # given name in two parts ("Chen Po-pu"), after a word that can be a first name;
@@ -845,8 +942,9 @@ class FullNames:
                         for w in words
                     )
                 ):
-                    return " ".join(words)
-        return None
+                    found.setdefault(" ".join(words), []).append(other.index)
+        self._longer_names[word] = found
+        return found
 
     @cached_property
     def expansions(self) -> dict[str, str]:

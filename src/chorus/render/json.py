@@ -18,7 +18,7 @@ when two adjacent sentences state the claim together. ``independent_sources``
 counts copies of one story (re-sends, rewrites) once. ``text`` is the sentence as the
 summary prints it; ``original_text`` as its article does; each edit chorus made so that it
 reads on its own (a full name, a date) is ``text[start:end]`` (in brackets), standing for
-the article's ``replaces`` ("" when only added), with its ``reason`` ("full name", "date").
+the article's ``replaces`` ("" when only added), with its ``reason`` ("full name", "date", "connective cut").
 """
 
 from __future__ import annotations

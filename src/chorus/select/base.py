@@ -31,6 +31,14 @@ MAX_SENTENCE_WORDS = 80  # longer ones are run-ons from bad splits
 HEADING = re.compile(r"^(?:_\s|\d{1,2}[.)]\s|[A-Z]{2,}(?:\s+[A-Z]{2,})*:|\([A-Z]{2,}\d*\)\s)")  # "(NYT31) NEW YORK --"
 # A newspaper's note to readers: an address to write to ("by e-mail to gardening(AT)nytimes.com").
 READER_NOTE = re.compile(r"@|\(AT\)|\be-?mail\s+to\b|\bwww\.|https?://|\bfax\b|\d{3}-\d{3}-\d{4}", re.IGNORECASE)
+# A sentence ends as one: a full stop, "!" or "?" before any closing quotation marks or brackets,
+# or the newswire's closing quotes (``…''). A line without one is a list item ("Canadian hammer
+# thrower Robin Lyons dropped from team … (September 7)"), a caption or a cut-off fragment.
+SENTENCE_END = re.compile(r"""(?:[.!?][\s"'”’)\]]*|'')$""")
+# An item of a timeline or a chronology: a date, then a dash ("Nov. 26 -- …", "February 26,1989 -- …").
+TIMELINE_ITEM = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:--|_|-)\s"
+)
 MAX_CAPITALS_SHARE = 0.6  # a "sentence" mostly in capitals is a heading or a listing ("STAR WARS: EPISODE I")
 
 
@@ -62,13 +70,16 @@ def stands_alone(sentence: Sentence, min_words: int = MIN_SENTENCE_WORDS) -> boo
     another sentence would be words from nobody), and not a heading: a line
     ending in a colon ("The New York Times said in an editorial for
     Wednesday, July 28:"), a note in brackets or half of one, a line in capitals,
-    a list item, a note to readers; and not the writer speaking as "I" or "we"."""
+    a list item or a timeline's item, a line that does not end as a sentence, a note to
+    readers; and not the writer speaking as "I" or "we"."""
     text = sentence.text.strip()
     return (
         min_words <= sentence.words <= MAX_SENTENCE_WORDS
         and not text.endswith(("?", ":"))
         and not (text.startswith("(") and text.rstrip(".").endswith(")"))
         and not HEADING.match(text)
+        and SENTENCE_END.search(text) is not None
+        and not TIMELINE_ITEM.match(text)
         and not READER_NOTE.search(text)
         and text.count("(") == text.count(")")
         and not is_bare_quotation(text)
@@ -192,7 +203,8 @@ def with_predecessors(story: Story, pool: list[int]) -> list[int]:
 
 def edit_words(story: Story, pool: list[int]) -> dict[int, int]:
     """The most words compose's edits may add to each pool sentence (a full name for each bare
-    surname, a date for an older statement about the present), so that the budget holds them."""
+    surname, a date for an older statement about the present; a connective cut gives words
+    back), so that the budget holds them."""
     context = context_of(story)
     names = context.names
     days = article_days(story)
@@ -205,6 +217,9 @@ def edit_words(story: Story, pool: list[int]) -> dict[int, int]:
         pronoun = context.pronoun_edit(i)
         if pronoun is not None:
             extra += len(pronoun.full.split()) - 1
+        cut = context.connective_edit(i)
+        if cut is not None:  # the connective's words go ("But ", "In addition, ")
+            extra -= len(sentence.text[: cut.start].split())
         day = days[sentence.doc_index]
         if day is not None and latest is not None and (latest - day).days > AS_OF_GAP_DAYS and about_now(sentence.text):
             extra += AS_OF_WORDS
