@@ -1,6 +1,6 @@
 """Score claim alignment against the hand-judged set in benchmarks/claims/.
 
-    python benchmarks/claims_score.py [--split dev|heldout|fresh|all] [--show] [--json FILE]
+    python benchmarks/claims_score.py [--split dev|heldout|fresh|fresh-conflicts|all] [--show] [--json FILE]
 
 Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
 is checked against every article of its cluster with the engine that makes
@@ -93,7 +93,7 @@ def ratio(a: int, b: int) -> float | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", default="dev", choices=["dev", "heldout", "fresh", "all"])
+    parser.add_argument("--split", default="dev", choices=["dev", "heldout", "fresh", "fresh-conflicts", "all"])
     parser.add_argument("--show", action="store_true", help="print each wrong verdict")
     parser.add_argument("--json", help="write the figures here")
     parser.add_argument("--no-conflicts", action="store_true")
