@@ -92,3 +92,16 @@ def duc2006() -> Path:
     if not (DUC2006 / "peers.jsonl").is_file():
         pytest.skip("../shared/data/duc2006 is not on this machine")
     return DUC2006
+
+
+# Other news of each outlet, for clusters whose articles must not look like copies of one story.
+OTHER_NEWS = [
+    "Officials at the city hall declined to comment on the budget for the coming year.",
+    "The local football team won its match on Saturday afternoon by two goals.",
+    "A new bakery opened on the high street, selling rye bread and cinnamon buns.",
+    "The regional orchestra announced a summer season of open-air concerts in the park.",
+    "Heavy rain flooded several cellars in the old town, the water board reported.",
+    "The university library extended its opening hours for the examination period.",
+    "A farmer's market returned to the cathedral square after a two-year pause.",
+    "The tram line to the airport will close for repairs during the autumn holidays.",
+]

@@ -10,7 +10,7 @@ import pytest
 import chorus
 from chorus.align import CONTRADICTS, SILENT, STATES, aligner_of
 from chorus.pipeline import build_story, load_documents
-from conftest import EXAMPLE
+from conftest import EXAMPLE, OTHER_NEWS
 
 FILLER = (
     "Officials at the city hall declined to comment on the budget for the coming year. "
@@ -350,7 +350,7 @@ def test_a_conflict_is_a_dispute_each_side_makes_of_the_other():
     # Its clause alone ("80 percent of 7.3 million people") says too little: the whole sentence disputes back.
     report = chorus.report([
         "About 83 percent of Quebec's 7.4 million people are French speakers.\n\n" + FILLER,
-        "Quebec is the only province with a French majority, 80 percent of 7.3 million people.\n\n" + FILLER,
+        "Quebec is the only province with a French majority, 80 percent of 7.3 million people.\n\n" + OTHER_NEWS[3],
     ])
     assert [(c.kind, [v.value for v in c.values]) for c in report.conflicts] == [("number", ["7.4 million", "7.3 million"])]
 
@@ -367,7 +367,8 @@ def test_one_disputed_figure_is_one_conflict_however_many_outlets():
         "The gas company said the leak came from a corroded pipe.", "A bus company lent three coaches.",
         "Volunteers brought blankets to the hall.", "Shops on the quay opened late.",
     ]
-    texts = [(low if k < 5 else high) + " " + extras[k] + "\n\n" + FILLER for k in range(8)]
+    # Each outlet's own other news: articles that share all but a sentence are copies of one story.
+    texts = [(low if k < 5 else high) + " " + extras[k] + "\n\n" + OTHER_NEWS[k] for k in range(8)]
     report = chorus.report(texts)
     (conflict,) = report.conflicts
     assert [(v.value, len(v.doc_indexes)) for v in conflict.values] in (

@@ -347,11 +347,19 @@ def test_no_conflict_where_the_outlets_do_not_disagree(first, second):
     assert report.conflicts == []
 
 
+# Each outlet's other news: two articles that are one sentence and differ in a value only are copies
+# of one story with an edit, one source, and copies do not dispute each other.
+OWN_NEWS = [
+    " The regional orchestra announced a summer season of open-air concerts in the park.",
+    " A farmer's market returned to the cathedral square after a two-year pause.",
+]
+
+
 def test_paraphrases_that_give_another_year_conflict():
     first = "The Kellmoor dam was completed in 1962 and had not been inspected since the spring."
     second = "The Kellmoor dam was completed in 1965 and had not been inspected since the spring."
-    report = chorus.report([first + " Rescue teams searched the valley all night.",
-                            second + " Schools in the region stayed closed."])
+    report = chorus.report([first + " Rescue teams searched the valley all night." + OWN_NEWS[0],
+                            second + " Schools in the region stayed closed." + OWN_NEWS[1]])
     assert [(c.kind, *sorted(_values(c))) for c in report.conflicts] == [("year", "1962", "1965")]
 
 
@@ -369,8 +377,8 @@ def test_paraphrases_that_give_another_year_conflict():
     ],
 )
 def test_days_in_the_same_role_conflict(first, second, values):
-    report = chorus.report([first + " Rescue teams searched the valley all night.",
-                            second + " Schools in the region stayed closed."])
+    report = chorus.report([first + " Rescue teams searched the valley all night." + OWN_NEWS[0],
+                            second + " Schools in the region stayed closed." + OWN_NEWS[1]])
     assert [(c.kind, set(_values(c))) for c in report.conflicts] == [("weekday", set(values))]
 
 

@@ -93,6 +93,13 @@ _SUPERSEDED = re.compile(
     r"|\bfrom\s+(?:an?\s+|the\s+)?(?:earlier|initial|previous|first)\s+(?:\w+\s+){0,2}?(?:of\s+)?$",
     re.IGNORECASE,
 )
+# The same, told after the figure: "had a preliminary magnitude of 7.8, but downgraded that to
+# 7.4", "the death toll rose to 17,997, but revised that figure down to 12,514".
+_SUPERSEDED_AFTER = re.compile(
+    r"[^.;]{0,40}?,?\s+(?:but|and|then|before|later)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+|later\s+|then\s+)?"
+    r"(?:revised|downgraded|upgraded|lowered|raised|corrected|reduced|cut|scaled)\b(?:\s+\w+){0,3}?\s+(?:down\s+|up\s+)?to\b",
+    re.IGNORECASE,
+)
 # Ordinal ranks: "ninth-largest", "the 8th biggest", "second-worst".
 _ORDINAL_WORDS = {
     w: n
@@ -339,7 +346,7 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             after = ["peopl"]  # "the death toll has risen to 12."
         if not after:
             continue
-        superseded = bool(_SUPERSEDED.search(text, max(0, m.start() - 80), m.start()))
+        superseded = bool(_SUPERSEDED.search(text, max(0, m.start() - 80), m.start()) or _SUPERSEDED_AFTER.match(text, end))
         if superseded and not keep_superseded:
             continue
         # What happened to them: the nearest outcome word after the figure within its own phrase

@@ -33,8 +33,10 @@ name, or an age years apart) is another person.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from chorus.align import CONTRADICTS, STATES, ClaimCheck, aligner_of
+from chorus.align.roles import CUMULATIVE_OUTCOMES, Roles
 from chorus.align.values import (
     ages_in,
     disjoint,
@@ -45,6 +47,7 @@ from chorus.align.values import (
 )
 from chorus.analysis.facts import Fact
 from chorus.disjoint import DisjointSets
+from chorus.ingest.metadata import published_day
 from chorus.text import stem
 from chorus.types import Story
 
@@ -61,6 +64,9 @@ class Conflict:
     kind: str  # number, rank, date, weekday, year or age
     fact: int  # the fact whose value is disputed
     values: tuple[ConflictValue, ...]  # the fact centre's value first
+    # A count that grew or fell with the articles' days (a toll: 600, then 3,879, then 7,085):
+    # an update over time rather than a dispute; its values then run in the order of the days.
+    over_time: bool = False
 
     @property
     def sentences(self) -> list[int]:
@@ -100,40 +106,135 @@ def _key(value: str) -> str:
 
 
 def find_conflicts(story: Story, facts: list[Fact], checks: list[ClaimCheck]) -> list[Conflict]:
-    """One conflict per disputed value of a fact, its values each with the articles that give it."""
+    """One conflict per disputed quantity, its values each with the articles that give it.
+
+    Disputes are read from the check of every sentence of a fact, not only its centre's: a fact's
+    centre may give no value at all ("The ferry sank off Tarnby, police said"), while two of its
+    members dispute the day. Then figures in one role are compared wherever they are given
+    (``role_conflicts``), and the conflicts of one quantity are merged into one entry."""
+    aligner = aligner_of(story)
     conflicts: list[Conflict] = []
     for fact in facts:
-        check = checks[fact.centre]
-        # (article, evidence) of the articles that state the fact and of those that dispute it
-        stating = [(v.doc_index, e) for v in check.articles if v.verdict == STATES and (e := v.evidence) is not None]
-        disputes = [(v.doc_index, e) for v in check.articles if v.verdict == CONTRADICTS and (e := v.evidence) is not None]
-        if not disputes:
-            continue
-        # kind and the centre's value -> (the other value -> articles and sentences)
-        by_dispute: dict[tuple[str, str], dict[str, list]] = {}
-        aligner = aligner_of(story)
-        for doc_index, evidence in disputes:
-            for difference in evidence.differences:
-                if not aligner.disputes_back(fact.centre, evidence, difference):
-                    continue  # one side holds words of the other, but does not say its thing
-                values = by_dispute.setdefault((difference.kind, difference.claim), {})
-                entry = values.setdefault(_key(difference.article), [difference.article, [], []])
-                entry[1].append(doc_index)
-                entry[2].append(evidence.sentences[0])
-        for (kind, claimed), others in by_dispute.items():
-            # The articles that state the fact take the centre's side only if they print its value,
-            # and not a range that the other values fit too ("more than 2,000" for 2,100 and 2,200).
-            sided = [
-                (doc_index, evidence) for doc_index, evidence in sorted(stating, key=lambda pair: pair[0])
-                if _gives(story, evidence.sentences, kind, claimed, [e[0] for e in others.values()])
-            ]
-            own = ConflictValue(printed(claimed), tuple(d for d, _ in sided), tuple(e.sentences[0] for _, e in sided))
-            rest = [
-                ConflictValue(printed(value), tuple(docs), tuple(sentences))
-                for value, docs, sentences in sorted(others.values(), key=lambda e: (-len(e[1]), e[1]))
-            ]
-            conflicts.append(Conflict(kind, fact.id, (own, *rest)))
-    return _merged(conflicts) + age_conflicts(story, facts)
+        for sentence in fact.sentences:
+            conflicts += _disputes(story, aligner, sentence, fact.id, checks[sentence])
+    conflicts += role_conflicts(story, facts)
+    return [_dated(story, c) for c in _merged(conflicts)] + age_conflicts(story, facts)
+
+
+def role_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
+    """Figures in one role that outlets give differently wherever their sentences give them
+    (``chorus.align.roles``): one conflict per disputed quantity, each value with every article
+    that gives it in that role."""
+    roles = Roles(aligner_of(story))
+    disputes = roles.disputes()
+    if not disputes:
+        return []
+    fact_of = {i: f.id for f in facts for i in f.sentences}
+    mentions = {id(m): m for d in disputes for m in (d.a, d.b)}
+    same = DisjointSets(list(mentions))
+    for d in disputes:
+        same.union(id(d.a), id(d.b))
+    conflicts = []
+    for members in same.groups():
+        group = [mentions[k] for k in members]
+        # The articles that give one of the group's values in the same role side with it.
+        # (A bound, "at least 25", agrees with too much to take a side.)
+        for m in roles.mentions:
+            if id(m) not in mentions and not _open_ended(m.number) and any(roles.agrees(m, g) for g in group):
+                group.append(m)
+        values: dict[str, list] = {}
+        for m in sorted(group, key=lambda m: (m.doc, m.sentence)):
+            entry = values.setdefault(_key(m.number.text.strip()), [printed(m.number.text.strip()), {}])
+            entry[1].setdefault(m.doc, m.sentence)
+        # An article that gives two of the values in one role counts two things, or tells its own
+        # revision: a value only such articles give is no outlet's version of the quantity.
+        given = {k: set(docs) for k, (_, docs) in values.items()}
+        kept = [
+            (value, docs) for k, (value, docs) in values.items()
+            if any(not any(d in given[other] for other in given if other != k) for d in docs)
+        ]
+        found = tuple(
+            ConflictValue(value, tuple(sorted(docs)), tuple(docs[d] for d in sorted(docs)))
+            for value, docs in sorted(kept, key=lambda e: (-len(e[1]), min(e[1])))
+        )
+        if len(found) >= 2:
+            first = min(group, key=lambda m: (m.doc, m.sentence))
+            conflicts.append(Conflict("number", fact_of.get(first.sentence, 0), found))
+    return conflicts
+
+
+def _dated(story: Story, conflict: Conflict) -> Conflict:
+    """The conflict marked as an update over time when its values are counts of what happened to
+    people that rise (or fall) with the days of the articles that give them, every value on days
+    after the one before ("600" on the 17th, "3,879" on the 18th, "7,085" on the 20th)."""
+    if conflict.kind != "number" or len(conflict.values) < 2:
+        return conflict
+    days: list[tuple[date, date]] = []
+    for v in conflict.values:
+        found = [day for d in v.doc_indexes if (day := published_day(story.documents[d].published)) is not None]
+        if not found or len(found) < len(v.doc_indexes):
+            return conflict  # an undated article: the days cannot tell
+        days.append((min(found), max(found)))
+    # What happened to those the disputed figures count (not another figure of their sentences).
+    outcomes = {
+        n.outcome for v in conflict.values for i in v.sentences
+        for n in numbers_in(story.sentences[i].text) if printed(n.text.strip()).lower() == v.value.lower()
+    }
+    if not outcomes or not outcomes <= CUMULATIVE_OUTCOMES:
+        return conflict
+    parsed = [value_numbers(v.value) for v in conflict.values]
+    if not all(parsed):
+        return conflict
+    figures = [found[0].typical for found in parsed]
+    order = sorted(range(len(figures)), key=lambda k: (days[k][0], figures[k]))
+    rising = all(figures[a] <= figures[b] for a, b in zip(order, order[1:]))
+    falling = all(figures[a] >= figures[b] for a, b in zip(order, order[1:]))
+    apart = all(days[a][1] <= days[b][0] for a, b in zip(order, order[1:]))
+    if (rising or falling) and apart and days[order[0]][0] < days[order[-1]][0]:
+        return Conflict(conflict.kind, conflict.fact, tuple(conflict.values[k] for k in order), over_time=True)
+    return conflict
+
+
+def _open_ended(n) -> bool:
+    return n.low == 0 or n.high == float("inf")
+
+
+def _disputes(story: Story, aligner, sentence: int, fact: int, check: ClaimCheck) -> list[Conflict]:
+    """The conflicts one sentence's check shows: each value the disputing articles give, against its own."""
+    # (article, evidence) of the articles that state the claim and of those that dispute it
+    stating = [(v.doc_index, e) for v in check.articles if v.verdict == STATES and (e := v.evidence) is not None]
+    disputes = [(v.doc_index, e) for v in check.articles if v.verdict == CONTRADICTS and (e := v.evidence) is not None]
+    if not disputes:
+        return []
+    families = aligner.families
+    own_family = families.family_of(story.sentences[sentence].doc_index)
+    # kind and the claim's value -> (the other value -> articles and sentences)
+    by_dispute: dict[tuple[str, str], dict[str, list]] = {}
+    for doc_index, evidence in disputes:
+        if families.family_of(doc_index) == own_family:
+            continue  # copies of one story are one source: an edit between them is no dispute between outlets
+        for difference in evidence.differences:
+            if not aligner.disputes_back(sentence, evidence, difference):
+                continue  # one side holds words of the other, but does not say its thing
+            values = by_dispute.setdefault((difference.kind, difference.claim), {})
+            entry = values.setdefault(_key(difference.article), [difference.article, [], []])
+            entry[1].append(doc_index)
+            entry[2].append(evidence.sentences[0])
+    conflicts = []
+    for (kind, claimed), others in by_dispute.items():
+        # The articles that state the claim take its side only if they print its value,
+        # and not a range that the other values fit too ("more than 2,000" for 2,100 and 2,200).
+        sided = [
+            (doc_index, evidence) for doc_index, evidence in sorted(stating, key=lambda pair: pair[0])
+            if _gives(story, evidence.sentences, kind, claimed, [e[0] for e in others.values()])
+        ]
+        own = ConflictValue(printed(claimed), tuple(d for d, _ in sided), tuple(e.sentences[0] for _, e in sided))
+        rest = [
+            ConflictValue(printed(value), tuple(docs), tuple(sentences))
+            for value, docs, sentences in sorted(others.values(), key=lambda e: (-len(e[1]), e[1]))
+        ]
+        conflicts.append(Conflict(kind, fact, (own, *rest)))
+    return conflicts
 
 
 # Outlets' ages for one person differ by a year or two (a birthday, a slip); a wider gap is another

@@ -90,6 +90,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             {
                 "kind": c.kind,
                 "fact": c.fact,
+                "over_time": c.over_time,
                 "values": [
                     {
                         "value": v.value,

@@ -89,7 +89,8 @@ def _conflicts(report: Report) -> list[str]:
     for c in report.conflicts:
         fact = report.fact_by_id(c.fact)
         about = f" (fact {c.fact}: {_escape(report.sentence(fact.centre).text)})" if fact else ""
-        lines.append(f"- **{c.kind}**: {_values(report, c)}{about}")
+        when = " (changed over the days, earliest first: an update rather than a dispute)" if c.over_time else ""
+        lines.append(f"- **{c.kind}**{when}: {_values(report, c)}{about}")
         for v in c.values:
             for i in v.sentences:
                 s = report.sentence(i)

@@ -267,9 +267,13 @@ class ConflictValueOut(Strict):
 
 
 class ConflictOut(Strict):
-    kind: Literal["number", "rank", "date", "weekday", "year", "place", "name"]
+    kind: Literal["number", "rank", "date", "weekday", "year", "age", "place", "name"]
     fact: int = Field(description="the fact whose value is disputed")
     values: list[ConflictValueOut] = Field(description="each value with the articles that give it, the fact's own first")
+    over_time: bool = Field(
+        default=False,
+        description="a count that rose or fell with the articles' days (an update, not a dispute); values in the days' order",
+    )
 
 
 class CopiesOut(Strict):
