@@ -19,6 +19,11 @@ _TITLE_AFTER_INITIALISM = frozenset(
     Command Justice Government Officials Mission Coast Census Federal""".split()
 )
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+# Chinese and Japanese end sentences with full-width marks and no space after them, where
+# nupunkt never splits; a closing quotation or bracket after the mark stays with its sentence,
+# and a quotation that a Japanese sentence goes on from (「…。」と言った: a particle in hiragana
+# follows) is not cut off from it.
+_UNSPACED_SENTENCE_END = re.compile(r"[。！？]+(?:[」』）〕】〉》”’\"')]+(?![\u3041-\u309f]))?(?![」』）〕】〉》”’\"')])")
 _MAX_QUOTE_PIECES = 4
 
 # A wire dateline opening an article: place in capitals, optional state or
@@ -48,16 +53,24 @@ def _open_quote(text: str) -> bool:
     return text.count('"') % 2 == 1
 
 
+def _split_unspaced(text: str) -> list[str]:
+    """The text cut after each full-width sentence mark (。！？), stripped; the text itself when it has none."""
+    cuts = [m.end() for m in _UNSPACED_SENTENCE_END.finditer(text)]
+    pieces = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+    return [p for p in pieces if p]
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph.
 
-    nupunkt handles abbreviations, decimals and most quotes; two repairs
+    nupunkt handles abbreviations, decimals and most quotes; Chinese and
+    Japanese sentences are cut at their full-width marks; two repairs
     follow: a split after an initialism before a title ("U.S. | Secretary")
     is undone, and a quotation running over several sentences stays one
     unit, so no sentence carries half a quote.
     """
     found: list[str] = nupunkt.sent_tokenize(paragraph)  # type: ignore[assignment]  # strings without return_confidence
-    pieces = [s.strip() for s in found if s.strip()]
+    pieces = [s for piece in found for s in _split_unspaced(piece)]
     merged: list[str] = []
     for piece in pieces:
         if merged and _INITIALISM_END.search(merged[-1]) and piece.split()[0].strip(",.") in _TITLE_AFTER_INITIALISM:

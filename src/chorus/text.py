@@ -25,7 +25,7 @@ def _read_word_list(path: Path) -> frozenset[str]:
 STOP_WORDS: frozenset[str] = _read_word_list(STOP_WORDS_FILE)
 
 # A sentence ends with . ! ? or … possibly followed by closing quotes/brackets.
-TERMINAL_RE = re.compile(r"[.!?…]['\"”’)\]]*$|[.!?…]\s*['\"”’]+\s*[.,]?$")
+TERMINAL_RE = re.compile(r"[.!?…。！？]['\"”’)\]」』）]*$|[.!?…]\s*['\"”’]+\s*[.,]?$")
 
 # Quotation marks: curly, straight, and the ``…'' of wire copy.
 QUOTE_MARK_RE = re.compile(r"“|”|``|''|\"")
