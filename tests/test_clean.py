@@ -378,3 +378,44 @@ def test_a_short_wire_lede_under_its_dateline_is_the_article_s_first_paragraph()
     [result] = clean_texts([WIRE_LEDE_ARTICLE])
     assert result.paragraphs[0] == "BALTIMORE _ The harbor ferry is running again."
     assert len(result.paragraphs) == 5 and not result.removed
+
+
+EDITORIAL_ARTICLE = """\
+The Daily Ledger said in an editorial for Tuesday, March 7:
+
+Two successive governors have promised the harbor a new ferry, and neither has found the money to build one.
+
+The old ferry carries about 4,000 passengers a day between the two shores, most of them commuters who would otherwise drive.
+
+Repairs last spring cost the state about $2 million, and the engineers who did them say the hull has perhaps five years left.
+
+A new ferry would cost about $30 million, less than the bridge the transport office proposed last year.
+"""
+
+
+def test_a_lead_in_ending_in_a_colon_is_reporting_not_the_title():
+    # Wire copy introduces an editorial or a statement with a sentence ending in a colon: it is
+    # part of the story (who says what follows), not a headline.
+    # It is joined to the paragraph it introduces, so that paragraph says who states it.
+    [result] = clean_texts([EDITORIAL_ARTICLE])
+    paragraphs = EDITORIAL_ARTICLE.strip().split("\n\n")
+    assert result.title is None
+    assert result.paragraphs == [paragraphs[0] + " " + paragraphs[1]] + paragraphs[2:]
+    assert not result.removed
+
+
+def test_a_quotation_s_lead_in_inside_the_story_is_joined_to_the_quotation():
+    paragraphs = EDITORIAL_ARTICLE.strip().split("\n\n")[1:]
+    lead_in = "Ana Ruiz, who has piloted the ferry for eleven years, said:"
+    quote = '"It is good to be back on the water, and the passengers have told us they missed the crossing."'
+    [result] = clean_texts(["\n\n".join(paragraphs[:2] + [lead_in, quote] + paragraphs[2:])])
+    assert result.paragraphs == paragraphs[:2] + [lead_in + " " + quote] + paragraphs[2:]
+
+
+@pytest.mark.parametrize("label", ["Share this:", "More On:", "Tags:", "Follow us for breaking news and updates:"])
+def test_a_label_ending_in_a_colon_is_still_furniture(label):
+    # Right before the story, where a lead-in would stand: a label introduces no reporting.
+    paragraphs = EDITORIAL_ARTICLE.split("\n\n")[1:]
+    [result] = clean_texts(["\n\n".join([label] + paragraphs)])
+    assert label not in result.paragraphs and result.title != label
+    assert len(result.paragraphs) == 4

@@ -78,7 +78,7 @@ class BlockLike(Protocol):
 PROSE_CUE_DENSITY = 0.08  # page words a long paragraph may use in passing ("shared photos on Instagram")
 # A paragraph whose site dropped its full stop still reads as one when it is long and made of ordinary words.
 UNENDED_PROSE_WORDS, UNENDED_PROSE_STOP_RATIO = 20, 0.3
-_SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")
+SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")
 
 
 def reads_as_sentences(b: BlockLike) -> bool:
@@ -205,7 +205,7 @@ def own_features(blocks: Sequence[BlockLike], layout: Layout | None = None) -> n
             math.log1p(distance), sum(prose[max(0, i - 2) : i] + prose[i + 1 : i + 3]),
             i > 0 and prose[i - 1], i + 1 < n and prose[i + 1],
             b.caption_words, before[i] / total_prose, (total_prose - before[i] - prose_words[i]) / total_prose,
-            layout.run_cohesion[i], min(len(_SENTENCE_BREAK_RE.findall(text)), 5), reads_as_sentences(b),
+            layout.run_cohesion[i], min(len(SENTENCE_BREAK_RE.findall(text)), 5), reads_as_sentences(b),
             layout.core_start <= i <= layout.core_end,
             math.log1p(layout.core_start - i if i < layout.core_start else max(i - layout.core_end, 0)),
             layout.core_cohesion[i], i > 0 and headline_shaped[i - 1], i + 1 < n and headline_shaped[i + 1],
