@@ -610,3 +610,14 @@ def test_news_words_for_talks_conditions_and_war_are_one_another():
     )
     found = verdicts(story, "Drazic spoke to the envoy about the situation in the Karsk camps following the conflict.")
     assert found == {"d1": STATES, "d2": STATES}
+
+
+def test_the_main_verb_is_the_first_and_a_later_clauses_verb_does_not_stand_for_it():
+    story = story_of(
+        "The United States offered help to Ostria after the quake killed hundreds of people.\n\n" + FILLER,
+        # The quake's toll, but not what the claim says the United States did.
+        "Relief agencies pleaded with Ostria after the quake killed hundreds of people.\n\n" + FILLER,
+        "The United States offered aid to Ostria after the quake killed hundreds.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The United States offered help to Ostria after the quake killed hundreds of people.")
+    assert found == {"d1": STATES, "d2": SILENT, "d3": STATES}

@@ -261,7 +261,7 @@ class Claim:
     predicate: np.ndarray  # per unit: says what happened (not a name, not background, not attribution)
     main: np.ndarray  # per unit: in the main clause (not background, not attribution)
     optional: np.ndarray  # per unit: only says when or where (``adjunct_spans``): counts if found, little if not
-    verbs: np.ndarray  # per unit: a verb of the main clause (what happened)
+    verbs: np.ndarray  # per unit: the main clause's verb (what happened)
     stems: frozenset[str]  # every word of the claim, stemmed, spelling variants unified
     raw_stems: frozenset[str]  # the same, spellings as printed (places: "Kenyan" is not "Kenya")
     places: frozenset[str]  # names of its main clause after a locative ("in the Tanzania blast")
@@ -626,7 +626,7 @@ class Aligner:
         parts = [(main_told, 1.0, False), (attribution, ATTRIBUTION_WEIGHT, False)]
         parts += [(m.group(), DETAIL_WEIGHT, False) for m in details]
         parts += [(main[start:end], 1.0, True) for start, end in adjuncts]
-        verb_stems: set[str] = set()  # what the main clause says happened, as a verb ("expelled")
+        main_verb: set[str] = set()  # the first verb in the past of the main clause ("expelled")
         required: set[tuple] = set()  # units the main clause says outside its when and where
         optional: set[tuple] = set()
         for part, factor, adjunct in parts:
@@ -678,8 +678,11 @@ class Aligner:
                     run_key.append(s)
                     continue
                 close_run()
-                if part is main_told and factor == 1.0 and _VERB_FORM.fullmatch(word) and s not in LIGHT_VERBS:
-                    verb_stems.add(s)
+                if (
+                    part is main_told and not main_verb and _VERB_FORM.fullmatch(word) and s not in LIGHT_VERBS
+                    and not (k and found[k - 1].group().lower() in _DETERMINERS)  # "the exiled leader": an adjective
+                ):
+                    main_verb.add(s)
                 word_class = _WORD_CLASSES.get(s)
                 if word_class is not None:
                     members = [self.vectors.index[p] for p in _CLASS_MEMBERS[word_class] if p in self.vectors.index]
@@ -712,7 +715,7 @@ class Aligner:
             is_name.append(name)
             in_main.append(main_clause)
             is_optional.append(key in optional and key not in required)
-            is_verb.append(any(self.vectors.terms[c] in verb_stems for c in columns))
+            is_verb.append(any(self.vectors.terms[c] in main_verb for c in columns))
         detail_numbers = [n for m in details for n in V.numbers_in(m.group()) if not n.superseded]
         numbers = [n for n in V.numbers_in(main) if not n.superseded]
         # An age describes who ("a 21-year-old roofer pleaded guilty"): compared, not required.
@@ -1123,7 +1126,10 @@ class Aligner:
         for x in claim.numbers:
             if not (x.low == x.high and 2 <= x.low <= MAX_PEOPLE_LISTED and x.unit is None and x.head in V.PEOPLE_NOUNS):
                 continue
-            if any(V.same_thing_counted(x, y, any_size=True) for y in numbers):
+            if any(
+                y.head == x.head or (y.head in V.PEOPLE_NOUNS and (x.outcome == y.outcome or not (x.outcome and y.outcome)))
+                for y in numbers
+            ):
                 continue  # a figure of its own for them: compared as a figure
             if any(len(names) == int(x.low) for names in self._named_lists(text)):
                 found += 1
@@ -1190,15 +1196,16 @@ _NAMED_LIST = re.compile(
 )
 
 
-# A verb of the claim's main clause, in the past: the evidence must say it (or a word for it), or it
-# tells the same people in another act ("Tanzania has expelled 14 foreigners" / "an Australian
+# The claim's main verb, the first in the past of its main clause: the evidence must say it (or a
+# word for it), or it tells the same people in another act ("Tanzania has expelled 14 foreigners" / "an Australian
 # among 14 foreigners arrested ... has been released").
 _VERB_FORM = re.compile(r"[a-z]{3,}ed")
+_DETERMINERS = frozenset("a an the his her its their this that these those".split())
 # Verbs that say little of their own: what happened is their object ("received two life
 # sentences" / "was sentenced to"; "suffered minor burns" / "taken to hospital with minor burns").
 LIGHT_VERBS = frozenset(
     stem(w) for w in """received suffered sustained faced issued used considered expected seemed appeared
-    remained continued involved included based called named described allowed asked offered planned
+    remained continued involved included based called named described allowed asked planned
     alleged""".split()
 )
 
