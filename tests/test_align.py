@@ -621,3 +621,27 @@ def test_the_main_verb_is_the_first_and_a_later_clauses_verb_does_not_stand_for_
     )
     found = verdicts(story, "The United States offered help to Ostria after the quake killed hundreds of people.")
     assert found == {"d1": STATES, "d2": SILENT, "d3": STATES}
+
+
+def test_a_title_before_a_name_names_no_one():
+    story = story_of(
+        "Rep. Anna Kovic on Friday endorsed Governor Ivo Brandt for the party's nomination.\n\n" + FILLER,
+        # Another title-holder in the next sentence: the pair of sentences is not Kovic's endorsement.
+        "Union leaders endorsed Brandt for the party's nomination. Rep. Tomas Kral welcomed the union's "
+        "endorsement of Brandt.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    claim = aligner.claim_of_text("Rep. Anna Kovic on Friday endorsed Governor Ivo Brandt for the party's nomination.")
+    terms = story.vectors.terms
+    assert "rep" not in {terms[c] for c in claim.columns}
+
+
+def test_a_claim_that_is_mostly_its_date_needs_the_date():
+    story = story_of(
+        "The euro will be launched on January 1, 1999.\n\n" + FILLER,
+        "The launch of the euro would pose problems for exporters.\n\n" + FILLER,
+        "The euro is to be launched on January 1, 1999, officials said.\n\n" + FILLER,
+        "Traders said the euro and its launch were all the talk. The euro's launch worried exporters.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The euro will be launched on January 1, 1999.")
+    assert found == {"d1": STATES, "d2": SILENT, "d3": STATES, "d4": SILENT}

@@ -328,6 +328,8 @@ _PLACE_ADJUNCT = re.compile(
 )
 
 
+# Titles before a name ("Rep.", "Sen.", "Dr."): part of no one's name.
+NAME_TITLES = frozenset(stem(w) for w in "mr mrs ms dr rep sen gov gen lt col sgt capt adm prof rev".split())
 # A description standing for a named person: a role noun the story prints right before the name
 # ("exiled Hamas leader Khaled Meshaal", "chief executive Pieter Vandermolen") or as the head of an
 # appositive next to it ("Khaled Mashaal, the exiled leader of the Hamas terror group,"; "Halvern's
@@ -673,6 +675,8 @@ class Aligner:
                 weight = float(self.vectors.idf[column]) * factor
                 if (word.lower().endswith("ly") and len(word) > 4) or s in HEDGE_WORDS:
                     weight *= DETAIL_WEIGHT  # a manner ("nearly simultaneous", "reportedly") is not the claim
+                if capital and s in NAME_TITLES and k + 1 < len(found) and found[k + 1].group()[0].isupper():
+                    continue  # "Rep. Patrick Kennedy": the title names no one (another Rep. is another man)
                 if capital:
                     run.append((column, weight * NAME_WEIGHT))
                     run_key.append(s)
@@ -681,6 +685,9 @@ class Aligner:
                 if (
                     part is main_told and not main_verb and _VERB_FORM.fullmatch(word) and s not in LIGHT_VERBS
                     and not (k and found[k - 1].group().lower() in _DETERMINERS)  # "the exiled leader": an adjective
+                    # "the rates released by the central bank": a participle, not the clause's verb
+                    and not (k + 1 < len(found) and found[k + 1].group().lower() == "by"
+                             and not (k and found[k - 1].group().lower() in AUXILIARIES))
                 ):
                     main_verb.add(s)
                 word_class = _WORD_CLASSES.get(s)
@@ -716,6 +723,9 @@ class Aligner:
             in_main.append(main_clause)
             is_optional.append(key in optional and key not in required)
             is_verb.append(any(self.vectors.terms[c] in main_verb for c in columns))
+        optional_out = np.asarray(is_optional, dtype=bool)
+        if int((np.asarray(in_main, dtype=bool) & ~optional_out).sum()) < MIN_DISPUTE_UNITS:
+            optional_out[:] = False  # when or where is most of what it says ("The euro will be launched on January 1, 1999")
         detail_numbers = [n for m in details for n in V.numbers_in(m.group()) if not n.superseded]
         numbers = [n for n in V.numbers_in(main) if not n.superseded]
         # An age describes who ("a 21-year-old roofer pleaded guilty"): compared, not required.
@@ -746,7 +756,7 @@ class Aligner:
             is_name=np.asarray(is_name, dtype=bool),
             predicate=~np.asarray(is_name, dtype=bool) & np.asarray(in_main, dtype=bool),
             main=np.asarray(in_main, dtype=bool),
-            optional=np.asarray(is_optional, dtype=bool),
+            optional=optional_out,
             verbs=np.asarray(is_verb, dtype=bool),
             stems=frozenset(self.vectors.variants.get(stem(w), stem(w)) for w in WORD_RE.findall(text)),
             raw_stems=frozenset(stem(w) for w in WORD_RE.findall(text)),
@@ -1201,6 +1211,7 @@ _NAMED_LIST = re.compile(
 # among 14 foreigners arrested ... has been released").
 _VERB_FORM = re.compile(r"[a-z]{3,}ed")
 _DETERMINERS = frozenset("a an the his her its their this that these those".split())
+AUXILIARIES = frozenset("is are was were be been being has have had 's".split())
 # Verbs that say little of their own: what happened is their object ("received two life
 # sentences" / "was sentenced to"; "suffered minor burns" / "taken to hospital with minor burns").
 LIGHT_VERBS = frozenset(
