@@ -340,11 +340,11 @@ ROLE_NOUNS = frozenset(
     secretary governor mayor commander judge prosecutor attorney lawyer senator ambassador
     candidate activist analyst founder owner manager director leader officer worker reporter professor
     doctor teacher soldier farmer researcher scientist economist actor author writer player coach
-    captain pilot driver""".split()
+    captain pilot driver resident agent assistant correspondent participant immigrant servant tenant""".split()
 )
-# Endings of agent nouns ("spokesman", "economist", "defendant"); not "-er", which ends as many
-# things (murder, number, border) as people.
-ROLE_ENDINGS = ("ist", "man", "woman", "ant", "ent")
+# Endings of agent nouns ("spokesman", "economist"); not "-er" nor "-ent", which end as many things
+# (murder, number, agreement, government) as people.
+ROLE_ENDINGS = ("ist", "man", "woman")
 # A role stands for its person only if the story gives it to one person; "the Hamas leadership" is
 # its leader's too (a role with this ending is the role).
 ROLE_COLLECTIVE_ENDINGS = ("ship",)
@@ -359,6 +359,9 @@ _NAME_THEN_ROLE = re.compile(
 _ROLE_THEN_NAME = re.compile(
     rf"\b(?:the|a|an|{_CAPITALISED}(?:'s|’s))\s+(?P<desc>[^,;()“”\"]{{3,80}}?),\s+" + _FULL_NAME + r"\s*,"
 )
+
+
+_ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r"|[a-z]{2,}(?:" + "|".join(ROLE_ENDINGS) + r"))\b")
 
 
 def is_role_noun(word: str) -> bool:
@@ -560,6 +563,8 @@ class Aligner:
         """Role stem -> the stem of the one person the story gives it to (``roles_named``)."""
         people: dict[str, set[str]] = {}
         for sentence in self.story.sentences:
+            if not _ROLE_WORD.search(sentence.text):
+                continue  # no role noun: nothing to find (the patterns are the costly part)
             for role, surname in roles_named(sentence.text):
                 s = stem(surname)
                 people.setdefault(stem(role), set()).add(self.vectors.variants.get(s, s))
