@@ -547,16 +547,12 @@ class Aligner:
         self._negated: dict[int, bool] = {}
 
     @cached_property
-    def name_stems(self) -> frozenset[str]:
-        """Stems the story prints capitalised inside its sentences and never in lower case ("Russia"):
-        a name also when it opens a sentence."""
-        upper: set[str] = set()
-        lower: set[str] = set()
-        for sentence in self.story.sentences:
-            for k, (token, capital) in enumerate(zip(sentence.tokens, sentence.capitalised)):
-                if k:
-                    (upper if capital else lower).add(token)
-        return frozenset(stem(t) for t in upper - lower)
+    def names_known(self):
+        """The story's names (``references.StoryContext.is_name``: a capitalised word the story never
+        writes in lower case), shared with selection: "Russia" is a name also when it opens a sentence."""
+        from chorus.references import context_of
+
+        return context_of(self.story)
 
     @cached_property
     def person_roles(self) -> dict[str, str]:
@@ -658,7 +654,7 @@ class Aligner:
                 # A capital opens every sentence: the first word is a name only when the next is one too.
                 capital = word[0].isupper() and (
                     m.start() > 0 or part is not main_told or (k + 1 < len(found) and found[k + 1].group()[0].isupper())
-                    or stem(word) in self.name_stems
+                    or self.names_known.is_name(word)
                 )
                 if not is_content(word) or word.lower() in _NUMBER_WORDS:
                     if not (capital and word.lower() in ("of", "al", "el", "de", "bin")):
