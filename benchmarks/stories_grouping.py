@@ -45,7 +45,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from chorus.digest.engine import prepare_chunk
-from chorus.digest.grouping import GroupingSettings, StoryGrouper
+from chorus.digest.grouping import REFINE_SIMILARITY, GroupingSettings, StoryGrouper
 from chorus.digest.inputs import KeyedRaw
 from chorus.ingest.read import cluster_from_record
 
@@ -241,18 +241,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.grid:
         print("tuning pools: " + " | ".join(tuning))
-        for join in (0.12, 0.16, 0.2, 0.24, 0.28, 0.32):
-            for merge in (None, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12, 0.14):
+        for join in (0.12, 0.16, 0.2, 0.24, 0.28):
+            for merge in (None, 0.08, 0.09, 0.1, 0.11):
                 for refine in (0.12, 0.14):
-                    if merge is None and refine != join:
-                        continue
+                    if merge is None and refine != REFINE_SIMILARITY:
+                        continue  # one pass, then refinement: the grouping before merging came in (at join 0.12)
                     settings = replace(GroupingSettings(), join_similarity=join, merge_similarity=merge,
-                                       refine_similarity=refine, grown_story_articles=10**9)  # as first tuned
+                                       refine_similarity=join if merge is None else refine,
+                                       grown_story_articles=10**9)  # as first tuned: no size rule
                     f1 = [scores(run_chorus(pool, settings)[0], truth)["f1"] for pool, truth in tuning.values()]
                     print(f"join {join} merge {merge} refine {refine}: " + " ".join(f"{f:.3f}" for f in f1)
                           + f" mean {sum(f1) / len(f1):.3f}", flush=True)
-        for grown in (5, 10, 12, 15, 20, 10**9):  # the size at which two stories need the higher merge similarity
-            for grown_merge in (0.1, 0.11, 0.12, 0.13, 0.14, 0.16):
+        for grown in (10, 15, 20):  # the size at which two stories need the higher merge similarity
+            for grown_merge in (0.1, 0.12, 0.14):
                 settings = replace(GroupingSettings(), grown_story_articles=grown, grown_merge_similarity=grown_merge)
                 f1 = [scores(run_chorus(pool, settings)[0], truth)["f1"] for pool, truth in tuning.values()]
                 print(f"grown story {grown} merge {grown_merge}: " + " ".join(f"{f:.3f}" for f in f1)

@@ -12,6 +12,13 @@ of the features and of the grouping, and the process's peak resident
 memory. Cleaning (ingest) is timed apart on the first 1,000 articles: it
 is the same per article at any size.
 
+``--sources`` also counts each story's independent outlets as
+``chorus stories --no-summaries`` does (``chorus.digest.results.count_story_sources``:
+the articles cut into sentences, their source families found; the outlet
+of an article is its wire, as DUC's ids tell, so a copy of a wire story
+and its original are one source), after the peak memory of the grouping
+is taken, and reports its CPU seconds and the largest story it checked.
+
 ``--baseline-src DIR`` runs the same sizes, interleaved in the same run,
 with the ``chorus`` package found in DIR (e.g. the ``src`` of an earlier
 commit, from ``git archive``), its features held in a list as an earlier
@@ -71,7 +78,27 @@ def articles_of_size(data: Path, size: int) -> Iterator[dict]:
         yield {"id": f"{item['id']}~{copy}", "text": "\n\n".join(kept), "title": item["title"], "date": day.isoformat()}
 
 
-def worker(data: Path, size: int, cpu: int, hold: bool) -> dict:
+def count_sources(data: Path, size: int, grouper) -> dict:
+    from chorus.digest.results import StoryWork, count_story_sources
+    from chorus.ingest.metadata import wire_metadata
+    from chorus.types import Document
+
+    texts = {a["id"]: a for a in articles_of_size(data, size)}
+    started = time.process_time()
+    checked, largest, copies = 0, 0, 0
+    for group in grouper.groups():
+        if len(group) < 2:
+            continue
+        documents = [Document(id=(a := texts[grouper.keys[m]])["id"], text=a["text"], title=a["title"],
+                              outlet=wire_metadata(a["id"].split("~")[0]).outlet, published=a["date"]) for m in group]
+        outcome = count_story_sources(StoryWork(str(checked), documents, summarize=False))
+        checked, largest = checked + 1, max(largest, len(group))
+        copies += len({d.outlet for d in documents}) - outcome.independent_outlets
+    return {"sources_cpu_s": round(time.process_time() - started, 1), "stories_checked": checked,
+            "largest_checked": largest, "outlets_merged_by_families": copies}
+
+
+def worker(data: Path, size: int, cpu: int, hold: bool, sources: bool = False) -> dict:
     pin_to_one_core(cpu)
     from chorus.digest.features import article_features
     from chorus.digest.grouping import StoryGrouper
@@ -90,11 +117,14 @@ def worker(data: Path, size: int, cpu: int, hold: bool) -> dict:
     grouper = StoryGrouper()
     grouper.add(list(features()) if hold else features())
     grouping_cpu = time.process_time() - started - features_cpu
-    return {
+    out = {
         "articles": size, "stories": len(grouper.groups()), "features_cpu_s": round(features_cpu, 1),
         "grouping_cpu_s": round(grouping_cpu, 1), "grouping_wall_s": round(time.perf_counter() - wall, 1),
         "peak_rss_mb": round(peak_rss_mb()), "in_stories": sum(len(g) for g in grouper.groups()),
     }
+    if sources:
+        out.update(count_sources(data, size, grouper), peak_rss_with_sources_mb=round(peak_rss_mb()))
+    return out
 
 
 def cleaning(data: Path, count: int) -> dict:
@@ -116,19 +146,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cpu", type=int, default=default_cpu())
     parser.add_argument("--json", type=Path)
     parser.add_argument("--baseline-src", type=Path, help="also run each size with the chorus package in this folder")
+    parser.add_argument("--sources", action="store_true", help="also count independent outlets (--no-summaries)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--hold", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--cleaning", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        print(json.dumps(worker(args.data, args.worker, args.cpu, args.hold)))
+        print(json.dumps(worker(args.data, args.worker, args.cpu, args.hold, args.sources)))
         return 0
     if args.cleaning:
         pin_to_one_core(args.cpu)
         print(json.dumps(cleaning(args.data, args.cleaning)))
         return 0
     env = {**os.environ, **SINGLE_THREAD}
-    systems = {"this tree": ([], env)}
+    systems = {"this tree": (["--sources"] if args.sources else [], env)}
     if args.baseline_src:
         systems["baseline"] = (["--hold"], {**env, "PYTHONPATH": str(args.baseline_src.resolve())})
     rows = []
@@ -148,6 +179,11 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         print(f"| {r['articles']:,} | {r['system']} | {r['stories']:,} | {r['features_cpu_s']} | {r['grouping_cpu_s']} "
               f"| {r['peak_rss_mb']} | {r['load']} |")
+    for r in rows:
+        if "sources_cpu_s" in r:
+            print(f"{r['articles']:,} articles: independent outlets of {r['stories_checked']} stories (largest "
+                  f"{r['largest_checked']}) in {r['sources_cpu_s']} CPU s, {r['outlets_merged_by_families']} outlets "
+                  f"counted with another by their families; peak {r['peak_rss_with_sources_mb']} MB")
     print(f"\ncleaning (ingest): {clean['cleaning_cpu_s']} CPU s for {clean['articles']} articles; load {os.getloadavg()[0]:.1f}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -133,6 +133,18 @@ def test_the_state_lets_the_next_days_articles_join_and_keeps_unchanged_summarie
     assert all(not s.changed and s.summary is not None for s in third.stories)
 
 
+def test_a_story_kept_without_its_summary_gets_one_when_summaries_are_asked_for(tmp_path):
+    rows = STREAM.read_text().splitlines()
+    (tmp_path / "day1.jsonl").write_text("\n".join(rows[:2]) + "\n")  # quake A, two outlets
+    (tmp_path / "day2.jsonl").write_text(rows[5] + "\n")  # the budget
+    state = tmp_path / "state"
+    (grouped,) = stories([tmp_path / "day1.jsonl"], state=state, summaries=False).stories
+    assert grouped.summary is None and grouped.independent_outlets == 2
+    again = stories([tmp_path / "day2.jsonl"], state=state, since="2025-03-01")
+    quake = next(s for s in again.stories if s.id == grouped.id)
+    assert quake.summary is not None and quake.summary.sentences
+
+
 def test_cli_formats_and_errors(run, tmp_path):
     code, out, err = run("stories", str(STREAM), "--no-summaries", "--format", "json")
     assert code == 0

@@ -214,7 +214,7 @@ def stories(
         found = news_stories(grouper, everything, {a.key for a in articles})
         cached = kept.stories if kept else {}
         for story in found:
-            _reuse(story, cached.get(story.id))
+            _reuse(story, cached.get(story.id), summaries)
         summarize_stories(found, words=words, method=method, min_outlets=min_outlets, reports=reports,
                           runner=runner.summarize, summaries=summaries)
     finally:
@@ -228,11 +228,14 @@ def stories(
     return finish_digest(found, rejected, warnings, count_in, since=since, min_outlets=min_outlets)
 
 
-def _reuse(story: NewsStory, kept: dict[str, Any] | None) -> None:
-    """A story whose articles are those of its kept summary is not summarized again."""
+def _reuse(story: NewsStory, kept: dict[str, Any] | None, summaries: bool = True) -> None:
+    """A story whose articles are those of its kept summary is not summarized again (one kept from a
+    ``--no-summaries`` run is, when summaries are asked for now)."""
     from chorus.digest.state import outcome_from_state
 
     if kept is None or kept.get("members") != [a.key for a in story.articles]:
+        return
+    if summaries and kept.get("summary") is None and kept.get("summary_error") is None:
         return
     story.changed = False
     outcome_from_state(story, kept)
