@@ -419,3 +419,40 @@ def test_a_label_ending_in_a_colon_is_still_furniture(label):
     [result] = clean_texts(["\n\n".join([label] + paragraphs)])
     assert label not in result.paragraphs and result.title != label
     assert len(result.paragraphs) == 4
+
+
+class _KeepAll:
+    """A line model that keeps every block: what the cleaner's own rules do on top of it."""
+
+    threshold = 0.5
+
+    def scores(self, blocks, layout=None):
+        return [1.0] * len(blocks)
+
+
+class _Doubting(_KeepAll):
+    """A line model that keeps every block but the given lines."""
+
+    def __init__(self, lines):
+        self.lines = set(lines)
+
+    def scores(self, blocks, layout=None):
+        return [0.0 if b.text in self.lines else 1.0 for b in blocks]
+
+
+def test_a_post_embedded_in_the_article_stays_with_it():
+    # Its text and its signature ("— name (@handle) day") stay even when the line model doubts them.
+    post = ["Closed again https://t.co/AbC123", "— Ana Ruiz (@anaruiz) November 18, 2025"]
+    headline = "Elm Street bridge to close for repairs"
+    page = _page([headline], NEWS[:2] + post + NEWS[2:], [])
+    [result] = clean_texts([page], _Doubting([headline] + post))
+    assert result.paragraphs == NEWS[:2] + post + NEWS[2:]
+    [result] = clean_texts([page])  # and with the shipped model
+    assert result.paragraphs == NEWS[:2] + post + NEWS[2:]
+
+
+def test_a_post_signature_outside_the_article_is_not_kept():
+    after = ["Latest from our readers", "Lovely sunset over the harbor tonight", "— Sam Lee (@samlee) March 4, 2025"]
+    headline = "Elm Street bridge to close for repairs"
+    [result] = clean_texts([_page([headline], NEWS, after)], _Doubting([headline] + after))
+    assert result.paragraphs == NEWS

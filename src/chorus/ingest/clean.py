@@ -112,6 +112,9 @@ REPEAT_PREFIX_CHARS = 40  # a block this long that another block begins with is 
 # an editorial for Tuesday, March 7:", "The statement read in full:") is part of the story, not its
 # headline; labels ending in a colon ("Tags:", "Share this:", "More On:") are shorter.
 LEAD_IN_MIN_WORDS = 5
+# A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
+# "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
+EMBEDDED_POSTS = True
 
 
 @dataclass
@@ -454,7 +457,27 @@ def _classify(blocks: list[Block], model: LineModel) -> None:
         # word with them is another story's caption or teaser: strong evidence.
         elif b.label == GOOD and layout.outside_run(i) and b.stems and layout.run_cohesion[i] == 0.0:
             b.label, b.reason = BAD, "after or before the article and shares no word with it (another story)"
+    if EMBEDDED_POSTS:
+        _embedded_posts(blocks, layout)
     _teasers(blocks, layout)
+
+
+# An embedded social post ends with its author, handle and day ("— Jane Roe (@janeroe) November 18,
+# 2019"): the post is the article's, quoted where the article sets it.
+_EMBED_SIGNATURE_RE = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}$")
+EMBED_MAX_LINES = 3  # lines of the post above its signature
+
+
+def _embedded_posts(blocks: list[Block], layout: Layout) -> None:
+    """A post embedded in the article's run of paragraphs stays with them, its text and signature."""
+    for i, b in enumerate(blocks):
+        if not (_EMBED_SIGNATURE_RE.match(b.text) and layout.run_start <= i <= layout.run_end):
+            continue
+        start = i
+        while start > 0 and i - start < EMBED_MAX_LINES and blocks[start - 1].label == BAD and not blocks[start - 1].repeated:
+            start -= 1
+        for post in blocks[start : i + 1]:
+            post.label, post.reason = GOOD, ""
 
 
 def _teasers(blocks: list[Block], layout: Layout) -> None:
