@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from chorus.pipeline import build_story, load_documents
-from chorus.select import textrank
+from chorus.select import METHODS, get_method, textrank
 from chorus.select.base import candidates, pagerank
 from chorus.select.klsum import SMOOTHING, KLSum
 from chorus.select.lexrank import LexRank
@@ -86,3 +86,15 @@ def test_klsum_adds_the_sentence_that_lowers_the_divergence_most(story):
         used += story.sentences[best].words
     assert len(chosen) >= 2
     assert KLSum().select(story, budget) == chosen
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_a_method_given_a_story_not_yet_represented_says_so(method):
+    from chorus.segment import segment
+
+    documents = load_documents(["The dam held overnight, officials said. Rain is expected again on Friday.",
+                                "Officials said the dam held overnight. More rain is expected on Friday."], [])
+    story = segment(documents)
+    assert story.vectors is None
+    with pytest.raises(RuntimeError, match="not represented yet"):
+        get_method(method)(story, Budget(words=20))

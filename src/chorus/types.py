@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from chorus.align.claims import Aligner
+    from chorus.references import StoryContext
+    from chorus.represent import Vectors
 
 
 @dataclass(frozen=True)
@@ -81,17 +86,24 @@ class Sentence:
 class Story:
     """A cluster of documents about one event, split into sentences.
 
-    ``vectors`` is filled by the represent stage; selectors read it.
+    ``vectors`` is filled by the represent stage; a selector reads it through
+    ``represented()``, which says so when that stage has not run.
     """
 
     documents: list[Document]
     sentences: list[Sentence]
     query: str | None = None
     query_stems: tuple[str, ...] = ()
-    vectors: Any = None  # chorus.represent.Vectors once represented
-    alignment: Any = field(default=None, repr=False)  # chorus.align.Aligner, made on first use
-    context: Any = field(default=None, repr=False)  # chorus.references.StoryContext, made on first use
+    vectors: Vectors | None = None  # filled by the represent stage
+    alignment: Aligner | None = field(default=None, repr=False)  # made on first use
+    context: StoryContext | None = field(default=None, repr=False)  # made on first use
     warnings: list[str] = field(default_factory=list)
+
+    def represented(self) -> Vectors:
+        """The story's vectors, for a stage that needs them (a selector): the represent stage has run."""
+        if self.vectors is None:
+            raise RuntimeError("the story is not represented yet: chorus.represent.represent(story) runs first")
+        return self.vectors
 
     def sentences_of(self, doc_index: int) -> list[Sentence]:
         return [s for s in self.sentences if s.doc_index == doc_index]

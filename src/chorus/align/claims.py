@@ -694,7 +694,7 @@ class Aligner:
                 word_class = _WORD_CLASSES.get(s)
                 if word_class is not None:
                     members = [self.vectors.index[p] for p in _CLASS_MEMBERS[word_class] if p in self.vectors.index]
-                    key = ("class", word_class)
+                    key: tuple = ("class", word_class)  # a unit is keyed like `units`: (kind, what)
                     (optional if adjunct else required).add(key)
                     if key not in units or units[key][2] < weight:
                         units[key] = (members, [weight] * len(members), weight, False, factor == 1.0)
@@ -1090,7 +1090,7 @@ class Aligner:
 
     def _calendar_units(self, claim: Claim) -> np.ndarray:
         """Per unit of the claim: a day or month name ("Tuesday"), a value rather than who or where."""
-        terms = self.story.vectors.terms
+        terms = self.vectors.terms
         return np.array(
             [all(terms[c] in _CALENDAR_STEMS for c in unit) for unit in np.split(claim.columns, claim.unit_starts[1:])],
             dtype=bool,

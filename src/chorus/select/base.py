@@ -269,7 +269,7 @@ PRECOMPUTED_PAIRS = 2000  # candidates up to which all pairs are tested at once 
 
 def repeat_test(story: Story, candidates: list[int]) -> Callable[[int, list[int]], bool]:
     """A test "does sentence i repeat one of these?" over ``candidates``."""
-    vectors = story.vectors
+    vectors = story.represented()
     if len(candidates) > PRECOMPUTED_PAIRS:
         return lambda i, chosen: bool(redundancy_matrix(pair_table(vectors, [i], chosen)).any())
     position = {i: k for k, i in enumerate(candidates)}
@@ -303,6 +303,6 @@ def pagerank(
 
 def cluster_centroid(story: Story) -> np.ndarray:
     """Mean TF-IDF vector of the story's sentences, L2-normalised."""
-    centroid = np.asarray(story.vectors.tfidf.mean(axis=0)).ravel()
+    centroid = np.asarray(story.represented().tfidf.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     return centroid / norm if norm else centroid

@@ -22,7 +22,7 @@ class Centroid(Summarizer):
     plain = "Sentences closest to the story's centre"
 
     def score(self, story: Story) -> np.ndarray:
-        vectors = story.vectors
+        vectors = story.represented()
         n_docs = max(len(story.documents), 1)
         # Centroid: average term frequency per document times IDF.
         centroid = np.asarray(vectors.counts.sum(axis=0)).ravel() / n_docs * vectors.idf

@@ -128,7 +128,7 @@ def bigram_occurrences(story: Story, window: int = 1) -> BigramOccurrences:
     pairs of content words up to ``window`` tokens apart count too (the
     skip-bigrams of ROUGE-SU, Lin 2004). Within a sentence the adjacent pairs
     come first, then the pairs one word apart, and so on."""
-    variants = story.vectors.variants
+    variants = story.represented().variants
     sentences = story.sentences
     # Each token's stem as a number (a name's variants one number), looked up once per distinct stem.
     flat = list(chain.from_iterable(s.stems for s in sentences))
@@ -168,8 +168,8 @@ def bigram_occurrences(story: Story, window: int = 1) -> BigramOccurrences:
 def query_similarity(story: Story) -> np.ndarray:
     if not story.query_stems:
         return np.zeros(len(story.sentences))
-    query = story.vectors.vectorize(list(story.query_stems))
-    return (story.vectors.tfidf @ query.T).toarray().ravel()
+    query = story.represented().vectorize(list(story.query_stems))
+    return (story.represented().tfidf @ query.T).toarray().ravel()
 
 
 def concept_table(story: Story, window: int = WINDOW) -> ConceptTable:
@@ -177,7 +177,7 @@ def concept_table(story: Story, window: int = WINDOW) -> ConceptTable:
     sentences = story.sentences
     n_docs = max(len(story.documents), 1)
     counts = story.doc_sentence_counts()
-    variants = story.vectors.variants
+    variants = story.represented().variants
     occurrences = bigram_occurrences(story, window)
     concepts = occurrences.concepts
     c = occurrences.concept
@@ -554,7 +554,7 @@ def redundant_pairs(story: Story, pool: list[int]) -> list[tuple[int, int]]:
     """Pairs of candidates that repeat each other, by the rule every method uses."""
     if len(pool) < 2:
         return []
-    redundant = redundancy_matrix(pair_table(story.vectors, pool, pool))
+    redundant = redundancy_matrix(pair_table(story.represented(), pool, pool))
     rows, cols = np.nonzero(np.triu(redundant, k=1))
     return [(pool[a], pool[b]) for a, b in zip(rows.tolist(), cols.tolist())]
 

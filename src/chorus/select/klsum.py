@@ -33,7 +33,7 @@ def _log_likelihood_gain(p: np.ndarray, rows: sparse.csr_matrix, summary: np.nda
 
 
 def _cluster_distribution(story: Story) -> np.ndarray:
-    total = np.asarray(story.vectors.counts.sum(axis=0)).ravel()
+    total = np.asarray(story.represented().counts.sum(axis=0)).ravel()
     return total / total.sum() if total.sum() else total
 
 
@@ -48,10 +48,10 @@ class KLSum(Summarizer):
         positive = p[p > 0]
         # From the empty summary, whose q is uniform: KL = Σ p log p + log V.
         kl_of_empty = float(np.sum(positive * np.log(positive))) + np.log(max(len(p), 1))
-        return _log_likelihood_gain(p, story.vectors.counts, np.zeros_like(p)) - kl_of_empty
+        return _log_likelihood_gain(p, story.represented().counts, np.zeros_like(p)) - kl_of_empty
 
     def select(self, story: Story, budget: Budget) -> list[int]:
-        counts = story.vectors.counts
+        counts = story.represented().counts
         p = _cluster_distribution(story)
         if not p.sum():
             return []

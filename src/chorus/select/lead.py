@@ -15,7 +15,7 @@ from chorus.types import Budget, Story
 
 def central_document(story: Story) -> int:
     centroid = cluster_centroid(story)
-    tfidf = story.vectors.tfidf
+    tfidf = story.represented().tfidf
     best, best_score = 0, -1.0
     for d in range(len(story.documents)):
         rows = [s.index for s in story.sentences if s.doc_index == d]

@@ -26,7 +26,7 @@ class LexRank(Summarizer):
     def score(self, story: Story) -> np.ndarray:
         from scipy.sparse.linalg import LinearOperator  # imported when used: 0.15 s
 
-        x = story.vectors.tfidf
+        x = story.represented().tfidf
         self_loops = np.asarray(x.multiply(x).sum(axis=1)).ravel()
 
         def multiply(v: np.ndarray) -> np.ndarray:

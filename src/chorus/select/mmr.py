@@ -19,9 +19,9 @@ LAMBDA = 0.7
 
 def relevance(story: Story) -> np.ndarray:
     if story.query:
-        query = story.vectors.vectorize(content_stems(story.query))
-        return (story.vectors.tfidf @ query.T).toarray().ravel()
-    return story.vectors.tfidf @ cluster_centroid(story)
+        query = story.represented().vectorize(content_stems(story.query))
+        return (story.represented().tfidf @ query.T).toarray().ravel()
+    return story.represented().tfidf @ cluster_centroid(story)
 
 
 class MMR(Summarizer):
@@ -46,5 +46,5 @@ class MMR(Summarizer):
             chosen.append(best)
             used += story.sentences[best].words
             pool.remove(best)
-            novelty_penalty = np.maximum(novelty_penalty, story.vectors.similarities_to([best]).ravel())
+            novelty_penalty = np.maximum(novelty_penalty, story.represented().similarities_to([best]).ravel())
         return chosen

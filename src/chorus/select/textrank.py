@@ -30,7 +30,7 @@ class TextRank(Summarizer):
     def score(self, story: Story) -> np.ndarray:
         from scipy.sparse.linalg import LinearOperator  # imported when used: 0.15 s
 
-        binary = story.vectors.present
+        binary = story.represented().present
         columns = binary.T.tocsr()
         log_len = np.log(np.array([max(len(s.tokens), 2) for s in story.sentences], dtype=float))
         blocks = []
