@@ -41,7 +41,7 @@ from chorus.parallel import (  # noqa: F401  (the pool's settings, read with bat
     chunks as _chunks,
     run_ordered as _run_ordered,
 )
-from chorus.types import DEFAULT_WORDS
+from chorus.types import SummaryOptions
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -66,12 +66,10 @@ RecordLine = bytes | OversizedLine | LostRecord
 
 
 @dataclass(frozen=True)
-class BatchOptions:
-    words: int | None = DEFAULT_WORDS
-    sentences: int | None = None
-    method: str | None = None
+class BatchOptions(SummaryOptions):
+    """Each cluster's summary as asked (its query: `query`, then the cluster's `query_fields`)."""
+
     query_fields: tuple[str, ...] = ()  # dataset fields joined into the query (DUC: topic_title, topic_narrative)
-    query: str | None = None
 
 
 def cluster_query(cluster: Cluster, options: BatchOptions) -> str | None:
@@ -82,11 +80,11 @@ def cluster_query(cluster: Cluster, options: BatchOptions) -> str | None:
 
 
 def summarize_cluster(cluster: Cluster, options: BatchOptions) -> dict[str, Any]:
-    from chorus.pipeline import make_budget, read_story, summarize_story
+    from chorus.pipeline import read_story, summarize_as_asked
     from chorus.render import summary_to_dict
 
     story = read_story(cluster.documents, cluster_query(cluster, options))
-    summary = summarize_story(story, make_budget(options.words, options.sentences), options.method)
+    summary = summarize_as_asked(story, options)
     return {"id": cluster.id, **summary_to_dict(summary)}
 
 

@@ -15,7 +15,7 @@ import chorus
 from chorus.errors import ChorusError
 from chorus.evaluation.rouge_plan import DEFAULT_SCORER, SCORERS
 from chorus.render import FORMATS, REPORT_FORMATS
-from chorus.types import DEFAULT_WORDS, DIGEST_WORDS, asked_length, typed_date
+from chorus.types import DEFAULT_WORDS, DIGEST_WORDS, SummaryOptions, typed_date
 from chorus.web.defaults import REQUEST_SECONDS, WORKER_MEMORY, WORKERS
 
 NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, without importing it here
@@ -69,8 +69,8 @@ def _add_budget(parser: argparse.ArgumentParser, default_words: int = DEFAULT_WO
     parser.add_argument("--sentences", type=positive_int, default=None, help="sentence budget")
 
 
-def _budget_args(args: argparse.Namespace) -> tuple[int | None, int | None]:
-    return asked_length(args.words, args.sentences)
+def _summary_options(args: argparse.Namespace) -> SummaryOptions:
+    return SummaryOptions(words=args.words, sentences=args.sentences, query=args.query, method=args.method)
 
 
 def _read_clusters(args: argparse.Namespace, warnings: list[str]):
@@ -86,13 +86,13 @@ def _read_clusters(args: argparse.Namespace, warnings: list[str]):
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from chorus.pipeline import make_budget, read_story, summarize_story
+    from chorus.pipeline import read_story, summarize_story
     from chorus.progress import Steps, wanted as progress_wanted
     from chorus.render import render, summary_to_dict
     from chorus.render.markdown import _escape
 
-    words, sentences = _budget_args(args)
-    budget = make_budget(words, sentences)
+    options = _summary_options(args)
+    budget = options.budget()  # a bad length is reported before the articles are read
     warnings: list[str] = []
     clusters = _read_clusters(args, warnings)
     if args.format == "html" and len(clusters) > 1:
@@ -102,9 +102,9 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     with Steps(SUMMARY_STEPS * len(clusters), progress_wanted(articles)) as step:
         for n, cluster in enumerate(clusters, start=1):
             where = f"cluster {n} of {len(clusters)}: " if len(clusters) > 1 else ""
-            story = read_story(cluster.documents, args.query, stage=lambda name: step(where + name))
+            story = read_story(cluster.documents, options.query, stage=lambda name: step(where + name))
             step(f"{where}choosing the summary")
-            summary = summarize_story(story, budget, args.method)
+            summary = summarize_story(story, budget, options.method)
             for w in summary.warnings:
                 warn(w if len(clusters) == 1 else f"cluster {cluster.id}: {w}")
             outputs.append((cluster.id, summary))
@@ -127,14 +127,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     from chorus.progress import Steps, wanted as progress_wanted
     from chorus.render import render_report
 
-    words, sentences = _budget_args(args)
+    options = _summary_options(args)
     warnings: list[str] = []
     clusters = _read_clusters(args, warnings)
     if len(clusters) > 1:
         raise ChorusError("a report covers one story; choose a cluster of the dataset with --cluster ID")
     with Steps(REPORT_STEPS, progress_wanted(len(clusters[0].documents))) as step:
-        story = read_story(clusters[0].documents, args.query, warnings, stage=step)
-        report = build_report(story, words=words, sentences=sentences, method=args.method, ner=args.ner, stage=step)
+        story = read_story(clusters[0].documents, options.query, warnings, stage=step)
+        report = build_report(story, options, ner=args.ner, stage=step)
     for w in report.warnings:
         warn(w)
     sys.stdout.write(render_report(report, args.format))
@@ -208,10 +208,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
         raise UsageError("--engine dask writes a folder of part files: give -o a folder or URL, not -")
     if args.force and (args.resume or args.engine == "dask"):
         raise UsageError("--force replaces the output of the local engine; it goes with neither --resume nor --engine dask")
-    words, sentences = _budget_args(args)
     options = BatchOptions(
-        words=words, sentences=sentences, method=args.method,
-        query_fields=_fields(args.query_field), query=args.query,
+        words=args.words, sentences=args.sentences, query=args.query, method=args.method,
+        query_fields=_fields(args.query_field),
     )
     if args.scheduler and args.jobs:
         warn("--jobs is ignored with --scheduler: the cluster's workers do the work")

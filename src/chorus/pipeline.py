@@ -14,7 +14,7 @@ from chorus.ingest.read import document_from_json, read_article_file, read_folde
 from chorus.represent import represent
 from chorus.segment import segment, split_sentences
 from chorus.select import get_method
-from chorus.types import DEFAULT_WORDS, Budget, Document, Story, Summary
+from chorus.types import DEFAULT_WORDS, Budget, Document, Story, Summary, SummaryOptions
 
 DocumentLike = str | os.PathLike | Document | RawDocument | dict
 
@@ -123,6 +123,11 @@ def summarize_story(story: Story, budget: Budget, method: str | None = None) -> 
             f"word{'s' if budget.words != 1 else ''}; raise the word budget"
         )
     return summary
+
+
+def summarize_as_asked(story: Story, options: SummaryOptions) -> Summary:
+    """The summary ``options`` ask for, of a story read with their query (``read_story(documents, options.query)``)."""
+    return summarize_story(story, options.budget(), options.method)
 
 
 def summarize(

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from chorus.errors import ChorusError
+
 if TYPE_CHECKING:
     from chorus.align.claims import Aligner
     from chorus.references import StoryContext
@@ -172,6 +174,29 @@ class Budget:
         if self.sentences is not None:
             parts.append(f"{self.sentences} sentences")
         return " and ".join(parts)
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """What a summary is asked for: its length, its focus and how sentences are chosen.
+
+    The one shape of these settings that the entry points build (the CLI from its
+    arguments, the web from a request, batch per job) and the pipeline reads
+    (``pipeline.summarize_as_asked``, ``analysis.report.build_report``).
+    """
+
+    words: int | None = None  # with sentences also None: DEFAULT_WORDS (asked_length)
+    sentences: int | None = None
+    query: str | None = None
+    method: str | None = None  # None: chorus.select.DEFAULT_METHOD
+
+    def budget(self) -> Budget:
+        """The length asked for (``asked_length``), checked: ChorusError when it is not a length."""
+        words, sentences = asked_length(self.words, self.sentences)
+        try:
+            return Budget(words=words, sentences=sentences)
+        except ValueError as exc:
+            raise ChorusError(str(exc)) from None
 
 
 @dataclass(frozen=True)

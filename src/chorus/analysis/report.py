@@ -13,8 +13,8 @@ from chorus.analysis.facts import Fact, claim_checks, group_facts
 from chorus.analysis.quotes import Quote, find_quotations, group_quotations
 from chorus.analysis.reuse import DocumentReuse, Passage, find_reuse
 from chorus.errors import ChorusError
-from chorus.pipeline import DocumentLike, make_budget, read_story, summarize_story
-from chorus.types import DEFAULT_WORDS, Document, Sentence, Story, Summary
+from chorus.pipeline import DocumentLike, read_story, summarize_as_asked
+from chorus.types import DEFAULT_WORDS, Document, Sentence, Story, Summary, SummaryOptions
 
 
 @dataclass
@@ -64,6 +64,7 @@ class Report:
 
 def build_report(
     story: Story,
+    options: SummaryOptions | None = None,
     *,
     words: int | None = DEFAULT_WORDS,
     sentences: int | None = None,
@@ -71,14 +72,17 @@ def build_report(
     ner: str = "rules",
     stage: Callable[[str], object] | None = None,
 ) -> Report:
-    """The report of a story already segmented and represented (``pipeline.read_story``).
+    """The report of a story already segmented and represented (``pipeline.read_story``), its
+    summary as ``options`` ask (without them, as ``words``, ``sentences`` and ``method`` do).
 
     ``stage`` is told the name of each step as it starts (a progress display)."""
     if ner not in NER_BACKENDS:
         raise ChorusError(f"unknown NER backend {ner!r}; choose from: {', '.join(NER_BACKENDS)}")
     stage = stage or (lambda name: None)
     stage("choosing the summary")
-    summary = summarize_story(story, make_budget(words, sentences), method)
+    if options is None:
+        options = SummaryOptions(words=words, sentences=sentences, method=method)
+    summary = summarize_as_asked(story, options)
     stage("finding names")
     entities = find_entities(story, ner)
     index = EntityIndex(story, entities)
@@ -137,4 +141,5 @@ def report(
     Raises:
         ChorusError: for unusable input or an unavailable NER backend.
     """
-    return build_report(read_story(documents, query), words=words, sentences=sentences, method=method, ner=ner)
+    options = SummaryOptions(words=words, sentences=sentences, query=query, method=method)
+    return build_report(read_story(documents, options.query), options, ner=ner)

@@ -17,11 +17,11 @@ from chorus.ingest import RawDocument
 from chorus.ingest.decode import decode
 from chorus.ingest.fetch import FetchLimits, fetch_page
 from chorus.ingest.read import check_text_size, document_from_json, sniff_format
-from chorus.pipeline import load_documents, make_budget, read_story, summarize_story
+from chorus.pipeline import load_documents, read_story, summarize_story
 from chorus.render import render, render_report, summary_to_dict
 from chorus.render.json import article_sentences
 from chorus.render.report_html import report_page_data
-from chorus.types import Document, Story, Summary, asked_length
+from chorus.types import Document, Story, Summary
 from chorus.web.inputs import Incoming
 from chorus.web.limits import Deadline
 from chorus.web.schemas import CheckOptions, ReportOptions, SummarizeOptions
@@ -107,16 +107,16 @@ def read_articles_story(articles: list[Incoming], options: SummarizeOptions, dea
 
 def summarize_articles(articles: list[Incoming], options: SummarizeOptions, deadline: Deadline) -> Summary:
     """The pipeline of `chorus summarize`."""
-    budget = make_budget(*asked_length(options.words, options.sentences))
+    asked = options.summary_options()
+    budget = asked.budget()  # a bad length is answered before the articles are read
     story = read_articles_story(articles, options, deadline)
-    return summarize_story(story, budget, options.method)
+    return summarize_story(story, budget, asked.method)
 
 
 def report_articles(articles: list[Incoming], options: ReportOptions, deadline: Deadline) -> Report:
     """`chorus report`: the summary and the comparison of the outlets, from one reading of the articles."""
     story = read_articles_story(articles, options, deadline)
-    words, sentences = asked_length(options.words, options.sentences)
-    return build_report(story, words=words, sentences=sentences, method=options.method)
+    return build_report(story, options.summary_options())
 
 
 def summary_payload(summary: Summary) -> dict[str, Any]:

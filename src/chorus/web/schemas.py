@@ -15,7 +15,7 @@ from chorus.analysis.entities import KINDS, NER_BACKENDS
 from chorus.render import FORMATS, REPORT_FORMATS
 from chorus.render.report_json import SCHEMA as REPORT_SCHEMA
 from chorus.select import DEFAULT_METHOD, METHODS
-from chorus.types import DEFAULT_WORDS, typed_date
+from chorus.types import DEFAULT_WORDS, SummaryOptions, typed_date
 
 MAX_BUDGET_WORDS = 1000
 MAX_BUDGET_SENTENCES = 100
@@ -62,6 +62,9 @@ class SummarizeOptions(Strict):
         description="json (default): the summary with its citations and the articles split into sentences; "
         "text, markdown or html: the same rendering as `chorus summarize --format`.",
     )
+
+    def summary_options(self) -> SummaryOptions:
+        return SummaryOptions(words=self.words, sentences=self.sentences, query=self.query, method=self.method)
 
 
 class DocumentIn(Strict):
