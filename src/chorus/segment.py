@@ -110,7 +110,7 @@ def segment(
                 written = words(text)  # the sentence's one tokenization
                 if not written:
                     continue
-                tokens = tuple(t.lower() for t in written)
+                tokens = tuple(map(str.lower, written))
                 sentences.append(
                     Sentence(
                         index=len(sentences),
@@ -119,12 +119,12 @@ def segment(
                         paragraph=p,
                         text=text,
                         tokens=tokens,
-                        stems=tuple(stem(t) for t in written),
+                        stems=tuple(map(stem, written)),
                         # A word token always carries a letter or digit, so
                         # being content is not being a stop word (``is_content``).
-                        content=tuple(t not in STOP_WORDS for t in tokens),
-                        capitalised=tuple(t[:1].isupper() for t in written),
-                        all_caps=tuple(t.isupper() for t in written),
+                        content=tuple([t not in STOP_WORDS for t in tokens]),
+                        capitalised=tuple([t[:1].isupper() for t in written]),
+                        all_caps=tuple(map(str.isupper, written)),
                     )
                 )
                 position += 1
