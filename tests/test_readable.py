@@ -386,3 +386,39 @@ def test_a_surname_two_people_of_the_story_share_gets_no_full_name():
     bare = index_of(story, "Gingrich, 56")
     summary = compose(story, [bare], Budget(words=100), "concepts")
     assert not summary.sentences[0].edits  # neither "[Marianne Gingrich]" nor a guess at "[Newt Gingrich]"
+
+
+def test_father_and_son_of_one_name_get_no_full_name():
+    story = build_story(
+        [
+            doc("a", "Texas Gov. George W. Bush said on Monday that he would campaign in Iowa next week.\n\n"
+                     "Former President George Bush said his son would make a fine president, Bush told reporters.\n\n"
+                     "But he has refused to meet with the Log Cabin Republicans, a gay Republican group."),
+        ]
+    )
+    assert context_of(story).names.full_name("Bush") is None  # "[George Bush]" would name the father
+
+
+def test_a_connective_cut_leaves_a_bare_surname_leaning_on_its_introduction():
+    story = build_story(
+        [
+            doc("a", "Rich Tafel, who heads the Log Cabin Republicans, spoke to reporters outside the hall.\n\n"
+                     "The platform committee met on Monday night in Philadelphia."),
+            doc("b", "Delegates gathered in Philadelphia for the Republican convention on Monday night.\n\n"
+                     "Still, Tafel said gay Republicans were trying to look past the platform debate to the convention itself."),
+        ]
+    )
+    still = index_of(story, "Still, Tafel")
+    needs = context_of(story).needs(still)
+    assert needs.words or context_of(story).names.full_name("Tafel") == "Rich Tafel"
+    text = compose(story, [still], Budget(words=100), "concepts").sentences[0].text
+    assert not text.startswith("[Tafel]")  # a bracket round a bare surname would read as a name given in full
+
+
+def test_a_chronology_item_or_a_question_box_answer_is_no_summary_sentence():
+    from chorus.segment import segment
+
+    story = segment([doc("a", "-- Oct. 8, 1998: A large piece of a Concorde's rudder falls off during a flight.\n\n"
+                              "A. By the bite of a mosquito that is infected with West Nile virus.\n\n"
+                              "A large piece of a Concorde's rudder fell off during a flight to New York in 1998.")])
+    assert [s.text[:7] for s in story.sentences if stands_alone(s)] == ["A large"]

@@ -139,8 +139,10 @@ def readable_text(
     pieces += [(e.start, e.end, f"[{e.full}]", FULL_NAME) for e in name_edits]
     introduced |= names.named_in(text) | {names.key(e.surname) for e in name_edits}
     if cut is not None:  # "But the plan …" -> "[The] plan …"; before a name given in full only the connective goes
-        named_next = any(start == cut.start for start, *_ in pieces)
-        pieces.append((0, cut.start if named_next else cut.start + len(cut.word), "" if named_next else f"[{cut.printed}]", CONNECTIVE))
+        # A word capitalised already ("Still, Tafel said …") is printed as it is: brackets round a
+        # bare name would read as a name chorus gave in full.
+        as_it_is = cut.word[:1].isupper() or any(start == cut.start for start, *_ in pieces)
+        pieces.append((0, cut.start if as_it_is else cut.start + len(cut.word), "" if as_it_is else f"[{cut.printed}]", CONNECTIVE))
     if as_of is not None:
         first = text.split(maxsplit=1)[0] if text.split() else ""
         dated = f"[{as_of_prefix(as_of)}] "

@@ -478,6 +478,8 @@ class StoryContext:
                 if cut is not None:
                     edited = cut.printed + edited[cut.start + len(cut.word) :] if pronoun is None or pronoun.start > cut.start else edited[cut.start :]
                 found = needs_of(edited, self.is_name)
+                if cut is not None and not found.any:  # "Still, Tafel said …": the name now opens it
+                    found = self.bare_name_needs(edited)
             if not found.any:
                 found = self.bare_name_needs(text)
             self._needs[index] = found
@@ -828,6 +830,7 @@ class FullNames:
             return None  # "Republican", "Thursday": words, not surnames
         names: Counter[str] = Counter()
         cued = False
+        initialled = False
         for s in self._sentences_with(surname):
             text = s.text
             for m in name_runs(text):
@@ -842,6 +845,7 @@ class FullNames:
                 start = 0
                 for k, w in enumerate(bare[: end - 1]):  # "Indian Law Minister Ram Jethamalani" -> "Ram Jethamalani"
                     lower = w.lower()
+                    initialled = initialled or bool(_INITIAL.match(words[k]))  # "George W. Bush"
                     if lower in PERSON_TITLES or lower in STOP_WORDS or lower in MONTHS_AND_DAYS or words[k] != bare[k]:
                         titled = titled or lower in PERSON_TITLES
                         start = k + 1
@@ -865,6 +869,8 @@ class FullNames:
         firsts = {n.split()[0] for n in names}
         if len(firsts) > 1:
             return None  # two people, or a name that is not a person's ("New York", "Hong Kong Standard")
+        if initialled:
+            return None  # "George W. Bush" beside "George Bush": father and son, maybe
         return max(names, key=lambda n: (names[n], len(n)))
 
     def edits(self, text: str, introduced: set[str], index: int | None = None) -> list[NameEdit]:
@@ -973,6 +979,9 @@ class FullNames:
         variants = self.story.vectors.variants if self.story.vectors is not None else {}
         key = stem(surname)
         return variants.get(key, key)
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")  # a middle initial: "W." of "George W. Bush"
 
 
 def _first_name(word: str) -> bool:

@@ -35,9 +35,12 @@ READER_NOTE = re.compile(r"@|\(AT\)|\be-?mail\s+to\b|\bwww\.|https?://|\bfax\b|\
 # or the newswire's closing quotes (``…''). A line without one is a list item ("Canadian hammer
 # thrower Robin Lyons dropped from team … (September 7)"), a caption or a cut-off fragment.
 SENTENCE_END = re.compile(r"""(?:[.!?][\s"'”’)\]]*|'')$""")
-# An item of a timeline or a chronology: a date, then a dash ("Nov. 26 -- …", "February 26,1989 -- …").
+# An item of a timeline or a chronology: a date, then a dash or a colon ("Nov. 26 -- …",
+# "February 26,1989 -- …", "-- Oct. 8, 1998: …").
+# Or a question or an answer of a question-and-answer box ("Q. How …", "A. By the bite …").
 TIMELINE_ITEM = re.compile(
-    r"^(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:--|_|-)\s"
+    r"^(?:(?:--?|_)\s*)?(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:-\d{1,2})?(?:,\s*\d{4})?\s*(?:--|_|-|:)\s"
+    r"|^[QA]\.\s"
 )
 MAX_CAPITALS_SHARE = 0.6  # a "sentence" mostly in capitals is a heading or a listing ("STAR WARS: EPISODE I")
 
