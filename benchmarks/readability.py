@@ -49,6 +49,10 @@ HELDOUT_DUC2006 = [f"D06{n:02d}" for n in range(36, 51)]
 DUC2007_TOPICS = ["D0703A", "D0706B", "D0711C", "D0716D", "D0721E", "D0726F", "D0727G", "D0736H", "D0740I", "D0743J"]
 DEV_DUC2007 = [f"{t}-A" for t in DUC2007_TOPICS[:6]]
 HELDOUT_DUC2007 = [f"{t}-{s}" for t in DUC2007_TOPICS[6:] for s in "AB"]
+# A second held-out part, judged blind once (issue 18's second round): clusters in neither part above.
+NEW_DUC2006 = [f"D06{n:02d}" for n in range(16, 36)]
+NEW_DUC2007 = [f"{t}-C" for t in DUC2007_TOPICS[6:]]
+PARTS = ("dev", "heldout", "new")
 EXAMPLES = list(SOURCES)
 
 DEFECTS = ("unresolved", "stale", "redundant", "order", "garbled")
@@ -59,9 +63,9 @@ def judged_set() -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = [(name, "dev") for name in EXAMPLES]
     with open(DATASETS[0], encoding="utf-8") as f:
         duc2006 = [json.loads(line)["id"] for line in f]
-    for prefixes, part in ((DEV_DUC2006, "dev"), (HELDOUT_DUC2006, "heldout")):
+    for prefixes, part in ((DEV_DUC2006, "dev"), (HELDOUT_DUC2006, "heldout"), (NEW_DUC2006, "new")):
         out += [(c, part) for c in duc2006 if c[:5] in prefixes]
-    out += [(c, "dev") for c in DEV_DUC2007] + [(c, "heldout") for c in HELDOUT_DUC2007]
+    out += [(c, "dev") for c in DEV_DUC2007] + [(c, "heldout") for c in HELDOUT_DUC2007] + [(c, "new") for c in NEW_DUC2007]
     return out
 
 
@@ -86,6 +90,8 @@ def summarize_set(args: argparse.Namespace) -> None:
 
     out = []
     for name, part in judged_set():
+        if args.part and part != args.part:
+            continue
         docs = load_documents_of(name)
         story = build_story(docs)
         summary = summarize_story(story, make_budget(args.words), args.method)
@@ -156,7 +162,8 @@ def score(args: argparse.Namespace) -> None:
         missing = [r["id"] for r in rows if key(r) not in judgments]
         if missing:
             raise SystemExit(f"{path}: {len(missing)} summaries not judged yet: {', '.join(missing)}")
-        for part in (args.part,) if args.part else ("dev", "heldout", "all"):
+        present = {r["part"] for r in rows}
+        for part in (args.part,) if args.part else (*(p for p in PARTS if p in present), "all"):
             chosen = [judgments[key(r)] for r in rows if part == "all" or r["part"] == part]
             labels = [s["defects"] for j in chosen for s in j["sentences"]]
             alone = sum(not d for d in labels)
@@ -188,14 +195,15 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--words", type=int, default=WORDS)
     p.add_argument("--method", default=None)
+    p.add_argument("--part", choices=PARTS, help="summarize only this part")
     p.set_defaults(run=summarize_set)
     p = sub.add_parser("sheet", help="print what is left to judge, with each sentence's context")
     p.add_argument("summaries", type=Path, nargs="+")
-    p.add_argument("--part", choices=("dev", "heldout"))
+    p.add_argument("--part", choices=PARTS)
     p.set_defaults(run=sheet)
     p = sub.add_parser("score", help="the share of sentences that stand alone and of summaries with no defect")
     p.add_argument("summaries", type=Path, nargs="+")
-    p.add_argument("--part", choices=("dev", "heldout"), help="score only this part")
+    p.add_argument("--part", choices=PARTS, help="score only this part")
     p.add_argument("--json", type=Path)
     p.set_defaults(run=score)
     args = parser.parse_args(argv)
