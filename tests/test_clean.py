@@ -393,23 +393,15 @@ A new ferry would cost about $30 million, less than the bridge the transport off
 """
 
 
-def test_a_lead_in_ending_in_a_colon_is_reporting_not_the_title():
-    # Wire copy introduces an editorial or a statement with a sentence ending in a colon: it is
-    # part of the story (who says what follows), not a headline.
-    # It is joined to the paragraph it introduces, so that paragraph says who states it.
+def test_a_lead_in_ending_in_a_colon_is_not_the_title_and_the_story_after_it_is_kept():
+    # Wire copy introduces an editorial or a statement with a sentence ending in a colon: it is not
+    # a headline, and the reporting it introduces is the article. The lead-in itself is not kept as
+    # a paragraph: joined to the paragraph after it, it made one long framed sentence that the
+    # summary preferred (DUC 2007 set A without the query, R-2 0.1136 -> 0.1050; see BENCHMARKS.md).
     [result] = clean_texts([EDITORIAL_ARTICLE])
     paragraphs = EDITORIAL_ARTICLE.strip().split("\n\n")
     assert result.title is None
-    assert result.paragraphs == [paragraphs[0] + " " + paragraphs[1]] + paragraphs[2:]
-    assert not result.removed
-
-
-def test_a_quotation_s_lead_in_inside_the_story_is_joined_to_the_quotation():
-    paragraphs = EDITORIAL_ARTICLE.strip().split("\n\n")[1:]
-    lead_in = "Ana Ruiz, who has piloted the ferry for eleven years, said:"
-    quote = '"It is good to be back on the water, and the passengers have told us they missed the crossing."'
-    [result] = clean_texts(["\n\n".join(paragraphs[:2] + [lead_in, quote] + paragraphs[2:])])
-    assert result.paragraphs == paragraphs[:2] + [lead_in + " " + quote] + paragraphs[2:]
+    assert result.paragraphs == paragraphs[1:]
 
 
 @pytest.mark.parametrize("label", ["Share this:", "More On:", "Tags:", "Follow us for breaking news and updates:"])

@@ -38,7 +38,6 @@ from rapidfuzz import fuzz
 
 from chorus.ingest.language import stop_words_for
 from chorus.ingest.line_model import (
-    SENTENCE_BREAK_RE,
     Layout,
     LineModel,
     default_model,
@@ -108,10 +107,6 @@ _CAPTION_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 REPEAT_PREFIX_CHARS = 40  # a block this long that another block begins with is a cut copy of it
-# A sentence ending in a colon that introduces the reporting after it ("The New York Times said in
-# an editorial for Tuesday, March 7:", "The statement read in full:") is part of the story, not its
-# headline; labels ending in a colon ("Tags:", "Share this:", "More On:") are shorter.
-LEAD_IN_MIN_WORDS = 5
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -328,23 +323,6 @@ def _furniture_reason(b: Block) -> str:
     return "outside the article's run of paragraphs (related story, bio or notice)"
 
 
-def _reads_as_lead_in(b: Block) -> bool:
-    """One clause ending in a colon, in the story's voice: no label, no page wording, no second sentence."""
-    return (
-        b.text.rstrip().endswith(":") and b.n_words >= LEAD_IN_MIN_WORDS and not _furniture_evidence(b)
-        and b.second_person == 0 and not SENTENCE_BREAK_RE.search(b.text)
-    )
-
-
-def _is_lead_in(blocks: list[Block], i: int) -> bool:
-    """A lead-in right before a paragraph of reporting: it says who says what follows."""
-    after = blocks[i + 1] if i + 1 < len(blocks) else None
-    return (
-        _reads_as_lead_in(blocks[i]) and after is not None and after.label == GOOD and _is_prose(after)
-        and not after.link_like
-    )
-
-
 def _is_headline(b: Block) -> bool:
     text = b.text.rstrip()
     return (
@@ -415,8 +393,6 @@ def _split_title(blocks: list[Block]) -> tuple[Block | None, Block | None]:
     """The headline opens the page; a standfirst may follow it."""
     first_good = next((i for i, b in enumerate(blocks) if b.label == GOOD), len(blocks))
     for i, b in enumerate(blocks[:first_good]):
-        if _reads_as_lead_in(b):
-            break  # what follows a lead-in is reported, not headed
         # Menus and labels may come first: the headline is the first
         # headline-shaped line about the story.
         if b.repeated or not (
@@ -450,8 +426,6 @@ def _classify(blocks: list[Block], model: LineModel) -> None:
             b.label == BAD and reads_as_sentences(b) and not _furniture_evidence(b)
             and (wire_lede or between_reporting) and i < len(blocks) - 1 and blocks[i + 1].label == GOOD
         ):
-            b.label, b.reason = GOOD, ""
-        elif b.label == BAD and _is_lead_in(blocks, i):
             b.label, b.reason = GOOD, ""
         # Outside the article's run of paragraphs, a block that shares not one
         # word with them is another story's caption or teaser: strong evidence.
@@ -493,23 +467,6 @@ def _teasers(blocks: list[Block], layout: Layout) -> None:
         neighbours = [blocks[j].label for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
         if b.label == GOOD and outside[i] and shaped[i] and all(label == BAD for label in neighbours):
             b.label, b.reason = BAD, "another story's headline among page furniture"
-
-
-def _join_lead_ins(blocks: list[Block], body: list[Block]) -> list[str]:
-    """The body's paragraphs, each lead-in joined to the paragraph it introduces: a sentence ending
-    in a colon says nothing alone, and with it the paragraph says who states it."""
-    kept = {id(b) for b in body}
-    out: list[str] = []
-    joined = False
-    for i, b in enumerate(blocks):
-        if id(b) not in kept:
-            continue
-        if joined:
-            out[-1] += " " + b.text
-        else:
-            out.append(b.text)
-        joined = _is_lead_in(blocks, i)
-    return out
 
 
 def clean_texts(texts: list[str], model: LineModel | None = None) -> list[CleanedText]:
@@ -562,7 +519,7 @@ def clean_texts(texts: list[str], model: LineModel | None = None) -> list[Cleane
             CleanedText(
                 title=title.text if title else None,
                 subtitle=subtitle.text if subtitle else None,
-                paragraphs=_join_lead_ins(blocks, body) if not fell_back else [b.text for b in body],
+                paragraphs=[b.text for b in body],
                 removed=removed,
                 fell_back=fell_back,
             )
