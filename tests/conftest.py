@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections import Counter
 from pathlib import Path
 from typing import NoReturn
@@ -8,6 +9,11 @@ from typing import NoReturn
 import pytest
 
 from chorus.cli import main
+
+# A run started in the background by a non-interactive shell inherits SIGINT ignored, and so do
+# the commands it starts; the tests of Ctrl-C need it delivered as a terminal delivers it.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbor-fire"
