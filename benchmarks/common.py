@@ -29,6 +29,23 @@ def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluste
         yield parse_dataset_line(line, f"{path} line {number}", number)
 
 
+def add_cluster_arguments(parser: argparse.ArgumentParser, *, limit: int, articles: int) -> None:
+    """Which clusters a select-stage benchmark reads: the first ``--limit`` of ``--clusters``,
+    each cut to its first ``--articles`` articles, summarized in ``--words``."""
+    parser.add_argument("--clusters", default="../shared/data/duc2006/clusters.jsonl")
+    parser.add_argument("--limit", type=int, default=limit)
+    parser.add_argument("--articles", type=int, default=articles)
+    parser.add_argument("--words", type=int, default=250)
+
+
+def cluster_stories(settings: argparse.Namespace) -> list[Any]:
+    """The stories of the clusters ``add_cluster_arguments`` chose, read, segmented and represented."""
+    from chorus.pipeline import build_story, load_documents
+
+    return [build_story(load_documents(c.documents[: settings.articles], []), None, [])
+            for c in read_clusters(settings.clusters, settings.limit)]
+
+
 def chorus_runner(method: str, words: int) -> Callable[[Cluster], object]:
     """Everything ``chorus summarize`` does to a cluster: ingest, segment, select, compose."""
     from chorus.pipeline import build_story, load_documents, make_budget, summarize_story

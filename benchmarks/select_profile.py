@@ -16,9 +16,9 @@ import cProfile
 import pstats
 import time
 
-from chorus.pipeline import build_story, load_documents, make_budget
+from chorus.pipeline import make_budget
 from chorus.select import get_method
-from common import read_clusters
+from common import add_cluster_arguments, cluster_stories
 
 PARTS = (  # (module file ends with, function): what is timed
     ("concepts.py", "concept_table"),
@@ -34,13 +34,9 @@ PARTS = (  # (module file ends with, function): what is timed
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clusters", default="../shared/data/duc2006/clusters.jsonl")
-    parser.add_argument("--limit", type=int, default=50)
-    parser.add_argument("--articles", type=int, default=10)
-    parser.add_argument("--words", type=int, default=250)
+    add_cluster_arguments(parser, limit=50, articles=10)
     args = parser.parse_args()
-    stories = [build_story(load_documents(c.documents[: args.articles], []), None, [])
-               for c in read_clusters(args.clusters, args.limit)]
+    stories = cluster_stories(args)
     method, budget = get_method("concepts"), make_budget(args.words)
     method(stories[0], budget)  # lazy imports and the models, untimed
     profile = cProfile.Profile(time.process_time)

@@ -21,7 +21,7 @@ import chorus.align.claims as claims
 import chorus.pipeline as pipeline
 import chorus.select.concepts as concepts
 from chorus.select import get_method
-from common import read_clusters
+from common import add_cluster_arguments, cluster_stories, read_clusters
 
 TOTALS: dict[str, float] = {}
 
@@ -40,10 +40,7 @@ def timed(function: Callable[..., Any], name: str) -> Callable[..., Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clusters", default="../shared/data/duc2006/clusters.jsonl")
-    parser.add_argument("--limit", type=int, default=10)
-    parser.add_argument("--articles", type=int, default=25)
-    parser.add_argument("--words", type=int, default=250)
+    add_cluster_arguments(parser, limit=10, articles=25)
     args = parser.parse_args()
     for name in ("greedy_coverage", "redundant_pairs", "with_predecessors", "edit_words",
                  "context_requirements", "overtaken_or_repeated"):
@@ -55,10 +52,9 @@ def main() -> None:
     method.solve = timed(method.solve, "integer program")  # type: ignore[attr-defined]
     pipeline.get_method = lambda name: method  # type: ignore[assignment]
     budget = pipeline.make_budget(args.words)
-    clusters = list(read_clusters(args.clusters, args.limit))
-    stories = [pipeline.build_story(pipeline.load_documents(c.documents[: args.articles], []), None, [])
-               for c in clusters]
-    pipeline.summarize_story(pipeline.build_story(pipeline.load_documents(clusters[0].documents[:3], []), None, []),
+    stories = cluster_stories(args)
+    [first] = read_clusters(args.clusters, 1)
+    pipeline.summarize_story(pipeline.build_story(pipeline.load_documents(first.documents[:3], []), None, []),
                              budget)  # lazy imports and the models, untimed
     TOTALS.clear()
     start = time.process_time()
