@@ -1,6 +1,6 @@
 """Score claim alignment against the hand-judged set in benchmarks/claims/.
 
-    python benchmarks/claims_score.py [--split dev|heldout|fresh|fresh-conflicts|all] [--show] [--json FILE]
+    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|fresh-conflicts|all] [--show] [--json FILE]
 
 Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
 is checked against every article of its cluster with the engine that makes
@@ -23,7 +23,9 @@ judged ones (articles judged ``unsure`` are left out):
 ``--show`` prints each wrong verdict (never for the held-out split unless
 ``--split heldout`` is asked for explicitly, which is done once, at the end).
 The ``fresh`` split (third session) was judged on clusters chorus had not been
-run on, after the rules of that session were written, and scored once.
+run on, after the rules of that session were written, and scored once. The
+``honest`` split (fourth session) was judged the same way on four more clusters and
+is never printed with ``--show`` unless asked for by name: it checks, it does not tune.
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ def ratio(a: int, b: int) -> float | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", default="dev", choices=["dev", "heldout", "fresh", "fresh-conflicts", "all"])
+    parser.add_argument("--split", default="dev", choices=["dev", "heldout", "fresh", "honest", "fresh-conflicts", "all"])
     parser.add_argument("--show", action="store_true", help="print each wrong verdict")
     parser.add_argument("--json", help="write the figures here")
     parser.add_argument("--no-conflicts", action="store_true")
@@ -156,7 +158,7 @@ def main() -> int:
                     texts = [norm(story.sentences[i].text) for i in verdict.evidence.sentences]
                     right = not wanted or any(w and (w in t or t in w) for w in wanted for t in texts)
                     counts["evidence_right" if right else "evidence_wrong"] += 1
-                if want != got and args.show:
+                if want != got and args.show and (c.get("split") not in ("heldout", "honest") or c["split"] == args.split):
                     evidence = (
                         " | ".join(story.sentences[i].text for i in verdict.evidence.sentences) if verdict.evidence else ""
                     )
