@@ -8,8 +8,10 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 import chorus.digest.results as digest_module
-from chorus.digest import stories
+from chorus.digest import DigestOptions, stories
 from chorus.digest.features import ArticleFeatures, article_features
 from chorus.digest.grouping import JOINED, MERGED, OPENED, Decision, GroupingSettings, StoryGrouper
 from chorus.ingest.read import read_article_files
@@ -106,6 +108,15 @@ def test_min_outlets_and_since_leave_out_what_they_say_and_count_it(tmp_path):
     assert [[a.key for a in s.articles] for s in digest.hidden] == [["quake-a3"]]  # one outlet: counted, not shown
     assert {r.where for r in digest.rejected} == {"quake-a1", "quake-a2", "budget-1"}
     assert digest.articles_in == digest.articles_out == 6
+
+
+def test_the_options_as_one_object_are_the_keywords_and_an_unknown_one_is_refused():
+    asked = DigestOptions(summaries=False, min_outlets=2, since="2025-03-03")
+    by_object, by_keywords = stories([STREAM], asked), stories([STREAM], summaries=False, min_outlets=2, since="2025-03-03")
+    assert _groups(by_object) == _groups(by_keywords) and len(by_object.hidden) == len(by_keywords.hidden) == 1
+    assert _groups(stories([STREAM], asked, min_outlets=1)) == _groups(stories([STREAM], summaries=False, since="2025-03-03"))
+    with pytest.raises(TypeError, match="min_outlet\\b"):
+        stories([STREAM], min_outlet=2)
 
 
 def test_the_state_lets_the_next_days_articles_join_and_keeps_unchanged_summaries(tmp_path, monkeypatch):

@@ -18,7 +18,7 @@ import chorus  # noqa: E402
 import chorus.web.jobs  # noqa: E402
 from chorus.render.report_json import report_to_dict  # noqa: E402
 from chorus.select import DEFAULT_METHOD, METHODS  # noqa: E402
-from chorus.types import DEFAULT_WORDS  # noqa: E402
+from chorus.types import DEFAULT_WORDS, MIN_OUTLETS  # noqa: E402
 from chorus.web import Limits, create_app  # noqa: E402
 from chorus.web.inputs import DOCUMENTS_FIELD, PER_DOCUMENT_FIELDS, Incoming  # noqa: E402
 from chorus.web.jobs import report_articles, summarize_articles  # noqa: E402
@@ -96,6 +96,7 @@ def test_limits_are_published(small_client):
     assert data["max_document_bytes"] == 20_000
     assert data["max_request_bytes"] == 200_000
     assert data["default_words"] == DEFAULT_WORDS  # the page's length field starts at it
+    assert data["default_min_outlets"] == MIN_OUTLETS  # and the Stories view's outlets field
 
 
 def test_the_page_writes_no_default_length_of_its_own(client):

@@ -15,7 +15,7 @@ import chorus
 from chorus.errors import ChorusError
 from chorus.evaluation.rouge_plan import DEFAULT_SCORER, SCORERS
 from chorus.render import FORMATS, REPORT_FORMATS
-from chorus.types import DEFAULT_WORDS, DIGEST_WORDS, SummaryOptions, typed_date
+from chorus.types import DEFAULT_WORDS, DIGEST_WORDS, MIN_OUTLETS, SummaryOptions, typed_date
 from chorus.web.defaults import REQUEST_SECONDS, WORKER_MEMORY, WORKERS
 
 NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, without importing it here
@@ -501,8 +501,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("articles", nargs="+", metavar="ARTICLE",
                    help="files, folders, RSS/Atom feeds, web pages (http://, https://), JSONL (one article or one cluster a line), or - for stdin")
     p.add_argument("--since", type=iso_day, metavar="DATE", help="leave out articles published before DATE (YYYY-MM-DD)")
-    p.add_argument("--min-outlets", type=positive_int, default=1, metavar="N",
-                   help="show only stories with at least N independent outlets (default 1)")
+    p.add_argument("--min-outlets", type=positive_int, metavar="N",
+                   help=f"show only stories with at least N independent outlets (default {MIN_OUTLETS})")
     p.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
     p.add_argument("-o", "--output", metavar="OUT", help="write the digest to OUT instead of standard output")
     p.add_argument("--state", metavar="DIR", help="keep the stories in DIR: the next run's articles join them")

@@ -137,6 +137,8 @@ def typed_date(value: str, *, day_only: bool = False) -> str:
 DEFAULT_WORDS = 100
 # A story's summary in the digest of `chorus stories`: a paragraph, not a page.
 DIGEST_WORDS = 60
+# The digest shows every story unless the reader asks to hide those with fewer independent outlets.
+MIN_OUTLETS = 1
 
 
 def asked_length(words: int | None, sentences: int | None) -> tuple[int | None, int | None]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from chorus.digest.features import ArticleFeatures, document_features
 from chorus.digest.grouping import GroupingSettings, StoryGrouper
 from chorus.digest.inputs import Article, Rejected, key_articles, read_items, unique_key
 from chorus.digest.results import (
-    DIGEST_WORDS,
+    DigestOptions,
     NewsStory,
     StoryDigest,
     StoryOutcome,
@@ -42,6 +43,7 @@ from chorus.types import Document
 
 __all__ = [
     "Article",
+    "DigestOptions",
     "GroupingSettings",
     "NewsStory",
     "Rejected",
@@ -115,19 +117,18 @@ def news_stories(grouper: StoryGrouper, articles_by_key: dict[str, Article], new
 
 
 def summarize_stories(
-    found: list[NewsStory], *, words: int = DIGEST_WORDS, method: str | None = None, min_outlets: int = 1,
-    reports: str | os.PathLike | None = None,
+    found: list[NewsStory], options: DigestOptions, *, reports: str | os.PathLike | None = None,
     runner: Callable[[list[StoryWork]], Iterable[StoryOutcome]] = lambda works: map(summarize_story_work, works),
-    summaries: bool = True,
 ) -> None:
-    """Give each changed story that may reach ``min_outlets`` its summary (and report), and its independent
-    outlets (``summaries`` False: the independent outlets only)."""
+    """Give each changed story that may reach ``options.min_outlets`` its summary (and report), and its
+    independent outlets (``options.summaries`` False: the independent outlets only)."""
     by_id = {s.id: s for s in found}
+    summaries = options.summaries
     works = [
-        StoryWork(s.id, s.documents, words, method, str(Path(reports) / f"{s.id}.html") if reports and summaries else None,
-                  summaries)
+        StoryWork(s.id, s.documents, options.summary_options(),
+                  str(Path(reports) / f"{s.id}.html") if reports and summaries else None, summaries)
         for s in found
-        if s.changed and len(s.outlets) >= min_outlets  # copies only lower the count: this is its most
+        if s.changed and len(s.outlets) >= options.min_outlets  # copies only lower the count: this is its most
         and (summaries or len(s.articles) > 1)  # one article is one outlet
     ]
     for outcome in runner(works):
@@ -138,18 +139,15 @@ def summarize_stories(
 
 def stories(
     documents: Iterable[Any],
+    options: DigestOptions | None = None,
     *,
-    since: str | None = None,
-    min_outlets: int = 1,
-    words: int = DIGEST_WORDS,
-    method: str | None = None,
-    summaries: bool = True,
     reports: str | os.PathLike | None = None,
     state: str | os.PathLike | None = None,
     engine: str = "local",
     scheduler: str | None = None,
     jobs: int | None = None,
     settings: GroupingSettings | None = None,
+    **asked: Any,
 ) -> StoryDigest:
     """Group articles into stories, rank them by independent outlets and summarize each.
 
@@ -157,13 +155,15 @@ def stories(
         documents: paths (files, folders, RSS/Atom feeds, JSONL of articles
             or of clusters, '-' for stdin), article texts, dicts with a
             ``"text"`` key, or ``Document`` objects.
-        since: an ISO date; articles published before it are left out (and
-            reported); with ``state``, kept stories with an article since
-            then are shown too.
-        min_outlets: stories with fewer independent outlets are not shown (they are counted).
-        words: the word budget of each story's summary.
-        method: the summaries' content selection method.
-        summaries: False to group only (and count each story's independent outlets with its source families).
+        options: a ``DigestOptions``; its fields can also be given as
+            keywords (``stories(items, min_outlets=2)``), which override it:
+            ``since``, an ISO date: articles published before it are left
+            out (and reported); with ``state``, kept stories with an article
+            since then are shown too. ``min_outlets``: stories with fewer
+            independent outlets are not shown (they are counted). ``words``
+            and ``method``: each story's summary. ``summaries``: False to
+            group only (and count each story's independent outlets with its
+            source families).
         reports: a folder to write each story's full report to (``<story id>.html``).
         state: a folder that keeps the stories between runs: the articles
             join the stories kept there, and only the stories that get an
@@ -181,6 +181,11 @@ def stories(
     from chorus.digest.engine import make_engine
     from chorus.digest.state import StoryState
 
+    unknown = sorted(set(asked) - {f.name for f in fields(DigestOptions)})
+    if unknown:
+        raise TypeError(f"stories() got unknown options: {', '.join(unknown)}")
+    options = replace(options or DigestOptions(), **asked)
+    since, summaries = options.since, options.summaries
     settings = settings or GroupingSettings()
     kept = StoryState.load(os.fspath(state)) if state is not None else None
     rejected: list[Rejected] = []
@@ -215,8 +220,7 @@ def stories(
         cached = kept.stories if kept else {}
         for story in found:
             _reuse(story, cached.get(story.id), summaries)
-        summarize_stories(found, words=words, method=method, min_outlets=min_outlets, reports=reports,
-                          runner=runner.summarize, summaries=summaries)
+        summarize_stories(found, options, reports=reports, runner=runner.summarize)
     finally:
         runner.close()
     if kept is not None:
@@ -225,7 +229,7 @@ def stories(
         kept.save(grouper, everything, {s.id: story_to_state(s) for s in found},
                   {**{f.key: f for f in kept.features}, **features})
         found = [s for s in found if s.new_articles or (since and (s.last_published or "")[:10] >= since)]
-    return finish_digest(found, rejected, warnings, count_in, since=since, min_outlets=min_outlets)
+    return finish_digest(found, rejected, warnings, count_in, options)
 
 
 def _reuse(story: NewsStory, kept: dict[str, Any] | None, summaries: bool = True) -> None:
@@ -241,8 +245,8 @@ def _reuse(story: NewsStory, kept: dict[str, Any] | None, summaries: bool = True
     outcome_from_state(story, kept)
 
 
-def finish_digest(found: list[NewsStory], rejected: list[Rejected], warnings: list[str], count_in: int, *,
-                  since: str | None = None, min_outlets: int = 1) -> StoryDigest:
-    shown = [s for s in found if s.independent_outlets >= min_outlets]
-    hidden = [s for s in found if s.independent_outlets < min_outlets]
-    return StoryDigest(rank(shown), rank(hidden), rejected, count_in, warnings, since, min_outlets)
+def finish_digest(found: list[NewsStory], rejected: list[Rejected], warnings: list[str], count_in: int,
+                  options: DigestOptions) -> StoryDigest:
+    shown = [s for s in found if s.independent_outlets >= options.min_outlets]
+    hidden = [s for s in found if s.independent_outlets < options.min_outlets]
+    return StoryDigest(rank(shown), rank(hidden), rejected, count_in, warnings, options.since, options.min_outlets)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from chorus.digest.results import DIGEST_WORDS
+from chorus.digest.results import DigestOptions
 from chorus.errors import ChorusError
 
 
@@ -25,6 +25,12 @@ def write_output(text: str, output: str | None) -> None:
         raise ChorusError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
+def digest_options(args: argparse.Namespace) -> DigestOptions:
+    """The command's options as the digest reads them (an option not given keeps the digest's default)."""
+    given = {"since": args.since, "min_outlets": args.min_outlets, "words": args.words, "method": args.method}
+    return DigestOptions(**{k: v for k, v in given.items() if v is not None}, summaries=not args.no_summaries)
+
+
 def run_stories(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
     from chorus.digest import stories
     from chorus.render.stories import render_stories
@@ -38,8 +44,7 @@ def run_stories(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
 
     items = [a if a == "-" or is_url(a) else Path(a) for a in args.articles]  # on the command line, names only
     digest = stories(
-        items, since=args.since, min_outlets=args.min_outlets, words=args.words or DIGEST_WORDS,
-        method=args.method, summaries=not args.no_summaries, reports=args.reports, state=args.state,
+        items, digest_options(args), reports=args.reports, state=args.state,
         engine=args.engine, scheduler=args.scheduler, jobs=args.jobs,
     )
     write_output(render_stories(digest, args.format), args.output)

@@ -18,9 +18,29 @@ from chorus.digest.inputs import Article, Rejected
 from chorus.disjoint import DisjointSets
 from chorus.errors import ChorusError
 from chorus.ingest.metadata import LabelSource, domain, sort_key, unique_labels
-from chorus.types import DIGEST_WORDS, Document, Summary
+from chorus.types import DIGEST_WORDS, MIN_OUTLETS, Document, Summary, SummaryOptions
 
 TITLE_WORDS = 20  # a story with no headline is titled by the start of its most central article
+
+
+@dataclass(frozen=True)
+class DigestOptions:
+    """What a digest is asked for: which articles, which stories are shown, and each story's summary.
+
+    The one shape of these settings that the entry points build (the CLI from its
+    arguments, the web from a request, ``chorus.stories`` from its keywords) and
+    the digest reads; their defaults are written here only.
+    """
+
+    since: str | None = None  # an ISO day: articles published before it are left out (and reported)
+    min_outlets: int = MIN_OUTLETS  # stories with fewer independent outlets are counted, not shown
+    words: int = DIGEST_WORDS  # each story's summary
+    method: str | None = None  # None: chorus.select.DEFAULT_METHOD
+    summaries: bool = True  # False: group only (and count each story's independent outlets)
+
+    def summary_options(self) -> SummaryOptions:
+        """The summary each story gets."""
+        return SummaryOptions(words=self.words, method=self.method)
 
 
 @dataclass
@@ -55,7 +75,7 @@ class StoryDigest:
     articles_in: int = 0  # every input article: in a story, or rejected
     warnings: list[str] = field(default_factory=list)
     since: str | None = None
-    min_outlets: int = 1
+    min_outlets: int = MIN_OUTLETS
 
     @property
     def articles_out(self) -> int:
@@ -102,8 +122,7 @@ class StoryWork:
 
     id: str
     documents: list[Document]
-    words: int = DIGEST_WORDS
-    method: str | None = None
+    options: SummaryOptions = field(default_factory=lambda: DigestOptions().summary_options())  # and the report's
     report_path: str | None = None
     summarize: bool = True  # False: count the independent outlets only (``--no-summaries``)
 
@@ -133,7 +152,7 @@ def count_story_sources(work: StoryWork) -> StoryOutcome:
 def summarize_story_work(work: StoryWork) -> StoryOutcome:
     """The cited summary of one story (and its full report when asked), and its independent outlets."""
     from chorus.align import SourceFamilies
-    from chorus.pipeline import build_story, make_budget, summarize_story
+    from chorus.pipeline import build_story, summarize_as_asked
 
     if not work.summarize:
         return count_story_sources(work)
@@ -146,7 +165,7 @@ def summarize_story_work(work: StoryWork) -> StoryOutcome:
     outlets = independent_outlets(documents, families)
     summary, error = None, None
     try:
-        summary = summarize_story(story, make_budget(work.words), work.method)
+        summary = summarize_as_asked(story, work.options)
         summary.story = None  # the digest keeps the summary, not the story's matrices
     except ChorusError as exc:
         error = str(exc)
@@ -161,7 +180,7 @@ def _write_report(story, work: StoryWork) -> str | None:
     from chorus.render import render_report
 
     try:
-        page = render_report(build_report(story, words=work.words, method=work.method), "html")
+        page = render_report(build_report(story, work.options), "html")
     except ChorusError:
         return None
     path = Path(work.report_path)  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from pydantic.json_schema import models_json_schema
 import chorus
 from chorus.render.report_html import STORY_SCRIPT
 from chorus.select import DEFAULT_METHOD, METHODS
-from chorus.types import DEFAULT_WORDS
+from chorus.types import DEFAULT_WORDS, MIN_OUTLETS
 from chorus.web.errors import install_error_handlers
 from chorus.web.guard import Access, RequestGuard, document_csp
 from chorus.web.inputs import DATES_FIELD, DOCUMENTS_FIELD, NAMES_FIELD, OUTLETS_FIELD, read_request
@@ -185,6 +185,7 @@ def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
         return LimitsResponse(
             **limits.as_dict(),
             default_words=DEFAULT_WORDS,
+            default_min_outlets=MIN_OUTLETS,
             max_words=MAX_BUDGET_WORDS,
             max_sentences=MAX_BUDGET_SENTENCES,
             max_query_chars=MAX_QUERY_CHARS,

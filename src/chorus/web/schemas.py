@@ -409,6 +409,7 @@ class HealthResponse(Strict):
 
 class LimitsResponse(Strict):
     default_words: int = Field(description="a summary's length when neither words nor sentences is asked for")
+    default_min_outlets: int = Field(description="the stories digest's least independent outlets when none is asked for")
     max_request_bytes: int
     max_documents: int
     max_document_bytes: int

@@ -14,11 +14,11 @@ from typing import Any, Literal
 from fastapi import FastAPI, Request, Response
 from pydantic import Field
 
-from chorus.digest import stories
-from chorus.digest.results import DIGEST_WORDS
+from chorus.digest import DigestOptions, stories
 from chorus.ingest.feeds import is_feed
 from chorus.ingest.read import read_feed_text
 from chorus.render.stories import render_stories, stories_to_dict
+from chorus.types import DIGEST_WORDS, MIN_OUTLETS
 from chorus.web.inputs import REQUEST_MODELS, Incoming
 from chorus.web.jobs import raw_document
 from chorus.web.limits import Deadline, Limits
@@ -28,10 +28,13 @@ MEDIA_TYPES = {"markdown": "text/markdown", "html": "text/html", "text": "text/p
 
 
 class StoriesOptions(Strict):
-    min_outlets: int = Field(1, ge=1, le=1000, description="Show only stories with at least this many independent outlets.")
+    min_outlets: int = Field(MIN_OUTLETS, ge=1, le=1000, description="Show only stories with at least this many independent outlets.")
     since: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="Leave out articles published before this day (YYYY-MM-DD).")
     words: int = Field(DIGEST_WORDS, ge=1, le=MAX_BUDGET_WORDS, description="Word budget of each story's summary.")
     format: Literal["json", "text", "markdown", "html"] = Field("json", description="json (chorus.stories/1) or a rendering.")
+
+    def digest_options(self) -> DigestOptions:
+        return DigestOptions(since=self.since, min_outlets=self.min_outlets, words=self.words)
 
 
 class StoriesRequest(StoriesOptions):
@@ -52,7 +55,7 @@ def raw_articles(article: Incoming) -> list:
 def stories_and_render(articles: list[Incoming], options: StoriesOptions, deadline: Deadline) -> dict[str, Any] | str:
     deadline.check()
     raw = [r for a in articles for r in raw_articles(a)]
-    digest = stories(raw, since=options.since, min_outlets=options.min_outlets, words=options.words)
+    digest = stories(raw, options.digest_options())
     deadline.check()
     if options.format == "json":
         return stories_to_dict(digest)

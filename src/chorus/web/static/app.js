@@ -244,6 +244,8 @@ async function loadSettings() {
     $('length').max = state.limits.max_words;
     // The server's default length (left empty, the server applies it all the same).
     if (!$('length').value) $('length').value = state.limits.default_words;
+    const minOutlets = $('stories-min-outlets');
+    if (minOutlets && !minOutlets.value) minOutlets.value = state.limits.default_min_outlets;
   }
   if (state.methods) {
     const select = $('method');
