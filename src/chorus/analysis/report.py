@@ -66,23 +66,18 @@ def build_report(
     story: Story,
     options: SummaryOptions | None = None,
     *,
-    words: int | None = DEFAULT_WORDS,
-    sentences: int | None = None,
-    method: str | None = None,
     ner: str = "rules",
     stage: Callable[[str], object] | None = None,
 ) -> Report:
     """The report of a story already segmented and represented (``pipeline.read_story``), its
-    summary as ``options`` ask (without them, as ``words``, ``sentences`` and ``method`` do).
+    summary as ``options`` ask (without them, the default summary).
 
     ``stage`` is told the name of each step as it starts (a progress display)."""
     if ner not in NER_BACKENDS:
         raise ChorusError(f"unknown NER backend {ner!r}; choose from: {', '.join(NER_BACKENDS)}")
     stage = stage or (lambda name: None)
     stage("choosing the summary")
-    if options is None:
-        options = SummaryOptions(words=words, sentences=sentences, method=method)
-    summary = summarize_as_asked(story, options)
+    summary = summarize_as_asked(story, options or SummaryOptions())
     stage("finding names")
     entities = find_entities(story, ner)
     index = EntityIndex(story, entities)
