@@ -812,7 +812,7 @@ def test_a_hundred_articles_stay_usable(page, output_dir, hundred_articles):
 
 
 def synthetic_report(articles: int, facts: int, seed: int = 7) -> dict:
-    """A report of the shape of chorus.report/1 with many articles, facts, names and copies,
+    """A report of the shape of chorus.report/2 with many articles, facts, names and copies,
     made up here to load the viewer the way a 1,000-article story would."""
     import random
 

@@ -1,6 +1,6 @@
 """The story report as one self-contained HTML page (no network).
 
-The page carries the report's JSON (``chorus.report/1`` plus each article's
+The page carries the report's JSON (``chorus.report/2`` plus each article's
 kept sentences) and the story viewer of `chorus serve` (``story.js`` and
 ``story.css``), which draws it: the same tabs, pictures and highlighting as
 the web page, from one piece of code. Without JavaScript the page shows the

@@ -4,7 +4,7 @@
 // The page of `chorus serve` calls ChorusStory.show(report, root) with the
 // answer of /api/report; `chorus report --format html` embeds the same JSON
 // in a <script type="application/json" id="story-data"> and this file draws
-// it on load. The report is the `chorus.report/1` JSON plus each article's
+// it on load. The report is the `chorus.report/2` JSON plus each article's
 // kept sentences (`article_sentences`), which every {document, sentence}
 // reference indexes.
 //
