@@ -343,6 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--command-sumy", type=parse_systems, default=list(SUMY_SYSTEMS),
                         help="sumy systems timed as whole commands (default: all five)")
     parser.add_argument("--no-commands", action="store_true", help="skip the whole-command timings")
+    parser.add_argument("--no-per-cluster", action="store_true", help="only the whole commands (on the first size)")
     parser.add_argument("--cpu", type=int, default=default_cpu(), help="core to pin to (default: the last)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = parser.parse_args(argv)
@@ -351,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     load_before = uptime()
     per_cluster: dict[str, Any] = {}
-    for articles, count in args.sizes:
+    for articles, count in [] if args.no_per_cluster else args.sizes:
         print(f"per cluster: {count} clusters of {articles} articles ...", file=sys.stderr, flush=True)
         spec = {"clusters": str(args.clusters), "articles": articles, "limit": count, "systems": args.systems,
                 "repeats": args.repeats, "words": args.words, "cpu": args.cpu}

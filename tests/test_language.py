@@ -97,3 +97,25 @@ def test_chorus_clean_serves_other_languages_with_their_stop_words(run, tmp_path
     assert SPACED["French"] in out and "quatre ans après" in out
     assert "Accueil" not in out and "newsletter" not in out and "droits réservés" not in out
     assert "俄罗斯外交部长拉夫罗夫周一在卡塔尔首都多哈会见了哈马斯领导人迈沙阿勒" in out
+
+
+def test_a_timeline_in_english_is_answered_without_loading_the_model(monkeypatch):
+    # Lists and timelines have few function words (0.14 of the words here), prose about 0.28.
+    timeline = "\n\n".join([
+        "Timeline of the harbor fire:",
+        "*Tuesday",
+        "9:05 p.m. -- Fire reported at warehouse on Pier 4, near ferry terminal.",
+        "9:40 p.m. -- Second alarm; crews from three stations arrive.",
+        "11:15 p.m. -- Evacuation ordered for about 1,200 residents, Harbor Street and Dock Road.",
+        "*Wednesday",
+        "1:30 a.m. -- Fire contained; two firefighters treated for smoke inhalation.",
+        "6:00 a.m. -- Residents allowed back home, officials said.",
+    ])
+    tokens = language._LETTER_RUN.findall(timeline.lower())
+    assert sum(t in language.ENGLISH_FUNCTION_WORDS for t in tokens) < 0.15 * len(tokens)  # not prose
+
+    def no_model():
+        raise AssertionError("the model was loaded for an English timeline")
+
+    monkeypatch.setattr(language, "_identifier", no_model)
+    assert detect_language(timeline) == "en"
