@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 
 from chorus.ingest.language import stop_words_for
 from chorus.ingest.line_model import (
+    SENTENCE_BREAK_RE,
     Layout,
     LineModel,
     default_model,
@@ -107,6 +108,10 @@ _CAPTION_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 REPEAT_PREFIX_CHARS = 40  # a block this long that another block begins with is a cut copy of it
+# A sentence ending in a colon that introduces the reporting after it ("Debbie Graham, a WTA Tour
+# veteran, said:", "The New York Times said in an editorial for Tuesday, March 7:") is reporting: it
+# says who states what follows. Labels ending in a colon ("Tags:", "Share this:", "More On:") are shorter.
+LEAD_IN_MIN_WORDS = 5
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -133,6 +138,7 @@ class Block:
     dateline: bool
     after_blank: bool = False  # a blank line separates it from the block before
     repeated: bool = False  # printed twice on the page
+    comment: bool = False  # in the page's section of readers' comments
     own_cohesion: float = 0.0  # share of its stems the page's other paragraphs use
     cohesion: float = 0.0  # the same against the cluster's other articles (own page when alone)
     score: float = 0.0  # the line model's probability that it is the article's text
@@ -323,6 +329,23 @@ def _furniture_reason(b: Block) -> str:
     return "outside the article's run of paragraphs (related story, bio or notice)"
 
 
+def _reads_as_lead_in(b: Block) -> bool:
+    """One clause ending in a colon, in the story's voice: no label, no page wording, no second sentence."""
+    return (
+        b.text.rstrip().endswith(":") and b.n_words >= LEAD_IN_MIN_WORDS and not _furniture_evidence(b)
+        and b.second_person == 0 and not SENTENCE_BREAK_RE.search(b.text)
+    )
+
+
+def _is_lead_in(blocks: list[Block], i: int) -> bool:
+    """A lead-in right before a paragraph of reporting: it says who says what follows."""
+    after = blocks[i + 1] if i + 1 < len(blocks) else None
+    return (
+        _reads_as_lead_in(blocks[i]) and after is not None and after.label == GOOD and _is_prose(after)
+        and not after.link_like
+    )
+
+
 def _is_headline(b: Block) -> bool:
     text = b.text.rstrip()
     return (
@@ -393,6 +416,8 @@ def _split_title(blocks: list[Block]) -> tuple[Block | None, Block | None]:
     """The headline opens the page; a standfirst may follow it."""
     first_good = next((i for i, b in enumerate(blocks) if b.label == GOOD), len(blocks))
     for i, b in enumerate(blocks[:first_good]):
+        if _reads_as_lead_in(b):
+            break  # what follows a lead-in is reported, not headed
         # Menus and labels may come first: the headline is the first
         # headline-shaped line about the story.
         if b.repeated or not (
@@ -431,9 +456,35 @@ def _classify(blocks: list[Block], model: LineModel) -> None:
         # word with them is another story's caption or teaser: strong evidence.
         elif b.label == GOOD and layout.outside_run(i) and b.stems and layout.run_cohesion[i] == 0.0:
             b.label, b.reason = BAD, "after or before the article and shares no word with it (another story)"
+    # After the rules above, so that a lead-in kept cannot make the line before the paragraph it
+    # introduces read as a sentence between reporting.
+    lead_ins = [i for i in range(len(blocks)) if blocks[i].label == BAD and _is_lead_in(blocks, i)]
+    for i in lead_ins:
+        blocks[i].label, blocks[i].reason = GOOD, ""
     if EMBEDDED_POSTS:
         _embedded_posts(blocks, layout)
     _teasers(blocks, layout)
+    _readers_comments(blocks)
+
+
+# A reader's comment opens with its writer and when it was posted: "mroklahoma says:" (or
+# "wrote:"), then a time stamp ("November 19, 2019 at 6:34 am").
+_COMMENT_SIGNATURE_RE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+(?:says|said|wrote|writes|replied):?$", re.IGNORECASE)
+MIN_COMMENTS = 2  # signed and stamped comments that make a page's comment section
+
+
+def _readers_comments(blocks: list[Block]) -> None:
+    """Readers' comments close the page: from the first signed and stamped comment on, nothing is the article's."""
+    signed = [
+        i for i in range(len(blocks) - 1)
+        if _COMMENT_SIGNATURE_RE.match(blocks[i].text) and blocks[i + 1].timestamp
+    ]
+    if len(signed) < MIN_COMMENTS:
+        return
+    for b in blocks[signed[0] :]:
+        b.comment = True
+        if b.label == GOOD:
+            b.label, b.reason = BAD, "a reader's comment"
 
 
 # An embedded social post ends with its author, handle and day ("— Jane Roe (@janeroe) November 18,
@@ -502,7 +553,7 @@ def clean_texts(texts: list[str], model: LineModel | None = None) -> list[Cleane
                 b.label, b.reason = BAD, "repeated on other pages of the cluster (site furniture)"
             elif (
                 b.label == BAD and others and b.score >= RESCUE_FLOOR and _is_prose(b) and not b.repeated
-                and b.cohesion >= GOOD_COHESION
+                and not b.comment and b.cohesion >= GOOD_COHESION
             ):
                 b.label, b.reason = GOOD, ""
         title, subtitle = _split_title(blocks)
