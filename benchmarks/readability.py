@@ -52,7 +52,12 @@ HELDOUT_DUC2007 = [f"{t}-{s}" for t in DUC2007_TOPICS[6:] for s in "AB"]
 # A second held-out part, judged blind once (issue 18's second round): clusters in neither part above.
 NEW_DUC2006 = [f"D06{n:02d}" for n in range(16, 36)]
 NEW_DUC2007 = [f"{t}-C" for t in DUC2007_TOPICS[6:]]
-PARTS = ("dev", "heldout", "new")
+# A third held-out part (issue 18's third round), judged blind once at the end of the round: the DUC
+# 2007 update sets B and C of the six development topics, and every topic's 25 articles told as one
+# cluster (sets A, B and C together, named by the topic: a cluster no part above summarizes).
+FRESH_DUC2007 = [f"{t}-{s}" for t in DUC2007_TOPICS[:6] for s in "BC"]
+FRESH_TOPICS = list(DUC2007_TOPICS)
+PARTS = ("dev", "heldout", "new", "fresh")
 EXAMPLES = list(SOURCES)
 
 DEFECTS = ("unresolved", "stale", "redundant", "order", "garbled")
@@ -66,6 +71,7 @@ def judged_set() -> list[tuple[str, str]]:
     for prefixes, part in ((DEV_DUC2006, "dev"), (HELDOUT_DUC2006, "heldout"), (NEW_DUC2006, "new")):
         out += [(c, part) for c in duc2006 if c[:5] in prefixes]
     out += [(c, "dev") for c in DEV_DUC2007] + [(c, "heldout") for c in HELDOUT_DUC2007] + [(c, "new") for c in NEW_DUC2007]
+    out += [(c, "fresh") for c in FRESH_DUC2007] + [(t, "fresh") for t in FRESH_TOPICS]
     return out
 
 
@@ -76,6 +82,8 @@ def load_documents_of(name: str):
 
     if name in SOURCES:
         return load_documents([SOURCES[name]])
+    if name in FRESH_TOPICS:  # a DUC 2007 topic's three update sets as one cluster
+        return [d for s in "ABC" for d in load_documents_of(f"{name}-{s}")]
     for dataset in DATASETS:
         with open(dataset, "rb") as f:
             for number, line in enumerate(f, 1):

@@ -200,7 +200,7 @@ FERRY = [
         "The Harlow council voted on Monday to close the old river ferry after ninety years.\n\n"
         "Also, many families in the valley will now drive an hour to reach the hospital.\n\n"
         "Mayor Maria Costa spoke to the families after the vote.\n\n"
-        "But she said a new bus would take the families to the hospital every morning.\n\n"
+        "But she said a new bus would run to Harlow hospital every morning.\n\n"
         "Otherwise, the valley's school would have had to close as well.",
     ),
 ]
@@ -217,7 +217,7 @@ def test_a_connective_that_only_ties_a_sentence_to_the_one_before_is_cut_as_an_e
     first, second = summary.sentences
     assert first.text == "[Many] families in the valley will now drive an hour to reach the hospital."
     assert [(e.replaces, e.reason) for e in first.edits] == [("Also, many", "connective cut")]
-    assert second.text.startswith("[Maria Costa] said a new bus would take")  # the connective goes, the pronoun is named
+    assert second.text.startswith("[Maria Costa] said a new bus would run")  # the connective goes, the pronoun is named
     assert all(s.unedited() == s.original_text for s in summary.sentences)
     # Told right after the sentence it answers, the connective stays.
     together = compose(story, [also - 1, also], Budget(words=100), "concepts")
@@ -422,3 +422,62 @@ def test_a_chronology_item_or_a_question_box_answer_is_no_summary_sentence():
                               "A. By the bite of a mosquito that is infected with West Nile virus.\n\n"
                               "A large piece of a Concorde's rudder fell off during a flight to New York in 1998.")])
     assert [s.text[:7] for s in story.sentences if stands_alone(s)] == ["A large"]
+
+
+# --- a description further in, of a thing its article told before -----------------------
+
+LAWSUITS = [
+    doc(
+        "a",
+        "Two families sued the makers of the drug Ritalin on Monday, alleging that the company hid its risks.\n\n"
+        "On Tuesday the American Psychiatric Association firmly denied the allegations.",
+        "1999-05-04",
+    ),
+    doc(
+        "b",
+        "Doctors in Texas prescribed Ritalin to more children last year than ever before, a survey found.\n\n"
+        "Nurses said many parents now ask for the drug by name when their children struggle at school.",
+        "1999-05-03",
+    ),
+]
+
+
+def test_a_description_further_in_that_its_article_told_before_leans_on_it():
+    story = build_story(LAWSUITS)
+    context = context_of(story)
+    denied, sued = index_of(story, "On Tuesday the American"), index_of(story, "Two families sued")
+    needs = context.needs(denied)
+    assert needs.words and needs.anywhere  # "the allegations": the lawsuits its article told first
+    # Its article's first sentence, and a "the drug" its article had not told before, lean on nothing.
+    assert not context.needs(sued).any
+    assert not context.needs(index_of(story, "Doctors in Texas")).any
+    # Chosen only with what it leans on; without that in the pool it leaves the pool.
+    kept, requires = context_requirements(story, [sued, denied])
+    assert requires[denied] == [sued]
+    kept, _ = context_requirements(story, [denied, index_of(story, "Doctors in Texas")])
+    assert denied not in kept
+
+
+def test_a_description_told_by_another_article_comes_after_that_article_s_sentence():
+    story = build_story(
+        [
+            doc("a", "A powerful bomb blast wrecked a Moscow apartment block late on Thursday night.\n\n"
+                     "Police counted at least 64 dead and 150 hurt in the blast.", "1999-09-10"),
+            doc("b", "A bomb blast tore through an apartment block in southern Moscow early on Monday.", "1999-09-09"),
+        ]
+    )
+    police, other = index_of(story, "Police counted"), index_of(story, "A bomb blast")
+    needs = context_of(story).needs(police)
+    assert needs.anywhere and "blast" in needs.words
+    # The other article's introduction serves, and is told first although its article is older.
+    _, requires = context_requirements(story, [police, other])
+    assert other in requires[police]
+    assert story_order(story, [police, other]) == [other, police]
+
+
+def test_a_list_item_is_no_summary_sentence_but_a_cut_dateline_s_lead_is():
+    from chorus.segment import segment
+
+    story = segment([doc("a", "--U.S. District Judge Walter L. Nixon of Mississippi, charged with lying to a grand jury.\n\n"
+                              "-- Ansett airlines is poised to be named official carrier for the 2000 Olympic Games.")])
+    assert [s.text[:9] for s in story.sentences if stands_alone(s)] == ["-- Ansett"]

@@ -89,11 +89,13 @@ def after_context(story: Story, ordered: list[int]) -> list[int]:
                 waits_for[i] = before
         elif needs.words:
             earlier = {j for j in antecedents_of(story, sentence, needs) if j in chosen}
-            if not earlier:
+            if not earlier or needs.anywhere:
                 if naming is None:
                     naming = introducers(story, ordered, {w for j in ordered for w in context.needs(j).words})
-                earlier = {j for w in needs.words for j in naming.get(w, ())}
+                earlier |= {j for w in needs.words for j in naming.get(w, ())}
             earlier.discard(i)
+            if not earlier:  # selection let another article's version of the antecedent stand for it
+                earlier = {j for j in ordered if j != i and set(needs.words) & set(story.sentences[j].stems)}
             if earlier:
                 waits_for[i] = min(earlier, key=ordered.index)
     out: list[int] = []

@@ -21,6 +21,9 @@ the two in that order.
   restriction ("the trial of Caldera's lawsuit", "the first day"), or with a
   word that needs no introduction ("the government", "the police") is not a
   description that leans on anything.
+- A definite description **further in** ("denied the allegations", "a suspect in the blast")
+  leans back when its article told the thing before (an earlier sentence of the article
+  carries its word): a sentence introducing it, of any article, must be told before it.
 - A **bare surname** ("Baker said…") whose full name the story gives
   ("Dr. James Baker") is introduced by an edit instead: the first time the
   summary names the person, the surname becomes ``[James Baker]``
@@ -176,6 +179,13 @@ KIND_NOUNS = frozenset(
 MAX_DESCRIPTION_WORDS = 3  # words between "the" and the end of a description
 MAX_OPENING_PHRASE = 4  # words of an opening phrase before the subject ("Since Sunday, the …")
 ANTECEDENT_WINDOW = 6  # a name this many sentences before, in the same article, is what "the company" means
+# Heads of descriptions that mean a time, an amount or a part, not a thing told before: "the year", "the rest".
+NOT_TOLD_HEADS = frozenset(
+    stem(w)
+    for w in """time times day days week weeks month months year years decade century moment period season
+    end beginning start middle rest top bottom side part parts number lot way ways kind sort fact idea
+    case matter issue question thing things world history face name names news word words""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -185,6 +195,9 @@ class Needs:
     predecessor: bool = False  # the sentence before it in its article, just before it
     words: tuple[str, ...] = ()  # stems of a definite description: an earlier sentence naming it
     reason: str = ""  # what leans back, for people reading the constraints ("'He'", "'the road'")
+    # The description is a thing its article told before (``told_description``): any article's
+    # sentence introducing it will do, not only its own article's.
+    anywhere: bool = False
 
     @property
     def any(self) -> bool:
@@ -338,6 +351,47 @@ def _leaning_description(
     return None
 
 
+def told_description(story: Story, index: int) -> Needs:
+    """A definite description anywhere in the sentence, outside quotation marks, of a thing its
+    article told before ("denied the allegations", "a suspect in the blast", "the bookseller
+    said"): its head (the noun ending it, or the possessor: "the city's murder rate") is a word of
+    an earlier sentence of the article, so the article's "the" points back to it, and a reader
+    of the summary needs it told before. The article's first sentence leans on nothing."""
+    sentence = story.sentences[index]
+    first = index
+    while first > 0 and story.sentences[first - 1].doc_index == sentence.doc_index:
+        first -= 1
+    if first == index:
+        return Needs()
+    earlier = story.sentences[first:index]
+    text = sentence.text
+    own = quoted_mask(text)
+    spans = list(WORD_RE.finditer(text))
+    tokens = [m.group() for m in spans]
+    ends = [m.end() for m in spans]
+    told_stems: set[str] | None = None
+    for k, w in enumerate(tokens):
+        if w.lower() != "the" or own[spans[k].start()] == " ":
+            continue
+        found = _description(tokens, k, text, ends)
+        if not found:
+            continue
+        words, end = found
+        if text[: spans[k].start()].rstrip().endswith(",") and text[ends[end - 1] :].startswith(","):
+            continue  # an apposition: ", the euro,"
+        # With no parser the description's last word may be a verb ("the parole board recommend"):
+        # every word of it the article told before is what it may lean on.
+        stems = [stem(POSSESSIVE.sub("", w)) for w in words]
+        if any(x in NOT_TOLD_HEADS for x in stems) or set(stems) & {stem(t) for t in tokens[:k]}:
+            continue
+        if told_stems is None:
+            told_stems = {x for s in earlier for x in s.stems}
+        told = tuple(x for x in stems if x in told_stems)
+        if told:
+            return Needs(words=told, reason=f"'the {' '.join(words)}' told before in its article", anywhere=True)
+    return Needs()
+
+
 def _description(tokens: list[str], start: int, text: str, ends: list[int]) -> tuple[list[str], int] | None:
     """The content words of the description opened by ``tokens[start]`` ("the") and the index
     of the word after it, or None when the description does not lean on context: a name or a
@@ -482,6 +536,8 @@ class StoryContext:
                     found = self.bare_name_needs(edited)
             if not found.any:
                 found = self.bare_name_needs(text)
+            if not found.any:
+                found = told_description(self.story, index)
             self._needs[index] = found
         return found
 

@@ -42,6 +42,8 @@ TIMELINE_ITEM = re.compile(
     r"^(?:(?:--?|_)\s*)?(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:-\d{1,2})?(?:,\s*\d{4})?\s*(?:--|_|-|:)\s"
     r"|^[QA]\.\s"
 )
+# An item of a list: "--U.S. District Judge …", "• …" (not "-- Ansett airlines …", what a cut dateline leaves).
+FRAGMENT_START = re.compile(r"^(?:--(?=[^\s-])|•)")
 MAX_CAPITALS_SHARE = 0.6  # a "sentence" mostly in capitals is a heading or a listing ("STAR WARS: EPISODE I")
 
 
@@ -83,6 +85,7 @@ def stands_alone(sentence: Sentence, min_words: int = MIN_SENTENCE_WORDS) -> boo
         and not HEADING.match(text)
         and SENTENCE_END.search(text) is not None
         and not TIMELINE_ITEM.match(text)
+        and not FRAGMENT_START.match(text)
         and not READER_NOTE.search(text)
         and text.count("(") == text.count(")")
         and not is_bare_quotation(text)
@@ -154,12 +157,11 @@ def context_requirements(
             # The article's own earlier mention says what it means; with none (it is the
             # article's topic), another article's introduction of it does.
             own = antecedents_of(story, sentence, needs)
-            if own:
-                found = {j for j in own if j in in_pool}
-            else:
+            found = {j for j in own if j in in_pool}
+            if not own or needs.anywhere:
                 if naming is None:
                     naming = introducers(story, pool, wanted)
-                found = {j for w in needs.words for j in naming.get(w, ()) if story.sentences[j].doc_index != sentence.doc_index}
+                found |= {j for w in needs.words for j in naming.get(w, ()) if story.sentences[j].doc_index != sentence.doc_index}
             # Another version of an antecedent serves if it names the thing too and can be told
             # before the sentence: compose keeps an article's own order, so not a later one of its article.
             wanted_here = set(needs.words)
