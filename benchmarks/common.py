@@ -21,6 +21,8 @@ from chorus.ingest.read import Cluster, iter_dataset_lines, parse_dataset_line
 # pinned to one core must not count threads fighting over it.
 SINGLE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 WORKER_FLAG = "--worker"
+# ../shared beside the repository, or wherever CHORUS_SHARED says (as the tests read it).
+SHARED = Path(os.environ.get("CHORUS_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
 def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluster]:

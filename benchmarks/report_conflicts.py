@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from pathlib import Path
 
-from common import read_clusters
+from common import SHARED, read_clusters
 
-DEFAULT_CLUSTERS = Path(__file__).resolve().parents[2] / "shared" / "data" / "duc2006" / "clusters.jsonl"
+DEFAULT_CLUSTERS = SHARED / "data" / "duc2006" / "clusters.jsonl"
 
 
 def main() -> int:
