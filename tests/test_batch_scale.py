@@ -18,8 +18,10 @@ from pathlib import Path
 import pytest
 
 import chorus.batch as batch
+import chorus.batch_output as batch_output
 import chorus.parallel as parallel
-from chorus.batch import BatchOptions, OversizedLine, ProgressBar, process_record, read_records, run_batch
+import chorus.progress as progress
+from chorus.batch import BatchOptions, OversizedLine, process_record, read_records, run_batch
 from chorus.cli import EXIT_RECORDS_FAILED
 from chorus.errors import InputError
 from conftest import EXAMPLE
@@ -201,16 +203,16 @@ def test_a_stop_signal_waits_until_the_record_is_written(tmp_path, stop):
     out = tmp_path / "out.jsonl.gz"
     before = signal.signal(signal.SIGTERM, _interrupt) if stop == signal.SIGTERM else None
     try:
-        handlers = {s: signal.getsignal(s) for s in batch.STOP_SIGNALS}
-        handle = batch.open_output(out, resume=False)
+        handlers = {s: signal.getsignal(s) for s in batch_output.STOP_SIGNALS}
+        handle = batch_output.open_output(out, resume=False)
         with pytest.raises(KeyboardInterrupt):
-            with batch._held_signals():
+            with batch_output.held_signals():
                 handle.write('{"id": 1}\n')
                 os.kill(os.getpid(), stop)  # arrives in the middle of the record
                 handle.write('{"id": 2}\n')
                 handle.flush()
         handle.close()
-        assert {s: signal.getsignal(s) for s in batch.STOP_SIGNALS} == handlers
+        assert {s: signal.getsignal(s) for s in batch_output.STOP_SIGNALS} == handlers
     finally:
         if before is not None:
             signal.signal(signal.SIGTERM, before)
@@ -233,14 +235,14 @@ def test_resume_refuses_an_output_written_from_another_input(run, dataset, tmp_p
 def test_progress_bar_shows_rate_and_eta_on_a_terminal_only(monkeypatch):
     from rich.console import Console
 
-    assert type(batch.progress_reporter(quiet=False)) is batch.Progress  # pytest's stderr is not a terminal
+    assert type(progress.progress_reporter(quiet=False)) is progress.Progress  # pytest's stderr is not a terminal
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    assert isinstance(batch.progress_reporter(quiet=False), ProgressBar)
-    assert type(batch.progress_reporter(quiet=True)) is batch.Progress
+    assert isinstance(progress.progress_reporter(quiet=False), progress.ProgressBar)
+    assert type(progress.progress_reporter(quiet=True)) is progress.Progress
 
     screen = io.StringIO()
     now = [100.0]  # a clock the test moves: one second per update
-    bar = ProgressBar(console=Console(file=screen, force_terminal=True, width=150), clock=lambda: now[0])
+    bar = progress.ProgressBar(console=Console(file=screen, force_terminal=True, width=150), clock=lambda: now[0])
     bar.start(total_bytes=10_000, done_bytes=2_000)  # 2,000 bytes were already done (resume)
     for step in range(1, 5):
         now[0] += 1.0

@@ -18,16 +18,14 @@ import gzip
 import json
 import os
 import re
-import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol
 
+from chorus.batch_output import Key, held_signals, open_output, repair_output, skip_answered
 from chorus.errors import ChorusError, InputError
 
 # A cluster is a few dozen articles of at most MAX_DOCUMENT_CHARS each; a line
@@ -41,10 +39,8 @@ from chorus.parallel import (  # noqa: F401  (the pool's settings, read with bat
     chunks as _chunks,
     run_ordered as _run_ordered,
 )
+from chorus.progress import Progress
 from chorus.types import SummaryOptions
-
-if TYPE_CHECKING:
-    from rich.progress import TaskID
 
 ID_SNIFF_BYTES = 4096  # how much of an oversized line is kept to find its id
 RECORDS_PER_TASK = 2
@@ -107,6 +103,13 @@ def _id_of(line: bytes | OversizedLine) -> str | None:
     if isinstance(record, dict) and isinstance(record.get("id"), (str, int, float)):
         return str(record["id"])
     return None
+
+
+def input_key(number: int, line: bytes | OversizedLine) -> Key:
+    """What identifies an input record in the output: its id, else its line number."""
+    found = _id_of(line)
+    return ("id", found) if found is not None else ("line", number)
+
 
 
 def process_record(number: int, line: RecordLine, options: BatchOptions) -> dict[str, Any]:
@@ -226,150 +229,6 @@ def run_ordered(
     return _run_ordered(chunks, options, jobs, task)
 
 
-# --- output files ------------------------------------------------------------------
-
-
-def _is_gzip(path: Path) -> bool:
-    return path.name.endswith(".gz")
-
-
-def repair_output(path: Path) -> None:
-    """Cut OUT back to its complete lines: a crash can leave half a line (or
-    half a gzip member). Streams: memory does not grow with the file."""
-    if _is_gzip(path):
-        tmp = path.with_name(path.name + ".recovering")
-        with gzip.open(tmp, "wb") as out:
-            try:
-                with gzip.open(path, "rb") as f:
-                    for raw in f:
-                        if raw.endswith(b"\n"):
-                            out.write(raw)
-            except (EOFError, OSError, gzip.BadGzipFile):
-                pass  # a crash mid-write truncates the last gzip member
-        os.replace(tmp, path)
-        return
-    with path.open("r+b") as f:
-        f.seek(0, os.SEEK_END)
-        end = f.tell()
-        position = end
-        while position > 0:  # find the last newline, reading backwards
-            step = min(65536, position)
-            f.seek(position - step)
-            block = f.read(step)
-            cut = block.rfind(b"\n")
-            if cut >= 0:
-                position = position - step + cut + 1
-                break
-            position -= step
-        if position != end:
-            f.truncate(position)
-
-
-Key = tuple[str, Any]
-
-
-def input_key(number: int, line: bytes | OversizedLine) -> Key:
-    """What identifies an input record in the output: its id, else its line number."""
-    found = _id_of(line)
-    return ("id", found) if found is not None else ("line", number)
-
-
-def output_key(raw: bytes) -> Key | None:
-    try:
-        record = json.loads(raw)
-    except ValueError:
-        return None
-    if not isinstance(record, dict):
-        return None
-    if record.get("id") is not None:
-        return ("id", str(record["id"]))
-    if isinstance(record.get("line"), int):
-        return ("line", record["line"])
-    return None
-
-
-def _describe(key: Key | None) -> str:
-    if key is None:
-        return "a line that is not a chorus record"
-    return f"id {key[1]!r}" if key[0] == "id" else f"input line {key[1]}"
-
-
-def skip_answered(
-    records: Iterator[tuple[int, bytes | OversizedLine]], path: Path
-) -> tuple[Iterator[tuple[int, bytes | OversizedLine]], int]:
-    """Advance ``records`` past those OUT already answers; return the rest and how many were skipped.
-
-    OUT was written in input order, so its records answer the first records
-    of the input, one for one: compare the two side by side and remember
-    nothing. A mismatch means OUT came from another input; stop rather than
-    append to the wrong file.
-    """
-    skipped = 0
-    opener = gzip.open if _is_gzip(path) else open
-    with opener(path, "rb") as answered:
-        for number, raw in enumerate(answered, start=1):
-            done = output_key(raw)
-            item = next(records, None)
-            if item is None:
-                raise ChorusError(
-                    f"{path} holds more records than the input ({number - 1}); "
-                    "it was not written from this input: choose another output file"
-                )
-            expected = input_key(*item)
-            if done != expected:
-                raise ChorusError(
-                    f"{path} line {number} answers {_describe(done)} but input record {number} is "
-                    f"{_describe(expected)}: the output was not written from this input "
-                    "(or the input changed); choose another output file"
-                )
-            skipped += 1
-    return records, skipped
-
-
-def open_output(path: Path, resume: bool) -> IO[str]:
-    """Open OUT for writing; with ``resume``, append to its complete lines."""
-    if not path.parent.exists():
-        raise ChorusError(f"output folder {path.parent} does not exist")
-    if path.is_dir():
-        raise ChorusError(f"{path} is a folder; the local engine writes one JSONL file (a folder of parts needs --engine dask)")
-    mode = "at" if resume else "wt"
-    try:
-        if _is_gzip(path):
-            return gzip.open(path, mode, encoding="utf-8")  # type: ignore[return-value]
-        return open(path, mode, encoding="utf-8")
-    except OSError as exc:
-        raise ChorusError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)  # Ctrl-C, and a job scheduler's or shell's stop
-
-
-@contextmanager
-def _held_signals() -> Iterator[None]:
-    """Ctrl-C and SIGTERM wait until the block is done, then act as usual.
-
-    Writing a record must not be cut in the middle: a gzip stream interrupted
-    between compressing a line and counting it in its CRC, or between flushing
-    the compressor and writing what it flushed, cannot be read back, and every
-    record before the cut would be lost with it."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signals only reach the main thread
-        return
-    arrived: list[int] = []
-    previous = {}
-    for stop in STOP_SIGNALS:
-        handler = signal.getsignal(stop)
-        if handler is not None:  # None: installed outside Python, which could not be put back
-            previous[stop] = signal.signal(stop, lambda signum, frame: arrived.append(signum))
-    try:
-        yield
-    finally:
-        for stop, handler in previous.items():
-            signal.signal(stop, handler)
-    if arrived:
-        signal.raise_signal(arrived[0])  # its own handler now runs (KeyboardInterrupt for Ctrl-C)
-
-
 # --- the batch run -------------------------------------------------------------------
 
 
@@ -382,19 +241,6 @@ class BatchResult:
     interrupted: bool = False
     parts: int = 0  # output part files (the dask engine)
     warnings: list[str] = field(default_factory=list)  # for the caller to show (the CLI prints them)
-
-
-class Progress:
-    """What a progress display is told; this one shows nothing."""
-
-    def start(self, total_bytes: int | None, done_bytes: int) -> None:
-        pass
-
-    def update(self, ok: int, failed: int, done_bytes: int) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
 
 
 def default_jobs() -> int:
@@ -442,14 +288,14 @@ def run_batch(
             if not out_path.is_file():
                 raise ChorusError(f"{out_path} is not a file")
             repair_output(out_path)
-            todo, result.skipped = skip_answered(todo, out_path)
+            todo, result.skipped = skip_answered(todo, out_path, input_key)
         handle = sys.stdout if to_stdout else open_output(out_path, resume)
         try:
             progress.start(reader.size, reader.position)
             # A pipe may be a live feed: a record must not wait for the next one to fill its task.
             per_task = RECORDS_PER_TASK if reader.size is not None else 1
             for answers in run_ordered(_chunks(todo, per_task), options, jobs, task=answer_chunk):
-                with _held_signals():
+                with held_signals():
                     handle.write("".join(line + "\n" for _, line in answers))
                     handle.flush()  # a killed run keeps every record it finished
                 failed = sum(1 for is_error, _ in answers if is_error)
@@ -466,67 +312,6 @@ def run_batch(
         reader.close()
         result.seconds = time.perf_counter() - start
     return result
-
-
-class ProgressBar(Progress):
-    """A progress line on stderr: clusters done, failures, clusters/s, and the
-    ETA from the share of the input file read (when its size is known)."""
-
-    def __init__(self, console: Any = None, clock: Callable[[], float] = time.perf_counter) -> None:
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            Progress as RichProgress,
-            SpinnerColumn,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        self._bar = RichProgress(
-            SpinnerColumn(),
-            TextColumn("{task.fields[clusters]} clusters ({task.fields[failed]} failed)"),
-            TextColumn("{task.fields[rate]:.1f}/s"),
-            BarColumn(),
-            TextColumn("{task.percentage:>3.0f}%"),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-            console=console or Console(stderr=True),
-            transient=True,
-            get_time=clock,
-        )
-        self._clock = clock  # the rate and the ETA are measured on it (tests give a fake one)
-        self._task: TaskID | None = None
-        self._offset = 0
-        self._started = 0.0
-
-    def start(self, total_bytes: int | None, done_bytes: int) -> None:
-        # Records skipped by --resume are not work done now: leave them out of the rate and ETA.
-        self._offset = done_bytes
-        total = None if total_bytes is None else max(total_bytes - done_bytes, 1)
-        self._task = self._bar.add_task("batch", total=total, clusters=0, failed=0, rate=0.0)
-        self._started = self._clock()
-        self._bar.start()
-
-    def update(self, ok: int, failed: int, done_bytes: int) -> None:
-        if self._task is None:
-            return
-        elapsed = max(self._clock() - self._started, 1e-9)
-        self._bar.update(
-            self._task, completed=max(done_bytes - self._offset, 0), clusters=ok + failed, failed=failed,
-            rate=(ok + failed) / elapsed,
-        )
-
-    def stop(self) -> None:
-        self._bar.stop()
-
-
-def progress_reporter(quiet: bool) -> Progress:
-    """A progress bar on stderr, or nothing when quiet or stderr is not a terminal."""
-    if quiet or not sys.stderr.isatty():
-        return Progress()
-    return ProgressBar()
 
 
 __all__ = ["BatchOptions", "BatchResult", "InputError", "MAX_RECORD_BYTES", "process_record", "run_batch"]

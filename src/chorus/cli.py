@@ -197,7 +197,8 @@ def cmd_methods(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from chorus.batch import BatchOptions, progress_reporter, run_batch
+    from chorus.batch import BatchOptions, run_batch
+    from chorus.progress import progress_reporter
     from chorus.select import get_method
 
     get_method(args.method)  # an unknown method is one error, not one per cluster

@@ -34,8 +34,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import chorus
-from chorus.batch import BatchOptions, BatchResult, Progress, default_jobs, process_record, read_records
+from chorus.batch import BatchOptions, BatchResult, default_jobs, process_record, read_records
 from chorus.errors import ChorusError, InputError
+from chorus.progress import Progress
 
 DEFAULT_PARTITION_BYTES = 16 * 2**20  # about 170 DUC 2006 clusters of 25 articles: a minute or two of one core per task
 MANIFEST = "_chorus_batch.json"
