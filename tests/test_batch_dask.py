@@ -22,6 +22,7 @@ from test_batch_scale import BAD_LINES, records_of, write_dataset
 
 RECORDS = 30
 PARTITION = "6KB"  # records are 1 to 3 KB: every part boundary cuts through a record
+START_GUARD_SECONDS = 600  # the separate scheduler process must start within this (a hang guard)
 
 
 def records_of_bytes(data: bytes) -> list[dict]:
@@ -54,8 +55,11 @@ def scheduler(tmp_path_factory):
         **common,
     )]
     try:
-        deadline = time.monotonic() + 30
+        # A guard against a hang, not a measure of speed: on a loaded machine the scheduler's imports alone
+        # take tens of seconds. It fails at once if the scheduler exits.
+        deadline = time.monotonic() + START_GUARD_SECONDS
         while not scheduler_file.exists():
+            assert processes[0].poll() is None, "the dask scheduler exited"
             assert time.monotonic() < deadline, "the dask scheduler did not start"
             time.sleep(0.1)
         processes.append(subprocess.Popen(

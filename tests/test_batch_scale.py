@@ -320,7 +320,7 @@ def test_a_finished_result_does_not_wait_for_the_next_input():
 
     def live_feed():
         yield [(1, b"first")]
-        if not first_answered.wait(timeout=20):
+        if not first_answered.wait(timeout=HANG_GUARD_SECONDS):
             raise AssertionError("the first answer was held back until more input came")
         yield [(2, b"second")]
 
