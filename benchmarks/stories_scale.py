@@ -24,9 +24,18 @@ with the ``chorus`` package found in DIR (e.g. the ``src`` of an earlier
 commit, from ``git archive``), its features held in a list as an earlier
 grouper needed them.
 
+``--engines local,dask`` times instead the whole command as a user runs it,
+``chorus stories ARTICLES.jsonl --format json`` (cleaning, features,
+grouping, a summary per story of two or more outlets), once per engine and
+size, the engines interleaved and repeated (``--repeats``): the command's
+wall seconds, its CPU seconds with every process it waited for (the Dask
+workers of its local cluster, ``--jobs``), and whether every engine's
+digest has the same stories, titles and summaries.
+
     nice python benchmarks/stories_scale.py ../shared/data --sizes 1000,10000,100000 --json /tmp/bench/stories-scale.json
     git archive 1d36d5e src | tar -x -C /tmp/before
     nice python benchmarks/stories_scale.py ../shared/data --sizes 1000,10000 --baseline-src /tmp/before/src
+    nice python benchmarks/stories_scale.py ../shared/data --sizes 1000 --engines local,dask --jobs 2 --repeats 2
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import time
@@ -139,6 +149,60 @@ def cleaning(data: Path, count: int) -> dict:
     return {"articles": count, "cleaning_cpu_s": round(time.process_time() - started, 1)}
 
 
+def comparable(path: Path) -> list:
+    """What two engines' digests must share: each story's articles, title and summary sentences."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        ([d["key"] for d in s["documents"]], s["title"], [x["text"] for x in (s.get("summary") or {}).get("sentences", [])])
+        for s in data["stories"] + data["hidden"]
+    ]
+
+
+def run_command(articles: Path, engine: str, jobs: int, output: Path) -> dict:
+    """`chorus stories ARTICLES --engine ENGINE` in a child process: wall seconds, and CPU seconds and
+    peak memory from the kernel's accounting of it and of every process it waited for (its Dask workers)."""
+    command = [sys.executable, "-m", "chorus.cli", "stories", str(articles), "--engine", engine,
+               "--format", "json", "-o", str(output)] + (["--jobs", str(jobs)] if engine == "dask" else [])
+    before, wall = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    child = subprocess.Popen(command, env={**os.environ, **SINGLE_THREAD}, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+    _, stderr = child.communicate()
+    if child.returncode != 0:
+        raise SystemExit(f"chorus stories --engine {engine} failed: {stderr.strip()[-500:]}")
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"wall_s": wall, "cpu_s": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime}
+
+
+def time_engines(data: Path, sizes: list[int], engines: list[str], jobs: int, repeats: int) -> list[dict]:
+    import tempfile
+
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            articles = Path(folder) / f"articles-{size}.jsonl"
+            with articles.open("w", encoding="utf-8") as out:
+                for a in articles_of_size(data, size):
+                    out.write(json.dumps({"id": a["id"], "text": a["text"], "title": a["title"], "date": a["date"]}) + "\n")
+            digests = {}
+            for repeat in range(repeats):
+                for engine in engines if repeat % 2 == 0 else engines[::-1]:  # interleaved, each order in turn
+                    output = Path(folder) / f"digest-{engine}.json"
+                    measured = run_command(articles, engine, jobs, output)
+                    digests[engine] = comparable(output)
+                    rows.append({"articles": size, "engine": engine + (f" ({jobs} workers)" if engine == "dask" else ""),
+                                 "repeat": repeat + 1, "stories": len(digests[engine]),
+                                 "wall_s": round(measured["wall_s"], 1), "cpu_s": round(measured["cpu_s"], 1),
+                                 "load": round(os.getloadavg()[0], 1)})
+                    print(rows[-1], flush=True)
+            same = all(d == digests[engines[0]] for d in digests.values())
+            print(f"{size:,} articles: the engines' digests are {'the same' if same else 'DIFFERENT'}", flush=True)
+            for r in rows:
+                if r["articles"] == size:
+                    r["same_digest"] = same
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path)
@@ -147,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--baseline-src", type=Path, help="also run each size with the chorus package in this folder")
     parser.add_argument("--sources", action="store_true", help="also count independent outlets (--no-summaries)")
+    parser.add_argument("--engines", help="time the whole `chorus stories` command on these engines (local,dask)")
+    parser.add_argument("--jobs", type=int, default=2, help="with --engines: the Dask local cluster's workers")
+    parser.add_argument("--repeats", type=int, default=2, help="with --engines: runs of each engine and size")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--hold", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--cleaning", type=int, help=argparse.SUPPRESS)
@@ -157,6 +224,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.cleaning:
         pin_to_one_core(args.cpu)
         print(json.dumps(cleaning(args.data, args.cleaning)))
+        return 0
+    if args.engines:
+        rows = time_engines(args.data, [int(x) for x in args.sizes.split(",")], args.engines.split(","), args.jobs,
+                            args.repeats)
+        print("| articles | engine | run | stories | wall s | CPU s (all processes) | same digest | load |")
+        print("|---|---|---|---|---|---|---|---|")
+        for r in rows:
+            print(f"| {r['articles']:,} | {r['engine']} | {r['repeat']} | {r['stories']} | {r['wall_s']} | {r['cpu_s']} "
+                  f"| {'yes' if r['same_digest'] else 'no'} | {r['load']} |")
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps({"engines": rows}, indent=2))
         return 0
     env = {**os.environ, **SINGLE_THREAD}
     systems = {"this tree": (["--sources"] if args.sources else [], env)}
