@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from chorus import lexicon
 from chorus.ingest.language import stop_words_for
 from chorus.ingest.line_model import (
     SENTENCE_BREAK_RE,
@@ -183,12 +184,9 @@ def _blocks(text: str) -> list[tuple[str, bool]]:
     return [(" ".join(b.split()), blank) for b, blank in out]
 
 
-_TIME_WORDS = frozenset(
+_TIME_WORDS = lexicon.MONTHS_AND_DAYS | frozenset(
     """am pm a.m p.m gmt utc edt est bst cet updated published posted
-    jan feb mar apr may jun jul aug sep sept oct nov dec january february
-    march april june july august september october november december monday
-    tuesday wednesday thursday friday saturday sunday today yesterday ago
-    min mins minute minutes hour hours read""".split()
+    today yesterday ago min mins minute minutes hour hours read""".split()
 )
 
 
@@ -363,7 +361,7 @@ def _is_headline(b: Block) -> bool:
 # telegraphic voice and leaves all of that to the body.
 _ATTRIBUTION_RE = re.compile(r"\b(?:said|told|according to|reported|announced|stated|added|wrote)\b", re.IGNORECASE)
 _NEWS_DAY_RE = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|tonight|last night)\b", re.IGNORECASE
+    r"\b(?:" + "|".join(lexicon.WEEKDAYS) + r"|yesterday|tonight|last night)\b", re.IGNORECASE
 )
 _QUOTATION_RE = re.compile(r"""^["“‘']""")
 MAX_STANDFIRST_WORDS = 35

@@ -31,6 +31,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from chorus import lexicon
 from chorus.text import words
 
 
@@ -48,17 +49,11 @@ class PageMetadata:
 
 # --- dates ----------------------------------------------------------------------
 
+# Each name of a month (the lexicon's, and their abbreviations) to its number.
 MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
+    name.lower(): number
+    for number, month in enumerate(lexicon.MONTHS, start=1)
+    for name in (month, *(a for a in lexicon.MONTH_ABBREVIATIONS if month.lower().startswith(a.lower())))
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -266,10 +261,10 @@ def title_segments(title: str | None) -> list[str]:
 _BY = re.compile(r"^\s*(?:by|written by|words by)\s*:?\s+", re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+")
 # Month names that are not also people's names ("Theresa May", "Laura June").
-_TAIL_MONTHS = ("january", "february", "april", "july", "september", "october", "november", "december")
+_TAIL_MONTHS = tuple(m.lower() for m in lexicon.MONTHS if m not in ("March", "May", "June", "August"))
 # Words a byline runs into on a page ("Carrie Arnold November 15, 2019", "... wire services Published").
 _BYLINE_TAIL = re.compile(
-    r"(?:[\s,;]+(?:" + "|".join(_TAIL_MONTHS) + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|published|updated|posted|\d[\d:.,]*))+\.?$",
+    r"(?:[\s,;]+(?:" + "|".join(_TAIL_MONTHS) + "|" + "|".join(lexicon.WEEKDAYS) + r"|published|updated|posted|\d[\d:.,]*))+\.?$",
     re.IGNORECASE,
 )
 MAX_BYLINE_WORDS = 12
