@@ -1,6 +1,6 @@
 """Score claim alignment against the hand-judged set in benchmarks/claims/.
 
-    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|fresh-conflicts|all] [--show] [--json FILE]
+    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|fresh-conflicts|new-conflicts|all] [--show] [--json FILE]
 
 Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
 is checked against every article of its cluster with the engine that makes
@@ -95,7 +95,7 @@ def ratio(a: int, b: int) -> float | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", default="dev", choices=["dev", "heldout", "fresh", "honest", "fresh-conflicts", "all"])
+    parser.add_argument("--split", default="dev", choices=["dev", "heldout", "fresh", "honest", "fresh-conflicts", "new-conflicts", "all"])
     parser.add_argument("--show", action="store_true", help="print each wrong verdict")
     parser.add_argument("--json", help="write the figures here")
     parser.add_argument("--no-conflicts", action="store_true")
@@ -200,8 +200,14 @@ def main() -> int:
 def _value_key(value: str) -> str:
     """A value's figure as printed, hedges aside ("Twelve" and "12", "more than 1,500" and "1,500",
     "nearly 100" and "100" alike), else its words."""
-    from chorus.align.values import value_numbers
+    from chorus.align.values import DATE, value_numbers
 
+    date = DATE.fullmatch(value.strip())
+    if date:
+        return f"{date.group('month')[:3].lower()} {int(date.group('day'))}"  # "July 19, 1999" is "July 19"
+    clock = re.fullmatch(r"(\d{1,2})(?::(\d\d))?\s*(?:[ap]\.?\s?m\.?)?", value.strip(), re.IGNORECASE)
+    if clock and (clock.group(2) or not clock.group(0).isdigit()):
+        return f"time {int(clock.group(1)) % 12}:{clock.group(2) or '00'}"  # "3:02 a.m." is "3:02"
     found = value_numbers(value)
     if found:
         n = found[0]
