@@ -296,8 +296,12 @@ def _quoted(text: str, value: str) -> bool:
 
 # A place: capitalised words after a locative preposition, past a determiner and a few
 # lower-case modifiers ("in neighboring Kenya", "at the U.S. Embassy", "in the Tanzania blast").
+# Nouns of a place that "of" names ("in the city of Izmit"); after other nouns "of" names what the
+# noun is of, not where ("in the death of Matthew Shepard", "in the memory of ...").
+PLACE_NOUNS = "city town village province state region district county capital island republic port suburb"
 _PLACE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|[Ff]rom)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]+\s+){0,2}?"
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|[Ff]rom)\s+(?:the\s+|a\s+)?"
+    r"(?:(?:" + "|".join(PLACE_NOUNS.split()) + r")\s+of\s+|(?:(?!of\b)[a-z][a-z-]+\s+){0,2}?)"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)"
 )
 

@@ -32,11 +32,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 from chorus import lexicon
 from chorus.align import values as V
 from chorus.align.claims import (
+    _EVENT_KINDS,
     _WORD_CLASSES,
     REPORTING_WORDS,
     Aligner,
@@ -326,3 +328,241 @@ def _measure(n: V.Number) -> tuple:
     if n.outcome:
         return ("outcome", n.outcome)
     return ("count",)
+
+
+# --- moments in one role: the hour, date or weekday outlets give one event -------------------
+#
+# "The earthquake ... hit Turkey at 3:02 a.m." / "the 6.7-degree earthquake which ripped through
+# western Turkey at 3:00 am"; "Gingrich filed for divorce July 19" / "filed for divorce July 29";
+# "the Kursk sank on Saturday" / "sank Sunday". What such a value times is the event its sentence
+# names (its kind, for an hour) and the words just before it (the action: "filed for divorce");
+# the day a source spoke, a weekday that names an event ("Friday's bombing"), forecasts, another
+# year and copies are set aside as for figures.
+
+# "at 3:02 a.m.", "shortly after 9 p.m.", "about 3 a.m.", "12:02 local time"; not "0902 GMT".
+_CLOCK_TIME = re.compile(
+    r"(?<![\d:.,])(?P<hedge>(?:shortly|just|soon)\s+(?:after|before)\s+|(?:about|around|approximately|nearly|after|before)\s+)?"
+    r"(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?(?!\d)(?:\s*(?P<half>[ap])\.?\s?m\b\.?)?",
+    re.IGNORECASE,
+)
+# How far a hedged hour reaches, in minutes: (before, after) its printed value.
+CLOCK_HEDGES = {"shortly after": (0, 30), "just after": (0, 30), "soon after": (0, 30), "after": (0, 60),
+                "shortly before": (30, 0), "just before": (30, 0), "before": (60, 0), "nearly": (15, 0),
+                "about": (15, 15), "around": (15, 15), "approximately": (15, 15)}
+ROUND_HOUR_SPAN = 15  # "3 a.m." may be said of 3:04 (minutes either way)
+# Two outlets' hours for one event are minutes apart (3:00 / 3:02 / 3:04 a.m.); hours apart, they
+# time two moments (the quake and its largest aftershock, the fire's start and its control).
+MAX_CLOCK_GAP = 60
+# Two outlets' dates for one act are days apart (July 19 / July 29); a month or more, two acts.
+MAX_DATE_GAP = 31
+# Two outlets' weekdays for one act name days next to each other ("sank Saturday" / "sank Sunday");
+# days further apart within the week are two acts of a story told day by day.
+MAX_WEEKDAY_GAP = 2
+WHEN_WINDOW = 5  # content words before a moment that tell what it is the moment of
+_MONTH_INDEX = {m.lower()[:3]: k for k, m in enumerate(lexicon.MONTHS)}
+_WEEKDAY_INDEX = {d.lower(): k for k, d in enumerate(lexicon.WEEKDAYS)}
+# An hour only when it says so: minutes or a.m./p.m. ("3 a.m.", "3:02"), not "at 3 of them".
+_NOT_HOUR_AFTER = re.compile(r"\s*(?:percent|%|-|to\b|and\b|or\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Moment:
+    """An hour, date or weekday as one article's sentence gives it, with what it is the moment of."""
+
+    doc: int
+    sentence: int
+    kind: str  # "time", "date" or "weekday"
+    text: str  # as printed, hedge aside ("3:02 a.m.", "July 29", "Saturday")
+    low: int  # minutes of the day, the date's day of the year, or the weekday's day (ordinal, from the article's day)
+    high: int
+    slot: frozenset[str]  # content words just before it (classes unified): the act it times
+    words: dict[str, float]  # its clause's content words and their weights
+    anchors: frozenset[str]  # the names of its clause
+    event: str | None
+    years: frozenset[str]
+    role: str | None  # a weekday's role: start, end, or a reference ("Friday's bombing")
+
+
+def clock_times(text: str) -> list[tuple[re.Match[str], int, int]]:
+    """Each hour ``text`` gives, with the minutes of the day it allows (low, high)."""
+    out = []
+    for m in _CLOCK_TIME.finditer(text):
+        minute, half = m.group("minute"), (m.group("half") or "").lower()
+        if minute is None and not half:
+            continue
+        hour = int(m.group("hour"))
+        if hour > (12 if half else 23) or (half and hour == 0) or _NOT_HOUR_AFTER.match(text, m.end()) and not half:
+            continue
+        if half:
+            hour = hour % 12 + (12 if half == "p" else 0)
+        at = hour * 60 + int(minute or 0)
+        hedge = " ".join((m.group("hedge") or "").lower().split())
+        before, after = CLOCK_HEDGES.get(hedge, (0, 0))
+        if not hedge and minute is None:
+            before = after = ROUND_HOUR_SPAN
+        out.append((m, at - before, at + after))
+    return out
+
+
+class Moments:
+    """The hours, dates and weekdays of a story in their roles, and which of them dispute one another."""
+
+    def __init__(self, roles: Roles) -> None:
+        self.roles = roles
+        self.aligner = roles.aligner
+        self.story = roles.story
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Words the story prints capitalised inside a sentence: names, not a sentence's first word."""
+        return frozenset(
+            self.roles.unify(m.group()) for s in self.story.sentences for m in WORD_RE.finditer(s.text)
+            if m.start() > 0 and m.group()[0].isupper() and is_content(m.group())
+        )
+
+    @cached_property
+    def moments(self) -> list[Moment]:
+        out = []
+        for s in self.story.sentences:
+            text = s.text
+            if V.FORECAST.search(text):
+                continue  # "expected to arrive Saturday": a forecast's day
+            found: list[tuple[str, re.Match[str], int, int]] = []
+            for m, low, high in clock_times(text):
+                found.append(("time", m, low, high))
+            published = published_day(self.story.documents[s.doc_index].published)
+            for m in V.event_dates(text):
+                if (day := _date_ordinal(m, published)) is not None:
+                    found.append(("date", m, day, day))
+            # The day meant: news tells the past week by its weekdays ("sank Saturday" in Monday's
+            # paper is two days back); undated, a weekday cannot be placed.
+            if published is not None:
+                for m in V.event_weekdays(text):
+                    day = _weekday_ordinal(m, published)
+                    found.append(("weekday", m, day, day))
+            for kind, m, low, high in found:
+                out.append(self._moment(s.doc_index, s.index, kind, m, low, high))
+        return out
+
+    def _moment(self, doc: int, index: int, kind: str, m: re.Match[str], low: int, high: int) -> Moment:
+        text = m.string
+        start = m.start("hour") if kind == "time" else m.start()
+        # A date as its month and day ("July 19" of "July 19, 1999"): the day is what is disputed.
+        printed_text = text[start : m.end("day") if kind == "date" else m.end()].strip()
+        clause = _clause_of(text, printed_text)
+        words: dict[str, float] = {}
+        anchors = set()
+        for w_m in WORD_RE.finditer(clause):
+            w = w_m.group()
+            if w[0].isupper() and len(w) > 1 and is_content(w) and w.lower() not in _CALENDAR:
+                key = self.roles.unify(w)
+                if w_m.start() > 0 or key in self.names:  # a clause's first word, if the story names it
+                    anchors.add(key)
+            if not is_content(w) or w[0].isdigit() or w.lower() in _CALENDAR or w.lower() in _CLOCK_WORDS:
+                continue
+            key = self.roles.unify(w)
+            if key not in REPORTING_WORDS:
+                words[key] = max(words.get(key, 0.0), self.roles.weight(key))
+        # The act: the common words just before the value, names (the anchors) and the event's
+        # own noun aside ("volunteered information on the Nairobi bombing on Aug. 8" is not when
+        # the bombing was).
+        before = [
+            self.roles.unify(w) for w in WORD_RE.findall(text[max(0, m.start() - 80) : m.start()])
+            if is_content(w) and w.islower() and w.lower() not in _CALENDAR and w.lower() not in _CLOCK_WORDS
+            and stem(w) not in _EVENT_KINDS
+        ][-WHEN_WINDOW:]
+        day = published_day(self.story.documents[doc].published)
+        years = frozenset(y.group(0) for y in V.YEAR.finditer(clause)) - ({str(day.year)} if day else set())
+        if kind == "date" and m.group("year"):
+            years -= {m.group("year")}  # the date's own year is in its value
+        return Moment(
+            doc, index, kind, printed_text, low, high, frozenset(before) - REPORTING_WORDS, words,
+            frozenset(anchors), _event_kind(text, printed_text), years,
+            V.weekday_role(m) if kind == "weekday" else None,
+        )
+
+    def one_role(self, x: Moment, y: Moment) -> bool:
+        """Are two moments of two articles the moment of one act (whatever their values)?"""
+        if x.kind != y.kind or x.years != y.years or not V.same_role(x.role, y.role):
+            return False
+        if x.event != y.event and (x.event and y.event or x.kind == "time"):
+            return False  # another kind of event; an hour must say what it is the hour of
+        if x.kind != "time" and not (x.slot & y.slot):
+            return False  # another act ("was attacked Oct. 7" / "died Oct. 12")
+        if not any(self.aligner.one_place(a, b) for a in x.anchors for b in y.anchors):
+            return False  # no name in common: another person's act, another event of a kind
+        if x.kind == "time":
+            return True  # one kind of event, one name, minutes apart: its hour, however it is told
+        common = x.words.keys() & y.words.keys()
+        shared = sum(min(x.words[k], y.words[k]) for k in common)
+        smaller = min(sum(x.words.values()), sum(y.words.values()))
+        return smaller > 0 and shared >= MIN_ROLE_OVERLAP * smaller
+
+    @staticmethod
+    def apart(x: Moment, y: Moment) -> bool:
+        """Can the two values not both hold, yet be two outlets' values for one moment?"""
+        if x.low <= y.high and y.low <= x.high:
+            return False
+        gap = abs((x.low + x.high) - (y.low + y.high)) / 2
+        if x.kind == "time":
+            return gap <= MAX_CLOCK_GAP
+        if x.kind == "date":
+            return gap <= MAX_DATE_GAP
+        return gap <= MAX_WEEKDAY_GAP
+
+    def agrees(self, x: Moment, y: Moment) -> bool:
+        return x.doc != y.doc and x.low <= y.high and y.low <= x.high and self.one_role(x, y)
+
+    def disputes(self) -> list[tuple[Moment, Moment]]:
+        """Pairs of moments of two independent sources in one role whose values cannot both hold."""
+        families = self.aligner.families
+        # Only moments of one kind that share a name are compared: an index by (kind, name) keeps
+        # the pairs few in a large story, and at most MAX_ROLE_PAIRS of them are looked at.
+        by_name: dict[tuple[str, str], list[int]] = {}
+        for k, m in enumerate(self.moments):
+            for name in m.anchors:
+                by_name.setdefault((m.kind, name), []).append(k)
+        found: list[tuple[Moment, Moment]] = []
+        seen: set[tuple[int, int]] = set()
+        for members in sorted(by_name.values(), key=len):
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    x, y = self.moments[a], self.moments[b]
+                    if (a, b) in seen or x.doc == y.doc or families.family_of(x.doc) == families.family_of(y.doc):
+                        continue
+                    seen.add((a, b))
+                    if len(seen) > MAX_ROLE_PAIRS:
+                        return found
+                    if not self.apart(x, y) or not self.one_role(x, y):
+                        continue
+                    texts = (self.story.sentences[x.sentence].text, self.story.sentences[y.sentence].text)
+                    if _quoted(texts[0], x.text) and _quoted(texts[1], y.text):
+                        continue  # two people's own words
+                    found.append((x, y))
+        return found
+
+
+_CLOCK_WORDS = frozenset("a.m p.m am pm gmt edt est local time o'clock".split())
+
+
+def _date_ordinal(m: re.Match[str], published: date | None) -> int | None:
+    """The day a date names, as an ordinal: its printed year, else the year of the article's day
+    (the year before, for a month well after it: "Dec. 28" in a January paper)."""
+    month = _MONTH_INDEX.get(m.group("month").lower()[:3])
+    if month is None:
+        return None
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif published is not None:
+        year = published.year - (month + 1 - published.month > 1)
+    else:
+        year = 2000  # undated: the day of the year is all there is (a leap year takes Feb. 29)
+    try:
+        return date(year, month + 1, int(m.group("day"))).toordinal()
+    except ValueError:
+        return None  # "Feb. 30": no day
+
+
+def _weekday_ordinal(m: re.Match[str], published: date) -> int:
+    """The day a weekday names, as an ordinal: the latest such day on or before the article's."""
+    return published.toordinal() - (published.weekday() - _WEEKDAY_INDEX[m.group(0).lower()]) % 7

@@ -125,7 +125,8 @@ for _class, _table in {
                "kms": 1e3, "mile": 1609.34, "miles": 1609.34, "yard": 0.9144, "yards": 0.9144, "inch": 0.0254,
                "inches": 0.0254},
     "area": {"square kilometers": 1e6, "square kilometer": 1e6, "square-kilometer": 1e6, "square kilometres": 1e6,
-             "sq. kms": 1e6, "sq. km": 1e6, "sq km": 1e6, "square miles": 2.59e6, "square mile": 2.59e6,
+             "sq. kms": 1e6, "sq. km": 1e6, "sq km": 1e6, "square km": 1e6, "square kms": 1e6,
+             "sq. miles": 2.59e6, "sq. mi": 2.59e6, "square miles": 2.59e6, "square mile": 2.59e6,
              "square-mile": 2.59e6, "acres": 4046.86, "acre": 4046.86, "hectares": 1e4, "hectare": 1e4},
     "weight": {"pounds": 0.4536, "pound": 0.4536, "lb": 0.4536, "lbs": 0.4536, "kilograms": 1.0, "kilogram": 1.0,
                "kg": 1.0, "tons": 1e3, "ton": 1e3, "tonnes": 1e3, "tonne": 1e3},
@@ -200,6 +201,10 @@ _TOLL_BEFORE = re.compile(r"\btoll\b(?:\s+[\w,'’]+){0,8}?\s+(?:to|of|at|reache
 
 
 # A figure counts a named group when a name follows it: "12 Americans", "12 of them Americans".
+# Those a death is of: "the murders of the 12 Americans", "the deaths of 11 people"; and "charged
+# with 11 counts of murder", one count for each of the dead. Not "charged 5 people with murder".
+_VICTIMS_BEFORE = re.compile(r"\b(?:murders?|deaths?|killings?|slayings?)\s+of\s+(?:the\s+|all\s+|at\s+least\s+)?$", re.IGNORECASE)
+_MURDER_COUNTS_AFTER = re.compile(r"\s+counts?\s+of\s+(?:first-degree\s+|second-degree\s+)?(?:murder|manslaughter)\b", re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?[A-Z][a-z]")
 
 
@@ -359,6 +364,10 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             # Past an apposition: "in which 11 people, all Africans, died".
             past = _PAST_APPOSITION.match(text, end)
             outcome = OUTCOMES.get(stem(past.group(1))) if past else None
+        if _VICTIMS_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            outcome = "dead"  # "the murders of the 12 Americans": the dead, whoever is charged with them
+        elif _MURDER_COUNTS_AFTER.match(text, end):
+            outcome, after[0] = "dead", "peopl"  # "charged with 11 counts of murder": one for each of the dead
         if toll or (after[0] == "live" and re.search(r"\b(?:took|claimed|cost|costing|claiming|taking)\s+(?:\w+\s+)?$", text[max(0, m.start() - 30) : m.start()])):
             outcome = "dead"  # "which took 10 lives"
         head = after[0]
@@ -572,6 +581,11 @@ _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
 _AGE_APPOSITION = re.compile(r"(?<![Tt]he\s)" + _NAME + r",\s+(?P<age>\d{1,3})\s*(?=,|\.(?:\s|$)|\s+and\b|;)")
 _AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+" + _NAME)
 _AGE_DESCRIBED = re.compile(_NAME + r",\s+(?:a|an)\s+(?P<age>\d{1,3})-year-old\b")  # "Matthew Shepard, a 21-year-old student"
+# A noun for a person right after "N-year-old Name" makes the name its modifier ("a 16-year-old
+# Columbine sophomore", "an 18-year-old Wyoming college student"), not a person's name.
+_PERSON_NOUNS = """student students sophomore junior senior freshman pupil graduate boy girl man woman
+    resident native worker employee teenager youth player soldier officer driver victim survivor""".split()
+_MODIFIED_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:" + "|".join(_PERSON_NOUNS) + r")\b")
 # Words of a role before a name that the shared list of titles does not hold ("Police Chief", "The").
 _NOT_NAME_WORDS = frozenset("the a an police foreign prime justice sheriff father sister".split())
 MAX_AGE = 120
@@ -597,6 +611,8 @@ def ages_in(text: str) -> list[Age]:
             words = [w for w in words if w.lower() not in lexicon.PERSON_TITLES and w.lower() not in _NOT_NAME_WORDS]
             if not words or words[-1].lower() in lexicon.MONTHS_AND_DAYS or words[-1] in ("Jr", "Sr"):
                 continue
+            if pattern is _AGE_BEFORE and len(words) == 1 and _MODIFIED_NOUN.match(text, m.end()):
+                continue  # "a 16-year-old Columbine sophomore": the name says what she is, not who
             age = int(m.group("age"))
             if 0 < age <= MAX_AGE:
                 found.append(Age(tuple(words[:-1]), words[-1], age, m.group("age")))

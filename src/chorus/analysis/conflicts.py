@@ -32,12 +32,15 @@ name, or an age years apart) is another person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from chorus.align import CONTRADICTS, STATES, ClaimCheck, aligner_of
-from chorus.align.roles import CUMULATIVE_OUTCOMES, Roles
+from chorus.align.roles import CUMULATIVE_OUTCOMES, Moments, Roles
 from chorus.align.values import (
+    DATE,
     ages_in,
     disjoint,
     numbers_in,  # noqa: F401  (the figures a sentence states; re-exported)
@@ -61,7 +64,7 @@ class ConflictValue:
 
 @dataclass(frozen=True)
 class Conflict:
-    kind: str  # number, rank, date, weekday, year or age
+    kind: str  # number, rank, date, weekday, year, time (an hour) or age
     fact: int  # the fact whose value is disputed
     values: tuple[ConflictValue, ...]  # the fact centre's value first
     # A count that grew or fell with the articles' days (a toll: 600, then 3,879, then 7,085):
@@ -99,6 +102,8 @@ def _gives(story: Story, sentences: tuple[int, ...], kind: str, value: str, riva
 
 def _key(value: str) -> str:
     """Values that are one value group together: "12" and "Twelve"; not "1,500" and "more than 1,500"."""
+    if day := DATE.fullmatch(value.strip()):
+        return f"{day.group('month')[:3].lower()} {int(day.group('day'))}"  # "July 19, 1999" is "July 19"
     found = value_numbers(value)
     if len(found) == 1:
         return f"{found[0].low:g}-{found[0].high:g}"
@@ -116,7 +121,7 @@ def find_conflicts(story: Story, facts: list[Fact], checks: list[ClaimCheck]) ->
     conflicts: list[Conflict] = []
     for fact in facts:
         conflicts += _disputes(story, aligner, fact.centre, fact.id, checks[fact.centre])
-    conflicts += role_conflicts(story, facts)
+    conflicts += role_conflicts(story, facts) + moment_conflicts(story, facts)
     return [_dated(story, c) for c in _merged(conflicts)] + age_conflicts(story, facts)
 
 
@@ -128,25 +133,73 @@ def role_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
     (``chorus.align.roles``): one conflict per disputed quantity, each value with every article
     that gives it in that role."""
     roles = Roles(aligner_of(story))
-    disputes = roles.disputes()
+    disputes = [(d.a, d.b) for d in roles.disputes()]
     if not disputes:
         return []
-    fact_of = {i: f.id for f in facts for i in f.sentences}
-    mentions = {id(m): m for d in disputes for m in (d.a, d.b)}
+    groups = _grouped(
+        disputes, roles.mentions,
+        # (A bound, "at least 25", agrees with too much to take a side.)
+        lambda m, g: not _open_ended(m.number) and roles.agrees(m, g),
+        lambda m: _key(m.number.text.strip()), lambda m: printed(m.number.text.strip()),
+    )
+    # A figure found by its role alone is a weaker match than a sentence that says the same
+    # thing: one of the values must be given by several articles, a quantity the story keeps
+    # reporting (a toll, the quake's magnitude) rather than two figures that merely look alike.
+    return [
+        Conflict("number", _fact_of(facts, first), found)
+        for first, found in groups if max(len(v.doc_indexes) for v in found) >= MIN_ROLE_SUPPORT
+    ]
+
+
+# Articles that give the best-supported value of a date or weekday found by its role: days recur in
+# a story (two meetings, two arrests), an hour of one kind of event minutes apart does not.
+MIN_DAY_SUPPORT = {"time": 1, "date": MIN_ROLE_SUPPORT, "weekday": MIN_ROLE_SUPPORT}
+
+
+def moment_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
+    """Hours, dates and weekdays of one act that outlets give differently ("hit Turkey at 3:02
+    a.m." / "ripped through western Turkey at 3:00 am"; "filed for divorce July 19" / "July 29"):
+    one conflict per disputed moment, each value with every article that gives it in that role."""
+    moments = Moments(Roles(aligner_of(story)))
+    disputes = moments.disputes()
+    if not disputes:
+        return []
+    groups = _grouped(
+        disputes, moments.moments, moments.agrees, lambda m: f"{m.kind}:{m.low}-{m.high}", lambda m: m.text,
+        # A value every other value allows ("about 3 a.m." beside 3:00 and 3:02) takes no side.
+        lambda key, others: all(_spans_meet(key, other) for other in others),
+    )
+    return [
+        Conflict(first.kind, _fact_of(facts, first), found)
+        for first, found in groups if max(len(v.doc_indexes) for v in found) >= MIN_DAY_SUPPORT[first.kind]
+    ]
+
+
+def _spans_meet(a: str, b: str) -> bool:
+    """Do two moments' keys ("time:180-180", "time:165-195") allow a common value?"""
+    (low_a, high_a), (low_b, high_b) = (map(int, k.split(":")[1].split("-")) for k in (a, b))
+    return low_a <= high_b and low_b <= high_a
+
+
+def _fact_of(facts: list[Fact], mention) -> int:
+    return next((f.id for f in facts if mention.sentence in f.sentences), 0)
+
+
+def _grouped(disputes: list[tuple], pool: list, agrees, key, shown, sides_with_all=None) -> list[tuple[Any, tuple[ConflictValue, ...]]]:
+    """The disputes joined into one group per disputed value (each group's first mention and its
+    values, best supported first), with every mention of ``pool`` that ``agrees`` with one of a
+    group's values in its role siding with that value."""
+    mentions = {id(m): m for pair in disputes for m in pair}
     same = DisjointSets(list(mentions))
-    for d in disputes:
-        same.union(id(d.a), id(d.b))
-    conflicts = []
+    for a, b in disputes:
+        same.union(id(a), id(b))
+    out = []
     for members in same.groups():
         group = [mentions[k] for k in members]
-        # The articles that give one of the group's values in the same role side with it.
-        # (A bound, "at least 25", agrees with too much to take a side.)
-        for m in roles.mentions:
-            if id(m) not in mentions and not _open_ended(m.number) and any(roles.agrees(m, g) for g in group):
-                group.append(m)
+        group += [m for m in pool if id(m) not in mentions and any(agrees(m, g) for g in group)]
         values: dict[str, list] = {}
         for m in sorted(group, key=lambda m: (m.doc, m.sentence)):
-            entry = values.setdefault(_key(m.number.text.strip()), [printed(m.number.text.strip()), {}])
+            entry = values.setdefault(key(m), [shown(m), {}])
             entry[1].setdefault(m.doc, m.sentence)
         # An article that gives two of the values in one role counts two things, or tells its own
         # revision: a value only such articles give is no outlet's version of the quantity.
@@ -154,18 +207,15 @@ def role_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
         kept = [
             (value, docs) for k, (value, docs) in values.items()
             if any(not any(d in given[other] for other in given if other != k) for d in docs)
+            and not (sides_with_all and len(values) > 2 and sides_with_all(k, [o for o in values if o != k]))
         ]
         found = tuple(
             ConflictValue(value, tuple(sorted(docs)), tuple(docs[d] for d in sorted(docs)))
             for value, docs in sorted(kept, key=lambda e: (-len(e[1]), min(e[1])))
         )
-        # A figure found by its role alone is a weaker match than a sentence that says the same
-        # thing: one of the values must be given by several articles, a quantity the story keeps
-        # reporting (a toll, the quake's magnitude) rather than two figures that merely look alike.
-        if len(found) >= 2 and max(len(v.doc_indexes) for v in found) >= MIN_ROLE_SUPPORT:
-            first = min(group, key=lambda m: (m.doc, m.sentence))
-            conflicts.append(Conflict("number", fact_of.get(first.sentence, 0), found))
-    return conflicts
+        if len(found) >= 2:
+            out.append((min(group, key=lambda m: (m.doc, m.sentence)), found))
+    return out
 
 
 def _dated(story: Story, conflict: Conflict) -> Conflict:
@@ -243,8 +293,11 @@ def _disputes(story: Story, aligner, sentence: int, fact: int, check: ClaimCheck
 
 
 # Outlets' ages for one person differ by a year or two (a birthday, a slip); a wider gap is another
-# person of that name (a father, a namesake).
+# person of that name (a father, a namesake). Given and family name both printed, a namesake is
+# decades apart (a father and his son), so a wider slip is still one person ("6-year-old Elian
+# Gonzalez" / "10-year-old Elian Gonzales").
 MAX_AGE_GAP = 3
+MAX_AGE_GAP_FULL_NAME = 5
 
 
 def age_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
@@ -253,12 +306,24 @@ def age_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
     unified) and a given name; a bare family name is that person only when the story has one of that name."""
     fact_of = {i: f.id for f in facts for i in f.sentences}
     variants = story.vectors.variants if story.vectors is not None else {}
+    families = aligner_of(story).families
     by_family: dict[str, list[tuple[str | None, int, str, int, int]]] = {}
     for s in story.sentences:
         for age in ages_in(s.text):
             family = stem(age.family)
             given = stem(age.given[0]) if age.given else None
             by_family.setdefault(variants.get(family, family), []).append((given, age.age, age.text, s.doc_index, s.index))
+    # A person named by the given name alone ("Stephen, 18,") is the one person of the story who
+    # has that given name ("Stephen Lawrence"), if there is one.
+    given_names: dict[str, set[str]] = {}
+    for family, mentions in by_family.items():
+        for given, *_ in mentions:
+            if given is not None:
+                given_names.setdefault(given, set()).add(family)
+    for name in [n for n in by_family if len(given_names.get(n, ())) == 1]:
+        (family,) = given_names[name]
+        if family != name and all(given is None for given, *_ in by_family[name]):
+            by_family[family] += [(name, *rest) for _, *rest in by_family.pop(name)]  # type: ignore[misc]
     conflicts = []
     for mentions in by_family.values():
         people: set[str | None] = {given for given, *_ in mentions if given is not None}
@@ -268,10 +333,13 @@ def age_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
             for _, years, text, doc, sentence in told:
                 ages.setdefault(years, {}).setdefault(doc, (text, sentence))
             docs_of = {years: set(by_doc) for years, by_doc in ages.items()}
-            if len(ages) < 2 or max(ages) - min(ages) > MAX_AGE_GAP:
+            widest = MAX_AGE_GAP_FULL_NAME if person is not None and all(m[0] == person for m in told) else MAX_AGE_GAP
+            if len(ages) < 2 or max(ages) - min(ages) > widest:
                 continue
             if any(docs_of[a] & docs_of[b] for a in ages for b in ages if a < b):
                 continue  # an article that gives two ages: two people, or a birthday it tells
+            if _edited_copies(story, families, [by_doc for by_doc in ages.values()]):
+                continue  # copies of one story: one source, whatever an edit changed
             values = tuple(
                 ConflictValue(
                     next(iter(by_doc.values()))[0],
@@ -282,6 +350,16 @@ def age_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
             )
             conflicts.append(Conflict("age", fact_of.get(values[0].sentences[0], 0), values))
     return conflicts
+
+
+def _edited_copies(story: Story, families, values: list[dict[int, tuple[str, int]]]) -> bool:
+    """Are the articles that give the values copies of one story, printing one sentence with only
+    the figures changed (a re-send with the age edited)?"""
+    docs = [d for by_doc in values for d in by_doc]
+    if len({families.family_of(d) for d in docs}) > 1:
+        return False
+    wordings = {re.sub(r"\d+", "#", story.sentences[sentence].text) for by_doc in values for _, sentence in by_doc.values()}
+    return len(wordings) == 1
 
 
 def _one_quantity(a: Conflict, b: Conflict) -> bool:

@@ -264,13 +264,13 @@ class FactOut(Strict):
 
 
 class ConflictValueOut(Strict):
-    value: str = Field(description="the value as printed: a number, date, day, year, rank or age")
+    value: str = Field(description="the value as printed: a number, date, day, year, hour, rank or age")
     outlets: list[str] = Field(description="ids of the articles that give it")
     sentences: list[SentenceText]
 
 
 class ConflictOut(Strict):
-    kind: Literal["number", "rank", "date", "weekday", "year", "age", "place", "name"]
+    kind: Literal["number", "rank", "date", "weekday", "year", "time", "age", "place", "name"]
     fact: int = Field(description="the fact whose value is disputed")
     values: list[ConflictValueOut] = Field(description="each value with the articles that give it, the fact's own first")
     over_time: bool = Field(
