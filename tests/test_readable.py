@@ -481,3 +481,50 @@ def test_a_list_item_is_no_summary_sentence_but_a_cut_dateline_s_lead_is():
     story = segment([doc("a", "--U.S. District Judge Walter L. Nixon of Mississippi, charged with lying to a grand jury.\n\n"
                               "-- Ansett airlines is poised to be named official carrier for the 2000 Olympic Games.")])
     assert [s.text[:9] for s in story.sentences if stands_alone(s)] == ["-- Ansett"]
+
+
+def test_the_writer_s_here_is_named_from_the_article_s_dateline():
+    story = build_story(
+        [
+            doc("a", "NEW DELHI, March 3 (Xinhua) -- Thousands of children in India live with autism, doctors said.\n\n"
+                     "Action for Autism, a charity based here, is running a three-day workshop for parents.\n\n"
+                     "``We came here to learn,'' one mother said of the workshop in New Delhi."),
+            doc("b", "Parents of autistic children met doctors at a workshop for three days this week in the capital."),
+        ]
+    )
+    based, quoted = index_of(story, "Action for Autism"), index_of(story, "``We came here")
+    summary = compose(story, [based, quoted], Budget(words=100), "concepts")
+    texts = {s.origin.index: s for s in summary.sentences}
+    assert texts[based].text == "Action for Autism, a charity based [in New Delhi], is running a three-day workshop for parents."
+    assert [(e.replaces, e.reason) for e in texts[based].edits] == [("here", "place")]
+    assert texts[quoted].text == story.sentences[quoted].text  # a speaker's "here" is the speaker's
+    # An article without a dateline gives no place.
+    other = build_story([doc("c", "Thousands of children live with autism.\n\nA charity based here runs a workshop for parents.")])
+    assert context_of(other).here_edit(index_of(other, "A charity")) is None
+
+
+def test_a_first_name_or_a_surname_printed_first_is_given_in_full_when_the_story_has_one_such_name():
+    story = build_story(
+        [
+            doc("a", "Elian Gonzalez, 6, was found clinging to an inner tube off the Florida coast in November.\n\n"
+                     "The court ruled on Thursday that Elian belongs with his father in Cuba, lawyers said."),
+            doc("b", "Relatives in Miami said Elian would stay with them, Elian told reporters at the house."),
+        ]
+    )
+    ruled = index_of(story, "The court ruled")
+    sentence = compose(story, [ruled], Budget(words=100), "concepts").sentences[0]
+    assert "[Elian Gonzalez] belongs" in sentence.text
+    assert [(e.replaces, e.reason) for e in sentence.edits] == [("Elian", "full name")]
+
+
+def test_a_surname_a_person_named_surname_first_shares_gets_no_full_name():
+    story = build_story(
+        [
+            doc("a", "Kidnappers seized Victor Li, the son of a tycoon, in Hong Kong in 1996, Victor Li said.\n\n"
+                     "The point was made today by Li Changhe, the deputy head of the Chinese delegation.\n\n"
+                     "He said China attached great importance to public security, Li told the session."),
+        ]
+    )
+    said = index_of(story, "He said China")
+    assert context_of(story).names.full_name("Li") is None  # "[Victor Li] said" would name the wrong man
+    assert not compose(story, [said], Budget(words=100), "concepts").sentences[0].text.startswith("[Victor Li]")

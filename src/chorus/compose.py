@@ -8,7 +8,8 @@ summary sentence with the article's words they stand for, name a person the
 summary has not introduced in full ("[James Baker] said …") and date an older
 statement about the present beside later news ("[As of January 1996,] …"), and
 cut an opening connective that only ties a sentence told alone to the one before it
-("[The] plan …" for "But the plan …").
+("[The] plan …" for "But the plan …"), and name the place of the writer's "here" from the
+article's dateline ("based [in New Delhi]").
 
 Citations come from claim alignment (``chorus.align``): a sentence's support is
 exactly the articles that state it, and the articles that give another value
@@ -27,7 +28,7 @@ from chorus.text import STOP_WORDS
 from chorus.timeline import AS_OF_GAP_DAYS, about_now, as_of_prefix, sentence_days
 from chorus.types import Budget, Citation, Contradiction, Edit, Sentence, Story, Summary, SummarySentence
 
-FULL_NAME, DATE, CONNECTIVE = "full name", "date", "connective cut"  # the reasons of edits
+FULL_NAME, DATE, CONNECTIVE, PLACE = "full name", "date", "connective cut", "place"  # the reasons of edits
 
 
 
@@ -137,6 +138,9 @@ def readable_text(
     if pronoun is not None:
         pieces.append((pronoun.start, pronoun.end, f"[{pronoun.full}]", FULL_NAME))
         introduced.add(names.key(pronoun.full.split()[-1]))
+    here = context.here_edit(index)
+    if here is not None:  # "based here" -> "based [in New Delhi]": where the article was filed
+        pieces.append((here.start, here.end, f"[{here.full}]", PLACE))
     name_edits = names.edits(text, introduced, index)
     pieces += [(e.start, e.end, f"[{e.full}]", FULL_NAME) for e in name_edits]
     introduced |= names.named_in(text) | {names.key(e.surname) for e in name_edits}

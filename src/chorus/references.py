@@ -465,6 +465,11 @@ BARE_NAME_OPENING = re.compile(
 # "He said …", "…, she said": a pronoun that can be the subject a name replaces.
 SUBJECT_PRONOUN = re.compile(r"\b(?:He|he|She|she)\b")
 PRONOUN_REACH = 3  # sentences back to look for the person a pronoun means
+# The writer's "here" (outside quotation marks): the place of the article's dateline. Not "Here is …".
+WRITERS_HERE = re.compile(r"(?<!^)\bhere\b(?!['’]s)")
+# Words after which "here" means "to here" ("moved here") or needs no preposition ("near here").
+TO_HERE = frozenset("move moved moving moves come came coming comes brought bring bringing flew fly returned return returning sent moved".split())
+BARE_HERE = frozenset("from near around to toward towards outside".split())
 
 
 def _names_before(text: str, context: StoryContext) -> bool:
@@ -540,6 +545,42 @@ class StoryContext:
                 found = told_description(self.story, index)
             self._needs[index] = found
         return found
+
+    @cached_property
+    def dateline_places(self) -> list[str | None]:
+        """Per article, the place of its wire dateline as the story spells it ("BRICK, N.J." ->
+        "Brick, N.J."), or None."""
+        from chorus.segment import dateline_place
+
+        out: list[str | None] = []
+        for document in self.story.documents:
+            place = dateline_place(document.text)
+            if place is not None:
+                city, _, rest = place.partition(",")
+                pattern = re.compile(r"\b" + re.escape(city.strip()) + r"\b", re.IGNORECASE)
+                spelled = next(
+                    (m.group() for s in self.story.sentences for m in [pattern.search(s.text)] if m and not m.group().isupper()),
+                    city.strip().title(),
+                )
+                rest = rest.strip()
+                place = spelled + (", " + (rest.title() if rest.isupper() and len(rest) > 4 else rest) if rest else "")
+            out.append(place)
+        return out
+
+    def here_edit(self, index: int) -> NameEdit | None:
+        """The writer's "here" named as the article's dateline place: "based here" -> "based [in
+        New Delhi]", "moved here" -> "moved [to Brick, N.J.]"; None without a dateline."""
+        sentence = self.story.sentences[index]
+        found = WRITERS_HERE.search(quoted_mask(sentence.text))
+        if found is None:
+            return None
+        place = self.dateline_places[sentence.doc_index]
+        if place is None:
+            return None
+        before = sentence.text[: found.start()].split()
+        word = before[-1].lower().strip(",") if before else ""
+        printed = place if word in BARE_HERE else ("to " if word in TO_HERE else "in ") + place
+        return NameEdit(found.start(), found.end(), found.group(), printed)
 
     def connective_edit(self, index: int) -> ConnectiveCut | None:
         """The opening connective the summary cuts when the sentence is told without the one
@@ -717,6 +758,8 @@ WELL_KNOWN_ACRONYMS = frozenset(
 # A name with "of" inside: "Army Corps of Engineers", "Bureau of Indian Affairs".
 _NAME_RUN_WITH_OF = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)+")
 RUN_CACHE = 50_000  # texts whose names are kept found
+SAME_NAME_SPELLING = 85  # rapidfuzz ratio from which two printed names are spellings of one
+SOLE_NAME_SHARE = 0.75  # the share of a word's longer names one name (and its spellings) must have
 MAX_FULL_NAME_WORDS = 4  # "John Howard Garrett", "Vasco Rocha Vieira"
 # First words of names that are places, peoples or things, not people: "New York", "East Germany".
 # "the", "a" or "an" right before a capitalised word: it names a thing, not a person.
@@ -757,7 +800,7 @@ def _places_in(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class NameEdit:
-    """A bare surname the summary gives in full: ``text[start:end]`` (the surname) becomes ``full``."""
+    """A bare surname the summary gives in full, or the writer's "here" it names: ``text[start:end]`` becomes ``full``."""
 
     start: int
     end: int
@@ -927,7 +970,26 @@ class FullNames:
             return None  # two people, or a name that is not a person's ("New York", "Hong Kong Standard")
         if initialled:
             return None  # "George W. Bush" beside "George Bush": father and son, maybe
+        if self.surname_first(surname):
+            return None  # "Victor Li" beside "Li Changhe": who a bare "Li" is, is not plain
         return max(names, key=lambda n: (names[n], len(n)))
+
+    def surname_first(self, surname: str) -> bool:
+        """Does the story print a name with the word first and a given name after it that it never
+        prints otherwise ("Li Changhe", "Cheung Tze-keung"): a person named surname first?"""
+        for s in self._sentences_with(surname):
+            for m in name_runs(s.text):
+                if len(m.bare) != 2 or m.bare[0] != surname:
+                    continue
+                given = m.bare[1]
+                if given.lower() in PERSON_TITLES or given.lower() in STOP_WORDS or given.lower() in MONTHS_AND_DAYS:
+                    continue
+                if all(
+                    all(k > 0 and run.bare[k - 1] == surname for run in name_runs(o.text) for k, w in enumerate(run.bare) if w == given)
+                    for o in self._sentences_with(given)
+                ):
+                    return True
+        return False
 
     def edits(self, text: str, introduced: set[str], index: int | None = None) -> list[NameEdit]:
         """The bare surnames and acronyms of ``text`` to give in full: those that neither
@@ -958,6 +1020,8 @@ class FullNames:
             if full is None and index is not None:
                 full = self.printed_before(surname, index)
             if full is None:
+                full = self.sole_person_name(surname)
+            if full is None:
                 continue
             seen.add(self.key(surname))
             start = m.start
@@ -982,6 +1046,31 @@ class FullNames:
         (name, where), = names.items()
         sentence = self.story.sentences[index]
         return name if any(i < index and self.story.sentences[i].doc_index == sentence.doc_index for i in where) else None
+
+    def sole_person_name(self, word: str) -> str | None:
+        """The one longer name the story prints with the word in it, first or last ("Elian
+        Gonzalez" for "Elian", "Cheung Tze-keung" for "Cheung"), when the word is a person's (a
+        speech verb, a title or an age beside it somewhere), no place, and no other such name
+        has it: a reader of the summary then knows whom it means."""
+        if self.place_like(word) or word.lower() in self.lower_case_words() or not self.person_cued(word):
+            return None
+        from rapidfuzz import fuzz
+
+        names: Counter[str] = Counter(
+            " ".join(m.bare)
+            for s in self._sentences_with(word)
+            for m in name_runs(s.text)
+            if word in m.bare and 2 <= len(m.bare) <= 3
+            and (m.bare[0] == word or _first_name(m.bare[0]))
+            and not any(w.lower() in PERSON_TITLES or w.lower() in STOP_WORDS or w.lower() in MONTHS_AND_DAYS for w in m.bare)
+            and not any(self.place_like(w) for w in m.bare if w != word)
+        )
+        if not names:
+            return None
+        # Spellings of one name ("Cheung Tze-keung", "Cheung Tza-keung") count as the commonest.
+        top = names.most_common(1)[0][0]
+        same = sum(n for name, n in names.items() if fuzz.ratio(name.lower(), top.lower()) >= SAME_NAME_SPELLING)
+        return top if same >= SOLE_NAME_SHARE * sum(names.values()) else None
 
     def _longer_names_with(self, word: str) -> dict[str, list[int]]:
         """The persons' names with ``word`` in them that the story prints, each with the sentences printing it."""

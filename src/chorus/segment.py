@@ -89,6 +89,16 @@ def split_sentences(paragraph: str) -> list[str]:
     return out
 
 
+def dateline_place(text: str) -> str | None:
+    """Where the article was filed, as its wire dateline prints it ("BRICK, N.J. (AP) --" ->
+    "BRICK, N.J."), or None without a dateline."""
+    match = _DATELINE.match(text)
+    if not match or len(words(text[match.end() :])) < 4:
+        return None
+    place = re.split(r"\s*[(_—–]|\s+--|,?\s+[A-Z][a-z]{2,8}\.?\s+\d", match.group(), maxsplit=1)[0].strip(" ,-")
+    return place or None
+
+
 def strip_dateline(text: str) -> str:
     match = _DATELINE.match(text)
     if not match or len(words(text[match.end() :])) < 4:

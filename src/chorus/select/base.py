@@ -222,6 +222,9 @@ def edit_words(story: Story, pool: list[int]) -> dict[int, int]:
         pronoun = context.pronoun_edit(i)
         if pronoun is not None:
             extra += len(pronoun.full.split()) - 1
+        here = context.here_edit(i)
+        if here is not None:
+            extra += len(here.full.split()) - 1
         cut = context.connective_edit(i)
         if cut is not None:  # the connective's words go ("But ", "In addition, ")
             extra -= len(sentence.text[: cut.start].split())
