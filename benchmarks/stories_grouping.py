@@ -31,6 +31,7 @@ the whole pool: "merged" counts the stories holding at least
     python benchmarks/stories_grouping.py ../shared/data --json /tmp/bench/stories-grouping.json
     python benchmarks/stories_grouping.py ../shared/data --grid   # the tuning grid, on the tuning pools only
     python benchmarks/stories_grouping.py ../shared/data --separation   # how apart the true topics are
+    python benchmarks/stories_grouping.py ../shared/data --merges   # which merges are wrong, and how alike
 """
 
 from __future__ import annotations
@@ -226,11 +227,43 @@ def separation(pool, truth: list[str]) -> dict:
     }
 
 
+MERGE_SIZE = 4  # --merges lists the merges of two stories of at least this many articles
+
+
+def merges(pools_: dict[str, tuple[list, list[str]]]) -> list[dict]:
+    """Every merge of the merging step between two stories of ``MERGE_SIZE`` articles or more, in each
+    pool: the sizes, the group average and the centroids' cosine, and whether most articles of both
+    stories are of one topic (a right merge) or not."""
+
+    class Watched(StoryGrouper):
+        seen: list[dict]
+
+        def _absorb(self, a: int, b: int) -> None:
+            sizes = [len(self.stories[a].members), len(self.stories[b].members)]
+            if min(sizes) >= MERGE_SIZE:
+                one, other = (self.stories[s].filled_centroid for s in (a, b))
+                topics = [Counter(self.truth[m] for m in self.stories[s].members).most_common(1)[0][0] for s in (a, b)]
+                self.seen.append({"sizes": sorted(sizes), "group_average": round(self.group_average(a, b), 3),
+                                  "centroid_cosine": round(one.dot(other) / (one.norm() * other.norm()), 3),
+                                  "right": topics[0] == topics[1], "topics": topics})
+            super()._absorb(a, b)
+
+    out = []
+    for name, (pool, truth) in pools_.items():
+        grouper = Watched(GroupingSettings())
+        grouper.seen, grouper.truth = [], truth  # type: ignore[attr-defined]
+        grouper.add([features for _, features in pool])
+        out.extend({"pool": name, **m} for m in grouper.seen)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path, help="the shared data folder (../shared/data)")
     parser.add_argument("--grid", action="store_true", help="chorus's settings grid on the tuning pools")
     parser.add_argument("--separation", action="store_true", help="how far apart the true topics of all DUC 2006 are")
+    parser.add_argument("--merges", action="store_true",
+                        help=f"every merge of two stories of {MERGE_SIZE}+ articles: right or wrong, and how alike")
     parser.add_argument("--single-link", type=float, default=None, help="the single-link threshold (default: tuned)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
@@ -238,6 +271,20 @@ def main(argv: list[str] | None = None) -> int:
     tuning = {k: v for k, v in all_pools.items() if "tuning" in k}
     if args.separation:
         print(json.dumps(separation(*all_pools["DUC 2006 all 50 topics"]), indent=1))
+        return 0
+    if args.merges:
+        found = merges(all_pools)
+        for m in sorted(found, key=lambda m: (m["right"], m["group_average"])):
+            print(f"{m['pool']}: {'right' if m['right'] else 'WRONG'} {m['sizes'][0]} + {m['sizes'][1]} articles, "
+                  f"group average {m['group_average']:.3f}, centroids' cosine {m['centroid_cosine']:.3f}"
+                  + ("" if m["right"] else f" ({' + '.join(m['topics'])})"))
+        for right in (True, False):
+            chosen = [m for m in found if m["right"] is right]
+            if chosen:
+                print(f"{'right' if right else 'wrong'}: {len(chosen)} merges, group average "
+                      f"{min(m['group_average'] for m in chosen):.3f}-{max(m['group_average'] for m in chosen):.3f}, "
+                      f"centroids' cosine {min(m['centroid_cosine'] for m in chosen):.3f}-"
+                      f"{max(m['centroid_cosine'] for m in chosen):.3f}")
         return 0
     if args.grid:
         print("tuning pools: " + " | ".join(tuning))
