@@ -91,6 +91,14 @@ GOOD_COHESION = 0.35
 # article share fewer words than articles of one story do.
 GOOD_COHESION_ALONE = 0.1
 CUE_STRONG_WEIGHT, CUE_WEAK_WEIGHT = 1.0, 0.5
+CUE_FURNITURE_SCORE = 1.0  # web page wording this strong (one strong cue, two weak) marks a block as furniture
+CAPS_FURNITURE_RATIO = 0.6  # a block with more of its words in capitals is a label or a banner
+CAPTION_TITLE_RATIO = 0.6  # prose with this share of capitalised words is a caption naming people and places
+TIMESTAMP_RATIO = 0.6  # a short line with this share of date and time words is a time stamp
+# A hard-wrapped paragraph (e-mail and wire copy wrap at 60-80 characters): its lines fill at
+# least this share of the longest line, and no line is longer than the column.
+WRAPPED_LINE_SHARE = 0.6
+WRAP_COLUMN_CHARS = 100
 _CUES = STRONG_CUES | WEAK_CUES
 # The cluster rescues a paragraph of prose the line model doubted (scored at
 # least this) when the other articles share its words; it never removes one.
@@ -175,8 +183,8 @@ def _blocks(text: str) -> list[tuple[str, bool]]:
         # most of a narrow column (e-mail and wire copy wrap at 60-80 chars).
         wrapped = (
             len(lines) >= 2
-            and longest <= 100
-            and all(len(ln) >= 0.6 * longest for ln in lines[:-1])
+            and longest <= WRAP_COLUMN_CHARS
+            and all(len(ln) >= WRAPPED_LINE_SHARE * longest for ln in lines[:-1])
         )
         if wrapped:
             lines = [" ".join(lines)]
@@ -196,7 +204,7 @@ def _is_timestamp(tokens: list[str]) -> bool:
         return False
     lower = [t.lower().rstrip(".") for t in tokens]
     dated = sum(t in _TIME_WORDS or t.replace(":", "").replace(".", "").isdigit() for t in lower)
-    return dated / len(lower) >= 0.6
+    return dated / len(lower) >= TIMESTAMP_RATIO
 
 
 def _cue_score(lower: list[str]) -> float:
@@ -312,9 +320,9 @@ def _furniture_reason(b: Block) -> str:
         return "printed twice on the page (caption, byline or label)"
     if b.link_like:
         return "a link or a menu"
-    if b.caps_ratio > 0.6 and b.n_words >= 2:
+    if b.caps_ratio > CAPS_FURNITURE_RATIO and b.n_words >= 2:
         return "written in capitals (label or banner)"
-    if b.cue_score >= 1.0:
+    if b.cue_score >= CUE_FURNITURE_SCORE:
         return "web page wording (subscribe, share, log in, byline...)"
     if b.timestamp:
         return "a date or time stamp"
@@ -351,7 +359,7 @@ def _is_headline(b: Block) -> bool:
         and not text.endswith(":")  # a lead-in to what follows, or a label
         and (not b.terminal or (text.endswith("?") and b.n_words <= 15))
         and not b.link_like
-        and b.cue_score < 1.0
+        and b.cue_score < CUE_FURNITURE_SCORE
     )
 
 
@@ -393,9 +401,9 @@ def _standfirst(blocks: list[Block], i: int) -> Block | None:
     s, rest = blocks[i], blocks[i + 1 :]
     if not (
         s.n_words >= MIN_PROSE_WORDS
-        and s.title_ratio < 0.6  # not a caption naming people and places
+        and s.title_ratio < CAPTION_TITLE_RATIO  # not a caption naming people and places
         and s.own_cohesion >= STANDFIRST_COHESION  # its own page, so the cluster cannot move a lede out of the body
-        and s.cue_score < 1.0
+        and s.cue_score < CUE_FURNITURE_SCORE
         and not s.repeated
     ):
         return None
@@ -427,7 +435,8 @@ def _split_title(blocks: list[Block]) -> tuple[Block | None, Block | None]:
 
 
 def _furniture_evidence(b: Block) -> bool:
-    return b.link_like or b.repeated or b.cue_score >= 1.0 or b.timestamp or b.credit or b.caps_ratio > 0.6
+    return (b.link_like or b.repeated or b.cue_score >= CUE_FURNITURE_SCORE or b.timestamp or b.credit
+            or b.caps_ratio > CAPS_FURNITURE_RATIO)
 
 
 def _classify(blocks: list[Block], model: LineModel) -> None:
