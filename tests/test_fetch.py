@@ -143,6 +143,7 @@ def test_a_server_that_does_not_answer_in_time(server):
         fetch_page(f"{server}/slow", SMALL)
 
 
+@pytest.mark.slow
 def test_a_page_dripping_bytes_is_cut_at_the_deadline(server):
     limits = FetchLimits(max_bytes=64_000, read_timeout=1.0, deadline=1.0)
     with pytest.raises(InputError, match="took over 1 s"):

@@ -185,6 +185,7 @@ def test_reports_are_written_and_linked(tmp_path, run):
         assert page.lower().startswith("<!doctype html>") and story["documents"][0]["title"] in page
 
 
+@pytest.mark.slow
 def test_the_dask_engine_gives_the_local_engines_stories(run, tmp_path):
     shutil.copy(STREAM, tmp_path / "stream.jsonl")
     code, local, _ = run("stories", str(tmp_path / "stream.jsonl"), str(FEED), "--format", "json", "--words", "40")

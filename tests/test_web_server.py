@@ -162,6 +162,7 @@ def live_server():
         sock.close()
 
 
+@pytest.mark.slow
 def test_a_client_that_hangs_up_gets_its_worker_killed_and_the_memory_back(live_server):
     app, port = live_server(Limits(**LONG))
     pool = app.state.pool
@@ -180,6 +181,7 @@ def test_a_client_that_hangs_up_gets_its_worker_killed_and_the_memory_back(live_
     assert max(rss(pid) for pid in pool.pids()["idle"]) < grown  # the report's memory went with it
 
 
+@pytest.mark.slow
 def test_a_job_over_its_memory_limit_is_refused_and_the_worker_replaced():
     with TestClient(create_app(), base_url=LOCAL) as probe:  # what a worker needs before any job
         baseline = max(psutil.Process(pid).memory_info().vms for pid in probe.app.state.pool.pids()["idle"])
