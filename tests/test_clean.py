@@ -477,3 +477,14 @@ def test_readers_comments_signed_and_stamped_are_not_the_article():
     for pages in ([page], [page, _page([], NEWS_2, [])]):
         result = clean_texts(pages)[0]
         assert result.paragraphs == NEWS
+
+
+def test_captions_go_even_when_the_line_model_keeps_them_and_a_closing_quotation_stays():
+    credited = "Engineers inspect the Elm Street bridge before the council vote. (Gazette photo/Lee Park)"
+    closing = "Mayor Ana Ruiz and Chief Engineer Tom Hale at the Elm Street Bridge in Marrowick on Friday"
+    quotation = "Said Ruiz: ``We will open it again before the holidays, whatever it takes''"
+    page = _page([], NEWS[:2] + [credited] + NEWS[2:] + [closing], [])
+    [result] = clean_texts([page], _KeepAll())
+    assert result.paragraphs == NEWS
+    [result] = clean_texts([_page([], NEWS + [quotation], [])], _KeepAll())
+    assert result.paragraphs == NEWS + [quotation]

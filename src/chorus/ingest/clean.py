@@ -472,6 +472,26 @@ def _classify(blocks: list[Block], model: LineModel) -> None:
         _embedded_posts(blocks, layout)
     _teasers(blocks, layout)
     _readers_comments(blocks)
+    _captions(blocks)
+
+
+# A caption names the people and places in its picture: most of its words are capitalised.
+CAPTION_TITLE_RATIO = 0.6
+_QUOTE_MARK_RE = re.compile(r"[\"“”‘’`']{1,2}")
+
+
+def _captions(blocks: list[Block]) -> None:
+    """A caption is no paragraph of the story: one that ends with its photo's credit, and a line of
+    names with no sentence ending after the story's last sentence (the picture's caption closing the
+    page; a quotation whose closing marks hide its full stop is reporting)."""
+    last_sentence = max((i for i, b in enumerate(blocks) if b.label == GOOD and b.terminal), default=len(blocks))
+    for i, b in enumerate(blocks):
+        if b.label != GOOD:
+            continue
+        if b.credit:
+            b.label, b.reason = BAD, "a photo caption with its credit"
+        elif i > last_sentence and not b.terminal and b.title_ratio >= CAPTION_TITLE_RATIO and not _QUOTE_MARK_RE.search(b.text):
+            b.label, b.reason = BAD, "after the story's last sentence, with no sentence ending (a caption or a label)"
 
 
 # A reader's comment opens with its writer and when it was posted: "mroklahoma says:" (or
