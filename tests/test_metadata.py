@@ -95,6 +95,27 @@ def test_a_copyright_holder_the_page_names_again_is_the_outlet():
     assert extract_html(footed().replace("Marrowick Ledger", "Ledger Holdings"), "p.html").metadata.outlet is None
 
 
+@pytest.mark.parametrize(
+    "logo, outlet",
+    [
+        ('<a href="/index.html"><img src="/logo.gif" alt="The Orbit Review"></a>', "The Orbit Review"),
+        ('<a href="/"><img src="/logo.png" alt="Logo"></a>', None),  # says nothing
+        ('<a href="https://elsewhere.example/"><img src="/p.png" alt="Partner Weekly"></a>', None),  # another site
+        ('<a href="/sport/"><img src="/s.png" alt="Sport Section"></a>', None),  # not the home page
+    ],
+)
+def test_the_logo_that_links_home_names_the_outlet(logo, outlet):
+    html = footed().replace("<body>", f"<body><header>{logo}</header>").replace("Marrowick Ledger", "Ledger Holdings")
+    assert extract_html(html, "p.html").metadata.outlet == outlet
+
+
+def test_a_site_address_as_the_copyright_holder_is_the_outlet_even_split_over_text_nodes():
+    html = footed().replace("Marrowick Ledger", "Ledger Holdings").replace(
+        "</body>", '<p>\u00a9 <a href="http://marrowick-ledger.com">marrowick-ledger.com</a>, 2008</p></body>'
+    )
+    assert extract_html(html, "p.html").metadata.outlet == "marrowick-ledger.com"
+
+
 def test_without_an_address_a_lower_case_title_tail_is_not_an_outlet():
     assert choose_outlet(["weight loss in 14 days. Reviews", "Marrowick Ledger"], None) == "Marrowick Ledger"
     assert choose_outlet(["weight loss in 14 days. Reviews"], None) is None
@@ -214,6 +235,17 @@ def test_dataset_fields_are_metadata_and_win_over_the_page():
     assert (doc.outlet, doc.published, doc.label) == ("Reuters", "2015-08-03", "Reuters")
 
 
+def test_a_wire_document_id_wins_over_what_the_text_seems_to_say():
+    # The id names the wire and the day exactly; a "(AP)" dateline or a date in a short line is a guess.
+    text = ("MARROWICK (WireNow) — A fire at a chemical warehouse forced hundreds from their homes on Monday.\n\n"
+            "The plant opened on March 3, 1973.\n\n"
+            "Firefighters kept the flames from two tanks of chlorine, the fire chief said on Monday night.")
+    (doc,) = prepare_documents([RawDocument(text=text, id="APW19980601.0001")], [])
+    assert (doc.outlet, doc.published) == ("Associated Press", "1998-06-01")
+    (doc,) = prepare_documents([RawDocument(text=text, id="fire-1")], [])
+    assert doc.outlet == "WireNow"
+
+
 def test_json_outputs_list_the_metadata(run):
     code, out, _ = run("summarize", str(EXAMPLE), "--format", "json")
     assert code == 0
@@ -221,3 +253,16 @@ def test_json_outputs_list_the_metadata(run):
     radio = documents["02-northshore-radio.html"]
     assert radio["outlet"] == "Northshore Radio News" and radio["label"] == "Northshore Radio News"
     assert set(radio) >= {"outlet", "url", "byline", "published", "label"}
+
+
+def test_the_head_read_for_metadata_does_not_end_at_a_short_line_the_cleaner_kept():
+    from chorus.ingest import _head_lines
+    from chorus.ingest.metadata import HEAD_LINES
+
+    menu = [f"Section {n}" for n in range(HEAD_LINES)]
+    lede = "The city council voted on Monday to close the Elm Street bridge for six weeks of repairs."
+    text = "\n".join(["News", *menu, "Published August 3, 2015", lede, "More."])
+    # "News" kept first would have ended the window at line 4; the story's first prose paragraph sets it.
+    assert _head_lines(text, ["News", lede]) == HEAD_LINES + 3 + 3
+    assert text_metadata(text, _head_lines(text, ["News", lede])).published == "2015-08-03"
+    assert _head_lines("News\n" + lede, ["News", lede]) == HEAD_LINES

@@ -167,6 +167,8 @@ def printed_date(text: str) -> str | None:
 _HOST_NOISE = frozenset("www www1 www2 m amp mobile edition news com co org net gov edu ac uk us br de in au ca fr it es ru jp kr cn info biz".split())
 MAX_OUTLET_WORDS = 6  # longer "site names" are taglines or headlines
 MAX_OUTLET_CHARS = 60
+# A site's address used as its name ("vse-diety.com").
+_SITE_ADDRESS = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|info|ru|de|uk|fr|it|es|br|in|au|ca|jp|kr|cn|io|co)", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::?|--|·|•)\s+")
 
 
@@ -244,7 +246,7 @@ def choose_outlet(candidates: Iterable[str | None], host: str | None) -> str | N
         return name
     if not host:
         # With no address to check against, a lower-case name is a headline's tail ("... - weight loss in 14 days").
-        return next((n for n in names if not n[:1].islower()), None)
+        return next((n for n in names if not n[:1].islower() or _SITE_ADDRESS.fullmatch(n)), None)
     return host
 
 
@@ -341,6 +343,30 @@ def _page_lines(tree: Any) -> list[str]:
     return [] if body is None else [t for t in (t.strip() for t in body.itertext()) if t]
 
 
+# What a logo's text says when it names no outlet.
+_GENERIC_LOGO_TEXT = re.compile(r"^(?:(?:site|main|header|footer|company)\s+)?(?:logo|home|homepage|home page|image|icon)$", re.IGNORECASE)
+
+
+def home_logo_name(tree: Any, host: str | None = None) -> str | None:
+    """The name a page's logo gives, when the logo links to the site's home page.
+
+    A site prints its name as the alternative text of the logo it links home
+    with (``<a href="/"><img alt="The Space Review"></a>``); a logo of another
+    site links elsewhere.
+    """
+    for link in tree.iter("a"):
+        href = (link.get("href") or "").strip()
+        parts = urlsplit(href)
+        home = parts.path.rstrip("/") in ("", "/index.html", "/index.htm", "/index.php") and not parts.query
+        if not home or not (not parts.netloc or (host and domain(href) == host)):
+            continue
+        for image in link.iter("img"):
+            name = " ".join((image.get("alt") or image.get("title") or "").split())
+            if name and not _GENERIC_LOGO_TEXT.match(name):
+                return name
+    return None
+
+
 def html_metadata(tree: Any, extracted: Any = None, url: str | None = None) -> PageMetadata:
     """Metadata of a parsed HTML page (lxml tree), with trafilatura's findings (``extracted``) as fallbacks.
 
@@ -376,7 +402,7 @@ def html_metadata(tree: Any, extracted: Any = None, url: str | None = None) -> P
     title = tree.findtext(".//title")
     outlet = choose_outlet(
         [*publishers, meta.get("og:site_name"), *title_segments(title), *(meta.get(k) for k in _META_OUTLET[1:]),
-         getattr(extracted, "sitename", None), copyright_holder(lines)],
+         getattr(extracted, "sitename", None), home_logo_name(tree, host), copyright_holder(lines)],
         host,
     )
     return PageMetadata(outlet=outlet, url=page_url, byline=byline, published=published)
@@ -433,11 +459,14 @@ def copyright_holder(lines: list[str]) -> str | None:
     (A copyright holder is often a parent company or a photo agency: only one
     the page names elsewhere is taken for the outlet.)
     """
-    for line in reversed(lines):
-        found = _COPYRIGHT_LINE.search(line)
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        # A page's text nodes split "© <a>vse-diety.com</a>, 2008" in three: a bare mark reads on.
+        found = _COPYRIGHT_LINE.search(line if len(line.split()) > 1 else " ".join(lines[i : i + 3]))
         if found:
             name = _OUTLET_TAIL_NOISE.sub("", found.group("outlet")).rstrip(".")
-            return name if _mentioned_elsewhere(name, lines, line) else None
+            # A web address as the holder ("© vse-diety.com, 2008") is the site itself.
+            return name if _mentioned_elsewhere(name, lines, line) or _SITE_ADDRESS.fullmatch(name) else None
     return None
 
 
