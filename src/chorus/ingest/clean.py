@@ -447,12 +447,18 @@ def _classify(blocks: list[Block], model: LineModel) -> None:
             b.label, b.reason = GOOD, ""
         else:
             b.label, b.reason = BAD, _furniture_reason(b)
+    if all(b.terminal and not _furniture_evidence(b) for b in blocks):
+        # Nothing but sentences and no mark of a web page: a text pasted clean (the model,
+        # trained on pages, doubts a short text's one-sentence paragraphs).
+        for b in blocks:
+            b.label, b.reason = GOOD, ""
     for i, b in enumerate(blocks):
         # A short sentence between two paragraphs of reporting is reporting
         # ("He declined to comment."), unless it carries furniture's marks;
-        # so is a sentence of any length under the wire's dateline that opens
-        # the page before them ("ATLANTA _ Newt Gingrich is a bachelor again.").
-        wire_lede = i == 0 and b.dateline
+        # so is a sentence of any length that opens the page before them, under
+        # the wire's dateline ("ATLANTA _ Newt Gingrich is a bachelor again.") or
+        # not (a pasted text's one-sentence lede; a question there is a headline).
+        wire_lede = i == 0 and (b.dateline or (b.terminal and not b.text.rstrip().endswith("?")))
         between_reporting = i > 0 and blocks[i - 1].label == GOOD and b.n_words < MIN_PROSE_WORDS
         if (
             b.label == BAD and reads_as_sentences(b) and not _furniture_evidence(b)

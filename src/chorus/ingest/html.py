@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from chorus.errors import InputError
-from chorus.ingest.metadata import PageMetadata, html_metadata
+from chorus.ingest.metadata import PageMetadata, headline_of_title, html_metadata
 from chorus.ingest.read import check_extracted_size
 
 # Elements whose text is code, never words of the page: in a headline
@@ -18,6 +18,14 @@ _CODE_ELEMENTS = ("script", "style", "template")
 # metadata, address, date elements and time stamps; a date printed in the
 # text is read by chorus's own text rules (chorus.ingest.metadata).
 EXTENSIVE_DATE_SEARCH = False
+# trafilatura may print the page's headline again among the body's first lines
+# (the <title>'s or Open Graph's, not always the <h1> it compares with).
+HEADLINE_LINES = 2
+_WORD_RE = re.compile(r"\w+")
+# What trafilatura keeps at the edges of an article: sign-offs, newsletter and follow prompts,
+# time stamps, credits, labels ("DON'T MISS"). Only short blocks: a paragraph is the article's.
+EDGE_FURNITURE_WORDS = 25
+EDGE_LABEL_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,44 @@ def _drop_code(tree) -> None:
         element.drop_tree()
 
 
+def _words(text: str) -> str:
+    return " ".join(_WORD_RE.findall(text.lower()))
+
+
+def _headlines(tree) -> set[str]:
+    """The page's headline as its metadata gives it (Open Graph, Twitter, the <title> before the site's name)."""
+    found = [tree.findtext(".//title")]
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title"):
+            found.append(meta.get("content"))
+    return {w for w in (_words(headline_of_title(t) or "") for t in found if t) if w}
+
+
+def _edge_furniture(block) -> bool:
+    """A block of the cleaner's (``clean.Block``) that reads as page furniture, not a table's row."""
+    return (
+        block.n_words < EDGE_FURNITURE_WORDS and not block.text.startswith("|")
+        and (block.cue_score >= 1.0 or block.timestamp or block.credit or block.repeated
+             or (block.caps_ratio > 0.6 and block.n_words <= EDGE_LABEL_WORDS))
+    )
+
+
+def trim_edges(paragraphs: list[str]) -> list[str]:
+    """The extracted article without the furniture before its first and after its last paragraph."""
+    from chorus.ingest.clean import page_blocks
+
+    blocks = page_blocks("\n\n".join(paragraphs))
+    if len(blocks) != len(paragraphs):  # the cleaner joined or split lines: leave the extraction as it is
+        return paragraphs
+    end = len(blocks)
+    while end > 0 and _edge_furniture(blocks[end - 1]):
+        end -= 1
+    start = 0
+    while start < end - 1 and _edge_furniture(blocks[start]):
+        start += 1
+    return paragraphs[start:end] or paragraphs
+
+
 def extract_html(html: str, name: str, url: str | None = None) -> ExtractedPage:
     """The article in an HTML page: title, body text and metadata (``url``: where it was fetched from)."""
     # Imported here: trafilatura (with htmldate, jusText and lxml) is a third of a second
@@ -45,8 +91,10 @@ def extract_html(html: str, name: str, url: str | None = None) -> ExtractedPage:
 
     tree = load_html(html)
     result = None
+    headlines: set[str] = set()
     if tree is not None:
         _drop_code(tree)
+        headlines = _headlines(tree)
         result = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_images=False, favor_recall=True,
             date_extraction_params=set_date_params(EXTENSIVE_DATE_SEARCH),
@@ -58,7 +106,8 @@ def extract_html(html: str, name: str, url: str | None = None) -> ExtractedPage:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if title and lines and lines[0].strip().lower() == title.strip().lower():
         lines = lines[1:]  # trafilatura repeats the <h1> as the first line
-    body = "\n\n".join(lines)
+    lines = [ln for i, ln in enumerate(lines) if i >= HEADLINE_LINES or _words(ln) not in headlines]
+    body = "\n\n".join(trim_edges(lines))
     check_extracted_size(body, name)
     return ExtractedPage(title, body, html_metadata(tree, result, url))
 

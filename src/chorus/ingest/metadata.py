@@ -250,6 +250,11 @@ def choose_outlet(candidates: Iterable[str | None], host: str | None) -> str | N
     return host
 
 
+def headline_of_title(title: str | None) -> str | None:
+    """A page title's headline, before the site's name ("Fire at the harbor | Marrowick Ledger")."""
+    return _TITLE_SEPARATORS.split(" ".join(title.split()))[0] if title and title.strip() else None
+
+
 def title_segments(title: str | None) -> list[str]:
     """The parts of a page title after the headline, last first ("News | Al Jazeera": Al Jazeera, News)."""
     if not title:

@@ -1,0 +1,60 @@
+"""The HTML route: trafilatura's extraction, with what chorus's cleaner adds at the article's edges."""
+
+from __future__ import annotations
+
+import pytest
+
+from chorus.ingest.html import extract_html, trim_edges
+
+PARAGRAPHS = [
+    "The city council voted on Monday to close the Elm Street bridge for six weeks of urgent repairs to its steel frame.",
+    "Engineers found cracks in two support beams during a routine inspection last month, the council said in a statement.",
+    "Buses will replace the tram line that crosses the bridge, and cyclists will be sent over the Mill Road crossing.",
+    "Local shop owners said the closure would hurt trade during the busy holiday season, and asked for help with rents.",
+]
+
+
+def page(head: str = "", before: str = "", after: str = "", h1: str = "Bridge to close") -> str:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    heading = f"<h1>{h1}</h1>" if h1 else ""
+    return (f"<!doctype html><html><head>{head}</head><body><article>{heading}{before}{body}{after}"
+            "</article></body></html>")
+
+
+def test_the_headline_of_the_page_title_printed_again_is_not_the_body():
+    # trafilatura compares its first line with the <h1> only; the <title>'s headline (without the
+    # site's name) and Open Graph's are the headline too.
+    html = page('<title>Elm Street bridge to close for six weeks - Marrowick Ledger</title>'
+                '<meta name="twitter:title" content="Elm Street bridge to close for six weeks">',
+                before="<p>Elm Street bridge to close for six weeks</p>", h1="Bridge news")
+    paragraphs = extract_html(html, "p.html").text.split("\n\n")
+    assert "Elm Street bridge to close for six weeks" not in paragraphs
+    assert paragraphs[-len(PARAGRAPHS):] == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Sign up for our newsletter to get the latest updates delivered to your inbox.",
+        "Follow the Ledger on Instagram, Facebook and Twitter.",
+        "Updated at 1:23 p.m.",
+        "DON'T MISS",
+    ],
+)
+def test_sign_offs_prompts_and_stamps_after_the_article_go(furniture):
+    assert trim_edges(PARAGRAPHS + [furniture]) == PARAGRAPHS
+    assert trim_edges([furniture] + PARAGRAPHS) == PARAGRAPHS
+
+
+def test_a_paragraph_with_page_words_in_it_or_in_the_middle_stays():
+    # Only short blocks at the edges are trimmed: a paragraph that names Twitter is reporting.
+    closing = ("Tottenham posted an image of the new manager holding up a club shirt on its Twitter account, "
+               "and thousands of supporters shared it within the hour, many of them asking about the fee.")
+    middle = "Sign up for our newsletter."
+    assert trim_edges(PARAGRAPHS + [closing]) == PARAGRAPHS + [closing]
+    assert trim_edges(PARAGRAPHS[:2] + [middle] + PARAGRAPHS[2:]) == PARAGRAPHS[:2] + [middle] + PARAGRAPHS[2:]
+
+
+def test_a_table_s_rows_are_not_trimmed():
+    rows = ["| Pos | Player | Plays |", "| CB | Denzel Ward | 74 |", "| CB | Denzel Ward | 74 |"]
+    assert trim_edges(PARAGRAPHS + rows) == PARAGRAPHS + rows
