@@ -488,3 +488,11 @@ def test_captions_go_even_when_the_line_model_keeps_them_and_a_closing_quotation
     assert result.paragraphs == NEWS
     [result] = clean_texts([_page([], NEWS + [quotation], [])], _KeepAll())
     assert result.paragraphs == NEWS + [quotation]
+
+
+def test_attributed_words_between_paragraphs_stay_even_with_a_page_word_in_passing():
+    quote = '"We will not let anyone back in until the air is safe to breathe," the fire chief told reporters.'
+    signup = "Sign up for our newsletter to get the latest updates delivered to your inbox every morning."
+    for doubted in (quote, signup):
+        [result] = clean_texts([_page([], NEWS[:2] + [doubted] + NEWS[2:], [])], _Doubting([doubted]))
+        assert (doubted in result.paragraphs) == (doubted == quote)

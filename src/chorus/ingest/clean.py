@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 from chorus import lexicon
 from chorus.ingest.language import stop_words_for
 from chorus.ingest.line_model import (
+    PROSE_CUE_DENSITY,
     SENTENCE_BREAK_RE,
     Layout,
     LineModel,
@@ -439,6 +440,14 @@ def _furniture_evidence(b: Block) -> bool:
             or b.caps_ratio > CAPS_FURNITURE_RATIO)
 
 
+def _reads_as_clean_text(b: Block) -> bool:
+    """A sentence with no mark of a web page (page words only in passing: "told reporters")."""
+    return (
+        b.terminal and not (b.link_like or b.repeated or b.timestamp or b.credit or b.caps_ratio > 0.6)
+        and b.cue_score < max(1.0, PROSE_CUE_DENSITY * b.n_words)
+    )
+
+
 def _classify(blocks: list[Block], model: LineModel) -> None:
     layout = page_layout(blocks)
     for b, score in zip(blocks, model.scores(blocks, layout)):
@@ -447,7 +456,7 @@ def _classify(blocks: list[Block], model: LineModel) -> None:
             b.label, b.reason = GOOD, ""
         else:
             b.label, b.reason = BAD, _furniture_reason(b)
-    if all(b.terminal and not _furniture_evidence(b) for b in blocks):
+    if all(_reads_as_clean_text(b) for b in blocks):
         # Nothing but sentences and no mark of a web page: a text pasted clean (the model,
         # trained on pages, doubts a short text's one-sentence paragraphs).
         for b in blocks:
@@ -460,9 +469,17 @@ def _classify(blocks: list[Block], model: LineModel) -> None:
         # not (a pasted text's one-sentence lede; a question there is a headline).
         wire_lede = i == 0 and (b.dateline or (b.terminal and not b.text.rstrip().endswith("?")))
         between_reporting = i > 0 and blocks[i - 1].label == GOOD and b.n_words < MIN_PROSE_WORDS
+        followed = i < len(blocks) - 1 and blocks[i + 1].label == GOOD
         if (
             b.label == BAD and reads_as_sentences(b) and not _furniture_evidence(b)
-            and (wire_lede or between_reporting) and i < len(blocks) - 1 and blocks[i + 1].label == GOOD
+            and (wire_lede or between_reporting) and followed
+        ):
+            b.label, b.reason = GOOD, ""
+        # Someone's words, attributed, between two paragraphs of reporting are reporting, even
+        # with a page word in passing ('..., the fire chief told reporters').
+        elif (
+            b.label == BAD and i > 0 and blocks[i - 1].label == GOOD and followed and _is_prose(b)
+            and _reads_as_clean_text(b) and _ATTRIBUTION_RE.search(b.text)
         ):
             b.label, b.reason = GOOD, ""
         # Outside the article's run of paragraphs, a block that shares not one
