@@ -443,8 +443,8 @@ def _furniture_evidence(b: Block) -> bool:
 def _reads_as_clean_text(b: Block) -> bool:
     """A sentence with no mark of a web page (page words only in passing: "told reporters")."""
     return (
-        b.terminal and not (b.link_like or b.repeated or b.timestamp or b.credit or b.caps_ratio > 0.6)
-        and b.cue_score < max(1.0, PROSE_CUE_DENSITY * b.n_words)
+        b.terminal and not (b.link_like or b.repeated or b.timestamp or b.credit or b.caps_ratio > CAPS_FURNITURE_RATIO)
+        and b.cue_score < max(CUE_FURNITURE_SCORE, PROSE_CUE_DENSITY * b.n_words)
     )
 
 
@@ -498,8 +498,6 @@ def _classify(blocks: list[Block], model: LineModel) -> None:
     _captions(blocks)
 
 
-# A caption names the people and places in its picture: most of its words are capitalised.
-CAPTION_TITLE_RATIO = 0.6
 _QUOTE_MARK_RE = re.compile(r"[\"“”‘’`']{1,2}")
 
 

@@ -58,10 +58,12 @@ def _headlines(tree) -> set[str]:
 
 def _edge_furniture(block) -> bool:
     """A block of the cleaner's (``clean.Block``) that reads as page furniture, not a table's row."""
+    from chorus.ingest.clean import CAPS_FURNITURE_RATIO, CUE_FURNITURE_SCORE
+
     return (
         block.n_words < EDGE_FURNITURE_WORDS and not block.text.startswith("|")
-        and (block.cue_score >= 1.0 or block.timestamp or block.credit or block.repeated
-             or (block.caps_ratio > 0.6 and block.n_words <= EDGE_LABEL_WORDS))
+        and (block.cue_score >= CUE_FURNITURE_SCORE or block.timestamp or block.credit or block.repeated
+             or (block.caps_ratio > CAPS_FURNITURE_RATIO and block.n_words <= EDGE_LABEL_WORDS))
     )
 
 
