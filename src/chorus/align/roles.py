@@ -228,10 +228,7 @@ class Roles:
             return False  # one names, next to its figure, something the other does not ("the Izmit Refinery")
         if not x.number.unit and not (self._placed(x, y) and self._placed(y, x)):
             return False  # a count for a place against one for another, or for all (a distance's places are its ends)
-        common = x.words.keys() & y.words.keys()
-        shared = sum(min(x.words[k], y.words[k]) for k in common)
-        smaller = min(sum(x.words.values()), sum(y.words.values()))
-        return smaller > 0 and shared >= MIN_ROLE_OVERLAP * smaller
+        return overlap(x.words, y.words) >= MIN_ROLE_OVERLAP
 
     def agrees(self, x: Mention, y: Mention) -> bool:
         """Does x give y's figure in y's role, from another article? The same figure of the same
@@ -288,6 +285,12 @@ class Roles:
                         continue  # "the twin bombings killed 258" counts both events, "the blast killed 11" one
                     found.append(RoleDispute(x, y))
         return found
+
+
+def overlap(x: dict[str, float], y: dict[str, float]) -> float:
+    """The weight of two clauses' common words, as a share of the lighter clause's."""
+    smaller = min(sum(x.values()), sum(y.values()))
+    return sum(min(x[k], y[k]) for k in x.keys() & y.keys()) / smaller if smaller > 0 else 0.0
 
 
 # "identified as magnitude 7.5 by the MIT scientists": who gives the figure, not what it is of.
@@ -493,10 +496,7 @@ class Moments:
             return False  # no name in common: another person's act, another event of a kind
         if x.kind == "time":
             return True  # one kind of event, one name, minutes apart: its hour, however it is told
-        common = x.words.keys() & y.words.keys()
-        shared = sum(min(x.words[k], y.words[k]) for k in common)
-        smaller = min(sum(x.words.values()), sum(y.words.values()))
-        return smaller > 0 and shared >= MIN_ROLE_OVERLAP * smaller
+        return overlap(x.words, y.words) >= MIN_ROLE_OVERLAP
 
     @staticmethod
     def apart(x: Moment, y: Moment) -> bool:

@@ -147,7 +147,7 @@ def role_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
     # reporting (a toll, the quake's magnitude) rather than two figures that merely look alike.
     return [
         Conflict("number", _fact_of(facts, first), found)
-        for first, found in groups if max(len(v.doc_indexes) for v in found) >= MIN_ROLE_SUPPORT
+        for first, found, _ in groups if max(len(v.doc_indexes) for v in found) >= MIN_ROLE_SUPPORT
     ]
 
 
@@ -171,7 +171,7 @@ def moment_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
     )
     return [
         Conflict(first.kind, _fact_of(facts, first), found)
-        for first, found in groups if max(len(v.doc_indexes) for v in found) >= MIN_DAY_SUPPORT[first.kind]
+        for first, found, _ in groups if max(len(v.doc_indexes) for v in found) >= MIN_DAY_SUPPORT[first.kind]
     ]
 
 
@@ -185,9 +185,9 @@ def _fact_of(facts: list[Fact], mention) -> int:
     return next((f.id for f in facts if mention.sentence in f.sentences), 0)
 
 
-def _grouped(disputes: list[tuple], pool: list, agrees, key, shown, sides_with_all=None) -> list[tuple[Any, tuple[ConflictValue, ...]]]:
-    """The disputes joined into one group per disputed value (each group's first mention and its
-    values, best supported first), with every mention of ``pool`` that ``agrees`` with one of a
+def _grouped(disputes: list[tuple], pool: list, agrees, key, shown, sides_with_all=None) -> list[tuple[Any, tuple[ConflictValue, ...], list]]:
+    """The disputes joined into one group per disputed value (each group's first mention, its
+    values, best supported first, and its mentions), with every mention of ``pool`` that ``agrees`` with one of a
     group's values in its role siding with that value."""
     mentions = {id(m): m for pair in disputes for m in pair}
     same = DisjointSets(list(mentions))
@@ -214,7 +214,7 @@ def _grouped(disputes: list[tuple], pool: list, agrees, key, shown, sides_with_a
             for value, docs in sorted(kept, key=lambda e: (-len(e[1]), min(e[1])))
         )
         if len(found) >= 2:
-            out.append((min(group, key=lambda m: (m.doc, m.sentence)), found))
+            out.append((min(group, key=lambda m: (m.doc, m.sentence)), found, group))
     return out
 
 
