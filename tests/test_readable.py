@@ -508,7 +508,7 @@ def test_a_first_name_or_a_surname_printed_first_is_given_in_full_when_the_story
         [
             doc("a", "Elian Gonzalez, 6, was found clinging to an inner tube off the Florida coast in November.\n\n"
                      "The court ruled on Thursday that Elian belongs with his father in Cuba, lawyers said."),
-            doc("b", "Relatives in Miami said Elian would stay with them, Elian told reporters at the house."),
+            doc("b", "Relatives in Miami said Elian Gonzalez would stay with them, Elian told reporters at the house."),
         ]
     )
     ruled = index_of(story, "The court ruled")

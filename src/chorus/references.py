@@ -469,7 +469,7 @@ PRONOUN_REACH = 3  # sentences back to look for the person a pronoun means
 WRITERS_HERE = re.compile(r"(?<!^)\bhere\b(?!['’]s)")
 # Words after which "here" means "to here" ("moved here") or needs no preposition ("near here").
 TO_HERE = frozenset("move moved moving moves come came coming comes brought bring bringing flew fly returned return returning sent moved".split())
-BARE_HERE = frozenset("from near around to toward towards outside".split())
+BARE_HERE = frozenset("from near around to toward towards outside left leave leaves leaving departed".split())
 
 
 def _names_before(text: str, context: StoryContext) -> bool:
@@ -759,6 +759,7 @@ WELL_KNOWN_ACRONYMS = frozenset(
 _NAME_RUN_WITH_OF = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)+")
 RUN_CACHE = 50_000  # texts whose names are kept found
 SAME_NAME_SPELLING = 85  # rapidfuzz ratio from which two printed names are spellings of one
+SOLE_NAME_MIN_PRINTS = 2  # times the story prints that longer name
 SOLE_NAME_SHARE = 0.75  # the share of a word's longer names one name (and its spellings) must have
 MAX_FULL_NAME_WORDS = 4  # "John Howard Garrett", "Vasco Rocha Vieira"
 # First words of names that are places, peoples or things, not people: "New York", "East Germany".
@@ -1048,24 +1049,26 @@ class FullNames:
         return name if any(i < index and self.story.sentences[i].doc_index == sentence.doc_index for i in where) else None
 
     def sole_person_name(self, word: str) -> str | None:
-        """The one longer name the story prints with the word in it, first or last ("Elian
+        """The one longer name the story prints, at least twice, with the word first ("Elian
         Gonzalez" for "Elian", "Cheung Tze-keung" for "Cheung"), when the word is a person's (a
         speech verb, a title or an age beside it somewhere), no place, and no other such name
         has it: a reader of the summary then knows whom it means."""
         if self.place_like(word) or word.lower() in self.lower_case_words() or not self.person_cued(word):
-            return None
+            return None  # a place or a word: no person
+
         from rapidfuzz import fuzz
 
         names: Counter[str] = Counter(
             " ".join(m.bare)
             for s in self._sentences_with(word)
             for m in name_runs(s.text)
-            if word in m.bare and 2 <= len(m.bare) <= 3
-            and (m.bare[0] == word or _first_name(m.bare[0]))
+            # The word first: a given name ("Elian") or a surname printed first ("Cheung"); a surname
+            # printed last is ``full_name``'s ("Clinton DNA" is no name of Clinton's).
+            if 2 <= len(m.bare) <= 3 and m.bare[0] == word
             and not any(w.lower() in PERSON_TITLES or w.lower() in STOP_WORDS or w.lower() in MONTHS_AND_DAYS for w in m.bare)
-            and not any(self.place_like(w) for w in m.bare if w != word)
+            and not any(self.place_like(w) for w in m.bare[1:])
         )
-        if not names:
+        if not names or names.most_common(1)[0][1] < SOLE_NAME_MIN_PRINTS:
             return None
         # Spellings of one name ("Cheung Tze-keung", "Cheung Tza-keung") count as the commonest.
         top = names.most_common(1)[0][0]
