@@ -645,3 +645,82 @@ def test_a_claim_that_is_mostly_its_date_needs_the_date():
     )
     found = verdicts(story, "The euro will be launched on January 1, 1999.")
     assert found == {"d1": STATES, "d2": SILENT, "d3": STATES, "d4": SILENT}
+
+
+def test_an_appositive_after_a_name_is_background():
+    story = story_of(
+        "Mira Holt, a Dunlow baker who owned the burning mill with her brother, pleaded guilty to arson in "
+        "the death of Jon Vale.\n\n" + FILLER,
+        "Mira Holt pleaded guilty to arson over the death of Jon Vale.\n\n" + FILLER,
+        # The same people, another claim.
+        "Mira Holt, a Dunlow baker, owned the burning mill with her brother.\n\n" + FILLER,
+    )
+    result = aligner_of(story).check(story.sentences[0].text)
+    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+
+
+def test_a_negative_contraction_is_the_no_it_says_not_a_word_of_its_own():
+    story = story_of(
+        "Ahmed told the court he couldn't understand why he was charged with the Ostvale bombing.\n\n" + FILLER,
+        "Ahmed told the court he did not understand why he was charged with the Ostvale bombing.\n\n" + FILLER,
+        "Ahmed told the court he understood why he was charged with the Ostvale bombing.\n\n" + FILLER,
+    )
+    result = aligner_of(story).check(story.sentences[0].text)
+    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+    assert result.articles[1].evidence.score == 1.0  # "couldn't" and "did not" say the same
+
+
+def test_the_word_a_figure_is_joined_to_is_the_claims_word():
+    story = story_of(
+        "A team of 70 members arrived in Karsk from Velmar on Wednesday to search the rubble.\n\n" + FILLER,
+        "A 70-member team arrived in Karsk from Velmar on Wednesday to search the rubble.\n\n" + FILLER,
+        "A team arrived in Karsk from Velmar on Wednesday to search the rubble.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    claim = aligner.claim_of_sentence(0)
+    found = {v.doc_index: v for v in aligner.check(claim).articles}
+    assert found[1].verdict == STATES and found[2].verdict == SILENT
+    # The compound's word is found: the 70-member sentence carries the claim as fully as the claim's own words.
+    assert found[1].evidence.score == 1.0
+
+
+def test_a_claim_told_in_two_sentences_with_one_between_is_stated_but_not_across_a_paragraph_of_others():
+    first = "Mayor Ilse Varga met the Oxley tram workers' union on Wednesday."
+    second = "She promised them a new pay offer within a week."
+    between = "The talks took place at the depot on Harl Street."
+    story = story_of(
+        "Mayor Ilse Varga promised the Oxley tram workers' union a new pay offer within a week when they met "
+        "on Wednesday.\n\n" + FILLER,
+        f"{first} {between} {second}\n\n" + FILLER,
+        f"{first} {between} Union members said the depot was cold. A strike is possible. {second}\n\n" + FILLER,
+    )
+    result = aligner_of(story).check(story.sentences[0].text)
+    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+    assert [story.sentences[i].text for i in result.articles[1].evidence.sentences] == [first, second]
+
+
+def test_another_event_is_not_disputed_by_the_figures_of_the_stories_one():
+    story = story_of(
+        "Another strong earthquake with a magnitude of 5.2 struck western Ostria on Sunday, the agency said.\n\n"
+        + FILLER,
+        "Eight days after the powerful 7.4-magnitude earthquake struck western Ostria, searchers still hoped to "
+        "find survivors.\n\n" + FILLER,
+        "A strong earthquake with a magnitude of 7.4 struck western Ostria on Tuesday, the agency said.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    assert [v.verdict for v in aligner.check(aligner.claim_of_sentence(0)).articles] == [STATES, SILENT, SILENT]
+    # The same sentence about the quake itself is disputed by the other figure.
+    claim = "A strong earthquake with a magnitude of 5.2 struck western Ostria on Sunday, the agency said."
+    assert aligner.check(claim).articles[2].verdict == CONTRADICTS
+
+
+def test_the_capital_that_opens_a_fronted_phrase_is_no_name():
+    story = story_of(
+        "Thousands were escaping the floods in Ostria. The river rose for a third day.\n\n" + FILLER,
+        "Residents of Ostria crossed into Karsk on Monday. Many slept in tents.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    claim = aligner.claim_of_text("Escaping the floods, Ostria residents crossed into Karsk on Monday.")
+    terms = story.vectors.terms
+    names = {terms[c] for u, start in enumerate(claim.unit_starts) if claim.is_name[u] for c in claim.columns[start : start + 1]}
+    assert "ostria" in names and "escap" not in names

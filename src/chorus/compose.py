@@ -203,7 +203,11 @@ def cite(story: Story, sentence: Sentence) -> SummarySentence:
         evidence = verdict.evidence
         first = story.sentences[evidence.sentences[0]]
         positions = tuple(story.sentences[i].position for i in evidence.sentences)
-        text = " ".join(story.sentences[i].text for i in evidence.sentences)
+        # Two sentences with one between them read as two: the gap is marked.
+        parts = [first.text]
+        for before, i in zip(evidence.sentences, evidence.sentences[1:]):
+            parts.append(("… " if i != before + 1 else "") + story.sentences[i].text)
+        text = " ".join(parts)
         if verdict.verdict == STATES:
             support.append(
                 Citation(verdict.doc_index, first.position, evidence.score, text, positions if len(positions) > 1 else ())
