@@ -724,3 +724,15 @@ def test_the_capital_that_opens_a_fronted_phrase_is_no_name():
     terms = story.vectors.terms
     names = {terms[c] for u, start in enumerate(claim.unit_starts) if claim.is_name[u] for c in claim.columns[start : start + 1]}
     assert "ostria" in names and "escap" not in names
+
+
+def test_said_in_a_statement_is_attribution_and_a_warehouse_that_stores_holds():
+    story = story_of(
+        "The warehouse held drums of industrial solvents, the Halvern company said in a statement.\n\n" + FILLER,
+        "The warehouse stores drums of industrial solvents for customers across the region.\n\n" + FILLER,
+        "The warehouse burned for six hours, the Halvern company said in a statement.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    claim = aligner.claim_of_sentence(0)
+    assert claim.core == "The warehouse held drums of industrial solvents"
+    assert [v.verdict for v in aligner.check(claim).articles] == [STATES, STATES, SILENT]

@@ -106,11 +106,12 @@ REPORTING_WORDS = frozenset(
 TOLL_VERBS = frozenset(stem(w) for w in "rise rises rose risen rising climb climbs climbed reach reached reaches stand stands stood increase increased jump jumped".split())
 NEGATIONS = frozenset("not no never nobody none neither nor nothing without".split())
 
-# ", the Marrowick Fire Service said." / ", a Hamas official has said." / ", according to Haaretz."
+# ", the Marrowick Fire Service said." / ", a Hamas official has said." / ", according to Haaretz." /
+# ", the company said in a statement."
 _TRAILING_ATTRIBUTION = re.compile(
     r",\s*(?:(?:according\s+to|citing)\s+[^,]{1,80}"
     r"|(?:[^,\"“”]{1,80}?\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|told\s+\w+|reported|added|stated|announced|confirmed)"
-    r"(?:\s+(?:on\s+|late\s+|early\s+)?[\w.]+){0,2}(?:,\s*[^\"“”;,]{0,100})?)\s*[.!?]?[\"”’]?\s*$",
+    r"(?:\s+in\s+an?\s+\w+)?(?:\s+(?:on\s+|late\s+|early\s+)?[\w.]+){0,2}(?:,\s*[^\"“”;,]{0,100})?)\s*[.!?]?[\"”’]?\s*$",
     re.IGNORECASE,
 )
 # ", who ... ," / ", which ... ." / ", where ... ,", ", the/a ... ," after a name, and "the/a ... ,"
@@ -189,7 +190,7 @@ EVENT_SYNONYMS = V.word_classes(
         "bring": "bring brings brought",
         "build": "build builds built",
         "send": "send sends sent",
-        "hold": "hold holds held",
+        "hold": "hold holds held store stores stored",
         "find": "find finds found",
         "fight": "fight fights fought",
         "shoot": "shoot shoots shot",
