@@ -496,3 +496,15 @@ def test_attributed_words_between_paragraphs_stay_even_with_a_page_word_in_passi
     for doubted in (quote, signup):
         [result] = clean_texts([_page([], NEWS[:2] + [doubted] + NEWS[2:], [])], _Doubting([doubted]))
         assert (doubted in result.paragraphs) == (doubted == quote)
+
+
+def test_a_paragraph_that_ends_with_its_web_address_is_prose_and_a_menu_is_a_link():
+    from chorus.ingest.clean import page_blocks
+
+    linked = ("VISIT the Harbor Show, Oct. 11-21, in Marrowick. The historic show features a grand prix, "
+              "a family fun day and an extensive trade fair; www.harborshow.org.")
+    menu = "Home | News | Sport | Weather"
+    short = "More at www.harborshow.org."
+    blocks = {b.text: b for b in page_blocks("\n\n".join([linked, menu, short]))}
+    assert not blocks[linked].link_like
+    assert blocks[menu].link_like and blocks[short].link_like

@@ -84,6 +84,7 @@ _PHRASE_CUES = (
     ("most", "popular"),
 )
 _LINK_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\w\.(?:com|org|net)\b|(?:\s[|»›•·]\s.*){2}")
+_MENU_RE = re.compile(r"(?:\s[|»›•·]\s.*){2}")
 
 MIN_PROSE_WORDS = 8
 SHORT_WORDS = 6
@@ -218,6 +219,20 @@ def _cue_score(lower: list[str]) -> float:
     return score
 
 
+# A paragraph of prose that ends with the web address it is about ("... Gladstone, NJ; www.usef.org.")
+# is no link or menu: at most one of its words may be an address, and none an e-mail address.
+LINKED_PROSE_WORDS = 20
+_ADDRESS_TOKEN_RE = re.compile(r"https?://|www\.|@|\.(?:com|org|net)\b")
+
+
+def _reads_as_link(text: str, tokens: list[str]) -> bool:
+    if not _LINK_RE.search(text):
+        return False
+    if len(tokens) < LINKED_PROSE_WORDS or not ends_sentence(text) or _MENU_RE.search(text) or "@" in text:
+        return True  # short, a menu, or an e-mail address (a writer's bio, a contact line)
+    return sum(1 for t in text.split() if _ADDRESS_TOKEN_RE.search(t)) > 1
+
+
 def _features(text: str, index: int, after_blank: bool = False, stop_words: frozenset[str] = STOP_WORDS) -> Block:
     tokens = words(text)
     lower = [t.lower() for t in tokens]
@@ -235,7 +250,7 @@ def _features(text: str, index: int, after_blank: bool = False, stop_words: froz
         title_ratio=len([t for t in nonstop if t[0].isupper()]) / len(nonstop) if nonstop else 0.0,
         caps_ratio=sum(map(str.isupper, letters)) / len(letters) if letters else 0.0,
         cue_score=_cue_score(lower),
-        link_like=bool(_LINK_RE.search(text)),
+        link_like=_reads_as_link(text, tokens),
         stems=[stem(t) for t, s in zip(tokens, stop) if not s],
         normal=" ".join(lower),
         timestamp=_is_timestamp(tokens),
