@@ -497,6 +497,7 @@ class StoryContext:
         self._needs: dict[int, Needs] = {}
         self._pronouns: dict[int, NameEdit | None] = {}
         self._checks: dict[int, object] = {}
+        self._places: dict[int, str | None] = {}
 
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
@@ -547,25 +548,25 @@ class StoryContext:
         return found
 
     @cached_property
-    def dateline_places(self) -> list[str | None]:
-        """Per article, the place of its wire dateline as the story spells it ("BRICK, N.J." ->
-        "Brick, N.J."), or None."""
+    def _story_text(self) -> str:
+        return "\n".join(s.text for s in self.story.sentences)
+
+    def dateline_place(self, doc_index: int) -> str | None:
+        """The place of the article's wire dateline as the story spells it ("BRICK, N.J." ->
+        "Brick, N.J."), or None; looked up once per article."""
+        if doc_index in self._places:
+            return self._places[doc_index]
         from chorus.segment import dateline_place
 
-        out: list[str | None] = []
-        for document in self.story.documents:
-            place = dateline_place(document.text)
-            if place is not None:
-                city, _, rest = place.partition(",")
-                pattern = re.compile(r"\b" + re.escape(city.strip()) + r"\b", re.IGNORECASE)
-                spelled = next(
-                    (m.group() for s in self.story.sentences for m in [pattern.search(s.text)] if m and not m.group().isupper()),
-                    city.strip().title(),
-                )
-                rest = rest.strip()
-                place = spelled + (", " + (rest.title() if rest.isupper() and len(rest) > 4 else rest) if rest else "")
-            out.append(place)
-        return out
+        place = dateline_place(self.story.documents[doc_index].text)
+        if place is not None:
+            city, _, rest = place.partition(",")
+            pattern = re.compile(r"\b" + re.escape(city.strip()) + r"\b", re.IGNORECASE)
+            spelled = next((m.group() for m in pattern.finditer(self._story_text) if not m.group().isupper()), city.strip().title())
+            rest = rest.strip()
+            place = spelled + (", " + (rest.title() if rest.isupper() and len(rest) > 4 else rest) if rest else "")
+        self._places[doc_index] = place
+        return place
 
     def here_edit(self, index: int) -> NameEdit | None:
         """The writer's "here" named as the article's dateline place: "based here" -> "based [in
@@ -574,7 +575,7 @@ class StoryContext:
         found = WRITERS_HERE.search(quoted_mask(sentence.text))
         if found is None:
             return None
-        place = self.dateline_places[sentence.doc_index]
+        place = self.dateline_place(sentence.doc_index)
         if place is None:
             return None
         before = sentence.text[: found.start()].split()
