@@ -29,6 +29,7 @@ import argparse
 import resource
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -126,14 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         if order == rouge_stem.EXCEPTION_FILES:
             scores = jackknifed
         else:
-            saved = rouge_stem.EXCEPTION_FILES
-            rouge_stem.EXCEPTION_FILES = order
-            rouge_stem.exception_table.cache_clear()
-            try:
-                scores = score(peers, references, options=nist_options(WORDS, jackknife=True))
-            finally:
-                rouge_stem.EXCEPTION_FILES = saved
-                rouge_stem.exception_table.cache_clear()
+            options = replace(nist_options(WORDS, jackknife=True), exception_files=order)
+            scores = score(peers, references, options=options)
         row = [label]
         for metric, table in tables.items():
             found = against_official(scores, table, metric)

@@ -40,7 +40,7 @@ import numpy as np
 
 from chorus.errors import ChorusError
 from chorus.evaluation.rouge_plan import Plan, RougeOptions, Score, per_topic_recall
-from chorus.evaluation.rouge_stem import STEM_MIN_LENGTH, exception_table, morph_stem, rouge_home
+from chorus.evaluation.rouge_stem import EXCEPTION_FILES, STEM_MIN_LENGTH, exception_table, morph_stem, rouge_home
 
 Gram = tuple[str, ...]
 
@@ -110,10 +110,10 @@ def smart_stopwords() -> frozenset[str]:
 class Tokenizer:
     """ROUGE's token filter (``createNGram``'s first half), with a stem cache."""
 
-    def __init__(self, stem: bool, remove_stopwords: bool) -> None:
+    def __init__(self, stem: bool, remove_stopwords: bool, exception_files: tuple[str, ...] = EXCEPTION_FILES) -> None:
         self.stem = stem
         self.stopwords = smart_stopwords() if remove_stopwords else frozenset()
-        self.exceptions = exception_table() if stem else {}
+        self.exceptions = exception_table(exception_files) if stem else {}
         self._stems: dict[str, str] = {}
 
     def tokens(self, text: bytes | None) -> list[str] | None:
@@ -270,7 +270,7 @@ def check_supported(options: RougeOptions) -> None:
 def score_plan(plan: Plan, options: RougeOptions) -> dict[str, dict[str, Score]]:
     """Every system's scores, as ``ROUGE-1.5.5.pl -a -d`` with ``options`` prints them."""
     check_supported(options)
-    tokenizer = Tokenizer(options.stem, options.remove_stopwords)
+    tokenizer = Tokenizer(options.stem, options.remove_stopwords, options.exception_files)
     word_limit, byte_limit = options.word_limit or 0, options.byte_limit or 0
 
     def tokens_of(data: bytes) -> list[str] | None:

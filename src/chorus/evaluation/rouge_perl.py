@@ -47,17 +47,17 @@ def check_perl() -> None:
         )
 
 
-def _cache_dir() -> Path:
+def _cache_dir(files: tuple[str, ...] = EXCEPTION_FILES) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     # Named after the build order, so that a database built another way is never reused.
-    order = "-".join(name.split(".")[0] for name in EXCEPTION_FILES)
+    order = "-".join(name.split(".")[0] for name in files)
     return Path(base) / "chorus" / f"rouge-1.5.5-data-{order}"
 
 
-def rouge_data_dir() -> Path:
-    """ROUGE's data folder with a correctly built WordNet exception database."""
+def rouge_data_dir(files: tuple[str, ...] = EXCEPTION_FILES) -> Path:
+    """ROUGE's data folder with a correctly built WordNet exception database (``files`` in that order)."""
     check_perl()
-    target = _cache_dir()
+    target = _cache_dir(files)
     db = target / "WordNet-2.0.exc.db"
     if db.is_file() and db.stat().st_size > 100_000:
         return target
@@ -66,7 +66,7 @@ def rouge_data_dir() -> Path:
     try:
         shutil.copy(rouge_home() / "data" / "smart_common_words.txt", staging)
         builder = exceptions_dir() / "buildExeptionDB.pl"
-        for name in EXCEPTION_FILES:
+        for name in files:
             # One file per folder: the script adds to an existing database, so a
             # word listed in two files keeps the value of the later one.
             folder = staging / name.replace(".", "-")
@@ -110,7 +110,7 @@ def _config(plan: Plan, peers: Path, models: Path) -> str:
 
 def run_perl(plan: Plan, options: RougeOptions) -> str:
     """ROUGE-1.5.5.pl's output for the plan."""
-    data_dir = rouge_data_dir()
+    data_dir = rouge_data_dir(options.exception_files)
     with tempfile.TemporaryDirectory(prefix="chorus-rouge-") as tmp:
         root = Path(tmp)
         peers, models = root / "peers", root / "models"

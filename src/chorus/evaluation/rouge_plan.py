@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from chorus.errors import ChorusError
+from chorus.evaluation.rouge_stem import EXCEPTION_FILES
 
 METRICS = ("ROUGE-1", "ROUGE-2", "ROUGE-SU4")
 # The Python reproduction (rouge155) needs no Perl; the Perl script is the oracle.
@@ -43,6 +44,9 @@ class RougeOptions:
     lcs: bool = False  # ROUGE-L (leaving out -x); the Perl scorer only
     wlcs_weight: float | None = None  # -w: ROUGE-W; the Perl scorer only
     jackknife: bool = False  # each system against every set of all references but one
+    # -m's WordNet exception lists, in the order they are read (a later one's entry wins): a
+    # setting so that a benchmark can score another order (rouge_scorers.py) without patching.
+    exception_files: tuple[str, ...] = EXCEPTION_FILES
 
     def __post_init__(self) -> None:
         if self.word_limit and self.byte_limit:

@@ -61,12 +61,12 @@ def _perl_fields(line: str) -> list[str]:
     return fields
 
 
-@lru_cache(maxsize=1)
-def exception_table() -> dict[str, str]:
-    """inflected form -> base form, as ``buildExeptionDB.pl`` stores it."""
+@lru_cache(maxsize=2)
+def exception_table(files: tuple[str, ...] = EXCEPTION_FILES) -> dict[str, str]:
+    """inflected form -> base form, as ``buildExeptionDB.pl`` stores it from ``files`` in that order."""
     table: dict[str, str] = {}
     folder = exceptions_dir()
-    for name in EXCEPTION_FILES:
+    for name in files:
         # latin-1 keeps every byte as one character, like Perl reading bytes.
         for line in (folder / name).read_text(encoding="latin-1").split("\n"):
             fields = _perl_fields(line)
