@@ -33,6 +33,7 @@ import statistics  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from common import (  # noqa: E402
+    SHARED,
     cpu_timed,
     default_cpu,
     describe_machine,
@@ -43,7 +44,7 @@ from common import (  # noqa: E402
     write_json,
 )
 
-DEFAULT_CLUSTERS = Path(__file__).resolve().parents[2] / "shared" / "data" / "duc2006" / "clusters.jsonl"
+DEFAULT_CLUSTERS = SHARED / "data" / "duc2006" / "clusters.jsonl"
 
 
 def measure(cluster, words: int) -> dict[str, float]:
