@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -351,25 +351,42 @@ def _leaning_description(
     return None
 
 
-def told_description(story: Story, index: int) -> Needs:
+def first_told(story: Story, first: int) -> dict[str, int]:
+    """Each stem of the article whose sentences start at ``first`` (one run of its ``doc_index``)
+    and the index of the sentence that first has it: a stem is told before sentence i of the
+    article when it is in the map at an index below i."""
+    told: dict[str, int] = {}
+    doc_index = story.sentences[first].doc_index
+    for s in story.sentences[first:]:
+        if s.doc_index != doc_index:
+            break
+        for x in s.stems:
+            told.setdefault(x, s.index)
+    return told
+
+
+def told_description(story: Story, index: int, told_at: Callable[[], Mapping[str, int]] | None = None) -> Needs:
     """A definite description anywhere in the sentence, outside quotation marks, of a thing its
     article told before ("denied the allegations", "a suspect in the blast", "the bookseller
     said"): its head (the noun ending it, or the possessor: "the city's murder rate") is a word of
     an earlier sentence of the article, so the article's "the" points back to it, and a reader
-    of the summary needs it told before. The article's first sentence leans on nothing."""
+    of the summary needs it told before. The article's first sentence leans on nothing.
+    ``told_at`` gives ``first_told`` of the article when the caller keeps it (``StoryContext``)."""
     sentence = story.sentences[index]
+    if sentence.tokens and len(sentence.capitalised) == len(sentence.tokens) and "the" not in sentence.tokens:
+        return Needs()  # segmenting's tokens of the text (the same regex) have no "the"
     first = index
     while first > 0 and story.sentences[first - 1].doc_index == sentence.doc_index:
         first -= 1
     if first == index:
         return Needs()
-    earlier = story.sentences[first:index]
     text = sentence.text
     own = quoted_mask(text)
     spans = list(WORD_RE.finditer(text))
     tokens = [m.group() for m in spans]
     ends = [m.end() for m in spans]
-    told_stems: set[str] | None = None
+    before: set[str] = set()  # stems of tokens[:done], grown as "the"s are met
+    done = 0
     for k, w in enumerate(tokens):
         if w.lower() != "the" or own[spans[k].start()] == " ":
             continue
@@ -382,11 +399,12 @@ def told_description(story: Story, index: int) -> Needs:
         # With no parser the description's last word may be a verb ("the parole board recommend"):
         # every word of it the article told before is what it may lean on.
         stems = [stem(POSSESSIVE.sub("", w)) for w in words]
-        if any(x in NOT_TOLD_HEADS for x in stems) or set(stems) & {stem(t) for t in tokens[:k]}:
+        before.update(stem(t) for t in tokens[done:k])
+        done = k
+        if any(x in NOT_TOLD_HEADS for x in stems) or not before.isdisjoint(stems):
             continue
-        if told_stems is None:
-            told_stems = {x for s in earlier for x in s.stems}
-        told = tuple(x for x in stems if x in told_stems)
+        told_before = first_told(story, first) if told_at is None else told_at()
+        told = tuple(x for x in stems if told_before.get(x, index) < index)
         if told:
             return Needs(words=told, reason=f"'the {' '.join(words)}' told before in its article", anywhere=True)
     return Needs()
@@ -498,6 +516,7 @@ class StoryContext:
         self._pronouns: dict[int, NameEdit | None] = {}
         self._checks: dict[int, object] = {}
         self._places: dict[int, str | None] = {}
+        self._first_told: dict[int, dict[str, int]] = {}
 
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
@@ -543,8 +562,19 @@ class StoryContext:
             if not found.any:
                 found = self.bare_name_needs(text)
             if not found.any:
-                found = told_description(self.story, index)
+                found = told_description(self.story, index, lambda: self.first_told(index))
             self._needs[index] = found
+        return found
+
+    def first_told(self, index: int) -> dict[str, int]:
+        """``first_told`` of the article of sentence ``index``, made once per article."""
+        sentences = self.story.sentences
+        first = index
+        while first > 0 and sentences[first - 1].doc_index == sentences[index].doc_index:
+            first -= 1
+        found = self._first_told.get(first)
+        if found is None:
+            found = self._first_told[first] = first_told(self.story, first)
         return found
 
     @cached_property
