@@ -102,17 +102,17 @@ class Vectors:
 def represent(story: Story) -> Vectors:
     variants = name_variants(story)
     index: dict[str, int] = {}
-    rows, cols, vals = [], [], []
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[int] = []
     doc_terms: list[set[int]] = [set() for _ in story.documents]
     for sentence in story.sentences:
-        counts: Counter[int] = Counter()
-        for s in sentence.content_stems:
-            s = variants.get(s, s)
-            counts[index.setdefault(s, len(index))] += 1
-        for j, c in counts.items():
-            rows.append(sentence.index)
-            cols.append(j)
-            vals.append(c)
+        # Terms numbered in the order first met, counted in that order (the matrix as before, built
+        # in C: Counter of a list, extend with its keys and values).
+        counts: Counter[int] = Counter([index.setdefault(variants.get(s, s), len(index)) for s in sentence.content_stems])
+        rows.extend([sentence.index] * len(counts))
+        cols.extend(counts.keys())
+        vals.extend(counts.values())
         doc_terms[sentence.doc_index].update(counts)
     shape = (len(story.sentences), len(index))
     counts_matrix = sparse.csr_matrix((np.asarray(vals, dtype=float), (rows, cols)), shape=shape)

@@ -589,6 +589,8 @@ class Aligner:
         team") used by the sentence too: "a magnitude 7.4 quake" is found in "the 7.4-magnitude quake"."""
         rows, cols = [], []
         for sentence in self.story.sentences:
+            if "-" not in "".join(sentence.tokens):
+                continue  # no compound in the sentence (the joined test runs in C, not per token)
             for token in sentence.tokens:
                 if not (token[:1].isdigit() and "-" in token) or _AGE_COMPOUND.search(token):
                     continue
@@ -1100,11 +1102,16 @@ class Aligner:
     def common_places(self) -> frozenset[str]:
         """Capitalised words after a locative that name no one place: "at the U.S. Embassy", which
         the story also prints in lower case ("the embassy"), and initials."""
-        words = Counter(w for s in self.story.sentences for w in _LONG_WORD.findall(s.text))
+        words: Counter = Counter()
+        for s in self.story.sentences:
+            words.update(_LONG_WORD.findall(s.text))
+        places = self._place_counts
         lower: Counter = Counter()
         capitalised: Counter = Counter()
         for w, n in words.items():
-            (lower if w.islower() else capitalised)[stem(w.lower())] += n
+            key = stem(w.lower())
+            if key in places:  # only the places' counts are read
+                (lower if w.islower() else capitalised)[key] += n
         return frozenset(
             p for p in self._place_counts if len(p.strip(".")) <= 2 or "." in p or 2 * lower[p] > capitalised[p]
         )
