@@ -1,4 +1,4 @@
-"""CPU time of two per-story analyses the summary reads: ``told_description`` on every sentence and ``SourceFamilies``.
+"""CPU time of per-story analyses the summary reads: ``told_description`` on every sentence, ``SourceFamilies``, the claim aligner (with its common places) and ``represent``.
 
     nice python benchmarks/leaning_speed.py --clusters ../shared/data/duc2006/clusters.jsonl
 
@@ -15,8 +15,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from chorus.align.claims import Aligner
 from chorus.align.families import SourceFamilies
 from chorus.references import StoryContext, told_description
+from chorus.represent import represent
 from common import add_cluster_arguments, cluster_stories
 
 
@@ -28,6 +30,10 @@ def told_on_every_sentence(story: Any) -> None:
             told_description(story, i)
         else:
             told_description(story, i, lambda i=i: kept(i))
+
+
+def aligner_with_places(story: Any) -> frozenset[str]:
+    return Aligner(story).common_places
 
 
 def least_ms(part: Callable[[Any], object], stories: list[Any], passes: int) -> float:
@@ -48,7 +54,10 @@ def main() -> None:
     stories = cluster_stories(settings)
     told = least_ms(told_on_every_sentence, stories, settings.passes)
     families = least_ms(SourceFamilies, stories, settings.passes)
-    print(f"told_description on every sentence {told:.1f} ms per story, SourceFamilies {families:.1f} ms per story "
+    aligner = least_ms(aligner_with_places, stories, settings.passes)
+    vectors = least_ms(represent, stories, settings.passes)
+    print(f"told_description on every sentence {told:.1f} ms per story, SourceFamilies {families:.1f}, "
+          f"Aligner with common_places {aligner:.1f}, represent {vectors:.1f} "
           f"(least of {settings.passes} passes over {len(stories)} stories)")
 
 
