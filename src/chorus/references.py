@@ -351,6 +351,15 @@ def _leaning_description(
     return None
 
 
+def article_start(story: Story, index: int) -> int:
+    """The index of the first sentence of sentence ``index``'s article (its run of ``doc_index``)."""
+    doc_index = story.sentences[index].doc_index
+    first = index
+    while first > 0 and story.sentences[first - 1].doc_index == doc_index:
+        first -= 1
+    return first
+
+
 def first_told(story: Story, first: int) -> dict[str, int]:
     """Each stem of the article whose sentences start at ``first`` (one run of its ``doc_index``)
     and the index of the sentence that first has it: a stem is told before sentence i of the
@@ -375,9 +384,7 @@ def told_description(story: Story, index: int, told_at: Callable[[], Mapping[str
     sentence = story.sentences[index]
     if sentence.tokens and len(sentence.capitalised) == len(sentence.tokens) and "the" not in sentence.tokens:
         return Needs()  # segmenting's tokens of the text (the same regex) have no "the"
-    first = index
-    while first > 0 and story.sentences[first - 1].doc_index == sentence.doc_index:
-        first -= 1
+    first = article_start(story, index)
     if first == index:
         return Needs()
     text = sentence.text
@@ -486,7 +493,7 @@ PRONOUN_REACH = 3  # sentences back to look for the person a pronoun means
 # The writer's "here" (outside quotation marks): the place of the article's dateline. Not "Here is …".
 WRITERS_HERE = re.compile(r"(?<!^)\bhere\b(?!['’]s)")
 # Words after which "here" means "to here" ("moved here") or needs no preposition ("near here").
-TO_HERE = frozenset("move moved moving moves come came coming comes brought bring bringing flew fly returned return returning sent moved".split())
+TO_HERE = frozenset("move moved moving moves come came coming comes brought bring bringing flew fly returned return returning sent".split())
 BARE_HERE = frozenset("from near around to toward towards outside left leave leaves leaving departed".split())
 
 
@@ -568,10 +575,7 @@ class StoryContext:
 
     def first_told(self, index: int) -> dict[str, int]:
         """``first_told`` of the article of sentence ``index``, made once per article."""
-        sentences = self.story.sentences
-        first = index
-        while first > 0 and sentences[first - 1].doc_index == sentences[index].doc_index:
-            first -= 1
+        first = article_start(self.story, index)
         found = self._first_told.get(first)
         if found is None:
             found = self._first_told[first] = first_told(self.story, first)

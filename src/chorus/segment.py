@@ -89,21 +89,28 @@ def split_sentences(paragraph: str) -> list[str]:
     return out
 
 
+DATELINE_MIN_WORDS_AFTER = 4  # fewer words after a dateline: a headline or a brief, not an article
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """The wire dateline opening ``text``, unless too few words follow it to be an article's."""
+    match = _DATELINE.match(text)
+    return match if match and len(words(text[match.end() :])) >= DATELINE_MIN_WORDS_AFTER else None
+
+
 def dateline_place(text: str) -> str | None:
     """Where the article was filed, as its wire dateline prints it ("BRICK, N.J. (AP) --" ->
     "BRICK, N.J."), or None without a dateline."""
-    match = _DATELINE.match(text)
-    if not match or len(words(text[match.end() :])) < 4:
+    match = _dateline(text)
+    if match is None:
         return None
     place = re.split(r"\s*[(_—–]|\s+--|,?\s+[A-Z][a-z]{2,8}\.?\s+\d", match.group(), maxsplit=1)[0].strip(" ,-")
     return place or None
 
 
 def strip_dateline(text: str) -> str:
-    match = _DATELINE.match(text)
-    if not match or len(words(text[match.end() :])) < 4:
-        return text
-    return text[match.end() :]
+    match = _dateline(text)
+    return text if match is None else text[match.end() :]
 
 
 def segment(
