@@ -1,6 +1,6 @@
 """Score claim alignment against the hand-judged set in benchmarks/claims/.
 
-    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|fresh-conflicts|new-conflicts|all] [--show] [--json FILE]
+    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|fresh-conflicts|new-conflicts|blind-conflicts|all] [--show] [--json FILE]
 
 Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
 is checked against every article of its cluster with the engine that makes
@@ -26,6 +26,8 @@ The ``fresh`` split (third session) was judged on clusters chorus had not been
 run on, after the rules of that session were written, and scored once. The
 ``honest`` split (fourth session) was judged the same way on four more clusters and
 is never printed with ``--show`` unless asked for by name: it checks, it does not tune.
+The ``blind-conflicts`` split (fifth session) is scored the same way: its
+conflicts' errors are printed only when it is asked for by name.
 """
 
 from __future__ import annotations
@@ -89,13 +91,16 @@ def read_claims(split: str) -> list[dict]:
     return claims
 
 
+HIDDEN_SPLITS = ("heldout", "honest", "blind-conflicts")  # scored, never printed unless asked for by name
+
+
 def ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", default="dev", choices=["dev", "heldout", "fresh", "honest", "fresh-conflicts", "new-conflicts", "all"])
+    parser.add_argument("--split", default="dev", choices=["dev", "heldout", "fresh", "honest", "fresh-conflicts", "new-conflicts", "blind-conflicts", "all"])
     parser.add_argument("--show", action="store_true", help="print each wrong verdict")
     parser.add_argument("--json", help="write the figures here")
     parser.add_argument("--no-conflicts", action="store_true")
@@ -158,7 +163,7 @@ def main() -> int:
                     texts = [norm(story.sentences[i].text) for i in verdict.evidence.sentences]
                     right = not wanted or any(w and (w in t or t in w) for w in wanted for t in texts)
                     counts["evidence_right" if right else "evidence_wrong"] += 1
-                if want != got and args.show and (c.get("split") not in ("heldout", "honest") or c["split"] == args.split):
+                if want != got and args.show and (c.get("split") not in HIDDEN_SPLITS or c["split"] == args.split):
                     evidence = (
                         " | ".join(story.sentences[i].text for i in verdict.evidence.sentences) if verdict.evidence else ""
                     )
@@ -233,8 +238,11 @@ def score_conflicts(stories: dict, args) -> dict:
     tp = fp = 0
     matched: set[int] = set()
     judged_total = sum(1 for j in judged if j.get("values"))
+    hidden = {j["cluster"] for j in judged if j.get("split") in HIDDEN_SPLITS and j.get("split") != args.split}
     for cluster in clusters:
         from chorus.pipeline import build_story
+
+        show = args.show and cluster not in hidden
 
         story = stories.get(cluster) or build_story(load_cluster(cluster))
         report = build_report(story)
@@ -253,12 +261,12 @@ def score_conflicts(stories: dict, args) -> dict:
                     break
             if hit is None:
                 fp += 1
-                if args.show:
+                if show:
                     print(f"conflict FP {cluster}: {conflict.kind} {conflict.describe()} | {report.sentence(report.fact_by_id(conflict.fact).centre).text[:90]}")
             else:
                 tp += 1
                 matched.add(hit)
-        if args.show:
+        if show:
             for k, j in mine:
                 if k not in matched:
                     print(f"conflict FN {cluster}: {j['values']} ({j.get('about', '')})")

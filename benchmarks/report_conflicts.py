@@ -1,6 +1,6 @@
 """Every conflict the story report finds on a dataset, with both sentences, to judge by hand.
 
-    python benchmarks/report_conflicts.py --clusters ../shared/data/duc2006/clusters.jsonl [--limit N]
+    python benchmarks/report_conflicts.py --clusters ../shared/data/duc2006/clusters.jsonl [--limit N] [--blind]
 
 Conflicts must be precise (issue 5): a reported disagreement that is really
 two events, two things counted, or one value written two ways misleads the
@@ -11,23 +11,40 @@ its articles, the sentence of each article) for a person to mark real or
 false, and counts them by kind. DUC 2006's clusters gather months of
 coverage of a topic, so like sentences about different events abound: a
 hard test of precision.
+
+The clusters of the blind conflict split (``"split": "blind-conflicts"`` in
+``benchmarks/claims/conflicts.jsonl``) are left out unless ``--blind`` is
+given: their conflicts are scored by ``claims_score.py`` and never read while
+the rules are tuned.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 from collections import Counter
+from pathlib import Path
 
 from common import SHARED, read_clusters
 
 DEFAULT_CLUSTERS = SHARED / "data" / "duc2006" / "clusters.jsonl"
+JUDGED = Path(__file__).resolve().parent / "claims" / "conflicts.jsonl"
+BLIND_SPLIT = "blind-conflicts"
+
+
+def blind_clusters() -> set[str]:
+    """The clusters whose conflicts are judged blind: scored, not read while tuning."""
+    records = (json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {r["cluster"] for r in records if r.get("split") == BLIND_SPLIT}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clusters", default=str(DEFAULT_CLUSTERS))
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--blind", action="store_true", help="also print the blind split's clusters")
     args = parser.parse_args()
+    skip = set() if args.blind else blind_clusters()
 
     from chorus.analysis.report import build_report
     from chorus.pipeline import build_story, load_documents
@@ -35,6 +52,8 @@ def main() -> int:
     kinds: Counter[str] = Counter()
     clusters = 0
     for cluster in read_clusters(args.clusters, args.limit):
+        if cluster.id in skip:
+            continue
         clusters += 1
         report = build_report(build_story(load_documents(cluster.documents)))
         for c in report.conflicts:
