@@ -4,6 +4,9 @@ name finder. Every module that needs one imports it from here."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -23,11 +26,59 @@ PERSON_TITLES = frozenset(
     archbishop rabbi cardinal imam ayatollah deputy vice former officer inspector detective
     superintendent coach pastor reverend rev lord lady sir dame attorney fm pm""".split()
 )
-# Verbs that report speech: a name beside one is a person's.
+# Every list of the verbs that report speech lives here. They differ on purpose, each by what its
+# reader looks for; each says so, and ``alternation`` prints one into a regular expression.
+
+# Verbs that report speech: a name beside one is a person's (analysis/entities.py,
+# references.py).
 SPEECH_VERBS = frozenset(
     """said says told tells added adds explained declared stated responded replied noted wrote
     insisted warned argued announced claimed confirmed urged stressed""".split()
 )
+# A quotation's attribution takes many more verbs, in more forms: `"…," quipped Tom`, `"…," he
+# tweeted` (analysis/quotes.py). Beside a bare name they are too loose to make it a person's.
+QUOTE_VERBS = SPEECH_VERBS | frozenset(
+    """say explains declares states responds replies notes writes asked asks insists warns argues
+    continued continues announces remarked commented comments acknowledged admitted admits claims
+    recalled recalls urges stresses emphasised emphasized emphasises emphasizes observed concluded
+    suggested suggests testified cautioned predicted complained conceded mentioned termed described
+    quipped boasted pledged vowed promised tweeted posted shouted whispered repeated""".split()
+)
+# Verbs of a reply: `"Guys, it's a movie!" responded Tom Sherak` answers something said before
+# (references.py).
+RESPONSE_VERBS = frozenset("responded replied retorted countered agreed disagreed conceded".split())
+# Words of reporting that carry no content of their own (align/claims.py weighs them as nothing, so
+# their stems): the neutral speech verbs in all their forms and the nouns of reporting; not
+# "warned", "urged", "argued", "stressed", "wrote", which tell something of their own.
+REPORTING_WORDS = frozenset(
+    """said says say saying told tells tell added adds according reported reports reporting reporter
+    reporters stated states statement announced announces confirmed confirms claimed claims noted notes
+    explained explains declared declares insisted insists responded responds replied replies""".split()
+)
+# The verbs of an attribution closing a sentence: ", the Fire Service said." / ", officials told
+# reporters." (align/claims.py; "told" takes its audience there).
+ATTRIBUTION_VERBS = ("said", "says", "told", "reported", "added", "stated", "announced", "confirmed")
+# Verbs after which a day dates the telling, not the event: "officials said Thursday", "disclosed
+# on Monday" (align/values.py): the attribution verbs and those of a disclosure.
+STATEMENT_VERBS = (*ATTRIBUTION_VERBS, "disclosed", "revealed", "declared", "insisted")
+# Verbs before an earlier figure an outlet now corrects: "police earlier had reported 65 dead",
+# "initially put the toll at 40" (align/values.py): reporting and the verbs of a count.
+EARLIER_FIGURE_VERBS = ("reported", "said", "put", "gave", "estimated", "counted", "listed", "announced", "quoted")
+# A lede names who said it (ingest/clean.py tells a lede from a standfirst by it): the press's
+# verbs of attribution and a writer's.
+LEDE_ATTRIBUTIONS = ("said", "told", "according to", "reported", "announced", "stated", "added", "wrote")
+# An attribution as a feature of the trained line model (ingest/line_model.py): as it was when the
+# model was trained (line_model.json); a change here needs the model trained again.
+LINE_MODEL_ATTRIBUTIONS = ("said", "says", "told", "according to", "reported", "announced", "added", "asked")
+# How a reader's comment is signed: "mroklahoma says:", "Ann wrote:" (ingest/clean.py).
+COMMENT_SIGNATURE_VERBS = ("says", "said", "wrote", "writes", "replied")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """``words`` as the alternatives of a regular expression group, ``(?:said|says|...)``: longest
+    first, so that where no word boundary follows a word is not cut short ("say" of "says")."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
 
 # The votes of the rule-based name finder's cues (analysis/entities.py; the internal and
 # contextual evidence of Mikheev, Moens & Grover 1999), one strength per kind of cue:

@@ -42,7 +42,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from chorus.lexicon import MONTHS_AND_DAYS, PERSON_TITLES, SPEECH_VERBS
+from chorus.lexicon import MONTHS_AND_DAYS, PERSON_TITLES, RESPONSE_VERBS, SPEECH_VERBS
 from chorus.text import QUOTE_MARK_RE, STOP_WORDS, WORD_RE, stem
 from chorus.types import Sentence, Story
 
@@ -82,8 +82,6 @@ DROPPABLE_CONNECTIVE = re.compile(
 ONE_MORE = re.compile(r"^\W*(?:another|a\s+(?:second|third|fourth|fifth|different)|the\s+(?:other|same|latter|former|second|third|fourth))\s+(?P<what>(?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.IGNORECASE)
 # "In his ruling, Judge Thomas Penfield Jackson wrote …": the pronoun's person named right after the opening phrase.
 CATAPHORA = re.compile(r"^[^,]*\b(?:his|her)\b[^,]*,\s+[A-Z]")
-# Verbs of a reply: "``Guys, it's a movie!'' responded Tom Sherak" answers something said before.
-RESPONSE_VERBS = frozenset("responded replied retorted countered agreed disagreed conceded".split())
 # A reply verb with its object told ("agreed Thursday to delay", "disagreed with the ruling") answers nothing.
 REPLY_OBJECT_WORDS = frozenset("to with on upon".split())
 REPLY_OBJECT_REACH = 3  # words after the verb where its object may start

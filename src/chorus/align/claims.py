@@ -40,6 +40,7 @@ from functools import cached_property
 import numpy as np
 from scipy import sparse
 
+from chorus import lexicon
 from chorus.align import values as V
 from chorus.align.families import SourceFamilies
 from chorus.lexicon import WEEKDAYS
@@ -95,12 +96,7 @@ ADJUNCT_WEIGHT = DETAIL_WEIGHT
 VALUE_WEIGHT_OF_MAX_IDF = 1.0
 
 # Verbs and nouns of reporting carry no content of their own.
-REPORTING_WORDS = frozenset(
-    stem(w)
-    for w in """said says say saying told tells tell added adds according reported reports reporting reporter
-    reporters stated states statement announced announces confirmed confirms claimed claims noted notes
-    explained explains declared declares insisted insists responded responds replied replies""".split()
-)
+REPORTING_WORDS = frozenset(stem(w) for w in lexicon.REPORTING_WORDS)
 # How a toll is reported ("the death toll has risen to 12"): in a sentence about a toll these
 # verbs say nothing but that the figure is new.
 TOLL_VERBS = frozenset(stem(w) for w in "rise rises rose risen rising climb climbs climbed reach reached reaches stand stands stood increase increased jump jumped".split())
@@ -110,7 +106,8 @@ NEGATIONS = frozenset("not no never nobody none neither nor nothing without".spl
 # ", the company said in a statement."
 _TRAILING_ATTRIBUTION = re.compile(
     r",\s*(?:(?:according\s+to|citing)\s+[^,]{1,80}"
-    r"|(?:[^,\"“”]{1,80}?\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|told\s+\w+|reported|added|stated|announced|confirmed)"
+    r"|(?:[^,\"“”]{1,80}?\s+)?(?:has\s+|have\s+|had\s+)?"
+    rf"(?:told\s+\w+|{lexicon.alternation(set(lexicon.ATTRIBUTION_VERBS) - {'told'})})"  # "told" with its audience
     r"(?:\s+in\s+an?\s+\w+)?(?:\s+(?:on\s+|late\s+|early\s+)?[\w.]+){0,2}(?:,\s*[^\"“”;,]{0,100})?)\s*[.!?]?[\"”’]?\s*$",
     re.IGNORECASE,
 )

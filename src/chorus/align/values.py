@@ -56,7 +56,7 @@ WEEKDAY = re.compile(rf"\b{_DAYS}\b")
 YEAR = re.compile(r"(?<![\d,.\-–])(?:1[89]\d\d|20\d\d)(?!\d|,\d|[\-–]\d)")
 # A day or date that dates the telling, not the event: "officials said Thursday", "police on Monday said",
 # "told reporters Wednesday", "said in an editorial on Thursday, March 18".
-_SAY = r"(?:said|says|announced|reported|told|added|stated|confirmed|disclosed|revealed|declared|insisted)"
+_SAY = lexicon.alternation(lexicon.STATEMENT_VERBS)
 _MONTH_DAY = r"(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}\b"
 _WHEN = rf"(?:on\s+|late\s+|early\s+)?(?:{_DAYS}\b(?:,?\s+{_MONTH_DAY})?|{_MONTH_DAY})"
 _STATEMENT_DAY = re.compile(
@@ -87,7 +87,7 @@ FORECAST = re.compile(
 _SUPERSEDED = re.compile(
     r"\b(?:initially|originally|previously)\s+(?:put\s+at\s+|at\s+)?$"
     r"|\b(?:earlier|initially|previously|originally|first)\b(?:\s+\w+){0,3}?\s+"
-    r"(?:reported|said|put|gave|estimated|counted|listed|announced|quoted)\b(?:\s+\w+){0,4}?\s+(?:at\s+|of\s+|as\s+)?$"
+    rf"{lexicon.alternation(lexicon.EARLIER_FIGURE_VERBS)}\b(?:\s+\w+){0,4}?\s+(?:at\s+|of\s+|as\s+)?$"
     r"|\b(?:up|down|revised|raised|lowered|corrected|increased|reduced)\s+from\s+(?:an?\s+|the\s+)?"
     r"(?:(?:earlier|initial|previous|first)\s+)?(?:\w+\s+)?(?:of\s+)?$"
     r"|\bfrom\s+(?:an?\s+|the\s+)?(?:earlier|initial|previous|first)\s+(?:\w+\s+){0,2}?(?:of\s+)?$",

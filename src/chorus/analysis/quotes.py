@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from chorus.disjoint import DisjointSets
+from chorus.lexicon import QUOTE_VERBS, alternation
 from chorus.text import QUOTE_MARK_RE, words
 from chorus.types import Story
 
@@ -43,15 +44,7 @@ PART_MIN_WORDS = 6
 _OPENING = {"“", "``"}
 _CLOSING = {"”", "''"}
 
-_VERBS = (
-    r"said|says|say|told|tells|added|adds|explained|explains|declared|declares|stated|states|"
-    r"responded|responds|replied|replies|noted|notes|wrote|writes|asked|asks|insisted|insists|"
-    r"warned|warns|argued|argues|continued|continues|announced|announces|remarked|commented|"
-    r"comments|acknowledged|admitted|admits|claimed|claims|confirmed|recalled|recalls|urged|"
-    r"urges|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|observed|concluded|suggested|suggests|"
-    r"testified|cautioned|predicted|complained|conceded|mentioned|termed|described|quipped|"
-    r"boasted|pledged|vowed|promised|tweeted|posted|shouted|whispered|repeated"
-)
+_VERBS = alternation(QUOTE_VERBS)
 _AUX = r"(?:(?:has|had|have|was|is|also|then|later|once)\s+)*"
 _PARTICLE = r"(?:al|el|bin|ibn|van|von|de|da|du|del|der|le|la|di)"
 _NAME_WORD = rf"(?:[A-Z][\w’'.\-]*|{_PARTICLE}[\-\s][A-Z][\w’'.\-]*)"

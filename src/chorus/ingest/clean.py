@@ -383,7 +383,7 @@ def _is_headline(b: Block) -> bool:
 # the wire's dateline, or opens with someone's words (a pull quote, which is
 # reporting too). A standfirst sums the story up in the outlet's own
 # telegraphic voice and leaves all of that to the body.
-_ATTRIBUTION_RE = re.compile(r"\b(?:said|told|according to|reported|announced|stated|added|wrote)\b", re.IGNORECASE)
+_ATTRIBUTION_RE = re.compile(rf"\b{lexicon.alternation(lexicon.LEDE_ATTRIBUTIONS)}\b", re.IGNORECASE)
 _NEWS_DAY_RE = re.compile(
     r"\b(?:" + "|".join(lexicon.WEEKDAYS) + r"|yesterday|tonight|last night)\b", re.IGNORECASE
 )
@@ -532,7 +532,7 @@ def _captions(blocks: list[Block]) -> None:
 
 # A reader's comment opens with its writer and when it was posted: "mroklahoma says:" (or
 # "wrote:"), then a time stamp ("November 19, 2019 at 6:34 am").
-_COMMENT_SIGNATURE_RE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+(?:says|said|wrote|writes|replied):?$", re.IGNORECASE)
+_COMMENT_SIGNATURE_RE = re.compile(rf"^\S+(?:\s+\S+){{0,2}}\s+{lexicon.alternation(lexicon.COMMENT_SIGNATURE_VERBS)}:?$", re.IGNORECASE)
 MIN_COMMENTS = 2  # signed and stamped comments that make a page's comment section
 
 

@@ -36,6 +36,8 @@ from typing import Protocol
 
 import numpy as np
 
+from chorus.lexicon import LINE_MODEL_ATTRIBUTIONS, alternation
+
 MODEL_FILE = Path(__file__).with_name("line_model.json")
 
 # A block of prose, for finding the page's runs of paragraphs.
@@ -50,7 +52,7 @@ CORE_GAP = 2
 SECOND_PERSON = frozenset("you your yours yourself we our ours us".split())
 _SEPARATOR_RE = re.compile(r"\s[|•·›»►/]\s|^[•·►▶✓*-]\s|^\d{1,2}[.)]\s")
 _QUOTE_RE = re.compile(r"[“”\"‘’']")
-_ATTRIBUTION_RE = re.compile(r"\b(?:said|says|told|according to|reported|announced|added|asked)\b", re.IGNORECASE)
+_ATTRIBUTION_RE = re.compile(rf"\b{alternation(LINE_MODEL_ATTRIBUTIONS)}\b", re.IGNORECASE)
 
 
 class BlockLike(Protocol):
