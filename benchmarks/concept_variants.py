@@ -375,7 +375,6 @@ def stories_once(
 
 
 def main() -> int:
-    global compression
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("datasets", nargs="+", metavar="DATASET")
     parser.add_argument("--words", default="250,100", help="word budget of each dataset's summaries, comma-separated")

@@ -50,16 +50,15 @@ def main() -> None:
     method = get_method("concepts")
     method.table = timed(method.table, "concept_table")  # type: ignore[attr-defined]
     method.solve = timed(method.solve, "integer program")  # type: ignore[attr-defined]
-    pipeline.get_method = lambda name: method  # type: ignore[assignment]
     budget = pipeline.make_budget(args.words)
     stories = cluster_stories(args)
     [first] = read_clusters(args.clusters, 1)
     pipeline.summarize_story(pipeline.build_story(pipeline.load_documents(first.documents[:3], []), None, []),
-                             budget)  # lazy imports and the models, untimed
+                             budget, method)  # lazy imports and the models, untimed
     TOTALS.clear()
     start = time.process_time()
     for story in stories:
-        pipeline.summarize_story(story, budget)
+        pipeline.summarize_story(story, budget, method)
     total = time.process_time() - start
     print(f"select and compose: {total / len(stories) * 1000:.1f} CPU ms per cluster, {len(stories)} clusters")
     for name, seconds in sorted(TOTALS.items(), key=lambda item: -item[1]):

@@ -508,3 +508,13 @@ def test_a_paragraph_that_ends_with_its_web_address_is_prose_and_a_menu_is_a_lin
     blocks = {b.text: b for b in page_blocks("\n\n".join([linked, menu, short]))}
     assert not blocks[linked].link_like
     assert blocks[menu].link_like and blocks[short].link_like
+
+
+def test_the_rules_on_top_of_the_line_model_are_parameters_of_the_call():
+    label = "Elm Street bridge repairs"  # a label printed twice, with no sentence ending
+    page = _page([], NEWS[:2] + [label] + NEWS[2:] + [label], [])
+    [shipped] = clean_texts([page], _KeepAll())
+    [with_rule] = clean_texts([page], _KeepAll(), repeated_labels=True)
+    assert shipped.paragraphs.count(label) == 2
+    assert with_rule.paragraphs == NEWS
+    assert [r.reason for r in with_rule.removed] == ["printed twice on the page"] * 2

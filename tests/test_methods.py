@@ -98,3 +98,15 @@ def test_a_method_given_a_story_not_yet_represented_says_so(method):
     assert story.vectors is None
     with pytest.raises(RuntimeError, match="not represented yet"):
         get_method(method)(story, Budget(words=20))
+
+
+def test_a_method_made_with_its_own_settings_summarizes_as_made(story):
+    from chorus.pipeline import summarize_story
+
+    made = LexRank()
+    made.score = lambda s: -np.array([len(x.text) for x in s.sentences], float)  # type: ignore[method-assign]
+    summary = summarize_story(story, Budget(sentences=1), made)  # the method as made, not one by its name
+    shortest = min(candidates(story), key=lambda i: (len(story.sentences[i].text), i))
+    assert summary.method == "lexrank"
+    assert [s.origin.text for s in summary.sentences] == [story.sentences[shortest].text]
+    assert summarize_story(story, Budget(sentences=1), "lexrank").sentences[0].origin.text != story.sentences[shortest].text

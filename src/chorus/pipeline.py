@@ -13,7 +13,7 @@ from chorus.ingest import RawDocument, prepare_documents
 from chorus.ingest.read import document_from_json, read_article_file, read_folder
 from chorus.represent import represent
 from chorus.segment import segment, split_sentences
-from chorus.select import get_method
+from chorus.select import Summarizer, get_method
 from chorus.types import DEFAULT_WORDS, Budget, Document, Story, Summary, SummaryOptions
 
 DocumentLike = str | os.PathLike | Document | RawDocument | dict
@@ -112,8 +112,10 @@ def make_budget(words: int | None = DEFAULT_WORDS, sentences: int | None = None)
         raise ChorusError(str(exc)) from None
 
 
-def summarize_story(story: Story, budget: Budget, method: str | None = None) -> Summary:
-    summarizer = get_method(method)
+def summarize_story(story: Story, budget: Budget, method: str | Summarizer | None = None) -> Summary:
+    """The summary of ``story`` in ``budget`` by ``method``: a method's name (None: the default) or
+    one already made, with its own settings (``Concepts(max_concepts=600)``)."""
+    summarizer = method if isinstance(method, Summarizer) else get_method(method)
     chosen = summarizer(story, budget)
     summary = compose(story, chosen, budget, summarizer.name)
     if not summary.sentences and budget.words is not None:

@@ -126,6 +126,9 @@ LEAD_IN_MIN_WORDS = 5
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
+# A rule tried there and not kept: a line printed twice on the page with no sentence ending is
+# furniture, whatever the model scored.
+REPEATED_LABELS = False
 
 
 @dataclass
@@ -463,7 +466,7 @@ def _reads_as_clean_text(b: Block) -> bool:
     )
 
 
-def _classify(blocks: list[Block], model: LineModel) -> None:
+def _classify(blocks: list[Block], model: LineModel, embedded_posts: bool, repeated_labels: bool) -> None:
     layout = page_layout(blocks)
     for b, score in zip(blocks, model.scores(blocks, layout)):
         b.score = float(score)
@@ -506,11 +509,15 @@ def _classify(blocks: list[Block], model: LineModel) -> None:
     lead_ins = [i for i in range(len(blocks)) if blocks[i].label == BAD and _is_lead_in(blocks, i)]
     for i in lead_ins:
         blocks[i].label, blocks[i].reason = GOOD, ""
-    if EMBEDDED_POSTS:
+    if embedded_posts:
         _embedded_posts(blocks, layout)
     _teasers(blocks, layout)
     _readers_comments(blocks)
     _captions(blocks)
+    if repeated_labels:
+        for b in blocks:
+            if b.label == GOOD and b.repeated and not b.terminal:
+                b.label, b.reason = BAD, "printed twice on the page"
 
 
 _QUOTE_MARK_RE = re.compile(r"[\"“”‘’`']{1,2}")
@@ -583,12 +590,17 @@ def _teasers(blocks: list[Block], layout: Layout) -> None:
             b.label, b.reason = BAD, "another story's headline among page furniture"
 
 
-def clean_texts(texts: list[str], model: LineModel | None = None) -> list[CleanedText]:
+def clean_texts(
+    texts: list[str], model: LineModel | None = None, *,
+    embedded_posts: bool = EMBEDDED_POSTS, repeated_labels: bool = REPEATED_LABELS,
+) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
     Each page is classified alone by the line model; the cluster then only
     adds: short lines that pages of the cluster share (site furniture) go,
     and prose the model doubted stays when the other articles share its words.
+    ``embedded_posts`` and ``repeated_labels`` switch the rules on top of the
+    model (``benchmarks/cleaner_folds.py`` measures each).
     """
     model = model or default_model()
     docs = [page_blocks(text) for text in texts]
@@ -605,7 +617,7 @@ def clean_texts(texts: list[str], model: LineModel | None = None) -> list[Cleane
     for d, blocks in enumerate(docs):
         own = prose[d]
         others = with_prose - (1 if own else 0)
-        _classify(blocks, model)
+        _classify(blocks, model, embedded_posts, repeated_labels)
 
         def other_use(stem: str, own: set[str] = own) -> int:  # in how many other articles' prose
             return prose_use[stem] - (stem in own)
