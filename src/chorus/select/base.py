@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 
+from chorus import lexicon
 from chorus.align import CONTRADICTS, STATES
 from chorus.references import antecedents_of, context_of, in_first_person, introducers, predecessor_of
 from chorus.represent import pair_table, redundancy_matrix
@@ -35,11 +36,12 @@ READER_NOTE = re.compile(r"@|\(AT\)|\be-?mail\s+to\b|\bwww\.|https?://|\bfax\b|\
 # or the newswire's closing quotes (``…''). A line without one is a list item ("Canadian hammer
 # thrower Robin Lyons dropped from team … (September 7)"), a caption or a cut-off fragment.
 SENTENCE_END = re.compile(r"""(?:[.!?][\s"'”’)\]]*|'')$""")
+_MONTH_START = "(?:" + "|".join(m[:3] for m in lexicon.MONTHS) + ")"  # "Sept.", "June", "Oct": a month's first three letters
 # An item of a timeline or a chronology: a date, then a dash or a colon ("Nov. 26 -- …",
 # "February 26,1989 -- …", "-- Oct. 8, 1998: …").
 # Or a question or an answer of a question-and-answer box ("Q. How …", "A. By the bite …").
 TIMELINE_ITEM = re.compile(
-    r"^(?:(?:--?|_)\s*)?(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:-\d{1,2})?(?:,\s*\d{4})?\s*(?:--|_|-|:)\s"
+    rf"^(?:(?:--?|_)\s*)?{_MONTH_START}[a-z]*\.?\s+\d{{1,2}}(?:-\d{{1,2}})?(?:,\s*\d{{4}})?\s*(?:--|_|-|:)\s"
     r"|^[QA]\.\s"
 )
 # An item of a list: "--U.S. District Judge …", "• …" (not "-- Ansett airlines …", what a cut dateline leaves).
