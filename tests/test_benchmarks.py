@@ -157,3 +157,19 @@ def test_extra_concept_features_count_articles_sentences_and_the_query(syspath_b
     assert column["q_idf"][row["300", "home"]] > column["q_idf"][row["rescu", "boat"]] == 0
     assert column["q_sent_mean"][row["300", "home"]] > column["q_sent_mean"][row["rescu", "boat"]]
     assert column["uni_tf_min"][row["300", "home"]] <= column["uni_tf_max"][row["300", "home"]]
+
+
+def test_extended_bcubed_is_bcubed_with_one_topic_each_and_forgives_a_document_of_two(syspath_benchmarks):
+    from stories_grouping import bcubed, extended_bcubed
+
+    predicted, truth = [0, 0, 1, 1, 1, 2], ["a", "a", "a", "b", "b", "c"]
+    assert extended_bcubed(predicted, [frozenset(t) for t in truth]) == pytest.approx(bcubed(predicted, truth))
+    # Articles 2 and 3 are two copies of one document filed under topics a and b, rightly one story:
+    # plain B-cubed counts one of them wrong, the extended one neither.
+    truth = ["a", "a", "a", "b", "b"]
+    topics = [frozenset("a"), frozenset("a"), frozenset("ab"), frozenset("ab"), frozenset("b")]
+    predicted = [0, 0, 0, 0, 1]
+    plain_precision, _, _ = bcubed(predicted, truth)
+    precision, recall, _ = extended_bcubed(predicted, topics)
+    assert plain_precision < 1 and precision == 1
+    assert recall < 1  # article 4 (topic b) is apart from the copies, which are b's too
