@@ -518,3 +518,22 @@ def test_the_rules_on_top_of_the_line_model_are_parameters_of_the_call():
     assert shipped.paragraphs.count(label) == 2
     assert with_rule.paragraphs == NEWS
     assert [r.reason for r in with_rule.removed] == ["printed twice on the page"] * 2
+
+
+def test_the_quick_tests_before_the_link_and_credit_searches_pass_every_text_they_could_match():
+    from chorus.ingest import clean
+
+    # One text per alternative of each pattern, and prose that matches none.
+    links = ["see http://x.io now", "at www.example.io", "mail a.b@c.de", "Home | News | Sport | Weather",
+             "More at harbor.org.", "Menu » Sport » Weather", "one • two • three"]
+    credits = ["A bridge. (Gazette photo/Lee Park)", "Boats in the bay (REUTERS)", "Photos: Lee Park",
+               "CREDIT... Lee Park", "credit… Lee Park"]
+    prose = "The council voted on Friday to reopen the bridge before the holidays."
+    for text in links:
+        assert clean._LINK_RE.search(text) and any(hint in text for hint in clean._LINK_HINTS), text
+    for text in credits:
+        assert clean._CAPTION_CREDIT_RE.search(text) and any(hint in text for hint in clean._CREDIT_HINTS), text
+    assert not any(hint in prose for hint in clean._LINK_HINTS + clean._CREDIT_HINTS)
+    blocks = {b.text: b for b in clean.page_blocks("\n\n".join(links + credits + [prose]))}
+    assert all(blocks[t].link_like for t in links[:3] + links[4:5])
+    assert all(blocks[t].credit for t in credits) and not blocks[prose].credit and not blocks[prose].link_like

@@ -708,8 +708,8 @@ def introducers(story: Story, indexes: list[int], wanted: set[str]) -> dict[str,
         for k, stem_ in enumerate(sentence.stems):
             if stem_ in wanted:
                 found = [stem_]
-            elif len(stem_) >= MIN_COMPOUND:
-                found = [w for w in wanted if len(w) >= MIN_COMPOUND_PART and stem_.endswith(w)]
+            elif len(stem_) >= MIN_COMPOUND:  # its endings of MIN_COMPOUND_PART letters or more that are wanted
+                found = [stem_[a:] for a in range(1, len(stem_) - MIN_COMPOUND_PART + 1) if stem_[a:] in wanted]
             else:
                 continue
             if not found or not sentence.content[k]:
