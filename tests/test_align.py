@@ -736,3 +736,79 @@ def test_said_in_a_statement_is_attribution_and_a_warehouse_that_stores_holds():
     claim = aligner.claim_of_sentence(0)
     assert claim.core == "The warehouse held drums of industrial solvents"
     assert [v.verdict for v in aligner.check(claim).articles] == [STATES, STATES, SILENT]
+
+
+FERRY = [
+    "The Halvik ferry capsized in a storm off the Tarn coast on Sunday, killing all 41 passengers and crew "
+    "aboard. Coast guard officer Brenna Solheim led the search.\n\n" + FILLER,
+    # The toll in other words and without the event's verb: the same claim.
+    "All 41 people on board died when the vessel went down, the coast guard said. Divers reached the wreck "
+    "on Tuesday.\n\n" + FILLER,
+    # The same event and its count, but not its toll (they were aboard, not killed).
+    "Relatives of the 41 people on board gathered at the harbour on Sunday night. The Halvik had left port "
+    "two hours earlier.\n\n" + FILLER,
+    # Another claim whose result clause gives the toll: what investigators suggest is not the toll.
+    "Investigators suggested that a crew member had opened the car deck doors, killing all 41 aboard. "
+    "The company denied it.\n\n" + FILLER,
+]
+
+
+def test_a_toll_of_the_story_event_is_stated_by_the_same_toll_in_other_words():
+    story = story_of(*FERRY)
+    found = verdicts(story, FERRY[0].split(". ")[0] + ".")
+    assert found["d2"] == STATES  # "All 41 people on board died" (no "capsized", no "Halvik")
+    assert found["d3"] == SILENT  # aboard, not killed
+    # The claim of the fourth article is what the investigators suggest: the toll alone does not state it.
+    assert verdicts(story, "Investigators suggested that a crew member had opened the car deck doors, killing all 41 aboard.")["d2"] == SILENT
+
+
+def test_a_role_in_the_plural_is_not_the_one_person_the_story_gives_it():
+    story = story_of(*FERRY)
+    aligner = aligner_of(story)
+    column = story.vectors.index["offic"]
+
+    def officer_is_a_name(claim: str) -> bool:
+        c = aligner.claim_of_text(claim)
+        ends = list(c.unit_starts[1:]) + [len(c.columns)]
+        (unit,) = [u for u, (a, b) in enumerate(zip(c.unit_starts, ends)) if column in c.columns[a:b].tolist()]
+        return bool(c.is_name[unit])
+
+    # "the officer" is Brenna Solheim, the one officer the story names; "officers" are not.
+    assert officer_is_a_name("The coast guard officer led the search for the Halvik.")
+    assert not officer_is_a_name("Coast guard officers led the search for the Halvik.")
+
+
+def test_a_figure_of_an_event_with_a_relative_clause_is_not_a_toll_claim():
+    story = story_of(
+        "A delivery van carried the bomb that killed 9 people at the Orvel market, police said on Friday. "
+        "Forensic teams searched the site.\n\n" + FILLER,
+        "The blast at the Orvel market killed 9 people. Shops stayed closed on Saturday.\n\n" + FILLER,
+    )
+    # What carried the bomb is the claim, not the toll.
+    assert verdicts(story, "A delivery van carried the bomb that killed 9 people at the Orvel market.")["d2"] == SILENT
+    assert verdicts(story, "A blast at the Orvel market killed 9 people.")["d2"] == STATES
+
+
+def test_a_thousands_comma_opens_no_attribution_clause():
+    from chorus.align.claims import strip_attribution
+
+    text = "Some 12,040 people have been confirmed dead and 33,495 others were reported as injured, the ministry said."
+    core, attribution = strip_attribution(text)
+    assert "33,495 others were reported as injured" in core
+    assert attribution == ", the ministry said."
+
+
+def test_a_plan_does_not_state_what_was_done():
+    story = story_of(
+        "The three pilots departed from Lindau aboard the Sky Rover balloon on Monday morning. "
+        "Crowds watched from the lake shore.\n\n" + FILLER,
+        "The three pilots were planning to depart from Lindau aboard the Sky Rover balloon on Monday morning. "
+        "Winds were light.\n\n" + FILLER,
+        "The three pilots departed from Lindau aboard the Sky Rover balloon early on Monday. "
+        "They hope to land in Asia.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The three pilots departed from Lindau aboard the Sky Rover balloon on Monday morning.")
+    assert found == {"d1": STATES, "d2": SILENT, "d3": STATES}
+    # A plan is stated by the same plan.
+    planned = verdicts(story, "The three pilots were planning to depart from Lindau aboard the Sky Rover balloon on Monday.")
+    assert planned["d2"] == STATES

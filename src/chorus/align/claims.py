@@ -103,9 +103,10 @@ TOLL_VERBS = frozenset(stem(w) for w in "rise rises rose risen rising climb clim
 NEGATIONS = frozenset("not no never nobody none neither nor nothing without".split())
 
 # ", the Marrowick Fire Service said." / ", a Hamas official has said." / ", according to Haaretz." /
-# ", the company said in a statement."
+# ", the company said in a statement." Never from a thousands comma ("and 33,495 others were
+# reported as injured, the ministry said": the injured are the claim's).
 _TRAILING_ATTRIBUTION = re.compile(
-    r",\s*(?:(?:according\s+to|citing)\s+[^,]{1,80}"
+    r",(?!\d)\s*(?:(?:according\s+to|citing)\s+[^,]{1,80}"
     r"|(?:[^,\"“”]{1,80}?\s+)?(?:has\s+|have\s+|had\s+)?"
     rf"(?:told\s+\w+|{lexicon.alternation(set(lexicon.ATTRIBUTION_VERBS) - {'told'})})"  # "told" with its audience
     r"(?:\s+in\s+an?\s+\w+)?(?:\s+(?:on\s+|late\s+|early\s+)?[\w.]+){0,2}(?:,\s*[^\"“”;,]{0,100})?)\s*[.!?]?[\"”’]?\s*$",
@@ -211,6 +212,7 @@ _NEGATED_ENDINGS = ("n't", "n’t")
 _ANOTHER_EVENT = re.compile(r"\s*(?:Another|A\s+second|A\s+third|A\s+new|A\s+fresh|A\s+further)\b")
 # A figure joined to the word it counts ("70-member", "7.4-magnitude"): the word is the claim's too;
 # an age ("21-year-old") is compared as a value, not as words.
+_PLURAL = re.compile(r"[^s]s$")  # "officers", "leaders" (not "boss", not "press")
 _FIGURE_HYPHEN = re.compile(r"(?<=\d)-(?=[A-Za-z])(?![A-Za-z]+-old\b)")
 _AGE_COMPOUND = re.compile(r"-old$")
 HEDGE_WORDS = frozenset(stem(w) for w in "just only even also still already".split())
@@ -304,6 +306,8 @@ class Claim:
     sentence: int | None = None
     doc_index: int | None = None
     around: dict[int, frozenset[int]] = field(default_factory=dict)  # id(figure) -> the units around it
+    verb_stems: frozenset[str] = frozenset()  # the stems its main verb is found by
+    planned: bool = False  # its main verb is a plan or a possibility ("is scheduled to complete")
 
     def total_for(self, credit: np.ndarray) -> float:
         """The claim's weight for an evidence credited ``credit`` per unit: when and where it does not
@@ -628,11 +632,12 @@ class Aligner:
         stems = [role] + [stem(role + ending) for ending in ROLE_COLLECTIVE_ENDINGS]
         return [self.vectors.index[s] for s in stems if s in self.vectors.index]
 
-    def _describe_people(self, units: dict[tuple, tuple[list[int], list[float], float, bool, bool]]) -> None:
+    def _describe_people(self, units: dict[tuple, tuple[list[int], list[float], float, bool, bool]], singular: set[int]) -> None:
         """A name of a person the story describes is found by the description too ("the Hamas
         leader" for Meshaal), and a description of a named person is that person: a title next to
         the name is part of the name ("chief executive Pieter Vandermolen" is who, not what
-        happened); one standing alone is found by the name ("the Hamas leader" / "Meshal")."""
+        happened); one standing alone is found by the name ("the Hamas leader" / "Meshal"). Not in
+        the plural: "118 officers and sailors" are not the one officer the story names."""
         roles = self.person_roles
         if not roles:
             return
@@ -645,7 +650,7 @@ class Aligner:
                 units[named[person]] = (columns + extra, weights + [top] * len(extra), top, name, main_clause)
         for key in [k for k in units if k[0] == "word"]:
             described = roles.get(terms[key[1]])
-            if described is None:
+            if described is None or key[1] not in singular:
                 continue
             columns, weights, top, _, main_clause = units.pop(key)
             if described in named:
@@ -691,15 +696,23 @@ class Aligner:
         parts += [(detail, DETAIL_WEIGHT, False, False) for detail in details]
         parts += [(main[start:end], 1.0, True, start <= opening) for start, end in adjuncts]
         main_verb: set[str] = set()  # the first verb in the past of the main clause ("expelled")
+        singular: set[int] = set()  # columns the claim prints in the singular (a role of one person)
         required: set[tuple] = set()  # units the main clause says outside its when and where
         optional: set[tuple] = set()
+        # A toll of the story's event ("The jet crashed ..., killing all 217 aboard"): the event is
+        # told before this offset of the main clause, its toll after.
+        event_end = _toll_event_end(main_told)
+        in_event: set[tuple] = set()  # units of the main clause said before ``event_end``
         for part, factor, adjunct, opens in parts:
             run: list[tuple[int, float]] = []
             run_key: list[str] = []
+            run_at: list[int] = []
 
             def close_run() -> None:
                 if run:
                     key = ("name", tuple(run_key))
+                    if part is main_told and event_end is not None and run_at[0] < event_end:
+                        in_event.add(key)
                     columns = [c for c, _ in run]
                     # Found by its last word ("Lavrov", "Okonkwo"), a name is found whole.
                     weights = [w for _, w in run[:-1]] + [max(w for _, w in run)]
@@ -708,6 +721,7 @@ class Aligner:
                         units[key] = (columns, weights, max(weights), True, factor == 1.0)
                 run.clear()
                 run_key.clear()
+                run_at.clear()
 
             found = list(WORD_RE.finditer(_FIGURE_HYPHEN.sub(" ", part)))
             for k, m in enumerate(found):
@@ -743,6 +757,7 @@ class Aligner:
                 if capital:
                     run.append((column, weight * NAME_WEIGHT))
                     run_key.append(s)
+                    run_at.append(m.start())
                     continue
                 close_run()
                 if (
@@ -754,6 +769,8 @@ class Aligner:
                 ):
                     main_verb.add(s)
                 word_class = _WORD_CLASSES.get(s)
+                if part is main_told and event_end is not None and m.start() < event_end:
+                    in_event.add(("class", word_class) if word_class is not None else ("word", column))
                 if word_class is not None:
                     members = [self.vectors.index[p] for p in _CLASS_MEMBERS[word_class] if p in self.vectors.index]
                     key: tuple = ("class", word_class)  # a unit is keyed like `units`: (kind, what)
@@ -762,11 +779,18 @@ class Aligner:
                         units[key] = (members, [weight] * len(members), weight, False, factor == 1.0)
                     continue
                 key = ("word", column)
+                if not _PLURAL.search(word):
+                    singular.add(column)
                 (optional if adjunct else required).add(key)
                 if key not in units or units[key][2] < weight:
                     units[key] = ([column], [weight], weight, False, factor == 1.0)
             close_run()
-        self._describe_people(units)
+        self._describe_people(units, singular)
+        if event_end is not None and main_verb & (TOLL_EVENT_VERBS if _RESULT_TOLL.search(main_told) else _OUTCOME_STEMS):
+            # The toll is the claim: the event it is of is the story's, told in any words or none.
+            in_event = {k for k in in_event if not (k[0] == "class" and k[1] in _OUTCOME_CLASSES)}
+        else:
+            in_event = set()
         # A column belongs to one unit: the heaviest that has it.
         owner: dict[int, tuple] = {}
         for key, (columns, _weights, _top, _, _) in sorted(units.items(), key=lambda kv: -kv[1][2]):
@@ -784,10 +808,14 @@ class Aligner:
             unit_weights.append(top)
             is_name.append(name)
             in_main.append(main_clause)
-            is_optional.append(key in optional and key not in required)
-            is_verb.append(any(self.vectors.terms[c] in main_verb for c in columns))
+            is_optional.append((key in optional and key not in required) or key in in_event)
+            # Of a toll, what happened is its outcome ("killing"): the event's verb may go unsaid.
+            is_verb.append(
+                (key[0] == "class" and key[1] in _OUTCOME_CLASSES) if in_event
+                else any(self.vectors.terms[c] in main_verb for c in columns)
+            )
         optional_out = np.asarray(is_optional, dtype=bool)
-        if int((np.asarray(in_main, dtype=bool) & ~optional_out).sum()) < MIN_DISPUTE_UNITS:
+        if int((np.asarray(in_main, dtype=bool) & ~optional_out).sum()) < MIN_DISPUTE_UNITS and not in_event:
             optional_out[:] = False  # when or where is most of what it says ("The euro will be launched on January 1, 1999")
         detail_numbers = [n for detail in details for n in V.numbers_in(detail) if not n.superseded]
         numbers = [n for n in V.numbers_in(main) if not n.superseded]
@@ -807,6 +835,10 @@ class Aligner:
                 if column in unit_of_column:
                     near.add(unit_of_column[column])
             around[id(n)] = frozenset(near)
+        verb_stems = frozenset(
+            self.vectors.terms[c] for u, verb in enumerate(is_verb) if verb
+            for c in columns_out[starts[u] : (starts + [len(columns_out)])[u + 1]]
+        )
         value_weight = self._max_idf * VALUE_WEIGHT_OF_MAX_IDF
         total = float(sum(unit_weights)) + unknown + value_weight * len(numbers)
         return Claim(
@@ -829,6 +861,8 @@ class Aligner:
             detail_numbers=detail_numbers,
             value_weight=value_weight,
             around=around,
+            verb_stems=verb_stems,
+            planned=bool(verb_stems) and is_planned(core, verb_stems),
             negated=is_negated(core),
         )
 
@@ -1060,6 +1094,8 @@ class Aligner:
                 return None
             if claim.verbs.any() and not (credit[claim.verbs] > 0).any():
                 return None  # the same people and things, but not what the claim says they did
+            if not claim.planned and claim.verb_stems and is_planned(text, claim.verb_stems):
+                return None  # what was done is not stated by a plan or a possibility of it
         threshold = STATES_COVERAGE if len(sentences) == 1 else PAIR_STATES_COVERAGE
         if score < threshold:
             return None
@@ -1294,6 +1330,61 @@ LIGHT_VERBS = frozenset(
     remained continued involved included based called named described allowed asked planned
     alleged""".split()
 )
+
+
+# A toll of the story's event is the claim's main content when the claim tells the event and its
+# toll only: "EgyptAir Flight 990 crashed into the Atlantic ..., killing 217 people on board" (an
+# event verb, then a result clause with the count) or "A blast at the embassy killed 11 people"
+# (an event noun killing a count). The event is then stated by any report of the same toll.
+TOLL_EVENT_VERBS = frozenset(
+    stem(w) for w in "crashed struck exploded sank collapsed erupted derailed capsized rocked ripped tore swept".split()
+)
+_OUTCOME_CLASSES = frozenset(V.OUTCOMES.values())
+_OUTCOME_STEMS = frozenset(V.OUTCOMES)
+_COUNT_START = (
+    r"(?:(?:at\s+least|all|the|some|about|nearly|almost|more\s+than|an\s+estimated)\s+)*(?:\d|(?:"
+    + "|".join(sorted(_NUMBER_WORDS))
+    + r")\b)"
+)
+_RESULT_TOLL = re.compile(r",\s+(?:killing|injuring|wounding)\s+" + _COUNT_START, re.IGNORECASE)
+_TOLL_OF_EVENT = re.compile(
+    r"\s*(?:(?!\b(?:that|which|who)\b)[^,;])*?\b(?:" + "|".join(_EVENT_NOUNS.split())
+    + r")s?\b(?:(?!\b(?:that|which|who)\b)[^,;])*?\s+(?=(?:killed|injured|wounded)\s+" + _COUNT_START + ")",
+    re.IGNORECASE,
+)
+
+
+def _toll_event_end(main: str) -> int | None:
+    """Where the event ends and its toll begins in a claim that tells only the two, else None."""
+    m = _RESULT_TOLL.search(main)
+    if m:
+        return m.start()
+    m = _TOLL_OF_EVENT.match(main)
+    return m.end() if m else None
+
+
+# What makes a verb a plan or a possibility rather than an act: a modal just before it ("will
+# depart", "may have become filled"), or "to" after a word of planning ("were preparing to set off",
+# "is scheduled to complete"), this many words before the verb at most.
+MODAL_WORDS = frozenset("will may might shall 'll".split())  # not "could", "would": also past ("how he could be charged")
+PLAN_WORDS = frozenset(
+    stem(w) for w in "preparing prepare prepares planning plan plans planned expected expects scheduled set going "
+    "hoping hope hopes intend intends intending aiming aims due ready".split()
+)
+PLAN_WINDOW = 3
+
+
+def is_planned(text: str, verb_stems: frozenset[str]) -> bool:
+    """Is the first word of ``text`` found by ``verb_stems`` said as a plan or a possibility?"""
+    words = WORD_RE.findall(text)
+    stems = [stem(w) for w in words]
+    at = next((k for k, s_ in enumerate(stems) if s_ in verb_stems), None)
+    if at is None:
+        return False
+    before = [w.lower() for w in words[max(0, at - PLAN_WINDOW) : at]]
+    if any(w in MODAL_WORDS for w in before):
+        return True
+    return any(w == "to" and k and stem(before[k - 1]) in PLAN_WORDS for k, w in enumerate(before))
 
 
 def _better(a: Evidence, b: Evidence) -> bool:

@@ -196,6 +196,8 @@ _OTHERS_AFTER = re.compile(r"\s+(?:other|more|additional|further|extra)\b", re.I
 # Words between a figure and what it counts ("2,600 new tenders"), not what it counts.
 _MODIFIERS = frozenset(stem(w) for w in "new other more additional extra further total separate different".split())
 _PAST_APPOSITION = re.compile(r"[^,;.]{0,30},[^,;.]{1,30},\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(\w+)")
+# Past a noun phrase of several words to its passive verb: "118 officers and sailors aboard were killed".
+_PASSIVE_AFTER = re.compile(r"(?:\s+[A-Za-z'’-]+){1,5}?\s+(?:were|was|have\s+been|had\s+been|are|is)\s+(?:\w+ly\s+)?(\w+)")
 # "the death toll rose to 12", "bringing the toll to 259": the figure a toll is stated as.
 _TOLL_BEFORE = re.compile(r"\btoll\b(?:\s+[\w,'’]+){0,8}?\s+(?:to|of|at|reached|stood\s+at|is|was)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -364,6 +366,9 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             # Past an apposition: "in which 11 people, all Africans, died".
             past = _PAST_APPOSITION.match(text, end)
             outcome = OUTCOMES.get(stem(past.group(1))) if past else None
+        if outcome is None:
+            passive = _PASSIVE_AFTER.match(text, end)
+            outcome = OUTCOMES.get(stem(passive.group(1))) if passive else None
         if _VICTIMS_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             outcome = "dead"  # "the murders of the 12 Americans": the dead, whoever is charged with them
         elif _MURDER_COUNTS_AFTER.match(text, end):
@@ -539,7 +544,8 @@ def rank_differences(a: str, b: str) -> list[tuple[str, str, str]]:
 PEOPLE_NOUNS = frozenset(
     stem(w)
     for w in """people persons residents civilians villagers inhabitants passengers victims citizens
-    individuals men women children workers employees staff soldiers troops""".split()
+    individuals men women children workers employees staff soldiers troops crew crewmen crewmembers sailors
+    seamen""".split()
 )
 
 
