@@ -73,6 +73,17 @@ LINE_MODEL_ATTRIBUTIONS = ("said", "says", "told", "according to", "reported", "
 # How a reader's comment is signed: "mroklahoma says:", "Ann wrote:" (ingest/clean.py).
 COMMENT_SIGNATURE_VERBS = ("says", "said", "wrote", "writes", "replied")
 
+# Claim alignment (align/claims.py): the verbs of an event whose toll can be the whole claim ("The
+# jet crashed ..., killing all 217 aboard"), and what makes a verb a plan or a possibility rather
+# than an act (a modal just before it; "to" after a word of planning). Not "could", "would": they
+# are also past ("how he could be charged").
+TOLL_EVENT_VERBS = ("crashed", "struck", "exploded", "sank", "collapsed", "erupted", "derailed", "capsized", "rocked", "ripped", "tore", "swept")
+MODAL_WORDS = ("will", "may", "might", "shall", "'ll")
+PLAN_WORDS = (
+    "preparing", "prepare", "prepares", "planning", "plan", "plans", "planned", "expected", "expects", "scheduled",
+    "set", "going", "hoping", "hope", "hopes", "intend", "intends", "intending", "aiming", "aims", "due", "ready",
+)
+
 
 def alternation(words: Iterable[str]) -> str:
     """``words`` as the alternatives of a regular expression group, ``(?:said|says|...)``: longest

@@ -1336,9 +1336,7 @@ LIGHT_VERBS = frozenset(
 # toll only: "EgyptAir Flight 990 crashed into the Atlantic ..., killing 217 people on board" (an
 # event verb, then a result clause with the count) or "A blast at the embassy killed 11 people"
 # (an event noun killing a count). The event is then stated by any report of the same toll.
-TOLL_EVENT_VERBS = frozenset(
-    stem(w) for w in "crashed struck exploded sank collapsed erupted derailed capsized rocked ripped tore swept".split()
-)
+TOLL_EVENT_VERBS = frozenset(stem(w) for w in lexicon.TOLL_EVENT_VERBS)
 _OUTCOME_CLASSES = frozenset(V.OUTCOMES.values())
 _OUTCOME_STEMS = frozenset(V.OUTCOMES)
 _COUNT_START = (
@@ -1366,11 +1364,8 @@ def _toll_event_end(main: str) -> int | None:
 # What makes a verb a plan or a possibility rather than an act: a modal just before it ("will
 # depart", "may have become filled"), or "to" after a word of planning ("were preparing to set off",
 # "is scheduled to complete"), this many words before the verb at most.
-MODAL_WORDS = frozenset("will may might shall 'll".split())  # not "could", "would": also past ("how he could be charged")
-PLAN_WORDS = frozenset(
-    stem(w) for w in "preparing prepare prepares planning plan plans planned expected expects scheduled set going "
-    "hoping hope hopes intend intends intending aiming aims due ready".split()
-)
+MODAL_WORDS = frozenset(lexicon.MODAL_WORDS)
+PLAN_WORDS = frozenset(stem(w) for w in lexicon.PLAN_WORDS)
 PLAN_WINDOW = 3
 
 
