@@ -252,3 +252,74 @@ def test_a_name_that_says_what_a_person_is_gives_no_age_of_that_name():
         "Robyn Anderson, an 18-year-old Columbine senior, bought three of the guns used in the attack.",
     )
     assert [c for c in found.conflicts if c.kind == "age"] == []
+
+
+def test_shares_or_sums_of_two_things_are_no_conflict_and_of_one_thing_are():
+    two_things = report(
+        "Aside from that, only 63 percent of Tarnish adults are high school graduates, the council said.",
+        "On average, 36 percent of Tarnish students drop out of high school, the council said.",
+    )
+    assert two_things.conflicts == []
+    two_drugs = report(
+        "Corvex is priced like Daltrin, which has an average wholesale price of $2.42 for its once-a-day pill.",
+        "The average wholesale price for Corvex and Daltrin is $2.02 for the standard dosage.",
+    )
+    assert two_drugs.conflicts == []
+    one_thing = report(
+        "Turnout in the Velmar referendum on Sunday was 68 percent of registered voters, officials said.",
+        "Turnout in the Velmar referendum on Sunday was 61 percent of registered voters, officials said.",
+    )
+    assert [sorted(v.value for v in c.values) for c in one_thing.conflicts] == [["61 percent", "68 percent"]]
+
+
+def test_each_article_naming_the_year_before_its_own_is_no_dispute_of_a_year():
+    texts = (
+        "Scientists of the Velmar weather office declared 1997 the warmest year on record, they said.",
+        "Scientists of the Velmar weather office declared 1998 the warmest year on record, they said.",
+    )
+    assert report(*texts, published=["1998-06-10", "1999-10-19"]).conflicts == []
+    found = report(*texts, published=["1999-06-10", "1999-10-19"]).conflicts
+    assert [(c.kind, sorted(v.value for v in c.values)) for c in found] == [("year", ["1997", "1998"])]
+
+
+def test_bounds_from_the_start_of_a_span_are_no_conflict():
+    found = report(
+        "Signs of the Korsk syndrome typically appear during the first three years of life, doctors said.",
+        "Signs of the Korsk syndrome typically appear during the first two years of life, doctors said.",
+    )
+    assert found.conflicts == []
+
+
+def test_a_running_total_of_a_count_that_is_no_toll_is_updated_not_disputed():
+    texts = (
+        "By the end of 1996, Velmar had signed legal assistance agreements with 25 countries, the minister said.",
+        "Velmar has signed legal assistance agreements with 28 countries, the minister told delegates.",
+    )
+    assert report(*texts, published=["1997-01-10", "1998-03-02"]).conflicts == []
+
+
+def test_a_journeys_progress_on_two_days_is_an_update_not_a_dispute():
+    texts = (
+        "The balloonists Arno Velko and Piet Marit have covered about 12,000 miles since taking off from Tarnby.",
+        "Arno Velko and Piet Marit have traveled more than 20,500 miles since lifting off from Tarnby in their balloon.",
+        "Velko and Marit, who took off from Tarnby, have flown more than 20,500 miles in the balloon.",
+    )
+    assert report(*texts, published=["1999-03-10", "1999-03-17", "1999-03-17"]).conflicts == []
+
+
+def test_one_outlets_figures_are_its_update_and_two_outlets_figures_a_dispute():
+    texts = (
+        "The bombing of the embassy in Velmar on Friday killed 257 people, the police said.",
+        "The bombing of the embassy in Velmar on Friday killed 258 people, the police said.",
+    )
+
+    def conflicts_of(*outlets: str) -> list:
+        docs = [
+            {"text": t + "\n\n" + OTHER_NEWS[k], "id": f"d{k + 1}", "outlet": outlet, "published": day}
+            for k, (t, outlet, day) in enumerate(zip(texts, outlets, ["1998-09-05", "1998-09-11"]))
+        ]
+        return chorus.report(docs).conflicts
+
+    assert conflicts_of("Velmar Wire", "Velmar Wire") == []
+    (conflict,) = conflicts_of("Velmar Wire", "Tarnby Post")
+    assert sorted(v.value for v in conflict.values) == ["257", "258"]

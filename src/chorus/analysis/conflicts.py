@@ -22,7 +22,12 @@ set aside here too:
 - hedged figures that agree ("more than 2,000" / 2,200; "about 1,200" /
   1,250) and one distance in two units ("13 miles (20 kms)");
 - an outlet correcting itself ("police earlier had reported 65 dead"): the
-  figure it gives as superseded is not its figure.
+  figure it gives as superseded is not its figure; and values that only one
+  outlet's articles give ("257", then "258" a week later): its own update;
+- shares and sums with nothing in common next to the figures (two things),
+  years each told as many years from its article's year (the latest
+  record), bounds from a span's start ("the first two years of life"), and
+  running totals that are no toll on two days (``_set_aside``).
 
 Ages are compared apart, per person rather than per fact (``age_conflicts``):
 "Aaron McKinney, 22," in one article and "McKinney, 21," in another is an
@@ -37,10 +42,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from chorus.align import CONTRADICTS, STATES, ClaimCheck, aligner_of
-from chorus.align.roles import CUMULATIVE_OUTCOMES, Moments, Roles
+from chorus.align import CONTRADICTS, STATES, ClaimCheck, Difference, aligner_of
+from chorus.align.roles import CUMULATIVE_OUTCOMES, Mention, Moments, Roles
 from chorus.align.values import (
     DATE,
+    Number,
     ages_in,
     disjoint,
     numbers_in,  # noqa: F401  (the figures a sentence states; re-exported)
@@ -122,7 +128,16 @@ def find_conflicts(story: Story, facts: list[Fact], checks: list[ClaimCheck]) ->
     for fact in facts:
         conflicts += _disputes(story, aligner, fact.centre, fact.id, checks[fact.centre])
     conflicts += role_conflicts(story, facts) + moment_conflicts(story, facts)
-    return [_dated(story, c) for c in _merged(conflicts)] + age_conflicts(story, facts)
+    found = [_dated(story, c) for c in _merged(conflicts)] + age_conflicts(story, facts)
+    return [c for c in found if not _one_outlet(story, c)]
+
+
+def _one_outlet(story: Story, conflict: Conflict) -> bool:
+    """Are all the articles that give a conflict's values of one known outlet? Then the values are
+    that outlet's own update or correction ("rose to 258" a week after its "257"), not a
+    disagreement between outlets."""
+    outlets = {story.documents[d].outlet for d in conflict.doc_indexes}
+    return len(outlets) == 1 and None not in outlets
 
 
 MIN_ROLE_SUPPORT = 2  # articles that give the best-supported value of a conflict found by role
@@ -133,7 +148,7 @@ def role_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
     (``chorus.align.roles``): one conflict per disputed quantity, each value with every article
     that gives it in that role."""
     roles = Roles(aligner_of(story))
-    disputes = [(d.a, d.b) for d in roles.disputes()]
+    disputes = [(d.a, d.b) for d in roles.disputes() if not _running_totals(story, d.a, d.b)]
     if not disputes:
         return []
     groups = _grouped(
@@ -271,6 +286,8 @@ def _disputes(story: Story, aligner, sentence: int, fact: int, check: ClaimCheck
         for difference in evidence.differences:
             if not aligner.disputes_back(sentence, evidence, difference):
                 continue  # one side holds words of the other, but does not say its thing
+            if _set_aside(story, sentence, evidence.sentences, difference):
+                continue
             values = by_dispute.setdefault((difference.kind, difference.claim), {})
             entry = values.setdefault(_key(difference.article), [difference.article, [], []])
             entry[1].append(doc_index)
@@ -290,6 +307,90 @@ def _disputes(story: Story, aligner, sentence: int, fact: int, check: ClaimCheck
         ]
         conflicts.append(Conflict(kind, fact, (own, *rest)))
     return conflicts
+
+
+# A running total as of a time ("by the end of 1996, China has signed ... with 25 countries"): a later
+# article's figure is an update of the count, not another outlet's version of it.
+# So is a journey's progress ("have covered about 12,000 miles since taking off" one day, "have traveled
+# more than 20,500 miles" a week later).
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:by\s+the\s+end\s+of|as\s+of|so\s+far|to\s+date|up\s+to\s+now|until\s+now)\b"
+    r"|\bha(?:ve|s)\s+(?:now\s+|already\s+)?(?:covered|travell?ed|flown|sailed|walked|driven|logged)\b",
+    re.IGNORECASE,
+)
+# "during the first three years of life": a bound (at most three years), not a span's length.
+_FIRST_SPAN_BEFORE = re.compile(r"\bfirst\s+$", re.IGNORECASE)
+
+
+def _set_aside(story: Story, claim_sentence: int, evidence: tuple[int, ...], difference: Difference) -> bool:
+    """Is a sentence-level dispute of values no disagreement between outlets about one quantity?
+
+    - a share or a sum with nothing in common next to the two figures: two things ("63 percent of
+      Indians are high school graduates" / "36 percent to 51 percent of Indian students drop out";
+      "Celebrex ... $2.42 for its once-a-day pill" / "$2.02 for the standard dosage" of two drugs);
+    - years each told the same way from its article's year ("1997 the warmest year on record"
+      written in 1998, "1998" written in 1999): the latest year, not two versions of one;
+    - bounds of a span from its start ("in the first two years of life" / "first three years");
+    - a running total of a count that is no toll, as of two days ("by the end of 1996 ... 25
+      countries" / 28 in a later article): an update."""
+    claim_text = story.sentences[claim_sentence].text
+    article_sentence = next((i for i in evidence if difference.article in story.sentences[i].text), evidence[0])
+    article_text = story.sentences[article_sentence].text
+    if difference.kind == "year":
+        return _same_relative_year(story, (claim_sentence, difference.claim), (article_sentence, difference.article))
+    if difference.kind != "number":
+        return False
+    mine, theirs = _figure_in(claim_text, difference.claim), _figure_in(article_text, difference.article)
+    if mine is None or theirs is None:
+        return False
+    if (mine.percent or mine.unit == "money" or theirs.percent or theirs.unit == "money") and not _things_in_common(mine, theirs):
+        return True
+    if mine.unit == theirs.unit == "duration" and all(
+        _FIRST_SPAN_BEFORE.search(text[: n.start]) for text, n in ((claim_text, mine), (article_text, theirs))
+    ):
+        return True
+    if not (mine.outcome or theirs.outcome) and (_RUNNING_TOTAL.search(claim_text) or _RUNNING_TOTAL.search(article_text)):
+        days = {published_day(story.documents[story.sentences[i].doc_index].published) for i in (claim_sentence, article_sentence)}
+        return None not in days and len(days) > 1
+    return False
+
+
+def _running_totals(story: Story, *mentions: Mention) -> bool:
+    """Are two figures in one role, of articles of different days, a running total that is no toll
+    (a toll's updates are listed, marked as such: ``_dated``)?"""
+    if any(m.number.outcome for m in mentions) or not any(_RUNNING_TOTAL.search(story.sentences[m.sentence].text) for m in mentions):
+        return False
+    days = {published_day(story.documents[m.doc].published) for m in mentions}
+    return None not in days and len(days) > 1
+
+
+# Words next to a figure that say what it measures, not what it is of.
+_MEASURE_WORDS = frozenset({"percent", "cent", "percentag", "point"})
+
+
+def _things_in_common(a: Number, b: Number) -> bool:
+    """Do the words next to two figures name something in common (units and measures aside)?"""
+    return bool((a.context - _MEASURE_WORDS) & (b.context - _MEASURE_WORDS))
+
+
+def _figure_in(text: str, value: str) -> Number | None:
+    """The figure of ``text`` that prints ``value`` ("36 percent to 51 percent"), if one does."""
+    wanted = value.strip().lower()
+    return next((n for n in numbers_in(text) if n.text.strip().lower() == wanted), None) or next(
+        (n for n in numbers_in(text) if wanted in n.text.lower()), None
+    )
+
+
+def _same_relative_year(story: Story, *sides: tuple[int, str]) -> bool:
+    """Do articles of different years each give their year as many years from their own year?"""
+    years, offsets = set(), set()
+    for sentence, value in sides:
+        day = published_day(story.documents[story.sentences[sentence].doc_index].published)
+        if day is None or not value.strip().isdigit():
+            return False
+        years.add(day.year)
+        offsets.add(int(value) - day.year)
+    return len(years) > 1 and len(offsets) == 1
 
 
 # Outlets' ages for one person differ by a year or two (a birthday, a slip); a wider gap is another
