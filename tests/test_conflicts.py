@@ -323,3 +323,13 @@ def test_one_outlets_figures_are_its_update_and_two_outlets_figures_a_dispute():
     assert conflicts_of("Velmar Wire", "Velmar Wire") == []
     (conflict,) = conflicts_of("Velmar Wire", "Tarnby Post")
     assert sorted(v.value for v in conflict.values) == ["257", "258"]
+
+
+def test_two_outlets_single_distances_in_unlike_sentences_are_a_conflict():
+    # Only the role path compares these (the sentences tell different things); one article each way.
+    found = report(
+        "Even this week's quake, though centered 65 miles away, did some property damage and caused a few "
+        "deaths in Velmar.",
+        "The epicenter of the quake was near Korsk, about 40 miles east of Velmar.",
+    )
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["65", "about 40"]]
