@@ -812,3 +812,18 @@ def test_a_plan_does_not_state_what_was_done():
     # A plan is stated by the same plan.
     planned = verdicts(story, "The three pilots were planning to depart from Lindau aboard the Sky Rover balloon on Monday.")
     assert planned["d2"] == STATES
+
+
+def test_a_long_scene_without_a_comma_is_background_and_weighs_little_when_untold():
+    scene = (
+        "amid persistent tabloid reports that he was having a secret affair with a junior city planner and had "
+        "moved out of the family home in the spring"
+    )
+    story = story_of(
+        f"Wendt filed for divorce on March 3 {scene}. His lawyer declined to comment.\n\n" + FILLER,
+        "Wendt filed for divorce on March 3 from his wife of 20 years. The couple have two sons.\n\n" + FILLER,
+        "Reports that Wendt was having an affair with a junior city planner spread through the town hall. "
+        "He denied them.\n\n" + FILLER,
+    )
+    # The filing is the claim; the reports it came amid are its scene (the third article tells them alone).
+    assert verdicts(story, f"Wendt filed for divorce on March 3 {scene}.") == {"d1": STATES, "d2": STATES, "d3": SILENT}

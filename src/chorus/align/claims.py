@@ -92,6 +92,8 @@ ATTRIBUTION_WEIGHT = 0.1
 DETAIL_WEIGHT = 0.3
 # Words saying when and where the event happened ("on Monday", "in Doha") weigh this much.
 ADJUNCT_WEIGHT = DETAIL_WEIGHT
+# The untold when and where of a claim weigh together at most this share of the rest.
+ADJUNCT_SHARE = 0.4
 # A figure, date, day, year or rank of the claim weighs as much as the story's rarest word.
 VALUE_WEIGHT_OF_MAX_IDF = 1.0
 
@@ -314,13 +316,20 @@ class Claim:
         tell weigh as background (ADJUNCT_WEIGHT)."""
         if not credit.size:
             return self.total
-        missing = self.optional & (credit <= 0)
-        return max(self.total - (1 - ADJUNCT_WEIGHT) * float(self.weights[missing].sum()), 1e-9)
+        return self._total_without(self.optional & (credit <= 0))
 
     @property
     def least_total(self) -> float:
         """The claim's weight for an evidence that tells none of its when and where."""
-        return max(self.total - (1 - ADJUNCT_WEIGHT) * float(self.weights[self.optional].sum()), 1e-9)
+        return self._total_without(self.optional)
+
+    def _total_without(self, missing: np.ndarray) -> float:
+        """The total when ``missing`` (when and where) go untold: they weigh as background, and
+        together no more than ADJUNCT_SHARE of the rest (a long scene, "amid allegations he is
+        having an affair with a congressional aide", is not most of the claim)."""
+        away = float(self.weights[missing].sum())
+        rest = self.total - away
+        return max(rest + min(ADJUNCT_WEIGHT * away, ADJUNCT_SHARE * rest), 1e-9)
 
 
 def _quoted(text: str, value: str) -> bool:
@@ -436,7 +445,10 @@ _FRONTED = re.compile(
 
 # ... and a phrase after the main clause that tells what it came after or amid (", after a
 # protracted legal battle with Aboriginal land owners and amid continuing environmental protest").
-_TRAILING_SCENE = re.compile(r",\s+(?:after|amid|despite|following|before|as|while)\b[^;:“”\"]{3,200}$")
+_TRAILING_SCENE = re.compile(
+    r",\s+(?:after|amid|despite|following|before|as|while)\b[^;:“”\"]{3,200}$"
+    r"|\s(?:amid|despite)\s[^,;:“”\"]{3,200}$"  # no comma needed: "filed for divorce July 29 amid allegations ..."
+)
 
 
 def adjunct_spans(text: str) -> list[tuple[int, int]]:
