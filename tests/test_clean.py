@@ -537,3 +537,20 @@ def test_the_quick_tests_before_the_link_and_credit_searches_pass_every_text_the
     blocks = {b.text: b for b in clean.page_blocks("\n\n".join(links + credits + [prose]))}
     assert all(blocks[t].link_like for t in links[:3] + links[4:5])
     assert all(blocks[t].credit for t in credits) and not blocks[prose].credit and not blocks[prose].link_like
+
+
+def test_the_pages_of_a_cluster_scored_in_one_pass_score_as_page_by_page():
+    import numpy as np
+
+    from chorus.ingest.clean import default_model, page_blocks
+    from chorus.ingest.line_model import page_layout
+
+    model = default_model()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.txt"))] + ["", "Home | News"]
+    pages = [page_blocks(t) for t in texts]
+    layouts = [page_layout(blocks) for blocks in pages]
+    together = model.scores_of_pages(pages, layouts)
+    assert len(together) == len(pages) and sum(map(len, together)) > 20
+    for blocks, layout, scores in zip(pages, layouts, together):
+        assert np.array_equal(model.scores(blocks, layout), scores)
+    assert model.scores_of_pages([[]], [page_layout([])])[0].shape == (0,)

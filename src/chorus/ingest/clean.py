@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -470,9 +470,15 @@ def _reads_as_clean_text(b: Block) -> bool:
     )
 
 
-def _classify(blocks: list[Block], model: LineModel, embedded_posts: bool, repeated_labels: bool) -> None:
-    layout = page_layout(blocks)
-    for b, score in zip(blocks, model.scores(blocks, layout)):
+def _classify(
+    blocks: list[Block], model: LineModel, embedded_posts: bool, repeated_labels: bool,
+    layout: Layout | None = None, scores: Iterable[float] | None = None,
+) -> None:
+    """Label the page's blocks (``layout`` and ``scores``: the page's and the model's, when already computed)."""
+    if layout is None:
+        layout = page_layout(blocks)
+    page_scores: Iterable[float] = model.scores(blocks, layout) if scores is None else scores
+    for b, score in zip(blocks, page_scores):
         b.score = float(score)
         if b.score >= model.threshold:
             b.label, b.reason = GOOD, ""
@@ -608,6 +614,9 @@ def clean_texts(
     """
     model = model or default_model()
     docs = [page_blocks(text) for text in texts]
+    layouts = [page_layout(blocks) for blocks in docs]
+    # The shipped model scores the cluster's pages in one pass (the same scores as page by page).
+    scores = model.scores_of_pages(docs, layouts) if isinstance(model, LineModel) else None
     prose = [{s for b in blocks if _is_prose(b) and not b.repeated for s in b.stems} for blocks in docs]
     # Short furniture repeated across pages of one outlet ("Most Popular").
     shared_short = Counter(
@@ -621,7 +630,7 @@ def clean_texts(
     for d, blocks in enumerate(docs):
         own = prose[d]
         others = with_prose - (1 if own else 0)
-        _classify(blocks, model, embedded_posts, repeated_labels)
+        _classify(blocks, model, embedded_posts, repeated_labels, layouts[d], None if scores is None else scores[d])
 
         def other_use(stem: str, own: set[str] = own) -> int:  # in how many other articles' prose
             return prose_use[stem] - (stem in own)

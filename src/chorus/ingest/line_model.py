@@ -290,6 +290,18 @@ class LineModel:
         first = self.own.predict(x)
         return self.context.predict(np.hstack([x, context_features(first)]))
 
+    def scores_of_pages(self, pages: Sequence[Sequence[BlockLike]], layouts: Sequence[Layout]) -> list[np.ndarray]:
+        """``scores`` of each page, the trees walked once for all of them (each block's walk is its
+        own, so the scores are the same; numpy's cost per call is paid once, not per page)."""
+        own = [own_features(blocks, layout) for blocks, layout in zip(pages, layouts)]
+        sizes = [len(x) for x in own]
+        if not sum(sizes):
+            return [np.zeros(0) for _ in own]
+        ends = np.cumsum(sizes)[:-1]
+        first = np.split(self.own.predict(np.vstack(own)), ends)
+        with_context = [np.hstack([x, context_features(f)]) for x, f in zip(own, first)]
+        return np.split(self.context.predict(np.vstack(with_context)), ends)
+
     def to_json(self) -> dict:
         return {"own": self.own.to_json(), "context": self.context.to_json(), "threshold": self.threshold}
 
