@@ -21,7 +21,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from chorus.align import CONTRADICTS, STATES
+from chorus.align import CONTRADICTS, STATES, aligner_of
+from chorus.align.quoted import quote_support
 from chorus.ingest.metadata import published_day
 from chorus.references import antecedents_of, context_of, introducers, predecessor_of
 from chorus.text import STOP_WORDS
@@ -215,12 +216,22 @@ def cite(story: Story, sentence: Sentence) -> SummarySentence:
         elif verdict.verdict == CONTRADICTS:
             values = tuple((d.kind, d.claim, d.article) for d in evidence.differences)
             against.append(Contradiction(verdict.doc_index, first.position, text, values, positions if len(positions) > 1 else ()))
+    # Outlets that print the claim's quotation word for word, framed otherwise (``chorus.align.quoted``).
+    stating = [sentence.index] + [v.evidence.main for v in result.articles if v.verdict == STATES and v.evidence]
+    disputing = {c.doc_index for c in against}
+    quoted = {d: j for d, j in quote_support(story, stating).items() if d not in disputing}
+    independent = result.independent_sources
+    if quoted:
+        support += [Citation(d, story.sentences[j].position, 1.0, story.sentences[j].text, ()) for d, j in quoted.items()]
+        support.sort(key=lambda c: c.doc_index)
+        evidence = {v.doc_index: v.evidence.sentences for v in result.articles if v.verdict == STATES and v.evidence}
+        independent = aligner_of(story).families.independent_sources(evidence | {d: (j,) for d, j in quoted.items()})
     return SummarySentence(
         text=sentence.text,
         origin=sentence,
         support=tuple(support),
         contradictions=tuple(against),
-        independent_sources=result.independent_sources,
+        independent_sources=independent,
     )
 
 

@@ -29,6 +29,26 @@ TERMINAL_RE = re.compile(r"[.!?…。！？]['\"”’)\]」』）]*$|[.!?…]\s
 
 # Quotation marks: curly, straight, and the ``…'' of wire copy.
 QUOTE_MARK_RE = re.compile(r"“|”|``|''|\"")
+OPENING_QUOTES = frozenset({"“", "``"})
+CLOSING_QUOTES = frozenset({"”", "''"})
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text inside quotation marks; an unclosed quote runs to the end."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_mark = ""
+    for match in QUOTE_MARK_RE.finditer(text):
+        mark = match.group()
+        if open_at is None:
+            if mark in OPENING_QUOTES or mark == '"':
+                open_at, open_mark = match.end(), mark
+        elif mark in CLOSING_QUOTES or (mark == '"' and open_mark == '"') or (mark == '"' and open_mark in OPENING_QUOTES):
+            spans.append((open_at, match.start()))
+            open_at = None
+    if open_at is not None and open_at < len(text):
+        spans.append((open_at, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 _stemmer = Stemmer.Stemmer("porter")  # Porter's algorithm, for matching words inside chorus; ROUGE's -m uses its own variant (evaluation/rouge_stem.py)
 

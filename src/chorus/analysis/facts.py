@@ -11,6 +11,10 @@ blaze started shortly after 9 p.m." joins the fact of "The fire broke out
 shortly after 9 p.m.", and a sentence that only tells the same event
 (another claim) stays a fact of its own.
 
+An article whose sentence carries the centre's or a stating sentence's
+quotation word for word, the quotation most of each (``chorus.align.quoted``),
+states the fact too, as it does in the citations and in the quotes' "carried by".
+
 A fact's support counts articles and, apart, independent sources (source
 families, ``chorus.align.families``): copies of one story count once, so a
 fact that only copies of one story report is single-source.
@@ -21,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chorus.align import CONTRADICTS, STATES, ClaimCheck, aligner_of
+from chorus.align.quoted import quote_support
 from chorus.types import Story
 
 
@@ -62,21 +67,47 @@ def claim_checks(story: Story) -> list[ClaimCheck]:
     return checks
 
 
+@dataclass(frozen=True)
+class _Report:
+    """One article's sentence(s) that state or dispute a claim."""
+
+    doc_index: int
+    states: bool
+    sentences: tuple[int, ...]
+    main: int  # the one that carries the claim
+    score: float
+
+
+def reports_of(story: Story, check: ClaimCheck) -> list[_Report]:
+    """The articles that state or dispute the claim of ``check`` (its own article left out), those
+    that state it through a shared quotation (``quote_support``) included."""
+    found = [
+        _Report(v.doc_index, v.verdict == STATES, v.evidence.sentences, v.evidence.main, v.evidence.score)
+        for v in check.articles
+        if v.verdict in (STATES, CONTRADICTS) and v.evidence is not None
+    ]
+    own = story.sentences[check.sentence].doc_index if check.sentence is not None else None
+    stating = [r.main for r in found if r.states] + ([check.sentence] if check.sentence is not None else [])
+    disputing = {r.doc_index for r in found if not r.states}
+    for d, j in quote_support(story, stating).items():
+        if d not in disputing:
+            found.append(_Report(d, True, (j,), j, 1.0))
+    return [r for r in found if r.doc_index != own]
+
+
 def group_facts(story: Story, checks: list[ClaimCheck]) -> list[Fact]:
     """Star clusters of claims and the sentences that state (or dispute) them, most-reported first."""
     sentences = story.sentences
     counts = story.doc_sentence_counts()
     families = aligner_of(story).families
-
-    def reporting(check: ClaimCheck) -> list:
-        return [v for v in check.articles if v.verdict in (STATES, CONTRADICTS) and v.evidence is not None]
+    reports = [reports_of(story, check) for check in checks]
 
     def order(i: int) -> tuple:
         s = sentences[i]
-        found = reporting(checks[i])
+        found = reports[i]
         return (
             -len(found),
-            -sum(v.evidence.score for v in found),
+            -sum(r.score for r in found),
             s.position / max(counts[s.doc_index], 1),
             i,
         )
@@ -90,17 +121,17 @@ def group_facts(story: Story, checks: list[ClaimCheck]) -> list[Fact]:
         docs = [sentences[i].doc_index]
         stating = [sentences[i].doc_index]
         evidence: dict[int, tuple[int, ...]] = {sentences[i].doc_index: (i,)}
-        for verdict in reporting(checks[i]):
-            d = verdict.doc_index
-            if d == sentences[i].doc_index:
+        for found in reports[i]:
+            d = found.doc_index
+            if d in evidence:
                 continue
             docs.append(d)
-            evidence[d] = verdict.evidence.sentences
-            if verdict.verdict == STATES:
+            evidence[d] = found.sentences
+            if found.states:
                 stating.append(d)
             # Of two sentences, the one that carries the claim: the other only completes it ("she
             # said" after the fire chief's name) and may be a claim of its own.
-            j = verdict.evidence.main
+            j = found.main
             if j not in taken and j not in members:
                 members.append(j)
         taken.update(members)

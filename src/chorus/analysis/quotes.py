@@ -31,7 +31,7 @@ from scipy import sparse
 
 from chorus.disjoint import DisjointSets
 from chorus.lexicon import QUOTE_VERBS, alternation
-from chorus.text import QUOTE_MARK_RE, words
+from chorus.text import quote_spans, words
 from chorus.types import Story
 
 # A quotation shorter than this is a scare quote ("deep disappointment"), not a statement.
@@ -41,8 +41,6 @@ SAME_QUOTE_RATIO = 90.0  # rapidfuzz ratio of two outlets' wording
 PART_OF_QUOTE_RATIO = 95.0  # partial ratio when one outlet quotes part of the other
 PART_MIN_WORDS = 6
 
-_OPENING = {"“", "``"}
-_CLOSING = {"”", "''"}
 
 _VERBS = alternation(QUOTE_VERBS)
 _AUX = r"(?:(?:has|had|have|was|is|also|then|later|once)\s+)*"
@@ -115,24 +113,6 @@ class Quote:
     def speaker_unresolved(self) -> bool:
         """Only a pronoun attributes it, with no speaker named just before."""
         return _is_pronoun(self.speaker)
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the text inside quotation marks; an unclosed quote runs to the end."""
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    open_mark = ""
-    for match in QUOTE_MARK_RE.finditer(text):
-        mark = match.group()
-        if open_at is None:
-            if mark in _OPENING or mark == '"':
-                open_at, open_mark = match.end(), mark
-        elif mark in _CLOSING or (mark == '"' and open_mark == '"') or (mark == '"' and open_mark in _OPENING):
-            spans.append((open_at, match.start()))
-            open_at = None
-    if open_at is not None and open_at < len(text):
-        spans.append((open_at, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 def normalized_words(text: str) -> tuple[str, ...]:
@@ -334,3 +314,4 @@ def _group_speaker(
     if descriptions:
         return printings[descriptions.most_common(1)[0][0]], False
     return next((o.speaker for o in printed if o.speaker), None), False
+
