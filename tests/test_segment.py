@@ -73,6 +73,9 @@ def test_segment_numbers_sentences_per_document_and_paragraph():
         ("US - China talks resume today in Beijing after a pause.", "US - China"),
         ("NATO - The alliance said today it would send more ships.", "NATO - The"),
         ("WASHINGTON The president said today that he would veto it.", "WASHINGTON The"),
+        # Glued to the text after the agency ("(Xinhua) --The"), as some wire copy prints it.
+        ("CANBERRA, November 27 (Xinhua) --The Australian government criticized the report.", "The Australian"),
+        ("ABC--The network said today it would air the debate.", "ABC--The"),
     ],
 )
 def test_a_wire_dateline_opening_an_article_is_dropped(first, kept):
