@@ -57,7 +57,12 @@ NEW_DUC2007 = [f"{t}-C" for t in DUC2007_TOPICS[6:]]
 # cluster (sets A, B and C together, named by the topic: a cluster no part above summarizes).
 FRESH_DUC2007 = [f"{t}-{s}" for t in DUC2007_TOPICS[:6] for s in "BC"]
 FRESH_TOPICS = list(DUC2007_TOPICS)
-PARTS = ("dev", "heldout", "new", "fresh")
+# A fourth held-out part (issue 18's fourth round), judged blind once at the end of the round: every
+# topic's sets A and B together and sets B and C together (20 articles each, named "D0703A-AB",
+# "D0703A-BC"): clusters no part above summarizes.
+PAIRED_SETS = ("AB", "BC")
+PAIRED_DUC2007 = [f"{t}-{sets}" for t in DUC2007_TOPICS for sets in PAIRED_SETS]
+PARTS = ("dev", "heldout", "new", "fresh", "paired")
 EXAMPLES = list(SOURCES)
 
 DEFECTS = ("unresolved", "stale", "redundant", "order", "garbled")
@@ -72,6 +77,7 @@ def judged_set() -> list[tuple[str, str]]:
         out += [(c, part) for c in duc2006 if c[:5] in prefixes]
     out += [(c, "dev") for c in DEV_DUC2007] + [(c, "heldout") for c in HELDOUT_DUC2007] + [(c, "new") for c in NEW_DUC2007]
     out += [(c, "fresh") for c in FRESH_DUC2007] + [(t, "fresh") for t in FRESH_TOPICS]
+    out += [(c, "paired") for c in PAIRED_DUC2007]
     return out
 
 
@@ -84,6 +90,9 @@ def load_documents_of(name: str):
         return load_documents([SOURCES[name]])
     if name in FRESH_TOPICS:  # a DUC 2007 topic's three update sets as one cluster
         return [d for s in "ABC" for d in load_documents_of(f"{name}-{s}")]
+    if name in PAIRED_DUC2007:  # two update sets of a DUC 2007 topic as one cluster
+        topic, sets = name.rsplit("-", 1)
+        return [d for s in sets for d in load_documents_of(f"{topic}-{s}")]
     for dataset in DATASETS:
         with open(dataset, "rb") as f:
             for number, line in enumerate(f, 1):
