@@ -368,6 +368,18 @@ def test_a_list_item_or_a_timeline_item_is_no_summary_sentence():
     assert alone == ["The army lef"]
 
 
+def test_a_year_s_timeline_item_or_a_news_budget_line_is_no_summary_sentence():
+    from chorus.segment import segment
+
+    story = segment([doc("a", "The network began regular television broadcasts in April of that year.\n\n"
+                              "1939: In April, regularly scheduled network TV is born when NBC airs a speech.\n\n"
+                              "BUSH-McCAIN (Greenville, S.C.) _ John McCain sharpens his claim that his success alarmed the party.\n\n"
+                              "In 1939, regularly scheduled network TV was born when NBC aired a speech.\n\n"
+                              "NBC-TV executives (and their lawyers) said the broadcast went well.")])
+    alone = [s.text[:9] for s in story.sentences if stands_alone(s)]
+    assert alone == ["The netwo", "In 1939, ", "NBC-TV ex"]
+
+
 def test_the_writer_saying_i_ve_is_no_summary_sentence():
     from chorus.references import in_first_person
 
@@ -528,3 +540,139 @@ def test_a_surname_a_person_named_surname_first_shares_gets_no_full_name():
     said = index_of(story, "He said China")
     assert context_of(story).names.full_name("Li") is None  # "[Victor Li] said" would name the wrong man
     assert not compose(story, [said], Budget(words=100), "concepts").sentences[0].text.startswith("[Victor Li]")
+
+
+def test_a_surname_after_an_opening_but_is_given_in_full():
+    story = build_story(
+        [
+            doc("a", "Elliott Norse, president of the Marine Conservation Biology Institute, testified on Tuesday.\n\n"
+                     "The hearing heard from scientists on the state of the ocean."),
+            doc("b", "Scientists told senators that warming seas threaten the coral reefs of Florida.\n\n"
+                     "But Norse said the evidence that global warming is harming marine life is overwhelming."),
+        ]
+    )
+    but = index_of(story, "But Norse")
+    sentence = compose(story, [but], Budget(words=100), "concepts").sentences[0]
+    assert sentence.text == "[Elliott Norse] said the evidence that global warming is harming marine life is overwhelming."
+    assert ("Norse", "full name") in [(e.replaces, e.reason) for e in sentence.edits]
+
+
+def test_a_place_before_a_word_is_no_first_name():
+    story = build_story(
+        [
+            doc("a", "British Airways flew its London Concorde service to New York on Friday, the airline said.\n\n"
+                     "Air France grounded its fleet in Paris after the crash.\n\n"
+                     "Flights in London resumed on Saturday, said Concorde pilots.\n\n"
+                     "British Airways resumed its Concorde flights a day after the crash."),
+        ]
+    )
+    resumed = index_of(story, "British Airways resumed")
+    assert context_of(story).names.full_name("Concorde") is None
+    assert "[" not in compose(story, [resumed], Budget(words=100), "concepts").sentences[0].text
+
+
+def test_a_given_name_with_a_nationality_s_ending_is_a_first_name_unless_the_story_uses_it_as_one():
+    story = build_story(
+        [
+            doc("a", "Balloonist Brian Jones of Britain took off from the Swiss Alps on Monday, Brian Jones said.\n\n"
+                     "Indian officials said the Indian air force would track the balloon.\n\n"
+                     "The flight went smoothly over Italy, Jones said on Tuesday."),
+        ]
+    )
+    names = context_of(story).names
+    assert not names.nationality("Brian") and names.nationality("Indian")
+    assert names.full_name("Jones") == "Brian Jones"
+
+
+def test_a_surname_the_story_nearly_always_gives_one_person_gets_the_name_its_article_gave_last():
+    bertrand = "Bertrand Piccard said the balloon was flying east over the Alps on {}."
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "March 9"]
+    story = build_story(
+        [doc(f"d{n}", bertrand.format(day)) for n, day in enumerate(days)]
+        + [
+            doc("g", "The balloon's gondola was built in Switzerland, where Auguste Piccard flew in 1931.\n\n"
+                     "Bertrand Piccard and his co-pilot flew on through the night toward Egypt.\n\n"
+                     "Piccard and his co-pilot set off from the Swiss Alps on March 1, the team said."),
+            doc("h", "Auguste Piccard reached the stratosphere in a balloon in 1931, a museum said.\n\n"
+                     "Piccard was a physicist from Basel who built his own gondola."),
+        ]
+    )
+    names = context_of(story).names
+    assert names.full_name("Piccard") is None  # two people of one surname
+    set_off = index_of(story, "Piccard and his co-pilot")
+    assert compose(story, [set_off], Budget(words=100), "concepts").sentences[0].text.startswith("[Bertrand Piccard] and")
+    # The grandfather's article named him last: no edit, rather than the grandson's name.
+    physicist = index_of(story, "Piccard was a physicist")
+    assert names.printed_before("Piccard", physicist) is None
+
+
+def test_a_full_name_with_an_initial_keeps_its_full_stop():
+    story = build_story(
+        [
+            doc("a", "``The report will disappear,'' J. Terrence Lanni, chairman of MGM Grand Inc., said last week.\n\n"
+                     "``I doubt the Internet can be controlled by the federal government,'' Lanni said."),
+        ]
+    )
+    doubt = index_of(story, "``I doubt")
+    assert "[J. Terrence Lanni] said" in compose(story, [doubt], Budget(words=100), "concepts").sentences[0].text
+
+
+def test_a_first_name_that_is_also_a_word_keeps_the_surname_from_naming_someone_else():
+    story = build_story(
+        [
+            doc("a", "President Bill Clinton signed the housing bill on Monday, the White House said.\n\n"
+                     "First lady Hillary Rodham Clinton said the bill would help families in New York.\n\n"
+                     "Hillary Clinton spoke at a school in Harlem later that day."),
+            doc("b", "The bill passed the Senate last week after a long debate.\n\n"
+                     "Clinton said the law would put the department back in the housing business."),
+        ]
+    )
+    said = index_of(story, "Clinton said the law")
+    names = context_of(story).names
+    assert names.full_name("Clinton") is None and names.printed_before("Clinton", said) is None
+    assert not compose(story, [said], Budget(words=100), "concepts").sentences[0].edits
+
+
+def test_a_name_after_a_preposition_is_no_place_when_a_name_a_number_or_its_noun_follows():
+    from chorus.references import _places_in
+
+    assert _places_in("He joined the staff at Gore 2000 in Nashville.") == {"Nashville"}
+    assert _places_in("The consultant at Topolos vineyards said so.") == set()
+    assert _places_in("The money went to ads in Al Gore's campaign.") == set()
+    assert _places_in("They met at Harvard in 1990 and in Israel on Monday.") == {"Harvard", "Israel"}
+    assert _places_in("Uranium lies in Kakadu National Park.") == {"Kakadu"}
+
+
+def test_an_old_charge_beside_the_later_verdict_is_dated():
+    summary = chorus.summarize(
+        [
+            doc("a", "Aaron McKinney, 22, could receive the death penalty if convicted of killing the student.", "1999-10-11"),
+            doc("b", "A jury in Laramie sentenced Aaron McKinney to two life terms in prison for the killing.", "1999-12-04"),
+        ],
+        words=100,
+    )
+    dated = next(s for s in summary.sentences if "death penalty" in s.text)
+    assert dated.text.startswith("[As of October 1999,] Aaron McKinney, 22, could receive")
+    assert dated.edits[0].reason == "date"
+    # The past charge is history, not a state: it needs no date.
+    from chorus.timeline import about_now
+
+    assert not about_now("McKinney was charged with murder in October.")
+    assert about_now("McKinney is charged with first-degree murder.")
+
+
+def test_a_note_to_editors_is_no_summary_sentence():
+    from chorus.segment import segment
+
+    story = segment([doc("a", "The court heard the appeal of the state's abortion law on Monday.\n\n"
+                              "EDs: Following developments in Washington from the Justice Department and in Atlanta.\n\n"
+                              "MOVED (Howard Kleinberg is a columnist for Cox News Service.)\n\n"
+                              "Eds Stanford said the writers for the paper had left for the day.")])
+    assert [s.text[:9] for s in story.sentences if stands_alone(s)] == ["The court", "Eds Stanf"]
+
+
+def test_an_opening_certainly_is_cut_when_the_sentence_is_told_alone():
+    from chorus.references import connective_cut
+
+    cut = connective_cut("Certainly, the new president has moved cautiously since winning the election on Sunday.")
+    assert cut is not None and cut.printed == "The"

@@ -58,7 +58,7 @@ TIME_AFTER_DEMONSTRATIVE = frozenset(
 )
 # Connectives that answer the sentence before ("But …", "Aside from that, …", "A third …").
 CONNECTIVE_OPENERS = re.compile(
-    r"^\W*(?:but|and|or|so(?!\s+far\b)|yet|still|also|however|indeed|actually|instead|meanwhile|moreover|"
+    r"^\W*(?:but|and|or|so(?!\s+far\b)|yet|still|also|however|indeed|actually|certainly|instead|meanwhile|moreover|"
     r"furthermore|nevertheless|nonetheless|thus|therefore|hence|besides|otherwise|likewise|similarly|"
     r"consequently|accordingly|then|again|too|later|earlier|afterwards?|eventually|ultimately|"
     r"even\s+so|in\s+addition(?!\s+to)|in\s+fact|in\s+turn|as\s+a\s+result(?!\s+of)|for\s+(?:example|instance)|"
@@ -73,7 +73,7 @@ CONNECTIVE_OPENERS = re.compile(
 # Americans …"). Those that carry meaning the sentence needs stay and lean back: "Otherwise",
 # "Instead", "Then", "For example", "Second,", "As a result".
 DROPPABLE_CONNECTIVE = re.compile(
-    r"^(?:(?:but|and|yet)\b,?|(?:still|also|however|indeed|actually|meanwhile|moreover|furthermore|"
+    r"^(?:(?:but|and|yet)\b,?|(?:still|also|however|indeed|actually|certainly|meanwhile|moreover|furthermore|"
     r"nevertheless|nonetheless|besides|likewise|similarly|in\s+addition|in\s+fact|even\s+so|of\s+course)\s*,)"
     r"\s+(?P<word>[A-Za-z0-9][\w'’-]*)",
     re.IGNORECASE,
@@ -637,7 +637,7 @@ class StoryContext:
             return Needs()
         if not (after_the or self.is_name(word)) or self.names.full_name(word) is not None:
             return Needs()  # no name, or an edit names it in full
-        if word.lower().endswith(NATIONALITY_ENDINGS):
+        if word.lower().endswith(NATIONALITY_ENDINGS) and not _first_name(word, self.names.nationality):
             return Needs()  # "The British embassy", "The Israeli government": an adjective
         if not self.names.inside_longer_name(word) or self.names.place_like(word):
             return Needs()  # the story has no longer name for it, or it is a place ("Israel")
@@ -777,6 +777,10 @@ _NAME_RUN = re.compile(
     r"(?<![\w'’.-])[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|" + _PARTICLES + r"(?=\s+[A-Z])))*"
 )
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())  # "Robert F. Kennedy Jr.": the surname is Kennedy
+# What follows a capitalised word after "in", "at", …: a number, the rest of a name that owns
+# something ("in Al Gore's campaign"), or a lower-case word.
+_AFTER_PLACE = re.compile(r"\s+(?:(?P<number>\d|(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*['’]s\b)|(?P<word>[a-z]+)\b)")
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
 # A capitalised word after a preposition of place, not a possessive: "in Israel", not "in Gore's campaign".
 _AT_A_PLACE = re.compile(r"\b(?:in|at|across|near|into|outside|inside|throughout)\s+(?P<word>[A-Z][\w'’-]*)\b(?!['’]s)")
 # A name spelled out, small words inside: "National League for Democracy", "Energy Resources of Australia".
@@ -793,6 +797,7 @@ _NAME_RUN_WITH_OF = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z]
 RUN_CACHE = 50_000  # texts whose names are kept found
 SAME_NAME_SPELLING = 85  # rapidfuzz ratio from which two printed names are spellings of one
 SOLE_NAME_MIN_PRINTS = 2  # times the story prints that longer name
+DOMINANT_NAME_SHARE = 0.8  # the share of a surname's prints one person's name must have to be what a bare one means
 SOLE_NAME_SHARE = 0.75  # the share of a word's longer names one name (and its spellings) must have
 MAX_FULL_NAME_WORDS = 4  # "John Howard Garrett", "Vasco Rocha Vieira"
 # First words of names that are places, peoples or things, not people: "New York", "East Germany".
@@ -804,6 +809,11 @@ NOT_FIRST_NAMES = frozenset(
     grand""".split()
 )
 NATIONALITY_ENDINGS = ("ese", "ish", "ian", "ians", "can", "cans", "ch", "pean", "peans", "rean", "reans", "iss")  # not "Sean"
+# Of those, the endings given names share ("Brian", "Elian", "Duncan", "Ulrich"): such a word is a
+# nationality only where the story uses it as one (``FullNames.nationality``).
+FIRST_NAME_ENDINGS = ("ian", "can", "ch")
+# After a nationality used as an adjective, a lower-case word that is no noun it could describe.
+NOT_DESCRIBED = FUNCTION_WORDS | SPEECH_VERBS | COMMON_VERBS
 
 
 @dataclass(frozen=True)
@@ -829,7 +839,26 @@ def name_runs(text: str) -> tuple[NameRun, ...]:
 
 @lru_cache(maxsize=RUN_CACHE)
 def _places_in(text: str) -> frozenset[str]:
-    return frozenset(m.group("word") for m in _AT_A_PLACE.finditer(text))
+    """The words ``text`` prints as places: after "in", "at", … ("in Israel", "in Kakadu National
+    Park"); not the first word of a name that owns something ("in Al Gore's campaign"), not a name
+    that goes on with a number ("at Gore 2000", "in Windows 98") nor, after "at", one describing
+    the noun after it ("at Topolos vineyards"): a campaign, a product, a firm."""
+    out = set()
+    for m in _AT_A_PLACE.finditer(text):
+        after = _AFTER_PLACE.match(text, m.end())
+        if after is not None and (after.group("number") or m.group().startswith("at") and after.group("word") not in FUNCTION_WORDS):
+            continue
+        out.add(m.group("word"))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=RUN_CACHE)
+def _lone_places_in(text: str) -> frozenset[str]:
+    """The places of ``_places_in`` that no other capitalised word follows ("in London,", not
+    "in Al Gore and …"): a first word printed so is a place, not someone's first name."""
+    return frozenset(
+        m.group("word") for m in _AT_A_PLACE.finditer(text) if m.group("word") in _places_in(text) and not _NAME_GOES_ON.match(text, m.end())
+    )
 
 
 @dataclass(frozen=True)
@@ -907,6 +936,9 @@ class FullNames:
         self._longer: dict[str, bool] = {}
         self._with: dict[str, list[Sentence]] = {}
         self._places: dict[str, bool] = {}
+        self._nationalities: dict[str, bool] = {}
+        self._lone_places: dict[str, bool] = {}
+        self._hidden_firsts: dict[str, set[str]] = {}
         self._cued: set[str] = set()
         self._longer_names: dict[str, dict[str, list[int]]] = {}
 
@@ -925,6 +957,24 @@ class FullNames:
                 for m in _NAME_RUN_WITH_OF.finditer(s.text)
             )
         return self._longer[word]
+
+    def nationality(self, word: str) -> bool:
+        """Does the story use the word as a nationality: in the plural ("Indians") or before a
+        lower-case word it describes ("Indian troops", "the Dutch team"; not "Brian said")?"""
+        if word not in self._nationalities:
+            use = re.compile(r"\b" + re.escape(word) + r"(?:(?P<plural>s)\b|\s+(?P<next>[a-z][a-z-]*))")
+            self._nationalities[word] = any(
+                m.group("plural") or not (m.group("next") in NOT_DESCRIBED or m.group("next").endswith(("ed", "ly")))
+                for s in self._sentences_with(word)
+                for m in use.finditer(s.text)
+            )
+        return self._nationalities[word]
+
+    def lone_place(self, word: str) -> bool:
+        """Does the story print the word as a place with no name going on after it ("in London,")?"""
+        if word not in self._lone_places:
+            self._lone_places[word] = any(word in _lone_places_in(s.text) for s in self._sentences_with(word))
+        return self._lone_places[word]
 
     def place_like(self, word: str) -> bool:
         """Does the story print the word alone after a preposition of place ("in Israel")?"""
@@ -962,6 +1012,7 @@ class FullNames:
         if surname.lower() in lower_case or surname.lower() in MONTHS_AND_DAYS:
             return None  # "Republican", "Thursday": words, not surnames
         names: Counter[str] = Counter()
+        hidden: set[str] = set()  # first names printed before the surname that are also words
         cued = False
         initialled = False
         for s in self._sentences_with(surname):
@@ -985,21 +1036,37 @@ class FullNames:
                 before = text[max(0, m.start - 25) : m.start].split()
                 titled = titled or bool(before) and before[-1].lower().rstrip(".,") in PERSON_TITLES
                 full = bare[start:end]
+                given = bare[end - 2] if end >= 2 else None
+                if given is not None and (m.start > 0 or end > 2) and _could_be_given_name(given, lower_case):
+                    # "Bill Clinton", "Al Gore": a first name that is also a word ("bill", "al") is
+                    # no full name here, yet it is a person the surname may mean
+                    hidden.add(given)
                 if not (2 <= len(full) <= MAX_FULL_NAME_WORDS and end == len(words)):
                     if len(full) == 1:  # "Mr. Baker", "Baker said" (not "the House said")
                         after_the = bool(before) and before[-1].lower() == "the"
                         cued = cued or titled or (not after_the and _person_cue(text, m.start, m.end, described=False))
                     continue
-                if not _first_name(full[0]) or full[0].lower() in lower_case:
+                if not _first_name(full[0], self.nationality) or full[0].lower() in lower_case:
                     continue  # "Late Thursday", "Armed Police", "Unless Beijing"
+                if any(self.lone_place(w) for w in full[:-1]):
+                    hidden.add(full[0])  # a place and no first name ("London Concorde"), or one that is both
+                    continue
                 name_end = m.start + len(" ".join(words[:end]))
                 cued = cued or titled or _person_cue(text, m.start, name_end)
                 names[" ".join(full)] += 1
         if cued:
             self._cued.add(surname)
+        if hidden:
+            self._hidden_firsts[surname] = hidden
         if not cued or not names or self.place_like(surname):
             return None
+        folded: Counter[str] = Counter()
+        for name, count in names.items():
+            folded[_shorter_name(name, names)] += count
+        names = folded
         firsts = {n.split()[0] for n in names}
+        if hidden - firsts:
+            return None  # "Tipper Gore" beside "Al Gore": two people
         if len(firsts) > 1:
             return None  # two people, or a name that is not a person's ("New York", "Hong Kong Standard")
         if initialled:
@@ -1034,21 +1101,25 @@ class FullNames:
         seen = set(introduced) | {self.key(w) for m in runs for w in _surnames_of_run(m.text)}
         out = []
         for m in runs:
-            word = m.text
-            if " " in word or m.start == 0 and word.lower() in STOP_WORDS:
+            word, start = m.text, m.start
+            if m.start == 0 and len(m.words) == 2 and m.words[0].lower() in STOP_WORDS:
+                # "But Norse said …": the opening word is no part of the name
+                start = m.start + m.text.index(m.words[1], len(m.words[0]))
+                word = m.words[1]
+            if " " in word or start == 0 and word.lower() in STOP_WORDS:
                 continue
             surname = POSSESSIVE.sub("", word).rstrip(".")
             if self.key(surname) in seen or surname.lower() in PERSON_TITLES:
                 continue
-            if DETERMINER_BEFORE.search(text, 0, m.start):
+            if DETERMINER_BEFORE.search(text, 0, start):
                 continue  # "the Galileo spacecraft", "the Arctic oscillation": no person's name
             if surname.isupper():
                 # Spelled out only as the sentence's subject ("ERA has identified …"): an
                 # acronym further in is a detail, and spelling it out costs words.
-                full = self.expansion(surname) if m.start <= MAX_SUBJECT_OFFSET else None
+                full = self.expansion(surname) if start <= MAX_SUBJECT_OFFSET else None
                 if full is not None:
                     seen.add(self.key(surname))
-                    out.append(NameEdit(m.start, m.start + len(surname), surname, f"{full} ({surname})"))
+                    out.append(NameEdit(start, start + len(surname), surname, f"{full} ({surname})"))
                 continue
             full = self.full_name(surname)
             if full is None and index is not None:
@@ -1058,28 +1129,42 @@ class FullNames:
             if full is None:
                 continue
             seen.add(self.key(surname))
-            start = m.start
+            end = start + len(surname)
             particle = re.search(r"(?<![\w-])" + _PARTICLES + r"\s+$", text[max(0, start - 5) : start])
             if particle:  # "von Gernet" -> "[Alexander von Gernet]"
                 start -= len(particle.group())
-            out.append(NameEdit(start, m.start + len(surname), text[start : m.start + len(surname)], full))
+            out.append(NameEdit(start, end, text[start:end], full))
         return out
 
     def printed_before(self, word: str, index: int) -> str | None:
         """The longer name with ``word`` in it that the sentence's own article printed last before
         it ("Chen Po-pu" for "Chen", "Iva Prandzheva" for "Prandzheva"), when the word is no
         place, that name is two or three words, none of them a title, and the story gives no
-        other such name with the word."""
+        other such name with the word, or gives that one at least ``DOMINANT_NAME_SHARE`` of
+        the times; none when the story prints the word after a first name that is also a word
+        ("Bill Clinton" beside "Hillary Clinton")."""
         if self.place_like(word) or word.lower() in self.lower_case_words():
             return None
-        names = self._longer_names_with(word)
-        # Two people of the story share the word ("Newt Gingrich", "Marianne Gingrich"): which one a
-        # bare "Gingrich" means is not plain from the names, so no edit.
-        if len(names) != 1:
+        names = _folded(self._longer_names_with(word))
+        self.full_name(word)  # finds the first names that are also words ("Al" Gore, "Bill" Clinton)
+        if not names or self._hidden_firsts.get(word, set()) - {n.split()[0] for n in names}:
             return None
-        (name, where), = names.items()
         sentence = self.story.sentences[index]
-        return name if any(i < index and self.story.sentences[i].doc_index == sentence.doc_index for i in where) else None
+        # The last of the names the article printed before the sentence is the one a reader of the
+        # article takes a bare "Piccard" for.
+        before = [(i, name) for name, where in names.items() for i in where if i < index and self.story.sentences[i].doc_index == sentence.doc_index]
+        if not before:
+            return None
+        name = max(before)[1]
+        if len(names) == 1:
+            return name
+        # Two people of the story share the word ("Newt Gingrich", "Marianne Gingrich"): which one a
+        # bare "Gingrich" means is plain only when the story nearly always means one of them
+        # ("Bertrand Piccard" 21 times, his grandfather "Auguste Piccard" once) and so did the article
+        # last; else no edit.
+        prints = sum(len(where) for where in names.values())
+        commonest = max(names, key=lambda n: len(names[n]))
+        return name if name == commonest and len(names[name]) >= DOMINANT_NAME_SHARE * prints else None
 
     def sole_person_name(self, word: str) -> str | None:
         """The one longer name the story prints, at least twice, with the word first ("Elian
@@ -1105,6 +1190,8 @@ class FullNames:
             return None
         # Spellings of one name ("Cheung Tze-keung", "Cheung Tza-keung") count as the commonest.
         top = names.most_common(1)[0][0]
+        if any(w.isupper() or w.lower() in self.lower_case_words() for w in top.split()[1:]):
+            return None  # "DaimlerChrysler AG", "EgyptAir Flight": a firm's or a thing's name, no person's
         same = sum(n for name, n in names.items() if fuzz.ratio(name.lower(), top.lower()) >= SAME_NAME_SPELLING)
         return top if same >= SOLE_NAME_SHARE * sum(names.values()) else None
 
@@ -1113,23 +1200,26 @@ class FullNames:
         if word in self._longer_names:
             return self._longer_names[word]
         found: dict[str, list[int]] = {}
+        lower_case = self.lower_case_words()  # "Did Clinton", "Like Clinton": no first names
         for other in self._sentences_with(word):
             for m in name_runs(other.text):
                 words = list(m.bare)
                 # A person's name: the word its surname, last ("Iva Prandzheva") or first with a
                 # given name in two parts ("Chen Po-pu"), after a word that can be a first name;
-                # not "South Australia", "Arctic Circle", "Galileo Galilei" for the spacecraft.
+                # not "South Australia", "Arctic Circle", "Galileo Galilei" for the spacecraft,
+                # nor a place before the word ("London Concorde": no one's first name).
                 surname_place = words[-1] == word or (words[0] == word and len(words) == 2 and "-" in words[1])
                 if (
                     surname_place
                     and 2 <= len(words) <= 3
-                    and (words[0] == word or _first_name(words[0]))
+                    and (words[0] == word or _first_name(words[0], self.nationality) and words[0].lower() not in lower_case)
                     and not any(
                         w.lower() in PERSON_TITLES or w.lower() in STOP_WORDS or w.lower() in MONTHS_AND_DAYS
                         for w in words
                     )
+                    and not any(self.lone_place(w) for w in words if w != word)
                 ):
-                    found.setdefault(" ".join(words), []).append(other.index)
+                    found.setdefault(_printed(words), []).append(other.index)
         self._longer_names[word] = found
         return found
 
@@ -1165,9 +1255,56 @@ class FullNames:
 _INITIAL = re.compile(r"^[A-Z]\.$")  # a middle initial: "W." of "George W. Bush"
 
 
-def _first_name(word: str) -> bool:
+def _could_be_given_name(word: str, lower_case: frozenset[str]) -> bool:
+    """A capitalised word before a surname that the look-up drops as a word ("Bill", "Rich")
+    though it may be someone's first name: not a function word ("The Hefley amendment"), a
+    title or a noun for a person ("Congressman Kolbe"), a month or day, an initial, a place's or
+    thing's first word."""
+    lower = word.lower()
+    return (
+        word[:1].isupper()
+        and len(word) > 1
+        and (lower in STOP_WORDS or lower in lower_case)
+        and lower not in FUNCTION_WORDS
+        and not re.fullmatch(_PARTICLES, lower)  # "Bin Laden"
+        and not lower.endswith(PERSON_ENDINGS)
+        and lower not in PERSON_TITLES
+        and lower not in MONTHS_AND_DAYS
+        and lower not in NOT_FIRST_NAMES
+        and not word.isupper()
+    )
+
+
+def _printed(words: tuple[str, ...] | list[str]) -> str:
+    """A name's bare words as a name is printed: an initial keeps its full stop ("J. Terrence Lanni")."""
+    return " ".join(w + "." if _INITIAL.match(w + ".") else w for w in words)
+
+
+def _shorter_name(name: str, names: Mapping[str, object]) -> str:
+    """The name of ``names`` that ``name`` is with words before it ("Brian Jones" for "Briton Brian
+    Jones", "Pilots Brian Jones"), or ``name``."""
+    words = name.split()
+    return next((" ".join(words[k:]) for k in range(1, len(words) - 1) if " ".join(words[k:]) in names), name)
+
+
+def _folded(names: Mapping[str, list[int]]) -> dict[str, list[int]]:
+    """The names with a word before another of them counted as that one (``_shorter_name``)."""
+    out: dict[str, list[int]] = {}
+    for name, where in names.items():
+        out.setdefault(_shorter_name(name, names), []).extend(where)
+    return out
+
+
+def _first_name(word: str, nationality: Callable[[str], bool] | None = None) -> bool:
+    """Can the word be a first name: no place's or thing's first word ("New", "East"), no
+    acronym, no nationality (``nationality`` tells for the endings given names share, else
+    every word with a nationality's ending is one)?"""
     lower = word.lower().rstrip(".")
-    return not (lower in NOT_FIRST_NAMES or lower.endswith(NATIONALITY_ENDINGS) or (word.isupper() and len(word) > 2))
+    if lower in NOT_FIRST_NAMES or (word.isupper() and len(word) > 2):
+        return False
+    if nationality is not None and lower.endswith(FIRST_NAME_ENDINGS):
+        return not nationality(word)
+    return not lower.endswith(NATIONALITY_ENDINGS)
 
 
 def _surnames_of_run(run: str) -> list[str]:

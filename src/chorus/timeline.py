@@ -35,12 +35,16 @@ _WEEKDAYS = tuple(d.lower() for d in lexicon.WEEKDAYS)
 _EVENT_YEAR_ROLES = frozenset({"in", "during"})
 _COMPARED = re.compile(r"\b(?:than|from|since|of|over)\s+$", re.IGNORECASE)
 MID_YEAR = (7, 1)  # a year alone is placed in its middle
-# Words that make a statement about what is to come, on its day: a plan, an expectation, a "not yet".
+# Words that make a statement about what is to come, on its day: a plan, an expectation, a "not
+# yet", a charge not tried yet.
 CURRENT_STATE = re.compile(
     r"\b(?:will|won't|plans?\s+to|planning\s+to|intends?\s+to|expects?\s+to|expected\s+to|scheduled\s+to|"
     r"set\s+to|is\s+to|are\s+to|aims?\s+to|hopes?\s+to|is\s+considering|are\s+considering|pending|"
     r"yet\s+to|not\s+yet|hasn't\s+(?:yet\s+)?(?:officially\s+)?announced|is\s+likely\s+to|are\s+likely\s+to|upcoming|"
-    r"next\s+(?:week|month|year))\b",
+    r"next\s+(?:week|month|year)|"
+    # a case not decided yet: "could receive the death penalty if convicted", "is charged with"
+    r"if\s+convicted|could\s+(?:face|receive)|faces?\s+(?:a\s+|the\s+|up\s+to\s+)?(?:death|trial|charges|life|possible)|"
+    r"(?:is|are|has\s+been|have\s+been)\s+charged\s+with|(?:awaits?|awaiting)\s+trial)\b",
     re.IGNORECASE,
 )
 AS_OF_GAP_DAYS = 30  # an older statement about the present is dated when the summary tells news this much later

@@ -32,6 +32,9 @@ MAX_SENTENCE_WORDS = 80  # longer ones are run-ons from bad splits
 HEADING = re.compile(r"^(?:_\s|\d{1,2}[.)]\s|[A-Z]{2,}(?:\s+[A-Z]{2,})*:|\([A-Z]{2,}\d*\)\s)")  # "(NYT31) NEW YORK --"
 # A newspaper's note to readers: an address to write to ("by e-mail to gardening(AT)nytimes.com").
 READER_NOTE = re.compile(r"@|\(AT\)|\be-?mail\s+to\b|\bwww\.|https?://|\bfax\b|\d{3}-\d{3}-\d{4}", re.IGNORECASE)
+# A note to editors ("EDs: Following developments in Washington …", "MOVED (Howard Kleinberg is a
+# columnist for Cox News Service.)").
+EDITORS_NOTE = re.compile(r"^(?:EDS?|EDs|Eds)\.?:|^[A-Z]{3,}\s+\([^()]*\)\.?$")
 # A sentence ends as one: a full stop, "!" or "?" before any closing quotation marks or brackets,
 # or the newswire's closing quotes (``…''). A line without one is a list item ("Canadian hammer
 # thrower Robin Lyons dropped from team … (September 7)"), a caption or a cut-off fragment.
@@ -39,10 +42,14 @@ SENTENCE_END = re.compile(r"""(?:[.!?][\s"'”’)\]]*|'')$""")
 _MONTH_START = "(?:" + "|".join(m[:3] for m in lexicon.MONTHS) + ")"  # "Sept.", "June", "Oct": a month's first three letters
 # An item of a timeline or a chronology: a date, then a dash or a colon ("Nov. 26 -- …",
 # "February 26,1989 -- …", "-- Oct. 8, 1998: …").
-# Or a question or an answer of a question-and-answer box ("Q. How …", "A. By the bite …").
+# Or a year and a colon ("1939: In April, …"), or a question or an answer of a question-and-answer
+# box ("Q. How …", "A. By the bite …"), or an item of a news budget: a slug and a place before
+# the dash ("BUSH-McCAIN (Greenville, S.C.) _ …").
 TIMELINE_ITEM = re.compile(
     rf"^(?:(?:--?|_)\s*)?{_MONTH_START}[a-z]*\.?\s+\d{{1,2}}(?:-\d{{1,2}})?(?:,\s*\d{{4}})?\s*(?:--|_|-|:)\s"
+    r"|^\d{4}:\s"
     r"|^[QA]\.\s"
+    r"|^(?=\S*[A-Z]{3})[A-Za-z]+(?:-[A-Za-z]+)+\s+\([^)]+\)\s+(?:_|--)\s"
 )
 # An item of a list: "--U.S. District Judge …", "• …" (not "-- Ansett airlines …", what a cut dateline leaves).
 FRAGMENT_START = re.compile(r"^(?:--(?=[^\s-])|•)")
@@ -89,6 +96,7 @@ def stands_alone(sentence: Sentence, min_words: int = MIN_SENTENCE_WORDS) -> boo
         and not TIMELINE_ITEM.match(text)
         and not FRAGMENT_START.match(text)
         and not READER_NOTE.search(text)
+        and not EDITORS_NOTE.match(text)
         and text.count("(") == text.count(")")
         and not is_bare_quotation(text)
         and not _mostly_capitals(sentence)
