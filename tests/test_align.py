@@ -827,3 +827,16 @@ def test_a_long_scene_without_a_comma_is_background_and_weighs_little_when_untol
     )
     # The filing is the claim; the reports it came amid are its scene (the third article tells them alone).
     assert verdicts(story, f"Wendt filed for divorce on March 3 {scene}.") == {"d1": STATES, "d2": STATES, "d3": SILENT}
+
+
+def test_a_plan_does_not_state_an_act_told_with_an_irregular_verb():
+    story = story_of(
+        "Three balloonists set off from Lindau aboard the Sky Rover on Monday in a bid to circle the globe. "
+        "Crowds watched from the lake shore.\n\n" + FILLER,
+        "Three balloonists were preparing on Monday to set off from Lindau aboard the Sky Rover in a bid to "
+        "circle the globe. Winds were light.\n\n" + FILLER,
+        "Three balloonists set off from Lindau aboard the Sky Rover on Monday, hoping to circle the globe. "
+        "They carry food for three weeks.\n\n" + FILLER,
+    )
+    claim = "Three balloonists set off from Lindau aboard the Sky Rover on Monday in a bid to circle the globe."
+    assert verdicts(story, claim) == {"d1": STATES, "d2": SILENT, "d3": STATES}

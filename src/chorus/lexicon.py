@@ -79,6 +79,13 @@ COMMENT_SIGNATURE_VERBS = ("says", "said", "wrote", "writes", "replied")
 # are also past ("how he could be charged").
 TOLL_EVENT_VERBS = ("crashed", "struck", "exploded", "sank", "collapsed", "erupted", "derailed", "capsized", "rocked", "ripped", "tore", "swept")
 MODAL_WORDS = ("will", "may", "might", "shall", "'ll")
+# Past forms not in -ed: the verb of a claim that has no other ("Three Europeans set off Wednesday").
+IRREGULAR_PAST = (
+    "set", "hit", "put", "cut", "went", "came", "took", "made", "gave", "began", "broke", "met", "held", "left", "sent",
+    "built", "fell", "fled", "won", "lost", "found", "fought", "shot", "sold", "bought", "caught", "wrote", "chose",
+    "brought", "struck", "led", "rose", "ran", "saw", "spoke", "stood", "flew", "drove", "grew", "threw", "sank",
+    "swept", "tore", "paid", "kept", "sought", "got",
+)
 PLAN_WORDS = (
     "preparing", "prepare", "prepares", "planning", "plan", "plans", "planned", "expected", "expects", "scheduled",
     "set", "going", "hoping", "hope", "hopes", "intend", "intends", "intending", "aiming", "aims", "due", "ready",

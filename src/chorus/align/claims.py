@@ -308,7 +308,7 @@ class Claim:
     sentence: int | None = None
     doc_index: int | None = None
     around: dict[int, frozenset[int]] = field(default_factory=dict)  # id(figure) -> the units around it
-    verb_stems: frozenset[str] = frozenset()  # the stems its main verb is found by
+    verb_stems: frozenset[str] = frozenset()  # the stems its main verb is found by (a plan of it or not)
     planned: bool = False  # its main verb is a plan or a possibility ("is scheduled to complete")
 
     def total_for(self, credit: np.ndarray) -> float:
@@ -850,7 +850,7 @@ class Aligner:
         verb_stems = frozenset(
             self.vectors.terms[c] for u, verb in enumerate(is_verb) if verb
             for c in columns_out[starts[u] : (starts + [len(columns_out)])[u + 1]]
-        )
+        ) or _irregular_verb(main_told)
         value_weight = self._max_idf * VALUE_WEIGHT_OF_MAX_IDF
         total = float(sum(unit_weights)) + unknown + value_weight * len(numbers)
         return Claim(
@@ -1378,7 +1378,7 @@ def _toll_event_end(main: str) -> int | None:
 # "is scheduled to complete"), this many words before the verb at most.
 MODAL_WORDS = frozenset(lexicon.MODAL_WORDS)
 PLAN_WORDS = frozenset(stem(w) for w in lexicon.PLAN_WORDS)
-PLAN_WINDOW = 3
+PLAN_WINDOW = 4
 
 
 def is_planned(text: str, verb_stems: frozenset[str]) -> bool:
@@ -1391,7 +1391,23 @@ def is_planned(text: str, verb_stems: frozenset[str]) -> bool:
     before = [w.lower() for w in words[max(0, at - PLAN_WINDOW) : at]]
     if any(w in MODAL_WORDS for w in before):
         return True
-    return any(w == "to" and k and stem(before[k - 1]) in PLAN_WORDS for k, w in enumerate(before))
+    # "were preparing Wednesday to set off": "to" after a word of planning, a few words apart at most
+    return any(w == "to" and any(stem(b) in PLAN_WORDS for b in before[:k]) for k, w in enumerate(before))
+
+
+IRREGULAR_PAST = frozenset(lexicon.IRREGULAR_PAST)
+
+
+def _irregular_verb(main: str) -> frozenset[str]:
+    """For a claim whose main clause has no verb in -ed, its first verb of an irregular past ("Three
+    Europeans set off Wednesday"), with the words for it: what a plan of it would say."""
+    words = WORD_RE.findall(main)
+    for k, word in enumerate(words):
+        if word in IRREGULAR_PAST and not (k and words[k - 1].lower() in _DETERMINERS):
+            s_ = stem(word)
+            word_class = _WORD_CLASSES.get(s_)
+            return frozenset({s_} | (_CLASS_MEMBERS[word_class] if word_class else set()))
+    return frozenset()
 
 
 def _better(a: Evidence, b: Evidence) -> bool:
