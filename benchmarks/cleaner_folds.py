@@ -15,6 +15,7 @@ shared machine.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from pathlib import Path
@@ -37,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=train_cleaner.DEFAULT_DATA)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threshold", type=float, default=train_cleaner.DEFAULT_THRESHOLD)
+    parser.add_argument("--json", type=Path, help="also write each held-out page's body per setting here (to read the misses)")
     args = parser.parse_args(argv)
     scorer = load_scorer(args.pages)
     pages = train_cleaner.load(args.pages, args.data)
@@ -44,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(0).shuffle(groups)
     fold_of = {g: i % args.folds for i, g in enumerate(groups)}
     counts: dict[str, list] = {name: [] for name in SETTINGS}
+    bodies: dict[str, dict[str, str]] = {name: {} for name in SETTINGS}
     for k in range(args.folds):
         model = train_cleaner.train([p for p in pages if fold_of[p.group] != k], args.threshold)
         held = [p for p in pages if fold_of[p.group] == k and p.source == "web"]
@@ -51,8 +54,12 @@ def main(argv: list[str] | None = None) -> int:
             line_model = LineModel(model.own, model.context, args.threshold)
             for p in held:
                 [cleaned] = clean.clean_texts([p.text], line_model, embedded_posts=posts, repeated_labels=repeats)
-                counts[name].append(scorer.page_counts(p.truth, "\n\n".join(cleaned.paragraphs)))
+                body = "\n\n".join(cleaned.paragraphs)
+                counts[name].append(scorer.page_counts(p.truth, body))
+                bodies[name][p.group] = body
         print(f"fold {k + 1} of {args.folds} done", file=sys.stderr)
+    if args.json:
+        args.json.write_text(json.dumps(bodies, ensure_ascii=False, indent=1), encoding="utf-8")
     print("| rules | F1 | precision | recall |\n|---|---|---|---|")
     for name, found in counts.items():
         f1, p, r = scorer.summarize(found)
