@@ -554,3 +554,109 @@ def test_the_pages_of_a_cluster_scored_in_one_pass_score_as_page_by_page():
     for blocks, layout, scores in zip(pages, layouts, together):
         assert np.array_equal(model.scores(blocks, layout), scores)
     assert model.scores_of_pages([[]], [page_layout([])])[0].shape == (0,)
+
+
+PASTED_PARAGRAPHS = [
+    "Fire broke out at the harbor.",
+    "The blaze started in a warehouse near pier 4 shortly after midnight and spread to two neighbouring "
+    "buildings before crews contained it, officials said.",
+    "No one was hurt, according to the fire department, which said the cause was under investigation.",
+    "Residents were told to keep their windows closed because of the smoke.",
+]
+
+
+@pytest.mark.parametrize("headline", [None, "Warehouse destroyed on the north pier"])
+def test_a_pasted_text_keeps_its_one_line_first_paragraph_under_its_headline_or_not(headline):
+    # Copied from an article with or without its headline: the one-sentence lede is the article's,
+    # even when it shares no word with the paragraphs after it ("fire" / "blaze", "harbor" / "pier").
+    text = "\n\n".join(([headline] if headline else []) + PASTED_PARAGRAPHS)
+    [result] = clean_texts([text])
+    assert result.title == headline
+    assert result.paragraphs == PASTED_PARAGRAPHS and not result.removed
+
+
+def test_a_page_with_furniture_is_not_read_as_a_pasted_text():
+    # One line of page wording makes it a page again: the line model and the rules decide.
+    text = "\n\n".join(["Warehouse destroyed on the north pier"] + PASTED_PARAGRAPHS + ["Sign up for our newsletter"])
+    [result] = clean_texts([text])
+    assert "Sign up for our newsletter" not in result.paragraphs
+    assert result.paragraphs[1:] == PASTED_PARAGRAPHS[1:]
+
+
+def test_a_long_comment_section_does_not_take_the_place_of_a_short_article():
+    # The comments are the page's longest run of prose: read with them, the story's own first
+    # paragraphs looked like furniture before that run. The article is read without them.
+    opinions = [
+        "The bridge has been falling apart for years and the council only acts now that the beams crack, "
+        "which is what happens every single time in this city, and nobody ever answers for it.",
+        "Six weeks means six months, as every repair in this city does, and the buses that replace the "
+        "tram will be full by seven in the morning, so good luck getting to work on time.",
+        "Sending every cyclist over the Mill Road crossing will be dangerous at rush hour, mark my words, "
+        "because the lanes there are narrow and the lorries from the harbor do not slow down.",
+        "I walk over that bridge twice a day with my children and never once saw an inspector on it, so "
+        "forgive me if I do not believe the council when it says it found the cracks in a routine check.",
+        "Shop owners always say a closure will ruin them, and then the street is busier than ever once the "
+        "works are done; the holiday trade will survive six weeks of buses, it always has.",
+    ]
+    comments = []
+    for k, opinion in enumerate(opinions):
+        comments += [f"reader{k} says:", f"March 4, 2025 at {k + 6}:34 am", opinion]
+    headline = "Elm Street bridge to close for repairs"
+    page = _page(["Home", "News", headline], NEWS[:2], ["Share this:", "5 responses"] + comments, blank=False)
+    [result] = clean_texts([page], _MainRunOnly())
+    assert result.paragraphs == NEWS[:2]
+    [result] = clean_texts([page])  # and with the shipped model
+    assert result.paragraphs == NEWS[:2]
+
+
+class _MainRunOnly(_KeepAll):
+    """A line model that keeps the page's main run of paragraphs and nothing else."""
+
+    def scores(self, blocks, layout=None):
+        from chorus.ingest.line_model import page_layout
+
+        layout = layout or page_layout(blocks)
+        return [float(layout.run_start <= i <= layout.run_end) for i in range(len(blocks))]
+
+
+@pytest.mark.parametrize("lede", [
+    "The mayor told reporters the bridge would reopen.",
+    "A correspondent for the paper said the bridge would reopen.",
+    "The editor of the Ledger said the bridge would reopen.",
+])
+def test_the_newsroom_s_staff_named_as_a_source_is_no_page_wording(lede):
+    # "Reporter", "editor", "correspondent" mark bylines and bios, but a sentence that reports what
+    # someone said is reporting: it stays, and the paragraphs around it with it.
+    from chorus.ingest.clean import CUE_FURNITURE_SCORE, page_blocks
+
+    byline = "By Jo Lee, Staff Reporter"
+    blocks = {b.text: b for b in page_blocks("\n\n".join([lede, byline]))}
+    assert blocks[lede].cue_score < CUE_FURNITURE_SCORE <= blocks[byline].cue_score
+    for text in ("\n\n".join(["Bridge to reopen on Friday", lede] + PASTED_PARAGRAPHS[1:]),
+                 "\n\n".join(PASTED_PARAGRAPHS[1:2] + [lede] + PASTED_PARAGRAPHS[2:])):
+        [result] = clean_texts([text])
+        assert lede in result.paragraphs and len(result.paragraphs) == 4 and not result.removed
+
+
+def test_a_long_paragraph_between_reporting_stays_though_it_uses_page_words():
+    # A story about the web or the press uses its words ("advertising", "Twitter", "caption"); enclosed
+    # by reporting, past an interleaved "Advertisement", such a paragraph is the story's. A newsletter
+    # box there addresses the reader and goes.
+    about_the_web = ("The council posted an image of the cracked beam from its Twitter account on Monday, with the "
+                     "caption: \"Closed for the safety of all\", and the advertising boards on the bridge were taken down.")
+    newsletter = ("Sign up for our morning newsletter to get the day's top stories from the city and the region "
+                  "delivered straight to your inbox every weekday.")
+    for doubted in (about_the_web, newsletter):
+        page = _page([], NEWS[:2] + [doubted, "Advertisement"] + NEWS[2:], [])
+        [result] = clean_texts([page], _Doubting([doubted, "Advertisement"]))
+        assert (doubted in result.paragraphs) == (doubted == about_the_web)
+        assert "Advertisement" not in result.paragraphs
+
+
+def test_numbered_subheadings_between_paragraphs_stay_and_a_numbered_menu_goes():
+    steps = ["1. Close the bridge", "2. Replace the beams"]
+    body = [NEWS[0], steps[0], NEWS[1], steps[1], NEWS[2]]
+    most_read = ["Most read", "1. Rovers sign striker", "2. Bakery on Mill Street", "3. Ferry timetable changes"]
+    headline = "Elm Street bridge to close for repairs"
+    [result] = clean_texts([_page([headline], body, most_read)], _Doubting([headline] + steps + most_read))
+    assert result.title == headline and result.paragraphs == body

@@ -119,3 +119,27 @@ def test_a_timeline_in_english_is_answered_without_loading_the_model(monkeypatch
 
     monkeypatch.setattr(language, "_identifier", no_model)
     assert detect_language(timeline) == "en"
+
+
+BOX_SCORE = "\n\n".join([
+    "GIRLS BASKETBALL", "Harbor d. Millbrook 61-48", "Millbrook 12 10 14 12 — 48", "Harbor 15 16 13 17 — 61",
+    "Harbor (2-0): Okafor 21 points, 8 rebounds. Lindqvist 14 points. Moreau 9 points. Tan 7 points. Reyes 6 points.",
+    "Millbrook (0-2): Castellano 17 points. Haddad 11 points. Novak 8 points. Brennan 6 points. Sato 6 points.",
+    "BOYS SOCCER", "Westfield d. Eastbrook 2-1",
+    "Westfield (5-1): R. Mbeki 1 goal. T. Alvarez 1 goal, 1 assist. K. Jansen 4 saves.",
+    "Eastbrook (3-3): P. Duval 1 goal. M. Ortiz 6 saves.",
+])
+
+
+def test_an_english_box_score_the_model_is_unsure_of_goes_on_as_english():
+    # Names and figures with no function word: the model ranks English first but unsure (a shared
+    # page of high-school scores: 0.82), so the language is unknown, and unknown is never refused:
+    # the article goes on, cleaned with English stop words.
+    from chorus.ingest.language import stop_words_for
+    from chorus.text import STOP_WORDS
+
+    assert detect_language(BOX_SCORE) is None
+    assert stop_words_for(BOX_SCORE, STOP_WORDS) is STOP_WORDS
+    warnings: list[str] = []
+    docs = prepare_documents([RawDocument(text=BOX_SCORE, name="scores.txt", id="scores")], warnings)
+    assert [d.id for d in docs] == ["scores"] and not any("English" in w for w in warnings)

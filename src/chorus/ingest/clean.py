@@ -40,6 +40,7 @@ from chorus import lexicon
 from chorus.ingest.language import stop_words_for
 from chorus.ingest.line_model import (
     PROSE_CUE_DENSITY,
+    PROSE_STOP_RATIO,
     SENTENCE_BREAK_RE,
     Layout,
     LineModel,
@@ -61,10 +62,18 @@ STRONG_CUES = frozenset(
     """subscribe subscribed subscriber subscribers subscription subscriptions
     newsletter newsletters login logout signup cookie cookies advertisement
     advertisements advertising sponsored copyright © paywall premium click
-    tap podcast podcasts unsubscribe skip editor editors reporter reporters
-    correspondent correspondents columnist columnists contributor
-    contributors photographer photographers""".split()
+    tap podcast podcasts unsubscribe skip""".split()
 )
+# The newsroom's own staff: strong in a byline, a bio or an editors' note ("Globe correspondent Jo
+# Lee contributed to this report"), but a source like any other in a sentence that reports what
+# someone said ("the mayor told reporters", "the paper's editor said"): weak there.
+STAFF_CUES = frozenset(
+    """editor editors reporter reporters correspondent correspondents columnist columnists contributor
+    contributors photographer photographers writer writers""".split()
+)
+# The line model reads page words as it was trained (line_model.json): the staff words but "writer"
+# always strong. The rules read them as above. A change here needs the model trained again.
+LINE_MODEL_STAFF_CUES = STAFF_CUES - {"writer", "writers"}
 WEAK_CUES = frozenset(
     """comment comments share tweet facebook twitter whatsapp linkedin
     instagram telegram reddit email e-mail print photo photos image images
@@ -104,7 +113,9 @@ TIMESTAMP_RATIO = 0.6  # a short line with this share of date and time words is 
 # least this share of the longest line, and no line is longer than the column.
 WRAPPED_LINE_SHARE = 0.6
 WRAP_COLUMN_CHARS = 100
-_CUES = STRONG_CUES | WEAK_CUES
+_CUES = STRONG_CUES | WEAK_CUES | STAFF_CUES
+_LINE_MODEL_STRONG_CUES = STRONG_CUES | LINE_MODEL_STAFF_CUES
+_LINE_MODEL_CUES = _LINE_MODEL_STRONG_CUES | WEAK_CUES
 # The cluster rescues a paragraph of prose the line model doubted (scored at
 # least this) when the other articles share its words; it never removes one.
 RESCUE_FLOOR = 0.2
@@ -127,6 +138,8 @@ REPEAT_PREFIX_CHARS = 40  # a block this long that another block begins with is 
 # veteran, said:", "The New York Times said in an editorial for Tuesday, March 7:") is reporting: it
 # says who states what follows. Labels ending in a colon ("Tags:", "Share this:", "More On:") are shorter.
 LEAD_IN_MIN_WORDS = 5
+# A paragraph of prose this long between two paragraphs of reporting is reporting, page words in passing or not.
+ENCLOSED_PROSE_WORDS = 20
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -144,7 +157,8 @@ class Block:
     stop_ratio: float
     title_ratio: float
     caps_ratio: float
-    cue_score: float
+    cue_score: float  # page wording, as the rules read it
+    model_cue_score: float  # and as the line model was trained to read it
     link_like: bool
     stems: list[str]
     normal: str  # lower-cased words, for finding the block again
@@ -216,14 +230,21 @@ def _is_timestamp(tokens: list[str]) -> bool:
     return dated / len(lower) >= TIMESTAMP_RATIO
 
 
-def _cue_score(lower: list[str]) -> float:
+def _cue_score(lower: list[str], strong: frozenset[str], cues: frozenset[str]) -> float:
     # Only the cue words are summed (in order): the others would add 0.0.
-    score = sum(
-        (CUE_STRONG_WEIGHT if t in STRONG_CUES else CUE_WEAK_WEIGHT for t in lower if t in _CUES), 0.0
-    )
+    score = sum((CUE_STRONG_WEIGHT if t in strong else CUE_WEAK_WEIGHT for t in lower if t in cues), 0.0)
     pairs = set(zip(lower, lower[1:]))
     score += sum(CUE_STRONG_WEIGHT for p in _PHRASE_CUES if p in pairs)
     return score
+
+
+def _cue_scores(text: str, lower: list[str]) -> tuple[float, float]:
+    """Page wording as the rules read it (the staff named as a source weak), and as the line model was trained."""
+    model = _cue_score(lower, _LINE_MODEL_STRONG_CUES, _LINE_MODEL_CUES)
+    if STAFF_CUES.isdisjoint(lower):
+        return model, model  # without a staff word the two read alike
+    strong = STRONG_CUES if _ATTRIBUTION_RE.search(text) else STRONG_CUES | STAFF_CUES
+    return _cue_score(lower, strong, _CUES), model
 
 
 # A paragraph of prose that ends with the web address it is about ("... Gladstone, NJ; www.usef.org.")
@@ -248,6 +269,7 @@ def _features(text: str, index: int, after_blank: bool = False, stop_words: froz
     # map and filter with str methods: the same counts as a loop over characters, without the loop's cost.
     nonstop = [t for t, s in zip(tokens, stop) if not s and (t.isalpha() or any(map(str.isalpha, t)))]
     letters = "".join(filter(str.isalpha, text))
+    cue_score, model_cue_score = _cue_scores(text, lower)
     return Block(
         text=text,
         index=index,
@@ -256,7 +278,8 @@ def _features(text: str, index: int, after_blank: bool = False, stop_words: froz
         stop_ratio=sum(stop) / n if n else 0.0,
         title_ratio=len([t for t in nonstop if t[0].isupper()]) / len(nonstop) if nonstop else 0.0,
         caps_ratio=sum(map(str.isupper, letters)) / len(letters) if letters else 0.0,
-        cue_score=_cue_score(lower),
+        cue_score=cue_score,
+        model_cue_score=model_cue_score,
         link_like=_reads_as_link(text, tokens),
         stems=[stem(t) for t, s in zip(tokens, stop) if not s],
         normal=" ".join(lower),
@@ -470,32 +493,95 @@ def _reads_as_clean_text(b: Block) -> bool:
     )
 
 
+def _pasted_clean(blocks: list[Block]) -> int | None:
+    """Where the article starts in a text pasted clean: 0, or 1 under its headline; None for a page."""
+    start = 1 if len(blocks) > 1 and _is_headline(blocks[0]) and not blocks[0].text.rstrip().endswith("?") else 0
+    body = blocks[start:]
+    return start if body and all(_reads_as_clean_text(b) for b in body) else None
+
+
+def _reporting_beside(blocks: list[Block], i: int, step: int) -> bool:
+    """The nearest block on one side (past short furniture such as "Advertisement") is a paragraph of reporting."""
+    j = i + step
+    while 0 <= j < len(blocks) and blocks[j].label == BAD and blocks[j].n_words < SHORT_WORDS:
+        j += step
+    return 0 <= j < len(blocks) and blocks[j].label == GOOD and _is_prose(blocks[j])
+
+
+def _enclosed_prose(blocks: list[Block], i: int) -> bool:
+    """A long paragraph of sentences between two paragraphs of reporting, addressing no reader and with
+    no mark of furniture but page words: a story about the web uses them ("print advertising")."""
+    b = blocks[i]
+    return (
+        b.terminal and b.n_words >= ENCLOSED_PROSE_WORDS and b.second_person == 0
+        and b.stop_ratio >= PROSE_STOP_RATIO
+        and not (b.link_like or b.repeated or b.timestamp or b.credit or b.caps_ratio > CAPS_FURNITURE_RATIO)
+        and _reporting_beside(blocks, i, -1) and _reporting_beside(blocks, i, 1)
+    )
+
+
+# "4. Live below your means": a numbered step or point of the article, heading its paragraphs.
+_NUMBERED_RE = re.compile(r"^\d{1,2}[.)]\s+\S")
+MAX_SUBHEADING_WORDS = 20
+
+
+def _numbered_subheading(blocks: list[Block], i: int) -> bool:
+    """A numbered heading between two paragraphs of reporting structures the article (a list of
+    most-read stories runs its numbers line after line, with no paragraph between them)."""
+    b = blocks[i]
+    return (
+        bool(_NUMBERED_RE.match(b.text)) and not b.terminal and b.n_words <= MAX_SUBHEADING_WORDS
+        and not _furniture_evidence(b) and 0 < i < len(blocks) - 1
+        and all(blocks[j].label == GOOD and _is_prose(blocks[j]) for j in (i - 1, i + 1))
+    )
+
+
 def _classify(
     blocks: list[Block], model: LineModel, embedded_posts: bool, repeated_labels: bool,
     layout: Layout | None = None, scores: Iterable[float] | None = None,
 ) -> None:
-    """Label the page's blocks (``layout`` and ``scores``: the page's and the model's, when already computed)."""
+    """Label the page's blocks (``layout`` and ``scores``: those of its article, the blocks before its
+    readers' comments, when already computed)."""
+    # Readers' comments close the page and are never the article's: the article is read without
+    # them, so that a long comment section is not taken for the page's main run of paragraphs
+    # (which would make the story's own first paragraphs look like furniture before it).
+    end = _comments_start(blocks)
+    for b in blocks[end:]:
+        b.comment, b.label, b.reason = True, BAD, "a reader's comment"
+    article = blocks[:end]
     if layout is None:
-        layout = page_layout(blocks)
-    page_scores: Iterable[float] = model.scores(blocks, layout) if scores is None else scores
-    for b, score in zip(blocks, page_scores):
+        layout = page_layout(article)
+    _classify_article(article, model, embedded_posts, repeated_labels, layout,
+                      model.scores(article, layout) if scores is None else scores)
+
+
+def _classify_article(
+    blocks: list[Block], model: LineModel, embedded_posts: bool, repeated_labels: bool, layout: Layout,
+    scores: Iterable[float],
+) -> None:
+    for b, score in zip(blocks, scores):
         b.score = float(score)
         if b.score >= model.threshold:
             b.label, b.reason = GOOD, ""
         else:
             b.label, b.reason = BAD, _furniture_reason(b)
-    if all(_reads_as_clean_text(b) for b in blocks):
-        # Nothing but sentences and no mark of a web page: a text pasted clean (the model,
-        # trained on pages, doubts a short text's one-sentence paragraphs).
-        for b in blocks:
+    pasted = _pasted_clean(blocks)
+    if pasted is not None:
+        # Nothing but sentences and no mark of a web page, under at most its headline: a text
+        # pasted clean (the model, trained on pages, doubts a short text's one-sentence
+        # paragraphs). Every sentence is the article's: none is another story's.
+        for b in blocks[pasted:]:
             b.label, b.reason = GOOD, ""
+        return
     for i, b in enumerate(blocks):
         # A short sentence between two paragraphs of reporting is reporting
         # ("He declined to comment."), unless it carries furniture's marks;
         # so is a sentence of any length that opens the page before them, under
         # the wire's dateline ("ATLANTA _ Newt Gingrich is a bachelor again.") or
-        # not (a pasted text's one-sentence lede; a question there is a headline).
-        wire_lede = i == 0 and (b.dateline or (b.terminal and not b.text.rstrip().endswith("?")))
+        # not (a pasted text's one-sentence lede; a question there is a headline), with or
+        # without the headline above it (under it, a line of names is a signature or a caption).
+        opens = i == 0 or (i == 1 and _is_headline(blocks[0]) and b.title_ratio < CAPTION_TITLE_RATIO)
+        wire_lede = opens and (b.dateline or (b.terminal and not b.text.rstrip().endswith("?")))
         between_reporting = i > 0 and blocks[i - 1].label == GOOD and b.n_words < MIN_PROSE_WORDS
         followed = i < len(blocks) - 1 and blocks[i + 1].label == GOOD
         if (
@@ -510,6 +596,8 @@ def _classify(
             and _reads_as_clean_text(b) and _ATTRIBUTION_RE.search(b.text)
         ):
             b.label, b.reason = GOOD, ""
+        elif b.label == BAD and (_enclosed_prose(blocks, i) or _numbered_subheading(blocks, i)):
+            b.label, b.reason = GOOD, ""
         # Outside the article's run of paragraphs, a block that shares not one
         # word with them is another story's caption or teaser: strong evidence.
         elif b.label == GOOD and layout.outside_run(i) and b.stems and layout.run_cohesion[i] == 0.0:
@@ -522,7 +610,6 @@ def _classify(
     if embedded_posts:
         _embedded_posts(blocks, layout)
     _teasers(blocks, layout)
-    _readers_comments(blocks)
     _captions(blocks)
     if repeated_labels:
         for b in blocks:
@@ -553,18 +640,14 @@ _COMMENT_SIGNATURE_RE = re.compile(rf"^\S+(?:\s+\S+){{0,2}}\s+{lexicon.alternati
 MIN_COMMENTS = 2  # signed and stamped comments that make a page's comment section
 
 
-def _readers_comments(blocks: list[Block]) -> None:
-    """Readers' comments close the page: from the first signed and stamped comment on, nothing is the article's."""
+def _comments_start(blocks: list[Block]) -> int:
+    """Where readers' comments begin (from the first signed and stamped comment on, nothing is the
+    article's), or the page's end when it has no comment section."""
     signed = [
         i for i in range(len(blocks) - 1)
         if _COMMENT_SIGNATURE_RE.match(blocks[i].text) and blocks[i + 1].timestamp
     ]
-    if len(signed) < MIN_COMMENTS:
-        return
-    for b in blocks[signed[0] :]:
-        b.comment = True
-        if b.label == GOOD:
-            b.label, b.reason = BAD, "a reader's comment"
+    return signed[0] if len(signed) >= MIN_COMMENTS else len(blocks)
 
 
 # An embedded social post ends with its author, handle and day ("— Jane Roe (@janeroe) November 18,
@@ -614,9 +697,10 @@ def clean_texts(
     """
     model = model or default_model()
     docs = [page_blocks(text) for text in texts]
-    layouts = [page_layout(blocks) for blocks in docs]
+    articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
+    layouts = [page_layout(blocks) for blocks in articles]
     # The shipped model scores the cluster's pages in one pass (the same scores as page by page).
-    scores = model.scores_of_pages(docs, layouts) if isinstance(model, LineModel) else None
+    scores = model.scores_of_pages(articles, layouts) if isinstance(model, LineModel) else None
     prose = [{s for b in blocks if _is_prose(b) and not b.repeated for s in b.stems} for blocks in docs]
     # Short furniture repeated across pages of one outlet ("Most Popular").
     shared_short = Counter(

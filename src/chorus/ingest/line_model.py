@@ -64,7 +64,7 @@ class BlockLike(Protocol):
     stop_ratio: float
     title_ratio: float
     caps_ratio: float
-    cue_score: float
+    model_cue_score: float  # page wording, as the model was trained to read it
     link_like: bool
     timestamp: bool
     credit: bool
@@ -101,7 +101,7 @@ def is_prose(b: BlockLike) -> bool:
     """A paragraph-like block: sentences, long enough, not a link, not printed twice, little page wording."""
     return (
         reads_as_sentences(b) and b.n_words >= PROSE_WORDS and b.stop_ratio >= PROSE_STOP_RATIO and not b.link_like
-        and not b.repeated and b.cue_score < max(1.0, PROSE_CUE_DENSITY * b.n_words)
+        and not b.repeated and b.model_cue_score < max(1.0, PROSE_CUE_DENSITY * b.n_words)
     )
 
 
@@ -197,8 +197,8 @@ def own_features(blocks: Sequence[BlockLike], layout: Layout | None = None) -> n
         distance = run_start - i if i < run_start else i - run_end if i > run_end else 0
         rows[i] = (
             math.log1p(w), w <= 3, w <= 6, w <= 12, w > 20, w > 40, b.terminal, text.endswith(":"),
-            text.endswith("?"), b.stop_ratio, b.title_ratio, b.caps_ratio, min(b.cue_score, 3.0),
-            min(b.cue_score / max(w, 1), 1.0), b.link_like, b.timestamp, b.credit, b.repeated, b.digit_ratio,
+            text.endswith("?"), b.stop_ratio, b.title_ratio, b.caps_ratio, min(b.model_cue_score, 3.0),
+            min(b.model_cue_score / max(w, 1), 1.0), b.link_like, b.timestamp, b.credit, b.repeated, b.digit_ratio,
             b.second_person, bool(_QUOTE_RE.search(text)), bool(_ATTRIBUTION_RE.search(text)),
             bool(_SEPARATOR_RE.search(text)), min(sum(map(len, tokens)) / max(len(tokens), 1), 12.0) / 12.0,
             b.own_cohesion, b.dateline, prose[i], b.terminal and w < PROSE_WORDS,
