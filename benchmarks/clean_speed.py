@@ -59,7 +59,17 @@ def main(argv: list[str] | None = None) -> int:
     from chorus.ingest import clean as new_clean, language as new_language
 
     with tempfile.TemporaryDirectory() as folder:
-        old_clean = load_old(args.base, "clean", Path(folder))
+        # The old cleaner runs with the line model code and weights of its own commit.
+        model_json = subprocess.run(["git", "-C", str(ROOT), "show", f"{args.base}:src/chorus/ingest/line_model.json"],
+                                    check=True, capture_output=True, text=True).stdout
+        (Path(folder) / "line_model.json").write_text(model_json, encoding="utf-8")
+        new_line_model = sys.modules["chorus.ingest.line_model"]
+        sys.modules["chorus.ingest.line_model"] = load_old(args.base, "line_model", Path(folder))
+        try:
+            old_clean = load_old(args.base, "clean", Path(folder))
+            old_clean.default_model()  # read its weights while the folder is there
+        finally:
+            sys.modules["chorus.ingest.line_model"] = new_line_model
         old_language = load_old(args.base, "language", Path(folder))
     rows = [json.loads(line) for line in (args.data / "duc2006" / "clusters.jsonl").open(encoding="utf-8")]
     duc = [[d if isinstance(d, str) else d["text"] for d in r["documents"]] for r in rows[: args.clusters]]
