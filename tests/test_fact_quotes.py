@@ -7,7 +7,7 @@ import pytest
 import chorus
 from chorus.align.quoted import quote_carriers
 from chorus.pipeline import read_story
-from conftest import LAVROV
+from conftest import EXAMPLE, LAVROV, ROOT
 
 QUOTE = "the reservoir will be drained slowly over three weeks so that no village downstream is flooded"
 FILLER = [
@@ -66,3 +66,16 @@ def test_lavrov_zionist_terrorism_quote_agrees_in_summary_facts_and_quotes():
     assert fact.stating == quote.doc_indexes == [1, 2, 3, 4]
     summary = next(s for s in report.summary.sentences if "Zionist terrorism" in s.text)
     assert sorted(c.doc_index for c in summary.support) == fact.stating
+
+
+@pytest.mark.parametrize("cluster", [EXAMPLE, ROOT / "tests" / "data" / "report" / "kellmoor-dam"])
+def test_every_summary_bracket_is_the_fact_that_holds_its_sentence(cluster):
+    # harbor-fire's "The fire broke out shortly after 9 p.m. … brought under control at about 4 a.m."
+    # is cited [4, 5]: it is not a member of the shorter "The blaze started shortly after 9 p.m." fact
+    # of [1, 3, 4, 5] but a fact of its own.
+    report = chorus.report([cluster])
+    for s in report.summary.sentences:
+        fact = report.fact_with(s.origin.index)
+        assert fact is not None
+        assert sorted(c.doc_index for c in s.support) == fact.stating, s.text
+    assert sum(s.origin.index == report.fact_with(s.origin.index).centre for s in report.summary.sentences) >= 1

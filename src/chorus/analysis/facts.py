@@ -14,6 +14,9 @@ shortly after 9 p.m.", and a sentence that only tells the same event
 An article whose sentence carries the centre's or a stating sentence's
 quotation word for word, the quotation most of each (``chorus.align.quoted``),
 states the fact too, as it does in the citations and in the quotes' "carried by".
+A summary's sentence is in a fact only when the fact's articles are its
+bracket's; otherwise it is a fact of its own, made from its citations'
+check, so that the summary and the fact list never disagree.
 
 A fact's support counts articles and, apart, independent sources (source
 families, ``chorus.align.families``): copies of one story count once, so a
@@ -22,10 +25,12 @@ fact that only copies of one story report is single-source.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from chorus.align import CONTRADICTS, STATES, ClaimCheck, aligner_of
 from chorus.align.quoted import quote_support
+from chorus.references import context_of
 from chorus.types import Story
 
 
@@ -55,12 +60,16 @@ class Fact:
         return self.independent <= 1
 
 
-def claim_checks(story: Story) -> list[ClaimCheck]:
+def claim_checks(story: Story, cited: Collection[int] = ()) -> list[ClaimCheck]:
     """What the articles that state or dispute each sentence of the story say (one ``ClaimCheck`` per
-    sentence; the silent ones are left out)."""
+    sentence). The summary's sentences (``cited``) keep the check their citations were made from."""
     aligner = aligner_of(story)
+    context = context_of(story)
     checks = []
     for s in story.sentences:
+        if s.index in cited:
+            checks.append(context.check(s.index))  # made once, for selection and the citations
+            continue
         claim = aligner.claim_of_sentence(s.index)
         # Too little said to be found elsewhere ("He died in the explosion."): its own fact, no centre.
         checks.append(aligner.check(claim, [s.doc_index] if aligner.thin(claim) else None, silent=False))
@@ -95,12 +104,20 @@ def reports_of(story: Story, check: ClaimCheck) -> list[_Report]:
     return [r for r in found if r.doc_index != own]
 
 
-def group_facts(story: Story, checks: list[ClaimCheck]) -> list[Fact]:
-    """Star clusters of claims and the sentences that state (or dispute) them, most-reported first."""
+def group_facts(story: Story, checks: list[ClaimCheck], cited: Collection[int] = ()) -> list[Fact]:
+    """Star clusters of claims and the sentences that state (or dispute) them, most-reported first.
+
+    A summary's sentence (``cited``) joins another sentence's fact only when the fact's stating
+    articles are its bracket's (when it disputes the fact: the same articles on either side); otherwise it is the centre of its own fact, whose articles are those
+    of its citations (the same check): a bracket and the fact that holds its sentence agree."""
     sentences = story.sentences
     counts = story.doc_sentence_counts()
     families = aligner_of(story).families
     reports = [reports_of(story, check) for check in checks]
+    # A summary sentence's articles: those that state it (its bracket) and those that give it with
+    # another value (shown beside the bracket).
+    brackets = {i: sorted({sentences[i].doc_index} | {r.doc_index for r in reports[i] if r.states}) for i in cited}
+    reporting = {i: sorted({sentences[i].doc_index} | {r.doc_index for r in reports[i]}) for i in cited}
 
     def order(i: int) -> tuple:
         s = sentences[i]
@@ -121,6 +138,7 @@ def group_facts(story: Story, checks: list[ClaimCheck]) -> list[Fact]:
         docs = [sentences[i].doc_index]
         stating = [sentences[i].doc_index]
         evidence: dict[int, tuple[int, ...]] = {sentences[i].doc_index: (i,)}
+        joining = []
         for found in reports[i]:
             d = found.doc_index
             if d in evidence:
@@ -131,8 +149,12 @@ def group_facts(story: Story, checks: list[ClaimCheck]) -> list[Fact]:
                 stating.append(d)
             # Of two sentences, the one that carries the claim: the other only completes it ("she
             # said" after the fire chief's name) and may be a claim of its own.
-            j = found.main
-            if j not in taken and j not in members:
+            joining.append((found.main, found.states))
+        for j, states in joining:
+            # A summary sentence that states the fact has its bracket; one that disputes it, the
+            # fact's articles on either side.
+            agrees = j not in cited or (brackets[j] == sorted(stating) if states else reporting[j] == sorted(docs))
+            if j not in taken and j not in members and agrees:
                 members.append(j)
         taken.update(members)
         independent = families.independent_sources(evidence)

@@ -82,8 +82,9 @@ def build_report(
     entities = find_entities(story, ner)
     index = EntityIndex(story, entities)
     stage("comparing the outlets' claims")
-    checks = claim_checks(story)
-    facts = group_facts(story, checks)
+    cited = {s.origin.index for s in summary.sentences}
+    checks = claim_checks(story, cited)
+    facts = group_facts(story, checks, cited)
     conflicts = find_conflicts(story, facts, checks)
 
     def canonical_speaker(name: str) -> str | None:
