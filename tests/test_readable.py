@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import chorus
 from chorus.compose import compose, story_order
 from chorus.pipeline import build_story
@@ -285,16 +287,23 @@ def test_a_plan_a_later_article_reports_done_is_left_out():
     assert overtaken == {plan}
 
 
-def test_an_old_plan_beside_later_news_is_dated():
-    summary = chorus.summarize(
-        [
-            doc("a", "The Portside City Council will vote on the new harbour plan next spring, officials said.", "2015-06-10"),
-            doc("b", "Work on the harbour wall began on Tuesday with two cranes and forty workers.", "2015-09-15"),
-        ],
-        words=100,
-    )
-    dated = next(s for s in summary.sentences if "Council" in s.text)
-    assert dated.text.startswith("[As of June 2015,] the Portside City Council will vote")
+@pytest.mark.parametrize(
+    ("old", "later", "dated_start"),
+    [
+        (("The Portside City Council will vote on the new harbour plan next spring, officials said.", "2015-06-10"),
+         ("Work on the harbour wall began on Tuesday with two cranes and forty workers.", "2015-09-15"),
+         "[As of June 2015,] the Portside City Council will vote"),
+        # A charge not tried yet is a state of its day, like a plan.
+        (("Aaron McKinney, 22, could receive the death penalty if convicted of killing the student.", "1999-10-11"),
+         ("A jury in Laramie sentenced Aaron McKinney to two life terms in prison for the killing.", "1999-12-04"),
+         "[As of October 1999,] Aaron McKinney, 22, could receive"),
+    ],
+    ids=["plan", "pending-charge"],
+)
+def test_an_old_plan_beside_later_news_is_dated(old, later, dated_start):
+    summary = chorus.summarize([doc("a", *old), doc("b", *later)], words=100)
+    dated = next(s for s in summary.sentences if s.origin.text == old[0])
+    assert dated.text.startswith(dated_start)
     assert dated.edits[0].reason == "date" and dated.unedited() == dated.original_text
 
 
@@ -409,22 +418,6 @@ def test_father_and_son_of_one_name_get_no_full_name():
         ]
     )
     assert context_of(story).names.full_name("Bush") is None  # "[George Bush]" would name the father
-
-
-def test_a_connective_cut_leaves_a_bare_surname_leaning_on_its_introduction():
-    story = build_story(
-        [
-            doc("a", "Rich Tafel, who heads the Log Cabin Republicans, spoke to reporters outside the hall.\n\n"
-                     "The platform committee met on Monday night in Philadelphia."),
-            doc("b", "Delegates gathered in Philadelphia for the Republican convention on Monday night.\n\n"
-                     "Still, Tafel said gay Republicans were trying to look past the platform debate to the convention itself."),
-        ]
-    )
-    still = index_of(story, "Still, Tafel")
-    needs = context_of(story).needs(still)
-    assert needs.words or context_of(story).names.full_name("Tafel") == "Rich Tafel"
-    text = compose(story, [still], Budget(words=100), "concepts").sentences[0].text
-    assert not text.startswith("[Tafel]")  # a bracket round a bare surname would read as a name given in full
 
 
 def test_a_chronology_item_or_a_question_box_answer_is_no_summary_sentence():
@@ -542,19 +535,30 @@ def test_a_surname_a_person_named_surname_first_shares_gets_no_full_name():
     assert not compose(story, [said], Budget(words=100), "concepts").sentences[0].text.startswith("[Victor Li]")
 
 
-def test_a_surname_after_an_opening_but_is_given_in_full():
+@pytest.mark.parametrize(
+    ("introduced", "opening", "printed"),
+    [
+        ("Rich Tafel, who heads the Log Cabin Republicans, spoke to reporters outside the hall.",
+         "Still, Tafel said gay Republicans were trying to look past the platform debate to the convention itself.",
+         "[Rich Tafel] said gay Republicans were trying to look past the platform debate to the convention itself."),
+        # "But Norse" prints as one name run: the opening word is no part of the name.
+        ("Elliott Norse, president of the Marine Conservation Biology Institute, testified on Tuesday.",
+         "But Norse said the evidence that global warming is harming marine life is overwhelming.",
+         "[Elliott Norse] said the evidence that global warming is harming marine life is overwhelming."),
+    ],
+    ids=["still-comma", "but"],
+)
+def test_a_connective_before_a_bare_surname_is_cut_and_the_surname_given_in_full(introduced, opening, printed):
     story = build_story(
         [
-            doc("a", "Elliott Norse, president of the Marine Conservation Biology Institute, testified on Tuesday.\n\n"
-                     "The hearing heard from scientists on the state of the ocean."),
-            doc("b", "Scientists told senators that warming seas threaten the coral reefs of Florida.\n\n"
-                     "But Norse said the evidence that global warming is harming marine life is overwhelming."),
+            doc("a", f"{introduced}\n\nThe hearing met on Monday night in Philadelphia."),
+            doc("b", f"Delegates gathered in Philadelphia for the meeting on Monday night.\n\n{opening}"),
         ]
     )
-    but = index_of(story, "But Norse")
-    sentence = compose(story, [but], Budget(words=100), "concepts").sentences[0]
-    assert sentence.text == "[Elliott Norse] said the evidence that global warming is harming marine life is overwhelming."
-    assert ("Norse", "full name") in [(e.replaces, e.reason) for e in sentence.edits]
+    sentence = compose(story, [index_of(story, opening[:9])], Budget(words=100), "concepts").sentences[0]
+    assert sentence.text == printed  # never "[Tafel]": a bracket round a bare surname reads as a name given in full
+    surname = printed[1:printed.index("]")].split()[-1]
+    assert (surname, "full name") in [(e.replaces, e.reason) for e in sentence.edits]
 
 
 def test_a_place_before_a_word_is_no_first_name():
@@ -643,18 +647,7 @@ def test_a_name_after_a_preposition_is_no_place_when_a_name_a_number_or_its_noun
     assert _places_in("Uranium lies in Kakadu National Park.") == {"Kakadu"}
 
 
-def test_an_old_charge_beside_the_later_verdict_is_dated():
-    summary = chorus.summarize(
-        [
-            doc("a", "Aaron McKinney, 22, could receive the death penalty if convicted of killing the student.", "1999-10-11"),
-            doc("b", "A jury in Laramie sentenced Aaron McKinney to two life terms in prison for the killing.", "1999-12-04"),
-        ],
-        words=100,
-    )
-    dated = next(s for s in summary.sentences if "death penalty" in s.text)
-    assert dated.text.startswith("[As of October 1999,] Aaron McKinney, 22, could receive")
-    assert dated.edits[0].reason == "date"
-    # The past charge is history, not a state: it needs no date.
+def test_a_charge_still_to_be_tried_is_about_now_and_a_past_charge_is_not():
     from chorus.timeline import about_now
 
     assert not about_now("McKinney was charged with murder in October.")
