@@ -1,6 +1,7 @@
 """The `concepts` integer program under HiGHS options: CPU time and the objective reached.
 
     nice python benchmarks/solver_options.py --json /tmp/bench/solver_options.json
+    nice python benchmarks/solver_options.py --against-now '{"no restart": {"mip_allow_restart": false}}'
 
 Builds the integer program ``Concepts.select`` solves for every cluster of
 the sets below (no query and with the query, DUC 2006 cut to 10 articles and
@@ -13,12 +14,18 @@ of the optimum, as chorus does. The optimum itself comes from a run with no
 gap, timed too (the last row). Reported per option set: CPU ms per program (median and mean per set),
 and how its objective compares with the old options' and with the optimum.
 The summary ``Concepts.select`` returns is the better of the solver's and
-the greedy solution, as here.
+the greedy solution, as here. With ``--against-now``, only the given option
+sets (on top of ``SOLVER_OPTIONS``, with the greedy bound) are compared with
+the solver as chorus runs it, program by program in a rotating order: how
+many programs end with the same sentences, or an objective equal, higher or
+lower (an option set may replace the current one only if it keeps every
+objective).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -87,16 +94,67 @@ def solve(problem: tuple, options: dict[str, Any], gap: float) -> tuple[float, f
     return seconds, value
 
 
+def solve_now(problem: tuple, options: dict[str, Any]) -> tuple[float, float, tuple[int, ...]]:
+    """As ``Concepts.select`` solves (the greedy bound, SOLVER_OPTIONS with ``options`` on top): CPU
+    seconds, the objective of the better solution and its sentences."""
+    weights, sentence_concepts = problem[0], problem[1]
+    start = time.process_time()
+    greedy = concepts.greedy_coverage(*problem)
+    greedy_value = concepts.coverage_value(weights, sentence_concepts, greedy)
+    exact = concepts.solve_coverage(*problem, at_least=greedy_value, solver_options={**concepts.SOLVER_OPTIONS, **options})
+    seconds = time.process_time() - start
+    exact_value = concepts.coverage_value(weights, sentence_concepts, exact)
+    chosen = exact if exact_value >= greedy_value else greedy
+    return seconds, max(exact_value, greedy_value), tuple(sorted(chosen))
+
+
+def against_now(programs: list[tuple[str, tuple]], extra: dict[str, dict[str, Any]]) -> str:
+    """Each option set of ``extra`` (on top of SOLVER_OPTIONS) against chorus's solver now, program
+    by program in a rotating order: CPU ms per set of clusters, and how many programs end with the
+    same sentences, the same objective, a higher or a lower one."""
+    names = ["now", *extra]
+    settings = {"now": {}, **extra}
+    results: dict[str, list[tuple[float, float, tuple[int, ...]]]] = {name: [] for name in names}
+    for k, (_, problem) in enumerate(programs):
+        shift = k % len(names)
+        for name in names[shift:] + names[:shift]:
+            results[name].append(solve_now(problem, settings[name]))
+    set_names = [s[0] for s in SETS]
+    now = results["now"]
+    rows = []
+    for name in names:
+        by_set = []
+        for set_name in set_names:
+            seconds = [r[0] for (s, _), r in zip(programs, results[name]) if s == set_name]
+            by_set.append(f"{statistics.median(seconds) * 1000:.0f} / {statistics.mean(seconds) * 1000:.0f}" if seconds else "")
+        tolerance = 1e-9
+        same = sum(r[2] == n[2] for r, n in zip(results[name], now))
+        equal = sum(abs(r[1] - n[1]) <= tolerance * max(n[1], 1) for r, n in zip(results[name], now))
+        higher = sum(r[1] > n[1] + tolerance * max(n[1], 1) for r, n in zip(results[name], now))
+        total = sum(r[0] for r in results[name])
+        rows.append([name, *by_set, f"{total:.1f}", f"{same}", f"{equal}", f"{higher}", f"{len(now) - equal - higher}"])
+    header = ["options (on top of SOLVER_OPTIONS)", *[f"{s}: CPU ms median / mean" for s in set_names], "total CPU s",
+              "same sentences as now", "objective = now", "> now", "< now"]
+    return markdown_table(header, rows)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default ../shared/data)")
     parser.add_argument("--limit", type=int, help="first N clusters of each set")
     parser.add_argument("--cpu", type=int, default=default_cpu(), help="core to pin to (default: the last)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument("--against-now", type=json.loads, metavar="JSON",
+                        help='only compare these option sets with the solver now, e.g. \'{"no restart": {"mip_allow_restart": false}}\'')
     args = parser.parse_args(argv)
     pin_to_one_core(args.cpu)
     programs = problems(args.data, args.limit)
     print(f"{len(programs)} programs", file=sys.stderr, flush=True)
+    if args.against_now:
+        print(f"{len(programs)} programs ({args.limit or 'all'} clusters per set), gap {concepts.SOLVER_GAP:.0%}, one core, "
+              f"interleaved; {describe_machine(machine())}\n")
+        print(against_now(programs, args.against_now), end="")
+        return 0
     exact_times, optimum = zip(*(solve(p, concepts.SOLVER_OPTIONS, 0.0) for _, p in programs))
     results: dict[str, dict[str, list[float]]] = {}
     for name, options in OPTION_SETS.items():
