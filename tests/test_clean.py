@@ -660,3 +660,35 @@ def test_numbered_subheadings_between_paragraphs_stay_and_a_numbered_menu_goes()
     headline = "Elm Street bridge to close for repairs"
     [result] = clean_texts([_page([headline], body, most_read)], _Doubting([headline] + steps + most_read))
     assert result.title == headline and result.paragraphs == body
+
+
+def test_a_post_that_closes_the_article_keeps_its_signature():
+    # The post's text right after the last paragraph, then "— name (@handle) day": no caption.
+    post = ["Closed again for the holidays, whatever the council says https://t.co/AbC123",
+            "— Ana Ruiz (@anaruiz) November 18, 2025"]
+    headline = "Elm Street bridge to close for repairs"
+    page = _page([headline], NEWS + post, ["Tags bridge council Marrowick", "View Comments"])
+    [result] = clean_texts([page], _Doubting([headline, post[1], "Tags bridge council Marrowick", "View Comments"]))
+    assert result.paragraphs == NEWS + post
+
+
+HOW_TO = [
+    "You do not need a big budget to make your garden ready for winter, and most of the work takes an afternoon.",
+    "Start with the beds: cut back what has died, and leave the seed heads that birds will feed on once it snows.",
+    "Then move the pots you cannot leave out against a wall, where you can wrap them in old sacking or fleece.",
+    "If you have a lawn, give it one last cut on a dry day, a little higher than you did in summer, and rake the leaves.",
+    "Finally, drain your hose and store it indoors, because water left in it will freeze and split it in the first frost.",
+]
+
+
+def test_an_article_written_to_its_reader_keeps_its_paragraphs_that_say_you():
+    # In a how-to "you" is the article's voice: a long paragraph saying it between two of them stays;
+    # in reporting, a paragraph addressing the reader there is a newsletter box.
+    menu = "Home | Gardens | Kitchens | Shop"  # a page, not a pasted text
+    doubted = HOW_TO[2]
+    [result] = clean_texts([_page([menu], HOW_TO, [])], _Doubting([menu, doubted]))
+    assert result.paragraphs == HOW_TO
+    box = ("Sign up for our morning briefing and you will get the day's top stories from the city and the "
+           "region delivered straight to your inbox every weekday.")
+    [result] = clean_texts([_page([menu], NEWS[:2] + [box] + NEWS[2:], [])], _Doubting([menu, box]))
+    assert result.paragraphs == NEWS

@@ -508,12 +508,18 @@ def _reporting_beside(blocks: list[Block], i: int, step: int) -> bool:
     return 0 <= j < len(blocks) and blocks[j].label == GOOD and _is_prose(blocks[j])
 
 
-def _enclosed_prose(blocks: list[Block], i: int) -> bool:
-    """A long paragraph of sentences between two paragraphs of reporting, addressing no reader and with
-    no mark of furniture but page words: a story about the web uses them ("print advertising")."""
+# An article written to its reader (a how-to, a blog): when this share of the paragraphs it keeps say
+# "you", a paragraph saying it is in the article's voice, not the page's.
+READER_VOICE_SHARE = 0.3
+
+
+def _enclosed_prose(blocks: list[Block], i: int, addresses_reader: bool = False) -> bool:
+    """A long paragraph of sentences between two paragraphs of reporting, addressing no reader (unless the
+    article itself does) and with no mark of furniture but page words: a story about the web uses them
+    ("print advertising")."""
     b = blocks[i]
     return (
-        b.terminal and b.n_words >= ENCLOSED_PROSE_WORDS and b.second_person == 0
+        b.terminal and b.n_words >= ENCLOSED_PROSE_WORDS and (b.second_person == 0 or addresses_reader)
         and b.stop_ratio >= PROSE_STOP_RATIO
         and not (b.link_like or b.repeated or b.timestamp or b.credit or b.caps_ratio > CAPS_FURNITURE_RATIO)
         and _reporting_beside(blocks, i, -1) and _reporting_beside(blocks, i, 1)
@@ -573,6 +579,10 @@ def _classify_article(
         for b in blocks[pasted:]:
             b.label, b.reason = GOOD, ""
         return
+    kept_prose = [b for b in blocks if b.label == GOOD and _is_prose(b)]
+    addresses_reader = bool(kept_prose) and (
+        sum(b.second_person > 0 for b in kept_prose) >= READER_VOICE_SHARE * len(kept_prose)
+    )
     for i, b in enumerate(blocks):
         # A short sentence between two paragraphs of reporting is reporting
         # ("He declined to comment."), unless it carries furniture's marks;
@@ -596,7 +606,7 @@ def _classify_article(
             and _reads_as_clean_text(b) and _ATTRIBUTION_RE.search(b.text)
         ):
             b.label, b.reason = GOOD, ""
-        elif b.label == BAD and (_enclosed_prose(blocks, i) or _numbered_subheading(blocks, i)):
+        elif b.label == BAD and (_enclosed_prose(blocks, i, addresses_reader) or _numbered_subheading(blocks, i)):
             b.label, b.reason = GOOD, ""
         # Outside the article's run of paragraphs, a block that shares not one
         # word with them is another story's caption or teaser: strong evidence.
@@ -630,7 +640,10 @@ def _captions(blocks: list[Block]) -> None:
             continue
         if b.credit:
             b.label, b.reason = BAD, "a photo caption with its credit"
-        elif i > last_sentence and not b.terminal and b.title_ratio >= CAPTION_TITLE_RATIO and not _QUOTE_MARK_RE.search(b.text):
+        elif (
+            i > last_sentence and not b.terminal and b.title_ratio >= CAPTION_TITLE_RATIO
+            and not _QUOTE_MARK_RE.search(b.text) and not _EMBED_SIGNATURE_RE.match(b.text)
+        ):
             b.label, b.reason = BAD, "after the story's last sentence, with no sentence ending (a caption or a label)"
 
 
@@ -657,9 +670,11 @@ EMBED_MAX_LINES = 3  # lines of the post above its signature
 
 
 def _embedded_posts(blocks: list[Block], layout: Layout) -> None:
-    """A post embedded in the article's run of paragraphs stays with them, its text and signature."""
+    """A post embedded in the article's run of paragraphs stays with them, its text and signature; so
+    does one that closes the article, its text kept right above its signature."""
     for i, b in enumerate(blocks):
-        if not (_EMBED_SIGNATURE_RE.match(b.text) and layout.run_start <= i <= layout.run_end):
+        closes = layout.run_end < i <= layout.run_end + EMBED_MAX_LINES and blocks[i - 1].label == GOOD
+        if not (_EMBED_SIGNATURE_RE.match(b.text) and (layout.run_start <= i <= layout.run_end or closes)):
             continue
         start = i
         while start > 0 and i - start < EMBED_MAX_LINES and blocks[start - 1].label == BAD and not blocks[start - 1].repeated:
