@@ -12,8 +12,8 @@ false, and counts them by kind. DUC 2006's clusters gather months of
 coverage of a topic, so like sentences about different events abound: a
 hard test of precision.
 
-The clusters of the blind conflict split (``"split": "blind-conflicts"`` in
-``benchmarks/claims/conflicts.jsonl``) are left out unless ``--blind`` is
+The clusters of the blind conflict splits (``"split": "blind-conflicts"`` or
+``"untuned-conflicts"`` in ``benchmarks/claims/conflicts.jsonl``) are left out unless ``--blind`` is
 given: their conflicts are scored by ``claims_score.py`` and never read while
 the rules are tuned.
 """
@@ -29,13 +29,13 @@ from common import SHARED, read_clusters
 
 DEFAULT_CLUSTERS = SHARED / "data" / "duc2006" / "clusters.jsonl"
 JUDGED = Path(__file__).resolve().parent / "claims" / "conflicts.jsonl"
-BLIND_SPLIT = "blind-conflicts"
+BLIND_SPLITS = ("blind-conflicts", "untuned-conflicts")
 
 
 def blind_clusters() -> set[str]:
     """The clusters whose conflicts are judged blind: scored, not read while tuning."""
     records = (json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip())
-    return {r["cluster"] for r in records if r.get("split") == BLIND_SPLIT}
+    return {r["cluster"] for r in records if r.get("split") in BLIND_SPLITS}
 
 
 def main() -> int:
