@@ -84,8 +84,9 @@ def lines_in(path: Path, state: dict[str, int]) -> int:
     return state["lines"]
 
 
-def run_monitored(command: list[str], output: Path, total: int, every: float,
-                  kill_at: int | None = None) -> dict[str, Any]:
+def run_monitored(
+    command: list[str], output: Path, total: int, every: float, kill_at: int | None = None
+) -> dict[str, Any]:
     """Run ``command``; sample its memory, and SIGKILL it once ``output`` holds ``kill_at`` lines."""
     import psutil
 
@@ -116,13 +117,22 @@ def run_monitored(command: list[str], output: Path, total: int, every: float,
     seconds = time.perf_counter() - start
     time.sleep(3)  # the workers notice their parent is gone within a second
     ours = str(Path(sys.executable).parent)  # other people's processes on a shared machine are not ours to count
-    orphans = [p.pid for p in psutil.process_iter(["cmdline", "ppid"])
-               if p.info["cmdline"] and p.info["cmdline"][0].startswith(ours)
-               and "spawn_main" in " ".join(p.info["cmdline"]) and p.info["ppid"] == 1]
+    orphans = [
+        p.pid
+        for p in psutil.process_iter(["cmdline", "ppid"])
+        if p.info["cmdline"]
+        and p.info["cmdline"][0].startswith(ours)
+        and "spawn_main" in " ".join(p.info["cmdline"])
+        and p.info["ppid"] == 1
+    ]
     return {
-        "seconds": round(seconds, 1), "exit": process.returncode, "peak_rss_mb": round(peak, 1),
-        "rss_by_tenth": samples, "last_line": (err.strip().splitlines() or [""])[-1],
-        "load_average_1min": round(os.getloadavg()[0], 2), "killed_with_workers": workers,
+        "seconds": round(seconds, 1),
+        "exit": process.returncode,
+        "peak_rss_mb": round(peak, 1),
+        "rss_by_tenth": samples,
+        "last_line": (err.strip().splitlines() or [""])[-1],
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "killed_with_workers": workers,
         "orphans_left": len(orphans),
     }
 
@@ -172,32 +182,60 @@ def throughput(sample: Path, clusters: int, work: Path, duc: Path | None) -> lis
     runs = [
         ("local, --jobs 1", ["--jobs", "1"], work / "jobs1.jsonl"),
         ("local, --jobs 2", ["--jobs", "2"], work / "jobs2.jsonl"),
-        ("dask LocalCluster, 2 workers", ["--engine", "dask", "--jobs", "2", "--partition-size", "256KiB"],
-         work / "dask-out"),
+        (
+            "dask LocalCluster, 2 workers",
+            ["--engine", "dask", "--jobs", "2", "--partition-size", "256KiB"],
+            work / "dask-out",
+        ),
     ]
     results = []
     for label, options, out in runs:
         subprocess.run(["rm", "-rf", str(out)], check=True)
         seconds, cpu, parent, load, last = timed(chorus_batch(str(sample), "-o", str(out), *options))
-        results.append({"run": label, "clusters": clusters, "seconds": round(seconds, 1),
-                        "clusters_per_s": round(clusters / seconds, 2), "cpu_ms_per_cluster": round(1000 * cpu / clusters, 1),
-                        "parent_cpu_ms_per_cluster": round(1000 * parent / clusters, 1),
-                        "load_average_1min": round(load, 2), "stderr": last})
-        print(f"{label}: {clusters / seconds:.2f} clusters/s ({seconds:.1f} s, {1000 * cpu / clusters:.1f} CPU ms "
-              f"per cluster, {1000 * parent / clusters:.1f} in the chorus process, load {load:.2f})", flush=True)
-    same = (work / "jobs1.jsonl").read_bytes() == (work / "jobs2.jsonl").read_bytes() == b"".join(
-        p.read_bytes() for p in sorted((work / "dask-out").glob("part-*")))
+        results.append(
+            {
+                "run": label,
+                "clusters": clusters,
+                "seconds": round(seconds, 1),
+                "clusters_per_s": round(clusters / seconds, 2),
+                "cpu_ms_per_cluster": round(1000 * cpu / clusters, 1),
+                "parent_cpu_ms_per_cluster": round(1000 * parent / clusters, 1),
+                "load_average_1min": round(load, 2),
+                "stderr": last,
+            }
+        )
+        print(
+            f"{label}: {clusters / seconds:.2f} clusters/s ({seconds:.1f} s, {1000 * cpu / clusters:.1f} CPU ms "
+            f"per cluster, {1000 * parent / clusters:.1f} in the chorus process, load {load:.2f})",
+            flush=True,
+        )
+    same = (
+        (work / "jobs1.jsonl").read_bytes()
+        == (work / "jobs2.jsonl").read_bytes()
+        == b"".join(p.read_bytes() for p in sorted((work / "dask-out").glob("part-*")))
+    )
     print(f"the three outputs are identical: {same}", flush=True)
     results.append({"identical_outputs": same})
     if duc is not None:
         out = work / "duc2006.jsonl"
         seconds, cpu, parent, load, last = timed(chorus_batch(str(duc), "-o", str(out), "--jobs", "2"))
-        results.append({"run": "DUC 2006 as is (50 clusters x 25 articles), --jobs 2", "clusters": 50,
-                        "seconds": round(seconds, 1), "clusters_per_s": round(50 / seconds, 3),
-                        "cpu_ms_per_cluster": round(1000 * cpu / 50, 1), "parent_cpu_ms_per_cluster": round(1000 * parent / 50, 1),
-                        "load_average_1min": round(load, 2), "stderr": last})
-        print(f"DUC 2006: {50 / seconds:.3f} clusters/s ({seconds:.1f} s, {1000 * cpu / 50:.1f} CPU ms per cluster, "
-              f"load {load:.2f})", flush=True)
+        results.append(
+            {
+                "run": "DUC 2006 as is (50 clusters x 25 articles), --jobs 2",
+                "clusters": 50,
+                "seconds": round(seconds, 1),
+                "clusters_per_s": round(50 / seconds, 3),
+                "cpu_ms_per_cluster": round(1000 * cpu / 50, 1),
+                "parent_cpu_ms_per_cluster": round(1000 * parent / 50, 1),
+                "load_average_1min": round(load, 2),
+                "stderr": last,
+            }
+        )
+        print(
+            f"DUC 2006: {50 / seconds:.3f} clusters/s ({seconds:.1f} s, {1000 * cpu / 50:.1f} CPU ms per cluster, "
+            f"load {load:.2f})",
+            flush=True,
+        )
     return results
 
 
@@ -243,52 +281,112 @@ def scale(source: Path, sample: Path, clusters: int, samples: int, work: Path, e
     result = {
         "input_mb": round(source.stat().st_size / 2**20, 1),
         "output_mb": round(whole.stat().st_size / 2**20, 1),
-        "small_clusters": samples, "small": small,
-        "uninterrupted": uninterrupted, "killed": killed, "records_when_killed": kept_lines, "resumed": resumed,
-        "records_uninterrupted": lost_records(source, whole), "records_killed_and_resumed": lost_records(source, cut),
-        "sha256_uninterrupted": sha256(whole), "sha256_killed_and_resumed": sha256(cut),
+        "small_clusters": samples,
+        "small": small,
+        "uninterrupted": uninterrupted,
+        "killed": killed,
+        "records_when_killed": kept_lines,
+        "resumed": resumed,
+        "records_uninterrupted": lost_records(source, whole),
+        "records_killed_and_resumed": lost_records(source, cut),
+        "sha256_uninterrupted": sha256(whole),
+        "sha256_killed_and_resumed": sha256(cut),
     }
     result["identical"] = result["sha256_uninterrupted"] == result["sha256_killed_and_resumed"]
     return result
 
 
-def report(settings: argparse.Namespace, info: dict[str, Any], speed: list[dict[str, Any]],
-           big: dict[str, Any] | None) -> str:
+def report(
+    settings: argparse.Namespace, info: dict[str, Any], speed: list[dict[str, Any]], big: dict[str, Any] | None
+) -> str:
     text = [f"Machine: {describe_machine(info)}.\n"]
-    rows = [[r["run"], str(r["clusters"]), f"{r['seconds']:.1f}", f"{r['clusters_per_s']:.2f}",
-             f"{r.get('cpu_ms_per_cluster', float('nan')):.1f}", f"{r.get('parent_cpu_ms_per_cluster', float('nan')):.1f}",
-             f"{r['load_average_1min']:.2f}"]
-            for r in speed if "run" in r]
+    rows = [
+        [
+            r["run"],
+            str(r["clusters"]),
+            f"{r['seconds']:.1f}",
+            f"{r['clusters_per_s']:.2f}",
+            f"{r.get('cpu_ms_per_cluster', float('nan')):.1f}",
+            f"{r.get('parent_cpu_ms_per_cluster', float('nan')):.1f}",
+            f"{r['load_average_1min']:.2f}",
+        ]
+        for r in speed
+        if "run" in r
+    ]
     if rows:
-        text.append(markdown_table(
-            ["run", "clusters", "wall s", "clusters/s", "CPU ms/cluster (all processes)", "of which the chorus process",
-             "load avg (1 min) after"], rows))
+        text.append(
+            markdown_table(
+                [
+                    "run",
+                    "clusters",
+                    "wall s",
+                    "clusters/s",
+                    "CPU ms/cluster (all processes)",
+                    "of which the chorus process",
+                    "load avg (1 min) after",
+                ],
+                rows,
+            )
+        )
     if big:
         s, u, k, r = big["small"], big["uninterrupted"], big["killed"], big["resumed"]
-        text.append(markdown_table(
-            ["run", "wall s", "peak RSS MB (all processes)", "load avg after", "stderr"],
-            [[f"small: the first {big['small_clusters']:,} clusters", f"{s['seconds']:.0f}", f"{s['peak_rss_mb']:.0f}",
-              f"{s['load_average_1min']:.2f}", s["last_line"]],
-             [f"uninterrupted, {settings.clusters:,} clusters", f"{u['seconds']:.0f}", f"{u['peak_rss_mb']:.0f}", f"{u['load_average_1min']:.2f}", u["last_line"]],
-             [f"killed (SIGKILL) at {big['records_when_killed']:,} records", f"{k['seconds']:.0f}",
-              f"{k['peak_rss_mb']:.0f}", f"{k['load_average_1min']:.2f}", f"exit {k['exit']}"],
-             ["resumed (--resume)", f"{r['seconds']:.0f}", f"{r['peak_rss_mb']:.0f}", f"{r['load_average_1min']:.2f}", r["last_line"]]],
-        ))
+        text.append(
+            markdown_table(
+                ["run", "wall s", "peak RSS MB (all processes)", "load avg after", "stderr"],
+                [
+                    [
+                        f"small: the first {big['small_clusters']:,} clusters",
+                        f"{s['seconds']:.0f}",
+                        f"{s['peak_rss_mb']:.0f}",
+                        f"{s['load_average_1min']:.2f}",
+                        s["last_line"],
+                    ],
+                    [
+                        f"uninterrupted, {settings.clusters:,} clusters",
+                        f"{u['seconds']:.0f}",
+                        f"{u['peak_rss_mb']:.0f}",
+                        f"{u['load_average_1min']:.2f}",
+                        u["last_line"],
+                    ],
+                    [
+                        f"killed (SIGKILL) at {big['records_when_killed']:,} records",
+                        f"{k['seconds']:.0f}",
+                        f"{k['peak_rss_mb']:.0f}",
+                        f"{k['load_average_1min']:.2f}",
+                        f"exit {k['exit']}",
+                    ],
+                    [
+                        "resumed (--resume)",
+                        f"{r['seconds']:.0f}",
+                        f"{r['peak_rss_mb']:.0f}",
+                        f"{r['load_average_1min']:.2f}",
+                        r["last_line"],
+                    ],
+                ],
+            )
+        )
         tenths = ", ".join(f"{s['rss_mb']:.0f}" for s in u["rss_by_tenth"])
         text.append(f"Resident memory at each tenth of the uninterrupted run (MB): {tenths}.\n")
         marks = [(0, 0.0)] + [(s["records"], s["seconds"]) for s in u["rss_by_tenth"] if "seconds" in s]
         rates = [(b[0] - a[0]) / (b[1] - a[1]) for a, b in zip(marks, marks[1:]) if b[1] > a[1]]
         if rates:
-            text.append("Clusters/s in each tenth of the uninterrupted run (other work on the machine comes and goes): "
-                        + ", ".join(f"{r:.0f}" for r in rates) + ".\n")
+            text.append(
+                "Clusters/s in each tenth of the uninterrupted run (other work on the machine comes and goes): "
+                + ", ".join(f"{r:.0f}" for r in rates)
+                + ".\n"
+            )
         whole, cut = big["records_uninterrupted"], big["records_killed_and_resumed"]
-        text.append(f"Input records {whole['input']:,}; output records {whole['output']:,} uninterrupted "
-                    f"({whole['errors']} error records), {cut['output']:,} killed and resumed; records lost "
-                    f"{whole['lost']} and {cut['lost']}.\n")
-        text.append(f"Input {big['input_mb']} MB, output {big['output_mb']} MB. "
-                    f"SHA-256 uninterrupted {big['sha256_uninterrupted'][:16]}…, killed and resumed "
-                    f"{big['sha256_killed_and_resumed'][:16]}…: {'identical' if big['identical'] else 'DIFFERENT'}. "
-                    f"Workers left running after the kill: {k['orphans_left']}.\n")
+        text.append(
+            f"Input records {whole['input']:,}; output records {whole['output']:,} uninterrupted "
+            f"({whole['errors']} error records), {cut['output']:,} killed and resumed; records lost "
+            f"{whole['lost']} and {cut['lost']}.\n"
+        )
+        text.append(
+            f"Input {big['input_mb']} MB, output {big['output_mb']} MB. "
+            f"SHA-256 uninterrupted {big['sha256_uninterrupted'][:16]}…, killed and resumed "
+            f"{big['sha256_killed_and_resumed'][:16]}…: {'identical' if big['identical'] else 'DIFFERENT'}. "
+            f"Workers left running after the kill: {k['orphans_left']}.\n"
+        )
     return "\n".join(text)
 
 
@@ -318,10 +416,16 @@ def main(argv: list[str] | None = None) -> int:
     sample = work / f"sample-{settings.sample}.jsonl"
     head(source, sample, settings.sample)
 
-    speed = [] if settings.skip_throughput else throughput(
-        sample, settings.sample, work, None if settings.no_duc else settings.dataset)
-    big = None if settings.skip_scale else scale(source, sample, settings.clusters, settings.sample, work,
-                                                 settings.sample_every)
+    speed = (
+        []
+        if settings.skip_throughput
+        else throughput(sample, settings.sample, work, None if settings.no_duc else settings.dataset)
+    )
+    big = (
+        None
+        if settings.skip_scale
+        else scale(source, sample, settings.clusters, settings.sample, work, settings.sample_every)
+    )
     info = machine()
     print(report(settings, info, speed, big))
     write_json(settings.json, settings, info, throughput=speed, scale=big)

@@ -94,7 +94,13 @@ def read_claims(split: str) -> list[dict]:
     return claims
 
 
-HIDDEN_SPLITS = ("heldout", "honest", "blind", "blind-conflicts", "untuned-conflicts")  # scored, never printed unless asked for by name
+HIDDEN_SPLITS = (
+    "heldout",
+    "honest",
+    "blind",
+    "blind-conflicts",
+    "untuned-conflicts",
+)  # scored, never printed unless asked for by name
 
 
 def ratio(a: int, b: int) -> float | None:
@@ -103,7 +109,22 @@ def ratio(a: int, b: int) -> float | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", default="dev", choices=["dev", "heldout", "fresh", "honest", "blind", "fresh-conflicts", "new-conflicts", "blind-conflicts", "untuned-conflicts", "all"])
+    parser.add_argument(
+        "--split",
+        default="dev",
+        choices=[
+            "dev",
+            "heldout",
+            "fresh",
+            "honest",
+            "blind",
+            "fresh-conflicts",
+            "new-conflicts",
+            "blind-conflicts",
+            "untuned-conflicts",
+            "all",
+        ],
+    )
     parser.add_argument("--show", action="store_true", help="print each wrong verdict")
     parser.add_argument("--json", help="write the figures here")
     parser.add_argument("--no-conflicts", action="store_true")
@@ -168,9 +189,13 @@ def main() -> int:
                     counts["evidence_right" if right else "evidence_wrong"] += 1
                 if want != got and args.show and (c.get("split") not in HIDDEN_SPLITS or c["split"] == args.split):
                     evidence = (
-                        " | ".join(story.sentences[i].text for i in verdict.evidence.sentences) if verdict.evidence else ""
+                        " | ".join(story.sentences[i].text for i in verdict.evidence.sentences)
+                        if verdict.evidence
+                        else ""
                     )
-                    print(f"{c['id']} {doc}: judged {want}, found {got} ({verdict.evidence.score if verdict.evidence else '-'})")
+                    print(
+                        f"{c['id']} {doc}: judged {want}, found {got} ({verdict.evidence.score if verdict.evidence else '-'})"
+                    )
                     print(f"    claim: {c['text']}")
                     if judged.get("evidence"):
                         print(f"    judged: {' | '.join(judged['evidence'])}")
@@ -189,7 +214,9 @@ def main() -> int:
         "states_precision_other_articles": ratio(
             counts["others_states_tp"], counts["others_states_tp"] + counts["others_states_fp"]
         ),
-        "states_recall_other_articles": ratio(counts["others_states_tp"], counts["others_states_tp"] + counts["others_states_fn"]),
+        "states_recall_other_articles": ratio(
+            counts["others_states_tp"], counts["others_states_tp"] + counts["others_states_fn"]
+        ),
         "contradicts_precision": ratio(counts["contradicts_tp"], counts["contradicts_tp"] + counts["contradicts_fp"]),
         "contradicts_recall": ratio(counts["contradicts_tp"], counts["contradicts_tp"] + counts["contradicts_fn"]),
         "evidence_right": ratio(counts["evidence_right"], counts["evidence_right"] + counts["evidence_wrong"]),
@@ -265,7 +292,9 @@ def score_conflicts(stories: dict, args) -> dict:
             if hit is None:
                 fp += 1
                 if show:
-                    print(f"conflict FP {cluster}: {conflict.kind} {conflict.describe()} | {report.sentence(report.fact_by_id(conflict.fact).centre).text[:90]}")
+                    print(
+                        f"conflict FP {cluster}: {conflict.kind} {conflict.describe()} | {report.sentence(report.fact_by_id(conflict.fact).centre).text[:90]}"
+                    )
             else:
                 tp += 1
                 matched.add(hit)

@@ -91,7 +91,13 @@ def main() -> None:
     for cluster in clusters:
         result = measure(cluster, args.words)
         results.append({"id": cluster.id, "articles": len(cluster.documents), **result})
-        rows.append([cluster.id, str(len(cluster.documents)), *(f"{result[k]:.3f}" for k in ("summarize", "cite", "check", "report"))])
+        rows.append(
+            [
+                cluster.id,
+                str(len(cluster.documents)),
+                *(f"{result[k]:.3f}" for k in ("summarize", "cite", "check", "report")),
+            ]
+        )
     columns = ("summarize", "cite", "check", "report")
     medians = {k: statistics.median(r[k] for r in results) for k in columns}
     worst = {k: max(r[k] for r in results) for k in columns}

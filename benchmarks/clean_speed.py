@@ -36,8 +36,12 @@ DEFAULT_BASE = "2936c06"  # main before issue 16's cleaner
 
 def load_old(base: str, name: str, folder: Path):
     """The module ``chorus.ingest.<name>`` as it was at commit ``base``."""
-    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{base}:src/chorus/ingest/{name}.py"],
-                            check=True, capture_output=True, text=True).stdout
+    source = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{base}:src/chorus/ingest/{name}.py"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     path = folder / f"old_{name}.py"
     path.write_text(source, encoding="utf-8")
     spec = importlib.util.spec_from_file_location(f"old_{name}", path)
@@ -53,8 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", default=DEFAULT_BASE, help="the earlier commit (default %(default)s)")
     parser.add_argument("--clusters", type=int, default=20)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--least", action="store_true",
-                        help="the least of the repeats instead of their median (steadier on a loaded machine)")
+    parser.add_argument(
+        "--least",
+        action="store_true",
+        help="the least of the repeats instead of their median (steadier on a loaded machine)",
+    )
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
 
@@ -62,8 +69,12 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as folder:
         # The old cleaner runs with the line model code and weights of its own commit.
-        model_json = subprocess.run(["git", "-C", str(ROOT), "show", f"{args.base}:src/chorus/ingest/line_model.json"],
-                                    check=True, capture_output=True, text=True).stdout
+        model_json = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{args.base}:src/chorus/ingest/line_model.json"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         (Path(folder) / "line_model.json").write_text(model_json, encoding="utf-8")
         new_line_model = sys.modules["chorus.ingest.line_model"]
         sys.modules["chorus.ingest.line_model"] = load_old(args.base, "line_model", Path(folder))
@@ -94,8 +105,12 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.repeats):
             times["old clean"].append(cpu_timed(lambda: [old_clean.clean_texts(c) for c in clusters])[1])
             times["new clean"].append(cpu_timed(lambda: [new_clean.clean_texts(c) for c in clusters])[1])
-            times["old language"].append(cpu_timed(lambda: [old_language.detect_language(t) for c in clusters for t in c])[1])
-            times["new language"].append(cpu_timed(lambda: [new_language.detect_language(t) for c in clusters for t in c])[1])
+            times["old language"].append(
+                cpu_timed(lambda: [old_language.detect_language(t) for c in clusters for t in c])[1]
+            )
+            times["new language"].append(
+                cpu_timed(lambda: [new_language.detect_language(t) for c in clusters for t in c])[1]
+            )
         pick = min if args.least else statistics.median
         per_k = {k: 1e6 * pick(v) / n_words for k, v in times.items()}  # seconds -> ms per 1,000 words
         results[label] = {"words": n_words, "ms_per_1000_words": per_k}

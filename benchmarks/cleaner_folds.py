@@ -28,8 +28,12 @@ from chorus.ingest.line_model import LineModel  # noqa: E402
 from web_pages import DEFAULT_PAGES, load_scorer  # noqa: E402
 
 # (embedded posts, repeated labels): the second was tried and not kept (BENCHMARKS.md).
-SETTINGS = {"neither": (False, False), "embedded posts (shipped)": (True, False), "repeated labels": (False, True),
-            "both": (True, True)}
+SETTINGS = {
+    "neither": (False, False),
+    "embedded posts (shipped)": (True, False),
+    "repeated labels": (False, True),
+    "both": (True, True),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=train_cleaner.DEFAULT_DATA)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threshold", type=float, default=train_cleaner.DEFAULT_THRESHOLD)
-    parser.add_argument("--json", type=Path, help="also write each held-out page's body per setting here (to read the misses)")
+    parser.add_argument(
+        "--json", type=Path, help="also write each held-out page's body per setting here (to read the misses)"
+    )
     args = parser.parse_args(argv)
     scorer = load_scorer(args.pages)
     pages = train_cleaner.load(args.pages, args.data)

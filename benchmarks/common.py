@@ -44,8 +44,10 @@ def cluster_stories(settings: argparse.Namespace) -> list[Any]:
     """The stories of the clusters ``add_cluster_arguments`` chose, read, segmented and represented."""
     from chorus.pipeline import build_story, load_documents
 
-    return [build_story(load_documents(c.documents[: settings.articles], []), None, [])
-            for c in read_clusters(settings.clusters, settings.limit)]
+    return [
+        build_story(load_documents(c.documents[: settings.articles], []), None, [])
+        for c in read_clusters(settings.clusters, settings.limit)
+    ]
 
 
 def chorus_runner(method: str, words: int) -> Callable[[Cluster], object]:
@@ -136,8 +138,10 @@ def machine() -> dict[str, Any]:
 
 
 def describe_machine(info: dict[str, Any]) -> str:
-    return (f"{info['cpus']} cores ({info['cpu_model']}), {info['ram_gb']} GB RAM, Python {info['python']}, "
-            f"load average {info['load_average_1min']} at the end")
+    return (
+        f"{info['cpus']} cores ({info['cpu_model']}), {info['ram_gb']} GB RAM, Python {info['python']}, "
+        f"load average {info['load_average_1min']} at the end"
+    )
 
 
 def method_label(method: str) -> str:

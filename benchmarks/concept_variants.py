@@ -119,6 +119,8 @@ _DELETIONS = {
     "R": [(re.compile(r", (?:who|which) [^,;:\"“”]{3,80}, "), " ")],
     "T": [(re.compile(r", (?:[A-Za-z.'-]+ ){1,5}(?:said|says|reported|added)(?: \w+day)?\.$"), ".")],
 }
+
+
 def compressed(sentence: str, compression: str) -> str:
     """``sentence`` shortened by the deletions named in ``compression``."""
     short = sentence
@@ -183,7 +185,9 @@ def with_embedding_features(extra: tuple[str, ...]) -> Callable[[Story, int], Co
                 np.maximum.at(best, concept, values)
                 columns.append(best)
         return ConceptTable(
-            base_table.concepts, np.column_stack([base_table.features, *columns]), base_table.sentence_concepts,
+            base_table.concepts,
+            np.column_stack([base_table.features, *columns]),
+            base_table.sentence_concepts,
             base_table.names + extra,
         )
 
@@ -206,7 +210,8 @@ def stop_words(replacement: frozenset[str] | None) -> Iterator[None]:
         return
     original = chorus.text.STOP_WORDS
     patched = [
-        m for name, m in list(sys.modules.items())
+        m
+        for name, m in list(sys.modules.items())
         if name.startswith("chorus") and name not in CLEANER_MODULES and getattr(m, "STOP_WORDS", None) is original
     ]
     for module in patched:
@@ -240,7 +245,9 @@ def extra_feature_columns(story: Story, table: ConceptTable, window: int, names:
     pair_concept, pair_sentence = pairs // len(sentences), pairs % len(sentences)
     carriers = np.maximum(np.bincount(pair_concept, minlength=n), 1)
     vectors = story.vectors
-    query_terms = {vectors.index[t] for t in (vectors.variants.get(q, q) for q in story.query_stems) if t in vectors.index}
+    query_terms = {
+        vectors.index[t] for t in (vectors.variants.get(q, q) for q in story.query_stems) if t in vectors.index
+    }
     stem_tf: dict[str, int] = {}
     for x in sentences:
         for w in x.stems:
@@ -286,11 +293,17 @@ def with_extra_features(extra: tuple[str, ...]) -> Callable[[Story, int], Concep
     def table(story: Story, window: int) -> ConceptTable:
         base_table = concepts.concept_table(story, window)
         if not base_table.concepts:
-            return ConceptTable(base_table.concepts, np.empty((0, len(base_table.names) + len(extra))),
-                                base_table.sentence_concepts, base_table.names + extra)
+            return ConceptTable(
+                base_table.concepts,
+                np.empty((0, len(base_table.names) + len(extra))),
+                base_table.sentence_concepts,
+                base_table.names + extra,
+            )
         columns = extra_feature_columns(story, base_table, window, extra)
         return ConceptTable(
-            base_table.concepts, np.column_stack([base_table.features, *columns]), base_table.sentence_concepts,
+            base_table.concepts,
+            np.column_stack([base_table.features, *columns]),
+            base_table.sentence_concepts,
             base_table.names + extra,
         )
 
@@ -362,7 +375,10 @@ def apply(variant: str) -> Variant:
 
 
 def stories_once(
-    cache: dict[tuple, list], story_key: tuple, window: int, table: Callable[[Story, int], ConceptTable],
+    cache: dict[tuple, list],
+    story_key: tuple,
+    window: int,
+    table: Callable[[Story, int], ConceptTable],
     build: Callable[[], list[Example]],
 ) -> list[Example]:
     """The examples of a variant, its stories reused from an earlier variant that built the same
@@ -406,9 +422,17 @@ def main() -> int:
                     key = (path, focused, window, chosen.compression, chosen.features, chosen.stop_words)
                     if key not in examples:
                         examples[key] = stories_once(
-                            examples, (path, focused, chosen.compression, chosen.stop_words), window, table,
+                            examples,
+                            (path, focused, chosen.compression, chosen.stop_words),
+                            window,
+                            table,
                             lambda: build_examples(
-                                path, fields, focused, window=window, splitter=chosen.splitter, table=table,
+                                path,
+                                fields,
+                                focused,
+                                window=window,
+                                splitter=chosen.splitter,
+                                table=table,
                                 clusters=clusters[path],
                             ),
                         )

@@ -57,7 +57,10 @@ def dump(path: Path) -> None:
         for case, documents in cases().items():
             facts = one_source(chorus.report(documents))
             if case in HELD_OUT:
-                facts = sorted(random.Random(case).sample(facts, min(DUC_SAMPLE, len(facts))), key=lambda f: (f["doc"], f["position"]))
+                facts = sorted(
+                    random.Random(case).sample(facts, min(DUC_SAMPLE, len(facts))),
+                    key=lambda f: (f["doc"], f["position"]),
+                )
             for fact in facts:
                 out.write(json.dumps({"case": case, **fact}) + "\n")
 
@@ -65,7 +68,10 @@ def dump(path: Path) -> None:
 def score() -> None:
     judged = [json.loads(line) for line in JUDGED.read_text().splitlines() if line.strip()]
     reports = {case: chorus.report(documents) for case, documents in cases().items()}
-    for part, wanted in (("dev (examples)", lambda c: c not in HELD_OUT), ("held out (DUC 2007)", lambda c: c in HELD_OUT)):
+    for part, wanted in (
+        ("dev (examples)", lambda c: c not in HELD_OUT),
+        ("held out (DUC 2007)", lambda c: c in HELD_OUT),
+    ):
         rows = [j for j in judged if wanted(j["case"])]
         merged = right = elsewhere = 0
         for j in rows:
@@ -79,8 +85,10 @@ def score() -> None:
             right += now_merged and j["states_elsewhere"]
         precision = f"{right / merged:.2f}" if merged else "n/a"
         recall = f"{right / elsewhere:.2f}" if elsewhere else "n/a"
-        print(f"{part}: {len(rows)} judged one-source facts, {elsewhere} stated by another independent outlet; "
-              f"merged {merged}, right {right}: precision {precision}, recall {recall}")
+        print(
+            f"{part}: {len(rows)} judged one-source facts, {elsewhere} stated by another independent outlet; "
+            f"merged {merged}, right {right}: precision {precision}, recall {recall}"
+        )
     for case, report in reports.items():
         print(f"{case}: {len(report.single_outlet_facts)} one-source facts of {len(report.facts)}")
 

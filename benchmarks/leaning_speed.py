@@ -56,9 +56,11 @@ def main() -> None:
     families = least_ms(SourceFamilies, stories, settings.passes)
     aligner = least_ms(aligner_with_places, stories, settings.passes)
     vectors = least_ms(represent, stories, settings.passes)
-    print(f"told_description on every sentence {told:.1f} ms per story, SourceFamilies {families:.1f}, "
-          f"Aligner with common_places {aligner:.1f}, represent {vectors:.1f} "
-          f"(least of {settings.passes} passes over {len(stories)} stories)")
+    print(
+        f"told_description on every sentence {told:.1f} ms per story, SourceFamilies {families:.1f}, "
+        f"Aligner with common_places {aligner:.1f}, represent {vectors:.1f} "
+        f"(least of {settings.passes} passes over {len(stories)} stories)"
+    )
 
 
 if __name__ == "__main__":

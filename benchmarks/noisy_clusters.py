@@ -85,7 +85,9 @@ def build(data: Path, families: list[str], parts: set[str] | None = None) -> lis
         own = {titles[i] for i in chosen}
         others = [h for h in headlines if h not in own]
         for family in families:
-            maker = PageMaker(family, others, seed=zlib.crc32(f"{row['id']}/{family}".encode()))  # not hash(): salted per process
+            maker = PageMaker(
+                family, others, seed=zlib.crc32(f"{row['id']}/{family}".encode())
+            )  # not hash(): salted per process
             pages, texts = [], []
             for i in chosen:
                 paragraphs = [p.strip() for p in docs[i].split("\n\n") if p.strip()]
@@ -153,8 +155,16 @@ def run(clusters: list[NoisyCluster]) -> list[dict]:
         for text, name in zip(c.texts, names):
             alone.update(clean([text], [name]))
         for name, lines in zip(names, c.pages):
-            results.append({"cluster": c.id, "part": c.part, "family": c.family, "page": name,
-                            "together": score_page(lines, together[name]), "alone": score_page(lines, alone[name])})
+            results.append(
+                {
+                    "cluster": c.id,
+                    "part": c.part,
+                    "family": c.family,
+                    "page": name,
+                    "together": score_page(lines, together[name]),
+                    "alone": score_page(lines, alone[name]),
+                }
+            )
     return results
 
 
@@ -164,6 +174,7 @@ def summarize(results: list[dict]) -> list[dict]:
         groups.setdefault((r["part"], r["family"]), []).append(r)
     rows = []
     for (part, family), items in sorted(groups.items()):
+
         def total(mode: str, field: str) -> int:
             return sum(getattr(x[mode], field) for x in items)
 
@@ -175,19 +186,28 @@ def summarize(results: list[dict]) -> list[dict]:
         kinds: Counter = Counter()
         for x in items:
             kinds.update(x["together"].kept_kinds)
-        rows.append({
-            "part": part, "family": family, "clusters": len(per_cluster), "pages": len(items),
-            "reporting_words": total("together", "reporting_words"),
-            "kept_together": total("together", "reporting_kept") / max(1, total("together", "reporting_words")),
-            "kept_alone": total("alone", "reporting_kept") / max(1, total("alone", "reporting_words")),
-            "worst_page_together": min(x["together"].reporting_kept / x["together"].reporting_words
-                                       for x in items if x["together"].reporting_words),
-            "clusters_worse_together": sum(t < a for t, a in per_cluster.values()),
-            "furniture_lines": total("together", "furniture_lines"),
-            "removed_together": total("together", "furniture_removed") / max(1, total("together", "furniture_lines")),
-            "removed_alone": total("alone", "furniture_removed") / max(1, total("alone", "furniture_lines")),
-            "furniture_kept_by_kind": dict(kinds.most_common()),
-        })
+        rows.append(
+            {
+                "part": part,
+                "family": family,
+                "clusters": len(per_cluster),
+                "pages": len(items),
+                "reporting_words": total("together", "reporting_words"),
+                "kept_together": total("together", "reporting_kept") / max(1, total("together", "reporting_words")),
+                "kept_alone": total("alone", "reporting_kept") / max(1, total("alone", "reporting_words")),
+                "worst_page_together": min(
+                    x["together"].reporting_kept / x["together"].reporting_words
+                    for x in items
+                    if x["together"].reporting_words
+                ),
+                "clusters_worse_together": sum(t < a for t, a in per_cluster.values()),
+                "furniture_lines": total("together", "furniture_lines"),
+                "removed_together": total("together", "furniture_removed")
+                / max(1, total("together", "furniture_lines")),
+                "removed_alone": total("alone", "furniture_removed") / max(1, total("alone", "furniture_lines")),
+                "furniture_kept_by_kind": dict(kinds.most_common()),
+            }
+        )
     return rows
 
 
@@ -202,14 +222,39 @@ def main(argv: list[str] | None = None) -> int:
     started = time.process_time()
     clusters = build(args.data, families, {p.strip() for p in args.parts.split(",")})
     rows = summarize(run(clusters))
-    print(markdown_table(
-        ["part", "furniture", "clusters", "reporting words", "kept together", "kept alone", "worst page together",
-         "clusters worse together", "furniture lines", "removed together", "removed alone"],
-        [[r["part"], r["family"], str(r["clusters"]), f"{r['reporting_words']:,}", f"{100 * r['kept_together']:.2f}%",
-          f"{100 * r['kept_alone']:.2f}%", f"{100 * r['worst_page_together']:.1f}%", str(r["clusters_worse_together"]),
-          f"{r['furniture_lines']:,}", f"{100 * r['removed_together']:.2f}%", f"{100 * r['removed_alone']:.2f}%"]
-         for r in rows],
-    ))
+    print(
+        markdown_table(
+            [
+                "part",
+                "furniture",
+                "clusters",
+                "reporting words",
+                "kept together",
+                "kept alone",
+                "worst page together",
+                "clusters worse together",
+                "furniture lines",
+                "removed together",
+                "removed alone",
+            ],
+            [
+                [
+                    r["part"],
+                    r["family"],
+                    str(r["clusters"]),
+                    f"{r['reporting_words']:,}",
+                    f"{100 * r['kept_together']:.2f}%",
+                    f"{100 * r['kept_alone']:.2f}%",
+                    f"{100 * r['worst_page_together']:.1f}%",
+                    str(r["clusters_worse_together"]),
+                    f"{r['furniture_lines']:,}",
+                    f"{100 * r['removed_together']:.2f}%",
+                    f"{100 * r['removed_alone']:.2f}%",
+                ]
+                for r in rows
+            ],
+        )
+    )
     for r in rows:
         print(f"{r['part']}, {r['family']}: furniture kept together, by kind: {r['furniture_kept_by_kind']}")
     info = machine()

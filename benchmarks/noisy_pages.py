@@ -62,73 +62,224 @@ def is_wire_residue(paragraph: str) -> bool:
 
 FAMILIES: dict[str, dict[str, list[str]]] = {
     "A": {
-        "outlets": ["Harbour Herald", "The Daily Sentinel", "Northfield Gazette", "Metro Wire", "The Capital Post",
-                    "Riverside Times", "Coastline News", "The Morning Ledger", "Westbrook Star", "Pinecrest Chronicle"],
-        "sections": ["Home", "News", "World", "Politics", "Business", "Sport", "Opinion", "Culture", "Science",
-                     "Health", "Travel", "Video", "Local", "Weather", "Obituaries", "Puzzles"],
+        "outlets": [
+            "Harbour Herald",
+            "The Daily Sentinel",
+            "Northfield Gazette",
+            "Metro Wire",
+            "The Capital Post",
+            "Riverside Times",
+            "Coastline News",
+            "The Morning Ledger",
+            "Westbrook Star",
+            "Pinecrest Chronicle",
+        ],
+        "sections": [
+            "Home",
+            "News",
+            "World",
+            "Politics",
+            "Business",
+            "Sport",
+            "Opinion",
+            "Culture",
+            "Science",
+            "Health",
+            "Travel",
+            "Video",
+            "Local",
+            "Weather",
+            "Obituaries",
+            "Puzzles",
+        ],
         "kickers": ["World", "Breaking", "EXCLUSIVE", "Analysis", "National", "Live updates", "Top story"],
-        "bylines": ["By {author}", "By {author}, Staff Writer", "{author} | Reporter", "By {AUTHOR} Associated Press Writer",
-                    "Written by {author}"],
-        "stamps": ["Published {time} {zone}, {date}", "Updated {date} {time}", "{date}", "{mins} min read",
-                   "Posted {date} at {time}"],
+        "bylines": [
+            "By {author}",
+            "By {author}, Staff Writer",
+            "{author} | Reporter",
+            "By {AUTHOR} Associated Press Writer",
+            "Written by {author}",
+        ],
+        "stamps": [
+            "Published {time} {zone}, {date}",
+            "Updated {date} {time}",
+            "{date}",
+            "{mins} min read",
+            "Posted {date} at {time}",
+        ],
         "share": ["Share", "Facebook", "Twitter", "Email", "Print", "Share this article", "Copy link", "WhatsApp"],
-        "ads": ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Continue reading the main story",
-                "Sponsored", "Ad"],
-        "captions": ["{person} speaks to reporters in {place} on {day}. ({agency}/{photographer})",
-                     "{person} arrives for a meeting in {place}. Photo: {agency}",
-                     "FILE PHOTO: {person} in {place}, {year}.", "A view of {place} on {day}.",
-                     "{person} and {person2} in {place}. Credit: {photographer}/{agency}"],
-        "newsletters": ["Sign up for our daily newsletter to get the latest news delivered to your inbox.",
-                        "Get the {outlet} morning briefing", "Enter your email address", "Subscribe",
-                        "By signing up you agree to our Terms of Use and Privacy Policy."],
-        "related": ["READ MORE: {headline}", "Related: {headline}", "RELATED COVERAGE", "{headline}",
-                    "You might also like", "Most popular", "{n}. {headline}"],
+        "ads": [
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Story continues below advertisement",
+            "Continue reading the main story",
+            "Sponsored",
+            "Ad",
+        ],
+        "captions": [
+            "{person} speaks to reporters in {place} on {day}. ({agency}/{photographer})",
+            "{person} arrives for a meeting in {place}. Photo: {agency}",
+            "FILE PHOTO: {person} in {place}, {year}.",
+            "A view of {place} on {day}.",
+            "{person} and {person2} in {place}. Credit: {photographer}/{agency}",
+        ],
+        "newsletters": [
+            "Sign up for our daily newsletter to get the latest news delivered to your inbox.",
+            "Get the {outlet} morning briefing",
+            "Enter your email address",
+            "Subscribe",
+            "By signing up you agree to our Terms of Use and Privacy Policy.",
+        ],
+        "related": [
+            "READ MORE: {headline}",
+            "Related: {headline}",
+            "RELATED COVERAGE",
+            "{headline}",
+            "You might also like",
+            "Most popular",
+            "{n}. {headline}",
+        ],
         "gallery": ["Image {n} of {m}", "Expand", "Enlarge this image", "Photos: {headline}"],
-        "paywall": ["Subscribe for unlimited access", "You have {n} free articles remaining this month.",
-                    "Already a subscriber? Log in"],
+        "paywall": [
+            "Subscribe for unlimited access",
+            "You have {n} free articles remaining this month.",
+            "Already a subscriber? Log in",
+        ],
         "media": ["Listen to this article", "Watch: {headline}", "Video {mins}:{secs}", "Play video"],
         "tags": ["Tags: {place}, {person}, {section}", "Topics", "{section}"],
         "comments": ["Comments ({n})", "Join the conversation", "Leave a comment", "View comments"],
-        "bios": ["{author} is a reporter at {outlet} covering {section_lower}.",
-                 "{author} has written for {outlet} since {year}. Follow on Twitter @{handle}."],
-        "footer": ["© {year} {outlet}. All rights reserved.", "Terms of Use | Privacy Policy | Contact us", "About us",
-                   "We use cookies to improve your experience. By continuing you agree to our use of cookies."],
+        "bios": [
+            "{author} is a reporter at {outlet} covering {section_lower}.",
+            "{author} has written for {outlet} since {year}. Follow on Twitter @{handle}.",
+        ],
+        "footer": [
+            "© {year} {outlet}. All rights reserved.",
+            "Terms of Use | Privacy Policy | Contact us",
+            "About us",
+            "We use cookies to improve your experience. By continuing you agree to our use of cookies.",
+        ],
     },
     "B": {
-        "outlets": ["Valley Observer", "The Evening Courier", "Lakeshore Daily", "Summit Press", "The Union Record",
-                    "Bayview Tribune", "Eastgate Journal", "The Provincial", "Meridian Dispatch", "Old Town Voice"],
-        "sections": ["Front page", "Latest", "Nation", "International", "Economy", "Football", "Comment", "Arts",
-                     "Tech", "Wellbeing", "Motoring", "Podcasts", "Property", "Crosswords", "Jobs", "Contact"],
+        "outlets": [
+            "Valley Observer",
+            "The Evening Courier",
+            "Lakeshore Daily",
+            "Summit Press",
+            "The Union Record",
+            "Bayview Tribune",
+            "Eastgate Journal",
+            "The Provincial",
+            "Meridian Dispatch",
+            "Old Town Voice",
+        ],
+        "sections": [
+            "Front page",
+            "Latest",
+            "Nation",
+            "International",
+            "Economy",
+            "Football",
+            "Comment",
+            "Arts",
+            "Tech",
+            "Wellbeing",
+            "Motoring",
+            "Podcasts",
+            "Property",
+            "Crosswords",
+            "Jobs",
+            "Contact",
+        ],
         "kickers": ["JUST IN", "Investigation", "Explainer", "Dispatch", "Developing story", "Special report"],
         "bylines": ["{author}", "Words: {author}", "{author}, correspondent", "Story by {author}", "{AUTHOR}"],
-        "stamps": ["Last modified on {date}", "{day} {date} {time}", "{date} · {mins} minute read",
-                   "First published: {date}", "{time} {zone}"],
+        "stamps": [
+            "Last modified on {date}",
+            "{day} {date} {time}",
+            "{date} · {mins} minute read",
+            "First published: {date}",
+            "{time} {zone}",
+        ],
         "share": ["Tweet", "Pin it", "LinkedIn", "Reddit", "Send by email", "Share on Facebook", "Share via"],
-        "ads": ["— ADVERTISING —", "Article continues after this ad", "Promoted content", "Paid partner content",
-                "Ads by Nexus", "Scroll to continue with content"],
-        "captions": ["{person} during a visit to {place}. Image: {agency}",
-                     "Pictured: {person}, {day} ({photographer} for {outlet})", "{place}, {year}. (Getty Images)",
-                     "Supporters of {person} gather in {place}.", "{person} (left) with {person2}. Picture: {agency}"],
-        "newsletters": ["Want more stories like this? Join 50,000 readers of our weekly digest.",
-                        "The {outlet} Briefing", "Your email", "Join now",
-                        "We will never share your address. Unsubscribe at any time."],
-        "related": ["ALSO READ | {headline}", "More on this story", "Recommended for you", "► {headline}",
-                    "Trending: {headline}", "Top stories", "{headline} ›"],
+        "ads": [
+            "— ADVERTISING —",
+            "Article continues after this ad",
+            "Promoted content",
+            "Paid partner content",
+            "Ads by Nexus",
+            "Scroll to continue with content",
+        ],
+        "captions": [
+            "{person} during a visit to {place}. Image: {agency}",
+            "Pictured: {person}, {day} ({photographer} for {outlet})",
+            "{place}, {year}. (Getty Images)",
+            "Supporters of {person} gather in {place}.",
+            "{person} (left) with {person2}. Picture: {agency}",
+        ],
+        "newsletters": [
+            "Want more stories like this? Join 50,000 readers of our weekly digest.",
+            "The {outlet} Briefing",
+            "Your email",
+            "Join now",
+            "We will never share your address. Unsubscribe at any time.",
+        ],
+        "related": [
+            "ALSO READ | {headline}",
+            "More on this story",
+            "Recommended for you",
+            "► {headline}",
+            "Trending: {headline}",
+            "Top stories",
+            "{headline} ›",
+        ],
         "gallery": ["{n}/{m}", "View gallery", "Open full screen", "In pictures: {headline}"],
         "paywall": ["This article is for subscribers only", "Start your free trial today", "Sign in to keep reading"],
         "media": ["Audio: hear the full interview", "Now playing", "{mins}:{secs}", "Watch the video"],
         "tags": ["Filed under: {section}, {place}", "More about", "#{handle}"],
         "comments": ["{n} comments", "Have your say", "Post a reply", "Show all replies"],
-        "bios": ["About the author: {author} writes about {section_lower} for {outlet}.",
-                 "Contact {author} at {handle}@example.com"],
-        "footer": ["Copyright {outlet} {year}", "Sitemap · Accessibility · Cookie settings", "Careers", "Advertise with us",
-                   "This site uses cookies. Find out more in our cookie policy."],
+        "bios": [
+            "About the author: {author} writes about {section_lower} for {outlet}.",
+            "Contact {author} at {handle}@example.com",
+        ],
+        "footer": [
+            "Copyright {outlet} {year}",
+            "Sitemap · Accessibility · Cookie settings",
+            "Careers",
+            "Advertise with us",
+            "This site uses cookies. Find out more in our cookie policy.",
+        ],
     },
 }
-FURNITURE_KINDS = ("navigation", "masthead", "kicker", "byline", "stamp", "share", "ad", "caption", "newsletter",
-                   "related", "gallery", "paywall", "media", "tags", "comments", "bio", "footer")
-AUTHORS = ["Maria Lopez", "James Okafor", "Hannah Berg", "Tomas Novak", "Aisha Rahman", "Peter Lindqvist",
-           "Grace Mwangi", "Daniel Cho", "Sofia Marino", "Kwame Mensah"]
+FURNITURE_KINDS = (
+    "navigation",
+    "masthead",
+    "kicker",
+    "byline",
+    "stamp",
+    "share",
+    "ad",
+    "caption",
+    "newsletter",
+    "related",
+    "gallery",
+    "paywall",
+    "media",
+    "tags",
+    "comments",
+    "bio",
+    "footer",
+)
+AUTHORS = [
+    "Maria Lopez",
+    "James Okafor",
+    "Hannah Berg",
+    "Tomas Novak",
+    "Aisha Rahman",
+    "Peter Lindqvist",
+    "Grace Mwangi",
+    "Daniel Cho",
+    "Sofia Marino",
+    "Kwame Mensah",
+]
 PHOTOGRAPHERS = ["Lena Ward", "Owen Barr", "Rui Costa", "Mei Tanaka", "Ivan Petrov"]
 AGENCIES = ["Reuters", "AP", "AFP", "EPA", "Getty Images"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -167,14 +318,22 @@ class PageMaker:
         values = {
             **ctx,
             "headline": r.choice(self.headlines),
-            "n": str(r.randint(1, 12)), "m": str(r.randint(12, 30)), "mins": str(r.randint(2, 9)),
-            "secs": f"{r.randint(0, 59):02d}", "year": str(r.randint(1996, 2006)), "day": r.choice(DAYS),
+            "n": str(r.randint(1, 12)),
+            "m": str(r.randint(12, 30)),
+            "mins": str(r.randint(2, 9)),
+            "secs": f"{r.randint(0, 59):02d}",
+            "year": str(r.randint(1996, 2006)),
+            "day": r.choice(DAYS),
             "date": f"{r.choice(MONTHS)} {r.randint(1, 28)}, {r.randint(1996, 2006)}",
             "time": f"{r.randint(1, 12)}:{r.randint(0, 59):02d} {r.choice(['a.m.', 'p.m.', 'AM', 'PM'])}",
-            "zone": r.choice(["EDT", "GMT", "ET", "BST"]), "agency": r.choice(AGENCIES),
-            "photographer": r.choice(PHOTOGRAPHERS), "section": r.choice(self.t["sections"]),
+            "zone": r.choice(["EDT", "GMT", "ET", "BST"]),
+            "agency": r.choice(AGENCIES),
+            "photographer": r.choice(PHOTOGRAPHERS),
+            "section": r.choice(self.t["sections"]),
             "section_lower": r.choice(self.t["sections"]).lower(),
-            "person": r.choice(ctx["people"]), "person2": r.choice(ctx["people"]), "place": r.choice(ctx["places"]),
+            "person": r.choice(ctx["people"]),
+            "person2": r.choice(ctx["people"]),
+            "place": r.choice(ctx["places"]),
         }
         return template.format(**{k: v for k, v in values.items() if isinstance(v, str)})
 
@@ -184,7 +343,9 @@ class PageMaker:
     def _inline(self, ctx: dict[str, str]) -> list[Line]:
         """One piece of furniture set between paragraphs."""
         r = self.rng
-        kind = r.choice(["ad", "ad", "caption", "caption", "newsletter", "related", "gallery", "paywall", "media", "share"])
+        kind = r.choice(
+            ["ad", "ad", "caption", "caption", "newsletter", "related", "gallery", "paywall", "media", "share"]
+        )
         if kind == "ad":
             return [Line(self._fill(r.choice(self.t["ads"]), ctx), "ad")]
         if kind == "caption":
@@ -203,8 +364,14 @@ class PageMaker:
         people, places = article_names(paragraphs)
         outlet = r.choice(self.t["outlets"])
         author = r.choice(AUTHORS)
-        ctx = {"people": people, "places": places, "outlet": outlet, "author": author, "AUTHOR": author.upper(),
-               "handle": author.split()[0].lower() + str(r.randint(1, 99))}
+        ctx = {
+            "people": people,
+            "places": places,
+            "outlet": outlet,
+            "author": author,
+            "AUTHOR": author.upper(),
+            "handle": author.split()[0].lower() + str(r.randint(1, 99)),
+        }
         lines: list[Line] = []
         if r.random() < 0.6:
             lines.append(Line(outlet.upper() if r.random() < 0.4 else outlet, "masthead"))
@@ -226,7 +393,11 @@ class PageMaker:
         if r.random() < 0.4:
             header += [Line(x, "share") for x in self._some("share", ctx, 2, 4)]
         if r.random() < 0.5:
-            header += self._inline({**ctx}) if r.random() < 0.3 else [Line(self._fill(r.choice(self.t["captions"]), ctx), "caption")]
+            header += (
+                self._inline({**ctx})
+                if r.random() < 0.3
+                else [Line(self._fill(r.choice(self.t["captions"]), ctx), "caption")]
+            )
         r.shuffle(header)
         lines += header
         every = r.randint(2, 5)  # furniture between every few paragraphs
@@ -262,5 +433,10 @@ class PageMaker:
 
 def render_page(lines: list[Line], separator: str, wrap: bool = False) -> str:
     """The page's text; ``wrap`` sets every long block in a 72-column hard-wrapped paragraph (e-mailed copy)."""
-    blocks = [textwrap.fill(x.text, 72, break_on_hyphens=False, break_long_words=False) if wrap and len(x.text) > 72 else x.text for x in lines]
+    blocks = [
+        textwrap.fill(x.text, 72, break_on_hyphens=False, break_long_words=False)
+        if wrap and len(x.text) > 72
+        else x.text
+        for x in lines
+    ]
     return (separator if not wrap else "\n\n").join(blocks) + "\n"

@@ -75,7 +75,11 @@ def judged_set() -> list[tuple[str, str]]:
         duc2006 = [json.loads(line)["id"] for line in f]
     for prefixes, part in ((DEV_DUC2006, "dev"), (HELDOUT_DUC2006, "heldout"), (NEW_DUC2006, "new")):
         out += [(c, part) for c in duc2006 if c[:5] in prefixes]
-    out += [(c, "dev") for c in DEV_DUC2007] + [(c, "heldout") for c in HELDOUT_DUC2007] + [(c, "new") for c in NEW_DUC2007]
+    out += (
+        [(c, "dev") for c in DEV_DUC2007]
+        + [(c, "heldout") for c in HELDOUT_DUC2007]
+        + [(c, "new") for c in NEW_DUC2007]
+    )
     out += [(c, "fresh") for c in FRESH_DUC2007] + [(t, "fresh") for t in FRESH_TOPICS]
     out += [(c, "paired") for c in PAIRED_DUC2007]
     return out
@@ -161,7 +165,11 @@ def sheet(args: argparse.Namespace) -> None:
         print(f"## {row['id']} ({row['part']})\n")
         for n, s in enumerate(row["sentences"], 1):
             doc = next(d for d in range(len(story.documents)) if story.documents[d].id == s["doc"])
-            before = [x.text for x in story.sentences_of(doc) if s["position"] - CONTEXT_SENTENCES <= x.position < s["position"]]
+            before = [
+                x.text
+                for x in story.sentences_of(doc)
+                if s["position"] - CONTEXT_SENTENCES <= x.position < s["position"]
+            ]
             print(f"{n}. **{s['text']}**  \n   ({s['doc']}, {s['published']}, sentence {s['position']})")
             if "original_text" in s:
                 print(f"   original: {s['original_text']}")
@@ -195,12 +203,23 @@ def score(args: argparse.Namespace) -> None:
             }
             r = results[(str(path), part)]
             rows_out.append(
-                [Path(path).name, part, str(r["summaries"]), str(r["sentences"]), f"{r['stand_alone']:.1%}",
-                 f"{r['no_defect']:.1%}"] + [str(kinds.get(d, 0)) for d in DEFECTS]
+                [
+                    Path(path).name,
+                    part,
+                    str(r["summaries"]),
+                    str(r["sentences"]),
+                    f"{r['stand_alone']:.1%}",
+                    f"{r['no_defect']:.1%}",
+                ]
+                + [str(kinds.get(d, 0)) for d in DEFECTS]
             )
     from common import markdown_table
 
-    print(markdown_table(["summaries of", "part", "summaries", "sentences", "stand alone", "no defect", *DEFECTS], rows_out))
+    print(
+        markdown_table(
+            ["summaries of", "part", "summaries", "sentences", "stand alone", "no defect", *DEFECTS], rows_out
+        )
+    )
     if args.json:
         args.json.write_text(json.dumps({f"{p} {part}": r for (p, part), r in results.items()}, indent=2) + "\n")
 

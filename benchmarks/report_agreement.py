@@ -63,14 +63,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=10, help="DUC 2006 clusters")
     settings = parser.parse_args()
-    cases = [("lavrov-hamas", [SHARED / "examples" / "lavrov-hamas"]), ("harbor-fire", [ROOT / "examples" / "harbor-fire"])]
-    cases += [(c.id, c.documents) for c in read_clusters(SHARED / "data" / "duc2006" / "clusters.jsonl", settings.limit)]
+    cases = [
+        ("lavrov-hamas", [SHARED / "examples" / "lavrov-hamas"]),
+        ("harbor-fire", [ROOT / "examples" / "harbor-fire"]),
+    ]
+    cases += [
+        (c.id, c.documents) for c in read_clusters(SHARED / "data" / "duc2006" / "clusters.jsonl", settings.limit)
+    ]
     total = [0, 0, 0, 0]
     for name, documents in cases:
         found = disagreements(chorus.report(documents))
         total = [a + b for a, b in zip(total, found)]
-        print(f"{name}: brackets unlike their fact {found[1]} of {found[0]}; quotes split from their fact {found[3]} of {found[2]}")
-    print(f"all: brackets unlike their fact {total[1]} of {total[0]}; quotes split from their fact {total[3]} of {total[2]}")
+        print(
+            f"{name}: brackets unlike their fact {found[1]} of {found[0]}; quotes split from their fact {found[3]} of {found[2]}"
+        )
+    print(
+        f"all: brackets unlike their fact {total[1]} of {total[0]}; quotes split from their fact {total[3]} of {total[2]}"
+    )
 
 
 if __name__ == "__main__":

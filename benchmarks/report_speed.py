@@ -89,9 +89,15 @@ def main() -> None:
     totals = [r["total"] for r in results]
     print(describe_machine(machine()))
     print(f"NER: {args.ner}; one core; CPU seconds, median of {args.repeats} runs per cluster\n")
-    print(markdown_table(["cluster", "articles", "words", "ingest", "segment+represent", "report", "render", "total CPU s"], rows))
+    print(
+        markdown_table(
+            ["cluster", "articles", "words", "ingest", "segment+represent", "report", "render", "total CPU s"], rows
+        )
+    )
     verdict = "under" if max(totals) < TARGET_SECONDS else "OVER"
-    print(f"\nmedian {statistics.median(totals):.2f} CPU s, worst {max(totals):.2f} CPU s: {verdict} the {TARGET_SECONDS:.0f} s target")
+    print(
+        f"\nmedian {statistics.median(totals):.2f} CPU s, worst {max(totals):.2f} CPU s: {verdict} the {TARGET_SECONDS:.0f} s target"
+    )
     write_json(args.json, args, machine(), clusters=results)
 
 

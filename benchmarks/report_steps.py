@@ -43,7 +43,9 @@ def whole_command(folder: Path) -> dict[str, float]:
     """`chorus report FOLDER` as a user runs it: CPU seconds and peak resident memory."""
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-m", "chorus.cli", "report", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [sys.executable, "-m", "chorus.cli", "report", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     _, status, usage = os.wait4(child.pid, 0)  # the kernel's accounting of that one process
     if os.waitstatus_to_exitcode(status) != 0:
@@ -110,18 +112,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit(f"the step timing failed: {steps['error']}")
     info = machine()
     best = min(runs, key=lambda r: r["cpu_s"])
-    print(f"`chorus report` on {count} article files ({steps['sentences']:,} sentences kept); {describe_machine(info)}\n")
-    print(markdown_table(
-        ["run", "CPU s", "wall s", "peak MB"],
-        [[str(n + 1), f"{r['cpu_s']:.1f}", f"{r['wall_s']:.1f}", f"{r['peak_mb']:.0f}"] for n, r in enumerate(runs)],
-    ))
+    print(
+        f"`chorus report` on {count} article files ({steps['sentences']:,} sentences kept); {describe_machine(info)}\n"
+    )
+    print(
+        markdown_table(
+            ["run", "CPU s", "wall s", "peak MB"],
+            [
+                [str(n + 1), f"{r['cpu_s']:.1f}", f"{r['wall_s']:.1f}", f"{r['peak_mb']:.0f}"]
+                for n, r in enumerate(runs)
+            ],
+        )
+    )
     total = sum(seconds for _, seconds in steps["steps"])
-    print(markdown_table(
-        ["step (as the progress display names it)", "CPU s", "share"],
-        [[name, f"{seconds:.1f}", f"{seconds / total:.0%}"] for name, seconds in steps["steps"]],
-    ))
-    print(f"steps in one interpreter: {total:.1f} CPU s, peak {steps['peak_mb']:.0f} MB; "
-          f"whole command, best of {len(runs)}: {best['cpu_s']:.1f} CPU s, {best['peak_mb']:.0f} MB")
+    print(
+        markdown_table(
+            ["step (as the progress display names it)", "CPU s", "share"],
+            [[name, f"{seconds:.1f}", f"{seconds / total:.0%}"] for name, seconds in steps["steps"]],
+        )
+    )
+    print(
+        f"steps in one interpreter: {total:.1f} CPU s, peak {steps['peak_mb']:.0f} MB; "
+        f"whole command, best of {len(runs)}: {best['cpu_s']:.1f} CPU s, {best['peak_mb']:.0f} MB"
+    )
     write_json(args.json, args, info, articles=count, runs=runs, steps=steps)
     return 0
 

@@ -67,7 +67,9 @@ def figures(scores: dict[str, Any]) -> dict[tuple[str, ...], float]:
     return flat
 
 
-def against_official(scores: dict[str, Any], table: dict[str, tuple[float, float, float]], metric: str) -> dict[str, Any]:
+def against_official(
+    scores: dict[str, Any], table: dict[str, tuple[float, float, float]], metric: str
+) -> dict[str, Any]:
     exact, worst = 0, 0.0
     for system, row in table.items():
         s = scores[system][metric]
@@ -105,23 +107,54 @@ def main(argv: list[str] | None = None) -> int:
         worst = max(abs(python[k] - perl[k]) for k in perl)
         same = sum(all(python[k] == perl[k] for k in perl if k[0] == system) for system in out["perl"])
         label = "jackknifed" if jackknife else "plain"
-        results[label] = {"systems": len(out["perl"]), "figures": len(perl), "largest_difference": worst,
-                          "systems_identical": same, "cpu_seconds": times}
-        rows.append([label, str(len(out["perl"])), f"{len(perl):,}", f"{worst:.1g}" if worst else "0",
-                     f"{same} of {len(out['perl'])}", f"{median(times['python']):.1f}", f"{median(times['perl']):.1f}",
-                     f"{median(times['perl']) / median(times['python']):.0f}x"])
+        results[label] = {
+            "systems": len(out["perl"]),
+            "figures": len(perl),
+            "largest_difference": worst,
+            "systems_identical": same,
+            "cpu_seconds": times,
+        }
+        rows.append(
+            [
+                label,
+                str(len(out["perl"])),
+                f"{len(perl):,}",
+                f"{worst:.1g}" if worst else "0",
+                f"{same} of {len(out['perl'])}",
+                f"{median(times['python']):.1f}",
+                f"{median(times['perl']):.1f}",
+                f"{median(times['perl']) / median(times['python']):.0f}x",
+            ]
+        )
         if jackknife:
             jackknifed = out["python"]
     print("Agreement and speed (CPU seconds per run, median of", args.repeats, "interleaved runs):\n")
-    print(markdown_table(["run", "systems", "figures compared", "largest difference", "systems identical",
-                          "Python s", "Perl s", "Perl/Python"], rows))
+    print(
+        markdown_table(
+            [
+                "run",
+                "systems",
+                "figures compared",
+                "largest difference",
+                "systems identical",
+                "Python s",
+                "Perl s",
+                "Perl/Python",
+            ],
+            rows,
+        )
+    )
 
     # 2: NIST's official (jackknifed) tables, under both build orders of the WordNet database.
-    tables = {"ROUGE-2": read_score_table(args.data / "official-rouge2.txt"),
-              "ROUGE-SU4": read_score_table(args.data / "official-rougeSU4.txt")}
+    tables = {
+        "ROUGE-2": read_score_table(args.data / "official-rouge2.txt"),
+        "ROUGE-SU4": read_score_table(args.data / "official-rougeSU4.txt"),
+    }
     rows = []
-    orders = {"adj, adv, noun, verb (chorus; best -> well)": rouge_stem.EXCEPTION_FILES,
-              "adv, noun, verb, adj (best -> good)": ("adv.exc", "noun.exc", "verb.exc", "adj.exc")}
+    orders = {
+        "adj, adv, noun, verb (chorus; best -> well)": rouge_stem.EXCEPTION_FILES,
+        "adv, noun, verb, adj (best -> good)": ("adv.exc", "noun.exc", "verb.exc", "adj.exc"),
+    }
     results["official"] = {}
     for label, order in orders.items():
         if order == rouge_stem.EXCEPTION_FILES:
@@ -167,16 +200,24 @@ def main(argv: list[str] | None = None) -> int:
         return sorted(peers, key=lambda s: -scores[s]["ROUGE-2"].recall)
 
     swapped = sum(a != b for a, b in zip(ranking(with_pystemmer), ranking(reference_scores)))
-    results["stemmer"] = {"words_stemmed": len(stemmed), "differ_by_exception": len(by_exception),
-                          "differ_by_porter": len(by_porter), "examples_exception": by_exception[:12],
-                          "examples_porter": by_porter[:12], "largest_recall_shift": shifts,
-                          "systems_changed": changed, "rank_positions_changed_r2": swapped}
+    results["stemmer"] = {
+        "words_stemmed": len(stemmed),
+        "differ_by_exception": len(by_exception),
+        "differ_by_porter": len(by_porter),
+        "examples_exception": by_exception[:12],
+        "examples_porter": by_porter[:12],
+        "largest_recall_shift": shifts,
+        "systems_changed": changed,
+        "rank_positions_changed_r2": swapped,
+    }
     print(f"Stemming: of the {len(stemmed):,} distinct words ROUGE stems (longer than 3 letters) in DUC 2006's")
     print(f"references and peers, PyStemmer's porter stems {len(by_exception)} differently because ROUGE takes")
     print(f"WordNet's exception ({', '.join(by_exception[:6])}, ...) and {len(by_porter)} because ROUGE's Porter")
     print(f"differs ({', '.join(by_porter[:6])}, ...). Scoring with PyStemmer instead changes the recall of")
-    print(", ".join(f"{changed[m]} of {len(peers)} summarizers on {m} (by up to {shifts[m]:.5f})" for m in METRICS)
-          + f", and {swapped} places of the ROUGE-2 ranking.\n")
+    print(
+        ", ".join(f"{changed[m]} of {len(peers)} summarizers on {m} (by up to {shifts[m]:.5f})" for m in METRICS)
+        + f", and {swapped} places of the ROUGE-2 ranking.\n"
+    )
     info = machine()
     print(f"Machine: {describe_machine(info)}; {time.strftime('%Y-%m-%d')}.")
     write_json(args.json, args, info, **results)

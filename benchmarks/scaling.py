@@ -101,9 +101,17 @@ def render(results: dict[str, dict[int, dict[str, Any]]]) -> str:
             if "error" in r:
                 rows.append([method_label(method), str(size), "", "failed: " + r["error"], "", "", ""])
             else:
-                rows.append([method_label(method), str(size), f"{r['words']:,}", f"{r['median_seconds']:.2f}",
-                             f"{r['ready_rss_mb']:.0f}", f"{r['peak_rss_mb']:.0f}",
-                             f"{r['peak_rss_mb'] - r['ready_rss_mb']:.0f}"])
+                rows.append(
+                    [
+                        method_label(method),
+                        str(size),
+                        f"{r['words']:,}",
+                        f"{r['median_seconds']:.2f}",
+                        f"{r['ready_rss_mb']:.0f}",
+                        f"{r['peak_rss_mb']:.0f}",
+                        f"{r['peak_rss_mb'] - r['ready_rss_mb']:.0f}",
+                    ]
+                )
     return markdown_table(header, rows)
 
 
@@ -150,8 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", type=Path, default=DUC2006, help="clusters whose articles are pooled")
     parser.add_argument("--sizes", type=lambda v: [int(s) for s in parse_list(v)], default=[10, 30, 100, 300, 1000])
-    parser.add_argument("--methods", type=parse_list, default=[DEFAULT_METHOD],
-                        help=f"comma-separated chorus methods (default {DEFAULT_METHOD}); from: {', '.join(METHODS)}")
+    parser.add_argument(
+        "--methods",
+        type=parse_list,
+        default=[DEFAULT_METHOD],
+        help=f"comma-separated chorus methods (default {DEFAULT_METHOD}); from: {', '.join(METHODS)}",
+    )
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per size (default 3)")
     parser.add_argument("--words", type=int, default=250, help="summary budget in words (default 250)")
     parser.add_argument("--seed", type=int, default=2006)
@@ -171,14 +183,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         results[method] = {}
         for size in args.sizes:
             print(f"measuring {method} on {size} articles ...", file=sys.stderr, flush=True)
-            spec = {"method": method, "articles": size, "dataset": str(args.dataset), "seed": args.seed,
-                    "repeats": args.repeats, "words": args.words, "cpu": args.cpu,
-                    "max_memory_gb": args.max_memory_gb}
+            spec = {
+                "method": method,
+                "articles": size,
+                "dataset": str(args.dataset),
+                "seed": args.seed,
+                "repeats": args.repeats,
+                "words": args.words,
+                "cpu": args.cpu,
+                "max_memory_gb": args.max_memory_gb,
+            }
             results[method][size] = run_worker(__file__, spec, timeout=args.timeout)
     info = machine()
     exponents = growth_by_method(results)
-    print(f"{args.dataset} articles pooled (seed {args.seed}), {args.words} words, median of {args.repeats}, "
-          f"one core; {describe_machine(info)}\n")
+    print(
+        f"{args.dataset} articles pooled (seed {args.seed}), {args.words} words, median of {args.repeats}, "
+        f"one core; {describe_machine(info)}\n"
+    )
     print(render(results))
     for method, values in exponents.items():
         print(describe_growth(method_label(method), values))

@@ -46,9 +46,13 @@ def main() -> None:
     profile.disable()
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     total = max(cumulative for (_, _, name), (_, _, _, cumulative, _) in stats.items() if name == "__call__")
-    print(f"select stage: {total / len(stories) * 1000:.1f} CPU ms per cluster (under cProfile), {len(stories)} clusters")
+    print(
+        f"select stage: {total / len(stories) * 1000:.1f} CPU ms per cluster (under cProfile), {len(stories)} clusters"
+    )
     for file_end, function in PARTS:
-        cumulative = sum(c for (path, _, name), (_, _, _, c, _) in stats.items() if name == function and path.endswith(file_end))
+        cumulative = sum(
+            c for (path, _, name), (_, _, _, c, _) in stats.items() if name == function and path.endswith(file_end)
+        )
         print(f"| {function} | {cumulative / len(stories) * 1000:.1f} | {cumulative / total:.0%} |")
 
 

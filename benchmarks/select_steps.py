@@ -42,8 +42,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_cluster_arguments(parser, limit=10, articles=25)
     args = parser.parse_args()
-    for name in ("greedy_coverage", "redundant_pairs", "with_predecessors", "edit_words",
-                 "context_requirements", "overtaken_or_repeated"):
+    for name in (
+        "greedy_coverage",
+        "redundant_pairs",
+        "with_predecessors",
+        "edit_words",
+        "context_requirements",
+        "overtaken_or_repeated",
+    ):
         setattr(concepts, name, timed(getattr(concepts, name), name))
     claims.SourceFamilies.__init__ = timed(claims.SourceFamilies.__init__, "source families")  # type: ignore[method-assign]
     claims.Aligner.check = timed(claims.Aligner.check, "claim checks (Aligner.check)")  # type: ignore[method-assign]
@@ -53,8 +59,9 @@ def main() -> None:
     budget = pipeline.make_budget(args.words)
     stories = cluster_stories(args)
     [first] = read_clusters(args.clusters, 1)
-    pipeline.summarize_story(pipeline.build_story(pipeline.load_documents(first.documents[:3], []), None, []),
-                             budget, method)  # lazy imports and the models, untimed
+    pipeline.summarize_story(
+        pipeline.build_story(pipeline.load_documents(first.documents[:3], []), None, []), budget, method
+    )  # lazy imports and the models, untimed
     TOTALS.clear()
     start = time.process_time()
     for story in stories:

@@ -70,7 +70,11 @@ def problems(data: Path, limit: int | None) -> list[tuple[str, tuple]]:
     method = concepts.Concepts(solve=record)
     for name, path, articles, words, with_query in SETS:
         for cluster in read_clusters(data / path, limit):
-            query = " ".join(str(cluster.fields.get(f, "")) for f in ("topic_title", "topic_narrative")) if with_query else None
+            query = (
+                " ".join(str(cluster.fields.get(f, "")) for f in ("topic_title", "topic_narrative"))
+                if with_query
+                else None
+            )
             warnings: list[str] = []
             story = build_story(load_documents(cluster.documents[:articles], warnings), query, warnings)
             method.select(story, make_budget(words))
@@ -101,7 +105,9 @@ def solve_now(problem: tuple, options: dict[str, Any]) -> tuple[float, float, tu
     start = time.process_time()
     greedy = concepts.greedy_coverage(*problem)
     greedy_value = concepts.coverage_value(weights, sentence_concepts, greedy)
-    exact = concepts.solve_coverage(*problem, at_least=greedy_value, solver_options={**concepts.SOLVER_OPTIONS, **options})
+    exact = concepts.solve_coverage(
+        *problem, at_least=greedy_value, solver_options={**concepts.SOLVER_OPTIONS, **options}
+    )
     seconds = time.process_time() - start
     exact_value = concepts.coverage_value(weights, sentence_concepts, exact)
     chosen = exact if exact_value >= greedy_value else greedy
@@ -126,15 +132,24 @@ def against_now(programs: list[tuple[str, tuple]], extra: dict[str, dict[str, An
         by_set = []
         for set_name in set_names:
             seconds = [r[0] for (s, _), r in zip(programs, results[name]) if s == set_name]
-            by_set.append(f"{statistics.median(seconds) * 1000:.0f} / {statistics.mean(seconds) * 1000:.0f}" if seconds else "")
+            by_set.append(
+                f"{statistics.median(seconds) * 1000:.0f} / {statistics.mean(seconds) * 1000:.0f}" if seconds else ""
+            )
         tolerance = 1e-9
         same = sum(r[2] == n[2] for r, n in zip(results[name], now))
         equal = sum(abs(r[1] - n[1]) <= tolerance * max(n[1], 1) for r, n in zip(results[name], now))
         higher = sum(r[1] > n[1] + tolerance * max(n[1], 1) for r, n in zip(results[name], now))
         total = sum(r[0] for r in results[name])
         rows.append([name, *by_set, f"{total:.1f}", f"{same}", f"{equal}", f"{higher}", f"{len(now) - equal - higher}"])
-    header = ["options (on top of SOLVER_OPTIONS)", *[f"{s}: CPU ms median / mean" for s in set_names], "total CPU s",
-              "same sentences as now", "objective = now", "> now", "< now"]
+    header = [
+        "options (on top of SOLVER_OPTIONS)",
+        *[f"{s}: CPU ms median / mean" for s in set_names],
+        "total CPU s",
+        "same sentences as now",
+        "objective = now",
+        "> now",
+        "< now",
+    ]
     return markdown_table(header, rows)
 
 
@@ -144,15 +159,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="first N clusters of each set")
     parser.add_argument("--cpu", type=int, default=default_cpu(), help="core to pin to (default: the last)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
-    parser.add_argument("--against-now", type=json.loads, metavar="JSON",
-                        help='only compare these option sets with the solver now, e.g. \'{"no restart": {"mip_allow_restart": false}}\'')
+    parser.add_argument(
+        "--against-now",
+        type=json.loads,
+        metavar="JSON",
+        help='only compare these option sets with the solver now, e.g. \'{"no restart": {"mip_allow_restart": false}}\'',
+    )
     args = parser.parse_args(argv)
     pin_to_one_core(args.cpu)
     programs = problems(args.data, args.limit)
     print(f"{len(programs)} programs", file=sys.stderr, flush=True)
     if args.against_now:
-        print(f"{len(programs)} programs ({args.limit or 'all'} clusters per set), gap {concepts.SOLVER_GAP:.0%}, one core, "
-              f"interleaved; {describe_machine(machine())}\n")
+        print(
+            f"{len(programs)} programs ({args.limit or 'all'} clusters per set), gap {concepts.SOLVER_GAP:.0%}, one core, "
+            f"interleaved; {describe_machine(machine())}\n"
+        )
         print(against_now(programs, args.against_now), end="")
         return 0
     exact_times, optimum = zip(*(solve(p, concepts.SOLVER_OPTIONS, 0.0) for _, p in programs))
@@ -170,18 +191,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         by_set = []
         for set_name in set_names:
             seconds = [t for (s, _), t in zip(programs, r["seconds"]) if s == set_name]
-            by_set.append(f"{statistics.median(seconds) * 1000:.0f} / {statistics.mean(seconds) * 1000:.0f}" if seconds else "")
+            by_set.append(
+                f"{statistics.median(seconds) * 1000:.0f} / {statistics.mean(seconds) * 1000:.0f}" if seconds else ""
+            )
         tolerance = 1e-9
         same = sum(abs(v - o) <= tolerance * max(o, 1) for v, o in zip(r["values"], old))
         higher = sum(v > o + tolerance * max(o, 1) for v, o in zip(r["values"], old))
         at_optimum = sum(v >= best - tolerance * max(best, 1) for v, best in zip(r["values"], optimum))
         worst = min((v - best) / best for v, best in zip(r["values"], optimum) if best > 0)
-        rows.append([name, *by_set, f"{same}", f"{higher}", f"{len(old) - same - higher}", f"{at_optimum}", f"{worst * 100:.2f}%"])
-    header = ["options", *[f"{s}: CPU ms median / mean" for s in set_names],
-              "objective = before", "> before", "< before", "= optimum", "worst vs optimum"]
+        rows.append(
+            [
+                name,
+                *by_set,
+                f"{same}",
+                f"{higher}",
+                f"{len(old) - same - higher}",
+                f"{at_optimum}",
+                f"{worst * 100:.2f}%",
+            ]
+        )
+    header = [
+        "options",
+        *[f"{s}: CPU ms median / mean" for s in set_names],
+        "objective = before",
+        "> before",
+        "< before",
+        "= optimum",
+        "worst vs optimum",
+    ]
     info = machine()
-    print(f"{len(programs)} programs ({args.limit or 'all'} clusters per set), gap {concepts.SOLVER_GAP:.0%}, one core; "
-          f"{describe_machine(info)}\n")
+    print(
+        f"{len(programs)} programs ({args.limit or 'all'} clusters per set), gap {concepts.SOLVER_GAP:.0%}, one core; "
+        f"{describe_machine(info)}\n"
+    )
     print(markdown_table(header, rows), end="")
     write_json(args.json, args, info, sets=[s for s, _ in programs], optimum=list(optimum), results=results)
     return 0

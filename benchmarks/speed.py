@@ -172,10 +172,24 @@ def per_cluster_table(result: dict[str, Any], systems: Sequence[str]) -> str:
         for stage in STAGES:
             per = [statistics.median(c[stage]) for c in result["stages"][system] if stage in c]
             stage_cells.append(f"{statistics.median(per) * 1000:.1f}" if per else "")
-        rows.append([label(system), f"{statistics.median(cpu) * 1000:.1f}", f"{statistics.median(wall) * 1000:.1f}",
-                     f"{sum(cpu):.2f}", ratio, *stage_cells])
-    header = ["system", "median CPU ms", "median wall ms", "total CPU s", "× sumy-lexrank (CPU)",
-              *[f"{stage} ms" for stage in STAGES]]
+        rows.append(
+            [
+                label(system),
+                f"{statistics.median(cpu) * 1000:.1f}",
+                f"{statistics.median(wall) * 1000:.1f}",
+                f"{sum(cpu):.2f}",
+                ratio,
+                *stage_cells,
+            ]
+        )
+    header = [
+        "system",
+        "median CPU ms",
+        "median wall ms",
+        "total CPU s",
+        "× sumy-lexrank (CPU)",
+        *[f"{stage} ms" for stage in STAGES],
+    ]
     return markdown_table(header, rows)
 
 
@@ -269,15 +283,43 @@ def whole_commands(args: argparse.Namespace, work: Path) -> dict[str, list[dict[
     commands: dict[str, list[str]] = {
         "import chorus.pipeline": [python, "-c", "import chorus.pipeline"],
         f"chorus summarize (1 cluster of {articles})": [*chorus, "summarize", str(one), "--words", words],
-        f"chorus batch --jobs 1 ({count} clusters)": [*chorus, "batch", str(dataset), "-o",
-                                                      str(work / "out1.jsonl"), "--words", words, "--jobs", "1", "--quiet"],
-        f"chorus batch --jobs 2 ({count} clusters)": [*chorus, "batch", str(dataset), "-o",
-                                                      str(work / "out2.jsonl"), "--words", words, "--jobs", "2", "--quiet"],
+        f"chorus batch --jobs 1 ({count} clusters)": [
+            *chorus,
+            "batch",
+            str(dataset),
+            "-o",
+            str(work / "out1.jsonl"),
+            "--words",
+            words,
+            "--jobs",
+            "1",
+            "--quiet",
+        ],
+        f"chorus batch --jobs 2 ({count} clusters)": [
+            *chorus,
+            "batch",
+            str(dataset),
+            "-o",
+            str(work / "out2.jsonl"),
+            "--words",
+            words,
+            "--jobs",
+            "2",
+            "--quiet",
+        ],
     }
     for system in args.command_sumy:
         commands[f"{system} ({count} clusters, one process)"] = [
-            python, str(BENCHMARKS / "sumy_peers.py"), str(dataset), "--words", words, "--systems", system,
-            "-o", str(work / f"{system}.jsonl")]
+            python,
+            str(BENCHMARKS / "sumy_peers.py"),
+            str(dataset),
+            "--words",
+            words,
+            "--systems",
+            system,
+            "-o",
+            str(work / f"{system}.jsonl"),
+        ]
     names = list(commands)
     times: dict[str, list[dict[str, float]]] = {name: [] for name in names}
     for repeat in range(args.repeats):
@@ -334,14 +376,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clusters", type=Path, default=DUC2006, help="DUC 2006 clusters.jsonl (25 articles each)")
-    parser.add_argument("--sizes", type=parse_sizes, default=[(10, 50), (25, 10)],
-                        help="ARTICLES:CLUSTERS pairs (default 10:50,25:10); whole commands use the first")
+    parser.add_argument(
+        "--sizes",
+        type=parse_sizes,
+        default=[(10, 50), (25, 10)],
+        help="ARTICLES:CLUSTERS pairs (default 10:50,25:10); whole commands use the first",
+    )
     parser.add_argument("--repeats", type=int, default=3, help="timed passes (default 3)")
     parser.add_argument("--words", type=int, default=250, help="summary budget in words (default 250)")
-    parser.add_argument("--systems", type=parse_systems, default=[DEFAULT_METHOD, "lexrank", *SUMY_SYSTEMS],
-                        help="per-cluster systems: chorus methods and sumy-* (default: concepts, lexrank, the five sumy)")
-    parser.add_argument("--command-sumy", type=parse_systems, default=list(SUMY_SYSTEMS),
-                        help="sumy systems timed as whole commands (default: all five)")
+    parser.add_argument(
+        "--systems",
+        type=parse_systems,
+        default=[DEFAULT_METHOD, "lexrank", *SUMY_SYSTEMS],
+        help="per-cluster systems: chorus methods and sumy-* (default: concepts, lexrank, the five sumy)",
+    )
+    parser.add_argument(
+        "--command-sumy",
+        type=parse_systems,
+        default=list(SUMY_SYSTEMS),
+        help="sumy systems timed as whole commands (default: all five)",
+    )
     parser.add_argument("--no-commands", action="store_true", help="skip the whole-command timings")
     parser.add_argument("--no-per-cluster", action="store_true", help="only the whole commands (on the first size)")
     parser.add_argument("--cpu", type=int, default=default_cpu(), help="core to pin to (default: the last)")
@@ -354,8 +408,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     per_cluster: dict[str, Any] = {}
     for articles, count in [] if args.no_per_cluster else args.sizes:
         print(f"per cluster: {count} clusters of {articles} articles ...", file=sys.stderr, flush=True)
-        spec = {"clusters": str(args.clusters), "articles": articles, "limit": count, "systems": args.systems,
-                "repeats": args.repeats, "words": args.words, "cpu": args.cpu}
+        spec = {
+            "clusters": str(args.clusters),
+            "articles": articles,
+            "limit": count,
+            "systems": args.systems,
+            "repeats": args.repeats,
+            "words": args.words,
+            "cpu": args.cpu,
+        }
         result = run_worker(__file__, spec)
         if "error" in result:
             raise SystemExit(f"per-cluster run failed: {result['error']}")
@@ -372,14 +433,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"uptime before: {load_before}\nuptime after: {load_after}\n")
     for key, result in per_cluster.items():
         articles, count = key.split(":")
-        print(f"Per cluster, {count} clusters of {articles} articles, one core, interleaved "
-              f"(peak RSS of the measuring process {result['peak_rss_mb']:.0f} MB):\n")
+        print(
+            f"Per cluster, {count} clusters of {articles} articles, one core, interleaved "
+            f"(peak RSS of the measuring process {result['peak_rss_mb']:.0f} MB):\n"
+        )
         print(per_cluster_table(result, args.systems))
     if commands:
         print("Whole commands, interleaved:\n")
         print(commands_table(commands), end="")
-    write_json(args.json, args, info, per_cluster=per_cluster, commands=commands,
-               uptime={"before": load_before, "after": load_after})
+    write_json(
+        args.json,
+        args,
+        info,
+        per_cluster=per_cluster,
+        commands=commands,
+        uptime={"before": load_before, "after": load_after},
+    )
     return 0
 
 

@@ -100,8 +100,11 @@ def topics_of_documents(pool, truth: list[str]) -> list[frozenset[str]]:
 
 def shared_documents(pool, truth: list[str]) -> Counter:
     """Topics that share documents, with how many."""
-    return Counter(tuple(sorted(t)) for t in {d: t for d, t in zip(document_of(pool), topics_of_documents(pool, truth))}.values()
-                   if len(t) > 1)
+    return Counter(
+        tuple(sorted(t))
+        for t in {d: t for d, t in zip(document_of(pool), topics_of_documents(pool, truth))}.values()
+        if len(t) > 1
+    )
 
 
 def extended_bcubed(predicted: list, topics: list[frozenset[str]]) -> tuple[float, float, float]:
@@ -162,7 +165,10 @@ def scores(predicted: list, truth: list, topics: list[frozenset[str]] | None = N
 
     p, r, f = bcubed(predicted, truth)
     out = {
-        "clusters": len(set(predicted)), "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+        "clusters": len(set(predicted)),
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(f, 3),
         "ari": round(adjusted_rand_score(truth, predicted), 3),
         "f1_splits_forgiven": round(bcubed(forgive_splits(predicted, truth), truth)[2], 3),
     }
@@ -213,8 +219,10 @@ def pools(data: Path) -> dict[str, tuple[list, list[str]]]:
     even = [i for i, t in enumerate(truth) if int(t[3:5]) % 2 == 0]
     update = load_pool(duc2007, lambda c: c.split("-")[0])
     out = {
-        "DUC 2006 odd + DUC 2007 update (tuning)": (update[0] + [articles[i] for i in odd],
-                                                    update[1] + [truth[i] for i in odd]),
+        "DUC 2006 odd + DUC 2007 update (tuning)": (
+            update[0] + [articles[i] for i in odd],
+            update[1] + [truth[i] for i in odd],
+        ),
         "DUC 2007 update (tuning)": update,
         "DUC 2006 odd topics (tuning)": ([articles[i] for i in odd], [truth[i] for i in odd]),
         "DUC 2006 even topics (held out)": ([articles[i] for i in even], [truth[i] for i in even]),
@@ -246,10 +254,13 @@ def same_kind_events(all_topics: tuple[list, list[str]], predicted_all: list) ->
         alone, labels = [pool[i] for i in keep], [truth[i] for i in keep]
         predicted, _ = run_chorus(alone, GroupingSettings())
         out[name] = {
-            "events": len(events), "articles": len(alone),
+            "events": len(events),
+            "articles": len(alone),
             "alone": {**scores(predicted, labels), "merged": merged_stories(predicted, labels, events)},
             "in the whole pool": {
-                **scores([predicted_all[i] for i in keep], labels), "merged": merged_stories(predicted_all, truth, events)},
+                **scores([predicted_all[i] for i in keep], labels),
+                "merged": merged_stories(predicted_all, truth, events),
+            },
         }
     return out
 
@@ -266,9 +277,13 @@ def separation(pool, truth: list[str]) -> dict:
     grouper = StoryGrouper()
     grouper.add([features for _, features in pool])
     rows = np.repeat(np.arange(len(grouper.vectors)), [len(v.ids) for v in grouper.vectors])
-    matrix = sp.csr_matrix((np.concatenate([v.weights for v in grouper.vectors]),
-                            (rows, np.concatenate([v.ids for v in grouper.vectors]))),
-                           shape=(len(grouper.vectors), len(grouper.terms)))
+    matrix = sp.csr_matrix(
+        (
+            np.concatenate([v.weights for v in grouper.vectors]),
+            (rows, np.concatenate([v.ids for v in grouper.vectors])),
+        ),
+        shape=(len(grouper.vectors), len(grouper.terms)),
+    )
     topics = sorted(set(truth))
     labels = np.array([topics.index(t) for t in truth])
     sums = np.vstack([np.asarray(matrix[labels == k].sum(axis=0)).ravel() for k in range(len(topics))])
@@ -287,8 +302,10 @@ def separation(pool, truth: list[str]) -> dict:
         members = rng.permutation(np.flatnonzero(labels == k))
         a, b = (np.asarray(matrix[part].sum(axis=0)).ravel() for part in np.array_split(members, 2))
         halves.append(float(a @ b / np.linalg.norm(a) / np.linalg.norm(b)))
-    closest = sorted(((float(between[i, j]), topics[i], topics[j]) for i in range(len(topics))
-                      for j in range(i + 1, len(topics))), reverse=True)[:4]
+    closest = sorted(
+        ((float(between[i, j]), topics[i], topics[j]) for i in range(len(topics)) for j in range(i + 1, len(topics))),
+        reverse=True,
+    )[:4]
     return {
         "nearest_topic_is_own": round(float(np.mean(cosines.argmax(axis=1) == labels)), 3),
         "closest_topic_pairs": [(round(c, 3), a, b) for c, a, b in closest],
@@ -311,8 +328,11 @@ def profile_cosine(one, other, terms: int = PROFILE_TERMS) -> float:
     """The cosine of two centroids cut to their ``terms`` heaviest terms each."""
     import numpy as np
 
-    cut = [dict(zip(v.ids[top].tolist(), (v.weights[top] / np.linalg.norm(v.weights[top])).tolist()))
-           for v in (one, other) for top in [np.argsort(-v.weights, kind="stable")[:terms]]]
+    cut = [
+        dict(zip(v.ids[top].tolist(), (v.weights[top] / np.linalg.norm(v.weights[top])).tolist()))
+        for v in (one, other)
+        for top in [np.argsort(-v.weights, kind="stable")[:terms]]
+    ]
     return sum(w * cut[1].get(t, 0.0) for t, w in cut[0].items())
 
 
@@ -332,11 +352,17 @@ def merges(pools_: dict[str, tuple[list, list[str]]]) -> list[dict]:
                 topics = [Counter(self.truth[m] for m in self.stories[s].members).most_common(1)[0][0] for s in (a, b)]
                 average = self.group_average(a, b)
                 own = math.sqrt(cohesion(self.stories[a]) * cohesion(self.stories[b]))
-                self.seen.append({"sizes": sorted(sizes), "group_average": round(average, 3),
-                                  "centroid_cosine": round(one.dot(other) / (one.norm() * other.norm()), 3),
-                                  "to_own_cohesion": round(average / own, 3),
-                                  "profile_cosine": round(profile_cosine(one, other), 3),
-                                  "right": topics[0] == topics[1], "topics": topics})
+                self.seen.append(
+                    {
+                        "sizes": sorted(sizes),
+                        "group_average": round(average, 3),
+                        "centroid_cosine": round(one.dot(other) / (one.norm() * other.norm()), 3),
+                        "to_own_cohesion": round(average / own, 3),
+                        "profile_cosine": round(profile_cosine(one, other), 3),
+                        "right": topics[0] == topics[1],
+                        "topics": topics,
+                    }
+                )
             super()._absorb(a, b)
 
     out = []
@@ -353,10 +379,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", type=Path, help="the shared data folder (../shared/data)")
     parser.add_argument("--grid", action="store_true", help="chorus's settings grid on the tuning pools")
     parser.add_argument("--separation", action="store_true", help="how far apart the true topics of all DUC 2006 are")
-    parser.add_argument("--merges", action="store_true",
-                        help=f"every merge of two stories of {MERGE_SIZE}+ articles: right or wrong, and how alike")
-    parser.add_argument("--copies-once", action="store_true",
-                        help="chorus with each document grouped once and its copies put in its story, beside chorus as it is")
+    parser.add_argument(
+        "--merges",
+        action="store_true",
+        help=f"every merge of two stories of {MERGE_SIZE}+ articles: right or wrong, and how alike",
+    )
+    parser.add_argument(
+        "--copies-once",
+        action="store_true",
+        help="chorus with each document grouped once and its copies put in its story, beside chorus as it is",
+    )
     parser.add_argument("--single-link", type=float, default=None, help="the single-link threshold (default: tuned)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
@@ -368,31 +400,53 @@ def main(argv: list[str] | None = None) -> int:
     if args.merges:
         found = merges(all_pools)
         for m in sorted(found, key=lambda m: (m["right"], m["group_average"])):
-            print(f"{m['pool']}: {'right' if m['right'] else 'WRONG'} {m['sizes'][0]} + {m['sizes'][1]} articles, "
-                  f"group average {m['group_average']:.3f}, centroids' cosine {m['centroid_cosine']:.3f}, "
-                  f"to own cohesion {m['to_own_cohesion']:.3f}, heaviest terms' cosine {m['profile_cosine']:.3f}"
-                  + ("" if m["right"] else f" ({' + '.join(m['topics'])})"))
-        measures = (("group average", "group_average"), ("centroids' cosine", "centroid_cosine"),
-                    ("to own cohesion", "to_own_cohesion"), ("heaviest terms' cosine", "profile_cosine"))
+            print(
+                f"{m['pool']}: {'right' if m['right'] else 'WRONG'} {m['sizes'][0]} + {m['sizes'][1]} articles, "
+                f"group average {m['group_average']:.3f}, centroids' cosine {m['centroid_cosine']:.3f}, "
+                f"to own cohesion {m['to_own_cohesion']:.3f}, heaviest terms' cosine {m['profile_cosine']:.3f}"
+                + ("" if m["right"] else f" ({' + '.join(m['topics'])})")
+            )
+        measures = (
+            ("group average", "group_average"),
+            ("centroids' cosine", "centroid_cosine"),
+            ("to own cohesion", "to_own_cohesion"),
+            ("heaviest terms' cosine", "profile_cosine"),
+        )
         for right in (True, False):
             chosen = [m for m in found if m["right"] is right]
             if chosen:
-                print(f"{'right' if right else 'wrong'}: {len(chosen)} merges, " + ", ".join(
-                    f"{label} {min(m[key] for m in chosen):.3f}-{max(m[key] for m in chosen):.3f}" for label, key in measures))
+                print(
+                    f"{'right' if right else 'wrong'}: {len(chosen)} merges, "
+                    + ", ".join(
+                        f"{label} {min(m[key] for m in chosen):.3f}-{max(m[key] for m in chosen):.3f}"
+                        for label, key in measures
+                    )
+                )
         wrong, right_ = [m for m in found if not m["right"]], [m for m in found if m["right"]]
         if wrong:  # a floor on a measure that refuses every wrong merge refuses these right ones too
-            print("a floor refusing every wrong merge refuses, of the right ones: " + ", ".join(
-                f"{label} {sum(1 for m in right_ if m[key] <= max(w[key] for w in wrong))}" for label, key in measures))
+            print(
+                "a floor refusing every wrong merge refuses, of the right ones: "
+                + ", ".join(
+                    f"{label} {sum(1 for m in right_ if m[key] <= max(w[key] for w in wrong))}"
+                    for label, key in measures
+                )
+            )
         return 0
     if args.copies_once:
-        print("| pool | grouping | clusters | B3 P | B3 R | B3 F1 | B3 F1, shared documents |\n|---|---|---|---|---|---|---|")
+        print(
+            "| pool | grouping | clusters | B3 P | B3 R | B3 F1 | B3 F1, shared documents |\n|---|---|---|---|---|---|---|"
+        )
         for name, (pool, truth) in all_pools.items():
             topics = topics_of_documents(pool, truth)
-            for label, predicted in (("as it is", run_chorus(pool, GroupingSettings())[0]),
-                                     ("copies once", copies_once(pool, GroupingSettings()))):
+            for label, predicted in (
+                ("as it is", run_chorus(pool, GroupingSettings())[0]),
+                ("copies once", copies_once(pool, GroupingSettings())),
+            ):
                 s = scores(predicted, truth, topics)
-                print(f"| {name} | {label} | {s['clusters']} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} "
-                      f"| {s['f1_shared_documents']:.3f} |")
+                print(
+                    f"| {name} | {label} | {s['clusters']} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} "
+                    f"| {s['f1_shared_documents']:.3f} |"
+                )
         return 0
     if args.grid:
         print("tuning pools: " + " | ".join(tuning))
@@ -401,23 +455,37 @@ def main(argv: list[str] | None = None) -> int:
                 for refine in (0.12, 0.14):
                     if merge is None and refine != REFINE_SIMILARITY:
                         continue  # one pass, then refinement: the grouping before merging came in (at join 0.12)
-                    settings = replace(GroupingSettings(), join_similarity=join, merge_similarity=merge,
-                                       refine_similarity=join if merge is None else refine,
-                                       grown_story_articles=10**9)  # as first tuned: no size rule
+                    settings = replace(
+                        GroupingSettings(),
+                        join_similarity=join,
+                        merge_similarity=merge,
+                        refine_similarity=join if merge is None else refine,
+                        grown_story_articles=10**9,
+                    )  # as first tuned: no size rule
                     f1 = [scores(run_chorus(pool, settings)[0], truth)["f1"] for pool, truth in tuning.values()]
-                    print(f"join {join} merge {merge} refine {refine}: " + " ".join(f"{f:.3f}" for f in f1)
-                          + f" mean {sum(f1) / len(f1):.3f}", flush=True)
+                    print(
+                        f"join {join} merge {merge} refine {refine}: "
+                        + " ".join(f"{f:.3f}" for f in f1)
+                        + f" mean {sum(f1) / len(f1):.3f}",
+                        flush=True,
+                    )
         for grown in (10, 15, 20):  # the size at which two stories need the higher merge similarity
             for grown_merge in (0.1, 0.12, 0.14):
                 settings = replace(GroupingSettings(), grown_story_articles=grown, grown_merge_similarity=grown_merge)
                 f1 = [scores(run_chorus(pool, settings)[0], truth)["f1"] for pool, truth in tuning.values()]
-                print(f"grown story {grown} merge {grown_merge}: " + " ".join(f"{f:.3f}" for f in f1)
-                      + f" mean {sum(f1) / len(f1):.3f}", flush=True)
+                print(
+                    f"grown story {grown} merge {grown_merge}: "
+                    + " ".join(f"{f:.3f}" for f in f1)
+                    + f" mean {sum(f1) / len(f1):.3f}",
+                    flush=True,
+                )
         for penalty in (0.0, 0.005, 0.01):
             settings = replace(GroupingSettings(), time_penalty=penalty)
             f1 = [scores(run_chorus(pool, settings)[0], truth)["f1"] for pool, truth in tuning.values()]
-            print(f"time penalty {penalty}: " + " ".join(f"{f:.3f}" for f in f1) + f" mean {sum(f1) / len(f1):.3f}",
-                  flush=True)
+            print(
+                f"time penalty {penalty}: " + " ".join(f"{f:.3f}" for f in f1) + f" mean {sum(f1) / len(f1):.3f}",
+                flush=True,
+            )
         for terms in (None, 600, 1000, 2000):  # the bound on a centroid's terms (default CENTROID_TERMS)
             settings = replace(GroupingSettings(), centroid_terms=terms)
             row = [f"{scores(run_chorus(pool, settings)[0], truth)['f1']:.3f}" for pool, truth in tuning.values()]
@@ -426,16 +494,22 @@ def main(argv: list[str] | None = None) -> int:
     threshold = args.single_link
     if threshold is None:  # tuned on the tuning pools: the best mean B-cubed F1
         matrices = {name: tfidf(pool) for name, (pool, _) in tuning.items()}
-        threshold = max(SINGLE_LINK_GRID, key=lambda s: sum(
-            bcubed(run_single_link(matrices[n], s), truth)[2] for n, (_, truth) in tuning.items()))
+        threshold = max(
+            SINGLE_LINK_GRID,
+            key=lambda s: sum(bcubed(run_single_link(matrices[n], s), truth)[2] for n, (_, truth) in tuning.items()),
+        )
     results = {}
     for name, (pool, truth) in all_pools.items():
         shared = shared_documents(pool, truth)
         if shared:
-            print(f"{name}: documents filed under two or more topics: "
-                  + ", ".join(f"{' + '.join(t)} {n}" for t, n in sorted(shared.items())))
-    print("| pool | articles | topics | system | clusters | B3 P | B3 R | B3 F1 | ARI | F1, splits forgiven "
-          "| F1, shared documents | CPU s |")
+            print(
+                f"{name}: documents filed under two or more topics: "
+                + ", ".join(f"{' + '.join(t)} {n}" for t, n in sorted(shared.items()))
+            )
+    print(
+        "| pool | articles | topics | system | clusters | B3 P | B3 R | B3 F1 | ARI | F1, splits forgiven "
+        "| F1, shared documents | CPU s |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, (pool, truth) in all_pools.items():
         k = len(set(truth))
@@ -449,9 +523,11 @@ def main(argv: list[str] | None = None) -> int:
         }
         results[name] = {system: {**s, "cpu_seconds": c} for system, (s, c) in rows.items()}
         for system, (s, c) in rows.items():
-            print(f"| {name} | {len(pool)} | {k} | {system} | {s['clusters']} | {s['precision']:.3f} | {s['recall']:.3f} "
-                  f"| {s['f1']:.3f} | {s['ari']:.3f} | {s['f1_splits_forgiven']:.3f} | {s['f1_shared_documents']:.3f} "
-                  f"| {c if c is not None else ''} |")
+            print(
+                f"| {name} | {len(pool)} | {k} | {system} | {s['clusters']} | {s['precision']:.3f} | {s['recall']:.3f} "
+                f"| {s['f1']:.3f} | {s['ari']:.3f} | {s['f1_splits_forgiven']:.3f} | {s['f1_shared_documents']:.3f} "
+                f"| {c if c is not None else ''} |"
+            )
         if name == "DUC 2006 all 50 topics":
             events = same_kind_events((pool, truth), predicted)
     print("\n| events of one kind | articles | grouped | stories | B3 P | B3 R | B3 F1 | stories merging two events |")
@@ -459,12 +535,15 @@ def main(argv: list[str] | None = None) -> int:
     for name, row in events.items():
         for where in ("alone", "in the whole pool"):
             s = row[where]
-            print(f"| {name} ({row['events']} events) | {row['articles']} | {where} | {s['clusters']} | {s['precision']:.3f} "
-                  f"| {s['recall']:.3f} | {s['f1']:.3f} | {s['merged']} |")
+            print(
+                f"| {name} ({row['events']} events) | {row['articles']} | {where} | {s['clusters']} | {s['precision']:.3f} "
+                f"| {s['recall']:.3f} | {s['f1']:.3f} | {s['merged']} |"
+            )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"single_link_threshold": threshold, "results": results, "events": events},
-                                        indent=2))
+        args.json.write_text(
+            json.dumps({"single_link_threshold": threshold, "results": results, "events": events}, indent=2)
+        )
     return 0
 
 

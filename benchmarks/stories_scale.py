@@ -99,13 +99,25 @@ def count_sources(data: Path, size: int, grouper) -> dict:
     for group in grouper.groups():
         if len(group) < 2:
             continue
-        documents = [Document(id=(a := texts[grouper.keys[m]])["id"], text=a["text"], title=a["title"],
-                              outlet=wire_metadata(a["id"].split("~")[0]).outlet, published=a["date"]) for m in group]
+        documents = [
+            Document(
+                id=(a := texts[grouper.keys[m]])["id"],
+                text=a["text"],
+                title=a["title"],
+                outlet=wire_metadata(a["id"].split("~")[0]).outlet,
+                published=a["date"],
+            )
+            for m in group
+        ]
         outcome = count_story_sources(StoryWork(str(checked), documents, summarize=False))
         checked, largest = checked + 1, max(largest, len(group))
         copies += len({d.outlet for d in documents}) - outcome.independent_outlets
-    return {"sources_cpu_s": round(time.process_time() - started, 1), "stories_checked": checked,
-            "largest_checked": largest, "outlets_merged_by_families": copies}
+    return {
+        "sources_cpu_s": round(time.process_time() - started, 1),
+        "stories_checked": checked,
+        "largest_checked": largest,
+        "outlets_merged_by_families": copies,
+    }
 
 
 def worker(data: Path, size: int, cpu: int, hold: bool, sources: bool = False) -> dict:
@@ -128,9 +140,13 @@ def worker(data: Path, size: int, cpu: int, hold: bool, sources: bool = False) -
     grouper.add(list(features()) if hold else features())
     grouping_cpu = time.process_time() - started - features_cpu
     out = {
-        "articles": size, "stories": len(grouper.groups()), "features_cpu_s": round(features_cpu, 1),
-        "grouping_cpu_s": round(grouping_cpu, 1), "grouping_wall_s": round(time.perf_counter() - wall, 1),
-        "peak_rss_mb": round(peak_rss_mb()), "in_stories": sum(len(g) for g in grouper.groups()),
+        "articles": size,
+        "stories": len(grouper.groups()),
+        "features_cpu_s": round(features_cpu, 1),
+        "grouping_cpu_s": round(grouping_cpu, 1),
+        "grouping_wall_s": round(time.perf_counter() - wall, 1),
+        "peak_rss_mb": round(peak_rss_mb()),
+        "in_stories": sum(len(g) for g in grouper.groups()),
     }
     if sources:
         out.update(count_sources(data, size, grouper), peak_rss_with_sources_mb=round(peak_rss_mb()))
@@ -142,8 +158,10 @@ def cleaning(data: Path, count: int) -> dict:
     from chorus.digest.inputs import KeyedRaw
     from chorus.ingest import RawDocument
 
-    items = [KeyedRaw(a["id"], a["id"], RawDocument(text=a["text"], id=a["id"], title=a["title"], published=a["date"]))
-             for a in base_articles(data)[:count]]
+    items = [
+        KeyedRaw(a["id"], a["id"], RawDocument(text=a["text"], id=a["id"], title=a["title"], published=a["date"]))
+        for a in base_articles(data)[:count]
+    ]
     started = time.process_time()
     prepare_chunk(items)
     return {"articles": count, "cleaning_cpu_s": round(time.process_time() - started, 1)}
@@ -153,7 +171,11 @@ def comparable(path: Path) -> list:
     """What two engines' digests must share: each story's articles, title and summary sentences."""
     data = json.loads(path.read_text(encoding="utf-8"))
     return [
-        ([d["key"] for d in s["documents"]], s["title"], [x["text"] for x in (s.get("summary") or {}).get("sentences", [])])
+        (
+            [d["key"] for d in s["documents"]],
+            s["title"],
+            [x["text"] for x in (s.get("summary") or {}).get("sentences", [])],
+        )
         for s in data["stories"] + data["hidden"]
     ]
 
@@ -161,11 +183,23 @@ def comparable(path: Path) -> list:
 def run_command(articles: Path, engine: str, jobs: int, output: Path) -> dict:
     """`chorus stories ARTICLES --engine ENGINE` in a child process: wall seconds, and CPU seconds and
     peak memory from the kernel's accounting of it and of every process it waited for (its Dask workers)."""
-    command = [sys.executable, "-m", "chorus.cli", "stories", str(articles), "--engine", engine,
-               "--format", "json", "-o", str(output)] + (["--jobs", str(jobs)] if engine == "dask" else [])
+    command = [
+        sys.executable,
+        "-m",
+        "chorus.cli",
+        "stories",
+        str(articles),
+        "--engine",
+        engine,
+        "--format",
+        "json",
+        "-o",
+        str(output),
+    ] + (["--jobs", str(jobs)] if engine == "dask" else [])
     before, wall = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    child = subprocess.Popen(command, env={**os.environ, **SINGLE_THREAD}, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        command, env={**os.environ, **SINGLE_THREAD}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     _, stderr = child.communicate()
     if child.returncode != 0:
         raise SystemExit(f"chorus stories --engine {engine} failed: {stderr.strip()[-500:]}")
@@ -183,17 +217,26 @@ def time_engines(data: Path, sizes: list[int], engines: list[str], jobs: int, re
             articles = Path(folder) / f"articles-{size}.jsonl"
             with articles.open("w", encoding="utf-8") as out:
                 for a in articles_of_size(data, size):
-                    out.write(json.dumps({"id": a["id"], "text": a["text"], "title": a["title"], "date": a["date"]}) + "\n")
+                    out.write(
+                        json.dumps({"id": a["id"], "text": a["text"], "title": a["title"], "date": a["date"]}) + "\n"
+                    )
             digests = {}
             for repeat in range(repeats):
                 for engine in engines if repeat % 2 == 0 else engines[::-1]:  # interleaved, each order in turn
                     output = Path(folder) / f"digest-{engine}.json"
                     measured = run_command(articles, engine, jobs, output)
                     digests[engine] = comparable(output)
-                    rows.append({"articles": size, "engine": engine + (f" ({jobs} workers)" if engine == "dask" else ""),
-                                 "repeat": repeat + 1, "stories": len(digests[engine]),
-                                 "wall_s": round(measured["wall_s"], 1), "cpu_s": round(measured["cpu_s"], 1),
-                                 "load": round(os.getloadavg()[0], 1)})
+                    rows.append(
+                        {
+                            "articles": size,
+                            "engine": engine + (f" ({jobs} workers)" if engine == "dask" else ""),
+                            "repeat": repeat + 1,
+                            "stories": len(digests[engine]),
+                            "wall_s": round(measured["wall_s"], 1),
+                            "cpu_s": round(measured["cpu_s"], 1),
+                            "load": round(os.getloadavg()[0], 1),
+                        }
+                    )
                     print(rows[-1], flush=True)
             same = all(d == digests[engines[0]] for d in digests.values())
             print(f"{size:,} articles: the engines' digests are {'the same' if same else 'DIFFERENT'}", flush=True)
@@ -226,13 +269,16 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(cleaning(args.data, args.cleaning)))
         return 0
     if args.engines:
-        rows = time_engines(args.data, [int(x) for x in args.sizes.split(",")], args.engines.split(","), args.jobs,
-                            args.repeats)
+        rows = time_engines(
+            args.data, [int(x) for x in args.sizes.split(",")], args.engines.split(","), args.jobs, args.repeats
+        )
         print("| articles | engine | run | stories | wall s | CPU s (all processes) | same digest | load |")
         print("|---|---|---|---|---|---|---|---|")
         for r in rows:
-            print(f"| {r['articles']:,} | {r['engine']} | {r['repeat']} | {r['stories']} | {r['wall_s']} | {r['cpu_s']} "
-                  f"| {'yes' if r['same_digest'] else 'no'} | {r['load']} |")
+            print(
+                f"| {r['articles']:,} | {r['engine']} | {r['repeat']} | {r['stories']} | {r['wall_s']} | {r['cpu_s']} "
+                f"| {'yes' if r['same_digest'] else 'no'} | {r['load']} |"
+            )
         if args.json:
             args.json.parent.mkdir(parents=True, exist_ok=True)
             args.json.write_text(json.dumps({"engines": rows}, indent=2))
@@ -246,24 +292,38 @@ def main(argv: list[str] | None = None) -> int:
         for system, (extra, system_env) in systems.items():
             out = subprocess.run(
                 [sys.executable, __file__, str(args.data), "--worker", str(size), "--cpu", str(args.cpu), *extra],
-                env=system_env, capture_output=True, text=True, check=True,
+                env=system_env,
+                capture_output=True,
+                text=True,
+                check=True,
             )
             rows.append({"system": system, **json.loads(out.stdout), "load": round(os.getloadavg()[0], 1)})
             print(rows[-1], flush=True)
-    out = subprocess.run([sys.executable, __file__, str(args.data), "--cleaning", "1000", "--cpu", str(args.cpu)],
-                         env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, str(args.data), "--cleaning", "1000", "--cpu", str(args.cpu)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     clean = json.loads(out.stdout)
     print("| articles | grouping | stories | features CPU s | grouping CPU s | peak memory MB | load |")
     print("|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['articles']:,} | {r['system']} | {r['stories']:,} | {r['features_cpu_s']} | {r['grouping_cpu_s']} "
-              f"| {r['peak_rss_mb']} | {r['load']} |")
+        print(
+            f"| {r['articles']:,} | {r['system']} | {r['stories']:,} | {r['features_cpu_s']} | {r['grouping_cpu_s']} "
+            f"| {r['peak_rss_mb']} | {r['load']} |"
+        )
     for r in rows:
         if "sources_cpu_s" in r:
-            print(f"{r['articles']:,} articles: independent outlets of {r['stories_checked']} stories (largest "
-                  f"{r['largest_checked']}) in {r['sources_cpu_s']} CPU s, {r['outlets_merged_by_families']} outlets "
-                  f"counted with another by their families; peak {r['peak_rss_with_sources_mb']} MB")
-    print(f"\ncleaning (ingest): {clean['cleaning_cpu_s']} CPU s for {clean['articles']} articles; load {os.getloadavg()[0]:.1f}")
+            print(
+                f"{r['articles']:,} articles: independent outlets of {r['stories_checked']} stories (largest "
+                f"{r['largest_checked']}) in {r['sources_cpu_s']} CPU s, {r['outlets_merged_by_families']} outlets "
+                f"counted with another by their families; peak {r['peak_rss_with_sources_mb']} MB"
+            )
+    print(
+        f"\ncleaning (ingest): {clean['cleaning_cpu_s']} CPU s for {clean['articles']} articles; load {os.getloadavg()[0]:.1f}"
+    )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"rows": rows, "cleaning": clean, "load": os.getloadavg()[0]}, indent=2))

@@ -60,7 +60,9 @@ EXAMPLES = (SHARED / "examples" / "lavrov-hamas", Path(chorus.__file__).parent /
 def reports(limit: int) -> dict[str, Any]:
     """``{name: story report as JSON data}``: DUC 2006's first ``limit`` clusters and the examples."""
     start = time.process_time()
-    out = {c.id: report_to_dict(chorus.report(c.documents)) for c in read_clusters(SHARED / "data" / SETTINGS[0][1], limit)}
+    out = {
+        c.id: report_to_dict(chorus.report(c.documents)) for c in read_clusters(SHARED / "data" / SETTINGS[0][1], limit)
+    }
     for folder in EXAMPLES:
         out[folder.name] = report_to_dict(chorus.report([folder]))
     # Timings and the like would differ between runs; the report carries none (checked by comparing two runs).
@@ -87,8 +89,12 @@ def main() -> int:
     parser.add_argument("--against", help="a record written before the change: exit 1 if any summary differs")
     parser.add_argument("--method", help="selection method (default: chorus's default)")
     parser.add_argument("--limit", type=int, help="only the first N clusters of each set")
-    parser.add_argument("--reports", type=int, default=10, help="story reports of the first N DUC 2006 clusters (default 10)")
-    parser.add_argument("--settings", help="comma-separated names among " + ", ".join(s[0] for s in SETTINGS) + ", reports")
+    parser.add_argument(
+        "--reports", type=int, default=10, help="story reports of the first N DUC 2006 clusters (default 10)"
+    )
+    parser.add_argument(
+        "--settings", help="comma-separated names among " + ", ".join(s[0] for s in SETTINGS) + ", reports"
+    )
     args = parser.parse_args()
     only = set(args.settings.split(",")) if args.settings else None
     now = summaries(args.method, args.limit, only)

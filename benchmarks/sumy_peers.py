@@ -133,8 +133,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("clusters", help="JSONL dataset, one cluster a line (the schema of ../shared/data)")
     parser.add_argument("-o", "--output", required=True, type=Path, help="peers JSONL to write")
     parser.add_argument("--words", type=int, default=100, help="word budget per summary (default 100)")
-    parser.add_argument("--systems", type=parse_systems, default=list(DEFAULT_SYSTEMS),
-                        help=f"comma-separated, of {', '.join(SYSTEMS)} (default {','.join(DEFAULT_SYSTEMS)})")
+    parser.add_argument(
+        "--systems",
+        type=parse_systems,
+        default=list(DEFAULT_SYSTEMS),
+        help=f"comma-separated, of {', '.join(SYSTEMS)} (default {','.join(DEFAULT_SYSTEMS)})",
+    )
     parser.add_argument("--limit", type=int, help="only the first N clusters")
     args = parser.parse_args(argv)
     if args.words < 1:

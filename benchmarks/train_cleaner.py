@@ -111,8 +111,9 @@ def noisy_page(cluster: str, lines: list, text: str) -> Page:
         kind = kinds.get(b.normal)
         known.append(kind is not None and kind not in (HEADLINE, NEUTRAL))
         y.append(kind == REPORTING)
-    return Page(cluster, "noisy", own_features(blocks), np.array(y, float), np.array(known), text, lines=lines,
-                cluster=cluster)
+    return Page(
+        cluster, "noisy", own_features(blocks), np.array(y, float), np.array(known), text, lines=lines, cluster=cluster
+    )
 
 
 def load(pages_dir: Path, data: Path) -> list[Page]:
@@ -146,8 +147,17 @@ def export(model: HistGradientBoostingClassifier, names: tuple[str, ...]) -> Sta
             right.append(offset + int(node["right"]) if not leaf else -1)
             value.append(float(node["value"]))
             depth = max(depth, int(node["depth"]))
-    return Stage(names, float(np.ravel(model._baseline_prediction)[0]), np.array(feature), np.array(threshold),
-                 np.array(left), np.array(right), np.array(value), np.array(roots), depth + 1)
+    return Stage(
+        names,
+        float(np.ravel(model._baseline_prediction)[0]),
+        np.array(feature),
+        np.array(threshold),
+        np.array(left),
+        np.array(right),
+        np.array(value),
+        np.array(roots),
+        depth + 1,
+    )
 
 
 def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, names: tuple[str, ...]) -> Stage:
@@ -174,8 +184,12 @@ def train(pages: list[Page], threshold: float, inner_folds: int = 4, seed: int =
     first = [None] * len(pages)
     for k in range(inner_folds):
         train_idx = [i for i, p in enumerate(pages) if fold_of[p.group] != k]
-        stage = _fit(np.vstack([pages[i].x for i in train_idx]), np.concatenate([pages[i].y for i in train_idx]),
-                     np.concatenate([weights[i] for i in train_idx]), OWN_FEATURES)
+        stage = _fit(
+            np.vstack([pages[i].x for i in train_idx]),
+            np.concatenate([pages[i].y for i in train_idx]),
+            np.concatenate([weights[i] for i in train_idx]),
+            OWN_FEATURES,
+        )
         for i, p in enumerate(pages):
             if fold_of[p.group] == k:
                 first[i] = stage.predict(p.x)
@@ -246,15 +260,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     scorer = load_scorer(args.pages)
     pages = load(args.pages, args.data)
-    print(f"{sum(p.source == 'web' for p in pages)} web pages, {sum(p.source == 'noisy' for p in pages)} noisy pages, "
-          f"{sum(int(p.known.sum()) for p in pages):,} labelled blocks")
+    print(
+        f"{sum(p.source == 'web' for p in pages)} web pages, {sum(p.source == 'noisy' for p in pages)} noisy pages, "
+        f"{sum(int(p.known.sum()) for p in pages):,} labelled blocks"
+    )
     if args.folds:
         table = cross_validate(pages, args.folds, scorer)
         print("| threshold | web F1 | P | R | kept together | kept alone | removed together | removed alone |")
         print("|---|---|---|---|---|---|---|---|")
         for t, r in table.items():
-            print(f"| {t} | {r['web_f1']:.3f} | {r['web_p']:.3f} | {r['web_r']:.3f} | {100 * r['kept_together']:.2f}% | "
-                  f"{100 * r['kept_alone']:.2f}% | {100 * r['removed_together']:.2f}% | {100 * r['removed_alone']:.2f}% |")
+            print(
+                f"| {t} | {r['web_f1']:.3f} | {r['web_p']:.3f} | {r['web_r']:.3f} | {100 * r['kept_together']:.2f}% | "
+                f"{100 * r['kept_alone']:.2f}% | {100 * r['removed_together']:.2f}% | {100 * r['removed_alone']:.2f}% |"
+            )
     if args.write:
         model = train(pages, args.threshold)
         MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")

@@ -135,7 +135,9 @@ def fit(examples: list[Example], features: tuple[str, ...], regularisation: floa
     target = np.concatenate([np.ones(len(y)), np.zeros(len(y))])
     weight = np.concatenate([y, 1 - y])
     keep = weight > 0
-    model = LogisticRegression(C=regularisation, max_iter=5000).fit(both[keep], target[keep], sample_weight=weight[keep])
+    model = LogisticRegression(C=regularisation, max_iter=5000).fit(
+        both[keep], target[keep], sample_weight=weight[keep]
+    )
     return ConceptModel(features, scaler.mean_, scale, model.coef_[0], float(model.intercept_[0]))
 
 
@@ -198,8 +200,10 @@ def main() -> int:
             scores = score({"held-out": held_out}, references, words_budget)["held-out"]
             recall = {m: round(scores[m].recall, 5) for m in ("ROUGE-1", "ROUGE-2", "ROUGE-SU4")}
             report[mode][dataset_name(path)] = {"words": words_budget, **recall}
-            print(f"{mode} {dataset_name(path)} {words_budget} words: {args.folds}-fold held-out recall {recall}",
-                  file=sys.stderr)
+            print(
+                f"{mode} {dataset_name(path)} {words_budget} words: {args.folds}-fold held-out recall {recall}",
+                file=sys.stderr,
+            )
         print(f"{mode}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
         models[mode] = fit(pooled, features).to_json()
     if args.write:

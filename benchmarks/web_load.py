@@ -79,7 +79,11 @@ def start_server(extra: Sequence[str], memory_bytes: int | None = None, source: 
     env = {**os.environ, "PYTHONPATH": str(source)} if source else None
     process = subprocess.Popen(
         [sys.executable, "-m", "chorus.cli", "serve", "--port", "0", *extra],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, preexec_fn=cap, env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        preexec_fn=cap,
+        env=env,
     )
     line = process.stderr.readline()
     if not line.startswith("chorus: serving on "):
@@ -176,8 +180,15 @@ class Load:
                     continue
                 break
             with self.lock:
-                self.light.append({"status": status, "started": started, "ended": time.monotonic(),
-                                   "attempts": attempts, "refused": refused})
+                self.light.append(
+                    {
+                        "status": status,
+                        "started": started,
+                        "ended": time.monotonic(),
+                        "attempts": attempts,
+                        "refused": refused,
+                    }
+                )
                 if len(self.light) * 2 >= self.requests:
                     self.half.set()
 
@@ -201,12 +212,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=50, help="concurrent light clients (default 50)")
     parser.add_argument("--heavy", type=int, default=4, help="heavy reports mixed in (default 4)")
     parser.add_argument("--dataset", type=Path, default=DUC2006, help="where the heavy reports' articles come from")
-    parser.add_argument("--serve-option", action="append", default=[], metavar="OPTION",
-                        help="passed to chorus serve, e.g. --serve-option=--workers=2")
-    parser.add_argument("--server-memory-gb", type=float,
-                        help="address-space cap of the whole server (a safety net when measuring an old version)")
-    parser.add_argument("--chorus-src", type=Path,
-                        help="run the server from this src/ folder (another checkout), to compare versions")
+    parser.add_argument(
+        "--serve-option",
+        action="append",
+        default=[],
+        metavar="OPTION",
+        help="passed to chorus serve, e.g. --serve-option=--workers=2",
+    )
+    parser.add_argument(
+        "--server-memory-gb",
+        type=float,
+        help="address-space cap of the whole server (a safety net when measuring an old version)",
+    )
+    parser.add_argument(
+        "--chorus-src", type=Path, help="run the server from this src/ folder (another checkout), to compare versions"
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
 
@@ -243,8 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     latencies = [r["ended"] - r["started"] for r in answered]
     heavy_spans = [(h["started"], h["ended"]) for h in load.heavy]
     during = [
-        r["ended"] - r["started"] for r in answered
-        if any(s < r["ended"] and r["started"] < e for s, e in heavy_spans)
+        r["ended"] - r["started"] for r in answered if any(s < r["ended"] and r["started"] < e for s, e in heavy_spans)
     ]
     statuses: dict[str, int] = {}
     for r in load.light:
@@ -270,21 +289,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         "heavy_request_mb": len(heavy) / 2**20,
     }
     info = machine()
-    print(f"{args.requests} light summaries from {args.clients} clients, {args.heavy} heavy reports "
-          f"({results['heavy_request_mb']:.1f} MB each) on 127.0.0.1; {describe_machine(info)}\n")
-    print(markdown_table(["measure", "value"], [
-        ["light requests answered 200", f"{len(answered)} of {args.requests} ({statuses})"],
-        ["503 busy answers (each retried after Retry-After)", str(results["light_refused_503"])],
-        ["light latency p50 / p95 / max", f"{results['latency_p50_s']:.2f} / {results['latency_p95_s']:.2f} / "
-                                          f"{results['latency_max_s']:.2f} s"],
-        ["light latency p95 while a report ran", f"{results['latency_p95_during_reports_s']:.2f} s "
-                                                 f"({len(during)} requests)"],
-        ["heavy reports", ", ".join(f"{h['status']} after {h['seconds']:.0f} s" for h in results["heavy"])],
-        ["server RSS idle / peak / after", f"{results['rss_idle_mb']:.0f} / {results['rss_peak_mb']:.0f} / "
-                                           f"{results['rss_end_mb']:.0f} MB"],
-        ["largest single process at its peak", f"{results['rss_peak_one_process_mb']:.0f} MB"],
-        ["whole run", f"{elapsed:.0f} s"],
-    ]))
+    print(
+        f"{args.requests} light summaries from {args.clients} clients, {args.heavy} heavy reports "
+        f"({results['heavy_request_mb']:.1f} MB each) on 127.0.0.1; {describe_machine(info)}\n"
+    )
+    print(
+        markdown_table(
+            ["measure", "value"],
+            [
+                ["light requests answered 200", f"{len(answered)} of {args.requests} ({statuses})"],
+                ["503 busy answers (each retried after Retry-After)", str(results["light_refused_503"])],
+                [
+                    "light latency p50 / p95 / max",
+                    f"{results['latency_p50_s']:.2f} / {results['latency_p95_s']:.2f} / "
+                    f"{results['latency_max_s']:.2f} s",
+                ],
+                [
+                    "light latency p95 while a report ran",
+                    f"{results['latency_p95_during_reports_s']:.2f} s ({len(during)} requests)",
+                ],
+                ["heavy reports", ", ".join(f"{h['status']} after {h['seconds']:.0f} s" for h in results["heavy"])],
+                [
+                    "server RSS idle / peak / after",
+                    f"{results['rss_idle_mb']:.0f} / {results['rss_peak_mb']:.0f} / {results['rss_end_mb']:.0f} MB",
+                ],
+                ["largest single process at its peak", f"{results['rss_peak_one_process_mb']:.0f} MB"],
+                ["whole run", f"{elapsed:.0f} s"],
+            ],
+        )
+    )
     write_json(args.json, args, info, **results)
     return 0 if len(answered) == args.requests else 1
 

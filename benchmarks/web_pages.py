@@ -165,9 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     scores: dict[str, dict[str, dict[str, float]]] = {}
     for name in systems:
         predictions = results[name]["predictions"]
-        scores[name] = {
-            group: scorer.score({k: truth[k] for k in keys}, predictions) for group, keys in groups.items()
-        }
+        scores[name] = {group: scorer.score({k: truth[k] for k in keys}, predictions) for group, keys in groups.items()}
     for group, keys in groups.items():
         print(f"\n{group} ({len(keys)} pages): F1 / precision / recall (± bootstrap sd of F1)\n")
         rows = [
@@ -177,13 +175,18 @@ def main(argv: list[str] | None = None) -> int:
         ]
         print(markdown_table(["system", "F1", "precision", "recall"], rows))
     for route, found in sorted(FOUND_METADATA.items()):
-        print(f"\nchorus {route}: outlet found on {sum(o for o, _ in found.values())} of {len(pages)} pages, "
-              f"publication date on {sum(d for _, d in found.values())}")
+        print(
+            f"\nchorus {route}: outlet found on {sum(o for o, _ in found.values())} of {len(pages)} pages, "
+            f"publication date on {sum(d for _, d in found.values())}"
+        )
     print("CPU seconds over all pages: " + ", ".join(f"{n} {results[n]['cpu_s']:.1f}" for n in systems))
     info = machine()
     print(describe_machine(info))
     write_json(
-        args.json, args, info, scores=scores,
+        args.json,
+        args,
+        info,
+        scores=scores,
         cpu_seconds={n: results[n]["cpu_s"] for n in systems},
         metadata_found=FOUND_METADATA,
         predictions={n: results[n]["predictions"] for n in systems},

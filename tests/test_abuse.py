@@ -40,14 +40,20 @@ def capped_chorus(*args: str, settings: dict[str, object] | None = None, **kwarg
     """`chorus ARGS` in a memory-capped process; ``settings`` overrides constants of chorus.ingest.read."""
     assignments = "".join(f"read.{name} = {value!r}; " for name, value in (settings or {}).items())
     program = (
-        "import sys; import chorus.ingest.read as read; " + assignments
+        "import sys; import chorus.ingest.read as read; "
+        + assignments
         + "from chorus.cli import main; sys.exit(main(sys.argv[1:]))"
     )
     if "input" not in kwargs:
         kwargs.setdefault("stdin", subprocess.DEVNULL)
     return subprocess.run(
-        [sys.executable, "-c", program, *args], preexec_fn=_cap_memory, capture_output=True, text=True,
-        timeout=300, env={**os.environ, "OPENBLAS_NUM_THREADS": "1"}, **kwargs,
+        [sys.executable, "-c", program, *args],
+        preexec_fn=_cap_memory,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "OPENBLAS_NUM_THREADS": "1"},
+        **kwargs,
     )
 
 
@@ -236,7 +242,9 @@ def _write_dataset(path: Path, records: list[dict]) -> Path:
 
 
 def test_batch_refuses_to_overwrite_an_output_without_resume_or_force(tmp_path, run):
-    source = _write_dataset(tmp_path / "in.jsonl", [{"id": "a", "documents": TEXTS}, {"id": "b", "documents": TEXTS[:3]}])
+    source = _write_dataset(
+        tmp_path / "in.jsonl", [{"id": "a", "documents": TEXTS}, {"id": "b", "documents": TEXTS[:3]}]
+    )
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "a", "summary": "the work of a run that crashed"}\n')
     before = out.read_bytes()

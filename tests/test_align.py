@@ -71,7 +71,9 @@ EVACUATION = [
 
 def test_a_different_figure_for_the_same_count_contradicts_a_compatible_one_states():
     story = story_of(*EVACUATION)
-    result = aligner_of(story).check("About 1,200 people were evacuated from the harbour district of Tarnby on Tuesday night.")
+    result = aligner_of(story).check(
+        "About 1,200 people were evacuated from the harbour district of Tarnby on Tuesday night."
+    )
     by_doc = {story.documents[v.doc_index].id: v for v in result.articles}
     assert by_doc["d1"].verdict == STATES
     assert by_doc["d3"].verdict == STATES  # "some 1,250" is within "about 1,200"
@@ -83,18 +85,36 @@ def test_a_different_figure_for_the_same_count_contradicts_a_compatible_one_stat
 @pytest.mark.parametrize(
     "claim, other, kind",
     [
-        ("The port of Varna is the ninth-largest in Europe, the ministry said.",
-         "The port of Varna is the eighth-largest in Europe, the ministry said.", "rank"),
-        ("The new stadium in Kellby will open on March 3, the club announced.",
-         "The new stadium in Kellby will open on March 5, the club announced.", "date"),
-        ("Workers walked out at the Dunmore plant on Tuesday over unpaid wages.",
-         "Workers walked out at the Dunmore plant on Thursday over unpaid wages.", "weekday"),
-        ("The Dunmore plant first opened in 1962 to build tractors.",
-         "The Dunmore plant first opened in 1965 to build tractors.", "year"),
-        ("The recovered statue weighs 450 pounds and stands in the museum hall.",
-         "The recovered statue weighs 380 pounds and stands in the museum hall.", "number"),
-        ("The suspect, 34, was arrested at his home in Brill on Friday.",
-         "The suspect, 43, was arrested at his home in Brill on Friday.", "number"),
+        (
+            "The port of Varna is the ninth-largest in Europe, the ministry said.",
+            "The port of Varna is the eighth-largest in Europe, the ministry said.",
+            "rank",
+        ),
+        (
+            "The new stadium in Kellby will open on March 3, the club announced.",
+            "The new stadium in Kellby will open on March 5, the club announced.",
+            "date",
+        ),
+        (
+            "Workers walked out at the Dunmore plant on Tuesday over unpaid wages.",
+            "Workers walked out at the Dunmore plant on Thursday over unpaid wages.",
+            "weekday",
+        ),
+        (
+            "The Dunmore plant first opened in 1962 to build tractors.",
+            "The Dunmore plant first opened in 1965 to build tractors.",
+            "year",
+        ),
+        (
+            "The recovered statue weighs 450 pounds and stands in the museum hall.",
+            "The recovered statue weighs 380 pounds and stands in the museum hall.",
+            "number",
+        ),
+        (
+            "The suspect, 34, was arrested at his home in Brill on Friday.",
+            "The suspect, 43, was arrested at his home in Brill on Friday.",
+            "number",
+        ),
     ],
 )
 def test_each_kind_of_value_contradicts(claim, other, kind):
@@ -262,14 +282,24 @@ def test_a_figure_given_for_another_place_is_no_dispute():
 
 def test_a_dispute_of_a_claim_set_in_a_place_comes_from_a_report_of_that_place():
     story = story_of(*TWIN_BLASTS)
-    found = verdicts(story, "A nearly simultaneous bomb outside the Dutch consulate in Karsk killed 247 people on Friday.")
+    found = verdicts(
+        story, "A nearly simultaneous bomb outside the Dutch consulate in Karsk killed 247 people on Friday."
+    )
     assert found["d1"] == SILENT and found["d3"] == SILENT
 
 
 def test_a_total_of_several_events_is_no_figure_for_one_nor_the_reverse():
     story = story_of(*TWIN_BLASTS)
-    assert verdicts(story, "A truck bomb outside the Dutch consulate in Velmar killed 11 people on Friday.")["d4"] == SILENT
-    assert verdicts(story, "The bomb attacks on the Dutch consulates in Velmar and Karsk on Friday killed 258 people.")["d2"] == SILENT
+    assert (
+        verdicts(story, "A truck bomb outside the Dutch consulate in Velmar killed 11 people on Friday.")["d4"]
+        == SILENT
+    )
+    assert (
+        verdicts(story, "The bomb attacks on the Dutch consulates in Velmar and Karsk on Friday killed 258 people.")[
+            "d2"
+        ]
+        == SILENT
+    )
 
 
 def test_people_counted_with_an_outcome_are_not_people_counted_without_one():
@@ -285,11 +315,14 @@ def test_people_counted_with_an_outcome_are_not_people_counted_without_one():
 
 
 def test_a_claim_that_says_too_little_is_no_fact_of_the_other_articles():
-    report = chorus.report([
-        "A gas explosion destroyed a bakery in Merrow on Sunday. The baker was in the shop at the time. "
-        "He died in the explosion.\n\n" + FILLER,
-        "Two firefighters died in the explosion at the Merrow bakery on Sunday, the fire service said.\n\n" + FILLER,
-    ])
+    report = chorus.report(
+        [
+            "A gas explosion destroyed a bakery in Merrow on Sunday. The baker was in the shop at the time. "
+            "He died in the explosion.\n\n" + FILLER,
+            "Two firefighters died in the explosion at the Merrow bakery on Sunday, the fire service said.\n\n"
+            + FILLER,
+        ]
+    )
     thin = next(f for f in report.facts if report.sentence(f.centre).text == "He died in the explosion.")
     assert thin.doc_indexes == [0]
 
@@ -317,20 +350,30 @@ def test_what_a_figure_is(text, expected):
     "claim, other",
     [
         # others than those counted
-        ("Twelve athletes tested positive for banned drugs at the Sydney games.",
-         "Five other athletes tested positive for banned drugs at the Sydney games."),
+        (
+            "Twelve athletes tested positive for banned drugs at the Sydney games.",
+            "Five other athletes tested positive for banned drugs at the Sydney games.",
+        ),
         # many times the figure: something else counted
-        ("More than 60,000 children died in traffic crashes in the state this decade.",
-         "Traffic crashes in the state this decade killed 140 children under five."),
+        (
+            "More than 60,000 children died in traffic crashes in the state this decade.",
+            "Traffic crashes in the state this decade killed 140 children under five.",
+        ),
         # another kind of event on another day
-        ("The air strike on the Khartoum plant was carried out on August 20.",
-         "The bombings of the embassies that the Khartoum plant was blamed for were carried out on August 7."),
+        (
+            "The air strike on the Khartoum plant was carried out on August 20.",
+            "The bombings of the embassies that the Khartoum plant was blamed for were carried out on August 7.",
+        ),
         # two people's own words
-        ('"I have waited 16 years for this day at the Brill stadium," said Anna Holt.',
-         '"I have waited 15 years for this day at the Brill stadium," said Per Lind.'),
+        (
+            '"I have waited 16 years for this day at the Brill stadium," said Anna Holt.',
+            '"I have waited 15 years for this day at the Brill stadium," said Per Lind.',
+        ),
         # other people and places
-        ("Mongolia and Japan established diplomatic relations in 1972, the ministry said.",
-         "The United States and Mongolia established diplomatic relations in 1987, the ministry said."),
+        (
+            "Mongolia and Japan established diplomatic relations in 1972, the ministry said.",
+            "The United States and Mongolia established diplomatic relations in 1987, the ministry said.",
+        ),
     ],
 )
 def test_no_dispute_of_another_thing(claim, other):
@@ -348,11 +391,15 @@ def test_a_round_figure_is_no_dispute_of_a_near_one():
 
 def test_a_conflict_is_a_dispute_each_side_makes_of_the_other():
     # Its clause alone ("80 percent of 7.3 million people") says too little: the whole sentence disputes back.
-    report = chorus.report([
-        "About 83 percent of Quebec's 7.4 million people are French speakers.\n\n" + FILLER,
-        "Quebec is the only province with a French majority, 80 percent of 7.3 million people.\n\n" + OTHER_NEWS[3],
-    ])
-    assert [(c.kind, [v.value for v in c.values]) for c in report.conflicts] == [("number", ["7.4 million", "7.3 million"])]
+    report = chorus.report(
+        [
+            "About 83 percent of Quebec's 7.4 million people are French speakers.\n\n" + FILLER,
+            "Quebec is the only province with a French majority, 80 percent of 7.3 million people.\n\n" + OTHER_NEWS[3],
+        ]
+    )
+    assert [(c.kind, [v.value for v in c.values]) for c in report.conflicts] == [
+        ("number", ["7.4 million", "7.3 million"])
+    ]
 
 
 # --- facts, conflicts and check, on the same engine ------------------------------
@@ -360,31 +407,40 @@ def test_a_conflict_is_a_dispute_each_side_makes_of_the_other():
 
 def test_one_disputed_figure_is_one_conflict_however_many_outlets():
     low = "About 1,200 people were evacuated from the harbour district of Tarnby on Tuesday night after a gas leak."
-    high = "More than 1,500 people were evacuated from the harbour district of Tarnby on Tuesday night after a gas leak."
+    high = (
+        "More than 1,500 people were evacuated from the harbour district of Tarnby on Tuesday night after a gas leak."
+    )
     extras = [
-        "Police closed the coast road until morning.", "Gas engineers worked through the night.",
-        "The council opened the sports hall as a shelter.", "Schools in the district stayed closed on Wednesday.",
-        "The gas company said the leak came from a corroded pipe.", "A bus company lent three coaches.",
-        "Volunteers brought blankets to the hall.", "Shops on the quay opened late.",
+        "Police closed the coast road until morning.",
+        "Gas engineers worked through the night.",
+        "The council opened the sports hall as a shelter.",
+        "Schools in the district stayed closed on Wednesday.",
+        "The gas company said the leak came from a corroded pipe.",
+        "A bus company lent three coaches.",
+        "Volunteers brought blankets to the hall.",
+        "Shops on the quay opened late.",
     ]
     # Each outlet's own other news: articles that share all but a sentence are copies of one story.
     texts = [(low if k < 5 else high) + " " + extras[k] + "\n\n" + OTHER_NEWS[k] for k in range(8)]
     report = chorus.report(texts)
     (conflict,) = report.conflicts
     assert [(v.value, len(v.doc_indexes)) for v in conflict.values] in (
-        [("about 1,200", 5), ("more than 1,500", 3)], [("more than 1,500", 3), ("about 1,200", 5)]
+        [("about 1,200", 5), ("more than 1,500", 3)],
+        [("more than 1,500", 3), ("about 1,200", 5)],
     )
     fact = report.fact_by_id(conflict.fact)
     assert fact.support == 8 and set(fact.disputing) | set(fact.stating) == set(range(8))
 
 
 def test_a_self_correction_is_no_conflict_between_outlets():
-    report = chorus.report([
-        "The flood in Merrow killed 70 people, the regional governor said on Friday, although police earlier had "
-        "reported 65 dead. Rescue teams searched the valley for survivors.\n\n" + FILLER,
-        "The flood in Merrow killed 70 people, the regional governor said on Friday. Roads into the valley stayed "
-        "closed.\n\n" + FILLER,
-    ])
+    report = chorus.report(
+        [
+            "The flood in Merrow killed 70 people, the regional governor said on Friday, although police earlier had "
+            "reported 65 dead. Rescue teams searched the valley for survivors.\n\n" + FILLER,
+            "The flood in Merrow killed 70 people, the regional governor said on Friday. Roads into the valley stayed "
+            "closed.\n\n" + FILLER,
+        ]
+    )
     assert report.conflicts == []
 
 
@@ -426,7 +482,9 @@ def test_words_news_uses_for_one_another_state_the_claim_and_another_claim_of_th
         # The same place and company, another claim.
         "Halvern Chemicals said its storage building on Quay Road would be inspected next week.\n\n" + FILLER,
     )
-    found = verdicts(story, "The blaze began just after 9 p.m. at a storage site run by Halvern Chemicals on Quay Road.")
+    found = verdicts(
+        story, "The blaze began just after 9 p.m. at a storage site run by Halvern Chemicals on Quay Road."
+    )
     assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
 
 
@@ -449,7 +507,8 @@ def test_a_quotations_no_is_stated_by_a_paraphrase_that_says_no_in_its_own_words
         "Fire Chief Dalia Okonkwo said everybody would be let back in once the air was safe to breathe.\n\n" + FILLER,
     )
     found = verdicts(
-        story, '"We will not let anyone back in until the air is safe to breathe," Fire Chief Dalia Okonkwo told reporters.'
+        story,
+        '"We will not let anyone back in until the air is safe to breathe," Fire Chief Dalia Okonkwo told reporters.',
     )
     assert found["d2"] == STATES
     assert found["d3"] != STATES
@@ -525,7 +584,10 @@ def test_a_description_the_story_gives_one_person_stands_for_that_person():
     story = story_of(*RIVERLAND)
     aligner = aligner_of(story)
     assert aligner.person_roles.get("leader") == "verhoven"
-    found = verdicts(story, "Ostrian Foreign Minister Pavel Drazic has invited the exiled rebel leader Tomas Verhoven for talks in Karsk.")
+    found = verdicts(
+        story,
+        "Ostrian Foreign Minister Pavel Drazic has invited the exiled rebel leader Tomas Verhoven for talks in Karsk.",
+    )
     assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
     found = verdicts(story, "Verhoven, who lives in Velmar, last travelled to Karsk in 2010.")
     assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
@@ -533,7 +595,8 @@ def test_a_description_the_story_gives_one_person_stands_for_that_person():
 
 def test_a_role_two_people_hold_stands_for_neither():
     story = story_of(
-        "Union leader Marta Kovic said the strike would go on. Party leader Ivo Brandt said talks had failed.\n\n" + FILLER,
+        "Union leader Marta Kovic said the strike would go on. Party leader Ivo Brandt said talks had failed.\n\n"
+        + FILLER,
         "The leader said the strike would go on.\n\n" + FILLER,
     )
     assert "leader" not in aligner_of(story).person_roles
@@ -546,7 +609,9 @@ def test_a_title_next_to_a_name_is_who_not_what_happened():
         "Halvern's chief executive, Peter Vandermolen, said the company would pay for the shelters.\n\n" + FILLER,
         "Vandermolen said the firm's staff were cooperating fully with the investigators.\n\n" + FILLER,
     )
-    found = verdicts(story, "Chief executive Pieter Vandermolen said the company was cooperating fully with investigators.")
+    found = verdicts(
+        story, "Chief executive Pieter Vandermolen said the company was cooperating fully with investigators."
+    )
     assert found == {"d1": STATES, "d2": SILENT, "d3": STATES}
 
 
@@ -558,8 +623,11 @@ def test_a_phrase_setting_the_scene_before_the_subject_is_not_required():
         # The same people and event, another claim.
         "Jan Morrow, a welder, was charged with setting the Ostvale mill fire.\n\n" + FILLER,
     )
-    found = verdicts(story, "In a case that shocked the whole valley, a 24-year-old welder pleaded guilty on Monday to "
-                     "setting the Ostvale mill fire.")
+    found = verdicts(
+        story,
+        "In a case that shocked the whole valley, a 24-year-old welder pleaded guilty on Monday to "
+        "setting the Ostvale mill fire.",
+    )
     assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
 
 
@@ -722,7 +790,12 @@ def test_the_capital_that_opens_a_fronted_phrase_is_no_name():
     aligner = aligner_of(story)
     claim = aligner.claim_of_text("Escaping the floods, Ostria residents crossed into Karsk on Monday.")
     terms = story.vectors.terms
-    names = {terms[c] for u, start in enumerate(claim.unit_starts) if claim.is_name[u] for c in claim.columns[start : start + 1]}
+    names = {
+        terms[c]
+        for u, start in enumerate(claim.unit_starts)
+        if claim.is_name[u]
+        for c in claim.columns[start : start + 1]
+    }
     assert "ostria" in names and "escap" not in names
 
 
@@ -759,7 +832,12 @@ def test_a_toll_of_the_story_event_is_stated_by_the_same_toll_in_other_words():
     assert found["d2"] == STATES  # "All 41 people on board died" (no "capsized", no "Halvik")
     assert found["d3"] == SILENT  # aboard, not killed
     # The claim of the fourth article is what the investigators suggest: the toll alone does not state it.
-    assert verdicts(story, "Investigators suggested that a crew member had opened the car deck doors, killing all 41 aboard.")["d2"] == SILENT
+    assert (
+        verdicts(
+            story, "Investigators suggested that a crew member had opened the car deck doors, killing all 41 aboard."
+        )["d2"]
+        == SILENT
+    )
 
 
 def test_a_role_in_the_plural_is_not_the_one_person_the_story_gives_it():
@@ -810,7 +888,9 @@ def test_a_plan_does_not_state_what_was_done():
     found = verdicts(story, "The three pilots departed from Lindau aboard the Sky Rover balloon on Monday morning.")
     assert found == {"d1": STATES, "d2": SILENT, "d3": STATES}
     # A plan is stated by the same plan.
-    planned = verdicts(story, "The three pilots were planning to depart from Lindau aboard the Sky Rover balloon on Monday.")
+    planned = verdicts(
+        story, "The three pilots were planning to depart from Lindau aboard the Sky Rover balloon on Monday."
+    )
     assert planned["d2"] == STATES
 
 

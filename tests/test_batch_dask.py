@@ -50,10 +50,20 @@ def scheduler(tmp_path_factory):
     scheduler_file = folder / "scheduler.json"
     bin_dir = Path(sys.executable).parent
     common = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "start_new_session": True}
-    processes = [subprocess.Popen(
-        [str(bin_dir / "dask"), "scheduler", "--port", "0", "--no-dashboard", "--scheduler-file", str(scheduler_file)],
-        **common,
-    )]
+    processes = [
+        subprocess.Popen(
+            [
+                str(bin_dir / "dask"),
+                "scheduler",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--scheduler-file",
+                str(scheduler_file),
+            ],
+            **common,
+        )
+    ]
     try:
         # A guard against a hang, not a measure of speed: on a loaded machine the scheduler's imports alone
         # take tens of seconds. It fails at once if the scheduler exits.
@@ -62,11 +72,20 @@ def scheduler(tmp_path_factory):
             assert processes[0].poll() is None, "the dask scheduler exited"
             assert time.monotonic() < deadline, "the dask scheduler did not start"
             time.sleep(0.1)
-        processes.append(subprocess.Popen(
-            [str(bin_dir / "dask"), "worker", "--scheduler-file", str(scheduler_file), "--nthreads", "1",
-             "--no-dashboard"],
-            **common,
-        ))
+        processes.append(
+            subprocess.Popen(
+                [
+                    str(bin_dir / "dask"),
+                    "worker",
+                    "--scheduler-file",
+                    str(scheduler_file),
+                    "--nthreads",
+                    "1",
+                    "--no-dashboard",
+                ],
+                **common,
+            )
+        )
         yield json.loads(scheduler_file.read_text())["address"]
     finally:
         for process in reversed(processes):
@@ -81,8 +100,11 @@ def scheduler(tmp_path_factory):
 def test_partitions_cover_the_input_and_gzip_files_are_whole():
     parts = plan_partitions([("file:///d/a.jsonl", 250), ("file:///d/b.jsonl.gz", 900), ("file:///d/c.jsonl", 80)], 100)
     assert [(p.url[-10:], p.start, p.end) for p in parts] == [
-        ("/d/a.jsonl", 0, 100), ("/d/a.jsonl", 100, 200), ("/d/a.jsonl", 200, None),
-        ("b.jsonl.gz", 0, None), ("/d/c.jsonl", 0, None),
+        ("/d/a.jsonl", 0, 100),
+        ("/d/a.jsonl", 100, 200),
+        ("/d/a.jsonl", 200, None),
+        ("b.jsonl.gz", 0, None),
+        ("/d/c.jsonl", 0, None),
     ]
     assert [p.index for p in parts] == [0, 1, 2, 3, 4]
     assert all(isinstance(p, Partition) and p.label for p in parts)  # several files: errors name theirs
@@ -98,15 +120,29 @@ def test_partition_size_option():
 def test_local_cluster_gives_the_local_engine_records(run, dataset, tmp_path):
     source, reference = dataset
     out = tmp_path / "out"
-    code, _, err = run("batch", str(source), "-o", str(out), "--words", "40", "--engine", "dask", "--jobs", "2",
-                       "--partition-size", PARTITION)
+    code, _, err = run(
+        "batch",
+        str(source),
+        "-o",
+        str(out),
+        "--words",
+        "40",
+        "--engine",
+        "dask",
+        "--jobs",
+        "2",
+        "--partition-size",
+        PARTITION,
+    )
     assert code == EXIT_RECORDS_FAILED, err
     parts = sorted(p.name for p in out.glob("part-*"))
     assert len(parts) >= 5 and parts[0] == "part-00000.jsonl"
     assert parts_records(out) == reference, "the same records, in the same order, line numbers included"
     assert [r["line"] for r in parts_records(out) if r.get("id") is None] == [7, 13]
     failed = len([n for n in BAD_LINES if n <= RECORDS])
-    assert err.splitlines()[-1].startswith(f"chorus: {RECORDS - failed} ok, {failed} failed -> {out} ({len(parts)} parts)")
+    assert err.splitlines()[-1].startswith(
+        f"chorus: {RECORDS - failed} ok, {failed} failed -> {out} ({len(parts)} parts)"
+    )
 
 
 @pytest.mark.slow
@@ -114,8 +150,20 @@ def test_scheduler_and_worker_processes_give_the_same_records_and_resume(run, da
     source, reference = dataset
     out = tmp_path / "out"
     pattern = str(out / "part-*.jsonl.gz")
-    args = ["batch", str(source), "-o", pattern, "--words", "40", "--engine", "dask", "--scheduler", scheduler,
-            "--partition-size", PARTITION]
+    args = [
+        "batch",
+        str(source),
+        "-o",
+        pattern,
+        "--words",
+        "40",
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+        "--partition-size",
+        PARTITION,
+    ]
     code, _, err = run(*args)
     assert code == EXIT_RECORDS_FAILED, err
     assert parts_records(out) == reference
@@ -152,8 +200,9 @@ def test_a_folder_of_part_files_keeps_file_order_and_names_the_file_of_a_bad_lin
     (folder / "part-1.jsonl.gz").write_bytes(gzip.compress("".join(lines[10:]).encode()))
     (folder / "notes.txt").write_text("not a dataset")
     out = tmp_path / "out"
-    code, _, err = run("batch", str(folder), "-o", str(out), "--words", "40", "--engine", "dask",
-                       "--scheduler", scheduler)
+    code, _, err = run(
+        "batch", str(folder), "-o", str(out), "--words", "40", "--engine", "dask", "--scheduler", scheduler
+    )
     assert code == EXIT_RECORDS_FAILED, err
     records = parts_records(out)
     assert [r.get("id") for r in records] == [r.get("id") for r in reference]

@@ -64,8 +64,12 @@ def records_of(path: Path) -> list[dict]:
 def chorus_process(*args: str, stdin: int | None = None) -> subprocess.Popen:
     # Its own session, so a signal can go to the whole group as a terminal's Ctrl-C does.
     return subprocess.Popen(
-        [sys.executable, "-m", "chorus.cli", *args], stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, start_new_session=True,
+        [sys.executable, "-m", "chorus.cli", *args],
+        stdin=stdin,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
 
 
@@ -91,7 +95,7 @@ def test_every_bad_record_gets_one_error_record_in_place(dataset):
     errors = {n: r for n, r in enumerate(records, start=1) if "error" in r}
     assert sorted(errors) == sorted(BAD_LINES)
     assert "not valid JSON" in errors[7]["error"] and errors[7]["id"] is None and errors[7]["line"] == 7
-    assert "no \"id\"" in errors[13]["error"] and errors[13]["line"] == 13
+    assert 'no "id"' in errors[13]["error"] and errors[13]["line"] == 13
     assert errors[19]["id"] == "no-docs" and "non-empty list" in errors[19]["error"]
     assert errors[29]["id"] == "number-doc" and "document 2 is not a string" in errors[29]["error"]
     assert errors[37]["line"] == 37 and "nested too deeply" in errors[37]["error"]
@@ -186,8 +190,23 @@ def test_a_killed_run_resumes_to_the_uninterrupted_output(dataset, tmp_path, how
     assert kept == records_of(reference)[: len(kept)]
 
     resumed = subprocess.run(
-        [sys.executable, "-m", "chorus.cli", "batch", str(source), "-o", str(out), "--words", "40", "--resume", "--jobs", "1"],
-        capture_output=True, text=True, timeout=HANG_GUARD_SECONDS,
+        [
+            sys.executable,
+            "-m",
+            "chorus.cli",
+            "batch",
+            str(source),
+            "-o",
+            str(out),
+            "--words",
+            "40",
+            "--resume",
+            "--jobs",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD_SECONDS,
     )
     assert resumed.returncode == EXIT_RECORDS_FAILED, resumed.stderr
     assert f"{len(kept)} already done" in resumed.stderr
@@ -271,8 +290,9 @@ def test_a_worker_killed_on_one_record_costs_that_record_only():
     lines = [json.dumps({"id": f"r{n}", "documents": [f"Short text number {n}."]}).encode() for n in range(1, 13)]
     lines[6] = json.dumps({"id": "r7", "documents": ["poison"]}).encode()
     chunks = batch._chunks(list(enumerate(lines, start=1)), batch.RECORDS_PER_TASK)
-    answers = [a for results in batch.run_ordered(chunks, BatchOptions(words=20), 2, task=die_on_poison)
-               for a in results]
+    answers = [
+        a for results in batch.run_ordered(chunks, BatchOptions(words=20), 2, task=die_on_poison) for a in results
+    ]
     records = [json.loads(line) for _, line in answers]
     assert [r["id"] for r in records] == [f"r{n}" for n in range(1, 13)], "every record, in order"
     failed = [r for (is_error, _), r in zip(answers, records) if is_error]
@@ -296,7 +316,9 @@ def _most_read_ahead(records: int, jobs: int) -> int:
             read += 1
             yield number, b"0123456789"
 
-    for results in batch.run_ordered(batch._chunks(source(), batch.RECORDS_PER_TASK), BatchOptions(), jobs, task=echo_chunk):
+    for results in batch.run_ordered(
+        batch._chunks(source(), batch.RECORDS_PER_TASK), BatchOptions(), jobs, task=echo_chunk
+    ):
         assert [int(line) for _, line in results] == list(range(answered + 1, answered + len(results) + 1))
         answered += len(results)
         most = max(most, read - answered)

@@ -147,7 +147,7 @@ def test_extra_concept_features_count_articles_sentences_and_the_query(syspath_b
     story = _flood_story("homes evacuated by the flood")
     names = concept_variants.EXTRA_FEATURES
     table = concept_variants.with_extra_features(names)(story, 1)
-    assert table.names[-len(names):] == names and table.features.shape == (len(table.concepts), len(table.names))
+    assert table.names[-len(names) :] == names and table.features.shape == (len(table.concepts), len(table.names))
     column = {name: table.features[:, table.names.index(name)] for name in names}
     row = {c: k for k, c in enumerate(table.concepts)}
     opener = row["storm", "flood"]  # "A storm flooded ..." opens the first article only

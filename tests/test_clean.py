@@ -154,7 +154,6 @@ def test_lavrov_example_keeps_every_reporting_paragraph(lavrov_dir):
         assert reporting in texts, reporting
 
 
-
 @pytest.mark.parametrize("article", sorted(LAVROV_PARAGRAPHS))
 def test_lavrov_each_article_cleaned_alone_keeps_its_reporting_and_drops_its_furniture(lavrov_dir, article):
     # Alone there is no cluster to compare with: captions such as 001's
@@ -164,6 +163,7 @@ def test_lavrov_each_article_cleaned_alone_keeps_its_reporting_and_drops_its_fur
     assert len(doc.paragraphs) == LAVROV_PARAGRAPHS[article]
     for furniture in LAVROV_FURNITURE:
         assert furniture not in doc.text, furniture
+
 
 def test_lavrov_standfirsts_are_told_from_first_paragraphs(lavrov_dir):
     docs = {d.id[:3]: d for d in load_documents([lavrov_dir])}
@@ -236,8 +236,20 @@ def test_other_furniture_is_removed_and_news_kept():
     body = "\n".join(result.paragraphs)
     assert result.paragraphs == NEWS
     assert result.title == "Elm Street bridge to close for repairs"
-    for gone in ["cookie", "Skip", "Politics", "Okafor", "Published", "Image caption", "Advertisement",
-                 "Related", "marathon", "Twitter", "©", "comments"]:
+    for gone in [
+        "cookie",
+        "Skip",
+        "Politics",
+        "Okafor",
+        "Published",
+        "Image caption",
+        "Advertisement",
+        "Related",
+        "marathon",
+        "Twitter",
+        "©",
+        "comments",
+    ]:
         assert gone not in body
 
 
@@ -296,7 +308,9 @@ def test_news_sentences_with_page_words_survive_among_news(line):
 # --- headline, standfirst or lede: layouts written for these tests ----------
 
 HEADLINE = "Elm Street bridge to close for six weeks"
-STANDFIRST = "Engineers find cracked beams in Elm Street bridge; buses replace trams while the council pays for repairs."
+STANDFIRST = (
+    "Engineers find cracked beams in Elm Street bridge; buses replace trams while the council pays for repairs."
+)
 CAPTION = "Engineers inspect the Elm Street bridge before the council vote. (Gazette photo/Lee Park)"
 
 
@@ -468,9 +482,21 @@ def test_a_post_signature_outside_the_article_is_not_kept():
 def test_readers_comments_signed_and_stamped_are_not_the_article():
     comments = []
     for name, time, words in [
-        ("harborwatcher says:", "March 4, 2025 at 6:34 am", "The bridge has been falling apart for years and the council only acts now that it cracks."),
-        ("Tom K. says:", "March 4, 2025 at 7:02 am", "Six weeks means six months, as every repair in this city does, and the buses will be full."),
-        ("mill_road_cyclist says:", "March 4, 2025 at 9:15 am", "Sending every cyclist over the Mill Road crossing will be dangerous at rush hour, mark my words."),
+        (
+            "harborwatcher says:",
+            "March 4, 2025 at 6:34 am",
+            "The bridge has been falling apart for years and the council only acts now that it cracks.",
+        ),
+        (
+            "Tom K. says:",
+            "March 4, 2025 at 7:02 am",
+            "Six weeks means six months, as every repair in this city does, and the buses will be full.",
+        ),
+        (
+            "mill_road_cyclist says:",
+            "March 4, 2025 at 9:15 am",
+            "Sending every cyclist over the Mill Road crossing will be dangerous at rush hour, mark my words.",
+        ),
     ]:
         comments += [name, time, words]
     page = _page(["Home", "News"], NEWS, ["23 comments"] + comments + ["Leave a Reply"], blank=False)
@@ -501,8 +527,10 @@ def test_attributed_words_between_paragraphs_stay_even_with_a_page_word_in_passi
 def test_a_paragraph_that_ends_with_its_web_address_is_prose_and_a_menu_is_a_link():
     from chorus.ingest.clean import page_blocks
 
-    linked = ("VISIT the Harbor Show, Oct. 11-21, in Marrowick. The historic show features a grand prix, "
-              "a family fun day and an extensive trade fair; www.harborshow.org.")
+    linked = (
+        "VISIT the Harbor Show, Oct. 11-21, in Marrowick. The historic show features a grand prix, "
+        "a family fun day and an extensive trade fair; www.harborshow.org."
+    )
     menu = "Home | News | Sport | Weather"
     short = "More at www.harborshow.org."
     blocks = {b.text: b for b in page_blocks("\n\n".join([linked, menu, short]))}
@@ -524,10 +552,22 @@ def test_the_quick_tests_before_the_link_and_credit_searches_pass_every_text_the
     from chorus.ingest import clean
 
     # One text per alternative of each pattern, and prose that matches none.
-    links = ["see http://x.io now", "at www.example.io", "mail a.b@c.de", "Home | News | Sport | Weather",
-             "More at harbor.org.", "Menu » Sport » Weather", "one • two • three"]
-    credits = ["A bridge. (Gazette photo/Lee Park)", "Boats in the bay (REUTERS)", "Photos: Lee Park",
-               "CREDIT... Lee Park", "credit… Lee Park"]
+    links = [
+        "see http://x.io now",
+        "at www.example.io",
+        "mail a.b@c.de",
+        "Home | News | Sport | Weather",
+        "More at harbor.org.",
+        "Menu » Sport » Weather",
+        "one • two • three",
+    ]
+    credits = [
+        "A bridge. (Gazette photo/Lee Park)",
+        "Boats in the bay (REUTERS)",
+        "Photos: Lee Park",
+        "CREDIT... Lee Park",
+        "credit… Lee Park",
+    ]
     prose = "The council voted on Friday to reopen the bridge before the holidays."
     for text in links:
         assert clean._LINK_RE.search(text) and any(hint in text for hint in clean._LINK_HINTS), text
@@ -619,11 +659,14 @@ class _MainRunOnly(_KeepAll):
         return [float(layout.run_start <= i <= layout.run_end) for i in range(len(blocks))]
 
 
-@pytest.mark.parametrize("lede", [
-    "The mayor told reporters the bridge would reopen.",
-    "A correspondent for the paper said the bridge would reopen.",
-    "The editor of the Ledger said the bridge would reopen.",
-])
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "The mayor told reporters the bridge would reopen.",
+        "A correspondent for the paper said the bridge would reopen.",
+        "The editor of the Ledger said the bridge would reopen.",
+    ],
+)
 def test_the_newsroom_s_staff_named_as_a_source_is_no_page_wording(lede):
     # "Reporter", "editor", "correspondent" mark bylines and bios, but a sentence that reports what
     # someone said is reporting: it stays, and the paragraphs around it with it.
@@ -632,8 +675,10 @@ def test_the_newsroom_s_staff_named_as_a_source_is_no_page_wording(lede):
     byline = "By Jo Lee, Staff Reporter"
     blocks = {b.text: b for b in page_blocks("\n\n".join([lede, byline]))}
     assert blocks[lede].cue_score < CUE_FURNITURE_SCORE <= blocks[byline].cue_score
-    for text in ("\n\n".join(["Bridge to reopen on Friday", lede] + PASTED_PARAGRAPHS[1:]),
-                 "\n\n".join(PASTED_PARAGRAPHS[1:2] + [lede] + PASTED_PARAGRAPHS[2:])):
+    for text in (
+        "\n\n".join(["Bridge to reopen on Friday", lede] + PASTED_PARAGRAPHS[1:]),
+        "\n\n".join(PASTED_PARAGRAPHS[1:2] + [lede] + PASTED_PARAGRAPHS[2:]),
+    ):
         [result] = clean_texts([text])
         assert lede in result.paragraphs and len(result.paragraphs) == 4 and not result.removed
 
@@ -642,10 +687,14 @@ def test_a_long_paragraph_between_reporting_stays_though_it_uses_page_words():
     # A story about the web or the press uses its words ("advertising", "Twitter", "caption"); enclosed
     # by reporting, past an interleaved "Advertisement", such a paragraph is the story's. A newsletter
     # box there addresses the reader and goes.
-    about_the_web = ("The council posted an image of the cracked beam from its Twitter account on Monday, with the "
-                     "caption: \"Closed for the safety of all\", and the advertising boards on the bridge were taken down.")
-    newsletter = ("Sign up for our morning newsletter to get the day's top stories from the city and the region "
-                  "delivered straight to your inbox every weekday.")
+    about_the_web = (
+        "The council posted an image of the cracked beam from its Twitter account on Monday, with the "
+        'caption: "Closed for the safety of all", and the advertising boards on the bridge were taken down.'
+    )
+    newsletter = (
+        "Sign up for our morning newsletter to get the day's top stories from the city and the region "
+        "delivered straight to your inbox every weekday."
+    )
     for doubted in (about_the_web, newsletter):
         page = _page([], NEWS[:2] + [doubted, "Advertisement"] + NEWS[2:], [])
         [result] = clean_texts([page], _Doubting([doubted, "Advertisement"]))
@@ -664,8 +713,10 @@ def test_numbered_subheadings_between_paragraphs_stay_and_a_numbered_menu_goes()
 
 def test_a_post_that_closes_the_article_keeps_its_signature():
     # The post's text right after the last paragraph, then "— name (@handle) day": no caption.
-    post = ["Closed again for the holidays, whatever the council says https://t.co/AbC123",
-            "— Ana Ruiz (@anaruiz) November 18, 2025"]
+    post = [
+        "Closed again for the holidays, whatever the council says https://t.co/AbC123",
+        "— Ana Ruiz (@anaruiz) November 18, 2025",
+    ]
     headline = "Elm Street bridge to close for repairs"
     page = _page([headline], NEWS + post, ["Tags bridge council Marrowick", "View Comments"])
     [result] = clean_texts([page], _Doubting([headline, post[1], "Tags bridge council Marrowick", "View Comments"]))
@@ -688,7 +739,9 @@ def test_an_article_written_to_its_reader_keeps_its_paragraphs_that_say_you():
     doubted = HOW_TO[2]
     [result] = clean_texts([_page([menu], HOW_TO, [])], _Doubting([menu, doubted]))
     assert result.paragraphs == HOW_TO
-    box = ("Sign up for our morning briefing and you will get the day's top stories from the city and the "
-           "region delivered straight to your inbox every weekday.")
+    box = (
+        "Sign up for our morning briefing and you will get the day's top stories from the city and the "
+        "region delivered straight to your inbox every weekday."
+    )
     [result] = clean_texts([_page([menu], NEWS[:2] + [box] + NEWS[2:], [])], _Doubting([menu, box]))
     assert result.paragraphs == NEWS

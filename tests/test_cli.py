@@ -49,7 +49,9 @@ def test_stdin_articles_separated_by_dashes():
     texts = [p.read_text() for p in sorted(EXAMPLE.glob("*.txt"))]
     result = subprocess.run(
         [sys.executable, "-m", "chorus.cli", "summarize", "-", "--format", "json", "--words", "60"],
-        input="\n-----\n".join(texts), capture_output=True, text=True,
+        input="\n-----\n".join(texts),
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
@@ -179,6 +181,7 @@ def test_an_article_given_twice_is_read_once_and_a_copy_is_flagged(run, tmp_path
     assert code == 0 and f"copy.txt has the same text as {second.name}: both count as sources" in err
     assert len(json.loads(out)["documents"]) == 3
 
+
 @pytest.mark.parametrize(
     "args,fragment",
     [
@@ -199,7 +202,7 @@ def test_bad_jsonl(run, tmp_path):
     path.write_text('{"id": "a", "documents": ["text"]}\nnot json\n')
     _assert_clean_error(*run("summarize", str(path)), "bad.jsonl line 2", "not valid JSON")
     path.write_text('{"documents": ["text"]}\n')
-    _assert_clean_error(*run("summarize", str(path)), "no \"id\"")
+    _assert_clean_error(*run("summarize", str(path)), 'no "id"')
     path.write_text('{"id": 1, "documents": [3]}\n')
     _assert_clean_error(*run("summarize", str(path)), "document 1 is not a string")
 
@@ -268,7 +271,10 @@ def test_help_states_the_defaults_the_commands_use():
 
 def test_the_cli_reads_the_servers_defaults_without_loading_the_web_stack():
     code = "import sys, chorus.cli; chorus.cli.build_parser(); print('fastapi' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+        == "False"
+    )
 
 
 def test_a_date_is_checked_by_one_rule_in_the_cli_and_the_api(run):

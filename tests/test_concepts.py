@@ -36,7 +36,9 @@ def test_shipped_models_cover_both_modes_with_every_feature():
 def test_solver_finds_the_best_cover_within_the_budget():
     rng = np.random.default_rng(7)
     n_sentences, n_concepts = 9, 14
-    sentence_concepts = [set(rng.choice(n_concepts, size=rng.integers(1, 5), replace=False).tolist()) for _ in range(n_sentences)]
+    sentence_concepts = [
+        set(rng.choice(n_concepts, size=rng.integers(1, 5), replace=False).tolist()) for _ in range(n_sentences)
+    ]
     weights = rng.uniform(0.1, 1.0, n_concepts)
     lengths = rng.integers(5, 20, n_sentences).tolist()
     budget = Budget(words=35)
@@ -46,7 +48,12 @@ def test_solver_finds_the_best_cover_within_the_budget():
         return weights[list(set().union(*(sentence_concepts[i] for i in subset)))].sum() if subset else 0.0
 
     best = max(
-        (c for r in range(n_sentences + 1) for c in combinations(range(n_sentences), r) if sum(lengths[i] for i in c) <= 35),
+        (
+            c
+            for r in range(n_sentences + 1)
+            for c in combinations(range(n_sentences), r)
+            if sum(lengths[i] for i in c) <= 35
+        ),
         key=value,
     )
     assert sum(lengths[i] for i in chosen) <= 35
@@ -58,7 +65,9 @@ def test_solver_finds_the_best_cover_with_exclusive_pairs_and_a_sentence_limit(s
     # The solver's options (presolve, cut limits) must not cost the optimum.
     rng = np.random.default_rng(seed)
     n_sentences, n_concepts = 10, 16
-    sentence_concepts = [set(rng.choice(n_concepts, size=rng.integers(1, 6), replace=False).tolist()) for _ in range(n_sentences)]
+    sentence_concepts = [
+        set(rng.choice(n_concepts, size=rng.integers(1, 6), replace=False).tolist()) for _ in range(n_sentences)
+    ]
     weights = rng.uniform(0.05, 1.0, n_concepts)
     lengths = rng.integers(5, 25, n_sentences).tolist()
     exclusive = [(a, b) for a, b in combinations(range(n_sentences), 2) if rng.random() < 0.08]
@@ -136,7 +145,9 @@ def test_concepts_every_outlet_reports_weigh_more_than_one_outlets_details(story
 
 def test_a_query_pulls_the_summary_toward_it(story):
     plain = Concepts().select(story, Budget(words=40))
-    focused_story = build_story(chorus.load_documents([EXAMPLE]), query="Which firefighters were injured and how badly?")
+    focused_story = build_story(
+        chorus.load_documents([EXAMPLE]), query="Which firefighters were injured and how badly?"
+    )
     focused = Concepts().select(focused_story, Budget(words=40))
     text = " ".join(focused_story.sentences[i].text for i in focused).lower()
     assert "injur" in text or "burn" in text

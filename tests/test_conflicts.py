@@ -91,7 +91,9 @@ def test_an_outlet_correcting_itself_is_no_conflict():
         "The earthquake, measuring 7.4 on the Richter scale, hit Velmar at 3:02 a.m. on Tuesday.",
     )
     assert found.conflicts == []
-    preliminary = numbers_in("The survey said the quake had a preliminary magnitude of 7.8, but downgraded that to 7.4.")[0]
+    preliminary = numbers_in(
+        "The survey said the quake had a preliminary magnitude of 7.8, but downgraded that to 7.4."
+    )[0]
     assert preliminary.text == "7.8" and preliminary.superseded
 
 
@@ -174,7 +176,9 @@ def test_the_date_of_one_act_is_disputed_but_the_dates_of_two_acts_are_not():
         published=["2000-04-03", "2000-04-06", "1999-12-17", "2000-08-20", "1999-08-05"],
     )
     dates = [c for c in found.conflicts if c.kind == "date"]
-    assert [[(v.value[:7], v.doc_indexes) for v in c.values] for c in dates] == [[("July 29", (1, 2)), ("July 19", (0,))]]
+    assert [[(v.value[:7], v.doc_indexes) for v in c.values] for c in dates] == [
+        [("July 29", (1, 2)), ("July 19", (0,))]
+    ]
 
 
 def test_a_date_one_article_gives_against_one_other_is_no_conflict_by_role_alone():
@@ -190,7 +194,8 @@ def test_a_date_one_article_gives_against_one_other_is_no_conflict_by_role_alone
 def test_weekdays_are_placed_by_the_articles_days():
     sank = "The submarine Kursk sank in the Barents Sea on {day} after two explosions, the navy said."
     found = report(
-        sank.format(day="Saturday"), sank.format(day="Saturday").replace("the navy", "Norwegian seismologists"),
+        sank.format(day="Saturday"),
+        sank.format(day="Saturday").replace("the navy", "Norwegian seismologists"),
         "The Kursk went down on Sunday in the Barents Sea after two explosions, officials in Murmansk said.",
         # A week later, "Saturday" is another day: the funeral, no dispute of the sinking.
         "Relatives of the Kursk's crew gathered in Murmansk on Saturday after two explosions sank it.",
@@ -246,7 +251,9 @@ def test_an_age_edited_in_a_copy_is_no_conflict():
 def test_a_name_that_says_what_a_person_is_gives_no_age_of_that_name():
     from chorus.align.values import ages_in
 
-    assert [(a.family, a.age) for a in ages_in("said Samantha Roman, a 16-year-old Columbine sophomore.")] == [("Roman", 16)]
+    assert [(a.family, a.age) for a in ages_in("said Samantha Roman, a 16-year-old Columbine sophomore.")] == [
+        ("Roman", 16)
+    ]
     found = report(
         "Samantha Roman, a 16-year-old Columbine sophomore, said every loud noise frightened her.",
         "Robyn Anderson, an 18-year-old Columbine senior, bought three of the guns used in the attack.",

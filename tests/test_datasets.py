@@ -13,37 +13,54 @@ from chorus.ingest.read import read_inputs
 
 # Three short wire stories per topic, written for these tests.
 FERRY = [
-    ("APW20010312.0101", "Ferry runs aground off Tarrow Point",
-     "A passenger ferry carrying 212 people ran aground off Tarrow Point on Monday morning after losing "
-     "engine power in heavy seas, the coast guard said.\n\n"
-     "   All passengers were taken off the vessel by lifeboats within three hours and nobody was badly hurt.\n\n"
-     "   The operator, Linden Sound Lines, said it would inspect its other ferries before they sail again."),
-    ("NYT20010312.0230", "Coast guard rescues 212 from stranded ferry",
-     "<P>The coast guard rescued 212 passengers from a ferry that ran aground off Tarrow Point on Monday "
-     "after its engines failed in rough water.</P>\n<P>Linden Sound Lines &amp; the harbor authority opened "
-     "an inquiry into why the engines failed, officials said. &UR;</P>\n<P>Passengers said the crew handed out "
-     "life jackets calmly while the ship listed in the swell.</P>"),
-    ("XIE20010313.0007", None,
-     "The ferry that ran aground off Tarrow Point carried 212 passengers, all of whom were rescued by the "
-     "coast guard on Monday.\n\nInvestigators from the harbor authority will examine the engines that failed "
-     "before the ferry lost power."),
+    (
+        "APW20010312.0101",
+        "Ferry runs aground off Tarrow Point",
+        "A passenger ferry carrying 212 people ran aground off Tarrow Point on Monday morning after losing "
+        "engine power in heavy seas, the coast guard said.\n\n"
+        "   All passengers were taken off the vessel by lifeboats within three hours and nobody was badly hurt.\n\n"
+        "   The operator, Linden Sound Lines, said it would inspect its other ferries before they sail again.",
+    ),
+    (
+        "NYT20010312.0230",
+        "Coast guard rescues 212 from stranded ferry",
+        "<P>The coast guard rescued 212 passengers from a ferry that ran aground off Tarrow Point on Monday "
+        "after its engines failed in rough water.</P>\n<P>Linden Sound Lines &amp; the harbor authority opened "
+        "an inquiry into why the engines failed, officials said. &UR;</P>\n<P>Passengers said the crew handed out "
+        "life jackets calmly while the ship listed in the swell.</P>",
+    ),
+    (
+        "XIE20010313.0007",
+        None,
+        "The ferry that ran aground off Tarrow Point carried 212 passengers, all of whom were rescued by the "
+        "coast guard on Monday.\n\nInvestigators from the harbor authority will examine the engines that failed "
+        "before the ferry lost power.",
+    ),
 ]
 ORCHARD = [
-    ("APW20010920.0044", "Frost ruins apple harvest in Caldry valley",
-     "An early frost destroyed nearly half of the apple harvest in the Caldry valley this week, growers said "
-     "on Thursday.\n\n   The regional farm council asked the government for emergency loans to help "
-     "orchards survive the winter."),
-    ("NYT20010920.0311", "Caldry growers count frost losses",
-     "<P>Apple growers in the Caldry valley lost nearly half of their harvest to an early frost this week, "
-     "the regional farm council said.</P>\n<P>The council asked for emergency loans so that small orchards "
-     "can pay their workers through the winter.</P>"),
+    (
+        "APW20010920.0044",
+        "Frost ruins apple harvest in Caldry valley",
+        "An early frost destroyed nearly half of the apple harvest in the Caldry valley this week, growers said "
+        "on Thursday.\n\n   The regional farm council asked the government for emergency loans to help "
+        "orchards survive the winter.",
+    ),
+    (
+        "NYT20010920.0311",
+        "Caldry growers count frost losses",
+        "<P>Apple growers in the Caldry valley lost nearly half of their harvest to an early frost this week, "
+        "the regional farm council said.</P>\n<P>The council asked for emergency loans so that small orchards "
+        "can pay their workers through the winter.</P>",
+    ),
 ]
 
 
 def sgml(docno: str, headline: str | None, text: str) -> str:
     head = f"<HEADLINE> {headline} </HEADLINE>\n" if headline else ""
-    return (f"<DOC>\n<DOCNO> {docno} </DOCNO>\n<DOCTYPE> NEWS STORY </DOCTYPE>\n<BODY>\n{head}"
-            f"<TEXT>\n{text}\n</TEXT>\n</BODY>\n</DOC>\n")
+    return (
+        f"<DOC>\n<DOCNO> {docno} </DOCNO>\n<DOCTYPE> NEWS STORY </DOCTYPE>\n<BODY>\n{head}"
+        f"<TEXT>\n{text}\n</TEXT>\n</BODY>\n</DOC>\n"
+    )
 
 
 @pytest.fixture
@@ -56,12 +73,16 @@ def duc_release(tmp_path: Path) -> Path:
             (root / "docs" / folder / docno).write_text(sgml(docno, headline, text), encoding="latin-1")
     models = root / "models"
     models.mkdir()
-    (models / "D30001.M.100.T.A").write_text("A ferry with 212 passengers ran aground off Tarrow Point after its "
-                                             "engines failed. The coast guard rescued everyone.\n")
-    (models / "D30001.M.100.T.B").write_text("The coast guard took 212 people off a grounded ferry; an inquiry "
-                                             "will examine the engines.\n")
-    (models / "D30002.M.100.T.A").write_text("Frost destroyed half the Caldry valley apple harvest and growers "
-                                             "asked for emergency loans.\n")
+    (models / "D30001.M.100.T.A").write_text(
+        "A ferry with 212 passengers ran aground off Tarrow Point after its "
+        "engines failed. The coast guard rescued everyone.\n"
+    )
+    (models / "D30001.M.100.T.B").write_text(
+        "The coast guard took 212 people off a grounded ferry; an inquiry will examine the engines.\n"
+    )
+    (models / "D30002.M.100.T.A").write_text(
+        "Frost destroyed half the Caldry valley apple harvest and growers asked for emergency loans.\n"
+    )
     return root
 
 
@@ -101,7 +122,9 @@ def test_duc_release_clusters_with_their_references(duc_release: Path):
     assert [d["id"] for d in ferry["documents"]] == [d for d, _, _ in FERRY]
     assert ferry["documents"][0]["title"] == "Ferry runs aground off Tarrow Point"
     assert ferry["summary_ids"] == ["D30001.M.100.T.A", "D30001.M.100.T.B"]
-    assert orchard["summaries"] == ["Frost destroyed half the Caldry valley apple harvest and growers asked for emergency loans."]
+    assert orchard["summaries"] == [
+        "Frost destroyed half the Caldry valley apple harvest and growers asked for emergency loans."
+    ]
     assert "topic_title" not in ferry  # DUC 2004 has no topics file
 
 
@@ -167,8 +190,7 @@ def test_convert_refuses_a_file_that_holds_no_cluster(run, tmp_path: Path):
 def test_multinews_original_files(run, tmp_path: Path):
     src, tgt = tmp_path / "test.src", tmp_path / "test.tgt"
     ferry = " story_separator_special_tag ".join(
-        text.replace("<P>", "").replace("</P>", "").replace("\n", " NEWLINE_CHAR ")
-        for _, _, text in FERRY
+        text.replace("<P>", "").replace("</P>", "").replace("\n", " NEWLINE_CHAR ") for _, _, text in FERRY
     )
     orchard = " story_separator_special_tag ".join(
         text.replace("<P>", "").replace("</P>", "").replace("\n", " NEWLINE_CHAR ") for _, _, text in ORCHARD
@@ -188,8 +210,10 @@ def test_multinews_original_files(run, tmp_path: Path):
 
 def test_multinews_rows_run_in_batch_and_a_bad_row_is_reported(run, tmp_path: Path):
     rows = tmp_path / "multinews.jsonl"
-    good = {"document": " ||||| ".join(t.replace("<P>", "").replace("</P>", "") for _, _, t in FERRY),
-            "summary": "– The ferry ran aground."}
+    good = {
+        "document": " ||||| ".join(t.replace("<P>", "").replace("</P>", "") for _, _, t in FERRY),
+        "summary": "– The ferry ran aground.",
+    }
     rows.write_text("\n".join([json.dumps(good), json.dumps({"document": 7, "summary": "x"}), json.dumps(good)]) + "\n")
     code, _, err = run("batch", str(rows), "-o", str(tmp_path / "out.jsonl"), "--quiet", "--jobs", "1")
     assert code == EXIT_RECORDS_FAILED, err

@@ -25,18 +25,27 @@ def _tiny_dataset(tmp_path, n=3):
     path = tmp_path / "tiny.jsonl"
     with path.open("w") as f:
         for k in range(n):
-            f.write(json.dumps({
-                "id": f"c{k}", "documents": texts[k:] + texts[:k],
-                "summaries": [texts[k].split("\n\n")[3]], "summary_ids": ["c.M.100.A"],
-                "topic_title": "warehouse fire evacuation",
-            }) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "id": f"c{k}",
+                        "documents": texts[k:] + texts[:k],
+                        "summaries": [texts[k].split("\n\n")[3]],
+                        "summary_ids": ["c.M.100.A"],
+                        "topic_title": "warehouse fire evacuation",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
 def test_evaluate_ranks_methods_and_peers(tmp_path):
     path = _tiny_dataset(tmp_path)
     peers = tmp_path / "peers.jsonl"
-    peers.write_text("".join(json.dumps({"id": f"c{k}", "summarizer": "empty", "summary": "nothing"}) + "\n" for k in range(3)))
+    peers.write_text(
+        "".join(json.dumps({"id": f"c{k}", "summarizer": "empty", "summary": "nothing"}) + "\n" for k in range(3))
+    )
     ev = evaluate(path, words=50, methods=["lead", "lexrank"], query_fields=["topic_title"], peers=peers)
     ranked = ev.ranked()
     assert {s.name for s in ranked} == {"lead", "lexrank", "empty"}
@@ -68,8 +77,19 @@ def test_evaluate_with_the_perl_scorer_gives_the_same_table(run, tmp_path, perl_
     path = _tiny_dataset(tmp_path, n=2)
     tables = []
     for scorer in ("python", "perl"):
-        code, out, err = run("evaluate", str(path), "--words", "50", "--method", "lead,lexrank", "--jackknife",
-                             "--scorer", scorer, "--format", "json")
+        code, out, err = run(
+            "evaluate",
+            str(path),
+            "--words",
+            "50",
+            "--method",
+            "lead,lexrank",
+            "--jackknife",
+            "--scorer",
+            scorer,
+            "--format",
+            "json",
+        )
         assert code == 0, err
         data = json.loads(out)
         assert "jackknifed" in data["rouge"]
@@ -81,7 +101,7 @@ def test_evaluate_needs_references(run, tmp_path):
     path = tmp_path / "norefs.jsonl"
     path.write_text(json.dumps({"id": "x", "documents": ["a text."]}) + "\n")
     code, out, err = run("evaluate", str(path))
-    assert code == 1 and "has no \"summaries\"" in err
+    assert code == 1 and 'has no "summaries"' in err
 
 
 # --- batch -----------------------------------------------------------------------
@@ -112,7 +132,7 @@ def test_batch_writes_one_record_per_input_in_order(run, tmp_path, jobs):
     assert [r.get("id") for r in records] == ["good-1", None, None, "no-docs", "bad-doc", "empty-doc", "good-2"]
     assert [bool(r.get("error")) for r in records] == [False, True, True, True, True, True, False]
     assert records[1]["line"] == 2 and "not valid JSON" in records[1]["error"]
-    assert "no \"id\"" in records[2]["error"]
+    assert 'no "id"' in records[2]["error"]
     assert records[0]["words"] <= 40 and records[0]["sentences"]
     assert "2 ok, 5 failed" in err
 

@@ -45,7 +45,7 @@ def test_a_quotation_framed_otherwise_is_one_fact_the_bracket_and_the_quote_agre
         # Denied, not said: another claim.
         f'Officials never told residents at a meeting that "{QUOTE}".',
         # A few words of it among much of the sentence's own: not the claim of the quotation.
-        'Farmers upstream, who lost two harvests to the spring floods and want compensation from the '
+        "Farmers upstream, who lost two harvests to the spring floods and want compensation from the "
         'board, laughed at the promise that "no village downstream is flooded" during a heated meeting.',
     ],
 )

@@ -150,13 +150,16 @@ def test_a_page_dripping_bytes_is_cut_at_the_deadline(server):
         fetch_page(f"{server}/drip", limits)
 
 
-@pytest.mark.parametrize("path, message", [
-    ("/report.pdf", "not a web page but application/pdf"),
-    ("/image", "not a web page but image/png"),
-    ("/missing", "answered 404"),
-    ("/error", "answered 500"),
-    ("/empty", "the page is empty"),
-])
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("/report.pdf", "not a web page but application/pdf"),
+        ("/image", "not a web page but image/png"),
+        ("/missing", "answered 404"),
+        ("/error", "answered 500"),
+        ("/empty", "the page is empty"),
+    ],
+)
 def test_errors_name_the_page_and_the_cause(server, path, message):
     with pytest.raises(InputError, match=message) as caught:
         fetch_page(f"{server}{path}", SMALL)
@@ -199,6 +202,7 @@ def test_when_no_page_can_be_fetched_the_error_says_why(run, server):
 
 # --- the web page and API take URLs too ----------------------------------------
 
+
 def test_the_api_fetches_a_pasted_url_and_skips_a_failed_one(server):
     pytest.importorskip("fastapi")
     from fastapi.testclient import TestClient
@@ -213,7 +217,9 @@ def test_the_api_fetches_a_pasted_url_and_skips_a_failed_one(server):
         assert [d["label"] for d in body["documents"]] == ["Northshore Radio News", "WireNow"]
         assert body["documents"][0]["url"] == f"{server}/article"
         assert any("404" in w for w in body["warnings"])
-        form = client.post("/api/summarize", files=[("documents", (None, f" {urls[0]}\n")), ("documents", (None, urls[1]))])
+        form = client.post(
+            "/api/summarize", files=[("documents", (None, f" {urls[0]}\n")), ("documents", (None, urls[1]))]
+        )
         assert form.status_code == 200, form.text
 
 
@@ -230,8 +236,9 @@ def test_a_public_server_does_not_fetch_its_own_network(server):
 
 
 def test_stories_take_urls_and_report_a_failed_one(run, server):
-    code, out, err = run("stories", f"{server}/article", f"{server}/story.txt", f"{server}/missing",
-                         "--no-summaries", "--format", "json")
+    code, out, err = run(
+        "stories", f"{server}/article", f"{server}/story.txt", f"{server}/missing", "--no-summaries", "--format", "json"
+    )
     assert code == 0, err
     data = json.loads(out)
     assert data["articles_in"] == 3

@@ -17,19 +17,23 @@ PARAGRAPHS = [
 def page(head: str = "", before: str = "", after: str = "", h1: str = "Bridge to close") -> str:
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     heading = f"<h1>{h1}</h1>" if h1 else ""
-    return (f"<!doctype html><html><head>{head}</head><body><article>{heading}{before}{body}{after}"
-            "</article></body></html>")
+    return (
+        f"<!doctype html><html><head>{head}</head><body><article>{heading}{before}{body}{after}</article></body></html>"
+    )
 
 
 def test_the_headline_of_the_page_title_printed_again_is_not_the_body():
     # trafilatura compares its first line with the <h1> only; the <title>'s headline (without the
     # site's name) and Open Graph's are the headline too.
-    html = page('<title>Elm Street bridge to close for six weeks - Marrowick Ledger</title>'
-                '<meta name="twitter:title" content="Elm Street bridge to close for six weeks">',
-                before="<p>Elm Street bridge to close for six weeks</p>", h1="Bridge news")
+    html = page(
+        "<title>Elm Street bridge to close for six weeks - Marrowick Ledger</title>"
+        '<meta name="twitter:title" content="Elm Street bridge to close for six weeks">',
+        before="<p>Elm Street bridge to close for six weeks</p>",
+        h1="Bridge news",
+    )
     paragraphs = extract_html(html, "p.html").text.split("\n\n")
     assert "Elm Street bridge to close for six weeks" not in paragraphs
-    assert paragraphs[-len(PARAGRAPHS):] == PARAGRAPHS
+    assert paragraphs[-len(PARAGRAPHS) :] == PARAGRAPHS
 
 
 @pytest.mark.parametrize(
@@ -48,8 +52,10 @@ def test_sign_offs_prompts_and_stamps_after_the_article_go(furniture):
 
 def test_a_paragraph_with_page_words_in_it_or_in_the_middle_stays():
     # Only short blocks at the edges are trimmed: a paragraph that names Twitter is reporting.
-    closing = ("Tottenham posted an image of the new manager holding up a club shirt on its Twitter account, "
-               "and thousands of supporters shared it within the hour, many of them asking about the fee.")
+    closing = (
+        "Tottenham posted an image of the new manager holding up a club shirt on its Twitter account, "
+        "and thousands of supporters shared it within the hour, many of them asking about the fee."
+    )
     middle = "Sign up for our newsletter."
     assert trim_edges(PARAGRAPHS + [closing]) == PARAGRAPHS + [closing]
     assert trim_edges(PARAGRAPHS[:2] + [middle] + PARAGRAPHS[2:]) == PARAGRAPHS[:2] + [middle] + PARAGRAPHS[2:]

@@ -55,8 +55,27 @@ def test_name_variants_by_group_are_the_variants_of_every_pair():
     from chorus.text import stem
     from chorus.types import Document
 
-    names = ["Meshaal", "Meshaal", "Meshal", "Mashaal", "Mesgaal", "Sergey", "Sergey", "Sergei", "Austria",
-             "Australia", "Iran", "Iraq", "Brahimi", "Ibrahimi", "Lavrov", "Lavrova", "Kerry", "Kerri", "Kerrie"]
+    names = [
+        "Meshaal",
+        "Meshaal",
+        "Meshal",
+        "Mashaal",
+        "Mesgaal",
+        "Sergey",
+        "Sergey",
+        "Sergei",
+        "Austria",
+        "Australia",
+        "Iran",
+        "Iraq",
+        "Brahimi",
+        "Ibrahimi",
+        "Lavrov",
+        "Lavrova",
+        "Kerry",
+        "Kerri",
+        "Kerrie",
+    ]
     text = " ".join(f"Then {name} spoke again." for name in names)
     variants = name_variants(segment([Document(id="1", text=text)]))
 
@@ -66,8 +85,13 @@ def test_name_variants_by_group_are_the_variants_of_every_pair():
     ordered = sorted(counts, key=lambda n: (-counts[n], names.index(n)))
     group = {n: n for n in ordered}
     for a, b in combinations(ordered, 2):
-        if a[0] == b[0] and abs(len(a) - len(b)) <= 1 and len(a) >= 5 and len(b) >= 5 \
-                and fuzz.ratio(a.lower(), b.lower()) >= VARIANT_MIN_RATIO:
+        if (
+            a[0] == b[0]
+            and abs(len(a) - len(b)) <= 1
+            and len(a) >= 5
+            and len(b) >= 5
+            and fuzz.ratio(a.lower(), b.lower()) >= VARIANT_MIN_RATIO
+        ):
             ra, rb = group[a], group[b]
             keep, drop = sorted((ra, rb), key=ordered.index)
             group = {n: keep if g == drop else g for n, g in group.items()}

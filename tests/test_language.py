@@ -7,27 +7,29 @@ from chorus.errors import InputError
 from chorus.ingest import RawDocument, prepare_documents
 from chorus.ingest.language import detect_language
 
-ENGLISH = "\n\n".join([
-    "Russian Foreign Minister Sergei Lavrov met Hamas leader Khaled Meshal in Qatar on Monday and invited him "
-    "to visit Moscow, a Hamas official said.",
-    "The two sides discussed the situation in Gaza and the efforts to reconcile the rival Palestinian factions, "
-    "according to a statement issued after the meeting.",
-    "Meshal, who is based in Doha, last travelled to Moscow in 2010, when he met the Russian president.",
-])
+ENGLISH = "\n\n".join(
+    [
+        "Russian Foreign Minister Sergei Lavrov met Hamas leader Khaled Meshal in Qatar on Monday and invited him "
+        "to visit Moscow, a Hamas official said.",
+        "The two sides discussed the situation in Gaza and the efforts to reconcile the rival Palestinian factions, "
+        "according to a statement issued after the meeting.",
+        "Meshal, who is based in Doha, last travelled to Moscow in 2010, when he met the Russian president.",
+    ]
+)
 UNSPACED = {
     "Chinese": "俄罗斯外交部长拉夫罗夫周一在卡塔尔首都多哈会见了哈马斯领导人迈沙阿勒，并邀请他访问莫斯科。"
-               "双方讨论了加沙地带的局势以及巴勒斯坦内部和解的努力。哈马斯官员在会后发表声明说，代表团向拉夫罗夫介绍了情况。",
+    "双方讨论了加沙地带的局势以及巴勒斯坦内部和解的努力。哈马斯官员在会后发表声明说，代表团向拉夫罗夫介绍了情况。",
     "Japanese": "ロシアのラブロフ外相は月曜日、カタールの首都ドーハでイスラム組織ハマスの指導者と会談し、"
-                "モスクワへの訪問を招待した。ハマスの当局者が明らかにした。双方はガザ地区の情勢について話し合った。",
+    "モスクワへの訪問を招待した。ハマスの当局者が明らかにした。双方はガザ地区の情勢について話し合った。",
     "Thai": "รัฐมนตรีว่าการกระทรวงการต่างประเทศรัสเซียได้พบกับผู้นำกลุ่มฮามาสที่กรุงโดฮาเมื่อวันจันทร์"
-            "และเชิญให้เดินทางไปเยือนกรุงมอสโกเพื่อหารือเพิ่มเติมเกี่ยวกับสถานการณ์ในฉนวนกาซา",
+    "และเชิญให้เดินทางไปเยือนกรุงมอสโกเพื่อหารือเพิ่มเติมเกี่ยวกับสถานการณ์ในฉนวนกาซา",
 }
 SPACED = {
     "French": "Le ministre russe des Affaires étrangères, Sergueï Lavrov, a rencontré lundi au Qatar le chef du "
-              "Hamas, Khaled Mechaal, et l'a invité à se rendre à Moscou, a indiqué un responsable du mouvement. "
-              "Les deux parties ont évoqué la situation dans la bande de Gaza et la réconciliation palestinienne.",
+    "Hamas, Khaled Mechaal, et l'a invité à se rendre à Moscou, a indiqué un responsable du mouvement. "
+    "Les deux parties ont évoqué la situation dans la bande de Gaza et la réconciliation palestinienne.",
     "Korean": "러시아 외무장관이 월요일 카타르 도하에서 하마스 지도자를 만나 모스크바 방문을 초청했다고 하마스 관계자가 "
-              "밝혔다. 양측은 가자지구 상황과 팔레스타인 내부 화해 문제를 논의했으며 회담은 두 시간 동안 이어졌다.",
+    "밝혔다. 양측은 가자지구 상황과 팔레스타인 내부 화해 문제를 논의했으며 회담은 두 시간 동안 이어졌다.",
 }
 
 
@@ -77,15 +79,17 @@ def test_chinese_on_the_command_line_is_refused(run, tmp_path):
     assert "chorus: error:" in err and "Chinese" in err and "Traceback" not in err
 
 
-FRENCH_PAGE = "\n\n".join([
-    "Accueil | Monde | Sport | Culture",
-    "Lavrov invite le chef du Hamas à Moscou",
-    SPACED["French"],
-    "Mechaal, qui vit à Doha, s'était rendu pour la dernière fois à Moscou en 2010, quatre ans après sa première "
-    "visite officielle dans la capitale russe, selon le communiqué publié après la rencontre.",
-    "Inscrivez-vous à notre newsletter",
-    "© 2024 Le Journal. Tous droits réservés.",
-])
+FRENCH_PAGE = "\n\n".join(
+    [
+        "Accueil | Monde | Sport | Culture",
+        "Lavrov invite le chef du Hamas à Moscou",
+        SPACED["French"],
+        "Mechaal, qui vit à Doha, s'était rendu pour la dernière fois à Moscou en 2010, quatre ans après sa première "
+        "visite officielle dans la capitale russe, selon le communiqué publié après la rencontre.",
+        "Inscrivez-vous à notre newsletter",
+        "© 2024 Le Journal. Tous droits réservés.",
+    ]
+)
 
 
 def test_chorus_clean_serves_other_languages_with_their_stop_words(run, tmp_path):
@@ -101,16 +105,18 @@ def test_chorus_clean_serves_other_languages_with_their_stop_words(run, tmp_path
 
 def test_a_timeline_in_english_is_answered_without_loading_the_model(monkeypatch):
     # Lists and timelines have few function words (0.14 of the words here), prose about 0.28.
-    timeline = "\n\n".join([
-        "Timeline of the harbor fire:",
-        "*Tuesday",
-        "9:05 p.m. -- Fire reported at warehouse on Pier 4, near ferry terminal.",
-        "9:40 p.m. -- Second alarm; crews from three stations arrive.",
-        "11:15 p.m. -- Evacuation ordered for about 1,200 residents, Harbor Street and Dock Road.",
-        "*Wednesday",
-        "1:30 a.m. -- Fire contained; two firefighters treated for smoke inhalation.",
-        "6:00 a.m. -- Residents allowed back home, officials said.",
-    ])
+    timeline = "\n\n".join(
+        [
+            "Timeline of the harbor fire:",
+            "*Tuesday",
+            "9:05 p.m. -- Fire reported at warehouse on Pier 4, near ferry terminal.",
+            "9:40 p.m. -- Second alarm; crews from three stations arrive.",
+            "11:15 p.m. -- Evacuation ordered for about 1,200 residents, Harbor Street and Dock Road.",
+            "*Wednesday",
+            "1:30 a.m. -- Fire contained; two firefighters treated for smoke inhalation.",
+            "6:00 a.m. -- Residents allowed back home, officials said.",
+        ]
+    )
     tokens = language._LETTER_RUN.findall(timeline.lower())
     assert sum(t in language.ENGLISH_FUNCTION_WORDS for t in tokens) < 0.15 * len(tokens)  # not prose
 
@@ -121,14 +127,20 @@ def test_a_timeline_in_english_is_answered_without_loading_the_model(monkeypatch
     assert detect_language(timeline) == "en"
 
 
-BOX_SCORE = "\n\n".join([
-    "GIRLS BASKETBALL", "Harbor d. Millbrook 61-48", "Millbrook 12 10 14 12 — 48", "Harbor 15 16 13 17 — 61",
-    "Harbor (2-0): Okafor 21 points, 8 rebounds. Lindqvist 14 points. Moreau 9 points. Tan 7 points. Reyes 6 points.",
-    "Millbrook (0-2): Castellano 17 points. Haddad 11 points. Novak 8 points. Brennan 6 points. Sato 6 points.",
-    "BOYS SOCCER", "Westfield d. Eastbrook 2-1",
-    "Westfield (5-1): R. Mbeki 1 goal. T. Alvarez 1 goal, 1 assist. K. Jansen 4 saves.",
-    "Eastbrook (3-3): P. Duval 1 goal. M. Ortiz 6 saves.",
-])
+BOX_SCORE = "\n\n".join(
+    [
+        "GIRLS BASKETBALL",
+        "Harbor d. Millbrook 61-48",
+        "Millbrook 12 10 14 12 — 48",
+        "Harbor 15 16 13 17 — 61",
+        "Harbor (2-0): Okafor 21 points, 8 rebounds. Lindqvist 14 points. Moreau 9 points. Tan 7 points. Reyes 6 points.",
+        "Millbrook (0-2): Castellano 17 points. Haddad 11 points. Novak 8 points. Brennan 6 points. Sato 6 points.",
+        "BOYS SOCCER",
+        "Westfield d. Eastbrook 2-1",
+        "Westfield (5-1): R. Mbeki 1 goal. T. Alvarez 1 goal, 1 assist. K. Jansen 4 saves.",
+        "Eastbrook (3-3): P. Duval 1 goal. M. Ortiz 6 saves.",
+    ]
+)
 
 
 def test_an_english_box_score_the_model_is_unsure_of_goes_on_as_english():

@@ -1,4 +1,4 @@
-"""The tree stays clean for ruff and mypy, configured in pyproject.toml (`.ci/run` runs them too)."""
+"""The tree stays clean for ruff (lint and format) and mypy, configured in pyproject.toml (`.ci/run` runs them too)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,12 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_ruff_finds_nothing():
     _tool("ruff")
     done = _run("ruff", "check", "--no-cache", "src", "tests", "benchmarks")
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_ruff_format_changes_nothing():
+    _tool("ruff")
+    done = _run("ruff", "format", "--check", "--no-cache", "src", "tests", "benchmarks")
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
 
 

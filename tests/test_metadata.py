@@ -29,17 +29,24 @@ BODY = "".join(
 
 
 def page(head: str, body: str = BODY) -> str:
-    return f"<!doctype html><html><head>{head}</head><body><article><h1>Bridge to close</h1>{body}</article></body></html>"
+    return (
+        f"<!doctype html><html><head>{head}</head><body><article><h1>Bridge to close</h1>{body}</article></body></html>"
+    )
 
 
 def test_json_ld_gives_publisher_author_and_time():
     ld = {
-        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bridge to close",
-        "datePublished": "2019-11-19T11:51:32.556Z", "author": [{"@type": "Person", "name": "Troy Smith"}],
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Bridge to close",
+        "datePublished": "2019-11-19T11:51:32.556Z",
+        "author": [{"@type": "Person", "name": "Troy Smith"}],
         "publisher": {"@type": "Organization", "name": "Marrowick Ledger"},
     }
-    head = (f'<title>Bridge to close - Ledger</title><script type="application/ld+json">{json.dumps(ld)}</script>'
-            '<link rel="canonical" href="https://www.marrowickledger.com/news/bridge">')
+    head = (
+        f'<title>Bridge to close - Ledger</title><script type="application/ld+json">{json.dumps(ld)}</script>'
+        '<link rel="canonical" href="https://www.marrowickledger.com/news/bridge">'
+    )
     meta = extract_html(page(head), "p.html").metadata
     assert meta.outlet == "Marrowick Ledger"
     assert meta.byline == "Troy Smith"
@@ -48,30 +55,39 @@ def test_json_ld_gives_publisher_author_and_time():
 
 
 def test_open_graph_and_meta_tags():
-    head = ('<meta property="og:site_name" content="Northshore Radio News">'
-            '<meta property="article:published_time" content="2015-08-03T14:20:00+0300">'
-            '<meta name="author" content="By Tomas Reyes | treyes@northshore.example">'
-            '<meta property="og:url" content="https://northshoreradio.example/fire">')
+    head = (
+        '<meta property="og:site_name" content="Northshore Radio News">'
+        '<meta property="article:published_time" content="2015-08-03T14:20:00+0300">'
+        '<meta name="author" content="By Tomas Reyes | treyes@northshore.example">'
+        '<meta property="og:url" content="https://northshoreradio.example/fire">'
+    )
     meta = extract_html(page(head), "p.html").metadata
-    assert (meta.outlet, meta.byline, meta.published) == ("Northshore Radio News", "Tomas Reyes", "2015-08-03T14:20:00+03:00")
+    assert (meta.outlet, meta.byline, meta.published) == (
+        "Northshore Radio News",
+        "Tomas Reyes",
+        "2015-08-03T14:20:00+03:00",
+    )
 
 
 def test_title_suffix_that_matches_the_address_names_the_outlet():
-    head = ('<title>Opinion | Republicans Are Following Trump - The New York Times</title>'
-            '<meta property="og:url" content="https://www.nytimes.com/2019/11/19/opinion/x.html">'
-            '<meta name="pdate" content="20191119">')
+    head = (
+        "<title>Opinion | Republicans Are Following Trump - The New York Times</title>"
+        '<meta property="og:url" content="https://www.nytimes.com/2019/11/19/opinion/x.html">'
+        '<meta name="pdate" content="20191119">'
+    )
     meta = extract_html(page(head), "p.html").metadata
     assert meta.outlet == "The New York Times"
     assert meta.published == "2019-11-19"
-
 
 
 FOOTER = "<footer><p>© 2024 Marrowick Ledger. All rights reserved.</p></footer>"
 
 
 def footed(article_head: str = "") -> str:
-    return ("<!doctype html><html><head><title>Bridge to close</title></head><body>"
-            f"<article><h1>Bridge to close</h1>{article_head}{BODY}</article>{FOOTER}</body></html>")
+    return (
+        "<!doctype html><html><head><title>Bridge to close</title></head><body>"
+        f"<article><h1>Bridge to close</h1>{article_head}{BODY}</article>{FOOTER}</body></html>"
+    )
 
 
 def test_a_copyright_year_is_not_a_publication_date():
@@ -110,8 +126,10 @@ def test_the_logo_that_links_home_names_the_outlet(logo, outlet):
 
 
 def test_a_site_address_as_the_copyright_holder_is_the_outlet_even_split_over_text_nodes():
-    html = footed().replace("Marrowick Ledger", "Ledger Holdings").replace(
-        "</body>", '<p>\u00a9 <a href="http://marrowick-ledger.com">marrowick-ledger.com</a>, 2008</p></body>'
+    html = (
+        footed()
+        .replace("Marrowick Ledger", "Ledger Holdings")
+        .replace("</body>", '<p>\u00a9 <a href="http://marrowick-ledger.com">marrowick-ledger.com</a>, 2008</p></body>')
     )
     assert extract_html(html, "p.html").metadata.outlet == "marrowick-ledger.com"
 
@@ -119,6 +137,7 @@ def test_a_site_address_as_the_copyright_holder_is_the_outlet_even_split_over_te
 def test_without_an_address_a_lower_case_title_tail_is_not_an_outlet():
     assert choose_outlet(["weight loss in 14 days. Reviews", "Marrowick Ledger"], None) == "Marrowick Ledger"
     assert choose_outlet(["weight loss in 14 days. Reviews"], None) is None
+
 
 @pytest.mark.parametrize(
     "candidates, host, outlet",
@@ -153,24 +172,36 @@ def test_printed_dates(printed, iso):
 
 @pytest.mark.parametrize(
     "value, iso",
-    [("2019-11-19T11:51:32.556Z", "2019-11-19T11:51:32+00:00"), ("20191119", "2019-11-19"),
-     ("2019-11-19T00:00:00", "2019-11-19"), ("not a date", None), ("0001-01-01", None)],
+    [
+        ("2019-11-19T11:51:32.556Z", "2019-11-19T11:51:32+00:00"),
+        ("20191119", "2019-11-19"),
+        ("2019-11-19T00:00:00", "2019-11-19"),
+        ("not a date", None),
+        ("0001-01-01", None),
+    ],
 )
 def test_machine_dates(value, iso):
     assert iso_date(value) == iso
 
 
 def test_text_metadata_from_title_line_byline_and_published_line():
-    text = "\n\n".join([
-        "Bridge to close for repairs - Marrowick Ledger",
-        "Home", "News",
-        "Bridge to close for repairs",
-        "By Nadia Flint and Sam Adeyemi",
-        "Published August 3, 2015 10:20 AM",
-        "The city council voted on Monday to close the Elm Street bridge.",
-    ])
+    text = "\n\n".join(
+        [
+            "Bridge to close for repairs - Marrowick Ledger",
+            "Home",
+            "News",
+            "Bridge to close for repairs",
+            "By Nadia Flint and Sam Adeyemi",
+            "Published August 3, 2015 10:20 AM",
+            "The city council voted on Monday to close the Elm Street bridge.",
+        ]
+    )
     meta = text_metadata(text)
-    assert (meta.outlet, meta.byline, meta.published) == ("Marrowick Ledger", "Nadia Flint and Sam Adeyemi", "2015-08-03T10:20:00")
+    assert (meta.outlet, meta.byline, meta.published) == (
+        "Marrowick Ledger",
+        "Nadia Flint and Sam Adeyemi",
+        "2015-08-03T10:20:00",
+    )
 
 
 def test_text_outlet_from_a_reporter_bio_and_from_a_wire_dateline():
@@ -198,14 +229,21 @@ def test_labels_are_human_and_unique():
         LabelSource(id="b", name="001.txt", outlet="Reuters", published="2015-08-04"),
         LabelSource(id="c", name="002.txt", outlet="AP", published="2015-08-03"),
         LabelSource(id="d", name="003.txt", outlet="AP", published="2015-08-03"),
-        LabelSource(id="e", name="004.txt", title="Russia invites Hamas leader for talks in Moscow after meeting in Doha"),
+        LabelSource(
+            id="e", name="004.txt", title="Russia invites Hamas leader for talks in Moscow after meeting in Doha"
+        ),
         LabelSource(id="f", name="005.txt"),
         LabelSource(id="g", name="My own name", outlet="AP"),  # a name a person gave wins
     ]
     labels = unique_labels(items)
     assert labels == [
-        "Reuters, 2015-08-03", "Reuters, 2015-08-04", "AP, 2015-08-03 #1", "AP, 2015-08-03 #2",
-        "Russia invites Hamas leader for talks in Moscow…", "005.txt", "My own name",
+        "Reuters, 2015-08-03",
+        "Reuters, 2015-08-04",
+        "AP, 2015-08-03 #1",
+        "AP, 2015-08-03 #2",
+        "Russia invites Hamas leader for talks in Moscow…",
+        "005.txt",
+        "My own name",
     ]
     assert len(set(labels)) == len(labels)
 
@@ -229,17 +267,25 @@ def test_documents_carry_metadata_and_labels(lavrov_dir):
 
 
 def test_dataset_fields_are_metadata_and_win_over_the_page():
-    raw = [RawDocument(text=BODY.replace("<p>", "").replace("</p>", "\n\n"), id="APW19980601.0001",
-                       outlet="Reuters", published="2015-08-03")]
+    raw = [
+        RawDocument(
+            text=BODY.replace("<p>", "").replace("</p>", "\n\n"),
+            id="APW19980601.0001",
+            outlet="Reuters",
+            published="2015-08-03",
+        )
+    ]
     (doc,) = prepare_documents(raw, [])
     assert (doc.outlet, doc.published, doc.label) == ("Reuters", "2015-08-03", "Reuters")
 
 
 def test_a_wire_document_id_wins_over_what_the_text_seems_to_say():
     # The id names the wire and the day exactly; a "(AP)" dateline or a date in a short line is a guess.
-    text = ("MARROWICK (WireNow) — A fire at a chemical warehouse forced hundreds from their homes on Monday.\n\n"
-            "The plant opened on March 3, 1973.\n\n"
-            "Firefighters kept the flames from two tanks of chlorine, the fire chief said on Monday night.")
+    text = (
+        "MARROWICK (WireNow) — A fire at a chemical warehouse forced hundreds from their homes on Monday.\n\n"
+        "The plant opened on March 3, 1973.\n\n"
+        "Firefighters kept the flames from two tanks of chlorine, the fire chief said on Monday night."
+    )
     (doc,) = prepare_documents([RawDocument(text=text, id="APW19980601.0001")], [])
     assert (doc.outlet, doc.published) == ("Associated Press", "1998-06-01")
     (doc,) = prepare_documents([RawDocument(text=text, id="fire-1")], [])

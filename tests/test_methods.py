@@ -92,8 +92,13 @@ def test_klsum_adds_the_sentence_that_lowers_the_divergence_most(story):
 def test_a_method_given_a_story_not_yet_represented_says_so(method):
     from chorus.segment import segment
 
-    documents = load_documents(["The dam held overnight, officials said. Rain is expected again on Friday.",
-                                "Officials said the dam held overnight. More rain is expected on Friday."], [])
+    documents = load_documents(
+        [
+            "The dam held overnight, officials said. Rain is expected again on Friday.",
+            "Officials said the dam held overnight. More rain is expected on Friday.",
+        ],
+        [],
+    )
     story = segment(documents)
     assert story.vectors is None
     with pytest.raises(RuntimeError, match="not represented yet"):
@@ -109,4 +114,7 @@ def test_a_method_made_with_its_own_settings_summarizes_as_made(story):
     shortest = min(candidates(story), key=lambda i: (len(story.sentences[i].text), i))
     assert summary.method == "lexrank"
     assert [s.origin.text for s in summary.sentences] == [story.sentences[shortest].text]
-    assert summarize_story(story, Budget(sentences=1), "lexrank").sentences[0].origin.text != story.sentences[shortest].text
+    assert (
+        summarize_story(story, Budget(sentences=1), "lexrank").sentences[0].origin.text
+        != story.sentences[shortest].text
+    )

@@ -35,8 +35,16 @@ def test_batch_options_are_summary_options():
 
 def test_cli_web_batch_and_report_summarize_the_same_options_alike(run):
     code, out, err = run(
-        "summarize", *map(str, ARTICLES), "--sentences", "2", "--method", "lexrank", "--query", ASKED["query"],
-        "--format", "json",
+        "summarize",
+        *map(str, ARTICLES),
+        "--sentences",
+        "2",
+        "--method",
+        "lexrank",
+        "--query",
+        ASKED["query"],
+        "--format",
+        "json",
     )
     assert code == 0, err
     cli = [s["text"] for s in json.loads(out)["sentences"]]

@@ -28,7 +28,9 @@ def run_on_a_terminal(*args: str) -> tuple[int, str, str]:
     """Run chorus with stderr on a pseudo-terminal: (exit code, stdout, what the terminal showed)."""
     leader, follower = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "chorus.cli", *args], stdout=subprocess.PIPE, stderr=follower,
+        [sys.executable, "-m", "chorus.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=follower,
         env={**os.environ, "COLUMNS": "120", "TERM": "xterm"},
     )
     os.close(follower)

@@ -57,7 +57,9 @@ def test_a_bare_surname_is_given_in_full_as_a_bracketed_edit():
 
 def test_a_surname_the_summary_introduced_is_left_as_it_is():
     story = build_story(BRIDGE)
-    summary = compose(story, [index_of(story, "Mayor Maria Costa"), index_of(story, "Costa said")], Budget(words=100), "concepts")
+    summary = compose(
+        story, [index_of(story, "Mayor Maria Costa"), index_of(story, "Costa said")], Budget(words=100), "concepts"
+    )
     assert [s.text[:10] for s in summary.sentences] == ["Mayor Mari", "Costa said"]
     assert not any(s.edits for s in summary.sentences)
 
@@ -65,10 +67,13 @@ def test_a_surname_the_summary_introduced_is_left_as_it_is():
 def test_no_full_name_for_a_thing_or_a_place():
     story = build_story(
         [
-            doc("a", "The astronomer Galileo Galilei first saw the moons of Jupiter in 1610.\n\n"
-                     "Photographs taken by the Galileo spacecraft show that the moon Io is aglow.\n\n"
-                     "The race across South Australia drew solar boats from nine countries.\n\n"
-                     "Australia is leading the world in a number of areas of solar energy research."),
+            doc(
+                "a",
+                "The astronomer Galileo Galilei first saw the moons of Jupiter in 1610.\n\n"
+                "Photographs taken by the Galileo spacecraft show that the moon Io is aglow.\n\n"
+                "The race across South Australia drew solar boats from nine countries.\n\n"
+                "Australia is leading the world in a number of areas of solar energy research.",
+            ),
         ]
     )
     names = context_of(story).names
@@ -80,16 +85,26 @@ def test_no_full_name_for_a_thing_or_a_place():
 def test_a_surname_its_article_gave_in_full_before_is_given_in_full():
     story = build_story(
         [
-            doc("a", "Chen Po-pu of Taiwan was expelled from the Games on Monday.\n\n"
-                     "Iva Prandzheva of Bulgaria tested positive for nandrolone.\n\n"
-                     "Chen became the first athlete expelled for methandienone, and Prandzheva was banned too."),
+            doc(
+                "a",
+                "Chen Po-pu of Taiwan was expelled from the Games on Monday.\n\n"
+                "Iva Prandzheva of Bulgaria tested positive for nandrolone.\n\n"
+                "Chen became the first athlete expelled for methandienone, and Prandzheva was banned too.",
+            ),
         ]
     )
     i = index_of(story, "Chen became")
     edits = context_of(story).names.edits(story.sentences[i].text, set(), i)
     assert [(e.surname, e.full) for e in edits] == [("Chen", "Chen Po-pu"), ("Prandzheva", "Iva Prandzheva")]
-    story = build_story([doc("a", "The defendant, Sean McSherry, lied to a grand jury in May.\n\n"
-                                  "McSherry, 47, was convicted of perjury in August.")])
+    story = build_story(
+        [
+            doc(
+                "a",
+                "The defendant, Sean McSherry, lied to a grand jury in May.\n\n"
+                "McSherry, 47, was convicted of perjury in August.",
+            )
+        ]
+    )
     i = index_of(story, "McSherry, 47")
     assert [e.full for e in context_of(story).names.edits(story.sentences[i].text, set(), i)] == ["Sean McSherry"]
 
@@ -102,7 +117,7 @@ def test_edits_count_against_the_budget_and_show_in_every_format():
         assert row["original_text"] == s.original_text
         assert [e["text"] for e in row["edits"]] == [s.text[e.start : e.end] for e in s.edits]
     if any(s.edits for s in summary.sentences):
-        assert "<ins class=\"edit\"" in render(summary, "html")
+        assert '<ins class="edit"' in render(summary, "html")
 
 
 # --- a dangling pronoun ---------------------------------------------------------------------
@@ -140,8 +155,11 @@ def test_a_pronoun_with_nobody_to_point_to_is_never_chosen_without_its_sentence(
 def test_a_pronoun_whose_person_the_article_names_becomes_that_name():
     story = build_story(
         [
-            doc("a", "Inspector Tom Hale of the river police led the search along the banks.\n\n"
-                     "He said divers would search the river again on Sunday morning."),
+            doc(
+                "a",
+                "Inspector Tom Hale of the river police led the search along the banks.\n\n"
+                "He said divers would search the river again on Sunday morning.",
+            ),
             doc("b", "Divers will search the river again on Sunday for a boy missing since Thursday."),
         ]
     )
@@ -165,7 +183,14 @@ MARSH = [
 
 def test_a_description_is_introduced_by_another_version_of_its_antecedent_only_if_told_before_it():
     story = build_story(MARSH)
-    first, road, again = (index_of(story, t) for t in ("A logging road", "The road had", "Rangers said a logging road had been cut through the Elden marsh last fall."))
+    first, road, again = (
+        index_of(story, t)
+        for t in (
+            "A logging road",
+            "The road had",
+            "Rangers said a logging road had been cut through the Elden marsh last fall.",
+        )
+    )
     other = next(s.index for s in story.sentences if s.doc_index == 1)
     assert context_of(story).needs(road).words == ("road",)
     # The article's later version of the introduction cannot be told before the sentence (compose
@@ -230,7 +255,9 @@ def test_a_connective_that_only_ties_a_sentence_to_the_one_before_is_cut_as_an_e
 
 
 def test_a_cut_connective_leaves_what_else_the_sentence_leans_on():
-    story = build_story([doc("a", "The town built a bridge in May.\n\nBut the plan was dropped by the mayor of the town in June.")])
+    story = build_story(
+        [doc("a", "The town built a bridge in May.\n\nBut the plan was dropped by the mayor of the town in June.")]
+    )
     but = index_of(story, "But the plan")
     assert context_of(story).needs(but).words == ("plan",)  # "the plan" still needs its introduction
     assert needs_of("But they pointed out that the doses were higher.").predecessor
@@ -239,9 +266,12 @@ def test_a_cut_connective_leaves_what_else_the_sentence_leans_on():
 def test_an_adjective_or_a_name_given_in_full_is_no_bare_name():
     story = build_story(
         [
-            doc("a", "The Council of Economic Ministers of Thailand met Finance Minister Tarrin Nimmanahaeminda.\n\n"
-                     "The European single currency will go ahead in 1999 with a broad membership, economists said.\n\n"
-                     "Swiss Finance Minister Kaspar Villiger and the European Central Bank disagreed."),
+            doc(
+                "a",
+                "The Council of Economic Ministers of Thailand met Finance Minister Tarrin Nimmanahaeminda.\n\n"
+                "The European single currency will go ahead in 1999 with a broad membership, economists said.\n\n"
+                "Swiss Finance Minister Kaspar Villiger and the European Central Bank disagreed.",
+            ),
             doc("b", "The Council met again on Monday to study the single European currency."),
         ]
     )
@@ -254,12 +284,24 @@ def test_an_adjective_or_a_name_given_in_full_is_no_bare_name():
 # --- a superseded statement -----------------------------------------------------------------
 
 QUAKE = [
-    doc("early", "An earthquake in the hills of Varno killed 19 people on Monday, police said.\n\n"
-                 "Rescue teams searched the collapsed school through the night.", "2015-03-02"),
-    doc("late", "The earthquake in the hills of Varno killed 31 people on Monday, police said on Wednesday.\n\n"
-                "Rescue teams ended the search of the collapsed school on Wednesday.", "2015-03-04"),
-    doc("later", "An earthquake in the hills of Varno killed 31 people on Monday, police said.\n\n"
-                 "The town's market reopened on Friday.", "2015-03-06"),
+    doc(
+        "early",
+        "An earthquake in the hills of Varno killed 19 people on Monday, police said.\n\n"
+        "Rescue teams searched the collapsed school through the night.",
+        "2015-03-02",
+    ),
+    doc(
+        "late",
+        "The earthquake in the hills of Varno killed 31 people on Monday, police said on Wednesday.\n\n"
+        "Rescue teams ended the search of the collapsed school on Wednesday.",
+        "2015-03-04",
+    ),
+    doc(
+        "later",
+        "An earthquake in the hills of Varno killed 31 people on Monday, police said.\n\n"
+        "The town's market reopened on Friday.",
+        "2015-03-06",
+    ),
 ]
 
 
@@ -290,13 +332,17 @@ def test_a_plan_a_later_article_reports_done_is_left_out():
 @pytest.mark.parametrize(
     ("old", "later", "dated_start"),
     [
-        (("The Portside City Council will vote on the new harbour plan next spring, officials said.", "2015-06-10"),
-         ("Work on the harbour wall began on Tuesday with two cranes and forty workers.", "2015-09-15"),
-         "[As of June 2015,] the Portside City Council will vote"),
+        (
+            ("The Portside City Council will vote on the new harbour plan next spring, officials said.", "2015-06-10"),
+            ("Work on the harbour wall began on Tuesday with two cranes and forty workers.", "2015-09-15"),
+            "[As of June 2015,] the Portside City Council will vote",
+        ),
         # A charge not tried yet is a state of its day, like a plan.
-        (("Aaron McKinney, 22, could receive the death penalty if convicted of killing the student.", "1999-10-11"),
-         ("A jury in Laramie sentenced Aaron McKinney to two life terms in prison for the killing.", "1999-12-04"),
-         "[As of October 1999,] Aaron McKinney, 22, could receive"),
+        (
+            ("Aaron McKinney, 22, could receive the death penalty if convicted of killing the student.", "1999-10-11"),
+            ("A jury in Laramie sentenced Aaron McKinney to two life terms in prison for the killing.", "1999-12-04"),
+            "[As of October 1999,] Aaron McKinney, 22, could receive",
+        ),
     ],
     ids=["plan", "pending-charge"],
 )
@@ -317,9 +363,12 @@ def test_a_fact_told_twice_is_told_once():
 
 # --- two time orders ------------------------------------------------------------------------
 
+
 def test_sentences_follow_the_days_of_their_articles_not_the_order_given():
     later = doc("later", "Voters in Arland approved the new constitution by a wide margin on Sunday.", "2019-04-14")
-    earlier = doc("earlier", "Arland's parliament agreed on the text of a new constitution after months of talks.", "2019-02-02")
+    earlier = doc(
+        "earlier", "Arland's parliament agreed on the text of a new constitution after months of talks.", "2019-02-02"
+    )
     for given in ([later, earlier], [earlier, later]):
         story = build_story(given)
         order = story_order(story, [s.index for s in story.sentences])
@@ -339,8 +388,14 @@ def test_a_sentence_that_names_an_earlier_time_comes_before_later_news():
 
 def test_an_article_keeps_its_own_order_whatever_times_it_names():
     story = build_story(
-        [doc("a", "The museum reopened on Saturday after a long repair.\n\n"
-                  "In 1998, a fire destroyed the museum's east wing and most of its paintings.", "2020-10-03")]
+        [
+            doc(
+                "a",
+                "The museum reopened on Saturday after a long repair.\n\n"
+                "In 1998, a fire destroyed the museum's east wing and most of its paintings.",
+                "2020-10-03",
+            )
+        ]
     )
     order = story_order(story, [s.index for s in story.sentences])
     assert [story.sentences[i].position for i in order] == [0, 1]
@@ -351,7 +406,9 @@ def test_no_connective_is_cut_when_what_follows_leans_back_too():
 
     assert connective_cut("Also, many families in the valley will now drive an hour to the hospital.") is not None
     assert connective_cut("But maybe being queen of the TV world isn't enough.") is None  # an aside
-    assert connective_cut("But Mayor Costa said her budget for the year was spent by May.") is not None  # "her" after a name
+    assert (
+        connective_cut("But Mayor Costa said her budget for the year was spent by May.") is not None
+    )  # "her" after a name
     assert connective_cut("But the Shepard killing has hardly deterred its campaign against gay people.") is None
     assert connective_cut("And the killing has hardly deterred its campaign against them.") is None
     assert connective_cut("But not all gave the film a thumbs-up.") is None
@@ -370,9 +427,16 @@ def test_a_generic_those_or_an_expletive_it_leans_on_nothing():
 def test_a_list_item_or_a_timeline_item_is_no_summary_sentence():
     from chorus.segment import segment
 
-    story = segment([doc("a", "Canadian hammer thrower Robin Lyons dropped from team after testing positive for steroids (September 7)\n\n"
-                              "Nov. 26 -- The army left the northern province of Arland after eleven years.\n\n"
-                              "The army left the northern province of Arland on Nov. 26 after eleven years.")])
+    story = segment(
+        [
+            doc(
+                "a",
+                "Canadian hammer thrower Robin Lyons dropped from team after testing positive for steroids (September 7)\n\n"
+                "Nov. 26 -- The army left the northern province of Arland after eleven years.\n\n"
+                "The army left the northern province of Arland on Nov. 26 after eleven years.",
+            )
+        ]
+    )
     alone = [s.text[:12] for s in story.sentences if stands_alone(s)]
     assert alone == ["The army lef"]
 
@@ -380,11 +444,18 @@ def test_a_list_item_or_a_timeline_item_is_no_summary_sentence():
 def test_a_year_s_timeline_item_or_a_news_budget_line_is_no_summary_sentence():
     from chorus.segment import segment
 
-    story = segment([doc("a", "The network began regular television broadcasts in April of that year.\n\n"
-                              "1939: In April, regularly scheduled network TV is born when NBC airs a speech.\n\n"
-                              "BUSH-McCAIN (Greenville, S.C.) _ John McCain sharpens his claim that his success alarmed the party.\n\n"
-                              "In 1939, regularly scheduled network TV was born when NBC aired a speech.\n\n"
-                              "NBC-TV executives (and their lawyers) said the broadcast went well.")])
+    story = segment(
+        [
+            doc(
+                "a",
+                "The network began regular television broadcasts in April of that year.\n\n"
+                "1939: In April, regularly scheduled network TV is born when NBC airs a speech.\n\n"
+                "BUSH-McCAIN (Greenville, S.C.) _ John McCain sharpens his claim that his success alarmed the party.\n\n"
+                "In 1939, regularly scheduled network TV was born when NBC aired a speech.\n\n"
+                "NBC-TV executives (and their lawyers) said the broadcast went well.",
+            )
+        ]
+    )
     alone = [s.text[:9] for s in story.sentences if stands_alone(s)]
     assert alone == ["The netwo", "In 1939, ", "NBC-TV ex"]
 
@@ -399,9 +470,12 @@ def test_the_writer_saying_i_ve_is_no_summary_sentence():
 def test_a_surname_two_people_of_the_story_share_gets_no_full_name():
     story = build_story(
         [
-            doc("a", "Newt Gingrich filed for divorce from his wife in July, his lawyer said on Monday.\n\n"
-                     "Marianne Gingrich asked the judge to freeze the couple's assets until the divorce is final.\n\n"
-                     "Gingrich, 56, was separated from his wife of 18 years on May 10."),
+            doc(
+                "a",
+                "Newt Gingrich filed for divorce from his wife in July, his lawyer said on Monday.\n\n"
+                "Marianne Gingrich asked the judge to freeze the couple's assets until the divorce is final.\n\n"
+                "Gingrich, 56, was separated from his wife of 18 years on May 10.",
+            ),
         ]
     )
     bare = index_of(story, "Gingrich, 56")
@@ -412,9 +486,12 @@ def test_a_surname_two_people_of_the_story_share_gets_no_full_name():
 def test_father_and_son_of_one_name_get_no_full_name():
     story = build_story(
         [
-            doc("a", "Texas Gov. George W. Bush said on Monday that he would campaign in Iowa next week.\n\n"
-                     "Former President George Bush said his son would make a fine president, Bush told reporters.\n\n"
-                     "But he has refused to meet with the Log Cabin Republicans, a gay Republican group."),
+            doc(
+                "a",
+                "Texas Gov. George W. Bush said on Monday that he would campaign in Iowa next week.\n\n"
+                "Former President George Bush said his son would make a fine president, Bush told reporters.\n\n"
+                "But he has refused to meet with the Log Cabin Republicans, a gay Republican group.",
+            ),
         ]
     )
     assert context_of(story).names.full_name("Bush") is None  # "[George Bush]" would name the father
@@ -423,9 +500,16 @@ def test_father_and_son_of_one_name_get_no_full_name():
 def test_a_chronology_item_or_a_question_box_answer_is_no_summary_sentence():
     from chorus.segment import segment
 
-    story = segment([doc("a", "-- Oct. 8, 1998: A large piece of a Concorde's rudder falls off during a flight.\n\n"
-                              "A. By the bite of a mosquito that is infected with West Nile virus.\n\n"
-                              "A large piece of a Concorde's rudder fell off during a flight to New York in 1998.")])
+    story = segment(
+        [
+            doc(
+                "a",
+                "-- Oct. 8, 1998: A large piece of a Concorde's rudder falls off during a flight.\n\n"
+                "A. By the bite of a mosquito that is infected with West Nile virus.\n\n"
+                "A large piece of a Concorde's rudder fell off during a flight to New York in 1998.",
+            )
+        ]
+    )
     assert [s.text[:7] for s in story.sentences if stands_alone(s)] == ["A large"]
 
 
@@ -466,8 +550,12 @@ def test_a_description_further_in_that_its_article_told_before_leans_on_it():
 def test_a_description_told_by_another_article_comes_after_that_article_s_sentence():
     story = build_story(
         [
-            doc("a", "A powerful bomb blast wrecked a Moscow apartment block late on Thursday night.\n\n"
-                     "Police counted at least 64 dead and 150 hurt in the blast.", "1999-09-10"),
+            doc(
+                "a",
+                "A powerful bomb blast wrecked a Moscow apartment block late on Thursday night.\n\n"
+                "Police counted at least 64 dead and 150 hurt in the blast.",
+                "1999-09-10",
+            ),
             doc("b", "A bomb blast tore through an apartment block in southern Moscow early on Monday.", "1999-09-09"),
         ]
     )
@@ -483,36 +571,54 @@ def test_a_description_told_by_another_article_comes_after_that_article_s_senten
 def test_a_list_item_is_no_summary_sentence_but_a_cut_dateline_s_lead_is():
     from chorus.segment import segment
 
-    story = segment([doc("a", "--U.S. District Judge Walter L. Nixon of Mississippi, charged with lying to a grand jury.\n\n"
-                              "-- Ansett airlines is poised to be named official carrier for the 2000 Olympic Games.")])
+    story = segment(
+        [
+            doc(
+                "a",
+                "--U.S. District Judge Walter L. Nixon of Mississippi, charged with lying to a grand jury.\n\n"
+                "-- Ansett airlines is poised to be named official carrier for the 2000 Olympic Games.",
+            )
+        ]
+    )
     assert [s.text[:9] for s in story.sentences if stands_alone(s)] == ["-- Ansett"]
 
 
 def test_the_writer_s_here_is_named_from_the_article_s_dateline():
     story = build_story(
         [
-            doc("a", "NEW DELHI, March 3 (Xinhua) -- Thousands of children in India live with autism, doctors said.\n\n"
-                     "Action for Autism, a charity based here, is running a three-day workshop for parents.\n\n"
-                     "``We came here to learn,'' one mother said of the workshop in New Delhi."),
+            doc(
+                "a",
+                "NEW DELHI, March 3 (Xinhua) -- Thousands of children in India live with autism, doctors said.\n\n"
+                "Action for Autism, a charity based here, is running a three-day workshop for parents.\n\n"
+                "``We came here to learn,'' one mother said of the workshop in New Delhi.",
+            ),
             doc("b", "Parents of autistic children met doctors at a workshop for three days this week in the capital."),
         ]
     )
     based, quoted = index_of(story, "Action for Autism"), index_of(story, "``We came here")
     summary = compose(story, [based, quoted], Budget(words=100), "concepts")
     texts = {s.origin.index: s for s in summary.sentences}
-    assert texts[based].text == "Action for Autism, a charity based [in New Delhi], is running a three-day workshop for parents."
+    assert (
+        texts[based].text
+        == "Action for Autism, a charity based [in New Delhi], is running a three-day workshop for parents."
+    )
     assert [(e.replaces, e.reason) for e in texts[based].edits] == [("here", "place")]
     assert texts[quoted].text == story.sentences[quoted].text  # a speaker's "here" is the speaker's
     # An article without a dateline gives no place.
-    other = build_story([doc("c", "Thousands of children live with autism.\n\nA charity based here runs a workshop for parents.")])
+    other = build_story(
+        [doc("c", "Thousands of children live with autism.\n\nA charity based here runs a workshop for parents.")]
+    )
     assert context_of(other).here_edit(index_of(other, "A charity")) is None
 
 
 def test_a_first_name_or_a_surname_printed_first_is_given_in_full_when_the_story_has_one_such_name():
     story = build_story(
         [
-            doc("a", "Elian Gonzalez, 6, was found clinging to an inner tube off the Florida coast in November.\n\n"
-                     "The court ruled on Thursday that Elian belongs with his father in Cuba, lawyers said."),
+            doc(
+                "a",
+                "Elian Gonzalez, 6, was found clinging to an inner tube off the Florida coast in November.\n\n"
+                "The court ruled on Thursday that Elian belongs with his father in Cuba, lawyers said.",
+            ),
             doc("b", "Relatives in Miami said Elian Gonzalez would stay with them, Elian told reporters at the house."),
         ]
     )
@@ -525,9 +631,12 @@ def test_a_first_name_or_a_surname_printed_first_is_given_in_full_when_the_story
 def test_a_surname_a_person_named_surname_first_shares_gets_no_full_name():
     story = build_story(
         [
-            doc("a", "Kidnappers seized Victor Li, the son of a tycoon, in Hong Kong in 1996, Victor Li said.\n\n"
-                     "The point was made today by Li Changhe, the deputy head of the Chinese delegation.\n\n"
-                     "He said China attached great importance to public security, Li told the session."),
+            doc(
+                "a",
+                "Kidnappers seized Victor Li, the son of a tycoon, in Hong Kong in 1996, Victor Li said.\n\n"
+                "The point was made today by Li Changhe, the deputy head of the Chinese delegation.\n\n"
+                "He said China attached great importance to public security, Li told the session.",
+            ),
         ]
     )
     said = index_of(story, "He said China")
@@ -538,13 +647,17 @@ def test_a_surname_a_person_named_surname_first_shares_gets_no_full_name():
 @pytest.mark.parametrize(
     ("introduced", "opening", "printed"),
     [
-        ("Rich Tafel, who heads the Log Cabin Republicans, spoke to reporters outside the hall.",
-         "Still, Tafel said gay Republicans were trying to look past the platform debate to the convention itself.",
-         "[Rich Tafel] said gay Republicans were trying to look past the platform debate to the convention itself."),
+        (
+            "Rich Tafel, who heads the Log Cabin Republicans, spoke to reporters outside the hall.",
+            "Still, Tafel said gay Republicans were trying to look past the platform debate to the convention itself.",
+            "[Rich Tafel] said gay Republicans were trying to look past the platform debate to the convention itself.",
+        ),
         # "But Norse" prints as one name run: the opening word is no part of the name.
-        ("Elliott Norse, president of the Marine Conservation Biology Institute, testified on Tuesday.",
-         "But Norse said the evidence that global warming is harming marine life is overwhelming.",
-         "[Elliott Norse] said the evidence that global warming is harming marine life is overwhelming."),
+        (
+            "Elliott Norse, president of the Marine Conservation Biology Institute, testified on Tuesday.",
+            "But Norse said the evidence that global warming is harming marine life is overwhelming.",
+            "[Elliott Norse] said the evidence that global warming is harming marine life is overwhelming.",
+        ),
     ],
     ids=["still-comma", "but"],
 )
@@ -557,17 +670,20 @@ def test_a_connective_before_a_bare_surname_is_cut_and_the_surname_given_in_full
     )
     sentence = compose(story, [index_of(story, opening[:9])], Budget(words=100), "concepts").sentences[0]
     assert sentence.text == printed  # never "[Tafel]": a bracket round a bare surname reads as a name given in full
-    surname = printed[1:printed.index("]")].split()[-1]
+    surname = printed[1 : printed.index("]")].split()[-1]
     assert (surname, "full name") in [(e.replaces, e.reason) for e in sentence.edits]
 
 
 def test_a_place_before_a_word_is_no_first_name():
     story = build_story(
         [
-            doc("a", "British Airways flew its London Concorde service to New York on Friday, the airline said.\n\n"
-                     "Air France grounded its fleet in Paris after the crash.\n\n"
-                     "Flights in London resumed on Saturday, said Concorde pilots.\n\n"
-                     "British Airways resumed its Concorde flights a day after the crash."),
+            doc(
+                "a",
+                "British Airways flew its London Concorde service to New York on Friday, the airline said.\n\n"
+                "Air France grounded its fleet in Paris after the crash.\n\n"
+                "Flights in London resumed on Saturday, said Concorde pilots.\n\n"
+                "British Airways resumed its Concorde flights a day after the crash.",
+            ),
         ]
     )
     resumed = index_of(story, "British Airways resumed")
@@ -578,9 +694,12 @@ def test_a_place_before_a_word_is_no_first_name():
 def test_a_given_name_with_a_nationality_s_ending_is_a_first_name_unless_the_story_uses_it_as_one():
     story = build_story(
         [
-            doc("a", "Balloonist Brian Jones of Britain took off from the Swiss Alps on Monday, Brian Jones said.\n\n"
-                     "Indian officials said the Indian air force would track the balloon.\n\n"
-                     "The flight went smoothly over Italy, Jones said on Tuesday."),
+            doc(
+                "a",
+                "Balloonist Brian Jones of Britain took off from the Swiss Alps on Monday, Brian Jones said.\n\n"
+                "Indian officials said the Indian air force would track the balloon.\n\n"
+                "The flight went smoothly over Italy, Jones said on Tuesday.",
+            ),
         ]
     )
     names = context_of(story).names
@@ -594,17 +713,25 @@ def test_a_surname_the_story_nearly_always_gives_one_person_gets_the_name_its_ar
     story = build_story(
         [doc(f"d{n}", bertrand.format(day)) for n, day in enumerate(days)]
         + [
-            doc("g", "The balloon's gondola was built in Switzerland, where Auguste Piccard flew in 1931.\n\n"
-                     "Bertrand Piccard and his co-pilot flew on through the night toward Egypt.\n\n"
-                     "Piccard and his co-pilot set off from the Swiss Alps on March 1, the team said."),
-            doc("h", "Auguste Piccard reached the stratosphere in a balloon in 1931, a museum said.\n\n"
-                     "Piccard was a physicist from Basel who built his own gondola."),
+            doc(
+                "g",
+                "The balloon's gondola was built in Switzerland, where Auguste Piccard flew in 1931.\n\n"
+                "Bertrand Piccard and his co-pilot flew on through the night toward Egypt.\n\n"
+                "Piccard and his co-pilot set off from the Swiss Alps on March 1, the team said.",
+            ),
+            doc(
+                "h",
+                "Auguste Piccard reached the stratosphere in a balloon in 1931, a museum said.\n\n"
+                "Piccard was a physicist from Basel who built his own gondola.",
+            ),
         ]
     )
     names = context_of(story).names
     assert names.full_name("Piccard") is None  # two people of one surname
     set_off = index_of(story, "Piccard and his co-pilot")
-    assert compose(story, [set_off], Budget(words=100), "concepts").sentences[0].text.startswith("[Bertrand Piccard] and")
+    assert (
+        compose(story, [set_off], Budget(words=100), "concepts").sentences[0].text.startswith("[Bertrand Piccard] and")
+    )
     # The grandfather's article named him last: no edit, rather than the grandson's name.
     physicist = index_of(story, "Piccard was a physicist")
     assert names.printed_before("Piccard", physicist) is None
@@ -613,8 +740,11 @@ def test_a_surname_the_story_nearly_always_gives_one_person_gets_the_name_its_ar
 def test_a_full_name_with_an_initial_keeps_its_full_stop():
     story = build_story(
         [
-            doc("a", "``The report will disappear,'' J. Terrence Lanni, chairman of MGM Grand Inc., said last week.\n\n"
-                     "``I doubt the Internet can be controlled by the federal government,'' Lanni said."),
+            doc(
+                "a",
+                "``The report will disappear,'' J. Terrence Lanni, chairman of MGM Grand Inc., said last week.\n\n"
+                "``I doubt the Internet can be controlled by the federal government,'' Lanni said.",
+            ),
         ]
     )
     doubt = index_of(story, "``I doubt")
@@ -624,11 +754,17 @@ def test_a_full_name_with_an_initial_keeps_its_full_stop():
 def test_a_first_name_that_is_also_a_word_keeps_the_surname_from_naming_someone_else():
     story = build_story(
         [
-            doc("a", "President Bill Clinton signed the housing bill on Monday, the White House said.\n\n"
-                     "First lady Hillary Rodham Clinton said the bill would help families in New York.\n\n"
-                     "Hillary Clinton spoke at a school in Harlem later that day."),
-            doc("b", "The bill passed the Senate last week after a long debate.\n\n"
-                     "Clinton said the law would put the department back in the housing business."),
+            doc(
+                "a",
+                "President Bill Clinton signed the housing bill on Monday, the White House said.\n\n"
+                "First lady Hillary Rodham Clinton said the bill would help families in New York.\n\n"
+                "Hillary Clinton spoke at a school in Harlem later that day.",
+            ),
+            doc(
+                "b",
+                "The bill passed the Senate last week after a long debate.\n\n"
+                "Clinton said the law would put the department back in the housing business.",
+            ),
         ]
     )
     said = index_of(story, "Clinton said the law")
@@ -657,10 +793,17 @@ def test_a_charge_still_to_be_tried_is_about_now_and_a_past_charge_is_not():
 def test_a_note_to_editors_is_no_summary_sentence():
     from chorus.segment import segment
 
-    story = segment([doc("a", "The court heard the appeal of the state's abortion law on Monday.\n\n"
-                              "EDs: Following developments in Washington from the Justice Department and in Atlanta.\n\n"
-                              "MOVED (Howard Kleinberg is a columnist for Cox News Service.)\n\n"
-                              "Eds Stanford said the writers for the paper had left for the day.")])
+    story = segment(
+        [
+            doc(
+                "a",
+                "The court heard the appeal of the state's abortion law on Monday.\n\n"
+                "EDs: Following developments in Washington from the Justice Department and in Atlanta.\n\n"
+                "MOVED (Howard Kleinberg is a columnist for Cox News Service.)\n\n"
+                "Eds Stanford said the writers for the paper had left for the day.",
+            )
+        ]
+    )
     assert [s.text[:9] for s in story.sentences if stands_alone(s)] == ["The court", "Eds Stanf"]
 
 

@@ -29,7 +29,10 @@ def test_text_marks_each_sentence_with_its_sources(summary):
     cited = {d for s in summary.sentences for d in s.doc_indexes + s.contradicting_indexes}
     assert len(sources.strip().splitlines()) == len(cited)
     # Named by outlet, with the headline and, to find it again, the file it came as.
-    assert f"{summary.documents[0].label}: Fire at Halvern warehouse forces hundreds from their homes (01-marrowick-ledger.txt)" in sources
+    assert (
+        f"{summary.documents[0].label}: Fire at Halvern warehouse forces hundreds from their homes (01-marrowick-ledger.txt)"
+        in sources
+    )
     assert not summary.documents[0].label.endswith(".txt")
 
 
@@ -80,13 +83,25 @@ def test_unknown_format_is_an_error(summary):
 @pytest.mark.parametrize(
     "doc, line",
     [
-        (Document(id="a", text="x", title="Fire at the harbor", name="01.txt", shown_as="Ledger"),
-         "[1] Ledger: Fire at the harbor (01.txt)"),
-        (Document(id="a", text="x", title="Fire at the harbor forces hundreds out", name="01.txt",
-                  shown_as="Fire at the harbor…"), "[1] Fire at the harbor forces hundreds out (01.txt)"),
+        (
+            Document(id="a", text="x", title="Fire at the harbor", name="01.txt", shown_as="Ledger"),
+            "[1] Ledger: Fire at the harbor (01.txt)",
+        ),
+        (
+            Document(
+                id="a",
+                text="x",
+                title="Fire at the harbor forces hundreds out",
+                name="01.txt",
+                shown_as="Fire at the harbor…",
+            ),
+            "[1] Fire at the harbor forces hundreds out (01.txt)",
+        ),
         (Document(id="a", text="x", name="002_4987.txt", shown_as="002_4987.txt"), "[1] 002_4987.txt"),
-        (Document(id="APW19980601.0001", text="x", title="Storm", shown_as="Associated Press"),
-         "[1] Associated Press: Storm (APW19980601.0001)"),
+        (
+            Document(id="APW19980601.0001", text="x", title="Storm", shown_as="Associated Press"),
+            "[1] Associated Press: Storm (APW19980601.0001)",
+        ),
     ],
 )
 def test_a_source_is_named_by_its_human_label_and_the_file_it_came_as(doc, line):
@@ -103,5 +118,7 @@ def test_the_markdown_report_lists_the_articles_in_the_order_published():
         Document(id="d", text="x", published="2024-03-13"),
     ]
     assert _in_time(docs) == [
-        r"In the order published: \[2\] 2024-03-12 23:05, \[4\] 2024-03-13, \[1\] 2024-03-13 07:15; undated: \[3\].", ""]
+        r"In the order published: \[2\] 2024-03-12 23:05, \[4\] 2024-03-13, \[1\] 2024-03-13 07:15; undated: \[3\].",
+        "",
+    ]
     assert _in_time(docs[2:3] + docs[:1]) == []  # one dated article orders nothing

@@ -84,10 +84,15 @@ def test_lavrov_quote_takes_the_one_outlet_that_names_its_speaker(lavrov):
 def test_lavrov_rewrites_are_flagged_with_their_sources(lavrov):
     rewrite, source = doc_number(lavrov, "002"), doc_number(lavrov, "004")
     borrowed = [p for p in lavrov.passages if p.copy.doc_index == rewrite and p.direction_known]
-    assert any("other regional powers such as Saudi Arabia" in p.copy.text and p.source.doc_index == source for p in borrowed)
+    assert any(
+        "other regional powers such as Saudi Arabia" in p.copy.text and p.source.doc_index == source for p in borrowed
+    )
     second = doc_number(lavrov, "003")
     assert any(
-        p.copy.doc_index == second and p.source.doc_index == source and p.kind == "text" and "Hamas leader also discussed" in p.copy.text
+        p.copy.doc_index == second
+        and p.source.doc_index == source
+        and p.kind == "text"
+        and "Hamas leader also discussed" in p.copy.text
         for p in lavrov.passages
     )
     assert lavrov.reuse[rewrite].share > 0.3
@@ -106,7 +111,9 @@ def test_lavrov_short_common_quotes_are_not_copying(lavrov):
 
 def test_lavrov_invitation_to_moscow_is_a_fact_of_several_outlets(lavrov):
     def about_invitation(fact) -> bool:
-        return any(re.search(r"invit", lavrov.sentence(i).text) and "Moscow" in lavrov.sentence(i).text for i in fact.sentences)
+        return any(
+            re.search(r"invit", lavrov.sentence(i).text) and "Moscow" in lavrov.sentence(i).text for i in fact.sentences
+        )
 
     assert any(about_invitation(f) and f.support >= 2 for f in lavrov.shared_facts)
 
@@ -267,8 +274,9 @@ def test_a_named_speaker_beats_a_description_and_takes_the_entity_spelling():
     official = _quoted(0, "the official", "the official said")
     named = _quoted(1, "Mesgaal", "Mesgaal told")
     pronoun = _quoted(2, "he", "he said")
-    (quote,) = group_quotations([official, named, _quoted(3, "the official", "the official said"), pronoun],
-                                {"Mesgaal": "Khaled Meshaal"}.get)
+    (quote,) = group_quotations(
+        [official, named, _quoted(3, "the official", "the official said"), pronoun], {"Mesgaal": "Khaled Meshaal"}.get
+    )
     assert (quote.speaker, quote.speaker_is_named) == ("Khaled Meshaal", True)
     (quote,) = group_quotations([official, pronoun], {"Mesgaal": "Khaled Meshaal"}.get)
     assert (quote.speaker, quote.speaker_is_named) == ("the official", False)
@@ -300,50 +308,79 @@ def test_rule_typer_uses_head_words_saints_titles_and_initials():
     "first, second",
     [
         # The day a source spoke is not the day of the event: outlets publish on different days.
-        ("The regional council approved the new flood barrier for Ostvale, officials said Monday.",
-         "The regional council approved the new flood barrier for Ostvale, officials said Tuesday."),
+        (
+            "The regional council approved the new flood barrier for Ostvale, officials said Monday.",
+            "The regional council approved the new flood barrier for Ostvale, officials said Tuesday.",
+        ),
         # Another day *and* another place: two findings, not one told two ways.
-        ("A dead heron found near Ostvale on Friday tested positive for the avian virus, the agency said.",
-         "A dead heron found near Brennmouth on Monday tested positive for the avian virus, the agency said."),
+        (
+            "A dead heron found near Ostvale on Friday tested positive for the avian virus, the agency said.",
+            "A dead heron found near Brennmouth on Monday tested positive for the avian virus, the agency said.",
+        ),
         # A number written in words is the same number.
-        ("Forty-four police officers and three judges are taking part in the inquiry into the crash.",
-         "The inquiry into the crash includes 44 police officers and three judges."),
+        (
+            "Forty-four police officers and three judges are taking part in the inquiry into the crash.",
+            "The inquiry into the crash includes 44 police officers and three judges.",
+        ),
         # Each prints a figure the other's range allows.
-        ("Malaria kills up to 3 million people a year and sickens another 300 million, the agency said.",
-         "Malaria sickens at least 300 million people a year and kills up to 2.7 million, the agency said."),
+        (
+            "Malaria kills up to 3 million people a year and sickens another 300 million, the agency said.",
+            "Malaria sickens at least 300 million people a year and kills up to 2.7 million, the agency said.",
+        ),
         # Both years are in both sentences (one as part of a full date).
-        ("The probe, launched in 1989, reached the planet in December 1995 after a long cruise through space.",
-         "The probe was launched in 1989 and reached the planet on Dec. 7, 1995, after a long cruise."),
+        (
+            "The probe, launched in 1989, reached the planet in December 1995 after a long cruise through space.",
+            "The probe was launched in 1989 and reached the planet on Dec. 7, 1995, after a long cruise.",
+        ),
         # A span of years holds the other's year.
-        ("The rebel leader led the 1994-96 war for independence from the federal government.",
-         "The rebel leader led the war for independence from the federal government that ended in 1996."),
+        (
+            "The rebel leader led the 1994-96 war for independence from the federal government.",
+            "The rebel leader led the war for independence from the federal government that ended in 1996.",
+        ),
         # The day the audience heard it is not the day of the event.
-        ("The union's vice president told several reporters Wednesday that the strike at Dunmere Foods would go on.",
-         "The union's vice president said the strike at Dunmere Foods would go on until the shutdown ended Monday."),
+        (
+            "The union's vice president told several reporters Wednesday that the strike at Dunmere Foods would go on.",
+            "The union's vice president said the strike at Dunmere Foods would go on until the shutdown ended Monday.",
+        ),
         # A show's first day and its last are two facts.
-        ("The Marrowick book fair, a three-day trade show in the old harbour hall, starts Friday.",
-         "The Marrowick book fair, a three-day trade show in the old harbour hall, ended Sunday."),
+        (
+            "The Marrowick book fair, a three-day trade show in the old harbour hall, starts Friday.",
+            "The Marrowick book fair, a three-day trade show in the old harbour hall, ended Sunday.",
+        ),
         # "Friday's explosion" names an earlier event; the meeting was on Wednesday.
-        ("The mayor of Ostvale met police chiefs on Wednesday about the explosion that killed 40 people.",
-         "The mayor of Ostvale met police chiefs about Friday's explosion that killed 40 people."),
+        (
+            "The mayor of Ostvale met police chiefs on Wednesday about the explosion that killed 40 people.",
+            "The mayor of Ostvale met police chiefs about Friday's explosion that killed 40 people.",
+        ),
         # A target year and a starting year.
-        ("Carbon dioxide in the atmosphere could rise by 30 percent by 2050, the climate researchers said.",
-         "Carbon dioxide in the atmosphere has risen by 30 percent since 1860, the climate researchers said."),
+        (
+            "Carbon dioxide in the atmosphere could rise by 30 percent by 2050, the climate researchers said.",
+            "Carbon dioxide in the atmosphere has risen by 30 percent since 1860, the climate researchers said.",
+        ),
         # The date of an editorial is the day the paper spoke.
-        ("The Marrowick Ledger said in an editorial on Thursday, March 18, that the harbour wall must be rebuilt.",
-         "The Marrowick Ledger said in an editorial on Tuesday, June 8, that the harbour wall must be rebuilt."),
+        (
+            "The Marrowick Ledger said in an editorial on Thursday, March 18, that the harbour wall must be rebuilt.",
+            "The Marrowick Ledger said in an editorial on Tuesday, June 8, that the harbour wall must be rebuilt.",
+        ),
         # Two forecasts of one quantity, made at different times.
-        ("The budget office projected a federal surplus of $1.9 trillion over the next ten years.",
-         "The budget office projects that the federal surplus over the next ten years will be $2.9 trillion."),
-        ("A second rescue vessel carrying divers is expected to arrive at the Kellmoor dam on Saturday.",
-         "A second rescue vessel carrying divers is due to arrive at the Kellmoor dam on Sunday."),
-        ("Analysts expect sales of the new arthritis drugs to reach $3 billion a year by 2001.",
-         "Sales of the new arthritis drugs are expected to reach $3 billion a year by 2004."),
+        (
+            "The budget office projected a federal surplus of $1.9 trillion over the next ten years.",
+            "The budget office projects that the federal surplus over the next ten years will be $2.9 trillion.",
+        ),
+        (
+            "A second rescue vessel carrying divers is expected to arrive at the Kellmoor dam on Saturday.",
+            "A second rescue vessel carrying divers is due to arrive at the Kellmoor dam on Sunday.",
+        ),
+        (
+            "Analysts expect sales of the new arthritis drugs to reach $3 billion a year by 2001.",
+            "Sales of the new arthritis drugs are expected to reach $3 billion a year by 2004.",
+        ),
     ],
 )
 def test_no_conflict_where_the_outlets_do_not_disagree(first, second):
-    report = chorus.report([first + " Rescue teams searched the valley all night.",
-                            second + " Schools in the region stayed closed."])
+    report = chorus.report(
+        [first + " Rescue teams searched the valley all night.", second + " Schools in the region stayed closed."]
+    )
     assert report.conflicts == []
 
 
@@ -358,8 +395,12 @@ OWN_NEWS = [
 def test_paraphrases_that_give_another_year_conflict():
     first = "The Kellmoor dam was completed in 1962 and had not been inspected since the spring."
     second = "The Kellmoor dam was completed in 1965 and had not been inspected since the spring."
-    report = chorus.report([first + " Rescue teams searched the valley all night." + OWN_NEWS[0],
-                            second + " Schools in the region stayed closed." + OWN_NEWS[1]])
+    report = chorus.report(
+        [
+            first + " Rescue teams searched the valley all night." + OWN_NEWS[0],
+            second + " Schools in the region stayed closed." + OWN_NEWS[1],
+        ]
+    )
     assert [(c.kind, *sorted(_values(c))) for c in report.conflicts] == [("year", "1962", "1965")]
 
 
@@ -367,18 +408,31 @@ def test_paraphrases_that_give_another_year_conflict():
     "first, second, values",
     [
         # The same role, another value: the event's day told two ways.
-        ("Residents of Ostvale protested after Thursday's vote to close the river clinic.",
-         "Residents of Ostvale protested after Friday's vote to close the river clinic.", ("Thursday", "Friday")),
-        ("The Marrowick book fair, a three-day trade show in the old harbour hall, ended Sunday.",
-         "The Marrowick book fair, a three-day trade show in the old harbour hall, ended Saturday.", ("Sunday", "Saturday")),
+        (
+            "Residents of Ostvale protested after Thursday's vote to close the river clinic.",
+            "Residents of Ostvale protested after Friday's vote to close the river clinic.",
+            ("Thursday", "Friday"),
+        ),
+        (
+            "The Marrowick book fair, a three-day trade show in the old harbour hall, ended Sunday.",
+            "The Marrowick book fair, a three-day trade show in the old harbour hall, ended Saturday.",
+            ("Sunday", "Saturday"),
+        ),
         # A day told as the day a source spoke, and the event's own day, both in one sentence.
-        ("The Ostvale clinic closed its doors on Thursday, the council told reporters Monday.",
-         "The Ostvale clinic closed its doors on Friday, the council said.", ("Thursday", "Friday")),
+        (
+            "The Ostvale clinic closed its doors on Thursday, the council told reporters Monday.",
+            "The Ostvale clinic closed its doors on Friday, the council said.",
+            ("Thursday", "Friday"),
+        ),
     ],
 )
 def test_days_in_the_same_role_conflict(first, second, values):
-    report = chorus.report([first + " Rescue teams searched the valley all night." + OWN_NEWS[0],
-                            second + " Schools in the region stayed closed." + OWN_NEWS[1]])
+    report = chorus.report(
+        [
+            first + " Rescue teams searched the valley all night." + OWN_NEWS[0],
+            second + " Schools in the region stayed closed." + OWN_NEWS[1],
+        ]
+    )
     assert [(c.kind, set(_values(c))) for c in report.conflicts] == [("weekday", set(values))]
 
 
@@ -473,7 +527,9 @@ def test_html_is_self_contained_and_carries_the_report(kellmoor):
     assert len(data) == 1
     embedded = json.loads(data[0])
     assert embedded == json.loads(json.dumps(report_page_data(kellmoor)))  # the report the viewer draws
-    assert [len(d["article_sentences"]) for d in embedded["documents"]] == [d["sentences"] for d in embedded["documents"]]
+    assert [len(d["article_sentences"]) for d in embedded["documents"]] == [
+        d["sentences"] for d in embedded["documents"]
+    ]
     viewer = [text for attrs, text in parser.scripts if not attrs]
     assert len(viewer) == 1 and "ChorusStory" in viewer[0]
     assert "## 2. Facts and their support" in page  # without JavaScript, the Markdown report
@@ -570,13 +626,15 @@ def test_quotations_scored_in_blocks_pair_exactly_as_one_by_one(monkeypatch):
         shorter = min(a, b, key=len)
         return len(shorter.split()) >= quotes.PART_MIN_WORDS and fuzz.partial_ratio(a, b) >= quotes.PART_OF_QUOTE_RATIO
 
-    statements = ["we will rebuild the harbour wall before the winter storms come back to the coast",
-                  "the dam was never inspected after the spring floods of last year",
-                  "no one should have to leave their home twice in one year"]
+    statements = [
+        "we will rebuild the harbour wall before the winter storms come back to the coast",
+        "the dam was never inspected after the spring floods of last year",
+        "no one should have to leave their home twice in one year",
+    ]
     keys = []
     for n, statement in enumerate(statements * 8):
         words = statement.split()
-        keys.append(" ".join(words[n % 4:] if n % 3 else words[: len(words) - n % 5]))
+        keys.append(" ".join(words[n % 4 :] if n % 3 else words[: len(words) - n % 5]))
     monkeypatch.setattr(quotes, "QUOTE_BLOCK", 5)  # several blocks, the last one short
     expected = {(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys)) if one_by_one(keys[i], keys[j])}
     assert set(quotes._same_quote_pairs(keys)) == expected and len(expected) > len(keys)

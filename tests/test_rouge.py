@@ -35,8 +35,11 @@ def recall(scorer: str, peer: str, refs: dict[str, str], metric: str, **options)
 
 def test_bigram_recall_counts_each_reference_bigram_at_most_as_often_as_it_occurs(scorer):
     refs = {"t1": {"A": "the police killed the gunman"}}
-    systems = {"sys": {"t1": "police killed the gunman the gunman"}, "other": {"t1": "a gunman was seen"},
-               "silent": {"t1": ""}}
+    systems = {
+        "sys": {"t1": "police killed the gunman the gunman"},
+        "other": {"t1": "a gunman was seen"},
+        "silent": {"t1": ""},
+    }
     out = score(systems, refs, options=nist_options(3), scorer=scorer)
     assert out["silent"]["ROUGE-2"].recall == 0.0 and out["silent"]["ROUGE-SU4"].f1 == 0.0
     out = score(systems, refs, scorer=scorer)
@@ -112,10 +115,15 @@ def test_the_plan_of_a_jackknifed_run():
     refs = {"t": {"A": "x", "B": "y", "C": "z"}}
     plan = make_plan({"sys": {"t": "x"}, "B": {"t": "y"}}, refs, jackknife=True)
     assert [(u.id, u.models, u.peers) for u in plan.units] == [
-        ("t~A", ("B", "C"), ("sys",)), ("t~B", ("A", "C"), ("sys", "B")), ("t~C", ("A", "B"), ("sys",)),
+        ("t~A", ("B", "C"), ("sys",)),
+        ("t~B", ("A", "C"), ("sys", "B")),
+        ("t~C", ("A", "B"), ("sys",)),
     ]
     plain = make_plan({"sys": {"t": "x"}, "B": {"t": "y"}}, refs)
-    assert [(u.id, u.models, u.peers) for u in plain.units] == [("t", ("A", "B", "C"), ("sys",)), ("t~B", ("A", "C"), ("B",))]
+    assert [(u.id, u.models, u.peers) for u in plain.units] == [
+        ("t", ("A", "B", "C"), ("sys",)),
+        ("t~B", ("A", "C"), ("B",)),
+    ]
 
 
 def test_names_rouge_cannot_take_are_made_safe_and_kept_apart():
@@ -143,18 +151,33 @@ def test_the_perl_scorer_without_perl_says_what_to_install(monkeypatch):
         score({"s": {"t": "x"}}, {"t": {"A": "x"}}, scorer="perl")
 
 
-@pytest.mark.parametrize("options", [
-    RougeOptions(), RougeOptions(byte_limit=9), RougeOptions(byte_limit=13), RougeOptions(word_limit=3),
-    RougeOptions(remove_stopwords=True), RougeOptions(max_n=4, skip_distance=None),
-    RougeOptions(stem=False, formula="B", alpha=0.8, confidence=90, resamples=37),
-    RougeOptions(jackknife=True, skip_distance=-1, skip_unigrams=False),
-], ids=lambda o: " ".join(o.perl_args()[:-3]) + (" jackknifed" if o.jackknife else ""))
+@pytest.mark.parametrize(
+    "options",
+    [
+        RougeOptions(),
+        RougeOptions(byte_limit=9),
+        RougeOptions(byte_limit=13),
+        RougeOptions(word_limit=3),
+        RougeOptions(remove_stopwords=True),
+        RougeOptions(max_n=4, skip_distance=None),
+        RougeOptions(stem=False, formula="B", alpha=0.8, confidence=90, resamples=37),
+        RougeOptions(jackknife=True, skip_distance=-1, skip_unigrams=False),
+    ],
+    ids=lambda o: " ".join(o.perl_args()[:-3]) + (" jackknifed" if o.jackknife else ""),
+)
 def test_python_equals_perl_under_every_option(perl_rouge, options):
     # Non-ASCII text: ROUGE reads bytes, so -b can cut inside a character.
-    refs = {"t": {"A": "Zürich’s café — naïve “quotes” and 1990s-era state-run média.",
-                  "B": "The café in Zürich was naïve; résumé of the events of the day."}}
-    systems = {"s1": {"t": ["Zürich’s café was naïve.", "État-run média — 1990s"]},
-               "s2": {"t": "café café café naïve résumé"}, "A": {"t": "Zürich’s café"}}
+    refs = {
+        "t": {
+            "A": "Zürich’s café — naïve “quotes” and 1990s-era state-run média.",
+            "B": "The café in Zürich was naïve; résumé of the events of the day.",
+        }
+    }
+    systems = {
+        "s1": {"t": ["Zürich’s café was naïve.", "État-run média — 1990s"]},
+        "s2": {"t": "café café café naïve résumé"},
+        "A": {"t": "Zürich’s café"},
+    }
     python = score(systems, refs, options=options)
     perl = score(systems, refs, options=options, scorer="perl")
     assert python == perl
@@ -166,7 +189,7 @@ def test_python_equals_perl_under_every_option(perl_rouge, options):
 def _script_stemmer(tmp_path) -> str:
     """The Porter stemmer of ROUGE-1.5.5.pl, cut out of the script, reading words on stdin."""
     script = (rouge_home() / "ROUGE-1.5.5.pl").read_text(encoding="latin-1")
-    stemmer = script[script.index("# Porter stemmer in Perl"):]
+    stemmer = script[script.index("# Porter stemmer in Perl") :]
     path = tmp_path / "stem.pl"
     path.write_text(stemmer + '\ninitialise();\nwhile (my $w = <STDIN>) { chomp $w; print stem($w), "\\n"; }\n')
     return str(path)
@@ -179,7 +202,10 @@ def test_the_porter_stemmer_is_the_scripts_on_every_word(perl, tmp_path):
     words |= {"settlement", "agreement", "generalizations", "yelling", "skies", "hopping", "feed", "1990s"}
     vocabulary = sorted(w for w in words if re.fullmatch(r"[a-z0-9]+", w))
     perl_stems = subprocess.run(
-        [perl, _script_stemmer(tmp_path)], input="\n".join(vocabulary) + "\n", capture_output=True, text=True,
+        [perl, _script_stemmer(tmp_path)],
+        input="\n".join(vocabulary) + "\n",
+        capture_output=True,
+        text=True,
         check=True,
     ).stdout.split("\n")
     assert len(vocabulary) > 5000
@@ -190,7 +216,9 @@ def test_the_porter_stemmer_is_the_scripts_on_every_word(perl, tmp_path):
 def test_the_resampling_draws_are_perls(perl):
     draws = subprocess.run(
         [perl, "-e", 'for $i (0..49) { srand($i); print join(" ", map { int(rand(37)) } 1..37), "\\n" }'],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     assert rouge155.resample_indices(37, 50).ravel().tolist() == [int(d) for d in draws]
 
@@ -254,8 +282,11 @@ def test_jackknifed_scores_are_nists_official_table(duc2006):
         assert (r2.recall, *r2.recall_ci) == pytest.approx((mean, low, high), abs=1e-9), system
     # SU4 too, but for three systems whose summaries in this copy of the data have
     # 251 words where NIST's had 250 (BENCHMARKS.md, "ROUGE in Python").
-    differ = {s for s, row in official_su4.items()
-              if (out[s]["ROUGE-SU4"].recall, *out[s]["ROUGE-SU4"].recall_ci) != pytest.approx(row, abs=1e-9)}
+    differ = {
+        s
+        for s, row in official_su4.items()
+        if (out[s]["ROUGE-SU4"].recall, *out[s]["ROUGE-SU4"].recall_ci) != pytest.approx(row, abs=1e-9)
+    }
     assert differ == {"7", "33", "34"}
     for system in differ:
         assert out[system]["ROUGE-SU4"].recall == pytest.approx(official_su4[system][0], abs=5e-5)

@@ -91,7 +91,10 @@ def test_a_wire_dateline_opening_an_article_is_dropped(first, kept):
         ("东京今天下雨。明天会放晴吗？气象台说会！", ["东京今天下雨。", "明天会放晴吗？", "气象台说会！"]),
         ("他说：“我们明天再来。”然后走了。", ["他说：“我们明天再来。”", "然后走了。"]),
         # A quotation the sentence goes on from (a particle follows it) stays in its sentence.
-        ("男性が逮捕された。警察は「容疑を認めている。」と話した。", ["男性が逮捕された。", "警察は「容疑を認めている。」と話した。"]),
+        (
+            "男性が逮捕された。警察は「容疑を認めている。」と話した。",
+            ["男性が逮捕された。", "警察は「容疑を認めている。」と話した。"],
+        ),
         ("本当ですか？？はい、そうです。", ["本当ですか？？", "はい、そうです。"]),
         ("東京で会議が開かれた", ["東京で会議が開かれた"]),
     ],
@@ -103,4 +106,8 @@ def test_chinese_and_japanese_sentences_split_at_full_width_marks(text, expected
 
 def test_a_japanese_article_is_segmented_into_its_sentences():
     doc = Document(id="ja", text="男性が逮捕された。警察によると、男性は容疑を認めている。\n\n事件は先月起きた。")
-    assert [s.text for s in segment([doc]).sentences] == ["男性が逮捕された。", "警察によると、男性は容疑を認めている。", "事件は先月起きた。"]
+    assert [s.text for s in segment([doc]).sentences] == [
+        "男性が逮捕された。",
+        "警察によると、男性は容疑を認めている。",
+        "事件は先月起きた。",
+    ]

@@ -90,8 +90,14 @@ def test_the_same_input_gives_the_same_stories_in_any_order():
 
 def test_bad_articles_are_reported_not_lost(tmp_path):
     good = STREAM.read_text().splitlines()[:2]
-    bad = ['{"id": "x", "text": ', '{"id": "empty", "text": ""}', '[1, 2]', '{"id": "fr", "text": "'
-           + "Le conseil municipal a voté dimanche le budget de la ligne de tramway vers l'aéroport, a dit la maire. " * 3 + '"}']
+    bad = [
+        '{"id": "x", "text": ',
+        '{"id": "empty", "text": ""}',
+        "[1, 2]",
+        '{"id": "fr", "text": "'
+        + "Le conseil municipal a voté dimanche le budget de la ligne de tramway vers l'aéroport, a dit la maire. " * 3
+        + '"}',
+    ]
     (tmp_path / "mixed.jsonl").write_text("\n".join(good[:1] + bad + good[1:]) + "\n")
     (tmp_path / "notes.txt").write_bytes(b"\x00\x01\x02" * 100)
     digest = stories([tmp_path / "mixed.jsonl", tmp_path / "notes.txt", tmp_path / "missing.txt"], summaries=False)
@@ -112,9 +118,14 @@ def test_min_outlets_and_since_leave_out_what_they_say_and_count_it(tmp_path):
 
 def test_the_options_as_one_object_are_the_keywords_and_an_unknown_one_is_refused():
     asked = DigestOptions(summaries=False, min_outlets=2, since="2025-03-03")
-    by_object, by_keywords = stories([STREAM], asked), stories([STREAM], summaries=False, min_outlets=2, since="2025-03-03")
+    by_object, by_keywords = (
+        stories([STREAM], asked),
+        stories([STREAM], summaries=False, min_outlets=2, since="2025-03-03"),
+    )
     assert _groups(by_object) == _groups(by_keywords) and len(by_object.hidden) == len(by_keywords.hidden) == 1
-    assert _groups(stories([STREAM], asked, min_outlets=1)) == _groups(stories([STREAM], summaries=False, since="2025-03-03"))
+    assert _groups(stories([STREAM], asked, min_outlets=1)) == _groups(
+        stories([STREAM], summaries=False, since="2025-03-03")
+    )
     with pytest.raises(TypeError, match="min_outlet\\b"):
         stories([STREAM], min_outlet=2)
 
@@ -134,7 +145,9 @@ def test_the_state_lets_the_next_days_articles_join_and_keeps_unchanged_summarie
     shown = {s.id: {a.key for a in s.articles} for s in second.stories + second.hidden}
     assert shown[quake_id] == {"quake-a1", "quake-a2", "quake-a3"}  # tomorrow's article joined today's story
     assert {"quake-b1", "quake-b2"} in shown.values()
-    assert all(r.reason.startswith("already in the stories state") for r in second.rejected) and len(second.rejected) == 3
+    assert (
+        all(r.reason.startswith("already in the stories state") for r in second.rejected) and len(second.rejected) == 3
+    )
     budget_id = next(s.id for s in first.stories if any(a.key == "budget-1" for a in s.articles))
     assert budget_id not in summarized and budget_id not in shown  # unchanged: neither summarized again nor shown
     assert quake_id in summarized
@@ -176,8 +189,9 @@ def test_cli_formats_and_errors(run, tmp_path):
 
 
 def test_reports_are_written_and_linked(tmp_path, run):
-    code, out, err = run("stories", str(STREAM), "--reports", str(tmp_path / "reports"), "--min-outlets", "2",
-                         "--format", "json")
+    code, out, err = run(
+        "stories", str(STREAM), "--reports", str(tmp_path / "reports"), "--min-outlets", "2", "--format", "json"
+    )
     data = json.loads(out)
     assert code == 0 and len(data["stories"]) == 2 and len(data["hidden"]) == 1
     for story in data["stories"]:
@@ -190,11 +204,24 @@ def test_the_dask_engine_gives_the_local_engines_stories(run, tmp_path):
     shutil.copy(STREAM, tmp_path / "stream.jsonl")
     code, local, _ = run("stories", str(tmp_path / "stream.jsonl"), str(FEED), "--format", "json", "--words", "40")
     assert code == 0
-    code, dask, err = run("stories", str(tmp_path / "stream.jsonl"), str(FEED), "--format", "json", "--words", "40",
-                          "--engine", "dask", "--jobs", "2")
+    code, dask, err = run(
+        "stories",
+        str(tmp_path / "stream.jsonl"),
+        str(FEED),
+        "--format",
+        "json",
+        "--words",
+        "40",
+        "--engine",
+        "dask",
+        "--jobs",
+        "2",
+    )
     assert code == 0, err
     a, b = json.loads(local), json.loads(dask)
-    assert [[d["key"] for d in s["documents"]] for s in a["stories"]] == [[d["key"] for d in s["documents"]] for s in b["stories"]]
+    assert [[d["key"] for d in s["documents"]] for s in a["stories"]] == [
+        [d["key"] for d in s["documents"]] for s in b["stories"]
+    ]
     assert [s["summary"]["summary"] for s in a["stories"]] == [s["summary"]["summary"] for s in b["stories"]]
     code, _, err = run("stories", str(STREAM), "--jobs", "2")
     assert code == 1 and "need --engine dask" in err
@@ -207,7 +234,9 @@ def test_the_stories_endpoint_takes_files_and_a_feed(tmp_path):
 
     with TestClient(create_app(), base_url="http://localhost") as client:
         rows = [json.loads(line) for line in STREAM.read_text().splitlines()]
-        files = [("documents", (f"{r['id']}.txt", f"{r['title']}\n\n{r['text']}".encode(), "text/plain")) for r in rows[3:6]]
+        files = [
+            ("documents", (f"{r['id']}.txt", f"{r['title']}\n\n{r['text']}".encode(), "text/plain")) for r in rows[3:6]
+        ]
         files.append(("documents", ("gazette.xml", FEED.read_bytes(), "application/rss+xml")))
         answer = client.post("/api/stories", files=files, data={"words": "40"})
         assert answer.status_code == 200, answer.text
@@ -223,7 +252,10 @@ def test_the_stories_endpoint_takes_files_and_a_feed(tmp_path):
 
 
 def _stream_features() -> list:
-    return [article_features(r["id"], r["title"], r["text"], r["date"]) for r in map(json.loads, STREAM.read_text().splitlines())]
+    return [
+        article_features(r["id"], r["title"], r["text"], r["date"])
+        for r in map(json.loads, STREAM.read_text().splitlines())
+    ]
 
 
 def test_a_stream_of_features_is_read_once_and_grouped_as_a_list_is():
@@ -238,13 +270,27 @@ def test_a_stream_of_features_is_read_once_and_grouped_as_a_list_is():
 
 def test_the_index_and_the_centroids_stay_bounded_however_many_articles_come():
     # Twelve separate fires, each told twice, all sharing the words "fire" and "brigade".
-    towns = ["Arden", "Brisco", "Calder", "Dunmore", "Elston", "Farrow", "Glenby", "Harlow", "Ilsley", "Jarrow",
-             "Kelso", "Lanark"]
+    towns = [
+        "Arden",
+        "Brisco",
+        "Calder",
+        "Dunmore",
+        "Elston",
+        "Farrow",
+        "Glenby",
+        "Harlow",
+        "Ilsley",
+        "Jarrow",
+        "Kelso",
+        "Lanark",
+    ]
     features = []
     for day, town in enumerate(towns, start=1):
         for n in range(2):
-            text = (f"A fire destroyed the {town} mill on day {day}. The {town} brigade fought the fire for hours. "
-                    f"{town} residents {'watched' if n else 'gathered'} as the {town} mill roof fell.")
+            text = (
+                f"A fire destroyed the {town} mill on day {day}. The {town} brigade fought the fire for hours. "
+                f"{town} residents {'watched' if n else 'gathered'} as the {town} mill roof fell."
+            )
             features.append(article_features(f"{town}-{n}", f"Fire at the {town} mill", text, f"2025-01-{day:02d}"))
     expected = {frozenset({f"{t}-0", f"{t}-1"}) for t in towns}
     grouper = StoryGrouper(GroupingSettings(max_posting=3, max_candidates=2))
@@ -264,8 +310,12 @@ def _bag(key: str, words: str, day: int = 739000) -> ArticleFeatures:
 
 
 # One harbour fire told in two wordings (the strict pass keeps them apart), and two articles of other news.
-_FIRE = [_bag("fire-1", "harbor fire dock crane smoke"), _bag("fire-2", "harbor fire dock crane blaze"),
-         _bag("fire-3", "harbor fire warehouse crew blaze"), _bag("fire-4", "harbor fire warehouse crew smoke")]
+_FIRE = [
+    _bag("fire-1", "harbor fire dock crane smoke"),
+    _bag("fire-2", "harbor fire dock crane blaze"),
+    _bag("fire-3", "harbor fire warehouse crew blaze"),
+    _bag("fire-4", "harbor fire warehouse crew smoke"),
+]
 _OTHER = [_bag("vote", "senate budget vote tax bill"), _bag("cup", "football cup final goal team")]
 
 
@@ -282,8 +332,12 @@ def _key_groups(grouper: StoryGrouper) -> set[frozenset[str]]:
 def test_stories_the_strict_pass_left_apart_merge_when_their_articles_are_alike_on_average():
     strict = GroupingSettings(join_similarity=0.7, merge_similarity=None, refine_passes=0)
     apart = _two_wordings(strict)
-    assert _key_groups(apart) == {frozenset({"fire-1", "fire-2"}), frozenset({"fire-3", "fire-4"}),
-                                  frozenset({"vote"}), frozenset({"cup"})}
+    assert _key_groups(apart) == {
+        frozenset({"fire-1", "fire-2"}),
+        frozenset({"fire-3", "fire-4"}),
+        frozenset({"vote"}),
+        frozenset({"cup"}),
+    }
     a, b = apart.story_of[0], apart.story_of[2]
     average = apart.group_average(a, b)  # the mean cosine of the four cross pairs
     cross = [apart.vectors[i].dot(apart.vectors[j]) for i in (0, 1) for j in (2, 3)]

@@ -1,6 +1,5 @@
 """Summaries: budget, no repetition, citations, order, every method, the Python API."""
 
-
 import pytest
 
 import chorus
@@ -171,7 +170,9 @@ def test_import_has_no_side_effects():
     import subprocess
     import sys
 
-    code = "import sys, chorus; print(sorted(m for m in sys.modules if m.startswith(('sklearn','trafilatura','nupunkt'))))"
+    code = (
+        "import sys, chorus; print(sorted(m for m in sys.modules if m.startswith(('sklearn','trafilatura','nupunkt'))))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]" and out.stderr == ""
 

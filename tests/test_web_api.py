@@ -87,7 +87,9 @@ def test_methods_lists_every_method_and_the_default(client):
     assert [m["name"] for m in data["methods"] if m["default"]] == [DEFAULT_METHOD]
     assert all(m["description"] for m in data["methods"])
     # In plain words for the page's menu: no paper, no jargon such as "integer programming".
-    assert all(m["plain"] and not re.search(r"\d{4}|et al|integer|divergence|centroid", m["plain"]) for m in data["methods"])
+    assert all(
+        m["plain"] and not re.search(r"\d{4}|et al|integer|divergence|centroid", m["plain"]) for m in data["methods"]
+    )
 
 
 def test_limits_are_published(small_client):
@@ -108,8 +110,11 @@ def test_page_and_its_assets_are_served_locally(client):
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "default-src 'self'" in page.headers["content-security-policy"]
-    assets = [a for a in ("/static/page.css", "/static/story.css", "/static/app.css", "/static/story.js", "/static/app.js")
-              if a in page.text]
+    assets = [
+        a
+        for a in ("/static/page.css", "/static/story.css", "/static/app.css", "/static/story.js", "/static/app.js")
+        if a in page.text
+    ]
     assert len(assets) == 5
     for asset in assets:
         assert client.get(asset).status_code == 200
@@ -139,7 +144,11 @@ def test_summarize_uploaded_files(client):
     assert 0 < data["words"] <= 80 and data["budget"] == {"words": 80, "sentences": None}
     documents = data["documents"]
     assert [d["name"] for d in documents] == [
-        "Marrowick Ledger", "02-northshore-radio.html", "Valley Courier", "04-wirenow.txt", "05-daily-roundup.txt",
+        "Marrowick Ledger",
+        "02-northshore-radio.html",
+        "Valley Courier",
+        "04-wirenow.txt",
+        "05-daily-roundup.txt",
     ]
     # The HTML upload went through the extractor: its headline came from <title>/<h1>, no markup is left.
     radio = documents[1]
@@ -169,7 +178,11 @@ def test_summarize_json_texts_and_objects(client):
 
 @pytest.mark.parametrize(
     ("fmt", "media_type", "marker"),
-    [("text", "text/plain", "Sources:"), ("markdown", "text/markdown", "[^1]:"), ("html", "text/html", "<!doctype html>")],
+    [
+        ("text", "text/plain", "Sources:"),
+        ("markdown", "text/markdown", "[^1]:"),
+        ("html", "text/html", "<!doctype html>"),
+    ],
 )
 def test_other_formats_are_the_cli_renderings(client, fmt, media_type, marker):
     response = client.post("/api/summarize", json={"documents": example_texts(), "format": fmt, "words": 50})
@@ -207,7 +220,12 @@ def kellmoor_upload() -> list[tuple[str, tuple[str, bytes]]]:
 def refs_of(data: dict) -> list[tuple[dict, str]]:
     """Every sentence reference of a report, with text its sentence must contain (empty: none known)."""
     refs = [(ref, ref["text"]) for fact in data["facts"] for ref in fact["sentences"]]
-    refs += [(ref, ref["text"]) for conflict in data["conflicts"] for value in conflict["values"] for ref in value["sentences"]]
+    refs += [
+        (ref, ref["text"])
+        for conflict in data["conflicts"]
+        for value in conflict["values"]
+        for ref in value["sentences"]
+    ]
     refs += [(o, o["text"][:30]) for quote in data["quotes"] for o in quote["occurrences"]]
     refs += [(o, o["text"]) for entity in data["entities"] for o in entity["occurrences"]]
     for passage in data["reuse"]["passages"]:
@@ -225,7 +243,18 @@ def test_report_of_uploaded_files_is_the_cli_report(client):
     expected = report_to_dict(chorus.report(sorted(KELLMOOR.iterdir())))
     added = {"subtitle", "article_sentences"}
     assert [{k: v for k, v in d.items() if k not in added} for d in data["documents"]] == expected["documents"]
-    for key in ("summary", "facts", "conflicts", "quotes", "entities", "families", "reuse", "coverage", "ner", "warnings"):
+    for key in (
+        "summary",
+        "facts",
+        "conflicts",
+        "quotes",
+        "entities",
+        "families",
+        "reuse",
+        "coverage",
+        "ner",
+        "warnings",
+    ):
         assert data[key] == expected[key], key
     # ...and every reference leads to a sentence the page shows.
     sentences = {d["id"]: d["article_sentences"] for d in data["documents"]}
@@ -239,19 +268,27 @@ def test_report_of_uploaded_files_is_the_cli_report(client):
 def test_the_example_is_served_from_the_package(client):
     data = client.get("/api/example").json()
     assert data["name"] == "harbor-fire"
-    assert [(d["filename"], d["text"]) for d in data["documents"]] == [(p.name, p.read_text(encoding="utf-8")) for p in EXAMPLE_FILES]
+    assert [(d["filename"], d["text"]) for d in data["documents"]] == [
+        (p.name, p.read_text(encoding="utf-8")) for p in EXAMPLE_FILES
+    ]
 
 
 def test_report_maps_each_article_sent_to_its_document(client):
     data = client.post("/api/report", files=example_upload()).json()
     assert [r["document"] for r in data["families"]["rewrites"]] == ["05-daily-roundup"]  # stitched from 2 and 4
-    assert data["inputs"] == [{"number": n, "document": p.stem, "problem": None} for n, p in enumerate(EXAMPLE_FILES, start=1)]
+    assert data["inputs"] == [
+        {"number": n, "document": p.stem, "problem": None} for n, p in enumerate(EXAMPLE_FILES, start=1)
+    ]
 
 
 @pytest.mark.parametrize("path", ENDPOINTS)
 def test_typed_outlets_and_dates_name_pasted_articles(client, path):
     texts = example_texts()[:3]
-    form = {"documents": texts, "outlets": ["Harbour Gazette", "", "Harbour Gazette"], "dates": ["", "2024-03-14", "2024-03-15"]}
+    form = {
+        "documents": texts,
+        "outlets": ["Harbour Gazette", "", "Harbour Gazette"],
+        "dates": ["", "2024-03-14", "2024-03-15"],
+    }
     response = client.post(path, content=text_form(form), headers={"content-type": "multipart/form-data; boundary=b"})
     assert response.status_code == 200, response.text
     documents = response.json()["documents"]
@@ -263,7 +300,10 @@ def test_typed_outlets_and_dates_name_pasted_articles(client, path):
 
 @pytest.mark.parametrize("path", ENDPOINTS)
 def test_a_bad_file_among_good_ones_is_left_out_with_a_warning(client, path):
-    files = [*example_upload()[:2], ("documents", ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))))]
+    files = [
+        *example_upload()[:2],
+        ("documents", ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))),
+    ]
     response = client.post(path, files=files)
     assert response.status_code == 200, response.text
     data = response.json()
@@ -290,8 +330,12 @@ def test_report_sections_of_our_own_cluster(client):
 
 def test_report_json_texts_with_options(client):
     texts = example_texts()
-    body = {"documents": [{"text": texts[0], "name": "Ledger"}, *texts[1:]], "sentences": 2,
-            "query": "Who was hurt?", "method": "mmr"}
+    body = {
+        "documents": [{"text": texts[0], "name": "Ledger"}, *texts[1:]],
+        "sentences": 2,
+        "query": "Who was hurt?",
+        "method": "mmr",
+    }
     response = client.post("/api/report", json=body)
     assert response.status_code == 200, response.text
     data = response.json()
@@ -321,7 +365,9 @@ def test_report_formats_are_the_cli_renderings(client, fmt, media_type, marker):
 
 
 def test_report_has_no_text_format(client):
-    assert_error(client.post("/api/report", json={"documents": ["text"], "format": "text"}), 422, "invalid_request", "format")
+    assert_error(
+        client.post("/api/report", json={"documents": ["text"], "format": "text"}), 422, "invalid_request", "format"
+    )
 
 
 # ---- limits --------------------------------------------------------------------
@@ -329,8 +375,9 @@ def test_report_has_no_text_format(client):
 
 @pytest.mark.parametrize("path", ENDPOINTS)
 def test_body_over_the_limit_declared(small_client, path):
-    response = small_client.post(path, content=b"{" + b" " * 300_000 + b"}",
-                                 headers={"content-type": "application/json"})
+    response = small_client.post(
+        path, content=b"{" + b" " * 300_000 + b"}", headers={"content-type": "application/json"}
+    )
     assert_error(response, 413, "request_too_large", "195 KB")
 
 
@@ -368,7 +415,9 @@ def test_document_too_large_as_file(small_client, path):
     assert_error(small_client.post(path, files=files), 413, "document_too_large", "big.html")
 
 
-@pytest.mark.parametrize(("work", "options"), [(summarize_articles, SummarizeOptions()), (report_articles, ReportOptions())])
+@pytest.mark.parametrize(
+    ("work", "options"), [(summarize_articles, SummarizeOptions()), (report_articles, ReportOptions())]
+)
 def test_work_out_of_time_stops_between_stages(work, options):
     articles = [Incoming(1, text=t) for t in example_texts()]
     with pytest.raises(Exception) as caught:
@@ -393,9 +442,16 @@ BAD_JSON = [
     ({"documents": ["text"], "query": "q" * 2000}, "invalid_request", "query"),
     ({"documents": ["text"], "colour": "blue"}, "invalid_request", "colour"),
     ({"documents": ["   \n  "]}, "bad_input", "no article text"),
-    ({"documents": ["Der Bundestag hat am Dienstag ein neues Gesetz beschlossen, das die Regeln für Mieten in "
-                    "großen Städten verschärft. Die Opposition kritisierte das Vorhaben scharf."]},
-     "bad_input", "English"),
+    (
+        {
+            "documents": [
+                "Der Bundestag hat am Dienstag ein neues Gesetz beschlossen, das die Regeln für Mieten in "
+                "großen Städten verschärft. Die Opposition kritisierte das Vorhaben scharf."
+            ]
+        },
+        "bad_input",
+        "English",
+    ),
     ([{"documents": ["text"]}], "invalid_request", "JSON object"),
 ]
 
@@ -419,7 +475,12 @@ def test_unsupported_media_type(client, path):
 
 
 BAD_FORMS = [
-    (None, [("documents", ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))], "bad_input", "photo.png is a binary file"),
+    (
+        None,
+        [("documents", ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))],
+        "bad_input",
+        "photo.png is a binary file",
+    ),
     (None, [("documents", ("empty.txt", b""))], "bad_input", "empty.txt is empty"),
     ({"documents": ["  "]}, None, "empty_document", "Article 1 is empty"),
     ({"words": "100"}, None, "no_documents", "No article"),
@@ -497,8 +558,19 @@ def test_openapi_report_schema_has_every_section(client):
     schema = client.get("/openapi.json").json()
     report = schema["components"]["schemas"]["ReportResponse"]
     assert set(report["properties"]) == {
-        "schema", "documents", "summary", "facts", "conflicts", "quotes", "entities", "families", "reuse", "coverage",
-        "ner", "warnings", "inputs",
+        "schema",
+        "documents",
+        "summary",
+        "facts",
+        "conflicts",
+        "quotes",
+        "entities",
+        "families",
+        "reuse",
+        "coverage",
+        "ner",
+        "warnings",
+        "inputs",
     }
     assert set(report["required"]) == set(report["properties"])
     assert "copy" in schema["components"]["schemas"]["ReusePassage"]["properties"]  # the alias, as sent
@@ -533,7 +605,9 @@ def test_importing_chorus_does_not_import_the_web_stack():
 def test_chorus_serve_answers_on_localhost():
     process = subprocess.Popen(
         [sys.executable, "-m", "chorus.cli", "serve", "--port", "0"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
     )
     try:
         line = process.stderr.readline()
@@ -587,8 +661,10 @@ def test_chorus_serve_rejects_a_bad_port(run):
 def test_check_says_which_articles_state_a_claim_and_which_give_another_value(client):
     from chorus.web.schemas import CheckResponse
 
-    claim = ("A fire at a chemical warehouse forced the evacuation of about 1,200 people from a "
-             "waterfront neighbourhood of Marrowick on Tuesday night.")
+    claim = (
+        "A fire at a chemical warehouse forced the evacuation of about 1,200 people from a "
+        "waterfront neighbourhood of Marrowick on Tuesday night."
+    )
     response = client.post("/api/check", files=example_upload(), data={"claim": claim})
     assert response.status_code == 200, response.text
     data = CheckResponse.model_validate(response.json()).model_dump()

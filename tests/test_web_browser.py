@@ -38,8 +38,14 @@ KELLMOOR = ROOT / "tests" / "data" / "report" / "kellmoor-dam"
 CHROMIUM = os.environ.get("CHORUS_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHORUS_CHROMEDRIVER", "/usr/bin/chromedriver")
 CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1400,1000",
 )
 WAIT_SECONDS = 30
 OUTPUT = ROOT / "test-output"
@@ -82,8 +88,7 @@ def browser(tmp_path_factory):
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        pytest.fail("the browser tests need selenium, part of the test extra (pip install -e '.[test]')",
-                    pytrace=False)
+        pytest.fail("the browser tests need selenium, part of the test extra (pip install -e '.[test]')", pytrace=False)
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in CHROMIUM_FLAGS:
@@ -104,7 +109,8 @@ def page(browser, server_url, request):
     yield browser
     # A 4xx answer is logged by the browser too; the page shows it to the person as an error message.
     errors = [
-        e["message"] for e in browser.get_log("browser")
+        e["message"]
+        for e in browser.get_log("browser")
         if e["level"] == "SEVERE" and not re.search(r"responded with a status of 4\d\d", e["message"])
     ]
     assert errors == [], errors
@@ -183,27 +189,37 @@ def docs_image(driver, output_dir: Path, name: str, scroll_to: str | None = None
 def set_viewport(driver, size: tuple[int, int]) -> None:
     """Lay the page out at this size: a phone's is emulated as a mobile device (its viewport meta tag applies)."""
     width, height = size
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600,
-    })
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {
+            "width": width,
+            "height": height,
+            "deviceScaleFactor": 1,
+            "mobile": width < 600,
+        },
+    )
 
 
 def overflow(driver) -> int:
     """How far the page is wider than its window, in px (0: no sideways scrolling)."""
     return driver.execute_script(
-        "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth")
+        "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth"
+    )
 
 
 def in_view(driver, selector: str) -> bool:
     """Is the element shown in the window: its top edge inside, and at least 120 px of it (or all of it) visible?"""
-    return driver.execute_script("""
+    return driver.execute_script(
+        """
         const e = document.querySelector(arguments[0]);
         if (!e) return false;
         const r = e.getBoundingClientRect(), style = getComputedStyle(e);
         const visible = Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0);
         return style.visibility !== 'hidden' && style.display !== 'none' && r.height > 0 &&
             r.top >= -1 && visible >= Math.min(120, r.height) - 1 && r.left >= -1 && r.right <= window.innerWidth + 1;
-    """, selector)
+    """,
+        selector,
+    )
 
 
 def try_example(driver):
@@ -229,7 +245,9 @@ def open_tab(driver, key: str):
     assert tab.get_attribute("aria-selected") == "true"
     panel = element(driver, f"#panel-{key}")
     assert panel.is_displayed()
-    assert [p.get_attribute("id") for p in by_css(driver, "#panels [role=tabpanel]") if p.is_displayed()] == [f"panel-{key}"]
+    assert [p.get_attribute("id") for p in by_css(driver, "#panels [role=tabpanel]") if p.is_displayed()] == [
+        f"panel-{key}"
+    ]
     return panel
 
 
@@ -256,7 +274,10 @@ def highlighted(driver) -> list[tuple[str, str]]:
 
 
 # A marker lists up to this many article numbers, else "[12 outlets]" (the page's own setting).
-CITATION_NUMBERS = int(re.search(r"citationNumbers:\s*(\d+)", (ROOT / "src/chorus/render/story.js").read_text()).group(1))
+CITATION_NUMBERS = int(
+    re.search(r"citationNumbers:\s*(\d+)", (ROOT / "src/chorus/render/story.js").read_text()).group(1)
+)
+
 
 def test_try_the_example_shows_each_sentences_support(page, output_dir):
     markers = try_example(page)
@@ -277,8 +298,12 @@ def test_try_the_example_shows_each_sentences_support(page, output_dir):
         assert len(marker.find_elements("css selector", ".seg.repeat")) == sentence["support_count"] - independent
         assert len(marker.find_elements("css selector", ".seg.disputing")) == disputing
         assert ("single" in marker.get_attribute("class").split()) == (independent == 1)
-        numbers = sorted(d["number"] for d in expected["documents"] if d["id"] in {s["document"] for s in sentence["support"]})
-        listed = f"[{', '.join(map(str, numbers))}]" if len(numbers) <= CITATION_NUMBERS else f"[{len(numbers)} outlets]"
+        numbers = sorted(
+            d["number"] for d in expected["documents"] if d["id"] in {s["document"] for s in sentence["support"]}
+        )
+        listed = (
+            f"[{', '.join(map(str, numbers))}]" if len(numbers) <= CITATION_NUMBERS else f"[{len(numbers)} outlets]"
+        )
         assert marker.find_element("css selector", ".cite-numbers").text == listed
     assert any(s["independent_sources"] == 1 for s in sentences)  # the example has a single-source sentence
     disputed = next(m for m, s in zip(markers, sentences) if s["contradicted_by"])
@@ -288,7 +313,9 @@ def test_try_the_example_shows_each_sentences_support(page, output_dir):
     corroborated = markers[0]
     corroborated.click()
     assert corroborated.get_attribute("aria-pressed") == "true"
-    support = {s["document"] for s in sentences[0]["support"]} | {c["document"] for c in sentences[0]["contradicted_by"]}
+    support = {s["document"] for s in sentences[0]["support"]} | {
+        c["document"] for c in sentences[0]["contradicted_by"]
+    }
     numbers = sorted(d["number"] for d in expected["documents"] if d["id"] in support)
     assert highlighted_articles(page) == numbers
     assert sentences[0]["text"] in [text for _, text in highlighted(page)]
@@ -370,13 +397,18 @@ def test_the_pictures_of_the_example(page, output_dir):
     # The copy graph: the roundup takes text from the radio report and the wire story.
     reuse = open_tab(page, "reuse")
     graph = element(reuse, "svg.copy-graph")
-    edges = {(e.get_attribute("data-source"), e.get_attribute("data-copy"))
-             for e in graph.find_elements("css selector", "line.edge.directed")}
+    edges = {
+        (e.get_attribute("data-source"), e.get_attribute("data-copy"))
+        for e in graph.find_elements("css selector", "line.edge.directed")
+    }
     assert edges == {("02-northshore-radio", "05-daily-roundup"), ("04-wirenow", "05-daily-roundup")}
-    assert [n.get_attribute("data-document") for n in graph.find_elements("css selector", ".graph-node.copy")] == ["05-daily-roundup"]
+    assert [n.get_attribute("data-document") for n in graph.find_elements("css selector", ".graph-node.copy")] == [
+        "05-daily-roundup"
+    ]
     pairs = reuse.find_elements("css selector", ".paged > ol.items > li.item")
     assert [p.find_element("css selector", ".direction").text for p in pairs] == [
-        "[5] Daily Roundup took from [4] WireNow", "[5] Daily Roundup took from [2] Northshore Radio News",
+        "[5] Daily Roundup took from [4] WireNow",
+        "[5] Daily Roundup took from [2] Northshore Radio News",
     ]
     screenshot(page, output_dir / "copying.png")
     page.execute_script("window.scrollTo(0, document.getElementById('tabs').getBoundingClientRect().top + scrollY - 8)")
@@ -389,7 +421,9 @@ def test_the_pictures_of_the_example(page, output_dir):
     assert len(dated) == 5 and all(p for p, _ in dated)
     dots = picture.find_elements("css selector", ".time-article")
     order = sorted(dots, key=lambda dot: float(dot.find_element("css selector", "circle").get_attribute("cx")))
-    assert [dot.get_attribute("data-document") for dot in order][0] == "02-northshore-radio"  # the radio was first, at night
+    assert [dot.get_attribute("data-document") for dot in order][
+        0
+    ] == "02-northshore-radio"  # the radio was first, at night
     assert len({dot.get_attribute("data-document") for dot in dots}) == 5
     listed = [i.get_attribute("data-document") for i in timeline.find_elements("css selector", ".time-item")]
     assert listed[0] == "02-northshore-radio" and listed[-1] == "05-daily-roundup"
@@ -477,7 +511,9 @@ def test_every_tab_fits_a_phone(page, output_dir, lavrov_dir):
             from selenium.webdriver.common.action_chains import ActionChains
 
             ActionChains(page).move_to_element(element(page, "#tabs")).perform()  # the pointer off the sentences
-            page.execute_script("window.scrollTo(0, document.getElementById('tabs').getBoundingClientRect().top + scrollY - 8)")
+            page.execute_script(
+                "window.scrollTo(0, document.getElementById('tabs').getBoundingClientRect().top + scrollY - 8)"
+            )
             docs_image(page, output_dir, "web-phone.png")
         from selenium.webdriver.common.keys import Keys
 
@@ -495,11 +531,15 @@ def test_pasted_articles_split_named_and_dated(page, output_dir):
     # A paste of three articles separated by lines of dashes becomes three cards.
     page.execute_script(
         "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-        box, "\n-----\n".join(texts))
+        box,
+        "\n-----\n".join(texts),
+    )
     cards = [c for c in by_css(page, "#articles .article-card") if c.find_elements("css selector", "textarea")]
     filled = [c for c in cards if c.find_element("css selector", "textarea").get_attribute("value").strip()]
     assert len(filled) == 3
-    assert [c.find_element("css selector", "textarea").get_attribute("value") for c in filled] == [t.strip() for t in texts]
+    assert [c.find_element("css selector", "textarea").get_attribute("value") for c in filled] == [
+        t.strip() for t in texts
+    ]
     filled[0].find_element("css selector", ".outlet").send_keys("Harbour Gazette")
     page.execute_script("arguments[0].value = '2024-03-14'", filled[1].find_element("css selector", ".date"))
     summarize(page)
@@ -651,8 +691,10 @@ def test_report_tabs_of_our_own_cluster(page, output_dir):
     first = several.find_elements("css selector", "li.item")[0]
     support = int(re.match(r"(\d+) (?:outlets|articles)", first.text).group(1))
     # A fact of one source: one outlet, or an outlet and its copies ("2 articles, 1 independent").
-    assert support >= 3 and all(re.match(r"1 outlet|\d+ articles, 1 independent", i.text)
-                                for i in single.find_elements("css selector", "li.item"))
+    assert support >= 3 and all(
+        re.match(r"1 outlet|\d+ articles, 1 independent", i.text)
+        for i in single.find_elements("css selector", "li.item")
+    )
     first.click()
     assert len(highlighted_articles(page)) == support
     assert first.find_element("css selector", ".cite").get_attribute("aria-pressed") == "true"
@@ -690,16 +732,23 @@ def test_report_tabs_of_our_own_cluster(page, output_dir):
 
     # Text reuse, grouped by pair of articles: who took from whom.
     reuse = open_tab(page, "reuse")
-    directions = [i.find_element("css selector", ".direction").text for i in reuse.find_elements("css selector", ".paged > ol.items > li.item")]
+    directions = [
+        i.find_element("css selector", ".direction").text
+        for i in reuse.find_elements("css selector", ".paged > ol.items > li.item")
+    ]
     aggregator, gazette, post = name["04-aggregator"], name["01-river-gazette"], name["02-valley-post"]
     assert set(directions) == {f"{aggregator} took from {gazette}", f"{aggregator} took from {post}"}
-    assert re.search(rf"{re.escape(aggregator)}: \d+% .* took from {re.escape(gazette)}, {re.escape(post)}",
-                     element(reuse, ".borrowing").text)
+    assert re.search(
+        rf"{re.escape(aggregator)}: \d+% .* took from {re.escape(gazette)}, {re.escape(post)}",
+        element(reuse, ".borrowing").text,
+    )
 
     # Coverage: one row per outlet; the marker of what only one outlet reports highlights it in that outlet alone.
     coverage = open_tab(page, "coverage")
     rows = coverage.find_elements("css selector", "tbody tr")
-    assert [r.find_element("css selector", "th").text.split("\n")[0] for r in rows] == [name[d["id"]] for d in expected["documents"]]
+    assert [r.find_element("css selector", "th").text.split("\n")[0] for r in rows] == [
+        name[d["id"]] for d in expected["documents"]
+    ]
     own = next(r for r in rows if r.find_elements("css selector", ".cite"))
     own.find_element("css selector", ".cite").click()
     # Highlighted there, and in articles that copy it (which are no other source).
@@ -818,12 +867,26 @@ def synthetic_report(articles: int, facts: int, seed: int = 7) -> dict:
 
     rng = random.Random(seed)
     ids = [f"a{n:04d}" for n in range(1, articles + 1)]
-    documents = [{
-        "number": n, "id": i, "name": f"{i}.txt", "title": f"Story {n}", "label": f"Outlet {n % 97} #{n}",
-        "outlet": f"Outlet {n % 97}", "url": None, "byline": None, "published": f"2015-08-{1 + n % 28:02d}T{n % 24:02d}:00:00",
-        "words": 300, "sentences": 12, "subtitle": None,
-        "article_sentences": [{"text": f"Sentence {s} of article {n} about the talks.", "paragraph": s // 3} for s in range(12)],
-    } for n, i in enumerate(ids, start=1)]
+    documents = [
+        {
+            "number": n,
+            "id": i,
+            "name": f"{i}.txt",
+            "title": f"Story {n}",
+            "label": f"Outlet {n % 97} #{n}",
+            "outlet": f"Outlet {n % 97}",
+            "url": None,
+            "byline": None,
+            "published": f"2015-08-{1 + n % 28:02d}T{n % 24:02d}:00:00",
+            "words": 300,
+            "sentences": 12,
+            "subtitle": None,
+            "article_sentences": [
+                {"text": f"Sentence {s} of article {n} about the talks.", "paragraph": s // 3} for s in range(12)
+            ],
+        }
+        for n, i in enumerate(ids, start=1)
+    ]
 
     def refs(count: int) -> list[dict]:
         return [{"document": i, "sentence": rng.randrange(12), "text": "..."} for i in rng.sample(ids, count)]
@@ -833,61 +896,154 @@ def synthetic_report(articles: int, facts: int, seed: int = 7) -> dict:
         sentences = refs(min(articles, max(1, int(rng.paretovariate(1.2)))) if f > 60 else rng.randrange(50, 400))
         stating = [r["document"] for r in sentences]
         disputing = stating[-2:] if f <= 60 else []  # 60 disputed facts
-        fact_list.append({"id": f, "support": len(stating), "independent_sources": max(1, len(stating) * 2 // 3),
-                          "several_outlets": len(stating) > 1, "text": f"Fact {f}: officials said the talks would continue.",
-                          "outlets": stating, "stating": [i for i in stating if i not in disputing], "disputing": disputing,
-                          "sentences": sentences})
+        fact_list.append(
+            {
+                "id": f,
+                "support": len(stating),
+                "independent_sources": max(1, len(stating) * 2 // 3),
+                "several_outlets": len(stating) > 1,
+                "text": f"Fact {f}: officials said the talks would continue.",
+                "outlets": stating,
+                "stating": [i for i in stating if i not in disputing],
+                "disputing": disputing,
+                "sentences": sentences,
+            }
+        )
     fact_list.sort(key=lambda f: -f["support"])
-    conflicts = [{"kind": "number", "fact": f["id"], "values": [
-        {"value": "12", "outlets": f["stating"], "sentences": [r for r in f["sentences"] if r["document"] in f["stating"]]},
-        {"value": "13", "outlets": f["disputing"], "sentences": [r for r in f["sentences"] if r["document"] in f["disputing"]]},
-    ]} for f in fact_list if f["disputing"]]
+    conflicts = [
+        {
+            "kind": "number",
+            "fact": f["id"],
+            "values": [
+                {
+                    "value": "12",
+                    "outlets": f["stating"],
+                    "sentences": [r for r in f["sentences"] if r["document"] in f["stating"]],
+                },
+                {
+                    "value": "13",
+                    "outlets": f["disputing"],
+                    "sentences": [r for r in f["sentences"] if r["document"] in f["disputing"]],
+                },
+            ],
+        }
+        for f in fact_list
+        if f["disputing"]
+    ]
     passages = []
     for p in range(3000):
         copy, source = rng.sample(ids, 2)
-        passages.append({"kind": "text", "direction_known": p % 3 > 0, "matched_words": rng.randrange(6, 80),
-                         "source": {"document": source, "sentences": [1], "words": 20, "text": "shared words"},
-                         "copy": {"document": copy, "sentences": [2], "words": 20, "text": "shared words"}})
+        passages.append(
+            {
+                "kind": "text",
+                "direction_known": p % 3 > 0,
+                "matched_words": rng.randrange(6, 80),
+                "source": {"document": source, "sentences": [1], "words": 20, "text": "shared words"},
+                "copy": {"document": copy, "sentences": [2], "words": 20, "text": "shared words"},
+            }
+        )
+
     def quote(q: int, occurrences: list[dict]) -> dict:
-        return {"text": f"Quote {q} of four words", "speaker": "Sergei Lavrov", "speaker_named": True,
-                "speaker_resolved": True, "outlets": [r["document"] for r in occurrences], "identical": True,
-                "variants": [], "occurrences": [{**r, "speaker": "Lavrov", "attribution": "Lavrov said", "role": None}
-                                                for r in occurrences]}
+        return {
+            "text": f"Quote {q} of four words",
+            "speaker": "Sergei Lavrov",
+            "speaker_named": True,
+            "speaker_resolved": True,
+            "outlets": [r["document"] for r in occurrences],
+            "identical": True,
+            "variants": [],
+            "occurrences": [
+                {**r, "speaker": "Lavrov", "attribution": "Lavrov said", "role": None} for r in occurrences
+            ],
+        }
 
     def entity(e: int, occurrences: list[dict]) -> dict:
-        return {"name": f"Name {e}", "kind": ["person", "place", "organization", "other"][e % 4], "mentions": 40,
-                "variants": {f"Name {e}": 30, f"Nme {e}": 10}, "per_document": {r["document"]: 1 for r in occurrences},
-                "occurrences": occurrences}
+        return {
+            "name": f"Name {e}",
+            "kind": ["person", "place", "organization", "other"][e % 4],
+            "mentions": 40,
+            "variants": {f"Name {e}": 30, f"Nme {e}": 10},
+            "per_document": {r["document"]: 1 for r in occurrences},
+            "occurrences": occurrences,
+        }
 
-    sentences = [{"text": f"Summary sentence {n}.", "words": 3, "source": {"document": ids[n], "sentence": 0},
-                  "support_count": 300, "independent_sources": 120,
-                  "support": [{**r, "number": ids.index(r["document"]) + 1, "sentences": [r["sentence"]], "similarity": 0.8}
-                              for r in refs(300)], "contradicted_by": []} for n in range(8)]
+    sentences = [
+        {
+            "text": f"Summary sentence {n}.",
+            "words": 3,
+            "source": {"document": ids[n], "sentence": 0},
+            "support_count": 300,
+            "independent_sources": 120,
+            "support": [
+                {**r, "number": ids.index(r["document"]) + 1, "sentences": [r["sentence"]], "similarity": 0.8}
+                for r in refs(300)
+            ],
+            "contradicted_by": [],
+        }
+        for n in range(8)
+    ]
     return {
-        "schema": "chorus.report/2", "documents": documents,
-        "summary": {"summary": "", "words": 24, "method": "concepts", "query": None, "budget": {"words": 100, "sentences": None},
-                    "sentences": sentences},
-        "facts": fact_list, "conflicts": conflicts,
+        "schema": "chorus.report/2",
+        "documents": documents,
+        "summary": {
+            "summary": "",
+            "words": 24,
+            "method": "concepts",
+            "query": None,
+            "budget": {"words": 100, "sentences": None},
+            "sentences": sentences,
+        },
+        "facts": fact_list,
+        "conflicts": conflicts,
         "quotes": [quote(q, refs(30)) for q in range(500)],
         "entities": [entity(e, refs(40)) for e in range(2000)],
-        "reuse": {"passages": passages, "documents": [{"document": i, "words": 300, "borrowed_words": 30, "share": 0.1,
-                                                       "sources": rng.sample(ids, 3), "shares_with": []} for i in ids]},
-        "coverage": [{"document": i, "words": 300, "sentences": 12, "facts": 20, "facts_share": 0.01, "several_outlet_facts": 15,
-                      "several_outlet_facts_share": 0.02, "exclusive_facts": [f["id"] for f in fact_list if f["outlets"] == [i]]}
-                     for i in ids],
-        "families": {"independent_sources": 900, "copies": [{"members": ids[300:303], "original": ids[300], "original_by": "earliest"}],
-                     "rewrites": [{"document": ids[n], "share": 0.6, "sources": {ids[n + 1]: 0.5}} for n in range(0, 200, 2)]},
-        "ner": "rules", "warnings": [],
+        "reuse": {
+            "passages": passages,
+            "documents": [
+                {
+                    "document": i,
+                    "words": 300,
+                    "borrowed_words": 30,
+                    "share": 0.1,
+                    "sources": rng.sample(ids, 3),
+                    "shares_with": [],
+                }
+                for i in ids
+            ],
+        },
+        "coverage": [
+            {
+                "document": i,
+                "words": 300,
+                "sentences": 12,
+                "facts": 20,
+                "facts_share": 0.01,
+                "several_outlet_facts": 15,
+                "several_outlet_facts_share": 0.02,
+                "exclusive_facts": [f["id"] for f in fact_list if f["outlets"] == [i]],
+            }
+            for i in ids
+        ],
+        "families": {
+            "independent_sources": 900,
+            "copies": [{"members": ids[300:303], "original": ids[300], "original_by": "earliest"}],
+            "rewrites": [{"document": ids[n], "share": 0.6, "sources": {ids[n + 1]: 0.5}} for n in range(0, 200, 2)],
+        },
+        "ner": "rules",
+        "warnings": [],
         "inputs": [],
     }
 
 
 def test_a_thousand_article_report_is_drawn_lazily(page, output_dir):
     report = synthetic_report(1000, 5000)
-    page.execute_script("""
+    page.execute_script(
+        """
         document.getElementById('result').hidden = false;
         window.ChorusStory.show(JSON.parse(arguments[0]), document.getElementById('story'));
-    """, json.dumps(report))
+    """,
+        json.dumps(report),
+    )
     assert len(by_css(page, "#sources article.doc")) <= 10
     timings = open_every_tab(page, output_dir, "thousand")
     facts = open_tab(page, "facts")
@@ -915,8 +1071,21 @@ def axe_source() -> str:
             system_package_missing("the accessibility test needs npm to install axe-core", "npm")
         prefix = AXE.parents[2]
         prefix.mkdir(parents=True, exist_ok=True)
-        subprocess.run([npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(prefix),
-                        f"axe-core@{AXE_VERSION}"], check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                npm,
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(prefix),
+                f"axe-core@{AXE_VERSION}",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
     return AXE.read_text(encoding="utf-8")
 
 

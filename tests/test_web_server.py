@@ -38,7 +38,10 @@ def heavy_articles(count: int = 20, words: int = 2000, seed: int = 17) -> list[s
     """Articles that take a report tens of CPU-seconds: the example's sentences
     again and again, each made distinct, so that nearly every pair is alike."""
     sentences = [
-        s for text in TEXTS for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 8 and s.rstrip()[-1:] in ".!?\""
+        s
+        for text in TEXTS
+        for s in re.split(r"(?<=[.!?])\s+", text)
+        if len(s.split()) > 8 and s.rstrip()[-1:] in '.!?"'
     ]
     rng = random.Random(seed)
     articles = []
@@ -173,8 +176,9 @@ def test_a_client_that_hangs_up_gets_its_worker_killed_and_the_memory_back(live_
     wait_until(lambda: pool.busy == 1, "the report running")
     [busy] = pool.pids()["busy"]
     grown = baseline + 50 * 2**20
-    wait_while_working(lambda: rss(busy) > grown, "the report's worker growing", busy,
-                       working=lambda: busy in pool.pids()["busy"])
+    wait_while_working(
+        lambda: rss(busy) > grown, "the report's worker growing", busy, working=lambda: busy in pool.pids()["busy"]
+    )
     connection.close()  # the user closed the tab
     wait_until(lambda: gone(busy), "the worker killed after the client left")
     wait_until(lambda: pool.busy == 0 and len(pool.pids()["idle"]) == 3, "a fresh worker in its place")
@@ -297,7 +301,10 @@ def client():
 
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.2", "localhost.evil.example"])
 def test_an_unknown_host_is_refused(client, host):
-    for response in (client.get("/", headers={"host": host}), client.post("/api/summarize", json=LIGHT, headers={"host": host})):
+    for response in (
+        client.get("/", headers={"host": host}),
+        client.post("/api/summarize", json=LIGHT, headers={"host": host}),
+    ):
         assert response.status_code == 400
         assert response.json()["error"]["code"] == "unknown_host"
         assert "--allow-host" in response.json()["error"]["message"]
@@ -316,7 +323,9 @@ def test_the_bind_address_and_allowed_names_are_served():
         assert lan.get("/healthz", headers={"host": "other.lan"}).status_code == 400
         allowed = lan.post("/api/summarize", json=LIGHT, headers={"origin": "http://tools.lan:3000"})
         assert allowed.status_code == 200
-    with TestClient(create_app(access=Access.for_address("127.0.0.1", hosts=["*"])), base_url="http://any.name") as anyone:
+    with TestClient(
+        create_app(access=Access.for_address("127.0.0.1", hosts=["*"])), base_url="http://any.name"
+    ) as anyone:
         assert anyone.get("/healthz").status_code == 200
 
 
@@ -359,7 +368,10 @@ def _responses(client, monkeypatch):
     yield "html report", client.post("/api/report", json={**LIGHT, "format": "html"})
     yield "invalid", client.post("/api/summarize", json={"documents": []})
     yield "unsupported", client.post("/api/summarize", content=b"x", headers={"content-type": "text/plain"})
-    yield "too large", client.post("/api/summarize", content=b"x" * (11 * 2**20), headers={"content-type": "application/json"})
+    yield (
+        "too large",
+        client.post("/api/summarize", content=b"x" * (11 * 2**20), headers={"content-type": "application/json"}),
+    )
     yield "unknown host", client.get("/", headers={"host": "evil.example"})
     yield "cross origin", client.post("/api/summarize", json=LIGHT, headers={"origin": "http://evil.example"})
 
@@ -382,7 +394,11 @@ def test_every_response_carries_the_security_headers(monkeypatch):
             policy = headers["content-security-policy"]
             if what.startswith("html"):
                 # The rendered page may run its own script, by hash, and load nothing.
-                assert "default-src 'none'" in policy and "'sha256-" in policy and "'unsafe-inline'" not in policy.split("script-src")[1]
+                assert (
+                    "default-src 'none'" in policy
+                    and "'sha256-" in policy
+                    and "'unsafe-inline'" not in policy.split("script-src")[1]
+                )
             else:
                 assert policy.startswith("default-src 'self'"), what
         assert {200, 400, 403, 404, 413, 415, 422, 500} <= seen

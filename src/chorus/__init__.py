@@ -47,7 +47,6 @@ __all__ = [
 ]
 
 
-
 def _installed_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 

@@ -45,6 +45,7 @@ from chorus.types import SummaryOptions
 ID_SNIFF_BYTES = 4096  # how much of an oversized line is kept to find its id
 RECORDS_PER_TASK = 2
 
+
 @dataclass(frozen=True)
 class OversizedLine:
     """An input line over ``MAX_RECORD_BYTES``: its first bytes and its size, not its content."""
@@ -111,7 +112,6 @@ def input_key(number: int, line: bytes | OversizedLine) -> Key:
     return ("id", found) if found is not None else ("line", number)
 
 
-
 def process_record(number: int, line: RecordLine, options: BatchOptions) -> dict[str, Any]:
     """One input line to one output record; never raises."""
     if isinstance(line, LostRecord):
@@ -119,7 +119,7 @@ def process_record(number: int, line: RecordLine, options: BatchOptions) -> dict
             "id": _id_of(line.line),
             "line": number,
             "error": f"line {number}: the worker process died while summarizing this record "
-                     "(killed by the system: out of memory?)",
+            "(killed by the system: out of memory?)",
         }
     if isinstance(line, OversizedLine):
         return {
@@ -276,9 +276,7 @@ def run_batch(
     if str(source) != "-" and not to_stdout and Path(source).resolve() == out_path.resolve():
         raise ChorusError("the output file must not be the input file")
     if not to_stdout and not resume and not force and out_path.is_file():
-        raise ChorusError(
-            f"{out_path} exists: add --resume to finish the run that wrote it, or --force to replace it"
-        )
+        raise ChorusError(f"{out_path} exists: add --resume to finish the run that wrote it, or --force to replace it")
     reader = DatasetReader(source)
     result = BatchResult()
     start = time.perf_counter()

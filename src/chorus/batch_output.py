@@ -119,7 +119,9 @@ def open_output(path: Path, resume: bool) -> IO[str]:
     if not path.parent.exists():
         raise ChorusError(f"output folder {path.parent} does not exist")
     if path.is_dir():
-        raise ChorusError(f"{path} is a folder; the local engine writes one JSONL file (a folder of parts needs --engine dask)")
+        raise ChorusError(
+            f"{path} is a folder; the local engine writes one JSONL file (a folder of parts needs --engine dask)"
+        )
     mode = "at" if resume else "wt"
     try:
         if is_gzip(path):

@@ -208,9 +208,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if args.engine == "dask" and args.output == "-":
         raise UsageError("--engine dask writes a folder of part files: give -o a folder or URL, not -")
     if args.force and (args.resume or args.engine == "dask"):
-        raise UsageError("--force replaces the output of the local engine; it goes with neither --resume nor --engine dask")
+        raise UsageError(
+            "--force replaces the output of the local engine; it goes with neither --resume nor --engine dask"
+        )
     options = BatchOptions(
-        words=args.words, sentences=args.sentences, query=args.query, method=args.method,
+        words=args.words,
+        sentences=args.sentences,
+        query=args.query,
+        method=args.method,
         query_fields=_fields(args.query_field),
     )
     if args.scheduler and args.jobs:
@@ -224,13 +229,23 @@ def cmd_batch(args: argparse.Namespace) -> int:
             from chorus.distributed import DEFAULT_PARTITION_BYTES, run_dask_batch
 
             result = run_dask_batch(
-                args.dataset, args.output, options, scheduler=args.scheduler, jobs=args.jobs,
-                partition_bytes=args.partition_size or DEFAULT_PARTITION_BYTES, resume=args.resume,
+                args.dataset,
+                args.output,
+                options,
+                scheduler=args.scheduler,
+                jobs=args.jobs,
+                partition_bytes=args.partition_size or DEFAULT_PARTITION_BYTES,
+                resume=args.resume,
                 progress=progress,
             )
         else:
             result = run_batch(
-                args.dataset, args.output, options, jobs=args.jobs, resume=args.resume, progress=progress,
+                args.dataset,
+                args.output,
+                options,
+                jobs=args.jobs,
+                resume=args.resume,
+                progress=progress,
                 force=args.force,
             )
     finally:
@@ -307,8 +322,17 @@ def byte_size(value: str) -> int:
     if not match:
         raise argparse.ArgumentTypeError(f"{value!r} is not a size such as 16MiB or 64MB")
     unit = match.group(2).rstrip("b")
-    scale = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12,
-             "ki": 2**10, "mi": 2**20, "gi": 2**30, "ti": 2**40}[unit]
+    scale = {
+        "": 1,
+        "k": 10**3,
+        "m": 10**6,
+        "g": 10**9,
+        "t": 10**12,
+        "ki": 2**10,
+        "mi": 2**20,
+        "gi": 2**30,
+        "ti": 2**40,
+    }[unit]
     size = int(float(match.group(1)) * scale)
     if size < 1:
         raise argparse.ArgumentTypeError("must be at least 1 byte")
@@ -330,9 +354,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         for m in methods:
             get_method(m)
     evaluation = evaluate(
-        args.dataset, words=args.words, methods=methods, query_fields=_fields(args.query_field),
-        peers=args.peers, jobs=args.jobs or 1, cluster_filter=args.clusters,
-        scorer=args.scorer, jackknife=args.jackknife,
+        args.dataset,
+        words=args.words,
+        methods=methods,
+        query_fields=_fields(args.query_field),
+        peers=args.peers,
+        jobs=args.jobs or 1,
+        cluster_filter=args.clusters,
+        scorer=args.scorer,
+        jackknife=args.jackknife,
     )
     sys.stdout.write(render_evaluation(evaluation, args.format))
     return 0
@@ -395,7 +425,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("summarize", help="one cited summary of articles about one story")
-    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="files, folders, web pages (http://, https://), JSONL datasets, or - for stdin")
+    p.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help="files, folders, web pages (http://, https://), JSONL datasets, or - for stdin",
+    )
     _add_budget(p)
     p.add_argument("--query", help="focus the summary on this question or topic")
     p.add_argument("--method", help="content selection method (`chorus methods` lists them)")
@@ -404,13 +439,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_summarize)
 
     p = sub.add_parser("report", help="how the outlets' coverage of one story compares")
-    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="files, folders, web pages (http://, https://), a JSONL dataset, or - for stdin")
+    p.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help="files, folders, web pages (http://, https://), a JSONL dataset, or - for stdin",
+    )
     p.add_argument("--format", choices=REPORT_FORMATS, default="markdown")
     _add_budget(p)
     p.add_argument("--query", help="focus the report's summary on this question or topic")
     p.add_argument("--method", help="content selection method of the summary")
-    p.add_argument("--ner", choices=NER_BACKENDS, default="rules",
-                   help="how names are found: rules (default, no model) or spacy (pip install 'chorus[ner]')")
+    p.add_argument(
+        "--ner",
+        choices=NER_BACKENDS,
+        default="rules",
+        help="how names are found: rules (default, no model) or spacy (pip install 'chorus[ner]')",
+    )
     p.add_argument("--cluster", metavar="ID", help="report on this cluster of a dataset")
     p.set_defaults(func=cmd_report)
 
@@ -422,61 +466,112 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("clean", help="print the article text chorus keeps (title, then body)")
-    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="files, folders, web pages (http://, https://), datasets, or - for stdin")
+    p.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help="files, folders, web pages (http://, https://), datasets, or - for stdin",
+    )
     p.add_argument("--removed", action="store_true", help="also list the lines removed, with the reason")
     p.add_argument("--cluster", metavar="ID", help="only this cluster of a dataset")
     p.set_defaults(func=cmd_clean)
 
     p = sub.add_parser(
-        "batch", help="summarize every cluster of a JSONL dataset into JSONL",
+        "batch",
+        help="summarize every cluster of a JSONL dataset into JSONL",
         epilog=f"exit status: 0 when every record was summarized, {EXIT_RECORDS_FAILED} when some are error "
-               f"records, {EXIT_USER_ERROR} for a bad option or input, {EXIT_INTERRUPTED} when interrupted",
+        f"records, {EXIT_USER_ERROR} for a bad option or input, {EXIT_INTERRUPTED} when interrupted",
     )
-    p.add_argument("dataset", metavar="CLUSTERS.jsonl",
-                   help="JSONL (or .jsonl.gz) of clusters, or - for stdin; with --engine dask also a folder "
-                        "or glob of part files, local or any fsspec URL (s3://...)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
-                   help="output JSONL (.gz to compress), or - for stdout; with --engine dask a folder of part-NNNNN.jsonl "
-                        "(or FOLDER/part-*.jsonl.gz)")
+    p.add_argument(
+        "dataset",
+        metavar="CLUSTERS.jsonl",
+        help="JSONL (or .jsonl.gz) of clusters, or - for stdin; with --engine dask also a folder "
+        "or glob of part files, local or any fsspec URL (s3://...)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.jsonl",
+        help="output JSONL (.gz to compress), or - for stdout; with --engine dask a folder of part-NNNNN.jsonl "
+        "(or FOLDER/part-*.jsonl.gz)",
+    )
     _add_budget(p)
     p.add_argument("--method", help="content selection method")
     p.add_argument("--query", help="focus every summary on this question")
     p.add_argument("--query-field", metavar="FIELDS", help="dataset fields joined into each cluster's query")
-    p.add_argument("--jobs", type=positive_int,
-                   help="worker processes (default: all cores; with --engine dask and no --scheduler, "
-                        "the local cluster's workers)")
+    p.add_argument(
+        "--jobs",
+        type=positive_int,
+        help="worker processes (default: all cores; with --engine dask and no --scheduler, "
+        "the local cluster's workers)",
+    )
     p.add_argument("--resume", action="store_true", help="keep OUT's finished records and do only the rest")
-    p.add_argument("--force", action="store_true", help="replace OUT if it exists (without it, an existing OUT is refused)")
+    p.add_argument(
+        "--force", action="store_true", help="replace OUT if it exists (without it, an existing OUT is refused)"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress display")
-    p.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local: a process pool on this machine (default); dask: a Dask cluster")
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="the Dask scheduler (tcp://host:8786, or a scheduler file); without it, "
-                        "--engine dask starts a cluster on this machine")
-    p.add_argument("--partition-size", type=byte_size, metavar="SIZE",
-                   help="input bytes per Dask task and output part (default 16MiB; gzipped files are one part each)")
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: a process pool on this machine (default); dask: a Dask cluster",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler (tcp://host:8786, or a scheduler file); without it, "
+        "--engine dask starts a cluster on this machine",
+    )
+    p.add_argument(
+        "--partition-size",
+        type=byte_size,
+        metavar="SIZE",
+        help="input bytes per Dask task and output part (default 16MiB; gzipped files are one part each)",
+    )
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("evaluate", help="ROUGE-1.5.5 scores against a dataset's reference summaries")
-    p.add_argument("dataset", metavar="CLUSTERS.jsonl", help="clusters with \"summaries\" (references)")
-    p.add_argument("--words", type=positive_int, default=DEFAULT_WORDS, help=f"summary length and ROUGE cut (default {DEFAULT_WORDS})")
+    p.add_argument("dataset", metavar="CLUSTERS.jsonl", help='clusters with "summaries" (references)')
+    p.add_argument(
+        "--words",
+        type=positive_int,
+        default=DEFAULT_WORDS,
+        help=f"summary length and ROUGE cut (default {DEFAULT_WORDS})",
+    )
     p.add_argument("--method", help="a method, several separated by commas, or 'all' (default: the default method)")
-    p.add_argument("--query-field", metavar="FIELDS", help="dataset fields joined into the query, e.g. topic_title,topic_narrative")
-    p.add_argument("--peers", metavar="PEERS.jsonl", action="append",
-                   help="other systems' summaries {id, summarizer, summary} to score alongside (repeatable)")
+    p.add_argument(
+        "--query-field", metavar="FIELDS", help="dataset fields joined into the query, e.g. topic_title,topic_narrative"
+    )
+    p.add_argument(
+        "--peers",
+        metavar="PEERS.jsonl",
+        action="append",
+        help="other systems' summaries {id, summarizer, summary} to score alongside (repeatable)",
+    )
     p.add_argument("--clusters", metavar="REGEX", help="only clusters whose id matches")
     p.add_argument("--jobs", type=positive_int, default=None, help="worker processes (default 1)")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    p.add_argument("--scorer", choices=SCORERS, default=DEFAULT_SCORER,
-                   help="ROUGE-1.5.5 in Python (default, same figures) or the Perl script (needs XML::Parser)")
-    p.add_argument("--jackknife", action="store_true",
-                   help="average each system over the reference sets that leave one out, as NIST's tables do")
+    p.add_argument(
+        "--scorer",
+        choices=SCORERS,
+        default=DEFAULT_SCORER,
+        help="ROUGE-1.5.5 in Python (default, same figures) or the Perl script (needs XML::Parser)",
+    )
+    p.add_argument(
+        "--jackknife",
+        action="store_true",
+        help="average each system over the reference sets that leave one out, as NIST's tables do",
+    )
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("convert", help="turn a DUC/TAC folder or Multi-News files into chorus JSONL")
-    p.add_argument("source", metavar="SOURCE",
-                   help="a DUC/TAC folder (topic folders of SGML articles, models/, topics file), "
-                        "Multi-News FILE.src (with FILE.tgt beside it) or Hugging Face rows as JSONL")
+    p.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="a DUC/TAC folder (topic folders of SGML articles, models/, topics file), "
+        "Multi-News FILE.src (with FILE.tgt beside it) or Hugging Face rows as JSONL",
+    )
     p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="chorus JSONL (.gz to compress), or -")
     p.add_argument("--force", action="store_true", help="replace OUT if it exists")
     p.set_defaults(func=cmd_convert)
@@ -484,38 +579,74 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="a local web page and JSON API for summarizing articles")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
     p.add_argument("--port", type=port_number, default=8000, help="port (default 8000; 0 picks a free one)")
-    p.add_argument("--allow-host", action="append", metavar="NAME",
-                   help="also answer requests for this host name (repeatable; '*' any name). By default the "
-                        "server answers to localhost, 127.0.0.1, ::1 and the --host address only")
-    p.add_argument("--allow-origin", action="append", metavar="ORIGIN",
-                   help="let pages of this origin (http://host:port) send requests (repeatable)")
-    p.add_argument("--workers", type=positive_int,
-                   help=f"worker processes computing summaries at once (default {WORKERS})")
-    p.add_argument("--worker-memory", type=byte_size, metavar="SIZE",
-                   help=f"address-space limit of each worker, e.g. 2GiB (default {WORKER_MEMORY / 2**30:g} GiB, "
-                        "less on a small machine)")
-    p.add_argument("--timeout", type=positive_float, metavar="SECONDS",
-                   help=f"time limit of one request (default {REQUEST_SECONDS:g})")
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        metavar="NAME",
+        help="also answer requests for this host name (repeatable; '*' any name). By default the "
+        "server answers to localhost, 127.0.0.1, ::1 and the --host address only",
+    )
+    p.add_argument(
+        "--allow-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="let pages of this origin (http://host:port) send requests (repeatable)",
+    )
+    p.add_argument(
+        "--workers", type=positive_int, help=f"worker processes computing summaries at once (default {WORKERS})"
+    )
+    p.add_argument(
+        "--worker-memory",
+        type=byte_size,
+        metavar="SIZE",
+        help=f"address-space limit of each worker, e.g. 2GiB (default {WORKER_MEMORY / 2**30:g} GiB, "
+        "less on a small machine)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=positive_float,
+        metavar="SECONDS",
+        help=f"time limit of one request (default {REQUEST_SECONDS:g})",
+    )
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("stories", help="group a pile or stream of articles into stories, rank and summarize each")
-    p.add_argument("articles", nargs="+", metavar="ARTICLE",
-                   help="files, folders, RSS/Atom feeds, web pages (http://, https://), JSONL (one article or one cluster a line), or - for stdin")
-    p.add_argument("--since", type=iso_day, metavar="DATE", help="leave out articles published before DATE (YYYY-MM-DD)")
-    p.add_argument("--min-outlets", type=positive_int, metavar="N",
-                   help=f"show only stories with at least N independent outlets (default {MIN_OUTLETS})")
+    p.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help="files, folders, RSS/Atom feeds, web pages (http://, https://), JSONL (one article or one cluster a line), or - for stdin",
+    )
+    p.add_argument(
+        "--since", type=iso_day, metavar="DATE", help="leave out articles published before DATE (YYYY-MM-DD)"
+    )
+    p.add_argument(
+        "--min-outlets",
+        type=positive_int,
+        metavar="N",
+        help=f"show only stories with at least N independent outlets (default {MIN_OUTLETS})",
+    )
     p.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
     p.add_argument("-o", "--output", metavar="OUT", help="write the digest to OUT instead of standard output")
     p.add_argument("--state", metavar="DIR", help="keep the stories in DIR: the next run's articles join them")
     p.add_argument("--reports", metavar="DIR", help="write each story's full report to DIR/<story id>.html")
-    p.add_argument("--words", type=positive_int, default=None, help=f"word budget of each story's summary (default {DIGEST_WORDS})")
+    p.add_argument(
+        "--words", type=positive_int, default=None, help=f"word budget of each story's summary (default {DIGEST_WORDS})"
+    )
     p.add_argument("--method", help="content selection method of the summaries")
-    p.add_argument("--no-summaries", action="store_true",
-                   help="group only (independent outlets still counted by source family)")
-    p.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local (default) or dask: article features and story summaries on a Dask cluster")
+    p.add_argument(
+        "--no-summaries", action="store_true", help="group only (independent outlets still counted by source family)"
+    )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local (default) or dask: article features and story summaries on a Dask cluster",
+    )
     p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler; without it, a cluster on this machine")
-    p.add_argument("--jobs", type=positive_int, help="with --engine dask and no --scheduler, the local cluster's workers")
+    p.add_argument(
+        "--jobs", type=positive_int, help="with --engine dask and no --scheduler, the local cluster's workers"
+    )
     p.set_defaults(func=cmd_stories)
 
     p = sub.add_parser("methods", help="list the content selection methods")

@@ -32,7 +32,6 @@ from chorus.types import Budget, Citation, Contradiction, Edit, Sentence, Story,
 FULL_NAME, DATE, CONNECTIVE, PLACE = "full name", "date", "connective cut", "place"  # the reasons of edits
 
 
-
 def reading_order(story: Story, chosen: list[int]) -> list[int]:
     """Sentences in the order their articles tell them.
 
@@ -149,14 +148,23 @@ def readable_text(
         # A word capitalised already ("Still, Tafel said …") is printed as it is: brackets round a
         # bare name would read as a name chorus gave in full.
         as_it_is = cut.word[:1].isupper() or any(start == cut.start for start, *_ in pieces)
-        pieces.append((0, cut.start if as_it_is else cut.start + len(cut.word), "" if as_it_is else f"[{cut.printed}]", CONNECTIVE))
+        pieces.append(
+            (
+                0,
+                cut.start if as_it_is else cut.start + len(cut.word),
+                "" if as_it_is else f"[{cut.printed}]",
+                CONNECTIVE,
+            )
+        )
     if as_of is not None:
         first = text.split(maxsplit=1)[0] if text.split() else ""
         dated = f"[{as_of_prefix(as_of)}] "
         if any(start == 0 for start, *_ in pieces):
             pieces.append((0, 0, dated, DATE))
         else:  # "The court …" -> "[As of January 1996,] the court …": the edit stands for "The"
-            recased = first.lower() if first.lower() in STOP_WORDS and (len(first) == 1 or first[1:].islower()) else first
+            recased = (
+                first.lower() if first.lower() in STOP_WORDS and (len(first) == 1 or first[1:].islower()) else first
+            )
             pieces.append((0, len(first), dated + recased, DATE))
     if not pieces:
         return text, ()
@@ -211,18 +219,24 @@ def cite(story: Story, sentence: Sentence) -> SummarySentence:
         text = " ".join(parts)
         if verdict.verdict == STATES:
             support.append(
-                Citation(verdict.doc_index, first.position, evidence.score, text, positions if len(positions) > 1 else ())
+                Citation(
+                    verdict.doc_index, first.position, evidence.score, text, positions if len(positions) > 1 else ()
+                )
             )
         elif verdict.verdict == CONTRADICTS:
             values = tuple((d.kind, d.claim, d.article) for d in evidence.differences)
-            against.append(Contradiction(verdict.doc_index, first.position, text, values, positions if len(positions) > 1 else ()))
+            against.append(
+                Contradiction(verdict.doc_index, first.position, text, values, positions if len(positions) > 1 else ())
+            )
     # Outlets that print the claim's quotation word for word, framed otherwise (``chorus.align.quoted``).
     stating = [sentence.index] + [v.evidence.main for v in result.articles if v.verdict == STATES and v.evidence]
     disputing = {c.doc_index for c in against}
     quoted = {d: j for d, j in quote_support(story, stating).items() if d not in disputing}
     independent = result.independent_sources
     if quoted:
-        support += [Citation(d, story.sentences[j].position, 1.0, story.sentences[j].text, ()) for d, j in quoted.items()]
+        support += [
+            Citation(d, story.sentences[j].position, 1.0, story.sentences[j].text, ()) for d, j in quoted.items()
+        ]
         support.sort(key=lambda c: c.doc_index)
         evidence = {v.doc_index: v.evidence.sentences for v in result.articles if v.verdict == STATES and v.evidence}
         independent = aligner_of(story).families.independent_sources(evidence | {d: (j,) for d, j in quoted.items()})
@@ -235,9 +249,7 @@ def cite(story: Story, sentence: Sentence) -> SummarySentence:
     )
 
 
-def compose(
-    story: Story, chosen: list[int], budget: Budget, method: str, warnings: list[str] | None = None
-) -> Summary:
+def compose(story: Story, chosen: list[int], budget: Budget, method: str, warnings: list[str] | None = None) -> Summary:
     ordered = story_order(story, list(dict.fromkeys(chosen)))
     texts = readable_texts(story, ordered)
     # The selector must respect the budget (edits included); trim defensively so the
@@ -250,7 +262,9 @@ def compose(
             kept.append((i, text, edits))
             used += words
     sentences = [
-        dataclasses.replace(cite(story, story.sentences[i]), text=text, edits=edits) if edits else cite(story, story.sentences[i])
+        dataclasses.replace(cite(story, story.sentences[i]), text=text, edits=edits)
+        if edits
+        else cite(story, story.sentences[i])
         for i, text, edits in kept
     ]
     return Summary(

@@ -101,8 +101,11 @@ def input_files(source: str) -> list[tuple[str, int]]:
         if _has_glob(path):
             paths = sorted(p for p in fs.glob(path) if not fs.isdir(p))
         elif fs.isdir(path):
-            paths = sorted(p for p in fs.find(path) if posixpath.basename(p).endswith(DATASET_ENDINGS)
-                           and not posixpath.basename(p).startswith((".", "_")))
+            paths = sorted(
+                p
+                for p in fs.find(path)
+                if posixpath.basename(p).endswith(DATASET_ENDINGS) and not posixpath.basename(p).startswith((".", "_"))
+            )
             if not paths:
                 raise InputError(f"folder {source} holds no dataset file ({', '.join(DATASET_ENDINGS)})")
         elif fs.exists(path):
@@ -123,7 +126,7 @@ def output_parts(output: str) -> OutputParts:
         return OutputParts(output.rstrip("/"), ".jsonl")
     if name not in ("part-*.jsonl", "part-*.jsonl.gz") or "*" in folder:
         raise ChorusError(f"the output of --engine dask is a folder, or FOLDER/part-*.jsonl[.gz], not {output}")
-    return OutputParts(folder, name[len("part-*"):])
+    return OutputParts(folder, name[len("part-*") :])
 
 
 def plan_partitions(files: list[tuple[str, int]], partition_bytes: int) -> list[Partition]:
@@ -242,7 +245,9 @@ def check_output(parts: OutputParts, manifest: dict[str, Any], resume: bool) -> 
             with fs.open(posixpath.join(folder, MANIFEST), "rb") as f:
                 previous = json.loads(f.read())
             if not resume:
-                raise ChorusError(f"{parts.folder} already holds a batch run: add --resume to finish it, or choose another folder")
+                raise ChorusError(
+                    f"{parts.folder} already holds a batch run: add --resume to finish it, or choose another folder"
+                )
             if previous != manifest:
                 raise ChorusError(
                     f"{parts.folder} holds a batch run of another input or partitioning "
@@ -277,8 +282,11 @@ def connect_cluster(distributed: Any, scheduler: str | None, jobs: int | None) -
     if scheduler is None:
         # One thread per worker process: summarizing is Python-bound, threads would share one GIL.
         cluster = distributed.LocalCluster(
-            n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
-            dashboard_address=None, silence_logs=logging.ERROR,
+            n_workers=jobs or default_jobs(),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
         )
         return distributed.Client(cluster), cluster
     try:
@@ -298,10 +306,14 @@ def check_workers(client: Any, wait_seconds: float = 120) -> list[str]:
         else:
             versions = {client.submit(worker_ready, pure=False).result(timeout=wait_seconds)}
     except ImportError as exc:
-        raise ChorusError(f"the Dask workers cannot import chorus ({exc}): install chorus on every worker machine") from None
+        raise ChorusError(
+            f"the Dask workers cannot import chorus ({exc}): install chorus on every worker machine"
+        ) from None
     except TimeoutError:
-        raise ChorusError(f"no Dask worker joined the scheduler within {wait_seconds:.0f} s: start workers with "
-                          "`dask worker SCHEDULER_ADDRESS --nthreads 1`") from None
+        raise ChorusError(
+            f"no Dask worker joined the scheduler within {wait_seconds:.0f} s: start workers with "
+            "`dask worker SCHEDULER_ADDRESS --nthreads 1`"
+        ) from None
     mismatched = versions - {chorus.__version__}
     if mismatched:
         return [f"the Dask workers run chorus {', '.join(sorted(mismatched))}, this machine {chorus.__version__}"]
@@ -379,8 +391,11 @@ def number_lines(client: Any, partitions: list[Partition]) -> list[Partition]:
     ranges = [p for i, p in enumerate(partitions[:-1]) if partitions[i + 1].url == p.url and p.end is not None]
     if not ranges:
         return partitions
-    counts = client.gather(client.map(count_newlines, [p.url for p in ranges], [p.start for p in ranges],
-                                      [p.end for p in ranges], pure=False))
+    counts = client.gather(
+        client.map(
+            count_newlines, [p.url for p in ranges], [p.start for p in ranges], [p.end for p in ranges], pure=False
+        )
+    )
     before: dict[tuple[str, int | None], int] = {}
     for p, n in zip(ranges, counts):
         before[(p.url, p.end)] = before.get((p.url, p.start), 0) + n

@@ -92,11 +92,12 @@ def worker_context(preload: list[str]) -> WorkerContext:
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(WORKER_PRELOAD),
-                               initializer=_warm_up)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(WORKER_PRELOAD), initializer=_warm_up)
 
 
-def _one_by_one(chunks: list[list[tuple[int, Any]]], options: Any, task: Callable[..., list[Any]]) -> Iterator[list[Any]]:
+def _one_by_one(
+    chunks: list[list[tuple[int, Any]]], options: Any, task: Callable[..., list[Any]]
+) -> Iterator[list[Any]]:
     """After a worker died: run the records that were in flight one at a time in
     a single worker, so that the record that kills it is known and answered
     with an error (a ``LostRecord``), and the others are summarized."""

@@ -49,8 +49,13 @@ class Steps:
             )
 
             self._bar = Progress(
-                SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TimeElapsedColumn(), console=console or Console(stderr=True), transient=True,
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console or Console(stderr=True),
+                transient=True,
             )
 
     def __enter__(self) -> Steps:
@@ -66,7 +71,9 @@ class Steps:
             self._bar.update(self._task, description=name, completed=self.done, total=self.total)
             self._bar.refresh()  # every step is drawn, however short
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         if self._bar is not None:
             self._bar.stop()
 
@@ -133,7 +140,10 @@ class ProgressBar(Progress):
             return
         elapsed = max(self._clock() - self._started, 1e-9)
         self._bar.update(
-            self._task, completed=max(done_bytes - self._offset, 0), clusters=ok + failed, failed=failed,
+            self._task,
+            completed=max(done_bytes - self._offset, 0),
+            clusters=ok + failed,
+            failed=failed,
             rate=(ok + failed) / elapsed,
         )
 

@@ -79,7 +79,10 @@ DROPPABLE_CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 # "Another …", "A second …": one more of something the sentence before told.
-ONE_MORE = re.compile(r"^\W*(?:another|a\s+(?:second|third|fourth|fifth|different)|the\s+(?:other|same|latter|former|second|third|fourth))\s+(?P<what>(?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.IGNORECASE)
+ONE_MORE = re.compile(
+    r"^\W*(?:another|a\s+(?:second|third|fourth|fifth|different)|the\s+(?:other|same|latter|former|second|third|fourth))\s+(?P<what>(?:[\w'’-]+\s+){0,2}[\w'’-]+)",
+    re.IGNORECASE,
+)
 # "In his ruling, Judge Thomas Penfield Jackson wrote …": the pronoun's person named right after the opening phrase.
 CATAPHORA = re.compile(r"^[^,]*\b(?:his|her)\b[^,]*,\s+[A-Z]")
 # A reply verb with its object told ("agreed Thursday to delay", "disagreed with the ruling") answers nothing.
@@ -164,7 +167,9 @@ POSSESSIVE = re.compile(r"['’]s$")
 INTRODUCTION_REACH = 2  # "a new drug", "two drugs": an indefinite this many words before introduces the word
 MIN_COMPOUND, MIN_COMPOUND_PART = 8, 4  # a stem this long introduces its endings this long
 POINTING_BACK = frozenset("the this these those that such".split())
-INDEFINITES = frozenset("a an one two three four five six seven eight nine ten dozens hundreds thousands some several many".split())
+INDEFINITES = frozenset(
+    "a an one two three four five six seven eight nine ten dozens hundreds thousands some several many".split()
+)
 NAME_REACH = 6  # a name this many words after a preposition restricts the description before it
 # Words for things that have names: "the company" is the company the article named before.
 KIND_NOUNS = frozenset(
@@ -237,7 +242,10 @@ def needs_of(text: str, is_name: Callable[[str], bool] | None = None) -> Needs:
     if first in PRONOUN_OPENERS and not (
         (first in ("this", "that") and len(tokens) > 1 and tokens[1].lower() in TIME_AFTER_DEMONSTRATIVE)
         or (first == "it" and any(t.lower() in EXPLETIVE_WORDS for t in tokens[2:6]))
-        or (first == "it" and any(a.lower() in EXPLETIVE_BEFORE_TO and b.lower() == "to" for a, b in zip(tokens[2:5], tokens[3:6])))
+        or (
+            first == "it"
+            and any(a.lower() in EXPLETIVE_BEFORE_TO and b.lower() == "to" for a, b in zip(tokens[2:5], tokens[3:6]))
+        )
         or (first == "those" and _restricted_those(tokens, 0))
     ):
         return Needs(predecessor=True, reason=f"'{tokens[0]}' points to the sentence before")
@@ -279,20 +287,36 @@ def _unanchored_pointer(tokens: list[str], first_is_name: bool) -> str | None:
         following = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
         before = tokens[k - 1].lower() if k > 0 else ""
         pointing = (lower in DEMONSTRATIVES and not (lower == "those" and _restricted_those(tokens, k))) or (
-            lower == "that" and k > 0 and (
-                before in PREPOSITIONS or following == "same" or following.startswith("happen") or before in ("let", "do", "did")
+            lower == "that"
+            and k > 0
+            and (
+                before in PREPOSITIONS
+                or following == "same"
+                or following.startswith("happen")
+                or before in ("let", "do", "did")
                 # "dropped that limit": "that" before a noun, after a verb that takes no clause
-                or (before not in CLAUSE_OPENERS and (_past_tense(before) or before in COMMON_VERBS)
-                    and following not in FUNCTION_WORDS and following.isalpha())
+                or (
+                    before not in CLAUSE_OPENERS
+                    and (_past_tense(before) or before in COMMON_VERBS)
+                    and following not in FUNCTION_WORDS
+                    and following.isalpha()
+                )
             )
         )
         if lower == "same" and k > 0 and tokens[k - 1].lower() == "the" and following not in SAME_AS:
             return f"'the same {following}' points to the sentence before"  # "of the same type", "the same building"
         if pointing and k > 0 and not (lower == "this" and anchored):
             following = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
-            if following and following != "as" and following not in TIME_AFTER_DEMONSTRATIVE and (
-                following not in FUNCTION_WORDS or following in NUMBER_WORDS or following in AUXILIARIES
-                or following == "same"
+            if (
+                following
+                and following != "as"
+                and following not in TIME_AFTER_DEMONSTRATIVE
+                and (
+                    following not in FUNCTION_WORDS
+                    or following in NUMBER_WORDS
+                    or following in AUXILIARIES
+                    or following == "same"
+                )
             ):
                 return f"'{w} {tokens[k + 1]}' points to the sentence before"
         if k > 0 and _is_name_word(w) and lower not in PERSON_TITLES:
@@ -306,15 +330,19 @@ def _restricted_those(tokens: list[str], k: int) -> bool:
     """Is ``tokens[k]`` ("those") a generic "those who …", "those available in big cities",
     "those killed in the attack": people or things the words after it define, not a pointer?"""
     after = [t.lower() for t in tokens[k + 1 : k + 3]]
-    return bool(after) and (after[0] in RESTRICTING_FOLLOWERS or (len(after) == 2 and after[0].isalpha()
-            and after[0] not in FUNCTION_WORDS and after[1] in PREPOSITIONS))
+    return bool(after) and (
+        after[0] in RESTRICTING_FOLLOWERS
+        or (len(after) == 2 and after[0].isalpha() and after[0] not in FUNCTION_WORDS and after[1] in PREPOSITIONS)
+    )
 
 
 def _names_people(word: str) -> bool:
     """Could the word be what a "they" means: a plural ("farmers", "parents"), a number, or people?"""
     lower = word.lower()
-    return (len(lower) > 3 and lower.endswith("s") and lower not in NOT_PLURALS) or lower[:1].isdigit() or lower in (
-        "people", "police", "children", "men", "women", "staff", "public", "family", "crowd", "government"
+    return (
+        (len(lower) > 3 and lower.endswith("s") and lower not in NOT_PLURALS)
+        or lower[:1].isdigit()
+        or lower in ("people", "police", "children", "men", "women", "staff", "public", "family", "crowd", "government")
     )
 
 
@@ -432,7 +460,14 @@ def _description(tokens: list[str], start: int, text: str, ends: list[int]) -> t
         lower = w.lower()
         if w[:1].isdigit() or (not words and w[:1].isupper()):
             return None
-        if w[:1].isupper() or lower in FUNCTION_WORDS or lower in SPEECH_VERBS or lower in COMMON_VERBS or _past_tense(lower) or _adverb(lower):
+        if (
+            w[:1].isupper()
+            or lower in FUNCTION_WORDS
+            or lower in SPEECH_VERBS
+            or lower in COMMON_VERBS
+            or _past_tense(lower)
+            or _adverb(lower)
+        ):
             break  # the description ends; a verb follows ("The company said", "the road violated", "finally")
         if not words and lower in RESTRICTING_WORDS and not counted:
             return None
@@ -491,14 +526,18 @@ PRONOUN_REACH = 3  # sentences back to look for the person a pronoun means
 # The writer's "here" (outside quotation marks): the place of the article's dateline. Not "Here is …".
 WRITERS_HERE = re.compile(r"(?<!^)\bhere\b(?!['’]s)")
 # Words after which "here" means "to here" ("moved here") or needs no preposition ("near here").
-TO_HERE = frozenset("move moved moving moves come came coming comes brought bring bringing flew fly returned return returning sent".split())
+TO_HERE = frozenset(
+    "move moved moving moves come came coming comes brought bring bringing flew fly returned return returning sent".split()
+)
 BARE_HERE = frozenset("from near around to toward towards outside left leave leaves leaving departed".split())
 
 
 def _names_before(text: str, context: StoryContext) -> bool:
     words = WORD_RE.findall(quoted_mask(text))
-    return any((k > 0 and _is_name_word(w) and w.lower() not in PERSON_TITLES) or (k == 0 and context.is_name(w))
-               for k, w in enumerate(words))
+    return any(
+        (k > 0 and _is_name_word(w) and w.lower() not in PERSON_TITLES) or (k == 0 and context.is_name(w))
+        for k, w in enumerate(words)
+    )
 
 
 def in_first_person(text: str) -> bool:
@@ -506,7 +545,9 @@ def in_first_person(text: str) -> bool:
     a summary is that "I"."""
     if not _FIRST_PERSON_WORD.search(text):
         return False
-    return any(re.split(r"['’]", w.lower())[0] in FIRST_PERSON and (w != "US") for w in WORD_RE.findall(quoted_mask(text)))
+    return any(
+        re.split(r"['’]", w.lower())[0] in FIRST_PERSON and (w != "US") for w in WORD_RE.findall(quoted_mask(text))
+    )
 
 
 class StoryContext:
@@ -560,7 +601,11 @@ class StoryContext:
             if pronoun is not None or cut is not None:  # what is left to lean on after the edits
                 edited = text if pronoun is None else text[: pronoun.start] + pronoun.full + text[pronoun.end :]
                 if cut is not None:
-                    edited = cut.printed + edited[cut.start + len(cut.word) :] if pronoun is None or pronoun.start > cut.start else edited[cut.start :]
+                    edited = (
+                        cut.printed + edited[cut.start + len(cut.word) :]
+                        if pronoun is None or pronoun.start > cut.start
+                        else edited[cut.start :]
+                    )
                 found = needs_of(edited, self.is_name)
                 if cut is not None and not found.any:  # "Still, Tafel said …": the name now opens it
                     found = self.bare_name_needs(edited)
@@ -594,7 +639,9 @@ class StoryContext:
         if place is not None:
             city, _, rest = place.partition(",")
             pattern = re.compile(r"\b" + re.escape(city.strip()) + r"\b", re.IGNORECASE)
-            spelled = next((m.group() for m in pattern.finditer(self._story_text) if not m.group().isupper()), city.strip().title())
+            spelled = next(
+                (m.group() for m in pattern.finditer(self._story_text) if not m.group().isupper()), city.strip().title()
+            )
             rest = rest.strip()
             place = spelled + (", " + (rest.title() if rest.isupper() and len(rest) > 4 else rest) if rest else "")
         self._places[doc_index] = place
@@ -773,9 +820,7 @@ def _prints_a_name(sentence: Sentence) -> bool:
 
 # A run of capitalised words and initials, with name particles inside: a name as printed.
 _PARTICLES = r"(?:al|el|bin|ibn|van|von|de|da|del|der|le|la|di)"
-_NAME_RUN = re.compile(
-    r"(?<![\w'’.-])[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|" + _PARTICLES + r"(?=\s+[A-Z])))*"
-)
+_NAME_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|" + _PARTICLES + r"(?=\s+[A-Z])))*")
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())  # "Robert F. Kennedy Jr.": the surname is Kennedy
 # What follows a capitalised word after "in", "at", …: a number, the rest of a name that owns
 # something ("in Al Gore's campaign"), or a lower-case word.
@@ -808,7 +853,20 @@ NOT_FIRST_NAMES = frozenset(
     upper lower saint st san santa fort mount lake port los las holy royal national federal world white
     grand""".split()
 )
-NATIONALITY_ENDINGS = ("ese", "ish", "ian", "ians", "can", "cans", "ch", "pean", "peans", "rean", "reans", "iss")  # not "Sean"
+NATIONALITY_ENDINGS = (
+    "ese",
+    "ish",
+    "ian",
+    "ians",
+    "can",
+    "cans",
+    "ch",
+    "pean",
+    "peans",
+    "rean",
+    "reans",
+    "iss",
+)  # not "Sean"
 # Of those, the endings given names share ("Brian", "Elian", "Duncan", "Ulrich"): such a word is a
 # nationality only where the story uses it as one (``FullNames.nationality``).
 FIRST_NAME_ENDINGS = ("ian", "can", "ch")
@@ -833,7 +891,9 @@ def name_runs(text: str) -> tuple[NameRun, ...]:
     out = []
     for m in _NAME_RUN.finditer(text):
         words = tuple(m.group().split())
-        out.append(NameRun(m.start(), m.end(), m.group(), words, tuple(POSSESSIVE.sub("", w).rstrip(".,") for w in words)))
+        out.append(
+            NameRun(m.start(), m.end(), m.group(), words, tuple(POSSESSIVE.sub("", w).rstrip(".,") for w in words))
+        )
     return tuple(out)
 
 
@@ -846,7 +906,9 @@ def _places_in(text: str) -> frozenset[str]:
     out = set()
     for m in _AT_A_PLACE.finditer(text):
         after = _AFTER_PLACE.match(text, m.end())
-        if after is not None and (after.group("number") or m.group().startswith("at") and after.group("word") not in FUNCTION_WORDS):
+        if after is not None and (
+            after.group("number") or m.group().startswith("at") and after.group("word") not in FUNCTION_WORDS
+        ):
             continue
         out.add(m.group("word"))
     return frozenset(out)
@@ -857,7 +919,9 @@ def _lone_places_in(text: str) -> frozenset[str]:
     """The places of ``_places_in`` that no other capitalised word follows ("in London,", not
     "in Al Gore and …"): a first word printed so is a place, not someone's first name."""
     return frozenset(
-        m.group("word") for m in _AT_A_PLACE.finditer(text) if m.group("word") in _places_in(text) and not _NAME_GOES_ON.match(text, m.end())
+        m.group("word")
+        for m in _AT_A_PLACE.finditer(text)
+        if m.group("word") in _places_in(text) and not _NAME_GOES_ON.match(text, m.end())
     )
 
 
@@ -1086,7 +1150,12 @@ class FullNames:
                 if given.lower() in PERSON_TITLES or given.lower() in STOP_WORDS or given.lower() in MONTHS_AND_DAYS:
                     continue
                 if all(
-                    all(k > 0 and run.bare[k - 1] == surname for run in name_runs(o.text) for k, w in enumerate(run.bare) if w == given)
+                    all(
+                        k > 0 and run.bare[k - 1] == surname
+                        for run in name_runs(o.text)
+                        for k, w in enumerate(run.bare)
+                        if w == given
+                    )
                     for o in self._sentences_with(given)
                 ):
                     return True
@@ -1152,7 +1221,12 @@ class FullNames:
         sentence = self.story.sentences[index]
         # The last of the names the article printed before the sentence is the one a reader of the
         # article takes a bare "Piccard" for.
-        before = [(i, name) for name, where in names.items() for i in where if i < index and self.story.sentences[i].doc_index == sentence.doc_index]
+        before = [
+            (i, name)
+            for name, where in names.items()
+            for i in where
+            if i < index and self.story.sentences[i].doc_index == sentence.doc_index
+        ]
         if not before:
             return None
         name = max(before)[1]
@@ -1182,8 +1256,11 @@ class FullNames:
             for m in name_runs(s.text)
             # The word first: a given name ("Elian") or a surname printed first ("Cheung"); a surname
             # printed last is ``full_name``'s ("Clinton DNA" is no name of Clinton's).
-            if 2 <= len(m.bare) <= 3 and m.bare[0] == word
-            and not any(w.lower() in PERSON_TITLES or w.lower() in STOP_WORDS or w.lower() in MONTHS_AND_DAYS for w in m.bare)
+            if 2 <= len(m.bare) <= 3
+            and m.bare[0] == word
+            and not any(
+                w.lower() in PERSON_TITLES or w.lower() in STOP_WORDS or w.lower() in MONTHS_AND_DAYS for w in m.bare
+            )
             and not any(self.place_like(w) for w in m.bare[1:])
         )
         if not names or names.most_common(1)[0][1] < SOLE_NAME_MIN_PRINTS:
@@ -1212,7 +1289,11 @@ class FullNames:
                 if (
                     surname_place
                     and 2 <= len(words) <= 3
-                    and (words[0] == word or _first_name(words[0], self.nationality) and words[0].lower() not in lower_case)
+                    and (
+                        words[0] == word
+                        or _first_name(words[0], self.nationality)
+                        and words[0].lower() not in lower_case
+                    )
                     and not any(
                         w.lower() in PERSON_TITLES or w.lower() in STOP_WORDS or w.lower() in MONTHS_AND_DAYS
                         for w in words

@@ -109,7 +109,9 @@ def represent(story: Story) -> Vectors:
     for sentence in story.sentences:
         # Terms numbered in the order first met, counted in that order (the matrix as before, built
         # in C: Counter of a list, extend with its keys and values).
-        counts: Counter[int] = Counter([index.setdefault(variants.get(s, s), len(index)) for s in sentence.content_stems])
+        counts: Counter[int] = Counter(
+            [index.setdefault(variants.get(s, s), len(index)) for s in sentence.content_stems]
+        )
         rows.extend([sentence.index] * len(counts))
         cols.extend(counts.keys())
         vals.extend(counts.values())
@@ -282,4 +284,3 @@ def redundancy_matrix(table: PairTable) -> np.ndarray:
 def is_paraphrase(vectors: Vectors, a: Sentence, b: Sentence) -> bool:
     """Does ``b`` say what ``a`` says?"""
     return bool(paraphrase_matrix(vectors, pair_table(vectors, [a.index], [b.index]))[0, 0])
-

@@ -23,7 +23,9 @@ _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 # nupunkt never splits; a closing quotation or bracket after the mark stays with its sentence,
 # and a quotation that a Japanese sentence goes on from (「…。」と言った: a particle in hiragana
 # follows) is not cut off from it.
-_UNSPACED_SENTENCE_END = re.compile(r"[。！？]+(?:[」』）〕】〉》”’\"')]+(?![\u3041-\u309f]))?(?![」』）〕】〉》”’\"')])")
+_UNSPACED_SENTENCE_END = re.compile(
+    r"[。！？]+(?:[」』）〕】〉》”’\"')]+(?![\u3041-\u309f]))?(?![」』）〕】〉》”’\"')])"
+)
 _MAX_QUOTE_PIECES = 4
 
 # A wire dateline opening an article: place in capitals, optional state or

@@ -43,14 +43,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if open_at is None:
             if mark in OPENING_QUOTES or mark == '"':
                 open_at, open_mark = match.end(), mark
-        elif mark in CLOSING_QUOTES or (mark == '"' and open_mark == '"') or (mark == '"' and open_mark in OPENING_QUOTES):
+        elif (
+            mark in CLOSING_QUOTES
+            or (mark == '"' and open_mark == '"')
+            or (mark == '"' and open_mark in OPENING_QUOTES)
+        ):
             spans.append((open_at, match.start()))
             open_at = None
     if open_at is not None and open_at < len(text):
         spans.append((open_at, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
-_stemmer = Stemmer.Stemmer("porter")  # Porter's algorithm, for matching words inside chorus; ROUGE's -m uses its own variant (evaluation/rouge_stem.py)
+
+_stemmer = Stemmer.Stemmer(
+    "porter"
+)  # Porter's algorithm, for matching words inside chorus; ROUGE's -m uses its own variant (evaluation/rouge_stem.py)
 
 
 def words(text: str) -> list[str]:
@@ -71,11 +78,7 @@ def is_bare_quotation(text: str) -> bool:
     only in a sentence around it ("“The movement accepted the invitation”.")?"""
     text = text.strip()
     marks = list(QUOTE_MARK_RE.finditer(text))
-    return (
-        len(marks) == 2
-        and marks[0].start() == 0
-        and not text[marks[1].end() :].strip(" .,!?;:")
-    )
+    return len(marks) == 2 and marks[0].start() == 0 and not text[marks[1].end() :].strip(" .,!?;:")
 
 
 def is_content(word: str) -> bool:

@@ -165,9 +165,7 @@ class Budget:
                 raise ValueError(f"the {name} budget must be at least 1, not {value}")
 
     def fits(self, words: int, sentences: int) -> bool:
-        return (self.words is None or words <= self.words) and (
-            self.sentences is None or sentences <= self.sentences
-        )
+        return (self.words is None or words <= self.words) and (self.sentences is None or sentences <= self.sentences)
 
     def describe(self) -> str:
         parts = []

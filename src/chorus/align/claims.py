@@ -101,7 +101,10 @@ VALUE_WEIGHT_OF_MAX_IDF = 1.0
 REPORTING_WORDS = frozenset(stem(w) for w in lexicon.REPORTING_WORDS)
 # How a toll is reported ("the death toll has risen to 12"): in a sentence about a toll these
 # verbs say nothing but that the figure is new.
-TOLL_VERBS = frozenset(stem(w) for w in "rise rises rose risen rising climb climbs climbed reach reached reaches stand stands stood increase increased jump jumped".split())
+TOLL_VERBS = frozenset(
+    stem(w)
+    for w in "rise rises rose risen rising climb climbs climbed reach reached reaches stand stands stood increase increased jump jumped".split()
+)
 NEGATIONS = frozenset("not no never nobody none neither nor nothing without".split())
 
 # ", the Marrowick Fire Service said." / ", a Hamas official has said." / ", according to Haaretz." /
@@ -147,14 +150,20 @@ def detail_spans(text: str) -> list[tuple[int, int]]:
 # and the words for dying, being injured, being evacuated ("the death toll rose to 12" / "killed 11 people").
 _CLASS_MEMBERS: dict[str, frozenset[str]] = {
     "people": V.PEOPLE_NOUNS,
-    "explosion": frozenset(stem(w) for w in "blast blasts bomb bombs bombing bombings explosion explosions explode exploded".split()),
+    "explosion": frozenset(
+        stem(w) for w in "blast blasts bomb bombs bombing bombings explosion explosions explode exploded".split()
+    ),
 }
 for _stem, _outcome in V.OUTCOMES.items():
     _CLASS_MEMBERS[_outcome] = _CLASS_MEMBERS.get(_outcome, frozenset()) | {_stem}
 # A figure of people charged counts what a figure of people sentenced does, but a claim that someone
 # was sentenced is not stated by his being charged: the stages of a case are words of their own.
 LEGAL_STAGES = V.word_classes(
-    {"charged": "charged charge charges indicted indictment", "convicted": "convicted conviction", "sentenced": "sentenced sentence sentences"}
+    {
+        "charged": "charged charge charges indicted indictment",
+        "convicted": "convicted conviction",
+        "sentenced": "sentenced sentence sentences",
+    }
 )
 _CLASS_MEMBERS.pop("charged", None)
 for _stem, _stage in LEGAL_STAGES.items():
@@ -219,9 +228,7 @@ _FIGURE_HYPHEN = re.compile(r"(?<=\d)-(?=[A-Za-z])(?![A-Za-z]+-old\b)")
 _AGE_COMPOUND = re.compile(r"-old$")
 HEDGE_WORDS = frozenset(stem(w) for w in "just only even also still already".split())
 _WORD_CLASSES = {member: name for name, members in _CLASS_MEMBERS.items() for member in members}
-_CALENDAR_STEMS = frozenset(
-    stem(w) for w in V.MONTHS + list(WEEKDAYS)
-)
+_CALENDAR_STEMS = frozenset(stem(w) for w in V.MONTHS + list(WEEKDAYS))
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
@@ -399,7 +406,8 @@ ROLE_COLLECTIVE_ENDINGS = ("ship",)
 _CAPITALISED = r"[A-Z][\w'’-]+"
 _FULL_NAME = rf"(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}})"
 _ROLE_BEFORE_NAME = re.compile(
-    rf"(?:\b(?:the|a|an)\s+|{_CAPITALISED}(?:'s|’s)?\s+)(?P<desc>(?:[a-z][a-z-]+\s+){{0,2}}[a-z][a-z-]{{2,}})\s+" + _FULL_NAME
+    rf"(?:\b(?:the|a|an)\s+|{_CAPITALISED}(?:'s|’s)?\s+)(?P<desc>(?:[a-z][a-z-]+\s+){{0,2}}[a-z][a-z-]{{2,}})\s+"
+    + _FULL_NAME
 )
 _NAME_THEN_ROLE = re.compile(
     rf"(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}),\s+(?:the|a|an|{_CAPITALISED}(?:'s|’s))\s+(?P<desc>[^,;()“”\"]{{3,80}}?)[,;]"
@@ -454,8 +462,13 @@ _TRAILING_SCENE = re.compile(
 def adjunct_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` says when or where, or sets the scene, in phrases of their own
     (``_TIME_ADJUNCT``, ``_PLACE_ADJUNCT``, ``_FRONTED``)."""
-    return [m.span() for pattern in (_TIME_ADJUNCT, _PLACE_ADJUNCT, _FRONTED, _TRAILING_SCENE)
-            for m in pattern.finditer(text)]
+    return [
+        m.span()
+        for pattern in (_TIME_ADJUNCT, _PLACE_ADJUNCT, _FRONTED, _TRAILING_SCENE)
+        for m in pattern.finditer(text)
+    ]
+
+
 _LOWER_PLACE = re.compile(r"\b(?:in|at|near|outside|from)\s+([a-z][a-z-]{3,})\b")
 
 
@@ -468,7 +481,7 @@ def one_place(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.startswith(short) and long[len(short):] in DEMONYM_ENDINGS
+    return len(short) >= 4 and long.startswith(short) and long[len(short) :] in DEMONYM_ENDINGS
 
 
 def place_stems(text: str) -> frozenset[str]:
@@ -528,13 +541,17 @@ def _event_kind(text: str, value: str) -> str | None:
     at = text.find(value)
     if at < 0:
         return None
-    found = [(abs(m.start() - at), _EVENT_KINDS[s]) for m in WORD_RE.finditer(text) if (s := stem(m.group())) in _EVENT_KINDS]
+    found = [
+        (abs(m.start() - at), _EVENT_KINDS[s]) for m in WORD_RE.finditer(text) if (s := stem(m.group())) in _EVENT_KINDS
+    ]
     return min(found)[1] if found else None
 
 
 def _totals_several(claim: str, evidence: str) -> bool:
     """Does the claim count one event and the evidence several ("the bombings", "twin attacks")?"""
-    return bool(_ONE_EVENT.search(claim)) and not _SEVERAL_EVENTS.search(claim) and bool(_SEVERAL_EVENTS.search(evidence))
+    return (
+        bool(_ONE_EVENT.search(claim)) and not _SEVERAL_EVENTS.search(claim) and bool(_SEVERAL_EVENTS.search(evidence))
+    )
 
 
 # A sentence that is mostly a quotation says what the quotation says: its "not" is the sentence's
@@ -644,7 +661,9 @@ class Aligner:
         stems = [role] + [stem(role + ending) for ending in ROLE_COLLECTIVE_ENDINGS]
         return [self.vectors.index[s] for s in stems if s in self.vectors.index]
 
-    def _describe_people(self, units: dict[tuple, tuple[list[int], list[float], float, bool, bool]], singular: set[int]) -> None:
+    def _describe_people(
+        self, units: dict[tuple, tuple[list[int], list[float], float, bool, bool]], singular: set[int]
+    ) -> None:
         """A name of a person the story describes is found by the description too ("the Hamas
         leader" for Meshaal), and a description of a named person is that person: a title next to
         the name is part of the name ("chief executive Pieter Vandermolen" is who, not what
@@ -668,7 +687,9 @@ class Aligner:
             if described in named:
                 continue  # the person's title: found with the name
             found = self.vectors.index.get(described)
-            extra = [c for c in self._role_columns(terms[key[1]]) if c not in columns] + ([found] if found is not None else [])
+            extra = [c for c in self._role_columns(terms[key[1]]) if c not in columns] + (
+                [found] if found is not None else []
+            )
             units[("name", (terms[key[1]],))] = (columns + extra, weights + [top] * len(extra), top, True, main_clause)
 
     @cached_property
@@ -740,7 +761,9 @@ class Aligner:
                 word = m.group()
                 # A capital opens every sentence: the first word is a name only when the next is one too.
                 capital = word[0].isupper() and (
-                    m.start() > 0 or not opens or (k + 1 < len(found) and found[k + 1].group()[0].isupper())
+                    m.start() > 0
+                    or not opens
+                    or (k + 1 < len(found) and found[k + 1].group()[0].isupper())
                     or self.names_known.is_name(word)
                 )
                 # "couldn't" says no (``is_negated`` compares that) and could: no content of its own.
@@ -773,11 +796,17 @@ class Aligner:
                     continue
                 close_run()
                 if (
-                    part is main_told and not main_verb and _VERB_FORM.fullmatch(word) and s not in LIGHT_VERBS
+                    part is main_told
+                    and not main_verb
+                    and _VERB_FORM.fullmatch(word)
+                    and s not in LIGHT_VERBS
                     and not (k and found[k - 1].group().lower() in _DETERMINERS)  # "the exiled leader": an adjective
                     # "the rates released by the central bank": a participle, not the clause's verb
-                    and not (k + 1 < len(found) and found[k + 1].group().lower() == "by"
-                             and not (k and found[k - 1].group().lower() in AUXILIARIES))
+                    and not (
+                        k + 1 < len(found)
+                        and found[k + 1].group().lower() == "by"
+                        and not (k and found[k - 1].group().lower() in AUXILIARIES)
+                    )
                 ):
                     main_verb.add(s)
                 word_class = _WORD_CLASSES.get(s)
@@ -798,7 +827,9 @@ class Aligner:
                     units[key] = ([column], [weight], weight, False, factor == 1.0)
             close_run()
         self._describe_people(units, singular)
-        if event_end is not None and main_verb & (TOLL_EVENT_VERBS if _RESULT_TOLL.search(main_told) else _OUTCOME_STEMS):
+        if event_end is not None and main_verb & (
+            TOLL_EVENT_VERBS if _RESULT_TOLL.search(main_told) else _OUTCOME_STEMS
+        ):
             # The toll is the claim: the event it is of is the story's, told in any words or none.
             in_event = {k for k in in_event if not (k[0] == "class" and k[1] in _OUTCOME_CLASSES)}
         else:
@@ -823,19 +854,24 @@ class Aligner:
             is_optional.append((key in optional and key not in required) or key in in_event)
             # Of a toll, what happened is its outcome ("killing"): the event's verb may go unsaid.
             is_verb.append(
-                (key[0] == "class" and key[1] in _OUTCOME_CLASSES) if in_event
+                (key[0] == "class" and key[1] in _OUTCOME_CLASSES)
+                if in_event
                 else any(self.vectors.terms[c] in main_verb for c in columns)
             )
         optional_out = np.asarray(is_optional, dtype=bool)
         if int((np.asarray(in_main, dtype=bool) & ~optional_out).sum()) < MIN_DISPUTE_UNITS and not in_event:
-            optional_out[:] = False  # when or where is most of what it says ("The euro will be launched on January 1, 1999")
+            optional_out[:] = (
+                False  # when or where is most of what it says ("The euro will be launched on January 1, 1999")
+            )
         detail_numbers = [n for detail in details for n in V.numbers_in(detail) if not n.superseded]
         numbers = [n for n in V.numbers_in(main) if not n.superseded]
         # An age describes who ("a 21-year-old roofer pleaded guilty"): compared, not required.
         detail_numbers += [n for n in numbers if n.unit == "age"]
         numbers = [n for n in numbers if n.unit != "age"]
         # The words around each figure of the main clause: what it is the figure of.
-        unit_of_column = {c: u for u, start in enumerate(starts) for c in columns_out[start : (starts + [len(columns_out)])[u + 1]]}
+        unit_of_column = {
+            c: u for u, start in enumerate(starts) for c in columns_out[start : (starts + [len(columns_out)])[u + 1]]
+        }
         tokens = [(m.start(), m.group()) for m in WORD_RE.finditer(main)]
         around: dict[int, frozenset[int]] = {}
         for n in numbers:
@@ -848,7 +884,9 @@ class Aligner:
                     near.add(unit_of_column[column])
             around[id(n)] = frozenset(near)
         verb_stems = frozenset(
-            self.vectors.terms[c] for u, verb in enumerate(is_verb) if verb
+            self.vectors.terms[c]
+            for u, verb in enumerate(is_verb)
+            if verb
             for c in columns_out[starts[u] : (starts + [len(columns_out)])[u + 1]]
         ) or _irregular_verb(main_told)
         value_weight = self._max_idf * VALUE_WEIGHT_OF_MAX_IDF
@@ -971,7 +1009,9 @@ class Aligner:
             dense[at[at >= 0], k] = True
         return by_doc, _RowUses(dense, {int(r): k for k, r in enumerate(order.tolist())})
 
-    def _verdict(self, claim: Claim, d: int, rows: list[int], uses: _RowUses, share: dict[int, float]) -> ArticleVerdict:
+    def _verdict(
+        self, claim: Claim, d: int, rows: list[int], uses: _RowUses, share: dict[int, float]
+    ) -> ArticleVerdict:
         if claim.doc_index == d and claim.sentence is not None:
             return ArticleVerdict(d, STATES, Evidence((claim.sentence,), 1.0))
         if not rows:
@@ -1003,6 +1043,7 @@ class Aligner:
                     best_contradicts = evidence
             elif best_states is None or _better(evidence, best_states):
                 best_states = evidence
+
         def led(evidence: Evidence) -> Evidence:
             if len(evidence.sentences) < 2:
                 return evidence
@@ -1050,7 +1091,9 @@ class Aligner:
             # A figure given for a place the claim does not name, in the clause that gives it, is
             # another event's: "the blast killed 11" is not gainsaid by "the blast in Nairobi killed 247".
             here = self._context_places(claim)
-            differences = [d for d in differences if not (self._clause_places(text, d.article) - claim.raw_stems - here)]
+            differences = [
+                d for d in differences if not (self._clause_places(text, d.article) - claim.raw_stems - here)
+            ]
             if not differences or self._set_elsewhere(claim, sentences, here):
                 return None
         if differences:
@@ -1060,16 +1103,20 @@ class Aligner:
                 return next((t for t in (self.story.sentences[i].text for i in sentences) if d.article in t), text)
 
             differences = [
-                d for d in differences
+                d
+                for d in differences
                 if not (_totals_several(claim.core, rival_text(d)) or _totals_several(rival_text(d), claim.core))
             ]
             if not differences:
                 return None
             # Of another kind of event: "the attack on August 20" / "the bombings on Aug. 7".
             # Two people's own words ("I've waited 16 years," / "waiting ... for 15 years," said another).
-            differences = [d for d in differences if not (_quoted(claim.core, d.claim) and _quoted(rival_text(d), d.article))]
             differences = [
-                d for d in differences
+                d for d in differences if not (_quoted(claim.core, d.claim) and _quoted(rival_text(d), d.article))
+            ]
+            differences = [
+                d
+                for d in differences
                 if (ours := _event_kind(claim.core, d.claim)) is None
                 or not (theirs := _event_kinds(_clause_of(rival_text(d), d.article)))
                 or ours in theirs
@@ -1213,10 +1260,17 @@ class Aligner:
     def _calendar_units(self, claim: Claim) -> np.ndarray:
         """Per unit of the claim: a day or month name ("Tuesday"), a value rather than who or where."""
         terms = self.vectors.terms
-        return np.array(
-            [all(terms[c] in _CALENDAR_STEMS for c in unit) for unit in np.split(claim.columns, claim.unit_starts[1:])],
-            dtype=bool,
-        ) if len(claim.columns) else np.zeros(0, dtype=bool)
+        return (
+            np.array(
+                [
+                    all(terms[c] in _CALENDAR_STEMS for c in unit)
+                    for unit in np.split(claim.columns, claim.unit_starts[1:])
+                ],
+                dtype=bool,
+            )
+            if len(claim.columns)
+            else np.zeros(0, dtype=bool)
+        )
 
     def _context_places(self, claim: Claim) -> frozenset[str]:
         """Where the claim's article last put its story, before the claim (a claim of the story only)."""
@@ -1257,10 +1311,13 @@ class Aligner:
         charged"; "a Tanzanian and an Egyptian"), when it gives no figure for them itself."""
         found = 0
         for x in claim.numbers:
-            if not (x.low == x.high and 2 <= x.low <= MAX_PEOPLE_LISTED and x.unit is None and x.head in V.PEOPLE_NOUNS):
+            if not (
+                x.low == x.high and 2 <= x.low <= MAX_PEOPLE_LISTED and x.unit is None and x.head in V.PEOPLE_NOUNS
+            ):
                 continue
             if any(
-                y.head == x.head or (y.head in V.PEOPLE_NOUNS and (x.outcome == y.outcome or not (x.outcome and y.outcome)))
+                y.head == x.head
+                or (y.head in V.PEOPLE_NOUNS and (x.outcome == y.outcome or not (x.outcome and y.outcome)))
                 for y in numbers
             ):
                 continue  # a figure of its own for them: compared as a figure
@@ -1274,7 +1331,9 @@ class Aligner:
         for m in _NAMED_LIST.finditer(text):
             names = [n for n in re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group()) if n]
             stems = [stem(WORD_RE.findall(n)[-1]) for n in names if WORD_RE.findall(n)]
-            if len(stems) == len(names) and not any(s_ in self.story_places or s_ in self.common_places for s_ in stems):
+            if len(stems) == len(names) and not any(
+                s_ in self.story_places or s_ in self.common_places for s_ in stems
+            ):
                 lists.append(names)
         return lists
 
@@ -1291,9 +1350,16 @@ class Aligner:
         used: set[int] = set()
         for x in claim.numbers:
             match = next(
-                (k for k, y in enumerate(numbers) if k not in used and not V.disjoint(x, y)
-                 and (V.comparable(x, y) or (x.low == x.high == y.low == y.high and x.unit == y.unit
-                                              and not (x.outcome or y.outcome)))),
+                (
+                    k
+                    for k, y in enumerate(numbers)
+                    if k not in used
+                    and not V.disjoint(x, y)
+                    and (
+                        V.comparable(x, y)
+                        or (x.low == x.high == y.low == y.high and x.unit == y.unit and not (x.outcome or y.outcome))
+                    )
+                ),
                 None,
             )
             if match is not None:
@@ -1311,7 +1377,9 @@ class Aligner:
             rival = numbers[rivals[0]]
             # The rival must agree with none of the claim's figures for that thing ("3.7 billion
             # (6.2 billion Australian dollars)" holds two figures of one sum).
-            if any(not V.disjoint(z, rival) for z in claim.numbers + claim.detail_numbers if V.same_thing_counted(z, rival)):
+            if any(
+                not V.disjoint(z, rival) for z in claim.numbers + claim.detail_numbers if V.same_thing_counted(z, rival)
+            ):
                 continue
             used.add(rivals[0])
             differences.append(Difference("number", x.text.strip(), rival.text.strip()))
@@ -1338,7 +1406,8 @@ AUXILIARIES = frozenset("is are was were be been being has have had 's".split())
 # Verbs that say little of their own: what happened is their object ("received two life
 # sentences" / "was sentenced to"; "suffered minor burns" / "taken to hospital with minor burns").
 LIGHT_VERBS = frozenset(
-    stem(w) for w in """received suffered sustained faced issued used considered expected seemed appeared
+    stem(w)
+    for w in """received suffered sustained faced issued used considered expected seemed appeared
     remained continued involved included based called named described allowed asked planned
     alleged""".split()
 )
@@ -1358,8 +1427,11 @@ _COUNT_START = (
 )
 _RESULT_TOLL = re.compile(r",\s+(?:killing|injuring|wounding)\s+" + _COUNT_START, re.IGNORECASE)
 _TOLL_OF_EVENT = re.compile(
-    r"\s*(?:(?!\b(?:that|which|who)\b)[^,;])*?\b(?:" + "|".join(_EVENT_NOUNS.split())
-    + r")s?\b(?:(?!\b(?:that|which|who)\b)[^,;])*?\s+(?=(?:killed|injured|wounded)\s+" + _COUNT_START + ")",
+    r"\s*(?:(?!\b(?:that|which|who)\b)[^,;])*?\b(?:"
+    + "|".join(_EVENT_NOUNS.split())
+    + r")s?\b(?:(?!\b(?:that|which|who)\b)[^,;])*?\s+(?=(?:killed|injured|wounded)\s+"
+    + _COUNT_START
+    + ")",
     re.IGNORECASE,
 )
 
@@ -1427,4 +1499,3 @@ def aligner_of(story: Story) -> Aligner:
 def claim_sentences(text: str) -> list[str]:
     """A typed claim split into sentences (a check takes one claim; several are checked one by one)."""
     return [s for p in text.split("\n\n") for s in split_sentences(p)]
-

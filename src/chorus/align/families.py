@@ -244,7 +244,11 @@ class SourceFamilies:
             for b in docs[i + 1 :]:
                 if sources.same(a, b):
                     continue
-                if self._families.same(a, b) or self._shingles_copied(shingles[a], b) or self._shingles_copied(shingles[b], a):
+                if (
+                    self._families.same(a, b)
+                    or self._shingles_copied(shingles[a], b)
+                    or self._shingles_copied(shingles[b], a)
+                ):
                     sources.union(b, a)
         count = sources.count()
         for d in evidence:
@@ -262,7 +266,11 @@ class SourceFamilies:
         out: list[dict[str, Any]] = []
         for family in self.families:
             if len(family.members) > 1:
-                out.append({"kind": "copies", "members": family.members, "original": family.original, "reason": family.reason})
+                out.append(
+                    {"kind": "copies", "members": family.members, "original": family.original, "reason": family.reason}
+                )
         for rewrite in self.rewrites.values():
-            out.append({"kind": "rewrite", "members": [rewrite.doc_index], "sources": rewrite.sources, "share": rewrite.share})
+            out.append(
+                {"kind": "rewrite", "members": [rewrite.doc_index], "sources": rewrite.sources, "share": rewrite.share}
+            )
         return out

@@ -78,7 +78,9 @@ DIRECTIONS = frozenset(
     away off apart long wide high deep tall across""".split()
 )
 # A noun, as the story uses it: a word it prints after a determiner ("the epicenter", "of aftershocks").
-_DETERMINED = re.compile(r"\b(?i:the|a|an|its|their|his|her|this|these|those|of|some|many|several)\s+([a-z][a-z-]{2,})\b")
+_DETERMINED = re.compile(
+    r"\b(?i:the|a|an|its|their|his|her|this|these|those|of|some|many|several)\s+([a-z][a-z-]{2,})\b"
+)
 _UNIT_WORDS = frozenset(stem(u) for u in V.UNITS if u[0].isalpha()) | {stem("scale"), stem("richter")}
 # Words next to a figure that tell nothing of what it counts: its unit, where it lies, and what
 # happened to those counted (already compared as the figure's outcome).
@@ -203,9 +205,19 @@ class Roles:
         days = frozenset(m.group(0).lower() for find in (V.event_weekdays, V.event_dates) for m in find(clause))
         period = _PERIOD.search(clause)
         return Mention(
-            doc, index, n, words, frozenset(things), frozenset(names), frozenset(anchors), frozenset(places), years, days,
+            doc,
+            index,
+            n,
+            words,
+            frozenset(things),
+            frozenset(names),
+            frozenset(anchors),
+            frozenset(places),
+            years,
+            days,
             period.group(0).lower() if period else None,
-            _event_kind(clause, n.text.strip()), sentence_words,
+            _event_kind(clause, n.text.strip()),
+            sentence_words,
         )
 
     def one_role(self, x: Mention, y: Mention) -> bool:
@@ -297,7 +309,10 @@ def overlap(x: dict[str, float], y: dict[str, float]) -> float:
 _AGENT_BEFORE = re.compile(r"\b(?:by|according\s+to|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_FRACTION_AFTER = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|half)\b|\s+(?:out\s+of|in)\s+(?:every\s+)?(?:\d|ten|four|five|three)", re.IGNORECASE)
+_FRACTION_AFTER = re.compile(
+    r"-(?:thirds?|quarters?|fifths?|halves|half)\b|\s+(?:out\s+of|in)\s+(?:every\s+)?(?:\d|ten|four|five|three)",
+    re.IGNORECASE,
+)
 _PERIOD = re.compile(
     r"\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|first)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)\b"
     r"|\b(?:this|last)\s+(?:week|month|year|season)\b(?!['’]s)|\bso\s+far\s+this\s+\w+",
@@ -349,9 +364,19 @@ _CLOCK_TIME = re.compile(
     re.IGNORECASE,
 )
 # How far a hedged hour reaches, in minutes: (before, after) its printed value.
-CLOCK_HEDGES = {"shortly after": (0, 30), "just after": (0, 30), "soon after": (0, 30), "after": (0, 60),
-                "shortly before": (30, 0), "just before": (30, 0), "before": (60, 0), "nearly": (15, 0),
-                "about": (15, 15), "around": (15, 15), "approximately": (15, 15)}
+CLOCK_HEDGES = {
+    "shortly after": (0, 30),
+    "just after": (0, 30),
+    "soon after": (0, 30),
+    "after": (0, 60),
+    "shortly before": (30, 0),
+    "just before": (30, 0),
+    "before": (60, 0),
+    "nearly": (15, 0),
+    "about": (15, 15),
+    "around": (15, 15),
+    "approximately": (15, 15),
+}
 ROUND_HOUR_SPAN = 15  # "3 a.m." may be said of 3:04 (minutes either way)
 # Two outlets' hours for one event are minutes apart (3:00 / 3:02 / 3:04 a.m.); hours apart, they
 # time two moments (the quake and its largest aftershock, the fire's start and its control).
@@ -419,7 +444,9 @@ class Moments:
     def names(self) -> frozenset[str]:
         """Words the story prints capitalised inside a sentence: names, not a sentence's first word."""
         return frozenset(
-            self.roles.unify(m.group()) for s in self.story.sentences for m in WORD_RE.finditer(s.text)
+            self.roles.unify(m.group())
+            for s in self.story.sentences
+            for m in WORD_RE.finditer(s.text)
             if m.start() > 0 and m.group()[0].isupper() and is_content(m.group())
         )
 
@@ -470,8 +497,12 @@ class Moments:
         # own noun aside ("volunteered information on the Nairobi bombing on Aug. 8" is not when
         # the bombing was).
         before = [
-            self.roles.unify(w) for w in WORD_RE.findall(text[max(0, m.start() - 80) : m.start()])
-            if is_content(w) and w.islower() and w.lower() not in _CALENDAR and w.lower() not in _CLOCK_WORDS
+            self.roles.unify(w)
+            for w in WORD_RE.findall(text[max(0, m.start() - 80) : m.start()])
+            if is_content(w)
+            and w.islower()
+            and w.lower() not in _CALENDAR
+            and w.lower() not in _CLOCK_WORDS
             and stem(w) not in _EVENT_KINDS
         ][-WHEN_WINDOW:]
         day = published_day(self.story.documents[doc].published)
@@ -479,8 +510,17 @@ class Moments:
         if kind == "date" and m.group("year"):
             years -= {m.group("year")}  # the date's own year is in its value
         return Moment(
-            doc, index, kind, printed_text, low, high, frozenset(before) - REPORTING_WORDS, words,
-            frozenset(anchors), _event_kind(text, printed_text), years,
+            doc,
+            index,
+            kind,
+            printed_text,
+            low,
+            high,
+            frozenset(before) - REPORTING_WORDS,
+            words,
+            frozenset(anchors),
+            _event_kind(text, printed_text),
+            years,
             V.weekday_role(m) if kind == "weekday" else None,
         )
 

@@ -33,7 +33,9 @@ _NUMBER_WORDS = {
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12})
+_NUMBER_WORDS.update(
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
+)
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _AT_LEAST = ("more than", "over", "at least", "upwards of", "in excess of")
 _AT_MOST = ("up to", "fewer than", "less than", "under", "as many as", "no more than")
@@ -49,7 +51,9 @@ _NUMBER = re.compile(
 )
 _CLOCK = re.compile(r"\s*(?:[ap]\.\s?m\.|[ap]m\b|:\d\d|o'clock)", re.IGNORECASE)
 MONTHS = [*lexicon.MONTHS, *lexicon.MONTH_ABBREVIATIONS]
-DATE = re.compile(r"\b(?P<month>" + "|".join(MONTHS) + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?")
+DATE = re.compile(
+    r"\b(?P<month>" + "|".join(MONTHS) + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?"
+)
 _DAYS = r"(?:" + "|".join(lexicon.WEEKDAYS) + ")"
 WEEKDAY = re.compile(rf"\b{_DAYS}\b")
 # A year, not one end of a span ("the 1994-96 war") nor part of a larger number ("1,995,000").
@@ -69,10 +73,14 @@ _STATEMENT_DAY = re.compile(
 # reference, and "starts Friday" / "ended Sunday" are two ends of one span: compared with
 # a day in another role they are two facts, not two versions of one.
 _DAY_STARTS = re.compile(r"\b(?:start|starts|started|starting|begin|begins|began|begun|opens|opened)\s+(?:on\s+)?$")
-_DAY_ENDS = re.compile(r"\b(?:end|ends|ended|ending|close|closes|closed|finish|finishes|finished|concluded)\s+(?:on\s+)?$")
+_DAY_ENDS = re.compile(
+    r"\b(?:end|ends|ended|ending|close|closes|closed|finish|finishes|finished|concluded)\s+(?:on\s+)?$"
+)
 # A year's role, told by the preposition before it: "by 2050" (a target) and "since 1860"
 # (a starting point) are two facts; "in 1962" and "in 1965" are one fact told two ways.
-_YEAR_ROLE = re.compile(r"\b(in|by|since|until|till|through|from|before|after|during)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
+_YEAR_ROLE = re.compile(
+    r"\b(in|by|since|until|till|through|from|before|after|during)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE
+)
 # A forecast is not a report: two outlets quoting projections of one quantity
 # ("surpluses of $1.9 trillion over ten years" / "$2.9 trillion"), or the day or
 # year something is expected ("expected to arrive Saturday" / "due Sunday"),
@@ -87,7 +95,7 @@ FORECAST = re.compile(
 _SUPERSEDED = re.compile(
     r"\b(?:initially|originally|previously)\s+(?:put\s+at\s+|at\s+)?$"
     r"|\b(?:earlier|initially|previously|originally|first)\b(?:\s+\w+){0,3}?\s+"
-    rf"{lexicon.alternation(lexicon.EARLIER_FIGURE_VERBS)}\b(?:\s+\w+){0,4}?\s+(?:at\s+|of\s+|as\s+)?$"
+    rf"{lexicon.alternation(lexicon.EARLIER_FIGURE_VERBS)}\b(?:\s+\w+){0, 4}?\s+(?:at\s+|of\s+|as\s+)?$"
     r"|\b(?:up|down|revised|raised|lowered|corrected|increased|reduced)\s+from\s+(?:an?\s+|the\s+)?"
     r"(?:(?:earlier|initial|previous|first)\s+)?(?:\w+\s+)?(?:of\s+)?$"
     r"|\bfrom\s+(?:an?\s+|the\s+)?(?:earlier|initial|previous|first)\s+(?:\w+\s+){0,2}?(?:of\s+)?$",
@@ -120,27 +128,99 @@ _ORDINAL = re.compile(
 # miles and one in kilometres of one distance are compared in metres.
 UNITS: dict[str, tuple[str, float]] = {}
 for _class, _table in {
-    "length": {"feet": 0.3048, "foot": 0.3048, "ft": 0.3048, "meter": 1.0, "meters": 1.0, "metre": 1.0, "metres": 1.0,
-               "m": 1.0, "kilometer": 1e3, "kilometers": 1e3, "kilometre": 1e3, "kilometres": 1e3, "km": 1e3,
-               "kms": 1e3, "mile": 1609.34, "miles": 1609.34, "yard": 0.9144, "yards": 0.9144, "inch": 0.0254,
-               "inches": 0.0254},
-    "area": {"square kilometers": 1e6, "square kilometer": 1e6, "square-kilometer": 1e6, "square kilometres": 1e6,
-             "sq. kms": 1e6, "sq. km": 1e6, "sq km": 1e6, "square km": 1e6, "square kms": 1e6,
-             "sq. miles": 2.59e6, "sq. mi": 2.59e6, "square miles": 2.59e6, "square mile": 2.59e6,
-             "square-mile": 2.59e6, "acres": 4046.86, "acre": 4046.86, "hectares": 1e4, "hectare": 1e4},
-    "weight": {"pounds": 0.4536, "pound": 0.4536, "lb": 0.4536, "lbs": 0.4536, "kilograms": 1.0, "kilogram": 1.0,
-               "kg": 1.0, "tons": 1e3, "ton": 1e3, "tonnes": 1e3, "tonne": 1e3},
-    "money": {"dollars": 1.0, "dollar": 1.0, "dlrs": 1.0, "$": 1.0, "euros": 1.0, "euro": 1.0, "€": 1.0, "£": 1.0,
-              "yen": 1.0, "francs": 1.0, "marks": 1.0, "rupees": 1.0, "shillings": 1.0},
-    "duration": {"seconds": 1.0, "second": 1.0, "minutes": 60.0, "minute": 60.0, "hours": 3600.0, "hour": 3600.0,
-                 "days": 86400.0, "day": 86400.0, "weeks": 604800.0, "week": 604800.0, "months": 2.63e6,
-                 "month": 2.63e6, "years": 3.156e7, "year": 3.156e7},
+    "length": {
+        "feet": 0.3048,
+        "foot": 0.3048,
+        "ft": 0.3048,
+        "meter": 1.0,
+        "meters": 1.0,
+        "metre": 1.0,
+        "metres": 1.0,
+        "m": 1.0,
+        "kilometer": 1e3,
+        "kilometers": 1e3,
+        "kilometre": 1e3,
+        "kilometres": 1e3,
+        "km": 1e3,
+        "kms": 1e3,
+        "mile": 1609.34,
+        "miles": 1609.34,
+        "yard": 0.9144,
+        "yards": 0.9144,
+        "inch": 0.0254,
+        "inches": 0.0254,
+    },
+    "area": {
+        "square kilometers": 1e6,
+        "square kilometer": 1e6,
+        "square-kilometer": 1e6,
+        "square kilometres": 1e6,
+        "sq. kms": 1e6,
+        "sq. km": 1e6,
+        "sq km": 1e6,
+        "square km": 1e6,
+        "square kms": 1e6,
+        "sq. miles": 2.59e6,
+        "sq. mi": 2.59e6,
+        "square miles": 2.59e6,
+        "square mile": 2.59e6,
+        "square-mile": 2.59e6,
+        "acres": 4046.86,
+        "acre": 4046.86,
+        "hectares": 1e4,
+        "hectare": 1e4,
+    },
+    "weight": {
+        "pounds": 0.4536,
+        "pound": 0.4536,
+        "lb": 0.4536,
+        "lbs": 0.4536,
+        "kilograms": 1.0,
+        "kilogram": 1.0,
+        "kg": 1.0,
+        "tons": 1e3,
+        "ton": 1e3,
+        "tonnes": 1e3,
+        "tonne": 1e3,
+    },
+    "money": {
+        "dollars": 1.0,
+        "dollar": 1.0,
+        "dlrs": 1.0,
+        "$": 1.0,
+        "euros": 1.0,
+        "euro": 1.0,
+        "€": 1.0,
+        "£": 1.0,
+        "yen": 1.0,
+        "francs": 1.0,
+        "marks": 1.0,
+        "rupees": 1.0,
+        "shillings": 1.0,
+    },
+    "duration": {
+        "seconds": 1.0,
+        "second": 1.0,
+        "minutes": 60.0,
+        "minute": 60.0,
+        "hours": 3600.0,
+        "hour": 3600.0,
+        "days": 86400.0,
+        "day": 86400.0,
+        "weeks": 604800.0,
+        "week": 604800.0,
+        "months": 2.63e6,
+        "month": 2.63e6,
+        "years": 3.156e7,
+        "year": 3.156e7,
+    },
     "magnitude": {"magnitude": 1.0, "degree": 1.0, "degrees": 1.0, "richter": 1.0},
 }.items():
     for _word, _factor in _table.items():
         UNITS[_word] = (_class, _factor)
 _UNIT_AFTER = re.compile(
-    r"(?:\s*-\s*|\s+)(?P<unit>" + "|".join(sorted((re.escape(u) for u in UNITS if u[0].isalpha()), key=len, reverse=True))
+    r"(?:\s*-\s*|\s+)(?P<unit>"
+    + "|".join(sorted((re.escape(u) for u in UNITS if u[0].isalpha()), key=len, reverse=True))
     + r")\b\.?",
     re.IGNORECASE,
 )
@@ -169,7 +249,9 @@ OUTCOMES = word_classes(
 )
 # A round figure ("2,000", "7 million") may be a rounding of a near one: this much either way.
 ROUNDED = 0.05
-_DURATION_AFTER = re.compile(r"\s*-?\s*(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?)\b", re.IGNORECASE)
+_DURATION_AFTER = re.compile(
+    r"\s*-?\s*(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?)\b", re.IGNORECASE
+)
 _AGO_AFTER = re.compile(r"\s*-?\s*(?:years?|months?|weeks?|days?|decades?|hours?|minutes?)\s+ago\b", re.IGNORECASE)
 
 
@@ -190,23 +272,33 @@ _LABEL_BEFORE = re.compile(
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages|age|to\s+age|under|over)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:-\s*|\s)(?:and|or)\s+(?:younger|older|under|over)\b", re.IGNORECASE)
 # "1.5 to 2.7 million", "5 percent to 50 percent", "between 10 and 12": one range (not "from 10 to 12", a change).
-_RANGE_TO = re.compile(r"\s*(?:percent\s+|%\s*)?(?:to|–|-|and)\s*(?=\$?\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)", re.IGNORECASE)
+_RANGE_TO = re.compile(
+    r"\s*(?:percent\s+|%\s*)?(?:to|–|-|and)\s*(?=\$?\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)", re.IGNORECASE
+)
 _OTHERS_BEFORE = re.compile(r"\b(?:another|other|additional|further|extra)\s+$", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"\s+(?:other|more|additional|further|extra)\b", re.IGNORECASE)
 # Words between a figure and what it counts ("2,600 new tenders"), not what it counts.
 _MODIFIERS = frozenset(stem(w) for w in "new other more additional extra further total separate different".split())
 _PAST_APPOSITION = re.compile(r"[^,;.]{0,30},[^,;.]{1,30},\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(\w+)")
 # Past a noun phrase of several words to its passive verb: "118 officers and sailors aboard were killed".
-_PASSIVE_AFTER = re.compile(r"(?:\s+[A-Za-z'’-]+){1,5}?\s+(?:were|was|have\s+been|had\s+been|are|is)\s+(?:\w+ly\s+)?(\w+)")
+_PASSIVE_AFTER = re.compile(
+    r"(?:\s+[A-Za-z'’-]+){1,5}?\s+(?:were|was|have\s+been|had\s+been|are|is)\s+(?:\w+ly\s+)?(\w+)"
+)
 # "the death toll rose to 12", "bringing the toll to 259": the figure a toll is stated as.
-_TOLL_BEFORE = re.compile(r"\btoll\b(?:\s+[\w,'’]+){0,8}?\s+(?:to|of|at|reached|stood\s+at|is|was)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_TOLL_BEFORE = re.compile(
+    r"\btoll\b(?:\s+[\w,'’]+){0,8}?\s+(?:to|of|at|reached|stood\s+at|is|was)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
 
 
 # A figure counts a named group when a name follows it: "12 Americans", "12 of them Americans".
 # Those a death is of: "the murders of the 12 Americans", "the deaths of 11 people"; and "charged
 # with 11 counts of murder", one count for each of the dead. Not "charged 5 people with murder".
-_VICTIMS_BEFORE = re.compile(r"\b(?:murders?|deaths?|killings?|slayings?)\s+of\s+(?:the\s+|all\s+|at\s+least\s+)?$", re.IGNORECASE)
-_MURDER_COUNTS_AFTER = re.compile(r"\s+counts?\s+of\s+(?:first-degree\s+|second-degree\s+)?(?:murder|manslaughter)\b", re.IGNORECASE)
+_VICTIMS_BEFORE = re.compile(
+    r"\b(?:murders?|deaths?|killings?|slayings?)\s+of\s+(?:the\s+|all\s+|at\s+least\s+)?$", re.IGNORECASE
+)
+_MURDER_COUNTS_AFTER = re.compile(
+    r"\s+counts?\s+of\s+(?:first-degree\s+|second-degree\s+)?(?:murder|manslaughter)\b", re.IGNORECASE
+)
 _NAMED_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?[A-Z][a-z]")
 
 
@@ -288,24 +380,35 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             continue  # a time of day ("6 p.m.", "4:44")
         if raw in _ORDINAL_WORDS or text[m.end() : m.end() + 2].lower() in ("st", "nd", "rd", "th"):
             continue
-        if value == 1 and (re.match(r"\s+of\b", text[m.end():]) or re.search(r"\b(?:not|no)\s+$", before)):
+        if value == 1 and (re.match(r"\s+of\b", text[m.end() :]) or re.search(r"\b(?:not|no)\s+$", before)):
             continue  # "one of the suspects", "not one state": no count
-        if re.search(r"\b(?:last|past|next|previous|coming)\s+$", before) and _DURATION_AFTER.match(text, m.end()) or (
-            _AGO_AFTER.match(text, m.end())
+        if (
+            re.search(r"\b(?:last|past|next|previous|coming)\s+$", before)
+            and _DURATION_AFTER.match(text, m.end())
+            or (_AGO_AFTER.match(text, m.end()))
         ):
             continue  # "the past 15 years", "five years ago": a span back from the telling, no figure of the event
         if _LABEL_BEFORE.search(before) or _AGE_AFTER.match(text, m.end()) or _AGE_BEFORE.search(before):
             continue  # "Prop. 5", "Flight 800": a name; "children 14 and younger", "aged 14": an age
         ahead = _RANGE_TO.match(text, m.end())
-        if low_end is None and ahead and _NUMBER.match(text, ahead.end()) and not re.search(r"\bfrom\s+$", before) and (
-            not re.match(r"\s*(?:percent\s+|%\s*)?and\b", text[m.end():]) or re.search(r"\bbetween\s+$", before, re.IGNORECASE)
+        if (
+            low_end is None
+            and ahead
+            and _NUMBER.match(text, ahead.end())
+            and not re.search(r"\bfrom\s+$", before)
+            and (
+                not re.match(r"\s*(?:percent\s+|%\s*)?and\b", text[m.end() :])
+                or re.search(r"\bbetween\s+$", before, re.IGNORECASE)
+            )
         ):
             pending, found_end = (value, m.group("scale"), m.start()), m.end()
             continue  # the low end of a range: the next figure is its high end
         scale = _SCALES.get((m.group("scale") or "").lower(), 1.0)
         value *= scale
         hedge = (m.group("hedge") or "").lower()
-        if hedge == "around" and re.search(r"\b(?:revolv\w*|cent(?:er|re)\w*|built|wrapped|turn\w*)\s+$", text[: m.start()]):
+        if hedge == "around" and re.search(
+            r"\b(?:revolv\w*|cent(?:er|re)\w*|built|wrapped|turn\w*)\s+$", text[: m.start()]
+        ):
             hedge = ""  # "the case revolves around two articles": no hedge
         low, high = value, value
         if hedge in _AT_LEAST:
@@ -353,7 +456,9 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             after = ["peopl"]  # "the death toll has risen to 12."
         if not after:
             continue
-        superseded = bool(_SUPERSEDED.search(text, max(0, m.start() - 80), m.start()) or _SUPERSEDED_AFTER.match(text, end))
+        superseded = bool(
+            _SUPERSEDED.search(text, max(0, m.start() - 80), m.start()) or _SUPERSEDED_AFTER.match(text, end)
+        )
         if superseded and not keep_superseded:
             continue
         # What happened to them: the nearest outcome word after the figure within its own phrase
@@ -373,16 +478,33 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             outcome = "dead"  # "the murders of the 12 Americans": the dead, whoever is charged with them
         elif _MURDER_COUNTS_AFTER.match(text, end):
             outcome, after[0] = "dead", "peopl"  # "charged with 11 counts of murder": one for each of the dead
-        if toll or (after[0] == "live" and re.search(r"\b(?:took|claimed|cost|costing|claiming|taking)\s+(?:\w+\s+)?$", text[max(0, m.start() - 30) : m.start()])):
+        if toll or (
+            after[0] == "live"
+            and re.search(
+                r"\b(?:took|claimed|cost|costing|claiming|taking)\s+(?:\w+\s+)?$",
+                text[max(0, m.start() - 30) : m.start()],
+            )
+        ):
             outcome = "dead"  # "which took 10 lives"
         head = after[0]
         if outcome == "dead" and (head in OUTCOMES or head == "live"):
             head = "peopl"  # "3,879 bodies", "7,085 dead": people who died
         found.append(
             Number(
-                text[start : m.end()], low, high, bool(m.group("pct")), head, frozenset(after[1:] + previous), scale,
-                start, m.end(), superseded, unit, outcome if not unit else None,
-                bool(_NAMED_AFTER.match(text, end)) and not unit, factor,
+                text[start : m.end()],
+                low,
+                high,
+                bool(m.group("pct")),
+                head,
+                frozenset(after[1:] + previous),
+                scale,
+                start,
+                m.end(),
+                superseded,
+                unit,
+                outcome if not unit else None,
+                bool(_NAMED_AFTER.match(text, end)) and not unit,
+                factor,
                 bool(_OTHERS_BEFORE.search(text, max(0, start - 12), start) or _OTHERS_AFTER.match(text, m.end())),
             )
         )
@@ -586,7 +708,9 @@ _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
 # "Matthew Shepard, 21," / "Aaron McKinney, 22, and ..." / "a 21-year-old Matthew Shepard".
 _AGE_APPOSITION = re.compile(r"(?<![Tt]he\s)" + _NAME + r",\s+(?P<age>\d{1,3})\s*(?=,|\.(?:\s|$)|\s+and\b|;)")
 _AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+" + _NAME)
-_AGE_DESCRIBED = re.compile(_NAME + r",\s+(?:a|an)\s+(?P<age>\d{1,3})-year-old\b")  # "Matthew Shepard, a 21-year-old student"
+_AGE_DESCRIBED = re.compile(
+    _NAME + r",\s+(?:a|an)\s+(?P<age>\d{1,3})-year-old\b"
+)  # "Matthew Shepard, a 21-year-old student"
 # A noun for a person right after "N-year-old Name" makes the name its modifier ("a 16-year-old
 # Columbine sophomore", "an 18-year-old Wyoming college student"), not a person's name.
 _PERSON_NOUNS = """student students sophomore junior senior freshman pupil graduate boy girl man woman

@@ -86,7 +86,7 @@ class Conflict:
         return sorted({d for v in self.values for d in v.doc_indexes})
 
     def describe(self, labels: list[str] | None = None) -> str:
-        """"1,200: [1, 3, 4, 5] · more than 1,500: [2]" (or with the documents' ``labels``)."""
+        """ "1,200: [1, 3, 4, 5] · more than 1,500: [2]" (or with the documents' ``labels``)."""
 
         def name(d: int) -> str:
             return labels[d] if labels else str(d + 1)
@@ -156,14 +156,17 @@ def role_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
     if not disputes:
         return []
     groups = _grouped(
-        disputes, roles.mentions,
+        disputes,
+        roles.mentions,
         # (A bound, "at least 25", agrees with too much to take a side.)
         lambda m, g: not _open_ended(m.number) and roles.agrees(m, g),
-        lambda m: _key(m.number.text.strip()), lambda m: printed(m.number.text.strip()),
+        lambda m: _key(m.number.text.strip()),
+        lambda m: printed(m.number.text.strip()),
     )
     return [
         Conflict("number", _fact_of(facts, first), found)
-        for first, found, _ in groups if max(len(v.doc_indexes) for v in found) >= MIN_ROLE_SUPPORT
+        for first, found, _ in groups
+        if max(len(v.doc_indexes) for v in found) >= MIN_ROLE_SUPPORT
     ]
 
 
@@ -181,13 +184,18 @@ def moment_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
     if not disputes:
         return []
     groups = _grouped(
-        disputes, moments.moments, moments.agrees, lambda m: f"{m.kind}:{m.low}-{m.high}", lambda m: m.text,
+        disputes,
+        moments.moments,
+        moments.agrees,
+        lambda m: f"{m.kind}:{m.low}-{m.high}",
+        lambda m: m.text,
         # A value every other value allows ("about 3 a.m." beside 3:00 and 3:02) takes no side.
         lambda key, others: all(_spans_meet(key, other) for other in others),
     )
     return [
         Conflict(first.kind, _fact_of(facts, first), found)
-        for first, found, _ in groups if max(len(v.doc_indexes) for v in found) >= MIN_DAY_SUPPORT[first.kind]
+        for first, found, _ in groups
+        if max(len(v.doc_indexes) for v in found) >= MIN_DAY_SUPPORT[first.kind]
     ]
 
 
@@ -201,7 +209,9 @@ def _fact_of(facts: list[Fact], mention) -> int:
     return next((f.id for f in facts if mention.sentence in f.sentences), 0)
 
 
-def _grouped(disputes: list[tuple], pool: list, agrees, key, shown, sides_with_all=None) -> list[tuple[Any, tuple[ConflictValue, ...], list]]:
+def _grouped(
+    disputes: list[tuple], pool: list, agrees, key, shown, sides_with_all=None
+) -> list[tuple[Any, tuple[ConflictValue, ...], list]]:
     """The disputes joined into one group per disputed value (each group's first mention, its
     values, best supported first, and its mentions), with every mention of ``pool`` that ``agrees`` with one of a
     group's values in its role siding with that value."""
@@ -221,7 +231,8 @@ def _grouped(disputes: list[tuple], pool: list, agrees, key, shown, sides_with_a
         # revision: a value only such articles give is no outlet's version of the quantity.
         given = {k: set(docs) for k, (_, docs) in values.items()}
         kept = [
-            (value, docs) for k, (value, docs) in values.items()
+            (value, docs)
+            for k, (value, docs) in values.items()
             if any(not any(d in given[other] for other in given if other != k) for d in docs)
             and not (sides_with_all and len(values) > 2 and sides_with_all(k, [o for o in values if o != k]))
         ]
@@ -248,8 +259,11 @@ def _dated(story: Story, conflict: Conflict) -> Conflict:
         days.append((min(found), max(found)))
     # What happened to those the disputed figures count (not another figure of their sentences).
     outcomes = {
-        n.outcome for v in conflict.values for i in v.sentences
-        for n in numbers_in(story.sentences[i].text) if printed(n.text.strip()).lower() == v.value.lower()
+        n.outcome
+        for v in conflict.values
+        for i in v.sentences
+        for n in numbers_in(story.sentences[i].text)
+        if printed(n.text.strip()).lower() == v.value.lower()
     }
     if not outcomes or not outcomes <= CUMULATIVE_OUTCOMES:
         return conflict
@@ -298,7 +312,8 @@ def _disputes(story: Story, aligner, sentence: int, fact: int, check: ClaimCheck
         # The articles that state the claim take its side only if they print its value,
         # and not a range that the other values fit too ("more than 2,000" for 2,100 and 2,200).
         sided = [
-            (doc_index, evidence) for doc_index, evidence in sorted(stating, key=lambda pair: pair[0])
+            (doc_index, evidence)
+            for doc_index, evidence in sorted(stating, key=lambda pair: pair[0])
             if _gives(story, evidence.sentences, kind, claimed, [e[0] for e in others.values()])
         ]
         own = ConflictValue(printed(claimed), tuple(d for d, _ in sided), tuple(e.sentences[0] for _, e in sided))
@@ -344,14 +359,21 @@ def _set_aside(story: Story, claim_sentence: int, evidence: tuple[int, ...], dif
     mine, theirs = _figure_in(claim_text, difference.claim), _figure_in(article_text, difference.article)
     if mine is None or theirs is None:
         return False
-    if (mine.percent or mine.unit == "money" or theirs.percent or theirs.unit == "money") and not _things_in_common(mine, theirs):
+    if (mine.percent or mine.unit == "money" or theirs.percent or theirs.unit == "money") and not _things_in_common(
+        mine, theirs
+    ):
         return True
     if mine.unit == theirs.unit == "duration" and all(
         _FIRST_SPAN_BEFORE.search(text[: n.start]) for text, n in ((claim_text, mine), (article_text, theirs))
     ):
         return True
-    if not (mine.outcome or theirs.outcome) and (_RUNNING_TOTAL.search(claim_text) or _RUNNING_TOTAL.search(article_text)):
-        days = {published_day(story.documents[story.sentences[i].doc_index].published) for i in (claim_sentence, article_sentence)}
+    if not (mine.outcome or theirs.outcome) and (
+        _RUNNING_TOTAL.search(claim_text) or _RUNNING_TOTAL.search(article_text)
+    ):
+        days = {
+            published_day(story.documents[story.sentences[i].doc_index].published)
+            for i in (claim_sentence, article_sentence)
+        }
         return None not in days and len(days) > 1
     return False
 
@@ -359,7 +381,9 @@ def _set_aside(story: Story, claim_sentence: int, evidence: tuple[int, ...], dif
 def _running_totals(story: Story, *mentions: Mention) -> bool:
     """Are two figures in one role, of articles of different days, a running total that is no toll
     (a toll's updates are listed, marked as such: ``_dated``)?"""
-    if any(m.number.outcome for m in mentions) or not any(_RUNNING_TOTAL.search(story.sentences[m.sentence].text) for m in mentions):
+    if any(m.number.outcome for m in mentions) or not any(
+        _RUNNING_TOTAL.search(story.sentences[m.sentence].text) for m in mentions
+    ):
         return False
     days = {published_day(story.documents[m.doc].published) for m in mentions}
     return None not in days and len(days) > 1
@@ -414,7 +438,9 @@ def age_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
         for age in ages_in(s.text):
             family = stem(age.family)
             given = stem(age.given[0]) if age.given else None
-            by_family.setdefault(variants.get(family, family), []).append((given, age.age, age.text, s.doc_index, s.index))
+            by_family.setdefault(variants.get(family, family), []).append(
+                (given, age.age, age.text, s.doc_index, s.index)
+            )
     # A person named by the given name alone ("Stephen, 18,") is the one person of the story who
     # has that given name ("Stephen Lawrence"), if there is one.
     given_names: dict[str, set[str]] = {}
@@ -460,7 +486,9 @@ def _edited_copies(story: Story, families, values: list[dict[int, tuple[str, int
     docs = [d for by_doc in values for d in by_doc]
     if len({families.family_of(d) for d in docs}) > 1:
         return False
-    wordings = {re.sub(r"\d+", "#", story.sentences[sentence].text) for by_doc in values for _, sentence in by_doc.values()}
+    wordings = {
+        re.sub(r"\d+", "#", story.sentences[sentence].text) for by_doc in values for _, sentence in by_doc.values()
+    }
     return len(wordings) == 1
 
 
@@ -492,21 +520,29 @@ def _merged(conflicts: list[Conflict]) -> list[Conflict]:
         values: dict[str, list] = {}
         for c in group:
             for v in c.values:
-                entry = values.setdefault(_key(v.value), [v.value, {}, ])
+                entry = values.setdefault(
+                    _key(v.value),
+                    [
+                        v.value,
+                        {},
+                    ],
+                )
                 for d, i in zip(v.doc_indexes, v.sentences):
                     entry[1].setdefault(d, i)
                 for d in v.doc_indexes:
                     entry[1].setdefault(d, v.sentences[0] if v.sentences else None)
-        merged = [ConflictValue(value, tuple(sorted(docs)), tuple(docs[d] for d in sorted(docs) if docs[d] is not None))
-                  for value, docs in values.values()]
+        merged = [
+            ConflictValue(value, tuple(sorted(docs)), tuple(docs[d] for d in sorted(docs) if docs[d] is not None))
+            for value, docs in values.values()
+        ]
         merged = [v for v in merged if v.doc_indexes]
         if group[0].kind == "number":
             parsed = {v.value: value_numbers(v.value) for v in merged}
             merged = [
-                v for v in merged
+                v
+                for v in merged
                 if any(disjoint(x, y) for w in merged if w is not v for x in parsed[v.value] for y in parsed[w.value])
             ]
         if len(merged) >= 2:
             out.append(Conflict(group[0].kind, group[0].fact, tuple(merged)))
     return out
-

@@ -19,7 +19,9 @@ class Coverage:
     sentences: int  # kept after cleaning
     facts: list[int] = field(default_factory=list)  # ids of the facts it reports
     shared_facts: int = 0  # of those, facts several independent sources report
-    exclusive_facts: list[int] = field(default_factory=list)  # facts it is the only source of (alone or with its copies)
+    exclusive_facts: list[int] = field(
+        default_factory=list
+    )  # facts it is the only source of (alone or with its copies)
     total_facts: int = 0
     total_shared_facts: int = 0
 

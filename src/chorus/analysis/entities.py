@@ -108,9 +108,7 @@ _PLACE_HEADS = frozenset(
     district east""".split()
 )
 _PLACE_NOUNS = frozenset("capital city town village province region country port".split())
-_LOCATIVES = frozenset(
-    "in at from to near across into toward towards throughout outside inside around via".split()
-)
+_LOCATIVES = frozenset("in at from to near across into toward towards throughout outside inside around via".split())
 # Words that may follow a name standing alone (not a modifier of a noun, as in "the Reeves family").
 _AFTER_NAME = _SPEECH | frozenset(
     """is was has had have will would could should can may might did does and or to of in on at for
@@ -156,9 +154,7 @@ class Entity:
 @lru_cache(maxsize=1)
 def known_places() -> frozenset[str]:
     text = resources.files("chorus.analysis").joinpath("places.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=2**16)
@@ -247,8 +243,12 @@ def rule_mentions(story: Story) -> list[Mention]:
                 word = tokens[nxt].group()
                 if _is_capitalised(word):
                     run.append(nxt)
-                elif word == "of" and nxt + 1 < len(tokens) and _is_capitalised(tokens[nxt + 1].group()) \
-                        and not text[tokens[nxt].end() : tokens[nxt + 1].start()].strip():
+                elif (
+                    word == "of"
+                    and nxt + 1 < len(tokens)
+                    and _is_capitalised(tokens[nxt + 1].group())
+                    and not text[tokens[nxt].end() : tokens[nxt + 1].start()].strip()
+                ):
                     run.extend([nxt, nxt + 1])
                 else:
                     break
@@ -295,7 +295,8 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
         votes[PLACE] += VOTE_HEAD
     else:
         titled = [
-            i for i, w in enumerate(lowered)
+            i
+            for i, w in enumerate(lowered)
             if w in _TITLES or (w == "state" and "secretary" in lowered[max(0, i - 2) : i])
         ]
         if titled:
@@ -394,7 +395,9 @@ def _spacy_pipeline():
             return spacy.load(name, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
         except OSError:
             continue
-    raise ChorusError(f"--ner spacy needs an English spaCy model ({' or '.join(SPACY_MODELS)}): pip install 'chorus[ner]'")
+    raise ChorusError(
+        f"--ner spacy needs an English spaCy model ({' or '.join(SPACY_MODELS)}): pip install 'chorus[ner]'"
+    )
 
 
 def find_mentions(story: Story, backend: str = "rules") -> list[Mention]:
@@ -560,7 +563,11 @@ class EntityIndex:
             if (kind is None or entity.kind == kind) and self.matcher.same_name(spelling, words):
                 return entity
         if len(words) == 1 and kind in (None, PERSON):
-            found = {n for n, surname in self._surnames.get(_initials(words), []) if self.matcher.same_word(words[0], surname)}
+            found = {
+                n
+                for n, surname in self._surnames.get(_initials(words), [])
+                if self.matcher.same_word(words[0], surname)
+            }
             if len(found) == 1:
                 return self.entities[found.pop()]
         return None

@@ -141,13 +141,13 @@ def _speaker_from(match: re.Match[str]) -> tuple[str, str, str | None]:
 def _attribute(text: str, span: tuple[int, int], next_start: int, previous_end: int):
     """(speaker, attribution, role) from the words around one quotation, or None."""
     tail = text[span[1] : next_start]
-    tail = tail[1:] if tail[:1] in "”\"" else tail.lstrip("'")
+    tail = tail[1:] if tail[:1] in '”"' else tail.lstrip("'")
     for pattern in (_SPEAKER_THEN_VERB, _VERB_THEN_SPEAKER, _LATER_ATTRIBUTION):
         match = pattern.search(tail)
         if match:
             return _speaker_from(match)
     head = text[previous_end : span[0]]
-    head = head.rstrip("“\"`")
+    head = head.rstrip('“"`')
     found = list(_EARLIER_ATTRIBUTION.finditer(head))
     if found:
         return _speaker_from(found[-1])
@@ -241,7 +241,9 @@ def _same_quote_pairs(keys: list[str]) -> Iterator[tuple[int, int]]:
         i = np.arange(start, start + len(rows))[:, None]
         j = np.arange(n)[None, :]
         later = j > i
-        same = later & (process.cdist(rows, keys, scorer=fuzz.ratio, score_cutoff=SAME_QUOTE_RATIO, dtype=np.float32) > 0)
+        same = later & (
+            process.cdist(rows, keys, scorer=fuzz.ratio, score_cutoff=SAME_QUOTE_RATIO, dtype=np.float32) > 0
+        )
         i_is_shorter = chars[i] <= chars[j]
         # A part quoted almost whole (partial ratio >= 95) keeps most of its words intact:
         # only pairs sharing a third of the shorter one's words are scored.
@@ -254,8 +256,13 @@ def _same_quote_pairs(keys: list[str]) -> Iterator[tuple[int, int]]:
         )
         a, b = np.nonzero(maybe_part)
         if len(a):
-            part = process.cpdist([rows[x] for x in a], [keys[y] for y in b], scorer=fuzz.partial_ratio,
-                                  score_cutoff=PART_OF_QUOTE_RATIO, dtype=np.float32)
+            part = process.cpdist(
+                [rows[x] for x in a],
+                [keys[y] for y in b],
+                scorer=fuzz.partial_ratio,
+                score_cutoff=PART_OF_QUOTE_RATIO,
+                dtype=np.float32,
+            )
             same[a[part > 0], b[part > 0]] = True
         a, b = np.nonzero(same)
         yield from zip((a + start).tolist(), b.tolist())
@@ -308,10 +315,11 @@ def _group_speaker(
             descriptions[key] += 1
             # "An Israeli Foreign Ministry" opening a sentence -> "an Israeli Foreign Ministry"
             first, _, rest = o.speaker.partition(" ")
-            printings.setdefault(key, f"{first.lower()} {rest}".strip() if re.fullmatch(_DETERMINER, first) else o.speaker)
+            printings.setdefault(
+                key, f"{first.lower()} {rest}".strip() if re.fullmatch(_DETERMINER, first) else o.speaker
+            )
     if names:
         return names.most_common(1)[0][0], True
     if descriptions:
         return printings[descriptions.most_common(1)[0][0]], False
     return next((o.speaker for o in printed if o.speaker), None), False
-

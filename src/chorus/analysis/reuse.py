@@ -122,7 +122,12 @@ def _chain(runs: list[list[int]]) -> list[tuple[int, int, int, int, int]]:
     for run in runs:
         if current is not None:
             gap_a, gap_b = run[0] - current[1], run[2] - current[3]
-            if -SHINGLE < gap_a <= MAX_GAP and -SHINGLE < gap_b <= MAX_GAP and run[1] > current[1] and run[3] > current[3]:
+            if (
+                -SHINGLE < gap_a <= MAX_GAP
+                and -SHINGLE < gap_b <= MAX_GAP
+                and run[1] > current[1]
+                and run[3] > current[3]
+            ):
                 matched += min(run[1] - current[1], run[1] - run[0])
                 current[1], current[3] = run[1], run[3]
                 continue
@@ -167,9 +172,7 @@ def find_reuse(story: Story) -> tuple[list[Passage], list[DocumentReuse]]:
             a0, a1, b0, b1, matched = passage
             if matched < MIN_PASSAGE_WORDS:
                 continue
-            unquoted = max(
-                sum(not t.quoted for t in tokens[da][a0:a1]), sum(not t.quoted for t in tokens[db][b0:b1])
-            )
+            unquoted = max(sum(not t.quoted for t in tokens[da][a0:a1]), sum(not t.quoted for t in tokens[db][b0:b1]))
             if unquoted >= MIN_UNQUOTED_WORDS:
                 found.append((da, db, passage, "text"))
             elif matched >= LONG_QUOTE_WORDS:

@@ -53,7 +53,10 @@ __all__ = [
     "stories",
 ]
 
-def collect_raw(items: Iterable[Any], rejected: list[Rejected], warnings: list[str]) -> tuple[list[RawDocument], list[Article]]:
+
+def collect_raw(
+    items: Iterable[Any], rejected: list[Rejected], warnings: list[str]
+) -> tuple[list[RawDocument], list[Article]]:
     """Raw articles from paths (str or Path: files, folders, feeds, JSONL, '-'), texts and dicts; and the
     ``Document`` objects given, already clean. What cannot be read is reported in ``rejected``."""
     raw: list[RawDocument] = []
@@ -74,20 +77,28 @@ def collect_raw(items: Iterable[Any], rejected: list[Rejected], warnings: list[s
             document.id = document.id or str(index + 1)
             raw.append(document)
         else:
-            rejected.append(Rejected(f"document {index + 1}", f"a {type(item).__name__}; give text, a path or a Document"))
+            rejected.append(
+                Rejected(f"document {index + 1}", f"a {type(item).__name__}; give text, a path or a Document")
+            )
     return raw, ready
 
 
 def _names_input(item: str) -> bool:
     """A one-line string that names a file, a folder, '-' or an address (not an article's text)."""
-    return "\n" not in item and len(item) < 4096 and (item == "-" or item.startswith(("http://", "https://")) or Path(item).exists())
+    return (
+        "\n" not in item
+        and len(item) < 4096
+        and (item == "-" or item.startswith(("http://", "https://")) or Path(item).exists())
+    )
 
 
 def story_id(index: int) -> str:
     return f"s{index + 1:04d}"
 
 
-def news_stories(grouper: StoryGrouper, articles_by_key: dict[str, Article], new: set[str] | None = None) -> list[NewsStory]:
+def news_stories(
+    grouper: StoryGrouper, articles_by_key: dict[str, Article], new: set[str] | None = None
+) -> list[NewsStory]:
     """The grouper's stories as NewsStory (no summary yet), with their title, dates, outlets and reasons."""
     out = []
     for story in grouper.stories:
@@ -117,7 +128,10 @@ def news_stories(grouper: StoryGrouper, articles_by_key: dict[str, Article], new
 
 
 def summarize_stories(
-    found: list[NewsStory], options: DigestOptions, *, reports: str | os.PathLike | None = None,
+    found: list[NewsStory],
+    options: DigestOptions,
+    *,
+    reports: str | os.PathLike | None = None,
     runner: Callable[[list[StoryWork]], Iterable[StoryOutcome]] = lambda works: map(summarize_story_work, works),
 ) -> None:
     """Give each changed story that may reach ``options.min_outlets`` its summary (and report), and its
@@ -125,10 +139,16 @@ def summarize_stories(
     by_id = {s.id: s for s in found}
     summaries = options.summaries
     works = [
-        StoryWork(s.id, s.documents, options.summary_options(),
-                  str(Path(reports) / f"{s.id}.html") if reports and summaries else None, summaries)
+        StoryWork(
+            s.id,
+            s.documents,
+            options.summary_options(),
+            str(Path(reports) / f"{s.id}.html") if reports and summaries else None,
+            summaries,
+        )
         for s in found
-        if s.changed and len(s.outlets) >= options.min_outlets  # copies only lower the count: this is its most
+        if s.changed
+        and len(s.outlets) >= options.min_outlets  # copies only lower the count: this is its most
         and (summaries or len(s.articles) > 1)  # one article is one outlet
     ]
     for outcome in runner(works):
@@ -226,8 +246,12 @@ def stories(
     if kept is not None:
         from chorus.digest.state import story_to_state
 
-        kept.save(grouper, everything, {s.id: story_to_state(s) for s in found},
-                  {**{f.key: f for f in kept.features}, **features})
+        kept.save(
+            grouper,
+            everything,
+            {s.id: story_to_state(s) for s in found},
+            {**{f.key: f for f in kept.features}, **features},
+        )
         found = [s for s in found if s.new_articles or (since and (s.last_published or "")[:10] >= since)]
     return finish_digest(found, rejected, warnings, count_in, options)
 
@@ -245,8 +269,9 @@ def _reuse(story: NewsStory, kept: dict[str, Any] | None, summaries: bool = True
     outcome_from_state(story, kept)
 
 
-def finish_digest(found: list[NewsStory], rejected: list[Rejected], warnings: list[str], count_in: int,
-                  options: DigestOptions) -> StoryDigest:
+def finish_digest(
+    found: list[NewsStory], rejected: list[Rejected], warnings: list[str], count_in: int, options: DigestOptions
+) -> StoryDigest:
     shown = [s for s in found if s.independent_outlets >= options.min_outlets]
     hidden = [s for s in found if s.independent_outlets < options.min_outlets]
     return StoryDigest(rank(shown), rank(hidden), rejected, count_in, warnings, options.since, options.min_outlets)

@@ -44,8 +44,13 @@ def run_stories(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
 
     items = [a if a == "-" or is_url(a) else Path(a) for a in args.articles]  # on the command line, names only
     digest = stories(
-        items, digest_options(args), reports=args.reports, state=args.state,
-        engine=args.engine, scheduler=args.scheduler, jobs=args.jobs,
+        items,
+        digest_options(args),
+        reports=args.reports,
+        state=args.state,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        jobs=args.jobs,
     )
     write_output(render_stories(digest, args.format), args.output)
     for w in digest.warnings:
@@ -53,6 +58,9 @@ def run_stories(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
     for r in digest.rejected:
         warn(f"not in any story: {r.where}: {r.reason}")
     stories_count = len(digest.stories) + len(digest.hidden)
-    print(f"chorus: {digest.articles_in} articles in -> {stories_count} stories, {len(digest.rejected)} not usable"
-          + (f" -> {args.output}" if args.output else ""), file=sys.stderr)
+    print(
+        f"chorus: {digest.articles_in} articles in -> {stories_count} stories, {len(digest.rejected)} not usable"
+        + (f" -> {args.output}" if args.output else ""),
+        file=sys.stderr,
+    )
     return 0

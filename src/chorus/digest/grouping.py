@@ -62,7 +62,9 @@ from chorus.digest.features import ArticleFeatures
 
 # The three similarities were tuned together on the tuning pools of benchmarks/stories_grouping.py (BENCHMARKS.md).
 JOIN_SIMILARITY = 0.24  # an article joins a story in the pass: strict, so that a young story takes no other event
-MERGE_SIMILARITY: float | None = 0.09  # group-average similarity at which two stories merge after the pass (None: never)
+MERGE_SIMILARITY: float | None = (
+    0.09  # group-average similarity at which two stories merge after the pass (None: never)
+)
 REFINE_SIMILARITY = 0.12  # an article moves to a story after the merging: the stories are grown, their centroids tell
 # Two stories that each grew this big in the strict pass are most likely two events (two plane crashes, two
 # elections): they merge only at the higher group average, which one event's halves reach and related topics do not.
@@ -265,7 +267,9 @@ class StoryGrouper:
 
     # --- a grouping kept from earlier runs ------------------------------------
 
-    def restore(self, articles: Sequence[ArticleFeatures], story_of: Sequence[int], decisions: Sequence[Decision]) -> None:
+    def restore(
+        self, articles: Sequence[ArticleFeatures], story_of: Sequence[int], decisions: Sequence[Decision]
+    ) -> None:
         """Take back the articles and stories of an earlier grouping (a state folder), as they were.
 
         Their vectors and centroids are made again with the document
@@ -350,8 +354,9 @@ class StoryGrouper:
             return iter(())
         from datasketch import MinHash
 
-        return iter(MinHash.bulk((self._key_terms(self.vectors[a]) for a in order),
-                                 num_perm=self.settings.minhash_permutations))
+        return iter(
+            MinHash.bulk((self._key_terms(self.vectors[a]) for a in order), num_perm=self.settings.minhash_permutations)
+        )
 
     def _candidates(self, neighbours: Iterable[int], article: int) -> list[int]:
         if self.settings.exhaustive:
@@ -388,8 +393,9 @@ class StoryGrouper:
                 del posting[next(iter(posting))]
         story.signature = new
 
-    def _similarities(self, article: int, candidates: Iterable[int], leave_out: int | None = None,
-                      base: float | None = None) -> list[tuple[float, int, float, int | None]]:
+    def _similarities(
+        self, article: int, candidates: Iterable[int], leave_out: int | None = None, base: float | None = None
+    ) -> list[tuple[float, int, float, int | None]]:
         """(similarity - threshold, story, similarity, days apart) for each candidate story."""
         vector, day = self.vectors[article], self.days[article]
         if len(self._dense) < len(self.terms):  # the article spread over the vocabulary: a dot is a gather
@@ -422,8 +428,14 @@ class StoryGrouper:
             margin, s, similarity, apart = scored[0]
             self._join(article, s)
             self.decisions[article] = Decision(
-                key, JOINED, s, round(similarity, 4), round(similarity - margin, 4), apart,
-                self._shared_terms(article, s), self._other(scored[1:]),
+                key,
+                JOINED,
+                s,
+                round(similarity, 4),
+                round(similarity - margin, 4),
+                apart,
+                self._shared_terms(article, s),
+                self._other(scored[1:]),
             )
             return
         story = GroupedStory(index=len(self.stories))
@@ -431,7 +443,9 @@ class StoryGrouper:
         self._join(article, story.index)
         best = scored[0] if scored else None
         self.decisions[article] = Decision(
-            key, OPENED, story.index,
+            key,
+            OPENED,
+            story.index,
             closest_other=(best[1], round(best[2], 4)) if best else None,
             threshold=round(best[2] - best[0], 4) if best else None,
             days_apart=best[3] if best else None,
@@ -444,7 +458,9 @@ class StoryGrouper:
         story = self.stories[s]
         vector = self.vectors[article]
         story.members.append(article)
-        story.centroid = vector if story.centroid is None else story.centroid.add(vector).capped(self.settings.centroid_terms)
+        story.centroid = (
+            vector if story.centroid is None else story.centroid.add(vector).capped(self.settings.centroid_terms)
+        )
         story.norm = story.centroid.norm()
         day = self.days[article]
         if day is not None:
@@ -483,7 +499,12 @@ class StoryGrouper:
         self._leave(article)
         self._join(article, best[1])
         self.decisions[article] = Decision(
-            self.keys[article], MOVED, best[1], round(best[2], 4), round(best[2] - best[0], 4), best[3],
+            self.keys[article],
+            MOVED,
+            best[1],
+            round(best[2], 4),
+            round(best[2] - best[0], 4),
+            best[3],
             self._shared_terms(article, best[1]),
             (own, round(own_score[2], 4)) if own_score is not None else None,
         )
@@ -523,7 +544,11 @@ class StoryGrouper:
                     if (a, b) not in pairs:
                         apart = self.stories[a].span_apart(self.stories[b])
                         similarity = self.group_average(a, b)
-                        pairs[(a, b)] = (similarity - self.settings.threshold(apart, self._merge_base(a, b)), similarity, apart)
+                        pairs[(a, b)] = (
+                            similarity - self.settings.threshold(apart, self._merge_base(a, b)),
+                            similarity,
+                            apart,
+                        )
             ranked = sorted((p for p in pairs.items() if p[1][0] >= 0), key=lambda p: (-p[1][0], p[0]))
             merged: set[int] = set()
             for (a, b), (margin, similarity, apart) in ranked:
@@ -533,8 +558,15 @@ class StoryGrouper:
                 shared = self._shared_story_terms(a, b)
                 for article in self.stories[b].members:
                     self.decisions[article] = Decision(
-                        self.keys[article], MERGED, a, round(similarity, 4), round(similarity - margin, 4), apart,
-                        shared, (b, round(similarity, 4)))
+                        self.keys[article],
+                        MERGED,
+                        a,
+                        round(similarity, 4),
+                        round(similarity - margin, 4),
+                        apart,
+                        shared,
+                        (b, round(similarity, 4)),
+                    )
                 self._absorb(a, b)
             touched = {a for a in merged if self.stories[a].members}
 

@@ -101,8 +101,12 @@ class KeyedRaw:
     raw: RawDocument
 
 
-def key_articles(raw: Iterable[RawDocument], rejected: list[Rejected], taken: set[str] | None = None,
-                 known: dict[str, str] | None = None) -> list[KeyedRaw]:
+def key_articles(
+    raw: Iterable[RawDocument],
+    rejected: list[Rejected],
+    taken: set[str] | None = None,
+    known: dict[str, str] | None = None,
+) -> list[KeyedRaw]:
     """Each raw article with its unique key; the same text under the same name twice is read once, and an
     article already in a kept state (``known``: key -> its text) is not read again; both are reported."""
     taken = taken if taken is not None else set()

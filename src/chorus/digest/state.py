@@ -60,7 +60,9 @@ def summary_from_state(data: dict[str, Any], documents: list[Document]) -> Summa
         return Citation(c["doc_index"], c["position"], c["similarity"], c["text"], tuple(c["positions"]))
 
     def contradiction(c: dict[str, Any]) -> Contradiction:
-        return Contradiction(c["doc_index"], c["position"], c["text"], tuple(tuple(v) for v in c["values"]), tuple(c["positions"]))
+        return Contradiction(
+            c["doc_index"], c["position"], c["text"], tuple(tuple(v) for v in c["values"]), tuple(c["positions"])
+        )
 
     sentences = []
     for s in data["sentences"]:
@@ -68,8 +70,11 @@ def summary_from_state(data: dict[str, Any], documents: list[Document]) -> Summa
         origin = Sentence(-1, doc_index, position, paragraph, s["text"], (), (), ())
         sentences.append(
             SummarySentence(
-                s["text"], origin, tuple(citation(c) for c in s["support"]),
-                tuple(contradiction(c) for c in s["contradictions"]), s["independent_sources"],
+                s["text"],
+                origin,
+                tuple(citation(c) for c in s["support"]),
+                tuple(contradiction(c) for c in s["contradictions"]),
+                s["independent_sources"],
             )
         )
     budget = Budget(**data["budget"])
@@ -123,7 +128,9 @@ class StoryState:
             return state
         size = state.path.stat().st_size
         if size > MAX_STATE_BYTES:
-            raise StateError(f"{state.path} is {describe_size(size)}; the limit for a state is {describe_size(MAX_STATE_BYTES)}")
+            raise StateError(
+                f"{state.path} is {describe_size(size)}; the limit for a state is {describe_size(MAX_STATE_BYTES)}"
+            )
         try:
             data = json.loads(state.path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
@@ -138,8 +145,17 @@ class StoryState:
                 surface = item.get("surface") or {}
                 state.features.append(ArticleFeatures(item["key"], item["terms"], item["day"], surface))
                 state.story_of.append(int(item["story"]))
-                state.decisions.append(Decision(**{**item["decision"], "shared_terms": tuple(item["decision"]["shared_terms"]),
-                                                   "closest_other": tuple(item["decision"]["closest_other"]) if item["decision"]["closest_other"] else None}))
+                state.decisions.append(
+                    Decision(
+                        **{
+                            **item["decision"],
+                            "shared_terms": tuple(item["decision"]["shared_terms"]),
+                            "closest_other": tuple(item["decision"]["closest_other"])
+                            if item["decision"]["closest_other"]
+                            else None,
+                        }
+                    )
+                )
             state.stories = data["stories"]
         except (KeyError, TypeError, ValueError) as exc:
             raise StateError(f"{state.path} is damaged ({exc.__class__.__name__}: {exc})") from None
@@ -149,16 +165,19 @@ class StoryState:
         """A grouper that goes on from the kept stories."""
         current = {f.name: getattr(settings, f.name) for f in fields(settings)}
         if self.settings is not None and self.settings != current:
-            raise StateError(
-                f"{self.path} was made with other grouping settings; use a new --state folder for these"
-            )
+            raise StateError(f"{self.path} was made with other grouping settings; use a new --state folder for these")
         grouper = StoryGrouper(settings)
         if self.articles:
             grouper.restore(self.features, self.story_of, self.decisions)
         return grouper
 
-    def save(self, grouper: StoryGrouper, articles: dict[str, Article], stories: dict[str, dict[str, Any]],
-             features: dict[str, ArticleFeatures]) -> None:
+    def save(
+        self,
+        grouper: StoryGrouper,
+        articles: dict[str, Article],
+        stories: dict[str, dict[str, Any]],
+        features: dict[str, ArticleFeatures],
+    ) -> None:
         """Write the state: every article of ``grouper`` (``articles`` and ``features`` by key) and ``stories``."""
         items = []
         for index, key in enumerate(grouper.keys):

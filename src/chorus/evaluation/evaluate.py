@@ -51,7 +51,9 @@ def reference_id(summary_id: str, index: int) -> str:
     return summary_id.rsplit(".", 1)[-1] if summary_id else str(index + 1)
 
 
-def load_references(dataset: str | Path, cluster_filter: str | None) -> tuple[list[tuple[int, bytes]], dict[str, dict[str, str]]]:
+def load_references(
+    dataset: str | Path, cluster_filter: str | None
+) -> tuple[list[tuple[int, bytes]], dict[str, dict[str, str]]]:
     """The dataset's lines to summarize and, per cluster id, its reference summaries."""
     pattern = re.compile(cluster_filter) if cluster_filter else None
     lines: list[tuple[int, bytes]] = []
@@ -62,12 +64,14 @@ def load_references(dataset: str | Path, cluster_filter: str | None) -> tuple[li
             continue
         summaries = cluster.fields.get("summaries")
         if not isinstance(summaries, list) or not summaries or not all(isinstance(s, str) for s in summaries):
-            raise InputError(f"{dataset} line {number}: cluster {cluster.id} has no \"summaries\" (reference summaries)")
+            raise InputError(f'{dataset} line {number}: cluster {cluster.id} has no "summaries" (reference summaries)')
         ids = cluster.fields.get("summary_ids") or [""] * len(summaries)
         references[cluster.id] = {reference_id(i, k): s for k, (i, s) in enumerate(zip(ids, summaries))}
         lines.append((number, line))
     if not lines:
-        raise InputError(f"{dataset}: no cluster to evaluate" + (f" matches {cluster_filter!r}" if cluster_filter else ""))
+        raise InputError(
+            f"{dataset}: no cluster to evaluate" + (f" matches {cluster_filter!r}" if cluster_filter else "")
+        )
     return lines, references
 
 
@@ -79,7 +83,7 @@ def load_peers(path: str | Path, topics: set[str]) -> dict[str, dict[str, str]]:
         try:
             cluster, system, text = str(record["id"]), str(record["summarizer"]), record["summary"]
         except (ValueError, KeyError, TypeError):
-            raise InputError(f"{path} line {number}: expected {{\"id\", \"summarizer\", \"summary\"}}") from None
+            raise InputError(f'{path} line {number}: expected {{"id", "summarizer", "summary"}}') from None
         if cluster in topics and isinstance(text, str):
             systems.setdefault(system, {})[cluster] = text
     if not systems:
@@ -87,9 +91,7 @@ def load_peers(path: str | Path, topics: set[str]) -> dict[str, dict[str, str]]:
     return systems
 
 
-def summarize_all(
-    lines: list[tuple[int, bytes]], options: BatchOptions, jobs: int
-) -> tuple[dict[str, list[str]], int]:
+def summarize_all(lines: list[tuple[int, bytes]], options: BatchOptions, jobs: int) -> tuple[dict[str, list[str]], int]:
     """cluster id -> summary sentences, and the number of clusters that failed."""
     summaries: dict[str, list[str]] = {}
     failed = 0
@@ -187,9 +189,16 @@ def evaluation_rows(evaluation: Evaluation) -> list[dict[str, Any]]:
         for metric in REPORTED:
             sc = s.scores.get(metric)
             key = metric.lower()
-            row[key] = None if sc is None else {
-                "recall": sc.recall, "recall_ci": list(sc.recall_ci), "f1": sc.f1, "f1_ci": list(sc.f1_ci),
-            }
+            row[key] = (
+                None
+                if sc is None
+                else {
+                    "recall": sc.recall,
+                    "recall_ci": list(sc.recall_ci),
+                    "f1": sc.f1,
+                    "f1_ci": list(sc.f1_ci),
+                }
+            )
         row["p_vs_best_chorus"] = s.p_value
         row["failed_clusters"] = s.failed
         rows.append(row)
@@ -198,28 +207,38 @@ def evaluation_rows(evaluation: Evaluation) -> list[dict[str, Any]]:
 
 def render_evaluation(evaluation: Evaluation, fmt: str = "text") -> str:
     if fmt == "json":
-        return json.dumps(
-            {
-                "dataset": evaluation.dataset,
-                "clusters": evaluation.clusters,
-                "words": evaluation.words,
-                "query_fields": list(evaluation.query_fields),
-                "rouge": evaluation.rouge,
-                "systems": evaluation_rows(evaluation),
-            },
-            indent=2,
-        ) + "\n"
+        return (
+            json.dumps(
+                {
+                    "dataset": evaluation.dataset,
+                    "clusters": evaluation.clusters,
+                    "words": evaluation.words,
+                    "query_fields": list(evaluation.query_fields),
+                    "rouge": evaluation.rouge,
+                    "systems": evaluation_rows(evaluation),
+                },
+                indent=2,
+            )
+            + "\n"
+        )
     header = ["#", "system", "kind", "R-1 R", "R-2 R (95% CI)", "SU4 R (95% CI)", "R-2 F", "SU4 F", "p"]
     rows = []
     for rank, s in enumerate(evaluation.ranked(), start=1):
         r2, su4 = s.scores.get("ROUGE-2"), s.scores.get("ROUGE-SU4")
         r1 = s.scores.get("ROUGE-1")
-        rows.append([
-            str(rank), s.name + (f" ({s.failed} failed)" if s.failed else ""), s.kind,
-            f"{r1.recall:.4f}" if r1 else "-", _cell(r2), _cell(su4),
-            f"{r2.f1:.4f}" if r2 else "-", f"{su4.f1:.4f}" if su4 else "-",
-            "" if s.p_value is None else f"{s.p_value:.3f}",
-        ])
+        rows.append(
+            [
+                str(rank),
+                s.name + (f" ({s.failed} failed)" if s.failed else ""),
+                s.kind,
+                f"{r1.recall:.4f}" if r1 else "-",
+                _cell(r2),
+                _cell(su4),
+                f"{r2.f1:.4f}" if r2 else "-",
+                f"{su4.f1:.4f}" if su4 else "-",
+                "" if s.p_value is None else f"{s.p_value:.3f}",
+            ]
+        )
     query = ", ".join(evaluation.query_fields) if evaluation.query_fields else "none"
     caption = (
         f"{evaluation.dataset}: {evaluation.clusters} clusters, {evaluation.words} words, query: {query}. "

@@ -258,8 +258,9 @@ def bootstrap(
 
 
 def check_supported(options: RougeOptions) -> None:
-    unsupported = [name for name, used in (("ROUGE-L", options.lcs), ("ROUGE-W", options.wlcs_weight is not None))
-                   if used]
+    unsupported = [
+        name for name, used in (("ROUGE-L", options.lcs), ("ROUGE-W", options.wlcs_weight is not None)) if used
+    ]
     if unsupported:
         raise ChorusError(
             f"the Python ROUGE scorer computes ROUGE-N and ROUGE-S/SU, not {' or '.join(unsupported)}: "
@@ -276,16 +277,22 @@ def score_plan(plan: Plan, options: RougeOptions) -> dict[str, dict[str, Score]]
     def tokens_of(data: bytes) -> list[str] | None:
         return tokenizer.tokens(read_text(data, word_limit, byte_limit))
 
-    model_tokens = {(topic, ref): tokens_of(data) for topic, refs in plan.model_files.items()
-                    for ref, data in refs.items()}
-    peer_tokens = {(system, topic): tokens_of(data) for system, topics in plan.peer_files.items()
-                   for topic, data in topics.items()}
+    model_tokens = {
+        (topic, ref): tokens_of(data) for topic, refs in plan.model_files.items() for ref, data in refs.items()
+    }
+    peer_tokens = {
+        (system, topic): tokens_of(data) for system, topics in plan.peer_files.items() for topic, data in topics.items()
+    }
     counters: list[tuple[str, Callable[[list[str] | None], tuple[Counter[Gram], int]]]] = [
         (f"ROUGE-{n}", partial(ngram_counts, n=n)) for n in range(1, options.max_n + 1)
     ]
     if options.skip_distance is not None:
-        counters.append((options.metric_names()[-1],
-                         partial(skip_bigram_counts, skip=options.skip_distance, unigrams=options.skip_unigrams)))
+        counters.append(
+            (
+                options.metric_names()[-1],
+                partial(skip_bigram_counts, skip=options.skip_distance, unigrams=options.skip_unigrams),
+            )
+        )
     results: dict[str, dict[str, Score]] = {}
     for metric, count in counters:
         model_grams = {key: count(tokens) for key, tokens in model_tokens.items()}
@@ -295,14 +302,23 @@ def score_plan(plan: Plan, options: RougeOptions) -> dict[str, dict[str, Score]]
                 continue
             peer_grams = {topic: count(peer_tokens[(system, topic)]) for topic in plan.peer_files[system]}
             per_eval = [
-                eval_score(peer_grams[unit.topic], [model_grams[(unit.topic, m)] for m in unit.models],
-                           options.formula, options.alpha)
+                eval_score(
+                    peer_grams[unit.topic],
+                    [model_grams[(unit.topic, m)] for m in unit.models],
+                    options.formula,
+                    options.alpha,
+                )
                 for _, unit in instances
             ]
             (r, p, f), (r_ci, p_ci, f_ci) = bootstrap(per_eval, options.resamples, options.confidence)
             recalls = {unit.id: values[0] for (_, unit), values in zip(instances, per_eval)}
             results.setdefault(system, {})[metric] = Score(
-                recall=r, recall_ci=r_ci, f1=f, f1_ci=f_ci, precision=p, precision_ci=p_ci,
+                recall=r,
+                recall_ci=r_ci,
+                f1=f,
+                f1_ci=f_ci,
+                precision=p,
+                precision_ci=p_ci,
                 per_topic_recall=per_topic_recall(plan, system, recalls),
             )
     return results

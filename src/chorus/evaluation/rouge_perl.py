@@ -75,7 +75,9 @@ def rouge_data_dir(files: tuple[str, ...] = EXCEPTION_FILES) -> Path:
             # ROUGE-1.5.5 README: "perl buildExeptionDB.pl . exc WordNet-2.0.exc.db"
             subprocess.run(
                 ["perl", str(builder), ".", "exc", str(staging / "WordNet-2.0.exc.db")],
-                cwd=folder, check=True, capture_output=True,
+                cwd=folder,
+                check=True,
+                capture_output=True,
             )
             shutil.rmtree(folder)
         if target.exists():
@@ -124,8 +126,7 @@ def run_perl(plan: Plan, options: RougeOptions) -> str:
                 (peers / f"{plan.topic_id[topic]}.{plan.peer_id[system]}").write_bytes(data)
         config = root / "config.xml"
         config.write_text(_config(plan, peers, models), encoding="utf-8")
-        command = ["perl", str(rouge_home() / "ROUGE-1.5.5.pl"), "-e", str(data_dir), *options.perl_args(),
-                   str(config)]
+        command = ["perl", str(rouge_home() / "ROUGE-1.5.5.pl"), "-e", str(data_dir), *options.perl_args(), str(config)]
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
             raise ChorusError(f"ROUGE-1.5.5 failed: {result.stderr.strip()[:500]}")
@@ -152,8 +153,12 @@ def parse_output(output: str, plan: Plan) -> dict[str, dict[str, Score]]:
         r, p, f = kinds["R"], kinds["P"], kinds["F"]
         system = system_of.get(peer, peer)
         scores.setdefault(system, {})[metric] = Score(
-            recall=r[0], recall_ci=(r[1], r[2]), f1=f[0], f1_ci=(f[1], f[2]),
-            precision=p[0], precision_ci=(p[1], p[2]),
+            recall=r[0],
+            recall_ci=(r[1], r[2]),
+            f1=f[0],
+            f1_ci=(f[1], f[2]),
+            precision=p[0],
+            precision_ci=(p[1], p[2]),
             per_topic_recall=per_topic_recall(plan, system, recalls.get((peer, metric), {})),
         )
     return scores

@@ -76,8 +76,20 @@ class RougeOptions:
             args.append("-s")
         if self.skip_distance is not None:
             args += ["-2", str(self.skip_distance)] + (["-u"] if self.skip_unigrams else [])
-        args += ["-c", f"{self.confidence:g}", "-r", str(self.resamples), "-f", self.formula,
-                 "-p", f"{self.alpha:g}", "-t", "0", "-a", "-d"]
+        args += [
+            "-c",
+            f"{self.confidence:g}",
+            "-r",
+            str(self.resamples),
+            "-f",
+            self.formula,
+            "-p",
+            f"{self.alpha:g}",
+            "-t",
+            "0",
+            "-a",
+            "-d",
+        ]
         if self.word_limit:
             args += ["-l", str(self.word_limit)]
         elif self.byte_limit:
@@ -85,8 +97,10 @@ class RougeOptions:
         return args
 
     def describe(self) -> str:
-        return "ROUGE-1.5.5 " + " ".join(a for a in self.perl_args() if a != "-d") + (
-            ", jackknifed" if self.jackknife else ""
+        return (
+            "ROUGE-1.5.5 "
+            + " ".join(a for a in self.perl_args() if a != "-d")
+            + (", jackknifed" if self.jackknife else "")
         )
 
 
@@ -218,9 +232,7 @@ def make_plan(
                 units.append(EvalUnit(f"{t}{LEFT_OUT_MARK}{names(human)}", topic, models, (human,)))
     if not units:
         raise ChorusError("nothing to score: no system summary matches a topic with references")
-    return Plan(
-        units, peer_files, model_files, peers.ids, topics.ids, {t: n.ids for t, n in model_names.items()}
-    )
+    return Plan(units, peer_files, model_files, peers.ids, topics.ids, {t: n.ids for t, n in model_names.items()})
 
 
 def per_topic_recall(plan: Plan, system: str, recalls: dict[str, float]) -> dict[str, float]:

@@ -24,7 +24,6 @@ HEAD_LINES_AFTER_START = 3  # the first paragraph and the lines right after it m
 __all__ = ["Cluster", "RawDocument", "prepare_documents", "read_dataset", "read_inputs"]
 
 
-
 def _drop_repeats(raw: list[RawDocument], warnings: list[str]) -> list[RawDocument]:
     """The same article given twice (a file named twice, a folder and a file in
     it) is read once: it would count as a second outlet backing every sentence.
@@ -85,7 +84,9 @@ def _metadata(doc: RawDocument, page: PageMetadata) -> PageMetadata:
     exactly; what the page's text seems to say is a guess (a short line of
     the story with a date in it, a name in a bio line).
     """
-    given = PageMetadata(outlet=doc.outlet, url=doc.url, byline=doc.byline, published=iso_date(doc.published) or doc.published)
+    given = PageMetadata(
+        outlet=doc.outlet, url=doc.url, byline=doc.byline, published=iso_date(doc.published) or doc.published
+    )
     return given.or_else(wire_metadata(doc.id)).or_else(page)
 
 
@@ -150,19 +151,29 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str], english_only:
         kept.append((doc, doc_id, title, body, subtitle, removed, _metadata(doc, page)))
     if skipped_language:
         if not kept:
-            raise InputError(
-                "chorus summarizes English news; not English: " + ", ".join(skipped_language)
-            )
+            raise InputError("chorus summarizes English news; not English: " + ", ".join(skipped_language))
         warnings.append("skipped articles not in English: " + ", ".join(skipped_language))
     if not kept:
         raise InputError("no article text found in the input")
     labels = unique_labels(
-        [LabelSource(id=i, name=d.name, outlet=m.outlet, title=t, published=m.published) for d, i, t, _, _, _, m in kept]
+        [
+            LabelSource(id=i, name=d.name, outlet=m.outlet, title=t, published=m.published)
+            for d, i, t, _, _, _, m in kept
+        ]
     )
     return [
         Document(
-            id=doc_id, text=body, title=title, subtitle=subtitle, name=doc.name, removed=removed,
-            outlet=meta.outlet, url=meta.url, byline=meta.byline, published=meta.published, shown_as=label,
+            id=doc_id,
+            text=body,
+            title=title,
+            subtitle=subtitle,
+            name=doc.name,
+            removed=removed,
+            outlet=meta.outlet,
+            url=meta.url,
+            byline=meta.byline,
+            published=meta.published,
+            shown_as=label,
         )
         for (doc, doc_id, title, body, subtitle, removed, meta), label in zip(kept, labels)
     ]

@@ -384,8 +384,11 @@ def _furniture_reason(b: Block) -> str:
 def _reads_as_lead_in(b: Block) -> bool:
     """One clause ending in a colon, in the story's voice: no label, no page wording, no second sentence."""
     return (
-        b.text.rstrip().endswith(":") and b.n_words >= LEAD_IN_MIN_WORDS and not _furniture_evidence(b)
-        and b.second_person == 0 and not SENTENCE_BREAK_RE.search(b.text)
+        b.text.rstrip().endswith(":")
+        and b.n_words >= LEAD_IN_MIN_WORDS
+        and not _furniture_evidence(b)
+        and b.second_person == 0
+        and not SENTENCE_BREAK_RE.search(b.text)
     )
 
 
@@ -393,7 +396,10 @@ def _is_lead_in(blocks: list[Block], i: int) -> bool:
     """A lead-in right before a paragraph of reporting: it says who says what follows."""
     after = blocks[i + 1] if i + 1 < len(blocks) else None
     return (
-        _reads_as_lead_in(blocks[i]) and after is not None and after.label == GOOD and _is_prose(after)
+        _reads_as_lead_in(blocks[i])
+        and after is not None
+        and after.label == GOOD
+        and _is_prose(after)
         and not after.link_like
     )
 
@@ -414,9 +420,7 @@ def _is_headline(b: Block) -> bool:
 # reporting too). A standfirst sums the story up in the outlet's own
 # telegraphic voice and leaves all of that to the body.
 _ATTRIBUTION_RE = re.compile(rf"\b{lexicon.alternation(lexicon.LEDE_ATTRIBUTIONS)}\b", re.IGNORECASE)
-_NEWS_DAY_RE = re.compile(
-    r"\b(?:" + "|".join(lexicon.WEEKDAYS) + r"|yesterday|tonight|last night)\b", re.IGNORECASE
-)
+_NEWS_DAY_RE = re.compile(r"\b(?:" + "|".join(lexicon.WEEKDAYS) + r"|yesterday|tonight|last night)\b", re.IGNORECASE)
 _QUOTATION_RE = re.compile(r"""^["“‘']""")
 MAX_STANDFIRST_WORDS = 35
 STANDFIRST_COHESION = 0.3
@@ -472,23 +476,28 @@ def _split_title(blocks: list[Block]) -> tuple[Block | None, Block | None]:
             break  # what follows a lead-in is reported, not headed
         # Menus and labels may come first: the headline is the first
         # headline-shaped line about the story.
-        if b.repeated or not (
-            _is_headline(b) and b.n_words >= 3 and b.cohesion >= HEADLINE_COHESION
-        ):
+        if b.repeated or not (_is_headline(b) and b.n_words >= 3 and b.cohesion >= HEADLINE_COHESION):
             continue
         return b, _standfirst(blocks, i + 1)
     return None, None
 
 
 def _furniture_evidence(b: Block) -> bool:
-    return (b.link_like or b.repeated or b.cue_score >= CUE_FURNITURE_SCORE or b.timestamp or b.credit
-            or b.caps_ratio > CAPS_FURNITURE_RATIO)
+    return (
+        b.link_like
+        or b.repeated
+        or b.cue_score >= CUE_FURNITURE_SCORE
+        or b.timestamp
+        or b.credit
+        or b.caps_ratio > CAPS_FURNITURE_RATIO
+    )
 
 
 def _reads_as_clean_text(b: Block) -> bool:
     """A sentence with no mark of a web page (page words only in passing: "told reporters")."""
     return (
-        b.terminal and not (b.link_like or b.repeated or b.timestamp or b.credit or b.caps_ratio > CAPS_FURNITURE_RATIO)
+        b.terminal
+        and not (b.link_like or b.repeated or b.timestamp or b.credit or b.caps_ratio > CAPS_FURNITURE_RATIO)
         and b.cue_score < max(CUE_FURNITURE_SCORE, PROSE_CUE_DENSITY * b.n_words)
     )
 
@@ -519,10 +528,13 @@ def _enclosed_prose(blocks: list[Block], i: int, addresses_reader: bool = False)
     ("print advertising")."""
     b = blocks[i]
     return (
-        b.terminal and b.n_words >= ENCLOSED_PROSE_WORDS and (b.second_person == 0 or addresses_reader)
+        b.terminal
+        and b.n_words >= ENCLOSED_PROSE_WORDS
+        and (b.second_person == 0 or addresses_reader)
         and b.stop_ratio >= PROSE_STOP_RATIO
         and not (b.link_like or b.repeated or b.timestamp or b.credit or b.caps_ratio > CAPS_FURNITURE_RATIO)
-        and _reporting_beside(blocks, i, -1) and _reporting_beside(blocks, i, 1)
+        and _reporting_beside(blocks, i, -1)
+        and _reporting_beside(blocks, i, 1)
     )
 
 
@@ -536,15 +548,22 @@ def _numbered_subheading(blocks: list[Block], i: int) -> bool:
     most-read stories runs its numbers line after line, with no paragraph between them)."""
     b = blocks[i]
     return (
-        bool(_NUMBERED_RE.match(b.text)) and not b.terminal and b.n_words <= MAX_SUBHEADING_WORDS
-        and not _furniture_evidence(b) and 0 < i < len(blocks) - 1
+        bool(_NUMBERED_RE.match(b.text))
+        and not b.terminal
+        and b.n_words <= MAX_SUBHEADING_WORDS
+        and not _furniture_evidence(b)
+        and 0 < i < len(blocks) - 1
         and all(blocks[j].label == GOOD and _is_prose(blocks[j]) for j in (i - 1, i + 1))
     )
 
 
 def _classify(
-    blocks: list[Block], model: LineModel, embedded_posts: bool, repeated_labels: bool,
-    layout: Layout | None = None, scores: Iterable[float] | None = None,
+    blocks: list[Block],
+    model: LineModel,
+    embedded_posts: bool,
+    repeated_labels: bool,
+    layout: Layout | None = None,
+    scores: Iterable[float] | None = None,
 ) -> None:
     """Label the page's blocks (``layout`` and ``scores``: those of its article, the blocks before its
     readers' comments, when already computed)."""
@@ -557,12 +576,22 @@ def _classify(
     article = blocks[:end]
     if layout is None:
         layout = page_layout(article)
-    _classify_article(article, model, embedded_posts, repeated_labels, layout,
-                      model.scores(article, layout) if scores is None else scores)
+    _classify_article(
+        article,
+        model,
+        embedded_posts,
+        repeated_labels,
+        layout,
+        model.scores(article, layout) if scores is None else scores,
+    )
 
 
 def _classify_article(
-    blocks: list[Block], model: LineModel, embedded_posts: bool, repeated_labels: bool, layout: Layout,
+    blocks: list[Block],
+    model: LineModel,
+    embedded_posts: bool,
+    repeated_labels: bool,
+    layout: Layout,
     scores: Iterable[float],
 ) -> None:
     for b, score in zip(blocks, scores):
@@ -595,15 +624,23 @@ def _classify_article(
         between_reporting = i > 0 and blocks[i - 1].label == GOOD and b.n_words < MIN_PROSE_WORDS
         followed = i < len(blocks) - 1 and blocks[i + 1].label == GOOD
         if (
-            b.label == BAD and reads_as_sentences(b) and not _furniture_evidence(b)
-            and (wire_lede or between_reporting) and followed
+            b.label == BAD
+            and reads_as_sentences(b)
+            and not _furniture_evidence(b)
+            and (wire_lede or between_reporting)
+            and followed
         ):
             b.label, b.reason = GOOD, ""
         # Someone's words, attributed, between two paragraphs of reporting are reporting, even
         # with a page word in passing ('..., the fire chief told reporters').
         elif (
-            b.label == BAD and i > 0 and blocks[i - 1].label == GOOD and followed and _is_prose(b)
-            and _reads_as_clean_text(b) and _ATTRIBUTION_RE.search(b.text)
+            b.label == BAD
+            and i > 0
+            and blocks[i - 1].label == GOOD
+            and followed
+            and _is_prose(b)
+            and _reads_as_clean_text(b)
+            and _ATTRIBUTION_RE.search(b.text)
         ):
             b.label, b.reason = GOOD, ""
         elif b.label == BAD and (_enclosed_prose(blocks, i, addresses_reader) or _numbered_subheading(blocks, i)):
@@ -641,15 +678,20 @@ def _captions(blocks: list[Block]) -> None:
         if b.credit:
             b.label, b.reason = BAD, "a photo caption with its credit"
         elif (
-            i > last_sentence and not b.terminal and b.title_ratio >= CAPTION_TITLE_RATIO
-            and not _QUOTE_MARK_RE.search(b.text) and not _EMBED_SIGNATURE_RE.match(b.text)
+            i > last_sentence
+            and not b.terminal
+            and b.title_ratio >= CAPTION_TITLE_RATIO
+            and not _QUOTE_MARK_RE.search(b.text)
+            and not _EMBED_SIGNATURE_RE.match(b.text)
         ):
             b.label, b.reason = BAD, "after the story's last sentence, with no sentence ending (a caption or a label)"
 
 
 # A reader's comment opens with its writer and when it was posted: "mroklahoma says:" (or
 # "wrote:"), then a time stamp ("November 19, 2019 at 6:34 am").
-_COMMENT_SIGNATURE_RE = re.compile(rf"^\S+(?:\s+\S+){{0,2}}\s+{lexicon.alternation(lexicon.COMMENT_SIGNATURE_VERBS)}:?$", re.IGNORECASE)
+_COMMENT_SIGNATURE_RE = re.compile(
+    rf"^\S+(?:\s+\S+){{0,2}}\s+{lexicon.alternation(lexicon.COMMENT_SIGNATURE_VERBS)}:?$", re.IGNORECASE
+)
 MIN_COMMENTS = 2  # signed and stamped comments that make a page's comment section
 
 
@@ -657,8 +699,7 @@ def _comments_start(blocks: list[Block]) -> int:
     """Where readers' comments begin (from the first signed and stamped comment on, nothing is the
     article's), or the page's end when it has no comment section."""
     signed = [
-        i for i in range(len(blocks) - 1)
-        if _COMMENT_SIGNATURE_RE.match(blocks[i].text) and blocks[i + 1].timestamp
+        i for i in range(len(blocks) - 1) if _COMMENT_SIGNATURE_RE.match(blocks[i].text) and blocks[i + 1].timestamp
     ]
     return signed[0] if len(signed) >= MIN_COMMENTS else len(blocks)
 
@@ -677,7 +718,12 @@ def _embedded_posts(blocks: list[Block], layout: Layout) -> None:
         if not (_EMBED_SIGNATURE_RE.match(b.text) and (layout.run_start <= i <= layout.run_end or closes)):
             continue
         start = i
-        while start > 0 and i - start < EMBED_MAX_LINES and blocks[start - 1].label == BAD and not blocks[start - 1].repeated:
+        while (
+            start > 0
+            and i - start < EMBED_MAX_LINES
+            and blocks[start - 1].label == BAD
+            and not blocks[start - 1].repeated
+        ):
             start -= 1
         for post in blocks[start : i + 1]:
             post.label, post.reason = GOOD, ""
@@ -699,8 +745,11 @@ def _teasers(blocks: list[Block], layout: Layout) -> None:
 
 
 def clean_texts(
-    texts: list[str], model: LineModel | None = None, *,
-    embedded_posts: bool = EMBEDDED_POSTS, repeated_labels: bool = REPEATED_LABELS,
+    texts: list[str],
+    model: LineModel | None = None,
+    *,
+    embedded_posts: bool = EMBEDDED_POSTS,
+    repeated_labels: bool = REPEATED_LABELS,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -739,8 +788,13 @@ def clean_texts(
             if b.label == GOOD and not b.terminal and b.cue_score > 0 and shared_short[b.normal] > 1:
                 b.label, b.reason = BAD, "repeated on other pages of the cluster (site furniture)"
             elif (
-                b.label == BAD and others and b.score >= RESCUE_FLOOR and _is_prose(b) and not b.repeated
-                and not b.comment and b.cohesion >= GOOD_COHESION
+                b.label == BAD
+                and others
+                and b.score >= RESCUE_FLOOR
+                and _is_prose(b)
+                and not b.repeated
+                and not b.comment
+                and b.cohesion >= GOOD_COHESION
             ):
                 b.label, b.reason = GOOD, ""
         title, subtitle = _split_title(blocks)

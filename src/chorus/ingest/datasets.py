@@ -58,11 +58,11 @@ def from_multinews_row(record: dict[str, Any], line_number: int | None, where: s
     """A Multi-News row in chorus's schema; its id is its own, or its line number."""
     document = record.get("document")
     if not isinstance(document, str):
-        raise InputError(f"{where}: a Multi-News row's \"document\" must be a string of articles separated by |||||")
+        raise InputError(f'{where}: a Multi-News row\'s "document" must be a string of articles separated by |||||')
     out = {k: v for k, v in record.items() if k not in ("document", "summary")}
     if out.get("id") is None:
         if line_number is None:
-            raise InputError(f"{where}: the Multi-News row has no \"id\" and no line number to name it by")
+            raise InputError(f'{where}: the Multi-News row has no "id" and no line number to name it by')
         out["id"] = str(line_number)
     out["documents"] = multinews_documents(document)
     summary = record.get("summary")
@@ -73,7 +73,7 @@ def from_multinews_row(record: dict[str, Any], line_number: int | None, where: s
 
 def iter_multinews_files(source: Path, targets: Path | None) -> Iterator[dict[str, Any]]:
     """Rows of the original Multi-News release: ``*.src`` and, when given, its ``*.tgt``."""
-    with source.open("rb") as src, (targets.open("rb") if targets else nullcontext()) as tgt:
+    with source.open("rb") as src, targets.open("rb") if targets else nullcontext() as tgt:
         for number, raw in enumerate(src, start=1):
             summary = tgt.readline() if tgt else b""
             if targets and not summary:

@@ -126,7 +126,9 @@ def fetch_page(url: str, limits: FetchLimits = FetchLimits(), client=None) -> Ra
                     current = urljoin(current, target)
                     continue
                 if response.status_code >= 400:
-                    raise InputError(f"{url}: the server answered {response.status_code} {response.reason_phrase}".rstrip())
+                    raise InputError(
+                        f"{url}: the server answered {response.status_code} {response.reason_phrase}".rstrip()
+                    )
                 declared = response.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > limits.max_bytes:
                     raise InputError(f"{url}: the page is {int(declared):,} bytes; the limit is {limits.max_bytes:,}")
@@ -158,7 +160,9 @@ def fetch_page(url: str, limits: FetchLimits = FetchLimits(), client=None) -> Ra
 
 
 def fetch_pages(
-    urls: Iterable[str], warnings: list[str], limits: FetchLimits = FetchLimits(),
+    urls: Iterable[str],
+    warnings: list[str],
+    limits: FetchLimits = FetchLimits(),
     fetch: Callable[[str, FetchLimits], RawDocument] = fetch_page,
 ) -> list[RawDocument]:
     """Every page that could be fetched, in the order given; each failure is a warning ("skipped ...")."""
@@ -174,7 +178,9 @@ def fetch_pages(
     return pages
 
 
-def _attempt(fetch: Callable[[str, FetchLimits], RawDocument], url: str, limits: FetchLimits) -> RawDocument | InputError:
+def _attempt(
+    fetch: Callable[[str, FetchLimits], RawDocument], url: str, limits: FetchLimits
+) -> RawDocument | InputError:
     try:
         return fetch(url, limits)
     except InputError as exc:

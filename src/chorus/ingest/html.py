@@ -61,9 +61,15 @@ def _edge_furniture(block) -> bool:
     from chorus.ingest.clean import CAPS_FURNITURE_RATIO, CUE_FURNITURE_SCORE
 
     return (
-        block.n_words < EDGE_FURNITURE_WORDS and not block.text.startswith("|")
-        and (block.cue_score >= CUE_FURNITURE_SCORE or block.timestamp or block.credit or block.repeated
-             or (block.caps_ratio > CAPS_FURNITURE_RATIO and block.n_words <= EDGE_LABEL_WORDS))
+        block.n_words < EDGE_FURNITURE_WORDS
+        and not block.text.startswith("|")
+        and (
+            block.cue_score >= CUE_FURNITURE_SCORE
+            or block.timestamp
+            or block.credit
+            or block.repeated
+            or (block.caps_ratio > CAPS_FURNITURE_RATIO and block.n_words <= EDGE_LABEL_WORDS)
+        )
     )
 
 
@@ -98,7 +104,12 @@ def extract_html(html: str, name: str, url: str | None = None) -> ExtractedPage:
         _drop_code(tree)
         headlines = _headlines(tree)
         result = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=False, include_images=False, favor_recall=True,
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_images=False,
+            favor_recall=True,
             date_extraction_params=set_date_params(EXTENSIVE_DATE_SEARCH),
         )
     text = getattr(result, "text", None) if result is not None else None

@@ -45,11 +45,33 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 # the model decides: loading it costs a process about 100 MB and 0.4 s.
 PLAINLY_ENGLISH_SHARE = 0.10
 LANGUAGE_NAMES = {
-    "de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "pt": "Portuguese",
-    "nl": "Dutch", "ru": "Russian", "ar": "Arabic", "zh": "Chinese", "ja": "Japanese",
-    "he": "Hebrew", "tr": "Turkish", "pl": "Polish", "sv": "Swedish", "uk": "Ukrainian",
-    "ko": "Korean", "id": "Indonesian", "th": "Thai", "vi": "Vietnamese", "hi": "Hindi", "fa": "Persian",
-    "wuu": "Chinese", "yue": "Chinese", "el": "Greek", "cs": "Czech", "ro": "Romanian", "hu": "Hungarian",
+    "de": "German",
+    "es": "Spanish",
+    "fr": "French",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "ru": "Russian",
+    "ar": "Arabic",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "he": "Hebrew",
+    "tr": "Turkish",
+    "pl": "Polish",
+    "sv": "Swedish",
+    "uk": "Ukrainian",
+    "ko": "Korean",
+    "id": "Indonesian",
+    "th": "Thai",
+    "vi": "Vietnamese",
+    "hi": "Hindi",
+    "fa": "Persian",
+    "wuu": "Chinese",
+    "yue": "Chinese",
+    "el": "Greek",
+    "cs": "Czech",
+    "ro": "Romanian",
+    "hu": "Hungarian",
 }
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 

@@ -93,15 +93,23 @@ HEADLINE_TITLE_RATIO = 0.6
 
 def is_headline_shaped(b: BlockLike) -> bool:
     """A line like another story's headline: a few capitalised words, no sentence ending."""
-    return (not b.terminal and HEADLINE_WORDS[0] <= b.n_words <= HEADLINE_WORDS[1]
-            and b.title_ratio >= HEADLINE_TITLE_RATIO and not b.link_like)
+    return (
+        not b.terminal
+        and HEADLINE_WORDS[0] <= b.n_words <= HEADLINE_WORDS[1]
+        and b.title_ratio >= HEADLINE_TITLE_RATIO
+        and not b.link_like
+    )
 
 
 def is_prose(b: BlockLike) -> bool:
     """A paragraph-like block: sentences, long enough, not a link, not printed twice, little page wording."""
     return (
-        reads_as_sentences(b) and b.n_words >= PROSE_WORDS and b.stop_ratio >= PROSE_STOP_RATIO and not b.link_like
-        and not b.repeated and b.model_cue_score < max(1.0, PROSE_CUE_DENSITY * b.n_words)
+        reads_as_sentences(b)
+        and b.n_words >= PROSE_WORDS
+        and b.stop_ratio >= PROSE_STOP_RATIO
+        and not b.link_like
+        and not b.repeated
+        and b.model_cue_score < max(1.0, PROSE_CUE_DENSITY * b.n_words)
     )
 
 
@@ -129,14 +137,56 @@ def _main_run(prose: list[bool], n_words: list[int], max_gap: int = MAX_RUN_GAP)
 
 
 OWN_FEATURES = (
-    "log_words", "words_le_3", "words_le_6", "words_le_12", "words_gt_20", "words_gt_40", "terminal", "colon_end",
-    "question", "stop_ratio", "title_ratio", "caps_ratio", "cue", "cue_density", "link", "timestamp", "credit",
-    "repeated", "digit_ratio", "second_person", "quote", "attribution", "separator", "mean_word_length",
-    "own_cohesion", "dateline", "prose", "terminal_short", "capitalised_short",
-    "relative_position", "before_first_prose", "after_last_prose", "in_main_run", "before_main_run",
-    "after_main_run", "blocks_from_main_run", "prose_neighbours", "prev_prose", "next_prose",
-    "caption_words", "prose_share_before", "prose_share_after", "main_run_cohesion", "sentence_breaks",
-    "reads_as_sentences", "in_core", "blocks_from_core", "core_cohesion", "prev_headline", "next_headline",
+    "log_words",
+    "words_le_3",
+    "words_le_6",
+    "words_le_12",
+    "words_gt_20",
+    "words_gt_40",
+    "terminal",
+    "colon_end",
+    "question",
+    "stop_ratio",
+    "title_ratio",
+    "caps_ratio",
+    "cue",
+    "cue_density",
+    "link",
+    "timestamp",
+    "credit",
+    "repeated",
+    "digit_ratio",
+    "second_person",
+    "quote",
+    "attribution",
+    "separator",
+    "mean_word_length",
+    "own_cohesion",
+    "dateline",
+    "prose",
+    "terminal_short",
+    "capitalised_short",
+    "relative_position",
+    "before_first_prose",
+    "after_last_prose",
+    "in_main_run",
+    "before_main_run",
+    "after_main_run",
+    "blocks_from_main_run",
+    "prose_neighbours",
+    "prev_prose",
+    "next_prose",
+    "caption_words",
+    "prose_share_before",
+    "prose_share_after",
+    "main_run_cohesion",
+    "sentence_breaks",
+    "reads_as_sentences",
+    "in_core",
+    "blocks_from_core",
+    "core_cohesion",
+    "prev_headline",
+    "next_headline",
 )
 CONTEXT_FEATURES = ("p_self", "p_prev", "p_next", "p_prev2", "p_next2", "p_best_neighbour", "p_prev_x_next")
 
@@ -196,21 +246,56 @@ def own_features(blocks: Sequence[BlockLike], layout: Layout | None = None) -> n
         tokens = text.split()
         distance = run_start - i if i < run_start else i - run_end if i > run_end else 0
         rows[i] = (
-            math.log1p(w), w <= 3, w <= 6, w <= 12, w > 20, w > 40, b.terminal, text.endswith(":"),
-            text.endswith("?"), b.stop_ratio, b.title_ratio, b.caps_ratio, min(b.model_cue_score, 3.0),
-            min(b.model_cue_score / max(w, 1), 1.0), b.link_like, b.timestamp, b.credit, b.repeated, b.digit_ratio,
-            b.second_person, bool(_QUOTE_RE.search(text)), bool(_ATTRIBUTION_RE.search(text)),
-            bool(_SEPARATOR_RE.search(text)), min(sum(map(len, tokens)) / max(len(tokens), 1), 12.0) / 12.0,
-            b.own_cohesion, b.dateline, prose[i], b.terminal and w < PROSE_WORDS,
+            math.log1p(w),
+            w <= 3,
+            w <= 6,
+            w <= 12,
+            w > 20,
+            w > 40,
+            b.terminal,
+            text.endswith(":"),
+            text.endswith("?"),
+            b.stop_ratio,
+            b.title_ratio,
+            b.caps_ratio,
+            min(b.model_cue_score, 3.0),
+            min(b.model_cue_score / max(w, 1), 1.0),
+            b.link_like,
+            b.timestamp,
+            b.credit,
+            b.repeated,
+            b.digit_ratio,
+            b.second_person,
+            bool(_QUOTE_RE.search(text)),
+            bool(_ATTRIBUTION_RE.search(text)),
+            bool(_SEPARATOR_RE.search(text)),
+            min(sum(map(len, tokens)) / max(len(tokens), 1), 12.0) / 12.0,
+            b.own_cohesion,
+            b.dateline,
+            prose[i],
+            b.terminal and w < PROSE_WORDS,
             w <= 12 and not b.terminal and b.title_ratio >= 0.6,
-            i / max(n - 1, 1), i < first, i > last, run_start <= i <= run_end, i < run_start, i > run_end,
-            math.log1p(distance), sum(prose[max(0, i - 2) : i] + prose[i + 1 : i + 3]),
-            i > 0 and prose[i - 1], i + 1 < n and prose[i + 1],
-            b.caption_words, before[i] / total_prose, (total_prose - before[i] - prose_words[i]) / total_prose,
-            layout.run_cohesion[i], min(len(SENTENCE_BREAK_RE.findall(text)), 5), reads_as_sentences(b),
+            i / max(n - 1, 1),
+            i < first,
+            i > last,
+            run_start <= i <= run_end,
+            i < run_start,
+            i > run_end,
+            math.log1p(distance),
+            sum(prose[max(0, i - 2) : i] + prose[i + 1 : i + 3]),
+            i > 0 and prose[i - 1],
+            i + 1 < n and prose[i + 1],
+            b.caption_words,
+            before[i] / total_prose,
+            (total_prose - before[i] - prose_words[i]) / total_prose,
+            layout.run_cohesion[i],
+            min(len(SENTENCE_BREAK_RE.findall(text)), 5),
+            reads_as_sentences(b),
             layout.core_start <= i <= layout.core_end,
             math.log1p(layout.core_start - i if i < layout.core_start else max(i - layout.core_end, 0)),
-            layout.core_cohesion[i], i > 0 and headline_shaped[i - 1], i + 1 < n and headline_shaped[i + 1],
+            layout.core_cohesion[i],
+            i > 0 and headline_shaped[i - 1],
+            i + 1 < n and headline_shaped[i + 1],
         )
     return rows
 
@@ -259,7 +344,9 @@ class Stage:
 
     def to_json(self) -> dict:
         return {
-            "features": list(self.names), "baseline": round(self.baseline, 6), "depth": self.depth,
+            "features": list(self.names),
+            "baseline": round(self.baseline, 6),
+            "depth": self.depth,
             "roots": self.roots.tolist(),
             "nodes": [
                 [int(f), round(float(t), 6), int(lo), int(hi), round(float(v), 6)]
@@ -271,9 +358,15 @@ class Stage:
     def from_json(cls, data: dict) -> Stage:
         nodes = np.array(data["nodes"], dtype=float).reshape(-1, 5)
         return cls(
-            tuple(data["features"]), float(data["baseline"]), nodes[:, 0].astype(np.int64), nodes[:, 1],
-            nodes[:, 2].astype(np.int64), nodes[:, 3].astype(np.int64), nodes[:, 4],
-            np.array(data["roots"], dtype=np.int64), int(data["depth"]),
+            tuple(data["features"]),
+            float(data["baseline"]),
+            nodes[:, 0].astype(np.int64),
+            nodes[:, 1],
+            nodes[:, 2].astype(np.int64),
+            nodes[:, 3].astype(np.int64),
+            nodes[:, 4],
+            np.array(data["roots"], dtype=np.int64),
+            int(data["depth"]),
         )
 
 
@@ -309,7 +402,9 @@ class LineModel:
     def from_json(cls, data: dict) -> LineModel:
         own, context = Stage.from_json(data["own"]), Stage.from_json(data["context"])
         if own.names != OWN_FEATURES or context.names != OWN_FEATURES + CONTEXT_FEATURES:
-            raise ValueError(f"{MODEL_FILE.name} was trained on other features; rerun benchmarks/train_cleaner.py --write")
+            raise ValueError(
+                f"{MODEL_FILE.name} was trained on other features; rerun benchmarks/train_cleaner.py --write"
+            )
         return cls(own, context, float(data["threshold"]))
 
 

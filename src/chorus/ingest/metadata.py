@@ -71,9 +71,23 @@ _DATE_PATTERNS = [
 ]
 # Time zones a page prints, with their UTC offsets (the US ones news sites use, GMT/UTC, central Europe, Israel).
 ZONE_OFFSETS = {
-    "UTC": "+00:00", "GMT": "+00:00", "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "IST": "+02:00",
-    "IDT": "+03:00", "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00",
-    "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "ET": "-05:00", "PT": "-08:00",
+    "UTC": "+00:00",
+    "GMT": "+00:00",
+    "BST": "+01:00",
+    "CET": "+01:00",
+    "CEST": "+02:00",
+    "IST": "+02:00",
+    "IDT": "+03:00",
+    "EST": "-05:00",
+    "EDT": "-04:00",
+    "CST": "-06:00",
+    "CDT": "-05:00",
+    "MST": "-07:00",
+    "MDT": "-06:00",
+    "PST": "-08:00",
+    "PDT": "-07:00",
+    "ET": "-05:00",
+    "PT": "-08:00",
 }
 EARLIEST_YEAR = 1900  # no news page is dated before; a smaller number is something else
 
@@ -99,7 +113,9 @@ def iso_date(value: str | None) -> str | None:
     text = value.strip()
     if re.fullmatch(r"\d{8}", text):  # "20191119"
         text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
-    text = re.sub(r"(?<=\d)[Zz]$", "+00:00", text.replace(" ", "T", 1) if re.match(r"\d{4}-\d\d-\d\d \d", text) else text)
+    text = re.sub(
+        r"(?<=\d)[Zz]$", "+00:00", text.replace(" ", "T", 1) if re.match(r"\d{4}-\d\d-\d\d \d", text) else text
+    )
     text = re.sub(r"(\d\d:\d\d:\d\d)\.\d+", r"\1", text)  # milliseconds
     text = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", text)  # +0000
     try:
@@ -164,11 +180,15 @@ def printed_date(text: str) -> str | None:
 # --- outlets ----------------------------------------------------------------------
 
 # Labels of a host name that say nothing about the outlet.
-_HOST_NOISE = frozenset("www www1 www2 m amp mobile edition news com co org net gov edu ac uk us br de in au ca fr it es ru jp kr cn info biz".split())
+_HOST_NOISE = frozenset(
+    "www www1 www2 m amp mobile edition news com co org net gov edu ac uk us br de in au ca fr it es ru jp kr cn info biz".split()
+)
 MAX_OUTLET_WORDS = 6  # longer "site names" are taglines or headlines
 MAX_OUTLET_CHARS = 60
 # A site's address used as its name ("vse-diety.com").
-_SITE_ADDRESS = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|info|ru|de|uk|fr|it|es|br|in|au|ca|jp|kr|cn|io|co)", re.IGNORECASE)
+_SITE_ADDRESS = re.compile(
+    r"(?:[a-z0-9-]+\.)+(?:com|org|net|info|ru|de|uk|fr|it|es|br|in|au|ca|jp|kr|cn|io|co)", re.IGNORECASE
+)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::?|--|·|•)\s+")
 
 
@@ -271,7 +291,11 @@ _EMAIL = re.compile(r"\S+@\S+")
 _TAIL_MONTHS = tuple(m.lower() for m in lexicon.MONTHS if m not in ("March", "May", "June", "August"))
 # Words a byline runs into on a page ("Carrie Arnold November 15, 2019", "... wire services Published").
 _BYLINE_TAIL = re.compile(
-    r"(?:[\s,;]+(?:" + "|".join(_TAIL_MONTHS) + "|" + "|".join(lexicon.WEEKDAYS) + r"|published|updated|posted|\d[\d:.,]*))+\.?$",
+    r"(?:[\s,;]+(?:"
+    + "|".join(_TAIL_MONTHS)
+    + "|"
+    + "|".join(lexicon.WEEKDAYS)
+    + r"|published|updated|posted|\d[\d:.,]*))+\.?$",
     re.IGNORECASE,
 )
 MAX_BYLINE_WORDS = 12
@@ -298,9 +322,21 @@ def tidy_byline(value: Any) -> str | None:
 
 # <meta> names and properties, most trusted first.
 _META_DATE = (
-    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
-    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "pubdate", "pdate",
-    "publish-date", "date", "article.published", "publication_date",
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "pubdate",
+    "pdate",
+    "publish-date",
+    "date",
+    "article.published",
+    "publication_date",
 )
 _META_AUTHOR = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator", "twitter:creator")
 _META_OUTLET = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "dc.publisher")
@@ -349,7 +385,9 @@ def _page_lines(tree: Any) -> list[str]:
 
 
 # What a logo's text says when it names no outlet.
-_GENERIC_LOGO_TEXT = re.compile(r"^(?:(?:site|main|header|footer|company)\s+)?(?:logo|home|homepage|home page|image|icon)$", re.IGNORECASE)
+_GENERIC_LOGO_TEXT = re.compile(
+    r"^(?:(?:site|main|header|footer|company)\s+)?(?:logo|home|homepage|home page|image|icon)$", re.IGNORECASE
+)
 
 
 def home_logo_name(tree: Any, host: str | None = None) -> str | None:
@@ -388,7 +426,11 @@ def html_metadata(tree: Any, extracted: Any = None, url: str | None = None) -> P
     host = domain(page_url) or getattr(extracted, "hostname", None)
 
     published = next(
-        (d for d in (iso_date(i.get("datePublished")) for i in articles if isinstance(i.get("datePublished"), str)) if d),
+        (
+            d
+            for d in (iso_date(i.get("datePublished")) for i in articles if isinstance(i.get("datePublished"), str))
+            if d
+        ),
         None,
     ) or next((d for d in (iso_date(meta.get(k)) for k in _META_DATE) if d), None)
     for time_tag in tree.xpath("//time[@datetime]") if not published else ():
@@ -400,14 +442,24 @@ def html_metadata(tree: Any, extracted: Any = None, url: str | None = None) -> P
     published = published or iso_date(getattr(extracted, "date", None)) or text_metadata("\n".join(lines)).published
 
     byline = next((b for b in (tidy_byline(i.get("author")) for i in articles) if b), None)
-    byline = byline or next((b for b in (tidy_byline(meta.get(k)) for k in _META_AUTHOR if not (meta.get(k) or "").startswith("@")) if b), None)
+    byline = byline or next(
+        (b for b in (tidy_byline(meta.get(k)) for k in _META_AUTHOR if not (meta.get(k) or "").startswith("@")) if b),
+        None,
+    )
     byline = byline or tidy_byline(getattr(extracted, "author", None))
 
     publishers = [i["publisher"].get("name") for i in articles if isinstance(i.get("publisher"), dict)]
     title = tree.findtext(".//title")
     outlet = choose_outlet(
-        [*publishers, meta.get("og:site_name"), *title_segments(title), *(meta.get(k) for k in _META_OUTLET[1:]),
-         getattr(extracted, "sitename", None), home_logo_name(tree, host), copyright_holder(lines)],
+        [
+            *publishers,
+            meta.get("og:site_name"),
+            *title_segments(title),
+            *(meta.get(k) for k in _META_OUTLET[1:]),
+            getattr(extracted, "sitename", None),
+            home_logo_name(tree, host),
+            copyright_holder(lines),
+        ],
         host,
     )
     return PageMetadata(outlet=outlet, url=page_url, byline=byline, published=published)
@@ -415,9 +467,13 @@ def html_metadata(tree: Any, extracted: Any = None, url: str | None = None) -> P
 
 # --- text -------------------------------------------------------------------------
 
-_PUBLISHED_LINE = re.compile(r"^\s*(?:first\s+)?(?:published|posted|updated|last updated|date)\b\s*(?:on|:)?", re.IGNORECASE)
+_PUBLISHED_LINE = re.compile(
+    r"^\s*(?:first\s+)?(?:published|posted|updated|last updated|date)\b\s*(?:on|:)?", re.IGNORECASE
+)
 _UPDATED_LINE = re.compile(r"^\s*(?:last\s+)?updated\b", re.IGNORECASE)
-_BYLINE_LINE = re.compile(r"^\s*(?i:by)\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*)")
+_BYLINE_LINE = re.compile(
+    r"^\s*(?i:by)\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*)"
+)
 _BIO_LINE = re.compile(
     r"\b(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:reporter|correspondent|editor|writer|journalist|columnist|"
     r"producer|contributor|staff writer)\s+(?:for|at|with|of)\s+(?P<outlet>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4})"
@@ -432,10 +488,14 @@ _BYLINE_OUTLET = re.compile(
     r",\s*(?P<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+(?:staff|senior|chief|political|business|"
     r"reporter|writer|correspondent|editor|columnist|contributor)\b.*)?$"
 )
-_NOT_OUTLETS = frozenset(
-    """home news menu opinion sections search sport sports business world local politics breaking live
+_NOT_OUTLETS = (
+    frozenset(
+        """home news menu opinion sections search sport sports business world local politics breaking live
     latest top stories subscribe advertisement video watch""".split()
-) | {m for m in MONTHS} | {d + "day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+    )
+    | {m for m in MONTHS}
+    | {d + "day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+)
 MAX_MASTHEAD_WORDS = 4
 HEAD_LINES = 40  # where a page prints its title line, masthead, byline and time stamp
 _OUTLET_TAIL_NOISE = re.compile(r"\s+(?:All Rights Reserved|Inc|Ltd|LLC|Corp|Media|Group)\.?$", re.IGNORECASE)
@@ -486,7 +546,11 @@ def text_metadata(text: str, head_lines: int = HEAD_LINES) -> PageMetadata:
     published = None
     for line in head:
         # "Published ...", a byline with its date, or a line that is little more than a date.
-        if (_PUBLISHED_LINE.match(line) and not _UPDATED_LINE.match(line)) or _BYLINE_LINE.match(line) or len(words(line)) <= 12:
+        if (
+            (_PUBLISHED_LINE.match(line) and not _UPDATED_LINE.match(line))
+            or _BYLINE_LINE.match(line)
+            or len(words(line)) <= 12
+        ):
             day = printed_date(line)
             if day:
                 published = day
@@ -529,10 +593,20 @@ def text_metadata(text: str, head_lines: int = HEAD_LINES) -> PageMetadata:
 
 # The sources of the AQUAINT and AQUAINT-2 corpora DUC and TAC draw on, by the prefix of their document ids.
 WIRE_OUTLETS = {
-    "APW": "Associated Press", "NYT": "New York Times", "XIE": "Xinhua", "XIN": "Xinhua",
-    "AFP": "Agence France-Presse", "AFE": "Agence France-Presse", "LTW": "Los Angeles Times-Washington Post",
-    "CNA": "Central News Agency", "FT": "Financial Times", "LA": "Los Angeles Times", "WSJ": "Wall Street Journal",
-    "AP": "Associated Press", "SJMN": "San Jose Mercury News", "FBIS": "Foreign Broadcast Information Service",
+    "APW": "Associated Press",
+    "NYT": "New York Times",
+    "XIE": "Xinhua",
+    "XIN": "Xinhua",
+    "AFP": "Agence France-Presse",
+    "AFE": "Agence France-Presse",
+    "LTW": "Los Angeles Times-Washington Post",
+    "CNA": "Central News Agency",
+    "FT": "Financial Times",
+    "LA": "Los Angeles Times",
+    "WSJ": "Wall Street Journal",
+    "AP": "Associated Press",
+    "SJMN": "San Jose Mercury News",
+    "FBIS": "Foreign Broadcast Information Service",
 }
 _WIRE_ID = re.compile(r"^(?P<source>[A-Z]{3})(?:_[A-Z]{3})?_?(?P<day>(?:19|20)\d{6})\.\d+$")
 
@@ -546,6 +620,7 @@ def wire_metadata(doc_id: str | None) -> PageMetadata:
 
 
 # --- order in time -----------------------------------------------------------------
+
 
 def sort_key(published: str | None) -> tuple[int, str]:
     """Orders ISO dates and date-times in time (UTC when an offset is given); undated last."""

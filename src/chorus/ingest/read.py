@@ -82,7 +82,10 @@ def sniff_format(text: str, name: str = "") -> str:
     if lower.endswith((".md", ".markdown")):
         return "markdown"
     head = text[:5000].lower()
-    if re.search(r"<!doctype html|<html[\s>]|<body[\s>]", head) or len(re.findall(r"</?(p|div|span|a|br)\b", head)) >= 5:
+    if (
+        re.search(r"<!doctype html|<html[\s>]|<body[\s>]", head)
+        or len(re.findall(r"</?(p|div|span|a|br)\b", head)) >= 5
+    ):
         return "html"
     return "text"
 
@@ -136,7 +139,9 @@ class _PatientPipe(io.RawIOBase):
             waited = self._poll.poll(None if self._seconds is None else self._seconds * 1000)
             if not waited:
                 unit = "second" if self._seconds == 1 else "seconds"
-                raise InputError(f"{self._name}: nothing arrived for {self._seconds:g} {unit} (a pipe that nobody writes to?)")
+                raise InputError(
+                    f"{self._name}: nothing arrived for {self._seconds:g} {unit} (a pipe that nobody writes to?)"
+                )
             if self._first_only:
                 self._seconds = None  # a feed that has started may take its time
             try:
@@ -220,8 +225,12 @@ def read_feed_text(text: str, name: str) -> list[RawDocument]:
 
 def _read_duc_sgml(raw: RawDocument, path: Path) -> list[RawDocument]:
     return [
-        RawDocument(text=doc.text, name=f"{path.name}:{doc.docno}" if doc.docno != path.name else path.name,
-                    id=doc.docno, title=doc.headline)
+        RawDocument(
+            text=doc.text,
+            name=f"{path.name}:{doc.docno}" if doc.docno != path.name else path.name,
+            id=doc.docno,
+            title=doc.headline,
+        )
         for doc in parse_duc_sgml(raw.text, str(path))
     ]
 
@@ -306,7 +315,7 @@ def document_from_json(item: Any, index: int, where: str) -> RawDocument:
     elif isinstance(item, dict) and isinstance(item.get("text"), str):
         text, meta = item["text"], item
     else:
-        raise InputError(f"{where}: document {index + 1} is not a string or an object with a \"text\" string")
+        raise InputError(f'{where}: document {index + 1} is not a string or an object with a "text" string')
     name = meta.get("name") if isinstance(meta.get("name"), str) else None
     format = sniff_format(text, name or "")
     check_text_size(text, f"{where}: document {index + 1}", format)
@@ -324,13 +333,13 @@ def cluster_from_record(record: Any, where: str, line_number: int | None = None)
     if is_multinews_row(record):
         record = from_multinews_row(record, line_number, where)
     if not isinstance(record, dict):
-        raise InputError(f"{where}: a cluster must be a JSON object with \"id\" and \"documents\"")
+        raise InputError(f'{where}: a cluster must be a JSON object with "id" and "documents"')
     if "id" not in record or record["id"] is None or isinstance(record["id"], (dict, list)):
-        raise InputError(f"{where}: the cluster has no \"id\"")
+        raise InputError(f'{where}: the cluster has no "id"')
     cluster_id = str(record["id"])
     docs = record.get("documents")
     if not isinstance(docs, list) or not docs:
-        raise InputError(f"{where} (cluster {cluster_id}): \"documents\" must be a non-empty list")
+        raise InputError(f'{where} (cluster {cluster_id}): "documents" must be a non-empty list')
     documents = [document_from_json(d, i, f"{where} (cluster {cluster_id})") for i, d in enumerate(docs)]
     doc_ids = record.get("doc_ids")
     headlines = record.get("doc_headlines")
@@ -351,7 +360,7 @@ def articles_from_record(record: Any, where: str, line_number: int | None = None
         raw.id = raw.id or (str(line_number) if line_number is not None else None)
         return [raw]
     if isinstance(record, dict) and "documents" not in record and not is_multinews_row(record):
-        raise InputError(f"{where}: an article must be a JSON object with a \"text\" string")
+        raise InputError(f'{where}: an article must be a JSON object with a "text" string')
     return cluster_from_record(record, where, line_number).documents
 
 
@@ -387,7 +396,9 @@ def iter_dataset_lines(path: str | Path, max_total_bytes: int | None = None) -> 
                     f"{name} line {number} is over {describe_size(MAX_RECORD_BYTES)}, the limit for one cluster"
                 )
             if max_total_bytes is not None and total > max_total_bytes:
-                raise InputError(f"{name} is over {describe_size(max_total_bytes)}, the limit for a dataset read at once{BATCH_HINT}")
+                raise InputError(
+                    f"{name} is over {describe_size(max_total_bytes)}, the limit for a dataset read at once{BATCH_HINT}"
+                )
             if line.strip():
                 yield number, line
     except (OSError, EOFError) as exc:
@@ -488,7 +499,9 @@ def read_stdin(warnings: list[str], stream: BinaryIO | None = None) -> list[Clus
             first = json.loads(text)
         except json.JSONDecodeError:
             lines = [ln for ln in text.splitlines() if ln.strip()]
-            return [parse_dataset_line(ln.encode(), f"standard input line {i + 1}", i + 1) for i, ln in enumerate(lines)]
+            return [
+                parse_dataset_line(ln.encode(), f"standard input line {i + 1}", i + 1) for i, ln in enumerate(lines)
+            ]
         except RecursionError:
             raise InputError("standard input: the JSON is nested too deeply to read") from None
         records = first if isinstance(first, list) else [first]

@@ -32,8 +32,15 @@ from chorus.types import Document, Story, Summary
 def document_fields(number: int, d: Document) -> dict[str, Any]:
     """What every JSON output says of an article: its number, names and page metadata (null when unknown)."""
     return {
-        "number": number, "id": d.id, "name": d.name, "title": d.title, "label": d.label,
-        "outlet": d.outlet, "url": d.url, "byline": d.byline, "published": d.published,
+        "number": number,
+        "id": d.id,
+        "name": d.name,
+        "title": d.title,
+        "label": d.label,
+        "outlet": d.outlet,
+        "url": d.url,
+        "byline": d.byline,
+        "published": d.published,
     }
 
 
@@ -51,7 +58,13 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
                 "words": len(s.text.split()),
                 "original_text": s.original_text,
                 "edits": [
-                    {"start": e.start, "end": e.end, "text": s.text[e.start : e.end], "replaces": e.replaces, "reason": e.reason}
+                    {
+                        "start": e.start,
+                        "end": e.end,
+                        "text": s.text[e.start : e.end],
+                        "replaces": e.replaces,
+                        "reason": e.reason,
+                    }
                     for e in s.edits
                 ],
                 "source": {"document": docs[s.origin.doc_index].id, "sentence": s.origin.position},
@@ -79,17 +92,16 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
                         "sentence": c.position,
                         "sentences": list(c.sentence_numbers),
                         "text": c.text,
-                        "values": [{"kind": kind, "summary": mine, "article": theirs} for kind, mine, theirs in c.values],
+                        "values": [
+                            {"kind": kind, "summary": mine, "article": theirs} for kind, mine, theirs in c.values
+                        ],
                     }
                     for c in s.contradictions
                 ],
             }
             for s in summary.sentences
         ],
-        "documents": [
-            {**document_fields(i + 1, d), "words": len(d.text.split())}
-            for i, d in enumerate(docs)
-        ],
+        "documents": [{**document_fields(i + 1, d), "words": len(d.text.split())} for i, d in enumerate(docs)],
         "warnings": summary.warnings,
     }
 

@@ -38,7 +38,9 @@ def render_markdown(summary: Summary) -> str:
         outlets = independence(s) or ("1 source" if s.support_count == 1 else f"{s.support_count} sources")
         line = f"[^{n}]: {outlets}: {names}"
         for c in s.contradictions:
-            values = "; ".join(f"{_escape(printed_value(mine))} where this says {_escape(theirs)}" for _, theirs, mine in c.values)
+            values = "; ".join(
+                f"{_escape(printed_value(mine))} where this says {_escape(theirs)}" for _, theirs, mine in c.values
+            )
             line += (
                 f"; against: [{c.doc_index + 1}] {_escape(summary.documents[c.doc_index].label)} "
                 f"({_sentences(c.sentence_numbers)}) says {values}"

@@ -113,7 +113,12 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "variants": q.variants,
                 "occurrences": [
                     _ref(
-                        report, o.sentence, text=o.text, speaker=o.speaker, attribution=o.attribution, role=o.role,
+                        report,
+                        o.sentence,
+                        text=o.text,
+                        speaker=o.speaker,
+                        attribution=o.attribution,
+                        role=o.role,
                     )
                     for o in q.occurrences
                 ],

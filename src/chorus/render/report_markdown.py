@@ -37,12 +37,12 @@ _SHOWN_CONFLICTS = 3
 
 
 def _values(report: Report, conflict) -> str:
-    """"**about 1,200** [1, 3, 4, 5] · **more than 1,500** [2]"."""
+    """ "**about 1,200** [1, 3, 4, 5] · **more than 1,500** [2]"."""
     return " · ".join(f"**{_escape(v.value)}** {_cite(list(v.doc_indexes))}" for v in conflict.values)
 
 
 def _disputes(report: Report, fact) -> str:
-    """" · disputed number: **1,200** [1, 3] · **1,500** [2]" for the fact's conflicts."""
+    """ " · disputed number: **1,200** [1, 3] · **1,500** [2]" for the fact's conflicts."""
     found = report.conflicts_of(fact)
     parts = [f"{c.kind}: {_values(report, c)}" for c in found[:_SHOWN_CONFLICTS]]
     more = " …" if len(found) > _SHOWN_CONFLICTS else ""
@@ -50,7 +50,7 @@ def _disputes(report: Report, fact) -> str:
 
 
 def _support(fact) -> str:
-    """"4 outlets", or "4 articles, 3 independent" when copies of one story are among them."""
+    """ "4 outlets", or "4 articles, 3 independent" when copies of one story are among them."""
     if fact.independent < fact.support:
         return f"{fact.support} articles, {fact.independent} independent"
     return f"{fact.support} outlet{'s' if fact.support != 1 else ''}"
@@ -111,7 +111,9 @@ def _quotes(report: Report) -> list[str]:
             speaker = _escape(q.speaker) if q.speaker else "*speaker not named*"
         outlets = len(q.doc_indexes)
         wording = "" if outlets == 1 else (" · identical wording" if q.identical else " · wording differs")
-        lines.append(f"{n}. “{_escape(q.text)}” — {speaker} · {outlets} outlet{'s' if outlets > 1 else ''} {_cite(q.doc_indexes)}{wording}  ")
+        lines.append(
+            f"{n}. “{_escape(q.text)}” — {speaker} · {outlets} outlet{'s' if outlets > 1 else ''} {_cite(q.doc_indexes)}{wording}  "
+        )
         attributions = "; ".join(
             f"{_where(report, o.sentence)}" + (f" “{_escape(o.attribution)}”" if o.attribution else "")
             for o in q.occurrences
@@ -175,7 +177,9 @@ def _reuse(report: Report) -> list[str]:
         if r.sources:
             parts.append("took passages from " + ", ".join(f"[{d + 1}]" for d in r.sources))
         if r.shares_with:
-            parts.append("shares passages with " + ", ".join(f"[{d + 1}]" for d in r.shares_with) + " (direction unknown)")
+            parts.append(
+                "shares passages with " + ", ".join(f"[{d + 1}]" for d in r.shares_with) + " (direction unknown)"
+            )
         stitched = " — stitched from several articles" if len(r.sources) + len(r.shares_with) > 1 else ""
         lines.append(
             f"### [{r.doc_index + 1}] {_escape(doc.label)}: {_percent(r.share)} of its words "
@@ -228,8 +232,13 @@ def _in_time(docs: list[Document]) -> list[str]:
 
 # The viewer's sections but its timeline, which here is the line "In the order published" above them.
 _SECTIONS = {
-    "summary": _summary, "facts": _facts, "conflicts": _conflicts, "quotes": _quotes,
-    "entities": _entities, "reuse": _reuse, "coverage": _coverage,
+    "summary": _summary,
+    "facts": _facts,
+    "conflicts": _conflicts,
+    "quotes": _quotes,
+    "entities": _entities,
+    "reuse": _reuse,
+    "coverage": _coverage,
 }
 
 

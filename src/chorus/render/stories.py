@@ -51,17 +51,25 @@ def decision_reason(decision: Decision, story_ids: dict[int, str]) -> str:
     """Why an article is in its story, in words."""
     shared = ", ".join(decision.shared_terms)
     apart = decision.days_apart
-    when = "" if apart is None else (" (within its dates)" if apart == 0 else f" ({apart} day{'s' * (apart != 1)} from its dates)")
+    when = (
+        ""
+        if apart is None
+        else (" (within its dates)" if apart == 0 else f" ({apart} day{'s' * (apart != 1)} from its dates)")
+    )
     if decision.action == OPENED:
         if decision.closest_other is None:
             return "opened the story: no earlier story shares its key terms"
         other, similarity = decision.closest_other
-        return (f"opened the story: the closest, {story_ids.get(other, other)}, has similarity {similarity:.2f}"
-                f" < {decision.threshold:.2f} needed{when}")
+        return (
+            f"opened the story: the closest, {story_ids.get(other, other)}, has similarity {similarity:.2f}"
+            f" < {decision.threshold:.2f} needed{when}"
+        )
     if decision.action == MERGED and decision.closest_other is not None:
         merged_from = story_ids.get(decision.closest_other[0], str(decision.closest_other[0]))
-        reason = (f"came with its story {merged_from}, merged here: the articles of the two have mean similarity "
-                  f"{decision.similarity:.2f} ≥ {decision.threshold:.2f}{when}")
+        reason = (
+            f"came with its story {merged_from}, merged here: the articles of the two have mean similarity "
+            f"{decision.similarity:.2f} ≥ {decision.threshold:.2f}{when}"
+        )
         return reason + (f"; shared terms: {shared}" if shared else "")
     verb = "joined" if decision.action == JOINED else "moved here"
     reason = f"{verb}: similarity {decision.similarity:.2f} ≥ {decision.threshold:.2f}{when}"
@@ -85,7 +93,9 @@ def _footer_lines(digest: StoryDigest) -> list[str]:
     lines = []
     if digest.hidden:
         n = sum(len(s.articles) for s in digest.hidden)
-        lines.append(f"{len(digest.hidden)} stories ({n} articles) with fewer than {digest.min_outlets} independent outlets not shown")
+        lines.append(
+            f"{len(digest.hidden)} stories ({n} articles) with fewer than {digest.min_outlets} independent outlets not shown"
+        )
     if digest.rejected:
         lines.append(f"Not in any story ({len(digest.rejected)}):")
         lines += [f"  {r.where}: {r.reason}" for r in digest.rejected]
@@ -94,7 +104,9 @@ def _footer_lines(digest: StoryDigest) -> list[str]:
 
 def _heading(digest: StoryDigest) -> str:
     n = len(digest.stories)
-    return f"{n} stor{'ies' if n != 1 else 'y'} from {digest.articles_in} input article{'s' * (digest.articles_in != 1)}"
+    return (
+        f"{n} stor{'ies' if n != 1 else 'y'} from {digest.articles_in} input article{'s' * (digest.articles_in != 1)}"
+    )
 
 
 def render_stories_text(digest: StoryDigest) -> str:
@@ -140,8 +152,10 @@ def render_stories_markdown(digest: StoryDigest) -> str:
             lines += [_md(summary), ""]
         documents = story.summary.documents if story.summary is not None else story.documents
         for i, (doc, decision) in enumerate(zip(documents, story.decisions)):
-            lines.append(f"{i + 1}. {_md(source_line(i + 1, doc).split('] ', 1)[1])} ({doc.published[:10] if doc.published else 'undated'})"
-                         f" — {_md(decision_reason(decision, ids))}")
+            lines.append(
+                f"{i + 1}. {_md(source_line(i + 1, doc).split('] ', 1)[1])} ({doc.published[:10] if doc.published else 'undated'})"
+                f" — {_md(decision_reason(decision, ids))}"
+            )
         lines.append("")
     footer = _footer_lines(digest)
     if footer:
@@ -220,31 +234,39 @@ def render_stories_html(digest: StoryDigest) -> str:
     esc = html.escape
     ids = _story_ids(digest)
     parts = [
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         f"<title>{esc(_heading(digest))}</title><style>{_CSS}</style></head><body>",
         f"<h1>{esc(_heading(digest))}</h1>",
     ]
     for number, story in enumerate(digest.stories, start=1):
-        parts.append(f"<article id=\"{esc(story.id)}\"><h2>{number}. {esc(story.title)}</h2>")
-        parts.append(f"<p class=\"meta\">{esc(story.id)} · {esc(_span(story))} · {esc(_counts(story))}: {esc(_outlets(story))}</p>")
-        parts.append(f"<p class=\"about\">About: {esc(', '.join(story.terms))}</p>")
+        parts.append(f'<article id="{esc(story.id)}"><h2>{number}. {esc(story.title)}</h2>')
+        parts.append(
+            f'<p class="meta">{esc(story.id)} · {esc(_span(story))} · {esc(_counts(story))}: {esc(_outlets(story))}</p>'
+        )
+        parts.append(f'<p class="about">About: {esc(", ".join(story.terms))}</p>')
         if story.summary is not None:
             sentences = " ".join(
-                f"{esc(s.text)} <span class=\"cite\">{esc(citation(s))}</span>" for s in story.summary.sentences
+                f'{esc(s.text)} <span class="cite">{esc(citation(s))}</span>' for s in story.summary.sentences
             )
             parts.append(f"<p>{sentences}</p>")
         elif story.summary_error:
-            parts.append(f"<p class=\"why\">No summary: {esc(story.summary_error)}</p>")
+            parts.append(f'<p class="why">No summary: {esc(story.summary_error)}</p>')
         if story.report:
-            parts.append(f"<p><a href=\"{esc(story.report)}\">Full report</a></p>")
+            parts.append(f'<p><a href="{esc(story.report)}">Full report</a></p>')
         documents = story.summary.documents if story.summary is not None else story.documents
-        parts.append("<ol class=\"sources\">")
+        parts.append('<ol class="sources">')
         for doc, decision in zip(documents, story.decisions):
             name = esc(doc.label) + (f": {esc(doc.title)}" if doc.title and doc.title != doc.label else "")
-            link = f"<a href=\"{esc(doc.url)}\">{name}</a>" if doc.url and doc.url.startswith(("http://", "https://")) else name
-            parts.append(f"<li>{link} <span class=\"why\">({esc((doc.published or 'undated')[:10])};"
-                         f" {esc(decision_reason(decision, ids))})</span></li>")
+            link = (
+                f'<a href="{esc(doc.url)}">{name}</a>'
+                if doc.url and doc.url.startswith(("http://", "https://"))
+                else name
+            )
+            parts.append(
+                f'<li>{link} <span class="why">({esc((doc.published or "undated")[:10])};'
+                f" {esc(decision_reason(decision, ids))})</span></li>"
+            )
         parts.append("</ol></article>")
     footer = _footer_lines(digest)
     if footer:

@@ -25,7 +25,7 @@ def markers(doc_indexes: list[int]) -> str:
 
 
 def independence(sentence: SummarySentence) -> str:
-    """"4 articles, 2 independent" when copies of one story are among them; "" when every article is its own source."""
+    """ "4 articles, 2 independent" when copies of one story are among them; "" when every article is its own source."""
     n, independent = sentence.support_count, sentence.independent_count
     if independent >= n:
         return ""
@@ -42,7 +42,7 @@ def against(sentence: SummarySentence) -> list[str]:
 
 
 def citation(sentence: SummarySentence) -> str:
-    """"[1, 3, 4]", "[1, 3, 4 · 2 independent]" when copies of one story are among them, and
+    """ "[1, 3, 4]", "[1, 3, 4 · 2 independent]" when copies of one story are among them, and
     "[1, 3, 4 · 2 says 1,500]" when an article gives another value."""
     parts = [", ".join(str(d + 1) for d in sentence.doc_indexes)]
     if sentence.independent_count < sentence.support_count:

@@ -39,7 +39,9 @@ EDITORS_NOTE = re.compile(r"^(?:EDS?|EDs|Eds)\.?:|^[A-Z]{3,}\s+\([^()]*\)\.?$")
 # or the newswire's closing quotes (``…''). A line without one is a list item ("Canadian hammer
 # thrower Robin Lyons dropped from team … (September 7)"), a caption or a cut-off fragment.
 SENTENCE_END = re.compile(r"""(?:[.!?][\s"'”’)\]]*|'')$""")
-_MONTH_START = "(?:" + "|".join(m[:3] for m in lexicon.MONTHS) + ")"  # "Sept.", "June", "Oct": a month's first three letters
+_MONTH_START = (
+    "(?:" + "|".join(m[:3] for m in lexicon.MONTHS) + ")"
+)  # "Sept.", "June", "Oct": a month's first three letters
 # An item of a timeline or a chronology: a date, then a dash or a colon ("Nov. 26 -- …",
 # "February 26,1989 -- …", "-- Oct. 8, 1998: …").
 # Or a year and a colon ("1939: In April, …"), or a question or an answer of a question-and-answer
@@ -171,7 +173,12 @@ def context_requirements(
             if not own or needs.anywhere:
                 if naming is None:
                     naming = introducers(story, pool, wanted)
-                found |= {j for w in needs.words for j in naming.get(w, ()) if story.sentences[j].doc_index != sentence.doc_index}
+                found |= {
+                    j
+                    for w in needs.words
+                    for j in naming.get(w, ())
+                    if story.sentences[j].doc_index != sentence.doc_index
+                }
             # Another version of an antecedent serves if it names the thing too and can be told
             # before the sentence: compose keeps an article's own order, so not a later one of its article.
             wanted_here = set(needs.words)
@@ -259,7 +266,11 @@ def overtaken_or_repeated(story: Story, chosen: list[int]) -> tuple[set[int], li
     for i in chosen:
         sentence = story.sentences[i]
         own = days[sentence.doc_index]
-        later = {d for d, day in enumerate(days) if own is not None and day is not None and (day - own).days >= SUPERSEDED_AFTER_DAYS}
+        later = {
+            d
+            for d, day in enumerate(days)
+            if own is not None and day is not None and (day - own).days >= SUPERSEDED_AFTER_DAYS
+        }
         if not later and len(chosen) < 2:
             continue
         result = context.check(i)  # the same check compose cites the sentence with

@@ -36,9 +36,7 @@ class Centroid(Summarizer):
         first: dict[int, int] = {}
         for s in story.sentences:
             first.setdefault(s.doc_index, s.index)
-        position = np.array(
-            [c_max * (counts[s.doc_index] - s.position) / counts[s.doc_index] for s in story.sentences]
-        )
+        position = np.array([c_max * (counts[s.doc_index] - s.position) / counts[s.doc_index] for s in story.sentences])
         tfidf = vectors.tfidf
         first_rows = tfidf[[first[s.doc_index] for s in story.sentences]]
         first_overlap = np.asarray(tfidf.multiply(first_rows).sum(axis=1)).ravel() * c_max

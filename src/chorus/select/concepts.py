@@ -63,7 +63,12 @@ SOLVER_GAP = 0.01  # stop within 1% of the optimum: the weights are estimates an
 # one candidate carries, most of them; cuts older than SOLVER_LP_AGE_LIMIT
 # rounds leave the LP and the pool keeps at most SOLVER_CUT_POOL cuts, so the
 # root node's rounds of cuts stay cheap (defaults: 10 and 10,000).
-SOLVER_OPTIONS: dict[str, bool | float | str] = {"presolve": "on", "mip_lp_age_limit": 2, "mip_pool_soft_limit": 100, "threads": 1}
+SOLVER_OPTIONS: dict[str, bool | float | str] = {
+    "presolve": "on",
+    "mip_lp_age_limit": 2,
+    "mip_pool_soft_limit": 100,
+    "threads": 1,
+}
 SOLUTION_FEASIBLE = 2  # HiGHS's primal_solution_status of a feasible point
 # The greedy solution's value is given to HiGHS as a cutoff ("objective_bound"),
 # lowered by this fraction so that rounding cannot cut off a solution worth as much.
@@ -459,7 +464,9 @@ def solve_coverage(
     if requires:
         for i, needed in requires.items():
             if i in position:  # x_i - sum of the x of what it leans on <= 0
-                add_row(np.array([position[i]] + [position[j] for j in needed]), np.array([1.0] + [-1.0] * len(needed)), 0.0)
+                add_row(
+                    np.array([position[i]] + [position[j] for j in needed]), np.array([1.0] + [-1.0] * len(needed)), 0.0
+                )
     n_vars = n_sentences + n_groups
     matrix = sparse.csc_matrix(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(len(lower), n_vars)
@@ -481,7 +488,9 @@ def solve_coverage(
         # A node limit rather than a time limit keeps the result the same on a
         # busy machine; the best solution found so far is returned.
         options: dict[str, bool | float | str] = {
-            "mip_max_nodes": SOLVER_NODES, "mip_rel_gap": gap, **(SOLVER_OPTIONS if solver_options is None else solver_options),
+            "mip_max_nodes": SOLVER_NODES,
+            "mip_rel_gap": gap,
+            **(SOLVER_OPTIONS if solver_options is None else solver_options),
         }
         if at_least is not None and at_least > 0:
             options["objective_bound"] = -at_least * (1 - BOUND_SLACK)  # the objective is minus the value
@@ -561,7 +570,9 @@ def redundant_pairs(story: Story, pool: list[int]) -> list[tuple[int, int]]:
 
 class Concepts(Summarizer):
     name = "concepts"
-    description = "bigram concept coverage by integer programming, learned weights (Gillick & Favre 2009; Li et al. 2013)"
+    description = (
+        "bigram concept coverage by integer programming, learned weights (Gillick & Favre 2009; Li et al. 2013)"
+    )
     plain = "The most facts in the fewest words"
 
     def __init__(

@@ -123,7 +123,12 @@ def _add_page(app: FastAPI) -> None:
 
 
 async def compute(
-    request: Request, limits: Limits, pool: WorkerPool, task: str, options_model: type, work: Callable,
+    request: Request,
+    limits: Limits,
+    pool: WorkerPool,
+    task: str,
+    options_model: type,
+    work: Callable,
     media_types: dict[str, str] = MEDIA_TYPES,
 ) -> Response:
     """Read the request on the event loop, then run ``work(articles, options, deadline)``
@@ -137,7 +142,10 @@ async def compute(
     articles, options = await read_request(request, limits, options_model)
     try:
         result = await pool.run(
-            work, (articles, options, deadline), size=sum(a.size for a in articles), deadline=deadline,
+            work,
+            (articles, options, deadline),
+            size=sum(a.size for a in articles),
+            deadline=deadline,
             disconnected=lambda: wait_for_disconnect(request),
         )
     except ClientGone:
@@ -176,7 +184,8 @@ def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
         folder = files("chorus") / "examples" / EXAMPLE
         documents = sorted((f for f in folder.iterdir() if f.is_file()), key=lambda f: f.name)
         return ExampleResponse(
-            name=EXAMPLE, description=EXAMPLE_DESCRIPTION,
+            name=EXAMPLE,
+            description=EXAMPLE_DESCRIPTION,
             documents=[ExampleDocument(filename=f.name, text=f.read_text(encoding="utf-8")) for f in documents],
         )
 
@@ -208,8 +217,12 @@ def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
         summary="Summarize articles about one story",
         description=inputs,
         **_route_documentation(
-            SummaryResponse, SummarizeRequest, SummarizeOptions, ("text", "markdown", "html"),
-            "The summary: JSON, or the text, Markdown or HTML rendering asked for by `format`.", "summary",
+            SummaryResponse,
+            SummarizeRequest,
+            SummarizeOptions,
+            ("text", "markdown", "html"),
+            "The summary: JSON, or the text, Markdown or HTML rendering asked for by `format`.",
+            "summary",
         ),
     )
     async def summarize(request: Request) -> Response:
@@ -230,9 +243,13 @@ def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
             + inputs
         ),
         **_route_documentation(
-            ReportResponse, ReportRequest, ReportOptions, ("markdown", "html"),
+            ReportResponse,
+            ReportRequest,
+            ReportOptions,
+            ("markdown", "html"),
             "The report: JSON (chorus.report/2 plus each article's kept sentences), "
-            "or the Markdown or HTML rendering asked for by `format`.", "report",
+            "or the Markdown or HTML rendering asked for by `format`.",
+            "report",
         ),
     )
     async def report(request: Request) -> Response:
@@ -248,8 +265,12 @@ def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
             "the articles that state it are. Same articles as /api/summarize, plus `claim`. " + inputs
         ),
         **_route_documentation(
-            CheckResponse, CheckRequest, CheckOptions, ("text",),
-            "Each article's verdict: JSON, or the text of `chorus check`.", "check",
+            CheckResponse,
+            CheckRequest,
+            CheckOptions,
+            ("text",),
+            "Each article's verdict: JSON, or the text of `chorus check`.",
+            "check",
         ),
     )
     async def check_claim(request: Request) -> Response:
@@ -257,8 +278,12 @@ def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
 
 
 def _route_documentation(
-    response_model: type, request_model: type, options_model: type,
-    text_formats: tuple[str, ...], answer: str, task: str,
+    response_model: type,
+    request_model: type,
+    options_model: type,
+    text_formats: tuple[str, ...],
+    answer: str,
+    task: str,
 ) -> dict[str, Any]:
     """What the OpenAPI schema says of a route whose body is read by hand (``read_request``)."""
     return {
@@ -269,10 +294,15 @@ def _route_documentation(
                 "content": {MEDIA_TYPES[f]: {"schema": {"type": "string"}} for f in text_formats},
             },
             415: {"model": ErrorResponse, "description": "Neither JSON nor a multipart form."},
-            413: {"model": ErrorResponse,
-                  "description": "Too large: the request, an article, too many articles, or more memory than a job may use."},
+            413: {
+                "model": ErrorResponse,
+                "description": "Too large: the request, an article, too many articles, or more memory than a job may use.",
+            },
             422: {"model": ErrorResponse, "description": "Invalid options, or articles chorus cannot use."},
-            503: {"model": ErrorResponse, "description": "Too many requests wait already: try again after Retry-After seconds."},
+            503: {
+                "model": ErrorResponse,
+                "description": "Too many requests wait already: try again after Retry-After seconds.",
+            },
             504: {"model": ErrorResponse, "description": f"The {task} took longer than the time limit."},
         },
         "openapi_extra": {
@@ -335,5 +365,3 @@ def _install_openapi(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
-
-

@@ -80,7 +80,9 @@ def install_error_handlers(app: FastAPI) -> None:
         # Starlette answers this one outside the middleware that adds the security headers.
         return error_response(
             ApiError(
-                500, "internal_error", "Something went wrong inside chorus; the server log has the details.",
+                500,
+                "internal_error",
+                "Something went wrong inside chorus; the server log has the details.",
                 headers=security_headers(),
             )
         )

@@ -85,7 +85,9 @@ class Access:
     origins: frozenset[str] = frozenset()
 
     @classmethod
-    def for_address(cls, bind_host: str | None = None, hosts: Iterable[str] = (), origins: Iterable[str] = ()) -> Access:
+    def for_address(
+        cls, bind_host: str | None = None, hosts: Iterable[str] = (), origins: Iterable[str] = ()
+    ) -> Access:
         """The localhost names, the address the server listens on (and, listening
         on every address, this computer's names), and those the user adds."""
         names = set(LOCAL_HOSTS) | {host_name(h) for h in hosts}
@@ -114,9 +116,7 @@ class Access:
 async def _refuse(send: Send, status: int, code: str, message: str) -> None:
     from chorus.web.errors import ApiError, error_response
 
-    await error_response(ApiError(status, code, message, headers=security_headers()))(
-        {"type": "http"}, _no_body, send
-    )
+    await error_response(ApiError(status, code, message, headers=security_headers()))({"type": "http"}, _no_body, send)
 
 
 async def _no_body() -> Message:
@@ -140,7 +140,9 @@ class RequestGuard:
         if not self.access.allows_host(host):
             allowed = ", ".join(sorted(self.access.hosts))
             await _refuse(
-                send, 400, "unknown_host",
+                send,
+                400,
+                "unknown_host",
                 f"This server answers to {allowed}, not to {host or 'a request without a Host header'}. "
                 "Start chorus serve with --allow-host NAME to add a name.",
             )
@@ -150,7 +152,9 @@ class RequestGuard:
             origin = headers.get("origin")
             if not self.access.allows_origin(origin, headers.get("sec-fetch-site"), own):
                 await _refuse(
-                    send, 403, "cross_origin",
+                    send,
+                    403,
+                    "cross_origin",
                     f"A page of {origin or 'another site'} may not send requests to this server. "
                     "Start chorus serve with --allow-origin ORIGIN to let it.",
                 )

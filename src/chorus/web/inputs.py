@@ -88,7 +88,8 @@ async def read_request(
         articles, options = await _read_form(request, limits, options_model)
     else:
         raise ApiError(
-            415, "unsupported_media_type",
+            415,
+            "unsupported_media_type",
             "Send the articles as JSON (application/json) or as a form upload (multipart/form-data).",
         )
     check_sizes(articles, limits)
@@ -104,7 +105,8 @@ async def read_request(
 def check_count(count: int, limits: Limits) -> None:
     if count > limits.max_documents:
         raise ApiError(
-            413, "too_many_documents",
+            413,
+            "too_many_documents",
             f"{count} articles is more than the {limits.max_documents} one request may hold.",
         )
 
@@ -113,13 +115,16 @@ def check_sizes(articles: list[Incoming], limits: Limits) -> None:
     for article in articles:
         if article.size > limits.max_document_bytes:
             raise ApiError(
-                413, "document_too_large",
+                413,
+                "document_too_large",
                 f"{article.label} is {describe_bytes(article.size)}; "
                 f"the limit is {describe_bytes(limits.max_document_bytes)} per article.",
             )
 
 
-async def _read_json(request: Request, limits: Limits, options_model: type[OptionsT]) -> tuple[list[Incoming], OptionsT]:
+async def _read_json(
+    request: Request, limits: Limits, options_model: type[OptionsT]
+) -> tuple[list[Incoming], OptionsT]:
     try:
         data = parse_json(await request.body(), "The request body")
     except InputError as exc:  # not JSON, or nested deeper than the parser goes
@@ -135,15 +140,23 @@ async def _read_json(request: Request, limits: Limits, options_model: type[Optio
     articles = []
     for number, item in enumerate(body.documents, start=1):
         document = item if isinstance(item, DocumentIn) else DocumentIn(text=item)
-        articles.append(Incoming(
-            number, text=document.text, name=document.name, title=document.title,
-            outlet=document.outlet, published=document.published,
-        ))
+        articles.append(
+            Incoming(
+                number,
+                text=document.text,
+                name=document.name,
+                title=document.title,
+                outlet=document.outlet,
+                published=document.published,
+            )
+        )
     options = options_model.model_validate(body.model_dump(include=set(options_model.model_fields)))
     return articles, options
 
 
-async def _read_form(request: Request, limits: Limits, options_model: type[OptionsT]) -> tuple[list[Incoming], OptionsT]:
+async def _read_form(
+    request: Request, limits: Limits, options_model: type[OptionsT]
+) -> tuple[list[Incoming], OptionsT]:
     try:
         # Sizes are checked per article below, with a better message than the
         # parser's; the body limit already bounds what the parser can hold.
@@ -156,7 +169,9 @@ async def _read_form(request: Request, limits: Limits, options_model: type[Optio
         unknown = sorted(set(form.keys()) - set(fields))
         if unknown:
             raise ApiError(
-                422, "invalid_request", f"Unknown form field {unknown[0]!r}; the fields are: {', '.join(fields)}.",
+                422,
+                "invalid_request",
+                f"Unknown form field {unknown[0]!r}; the fields are: {', '.join(fields)}.",
             )
         parts = form.getlist(DOCUMENTS_FIELD)
         if not parts:

@@ -79,7 +79,9 @@ def read_articles(articles: list[Incoming], warnings: list[str]) -> list[RawDocu
         raw.id = doc_id
         read.append(raw)
     if not read:
-        raise InputError("none of the articles could be read: " + "; ".join(w.removeprefix("skipped ") for w in warnings))
+        raise InputError(
+            "none of the articles could be read: " + "; ".join(w.removeprefix("skipped ") for w in warnings)
+        )
     return read
 
 

@@ -83,7 +83,8 @@ def describe_bytes(size: int) -> str:
 
 def request_too_large(limit: int) -> ApiError:
     return ApiError(
-        413, "request_too_large",
+        413,
+        "request_too_large",
         f"The request is larger than {describe_bytes(limit)}. Send fewer or smaller articles.",
     )
 
@@ -188,6 +189,7 @@ class Deadline:
 def out_of_time(seconds: float, task: str = "summary") -> ApiError:
     shown = f"{seconds:g} seconds" if seconds != 1 else "1 second"
     return ApiError(
-        504, "timeout",
+        504,
+        "timeout",
         f"The {task} took longer than {shown}, the limit for one request. Try fewer or shorter articles.",
     )

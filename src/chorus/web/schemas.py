@@ -47,15 +47,21 @@ class Strict(BaseModel):
 
 class SummarizeOptions(Strict):
     words: int | None = Field(
-        None, ge=1, le=MAX_BUDGET_WORDS,
+        None,
+        ge=1,
+        le=MAX_BUDGET_WORDS,
         description=f"At most this many words (whole sentences only). Default {DEFAULT_WORDS} "
         "when neither words nor sentences is given.",
     )
     sentences: int | None = Field(
-        None, ge=1, le=MAX_BUDGET_SENTENCES,
+        None,
+        ge=1,
+        le=MAX_BUDGET_SENTENCES,
         description="At most this many sentences; alone it sets no word limit, with words both hold.",
     )
-    query: str | None = Field(None, max_length=MAX_QUERY_CHARS, description="Focus the summary on this question or topic.")
+    query: str | None = Field(
+        None, max_length=MAX_QUERY_CHARS, description="Focus the summary on this question or topic."
+    )
     method: MethodName | None = Field(None, description=f"Content selection method; default {DEFAULT_METHOD!r}.")
     format: FormatName = Field(
         "json",
@@ -70,7 +76,8 @@ class SummarizeOptions(Strict):
 class DocumentIn(Strict):
     text: str = Field(min_length=1, description="The article: plain text (page clutter is removed) or an HTML page.")
     name: str | None = Field(
-        None, max_length=MAX_NAME_CHARS,
+        None,
+        max_length=MAX_NAME_CHARS,
         description="Outlet or file name shown in citations; a name ending in .html marks the text as HTML.",
     )
     title: str | None = Field(None, max_length=MAX_TITLE_CHARS, description="Headline, if known.")
@@ -161,9 +168,9 @@ class Contradicting(Strict):
 class SentenceEdit(Strict):
     start: int = Field(description="the edit is text[start:end] of the summary sentence, in brackets")
     end: int
-    text: str = Field(description="what chorus printed: \"[James Baker]\", \"[As of May 1996,] the\"")
+    text: str = Field(description='what chorus printed: "[James Baker]", "[As of May 1996,] the"')
     replaces: str = Field(description="the article's words it stands for; empty when only added")
-    reason: str = Field(description="why: \"full name\" or \"date\"")
+    reason: str = Field(description='why: "full name" or "date"')
 
 
 class SummarySentenceOut(Strict):
@@ -272,7 +279,9 @@ class ConflictValueOut(Strict):
 class ConflictOut(Strict):
     kind: Literal["number", "rank", "date", "weekday", "year", "time", "age", "place", "name"]
     fact: int = Field(description="the fact whose value is disputed")
-    values: list[ConflictValueOut] = Field(description="each value with the articles that give it, the fact's own first")
+    values: list[ConflictValueOut] = Field(
+        description="each value with the articles that give it, the fact's own first"
+    )
     over_time: bool = Field(
         default=False,
         description="a count that rose or fell with the articles' days (an update, not a dispute); values in the days' order",
@@ -409,7 +418,9 @@ class HealthResponse(Strict):
 
 class LimitsResponse(Strict):
     default_words: int = Field(description="a summary's length when neither words nor sentences is asked for")
-    default_min_outlets: int = Field(description="the stories digest's least independent outlets when none is asked for")
+    default_min_outlets: int = Field(
+        description="the stories digest's least independent outlets when none is asked for"
+    )
     max_request_bytes: int
     max_documents: int
     max_document_bytes: int

@@ -61,12 +61,14 @@ def serve(
     if not is_loopback(sock):
         print(
             f"chorus: warning: listening on {host}: other computers that can reach this one can use the server",
-            file=sys.stderr, flush=True,
+            file=sys.stderr,
+            flush=True,
         )
         if ANY_HOST not in access.hosts:
             print(
                 f"chorus: it answers to {', '.join(sorted(access.hosts))}; "
                 "add the names others use to reach it with --allow-host NAME",
-                file=sys.stderr, flush=True,
+                file=sys.stderr,
+                flush=True,
             )
     uvicorn.Server(uvicorn.Config(app, log_level="info")).run(sockets=[sock])

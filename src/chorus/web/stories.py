@@ -28,10 +28,16 @@ MEDIA_TYPES = {"markdown": "text/markdown", "html": "text/html", "text": "text/p
 
 
 class StoriesOptions(Strict):
-    min_outlets: int = Field(MIN_OUTLETS, ge=1, le=1000, description="Show only stories with at least this many independent outlets.")
-    since: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="Leave out articles published before this day (YYYY-MM-DD).")
+    min_outlets: int = Field(
+        MIN_OUTLETS, ge=1, le=1000, description="Show only stories with at least this many independent outlets."
+    )
+    since: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="Leave out articles published before this day (YYYY-MM-DD)."
+    )
     words: int = Field(DIGEST_WORDS, ge=1, le=MAX_BUDGET_WORDS, description="Word budget of each story's summary.")
-    format: Literal["json", "text", "markdown", "html"] = Field("json", description="json (chorus.stories/1) or a rendering.")
+    format: Literal["json", "text", "markdown", "html"] = Field(
+        "json", description="json (chorus.stories/1) or a rendering."
+    )
 
     def digest_options(self) -> DigestOptions:
         return DigestOptions(since=self.since, min_outlets=self.min_outlets, words=self.words)

@@ -122,8 +122,9 @@ class Worker:
 
     def __init__(self, context: WorkerContext, memory_bytes: int | None) -> None:
         self._connection, theirs = context.Pipe(duplex=True)
-        self.process = context.Process(target=_serve_jobs, args=(theirs, memory_bytes), daemon=True,
-                                       name="chorus-worker")
+        self.process = context.Process(
+            target=_serve_jobs, args=(theirs, memory_bytes), daemon=True, name="chorus-worker"
+        )
         self.process.start()
         theirs.close()
 
@@ -299,7 +300,11 @@ class WorkerPool:
             waiter.ready.set_result(self._take(waiter.heavy))
 
     async def _call(
-        self, worker: Worker, function: Callable[..., Any], args: tuple[Any, ...], deadline: Deadline,
+        self,
+        worker: Worker,
+        function: Callable[..., Any],
+        args: tuple[Any, ...],
+        deadline: Deadline,
         gone: asyncio.Future | None,
     ) -> tuple[str, Any]:
         started = time.monotonic()
@@ -349,7 +354,8 @@ class WorkerPool:
     def busy_error(self) -> ApiError:
         seconds = self.retry_after()
         return ApiError(
-            503, "busy",
+            503,
+            "busy",
             f"The server is busy with other requests; try again in {seconds} second{'s' if seconds != 1 else ''}.",
             headers={"Retry-After": str(seconds)},
         )
@@ -358,11 +364,13 @@ class WorkerPool:
 def out_of_memory(memory_bytes: int | None, task: str = "summary") -> ApiError:
     limit = f"the {describe_bytes(memory_bytes)} " if memory_bytes else "the memory "
     return ApiError(
-        413, "out_of_memory",
+        413,
+        "out_of_memory",
         f"The {task} needed more than {limit}one request may use. Try fewer or shorter articles.",
     )
 
 
 def shutting_down() -> ApiError:
-    return ApiError(503, "shutting_down", "The server is stopping; try again when it is back.",
-                    headers={"Retry-After": "5"})
+    return ApiError(
+        503, "shutting_down", "The server is stopping; try again when it is back.", headers={"Retry-After": "5"}
+    )
