@@ -234,6 +234,21 @@ def refs_of(data: dict) -> list[tuple[dict, str]]:
     return refs
 
 
+# The report's sections after its documents, as `chorus report --format json` writes them.
+REPORT_SECTIONS = (
+    "summary",
+    "facts",
+    "conflicts",
+    "quotes",
+    "entities",
+    "families",
+    "reuse",
+    "coverage",
+    "ner",
+    "warnings",
+)
+
+
 def test_report_of_uploaded_files_is_the_cli_report(client):
     response = client.post("/api/report", files=kellmoor_upload())
     assert response.status_code == 200, response.text
@@ -243,18 +258,7 @@ def test_report_of_uploaded_files_is_the_cli_report(client):
     expected = report_to_dict(chorus.report(sorted(KELLMOOR.iterdir())))
     added = {"subtitle", "article_sentences"}
     assert [{k: v for k, v in d.items() if k not in added} for d in data["documents"]] == expected["documents"]
-    for key in (
-        "summary",
-        "facts",
-        "conflicts",
-        "quotes",
-        "entities",
-        "families",
-        "reuse",
-        "coverage",
-        "ner",
-        "warnings",
-    ):
+    for key in REPORT_SECTIONS:
         assert data[key] == expected[key], key
     # ...and every reference leads to a sentence the page shows.
     sentences = {d["id"]: d["article_sentences"] for d in data["documents"]}
@@ -557,21 +561,7 @@ def test_openapi_request_body_matches_what_is_parsed(client, path, request_model
 def test_openapi_report_schema_has_every_section(client):
     schema = client.get("/openapi.json").json()
     report = schema["components"]["schemas"]["ReportResponse"]
-    assert set(report["properties"]) == {
-        "schema",
-        "documents",
-        "summary",
-        "facts",
-        "conflicts",
-        "quotes",
-        "entities",
-        "families",
-        "reuse",
-        "coverage",
-        "ner",
-        "warnings",
-        "inputs",
-    }
+    assert set(report["properties"]) == {"schema", "documents", *REPORT_SECTIONS, "inputs"}
     assert set(report["required"]) == set(report["properties"])
     assert "copy" in schema["components"]["schemas"]["ReusePassage"]["properties"]  # the alias, as sent
 
