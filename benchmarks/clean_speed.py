@@ -34,14 +34,16 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BASE = "2936c06"  # main before issue 16's cleaner
 
 
+def file_at(base: str, path: str) -> str:
+    """The text of the repository's file ``path`` as it was at commit ``base``."""
+    return subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{base}:{path}"], check=True, capture_output=True, text=True
+    ).stdout
+
+
 def load_old(base: str, name: str, folder: Path):
     """The module ``chorus.ingest.<name>`` as it was at commit ``base``."""
-    source = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{base}:src/chorus/ingest/{name}.py"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    source = file_at(base, f"src/chorus/ingest/{name}.py")
     path = folder / f"old_{name}.py"
     path.write_text(source, encoding="utf-8")
     spec = importlib.util.spec_from_file_location(f"old_{name}", path)
@@ -67,22 +69,23 @@ def main(argv: list[str] | None = None) -> int:
 
     from chorus.ingest import clean as new_clean, language as new_language
 
+    model_path = "src/chorus/ingest/line_model.json"
+    base_has_model = (
+        subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{args.base}:{model_path}"]).returncode == 0
+    )
     with tempfile.TemporaryDirectory() as folder:
-        # The old cleaner runs with the line model code and weights of its own commit.
-        model_json = subprocess.run(
-            ["git", "-C", str(ROOT), "show", f"{args.base}:src/chorus/ingest/line_model.json"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        (Path(folder) / "line_model.json").write_text(model_json, encoding="utf-8")
-        new_line_model = sys.modules["chorus.ingest.line_model"]
-        sys.modules["chorus.ingest.line_model"] = load_old(args.base, "line_model", Path(folder))
-        try:
+        if base_has_model:
+            # The old cleaner runs with the line model code and weights of its own commit.
+            (Path(folder) / "line_model.json").write_text(file_at(args.base, model_path), encoding="utf-8")
+            new_line_model = sys.modules["chorus.ingest.line_model"]
+            sys.modules["chorus.ingest.line_model"] = load_old(args.base, "line_model", Path(folder))
+            try:
+                old_clean = load_old(args.base, "clean", Path(folder))
+                old_clean.default_model()  # read its weights while the folder is there
+            finally:
+                sys.modules["chorus.ingest.line_model"] = new_line_model
+        else:  # a cleaner from before the line model (the default base)
             old_clean = load_old(args.base, "clean", Path(folder))
-            old_clean.default_model()  # read its weights while the folder is there
-        finally:
-            sys.modules["chorus.ingest.line_model"] = new_line_model
         old_language = load_old(args.base, "language", Path(folder))
     rows = [json.loads(line) for line in (args.data / "duc2006" / "clusters.jsonl").open(encoding="utf-8")]
     duc = [[d if isinstance(d, str) else d["text"] for d in r["documents"]] for r in rows[: args.clusters]]
