@@ -99,6 +99,8 @@ class Story:
     vectors: Vectors | None = None  # filled by the represent stage
     alignment: Aligner | None = field(default=None, repr=False)  # made on first use
     context: StoryContext | None = field(default=None, repr=False)  # made on first use
+    # per sentence, the other articles' sentences printing its quotation (align/quoted.py), made on first use
+    quote_carriers: dict[int, dict[int, int]] | None = field(default=None, repr=False)
     warnings: list[str] = field(default_factory=list)
 
     def represented(self) -> Vectors:

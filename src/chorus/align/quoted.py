@@ -70,9 +70,8 @@ def quote_carriers(story: Story) -> dict[int, dict[int, int]]:
     """Per sentence, the other articles' sentences that state its claim through one quotation
     (the shorter printing whole inside the longer, most of each sentence): ``{sentence:
     {doc_index: sentence}}``, symmetric; made once per story."""
-    found = story.__dict__.get("_quote_carriers")
-    if found is not None:
-        return found
+    if story.quote_carriers is not None:
+        return story.quote_carriers
     quoted = _quotations_of(story)
     by_opening: dict[tuple[str, ...], list[int]] = {}
     for k, q in enumerate(quoted):
@@ -91,7 +90,7 @@ def quote_carriers(story: Story) -> dict[int, dict[int, int]]:
                 continue
             carriers.setdefault(q.sentence, {}).setdefault(r.doc_index, r.sentence)
             carriers.setdefault(r.sentence, {}).setdefault(q.doc_index, q.sentence)
-    story.__dict__["_quote_carriers"] = carriers
+    story.quote_carriers = carriers
     return carriers
 
 
