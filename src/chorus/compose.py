@@ -22,7 +22,7 @@ import dataclasses
 from datetime import date
 
 from chorus.align import CONTRADICTS, STATES, aligner_of
-from chorus.align.quoted import quote_support
+from chorus.align.quoted import quoted_support_of
 from chorus.ingest.metadata import published_day
 from chorus.references import antecedents_of, context_of, introducers, predecessor_of
 from chorus.text import STOP_WORDS
@@ -229,9 +229,7 @@ def cite(story: Story, sentence: Sentence) -> SummarySentence:
                 Contradiction(verdict.doc_index, first.position, text, values, positions if len(positions) > 1 else ())
             )
     # Outlets that print the claim's quotation word for word, framed otherwise (``chorus.align.quoted``).
-    stating = [sentence.index] + [v.evidence.main for v in result.articles if v.verdict == STATES and v.evidence]
-    disputing = {c.doc_index for c in against}
-    quoted = {d: j for d, j in quote_support(story, stating).items() if d not in disputing}
+    quoted = quoted_support_of(story, result, sentence.index)
     independent = result.independent_sources
     if quoted:
         support += [

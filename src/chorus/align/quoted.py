@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from chorus.align.claims import NEGATIONS
+from chorus.align.claims import CONTRADICTS, NEGATIONS, STATES, ClaimCheck
 from chorus.text import is_content, quote_spans, words
 from chorus.types import Story
 
@@ -107,3 +107,13 @@ def quote_support(story: Story, stating: Iterable[int]) -> dict[int, int]:
             if d not in have:
                 extra.setdefault(d, j)
     return extra
+
+
+def quoted_support_of(story: Story, check: ClaimCheck, sentence: int | None) -> dict[int, int]:
+    """``quote_support`` for one check of the claim of ``sentence`` (its own Story sentence, or
+    None): the articles that state it through a shared quotation, beyond those the check found to
+    state it and apart from those it found to dispute it (``{doc_index: sentence}``)."""
+    stated = [v.evidence.main for v in check.articles if v.verdict == STATES and v.evidence is not None]
+    disputing = {v.doc_index for v in check.articles if v.verdict == CONTRADICTS and v.evidence is not None}
+    stating = ([sentence] if sentence is not None else []) + stated
+    return {d: j for d, j in quote_support(story, stating).items() if d not in disputing}

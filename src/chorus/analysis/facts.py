@@ -29,7 +29,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from chorus.align import CONTRADICTS, STATES, ClaimCheck, aligner_of
-from chorus.align.quoted import quote_support
+from chorus.align.quoted import quoted_support_of
 from chorus.references import context_of
 from chorus.types import Story
 
@@ -96,11 +96,7 @@ def reports_of(story: Story, check: ClaimCheck) -> list[_Report]:
         if v.verdict in (STATES, CONTRADICTS) and v.evidence is not None
     ]
     own = story.sentences[check.sentence].doc_index if check.sentence is not None else None
-    stating = [r.main for r in found if r.states] + ([check.sentence] if check.sentence is not None else [])
-    disputing = {r.doc_index for r in found if not r.states}
-    for d, j in quote_support(story, stating).items():
-        if d not in disputing:
-            found.append(_Report(d, True, (j,), j, 1.0))
+    found += [_Report(d, True, (j,), j, 1.0) for d, j in quoted_support_of(story, check, check.sentence).items()]
     return [r for r in found if r.doc_index != own]
 
 
