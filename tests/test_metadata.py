@@ -223,6 +223,45 @@ def test_duc_and_tac_ids_give_the_wire_and_day():
     assert wire_metadata("report-7").outlet is None
 
 
+def test_a_news_service_story_has_the_paper_its_lines_name_as_its_outlet():
+    story = "ATLANTA _ Newt Gingrich filed for divorce.\n\nThe hearing is set for Monday."
+    cox = story + "\n\nStory Filed By Cox Newspapers\n\nFor Use By Clients of the New York Times News Service"
+    assert wire_metadata("NYT19990913.0341", cox).outlet == "Cox Newspapers"
+    # The writer's own paper is more precise than the service that filed the story.
+    writer = (
+        story
+        + "\n\nDuane D. Stanford writes for the Atlanta Journal-Constitution, Atlanta, Ga.\n\nStory Filed By Cox Newspapers"
+    )
+    assert wire_metadata("NYT19990913.0341", writer).outlet == "Atlanta Journal-Constitution"
+    # Short names of member papers, and a closing note in parentheses.
+    globe = story + "\n\n(David Nyhan is a Globe columnist.)"
+    assert wire_metadata("NYT19990319.0090", globe).outlet == "Boston Globe"
+    visit = story + "\n\n(Visit the Star-Telegram's online services on the World Wide Web: www.star-telegram.com)"
+    assert wire_metadata("NYT19990319.0090", visit).outlet == "Fort Worth Star-Telegram"
+    excerpt = story + "\n\n(This article is excerpted from New Scientist, a weekly science magazine based in London.)"
+    assert wire_metadata("NYT20000707.0089", excerpt).outlet == "New Scientist"
+    assert wire_metadata("NYT20000707.0089", excerpt).published == "2000-07-07"
+
+
+def test_a_news_service_story_naming_no_paper_keeps_the_service():
+    assert (
+        wire_metadata("NYT19990913.0341", "WASHINGTON _ The Senate voted.\n\nXXXX END OF STORY").outlet
+        == "New York Times"
+    )
+    # A writer quoted inside a story's long paragraph is a source, not the story's paper.
+    quoted = (
+        "WASHINGTON _ The Senate voted.\n\n"
+        + "Jane Smith writes for the Washington Post and has covered the Senate for years, and she said the vote "
+        + "was the closest of the session, closer than any since the budget fight of the spring, when three "
+        + "senators changed sides in the last hour and the leaders had to call back members who had left town."
+    )
+    assert wire_metadata("NYT19990913.0341", quoted).outlet == "New York Times"
+    # The service's own paper stays the service's outlet; an agency's id is never read from the text.
+    magazine = "A story.\n\n(Margaret Talbot is a contributing writer for The New York Times Magazine.)"
+    assert wire_metadata("NYT19990913.0341", magazine).outlet == "New York Times"
+    assert wire_metadata("APW19980601.0001", "A story.\n\nStory Filed By Cox Newspapers").outlet == "Associated Press"
+
+
 def test_labels_are_human_and_unique():
     items = [
         LabelSource(id="a", name="000_45c1f8632916d47b.txt", outlet="Reuters", published="2015-08-03T10:00:00"),

@@ -87,7 +87,7 @@ def _metadata(doc: RawDocument, page: PageMetadata) -> PageMetadata:
     given = PageMetadata(
         outlet=doc.outlet, url=doc.url, byline=doc.byline, published=iso_date(doc.published) or doc.published
     )
-    return given.or_else(wire_metadata(doc.id)).or_else(page)
+    return given.or_else(wire_metadata(doc.id, doc.text)).or_else(page)
 
 
 def prepare_documents(raw: list[RawDocument], warnings: list[str], english_only: bool = True) -> list[Document]:

@@ -611,12 +611,82 @@ WIRE_OUTLETS = {
 _WIRE_ID = re.compile(r"^(?P<source>[A-Z]{3})(?:_[A-Z]{3})?_?(?P<day>(?:19|20)\d{6})\.\d+$")
 
 
-def wire_metadata(doc_id: str | None) -> PageMetadata:
-    """The wire and day of an AQUAINT document id (``APW19980601.0001``, ``NYT_ENG_20050101.0001``)."""
+# The New York Times News Service carries its member and client papers' stories under its own ids
+# (624 NYT documents in DUC 2006/2007: 92 end "Story Filed By Cox Newspapers", others "Visit the
+# Star-Telegram's online services", "Duane D. Stanford writes for the Atlanta Journal-Constitution").
+# Where the text names the paper, that paper is the outlet: two member papers' stories are two
+# newsrooms, and one of them is no correction of the other.
+SERVICE_WIRES = frozenset({"NYT"})
+# Member papers the service's trailers name by a short form ("David Nyhan is a Globe columnist").
+MEMBER_SHORT_NAMES = {
+    "Star-Telegram": "Fort Worth Star-Telegram",
+    "Globe": "Boston Globe",
+    "P-I": "Seattle Post-Intelligencer",
+    "American-Statesman": "Austin American-Statesman",
+}
+# Where a service story names its paper: its first paragraphs (a "By ... Knight Ridder Newspapers"
+# byline) and its last ones (the writer's line, the filing line, a copyright line).
+SERVICE_HEAD_PARAGRAPHS = 2
+SERVICE_TAIL_PARAGRAPHS = 8
+MAX_CREDIT_LINE_CHARS = 250  # a writer's line is one short paragraph, not a story's sentence quoting a writer
+# A paper's name: capitalized words, dots only inside one ("N.Y."), no possessive ("the Globe's Focus section").
+_PAPER_WORD = r"[A-Z][\w&-]*(?:\.[A-Z][\w&-]*)*"
+_PAPER = rf"(?:[Tt]he\s+)?(?P<outlet>{_PAPER_WORD}(?:\s+(?:of\s+)?{_PAPER_WORD})*)"
+_WRITER = r"^\(?(?:[A-Z][\w.'-]*\s+){1,4}"  # the line opens with the writer's name
+_STAFF = r"(?:columnist|critic|editor|writer|reporter|correspondent)"
+# In order of trust: the writer's own paper, then the paper or service that filed the story.
+_SERVICE_CREDITS = [
+    re.compile(_WRITER + r"(?:writes|write)\s+for\s+" + _PAPER),
+    re.compile(_WRITER + r"(?:is|are)\s+(?:a|an|the)\s+" + _PAPER + r"\s+" + _STAFF + r"\b"),
+    re.compile(
+        _WRITER + r"(?:is|are)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?" + _STAFF + r"\s+(?:for|of|at)\s+" + _PAPER
+    ),
+    re.compile(_WRITER + r"covers\s+(?:[\w-]+\s+){1,4}?for\s+" + _PAPER),
+    re.compile(_WRITER + r"is\s+a\s+member\s+of\s+" + _PAPER + r"\s+editorial\s+board"),
+    re.compile(
+        r"^\(?(?:This|The)\s+(?:article|story|column)\s+(?:is|was)\s+(?:excerpted|reprinted|adapted)\s+from\s+" + _PAPER
+    ),
+    re.compile(r"\bVisit\s+" + _PAPER + r"'s\s+online\s+services"),
+    re.compile(r"^Story\s+Filed\s+By\s+" + _PAPER + r"\s*$"),
+    re.compile(r"^Copyright\s+(?:19|20)\d\d\s+" + _PAPER + r"\s*$"),
+    re.compile(r"\bc\.\s?(?:19|20)\d\d\s+" + _PAPER + r"\s*$"),
+    re.compile(
+        r"^By\s+[A-Z][A-Z.' -]+\s+(?P<outlet>[A-Z][a-z][\w&-]*(?:\s+[A-Z][\w&-]*)*)\s*$"
+    ),  # "By KATE BEEM Knight Ridder Newspapers"
+]
+
+
+def service_member(text: str | None) -> str | None:
+    """The paper a news service's story names as its own, if its first or last lines name one."""
+    if not text:
+        return None
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    edges = paragraphs[:SERVICE_HEAD_PARAGRAPHS] + paragraphs[SERVICE_HEAD_PARAGRAPHS:][-SERVICE_TAIL_PARAGRAPHS:]
+    edges = [p for p in edges if len(p) <= MAX_CREDIT_LINE_CHARS]
+    for pattern in _SERVICE_CREDITS:
+        for paragraph in edges:
+            found = pattern.search(paragraph)
+            if found:
+                name = found.group("outlet")
+                name = MEMBER_SHORT_NAMES.get(name, name)
+                return plausible_outlet(name.title() if name.isupper() else name)
+    return None
+
+
+def wire_metadata(doc_id: str | None, text: str | None = None) -> PageMetadata:
+    """The wire and day of an AQUAINT document id (``APW19980601.0001``, ``NYT_ENG_20050101.0001``).
+
+    A news service's story that names its paper (``text``) has that paper as its outlet.
+    """
     found = _WIRE_ID.match(doc_id or "")
     if not found:
         return PageMetadata()
-    return PageMetadata(outlet=WIRE_OUTLETS.get(found.group("source")), published=iso_date(found.group("day")))
+    source = found.group("source")
+    outlet = WIRE_OUTLETS.get(source)
+    member = service_member(text) if source in SERVICE_WIRES else None
+    if member and outlet and not member.startswith(outlet):  # "a contributing writer for The New York Times Magazine"
+        outlet = member
+    return PageMetadata(outlet=outlet, published=iso_date(found.group("day")))
 
 
 # --- order in time -----------------------------------------------------------------
