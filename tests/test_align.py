@@ -920,3 +920,65 @@ def test_a_plan_does_not_state_an_act_told_with_an_irregular_verb():
     )
     claim = "Three balloonists set off from Lindau aboard the Sky Rover on Monday in a bid to circle the globe."
     assert verdicts(story, claim) == {"d1": STATES, "d2": SILENT, "d3": STATES}
+
+
+def test_lavrov_meshaal_last_visit_is_cited_to_the_outlet_that_says_it_in_other_words(lavrov_dir):
+    # ", four years after his first official visit" says when, from another visit: not required.
+    summary = chorus.summarize([lavrov_dir])
+    sentence = next(s for s in summary.sentences if "last travelled to Moscow in 2010" in s.text)
+    cited = {story_id for story_id in (summary.documents[c.doc_index].id for c in sentence.support)}
+    assert cited == {"001_40e6be3c170df5a9", "004_5cf0d35637a6dc6b"}
+
+
+def test_a_span_of_time_after_another_event_is_a_when_and_its_figure_is_not_required():
+    story = story_of(
+        "Mayor Ilse Braun last visited Kortrijk in 2012, three years after her first official trip to the "
+        "Belgian city.\n\n" + FILLER,
+        "The last time that Braun visited Kortrijk was in 2012, when she opened a new library.\n\n" + FILLER,
+        "Braun will open a trade fair in Kortrijk next spring.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    result = aligner.check(aligner.claim_of_sentence(0))
+    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+
+
+def test_an_acronym_is_the_name_the_story_spells_out():
+    story = story_of(
+        "``The CFU estimates that more than 300 arrests have taken place since March, including students, union "
+        "officials and priests,'' the group said.\n\n" + FILLER,
+        "Police raided villages in the delta again. The Coastal Farmers Union said more than 300 farmers have "
+        "been arrested since March.\n\n" + FILLER,
+        "More than 300 farmers marched through the capital in March. Police watched.\n\n" + FILLER,
+    )
+    from chorus.align.claims import acronyms
+
+    assert acronyms(story) == {"CFU": ("Coastal", "Farmers", "Union")}
+    # "estimates" says who says so; "have taken place" only that the arrests happened; ", including ..."
+    # gives examples: the claim is the union's count of arrests, which the second outlet gives.
+    aligner = aligner_of(story)
+    result = aligner.check(aligner.claim_of_sentence(0))
+    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+
+
+def test_two_names_with_the_same_initials_stand_for_no_one():
+    story = story_of(
+        "The NFC met on Monday.\n\n" + FILLER,
+        "The National Fisheries Council and the Northern Football Club both met on Monday.\n\n" + FILLER,
+    )
+    from chorus.align.claims import acronyms
+
+    assert acronyms(story) == {}
+
+
+def test_a_verb_in_ing_after_a_form_of_be_is_what_the_claim_says_was_done():
+    story = story_of(
+        "The Federal Police Office is taking over the inquiry into the crash of Flight 220 from the Aviation "
+        "Safety Board, officials said Tuesday.\n\n" + FILLER,
+        # The same inquiry and crash, not the handover.
+        "Aviation Safety Board chairman Ola Berg said Friday that the inquiry into the Flight 220 crash must go "
+        "on before its cause can be known.\n\n" + FILLER,
+        "The Federal Police Office took over the inquiry into the crash of Flight 220 on Tuesday.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    result = aligner.check(aligner.claim_of_sentence(0))
+    assert [v.verdict for v in result.articles] == [STATES, SILENT, STATES]

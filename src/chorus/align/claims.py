@@ -98,7 +98,10 @@ ADJUNCT_SHARE = 0.4
 VALUE_WEIGHT_OF_MAX_IDF = 1.0
 
 # Verbs and nouns of reporting carry no content of their own.
-REPORTING_WORDS = frozenset(stem(w) for w in lexicon.REPORTING_WORDS)
+# "The ABSDF estimates that ..." tells who says so, as "said" does.
+REPORTING_WORDS = frozenset(stem(w) for w in (*lexicon.REPORTING_WORDS, "estimates", "estimated"))
+# "More than 900 arrests have taken place": the event is its noun; "take place" says only that it happened.
+_TAKE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.IGNORECASE)
 # How a toll is reported ("the death toll has risen to 12"): in a sentence about a toll these
 # verbs say nothing but that the figure is new.
 TOLL_VERBS = frozenset(
@@ -122,6 +125,8 @@ _TRAILING_ATTRIBUTION = re.compile(
 _DETAIL = re.compile(
     r",\s*(?:who|whom|whose|which|where|when)\b(?:[^,;]|(?<=\d),(?=\d{3}))*(?=,|;|$)"
     r"|,\s*(?:initially|originally|earlier|previously|up\s+from|down\s+from)\b[^,;]*(?=,)"
+    # ", including MPs from all opposition parties, students, Buddhist monks ...": examples, to the end
+    r"|,\s*including\b[^;“”\"]*?(?=[,.]?\s*(?:''|[\"”])?\s*$|;)"
     r"|(?<=[A-Z][a-z]),\s*(?:the|a|an|his|her|its|their)\s+[^,;]{3,80},"
     r"|\b(?:the|a|an)\s+[^,;]{3,80}?(?=,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},)",
 )
@@ -453,8 +458,15 @@ _FRONTED = re.compile(
 
 # ... and a phrase after the main clause that tells what it came after or amid (", after a
 # protracted legal battle with Aboriginal land owners and amid continuing environmental protest").
+# A span of time before "after" or "before" places the event from another one (", four years after
+# his first official visit to the Russian capital"): a when too, its figure with it.
+_SPAN_BEFORE = (
+    r"(?:(?:about|some|nearly|almost|just|only|more\s+than|less\s+than)\s+)?(?:a|an|[\w-]+|\d[\d,.]*)\s+"
+    r"(?:years?|months?|weeks?|days?|hours?|decades?)\s+"
+)
 _TRAILING_SCENE = re.compile(
     r",\s+(?:after|amid|despite|following|before|as|while)\b[^;:“”\"]{3,200}$"
+    r"|,\s+" + _SPAN_BEFORE + r"(?:after|before)\b[^;:“”\"]{3,200}$"
     r"|\s(?:amid|despite)\s[^,;:“”\"]{3,200}$"  # no comma needed: "filed for divorce July 29 amid allegations ..."
 )
 
@@ -604,7 +616,7 @@ class Aligner:
         self.story = story
         vectors = story.vectors
         self.vectors = vectors
-        self._present = self._with_figure_compounds(vectors.present).tocsc()
+        self._present = self._with_acronyms(self._with_figure_compounds(vectors.present)).tocsc()
         self._present_rows = vectors.present.tocsr()
         self._doc_of = np.array([s.doc_index for s in story.sentences], dtype=int)
         self._max_idf = float(vectors.idf.max()) if len(vectors.idf) else 1.0
@@ -631,6 +643,38 @@ class Aligner:
                         if column is not None:
                             rows.append(sentence.index)
                             cols.append(column)
+        if not rows:
+            return present
+        extra = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=present.shape)
+        return ((present + extra) > 0).astype(np.float32)
+
+    def _with_acronyms(self, present):
+        """The term matrix, with a name the story spells out and its acronym used together: a
+        sentence printing "ABSDF" uses the words of "All Burma Students Democratic Front", and one
+        printing the name uses "absdf" (``acronyms``), so that either finds the other."""
+        found = self.acronyms = acronyms(self.story)
+        if not found:
+            return present
+        index, variants = self.vectors.index, self.vectors.variants
+
+        def column(word: str) -> int | None:
+            s = stem(word)
+            return index.get(variants.get(s, s))
+
+        spelled = {acronym: [c for w in words if (c := column(w)) is not None] for acronym, words in found.items()}
+        rows, cols = [], []
+        for sentence in self.story.sentences:
+            shouted = {t for t, caps in zip(sentence.tokens, sentence.all_caps) if caps and t.upper() in found}
+            for acronym in shouted:
+                rows += [sentence.index] * len(spelled[acronym.upper()])
+                cols += spelled[acronym.upper()]
+            for acronym, words in found.items():
+                if acronym.lower() in shouted or not _spells(sentence.text, words):
+                    continue
+                own = column(acronym)
+                if own is not None:
+                    rows.append(sentence.index)
+                    cols.append(own)
         if not rows:
             return present
         extra = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=present.shape)
@@ -716,7 +760,7 @@ class Aligner:
         told = list(main)
         for start, end in adjuncts:
             told[start:end] = " " * (end - start)
-        main_told = "".join(told)
+        main_told = _TAKE_PLACE.sub(lambda m: " " * len(m.group()), "".join(told))
         # Units of content: a word, a name of several words (found if any of its words is: "Lavrov"
         # names "Russian Foreign Minister Sergei Lavrov", credited as the weight of the word found),
         # or a word for people (found as any word for people).
@@ -775,6 +819,9 @@ class Aligner:
                     close_run()
                     continue  # figures are compared as values
                 s = stem(word)
+                if word in self.acronyms and _spells(text, self.acronyms[word]):
+                    close_run()
+                    continue  # "the National Transportation Safety Board (NTSB)": one name, counted once
                 if s in REPORTING_WORDS or (s in TOLL_VERBS and has_toll):
                     close_run()
                     continue
@@ -798,7 +845,11 @@ class Aligner:
                 if (
                     part is main_told
                     and not main_verb
-                    and _VERB_FORM.fullmatch(word)
+                    and (
+                        _VERB_FORM.fullmatch(word)
+                        # "is taking over": a verb in -ing after a form of "be" is the clause's verb too
+                        or (_PROGRESSIVE.fullmatch(word) and k and found[k - 1].group().lower() in _BE_FORMS)
+                    )
                     and s not in LIGHT_VERBS
                     and not (k and found[k - 1].group().lower() in _DETERMINERS)  # "the exiled leader": an adjective
                     # "the rates released by the central bank": a participle, not the clause's verb
@@ -865,6 +916,10 @@ class Aligner:
             )
         detail_numbers = [n for detail in details for n in V.numbers_in(detail) if not n.superseded]
         numbers = [n for n in V.numbers_in(main) if not n.superseded]
+        # A figure of when or where ("four years after ...", "10 miles south of Izmit") is told with
+        # them: compared, not required.
+        detail_numbers += [n for n in numbers if any(start <= n.start < end for start, end in adjuncts)]
+        numbers = [n for n in numbers if not any(start <= n.start < end for start, end in adjuncts)]
         # An age describes who ("a 21-year-old roofer pleaded guilty"): compared, not required.
         detail_numbers += [n for n in numbers if n.unit == "age"]
         numbers = [n for n in numbers if n.unit != "age"]
@@ -1401,6 +1456,8 @@ _NAMED_LIST = re.compile(
 # word for it), or it tells the same people in another act ("Tanzania has expelled 14 foreigners" / "an Australian
 # among 14 foreigners arrested ... has been released").
 _VERB_FORM = re.compile(r"[a-z]{3,}ed")
+_PROGRESSIVE = re.compile(r"[a-z]{3,}ing")
+_BE_FORMS = frozenset("is are was were".split())
 _DETERMINERS = frozenset("a an the his her its their this that these those".split())
 AUXILIARIES = frozenset("is are was were be been being has have had 's".split())
 # Verbs that say little of their own: what happened is their object ("received two life
@@ -1480,6 +1537,39 @@ def _irregular_verb(main: str) -> frozenset[str]:
             word_class = _WORD_CLASSES.get(s_)
             return frozenset({s_} | (_CLASS_MEMBERS[word_class] if word_class else set()))
     return frozenset()
+
+
+# A name spelled out: capitalised words, with "of", "for", "and", "the" between them ("National
+# League for Democracy"); an acronym is two to six capitals ("NLD", "ABSDF").
+_NAME_CONNECTORS = ("of", "for", "and", "the")
+_SPELLED_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][a-z]+)+")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def acronyms(story: Story) -> dict[str, tuple[str, ...]]:
+    """The acronyms the story prints and spells out somewhere ("ABSDF" -> All, Burma, Students,
+    Democratic, Front): the initials of a run of capitalised words, connectors left out, one run
+    only (two names with the same initials stand for no one)."""
+    shouted = {m.group() for s in story.sentences if any(s.all_caps) for m in _ACRONYM.finditer(s.text)}
+    if not shouted:
+        return {}
+    runs: dict[str, set[tuple[str, ...]]] = {}
+    for sentence in story.sentences:
+        for m in _SPELLED_NAME.finditer(sentence.text):
+            words = [w for w in m.group().split() if w not in _NAME_CONNECTORS]
+            # Every stretch of the run that could be the acronym ("the ruling National League for Democracy").
+            for start in range(len(words)):
+                for end in range(start + 2, min(len(words), start + 6) + 1):
+                    initials = "".join(w[0] for w in words[start:end])
+                    if initials in shouted:
+                        runs.setdefault(initials, set()).add(tuple(words[start:end]))
+    return {acronym: next(iter(spelled)) for acronym, spelled in runs.items() if len(spelled) == 1}
+
+
+def _spells(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` print the name ``words`` (connectors between them allowed)?"""
+    pattern = r"\b" + r"\s+(?:(?:of|for|and|the)\s+)*".join(map(re.escape, words)) + r"\b"
+    return re.search(pattern, text) is not None
 
 
 def _better(a: Evidence, b: Evidence) -> bool:
