@@ -940,6 +940,9 @@ def test_a_span_of_time_after_another_event_is_a_when_and_its_figure_is_not_requ
     aligner = aligner_of(story)
     result = aligner.check(aligner.claim_of_sentence(0))
     assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+    # ... also between commas inside the sentence.
+    claim = "On Friday, three years after her first official trip to the Belgian city, Braun visited Kortrijk."
+    assert [v.verdict for v in aligner.check(claim).articles] == [STATES, STATES, SILENT]
 
 
 def test_an_acronym_is_the_name_the_story_spells_out():
@@ -982,3 +985,28 @@ def test_a_verb_in_ing_after_a_form_of_be_is_what_the_claim_says_was_done():
     aligner = aligner_of(story)
     result = aligner.check(aligner.claim_of_sentence(0))
     assert [v.verdict for v in result.articles] == [STATES, SILENT, STATES]
+
+
+def test_engines_switched_off_are_stated_by_engines_turned_or_shut_off():
+    story = story_of(
+        "Both engines of the jet were switched off from the cockpit minutes before the dive.\n\n" + FILLER,
+        "Minutes before the dive, the jet's two engines were shut off from the cockpit.\n\n" + FILLER,
+        # "turned" without "off" is another act.
+        "Minutes before the dive, both engines of the jet turned the cockpit lights red.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    result = aligner.check(aligner.claim_of_sentence(0))
+    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+
+
+def test_an_agreement_reached_is_stated_by_what_was_agreed():
+    story = story_of(
+        "The Halvorsens reached an agreement on how to temporarily split their assets until the divorce is "
+        "final.\n\n" + FILLER,
+        "Now that the Halvorsens have decided how to temporarily split their assets until their divorce is "
+        "final, the lawyers turn to the next phase.\n\n" + FILLER,
+        "The Halvorsens' lawyers reached the court early to argue about the divorce.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    result = aligner.check(aligner.claim_of_sentence(0))
+    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]

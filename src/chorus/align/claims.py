@@ -466,6 +466,7 @@ _SPAN_BEFORE = (
 )
 _TRAILING_SCENE = re.compile(
     r",\s+(?:after|amid|despite|following|before|as|while)\b[^;:“”\"]{3,200}$"
+    r"|,\s+" + _SPAN_BEFORE + r"(?:after|before)\b[^,;:“”\"]{3,100},"  # "On Wednesday, four days after the accident,"
     r"|,\s+" + _SPAN_BEFORE + r"(?:after|before)\b[^;:“”\"]{3,200}$"
     r"|\s(?:amid|despite)\s[^,;:“”\"]{3,200}$"  # no comma needed: "filed for divorce July 29 amid allegations ..."
 )
@@ -616,7 +617,8 @@ class Aligner:
         self.story = story
         vectors = story.vectors
         self.vectors = vectors
-        self._present = self._with_acronyms(self._with_figure_compounds(vectors.present)).tocsc()
+        present = self._with_figure_compounds(vectors.present)
+        self._present = self._with_phrasal_synonyms(self._with_acronyms(present)).tocsc()
         self._present_rows = vectors.present.tocsr()
         self._doc_of = np.array([s.doc_index for s in story.sentences], dtype=int)
         self._max_idf = float(vectors.idf.max()) if len(vectors.idf) else 1.0
@@ -675,6 +677,23 @@ class Aligner:
                 if own is not None:
                     rows.append(sentence.index)
                     cols.append(own)
+        if not rows:
+            return present
+        extra = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=present.shape)
+        return ((present + extra) > 0).astype(np.float32)
+
+    def _with_phrasal_synonyms(self, present):
+        """The term matrix, with a sentence that says "shut off" using "switch" and "turn" too (one
+        act in three verbs, each only with its particle: "turned the lights red" is another)."""
+        rows, cols = [], []
+        for sentence in self.story.sentences:
+            if "off" not in sentence.tokens or not _SWITCHED_OFF.search(sentence.text):
+                continue
+            for verb in _OFF_VERBS:
+                column = self.vectors.index.get(self.vectors.variants.get(verb, verb))
+                if column is not None:
+                    rows.append(sentence.index)
+                    cols.append(column)
         if not rows:
             return present
         extra = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=present.shape)
@@ -1466,7 +1485,7 @@ LIGHT_VERBS = frozenset(
     stem(w)
     for w in """received suffered sustained faced issued used considered expected seemed appeared
     remained continued involved included based called named described allowed asked planned
-    alleged""".split()
+    alleged reached""".split()  # "reached an agreement": its noun says what happened ("decided how to split")
 )
 
 
@@ -1537,6 +1556,11 @@ def _irregular_verb(main: str) -> frozenset[str]:
             word_class = _WORD_CLASSES.get(s_)
             return frozenset({s_} | (_CLASS_MEMBERS[word_class] if word_class else set()))
     return frozenset()
+
+
+# "The engines were switched off" / "turned off" / "shut off": one act.
+_OFF_VERBS = frozenset(stem(w) for w in ("switch", "turn", "shut"))
+_SWITCHED_OFF = re.compile(r"\b(?:switch|turn|shut)(?:e?s|ed|ing|ting)?\s+off\b", re.IGNORECASE)
 
 
 # A name spelled out: capitalised words, with "of", "for", "and", "the" between them ("National
