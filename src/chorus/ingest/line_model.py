@@ -330,16 +330,22 @@ class Stage:
     def predict(self, x: np.ndarray) -> np.ndarray:
         if not len(x):
             return np.zeros(0)
-        node = np.repeat(self.roots[None, :], len(x), axis=0)
-        rows = np.arange(len(x))[:, None]
+        n_rows, n_trees = len(x), len(self.roots)
+        # One walk per block and tree, flattened row by row; only the walks not yet at a leaf
+        # take the next step (most trees end well before ``depth``).
+        node = np.tile(self.roots, n_rows)
+        row_start = np.repeat(np.arange(n_rows) * x.shape[1], n_trees)
+        flat_x = np.ascontiguousarray(x).ravel()
+        walking = np.flatnonzero(self.feature[node] >= 0)
         for _ in range(self.depth):
-            feature = self.feature[node]
-            inner = feature >= 0
-            if not inner.any():
+            if not len(walking):
                 break
-            go_left = x[rows, np.maximum(feature, 0)] <= self.threshold[node]
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-        z = self.baseline + self.value[node].sum(axis=1)
+            at = node[walking]
+            go_left = flat_x[row_start[walking] + self.feature[at]] <= self.threshold[at]
+            step = np.where(go_left, self.left[at], self.right[at])
+            node[walking] = step
+            walking = walking[self.feature[step] >= 0]
+        z = self.baseline + self.value[node].reshape(n_rows, n_trees).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
     def to_json(self) -> dict:
