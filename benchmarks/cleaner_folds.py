@@ -6,9 +6,10 @@ Five line models are trained as ``train_cleaner.py`` trains the shipped one,
 each without one fifth of the training pages (web pages of the train half and
 noisy DUC pages; the benchmarks' held-out parts are never read), and each
 cleans the web pages it did not see. The rules the cleaner adds on top of the
-model (``clean_texts``'s ``embedded_posts`` and ``repeated_labels``) are switched off
-and on in turn; F1 / precision / recall by the web pages' scorer, over all the
-train half's pages. One thread: HistGradientBoosting's threads spin on a
+model (``clean_texts``'s ``embedded_posts``, ``repeated_labels``,
+``introduced_lists`` and ``other_stories``) are switched off and on in turn;
+F1 / precision / recall by the web pages' scorer, over all the train half's
+pages. One thread: HistGradientBoosting's threads spin on a
 shared machine.
 """
 
@@ -27,12 +28,21 @@ from chorus.ingest import clean  # noqa: E402
 from chorus.ingest.line_model import LineModel  # noqa: E402
 from web_pages import DEFAULT_PAGES, load_scorer  # noqa: E402
 
-# (embedded posts, repeated labels): the second was tried and not kept (BENCHMARKS.md).
+# The rules on top of the model, as ``clean_texts`` keywords; repeated labels were tried and not kept
+# (BENCHMARKS.md). Each setting but the first switches one rule of the shipped ones.
+SHIPPED = {
+    "embedded_posts": clean.EMBEDDED_POSTS,
+    "repeated_labels": clean.REPEATED_LABELS,
+    "introduced_lists": clean.INTRODUCED_LISTS,
+    "other_stories": clean.OTHER_STORIES,
+}
 SETTINGS = {
-    "neither": (False, False),
-    "embedded posts (shipped)": (True, False),
-    "repeated labels": (False, True),
-    "both": (True, True),
+    "no rule": {rule: False for rule in SHIPPED},
+    "without embedded posts": {**SHIPPED, "embedded_posts": False},
+    "without introduced lists": {**SHIPPED, "introduced_lists": False},
+    "without other stories' boxes": {**SHIPPED, "other_stories": False},
+    "with repeated labels": {**SHIPPED, "repeated_labels": True},
+    "shipped": SHIPPED,
 }
 
 
@@ -56,10 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     for k in range(args.folds):
         model = train_cleaner.train([p for p in pages if fold_of[p.group] != k], args.threshold)
         held = [p for p in pages if fold_of[p.group] == k and p.source == "web"]
-        for name, (posts, repeats) in SETTINGS.items():
+        for name, rules in SETTINGS.items():
             line_model = LineModel(model.own, model.context, args.threshold)
             for p in held:
-                [cleaned] = clean.clean_texts([p.text], line_model, embedded_posts=posts, repeated_labels=repeats)
+                [cleaned] = clean.clean_texts([p.text], line_model, **rules)
                 body = "\n\n".join(cleaned.paragraphs)
                 counts[name].append(scorer.page_counts(p.truth, body))
                 bodies[name][p.group] = body

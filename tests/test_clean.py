@@ -711,6 +711,63 @@ def test_numbered_subheadings_between_paragraphs_stay_and_a_numbered_menu_goes()
     assert result.title == headline and result.paragraphs == body
 
 
+def test_a_list_the_article_introduces_stays_and_the_box_after_it_goes():
+    # "The closures this winter:" after the reporting, then its items line after line: the article's,
+    # though no item ends like a sentence and the caption rule drops lines of names after the last
+    # sentence; the list ends at the blank line before the share row.
+    lead_in = "The council published the dates of the closures this winter:"
+    items = [
+        "Dec. 2 -- Elm Street bridge, Marrowick",
+        "Dec. 9 -- Mill Road crossing, Marrowick",
+        "Jan. 6 -- Tram depot",
+    ]
+    after = ["Share this story", "Facebook", "Twitter"]
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *NEWS, lead_in, "\n".join(items), *after])
+    [result] = clean_texts([page], _Doubting([headline, lead_in, *items, *after]))
+    assert result.paragraphs == NEWS + [lead_in, *items]
+
+
+def test_a_label_or_a_single_line_after_a_colon_is_no_list():
+    # "Related stories:" is a label, not a lead-in, and one line after a lead-in makes no list.
+    related = ["Related stories:", "Rovers sign striker", "Bakery on Mill Street"]
+    single = ["The council published the date of the first closure:", "Dec. 2 -- Elm Street bridge, Marrowick"]
+    headline = "Elm Street bridge to close for repairs"
+    for after in (related, single):
+        page = "\n\n".join([headline, *NEWS, "\n".join(after)])
+        [result] = clean_texts([page], _Doubting([headline, *after]))
+        assert result.paragraphs == NEWS
+
+
+def test_a_box_of_other_stories_goes_and_the_article_after_it_stays():
+    # "Related links:" opens a box of headlines and one-sentence teasers (which read as reporting) in the
+    # middle of the article; the article resumes with two paragraphs of reporting.
+    box = [
+        "Related links:",
+        "Rovers Sign Striker From Dundee",
+        "The club paid a record fee for the 24-year-old forward on Tuesday.",
+        "Bakery on Mill Street Wins National Prize",
+        "Judges praised its rye bread, the owner said.",
+    ]
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *NEWS[:2], *box, *NEWS[2:]])
+    [result] = clean_texts([page], _Doubting([headline, box[0], box[1], box[3]]))
+    assert result.paragraphs == NEWS
+    # Without the rule the teasers stay: it is the rule that drops them.
+    [kept] = clean_texts([page], _Doubting([headline, box[0], box[1], box[3]]), other_stories=False)
+    assert box[2] in kept.paragraphs
+
+
+def test_an_inline_related_link_opens_no_box():
+    # "Related: Bakery on Mill Street wins prize" is one link: the paragraph after it is the article's.
+    headline = "Elm Street bridge to close for repairs"
+    link = "Related post: Bakery on Mill Street wins prize"
+    short = "Buses will replace the trams."
+    page = "\n\n".join([headline, *NEWS[:2], link, short, *NEWS[2:]])
+    [result] = clean_texts([page], _Doubting([headline, link]))
+    assert result.paragraphs == NEWS[:2] + [short] + NEWS[2:]
+
+
 def test_a_post_that_closes_the_article_keeps_its_signature():
     # The post's text right after the last paragraph, then "— name (@handle) day": no caption.
     post = [

@@ -140,6 +140,28 @@ REPEAT_PREFIX_CHARS = 40  # a block this long that another block begins with is 
 LEAD_IN_MIN_WORDS = 5
 # A paragraph of prose this long between two paragraphs of reporting is reporting, page words in passing or not.
 ENCLOSED_PROSE_WORDS = 20
+# A list the article introduces with a lead-in after its reporting ("The tour's dates:", then one line a
+# date): its items are the article's, up to the first line with a mark of furniture or a paragraph.
+INTRODUCED_LISTS = True
+MIN_LIST_ITEMS = 2
+MAX_LIST_ITEM_WORDS = 30
+# Items ending like a clause ("_ David Greer, chairman of the Log Cabin Republicans;") continue the lead-in's
+# sentence over lines, as wire copy sets them: left to the line model (keeping them too changed two DUC
+# 2006 articles and lowered its ROUGE-2, BENCHMARKS.md "Cleaning web pages").
+LIST_CLAUSE_ENDINGS = (";", ",")
+# A label that opens a box of other stories ("Related links:", "Top stories", "More from UK") after the
+# article's first paragraph: what the box holds is furniture, however it reads, up to where the article
+# resumes (a paragraph of reporting followed by another, or a long one: a teaser is a short sentence
+# under its headline).
+OTHER_STORIES = True
+OTHER_STORIES_LABEL_WORDS = 6
+_OTHER_STORIES_LABELS = tuple(
+    tuple(label.split())
+    for label in """related|top stories|more stories|more news|latest news|latest stories|other news|
+    in other news|most popular|most read|popular stories|recommended|you may also like|you might also like|
+    read more|read also|also read|see also|further reading|more from|more on|more in|trending|
+    elsewhere on|partner news|editors picks|editor s picks|don t miss|what to read next""".replace("\n", "").split("|")
+)
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -543,6 +565,105 @@ _NUMBERED_RE = re.compile(r"^\d{1,2}[.)]\s+\S")
 MAX_SUBHEADING_WORDS = 20
 
 
+def _reads_as_list_item(b: Block) -> bool:
+    """A line of a list: short, no paragraph, not a lead-in to another list, no mark of furniture."""
+    return (
+        b.n_words <= MAX_LIST_ITEM_WORDS
+        and not _is_prose(b)
+        and not b.text.rstrip().endswith((":", *LIST_CLAUSE_ENDINGS))
+        and not _furniture_evidence(b)
+        and b.second_person == 0
+    )
+
+
+def _introduced_lists(blocks: list[Block]) -> None:
+    """Keep a list that a lead-in introduces right after a paragraph of reporting, lead-in and items.
+
+    The items are set alike: after the first, each is separated from the one before as the second is
+    (line after line, or a blank line between), so a list printed line after line ends at the first
+    blank line (a page's next box).
+    """
+    for i, b in enumerate(blocks):
+        if not (_reads_as_lead_in(b) and _reporting_beside(blocks, i, -1)):
+            continue
+        end = i + 1
+        while (
+            end < len(blocks)
+            and _reads_as_list_item(blocks[end])
+            and (end <= i + 2 or blocks[end].after_blank == blocks[i + 2].after_blank)
+        ):
+            end += 1
+        if end - i - 1 >= MIN_LIST_ITEMS:
+            for item in blocks[i:end]:
+                item.label, item.reason = GOOD, ""
+
+
+def _names_other_stories(b: Block) -> bool:
+    """Opens with a label of other stories ("Related links:", "Trending: Cities ban smoking")."""
+    tokens = b.normal.split()
+    return any(tuple(tokens[: len(label)]) == label for label in _OTHER_STORIES_LABELS)
+
+
+def _opens_other_stories(b: Block) -> bool:
+    """A label of a box of other stories ("Related links:", "Top stories", "More from UK") on a line of its own."""
+    return (
+        not b.terminal
+        and b.n_words <= OTHER_STORIES_LABEL_WORDS
+        and ":" not in b.text.rstrip(": ")  # "Related post: Pickled Pears" is one link, not a box
+        and _names_other_stories(b)
+    )
+
+
+def _reads_as_paragraph(b: Block, addresses_reader: bool) -> bool:
+    """Kept, and a paragraph of sentences (its full stop lost or not) or a lead-in ("Here are the five
+    criteria:"), addressing no reader unless the article does ("Get our analysis delivered to you")."""
+    return (
+        b.label == GOOD
+        and b.n_words >= MIN_PROSE_WORDS
+        and (reads_as_sentences(b) or b.text.rstrip().endswith(":"))
+        and (addresses_reader or not _addresses_you(b))
+    )
+
+
+_YOU = frozenset("you your yours yourself yourselves".split())
+_QUOTATION_MARKS_RE = re.compile(r"[\"“”]|``|''")
+
+
+def _addresses_you(b: Block) -> bool:
+    """Says "you", and not in someone's quoted words (nor is a quotation's "we" or the "US" a call on the reader)."""
+    return not _YOU.isdisjoint(b.normal.split()) and not _QUOTATION_MARKS_RE.search(b.text)
+
+
+def _other_stories(blocks: list[Block], addresses_reader: bool) -> None:
+    """Drop what a box of other stories holds, from its label after the article's first paragraph of
+    reporting up to where the article resumes: a sentence followed by a paragraph (past short furniture
+    and short sentences), or a long paragraph; but a short one under a headline is that headline's
+    teaser, even right before the article (a link's line, in capitals or labelled, heads no teaser)."""
+    first = next((i for i, b in enumerate(blocks) if b.label == GOOD and _is_prose(b)), len(blocks))
+    inside = False
+    for i in range(first + 1, len(blocks)):
+        b = blocks[i]
+        if _opens_other_stories(b):
+            inside = True
+        elif inside and b.label == GOOD:
+            above = blocks[i - 1]
+            teaser = is_headline_shaped(above) and not (_furniture_evidence(above) or _names_other_stories(above))
+            after = i + 1
+            while (
+                after < len(blocks)
+                and blocks[after].n_words < SHORT_WORDS
+                and (blocks[after].label == BAD or blocks[after].terminal)
+            ):
+                after += 1  # past short furniture ("Advertisement") and short sentences ("Evan laughs.")
+            followed = after < len(blocks) and _reads_as_paragraph(blocks[after], addresses_reader)
+            long_paragraph = _is_prose(b) and b.n_words >= ENCLOSED_PROSE_WORDS
+            sentence = _reads_as_paragraph(b, addresses_reader) or (b.terminal and not _addresses_you(b))
+            if long_paragraph or (sentence and followed and not teaser):
+                inside = False
+            else:
+                b.label, b.reason = BAD, "in a box of other stories (related links, top stories)"
+
+
 def _numbered_subheading(blocks: list[Block], i: int) -> bool:
     """A numbered heading between two paragraphs of reporting structures the article (a list of
     most-read stories runs its numbers line after line, with no paragraph between them)."""
@@ -562,6 +683,8 @@ def _classify(
     model: LineModel,
     embedded_posts: bool,
     repeated_labels: bool,
+    introduced_lists: bool,
+    other_stories: bool,
     layout: Layout | None = None,
     scores: Iterable[float] | None = None,
 ) -> None:
@@ -581,6 +704,8 @@ def _classify(
         model,
         embedded_posts,
         repeated_labels,
+        introduced_lists,
+        other_stories,
         layout,
         model.scores(article, layout) if scores is None else scores,
     )
@@ -591,6 +716,8 @@ def _classify_article(
     model: LineModel,
     embedded_posts: bool,
     repeated_labels: bool,
+    introduced_lists: bool,
+    other_stories: bool,
     layout: Layout,
     scores: Iterable[float],
 ) -> None:
@@ -658,6 +785,10 @@ def _classify_article(
         _embedded_posts(blocks, layout)
     _teasers(blocks, layout)
     _captions(blocks)
+    if introduced_lists:
+        _introduced_lists(blocks)  # last, so that the caption rule cannot drop a list after the last sentence
+    if other_stories:
+        _other_stories(blocks, addresses_reader)
     if repeated_labels:
         for b in blocks:
             if b.label == GOOD and b.repeated and not b.terminal:
@@ -750,6 +881,8 @@ def clean_texts(
     *,
     embedded_posts: bool = EMBEDDED_POSTS,
     repeated_labels: bool = REPEATED_LABELS,
+    introduced_lists: bool = INTRODUCED_LISTS,
+    other_stories: bool = OTHER_STORIES,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -778,7 +911,16 @@ def clean_texts(
     for d, blocks in enumerate(docs):
         own = prose[d]
         others = with_prose - (1 if own else 0)
-        _classify(blocks, model, embedded_posts, repeated_labels, layouts[d], None if scores is None else scores[d])
+        _classify(
+            blocks,
+            model,
+            embedded_posts,
+            repeated_labels,
+            introduced_lists,
+            other_stories,
+            layouts[d],
+            None if scores is None else scores[d],
+        )
 
         def other_use(stem: str, own: set[str] = own) -> int:  # in how many other articles' prose
             return prose_use[stem] - (stem in own)
