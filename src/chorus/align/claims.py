@@ -664,14 +664,17 @@ class Aligner:
             return index.get(variants.get(s, s))
 
         spelled = {acronym: [c for w in words if (c := column(w)) is not None] for acronym, words in found.items()}
+        names = {acronym: _spelled_pattern(words) for acronym, words in found.items()}
         rows, cols = [], []
         for sentence in self.story.sentences:
-            shouted = {t for t, caps in zip(sentence.tokens, sentence.all_caps) if caps and t.upper() in found}
+            text = sentence.text
+            shouted = {t.upper() for t, caps in zip(sentence.tokens, sentence.all_caps) if caps and t.upper() in found}
             for acronym in shouted:
-                rows += [sentence.index] * len(spelled[acronym.upper()])
-                cols += spelled[acronym.upper()]
+                rows += [sentence.index] * len(spelled[acronym])
+                cols += spelled[acronym]
             for acronym, words in found.items():
-                if acronym.lower() in shouted or not _spells(sentence.text, words):
+                # (the last word's test runs in C: most sentences print none of the names)
+                if acronym in shouted or words[-1] not in text or not names[acronym].search(text):
                     continue
                 own = column(acronym)
                 if own is not None:
@@ -1578,8 +1581,13 @@ def acronyms(story: Story) -> dict[str, tuple[str, ...]]:
     if not shouted:
         return {}
     runs: dict[str, set[tuple[str, ...]]] = {}
+    firsts = {acronym[0] for acronym in shouted}
     for sentence in story.sentences:
+        if sum(sentence.capitalised) < 2:
+            continue  # no run of two capitalised words
         for m in _SPELLED_NAME.finditer(sentence.text):
+            if not firsts & {w[0] for w in m.group().split()}:
+                continue
             words = [w for w in m.group().split() if w not in _NAME_CONNECTORS]
             # Every stretch of the run that could be the acronym ("the ruling National League for Democracy").
             for start in range(len(words)):
@@ -1590,10 +1598,14 @@ def acronyms(story: Story) -> dict[str, tuple[str, ...]]:
     return {acronym: next(iter(spelled)) for acronym, spelled in runs.items() if len(spelled) == 1}
 
 
+def _spelled_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The name ``words`` as a text prints it (connectors between them allowed)."""
+    return re.compile(r"\b" + r"\s+(?:(?:of|for|and|the)\s+)*".join(map(re.escape, words)) + r"\b")
+
+
 def _spells(text: str, words: tuple[str, ...]) -> bool:
-    """Does ``text`` print the name ``words`` (connectors between them allowed)?"""
-    pattern = r"\b" + r"\s+(?:(?:of|for|and|the)\s+)*".join(map(re.escape, words)) + r"\b"
-    return re.search(pattern, text) is not None
+    """Does ``text`` print the name ``words``?"""
+    return words[-1] in text and _spelled_pattern(words).search(text) is not None
 
 
 def _better(a: Evidence, b: Evidence) -> bool:
