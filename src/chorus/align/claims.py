@@ -645,10 +645,7 @@ class Aligner:
                         if column is not None:
                             rows.append(sentence.index)
                             cols.append(column)
-        if not rows:
-            return present
-        extra = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=present.shape)
-        return ((present + extra) > 0).astype(np.float32)
+        return _with_uses(present, rows, cols)
 
     def _with_acronyms(self, present):
         """The term matrix, with a name the story spells out and its acronym used together: a
@@ -680,10 +677,7 @@ class Aligner:
                 if own is not None:
                     rows.append(sentence.index)
                     cols.append(own)
-        if not rows:
-            return present
-        extra = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=present.shape)
-        return ((present + extra) > 0).astype(np.float32)
+        return _with_uses(present, rows, cols)
 
     def _with_phrasal_synonyms(self, present):
         """The term matrix, with a sentence that says "shut off" using "switch" and "turn" too (one
@@ -697,10 +691,7 @@ class Aligner:
                 if column is not None:
                     rows.append(sentence.index)
                     cols.append(column)
-        if not rows:
-            return present
-        extra = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=present.shape)
-        return ((present + extra) > 0).astype(np.float32)
+        return _with_uses(present, rows, cols)
 
     @cached_property
     def names_known(self):
@@ -1606,6 +1597,14 @@ def _spelled_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 def _spells(text: str, words: tuple[str, ...]) -> bool:
     """Does ``text`` print the name ``words``?"""
     return words[-1] in text and _spelled_pattern(words).search(text) is not None
+
+
+def _with_uses(present, rows: list[int], cols: list[int]):
+    """The term matrix ``present`` with sentence ``rows[k]`` using column ``cols[k]`` too."""
+    if not rows:
+        return present
+    extra = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=present.shape)
+    return ((present + extra) > 0).astype(np.float32)
 
 
 def _better(a: Evidence, b: Evidence) -> bool:
