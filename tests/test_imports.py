@@ -18,6 +18,28 @@ def test_the_pipeline_imports_no_scikit_learn():
     assert out.stdout.strip() == "[]"
 
 
+def test_the_pipeline_imports_none_of_the_numpy_submodules_scipy_would_pull_in():
+    # scipy's array-API layer copies numpy's namespace; chorus.sparse keeps it from importing
+    # numpy.f2py, numpy.testing (and importlib.metadata with it), numpy.ma ... (about 0.1 s).
+    code = """
+import sys, chorus.pipeline, numpy
+from chorus.sparse import UNNEEDED_NUMPY_SUBMODULES
+unwanted = ["numpy." + n for n in UNNEEDED_NUMPY_SUBMODULES - {"random"}]  # scipy.sparse imports numpy.random itself
+loaded = [m for m in unwanted + ["importlib.metadata", "charset_normalizer"] if m in sys.modules]
+print(loaded, "f2py" in numpy.__all__, "f2py" in dir(numpy), numpy.ma.masked_array([1]).sum())
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # None of them imported, and numpy's namespace whole again afterwards.
+    assert out.stdout.split() == ["[]", "True", "True", "1"]
+
+
+def test_the_version_is_read_only_when_asked():
+    code = "import sys, chorus.cli; chorus.cli.build_parser(); print('importlib.metadata' in sys.modules, chorus.__version__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    imported, version = out.stdout.split()
+    assert imported == "False" and version
+
+
 def test_summarizing_solves_without_importing_scipy_optimize():
     # The solver is highspy (0.01 s to import), not scipy.optimize's copy of HiGHS (0.3 s, 28 MB).
     code = """

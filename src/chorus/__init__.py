@@ -56,8 +56,9 @@ def _installed_version() -> str:
         return "unknown"
 
 
-# The one version of chorus (its package metadata), for --version, the web API and the Dask workers.
-__version__ = _installed_version()
+# The one version of chorus (its package metadata), for --version, the web API and the Dask workers:
+# ``chorus.__version__``, read on first use (importlib.metadata costs about 35 ms to import).
+_version: str | None = None
 
 _LAZY = {
     "summarize": "chorus.pipeline",
@@ -74,6 +75,11 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
+    global _version
+    if name == "__version__":
+        if _version is None:
+            _version = _installed_version()
+        return _version
     if name in _LAZY:
         import importlib
 

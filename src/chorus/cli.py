@@ -419,9 +419,20 @@ def cmd_stories(args: argparse.Namespace) -> int:
     return run_stories(args, warn)
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the installed version, read only when asked (reading it imports importlib.metadata)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"chorus {chorus.__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="chorus", description="Summarize many outlets' articles about one story, with citations.")
-    parser.add_argument("--version", action="version", version=f"chorus {chorus.__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("summarize", help="one cited summary of articles about one story")

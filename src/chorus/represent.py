@@ -14,9 +14,9 @@ from functools import cached_property
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy import sparse
 
 from chorus.disjoint import DisjointSets
+from chorus.sparse import sparse
 from chorus.text import stem
 from chorus.types import Sentence, Story
 

@@ -38,7 +38,6 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
-from scipy import sparse
 
 from chorus import lexicon
 from chorus.align import values as V
@@ -46,6 +45,7 @@ from chorus.align.families import SourceFamilies
 from chorus.lexicon import WEEKDAYS
 from chorus.references import quoted_mask
 from chorus.segment import split_sentences
+from chorus.sparse import sparse
 from chorus.text import QUOTE_MARK_RE, STOP_WORDS, WORD_RE, is_content, stem
 from chorus.types import Story
 

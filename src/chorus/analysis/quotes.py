@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy import sparse
 
 from chorus.disjoint import DisjointSets
 from chorus.lexicon import QUOTE_VERBS, alternation
+from chorus.sparse import sparse
 from chorus.text import quote_spans, words
 from chorus.types import Story
 

@@ -35,7 +35,6 @@ from itertools import chain
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
 
 from chorus.represent import pair_table, redundancy_matrix
 from chorus.select.base import (
@@ -46,6 +45,7 @@ from chorus.select.base import (
     stands_alone,
     with_predecessors,
 )
+from chorus.sparse import sparse
 from chorus.text import stem, words
 from chorus.types import Budget, Sentence, Story
 

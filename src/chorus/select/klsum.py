@@ -14,9 +14,9 @@ sentences x vocabulary matrix is never made dense (4 GB for 1,000 articles).
 from __future__ import annotations
 
 import numpy as np
-from scipy import sparse
 
 from chorus.select.base import Summarizer, candidates
+from chorus.sparse import sparse
 from chorus.types import Budget, Story
 
 SMOOTHING = 0.01
