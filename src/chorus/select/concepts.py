@@ -383,13 +383,15 @@ def coverage_program(
     own = np.zeros(len(candidates))
     groups: dict[tuple[int, ...], float] = {}
     carriers: dict[int, list[int]] = defaultdict(list)
+    # Only concepts of some value (at most MAX_CONCEPTS; most weigh 0), in the order the candidates carry
+    # them, which is the order of the program's columns.
+    valuable = set(np.flatnonzero(weights > 0).tolist())
     for j, i in enumerate(candidates):
         for c in sentence_concepts[i]:
-            carriers[c].append(j)
+            if c in valuable:
+                carriers[c].append(j)
     for c, where in carriers.items():
         weight = float(weights[c])
-        if weight <= 0:
-            continue
         if len(where) == 1:
             own[where[0]] += weight
         else:
