@@ -340,3 +340,18 @@ def test_two_outlets_single_distances_in_unlike_sentences_are_a_conflict():
         "The epicenter of the quake was near Korsk, about 40 miles east of Velmar.",
     )
     assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["65", "about 40"]]
+
+
+def test_spans_from_a_journeys_start_to_its_end_are_disputed_and_a_moment_on_the_way_is_not():
+    found = report(
+        "The Norvik Air jet crashed 40 minutes after takeoff from Velmar airport, killing all 90 aboard.",
+        # "Oct." is a date, not a name only this sentence prints.
+        "All 90 people aboard died when the Norvik Air jet plunged into the sea on Oct. 31, about 30 "
+        "minutes out of Velmar airport.",
+        "The Norvik Air jet crashed into the sea 40 minutes into its flight from Velmar airport.",
+        # A moment on the way, and a span that does not start the journey, are other quantities.
+        "Everything seemed normal 12 minutes into the Norvik Air flight from Velmar airport.",
+        "Divers from Velmar reached the Norvik Air wreck five hours after the crash.",
+    )
+    (conflict,) = found.conflicts
+    assert sorted(values(conflict)) == [("40", (0, 2)), ("about 30", (1,))]

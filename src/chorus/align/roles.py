@@ -191,7 +191,7 @@ class Roles:
             key = self.unify(w)
             if key in _UNIT_WORDS:
                 continue
-            if w[0].isupper() and t.start() > 0:
+            if w[0].isupper() and t.start() > 0 and w.lower() not in _CALENDAR:
                 agent = _AGENT_BEFORE.search(text, max(0, t.start() - 20), t.start())
                 if self._name_share.get(key, 1.0) < DISTINCTIVE_NAME_SHARE and not agent:
                     names.add(key)
@@ -199,6 +199,8 @@ class Roles:
                 things.add(key)
         if n.head and not n.unit and _WORD_CLASSES.get(n.head, n.head) not in _NOT_THINGS:
             things.add(_WORD_CLASSES.get(n.head, n.head))
+        if _journey_span(n, text):
+            things.add(JOURNEY)
         day = published_day(self.story.documents[doc].published)
         years = frozenset(m.group(0) for m in V.YEAR.finditer(clause)) - ({str(day.year)} if day else set())
         places = place_stems(clause) - self.aligner.common_places
@@ -232,6 +234,10 @@ class Roles:
             return False  # two days' figures ("17 civilians Thursday" / "31 died ... overnight" on Monday)
         if x.event and y.event and x.event != y.event:
             return False  # another kind of event (the aftershock's magnitude, not the quake's)
+        if (JOURNEY in x.things or JOURNEY in y.things) and not (
+            JOURNEY in x.things & y.things and self._journey_ends(x) and self._journey_ends(y)
+        ):
+            return False  # spans from a journey's start to its end ("crashed 40 minutes after takeoff")
         if x.things and y.things and not (x.things & y.things or x.names & y.names):
             return False  # nothing in common next to the figures: another thing ("a team of 90 people")
         if not any(self.aligner.one_place(a, b) for a in x.anchors for b in y.anchors):
@@ -241,6 +247,14 @@ class Roles:
         if not x.number.unit and not (self._placed(x, y) and self._placed(y, x)):
             return False  # a count for a place against one for another, or for all (a distance's places are its ends)
         return overlap(x.words, y.words) >= MIN_ROLE_OVERLAP
+
+    def _journey_ends(self, m: Mention) -> bool:
+        """Does a span from a journey's start run to its end: a crash or a sinking its sentence names,
+        or deaths ("plunged into the Atlantic ... All 217 people aboard died")? Not to a moment on the
+        way ("30 minutes into the flight ... the autopilot was switched off")."""
+        if m.event is not None:
+            return True
+        return any(V.OUTCOMES.get(stem(w)) == "dead" for w in WORD_RE.findall(self.story.sentences[m.sentence].text))
 
     def agrees(self, x: Mention, y: Mention) -> bool:
         """Does x give y's figure in y's role, from another article? The same figure of the same
@@ -319,13 +333,30 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _PART_AFTER = re.compile(r"\s+of\s+(?:the|them|those|whom|these|its|their)\b", re.IGNORECASE)
-_CALENDAR = frozenset(w.lower() for w in (*V.MONTHS, *lexicon.WEEKDAYS))
+_CALENDAR = lexicon.MONTHS_AND_DAYS  # ("Oct." of "Oct. 31" is no name: days are compared as days)
+
+
+# A span counted from the start of a journey: "crashed 40 minutes after takeoff", "30 minutes into
+# the flight", "some 40 minutes out of Kennedy". Its start is fixed, so two outlets' spans to one
+# kind of event of one journey are two values of one quantity (unlike "died five days later").
+_JOURNEY_START_AFTER = re.compile(
+    r"\s*-?\s*(?:seconds?|minutes?|hours?|days?)\s+(?:after|into|out\s+of)\s+(?:(?:the|its|his|her|their|a)\s+)?(?:[\w-]+\s+)?"
+    r"(?:take-?off|flight|departure|launch|lift-?off|liftoff|voyage)\b"
+    r"|\s*-?\s*(?:seconds?|minutes?|hours?|days?)\s+out\s+of\s+(?:New\s+York|[A-Z][a-z]+)\b"
+)
+JOURNEY = "journey"  # the thing such a span is of
+
+
+def _journey_span(n: V.Number, text: str) -> bool:
+    return n.unit == "duration" and bool(_JOURNEY_START_AFTER.match(text, n.end))
 
 
 def _in_role(n: V.Number, text: str = "") -> bool:
     """Can a figure be compared by its role: a measure with a unit, a percentage, or a count of
     people with what happened to them or of a named group? Other counts ("a five-story building",
     "12 vents") say too little of what they count; claim alignment compares them sentence by sentence."""
+    if _journey_span(n, text) and not n.other:
+        return True
     if n.unit in ("age", "duration") or n.other or n.low == 0:
         # Ages are compared per person; a span is most often between two events ("died five days
         # later", "nine days after his death"); "up to 18" bounds, does not count.
