@@ -30,10 +30,6 @@ held-out summaries, with and without the query. Variants:
   bigram (semantic query relevance; focused mode only), ``c_emb`` and
   ``c_emb_mean``, the best and mean cosine between such a sentence and the
   story's mean embedding (semantic centrality); ``+``-separated.
-- ``stop=content``: the Glasgow stop list without the words of it that carry
-  a story's content (``CONTENT_STOP_WORDS``: fire, bill, system...), in every
-  stage but the cleaner (whose line model was trained on the whole list);
-  the weights are retrained with it like every variant's.
 - ``feature=FEATURES``: cheap concept features appended to the shipped ones
   (``+``-separated, ``EXTRA_FEATURES``): ``first_sent_frac``, the share of
   articles whose first sentence carries the bigram (the lead position of
@@ -49,6 +45,11 @@ held-out summaries, with and without the query. Variants:
 - ``df3``: no learning, the unsupervised weights of Gillick & Favre's ICSI
   system (a bigram's weight is the number of articles using it, counted
   when at least 3 do), in the same integer program.
+
+A variant passes its settings to chorus (the method's constructor, the sentence
+splitter of ``build_story``); none patches a module's globals at run time. The
+stop-list variant of BENCHMARKS.md (``stop=content``) did, into every module,
+so it was removed once it had been tried; it reruns at main 8739528.
 """
 
 from __future__ import annotations
@@ -58,14 +59,12 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-import chorus.text
 from chorus.evaluation.evaluate import load_references
 from chorus.evaluation.rouge import score
 from chorus.segment import split_sentences
@@ -194,35 +193,6 @@ def with_embedding_features(extra: tuple[str, ...]) -> Callable[[Story, int], Co
     return table
 
 
-# Words of the Glasgow list that name a story's content (BENCHMARKS.md, "Last checks of the round").
-CONTENT_STOP_WORDS = frozenset(
-    "fire bill system interest mill amount detail call cry fill empty thick thin serious describe move find "
-    "found show name side front top bottom part".split()
-)
-CLEANER_MODULES = ("chorus.ingest.clean",)  # its line model was trained on the whole list
-
-
-@contextmanager
-def stop_words(replacement: frozenset[str] | None) -> Iterator[None]:
-    """Every chorus module but the cleaner reads ``replacement`` as the stop list inside the block."""
-    if replacement is None:
-        yield
-        return
-    original = chorus.text.STOP_WORDS
-    patched = [
-        m
-        for name, m in list(sys.modules.items())
-        if name.startswith("chorus") and name not in CLEANER_MODULES and getattr(m, "STOP_WORDS", None) is original
-    ]
-    for module in patched:
-        module.STOP_WORDS = replacement  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        for module in patched:
-            module.STOP_WORDS = original  # type: ignore[attr-defined]
-
-
 EXTRA_FEATURES = ("first_sent_frac", "sent_frac", "q_sent_mean", "q_idf", "q_doc", "uni_tf_min", "uni_tf_max")
 QUERY_FEATURES = ("q_sent_mean", "q_idf", "q_doc")
 
@@ -320,7 +290,6 @@ class Variant:
     features: tuple[str, ...] = FEATURES
     generic: tuple[str, ...] = GENERIC_FEATURES
     wrap: Callable[[ConceptModel], object] = lambda model: model  # how it wraps a trained model
-    stop_words: frozenset[str] | None = None  # the stop list of every stage but the cleaner; None: chorus's
     regularisation: float = 1.0  # the logistic regression's C
 
 
@@ -347,10 +316,6 @@ def apply(variant: str) -> Variant:
             features=FEATURES + extra,
             generic=GENERIC_FEATURES + tuple(f for f in extra if f not in QUERY_FEATURES),
         )
-    if name == "stop":
-        if value != "content":
-            raise SystemExit(f"unknown stop list {value!r} (stop=content)")
-        return Variant(stop_words=chorus.text.STOP_WORDS - CONTENT_STOP_WORDS)
     if name == "C":
         return Variant(regularisation=float(value))
     if name == "concepts":
@@ -416,40 +381,39 @@ def main() -> int:
         cells, r2 = [], []
         for _mode, focused, features in (("query", True, chosen.features), ("generic", False, chosen.generic)):
             per_dataset = []
-            with stop_words(chosen.stop_words):
-                for path in args.datasets:
-                    # what the stories and concept tables depend on
-                    key = (path, focused, window, chosen.compression, chosen.features, chosen.stop_words)
-                    if key not in examples:
-                        examples[key] = stories_once(
-                            examples,
-                            (path, focused, chosen.compression, chosen.stop_words),
-                            window,
-                            table,
-                            lambda: build_examples(
-                                path,
-                                fields,
-                                focused,
-                                window=window,
-                                splitter=chosen.splitter,
-                                table=table,
-                                clusters=clusters[path],
-                            ),
-                        )
-                    per_dataset.append(examples[key])
-                held_out_model = fold_models(
-                    [e for ex in per_dataset for e in ex], features, args.folds, regularisation=chosen.regularisation
-                )
-                for path, words_budget, ex in zip(args.datasets, budgets, per_dataset):
-                    held_out = {
-                        e.cluster_id: summarize_with(
-                            chosen.wrap(held_out_model[e.cluster_id]), e, words_budget, **chosen.settings
-                        )
-                        for e in ex
-                    }
-                    result = score({"held-out": held_out}, references[path], words_budget)["held-out"]
-                    r2.append(result["ROUGE-2"].recall)
-                    cells.append(f"{result['ROUGE-2'].recall:.4f} / {result['ROUGE-SU4'].recall:.4f}")
+            for path in args.datasets:
+                # what the stories and concept tables depend on
+                key = (path, focused, window, chosen.compression, chosen.features)
+                if key not in examples:
+                    examples[key] = stories_once(
+                        examples,
+                        (path, focused, chosen.compression),
+                        window,
+                        table,
+                        lambda: build_examples(
+                            path,
+                            fields,
+                            focused,
+                            window=window,
+                            splitter=chosen.splitter,
+                            table=table,
+                            clusters=clusters[path],
+                        ),
+                    )
+                per_dataset.append(examples[key])
+            held_out_model = fold_models(
+                [e for ex in per_dataset for e in ex], features, args.folds, regularisation=chosen.regularisation
+            )
+            for path, words_budget, ex in zip(args.datasets, budgets, per_dataset):
+                held_out = {
+                    e.cluster_id: summarize_with(
+                        chosen.wrap(held_out_model[e.cluster_id]), e, words_budget, **chosen.settings
+                    )
+                    for e in ex
+                }
+                result = score({"held-out": held_out}, references[path], words_budget)["held-out"]
+                r2.append(result["ROUGE-2"].recall)
+                cells.append(f"{result['ROUGE-2'].recall:.4f} / {result['ROUGE-SU4'].recall:.4f}")
         print(f"| {variant} | " + " | ".join(cells) + f" | {np.mean(r2):.4f} |", flush=True)
         print(f"{variant}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return 0

@@ -123,24 +123,6 @@ def test_held_out_summaries_are_the_ones_chorus_prints(syspath_benchmarks: None)
     assert printed and train_concepts.summarize_with(load_models()["generic"], example, 40) == printed
 
 
-def test_the_content_stop_list_variant_leaves_the_cleaner_its_list(syspath_benchmarks: None) -> None:
-    import chorus.ingest.clean
-    import chorus.segment
-    import chorus.text
-    import concept_variants
-
-    whole = chorus.text.STOP_WORDS
-    assert "fire" in whole and concept_variants.CONTENT_STOP_WORDS <= whole
-    variant = concept_variants.apply("stop=content")
-    with concept_variants.stop_words(variant.stop_words):
-        assert "fire" not in chorus.segment.STOP_WORDS and "fire" not in chorus.text.STOP_WORDS
-        assert chorus.ingest.clean.STOP_WORDS is whole
-        assert "the" in chorus.segment.STOP_WORDS
-        fire = [s for s in _flood_story().sentences if "fire" in s.tokens][0]
-        assert fire.content[fire.tokens.index("fire")]
-    assert chorus.segment.STOP_WORDS is whole and chorus.text.STOP_WORDS is whole
-
-
 def test_extra_concept_features_count_articles_sentences_and_the_query(syspath_benchmarks: None) -> None:
     import concept_variants
 
