@@ -40,6 +40,7 @@ from chorus.evaluation import rouge155, rouge_stem  # noqa: E402
 from chorus.evaluation.evaluate import load_peers, load_references  # noqa: E402
 from chorus.evaluation.rouge import nist_options, read_score_table, score  # noqa: E402
 from chorus.evaluation.rouge_perl import rouge_data_dir  # noqa: E402
+from chorus.evaluation.rouge_plan import make_plan  # noqa: E402
 from common import describe_machine, machine, markdown_table, write_json  # noqa: E402
 
 WORDS = 250
@@ -186,12 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     table = rouge_stem.exception_table()
     by_exception = [w for w in stemmed if w in table and table[w] != pystemmer.stemWord(w)]
     by_porter = [w for w in stemmed if w not in table and rouge_stem.porter_stem(w) != pystemmer.stemWord(w)]
-    saved_stem = rouge155.morph_stem
-    rouge155.morph_stem = lambda token, exceptions: pystemmer.stemWord(token)
-    try:
-        with_pystemmer = score(peers, references, options=nist_options(WORDS))
-    finally:
-        rouge155.morph_stem = saved_stem
+    options = nist_options(WORDS)
+    pystemmed = rouge155.Tokenizer(
+        options.stem, options.remove_stopwords, stem_word=lambda token, exceptions: pystemmer.stemWord(token)
+    )
+    with_pystemmer = rouge155.score_plan(make_plan(peers, references, jackknife=options.jackknife), options, pystemmed)
     reference_scores = score(peers, references, options=nist_options(WORDS))
     shifts = {m: max(abs(with_pystemmer[s][m].recall - reference_scores[s][m].recall) for s in peers) for m in METRICS}
     changed = {m: sum(with_pystemmer[s][m].recall != reference_scores[s][m].recall for s in peers) for m in METRICS}

@@ -108,10 +108,18 @@ def smart_stopwords() -> frozenset[str]:
 
 
 class Tokenizer:
-    """ROUGE's token filter (``createNGram``'s first half), with a stem cache."""
+    """ROUGE's token filter (``createNGram``'s first half), with a stem cache; ``stem_word`` stems a
+    token given the exception table (ROUGE's ``morph_stem``; a benchmark passes another stemmer)."""
 
-    def __init__(self, stem: bool, remove_stopwords: bool, exception_files: tuple[str, ...] = EXCEPTION_FILES) -> None:
+    def __init__(
+        self,
+        stem: bool,
+        remove_stopwords: bool,
+        exception_files: tuple[str, ...] = EXCEPTION_FILES,
+        stem_word: Callable[[str, dict[str, str]], str] = morph_stem,
+    ) -> None:
         self.stem = stem
+        self.stem_word = stem_word
         self.stopwords = smart_stopwords() if remove_stopwords else frozenset()
         self.exceptions = exception_table(exception_files) if stem else {}
         self._stems: dict[str, str] = {}
@@ -127,7 +135,7 @@ class Tokenizer:
             if self.stem and len(token) >= STEM_MIN_LENGTH:
                 stemmed = self._stems.get(token)
                 if stemmed is None:
-                    stemmed = self._stems[token] = morph_stem(token, self.exceptions)
+                    stemmed = self._stems[token] = self.stem_word(token, self.exceptions)
                 token = stemmed
             out.append(token)
         return out
@@ -268,10 +276,12 @@ def check_supported(options: RougeOptions) -> None:
         )
 
 
-def score_plan(plan: Plan, options: RougeOptions) -> dict[str, dict[str, Score]]:
-    """Every system's scores, as ``ROUGE-1.5.5.pl -a -d`` with ``options`` prints them."""
+def score_plan(plan: Plan, options: RougeOptions, tokenizer: Tokenizer | None = None) -> dict[str, dict[str, Score]]:
+    """Every system's scores, as ``ROUGE-1.5.5.pl -a -d`` with ``options`` prints them (``tokenizer``:
+    ``options``'s unless given)."""
     check_supported(options)
-    tokenizer = Tokenizer(options.stem, options.remove_stopwords, options.exception_files)
+    if tokenizer is None:
+        tokenizer = Tokenizer(options.stem, options.remove_stopwords, options.exception_files)
     word_limit, byte_limit = options.word_limit or 0, options.byte_limit or 0
 
     def tokens_of(data: bytes) -> list[str] | None:
