@@ -758,6 +758,20 @@ def test_a_box_of_other_stories_goes_and_the_article_after_it_stays():
     assert box[2] in kept.paragraphs
 
 
+def test_a_box_s_label_and_a_long_paragraph_saying_you_in_it_go():
+    # A second label inside the box ("Elsewhere on the Ledger...") is the box's too, and a long
+    # paragraph saying "you" (a form's consent note) does not resume the article.
+    box = [
+        "Related content",
+        "Elsewhere on the Ledger...",
+        "You may revoke this consent at any time, in which case your personal data will be deleted at once.",
+    ]
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *NEWS, *box])
+    [result] = clean_texts([page], _Doubting([headline, box[0]]))
+    assert result.paragraphs == NEWS
+
+
 def test_an_inline_related_link_opens_no_box():
     # "Related: Bakery on Mill Street wins prize" is one link: the paragraph after it is the article's.
     headline = "Elm Street bridge to close for repairs"

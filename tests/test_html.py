@@ -64,3 +64,10 @@ def test_a_paragraph_with_page_words_in_it_or_in_the_middle_stays():
 def test_a_table_s_rows_are_not_trimmed():
     rows = ["| Pos | Player | Plays |", "| CB | Denzel Ward | 74 |", "| CB | Denzel Ward | 74 |"]
     assert trim_edges(PARAGRAPHS + rows) == PARAGRAPHS + rows
+
+
+def test_a_box_of_other_stories_trafilatura_kept_goes():
+    # "You may also like..." and the headlines under it, at the article's end or in its middle.
+    box = ["You may also like...", "Who Will Make the Rock Hall in 2020?", "Dave Matthews Band Takes Over Fan Vote"]
+    assert trim_edges(PARAGRAPHS + box) == PARAGRAPHS
+    assert trim_edges(PARAGRAPHS[:2] + box + PARAGRAPHS[2:]) == PARAGRAPHS

@@ -606,10 +606,11 @@ def _names_other_stories(b: Block) -> bool:
 
 def _opens_other_stories(b: Block) -> bool:
     """A label of a box of other stories ("Related links:", "Top stories", "More from UK") on a line of its own."""
+    label = b.text.rstrip(".…: ")  # "You may also like..." ends like a label, not a sentence
     return (
-        not b.terminal
-        and b.n_words <= OTHER_STORIES_LABEL_WORDS
-        and ":" not in b.text.rstrip(": ")  # "Related post: Pickled Pears" is one link, not a box
+        b.n_words <= OTHER_STORIES_LABEL_WORDS
+        and not ends_sentence(label)
+        and ":" not in label  # "Related post: Pickled Pears" is one link, not a box
         and _names_other_stories(b)
     )
 
@@ -645,6 +646,8 @@ def _other_stories(blocks: list[Block], addresses_reader: bool) -> None:
         b = blocks[i]
         if _opens_other_stories(b):
             inside = True
+            if b.label == GOOD:  # the box's own label ("Elsewhere on pv magazine...")
+                b.label, b.reason = BAD, "a label of other stories (related links, top stories)"
         elif inside and b.label == GOOD:
             above = blocks[i - 1]
             teaser = is_headline_shaped(above) and not (_furniture_evidence(above) or _names_other_stories(above))
@@ -656,12 +659,23 @@ def _other_stories(blocks: list[Block], addresses_reader: bool) -> None:
             ):
                 after += 1  # past short furniture ("Advertisement") and short sentences ("Evan laughs.")
             followed = after < len(blocks) and _reads_as_paragraph(blocks[after], addresses_reader)
-            long_paragraph = _is_prose(b) and b.n_words >= ENCLOSED_PROSE_WORDS
+            long_paragraph = (
+                _reads_as_paragraph(b, addresses_reader) and _is_prose(b) and b.n_words >= ENCLOSED_PROSE_WORDS
+            )
             sentence = _reads_as_paragraph(b, addresses_reader) or (b.terminal and not _addresses_you(b))
             if long_paragraph or (sentence and followed and not teaser):
                 inside = False
             else:
                 b.label, b.reason = BAD, "in a box of other stories (related links, top stories)"
+
+
+def without_other_stories(blocks: list[Block]) -> list[Block]:
+    """The blocks of an extracted article (all taken for the article's) without its boxes of other stories."""
+    for b in blocks:
+        b.label, b.reason = GOOD, ""
+    prose = [b for b in blocks if _is_prose(b)]
+    _other_stories(blocks, bool(prose) and sum(_addresses_you(b) for b in prose) >= READER_VOICE_SHARE * len(prose))
+    return [b for b in blocks if b.label == GOOD]
 
 
 def _numbered_subheading(blocks: list[Block], i: int) -> bool:

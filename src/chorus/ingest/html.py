@@ -74,12 +74,17 @@ def _edge_furniture(block) -> bool:
 
 
 def trim_edges(paragraphs: list[str]) -> list[str]:
-    """The extracted article without the furniture before its first and after its last paragraph."""
-    from chorus.ingest.clean import page_blocks
+    """The extracted article without the furniture before its first and after its last paragraph, nor its
+    boxes of other stories."""
+    from chorus.ingest.clean import OTHER_STORIES, page_blocks, without_other_stories
 
     blocks = page_blocks("\n\n".join(paragraphs))
     if len(blocks) != len(paragraphs):  # the cleaner joined or split lines: leave the extraction as it is
         return paragraphs
+    if OTHER_STORIES:  # a sidebar of related stories trafilatura took in, as the text route drops it
+        kept = {b.index for b in without_other_stories(blocks)}
+        blocks = [b for b in blocks if b.index in kept]
+        paragraphs = [p for i, p in enumerate(paragraphs) if i in kept]
     end = len(blocks)
     while end > 0 and _edge_furniture(blocks[end - 1]):
         end -= 1
