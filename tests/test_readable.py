@@ -812,3 +812,76 @@ def test_an_opening_certainly_is_cut_when_the_sentence_is_told_alone():
 
     cut = connective_cut("Certainly, the new president has moved cautiously since winning the election on Sunday.")
     assert cut is not None and cut.printed == "The"
+
+
+# --- fifth round: a name the summary gives further on, nouns ending in -ly, ", which" ---------
+
+
+def _gore_story():
+    return build_story(
+        [
+            doc(
+                "a",
+                "Vice President Al Gore said on Monday that he would move his campaign to Nashville.\n\n"
+                "Al Gore spoke to supporters at a school in Carthage later that day.\n\n"
+                "Tipper Gore joined him on the stage.\n\n"
+                "Al Gore thanked the crowd.",
+                "1999-06-02",
+            ),
+            doc(
+                "b",
+                "The campaign faces a fresh challenge from Democrats in Congress.\n\n"
+                "Some Democrats in Congress want Gore to speak out against the party's leaders in Tennessee.",
+                "1999-06-01",
+            ),
+            doc(
+                "c",
+                "Al Gore said the move would bring his campaign closer to the voters of Tennessee.\n\n"
+                "Al Gore will open the Nashville office on Friday.",
+                "1999-06-03",
+            ),
+        ]
+    )
+
+
+def test_a_bare_surname_before_the_full_name_the_summary_prints_later_gets_that_name():
+    story = _gore_story()
+    names = context_of(story).names
+    bare = index_of(story, "Some Democrats")
+    full = index_of(story, "Al Gore said the move")
+    assert names.full_name("Gore") is None  # the story alone does not say which Gore: Al or Tipper
+    summary = compose(story, [bare, full], Budget(words=100), "concepts")
+    texts = [s.text for s in summary.sentences]
+    first = next(s for s in summary.sentences if s.origin.index == bare)
+    assert texts.index(first.text) < texts.index(story.sentences[full].text)
+    assert first.text.startswith("Some Democrats in Congress want [Al Gore] to speak")
+    assert [(e.replaces, e.reason) for e in first.edits] == [("Gore", "full name")]
+    # Told alone, or with no later sentence naming him, it is left as it is.
+    assert not compose(story, [bare], Budget(words=100), "concepts").sentences[0].edits
+
+
+def test_a_name_told_later_is_given_only_when_the_story_nearly_always_means_that_person():
+    story = _gore_story()
+    names = context_of(story).names
+    assert names.named_later("Gore", ["Al Gore said the move would bring his campaign closer."]) == "Al Gore"
+    # "Tipper Gore" is a rare one of the story's Gores: a bare "Gore" is not taken for her.
+    assert names.named_later("Gore", ["Tipper Gore joined him on the stage."]) is None
+    # Two Gores printed further on: which one is meant is not plain.
+    assert names.named_later("Gore", ["Al Gore spoke.", "Tipper Gore joined him on the stage."]) is None
+
+
+def test_a_name_told_later_is_dropped_when_the_budget_has_no_room_for_it():
+    story = _gore_story()
+    bare = index_of(story, "Some Democrats")
+    full = index_of(story, "Al Gore said the move")
+    words = story.sentences[bare].words + story.sentences[full].words
+    summary = compose(story, [bare, full], Budget(words=words), "concepts")
+    assert len(summary.sentences) == 2 and not any(s.edits for s in summary.sentences)
+
+
+def test_a_description_whose_noun_ends_in_ly_leans_back():
+    assert needs_of("The family then appealed to the 11th U.S. Circuit Court of Appeals in Atlanta.").words == (
+        "famili",
+    )
+    # An adverb after "the" is no noun.
+    assert not needs_of("The newly elected mayor of Harlow took office on Monday.").any

@@ -19,6 +19,7 @@ are shown against it.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import date
 
 from chorus.align import CONTRADICTS, STATES, aligner_of
@@ -26,7 +27,7 @@ from chorus.align.quoted import quoted_support_of
 from chorus.ingest.metadata import published_day
 from chorus.references import antecedents_of, context_of, introducers, predecessor_of
 from chorus.text import STOP_WORDS
-from chorus.timeline import AS_OF_GAP_DAYS, about_now, as_of_prefix, sentence_days
+from chorus.timeline import dating, sentence_days
 from chorus.types import Budget, Citation, Contradiction, Edit, Sentence, Story, Summary, SummarySentence
 
 FULL_NAME, DATE, CONNECTIVE, PLACE = "full name", "date", "connective cut", "place"  # the reasons of edits
@@ -124,11 +125,18 @@ def after_context(story: Story, ordered: list[int]) -> list[int]:
 
 
 def readable_text(
-    story: Story, index: int, introduced: set[str], as_of: date | None, after_predecessor: bool
+    story: Story,
+    index: int,
+    introduced: set[str],
+    as_of: str | None,
+    after_predecessor: bool,
+    later: Sequence[str] = (),
 ) -> tuple[str, tuple[Edit, ...]]:
     """The sentence with its edits (see the module's docstring): ``introduced`` holds the
-    surnames the summary has named in full so far (updated), ``as_of`` the day to date it by,
-    ``after_predecessor`` whether the sentence before it in its article is told just before."""
+    surnames the summary has named in full so far (updated), ``as_of`` the words dating it (``timeline.dating``),
+    ``after_predecessor`` whether the sentence before it in its article is told just before,
+    ``later`` the texts of the summary's sentences after it (a bare surname gets the full name
+    they print)."""
     context = context_of(story)
     names = context.names
     text = story.sentences[index].text
@@ -141,7 +149,7 @@ def readable_text(
     here = context.here_edit(index)
     if here is not None:  # "based here" -> "based [in New Delhi]": where the article was filed
         pieces.append((here.start, here.end, f"[{here.full}]", PLACE))
-    name_edits = names.edits(text, introduced, index)
+    name_edits = names.edits(text, introduced, index, later)
     pieces += [(e.start, e.end, f"[{e.full}]", FULL_NAME) for e in name_edits]
     introduced |= names.named_in(text) | {names.key(e.surname) for e in name_edits}
     if cut is not None:  # "But the plan …" -> "[The] plan …"; before a name given in full only the connective goes
@@ -158,7 +166,7 @@ def readable_text(
         )
     if as_of is not None:
         first = text.split(maxsplit=1)[0] if text.split() else ""
-        dated = f"[{as_of_prefix(as_of)}] "
+        dated = f"[{as_of}] "
         if any(start == 0 for start, *_ in pieces):
             pieces.append((0, 0, dated, DATE))
         else:  # "The court …" -> "[As of January 1996,] the court …": the edit stands for "The"
@@ -180,19 +188,21 @@ def readable_text(
     return "".join(out), tuple(edits)
 
 
-def readable_texts(story: Story, ordered: list[int]) -> list[tuple[str, tuple[Edit, ...]]]:
-    """Each sentence's text as the summary prints it, in summary order."""
+def readable_texts(
+    story: Story, ordered: list[int], names_told_later: bool = True
+) -> list[tuple[str, tuple[Edit, ...]]]:
+    """Each sentence's text as the summary prints it, in summary order; ``names_told_later``:
+    a bare surname may get the full name a later summary sentence prints."""
     introduced: set[str] = set()
     article = {i: published_day(story.documents[story.sentences[i].doc_index].published) for i in ordered}
     known = [d for d in article.values() if d is not None]
     latest = max(known) if known else None
     out = []
     for n, i in enumerate(ordered):
-        day = article[i]
-        old = day is not None and latest is not None and (latest - day).days > AS_OF_GAP_DAYS
-        as_of = day if old and about_now(story.sentences[i].text) else None
+        as_of = dating(story.sentences[i].text, article[i], latest)
         after_predecessor = n > 0 and predecessor_of(story, story.sentences[i]) == ordered[n - 1]
-        out.append(readable_text(story, i, introduced, as_of, after_predecessor))
+        later = [story.sentences[j].text for j in ordered[n + 1 :]] if names_told_later else []
+        out.append(readable_text(story, i, introduced, as_of, after_predecessor, later))
     return out
 
 
@@ -250,6 +260,10 @@ def cite(story: Story, sentence: Sentence) -> SummarySentence:
 def compose(story: Story, chosen: list[int], budget: Budget, method: str, warnings: list[str] | None = None) -> Summary:
     ordered = story_order(story, list(dict.fromkeys(chosen)))
     texts = readable_texts(story, ordered)
+    if budget.words is not None and sum(len(t.split()) for t, _ in texts) > budget.words:
+        # Selection counted the words of the edits the story itself gives, not of a name the
+        # summary prints further on: without room for those, no such edit, and no sentence lost.
+        texts = readable_texts(story, ordered, names_told_later=False)
     # The selector must respect the budget (edits included); trim defensively so the
     # promise "never over budget, never a cut sentence" holds whatever the method did.
     kept: list[tuple[int, str, tuple[Edit, ...]]] = []

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -489,8 +489,12 @@ def _past_tense(word: str) -> bool:
     return len(word) > 4 and word.endswith("ed")
 
 
+# Nouns with an adverb's ending: "the family then appealed" is about a family.
+NOUNS_ENDING_LY = frozenset("family rally assembly ally supply monopoly anomaly bully homily".split())
+
+
 def _adverb(word: str) -> bool:
-    return len(word) > 4 and word.endswith("ly")
+    return len(word) > 4 and word.endswith("ly") and word not in NOUNS_ENDING_LY
 
 
 def _restricted_after(tokens: list[str], k: int, text: str, end: int) -> bool:
@@ -1161,11 +1165,14 @@ class FullNames:
                     return True
         return False
 
-    def edits(self, text: str, introduced: set[str], index: int | None = None) -> list[NameEdit]:
+    def edits(
+        self, text: str, introduced: set[str], index: int | None = None, later: Sequence[str] = ()
+    ) -> list[NameEdit]:
         """The bare surnames and acronyms of ``text`` to give in full: those that neither
         ``introduced`` (keys of names the summary gave in full before) nor the sentence itself
         names in full; each once. A surname the story gives no one full name for gets the
-        one its own article (the story's sentence ``index``) printed before, if any."""
+        one its own article (the story's sentence ``index``) printed before, if any, or else
+        the one the summary's ``later`` sentences print (``named_later``)."""
         runs = name_runs(text)
         seen = set(introduced) | {self.key(w) for m in runs for w in _surnames_of_run(m.text)}
         out = []
@@ -1195,6 +1202,8 @@ class FullNames:
                 full = self.printed_before(surname, index)
             if full is None:
                 full = self.sole_person_name(surname)
+            if full is None and later:
+                full = self.named_later(surname, later)
             if full is None:
                 continue
             seen.add(self.key(surname))
@@ -1239,6 +1248,22 @@ class FullNames:
         prints = sum(len(where) for where in names.values())
         commonest = max(names, key=lambda n: len(names[n]))
         return name if name == commonest and len(names[name]) >= DOMINANT_NAME_SHARE * prints else None
+
+    def named_later(self, surname: str, later: Sequence[str]) -> str | None:
+        """The full name the summary prints further on for a bare surname it prints first ("Gore
+        campaigns …" before "Al Gore said …"): a reader takes the bare one for that person when
+        the later sentences print exactly one of the story's names with the surname, the story
+        prints that one at least ``DOMINANT_NAME_SHARE`` of the times it prints any of them
+        ("Aaron McKinney" 14 times, "Aaron J. McKinney" twice)."""
+        if self.place_like(surname) or surname.lower() in self.lower_case_words():
+            return None
+        names = _folded(self._longer_names_with(surname))
+        printed = [n for n in names if any(re.search(r"(?<![\w-])" + re.escape(n) + r"\b", t) for t in later)]
+        if len(printed) != 1:
+            return None
+        name = printed[0]
+        prints = sum(len(where) for where in names.values())
+        return name if len(names[name]) >= DOMINANT_NAME_SHARE * prints else None
 
     def sole_person_name(self, word: str) -> str | None:
         """The one longer name the story prints, at least twice, with the word first ("Elian

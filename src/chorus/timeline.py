@@ -113,3 +113,12 @@ def as_of_prefix(day: date) -> str:
     """The words that date an older statement: "As of January 1996," (the month is enough:
     statements are dated only beside news a month or more later)."""
     return f"As of {_MONTH_NAMES[day.month - 1]} {day.year},"
+
+
+def dating(text: str, day: date | None, latest: date | None) -> str | None:
+    """The words that date the sentence of an article of ``day`` in a summary telling news of
+    ``latest``, or None: an older statement about the present or the future beside news more
+    than ``AS_OF_GAP_DAYS`` later."""
+    if day is None or latest is None or (latest - day).days <= AS_OF_GAP_DAYS or not about_now(text):
+        return None
+    return as_of_prefix(day)

@@ -20,7 +20,7 @@ from chorus.align import CONTRADICTS, STATES
 from chorus.references import antecedents_of, context_of, in_first_person, introducers, predecessor_of
 from chorus.represent import pair_table, redundancy_matrix
 from chorus.text import is_bare_quotation
-from chorus.timeline import AS_OF_GAP_DAYS, AS_OF_WORDS, SUPERSEDED_AFTER_DAYS, about_now, article_days
+from chorus.timeline import SUPERSEDED_AFTER_DAYS, about_now, article_days, dating
 from chorus.types import Budget, Sentence, Story
 
 if TYPE_CHECKING:  # scipy.sparse.linalg costs 0.15 s to import; only LexRank and TextRank need it
@@ -245,9 +245,9 @@ def edit_words(story: Story, pool: list[int]) -> dict[int, int]:
         cut = context.connective_edit(i)
         if cut is not None:  # the connective's words go ("But ", "In addition, ")
             extra -= len(sentence.text[: cut.start].split())
-        day = days[sentence.doc_index]
-        if day is not None and latest is not None and (latest - day).days > AS_OF_GAP_DAYS and about_now(sentence.text):
-            extra += AS_OF_WORDS
+        dated = dating(sentence.text, days[sentence.doc_index], latest)
+        if dated is not None:
+            extra += len(dated.split())
         if extra:
             out[i] = extra
     return out
