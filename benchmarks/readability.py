@@ -62,7 +62,14 @@ FRESH_TOPICS = list(DUC2007_TOPICS)
 # "D0703A-BC"): clusters no part above summarizes.
 PAIRED_SETS = ("AB", "BC")
 PAIRED_DUC2007 = [f"{t}-{sets}" for t in DUC2007_TOPICS for sets in PAIRED_SETS]
-PARTS = ("dev", "heldout", "new", "fresh", "paired")
+# A fifth held-out part (issue 18's fifth round), judged blind once at the end of the round: every
+# topic's sets A and C together (named "D0703A-AC"), and the later half of the articles (by date) of
+# every fifth DUC 2006 cluster (named "D0603C-late"): clusters no part above summarizes.
+FIFTH_SETS = "AC"
+FIFTH_DUC2007 = [f"{t}-{FIFTH_SETS}" for t in DUC2007_TOPICS]
+FIFTH_DUC2006 = [f"D06{n:02d}" for n in range(3, 51, 5)]  # prefixes, as above
+LATE = "-late"  # the suffix naming a cluster's later half
+PARTS = ("dev", "heldout", "new", "fresh", "paired", "fifth")
 EXAMPLES = list(SOURCES)
 
 DEFECTS = ("unresolved", "stale", "redundant", "order", "garbled")
@@ -82,6 +89,7 @@ def judged_set() -> list[tuple[str, str]]:
     )
     out += [(c, "fresh") for c in FRESH_DUC2007] + [(t, "fresh") for t in FRESH_TOPICS]
     out += [(c, "paired") for c in PAIRED_DUC2007]
+    out += [(c, "fifth") for c in FIFTH_DUC2007] + [(c + LATE, "fifth") for c in duc2006 if c[:5] in FIFTH_DUC2006]
     return out
 
 
@@ -94,7 +102,10 @@ def load_documents_of(name: str):
         return load_documents([SOURCES[name]])
     if name in FRESH_TOPICS:  # a DUC 2007 topic's three update sets as one cluster
         return [d for s in "ABC" for d in load_documents_of(f"{name}-{s}")]
-    if name in PAIRED_DUC2007:  # two update sets of a DUC 2007 topic as one cluster
+    if name.endswith(LATE):  # the later half of a cluster's articles, by date
+        docs = sorted(load_documents_of(name.removesuffix(LATE)), key=lambda d: (d.published or "", d.id))
+        return docs[len(docs) // 2 :]
+    if name in PAIRED_DUC2007 or name in FIFTH_DUC2007:  # two update sets of a DUC 2007 topic as one cluster
         topic, sets = name.rsplit("-", 1)
         return [d for s in sets for d in load_documents_of(f"{topic}-{s}")]
     for dataset in DATASETS:
