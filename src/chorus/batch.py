@@ -197,7 +197,7 @@ class DatasetReader:
         path = Path(source)
         self._raw = open_dataset_file(path, " (a folder of parts needs --engine dask)")
         self.size = os.fstat(self._raw.fileno()).st_size
-        self._stream = gzip.GzipFile(fileobj=self._raw, mode="rb") if path.name.endswith(".gz") else self._raw  # type: ignore[assignment]
+        self._stream = gzip.GzipFile(fileobj=self._raw, mode="rb") if path.name.endswith(".gz") else self._raw  # type: ignore[assignment]  # both read bytes
 
     @property
     def position(self) -> int:

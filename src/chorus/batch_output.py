@@ -125,7 +125,7 @@ def open_output(path: Path, resume: bool) -> IO[str]:
     mode = "at" if resume else "wt"
     try:
         if is_gzip(path):
-            return gzip.open(path, mode, encoding="utf-8")  # type: ignore[return-value]
+            return gzip.open(path, mode, encoding="utf-8")  # type: ignore[return-value]  # text mode: a TextIO
         return open(path, mode, encoding="utf-8")
     except OSError as exc:
         raise ChorusError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -36,7 +36,7 @@ class UsageError(ChorusError):
 class _Parser(argparse.ArgumentParser):
     """argparse that reports mistakes as ChorusError (one line, our exit code)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> None:  # type: ignore[override]  # typeshed's returns NoReturn; this raises too
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 

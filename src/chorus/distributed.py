@@ -204,7 +204,7 @@ def summarize_partition(partition: Partition, parts: OutputParts, options: Batch
     with in_fs.open(in_path, "rb") as source, out_fs.open(temporary_path, "wb") as sink:
         # No name or time in the gzip header: a part's bytes depend only on its records.
         compressed = parts.suffix.endswith(".gz")
-        target: BinaryIO = gzip.GzipFile(filename="", fileobj=sink, mode="wb", mtime=0) if compressed else sink  # type: ignore[assignment]
+        target: BinaryIO = gzip.GzipFile(filename="", fileobj=sink, mode="wb", mtime=0) if compressed else sink  # type: ignore[assignment]  # GzipFile writes bytes
         for number, line in _partition_lines(source, partition):
             record = process_record(number, line, options)
             if "error" in record:

@@ -327,7 +327,7 @@ class StoryGrouper:
         del counts
         size = len(self.keys) - start
         self.story_of.extend([-1] * size)
-        self.decisions.extend([None] * size)  # type: ignore[list-item]
+        self.decisions.extend([None] * size)  # type: ignore[list-item]  # placeholders: _place below decides each
         days = self.days
         order = sorted(range(start, start + size), key=lambda a: (days[a] is None, days[a] or 0, a))
         neighbours: dict[int, list[int]] = {}
@@ -573,6 +573,7 @@ class StoryGrouper:
     def _merge_base(self, a: int, b: int) -> float:
         """The group average two stories need to merge (before the time penalty)."""
         grown = min(len(self.stories[a].members), len(self.stories[b].members)) >= self.settings.grown_story_articles
+        # merge_similarity is not None here: add merges stories only when it is set
         return self.settings.grown_merge_similarity if grown else self.settings.merge_similarity  # type: ignore[return-value]
 
     def _absorb(self, a: int, b: int) -> None:

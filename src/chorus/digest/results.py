@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chorus.digest.grouping import Decision
 from chorus.digest.inputs import Article, Rejected
@@ -19,6 +20,9 @@ from chorus.disjoint import DisjointSets
 from chorus.errors import ChorusError
 from chorus.ingest.metadata import LabelSource, domain, sort_key, unique_labels
 from chorus.types import DIGEST_WORDS, MIN_OUTLETS, Document, Summary, SummaryOptions
+
+if TYPE_CHECKING:
+    from chorus.align import SourceFamilies
 
 TITLE_WORDS = 20  # a story with no headline is titled by the start of its most central article
 
@@ -97,7 +101,7 @@ def labelled(documents: Sequence[Document]) -> list[Document]:
     return [replace(d, shown_as=label) for d, label in zip(documents, labels)]
 
 
-def independent_outlets(documents: Sequence[Document], families: object | None = None) -> int:
+def independent_outlets(documents: Sequence[Document], families: SourceFamilies | None = None) -> int:
     """Outlets, one per name, articles of one source family (copies, a rewrite and its sources) counted once."""
     sources = DisjointSets(range(len(documents)))
     first_of: dict[str, int] = {}
@@ -109,8 +113,8 @@ def independent_outlets(documents: Sequence[Document], families: object | None =
             first_of[name] = i
     if families is not None:
         for i in range(len(documents)):
-            sources.union(families.family_of(i), i)  # type: ignore[attr-defined]
-        for rewrite in families.rewrites.values():  # type: ignore[attr-defined]
+            sources.union(families.family_of(i), i)
+        for rewrite in families.rewrites.values():
             for source in rewrite.sources:
                 sources.union(source, rewrite.doc_index)
     return sources.count()
@@ -171,11 +175,11 @@ def summarize_story_work(work: StoryWork) -> StoryOutcome:
         error = str(exc)
     report = None
     if work.report_path:
-        report = _write_report(story, work)
+        report = _write_report(story, work, Path(work.report_path))
     return StoryOutcome(work.id, outlets, summary, error, report)
 
 
-def _write_report(story, work: StoryWork) -> str | None:
+def _write_report(story, work: StoryWork, path: Path) -> str | None:
     from chorus.analysis.report import build_report
     from chorus.render import render_report
 
@@ -183,7 +187,6 @@ def _write_report(story, work: StoryWork) -> str | None:
         page = render_report(build_report(story, work.options), "html")
     except ChorusError:
         return None
-    path = Path(work.report_path)  # type: ignore[arg-type]
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(page, encoding="utf-8")

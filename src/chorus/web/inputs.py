@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chorus.errors import InputError
@@ -196,10 +196,11 @@ async def _read_form(
     return articles, options
 
 
-def _per_document(form: Any, field: str, count: int) -> list[str | None]:
+def _per_document(form: FormData, field: str, count: int) -> list[str | None]:
     """A repeated text field, one value per article (missing or empty: None)."""
-    values = form.getlist(field)
-    if any(not isinstance(v, str) for v in values):
+    sent = form.getlist(field)
+    values = [v for v in sent if isinstance(v, str)]
+    if len(values) < len(sent):
         raise ApiError(422, "invalid_request", f"{field!r} must be text fields, not files.")
     if len(values) > count:
         raise ApiError(422, "invalid_request", f"{len(values)} {field} were sent for {count} articles.")
@@ -213,11 +214,12 @@ def _form_date(value: str, number: int) -> str:
         raise ApiError(422, "invalid_request", f"The date of article {number}: {exc}.") from None
 
 
-def _form_options(form: Any, options_model: type[OptionsT]) -> OptionsT:
+def _form_options(form: FormData, options_model: type[OptionsT]) -> OptionsT:
     values: dict[str, str] = {}
     for field in options_model.model_fields:
-        given = form.getlist(field)
-        if any(not isinstance(v, str) for v in given):
+        sent = form.getlist(field)
+        given = [v for v in sent if isinstance(v, str)]
+        if len(given) < len(sent):
             raise ApiError(422, "invalid_request", f"{field!r} must be a text field, not a file.")
         if len(given) > 1:
             raise ApiError(422, "invalid_request", f"{field!r} was sent {len(given)} times; send it once.")

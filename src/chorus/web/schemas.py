@@ -373,7 +373,7 @@ class CoverageOut(Strict):
 
 
 class ReportResponse(Strict):
-    schema_: Literal[REPORT_SCHEMA] = Field(alias="schema")  # type: ignore[valid-type]
+    schema_: Literal[REPORT_SCHEMA] = Field(alias="schema")  # type: ignore[valid-type]  # a constant mypy cannot read as a literal
     documents: list[ReportDocumentOut]
     summary: SummaryOut
     facts: list[FactOut] = Field(description="most independent sources first")

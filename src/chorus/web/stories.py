@@ -23,6 +23,7 @@ from chorus.web.inputs import REQUEST_MODELS, Incoming
 from chorus.web.jobs import raw_document
 from chorus.web.limits import Deadline, Limits
 from chorus.web.schemas import DOCUMENTS_DESCRIPTION, MAX_BUDGET_WORDS, DocumentItem, Strict
+from chorus.web.workers import WorkerPool
 
 MEDIA_TYPES = {"markdown": "text/markdown", "html": "text/html", "text": "text/plain"}
 
@@ -68,7 +69,7 @@ def stories_and_render(articles: list[Incoming], options: StoriesOptions, deadli
     return render_stories(digest, options.format)
 
 
-def add_stories_api(app: FastAPI, limits: Limits, workers: Any) -> None:
+def add_stories_api(app: FastAPI, limits: Limits, workers: WorkerPool) -> None:
     @app.post(
         "/api/stories",
         tags=["stories"],

@@ -40,6 +40,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from typing import Any
 
 from chorus.errors import ChorusError
@@ -72,7 +73,7 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)  # the server is gone: nobody will read the answer
 
 
-def _serve_jobs(connection: Any, memory_bytes: int | None) -> None:
+def _serve_jobs(connection: Connection, memory_bytes: int | None) -> None:
     """A worker's life: run each job received, send back its outcome."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops its workers
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
