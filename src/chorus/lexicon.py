@@ -1,6 +1,6 @@
-"""The word lists chorus reads text with, as data, in one place: the calendar's names, the titles
-before a person's name, the verbs that report speech, and the cue votes of the rule-based
-name finder. Every module that needs one imports it from here."""
+"""The word lists chorus reads text with, as data, in one place: the calendar's names, numbers in
+words, the titles before a person's name, the verbs that report speech, and the cue votes of the
+rule-based name finder. Every module that needs one imports it from here."""
 
 from __future__ import annotations
 
@@ -26,6 +26,20 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 # Names of months and days: capitalised, but not names of people or places.
 MONTHS_AND_DAYS = frozenset(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))
+
+# Numbers written as words, with their values ("seven", "a dozen"), and the scale words that multiply
+# a figure ("2.5 million"): align/values.py reads figures with them, align/claims.py sets them apart.
+NUMBER_WORDS: dict[str, int] = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+NUMBER_WORDS.update(
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
+)
+SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 # Words before a person's name that say what the person is ("Foreign Minister", "Dr.").
 PERSON_TITLES = frozenset(

@@ -234,11 +234,7 @@ _AGE_COMPOUND = re.compile(r"-old$")
 HEDGE_WORDS = frozenset(stem(w) for w in "just only even also still already".split())
 _WORD_CLASSES = {member: name for name, members in _CLASS_MEMBERS.items() for member in members}
 _CALENDAR_STEMS = frozenset(stem(w) for w in V.MONTHS + list(WEEKDAYS))
-_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
-    "billion trillion dozen".split()
-)
+_NUMBER_WORDS = frozenset(lexicon.NUMBER_WORDS) | frozenset(lexicon.SCALE_WORDS)
 
 
 @dataclass(frozen=True)

@@ -26,17 +26,8 @@ from chorus.text import WORD_RE, is_content, stem
 APPROXIMATE = 0.1  # "about 1,200" spans 1,080-1,320
 CACHED_TEXTS = 50_000  # sentences whose days, dates, years and ranks are kept once found
 
-_NUMBER_WORDS = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_NUMBER_WORDS.update(
-    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
-)
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NUMBER_WORDS = lexicon.NUMBER_WORDS
+_SCALES = lexicon.SCALE_WORDS
 _AT_LEAST = ("more than", "over", "at least", "upwards of", "in excess of")
 _AT_MOST = ("up to", "fewer than", "less than", "under", "as many as", "no more than")
 _NEARLY = ("nearly", "almost", "just under", "close to")
