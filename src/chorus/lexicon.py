@@ -68,6 +68,11 @@ QUOTE_VERBS = SPEECH_VERBS | frozenset(
     suggested suggests testified cautioned predicted complained conceded mentioned termed described
     quipped boasted pledged vowed promised tweeted posted shouted whispered repeated""".split()
 )
+# A page addressing its reader (clean.py): the pronouns of the first and second person, whose share of
+# a block's words is one of the line features; and "you" alone, which no paragraph of an article's
+# own reporting says outside quotation marks.
+SECOND_PERSON_WORDS = frozenset("you your yours yourself we our ours us".split())
+READER_ADDRESS_WORDS = frozenset("you your yours yourself yourselves".split())
 # Verbs of a reply: `"Guys, it's a movie!" responded Tom Sherak` answers something said before
 # (references.py).
 RESPONSE_VERBS = frozenset("responded replied retorted countered agreed disagreed conceded".split())

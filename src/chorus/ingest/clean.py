@@ -126,7 +126,6 @@ _CAPTION_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_HINTS = ("(", ":", "..", "…")  # each alternative of _CAPTION_CREDIT_RE holds one (as _LINK_HINTS)
-_SECOND_PERSON = frozenset("you your yours yourself we our ours us".split())
 # What a caption says of its picture ("pictured", "(left)", "This illustration..."), or a bracketed credit.
 _CAPTION_WORDS_RE = re.compile(
     r"\bpictured\b|\billustration\b|\bfile photo\b|\((?:left|right|centre|center|top|bottom|front|back)\)"
@@ -310,7 +309,7 @@ def _features(text: str, index: int, after_blank: bool = False, stop_words: froz
         caption_words=bool(_CAPTION_WORDS_RE.search(text)),
         # A word of letters only has no digit (no letter is a digit): most words skip the test.
         digit_ratio=len([t for t in tokens if not t.isalpha() and any(map(str.isdigit, t))]) / n if n else 0.0,
-        second_person=len([t for t in lower if t in _SECOND_PERSON]) / n if n else 0.0,
+        second_person=len([t for t in lower if t in lexicon.SECOND_PERSON_WORDS]) / n if n else 0.0,
         dateline=strip_dateline(text) != text,
         after_blank=after_blank,
     )
@@ -626,13 +625,12 @@ def _reads_as_paragraph(b: Block, addresses_reader: bool) -> bool:
     )
 
 
-_YOU = frozenset("you your yours yourself yourselves".split())
 _QUOTATION_MARKS_RE = re.compile(r"[\"“”]|``|''")
 
 
 def _addresses_you(b: Block) -> bool:
     """Says "you", and not in someone's quoted words (nor is a quotation's "we" or the "US" a call on the reader)."""
-    return not _YOU.isdisjoint(b.normal.split()) and not _QUOTATION_MARKS_RE.search(b.text)
+    return not lexicon.READER_ADDRESS_WORDS.isdisjoint(b.normal.split()) and not _QUOTATION_MARKS_RE.search(b.text)
 
 
 def _other_stories(blocks: list[Block], addresses_reader: bool) -> None:

@@ -49,7 +49,6 @@ PROSE_STOP_RATIO = 0.2
 MAX_RUN_GAP = 6
 # The article's densest stretch: paragraphs with at most this many other blocks between them.
 CORE_GAP = 2
-SECOND_PERSON = frozenset("you your yours yourself we our ours us".split())
 _SEPARATOR_RE = re.compile(r"\s[|•·›»►/]\s|^[•·►▶✓*-]\s|^\d{1,2}[.)]\s")
 _QUOTE_RE = re.compile(r"[“”\"‘’']")
 _ATTRIBUTION_RE = re.compile(rf"\b{alternation(LINE_MODEL_ATTRIBUTIONS)}\b", re.IGNORECASE)
