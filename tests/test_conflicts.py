@@ -355,3 +355,17 @@ def test_spans_from_a_journeys_start_to_its_end_are_disputed_and_a_moment_on_the
     )
     (conflict,) = found.conflicts
     assert sorted(values(conflict)) == [("40", (0, 2)), ("about 30", (1,))]
+
+
+def test_a_death_toll_in_any_wording_is_one_quantity_and_injuries_another():
+    found = report(
+        "The ferry disaster off Velmar claimed the lives of 300 on Monday, the coast guard said.",
+        "Rescuers said 250 passengers were killed when the ferry sank off Velmar on Monday.",
+        "The ferry that sank off Velmar on Monday left 300 dead, the coast guard said.",
+        "The ferry sank off Velmar on Monday with a death toll of 300, the coast guard said.",
+        "The sinking of the ferry off Velmar on Monday injured 250 people, the coast guard said.",
+    )
+    (conflict,) = found.conflicts
+    assert sorted(values(conflict)) == [("250", (1,)), ("300", (0, 2, 3))]
+    (lives,) = numbers_in("The disaster claimed the lives of 300 on Monday.")
+    assert (lives.head, lives.outcome) == ("peopl", "dead")

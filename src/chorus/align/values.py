@@ -282,6 +282,13 @@ _TOLL_BEFORE = re.compile(
 
 
 # A figure counts a named group when a name follows it: "12 Americans", "12 of them Americans".
+# "claimed the lives of 300", "took the lives of 12 people": the dead, however the count goes on.
+_LIVES_OF_BEFORE = re.compile(
+    r"\b(?:took|claimed|cost|costing|claiming|taking|take|claim|claims|takes)\s+(?:the\s+)?lives\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
 # Those a death is of: "the murders of the 12 Americans", "the deaths of 11 people"; and "charged
 # with 11 counts of murder", one count for each of the dead. Not "charged 5 people with murder".
 _VICTIMS_BEFORE = re.compile(
@@ -443,8 +450,9 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
         if unit:
             after = [unit] + after
         toll = bool(_TOLL_BEFORE.search(text, max(0, m.start() - 80), m.start()))
-        if not after and toll:
-            after = ["peopl"]  # "the death toll has risen to 12."
+        lives_of = bool(_LIVES_OF_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+        if (not after and toll) or (lives_of and (not after or after[0] not in PEOPLE_NOUNS)):
+            after = ["peopl"] + after[1:]  # "the death toll has risen to 12."; "claimed the lives of 300 on Monday"
         if not after:
             continue
         superseded = bool(
@@ -469,11 +477,15 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             outcome = "dead"  # "the murders of the 12 Americans": the dead, whoever is charged with them
         elif _MURDER_COUNTS_AFTER.match(text, end):
             outcome, after[0] = "dead", "peopl"  # "charged with 11 counts of murder": one for each of the dead
-        if toll or (
-            after[0] == "live"
-            and re.search(
-                r"\b(?:took|claimed|cost|costing|claiming|taking)\s+(?:\w+\s+)?$",
-                text[max(0, m.start() - 30) : m.start()],
+        if (
+            toll
+            or lives_of
+            or (
+                after[0] == "live"
+                and re.search(
+                    r"\b(?:took|claimed|cost|costing|claiming|taking)\s+(?:\w+\s+)?$",
+                    text[max(0, m.start() - 30) : m.start()],
+                )
             )
         ):
             outcome = "dead"  # "which took 10 lives"
