@@ -169,6 +169,16 @@ EMBEDDED_POSTS = True
 REPEATED_LABELS = False
 
 
+@dataclass(frozen=True)
+class RuleSwitches:
+    """Which rules on top of the line model run (``clean_texts``' switches, carried as one value)."""
+
+    embedded_posts: bool = EMBEDDED_POSTS
+    repeated_labels: bool = REPEATED_LABELS
+    introduced_lists: bool = INTRODUCED_LISTS
+    other_stories: bool = OTHER_STORIES
+
+
 @dataclass
 class Block:
     text: str
@@ -693,10 +703,7 @@ def _numbered_subheading(blocks: list[Block], i: int) -> bool:
 def _classify(
     blocks: list[Block],
     model: LineModel,
-    embedded_posts: bool,
-    repeated_labels: bool,
-    introduced_lists: bool,
-    other_stories: bool,
+    rules: RuleSwitches,
     layout: Layout | None = None,
     scores: Iterable[float] | None = None,
 ) -> None:
@@ -714,10 +721,7 @@ def _classify(
     _classify_article(
         article,
         model,
-        embedded_posts,
-        repeated_labels,
-        introduced_lists,
-        other_stories,
+        rules,
         layout,
         model.scores(article, layout) if scores is None else scores,
     )
@@ -726,10 +730,7 @@ def _classify(
 def _classify_article(
     blocks: list[Block],
     model: LineModel,
-    embedded_posts: bool,
-    repeated_labels: bool,
-    introduced_lists: bool,
-    other_stories: bool,
+    rules: RuleSwitches,
     layout: Layout,
     scores: Iterable[float],
 ) -> None:
@@ -793,15 +794,15 @@ def _classify_article(
     lead_ins = [i for i in range(len(blocks)) if blocks[i].label == BAD and _is_lead_in(blocks, i)]
     for i in lead_ins:
         blocks[i].label, blocks[i].reason = GOOD, ""
-    if embedded_posts:
+    if rules.embedded_posts:
         _embedded_posts(blocks, layout)
     _teasers(blocks, layout)
     _captions(blocks)
-    if introduced_lists:
+    if rules.introduced_lists:
         _introduced_lists(blocks)  # last, so that the caption rule cannot drop a list after the last sentence
-    if other_stories:
+    if rules.other_stories:
         _other_stories(blocks, addresses_reader)
-    if repeated_labels:
+    if rules.repeated_labels:
         for b in blocks:
             if b.label == GOOD and b.repeated and not b.terminal:
                 b.label, b.reason = BAD, "printed twice on the page"
@@ -901,10 +902,12 @@ def clean_texts(
     Each page is classified alone by the line model; the cluster then only
     adds: short lines that pages of the cluster share (site furniture) go,
     and prose the model doubted stays when the other articles share its words.
-    ``embedded_posts`` and ``repeated_labels`` switch the rules on top of the
-    model (``benchmarks/cleaner_folds.py`` measures each).
+    ``embedded_posts``, ``repeated_labels``, ``introduced_lists`` and
+    ``other_stories`` switch the rules on top of the model
+    (``benchmarks/cleaner_folds.py`` measures each).
     """
     model = model or default_model()
+    rules = RuleSwitches(embedded_posts, repeated_labels, introduced_lists, other_stories)
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
     layouts = [page_layout(blocks) for blocks in articles]
@@ -926,10 +929,7 @@ def clean_texts(
         _classify(
             blocks,
             model,
-            embedded_posts,
-            repeated_labels,
-            introduced_lists,
-            other_stories,
+            rules,
             layouts[d],
             None if scores is None else scores[d],
         )
