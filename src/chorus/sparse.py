@@ -29,10 +29,10 @@ UNNEEDED_NUMPY_SUBMODULES = frozenset(
 
 @contextmanager
 def _unneeded_numpy_submodules_hidden() -> Iterator[None]:
-    if "scipy.sparse" in sys.modules:
-        yield
-        return
     namespace = vars(numpy)  # numpy's module globals: its __all__ and its module-level __dir__
+    if "scipy.sparse" in sys.modules or not {"__all__", "__dir__"} <= namespace.keys():
+        yield  # already imported, or a numpy laid out otherwise: a plain import, only slower
+        return
     listed, names = namespace["__all__"], namespace["__dir__"]
     namespace["__all__"] = [n for n in listed if n not in UNNEEDED_NUMPY_SUBMODULES]
     namespace["__dir__"] = lambda: [n for n in names() if n not in UNNEEDED_NUMPY_SUBMODULES]
