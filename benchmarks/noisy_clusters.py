@@ -70,6 +70,12 @@ def part_of(dataset: str, cluster_id: str) -> str:
     return "tune" if dataset == "duc2006" and cluster_id[:5] <= TUNE_LAST_TOPIC else "held-out"
 
 
+def chosen_documents(row: dict) -> list[int]:
+    """The indexes of the cluster's documents dressed as its pages (drawn with the cluster's id as seed)."""
+    rng = random.Random(row["id"])
+    return sorted(rng.sample(range(len(row["documents"])), min(PAGES_PER_CLUSTER, len(row["documents"]))))
+
+
 def build(data: Path, families: list[str], parts: set[str] | None = None) -> list[NoisyCluster]:
     rows = read_rows(data)
     headlines = [h for _, r in rows for h in (r.get("doc_headlines") or []) if h and len(h.split()) >= 4]
@@ -78,10 +84,9 @@ def build(data: Path, families: list[str], parts: set[str] | None = None) -> lis
         part = part_of(dataset, row["id"])
         if parts is not None and part not in parts:
             continue
-        rng = random.Random(row["id"])
         docs = [d if isinstance(d, str) else d["text"] for d in row["documents"]]
         titles = list(row.get("doc_headlines") or [None] * len(docs))
-        chosen = sorted(rng.sample(range(len(docs)), min(PAGES_PER_CLUSTER, len(docs))))
+        chosen = chosen_documents(row)
         own = {titles[i] for i in chosen}
         others = [h for h in headlines if h not in own]
         for family in families:
