@@ -369,3 +369,24 @@ def test_a_death_toll_in_any_wording_is_one_quantity_and_injuries_another():
     assert sorted(values(conflict)) == [("250", (1,)), ("300", (0, 2, 3))]
     (lives,) = numbers_in("The disaster claimed the lives of 300 on Monday.")
     assert (lives.head, lives.outcome) == ("peopl", "dead")
+
+
+def test_a_distance_between_two_places_is_disputed_whatever_the_sentences_tell():
+    found = report(
+        "Velmar, the country's largest city, lies just 65 miles west of Korsk, and may be the next place to feel the "
+        "fault's wrath.",
+        "The epicenter is located at about 70 kilometers southeast of Velmar, near the industrial city of Korsk.",
+        # Another town, and another distance from the same city: no dispute.
+        "In Brask, about 130 kilometers east of Velmar, field hospitals were working around the clock.",
+        # A bound is no distance.
+        "Every hospital of Korsk within 90 miles of Velmar was full.",
+    )
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["65 miles", "about 70 kilometers"]]
+
+
+def test_one_distance_between_two_places_in_two_units_is_no_conflict():
+    found = report(
+        "Korsk lies about 55 miles east of Velmar, near the coast.",
+        "The quake hit Korsk, about 90 kilometers east of Velmar, before dawn.",
+    )
+    assert found.conflicts == []

@@ -37,6 +37,7 @@ name, or an age years apart) is another person.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -46,6 +47,7 @@ from chorus.align import CONTRADICTS, STATES, ClaimCheck, Difference, aligner_of
 from chorus.align.roles import CUMULATIVE_OUTCOMES, Mention, Moments, Roles
 from chorus.align.values import (
     DATE,
+    FORECAST as V_FORECAST,
     Number,
     ages_in,
     disjoint,
@@ -57,7 +59,8 @@ from chorus.align.values import (
 from chorus.analysis.facts import Fact
 from chorus.disjoint import DisjointSets
 from chorus.ingest.metadata import published_day
-from chorus.text import stem
+from chorus.lexicon import MONTHS_AND_DAYS
+from chorus.text import WORD_RE, stem
 from chorus.types import Story
 
 
@@ -127,7 +130,7 @@ def find_conflicts(story: Story, facts: list[Fact], checks: list[ClaimCheck]) ->
     conflicts: list[Conflict] = []
     for fact in facts:
         conflicts += _disputes(story, aligner, fact.centre, fact.id, checks[fact.centre])
-    conflicts += role_conflicts(story, facts) + moment_conflicts(story, facts)
+    conflicts += role_conflicts(story, facts) + moment_conflicts(story, facts) + distance_conflicts(story, facts)
     found = [_dated(story, c) for c in _merged(conflicts)] + age_conflicts(story, facts)
     return [c for c in found if not _one_outlet(story, c)]
 
@@ -152,7 +155,14 @@ def role_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
     (``chorus.align.roles``): one conflict per disputed quantity, each value with every article
     that gives it in that role."""
     roles = Roles(aligner_of(story))
-    disputes = [(d.a, d.b) for d in roles.disputes() if not _running_totals(story, d.a, d.b)]
+    ends = distances(story)
+    disputes = [
+        (d.a, d.b)
+        for d in roles.disputes()
+        if not _running_totals(story, d.a, d.b)
+        and not _other_ends(ends, d.a, d.b)
+        and not any(_bound(story, m) for m in (d.a, d.b))
+    ]
     if not disputes:
         return []
     groups = _grouped(
@@ -199,10 +209,133 @@ def moment_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
     ]
 
 
+# A distance between two places: the figure, its unit (miles or kilometres, a conversion in brackets
+# allowed), a direction and "of", or "from", then the place it is measured from ("about 55 miles east
+# of Istanbul", "20 kilometers (12 miles) from Jabiluka"). The other end is the place the sentence
+# names nearest the figure ("The epicenter of the quake was near Izmit, about 55 miles east of
+# Istanbul"). Two outlets that give one pair of places different distances disagree, whatever
+# else their sentences tell (a distance between two towns does not change from day to day).
+_DISTANCE_FROM = re.compile(
+    r"\s*-?\s*(?:miles?|kilomet(?:er|re)s?|kms?)\b\.?\s*(?:\([^)]{0,40}\)\s*)?,?\s*"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern|erly)?\s+of|(?:(?:(?:north|south)(?:-?(?:east|west))?"
+    r"|east|west)(?:ern|erly)?\s+)?from)\s+(?:the\s+)?(?:(?:city|town|capital|port|village|site)\s+of\s+)?"
+    r"(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+)
+_WITHIN_BEFORE = re.compile(r"\b(?:within|up\s+to|inside)\s+(?:some\s+|about\s+)?$", re.IGNORECASE)
+# A capitalised name in the sentence, the candidate other end; one followed by "'s" ("Turkey's
+# largest city") qualifies another noun and is not where the distance ends.
+_NAME = re.compile(r"\b[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\b(?!['’]s)")
+
+
+def distance_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
+    """Distances between one pair of places that outlets give differently ("Istanbul ... lies just 65
+    miles west of Izmit" / "The epicenter is located at about 70 kilometers southeast of Istanbul,
+    near ... Izmit"): one conflict per pair of places, each value with the articles that give it."""
+    families = aligner_of(story).families
+    by_ends: dict[frozenset[str], list[tuple[int, int, Number, str]]] = {}
+    for (sentence, _), (ends, n, shown) in distances(story).items():
+        by_ends.setdefault(ends, []).append((story.sentences[sentence].doc_index, sentence, n, shown))
+    conflicts = []
+    for mentions in by_ends.values():
+        values: dict[str, list] = {}
+        for doc, sentence, n, shown in mentions:
+            entry = values.setdefault(_key(shown), [shown, {}, n])
+            entry[1].setdefault(doc, sentence)
+        keys = list(values)
+        disputed = {
+            k
+            for k in keys
+            for other in keys
+            if disjoint(values[k][2], values[other][2])
+            and any(_two_sources(story, families, a, b) for a in values[k][1] for b in values[other][1])
+        }
+        # An article that gives two of the values (two places of one name, or its own revision) takes no side.
+        given = {k: set(values[k][1]) for k in disputed}
+        kept = [k for k in disputed if any(not any(d in given[o] for o in given if o != k) for d in given[k])]
+        if len(kept) < 2:
+            continue
+        found = tuple(
+            ConflictValue(
+                values[k][0], tuple(sorted(values[k][1])), tuple(values[k][1][d] for d in sorted(values[k][1]))
+            )
+            for k in sorted(kept, key=lambda k: (-len(values[k][1]), min(values[k][1])))
+        )
+        conflicts.append(Conflict("number", _fact_of_sentence(facts, found[0].sentences[0]), found))
+    return conflicts
+
+
+def distances(story: Story) -> dict[tuple[int, int], tuple[frozenset[str], Number, str]]:
+    """Every distance between two places the story gives, by (sentence, the figure's offset): its two
+    ends, the figure, and the figure as shown ("about 55 miles")."""
+    aligner = aligner_of(story)
+    # (sentence, figure, its phrase) of every distance measured from a place; those places are
+    # places too when the story names them nowhere else after "in" or "at".
+    phrases = [
+        (s, n, found)
+        for s in story.sentences
+        if not V_FORECAST.search(s.text)
+        for n in aligner.numbers_of(s.index)
+        # (A bound, "within 60 miles of", "up to 60 miles from", is no distance.)
+        if n.unit == "length" and n.low > 0 and not math.isinf(n.high) and not _WITHIN_BEFORE.search(s.text, 0, n.start)
+        if (found := _DISTANCE_FROM.match(s.text, n.end)) is not None
+    ]
+    places = aligner.story_places | {p for s in story.sentences for p in aligner.places_of(s.index)}
+    places |= {_place_key(found.group("place")) for _, _, found in phrases}
+    out = {}
+    for s, n, found in phrases:
+        start = _place_key(found.group("place"))
+        other = _nearest_place(s.text, n.start, found.end(), start, places)
+        if other is not None:
+            shown = f"{printed(n.text.strip())} {s.text[n.end : found.end()].split()[0].strip('.,(')}"
+            out[(s.index, n.start)] = (frozenset({start, other}), n, shown)
+    return out
+
+
+def _two_sources(story: Story, families, a: int, b: int) -> bool:
+    """Are two articles of two outlets (or of unknown ones) and not copies of one story?"""
+    outlets = story.documents[a].outlet, story.documents[b].outlet
+    return (None in outlets or outlets[0] != outlets[1]) and families.family_of(a) != families.family_of(b)
+
+
+def _place_key(name: str) -> str:
+    """A place as a key: the stem of its last word ("the industrial city of Izmit" -> "izmit")."""
+    return stem(WORD_RE.findall(name)[-1])
+
+
+def _nearest_place(text: str, start: int, end: int, measured_from: str, places) -> str | None:
+    """The distance's other end: the place the sentence names nearest before its figure ("Izmit,
+    about 110 kilometers west of Istanbul"), else one it places near or at after the phrase
+    ("about 70 kilometers southeast of Istanbul, near the industrial city of Izmit")."""
+
+    def place(m: re.Match[str]) -> str | None:
+        key = _place_key(m.group("name") if "name" in m.re.groupindex else m.group())
+        return None if key == measured_from or key not in places or key in _CALENDAR_STEMS else key
+
+    before = [key for m in _NAME.finditer(text, 0, start) if (key := place(m))]
+    if before:
+        return before[-1]
+    after = _NEAR_PLACE.match(text, end)
+    return place(after) if after else None
+
+
+# A place named just after a distance phrase as the other end: ", near the industrial city of Izmit".
+_NEAR_PLACE = re.compile(
+    r"[,;]?\s+(?:near|at|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:(?:city|town|village|port)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\b(?!['’]s)"
+)
+
+
+def _fact_of_sentence(facts: list[Fact], sentence: int) -> int:
+    return next((f.id for f in facts if sentence in f.sentences), 0)
+
+
 def _spans_meet(a: str, b: str) -> bool:
     """Do two moments' keys ("time:180-180", "time:165-195") allow a common value?"""
     (low_a, high_a), (low_b, high_b) = (map(int, k.split(":")[1].split("-")) for k in (a, b))
     return low_a <= high_b and low_b <= high_a
+
+
+_CALENDAR_STEMS = frozenset(stem(w) for w in MONTHS_AND_DAYS)
 
 
 def _fact_of(facts: list[Fact], mention) -> int:
@@ -376,6 +509,21 @@ def _set_aside(story: Story, claim_sentence: int, evidence: tuple[int, ...], dif
         }
         return None not in days and len(days) > 1
     return False
+
+
+def _other_ends(ends: dict, a: Mention, b: Mention) -> bool:
+    """Are two figures distances between two different pairs of places ("Izmit, 60 miles east of
+    Istanbul" / "In Adapazari, about 130 kilometers east of Istanbul")? Then they are two things,
+    however alike their clauses."""
+    x, y = ends.get((a.sentence, a.number.start)), ends.get((b.sentence, b.number.start))
+    return x is not None and y is not None and x[0] != y[0]
+
+
+def _bound(story: Story, m: Mention) -> bool:
+    """Is a figure a bound of a distance ("every hospital within 90 miles of Velmar"), not one?"""
+    return m.number.unit == "length" and bool(
+        _WITHIN_BEFORE.search(story.sentences[m.sentence].text, 0, m.number.start)
+    )
 
 
 def _running_totals(story: Story, *mentions: Mention) -> bool:
