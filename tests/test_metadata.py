@@ -125,6 +125,15 @@ def test_the_logo_that_links_home_names_the_outlet(logo, outlet):
     assert extract_html(html, "p.html").metadata.outlet == outlet
 
 
+def test_a_copyright_holder_that_fits_the_page_address_is_the_outlet():
+    html = footed().replace("Marrowick Ledger", "The Associated Press")
+    html = html.replace("<head>", '<head><link rel="canonical" href="https://hosted.ap.org/article/1">')
+    assert extract_html(
+        html.replace("<title>", '<meta property="og:site_name" content="Hosted"><title>'), "p.html"
+    ).metadata.outlet == ("The Associated Press")
+    assert extract_html(footed().replace("Marrowick Ledger", "The Associated Press"), "p.html").metadata.outlet is None
+
+
 def test_a_site_address_as_the_copyright_holder_is_the_outlet_even_split_over_text_nodes():
     html = (
         footed()
@@ -148,6 +157,10 @@ def test_without_an_address_a_lower_case_title_tail_is_not_an_outlet():
         (["https://www.hawaiinewsnow.com"], "hawaiinewsnow.com", "hawaiinewsnow.com"),
         (["BBC News"], "bbc.com", "BBC News"),
         (["Marrowick Ledger"], None, "Marrowick Ledger"),
+        (["WSJ", "Wall Street Journal"], "wsj.com", "WSJ"),  # initials fit, in the order of trust
+        (["Hosted", "The Associated Press"], "hosted.ap.org", "The Associated Press"),  # the site, not its subdomain
+        (["Hosted"], "hosted.ap.org", "Hosted"),
+        (["LinkNaija", "Blogger"], "linknaija.blogspot.com", "LinkNaija"),  # a blog on a platform
     ],
 )
 def test_outlet_candidates_are_checked_against_the_host(candidates, host, outlet):

@@ -217,23 +217,39 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _fits_label(name: str, label: str) -> bool:
+    name_letters = _letters(name)
+    if not name_letters:
+        return False
+    if label in name_letters or name_letters in label:
+        return True
+    first_letters = [_letters(w)[:1] for w in name.split() if _letters(w)]
+    if len(label) >= 4 and label[0] in first_letters and _is_subsequence(label, name_letters):
+        return True
+    # A name's initials ("The Associated Press" and ap.org, "Wall Street Journal" and wsj.com).
+    initials = "".join(first_letters)
+    return len(label) >= 2 and label in (initials, initials.removeprefix("t"))
+
+
 def fits_host(name: str, host: str | None) -> bool:
     """Does an outlet's name agree with the web address it was found at?
 
     By letters: "The New York Times" and nytimes.com (the host's label is a
     subsequence of the name's letters, starting where a word starts), "BBC
-    News" and bbc.com, "LinkNaija" and linknaija.com.
+    News" and bbc.com, "LinkNaija" and linknaija.com, or by initials ("The
+    Associated Press" and ap.org).
     """
-    name_letters = _letters(name)
-    if not name_letters:
-        return False
-    initials = {_letters(w)[:1] for w in name.split() if _letters(w)}
-    for label in _host_labels(host):
-        if label in name_letters or name_letters in label:
-            return True
-        if len(label) >= 4 and label[0] in initials and _is_subsequence(label, name_letters):
-            return True
-    return False
+    return any(_fits_label(name, label) for label in _host_labels(host))
+
+
+def _fits_site(name: str, host: str | None) -> bool:
+    """Does the name fit the site's own label (the last before the suffix: "ap" of hosted.ap.org)?
+
+    A subdomain names a section or a service of the site ("Hosted" of
+    hosted.ap.org), or a blog on a platform (linknaija.blogspot.com).
+    """
+    labels = _host_labels(host)
+    return bool(labels) and _fits_label(name, labels[-1])
 
 
 def plausible_outlet(name: str | None) -> str | None:
@@ -259,7 +275,8 @@ def choose_outlet(candidates: Iterable[str | None], host: str | None) -> str | N
     first plausible candidate, then the host.
     """
     names = [n for n in (plausible_outlet(c) for c in candidates) if n]
-    fitting = [n for n in names if fits_host(n, host)]
+    # A name fitting the site's own label wins over one fitting only a subdomain's (sorted is stable).
+    fitting = sorted((n for n in names if fits_host(n, host)), key=lambda n: not _fits_site(n, host))
     for name in fitting:
         if name.islower() and " " not in name and "." not in name and host:
             return host
@@ -458,7 +475,7 @@ def html_metadata(tree: Any, extracted: Any = None, url: str | None = None) -> P
             *(meta.get(k) for k in _META_OUTLET[1:]),
             getattr(extracted, "sitename", None),
             home_logo_name(tree, host),
-            copyright_holder(lines),
+            copyright_holder(lines, host),
         ],
         host,
     )
@@ -518,11 +535,12 @@ def _is_masthead(line: str, lines: list[str]) -> bool:
     return any(name in _letters(other) for other in lines[1:] for name in names)
 
 
-def copyright_holder(lines: list[str]) -> str | None:
-    """The holder named by the page's last copyright line, if the page names it again.
+def copyright_holder(lines: list[str], host: str | None = None) -> str | None:
+    """The holder named by the page's last copyright line, if the page names it again or it fits the page's
+    address (``host``: "The Associated Press" of hosted.ap.org).
 
     (A copyright holder is often a parent company or a photo agency: only one
-    the page names elsewhere is taken for the outlet.)
+    the page names elsewhere, or the site's own, is taken for the outlet.)
     """
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
@@ -531,7 +549,8 @@ def copyright_holder(lines: list[str]) -> str | None:
         if found:
             name = _OUTLET_TAIL_NOISE.sub("", found.group("outlet")).rstrip(".")
             # A web address as the holder ("© vse-diety.com, 2008") is the site itself.
-            return name if _mentioned_elsewhere(name, lines, line) or _SITE_ADDRESS.fullmatch(name) else None
+            own = _mentioned_elsewhere(name, lines, line) or _SITE_ADDRESS.fullmatch(name) or fits_host(name, host)
+            return name if own else None
     return None
 
 
