@@ -71,3 +71,40 @@ def test_a_box_of_other_stories_trafilatura_kept_goes():
     box = ["You may also like...", "Who Will Make the Rock Hall in 2020?", "Dave Matthews Band Takes Over Fan Vote"]
     assert trim_edges(PARAGRAPHS + box) == PARAGRAPHS
     assert trim_edges(PARAGRAPHS[:2] + box + PARAGRAPHS[2:]) == PARAGRAPHS
+
+
+def _containers(*groups: list[str], cls: str = "story body") -> str:
+    ad = '<div class="ad"><span>Advertisement</span></div>'
+    return ad.join(f'<div class="{cls}">' + "".join(f"<p>{p}</p>" for p in g) + "</div>" for g in groups)
+
+
+def test_an_article_split_around_an_advertisement_is_read_whole():
+    from lxml import html as lxml_html
+
+    from chorus.ingest.html import split_body
+
+    tree = lxml_html.fromstring(
+        f"<html><body><article>{_containers(PARAGRAPHS[:1], PARAGRAPHS[1:2], PARAGRAPHS[2:])}</article></body></html>"
+    )
+    # trafilatura kept the middle container: the first one has a single paragraph (too little to be sure), the last two
+    assert split_body(tree, PARAGRAPHS[1:2]) == ([], PARAGRAPHS[2:])
+    tree = lxml_html.fromstring(f"<html><body>{_containers(PARAGRAPHS[:2], PARAGRAPHS[2:])}</body></html>")
+    assert split_body(tree, PARAGRAPHS[2:]) == (PARAGRAPHS[:2], [])
+    # extracted paragraphs are not added twice
+    assert split_body(tree, PARAGRAPHS) == ([], [])
+
+
+def test_containers_a_comment_section_repeats_are_not_the_article():
+    from lxml import html as lxml_html
+
+    from chorus.ingest.html import split_body
+
+    comments = [
+        [f"Reader {i} wrote that the bridge had been unsafe for years and should have closed.", p]
+        for i, p in enumerate(PARAGRAPHS)
+    ]
+    tree = lxml_html.fromstring(f"<html><body>{_containers(PARAGRAPHS[:2], *comments)}</body></html>")
+    assert split_body(tree, PARAGRAPHS[:2]) == ([], [])
+    split = f"<html><body><article><h1>Bridge to close</h1>{_containers(PARAGRAPHS[:2], PARAGRAPHS[2:])}</article></body></html>"
+    paragraphs = extract_html(split, "p.html").text.split("\n\n")
+    assert [p for p in paragraphs if p in PARAGRAPHS] == PARAGRAPHS  # each paragraph once, in order

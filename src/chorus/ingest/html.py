@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from chorus.errors import InputError
 from chorus.ingest.metadata import PageMetadata, headline_of_title, html_metadata
 from chorus.ingest.read import check_extracted_size
+from chorus.text import ends_sentence
 
 # Elements whose text is code, never words of the page: in a headline
 # (`<h1>Fire <script>...</script></h1>`) it would end up in the title.
@@ -26,6 +27,13 @@ _WORD_RE = re.compile(r"\w+")
 # time stamps, credits, labels ("DON'T MISS"). Only short blocks: a paragraph is the article's.
 EDGE_FURNITURE_WORDS = 25
 EDGE_LABEL_WORDS = 6
+# A page may split its article around a mid-article advertisement into containers of one class
+# (<div class="article__body">...<div class="ad">...<div class="article__body">); trafilatura keeps the
+# first. The others' paragraphs are the article's when the class is used by few containers (a comment
+# section repeats its class once per comment) and each brings at least two paragraphs of prose.
+MAX_BODY_CONTAINERS = 3
+MIN_SPLIT_PARAGRAPHS = 2
+SPLIT_PROSE_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,45 @@ def _edge_furniture(block) -> bool:
             or (block.caps_ratio > CAPS_FURNITURE_RATIO and block.n_words <= EDGE_LABEL_WORDS)
         )
     )
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _prose_paragraphs(container, known: set[str]) -> list[str]:
+    found = (_normal(p.text_content()) for p in container.iter("p"))
+    return [
+        t
+        for t in found
+        if len(t.split()) >= SPLIT_PROSE_WORDS
+        and ends_sentence(t)
+        and t not in known
+        and not any(t in k for k in known)
+    ]
+
+
+def split_body(tree, lines: list[str]) -> tuple[list[str], list[str]]:
+    """The paragraphs of the article's other containers of its class, before and after the extracted ``lines``."""
+    first = next((_normal(ln) for ln in lines if len(ln.split()) >= SPLIT_PROSE_WORDS), None)
+    host = next((p.getparent() for p in tree.iter("p") if first and _normal(p.text_content()) == first), None)
+    if host is None or not host.get("class"):
+        return [], []
+    related = set(host.iterancestors()) | set(host.iterdescendants())
+    same = [e for e in tree.iter(host.tag) if e.get("class") == host.get("class") and e not in related]
+    if not 2 <= len(same) <= MAX_BODY_CONTAINERS:
+        return [], []
+    known = {_normal(ln) for ln in lines}
+    before: list[str] = []
+    after: list[str] = []
+    for container in same:  # in the page's order
+        if container is host:
+            before, after = after, before  # the containers so far came before the extracted one
+            continue
+        found = _prose_paragraphs(container, known)
+        if len(found) >= MIN_SPLIT_PARAGRAPHS:
+            after.extend(found)
+    return before, after
 
 
 def trim_edges(paragraphs: list[str]) -> list[str]:
@@ -125,6 +172,9 @@ def extract_html(html: str, name: str, url: str | None = None) -> ExtractedPage:
     if title and lines and lines[0].strip().lower() == title.strip().lower():
         lines = lines[1:]  # trafilatura repeats the <h1> as the first line
     lines = [ln for i, ln in enumerate(lines) if i >= HEADLINE_LINES or _words(ln) not in headlines]
+    if tree is not None:
+        earlier, later = split_body(tree, lines)
+        lines = earlier + lines + later
     body = "\n\n".join(trim_edges(lines))
     check_extracted_size(body, name)
     return ExtractedPage(title, body, html_metadata(tree, result, url))
