@@ -143,3 +143,21 @@ def test_html_declared_latin1_is_read_as_cp1252(tmp_path):
     # As browsers do: pages that say ISO-8859-1 use Windows-1252's quotes.
     page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{WESTERN}</p></body></html>\n'
     assert _file(tmp_path, page.encode("cp1252"), "page.html") == page
+
+
+def test_plain_ascii_text_is_fixed_as_ftfy_fixes_it():
+    # fix_text skips ftfy for ASCII text with nothing ftfy would change there; entities, escapes,
+    # control characters and non-ASCII text still go through it: the result is ftfy's either way.
+    import random
+
+    import ftfy
+
+    from chorus.ingest.decode import fix_text
+
+    config = ftfy.TextFixerConfig(uncurl_quotes=False)
+    pieces = [chr(i) for i in range(128)] + ["&amp;", "AT&T", "&#x2019;", "\x1b[31m", "\r\n", "\u2028", "Ã©", "é"]
+    rng = random.Random(19)
+    texts = ["Plain text.\r\nA second line\rand a third.\f", "Fish &amp; chips", "bell\x07", "tab\tand\x0bvt"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 24))) for _ in range(3000)]
+    for text in texts:
+        assert fix_text(text) == ftfy.fix_text(text, config=config).replace("\r\n", "\n").replace("\r", "\n")

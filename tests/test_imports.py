@@ -33,6 +33,21 @@ print(loaded, "f2py" in numpy.__all__, "f2py" in dir(numpy), numpy.ma.masked_arr
     assert out.stdout.split() == ["[]", "True", "True", "1"]
 
 
+def test_plain_ascii_articles_are_read_without_importing_ftfy():
+    # ftfy and wcwidth cost 0.05 s to import; only text with something for ftfy to fix needs them.
+    code = """
+import sys, chorus
+summary = chorus.summarize(["Crews fought a fire at the harbor warehouse on Monday, officials said today.",
+                            "A fire at the harbor warehouse burned for hours on Monday, officials said."], words=30)
+print(bool(summary.sentences), 'ftfy' in sys.modules)
+chorus.summarize(["Crews fought a fire at the café on Monday, officials said today.",
+                  "A fire at the café burned for hours on Monday, officials said."], words=30)
+print('ftfy' in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "False", "True"]
+
+
 def test_the_version_is_read_only_when_asked():
     code = "import sys, chorus.cli; chorus.cli.build_parser(); print('importlib.metadata' in sys.modules, chorus.__version__)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -30,10 +30,13 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-
-import ftfy
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from chorus.errors import InputError
+
+if TYPE_CHECKING:  # ftfy (and wcwidth with it) costs 0.05 s to import; plain ASCII text never needs it
+    import ftfy
 
 _CONTROL_OK = {9, 10, 12, 13}  # tab, newline, form feed, carriage return
 _UNICODE_BOMS = (
@@ -43,7 +46,10 @@ _UNICODE_BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 _UTF8_BOM = b"\xef\xbb\xbf"
-_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False)  # quotes are part of what outlets printed
+# What ftfy (6.x) would change in ASCII text, besides line breaks (normalised below anyway): an HTML
+# entity ("&amp;"), a terminal escape (ESC) or a control character it removes (its CONTROL_CHARS
+# below 128). Its mojibake repairs, width and ligature fixes and NFC need characters beyond ASCII.
+_FTFY_ASCII_WORK = re.compile(r"[&\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SNIFF_BYTES = 8192
 
 
@@ -246,7 +252,20 @@ def decode(data: bytes, name: str) -> str:
     return fix_text(text)
 
 
+@lru_cache(maxsize=1)
+def _ftfy_config() -> ftfy.TextFixerConfig:
+    import ftfy
+
+    return ftfy.TextFixerConfig(uncurl_quotes=False)  # quotes are part of what outlets printed
+
+
 def fix_text(text: str) -> str:
-    """Repair mojibake ("â€™" for "’") and normalise line breaks."""
-    text = ftfy.fix_text(text, config=_FTFY)
+    """Repair mojibake ("â€™" for "’") and normalise line breaks.
+
+    ASCII text that holds none of what ftfy would change there (``_FTFY_ASCII_WORK``) is returned
+    as ftfy would return it without calling it: most news text, and no import of ftfy."""
+    if not (text.isascii() and _FTFY_ASCII_WORK.search(text) is None):
+        import ftfy
+
+        text = ftfy.fix_text(text, config=_ftfy_config())
     return text.replace("\r\n", "\n").replace("\r", "\n")
