@@ -155,9 +155,16 @@ def test_plain_ascii_text_is_fixed_as_ftfy_fixes_it():
     from chorus.ingest.decode import fix_text
 
     config = ftfy.TextFixerConfig(uncurl_quotes=False)
-    pieces = [chr(i) for i in range(128)] + ["&amp;", "AT&T", "&#x2019;", "\x1b[31m", "\r\n", "\u2028", "Ã©", "é"]
+    entities = ["&amp;", "&AMP;", "&#39;", "&#x2019;", "&eacute;", "&nbsp", "&;", "& Co.", "AT&T", "&notanentity;"]
+    pieces = [chr(i) for i in range(128)] + entities + ["\x1b[31m", "\r\n", "\u2028", "Ã©", "é"]
     rng = random.Random(19)
-    texts = ["Plain text.\r\nA second line\rand a third.\f", "Fish &amp; chips", "bell\x07", "tab\tand\x0bvt"]
+    texts = [
+        "Plain text.\r\nA second line\rand a third.\f",
+        "Fish &amp; chips",
+        "Merck & Co.",
+        "bell\x07",
+        "tab\tand\x0bvt",
+    ]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 24))) for _ in range(3000)]
     for text in texts:
         assert fix_text(text) == ftfy.fix_text(text, config=config).replace("\r\n", "\n").replace("\r", "\n")

@@ -123,7 +123,11 @@ def represent(story: Story) -> Vectors:
     tfidf = counts_matrix.multiply(idf).tocsr()
     norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    tfidf = sparse.diags(1.0 / norms) @ tfidf
+    # Each row divided by its norm, as a product with a diagonal matrix held in CSR: the same
+    # product (and so the same matrix, entry order included) as with ``sparse.diags``, whose DIA
+    # format imports numpy.ma (15 ms on the first story) and costs twice the time.
+    diagonal = np.arange(shape[0])
+    tfidf = sparse.csr_matrix((1.0 / norms, diagonal, np.arange(shape[0] + 1)), shape=(shape[0], shape[0])) @ tfidf
     doc_freq = np.zeros(len(index))
     for terms in doc_terms:
         doc_freq[list(terms)] += 1

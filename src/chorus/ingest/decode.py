@@ -47,9 +47,10 @@ _UNICODE_BOMS = (
 )
 _UTF8_BOM = b"\xef\xbb\xbf"
 # What ftfy (6.x) would change in ASCII text, besides line breaks (normalised below anyway): an HTML
-# entity ("&amp;"), a terminal escape (ESC) or a control character it removes (its CONTROL_CHARS
-# below 128). Its mojibake repairs, width and ligature fixes and NFC need characters beyond ASCII.
-_FTFY_ASCII_WORK = re.compile(r"[&\x00-\x08\x0b\x0e-\x1f\x7f]")
+# entity as its unescape_html finds one ("&amp;", "&#39;"; not "AT&T" or "Merck & Co."), a terminal
+# escape (ESC) or a control character it removes (its CONTROL_CHARS below 128). Its mojibake
+# repairs, width and ligature fixes and NFC need characters beyond ASCII.
+_FTFY_ASCII_WORK = re.compile(r"&#?[0-9A-Za-z]{1,24};|[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SNIFF_BYTES = 8192
 
 
