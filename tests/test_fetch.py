@@ -3,7 +3,7 @@
 import json
 import sys
 import threading
-import time
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -14,7 +14,16 @@ from conftest import EXAMPLE
 
 ARTICLE = (EXAMPLE / "02-northshore-radio.html").read_bytes()
 STORY = (EXAMPLE / "04-wirenow.txt").read_bytes()
-SMALL = FetchLimits(max_bytes=64_000, connect_timeout=2.0, read_timeout=0.5, deadline=3.0, max_redirects=3)
+# The limits a page that answers must pass under: time limits far beyond any load, so that a busy
+# machine never turns an answer into a timeout; each timing test sets its one short limit against a
+# page that never answers in time (held until the test has its error), not against a sleep.
+SMALL = FetchLimits(max_bytes=64_000, connect_timeout=30.0, read_timeout=60.0, deadline=120.0, max_redirects=3)
+SHORT_S = 0.5  # the one short limit of a timing test: the page it is set against never meets it
+HELD_S = 60.0  # how long a held page waits at most (the test releases it as soon as it has its error)
+DRIP_GAP_S = 0.02  # the dripping page's pause between two bytes: always a byte well inside SMALL's read timeout
+DRIP_BYTES = int(HELD_S / DRIP_GAP_S)  # the dripping page ends by itself at last (a client that waits it out fails)
+RELEASE = threading.Event()  # set once the timing tests are done: the held pages end
+DRIPPED_OUT = threading.Event()  # the dripping page sent its last byte: no client cut it off
 
 
 class Pages(BaseHTTPRequestHandler):
@@ -55,18 +64,24 @@ class Pages(BaseHTTPRequestHandler):
                 self.wfile.write(b"<p>" + b"y" * 1000 + b"</p>")
             self.close_connection = True
         elif path == "/slow":
-            time.sleep(1.5)
-            self._send(200, ARTICLE)
+            RELEASE.wait(HELD_S)  # no answer before the client has given up
+            try:
+                self._send(200, ARTICLE)
+            except ConnectionError:
+                pass
         elif path == "/drip":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.end_headers()
-            try:
-                for _ in range(40):  # a byte every 0.2 s: never idle for the read timeout, always too slow
+            try:  # a byte at a time, never idle for the read timeout, until the client hangs up
+                for _ in range(DRIP_BYTES):
+                    if RELEASE.wait(DRIP_GAP_S):
+                        break
                     self.wfile.write(b"<")
                     self.wfile.flush()
-                    time.sleep(0.2)
-            except (BrokenPipeError, ConnectionResetError):
+                else:
+                    DRIPPED_OUT.set()
+            except ConnectionError:
                 pass
             self.close_connection = True
         elif path == "/report.pdf":
@@ -95,7 +110,9 @@ def server():
     httpd = QuietServer(("127.0.0.1", 0), Pages)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
+    RELEASE.clear()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    RELEASE.set()
     httpd.shutdown()
     httpd.server_close()
 
@@ -140,14 +157,14 @@ def test_oversize_pages_are_refused(server, path):
 
 def test_a_server_that_does_not_answer_in_time(server):
     with pytest.raises(InputError, match="no answer within the time limit"):
-        fetch_page(f"{server}/slow", SMALL)
+        fetch_page(f"{server}/slow", replace(SMALL, read_timeout=SHORT_S))
 
 
-@pytest.mark.slow
 def test_a_page_dripping_bytes_is_cut_at_the_deadline(server):
-    limits = FetchLimits(max_bytes=64_000, read_timeout=1.0, deadline=1.0)
-    with pytest.raises(InputError, match="took over 1 s"):
-        fetch_page(f"{server}/drip", limits)
+    # Its bytes never pause for the read timeout: only the deadline over the whole page can end it.
+    with pytest.raises(InputError, match=f"took over {SHORT_S:g} s to arrive"):
+        fetch_page(f"{server}/drip", replace(SMALL, deadline=SHORT_S))
+    assert not DRIPPED_OUT.is_set()  # cut off while the bytes still came, not once the page had ended
 
 
 @pytest.mark.parametrize(

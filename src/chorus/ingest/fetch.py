@@ -36,7 +36,6 @@ PARALLEL_FETCHES = 4
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain", "text/markdown")
 USER_AGENT = "chorus/0.1 (offline news summarizer; fetches the pages its user names)"
-_CHUNK_BYTES = 64 * 1024
 
 
 def is_url(value: str) -> bool:
@@ -134,12 +133,12 @@ def fetch_page(url: str, limits: FetchLimits = FetchLimits(), client=None) -> Ra
                     raise InputError(f"{url}: the page is {int(declared):,} bytes; the limit is {limits.max_bytes:,}")
                 content_type = response.headers.get("content-type", "")
                 chunks, size = [], 0
-                for chunk in response.iter_bytes(_CHUNK_BYTES):
+                for chunk in response.iter_bytes():  # as the bytes arrive: the deadline is checked at each
                     size += len(chunk)
                     if size > limits.max_bytes:
                         raise InputError(f"{url}: the page is over {limits.max_bytes:,} bytes, the limit")
                     if time.monotonic() - started > limits.deadline:
-                        raise InputError(f"{url}: the page took over {limits.deadline:.0f} s to arrive")
+                        raise InputError(f"{url}: the page took over {limits.deadline:g} s to arrive")
                     chunks.append(chunk)
                 data = b"".join(chunks)
                 final = str(response.url)
