@@ -41,14 +41,18 @@ NUMBER_WORDS.update(
 )
 SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
-# Words before a person's name that say what the person is ("Foreign Minister", "Dr.").
-PERSON_TITLES = frozenset(
-    """president minister secretary chief leader premier chancellor senator sen rep representative
-    governor gov mayor king queen prince princess sheikh emir ambassador envoy spokesman
-    spokeswoman spokesperson director chairman chairwoman ceo mr mrs ms dr prof professor judge
-    commander captain capt lieutenant lt sergeant sgt colonel col general gen admiral adm pope bishop
+# The abbreviated titles before a name ("Rep.", "Sen.", "Dr."): a courtesy or a rank, no content of
+# its own (align/claims.py passes over one before a name: another Rep. is another man).
+TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr rep sen gov gen lt col sgt capt adm prof rev".split())
+# Words before a person's name that say what the person is ("Foreign Minister", "Dr."): the
+# abbreviations above and the titles written out.
+PERSON_TITLES = TITLE_ABBREVIATIONS | frozenset(
+    """president minister secretary chief leader premier chancellor senator representative
+    governor mayor king queen prince princess sheikh emir ambassador envoy spokesman
+    spokeswoman spokesperson director chairman chairwoman ceo professor judge
+    commander captain lieutenant sergeant colonel general admiral pope bishop
     archbishop rabbi cardinal imam ayatollah deputy vice former officer inspector detective
-    superintendent coach pastor reverend rev lord lady sir dame attorney fm pm""".split()
+    superintendent coach pastor reverend lord lady sir dame attorney fm pm""".split()
 )
 # Every list of the verbs that report speech lives here. They differ on purpose, each by what its
 # reader looks for; each says so, and ``alternation`` prints one into a regular expression.

@@ -385,7 +385,7 @@ _PLACE_ADJUNCT = re.compile(
 
 
 # Titles before a name ("Rep.", "Sen.", "Dr."): part of no one's name.
-NAME_TITLES = frozenset(stem(w) for w in "mr mrs ms dr rep sen gov gen lt col sgt capt adm prof rev".split())
+NAME_TITLES = frozenset(stem(w) for w in lexicon.TITLE_ABBREVIATIONS)
 # A description standing for a named person: a role noun the story prints right before the name
 # ("exiled Hamas leader Khaled Meshaal", "chief executive Pieter Vandermolen") or as the head of an
 # appositive next to it ("Khaled Mashaal, the exiled leader of the Hamas terror group,"; "Halvern's

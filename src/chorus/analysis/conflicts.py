@@ -599,7 +599,7 @@ def age_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
     for name in [n for n in by_family if len(given_names.get(n, ())) == 1]:
         (family,) = given_names[name]
         if family != name and all(given is None for given, *_ in by_family[name]):
-            by_family[family] += [(name, *rest) for _, *rest in by_family.pop(name)]  # type: ignore[misc]
+            by_family[family] += [(name, age, text, d, i) for _, age, text, d, i in by_family.pop(name)]
     conflicts = []
     for mentions in by_family.values():
         people: set[str | None] = {given for given, *_ in mentions if given is not None}
