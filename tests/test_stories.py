@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import chorus
 import chorus.digest.results as digest_module
 from chorus.digest import DigestOptions, stories
 from chorus.digest.features import ArticleFeatures, article_features
@@ -72,6 +73,47 @@ def test_copies_are_one_story_and_one_independent_outlet(tmp_path):
     (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(x) for x in lines + [names_only]) + "\n")
     (grouped,) = stories([tmp_path / "in.jsonl"], summaries=False).stories
     assert grouped.independent_outlets == 3
+
+
+def test_a_roundup_stitched_from_two_outlets_is_no_outlet_of_its_own_and_does_not_make_them_one(tmp_path):
+    wire = (
+        "A magnitude 6.1 earthquake struck the Orvieto Valley early on Sunday, collapsing dozens of stone houses "
+        "in the village of Castelmonte, the regional civil protection agency said.\n\n"
+        "Rescuers from the Umbra Red Cross searched the rubble through the morning and pulled two children alive "
+        "from a collapsed bakery near the church."
+    )
+    radio = (
+        "Mayor Lucia Ferrante said three hundred residents of Castelmonte had spent the night in tents pitched on "
+        "the football field behind the school.\n\n"
+        "The quake was centred ten kilometres beneath Monte Rasa, seismologists at the Corvo Institute told the "
+        "station on Sunday afternoon."
+    )
+    roundup = wire.split("\n\n")[0] + "\n\n" + radio.split("\n\n")[0] + "\n\nMore on this story as it comes."
+    rows = [
+        {
+            "id": "wire",
+            "outlet": "WireNow",
+            "date": "2025-03-02",
+            "title": "Earthquake in the Orvieto Valley",
+            "text": wire,
+        },
+        {
+            "id": "radio",
+            "outlet": "Valley Radio",
+            "date": "2025-03-02",
+            "title": "Castelmonte sleeps in tents",
+            "text": radio,
+        },
+        {"id": "roundup", "outlet": "Daily Roundup", "date": "2025-03-03", "title": "Orvieto quake", "text": roundup},
+    ]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (story,) = stories([tmp_path / "in.jsonl"]).stories
+    (grouped,) = stories([tmp_path / "in.jsonl"], summaries=False).stories
+    report = chorus.report([r["text"] for r in rows])
+    assert set(report.families.rewrites) == {2}  # the roundup: the cluster is what the test means it to be
+    # Two outlets, as the report counts them: the roundup adds none, and the two it took from stay two.
+    assert report.families.independent_count == 2
+    assert story.independent_outlets == grouped.independent_outlets == 2
 
 
 def test_the_same_input_gives_the_same_stories_in_any_order():

@@ -102,7 +102,9 @@ def labelled(documents: Sequence[Document]) -> list[Document]:
 
 
 def independent_outlets(documents: Sequence[Document], families: SourceFamilies | None = None) -> int:
-    """Outlets, one per name, articles of one source family (copies, a rewrite and its sources) counted once."""
+    """Outlets, one per name, articles of one source family (copies) counted once, and a rewrite no outlet
+    of its own: it joins the source it took most from, and does not make its sources one (two outlets a
+    roundup stitched together are still two), as the report counts ``SourceFamilies.independent_count``."""
     sources = DisjointSets(range(len(documents)))
     first_of: dict[str, int] = {}
     for i, doc in enumerate(documents):
@@ -115,8 +117,8 @@ def independent_outlets(documents: Sequence[Document], families: SourceFamilies 
         for i in range(len(documents)):
             sources.union(families.family_of(i), i)
         for rewrite in families.rewrites.values():
-            for source in rewrite.sources:
-                sources.union(source, rewrite.doc_index)
+            main = max(sorted(rewrite.sources), key=rewrite.sources.__getitem__)
+            sources.union(main, rewrite.doc_index)
     return sources.count()
 
 
