@@ -155,3 +155,15 @@ def test_an_english_box_score_the_model_is_unsure_of_goes_on_as_english():
     warnings: list[str] = []
     docs = prepare_documents([RawDocument(text=BOX_SCORE, name="scores.txt", id="scores")], warnings)
     assert [d.id for d in docs] == ["scores"] and not any("English" in w for w in warnings)
+
+
+def test_an_article_the_cleaner_judged_is_not_judged_again_by_ingest():
+    # The cleaner asks for the page's language and ingest for the article's: for a plain news file
+    # they are the same text, judged once.
+    from chorus.pipeline import load_documents
+
+    article = ENGLISH + "\n\n" + "The council will vote on the plan next week, its chairman said on Monday."
+    language._language_of_sample.cache_clear()
+    load_documents([article])
+    info = language._language_of_sample.cache_info()
+    assert (info.misses, info.hits) == (1, 1)
