@@ -758,6 +758,29 @@ def test_a_box_of_other_stories_goes_and_the_article_after_it_stays():
     assert box[2] in kept.paragraphs
 
 
+def test_another_story_s_card_its_headline_printed_twice_and_its_standfirst_goes():
+    # Flattened, a card prints its headline twice (the picture's link and the title's), in sentence case,
+    # then its standfirst, which reads as reporting; the model keeps all three, the rule drops them.
+    card = [
+        "Column: Council members fear the new parking rules will empty the high street",
+        "Column: Council members fear the new parking rules will empty the high street",
+        "Shop owners across the city say the new parking charges will keep their customers away for good.",
+    ]
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *NEWS[:2], *card, *NEWS[2:]])
+    [result] = clean_texts([page], _Doubting([headline]))
+    assert result.paragraphs == NEWS
+    [kept] = clean_texts([page], _Doubting([headline]), story_cards=False)
+    assert card[2] in kept.paragraphs
+
+
+def test_the_page_s_own_headline_printed_twice_lower_down_heads_no_card():
+    headline = "Elm Street bridge to close for six weeks of repairs"
+    page = "\n\n".join([headline, *NEWS[:2], headline, headline, *NEWS[2:]])
+    [result] = clean_texts([page], _Doubting([headline]))
+    assert NEWS[2] in result.paragraphs
+
+
 def test_a_box_s_label_and_a_long_paragraph_saying_you_in_it_go():
     # A second label inside the box ("Elsewhere on the Ledger...") is the box's too, and a long
     # paragraph saying "you" (a form's consent note) does not resume the article.

@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 from chorus import lexicon
 from chorus.ingest.language import stop_words_for
 from chorus.ingest.line_model import (
+    HEADLINE_WORDS,
     PROSE_CUE_DENSITY,
     PROSE_STOP_RATIO,
     SENTENCE_BREAK_RE,
@@ -161,6 +162,12 @@ _OTHER_STORIES_LABELS = tuple(
     read more|read also|also read|see also|further reading|more from|more on|more in|trending|
     elsewhere on|partner news|editors picks|editor s picks|don t miss|what to read next""".replace("\n", "").split("|")
 )
+# Another story's card set among the article's paragraphs: its headline printed twice (a link on the picture and
+# on the title, flattened) and its standfirst under it. The copies and the standfirst are furniture; a table's
+# header repeated over its rows is not a headline (its rows are figures).
+STORY_CARDS = True
+CARD_COPY_DISTANCE = 2  # the headline's second copy within this many blocks (a section label between them)
+CARD_ROW_DIGITS = 0.2  # a "standfirst" with this share of figures is a table's row
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -177,6 +184,7 @@ class RuleSwitches:
     repeated_labels: bool = REPEATED_LABELS
     introduced_lists: bool = INTRODUCED_LISTS
     other_stories: bool = OTHER_STORIES
+    story_cards: bool = STORY_CARDS
 
 
 @dataclass
@@ -677,6 +685,47 @@ def _other_stories(blocks: list[Block], addresses_reader: bool) -> None:
                 b.label, b.reason = BAD, "in a box of other stories (related links, top stories)"
 
 
+def _reads_as_card_headline(b: Block) -> bool:
+    """A headline printed twice: one clause, no sentence ending, no link, and nothing of a caption (a
+    caption printed twice, its credit or a second sentence in it, sits above the article's own paragraph)."""
+    return (
+        b.repeated
+        and not b.terminal
+        and HEADLINE_WORDS[0] <= b.n_words <= HEADLINE_WORDS[1]
+        and not (b.link_like or b.credit or b.caption_words or b.timestamp)
+        and b.cue_score < CUE_FURNITURE_SCORE
+        and b.caps_ratio <= CAPS_FURNITURE_RATIO
+        and not SENTENCE_BREAK_RE.search(b.text)
+    )
+
+
+def _story_cards(blocks: list[Block]) -> None:
+    """After the article's first paragraph of reporting, a headline printed twice close together and the
+    paragraph under it are another story's card (its link and its standfirst), however the model scored them.
+
+    The headline may be in sentence case ("Column: Freelancers fear California's new gig worker law"): the
+    two copies, not its capitals, mark it."""
+    first = next((i for i, b in enumerate(blocks) if b.label == GOOD and _is_prose(b)), len(blocks))
+    own = {b.normal for b in blocks[:first]}  # the page's own headline, printed again lower down, heads no other story
+    for i in range(first + 1, len(blocks)):
+        b = blocks[i]
+        if b.normal in own or not _reads_as_card_headline(b):
+            continue
+        copy = next(
+            (j for j in range(i + 1, i + 1 + CARD_COPY_DISTANCE) if j < len(blocks) and blocks[j].normal == b.normal),
+            None,
+        )
+        # The model read a copy as the page's text (a headline; a prompt or a box's title printed twice it drops).
+        if copy is None or GOOD not in (b.label, blocks[copy].label):
+            continue
+        under = blocks[copy + 1] if copy + 1 < len(blocks) else None
+        if under is None or not _is_prose(under) or under.digit_ratio >= CARD_ROW_DIGITS:
+            continue
+        for card in (b, blocks[copy], under):
+            if card.label == GOOD:
+                card.label, card.reason = BAD, "another story's card (its headline printed twice, its standfirst)"
+
+
 def without_other_stories(blocks: list[Block]) -> list[Block]:
     """The blocks of an extracted article (all taken for the article's) without its boxes of other stories."""
     for b in blocks:
@@ -802,6 +851,8 @@ def _classify_article(
         _introduced_lists(blocks)  # last, so that the caption rule cannot drop a list after the last sentence
     if rules.other_stories:
         _other_stories(blocks, addresses_reader)
+    if rules.story_cards:
+        _story_cards(blocks)
     if rules.repeated_labels:
         for b in blocks:
             if b.label == GOOD and b.repeated and not b.terminal:
@@ -896,18 +947,19 @@ def clean_texts(
     repeated_labels: bool = REPEATED_LABELS,
     introduced_lists: bool = INTRODUCED_LISTS,
     other_stories: bool = OTHER_STORIES,
+    story_cards: bool = STORY_CARDS,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
     Each page is classified alone by the line model; the cluster then only
     adds: short lines that pages of the cluster share (site furniture) go,
     and prose the model doubted stays when the other articles share its words.
-    ``embedded_posts``, ``repeated_labels``, ``introduced_lists`` and
-    ``other_stories`` switch the rules on top of the model
+    ``embedded_posts``, ``repeated_labels``, ``introduced_lists``,
+    ``other_stories`` and ``story_cards`` switch the rules on top of the model
     (``benchmarks/cleaner_folds.py`` measures each).
     """
     model = model or default_model()
-    rules = RuleSwitches(embedded_posts, repeated_labels, introduced_lists, other_stories)
+    rules = RuleSwitches(embedded_posts, repeated_labels, introduced_lists, other_stories, story_cards)
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
     layouts = [page_layout(blocks) for blocks in articles]
