@@ -1,6 +1,6 @@
 """Score claim alignment against the hand-judged set in benchmarks/claims/.
 
-    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|all] [--show] [--json FILE]
+    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|all] [--show] [--json FILE]
 
 Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
 is checked against every article of its cluster with the engine that makes
@@ -37,7 +37,8 @@ before chorus's report was run on them; never printed with ``--show`` unless ask
 The ``kept-conflicts`` split (eighth session) was judged on the three DUC 2007 clusters whose conflicts no split
 had judged exhaustively, by reading them in full before chorus's report was run on them; never printed either.
 The ``blind2`` claims split (seventh session) was judged on two DUC 2007 clusters no claim split
-held, before that session's rules were written, and is never printed either.
+held, before that session's rules were written, and is never printed either; nor is ``blind3``
+(eighth session: three more DUC 2007 clusters, judged before the engine was run on them).
 """
 
 from __future__ import annotations
@@ -106,6 +107,7 @@ HIDDEN_SPLITS = (
     "honest",
     "blind",
     "blind2",
+    "blind3",
     "blind-conflicts",
     "untuned-conflicts",
     "last-conflicts",
@@ -129,6 +131,7 @@ def main() -> int:
             "honest",
             "blind",
             "blind2",
+            "blind3",
             "fresh-conflicts",
             "new-conflicts",
             "blind-conflicts",
