@@ -47,33 +47,33 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
 
 
-def encode_tokens(weights: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
-    """The mean-pooled last hidden states of ``[CLS] id [SEP]`` for every id (n x 384)."""
-    cls, sep = 101, 102
-    n = len(ids)
-    tokens = np.stack([np.full(n, cls), ids, np.full(n, sep)], axis=1)
+def encode(weights: dict[str, np.ndarray], tokens: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+    """The mean-pooled last hidden states of each row of word-piece ids (n x 384); ``mask`` (n x t,
+    1 for a token, 0 for padding) keeps padding out of attention and of the mean."""
+    n, t = tokens.shape
     x = (
         weights["embeddings.word_embeddings.weight"][tokens]
-        + weights["embeddings.position_embeddings.weight"][:3]
+        + weights["embeddings.position_embeddings.weight"][:t]
         + weights["embeddings.token_type_embeddings.weight"][0]
     )
     x = _layer_norm(x, weights["embeddings.LayerNorm.weight"], weights["embeddings.LayerNorm.bias"])
     hidden = x.shape[-1]
     head = hidden // HEADS
+    padding = 0.0 if mask is None else ((1.0 - mask) * -1e9)[:, None, None, :].astype(x.dtype)
     for i in range(6):
         p = f"encoder.layer.{i}."
 
-        def dense(t: np.ndarray, name: str, p: str = p) -> np.ndarray:
-            return t @ weights[p + name + ".weight"].T + weights[p + name + ".bias"]
+        def dense(t_: np.ndarray, name: str, p: str = p) -> np.ndarray:
+            return t_ @ weights[p + name + ".weight"].T + weights[p + name + ".bias"]
 
         q, k, v = (
-            dense(x, f"attention.self.{m}").reshape(n, 3, HEADS, head).transpose(0, 2, 1, 3)
+            dense(x, f"attention.self.{m}").reshape(n, t, HEADS, head).transpose(0, 2, 1, 3)
             for m in ("query", "key", "value")
         )
-        scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(head)
+        scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(head) + padding
         scores = np.exp(scores - scores.max(-1, keepdims=True))
         scores /= scores.sum(-1, keepdims=True)
-        context = (scores @ v).transpose(0, 2, 1, 3).reshape(n, 3, hidden)
+        context = (scores @ v).transpose(0, 2, 1, 3).reshape(n, t, hidden)
         x = _layer_norm(
             x + dense(context, "attention.output.dense"),
             weights[p + "attention.output.LayerNorm.weight"],
@@ -84,7 +84,16 @@ def encode_tokens(weights: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray
             weights[p + "output.LayerNorm.weight"],
             weights[p + "output.LayerNorm.bias"],
         )
-    return x.mean(axis=1)
+    if mask is None:
+        return x.mean(axis=1)
+    return (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+
+
+def encode_tokens(weights: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
+    """The mean-pooled last hidden states of ``[CLS] id [SEP]`` for every id (n x 384)."""
+    cls, sep = 101, 102
+    n = len(ids)
+    return encode(weights, np.stack([np.full(n, cls), ids, np.full(n, sep)], axis=1))
 
 
 def distil(path: Path = CACHE) -> Path:

@@ -1010,3 +1010,64 @@ def test_an_agreement_reached_is_stated_by_what_was_agreed():
     aligner = aligner_of(story)
     result = aligner.check(aligner.claim_of_sentence(0))
     assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+
+
+def test_a_departure_is_stated_in_any_of_its_phrasings():
+    story = story_of(
+        "After weeks of delays, Marlow and Tesch set off from the Jura mountains on May 3.\n\n" + FILLER,
+        "Marlow and Tesch have flown 9,000 miles since lifting off from the Jura mountains on May 3.\n\n" + FILLER,
+        "Marlow and Tesch, who departed from the Jura mountains on May 3, are over the Atlantic.\n\n" + FILLER,
+        "Marlow and Tesch covered 9,000 miles after leaving the Jura mountains on May 3.\n\n" + FILLER,
+        # The same people, place and day, another act.
+        "Marlow and Tesch landed in the Jura mountains on May 3.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    result = aligner.check(aligner.claim_of_sentence(0))
+    assert [v.verdict for v in result.articles] == [STATES, STATES, STATES, STATES, SILENT]
+
+
+def test_a_life_term_is_a_life_sentence():
+    story = story_of(
+        "Corvin Lask pleaded guilty to murder and was sentenced to two life terms.\n\n" + FILLER,
+        "Lask, who pleaded guilty to murder, received two life sentences.\n\n" + FILLER,
+        # A plea without the sentence is only part of the claim.
+        "Lask pleaded guilty to murder in a courtroom packed with reporters.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    assert [v.verdict for v in aligner.check(aligner.claim_of_sentence(0)).articles] == [STATES, STATES, SILENT]
+
+
+def test_what_people_were_forced_to_do_is_what_they_did():
+    story = story_of(
+        "Oster, Brand and Lund were forced to ditch their balloon off Madeira after flying across the ocean.\n\n"
+        + FILLER,
+        "Oster, Brand and Lund ditched their balloon off Madeira after flying across the ocean.\n\n" + FILLER,
+        "Oster, Brand and Lund were forced to delay their flight across the ocean from Madeira.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    result = aligner.check(aligner.claim_of_sentence(0))
+    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+
+
+def test_an_age_after_a_name_describes_who_and_is_not_required():
+    story = story_of(
+        "Dorran Veck, 22, is charged with murder, kidnapping and robbery.\n\n" + FILLER,
+        "Veck has been charged with murder, kidnapping and robbery.\n\n" + FILLER,
+        # Another age for him is still a difference of who he is, not the claim's figure: compared.
+        "Veck, 23, has been charged with arson.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    result = aligner.check(aligner.claim_of_sentence(0))
+    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+
+
+def test_two_bounds_far_apart_are_two_figures():
+    story = story_of(
+        "Marlow and Tesch have traveled more than 20,500 miles since lifting off from the Jura.\n\n" + FILLER,
+        "Marlow and Tesch have traveled more than 10,500 miles since lifting off from the Jura.\n\n" + FILLER,
+        "Marlow and Tesch have traveled more than 20,000 miles since lifting off from the Jura.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    result = aligner.check(aligner.claim_of_sentence(0))
+    # 10,500 is another moment of the flight; 20,000 a rounding of 20,500 (2.5% apart).
+    assert [v.verdict for v in result.articles] == [STATES, SILENT, STATES]

@@ -676,17 +676,25 @@ class Aligner:
         return _with_uses(present, rows, cols)
 
     def _with_phrasal_synonyms(self, present):
-        """The term matrix, with a sentence that says "shut off" using "switch" and "turn" too (one
-        act in three verbs, each only with its particle: "turned the lights red" is another)."""
+        """The term matrix, with a sentence that says one act in one of its phrasings (``PHRASAL_ACTS``)
+        using the words of the others too: "shut off" uses "switch" and "turn", "lifting off from the
+        Swiss Alps" uses "set" (off), "take" (off) and "depart", "two life terms" uses "sentences"."""
         rows, cols = [], []
+        acts = [
+            (
+                cue,
+                pattern,
+                [c for w in words if (c := self.vectors.index.get(self.vectors.variants.get(w, w))) is not None],
+            )
+            for cue, pattern, words in PHRASAL_ACTS
+        ]
         for sentence in self.story.sentences:
-            if "off" not in sentence.tokens or not _SWITCHED_OFF.search(sentence.text):
-                continue
-            for verb in _OFF_VERBS:
-                column = self.vectors.index.get(self.vectors.variants.get(verb, verb))
-                if column is not None:
-                    rows.append(sentence.index)
-                    cols.append(column)
+            lowered = sentence.text.lower()
+            for cue, pattern, columns in acts:
+                # (the cue's test runs in C: most sentences print none of the phrasings)
+                if columns and any(c in lowered for c in cue) and pattern.search(sentence.text):
+                    rows += [sentence.index] * len(columns)
+                    cols += columns
         return _with_uses(present, rows, cols)
 
     @cached_property
@@ -841,7 +849,9 @@ class Aligner:
                     unknown += self._max_idf * factor * (NAME_WEIGHT if capital else 1.0)
                     continue
                 weight = float(self.vectors.idf[column]) * factor
-                if (word.lower().endswith("ly") and len(word) > 4) or s in HEDGE_WORDS:
+                # "were forced to ditch their balloon": what happened is the verb after "to"
+                catenative = s in CATENATIVE_VERBS and k + 1 < len(found) and found[k + 1].group().lower() == "to"
+                if (word.lower().endswith("ly") and len(word) > 4) or s in HEDGE_WORDS or catenative:
                     weight *= DETAIL_WEIGHT  # a manner ("nearly simultaneous", "reportedly") is not the claim
                 if capital and s in NAME_TITLES and k + 1 < len(found) and found[k + 1].group()[0].isupper():
                     continue  # "Rep. Patrick Kennedy": the title names no one (another Rep. is another man)
@@ -860,6 +870,7 @@ class Aligner:
                         or (_PROGRESSIVE.fullmatch(word) and k and found[k - 1].group().lower() in _BE_FORMS)
                     )
                     and s not in LIGHT_VERBS
+                    and not catenative
                     and not (k and found[k - 1].group().lower() in _DETERMINERS)  # "the exiled leader": an adjective
                     # "the rates released by the central bank": a participle, not the clause's verb
                     and not (
@@ -929,9 +940,16 @@ class Aligner:
         # them: compared, not required.
         detail_numbers += [n for n in numbers if any(start <= n.start < end for start, end in adjuncts)]
         numbers = [n for n in numbers if not any(start <= n.start < end for start, end in adjuncts)]
-        # An age describes who ("a 21-year-old roofer pleaded guilty"): compared, not required.
-        detail_numbers += [n for n in numbers if n.unit == "age"]
-        numbers = [n for n in numbers if n.unit != "age"]
+        # An age describes who ("a 21-year-old roofer pleaded guilty", "McKinney, 22, is charged"):
+        # compared, not required.
+        ages = {a.text for a in V.ages_in(main)}
+        aged = [
+            n
+            for n in numbers
+            if n.unit == "age" or (n.text.strip() in ages and _AGE_AFTER_NAME.search(main, 0, n.start))
+        ]
+        detail_numbers += aged
+        numbers = [n for n in numbers if all(n is not a for a in aged)]
         # The words around each figure of the main clause: what it is the figure of.
         unit_of_column = {
             c: u for u, start in enumerate(starts) for c in columns_out[start : (starts + [len(columns_out)])[u + 1]]
@@ -1419,6 +1437,7 @@ class Aligner:
                     for k, y in enumerate(numbers)
                     if k not in used
                     and not V.disjoint(x, y)
+                    and not _bounds_apart(x, y)
                     and (
                         V.comparable(x, y)
                         or (x.low == x.high == y.low == y.high and x.unit == y.unit and not (x.outcome or y.outcome))
@@ -1453,6 +1472,28 @@ class Aligner:
         return score, differences
 
 
+# The comma between a name and the age that follows it ("Russell Henderson, 22, pleaded guilty").
+_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]*,\s*$")
+# Two figures given as bounds the same way ("more than 20,500 miles" / "more than 10,500 miles", two
+# moments of one flight; "more than 13,000" / "more than 15,000" dead, two days' tolls) are two figures:
+# one confirms the other only when their bounds are this close (a rounding). Neither disputes the other.
+BOUND_TOLERANCE = 0.05
+
+
+def _bounds_apart(x: V.Number, y: V.Number) -> bool:
+    """Are ``x`` and ``y`` bounds of one side ("more than", "at least"; "up to", "fewer than") with
+    bounds farther apart than a rounding (``BOUND_TOLERANCE``)?"""
+    (x_low, x_high), (y_low, y_high) = x.in_base_units(), y.in_base_units()
+    if x_high == y_high == float("inf"):
+        a, b = x_low, y_low
+    elif x_low == y_low == 0 and x_high < float("inf") and y_high < float("inf"):
+        a, b = x_high, y_high
+    else:
+        return False
+    low, high = sorted((abs(a), abs(b)))
+    return high > low * (1 + BOUND_TOLERANCE)
+
+
 # People named one by one stand for their count up to this many ("two men", "three suspects").
 MAX_PEOPLE_LISTED = 4
 _LISTED_NAME = r"(?:(?:[Aa]n?|[A-Z][a-z]+)\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
@@ -1477,6 +1518,11 @@ LIGHT_VERBS = frozenset(
     remained continued involved included based called named described allowed asked planned
     alleged reached""".split()  # "reached an agreement": its noun says what happened ("decided how to split")
 )
+# Verbs before "to" and a verb that say how the act came about, not what it was: "were forced to
+# ditch their balloon off Hawaii" says they ditched it ("The three ditched their balloon off Hawaii").
+# They weigh as a manner and are not the clause's verb; not verbs of wanting or planning ("tried to",
+# "planned to": ``PLAN_WORDS``), which do not say the act happened.
+CATENATIVE_VERBS = frozenset(stem(w) for w in "forced compelled obliged managed".split())
 
 
 # A toll of the story's event is the claim's main content when the claim tells the event and its
@@ -1548,9 +1594,31 @@ def _irregular_verb(main: str) -> frozenset[str]:
     return frozenset()
 
 
-# "The engines were switched off" / "turned off" / "shut off": one act.
-_OFF_VERBS = frozenset(stem(w) for w in ("switch", "turn", "shut"))
-_SWITCHED_OFF = re.compile(r"\b(?:switch|turn|shut)(?:e?s|ed|ing|ting)?\s+off\b", re.IGNORECASE)
+# One act, several phrasings that share no word (or share one that says little alone: "set",
+# "took"): a sentence printing any of them uses the words of all (``Aligner._with_phrasal_synonyms``).
+# Each is (cues, one of which the sentence must print, the phrasings, the words they stand for).
+# - "The engines were switched off" / "turned off" / "shut off" (only with "off": "turned the lights
+#   red" is another act);
+# - a departure: "set off" / "took off" / "lifting off" / "departed" / "after leaving the Swiss Alps"
+#   (to leave a place, capitalised: not "left him for dead", "left 200,000 homeless");
+# - a sentence: "received two life sentences" / "two consecutive life terms" / "life imprisonment".
+PHRASAL_ACTS: tuple[tuple[tuple[str, ...], re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (cues, re.compile(pattern, re.IGNORECASE if lower else 0), tuple(stem(w) for w in words.split()))
+    for cues, pattern, lower, words in (
+        (("off",), r"\b(?:switch|turn|shut)(?:e?s|ed|ing|ting)?\s+off\b", True, "switch turn shut"),
+        (
+            ("off", "depart", "leav", "left"),
+            r"\b(?:[Ss]et|[Ss]ets|[Ss]etting|[Tt]ook|[Tt]akes?|[Tt]aking|[Tt]aken|[Ll]ift(?:s|ed|ing)?|[Bb]last(?:s|ed|ing)?)\s+off\b"
+            r"|\b[Dd]epart(?:s|ed|ing)?\b|\b(?:[Ll]eav(?:e|es|ing)|[Ll]eft)\s+(?:the\s+)?[A-Z]",
+            False,
+            "set take lift depart leave",
+        ),
+        # A term is a sentence ("two consecutive life terms" / "two life sentences"), and a life
+        # sentence is one to prison; not the other way: "could face life in prison" is no sentence.
+        (("term",), r"\b(?:life|prison|jail)\s+terms?\b", True, "sentence prison"),
+        (("life",), r"\blife\s+(?:sentences?|imprisonment)\b", True, "prison"),
+    )
+)
 
 
 # A name spelled out: capitalised words, with "of", "for", "and", "the" between them ("National
