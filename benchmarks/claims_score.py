@@ -18,7 +18,8 @@ judged ones (articles judged ``unsure`` are left out):
   articles stating them, is exactly the judged one;
 - conflicts (``benchmarks/claims/conflicts.jsonl``): precision and recall of
   the story report's conflicts, one judged conflict matched by at most one
-  reported entry.
+  reported entry; recall also over the judged conflicts between outlets only (those whose
+  articles are of at least two outlets as chorus reads them).
 
 ``--show`` prints each wrong verdict (never for the held-out split unless
 ``--split heldout`` is asked for explicitly, which is done once, at the end).
@@ -248,6 +249,17 @@ def main() -> int:
     return 0
 
 
+_BELOW = re.compile(r"(?:nearly|almost|just under|fewer than|less than|under)\s", re.IGNORECASE)
+_ABOVE = re.compile(r"(?:more than|over|in excess of|upwards of)\s", re.IGNORECASE)
+
+
+def _sided_key(value: str) -> str:
+    """The value's key with the side its hedge leaves the figure on ("nearly 300" is "<300", "more
+    than 300" is ">300"), for a judged conflict whose values are one figure hedged both ways."""
+    side = "<" if _BELOW.match(value.strip()) else ">" if _ABOVE.match(value.strip()) else ""
+    return side + _value_key(value)
+
+
 def _value_key(value: str) -> str:
     """A value's figure as printed, hedges aside ("Twelve" and "12", "more than 1,500" and "1,500",
     "nearly 100" and "100" alike), else its words."""
@@ -283,6 +295,7 @@ def score_conflicts(stories: dict, args) -> dict:
     clusters = sorted({j["cluster"] for j in judged} | {c for c in stories if c in {j["cluster"] for j in judged}})
     tp = fp = 0
     matched: set[int] = set()
+    outlets_of: dict[int, set] = {}
     judged_total = sum(1 for j in judged if j.get("values"))
     hidden = {j["cluster"] for j in judged if j.get("split") in HIDDEN_SPLITS and j.get("split") != args.split}
     for cluster in clusters:
@@ -294,13 +307,17 @@ def score_conflicts(stories: dict, args) -> dict:
         report = build_report(story)
         ids = [d.id for d in story.documents]
         mine = [(k, j) for k, j in enumerate(judged) if j["cluster"] == cluster and j.get("values")]
+        outlet = {d.id: d.outlet for d in story.documents}
+        for k, j in mine:
+            outlets_of[k] = {outlet.get(d) for docs in j["values"].values() for d in docs}
         for conflict in report.conflicts:
-            found: dict[str, set[str]] = {}
-            for v in conflict.values:
-                found.setdefault(_value_key(v.value), set()).update(ids[d] for d in v.doc_indexes)
             hit = None
             for k, j in mine:
-                want = {_value_key(v): set(docs) for v, docs in j["values"].items()}
+                key = _value_key if len({_value_key(v) for v in j["values"]}) == len(j["values"]) else _sided_key
+                found: dict[str, set[str]] = {}
+                for v in conflict.values:
+                    found.setdefault(key(v.value), set()).update(ids[d] for d in v.doc_indexes)
+                want = {key(v): set(docs) for v, docs in j["values"].items()}
                 common = [v for v in found if v in want and (found[v] & want[v] or not found[v])]
                 if len(common) >= 2 and k not in matched:
                     hit = k
@@ -318,11 +335,17 @@ def score_conflicts(stories: dict, args) -> dict:
             for k, j in mine:
                 if k not in matched:
                     print(f"conflict FN {cluster}: {j['values']} ({j.get('about', '')})")
+    # A judged conflict whose articles are all of one outlet, as chorus reads the outlets (one agency's
+    # own articles; the NYT service's articles that name no member paper), is that outlet's own update
+    # or slip: chorus reports conflicts between outlets only, so recall is also given over the others.
+    between = [k for k in outlets_of if len(outlets_of[k]) > 1]
     return {
         "conflicts_judged": judged_total,
         "conflicts_found": tp + fp,
         "conflict_precision": ratio(tp, tp + fp),
         "conflict_recall": ratio(len(matched), judged_total),
+        "conflicts_between_outlets": len(between),
+        "conflict_recall_between_outlets": ratio(len(matched & set(between)), len(between)),
     }
 
 

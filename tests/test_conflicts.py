@@ -390,3 +390,14 @@ def test_one_distance_between_two_places_in_two_units_is_no_conflict():
         "The quake hit Korsk, about 90 kilometers east of Velmar, before dawn.",
     )
     assert found.conflicts == []
+
+
+def test_hedges_on_opposite_sides_of_one_figure_dispute_each_other():
+    found = report(
+        "The militants have been blamed for four bomb blasts in Velmar that killed nearly 300 people.",
+        "The four bomb blasts in Velmar killed more than 300 people, the police said.",
+        # A hedge and the round figure it names agree.
+        "The four bomb blasts in Velmar killed 300 people, hospital officials said.",
+    )
+    (conflict,) = found.conflicts
+    assert sorted(v.value for v in conflict.values) == ["more than 300", "nearly 300"]

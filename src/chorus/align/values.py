@@ -532,9 +532,39 @@ def ranks_in(text: str) -> list[Rank]:
     return out
 
 
+# Hedges that leave out the figure they name, below it or above it: "nearly 300" is fewer than 300,
+# "more than 300" more, so the two exclude each other although their ranges meet at 300.
+_STRICTLY_BELOW = ("nearly", "almost", "just under", "fewer than", "less than", "under")
+_STRICTLY_ABOVE = ("more than", "over", "in excess of", "upwards of")
+
+
+def _strict_side(n: Number) -> str | None:
+    text = n.text.strip().lower()
+    if any(text.startswith(h + " ") for h in _STRICTLY_BELOW):
+        return "below"
+    if any(text.startswith(h + " ") for h in _STRICTLY_ABOVE):
+        return "above"
+    return None
+
+
+def _excluding_hedges(a: Number, b: Number) -> bool:
+    """Are two figures hedged on opposite sides of one value ("nearly 300" / "more than 300")?"""
+    below, above = (a, b) if _strict_side(a) == "below" else (b, a)
+    return (
+        _strict_side(below) == "below"
+        and _strict_side(above) == "above"
+        and below.unit == above.unit
+        and below.factor == above.factor
+        and below.high == above.low
+    )
+
+
 def disjoint(a: Number, b: Number) -> bool:
     """Can no single figure satisfy both? Figures in two units of one class are compared converted,
-    with room for the rounding a conversion brings."""
+    with room for the rounding a conversion brings; hedges on opposite sides of one value exclude
+    each other."""
+    if _excluding_hedges(a, b):
+        return True
     if a.unit and a.unit == b.unit and a.factor != b.factor:
         (a_low, a_high), (b_low, b_high) = a.in_base_units(), b.in_base_units()
         slack = 1 + CONVERSION_TOLERANCE
