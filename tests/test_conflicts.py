@@ -42,7 +42,7 @@ def test_a_distance_in_miles_and_one_in_kilometres_are_compared_converted():
         "Korsk lies 13 miles (21 km) from the coast, and the quake was felt there too.",
     )
     (conflict,) = found.conflicts
-    assert values(conflict) == [("about 55", (0, 2)), ("about 130", (1,))]
+    assert values(conflict) == [("about 55 miles", (0, 2)), ("about 130 kilometers", (1,))]
 
 
 def test_a_rank_is_disputed_by_another_rank_of_the_same_thing():
@@ -339,7 +339,7 @@ def test_two_outlets_single_distances_in_unlike_sentences_are_a_conflict():
         "deaths in Velmar.",
         "The epicenter of the quake was near Korsk, about 40 miles east of Velmar.",
     )
-    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["65", "about 40"]]
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["65 miles", "about 40 miles"]]
 
 
 def test_spans_from_a_journeys_start_to_its_end_are_disputed_and_a_moment_on_the_way_is_not():
@@ -401,3 +401,14 @@ def test_hedges_on_opposite_sides_of_one_figure_dispute_each_other():
     )
     (conflict,) = found.conflicts
     assert sorted(v.value for v in conflict.values) == ["more than 300", "nearly 300"]
+
+
+def test_one_article_giving_an_area_in_two_units_takes_a_side():
+    # "12,000 square miles (31,200 sq. km.)" is one value printed twice, not the article's two values.
+    found = report(
+        "Kakadu is almost 12,000 square miles (31,200 sq. km.) of flood plains and plateau on the north coast.",
+        "Located in the Northern Territory, the Kakadu National Park covers 20,000 square km.",
+    )
+    assert [values(c) for c in found.conflicts] == [
+        [("almost 12,000 square miles", (0,)), ("31,200 sq. km", (0,)), ("20,000 square km", (1,))]
+    ]

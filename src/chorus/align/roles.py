@@ -142,6 +142,19 @@ class Roles:
         return frozenset(counts)
 
     @cached_property
+    def names(self) -> frozenset[str]:
+        """Words the story prints capitalised inside a sentence and never in lower case: names, also
+        where a sentence opens with one ("Kakadu is almost 12,000 square miles")."""
+        capitalised, lower = set(), set()
+        for s in self.story.sentences:
+            for k, w in enumerate(WORD_RE.findall(s.text)):
+                if w[0].islower():
+                    lower.add(self.unify(w))
+                elif k > 0 and w[0].isupper():
+                    capitalised.add(self.unify(w))
+        return frozenset(capitalised - lower)
+
+    @cached_property
     def _name_share(self) -> dict[str, float]:
         counts: dict[str, int] = {}
         for s in self.story.sentences:
@@ -174,7 +187,13 @@ class Roles:
         anchors = set()
         for m in WORD_RE.finditer(clause):
             w = m.group()
-            if w[0].isupper() and m.start() > 0 and len(w) > 1 and is_content(w) and w.lower() not in _CALENDAR:
+            if (
+                w[0].isupper()
+                and (m.start() > 0 or self.unify(w) in self.names)
+                and len(w) > 1
+                and is_content(w)
+                and w.lower() not in _CALENDAR
+            ):
                 anchors.add(self.unify(w))
             if not is_content(w) or w[0].isdigit() or w.lower() in V.UNITS:
                 continue

@@ -44,10 +44,11 @@ from datetime import date
 from typing import Any
 
 from chorus.align import CONTRADICTS, STATES, ClaimCheck, Difference, aligner_of
-from chorus.align.roles import CUMULATIVE_OUTCOMES, Mention, Moments, Roles
+from chorus.align.roles import CUMULATIVE_OUTCOMES, ROLE_UNITS, Mention, Moments, Roles
 from chorus.align.values import (
     DATE,
     FORECAST as V_FORECAST,
+    UNITS,
     Number,
     ages_in,
     disjoint,
@@ -171,7 +172,8 @@ def role_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
         # (A bound, "at least 25", agrees with too much to take a side.)
         lambda m, g: not _open_ended(m.number) and roles.agrees(m, g),
         lambda m: _key(m.number.text.strip()),
-        lambda m: printed(m.number.text.strip()),
+        lambda m: _with_unit(story.sentences[m.sentence].text, m.number),
+        apart=lambda x, y: disjoint(x.number, y.number),
     )
     return [
         Conflict("number", _fact_of(facts, first), found)
@@ -329,6 +331,22 @@ def _fact_of_sentence(facts: list[Fact], sentence: int) -> int:
     return next((f.id for f in facts if sentence in f.sentences), 0)
 
 
+# The unit printed after a measure ("12,000 square miles", "31,200 sq. km.", "19.5 million metric tons").
+_UNIT_AFTER = re.compile(r"\s*-?\s*(?:(?:square|sq\.?|cubic|metric)[\s-]+)?[a-z]+\.?", re.IGNORECASE)
+
+
+def _with_unit(text: str, n: Number) -> str:
+    """A measure as a reader quotes it, with its unit ("almost 12,000 square miles"): figures of one
+    quantity in two units are listed side by side."""
+    figure = printed(n.text.strip())
+    if n.unit not in ROLE_UNITS or n.unit == "magnitude":
+        return figure
+    after = _UNIT_AFTER.match(text, n.end)
+    if after is None or not any(w.strip(".").lower() in UNITS for w in after.group().replace("-", " ").split()):
+        return figure
+    return f"{figure} {after.group().strip().lstrip('-').strip().rstrip('.')}"
+
+
 def _spans_meet(a: str, b: str) -> bool:
     """Do two moments' keys ("time:180-180", "time:165-195") allow a common value?"""
     (low_a, high_a), (low_b, high_b) = (map(int, k.split(":")[1].split("-")) for k in (a, b))
@@ -343,11 +361,12 @@ def _fact_of(facts: list[Fact], mention) -> int:
 
 
 def _grouped(
-    disputes: list[tuple], pool: list, agrees, key, shown, sides_with_all=None
+    disputes: list[tuple], pool: list, agrees, key, shown, sides_with_all=None, apart=None
 ) -> list[tuple[Any, tuple[ConflictValue, ...], list]]:
     """The disputes joined into one group per disputed value (each group's first mention, its
     values, best supported first, and its mentions), with every mention of ``pool`` that ``agrees`` with one of a
-    group's values in its role siding with that value."""
+    group's values in its role siding with that value. ``apart(x, y)``: can two mentions' values not
+    both hold (by default any two values are apart)?"""
     mentions = {id(m): m for pair in disputes for m in pair}
     same = DisjointSets(list(mentions))
     for a, b in disputes:
@@ -358,15 +377,20 @@ def _grouped(
         group += [m for m in pool if id(m) not in mentions and any(agrees(m, g) for g in group)]
         values: dict[str, list] = {}
         for m in sorted(group, key=lambda m: (m.doc, m.sentence)):
-            entry = values.setdefault(key(m), [shown(m), {}])
+            entry = values.setdefault(key(m), [shown(m), {}, m])
             entry[1].setdefault(m.doc, m.sentence)
         # An article that gives two of the values in one role counts two things, or tells its own
-        # revision: a value only such articles give is no outlet's version of the quantity.
-        given = {k: set(docs) for k, (_, docs) in values.items()}
+        # revision: a value only such articles give is no outlet's version of the quantity. (Two
+        # values that can both hold are one value printed twice: "12,000 square miles (31,200 sq. km.)".)
+        given = {k: set(docs) for k, (_, docs, _) in values.items()}
+
+        def two_values(k: str, other: str) -> bool:
+            return apart is None or apart(values[k][2], values[other][2])
+
         kept = [
             (value, docs)
-            for k, (value, docs) in values.items()
-            if any(not any(d in given[other] for other in given if other != k) for d in docs)
+            for k, (value, docs, _) in values.items()
+            if any(not any(d in given[other] and two_values(k, other) for other in given if other != k) for d in docs)
             and not (sides_with_all and len(values) > 2 and sides_with_all(k, [o for o in values if o != k]))
         ]
         found = tuple(
