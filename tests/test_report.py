@@ -205,6 +205,27 @@ def test_own_cluster_reuse_direction_and_quotes(kellmoor):
     assert kellmoor.reuse[gazette].borrowed_words == 0
 
 
+def test_a_fact_only_one_story_and_its_copy_report_is_the_own_fact_of_one_article():
+    wire = (
+        "Gravel Bay, Tuesday (WireNow) - Flood water closed the coastal road at Gravel Bay on Tuesday after the "
+        "river burst its banks overnight.\n\n"
+        "The council said 40 homes on Mill Lane were flooded and their owners were moved to the sports hall.\n\n"
+        "Engineers expect the road to reopen on Friday once the water has gone down."
+    )
+    resend = "Flood closes Gravel Bay road\n\n" + wire + "\n\nMore on this story later today."
+    radio = (
+        "The coastal road at Gravel Bay was closed by flood water on Tuesday.\n\n"
+        "A volunteer rescue crew took an elderly couple from their cottage by boat, the coastguard said."
+    )
+    report = chorus.report([wire, resend, radio])
+    assert report.families.family_of(0) == report.families.family_of(1)  # the re-send is the wire story's copy
+    homes = next(f for f in report.facts if "40 homes" in report.sentence(f.centre).text)
+    assert homes.single_source and set(homes.doc_indexes) == {0, 1}
+    for fact in report.single_outlet_facts:
+        owners = [row.doc_index for row in report.coverage if fact.id in row.exclusive_facts]
+        assert owners == [report.sentence(fact.centre).doc_index]  # where the fact list files it, and only there
+
+
 def test_coverage_counts_facts_per_outlet(kellmoor):
     total = len(kellmoor.facts)
     for row in kellmoor.coverage:
@@ -213,7 +234,9 @@ def test_coverage_counts_facts_per_outlet(kellmoor):
         assert row.words == len(kellmoor.documents[row.doc_index].text.split())
         mine = [f for f in kellmoor.facts if row.doc_index in f.doc_indexes]
         assert sorted(row.facts) == sorted(f.id for f in mine)
-        assert row.exclusive_facts == [f.id for f in mine if f.single_source]
+        # A single-source fact is the own fact of the article the fact list files it under, not of its copies.
+        owned = [f.id for f in mine if f.single_source and kellmoor.sentence(f.centre).doc_index == row.doc_index]
+        assert row.exclusive_facts == owned
         assert row.share == pytest.approx(len(mine) / total)
     # Each sentence belongs to exactly one fact.
     members = [i for f in kellmoor.facts for i in f.sentences]

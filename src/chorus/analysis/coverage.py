@@ -1,7 +1,10 @@
 """Coverage per outlet: how much it wrote, how much of the story's facts it reports, what only it has.
 
 "Shared" facts are those several independent sources report; a fact only an
-article and its copies report is that article's own (single-source).
+article and its copies report is that article's own (single-source): it is
+listed as the own fact of the one article the report's fact list files it under
+(the article of its central sentence), the copies reporting it without "having
+it only" (three articles cannot each be the only one to have a fact).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ class Coverage:
     shared_facts: int = 0  # of those, facts several independent sources report
     exclusive_facts: list[int] = field(
         default_factory=list
-    )  # facts it is the only source of (alone or with its copies)
+    )  # facts it is the only source of (its copies report them too, but do not list them here)
     total_facts: int = 0
     total_shared_facts: int = 0
 
@@ -44,10 +47,11 @@ def coverage(story: Story, facts: list[Fact]) -> list[Coverage]:
         for d, doc in enumerate(story.documents)
     ]
     for fact in facts:
+        owner = story.sentences[fact.centre].doc_index
         for d in fact.doc_indexes:
             rows[d].facts.append(fact.id)
             if not fact.single_source:
                 rows[d].shared_facts += 1
-            else:
+            elif d == owner:
                 rows[d].exclusive_facts.append(fact.id)
     return rows
