@@ -157,10 +157,12 @@ def _families(report: Report) -> list[str]:
         else:
             lines.append(f"- {members} are copies of one story; which is the original cannot be told.")
     for rewrite in families.rewrites.values():
-        sources = ", ".join(f"[{d + 1}] ({_percent(share)})" for d, share in sorted(rewrite.sources.items()))
+        # The share of its runs of words (shingles) that others print: how a rewrite is told, not the share
+        # of its words in the passages listed below, and so said otherwise.
+        sources = ", ".join(f"[{d + 1}] {_percent(share)}" for d, share in sorted(rewrite.sources.items()))
         lines.append(
-            f"- [{rewrite.doc_index + 1}] is a rewrite: {_percent(rewrite.share)} of it is other articles' text, "
-            f"from {sources}; it counts as a source only of what they do not report."
+            f"- [{rewrite.doc_index + 1}] is a rewrite: {_percent(rewrite.share)} of its runs of words are other "
+            f"articles' ({sources}); it counts as a source only of what they do not report."
         )
     return lines + [""]
 

@@ -609,7 +609,7 @@
     const role = model.copies.roles.get(d.id);
     if (!role) return null;
     const names = role.of.map((id) => `[${model.byId.get(id).number}]`).join(', ');
-    if (role.kind === 'rewrite') return h('p', {class: 'doc-role copy'}, `Stitched from ${names} (${percent(role.share)} of its text)`);
+    if (role.kind === 'rewrite') return h('p', {class: 'doc-role copy'}, `Stitched from ${names} (${percent(role.share)} of its runs of words are theirs)`);
     if (role.kind === 'copy') return h('p', {class: 'doc-role copy'}, `A copy of ${names}`);
     return h('p', {class: 'doc-role'}, `${role.known ? 'The original' : 'One'} of a story ${names} copied`);
   }
