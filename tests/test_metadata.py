@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+import chorus
 from chorus.ingest import RawDocument, prepare_documents
 from chorus.ingest.html import extract_html
 from chorus.ingest.metadata import (
@@ -298,6 +299,21 @@ def test_labels_are_human_and_unique():
         "My own name",
     ]
     assert len(set(labels)) == len(labels)
+
+
+def test_a_pasted_article_with_nothing_to_name_it_is_labelled_by_its_place():
+    # Pasted texts (the web page, the Python API) have only their place in the input as an id.
+    assert unique_labels([LabelSource(id="3"), LabelSource(id="x7"), LabelSource(id="4", outlet="AP")]) == [
+        "article 3",
+        "x7",
+        "AP",
+    ]
+    texts = [
+        "Flood water closed the coastal road at Gravel Bay on Tuesday after the river burst its banks overnight.",
+        "The council said 40 homes on Mill Lane were flooded and their owners were moved to the sports hall.",
+    ]
+    summary = chorus.summarize(texts)
+    assert [d.label for d in summary.documents] == ["article 1", "article 2"]
 
 
 def test_time_order_puts_undated_articles_last_and_reads_offsets():

@@ -757,10 +757,12 @@ class LabelSource:
 
 
 def human_label(item: LabelSource) -> str:
-    """A name a person gave, else the outlet, else the headline, else the file name, else the id."""
+    """A name a person gave, else the outlet, else the headline, else the file name, else the id (a bare
+    number, the article's place in the input, said as such: "article 3", not "[3] 3")."""
     if item.name and not is_file_name(item.name):
         return item.name
-    return item.outlet or (short_title(item.title) if item.title else None) or item.name or item.id
+    fallback = f"article {item.id}" if item.id.isdigit() else item.id
+    return item.outlet or (short_title(item.title) if item.title else None) or item.name or fallback
 
 
 def _clashing(labels: list[str]) -> set[str]:
