@@ -104,6 +104,18 @@ def test_evaluate_needs_references(run, tmp_path):
     assert code == 1 and 'has no "summaries"' in err
 
 
+def test_evaluate_on_one_cluster_claims_no_significance_and_a_bad_filter_is_an_error(run, tmp_path):
+    path = _tiny_dataset(tmp_path, n=2)
+    one = evaluate(path, words=50, methods=["lead", "lexrank"], cluster_filter="c1")
+    assert one.clusters == 1 and all(s.p_value is None for s in one.systems)  # one topic: nothing to resample
+    assert "1 cluster," in render_evaluation(one, "text")
+    two = evaluate(path, words=50, methods=["lead", "lexrank"])
+    assert sum(s.p_value is not None for s in two.systems) == 1  # the method that is not the best
+    code, out, err = run("evaluate", str(path), "--clusters", "c(")
+    assert code == 1 and out == ""
+    assert err.startswith("chorus: error: --clusters 'c(' is not a regular expression") and "Traceback" not in err
+
+
 # --- batch -----------------------------------------------------------------------
 
 

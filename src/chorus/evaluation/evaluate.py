@@ -55,7 +55,10 @@ def load_references(
     dataset: str | Path, cluster_filter: str | None
 ) -> tuple[list[tuple[int, bytes]], dict[str, dict[str, str]]]:
     """The dataset's lines to summarize and, per cluster id, its reference summaries."""
-    pattern = re.compile(cluster_filter) if cluster_filter else None
+    try:
+        pattern = re.compile(cluster_filter) if cluster_filter else None
+    except re.error as exc:
+        raise InputError(f"--clusters {cluster_filter!r} is not a regular expression ({exc})") from None
     lines: list[tuple[int, bytes]] = []
     references: dict[str, dict[str, str]] = {}
     for number, line in iter_dataset_lines(dataset):
@@ -159,6 +162,11 @@ def evaluate(
     return evaluation
 
 
+# The paired bootstrap resamples topics: with fewer there is nothing to resample, and its p-value
+# would call any difference on one cluster certain.
+MIN_SIGNIFICANCE_TOPICS = 2
+
+
 def _add_significance(evaluation: Evaluation) -> None:
     ours = [s for s in evaluation.systems if s.kind == "chorus"]
     if not ours:
@@ -170,6 +178,8 @@ def _add_significance(evaluation: Evaluation) -> None:
             continue
         theirs = system.scores["ROUGE-2"].per_topic_recall
         topics = sorted(set(mine) & set(theirs))
+        if len(topics) < MIN_SIGNIFICANCE_TOPICS:
+            continue  # no p-value: resampling one topic always gives the same difference (p = 0 or 1)
         system.p_value = paired_bootstrap([mine[t] for t in topics], [theirs[t] for t in topics])
 
 
@@ -241,7 +251,8 @@ def render_evaluation(evaluation: Evaluation, fmt: str = "text") -> str:
         )
     query = ", ".join(evaluation.query_fields) if evaluation.query_fields else "none"
     caption = (
-        f"{evaluation.dataset}: {evaluation.clusters} clusters, {evaluation.words} words, query: {query}. "
+        f"{evaluation.dataset}: {evaluation.clusters} cluster{'s' if evaluation.clusters != 1 else ''}, "
+        f"{evaluation.words} words, query: {query}. "
         "ROUGE-1.5.5 recall (R) and F1, stemmed, 95% bootstrap CI"
         + (", jackknifed; " if evaluation.jackknife else "; ")
         + "p: paired bootstrap p-value that the best chorus method is not better on R-2."
