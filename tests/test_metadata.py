@@ -223,6 +223,8 @@ def test_text_outlet_from_a_reporter_bio_and_from_a_wire_dateline():
     assert text_metadata(bio).outlet == "The Times of Israel"
     wire = "Fire in Marrowick\n\nMARROWICK (WireNow) — A fire at a chemical warehouse forced hundreds out."
     assert text_metadata(wire).outlet == "WireNow"
+    old_wire = "BERLIN (AP) _ Germany's second doping trial opened Tuesday with coaches confessing.\n\nMore."
+    assert text_metadata(old_wire).outlet == "AP"  # the underscore the AP typed for a dash
 
 
 def test_a_copyright_holder_counts_only_when_the_page_names_it_again():

@@ -18,7 +18,7 @@ from chorus.digest.grouping import Decision
 from chorus.digest.inputs import Article, Rejected
 from chorus.disjoint import DisjointSets
 from chorus.errors import ChorusError
-from chorus.ingest.metadata import LabelSource, domain, sort_key, unique_labels
+from chorus.ingest.metadata import LabelSource, domain, place_label, sort_key, unique_labels
 from chorus.types import DIGEST_WORDS, MIN_OUTLETS, Document, Summary, SummaryOptions
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class StoryDigest:
 def outlet_of(document: Document) -> str:
     """The outlet as the reader knows it, else the web address's domain, else the article's file name or id
     (an article of an unknown outlet counts as an outlet of its own)."""
-    return document.outlet or domain(document.url) or document.name or document.id
+    return document.outlet or domain(document.url) or document.name or place_label(document.id)
 
 
 def labelled(documents: Sequence[Document]) -> list[Document]:

@@ -499,7 +499,8 @@ _COPYRIGHT_LINE = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?,?\s*(?P<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})",
     re.IGNORECASE,
 )
-_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\((?P<outlet>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\)\s*[-—–]")
+# The dash after it is any the wires type, "_" too: the AP's copy of the 1990s ("BERLIN (AP) _ Germany's ...").
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\((?P<outlet>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\)\s*[-—–_]")
 # "By Nadia Flint, Ledger staff reporter", "By Troy L. Smith, Cleveland.com": the outlet after the names.
 _BYLINE_OUTLET = re.compile(
     r",\s*(?P<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+(?:staff|senior|chief|political|business|"
@@ -761,8 +762,12 @@ def human_label(item: LabelSource) -> str:
     number, the article's place in the input, said as such: "article 3", not "[3] 3")."""
     if item.name and not is_file_name(item.name):
         return item.name
-    fallback = f"article {item.id}" if item.id.isdigit() else item.id
-    return item.outlet or (short_title(item.title) if item.title else None) or item.name or fallback
+    return item.outlet or (short_title(item.title) if item.title else None) or item.name or place_label(item.id)
+
+
+def place_label(doc_id: str) -> str:
+    """An article's id as a reader can take it: a bare number is its place in the input ("article 3")."""
+    return f"article {doc_id}" if doc_id.isdigit() else doc_id
 
 
 def _clashing(labels: list[str]) -> set[str]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from chorus.align.values import printed as printed_value
+from chorus.ingest.metadata import place_label
 from chorus.types import Document, Summary, SummarySentence
 
 
 def source_line(number: int, doc: Document) -> str:
     """'[n] label: title (file)': the human label (an outlet, else the headline), the title when it
     adds to the label, and the file name or id the article came as when the label is not it."""
-    label, given = doc.label, doc.name or doc.id
+    label, given = doc.label, doc.name or place_label(doc.id)
     shortened = label.endswith("…") and doc.title is not None and doc.title.startswith(label[:-1].rstrip(" ,;:"))
     if shortened and doc.title:
         line = f"[{number}] {doc.title}"
