@@ -69,7 +69,17 @@ FIFTH_SETS = "AC"
 FIFTH_DUC2007 = [f"{t}-{FIFTH_SETS}" for t in DUC2007_TOPICS]
 FIFTH_DUC2006 = [f"D06{n:02d}" for n in range(3, 51, 5)]  # prefixes, as above
 LATE = "-late"  # the suffix naming a cluster's later half
-PARTS = ("dev", "heldout", "new", "fresh", "paired", "fifth")
+# A sixth held-out part (issue 18's sixth round), judged blind once: the earlier half of the articles
+# (by date) of the DUC 2006 clusters D0601, D0606, ... D0646 (named "D0601A-early"), generic, and the
+# summaries focused by the topic's query (title and narrative, as `chorus evaluate --query-field`
+# asks) of the whole DUC 2006 clusters D0604, D0609, ... D0649 (named "D0604D-query"), 100 words each:
+# no part above summarizes these clusters, nor any cluster with its query.
+SIXTH_EARLY_DUC2006 = [f"D06{n:02d}" for n in range(1, 51, 5)]  # prefixes, as above
+SIXTH_QUERY_DUC2006 = [f"D06{n:02d}" for n in range(4, 51, 5)]
+EARLY = "-early"  # the suffix naming a cluster's earlier half
+QUERY = "-query"  # the suffix naming a cluster's summary focused by its topic
+QUERY_FIELDS = ("topic_title", "topic_narrative")
+PARTS = ("dev", "heldout", "new", "fresh", "paired", "fifth", "sixth")
 EXAMPLES = list(SOURCES)
 
 DEFECTS = ("unresolved", "stale", "redundant", "order", "garbled")
@@ -90,7 +100,23 @@ def judged_set() -> list[tuple[str, str]]:
     out += [(c, "fresh") for c in FRESH_DUC2007] + [(t, "fresh") for t in FRESH_TOPICS]
     out += [(c, "paired") for c in PAIRED_DUC2007]
     out += [(c, "fifth") for c in FIFTH_DUC2007] + [(c + LATE, "fifth") for c in duc2006 if c[:5] in FIFTH_DUC2006]
+    out += [(c + EARLY, "sixth") for c in duc2006 if c[:5] in SIXTH_EARLY_DUC2006]
+    out += [(c + QUERY, "sixth") for c in duc2006 if c[:5] in SIXTH_QUERY_DUC2006]
     return out
+
+
+def query_of(name: str) -> str | None:
+    """The topic's query of a cluster named with ``QUERY`` (joined as ``chorus batch`` joins it), else None."""
+    if not name.endswith(QUERY):
+        return None
+    cluster_id = name.removesuffix(QUERY)
+    with open(DATASETS[0], encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if row["id"] == cluster_id:
+                parts = [str(row[field]) for field in QUERY_FIELDS if row.get(field)]
+                return ". ".join(p.strip().rstrip(".") for p in parts) or None
+    raise SystemExit(f"no cluster {cluster_id}")
 
 
 def load_documents_of(name: str):
@@ -102,9 +128,13 @@ def load_documents_of(name: str):
         return load_documents([SOURCES[name]])
     if name in FRESH_TOPICS:  # a DUC 2007 topic's three update sets as one cluster
         return [d for s in "ABC" for d in load_documents_of(f"{name}-{s}")]
-    if name.endswith(LATE):  # the later half of a cluster's articles, by date
-        docs = sorted(load_documents_of(name.removesuffix(LATE)), key=lambda d: (d.published or "", d.id))
-        return docs[len(docs) // 2 :]
+    if name.endswith(QUERY):  # the whole cluster, summarized with its topic's query
+        return load_documents_of(name.removesuffix(QUERY))
+    if name.endswith((LATE, EARLY)):  # the later or the earlier half of a cluster's articles, by date
+        docs = sorted(
+            load_documents_of(name.removesuffix(LATE).removesuffix(EARLY)), key=lambda d: (d.published or "", d.id)
+        )
+        return docs[len(docs) // 2 :] if name.endswith(LATE) else docs[: len(docs) // 2]
     if name in PAIRED_DUC2007 or name in FIFTH_DUC2007:  # two update sets of a DUC 2007 topic as one cluster
         topic, sets = name.rsplit("-", 1)
         return [d for s in sets for d in load_documents_of(f"{topic}-{s}")]
@@ -125,7 +155,7 @@ def summarize_set(args: argparse.Namespace) -> None:
         if args.part and part != args.part:
             continue
         docs = load_documents_of(name)
-        story = build_story(docs)
+        story = build_story(docs, query_of(name))
         summary = summarize_story(story, make_budget(args.words), args.method)
         sentences = []
         for s in summary.sentences:
@@ -135,7 +165,10 @@ def summarize_set(args: argparse.Namespace) -> None:
             if s.text != origin.text:
                 item["original_text"] = origin.text
             sentences.append(item)
-        out.append({"id": name, "part": part, "sentences": sentences})
+        row = {"id": name, "part": part, "sentences": sentences}
+        if story.query:
+            row["query"] = story.query
+        out.append(row)
         print(f"{name}: {len(sentences)} sentences", file=sys.stderr)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with open(args.output, "w", encoding="utf-8") as f:
@@ -174,6 +207,8 @@ def sheet(args: argparse.Namespace) -> None:
     for row in sorted(todo.values(), key=lambda r: hashlib.sha256(repr(key(r)).encode()).hexdigest()):
         story = stories.get(row["id"]) or stories.setdefault(row["id"], build_story(load_documents_of(row["id"])))
         print(f"## {row['id']} ({row['part']})\n")
+        if row.get("query"):
+            print(f"query: {row['query']}\n")
         for n, s in enumerate(row["sentences"], 1):
             doc = next(d for d in range(len(story.documents)) if story.documents[d].id == s["doc"])
             before = [
