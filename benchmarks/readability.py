@@ -8,7 +8,8 @@
 
 The judged set (``JUDGED`` below, protocol in ``benchmarks/readability/PROTOCOL.md``)
 is the default summary (``chorus summarize``: method ``concepts``, 100 words,
-no query) of DUC 2006 and DUC 2007 clusters and of the two example stories,
+no query; the sixth part also with the topic's query) of DUC 2006 and DUC 2007
+clusters and of the two example stories,
 split into a development part (looked at while building) and a held-out part
 (never looked at before the final run, reported apart).
 

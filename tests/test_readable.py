@@ -401,6 +401,26 @@ def test_an_article_keeps_its_own_order_whatever_times_it_names():
     assert [story.sentences[i].position for i in order] == [0, 1]
 
 
+def test_a_time_in_a_relative_clause_does_not_place_the_sentence_before_earlier_news():
+    # The later article names last year only for what the virus did then; its own news is of its day.
+    story = build_story(
+        [
+            doc(
+                "later",
+                "No one in Harlow has tested positive for the virus, which killed seven people last year in Varno.",
+                "2000-08-24",
+            ),
+            doc(
+                "earlier",
+                "Health officials sent six researchers to Varno to trace the spread of the virus.",
+                "1999-09-28",
+            ),
+        ]
+    )
+    order = story_order(story, [s.index for s in story.sentences])
+    assert [story.documents[story.sentences[i].doc_index].id for i in order] == ["earlier", "later"]
+
+
 def test_no_connective_is_cut_when_what_follows_leans_back_too():
     from chorus.references import connective_cut
 

@@ -3,8 +3,11 @@
 An article's day comes from its page metadata (``Document.published``: HTML
 metadata, a dateline, a DUC document id). A sentence is dated by the day of
 its article unless it names an earlier time itself: a date ("on June 4,
-1989", "Oct. 16"), a year ("in 1995", "since 1860"), or a time counted back
-from the article's day ("yesterday", "last week", "last year", "on Tuesday").
+1989", "Oct. 16"), a year ("in 1995"), or a time counted back from the
+article's day ("yesterday", "last week", "last year", "on Tuesday"); not in a
+relative clause (", which killed seven people last year"),
+which dates what it tells about, not the sentence's news: placed then, a
+sentence of later news would go before earlier news told after it.
 Later times ("will be signed on Monday") do not move it: what a sentence
 reports is known on the day it was published.
 
@@ -35,6 +38,8 @@ _WEEKDAYS = tuple(d.lower() for d in lexicon.WEEKDAYS)
 _EVENT_YEAR_ROLES = frozenset({"in", "during"})
 _COMPARED = re.compile(r"\b(?:than|from|since|of|over)\s+$", re.IGNORECASE)
 MID_YEAR = (7, 1)  # a year alone is placed in its middle
+# A relative clause set off by a comma, to the next comma or the end: ", which killed seven people last year".
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,;]*")
 # Words that make a statement about what is to come, on its day: a plan, an expectation, a "not
 # yet", a charge not tried yet.
 CURRENT_STATE = re.compile(
@@ -61,8 +66,16 @@ def _month_number(name: str) -> int | None:
     return MONTHS.get(name.lower().rstrip("."))
 
 
+def outside_relative_clauses(text: str) -> str:
+    """The text with each non-restrictive relative clause (", which killed seven people last
+    year," ", who was born in 1950,") blanked: a time in one dates what it tells about, not the
+    sentence's news."""
+    return RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), text)
+
+
 def sentence_day(text: str, published: date | None) -> date | None:
     """The earliest day the sentence's news can be placed at (see the module's docstring)."""
+    text = outside_relative_clauses(text)
     found: list[date] = []
     for m in DATE.finditer(text):
         month = _month_number(m.group("month"))
