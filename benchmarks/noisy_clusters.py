@@ -216,6 +216,46 @@ def summarize(results: list[dict]) -> list[dict]:
     return rows
 
 
+SCORE_COLUMNS = (
+    "clusters",
+    "reporting words",
+    "kept together",
+    "kept alone",
+    "worst page together",
+    "clusters worse together",
+    "furniture lines",
+    "removed together",
+    "removed alone",
+)
+
+
+def score_cells(r: dict) -> list[str]:
+    """A row of ``summarize``'s, as the cells of SCORE_COLUMNS."""
+    return [
+        str(r["clusters"]),
+        f"{r['reporting_words']:,}",
+        f"{100 * r['kept_together']:.2f}%",
+        f"{100 * r['kept_alone']:.2f}%",
+        f"{100 * r['worst_page_together']:.1f}%",
+        str(r["clusters_worse_together"]),
+        f"{r['furniture_lines']:,}",
+        f"{100 * r['removed_together']:.2f}%",
+        f"{100 * r['removed_alone']:.2f}%",
+    ]
+
+
+def report(rows: list[dict], first: dict[str, str], args: argparse.Namespace, started: float) -> None:
+    """Print ``summarize``'s rows (``first``: the leading columns and the row's fields they show), what each
+    kept by kind and the CPU time since ``started``; write them to ``args.json``."""
+    print(markdown_table([*first, *SCORE_COLUMNS], [[r[f] for f in first.values()] + score_cells(r) for r in rows]))
+    for r in rows:
+        label = ", ".join(str(r[f]) for f in first.values())
+        print(f"{label}: furniture kept together, by kind: {r['furniture_kept_by_kind']}")
+    info = machine()
+    print(f"CPU {time.process_time() - started:.0f} s; {describe_machine(info)}")
+    write_json(args.json, args, info, rows=rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder (default %(default)s)")
@@ -226,45 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     families = [f.strip() for f in args.families.split(",") if f.strip()]
     started = time.process_time()
     clusters = build(args.data, families, {p.strip() for p in args.parts.split(",")})
-    rows = summarize(run(clusters))
-    print(
-        markdown_table(
-            [
-                "part",
-                "furniture",
-                "clusters",
-                "reporting words",
-                "kept together",
-                "kept alone",
-                "worst page together",
-                "clusters worse together",
-                "furniture lines",
-                "removed together",
-                "removed alone",
-            ],
-            [
-                [
-                    r["part"],
-                    r["family"],
-                    str(r["clusters"]),
-                    f"{r['reporting_words']:,}",
-                    f"{100 * r['kept_together']:.2f}%",
-                    f"{100 * r['kept_alone']:.2f}%",
-                    f"{100 * r['worst_page_together']:.1f}%",
-                    str(r["clusters_worse_together"]),
-                    f"{r['furniture_lines']:,}",
-                    f"{100 * r['removed_together']:.2f}%",
-                    f"{100 * r['removed_alone']:.2f}%",
-                ]
-                for r in rows
-            ],
-        )
-    )
-    for r in rows:
-        print(f"{r['part']}, {r['family']}: furniture kept together, by kind: {r['furniture_kept_by_kind']}")
-    info = machine()
-    print(f"CPU {time.process_time() - started:.0f} s; {describe_machine(info)}")
-    write_json(args.json, args, info, rows=rows)
+    report(summarize(run(clusters)), {"part": "part", "furniture": "family"}, args, started)
     return 0
 
 

@@ -37,12 +37,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import describe_machine, machine, markdown_table, write_json  # noqa: E402
 from noisy_clusters import (  # noqa: E402
     DEFAULT_DATA,
     NoisyCluster,
     chosen_documents,
     read_rows,
+    report,
     run,
     summarize,
 )
@@ -371,33 +371,7 @@ def main(argv: list[str] | None = None) -> int:
         for text in [t for c in clusters for t in c.texts][: args.show]:
             print(text + "\n" + "=" * 72)
         return 0
-    rows = summarize(run(clusters))
-    print(
-        markdown_table(
-            ["set", "clusters", "reporting words", "kept together", "kept alone", "worst page together"]
-            + ["clusters worse together", "furniture lines", "removed together", "removed alone"],
-            [
-                [
-                    r["part"],
-                    str(r["clusters"]),
-                    f"{r['reporting_words']:,}",
-                    f"{100 * r['kept_together']:.2f}%",
-                    f"{100 * r['kept_alone']:.2f}%",
-                    f"{100 * r['worst_page_together']:.1f}%",
-                    str(r["clusters_worse_together"]),
-                    f"{r['furniture_lines']:,}",
-                    f"{100 * r['removed_together']:.2f}%",
-                    f"{100 * r['removed_alone']:.2f}%",
-                ]
-                for r in rows
-            ],
-        )
-    )
-    for r in rows:
-        print(f"{r['part']}: furniture kept together, by kind: {r['furniture_kept_by_kind']}")
-    info = machine()
-    print(f"CPU {time.process_time() - started:.0f} s; {describe_machine(info)}")
-    write_json(args.json, args, info, rows=rows)
+    report(summarize(run(clusters)), {"set": "part"}, args, started)
     return 0
 
 
