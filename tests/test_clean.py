@@ -758,6 +758,35 @@ def test_a_box_of_other_stories_goes_and_the_article_after_it_stays():
     assert box[2] in kept.paragraphs
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Mayor Ana Ruiz, pictured at the Elm Street bridge in 2018, when she was a council member.",
+        "This illustration of the city's plan shows how the new bridge could look from the river.",
+        "This March 28, 2017, file photo, provided by the city council, shows the Elm Street bridge.",
+    ],
+)
+def test_a_caption_saying_what_its_picture_shows_goes_even_when_the_model_keeps_it(caption):
+    headline = "Elm Street bridge to close for repairs"
+    # A page, not a text pasted clean (which keeps every sentence): it carries a share row.
+    page = "\n\n".join([headline, "Share this article", *NEWS[:2], caption, *NEWS[2:]])
+    [result] = clean_texts([page], _Doubting([headline, "Share this article"]))
+    assert result.paragraphs == NEWS
+
+
+def test_reporting_that_mentions_a_picture_stays():
+    quoted = '"The man pictured in the video is not my client," his lawyer, Jo Lee, told the court on Monday.'
+    long_ = (
+        "The council published an illustration of the new bridge on Monday, and residents who saw it said the "
+        "design was too plain for a crossing that carries trams, buses and cyclists over the river every day."
+    )
+    headline = "Elm Street bridge to close for repairs"
+    attributed = "The photo shows the suspect leaving the bank on Elm Street, police said on Tuesday."
+    page = "\n\n".join([headline, "Share this article", *NEWS[:2], quoted, long_, attributed, *NEWS[2:]])
+    [result] = clean_texts([page], _Doubting([headline, "Share this article"]))
+    assert result.paragraphs == [*NEWS[:2], quoted, long_, attributed, *NEWS[2:]]
+
+
 def test_another_story_s_card_its_headline_printed_twice_and_its_standfirst_goes():
     # Flattened, a card prints its headline twice (the picture's link and the title's), in sentence case,
     # then its standfirst, which reads as reporting; the model keeps all three, the rule drops them.

@@ -133,6 +133,15 @@ _CAPTION_WORDS_RE = re.compile(
     r"|\[[^\]]{2,60}\]\s*$",
     re.IGNORECASE,
 )
+# How a caption says what its picture shows: "This illustration of ... shows ...", "This March 28, 2017,
+# file photo ... shows ...", "Kristi Noem, pictured at ...", "(left)". (Not the bracketed credit of
+# _CAPTION_WORDS_RE, which ends sentences of the marked bodies too: "... It's Complicated [ Bloomberg ]".)
+_PICTURE_WORDS_RE = re.compile(
+    r"^(?:this|the|a|an)\b[^.]{0,80}\b(?:illustration|file photo|photo|photograph|image|picture)\b[^.]{0,120}\bshows?\b"
+    r"|,\s*pictured\b|\((?:left|right|centre|center|top|bottom|front|back)\)",
+    re.IGNORECASE,
+)
+CAPTION_MAX_WORDS = 40  # a caption is a sentence or two; a paragraph of reporting may mention a picture
 REPEAT_PREFIX_CHARS = 40  # a block this long that another block begins with is a cut copy of it
 # A sentence ending in a colon that introduces the reporting after it ("Debbie Graham, a WTA Tour
 # veteran, said:", "The New York Times said in an editorial for Tuesday, March 7:") is reporting: it
@@ -872,6 +881,14 @@ def _captions(blocks: list[Block]) -> None:
             continue
         if b.credit:
             b.label, b.reason = BAD, "a photo caption with its credit"
+        elif (
+            b.caption_words
+            and b.n_words <= CAPTION_MAX_WORDS
+            and _PICTURE_WORDS_RE.search(b.text)
+            and not _QUOTATION_MARKS_RE.search(b.text)
+            and not _ATTRIBUTION_RE.search(b.text)
+        ):
+            b.label, b.reason = BAD, "a photo caption (says what the picture shows)"
         elif (
             i > last_sentence
             and not b.terminal
