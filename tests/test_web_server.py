@@ -201,6 +201,28 @@ def test_a_job_over_its_memory_limit_is_refused_and_the_worker_replaced():
         assert client.post("/api/summarize", json=LIGHT).status_code == 200
 
 
+def test_a_worker_that_exits_is_a_failure_of_chorus_and_only_a_killed_one_is_out_of_memory():
+    """Killed by a signal (the OOM killer's SIGKILL, a library's SIGSEGV out of address space): out of
+    memory; exited with a code (a broken import, a library calling exit): chorus failed."""
+    import os
+    import signal
+
+    from chorus.web.workers import Worker, _context
+
+    worker = Worker(_context(), None)
+    try:
+        kind, why = worker.call(os._exit, (3,))  # a job that ends the process, as a broken import would
+        assert kind == "crash" and "exit code 3" in why
+    finally:
+        worker.kill()
+    for sent in (signal.SIGKILL, signal.SIGSEGV):
+        worker = Worker(_context(), None)
+        try:
+            assert worker.call(os.kill, (worker.pid, sent)) == ("died", None)
+        finally:
+            worker.kill()
+
+
 # ---- starvation and the queue ---------------------------------------------------------
 
 

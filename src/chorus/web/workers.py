@@ -57,6 +57,9 @@ DURATION_SMOOTHING = 0.2
 FIRST_DURATION_GUESS = 1.0  # seconds, before any job has finished
 _PARENT_CHECK_SECONDS = 1.0
 MEMORY_MARGIN = 64 * 2**20  # a failure this close to the address-space limit is taken for lack of memory
+# How long a worker whose pipe closed is given to finish exiting, to tell a kill from an exit by its code
+# (it is already on its way out: the wait ends as soon as it has; a worker still alive then counts as killed).
+EXIT_WAIT_SECONDS = 5.0
 
 
 class ClientGone(Exception):
@@ -134,12 +137,19 @@ class Worker:
         return self.process.pid
 
     def call(self, function: Callable[..., Any], args: tuple[Any, ...]) -> tuple[str, Any]:
-        """Run one job (blocking); ("died", None) if the process ends first."""
+        """Run one job (blocking); ("died", None) if a signal ends the process first (the kernel's OOM
+        killer sends SIGKILL without a word; a library out of address space under the worker's limit
+        dies of SIGSEGV or SIGABRT), ("crash", why) if it exits with a code (a job it could not even
+        read, a library that exits): that is chorus failing, not the request being too big."""
         try:
             self._connection.send((function, args))
             return self._connection.recv()
         except (EOFError, OSError):
-            return ("died", None)
+            self.process.join(EXIT_WAIT_SECONDS)
+            code = self.process.exitcode
+            if code is None or code < 0:  # a negative exit code is the signal that ended it
+                return ("died", None)
+            return ("crash", f"the worker process ended with exit code {code} during a job")
 
     def kill(self) -> None:
         if self.process.is_alive():
