@@ -1,15 +1,18 @@
 """Outlet, byline, date and address of a page, from HTML, text and DUC ids; human, unique labels."""
 
 import json
+from pathlib import Path
 
 import pytest
 
 import chorus
+from chorus.errors import InputError
 from chorus.ingest import RawDocument, prepare_documents
 from chorus.ingest.html import extract_html
 from chorus.ingest.metadata import (
     LabelSource,
     choose_outlet,
+    is_file_name,
     iso_date,
     printed_date,
     text_metadata,
@@ -301,6 +304,21 @@ def test_labels_are_human_and_unique():
         "My own name",
     ]
     assert len(set(labels)) == len(labels)
+
+
+def test_a_feed_item_is_labelled_by_its_outlet_not_by_the_feed_file(tmp_path):
+    feed = Path(__file__).parent / "data" / "stories" / "feed.xml"
+    assert is_file_name("feed.xml#2") and not is_file_name("My own name #2")
+    summary = chorus.summarize([feed], words=40)
+    assert {d.outlet for d in summary.documents} == {"The Harbour Gazette"}
+    assert [d.label for d in summary.documents] == [
+        "The Harbour Gazette, 2025-03-02",
+        "The Harbour Gazette, 2025-05-20",
+    ]
+    dataset = tmp_path / "clusters.jsonl"
+    dataset.write_text('{"id": "a", "documents": ["A text."]}\n')
+    with pytest.raises(InputError, match="read as a dataset of clusters"):  # as the CLI reads it, not as one article
+        chorus.summarize([dataset])
 
 
 def test_a_pasted_article_with_nothing_to_name_it_is_labelled_by_its_place():

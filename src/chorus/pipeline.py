@@ -10,7 +10,7 @@ from chorus.align import ClaimCheck, aligner_of
 from chorus.compose import compose
 from chorus.errors import ChorusError, InputError
 from chorus.ingest import RawDocument, prepare_documents
-from chorus.ingest.read import document_from_json, read_article_file, read_folder
+from chorus.ingest.read import document_from_json, is_dataset_path, read_article_files, read_folder
 from chorus.represent import represent
 from chorus.segment import segment, split_sentences
 from chorus.select import Summarizer, get_method
@@ -27,7 +27,14 @@ def to_raw_documents(documents: Iterable[DocumentLike], warnings: list[str]) -> 
             out.append(item)
         elif isinstance(item, os.PathLike):
             path = Path(item)
-            out.extend(read_folder(path, warnings) if path.is_dir() else [read_article_file(path)])
+            if not path.is_dir() and is_dataset_path(path.name):
+                # One story's articles are asked for; a dataset holds a cluster a line (the CLI reads it so).
+                raise InputError(
+                    f"{path} is read as a dataset of clusters, not as one article: summarize them with "
+                    "`chorus batch`, or give the articles of one story"
+                )
+            # A file that holds several articles (a feed, NIST SGML) gives them all, as in a folder.
+            out.extend(read_folder(path, warnings) if path.is_dir() else read_article_files(path))
         elif isinstance(item, (str, dict)):
             if isinstance(item, str) and _names_a_path(item):
                 raise InputError(

@@ -732,7 +732,11 @@ def time_order(published: list[str | None]) -> list[int]:
 
 # --- labels -----------------------------------------------------------------------
 
-_FILE_NAME = re.compile(r"\.(?:txt|text|md|markdown|html?|xhtml)$|^stdin-\d+$|^https?://|:[A-Z_]+\d{6,}", re.IGNORECASE)
+# The names chorus makes: a file's, stdin's, a URL, a NIST document's, and an item of a file that holds
+# several ("feed.xml#2", a feed's second item).
+_FILE_NAME = re.compile(
+    r"\.(?:txt|text|md|markdown|html?|xhtml)$|^stdin-\d+$|^https?://|:[A-Z_]+\d{6,}|\.\w+#\d+$", re.IGNORECASE
+)
 MAX_TITLE_LABEL_WORDS = 8
 
 
