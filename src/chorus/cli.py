@@ -23,6 +23,8 @@ NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, with
 EXIT_USER_ERROR = 1
 EXIT_RECORDS_FAILED = 2  # `chorus batch` finished, but some records are error lines
 EXIT_INTERRUPTED = 130
+# What the commands about one story read (summarize, report, check, clean: the same readers), said once.
+ARTICLES_HELP = "files, folders, RSS/Atom feeds, web pages (http://, https://), JSONL datasets, or - for stdin"
 # Steps a progress display counts: reading, splitting, choosing; for a report,
 # reading and splitting, then the five of chorus.analysis.report.build_report.
 SUMMARY_STEPS = 3
@@ -440,7 +442,7 @@ def build_parser() -> argparse.ArgumentParser:
         "articles",
         nargs="+",
         metavar="ARTICLE",
-        help="files, folders, web pages (http://, https://), JSONL datasets, or - for stdin",
+        help=ARTICLES_HELP,
     )
     _add_budget(p)
     p.add_argument("--query", help="focus the summary on this question or topic")
@@ -454,7 +456,7 @@ def build_parser() -> argparse.ArgumentParser:
         "articles",
         nargs="+",
         metavar="ARTICLE",
-        help="files, folders, web pages (http://, https://), a JSONL dataset, or - for stdin",
+        help=ARTICLES_HELP,
     )
     p.add_argument("--format", choices=REPORT_FORMATS, default="markdown")
     _add_budget(p)
@@ -471,7 +473,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="which articles state a claim, which contradict it, which are silent")
     p.add_argument("claim", help="the claim: a sentence, in quotes")
-    p.add_argument("articles", nargs="+", help="files, folders, datasets or - for stdin")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help=ARTICLES_HELP)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--cluster", metavar="ID", help="check against this cluster of a dataset")
     p.set_defaults(func=cmd_check)
@@ -481,7 +483,7 @@ def build_parser() -> argparse.ArgumentParser:
         "articles",
         nargs="+",
         metavar="ARTICLE",
-        help="files, folders, web pages (http://, https://), datasets, or - for stdin",
+        help=ARTICLES_HELP,
     )
     p.add_argument("--removed", action="store_true", help="also list the lines removed, with the reason")
     p.add_argument("--cluster", metavar="ID", help="only this cluster of a dataset")
