@@ -421,6 +421,21 @@ def test_a_time_in_a_relative_clause_does_not_place_the_sentence_before_earlier_
     assert [story.documents[story.sentences[i].doc_index].id for i in order] == ["earlier", "later"]
 
 
+def test_the_start_of_a_span_does_not_place_the_sentence_then():
+    story = build_story(
+        [
+            doc(
+                "later",
+                "Peace talks in Arland have stalled since the prime minister came to power in 1996.",
+                "1999-06-15",
+            ),
+            doc("earlier", "There are about 190 settlements in the hills east of the Arland capital.", "1998-05-14"),
+        ]
+    )
+    order = story_order(story, [s.index for s in story.sentences])
+    assert [story.documents[story.sentences[i].doc_index].id for i in order] == ["earlier", "later"]
+
+
 def test_no_connective_is_cut_when_what_follows_leans_back_too():
     from chorus.references import connective_cut
 

@@ -5,9 +5,10 @@ metadata, a dateline, a DUC document id). A sentence is dated by the day of
 its article unless it names an earlier time itself: a date ("on June 4,
 1989", "Oct. 16"), a year ("in 1995"), or a time counted back from the
 article's day ("yesterday", "last week", "last year", "on Tuesday"); not in a
-relative clause (", which killed seven people last year"),
-which dates what it tells about, not the sentence's news: placed then, a
-sentence of later news would go before earlier news told after it.
+relative clause (", which killed seven people last year") nor a "since"
+clause ("since Netanyahu came to power in 1996"), which date what they tell
+about or when a span began, not the sentence's news: placed then, a sentence
+of later news would go before earlier news told after it.
 Later times ("will be signed on Monday") do not move it: what a sentence
 reports is known on the day it was published.
 
@@ -40,6 +41,9 @@ _COMPARED = re.compile(r"\b(?:than|from|since|of|over)\s+$", re.IGNORECASE)
 MID_YEAR = (7, 1)  # a year alone is placed in its middle
 # A relative clause set off by a comma, to the next comma or the end: ", which killed seven people last year".
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,;]*")
+# A clause or phrase opened by "since" tells when a span began ("since Netanyahu came to power in
+# 1996"), not when the sentence's news happened.
+SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]*", re.IGNORECASE)
 # Words that make a statement about what is to come, on its day: a plan, an expectation, a "not
 # yet", a charge not tried yet.
 CURRENT_STATE = re.compile(
@@ -68,9 +72,14 @@ def _month_number(name: str) -> int | None:
 
 def outside_relative_clauses(text: str) -> str:
     """The text with each non-restrictive relative clause (", which killed seven people last
-    year," ", who was born in 1950,") blanked: a time in one dates what it tells about, not the
+    year," ", who was born in 1950,") and each "since" clause ("since Netanyahu came to power
+    in 1996") blanked: a time in one dates what it tells about, or when a span began, not the
     sentence's news."""
-    return RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), text)
+    return SINCE_CLAUSE.sub(_blank, RELATIVE_CLAUSE.sub(_blank, text))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def sentence_day(text: str, published: date | None) -> date | None:
