@@ -29,6 +29,10 @@ set aside here too:
   record), bounds from a span's start ("the first two years of life"), and
   running totals that are no toll on two days (``_set_aside``).
 
+Distances between two places are compared by their two ends wherever outlets give them
+(``distances``: "Izmit, about 110 kilometers west of Istanbul"), and two distances between
+different pairs of places never dispute each other.
+
 Ages are compared apart, per person rather than per fact (``age_conflicts``):
 "Aaron McKinney, 22," in one article and "McKinney, 21," in another is an
 age conflict whatever the two sentences say; a namesake (another given
