@@ -48,6 +48,29 @@ print('ftfy' in sys.modules)
     assert out.stdout.split() == ["True", "False", "True"]
 
 
+def test_summarizing_imports_no_numpy_ma():
+    # numpy.unique imports numpy.ma to test for a masked array; chorus.sparse.distinct_values does not.
+    code = """
+import sys, chorus
+summary = chorus.summarize(["Crews fought a fire at the harbor warehouse on Monday, officials said today.",
+                            "A fire at the harbor warehouse burned for hours on Monday, officials said."], words=30)
+print(bool(summary.sentences), 'numpy.ma' in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "False"]
+
+
+def test_distinct_values_are_numpy_unique():
+    import numpy as np
+
+    from chorus.sparse import distinct_values
+
+    rng = np.random.default_rng(19)
+    for values in [np.array([], dtype=int), np.array([3]), rng.integers(-5, 50, 400), rng.integers(0, 3, (7, 9))]:
+        expected = np.unique(values)
+        assert distinct_values(values).dtype == expected.dtype and np.array_equal(distinct_values(values), expected)
+
+
 def test_the_version_is_read_only_when_asked():
     code = "import sys, chorus.cli; chorus.cli.build_parser(); print('importlib.metadata' in sys.modules, chorus.__version__)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

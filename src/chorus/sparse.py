@@ -45,4 +45,12 @@ def _unneeded_numpy_submodules_hidden() -> Iterator[None]:
 with _unneeded_numpy_submodules_hidden():
     from scipy import sparse
 
-__all__ = ["sparse"]
+
+def distinct_values(values: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.unique(values)``: the values sorted, each once. Without numpy.unique's test for a
+    masked array, which imports numpy.ma (15 ms, once per process) for arrays that never are one."""
+    ordered = numpy.sort(numpy.asarray(values).ravel())
+    return ordered[numpy.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+
+
+__all__ = ["distinct_values", "sparse"]

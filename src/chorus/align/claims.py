@@ -45,7 +45,7 @@ from chorus.align.families import SourceFamilies
 from chorus.lexicon import WEEKDAYS
 from chorus.references import quoted_mask
 from chorus.segment import split_sentences
-from chorus.sparse import sparse
+from chorus.sparse import distinct_values, sparse
 from chorus.text import QUOTE_MARK_RE, STOP_WORDS, WORD_RE, is_content, stem
 from chorus.types import Story
 
@@ -1082,7 +1082,7 @@ class Aligner:
         neighbours = np.concatenate([rows - 1, rows, rows + 1])
         neighbours = neighbours[(neighbours >= 0) & (neighbours < n)]
         neighbours = neighbours[np.isin(self._doc_of[neighbours], self._doc_of[rows])]
-        order = np.unique(neighbours)
+        order = distinct_values(neighbours)
         position = np.full(n, -1)
         position[order] = np.arange(len(order))
         dense = np.zeros((len(order), len(claim.columns)), dtype=bool)

@@ -45,7 +45,7 @@ from chorus.select.base import (
     stands_alone,
     with_predecessors,
 )
-from chorus.sparse import sparse
+from chorus.sparse import distinct_values, sparse
 from chorus.text import stem, words
 from chorus.types import Budget, Sentence, Story
 
@@ -207,7 +207,7 @@ def concept_table(story: Story, window: int = WINDOW) -> ConceptTable:
     qsim = query_similarity(story)[sent]
 
     tf = np.bincount(c, minlength=n).astype(float)
-    df = np.bincount(np.unique(c * n_docs + doc) // n_docs, minlength=n).astype(float)
+    df = np.bincount(distinct_values(c * n_docs + doc) // n_docs, minlength=n).astype(float)
 
     def per_concept_min(values: np.ndarray) -> np.ndarray:
         out = np.full(n, np.inf)
