@@ -1086,3 +1086,14 @@ def test_a_phrasal_verb_of_the_claim_is_found_only_with_its_particle_or_another_
     # "took off" is the departure "lifted off" says too (its past is not "take").
     found = verdicts(story, "Three balloonists took off from Lindau aboard the Sky Rover on Monday.")
     assert found == {"d1": STATES, "d2": SILENT, "d3": SILENT, "d4": STATES}
+
+
+def test_a_possibility_does_not_state_what_was_done():
+    story = story_of(
+        "The Ostvale mayor resigned over the budget scandal on Monday.\n\n" + FILLER,
+        "The Ostvale mayor could resign over the budget scandal on Monday.\n\n" + FILLER,
+        "The Ostvale mayor would resign over the budget scandal on Monday, aides said.\n\n" + FILLER,
+        "The Ostvale mayor resigned on Monday over the budget scandal.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The Ostvale mayor resigned over the budget scandal on Monday.")
+    assert found == {"d1": STATES, "d2": SILENT, "d3": SILENT, "d4": STATES}

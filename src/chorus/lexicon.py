@@ -124,7 +124,9 @@ TOLL_EVENT_VERBS = (
     "tore",
     "swept",
 )
-MODAL_WORDS = ("will", "may", "might", "shall", "'ll")
+# A modal says a possibility, a plan or a duty, not the act: "could resign", "would close the
+# bridge", "should resign" state no resignation and no closing.
+MODAL_WORDS = ("will", "may", "might", "shall", "'ll", "could", "would", "should", "can", "must")
 # Past forms not in -ed: the verb of a claim that has no other ("Three Europeans set off Wednesday").
 IRREGULAR_PAST = (
     "set",
