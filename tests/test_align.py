@@ -1097,3 +1097,15 @@ def test_a_possibility_does_not_state_what_was_done():
     )
     found = verdicts(story, "The Ostvale mayor resigned over the budget scandal on Monday.")
     assert found == {"d1": STATES, "d2": SILENT, "d3": SILENT, "d4": STATES}
+
+
+def test_a_modal_inside_an_embedded_question_does_not_make_the_act_a_possibility():
+    story = story_of(
+        "The Ostvale mayor was charged over the budget scandal on Monday.\n\n" + FILLER,
+        # "how he could be charged", "why he could be charged": the charge is told, and asked about.
+        "The Ostvale mayor wondered how he could be charged over the budget scandal on Monday.\n\n" + FILLER,
+        "The Ostvale mayor asked why he could be charged over the budget scandal on Monday.\n\n" + FILLER,
+        "The Ostvale mayor could be charged over the budget scandal on Monday, aides said.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The Ostvale mayor was charged over the budget scandal on Monday.")
+    assert found == {"d1": STATES, "d2": STATES, "d3": STATES, "d4": SILENT}

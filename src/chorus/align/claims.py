@@ -1597,6 +1597,18 @@ PLAN_WORDS = frozenset(stem(w) for w in lexicon.PLAN_WORDS)
 PLAN_WINDOW = 4
 
 
+# A modal inside an embedded question or clause ("he did not understand how he could be charged",
+# "asked why he would be charged") tells how the act came about, not that it is only possible:
+# the clause's word (how, why, whether, if, what) this many words before the modal at most.
+EMBEDDING_WORDS = frozenset(lexicon.EMBEDDING_WORDS)
+EMBEDDING_WINDOW = 3
+
+
+def _in_embedded_clause(words: list[str], modal_at: int) -> bool:
+    """Is the modal at ``modal_at`` in ``words`` inside an embedded question or clause?"""
+    return any(w.lower() in EMBEDDING_WORDS for w in words[max(0, modal_at - EMBEDDING_WINDOW) : modal_at])
+
+
 def is_planned(text: str, verb_stems: frozenset[str]) -> bool:
     """Is the first word of ``text`` found by ``verb_stems`` said as a plan or a possibility?"""
     words = WORD_RE.findall(text)
@@ -1604,8 +1616,9 @@ def is_planned(text: str, verb_stems: frozenset[str]) -> bool:
     at = next((k for k, s_ in enumerate(stems) if s_ in verb_stems), None)
     if at is None:
         return False
-    before = [w.lower() for w in words[max(0, at - PLAN_WINDOW) : at]]
-    if any(w in MODAL_WORDS for w in before):
+    start = max(0, at - PLAN_WINDOW)
+    before = [w.lower() for w in words[start:at]]
+    if any(w in MODAL_WORDS and not _in_embedded_clause(words, start + k) for k, w in enumerate(before)):
         return True
     # "were preparing Wednesday to set off": "to" after a word of planning, a few words apart at most
     return any(w == "to" and any(stem(b) in PLAN_WORDS for b in before[:k]) for k, w in enumerate(before))
