@@ -1106,6 +1106,9 @@ def test_a_modal_inside_an_embedded_question_does_not_make_the_act_a_possibility
         "The Ostvale mayor wondered how he could be charged over the budget scandal on Monday.\n\n" + FILLER,
         "The Ostvale mayor asked why he could be charged over the budget scandal on Monday.\n\n" + FILLER,
         "The Ostvale mayor could be charged over the budget scandal on Monday, aides said.\n\n" + FILLER,
+        # "whether" and "if" leave the act open: asked about, not told.
+        "The Ostvale mayor asked whether he could be charged over the budget scandal on Monday.\n\n" + FILLER,
+        "The Ostvale mayor asked if he could be charged over the budget scandal on Monday.\n\n" + FILLER,
     )
     found = verdicts(story, "The Ostvale mayor was charged over the budget scandal on Monday.")
-    assert found == {"d1": STATES, "d2": STATES, "d3": STATES, "d4": SILENT}
+    assert found == {"d1": STATES, "d2": STATES, "d3": STATES, "d4": SILENT, "d5": SILENT, "d6": SILENT}

@@ -127,8 +127,10 @@ TOLL_EVENT_VERBS = (
 # A modal says a possibility, a plan or a duty, not the act: "could resign", "would close the
 # bridge", "should resign" state no resignation and no closing.
 MODAL_WORDS = ("will", "may", "might", "shall", "'ll", "could", "would", "should", "can", "must")
-# The words that open an embedded question or clause: a modal after them is not a plan of the act.
-EMBEDDING_WORDS = ("how", "why", "whether", "if", "what")
+# The words that open an embedded question that takes its act as given ("how he could be charged"
+# tells that he was): a modal after them is not a plan of the act. Not "whether", "if" or "what":
+# "asked whether the mayor could resign" leaves the resignation open.
+EMBEDDING_WORDS = ("how", "why")
 # Past forms not in -ed: the verb of a claim that has no other ("Three Europeans set off Wednesday").
 IRREGULAR_PAST = (
     "set",

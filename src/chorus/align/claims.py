@@ -1599,7 +1599,7 @@ PLAN_WINDOW = 4
 
 # A modal inside an embedded question or clause ("he did not understand how he could be charged",
 # "asked why he would be charged") tells how the act came about, not that it is only possible:
-# the clause's word (how, why, whether, if, what) this many words before the modal at most.
+# the question's word (lexicon.EMBEDDING_WORDS) this many words before the modal at most.
 EMBEDDING_WORDS = frozenset(lexicon.EMBEDDING_WORDS)
 EMBEDDING_WINDOW = 3
 
