@@ -1073,21 +1073,6 @@ def test_two_bounds_far_apart_are_two_figures():
     assert [v.verdict for v in result.articles] == [STATES, SILENT, STATES]
 
 
-def test_a_phrasal_verb_of_the_claim_is_found_only_with_its_particle_or_another_phrasing_of_its_act():
-    story = story_of(
-        "Three balloonists set off from Lindau aboard the Sky Rover on Monday.\n\n" + FILLER,
-        # "set" and "took" without "off" are other acts.
-        "Three balloonists set a record at Lindau aboard the Sky Rover on Monday.\n\n" + FILLER,
-        "Three balloonists took part in a race at Lindau aboard the Sky Rover on Monday.\n\n" + FILLER,
-        "Three balloonists lifted off from Lindau aboard the Sky Rover on Monday.\n\n" + FILLER,
-    )
-    found = verdicts(story, "Three balloonists set off from Lindau aboard the Sky Rover on Monday.")
-    assert found == {"d1": STATES, "d2": SILENT, "d3": SILENT, "d4": STATES}
-    # "took off" is the departure "lifted off" says too (its past is not "take").
-    found = verdicts(story, "Three balloonists took off from Lindau aboard the Sky Rover on Monday.")
-    assert found == {"d1": STATES, "d2": SILENT, "d3": SILENT, "d4": STATES}
-
-
 def test_a_possibility_does_not_state_what_was_done():
     story = story_of(
         "The Ostvale mayor resigned over the budget scandal on Monday.\n\n" + FILLER,

@@ -318,9 +318,6 @@ class Claim:
     around: dict[int, frozenset[int]] = field(default_factory=dict)  # id(figure) -> the units around it
     verb_stems: frozenset[str] = frozenset()  # the stems its main verb is found by (a plan of it or not)
     planned: bool = False  # its main verb is a plan or a possibility ("is scheduled to complete")
-    # (column position, act): a verb the claim prints with its particle ("set off"), found only in
-    # the sentences that say that act (``PHRASAL_ACTS``): "set a record" is no departure
-    particle_verbs: tuple[tuple[int, int], ...] = ()
 
     def total_for(self, credit: np.ndarray) -> float:
         """The claim's weight for an evidence credited ``credit`` per unit: when and where it does not
@@ -617,7 +614,6 @@ class Aligner:
         vectors = story.vectors
         self.vectors = vectors
         present = self._with_figure_compounds(vectors.present)
-        self._act_rows: list[np.ndarray] = []  # per act of PHRASAL_ACTS: the sentences that say it
         self._present = self._with_phrasal_synonyms(self._with_acronyms(present)).tocsc()
         self._present_rows = vectors.present.tocsr()
         self._doc_of = np.array([s.doc_index for s in story.sentences], dtype=int)
@@ -692,38 +688,14 @@ class Aligner:
             )
             for cue, pattern, words in PHRASAL_ACTS
         ]
-        self._act_rows = [np.zeros(len(self.story.sentences), dtype=bool) for _ in acts]
         for sentence in self.story.sentences:
             lowered = sentence.text.lower()
-            for k, (cue, pattern, columns) in enumerate(acts):
+            for cue, pattern, columns in acts:
                 # (the cue's test runs in C: most sentences print none of the phrasings)
                 if columns and any(c in lowered for c in cue) and pattern.search(sentence.text):
                     rows += [sentence.index] * len(columns)
                     cols += columns
-                    self._act_rows[k][sentence.index] = True
         return _with_uses(present, rows, cols)
-
-    def _particle_verbs(self, core: str, columns: list[int]) -> tuple[tuple[int, int], ...]:
-        """The claim's verbs that say its act only with their particle ("set off", "took off"): each
-        column position with the act of ``PHRASAL_ACTS`` whose phrasing the claim prints."""
-        found = []
-        for act, (_, pattern, _) in enumerate(PHRASAL_ACTS):
-            for m in pattern.finditer(core):
-                words = m.group().split()
-                if len(words) < 2 or words[-1].lower() not in PARTICLES:
-                    continue  # "departed", "after leaving the Swiss Alps": the word says the act alone
-                s_ = stem(words[0])
-                column = self.vectors.index.get(self.vectors.variants.get(s_, s_))
-                found += [(k, act) for k, c in enumerate(columns) if c == column]
-        return tuple(found)
-
-    def _only_in_acts(self, claim: Claim, uses: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
-        """``uses`` (sentences x claim columns; the story sentences ``rows``, or all) with a particle
-        verb of the claim used only by the sentences that say its act."""
-        for k, act in claim.particle_verbs:
-            says = self._act_rows[act] if rows is None else self._act_rows[act][rows]
-            uses[:, k] &= says
-        return uses
 
     @cached_property
     def names_known(self):
@@ -1023,7 +995,6 @@ class Aligner:
             around=around,
             verb_stems=verb_stems,
             planned=bool(verb_stems) and is_planned(core, verb_stems),
-            particle_verbs=self._particle_verbs(core, columns_out),
             negated=is_negated(core),
         )
 
@@ -1045,7 +1016,7 @@ class Aligner:
         """Per story sentence and claim column: does the sentence use it? (n_sentences x columns, bool)"""
         if not len(claim.columns):
             return np.zeros((len(self.story.sentences), 0), dtype=bool)
-        return self._only_in_acts(claim, self._present[:, claim.columns].toarray() > 0)
+        return self._present[:, claim.columns].toarray() > 0
 
     @staticmethod
     def credit(claim: Claim, uses: np.ndarray | np.bool_) -> np.ndarray:
@@ -1118,7 +1089,6 @@ class Aligner:
         for k, column in enumerate(claim.columns.tolist()):
             at = position[indices[indptr[column] : indptr[column + 1]]]
             dense[at[at >= 0], k] = True
-        dense = self._only_in_acts(claim, dense, order)
         return by_doc, _RowUses(dense, {int(r): k for k, r in enumerate(order.tolist())})
 
     def _verdict(
@@ -1265,8 +1235,6 @@ class Aligner:
                 return None
             if claim.verbs.any() and not (credit[claim.verbs] > 0).any():
                 return None  # the same people and things, but not what the claim says they did
-            if claim.particle_verbs and not np.asarray(used)[[k for k, _ in claim.particle_verbs]].any():
-                return None  # nor when the claim's act is a phrasal verb ("set off") the evidence never says
             if not claim.planned and claim.verb_stems and is_planned(text, claim.verb_stems):
                 return None  # what was done is not stated by a plan or a possibility of it
         threshold = STATES_COVERAGE if len(sentences) == 1 else PAIR_STATES_COVERAGE
@@ -1647,8 +1615,6 @@ def _irregular_verb(main: str) -> frozenset[str]:
 # - a departure: "set off" / "took off" / "lifting off" / "departed" / "after leaving the Swiss Alps"
 #   (to leave a place, capitalised: not "left him for dead", "left 200,000 homeless");
 # - a sentence: "received two life sentences" / "two consecutive life terms" / "life imprisonment".
-# The particles that make a phrasal verb of a light one: "set off" is a departure, "set" alone is not.
-PARTICLES = frozenset({"off"})
 PHRASAL_ACTS: tuple[tuple[tuple[str, ...], re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (cues, re.compile(pattern, re.IGNORECASE if lower else 0), tuple(stem(w) for w in words.split()))
     for cues, pattern, lower, words in (
@@ -1658,7 +1624,7 @@ PHRASAL_ACTS: tuple[tuple[tuple[str, ...], re.Pattern[str], tuple[str, ...]], ..
             r"\b(?:[Ss]et|[Ss]ets|[Ss]etting|[Tt]ook|[Tt]akes?|[Tt]aking|[Tt]aken|[Ll]ift(?:s|ed|ing)?|[Bb]last(?:s|ed|ing)?)\s+off\b"
             r"|\b[Dd]epart(?:s|ed|ing)?\b|\b(?:[Ll]eav(?:e|es|ing)|[Ll]eft)\s+(?:the\s+)?[A-Z]",
             False,
-            "set take took lift depart leave left",
+            "set take lift depart leave",
         ),
         # A term is a sentence ("two consecutive life terms" / "two life sentences"), and a life
         # sentence is one to prison; not the other way: "could face life in prison" is no sentence.
