@@ -437,3 +437,19 @@ def test_the_html_policy_lets_exactly_the_rendered_scripts_run(client):
     for script in scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in policy
+
+
+def test_a_job_whose_worker_ends_while_the_server_stops_is_told_the_server_is_stopping():
+    """Stopping kills the workers; a job's worker may then end killed or with an exit code on its way
+    down, and either way the client is told the server is stopping (503), not that chorus failed (500)
+    or that the request was too big (413)."""
+    from chorus.web.errors import ApiError
+    from chorus.web.limits import Deadline
+    from chorus.web.workers import WorkerPool
+
+    pool = WorkerPool(Limits(workers=1, heavy_workers=1))
+    pool.close()
+    for outcome in (("crash", "the worker process ended with exit code 255 during a job"), ("died", None)):
+        with pytest.raises(ApiError) as raised:
+            pool._result(outcome, Deadline(60.0, "report"))
+        assert raised.value.status == 503 and raised.value.code == "shutting_down"

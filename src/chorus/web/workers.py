@@ -349,9 +349,11 @@ class WorkerPool:
             return value
         if kind == "error":
             raise value
+        if self._closed:
+            # Stopping kills the workers: whatever a job then ends in (killed, or an exit code while the
+            # process goes down) is the shutdown, not the job.
+            raise shutting_down()
         if kind in ("memory", "died"):
-            if self._closed:
-                raise shutting_down()
             # A worker killed from outside (the kernel's OOM killer) dies without a word.
             raise out_of_memory(self._memory, deadline.task)
         log.error("a worker failed:\n%s", value)
