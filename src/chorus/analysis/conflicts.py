@@ -260,12 +260,7 @@ def distance_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
         kept = [k for k in disputed if any(not any(d in given[o] for o in given if o != k) for d in given[k])]
         if len(kept) < 2:
             continue
-        found = tuple(
-            ConflictValue(
-                values[k][0], tuple(sorted(values[k][1])), tuple(values[k][1][d] for d in sorted(values[k][1]))
-            )
-            for k in sorted(kept, key=lambda k: (-len(values[k][1]), min(values[k][1])))
-        )
+        found = _sides([(values[k][0], values[k][1]) for k in kept])
         conflicts.append(Conflict("number", _fact_of_sentence(facts, found[0].sentences[0]), found))
     return conflicts
 
@@ -361,7 +356,16 @@ _CALENDAR_STEMS = frozenset(stem(w) for w in MONTHS_AND_DAYS)
 
 
 def _fact_of(facts: list[Fact], mention) -> int:
-    return next((f.id for f in facts if mention.sentence in f.sentences), 0)
+    return _fact_of_sentence(facts, mention.sentence)
+
+
+def _sides(kept: list[tuple[str, dict[int, int]]]) -> tuple[ConflictValue, ...]:
+    """Each disputed value as shown, with its articles and their sentences ({article: sentence}),
+    the best supported first (then the one its first article gives)."""
+    return tuple(
+        ConflictValue(value, tuple(sorted(docs)), tuple(docs[d] for d in sorted(docs)))
+        for value, docs in sorted(kept, key=lambda e: (-len(e[1]), min(e[1])))
+    )
 
 
 def _grouped(
@@ -397,10 +401,7 @@ def _grouped(
             if any(not any(d in given[other] and two_values(k, other) for other in given if other != k) for d in docs)
             and not (sides_with_all and len(values) > 2 and sides_with_all(k, [o for o in values if o != k]))
         ]
-        found = tuple(
-            ConflictValue(value, tuple(sorted(docs)), tuple(docs[d] for d in sorted(docs)))
-            for value, docs in sorted(kept, key=lambda e: (-len(e[1]), min(e[1])))
-        )
+        found = _sides(kept)
         if len(found) >= 2:
             out.append((min(group, key=lambda m: (m.doc, m.sentence)), found, group))
     return out
