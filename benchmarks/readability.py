@@ -80,7 +80,13 @@ SIXTH_QUERY_DUC2006 = [f"D06{n:02d}" for n in range(4, 51, 5)]
 EARLY = "-early"  # the suffix naming a cluster's earlier half
 QUERY = "-query"  # the suffix naming a cluster's summary focused by its topic
 QUERY_FIELDS = ("topic_title", "topic_narrative")
-PARTS = ("dev", "heldout", "new", "fresh", "paired", "fifth", "sixth")
+# A seventh held-out part (issue 18's seventh round), judged blind once before any change and once at
+# the end: the earlier half of the articles (by date) of the DUC 2006 clusters D0602, D0607, ... D0647
+# and the later half of D0605, D0610, ... D0650, generic, 100 words: halves no part above summarizes
+# (the fifth part took the later halves of D0603, D0608, ...; the sixth the earlier halves of D0601, ...).
+SEVENTH_EARLY_DUC2006 = [f"D06{n:02d}" for n in range(2, 51, 5)]  # prefixes, as above
+SEVENTH_LATE_DUC2006 = [f"D06{n:02d}" for n in range(5, 51, 5)]
+PARTS = ("dev", "heldout", "new", "fresh", "paired", "fifth", "sixth", "seventh")
 EXAMPLES = list(SOURCES)
 
 DEFECTS = ("unresolved", "stale", "redundant", "order", "garbled")
@@ -103,6 +109,8 @@ def judged_set() -> list[tuple[str, str]]:
     out += [(c, "fifth") for c in FIFTH_DUC2007] + [(c + LATE, "fifth") for c in duc2006 if c[:5] in FIFTH_DUC2006]
     out += [(c + EARLY, "sixth") for c in duc2006 if c[:5] in SIXTH_EARLY_DUC2006]
     out += [(c + QUERY, "sixth") for c in duc2006 if c[:5] in SIXTH_QUERY_DUC2006]
+    out += [(c + EARLY, "seventh") for c in duc2006 if c[:5] in SEVENTH_EARLY_DUC2006]
+    out += [(c + LATE, "seventh") for c in duc2006 if c[:5] in SEVENTH_LATE_DUC2006]
     return out
 
 
