@@ -1,6 +1,6 @@
 """Score claim alignment against the hand-judged set in benchmarks/claims/.
 
-    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|all] [--show] [--json FILE]
+    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|all] [--show] [--json FILE]
 
 Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
 is checked against every article of its cluster with the engine that makes
@@ -39,7 +39,8 @@ The ``kept-conflicts`` split (eighth session) was judged on the three DUC 2007 c
 had judged exhaustively, by reading them in full before chorus's report was run on them; never printed either.
 The ``blind2`` claims split (seventh session) was judged on two DUC 2007 clusters no claim split
 held, before that session's rules were written, and is never printed either; nor is ``blind3``
-(eighth session: three more DUC 2007 clusters, judged before the engine was run on them).
+(eighth session: three more DUC 2007 clusters, judged before the engine was run on them), nor ``blind4``
+(ninth session: three more DUC 2007 clusters, judged and committed before the engine was run on them).
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ HIDDEN_SPLITS = (
     "blind",
     "blind2",
     "blind3",
+    "blind4",
     "blind-conflicts",
     "untuned-conflicts",
     "last-conflicts",
@@ -133,6 +135,7 @@ def main() -> int:
             "blind",
             "blind2",
             "blind3",
+            "blind4",
             "fresh-conflicts",
             "new-conflicts",
             "blind-conflicts",
