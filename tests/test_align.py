@@ -1097,3 +1097,64 @@ def test_a_modal_inside_an_embedded_question_does_not_make_the_act_a_possibility
     )
     found = verdicts(story, "The Ostvale mayor was charged over the budget scandal on Monday.")
     assert found == {"d1": STATES, "d2": STATES, "d3": STATES, "d4": SILENT, "d5": SILENT, "d6": SILENT}
+
+
+def test_a_sentence_that_tells_the_claim_on_another_day_or_hour_does_not_state_it():
+    story = story_of(
+        "The Ostvale mayor met the union leaders on Friday. The talks lasted four hours.\n\n" + FILLER,
+        # One sentence says the meeting on another day; another says it without a day: the article
+        # tells the meeting on Monday, so it does not state Friday's (it disputes the day).
+        "The Ostvale mayor met the union leaders on Monday to discuss the strike. "
+        "In their meeting, the Ostvale mayor and the union leaders discussed the pay offer.\n\n" + FILLER,
+        "The Ostvale mayor met the union leaders, aides confirmed.\n\n" + FILLER,
+        "The Ostvale mayor met the union leaders on Friday, aides confirmed.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The Ostvale mayor met the union leaders on Friday.")
+    assert found == {"d1": STATES, "d2": CONTRADICTS, "d3": STATES, "d4": STATES}
+    # Several days in one sentence may be of several events: nothing is inferred from them.
+    story = story_of(
+        "The Ostvale mayor resigned on Friday over the budget scandal.\n\n" + FILLER,
+        "The Ostvale mayor resigned over the budget scandal, which began on Aug. 3, in a letter read out on "
+        "Tuesday.\n\n" + FILLER,
+    )
+    assert verdicts(story, "The Ostvale mayor resigned on Friday over the budget scandal.")["d2"] == STATES
+
+
+def test_a_time_of_day_is_compared_within_a_hedge():
+    story = story_of(
+        "The Ostvale warehouse fire broke out shortly after 9 p.m. on the quay.\n\n" + FILLER,
+        "The Ostvale warehouse fire broke out at 9:20 p.m. on the quay.\n\n" + FILLER,
+        "The Ostvale warehouse fire broke out at about 11 p.m. on the quay.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The Ostvale warehouse fire broke out shortly after 9 p.m. on the quay.")
+    assert found == {"d1": STATES, "d2": STATES, "d3": CONTRADICTS}
+    found = verdicts(story, "The Ostvale warehouse fire broke out at 3 a.m. on the quay.")
+    assert STATES not in found.values()
+
+
+def test_someone_else_doing_it_does_not_state_the_claim():
+    story = story_of(
+        "Mayor Halvorsen invited the union leaders to City Hall for talks. The talks are set for June.\n\n" + FILLER,
+        "Governor Brandt spoke on the radio about the strike in Ostvale.\n\n" + FILLER,
+        "Councillor Ruud has invited the union leaders to City Hall for talks.\n\n" + FILLER,
+        # The passive's names are whom it was done to, not who did it.
+        "The union leaders were invited to City Hall for talks by the Ostvale mayor.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Governor Brandt invited the union leaders to City Hall for talks.")
+    assert found == {"d1": SILENT, "d2": SILENT, "d3": SILENT, "d4": STATES}
+    # A name no article prints: no article says that person did it.
+    assert STATES not in verdicts(story, "Premier Olsen invited the union leaders to City Hall for talks.").values()
+    found = verdicts(story, "Mayor Halvorsen invited the union leaders to City Hall for talks.")
+    assert found == {"d1": STATES, "d2": SILENT, "d3": SILENT, "d4": STATES}
+
+
+def test_whether_an_act_was_meant_must_be_said():
+    story = story_of(
+        "The Ostvale warehouse fire was started deliberately, the fire chief said.\n\n" + FILLER,
+        "The Ostvale warehouse fire started shortly after 9 p.m.\n\n" + FILLER,
+        "Investigators said the Ostvale warehouse fire was started intentionally.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The Ostvale warehouse fire was started deliberately.")
+    assert found == {"d1": STATES, "d2": SILENT, "d3": STATES}
+    story = story_of(*(text for text in ("The Ostvale warehouse fire started shortly after 9 p.m.\n\n" + FILLER,)))
+    assert STATES not in verdicts(story, "The Ostvale warehouse fire was started accidentally.").values()

@@ -131,6 +131,12 @@ MODAL_WORDS = ("will", "may", "might", "shall", "'ll", "could", "would", "should
 # tells that he was): a modal after them is not a plan of the act. Not "whether", "if" or "what":
 # "asked whether the mayor could resign" leaves the resignation open.
 EMBEDDING_WORDS = ("how", "why")
+# Adverbs that say whether an act was meant: the claim's point, not a manner ("The fire was started
+# deliberately" is not stated by "The blaze started shortly after 9 p.m."). Each group says one thing.
+INTENT_ADVERBS = {
+    "deliberate": "deliberately intentionally purposely purposefully wilfully willfully knowingly",
+    "accidental": "accidentally inadvertently unintentionally unwittingly",
+}
 # Past forms not in -ed: the verb of a claim that has no other ("Three Europeans set off Wednesday").
 IRREGULAR_PAST = (
     "set",

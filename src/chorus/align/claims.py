@@ -50,6 +50,7 @@ from chorus.text import QUOTE_MARK_RE, STOP_WORDS, WORD_RE, is_content, stem
 from chorus.types import Story
 
 STATES = "states"
+CALENDAR_KINDS = frozenset(("weekday", "date", "year", "time"))  # the kinds of Difference that say when
 CONTRADICTS = "contradicts"
 SILENT = "silent"
 VERDICTS = (STATES, CONTRADICTS, SILENT)
@@ -220,6 +221,9 @@ EVENT_SYNONYMS = V.word_classes(
 for _stem, _name in EVENT_SYNONYMS.items():
     if _stem not in V.OUTCOMES:
         _CLASS_MEMBERS[_name] = _CLASS_MEMBERS.get(_name, frozenset()) | {_stem}
+INTENT_CLASSES = V.word_classes(lexicon.INTENT_ADVERBS)  # stem -> class; a claim's must be said
+for _stem, _name in INTENT_CLASSES.items():
+    _CLASS_MEMBERS[_name] = _CLASS_MEMBERS.get(_name, frozenset()) | {_stem}
 # Adverbs that tune a claim without making it ("just after 9 p.m." / "shortly after"): background,
 # weighed as a manner is.
 _NEGATED_ENDINGS = ("n't", "n’t")
@@ -318,6 +322,11 @@ class Claim:
     around: dict[int, frozenset[int]] = field(default_factory=dict)  # id(figure) -> the units around it
     verb_stems: frozenset[str] = frozenset()  # the stems its main verb is found by (a plan of it or not)
     planned: bool = False  # its main verb is a plan or a possibility ("is scheduled to complete")
+    strangers: int = 0  # names (or words of intent) of its main clause no article prints: no article states it
+    actors: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per unit: a name before its main verb
+    intents: np.ndarray = field(
+        default_factory=lambda: np.zeros(0, dtype=bool)
+    )  # per unit: whether meant; must be said
 
     def total_for(self, credit: np.ndarray) -> float:
         """The claim's weight for an evidence credited ``credit`` per unit: when and where it does not
@@ -623,6 +632,7 @@ class Aligner:
         self._numbers: dict[int, list[V.Number]] = {}
         self._places: dict[int, frozenset[str]] = {}
         self._negated: dict[int, bool] = {}
+        self._told_otherwise = False  # set by ``_judge``: its evidence says the claim on another day or hour
 
     def _with_figure_compounds(self, present):
         """The term matrix, with the words of a figure's compound ("7.4-magnitude", "a 70-member
@@ -784,6 +794,8 @@ class Aligner:
         units: dict[tuple, tuple[list[int], list[float], float, bool, bool]] = {}
         has_toll = bool(re.search(r"\btolls?\b", core, re.IGNORECASE))
         unknown = 0.0
+        strangers = 0  # names of the main clause that the story never prints ("Putin invited ...")
+        intents: set[tuple] = set()  # the claim's words for whether the act was meant (``INTENT_CLASSES``)
         # (text, weight factor, says when or where, opens the sentence)
         opening = len(main) - len(main.lstrip())
         parts = [(main_told, 1.0, False, True), (attribution, ATTRIBUTION_WEIGHT, False, False)]
@@ -797,6 +809,8 @@ class Aligner:
         # told before this offset of the main clause, its toll after.
         event_end = _toll_event_end(main_told)
         in_event: set[tuple] = set()  # units of the main clause said before ``event_end``
+        name_at: dict[tuple, int] = {}  # where each name of the main clause is first said
+        verb_at: int | None = None  # where its main verb is
         for part, factor, adjunct, opens in parts:
             run: list[tuple[int, float]] = []
             run_key: list[str] = []
@@ -805,6 +819,8 @@ class Aligner:
             def close_run() -> None:
                 if run:
                     key = ("name", tuple(run_key))
+                    if part is main_told:
+                        name_at.setdefault(key, run_at[0])
                     if part is main_told and event_end is not None and run_at[0] < event_end:
                         in_event.add(key)
                     columns = [c for c, _ in run]
@@ -847,11 +863,22 @@ class Aligner:
                 if column is None:
                     close_run()
                     unknown += self._max_idf * factor * (NAME_WEIGHT if capital else 1.0)
+                    if part is main_told and (
+                        (capital and s not in _CALENDAR_STEMS)
+                        or (
+                            s in INTENT_CLASSES
+                            and not any(p in self.vectors.index for p in _CLASS_MEMBERS[INTENT_CLASSES[s]])
+                        )
+                    ):
+                        strangers += 1  # who the claim is about, or that it was meant, and no article says it
                     continue
                 weight = float(self.vectors.idf[column]) * factor
                 # "were forced to ditch their balloon": what happened is the verb after "to"
                 catenative = s in CATENATIVE_VERBS and k + 1 < len(found) and found[k + 1].group().lower() == "to"
-                if (word.lower().endswith("ly") and len(word) > 4) or s in HEDGE_WORDS or catenative:
+                intent = s in INTENT_CLASSES
+                if intent and part is main_told:
+                    intents.add(("class", INTENT_CLASSES[s]))
+                if (word.lower().endswith("ly") and len(word) > 4 and not intent) or s in HEDGE_WORDS or catenative:
                     weight *= DETAIL_WEIGHT  # a manner ("nearly simultaneous", "reportedly") is not the claim
                 if capital and s in NAME_TITLES and k + 1 < len(found) and found[k + 1].group()[0].isupper():
                     continue  # "Rep. Patrick Kennedy": the title names no one (another Rep. is another man)
@@ -880,6 +907,7 @@ class Aligner:
                     )
                 ):
                     main_verb.add(s)
+                    verb_at = m.start() if verb_at is None else verb_at
                 word_class = _WORD_CLASSES.get(s)
                 if part is main_told and event_end is not None and m.start() < event_end:
                     in_event.add(("class", word_class) if word_class is not None else ("word", column))
@@ -898,6 +926,10 @@ class Aligner:
                     units[key] = ([column], [weight], weight, False, factor == 1.0)
             close_run()
         self._describe_people(units, singular)
+        if verb_at is None:
+            verb_at = _irregular_verb_at(main_told)
+        # Who did it: the names before the main verb ("Lavrov invited Meshaal": Lavrov).
+        actors = {key for key, at in name_at.items() if verb_at is not None and at < verb_at}
         if event_end is not None and main_verb & (
             TOLL_EVENT_VERBS if _RESULT_TOLL.search(main_told) else _OUTCOME_STEMS
         ):
@@ -912,6 +944,8 @@ class Aligner:
                 owner.setdefault(c, key)
         columns_out: list[int] = []
         weights_out, starts, unit_weights, is_name, in_main, is_optional, is_verb = [], [], [], [], [], [], []
+        is_actor: list[bool] = []
+        is_intent: list[bool] = []
         for key, (columns, weights, top, name, main_clause) in units.items():
             mine = [(c, w) for c, w in zip(columns, weights) if owner[c] == key]
             if not mine:
@@ -921,6 +955,8 @@ class Aligner:
             weights_out += [w for _, w in mine]
             unit_weights.append(top)
             is_name.append(name)
+            is_actor.append(key in actors)
+            is_intent.append(key in intents)
             in_main.append(main_clause)
             is_optional.append((key in optional and key not in required) or key in in_event)
             # Of a toll, what happened is its outcome ("killing"): the event's verb may go unsaid.
@@ -996,6 +1032,9 @@ class Aligner:
             verb_stems=verb_stems,
             planned=bool(verb_stems) and is_planned(core, verb_stems),
             negated=is_negated(core),
+            strangers=strangers,
+            actors=np.asarray(is_actor, dtype=bool),
+            intents=np.asarray(is_intent, dtype=bool),
         )
 
     # --- per-sentence facts, cached -------------------------------------------
@@ -1115,8 +1154,10 @@ class Aligner:
                     candidates.append((r, q))
         best_states: Evidence | None = None
         best_contradicts: Evidence | None = None
+        told_otherwise = False  # some candidate says the claim but with another day, date, year or hour
         for sentences in candidates:
             evidence = self._judge(claim, sentences, uses)
+            told_otherwise |= self._told_otherwise
             if evidence is None:
                 continue
             # One sentence that says it is better evidence than two that say more between them.
@@ -1131,17 +1172,57 @@ class Aligner:
                 return evidence
             return replace(evidence, lead=max(evidence.sentences, key=lambda r: share.get(r, 0.0)))
 
+        if best_states is not None and told_otherwise and self._untimed(claim, best_states):
+            # "In their meeting, Lavrov invited Meshaal ..." says no day; the article's "met ... on
+            # Monday" does: it tells the claim on another day than the claim's Friday.
+            best_states = None
         if best_states is not None:
             return ArticleVerdict(d, STATES, led(best_states))
         if best_contradicts is not None:
             return ArticleVerdict(d, CONTRADICTS, led(best_contradicts))
         return ArticleVerdict(d, SILENT)
 
+    def _other_actor(self, claim: Claim, sentences: tuple[int, ...]) -> bool:
+        """Does an evidence sentence name someone else as the one who did what the claim says: a name
+        the claim does not print just before the claim's verb ("Lavrov invited ...", "Lavrov has
+        invited ..."), not in the passive ("Ahmed and Hemed were charged": whom it was done to)?"""
+        for i in sentences:
+            text = self.story.sentences[i].text
+            found = list(WORD_RE.finditer(text))
+            words = [m.group() for m in found]
+            stems = [self.vectors.variants.get(stem(w), stem(w)) for w in words]
+            at = next((k for k, s_ in enumerate(stems) if s_ in claim.verb_stems), None)
+            k = (at or 0) - 1
+            while k >= 0 and (words[k].lower() in _PERFECT or stems[k] in HEDGE_WORDS):
+                k -= 1  # "has invited", "also invited"
+            if at is None or k < 0 or words[k].lower() in _BE_FORMS | _PASSIVE_AUXILIARIES:
+                continue
+            if "," in text[found[k].end() : found[at].start()]:
+                continue  # "The crash, about 60 miles from Nantucket, Mass., killed ...": the subject is further back
+            word = words[k]
+            if not word[:1].isupper() or stems[k] in claim.stems or stems[k] in _CALENDAR_STEMS:
+                continue
+            if k == 0 and not self.names_known.is_name(word):
+                continue  # a capital that opens the sentence
+            return True
+        return False
+
+    def _untimed(self, claim: Claim, evidence: Evidence) -> bool:
+        """Does the evidence leave out a day, date, year or hour the claim gives?"""
+        text = " ".join(self.story.sentences[i].text for i in evidence.sentences)
+        return any(
+            bool(find(claim.core)) and not find(text)
+            for find in (V.event_weekdays, V.event_dates, V.years_in, V.times_of_day)
+        )
+
     def _value_share(self, claim: Claim) -> float:
         return claim.value_weight * len(claim.numbers) / claim.total
 
     def _judge(self, claim: Claim, sentences: tuple[int, ...], uses: _RowUses | np.ndarray) -> Evidence | None:
         """The evidence ``sentences`` give: states (no differences), contradicts (differences) or None."""
+        self._told_otherwise = False
+        if claim.strangers:
+            return None  # "Putin invited Meshaal": an article about Lavrov's invitation does not say it
         width = uses.width if isinstance(uses, _RowUses) else uses.shape[1]
         used = uses[list(sentences)].any(axis=0) if width else np.zeros(0, dtype=bool)
         credit = self.credit(claim, used) if used.size else np.zeros(0)
@@ -1150,7 +1231,9 @@ class Aligner:
         numbers = [n for i in sentences for n in self.numbers_of(i)]
         value_score, differences = self._compare_numbers(claim, numbers)
         value_score += claim.value_weight * self._people_listed(claim, numbers, text)
-        differences += [Difference(k, x, y) for k, x, y in V.calendar_differences(claim.core, text)]
+        differences += [
+            Difference(k, x, y) for k, x, y in V.calendar_differences(claim.core, text, self.vectors.variants)
+        ]
         differences += [Difference(k, x, y) for k, x, y in V.rank_differences(claim.core, text)]
         if differences and (V.FORECAST.search(claim.core) or V.FORECAST.search(text)):
             # Projections differ because they were made at different times or by different people:
@@ -1163,6 +1246,10 @@ class Aligner:
             return None
         if self._elsewhere(claim, sentences):
             return None
+        if any(d.kind in CALENDAR_KINDS for d in differences) and V.own_value_mismatches(claim.core, text):
+            # Whether or not it makes a dispute, the claim told with another day or hour.
+            bar = STATES_COVERAGE if len(sentences) == 1 else PAIR_STATES_COVERAGE
+            self._told_otherwise = (term_score + value_score) / claim.total_for(credit) >= bar
         if differences and claim.places:
             # A dispute of a claim set in a place ("in the Tanzania blast") is one only from a report
             # of that place: "the car bombing killed 10" (in another outlet's other paragraph) may be of the other.
@@ -1235,10 +1322,18 @@ class Aligner:
                 return None
             if claim.verbs.any() and not (credit[claim.verbs] > 0).any():
                 return None  # the same people and things, but not what the claim says they did
+            if claim.intents.any() and not (credit[claim.intents] > 0).all():
+                return None  # "The fire was started deliberately": a fire that started says nothing of intent
+            if claim.actors.any() and not (credit[claim.actors] > 0).any() and self._other_actor(claim, sentences):
+                return None  # "Lavrov invited Mashaal to Moscow" does not say that Putin did
             if not claim.planned and claim.verb_stems and is_planned(text, claim.verb_stems):
                 return None  # what was done is not stated by a plan or a possibility of it
         threshold = STATES_COVERAGE if len(sentences) == 1 else PAIR_STATES_COVERAGE
         if score < threshold:
+            return None
+        if V.own_value_mismatches(claim.core, text):
+            # The claim's own day, date, year or hour, and the evidence gives only another one.
+            self._told_otherwise = True
             return None
         return Evidence(sentences, round(min(score, 1.0), 3))
 
@@ -1510,6 +1605,8 @@ _PROGRESSIVE = re.compile(r"[a-z]{3,}ing")
 _BE_FORMS = frozenset("is are was were".split())
 _DETERMINERS = frozenset("a an the his her its their this that these those".split())
 AUXILIARIES = frozenset("is are was were be been being has have had 's".split())
+_PERFECT = frozenset("has have had".split())
+_PASSIVE_AUXILIARIES = frozenset("be been being".split())
 # Verbs that say little of their own: what happened is their object ("received two life
 # sentences" / "was sentenced to"; "suffered minor burns" / "taken to hospital with minor burns").
 LIGHT_VERBS = frozenset(
@@ -1593,6 +1690,16 @@ def is_planned(text: str, verb_stems: frozenset[str]) -> bool:
 
 
 IRREGULAR_PAST = frozenset(lexicon.IRREGULAR_PAST)
+
+
+def _irregular_verb_at(main: str) -> int | None:
+    """Where the first verb of an irregular past of ``main`` is (``_irregular_verb``'s word)."""
+    for m in WORD_RE.finditer(main):
+        if m.group() in IRREGULAR_PAST:
+            before = main[: m.start()].split()
+            if not (before and before[-1].lower() in _DETERMINERS):
+                return m.start()
+    return None
 
 
 def _irregular_verb(main: str) -> frozenset[str]:

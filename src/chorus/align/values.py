@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -644,29 +645,94 @@ def years_in(text: str) -> dict[str, str | None]:
     return years
 
 
-def _around(match: re.Match[str], words: int = 3) -> set[str]:
-    """Content stems just before and after a value: what it is the day or year of."""
+def _around(match: re.Match[str], words: int = 3, variants: Mapping[str, str] | None = None) -> set[str]:
+    """Content stems just before and after a value: what it is the day or year of (with ``variants``,
+    a story's spellings of one name as one: "Meshaal" / "Meshal")."""
     text = match.string
     before = content_stems_no_digits(text[max(0, match.start() - 50) : match.start()])[-words:]
     after = content_stems_no_digits(text[match.end() : match.end() + 50])[:words]
-    return set(before + after) - _CALENDAR_WORDS
+    found = set(before + after) - _CALENDAR_WORDS
+    return {variants.get(s, s) for s in found} if variants else found
 
 
 _CALENDAR_WORDS = frozenset(stem(w) for w in MONTHS + [d.lower() for d in lexicon.WEEKDAYS])
 
 
-def same_slot(x: re.Match[str], y: re.Match[str]) -> bool:
+def same_slot(x: re.Match[str], y: re.Match[str], variants: Mapping[str, str] | None = None) -> bool:
     """Do two days or dates play one role: some word in common around them ("will open on March 3" /
     "will open on March 5"), not "charged Sept. 21" / "the bombing on Aug. 7"?"""
-    return bool(_around(x) & _around(y))
+    return bool(_around(x, variants=variants) & _around(y, variants=variants))
 
 
-def calendar_differences(a: str, b: str) -> list[tuple[str, str, str]]:
+# A time of day: "9 p.m.", "4:54 a.m.", "08:03", "at 4 pm".
+_TIME_OF_DAY = re.compile(
+    r"(?<![\d:.,$])(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<half>[ap]\.\s?m\.|[ap]m\b)?",
+    re.IGNORECASE,
+)
+# Two times of day this far apart may be one moment told with a hedge ("shortly after 9 p.m." /
+# "9:10 p.m.", "just after 8 a.m." / "08:03"): an hour and more apart they are two moments.
+CLOCK_TOLERANCE_MINUTES = 45
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def times_of_day(text: str) -> tuple[tuple[str, int], ...]:
+    """Each time of day the text gives, as printed and in minutes after midnight: an hour with "a.m."
+    or "p.m." or with minutes ("4:54", "08:03"), not a bare figure ("9 degrees", "at 4")."""
+    out = []
+    for m in _TIME_OF_DAY.finditer(text):
+        half, minute = m.group("half"), m.group("minute")
+        if not half and not minute:
+            continue
+        if not half and not text.startswith(" ", m.end()) and text[m.end() : m.end() + 1].isalnum():
+            continue
+        hour = int(m.group("hour"))
+        if half:
+            if hour > 12 or hour == 0:
+                continue
+            hour = hour % 12 + (12 if half[0].lower() == "p" else 0)
+        out.append((m.group(0).strip(), hour * 60 + int(minute or 0)))
+    return tuple(out)
+
+
+def _minutes_apart(x: int, y: int) -> int:
+    return min(abs(x - y), 24 * 60 - abs(x - y))
+
+
+def _whens(text: str) -> list[tuple[str, str, object]]:
+    """(kind, as printed, what it is compared by) for each weekday, date, year and time of day of ``text``."""
+    out: list[tuple[str, str, object]] = [("weekday", m.group(0), m.group(0)) for m in event_weekdays(text)]
+    out += [("date", m.group(0), (m.group("month")[:3], m.group("day"))) for m in event_dates(text)]
+    out += [("year", y, y) for y in years_in(text)]
+    out += [("time", t, minutes) for t, minutes in times_of_day(text)]
+    return out
+
+
+def own_value_mismatches(claim: str, evidence: str) -> list[tuple[str, str, str]]:
+    """(kind, the claim's value, the evidence's) when the claim says when once (one weekday, date,
+    year or time of day) and the evidence says when once too, another of that kind: a sentence that
+    says the two met on Monday does not state that they met on Friday, whatever words the two share.
+    With several whens on either side they may be of several events ("charged Sept. 21 ... the
+    bombing on Aug. 7", "filed papers Thursday ... separated since May 10"): nothing is said here.
+    Where the evidence says no when, nothing is missing (the article may not tell it)."""
+    ours, theirs = _whens(claim), _whens(evidence)
+    if len(ours) != 1 or len(theirs) != 1 or ours[0][0] != theirs[0][0]:
+        return []
+    (kind, x, x_key), (_, y, y_key) = ours[0], theirs[0]
+    if kind == "time":
+        assert isinstance(x_key, int) and isinstance(y_key, int)
+        if _minutes_apart(x_key, y_key) <= CLOCK_TOLERANCE_MINUTES:
+            return []
+    elif x_key == y_key:
+        return []
+    return [(kind, x, y)]
+
+
+def calendar_differences(a: str, b: str, variants: Mapping[str, str] | None = None) -> list[tuple[str, str, str]]:
     """(kind, value in a, value in b) for a weekday, date or year each sentence gives once, in one role, differently."""
     out = []
     for kind, find in (("weekday", event_weekdays), ("date", event_dates)):
         found_a, found_b = find(a), find(b)
-        if len(found_a) == 1 and len(found_b) == 1 and same_slot(found_a[0], found_b[0]):
+        if len(found_a) == 1 and len(found_b) == 1 and same_slot(found_a[0], found_b[0], variants):
             x, y = found_a[0].group(0), found_b[0].group(0)
             if kind == "date":
                 x_key = (found_a[0].group("month")[:3], found_a[0].group("day"))
@@ -680,8 +746,15 @@ def calendar_differences(a: str, b: str) -> list[tuple[str, str, str]]:
     if len(years_a) == 1 and len(years_b) == 1 and years_a.keys() != years_b.keys():
         ((x, role_x),), ((y, role_y),) = years_a.items(), years_b.items()
         match_x, match_y = next(YEAR.finditer(a, a.find(x))), next(YEAR.finditer(b, b.find(y)))
-        if same_role(role_x, role_y) and same_slot(match_x, match_y):
+        if same_role(role_x, role_y) and same_slot(match_x, match_y, variants):
             out.append(("year", x, y))
+    times_a, times_b = times_of_day(a), times_of_day(b)
+    if len(times_a) == 1 and len(times_b) == 1:
+        ((x, at_a),), ((y, at_b),) = times_a, times_b
+        if _minutes_apart(at_a, at_b) > CLOCK_TOLERANCE_MINUTES and same_slot(
+            next(_TIME_OF_DAY.finditer(a, a.find(x))), next(_TIME_OF_DAY.finditer(b, b.find(y))), variants
+        ):
+            out.append(("time", x, y))
     return out
 
 
