@@ -1186,6 +1186,7 @@ class Aligner:
         """Does an evidence sentence name someone else as the one who did what the claim says: a name
         the claim does not print just before the claim's verb ("Lavrov invited ...", "Lavrov has
         invited ..."), not in the passive ("Ahmed and Hemed were charged": whom it was done to)?"""
+        claim_columns = set(claim.columns.tolist())
         for i in sentences:
             text = self.story.sentences[i].text
             found = list(WORD_RE.finditer(text))
@@ -1202,6 +1203,8 @@ class Aligner:
             word = words[k]
             if not word[:1].isupper() or stems[k] in claim.stems or stems[k] in _CALENDAR_STEMS:
                 continue
+            if self.vectors.index.get(stems[k], -1) in claim_columns:
+                continue  # a name the claim gives by a description ("the Hamas leader" for Meshal)
             if k == 0 and not self.names_known.is_name(word):
                 continue  # a capital that opens the sentence
             return True
