@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sys
 import threading
 from collections import defaultdict
@@ -100,6 +101,7 @@ FEATURES = (
     "n_docs_log",
 )
 QUOTE_MARKS = ('"', "“", "”", "``")
+_QUOTE_MARK = re.compile("|".join(map(re.escape, QUOTE_MARKS)))  # any of them: one search, not one per mark
 
 
 Concept = tuple[str, str]
@@ -124,6 +126,9 @@ class BigramOccurrences:
     sentence: np.ndarray  # per occurrence: the sentence's index
     left: np.ndarray  # per occurrence: its two words, as indexes of the story's tokens end to end
     right: np.ndarray
+    names: list[str]  # the story's distinct word keys (stems, a name's variants as one), sorted
+    token_name: np.ndarray  # per token of the story, end to end: its key, as an index into ``names``
+    concept_words: np.ndarray  # per concept: its two words, as indexes into ``names`` (concepts x 2)
 
 
 def bigram_occurrences(story: Story, window: int = 1) -> BigramOccurrences:
@@ -164,10 +169,11 @@ def bigram_occurrences(story: Story, window: int = 1) -> BigramOccurrences:
     rank = np.empty(len(distinct), int)
     rank[by_first] = np.arange(len(distinct))
     earliest = first[by_first]
-    concepts = [
-        (names[a], names[b]) for a, b in zip(stem_id[left[earliest]].tolist(), stem_id[right[earliest]].tolist())
-    ]
-    return BigramOccurrences(concepts, rank[inverse.ravel()], sentence_of[left], left, right)
+    concept_words = np.column_stack([stem_id[left[earliest]], stem_id[right[earliest]]]).reshape(-1, 2)
+    concepts = [(names[a], names[b]) for a, b in zip(concept_words[:, 0].tolist(), concept_words[:, 1].tolist())]
+    return BigramOccurrences(
+        concepts, rank[inverse.ravel()], sentence_of[left], left, right, names, stem_id, concept_words
+    )
 
 
 def query_similarity(story: Story) -> np.ndarray:
@@ -187,8 +193,11 @@ def concept_table(story: Story, window: int = WINDOW) -> ConceptTable:
     concepts = occurrences.concepts
     c = occurrences.concept
     sent = occurrences.sentence
-    per_sentence_count = np.bincount(sent, minlength=len(sentences))
-    sentence_concepts = [set(chunk.tolist()) for chunk in np.split(c, np.cumsum(per_sentence_count)[:-1])]
+    # Each sentence's concepts in the order it carries them (occurrences are in sentence order):
+    # the order a set is built in is the order the integer program's columns are read in.
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(sent, minlength=len(sentences))))).tolist()
+    flat = c.tolist()
+    sentence_concepts = [set(flat[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
     n = len(concepts)
     if not n:
         return ConceptTable(concepts, np.empty((0, len(FEATURES))), sentence_concepts)
@@ -203,7 +212,7 @@ def concept_table(story: Story, window: int = WINDOW) -> ConceptTable:
     position = np.array([x.position for x in sentences])[sent]
     relative = position / np.maximum(np.asarray(counts)[doc], 1)
     length = np.array([x.words for x in sentences], float)[sent]
-    quoted = np.array([any(m in x.text for m in QUOTE_MARKS) for x in sentences], float)[sent]
+    quoted = np.array([_QUOTE_MARK.search(x.text) is not None for x in sentences], float)[sent]
     qsim = query_similarity(story)[sent]
 
     tf = np.bincount(c, minlength=n).astype(float)
@@ -220,30 +229,24 @@ def concept_table(story: Story, window: int = WINDOW) -> ConceptTable:
     best_qsim = np.zeros(n)
     np.maximum.at(best_qsim, c, qsim)
 
-    # Per distinct word: the articles and the headlines that use it.
-    vocabulary = {w: n for n, w in enumerate({w for pair in concepts for w in pair})}
-    doc_stems: list[set[str]] = [set() for _ in story.documents]
-    for x in sentences:
-        doc_stems[x.doc_index].update(x.stems)
-    word_df = np.zeros(len(vocabulary))
-    for stems in doc_stems:
-        used = {variants.get(w, w) for w in stems} & vocabulary.keys()
-        word_df[[vocabulary[w] for w in used]] += 1
-    title_rows, title_cols = [], []
+    # Per distinct word key (``occurrences.names``): the articles and the headlines that use it.
+    names = occurrences.names
+    number = {w: k for k, w in enumerate(names)}
+    token_doc = np.repeat(np.array([x.doc_index for x in sentences], int), [len(x.stems) for x in sentences])
+    keys = occurrences.token_name
+    word_df = np.bincount(
+        distinct_values(token_doc * len(names) + keys) % max(len(names), 1), minlength=len(names)
+    ).astype(float)
     titles = [d.title for d in story.documents if d.title]
+    in_title_of = np.zeros((len(names), max(len(titles), 1)), bool)
     for t, title in enumerate(titles):
-        for w in {variants.get(stem(x), stem(x)) for x in words(title)} & vocabulary.keys():
-            title_rows.append(vocabulary[w])
-            title_cols.append(t)
-    in_title_matrix = sparse.csr_matrix(
-        (np.ones(len(title_rows)), (title_rows, title_cols)), shape=(len(vocabulary), max(len(titles), 1))
-    )
-    left = np.array([vocabulary[a] for a, _ in concepts])
-    right = np.array([vocabulary[b] for _, b in concepts])
-    in_titles = np.asarray(in_title_matrix[left].multiply(in_title_matrix[right]).sum(axis=1)).ravel()
-    query = {vocabulary[w] for w in story.query_stems if w in vocabulary}
-    numeric = np.array([w[:1].isdigit() for w in vocabulary], float)
-    in_query = np.array([n in query for n in range(len(vocabulary))], float)
+        keys_here = {variants.get(stem(x), stem(x)) for x in words(title)}
+        in_title_of[[number[w] for w in keys_here if w in number], t] = True
+    left, right = occurrences.concept_words[:, 0], occurrences.concept_words[:, 1]
+    in_titles = (in_title_of[left] & in_title_of[right]).sum(axis=1).astype(float)
+    in_query = np.zeros(len(names))
+    in_query[[number[w] for w in story.query_stems if w in number]] = 1.0
+    numeric = np.array([w[:1].isdigit() for w in names], float)
 
     # Stop words are judged on the first surface form: stems can hide them ("us" -> "u").
     first = np.full(n, -1)
@@ -616,10 +619,12 @@ class Concepts(Summarizer):
     def select(self, story: Story, budget: Budget) -> list[int]:
         table, weights = self.concept_weights(story)
         valuable = set(np.flatnonzero(weights > 0).tolist())
+        # The cheap test first: most sentences that carry no valuable concept are never read whole.
         pool = [
             s.index
             for s in story.sentences
-            if self.may_stand_alone(s, self.min_sentence_words) and table.sentence_concepts[s.index] & valuable
+            if not valuable.isdisjoint(table.sentence_concepts[s.index])
+            and self.may_stand_alone(s, self.min_sentence_words)
         ]
         if not pool:  # a story of fragments only still gets a summary
             return super().select(story, budget)
