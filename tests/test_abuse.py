@@ -270,6 +270,15 @@ def test_batch_exit_status_says_whether_every_record_succeeded(tmp_path, run):
     assert code == 0 and "1 ok, 0 failed" in err
 
 
+@pytest.mark.parametrize("name", ["photo.jsonl", "photo.jsonl.gz"])
+def test_batch_refuses_a_binary_file_rather_than_writing_an_error_record_per_line_of_it(tmp_path, run, name):
+    noise = bytes(range(256)) * 64  # has newlines: a "line" of noise every 256 bytes
+    source = tmp_path / name
+    source.write_bytes(gzip.compress(noise) if name.endswith(".gz") else noise)
+    code, out, err = run("batch", str(source), "-o", "-", "--jobs", "1")
+    assert code == EXIT_USER_ERROR and out == "" and "is a binary file, not a JSONL dataset" in err
+
+
 # ---- HTML pages: size of the text, not of the markup; code out of titles -------------
 
 

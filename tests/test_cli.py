@@ -117,6 +117,17 @@ def test_binary_file(run, tmp_path):
     _assert_clean_error(*run("summarize", str(tmp_path / "photo.txt")), "binary")
 
 
+def test_a_bad_file_in_a_folder_is_skipped_with_its_problem_in_words(run, tmp_path):
+    for page in sorted(EXAMPLE.glob("0[13]*.txt")):
+        (tmp_path / page.name).write_text(page.read_text())
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (tmp_path / "marked.txt").write_bytes(b"\xef\xbb\xbf\n")
+    code, out, err = run("summarize", str(tmp_path))
+    assert code == 0 and out
+    assert f"warning: skipped: {tmp_path / 'photo.txt'} is a binary file, not text or HTML" in err
+    assert f"warning: skipped: {tmp_path / 'marked.txt'} is empty" in err
+
+
 def test_folder_without_articles(run, tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     _assert_clean_error(*run("summarize", str(tmp_path)), "holds no article file")

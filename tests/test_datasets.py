@@ -185,6 +185,20 @@ def test_convert_refuses_a_file_that_holds_no_cluster(run, tmp_path: Path):
     code, out, err = run("convert", str(article), "-o", str(tmp_path / "out.jsonl"))
     assert code == 1 and out == "" and "holds no cluster" in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == [article]  # no output, not even a partial one
+    code, out, err = run("convert", str(article), "-o", "-")
+    assert code == 1 and out == "" and "holds no cluster" in err  # nor the article's lines on standard output
+
+
+def test_convert_keeps_the_bad_rows_before_a_dataset_s_first_cluster(run, tmp_path: Path):
+    dataset = tmp_path / "mixed.jsonl"
+    dataset.write_text('not json\n{"id": "a", "documents": ["The ferry ran aground."]}\n{"id": 5}\n')
+    code, out, err = run("convert", str(dataset), "-o", "-")
+    assert code == 0 and out.splitlines() == [
+        "not json",
+        '{"id": "a", "documents": ["The ferry ran aground."]}',
+        '{"id": 5}',
+    ]
+    assert "2 rows are not valid clusters" in err
 
 
 def test_multinews_original_files(run, tmp_path: Path):

@@ -29,7 +29,7 @@ def test_windows_line_endings_become_newlines():
     assert decode(b"One.\r\n\r\nTwo.\r\n", "a") == "One.\n\nTwo.\n"
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t  "])
+@pytest.mark.parametrize("data", [b"", b"   \n\t  ", b"\xef\xbb\xbf", b"\xef\xbb\xbf\n\n", b"\xff\xfe \x00\n\x00"])
 def test_empty_input_is_refused(data):
     with pytest.raises(InputError, match="is empty"):
         decode(data, "empty.txt")

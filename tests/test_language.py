@@ -167,3 +167,30 @@ def test_an_article_the_cleaner_judged_is_not_judged_again_by_ingest():
     load_documents([article])
     info = language._language_of_sample.cache_info()
     assert (info.misses, info.hits) == (1, 1)
+
+
+def test_every_language_the_model_can_answer_has_a_name():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    classes = LanguageIdentifier.from_model_file(MODEL_FILE).nb_classes
+    assert all(not language.language_name(code).startswith("language ") for code in classes)
+    assert language.language_name("af") == "Afrikaans" and language.language_name("da") == "Danish"
+
+
+def test_a_refused_article_of_a_dataset_is_named_as_an_article_and_its_language_in_words():
+    raw = [RawDocument(text=SPACED["French"], id="1"), RawDocument(text=UNSPACED["Chinese"], id="2")]
+    with pytest.raises(InputError, match=r"not English: article 1 \(French\), article 2 \(Chinese\)$"):
+        prepare_documents(raw, [])
+
+
+def test_a_stop_list_is_found_for_every_language_jusText_has_one_for():
+    import justext
+
+    lists = set(justext.get_stoplists())
+    danish = (
+        "Regeringen har i dag fremlagt et nyt forslag til finansloven, og oppositionen er ikke tilfreds med det. " * 3
+    )
+    assert language.detect_language(danish) == "da"
+    assert language.stop_words_for(danish, frozenset()) == justext.get_stoplist("Danish")
+    named = {language.STOP_LIST_NAMES.get(c) or n.replace(" ", "_") for c, n in language.LANGUAGE_NAMES.items()}
+    assert len(named & lists) >= 80  # all but the lists of dialects and of languages py3langid does not know

@@ -31,6 +31,7 @@ from chorus.errors import ChorusError, InputError
 # A cluster is a few dozen articles of at most MAX_DOCUMENT_CHARS each; a line
 # longer than MAX_RECORD_BYTES is a broken export (a whole dataset on one line,
 # a binary blob), and holding it would break the memory bound. It gets an error record.
+from chorus.ingest.decode import SNIFF_BYTES, looks_binary
 from chorus.ingest.read import MAX_RECORD_BYTES, Cluster, open_dataset_file, parse_dataset_line
 from chorus.parallel import (  # noqa: F401  (the pool's settings, read with batch's)
     MAX_PENDING_BYTES,
@@ -183,6 +184,17 @@ def read_records(
             yield number, line
 
 
+def _starts_binary(path: Path) -> bool:
+    """Does the file (gunzipped) open with what no text has (an image, an archive)? Its every "line" would
+    be an error record of noise; a damaged line further in is still one error record among good ones."""
+    try:
+        with open_dataset_file(path) as raw:
+            head = gzip.GzipFile(fileobj=raw).read(SNIFF_BYTES) if path.name.endswith(".gz") else raw.read(SNIFF_BYTES)
+    except (OSError, EOFError):
+        return False  # a corrupt .gz is reported as such when it is read
+    return looks_binary(head)
+
+
 class DatasetReader:
     """The records of a JSONL file (gzipped or not) or stdin, with how far into the file we are."""
 
@@ -198,6 +210,9 @@ class DatasetReader:
         self._raw = open_dataset_file(path, " (a folder of parts needs --engine dask)")
         self.size = os.fstat(self._raw.fileno()).st_size
         self._stream = gzip.GzipFile(fileobj=self._raw, mode="rb") if path.name.endswith(".gz") else self._raw  # type: ignore[assignment]  # both read bytes
+        if _starts_binary(path):
+            self.close()
+            raise InputError(f"{path} is a binary file, not a JSONL dataset (one cluster a line)")
 
     @property
     def position(self) -> int:

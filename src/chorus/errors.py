@@ -11,3 +11,18 @@ class ChorusError(Exception):
 
 class InputError(ChorusError):
     """An article, folder or dataset that cannot be read or used."""
+
+
+# The warning for an article left out while the others go on: its problem follows, as the error says it
+# ("skipped: notes.txt is a binary file, not text or HTML").
+SKIPPED = "skipped: "
+
+
+def skipped(problem: object) -> str:
+    """The warning that an article was left out, and why."""
+    return f"{SKIPPED}{problem}"
+
+
+def why_skipped(warning: str) -> str:
+    """The problem a skip warning names (``skipped``'s, or a warning of the form "skipped WHAT: WHY")."""
+    return warning.removeprefix(SKIPPED).removeprefix("skipped ")

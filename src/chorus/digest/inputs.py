@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from chorus.errors import InputError
+from chorus.errors import InputError, why_skipped
 from chorus.ingest import RawDocument, prepare_documents
 from chorus.ingest.fetch import fetch_page, is_url
 from chorus.ingest.read import (
@@ -34,6 +34,11 @@ class Rejected:
 
     where: str  # the file, line or article it was
     reason: str
+
+    @property
+    def told(self) -> str:
+        """Where and why in one line, where said once: a reason that names the file already is told as is."""
+        return self.reason if self.reason.startswith(self.where) else f"{self.where}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,7 @@ def read_items(items: Iterable[str], rejected: list[Rejected], warnings: list[st
                 if path.is_dir():
                     skipped: list[str] = []
                     yield from read_folder(path, skipped)
-                    rejected.extend(Rejected(item, w.removeprefix("skipped ")) for w in skipped)
+                    rejected.extend(Rejected(item, why_skipped(w)) for w in skipped)
                 elif is_dataset_path(item):
                     yield from _dataset_articles(path, item, rejected)
                 else:
@@ -135,7 +140,7 @@ def prepare_article(item: KeyedRaw, since: str | None = None) -> Article | Rejec
     try:
         (document,) = prepare_documents([item.raw], warnings)
     except InputError as exc:
-        reason = next((w.removeprefix("skipped ") for w in warnings if w.startswith("skipped")), str(exc))
+        reason = next((why_skipped(w) for w in warnings if w.startswith("skipped")), str(exc))
         return Rejected(item.label, reason)
     if since and document.published and document.published[:10] < since:
         return Rejected(item.label, f"published {document.published[:10]}, before --since {since}")

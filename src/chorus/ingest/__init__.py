@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chorus.errors import InputError
+from chorus.errors import InputError, skipped
 from chorus.ingest.clean import MIN_PROSE_WORDS, clean_texts
 from chorus.ingest.html import extract_html, markdown_to_text
 from chorus.ingest.language import detect_language, language_name
@@ -11,6 +11,7 @@ from chorus.ingest.metadata import (
     LabelSource,
     PageMetadata,
     iso_date,
+    place_label,
     text_metadata,
     unique_labels,
     wire_metadata,
@@ -107,14 +108,14 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str], english_only:
     needs_cleaning: list[bool] = []
     pages: list[PageMetadata] = []
     for doc in raw:
-        label = doc.name or doc.id or "article"
+        label = doc.name or (place_label(doc.id) if doc.id else "article")
         title, text, page = doc.title, doc.text, PageMetadata()
         if doc.format == "html":
             try:
                 extracted = extract_html(doc.text, label, doc.url)
                 extracted_title, text, page = extracted.title, extracted.text, extracted.metadata
             except InputError as exc:
-                warnings.append(f"skipped {exc}")
+                warnings.append(skipped(exc))
                 extracted_title, text = None, ""
             title = title or extracted_title
         elif doc.format == "markdown":
@@ -129,7 +130,7 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str], english_only:
     kept: list[tuple[RawDocument, str, str | None, str, str | None, tuple, PageMetadata]] = []
     skipped_language: list[str] = []
     for doc, doc_id, title, text, clean, result, page in zip(raw, ids, titles, texts, needs_cleaning, cleaned, pages):
-        label = doc.name or doc_id
+        label = doc.name or place_label(doc_id)
         if clean:
             body = "\n\n".join(result.paragraphs)
             title = title or result.title

@@ -51,7 +51,7 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 # escape (ESC) or a control character it removes (its CONTROL_CHARS below 128). Its mojibake
 # repairs, width and ligature fixes and NFC need characters beyond ASCII.
 _FTFY_ASCII_WORK = re.compile(r"&#?[0-9A-Za-z]{1,24};|[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_SNIFF_BYTES = 8192
+SNIFF_BYTES = 8192  # how much of a file is looked at to tell text from binary data, and a declared charset
 
 
 def _as_latin1(exc: UnicodeError) -> tuple[str, int]:
@@ -74,7 +74,7 @@ codecs.register_error("chorus-cp1252", _as_cp1252)
 
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control bytes mean an image, PDF, archive..."""
-    head = data[:_SNIFF_BYTES]
+    head = data[:SNIFF_BYTES]
     if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 32 and b not in _CONTROL_OK)
@@ -82,12 +82,12 @@ def looks_binary(data: bytes) -> bool:
 
 
 def _has_controls(text: str) -> bool:
-    return any(ord(ch) < 32 and ord(ch) not in _CONTROL_OK for ch in text[:_SNIFF_BYTES])
+    return any(ord(ch) < 32 and ord(ch) not in _CONTROL_OK for ch in text[:SNIFF_BYTES])
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text with no byte order mark: ASCII characters leave a NUL beside every byte."""
-    head = data[:_SNIFF_BYTES]  # an even number of bytes
+    head = data[:SNIFF_BYTES]  # an even number of bytes
     if len(data) % 2 or len(head) < 4:
         return None
     evens, odds = head[0::2], head[1::2]
@@ -126,7 +126,7 @@ _READ_AS_WESTERN = {"latin_1", "iso8859_1", "ascii", "cp1252"}
 
 def _declared(data: bytes) -> str | None:
     """The text in the charset its HTML or XML head declares, if that decodes it."""
-    found = _DECLARED_RE.search(data[:_SNIFF_BYTES])
+    found = _DECLARED_RE.search(data[:SNIFF_BYTES])
     if not found:
         return None
     try:
@@ -236,9 +236,12 @@ def decode(data: bytes, name: str) -> str:
     for bom, codec in _UNICODE_BOMS:
         if data.startswith(bom):
             try:
-                return fix_text(data.decode(codec))
+                marked = fix_text(data.decode(codec))
             except UnicodeDecodeError:
                 raise InputError(f"{name} is not valid {codec.upper()} text") from None
+            if not marked.strip():
+                raise InputError(f"{name} is empty")  # a byte order mark and blanks: no text
+            return marked
     text = _utf16_without_bom(data)
     if text is not None:
         return fix_text(text)
@@ -246,6 +249,8 @@ def decode(data: bytes, name: str) -> str:
         raise InputError(f"{name} is a binary file, not text or HTML")
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
+        if not data.strip():
+            raise InputError(f"{name} is empty")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -21,12 +21,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from chorus.errors import InputError
+from chorus.errors import InputError, skipped
 from chorus.ingest.decode import decode, fix_text, looks_binary
 
 # The same cap as a saved HTML page read from disk: its extracted text is
 # checked against the article limit afterwards.
-from chorus.ingest.read import MAX_PAGE_BYTES, RawDocument
+from chorus.ingest.read import MAX_PAGE_BYTES, RawDocument, describe_size
 
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 20.0  # between two bytes of the answer
@@ -55,21 +55,23 @@ class FetchLimits:
     refuse_private: bool = False
 
 
-def _check_address(url: str, limits: FetchLimits) -> None:
+def _check_address(url: str, limits: FetchLimits, asked: str | None = None) -> None:
+    """Refuse an address chorus may not fetch; a redirect's is named after the address asked for."""
+    where = url if asked is None or asked == url else f"{asked}: redirected to {url}"
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
-        raise InputError(f"{url}: only http and https addresses can be fetched, not {parts.scheme or 'this'}:")
+        raise InputError(f"{where}: only http and https addresses can be fetched, not {parts.scheme or 'this'}://")
     if not parts.hostname:
-        raise InputError(f"{url}: not a web address (no host)")
+        raise InputError(f"{where}: not a web address (no host)")
     if limits.refuse_private:
         try:
             infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
         except OSError:
-            raise InputError(f"{url}: the host {parts.hostname} was not found") from None
+            raise InputError(f"{where}: the host {parts.hostname} was not found") from None
         for info in infos:
             address = ipaddress.ip_address(info[4][0])
             if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
-                raise InputError(f"{url}: refusing to fetch an address inside the server's own network")
+                raise InputError(f"{where}: refusing to fetch an address inside the server's own network")
 
 
 def _decode(data: bytes, content_type: str, url: str) -> str:
@@ -116,7 +118,7 @@ def fetch_page(url: str, limits: FetchLimits = FetchLimits(), client=None) -> Ra
     try:
         current = url
         for _ in range(limits.max_redirects + 1):
-            _check_address(current, limits)
+            _check_address(current, limits, url)
             with client.stream("GET", current) as response:
                 if response.is_redirect:
                     target = response.headers.get("location")
@@ -130,13 +132,17 @@ def fetch_page(url: str, limits: FetchLimits = FetchLimits(), client=None) -> Ra
                     )
                 declared = response.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > limits.max_bytes:
-                    raise InputError(f"{url}: the page is {int(declared):,} bytes; the limit is {limits.max_bytes:,}")
+                    raise InputError(
+                        f"{url}: the page is {describe_size(int(declared))}; the limit is {describe_size(limits.max_bytes)}"
+                    )
                 content_type = response.headers.get("content-type", "")
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():  # as the bytes arrive: the deadline is checked at each
                     size += len(chunk)
                     if size > limits.max_bytes:
-                        raise InputError(f"{url}: the page is over {limits.max_bytes:,} bytes, the limit")
+                        raise InputError(
+                            f"{url}: the page is larger than the limit of {describe_size(limits.max_bytes)}"
+                        )
                     if time.monotonic() - started > limits.deadline:
                         raise InputError(f"{url}: the page took over {limits.deadline:g} s to arrive")
                     chunks.append(chunk)
@@ -171,7 +177,7 @@ def fetch_pages(
     pages = []
     for outcome in outcomes:
         if isinstance(outcome, InputError):
-            warnings.append(f"skipped {outcome}")
+            warnings.append(skipped(outcome))
         else:
             pages.append(outcome)
     return pages

@@ -44,35 +44,40 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 # that reach this test (no unspaced script) reached at most 0.009. Below it
 # the model decides: loading it costs a process about 100 MB and 0.4 s.
 PLAINLY_ENGLISH_SHARE = 0.10
+# The English name of every language py3langid can answer (ISO 639 codes), so that a refused article
+# says what it seems to be written in; "zxx" is ISO 639's code for no linguistic content. Mandarin and
+# Wu or Cantonese are all "Chinese" to a reader (the model splits Chinese text between them).
 LANGUAGE_NAMES = {
-    "de": "German",
-    "es": "Spanish",
-    "fr": "French",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "ru": "Russian",
-    "ar": "Arabic",
-    "zh": "Chinese",
-    "ja": "Japanese",
-    "he": "Hebrew",
-    "tr": "Turkish",
-    "pl": "Polish",
-    "sv": "Swedish",
-    "uk": "Ukrainian",
-    "ko": "Korean",
-    "id": "Indonesian",
-    "th": "Thai",
-    "vi": "Vietnamese",
-    "hi": "Hindi",
-    "fa": "Persian",
-    "wuu": "Chinese",
-    "yue": "Chinese",
-    "el": "Greek",
-    "cs": "Czech",
-    "ro": "Romanian",
-    "hu": "Hungarian",
-}
+    "ace": "Acehnese", "af": "Afrikaans", "am": "Amharic", "an": "Aragonese", "ar": "Arabic",
+    "ary": "Moroccan Arabic", "arz": "Egyptian Arabic", "as": "Assamese", "az": "Azerbaijani",
+    "ba": "Bashkir", "bcl": "Central Bikol", "be": "Belarusian", "bg": "Bulgarian", "bn": "Bengali",
+    "br": "Breton", "bs": "Bosnian", "ca": "Catalan", "crh": "Crimean Tatar", "cs": "Czech", "cy": "Welsh",
+    "da": "Danish", "de": "German", "dz": "Dzongkha", "el": "Greek", "en": "English", "eo": "Esperanto",
+    "es": "Spanish", "et": "Estonian", "eu": "Basque", "ext": "Extremaduran", "fa": "Persian",
+    "fi": "Finnish", "fo": "Faroese", "fr": "French", "fuv": "Nigerian Fulfulde", "fy": "West Frisian",
+    "ga": "Irish", "gcf": "Guadeloupean Creole", "gcr": "Guianese Creole", "gd": "Scottish Gaelic",
+    "gl": "Galician", "gom": "Konkani", "grc": "Ancient Greek", "gu": "Gujarati", "gug": "Guarani",
+    "guw": "Gun", "ha": "Hausa", "hbo": "Ancient Hebrew", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian",
+    "ht": "Haitian Creole", "hu": "Hungarian", "hy": "Armenian", "id": "Indonesian", "ig": "Igbo",
+    "is": "Icelandic", "it": "Italian", "ja": "Japanese", "jv": "Javanese", "ka": "Georgian",
+    "kab": "Kabyle", "kik": "Kikuyu", "kk": "Kazakh", "km": "Khmer", "kn": "Kannada", "ko": "Korean",
+    "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin", "lb": "Luxembourgish", "lg": "Ganda", "lij": "Ligurian",
+    "ln": "Lingala", "lo": "Lao", "lt": "Lithuanian", "ltg": "Latgalian", "lv": "Latvian", "mg": "Malagasy",
+    "mk": "Macedonian", "ml": "Malayalam", "mn": "Mongolian", "mr": "Marathi", "ms": "Malay", "mt": "Maltese",
+    "my": "Burmese", "ne": "Nepali", "nl": "Dutch", "nn": "Norwegian Nynorsk", "no": "Norwegian",
+    "nso": "Northern Sotho", "oc": "Occitan", "om": "Oromo", "or": "Odia", "pa": "Punjabi",
+    "pcm": "Nigerian Pidgin", "pl": "Polish", "ps": "Pashto", "pt": "Portuguese", "qu": "Quechua",
+    "ro": "Romanian", "ru": "Russian", "rw": "Kinyarwanda", "sa": "Sanskrit", "sdh": "Southern Kurdish",
+    "se": "Northern Sami", "si": "Sinhala", "sk": "Slovak", "sl": "Slovenian", "sn": "Shona", "so": "Somali",
+    "sq": "Albanian", "sr": "Serbian", "st": "Southern Sotho", "sv": "Swedish", "sw": "Swahili",
+    "ta": "Tamil", "te": "Telugu", "tg": "Tajik", "th": "Thai", "tk": "Turkmen", "tl": "Tagalog",
+    "tr": "Turkish", "tt": "Tatar", "ug": "Uyghur", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek",
+    "uzs": "Southern Uzbek", "vec": "Venetian", "vi": "Vietnamese", "vo": "Volapük", "wa": "Walloon",
+    "wuu": "Chinese", "xh": "Xhosa", "yo": "Yoruba", "yue": "Chinese", "zh": "Chinese", "zu": "Zulu",
+    "zxx": "no language",
+}  # fmt: skip
+# jusText's stop lists are named by the language in English, words joined by "_"; these few by another name.
+STOP_LIST_NAMES = {"no": "Norwegian_Bokmal", "ht": "Haitian", "vo": "Volapuk"}
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
@@ -116,7 +121,8 @@ def _language_of_sample(sample: str) -> str | None:
 
 
 def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+    """The language's name in English ("German"); for a code py3langid might add, "language" and the code."""
+    return LANGUAGE_NAMES.get(code, f"language {code!r}")
 
 
 @lru_cache(maxsize=32)
@@ -132,4 +138,5 @@ def stop_words_for(text: str, english: frozenset[str]) -> frozenset[str]:
     code = detect_language(text)
     if code is None or code == "en":
         return english
-    return _stop_list(language_name(code)) or english
+    name = STOP_LIST_NAMES.get(code) or LANGUAGE_NAMES.get(code, "").replace(" ", "_")
+    return (_stop_list(name) if name else None) or english

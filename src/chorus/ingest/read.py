@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from chorus.errors import InputError
+from chorus.errors import InputError, skipped, why_skipped
 from chorus.ingest.datasets import (
     from_multinews_row,
     is_duc_sgml,
@@ -301,7 +301,7 @@ def read_folder(folder: Path, warnings: list[str]) -> list[RawDocument]:
         try:
             documents.extend(read_article_files(path))
         except InputError as exc:
-            warnings.append(f"skipped {exc}")
+            warnings.append(skipped(exc))
     if not documents:
         raise InputError(f"folder {folder} holds no readable article")
     return documents
@@ -449,6 +449,10 @@ def convert_dataset(source: str | Path, write: Callable[[str], object]) -> tuple
     written, rows passed through unchanged because they are not valid clusters,
     so that ``chorus batch`` reports each of them rather than losing it)."""
     written = passed = 0
+    # Rows before the first cluster wait, so that a file that is no dataset at all (an article, a binary
+    # file) writes nothing, not even to standard output; at most a dataset's worth of them.
+    waiting: list[str] = []
+    waiting_bytes = 0
     for number, line in iter_dataset_lines(source):
         where = f"{source} line {number}"
         try:
@@ -457,9 +461,21 @@ def convert_dataset(source: str | Path, write: Callable[[str], object]) -> tuple
                 record = from_multinews_row(record, number, where)
             cluster_from_record(record, where)
         except InputError:
-            write(line.decode("utf-8", errors="replace").rstrip("\r\n") + "\n")
+            row = line.decode("utf-8", errors="replace").rstrip("\r\n") + "\n"
             passed += 1
+            if written:
+                write(row)
+                continue
+            waiting.append(row)
+            waiting_bytes += len(line)
+            if waiting_bytes > MAX_INPUT_BYTES:
+                raise InputError(
+                    f"{source}: no cluster in its first {describe_size(MAX_INPUT_BYTES)}; is it a dataset?"
+                ) from None
             continue
+        for row in waiting:
+            write(row)
+        waiting.clear()
         write(json.dumps(record, ensure_ascii=False) + "\n")
         written += 1
     return written, passed
@@ -551,6 +567,6 @@ def read_inputs(paths: Iterable[str], warnings: list[str]) -> list[Cluster]:
         clusters.insert(0, Cluster(id=name, documents=loose))
     if not clusters:
         if failed:
-            raise InputError("no article could be read: " + "; ".join(f.removeprefix("skipped ") for f in failed))
+            raise InputError("no article could be read: " + "; ".join(why_skipped(f) for f in failed))
         raise InputError("no article given")
     return clusters

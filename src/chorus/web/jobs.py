@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from chorus.analysis.report import Report, build_report
-from chorus.errors import InputError
+from chorus.errors import InputError, skipped, why_skipped
 from chorus.ingest import RawDocument
 from chorus.ingest.decode import decode
 from chorus.ingest.fetch import FetchLimits, fetch_page
@@ -74,14 +74,12 @@ def read_articles(articles: list[Incoming], warnings: list[str]) -> list[RawDocu
         except InputError as exc:
             if len(articles) == 1:
                 raise
-            warnings.append(f"skipped {exc}")
+            warnings.append(skipped(exc))
             continue
         raw.id = doc_id
         read.append(raw)
     if not read:
-        raise InputError(
-            "none of the articles could be read: " + "; ".join(w.removeprefix("skipped ") for w in warnings)
-        )
+        raise InputError("none of the articles could be read: " + "; ".join(why_skipped(w) for w in warnings))
     return read
 
 
