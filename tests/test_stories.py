@@ -420,3 +420,47 @@ def test_a_merged_article_says_which_story_it_came_with():
     reason = decision_reason(decision, {0: "s0001", 1: "s0002"})
     assert reason.startswith("came with its story s0002, merged here") and "0.11 ≥ 0.09" in reason
     assert "(within its dates)" in reason and reason.endswith("shared terms: harbor, fire")
+
+
+def test_the_words_a_story_is_about_are_shown_as_a_reader_writes_them():
+    text = (
+        "Russian Foreign Minister Sergei Lavrov met Hamas leaders in Doha. Russian officials said Israel’s "
+        "government was told. Israel’s envoy was not there. The talks in Doha were held with Russian aides "
+        "and were said to be useful. Talks went on, the AP reported. AP photographers were there."
+    )
+    features = article_features("a", "Lavrov Invites Hamas For Talks", text, None)
+    shown = {features.surface[stem(w)] for w in ("Israel", "Russian", "talks", "invites", "AP")}
+    shouted = article_features("b", "ISRAEL'S ENVOY INVITES HAMAS", "An envoy invites Hamas to talks in Doha.", None)
+    assert [shouted.surface[stem(w)] for w in ("Israel", "envoy", "Hamas")] == ["israel", "envoy", "Hamas"]
+    # no possessive, a name capitalised although most of its mentions open a sentence, a headline's capitals
+    # and a sentence's first word in lower case, an acronym as printed
+    assert shown == {"Israel", "Russian", "talks", "invites", "AP"}
+
+
+def test_an_untitled_wire_story_is_not_titled_by_its_dateline():
+    text = (
+        "MOSCOW (AP) — Russia's foreign minister met the leader of Hamas on Monday in Doha and invited him to "
+        "Moscow for talks, officials said.\n\nThe meeting lasted two hours, and no date was set for the visit."
+    )
+    digest = stories([{"text": text, "id": "wire"}], summaries=False)
+    assert digest.stories[0].title.startswith("Russia's foreign minister met the leader of Hamas")
+
+
+def test_one_of_anything_is_counted_in_the_singular(run, tmp_path):
+    article = tmp_path / "one.txt"
+    article.write_text(
+        "The council of Marrowick approved the tram extension to the airport on Tuesday night after a long "
+        "debate.\n\nWork on the line is to start in the spring, the mayor said, and take two years.\n"
+    )
+    code, out, err = run("stories", str(article), "--no-summaries")
+    assert code == 0 and out.startswith("1 story from 1 input article\n")
+    assert "1 article · 1 independent outlet" in out and "chorus: 1 article in -> 1 story, 0 not usable" in err
+
+
+def test_an_unusable_file_is_named_once_in_what_is_said_of_it(run, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code, out, err = run("stories", str(empty), str(STREAM), "--no-summaries")
+    assert code == 0 and f"\n  {empty} is empty\n" in out and f"warning: not in any story: {empty} is empty\n" in err
+    code, _, err = run("stories", str(empty))
+    assert code == 1 and err.count(str(empty)) == 1

@@ -73,6 +73,11 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(w)
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and the noun, plural unless one: "1 article", "3 articles", "2 stories"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def is_bare_quotation(text: str) -> bool:
     """Is the sentence one quotation and nothing else, so its speaker is named
     only in a sentence around it ("“The movement accepted the invitation”.")?"""

@@ -231,7 +231,7 @@ def stories(
             articles.append(article)
             features[article.key] = document_features(article.key, article.document)
         if not articles and not (kept and kept.articles):
-            reasons = "; ".join(f"{r.where}: {r.reason}" for r in rejected[:3])
+            reasons = "; ".join(r.told for r in rejected[:3])
             raise InputError("no usable article in the input" + (f" ({reasons})" if reasons else ""))
         grouper = kept.grouper(settings) if kept else StoryGrouper(settings)
         grouper.add([features[a.key] for a in articles])

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from chorus.digest.results import DigestOptions
 from chorus.errors import ChorusError
+from chorus.text import counted
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -56,11 +57,11 @@ def run_stories(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
     for w in digest.warnings:
         warn(w)
     for r in digest.rejected:
-        warn(f"not in any story: {r.where}: {r.reason}")
+        warn(f"not in any story: {r.told}")
     stories_count = len(digest.stories) + len(digest.hidden)
     print(
-        f"chorus: {digest.articles_in} articles in -> {stories_count} stories, {len(digest.rejected)} not usable"
-        + (f" -> {args.output}" if args.output else ""),
+        f"chorus: {counted(digest.articles_in, 'article')} in -> {counted(stories_count, 'story', 'stories')}, "
+        f"{len(digest.rejected)} not usable" + (f" -> {args.output}" if args.output else ""),
         file=sys.stderr,
     )
     return 0

@@ -38,7 +38,7 @@ class ArticleFeatures:
     key: str  # the article's unique key in the collection
     terms: dict[str, float]  # stem -> weighted count
     day: int | None  # proleptic Gregorian ordinal of its publication day, None when undated
-    surface: dict[str, str]  # stem -> the word as printed most often, to explain decisions with words
+    surface: dict[str, str]  # stem -> the word as a reader knows it (``shown_word``), to explain decisions
 
     @property
     def date(self) -> str | None:
@@ -51,7 +51,21 @@ def publication_day(published: str | None) -> int | None:
     return day.toordinal() if day is not None else None
 
 
-def _count(text: str, weight: float, counts: defaultdict[str, float], printed: dict[str, Counter[str]]) -> None:
+# The possessive a word is printed with ("Israel's", "Israel’s"): the stem leaves it out, and so do the words shown.
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# How a word was printed, for the word shown: in lower case, capitalised inside a sentence (a name), or
+# capitalised where any word may be (a sentence's first word, any word of a headline: it tells neither).
+LOWER, NAME, OPENING = "lower", "name", "opening"
+
+
+def _count(
+    text: str,
+    weight: float,
+    counts: defaultdict[str, float],
+    printed: dict[str, Counter[tuple[str, str]]],
+    headline: bool = False,
+) -> None:
+    shouted = headline and not any(ch.islower() for ch in text)
     for match in WORD_RE.finditer(text):
         word = match.group()
         if len(word) < MIN_WORD_CHARS or word.lower() in STOP_WORDS or not any(ch.isalpha() for ch in word):
@@ -60,16 +74,40 @@ def _count(text: str, weight: float, counts: defaultdict[str, float], printed: d
         is_name = word[0].isupper() and not _SENTENCE_OPENING.search(before)
         key = stem(word)
         counts[key] += weight * (NAME_WEIGHT if is_name else 1.0)
-        printed.setdefault(key, Counter())[word.lower() if not is_name else word] += 1
+        how = LOWER if word[0].islower() else OPENING if headline or not is_name else NAME
+        shown = _POSSESSIVE.sub("", word)
+        if shouted:
+            shown = shown.lower()  # a headline in capitals tells no acronym from a word
+        printed.setdefault(key, Counter())[(shown, how)] += 1
+
+
+def _is_acronym(word: str) -> bool:
+    """ "AP", "NATO": capitals wherever they are printed, a sentence's first word or not."""
+    return len(word) > 1 and word.isupper()
+
+
+def shown_word(printed: Counter[tuple[str, str]]) -> str:
+    """The word a stem is shown as: its most printed spelling without a possessive, capitalised when it is
+    printed capitalised inside sentences more often than in lower case ("Russian" although most of its
+    articles open with it), else in lower case (a headline's or a sentence's capital says nothing)."""
+    names = Counter({w: n for (w, how), n in printed.items() if how == NAME})
+    lower: Counter[str] = Counter()
+    for (w, how), n in printed.items():
+        if how != NAME:
+            lower[w if _is_acronym(w) else w.lower()] += n
+    lower_printed = sum(n for (_, how), n in printed.items() if how == LOWER)
+    if names and names.total() > lower_printed:
+        return names.most_common(1)[0][0]
+    return lower.most_common(1)[0][0] if lower else names.most_common(1)[0][0]
 
 
 def article_features(key: str, title: str | None, text: str, published: str | None) -> ArticleFeatures:
     counts: defaultdict[str, float] = defaultdict(float)
-    printed: dict[str, Counter[str]] = {}
+    printed: dict[str, Counter[tuple[str, str]]] = {}
     if title:
-        _count(title, TITLE_WEIGHT, counts, printed)
+        _count(title, TITLE_WEIGHT, counts, printed, headline=True)
     _count(text, 1.0, counts, printed)
-    surface = {term: words.most_common(1)[0][0] for term, words in printed.items()}
+    surface = {term: shown_word(words) for term, words in printed.items()}
     return ArticleFeatures(key=key, terms=dict(counts), day=publication_day(published), surface=surface)
 
 

@@ -197,13 +197,16 @@ def _write_report(story, work: StoryWork, path: Path) -> str | None:
 
 
 def title_of(articles: Sequence[Article], similarity: Sequence[float]) -> str:
-    """The headline of the article most like the story's centroid; else the start of that article."""
+    """The headline of the article most like the story's centroid; else the start of that article, without
+    its wire dateline ("MOSCOW (AP) —" says where the story was filed, not what it is)."""
+    from chorus.segment import strip_dateline
+
     ranked = sorted(range(len(articles)), key=lambda i: (-similarity[i], i))
     for i in ranked:
         title = articles[i].document.title
         if title:
             return title
-    words = articles[ranked[0]].document.text.split()
+    words = strip_dateline(articles[ranked[0]].document.text.lstrip()).split()
     return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
 
 

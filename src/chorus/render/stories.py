@@ -23,6 +23,7 @@ from chorus.digest.grouping import JOINED, MERGED, MOVED, OPENED, Decision
 from chorus.digest.results import NewsStory, StoryDigest
 from chorus.render.json import document_fields, summary_to_dict
 from chorus.render.text import citation, source_line
+from chorus.text import counted
 
 STORY_FORMATS = ("text", "markdown", "json", "html")
 OUTLETS_SHOWN = 6
@@ -44,7 +45,7 @@ def _outlets(story: NewsStory) -> str:
 def _counts(story: NewsStory) -> str:
     n = len(story.articles)
     outlets = story.independent_outlets
-    return f"{n} article{'s' * (n != 1)} · {outlets} independent outlet{'s' * (outlets != 1)}"
+    return f"{counted(n, 'article')} · {counted(outlets, 'independent outlet')}"
 
 
 def decision_reason(decision: Decision, story_ids: dict[int, str]) -> str:
@@ -52,9 +53,7 @@ def decision_reason(decision: Decision, story_ids: dict[int, str]) -> str:
     shared = ", ".join(decision.shared_terms)
     apart = decision.days_apart
     when = (
-        ""
-        if apart is None
-        else (" (within its dates)" if apart == 0 else f" ({apart} day{'s' * (apart != 1)} from its dates)")
+        "" if apart is None else (" (within its dates)" if apart == 0 else f" ({counted(apart, 'day')} from its dates)")
     )
     if decision.action == OPENED:
         if decision.closest_other is None:
@@ -94,19 +93,18 @@ def _footer_lines(digest: StoryDigest) -> list[str]:
     if digest.hidden:
         n = sum(len(s.articles) for s in digest.hidden)
         lines.append(
-            f"{len(digest.hidden)} stories ({n} articles) with fewer than {digest.min_outlets} independent outlets not shown"
+            f"{counted(len(digest.hidden), 'story', 'stories')} ({counted(n, 'article')}) with fewer than "
+            f"{counted(digest.min_outlets, 'independent outlet')} not shown"
         )
     if digest.rejected:
         lines.append(f"Not in any story ({len(digest.rejected)}):")
-        lines += [f"  {r.where}: {r.reason}" for r in digest.rejected]
+        lines += [f"  {r.told}" for r in digest.rejected]
     return lines
 
 
 def _heading(digest: StoryDigest) -> str:
     n = len(digest.stories)
-    return (
-        f"{n} stor{'ies' if n != 1 else 'y'} from {digest.articles_in} input article{'s' * (digest.articles_in != 1)}"
-    )
+    return f"{counted(n, 'story', 'stories')} from {counted(digest.articles_in, 'input article')}"
 
 
 def render_stories_text(digest: StoryDigest) -> str:

@@ -10,6 +10,10 @@
     return node;
   }
 
+  function plural(count, word, many) {
+    return count + ' ' + (count === 1 ? word : (many || word + 's'));
+  }
+
   function span(story) {
     var first = (story.first_published || '').slice(0, 10);
     var last = (story.last_published || '').slice(0, 10);
@@ -31,9 +35,8 @@
   function showStory(story, list) {
     var item = el('article', 'story');
     item.appendChild(el('h3', null, story.rank + '. ' + story.title));
-    var outlets = story.independent_outlets + ' independent outlet' + (story.independent_outlets === 1 ? '' : 's');
-    item.appendChild(el('p', 'story-meta', story.id + ' · ' + span(story) + ' · ' + story.articles + ' article'
-      + (story.articles === 1 ? '' : 's') + ' · ' + outlets + ': ' + story.outlets.join(', ')));
+    item.appendChild(el('p', 'story-meta', story.id + ' · ' + span(story) + ' · ' + plural(story.articles, 'article')
+      + ' · ' + plural(story.independent_outlets, 'independent outlet') + ': ' + story.outlets.join(', ')));
     item.appendChild(el('p', 'story-terms', 'About: ' + story.terms.join(', ')));
     if (story.summary) {
       var summary = el('p', 'story-summary');
@@ -59,15 +62,19 @@
   function show(data, output) {
     output.textContent = '';
     var count = data.stories.length;
-    output.appendChild(el('h2', null, count + (count === 1 ? ' story' : ' stories') + ' from ' + data.articles_in + ' articles'));
+    output.appendChild(el('h2', null, plural(count, 'story', 'stories') + ' from ' + plural(data.articles_in, 'article')));
     data.stories.forEach(function (story) { showStory(story, output); });
     if (data.hidden.length) {
-      output.appendChild(el('p', 'story-terms', data.hidden.length + ' stories with fewer independent outlets not shown'));
+      output.appendChild(el('p', 'story-terms', plural(data.hidden.length, 'story', 'stories')
+        + ' with fewer than ' + plural(data.min_outlets, 'independent outlet') + ' not shown'));
     }
     if (data.rejected.length) {
       output.appendChild(el('h3', null, 'Not in any story (' + data.rejected.length + ')'));
       var rejected = el('ul');
-      data.rejected.forEach(function (r) { rejected.appendChild(el('li', null, r.where + ': ' + r.reason)); });
+      data.rejected.forEach(function (r) {
+        // a reason that names the file already is told as is (as chorus.digest.inputs.Rejected.told)
+        rejected.appendChild(el('li', null, r.reason.indexOf(r.where) === 0 ? r.reason : r.where + ': ' + r.reason));
+      });
       output.appendChild(rejected);
     }
   }
