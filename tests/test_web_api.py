@@ -434,9 +434,14 @@ def test_work_out_of_time_stops_between_stages(work, options):
 BAD_JSON = [
     ({"documents": []}, "invalid_request", "documents"),
     ({}, "invalid_request", "documents"),
-    ({"documents": [""]}, "invalid_request", "documents.0.text"),
-    ({"documents": [{"name": "no text"}]}, "invalid_request", "text"),
-    ({"documents": [42]}, "invalid_request", "documents"),
+    ({"documents": [""]}, "invalid_request", "documents[0]: String should have at least 1 character"),
+    ({"documents": [{"name": "no text"}]}, "invalid_request", "documents[0].text: Field required"),
+    (
+        {"documents": ["text", 42]},
+        "invalid_request",
+        'documents[1]: should be a text or an object with a "text" string',
+    ),
+    ({"documents": [{"text": "t", "colour": 1}]}, "invalid_request", "documents[0].colour: is not a field"),
     ({"documents": ["text"], "words": 0}, "invalid_request", "words"),
     ({"documents": ["text"], "words": 5000}, "invalid_request", "words"),
     ({"documents": ["text"], "words": "many"}, "invalid_request", "words"),
@@ -444,7 +449,7 @@ BAD_JSON = [
     ({"documents": ["text"], "method": "magic"}, "invalid_request", "method"),
     ({"documents": ["text"], "format": "pdf"}, "invalid_request", "format"),
     ({"documents": ["text"], "query": "q" * 2000}, "invalid_request", "query"),
-    ({"documents": ["text"], "colour": "blue"}, "invalid_request", "colour"),
+    ({"documents": ["text"], "colour": "blue"}, "invalid_request", "colour: is not a field of this request"),
     ({"documents": ["   \n  "]}, "bad_input", "no article text"),
     (
         {

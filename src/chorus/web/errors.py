@@ -39,12 +39,34 @@ def error_response(error: ApiError) -> JSONResponse:
     )
 
 
+# The tags of the two shapes of a document (``schemas.DocumentItem``), which pydantic puts in an error's
+# place after the document's index: the client sent one shape, the error needs no name for it.
+_SHAPE_TAGS = frozenset({"text", "object"})
+# Pydantic's words for an error where the API's are plainer (they name no class of chorus's).
+_PLAINER = {
+    "model_type": 'should be a text or an object with a "text" string',
+    "extra_forbidden": "is not a field of this request",
+}
+
+
+def _place(loc: Sequence[Any]) -> str:
+    """Where an error is, as a client writes it: ``documents[2].text``."""
+    where = ""
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            where += f"[{part}]"
+        elif part != "body" and not (part in _SHAPE_TAGS and i and isinstance(loc[i - 1], int)):
+            where += f".{part}" if where else str(part)
+    return where
+
+
 def describe_validation_errors(errors: Sequence[Mapping[str, Any]]) -> str:
-    """Pydantic's errors as one sentence: 'words: Input should be ... ; documents: ...'."""
+    """Pydantic's errors as one sentence: 'words: Input should be ... ; documents[0]: ...'."""
     parts = []
     for error in errors[:5]:
-        where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
-        parts.append(f"{where}: {error.get('msg', 'invalid')}" if where else str(error.get("msg", "invalid")))
+        where = _place(error.get("loc", ()))
+        message = _PLAINER.get(error.get("type", ""), str(error.get("msg", "invalid")))
+        parts.append(f"{where}: {message}" if where else message)
     more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
     return "Invalid request: " + "; ".join(parts) + more
 
