@@ -325,18 +325,26 @@ def first_sentence(text: str) -> str:
     return sentences[0] if sentences else ""
 
 
+def fresh_documents(row: dict) -> list[int]:
+    """The indexes of the cluster's documents this set dresses: none of sets A and B's, drawn with this set's
+    seed; none if fewer than ``MIN_PAGES`` are left."""
+    used = set(chosen_documents(row))
+    free = [i for i in range(len(row["documents"])) if i not in used]
+    if len(free) < MIN_PAGES:
+        return []
+    rng = random.Random(f"{SEED}/{row['id']}")
+    return sorted(rng.sample(free, min(PAGES_PER_CLUSTER, len(free))))
+
+
 def build(data: Path) -> list[NoisyCluster]:
     rows = read_rows(data)
     headlines = [h for _, r in rows for h in (r.get("doc_headlines") or []) if h and len(h.split()) >= 4]
     clusters = []
     for dataset, row in rows:
         docs = [d if isinstance(d, str) else d["text"] for d in row["documents"]]
-        used = set(chosen_documents(row))
-        free = [i for i in range(len(docs)) if i not in used]
-        if len(free) < MIN_PAGES:
+        chosen = fresh_documents(row)
+        if not chosen:
             continue
-        rng = random.Random(f"{SEED}/{row['id']}")
-        chosen = sorted(rng.sample(free, min(PAGES_PER_CLUSTER, len(free))))
         titles = list(row.get("doc_headlines") or [None] * len(docs))
         own = {titles[i] for i in chosen}
         topic = row["id"][:5]
