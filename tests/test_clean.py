@@ -753,8 +753,10 @@ def test_a_box_of_other_stories_goes_and_the_article_after_it_stays():
     page = "\n\n".join([headline, *NEWS[:2], *box, *NEWS[2:]])
     [result] = clean_texts([page], _Doubting([headline, box[0], box[1], box[3]]))
     assert result.paragraphs == NEWS
-    # Without the rule the teasers stay: it is the rule that drops them.
-    [kept] = clean_texts([page], _Doubting([headline, box[0], box[1], box[3]]), other_stories=False)
+    # Without the rule (and the one for a teaser under its headline) the teasers stay: the rules drop them.
+    [kept] = clean_texts(
+        [page], _Doubting([headline, box[0], box[1], box[3]]), other_stories=False, headline_teasers=False
+    )
     assert box[2] in kept.paragraphs
 
 
@@ -868,3 +870,86 @@ def test_an_article_written_to_its_reader_keeps_its_paragraphs_that_say_you():
     )
     [result] = clean_texts([_page([menu], NEWS[:2] + [box] + NEWS[2:], [])], _Doubting([menu, box]))
     assert result.paragraphs == NEWS
+
+
+def test_a_teaser_under_another_story_s_headline_goes_and_the_article_s_own_subheading_stays():
+    # After the article began, a sentence under another story's headline (doubted by the model) that
+    # shares no word with the article is that story's teaser; under the article's own subheading, a
+    # paragraph using the article's words stays.
+    other = ["Rovers Sign Striker From Dundee", "The club paid a record fee for the 24-year-old forward."]
+    subheading = "Repairs Start Next Week"
+    own = "Engineers will start the repairs to the bridge's cracked support beams next week, the council said."
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *NEWS[:3], *other, "Advertisement", subheading, own, *NEWS[3:]])
+    model = _Doubting([headline, other[0], "Advertisement", subheading])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == [*NEWS[:3], own, *NEWS[3:]]
+    [kept] = clean_texts([page], model, headline_teasers=False)  # the rule drops it
+    assert other[1] in kept.paragraphs
+
+
+def test_the_article_resumed_after_a_long_stack_of_furniture_is_in_its_main_run():
+    from chorus.ingest.clean import page_blocks
+    from chorus.ingest.line_model import MAX_RUN_GAP, page_layout
+
+    stack = ["Share on X", "Copy link", "Log in to keep reading.", "Sign me up", "Email address"]
+    stack += ["Thanks for signing up!", "Advertisement", "Photo 3 of 12"]
+    assert len(stack) > MAX_RUN_GAP
+    more = [
+        "The council said the Elm Street bridge repairs would cost the city about two million dollars in all.",
+        "Engineers said the cracks in the support beams of the bridge had grown since the inspection last year.",
+    ]
+    page = "\n\n".join(["Elm Street bridge to close for repairs", *NEWS, *stack, *more])
+    blocks = page_blocks(page)
+    last = max(b.index for b in blocks if b.text in more)
+    assert page_layout(blocks).run_end == last
+    assert page_layout(blocks, resumed_runs=False).run_end < last
+    # Teasers under their headlines after the stack (no two paragraphs in a row) are not taken in.
+    teasers = [
+        "Rovers Sign Striker From Dundee",
+        "The club paid a record fee for the forward, the bridge's neighbours said on Monday.",
+        "Bakery on Mill Street Wins National Prize",
+        "Judges praised the bakery's rye bread near the bridge, the owner said on Monday.",
+    ]
+    blocks = page_blocks("\n\n".join(["Elm Street bridge to close for repairs", *NEWS, *stack, *teasers]))
+    assert page_layout(blocks).run_end < min(b.index for b in blocks if b.text in teasers)
+
+
+@pytest.mark.parametrize("line", ["Updated Monday 10:15 am", "City Council / Bridge Repairs / Local Trade"])
+def test_a_time_stamp_or_a_menu_is_never_the_title(line):
+    # A page with no headline: the stamp and the menu share words with the story, but neither heads it.
+    page = "\n\n".join([line, "Share this article", *NEWS])
+    [result] = clean_texts([page], _Doubting([line]))
+    assert result.title is None
+    assert result.paragraphs == NEWS
+
+
+def test_the_outlet_speaking_to_its_reader_goes():
+    # Away from the article's paragraphs (past a share row), "we" and "you" outside quotation marks: the
+    # outlet's appeal, however it reads.
+    appeal = (
+        "If you value reporting like this, we hope you will consider supporting our newsroom with a gift of any size."
+    )
+    headline = "Elm Street bridge to close for repairs"
+    share = ["Share", "Tweet", "Email this story"]
+    page = "\n\n".join([headline, *NEWS, *NEWS_2, *share, appeal])
+    model = _Doubting([headline, *share])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == [*NEWS, *NEWS_2]
+    [kept] = clean_texts([page], model, outlet_voice=False)
+    assert appeal in kept.paragraphs
+
+
+def test_the_page_s_end_matter_about_its_writer_or_outlet_goes_but_the_story_s_people_stay():
+    headline = "Elm Street bridge to close for repairs"
+    share = ["Share", "Tweet"]
+    bio = "Jo Lee joined the Marrowick Gazette in 2017 after ten years of covering city hall in Leeds."
+    about = "The Marrowick Gazette is an independent newsroom founded in 1921, read by half the county every week."
+    # The story's own people closing it stay: the article names them before.
+    closing = "Ana Ruiz is a former engineer who has led the council since 2019."
+    page = "\n\n".join([headline, *NEWS, closing, *share, bio, about])
+    model = _Doubting([headline, *share])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == [*NEWS, closing]
+    [kept] = clean_texts([page], model, end_matter=False)
+    assert bio in kept.paragraphs and about in kept.paragraphs

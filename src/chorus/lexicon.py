@@ -77,6 +77,24 @@ QUOTE_VERBS = SPEECH_VERBS | frozenset(
 # own reporting says outside quotation marks.
 SECOND_PERSON_WORDS = frozenset("you your yours yourself we our ours us".split())
 READER_ADDRESS_WORDS = frozenset("you your yours yourself yourselves".split())
+# How a paragraph about a writer or an outlet goes on after its name ("Regan is a ...", "Nora Quinn joined
+# the Gazette in 1977", "The Gazette is part of ..."): clean.END_MATTER.
+BIOGRAPHY_VERBS = (
+    "is a",
+    "is an",
+    "is the",
+    "is part of",
+    "joined",
+    "covers",
+    "writes",
+    "has written",
+    "has covered",
+    "has worked",
+    "lives",
+    "worked",
+    "was born",
+    "can be reached",
+)
 # Verbs of a reply: `"Guys, it's a movie!" responded Tom Sherak` answers something said before
 # (references.py).
 RESPONSE_VERBS = frozenset("responded replied retorted countered agreed disagreed conceded".split())

@@ -177,6 +177,30 @@ _OTHER_STORIES_LABELS = tuple(
 STORY_CARDS = True
 CARD_COPY_DISTANCE = 2  # the headline's second copy within this many blocks (a section label between them)
 CARD_ROW_DIGITS = 0.2  # a "standfirst" with this share of figures is a table's row
+# A sentence right under another story's headline (the model dropped the headline; it is not the page's
+# own), after the article's first paragraph and not followed by a paragraph of reporting, that shares
+# almost none of its words with the article's main run of paragraphs is that story's teaser in a box,
+# however it reads: strong evidence of another story (a paragraph under the article's own subheading
+# uses the article's words, and the article goes on under it).
+HEADLINE_TEASERS = True
+TEASER_RUN_COHESION = 0.1
+# Nor with the cluster's other articles (a digest's item under its own headline uses the story's words: two
+# DUC digests lost one each without this) nor with its own page's other paragraphs (alone, the page is the
+# cluster; so the cluster can only keep a teaser the page alone would drop, never drop one it keeps).
+TEASER_CLUSTER_COHESION = 0.2
+# The outlet speaking to its reader: a paragraph saying "we" (or "our", "us") and "you" outside quotation
+# marks, attributing nothing, is the page's own notice (an "about us" paragraph, a consent or cookie notice,
+# an affiliate disclosure, a donation appeal), unless the article itself is written to its reader.
+OUTLET_VOICE = True
+_OUTLET_WE_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us)\b")  # "us", not "US"
+# The page's end matter: closing paragraphs that open with a name the article never uses and a verb of a
+# biography ("Regan is a Connecticut native ...", "Nora Quinn joined the Gazette in 1977 ...", "The Gazette
+# is an independent newsroom ...") are about its writer or its outlet, not the story.
+END_MATTER = True
+_END_MATTER_RE = re.compile(
+    r"^((?:The )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}),? "
+    rf"(?:{lexicon.alternation(lexicon.BIOGRAPHY_VERBS)})\b"
+)
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -194,6 +218,9 @@ class RuleSwitches:
     introduced_lists: bool = INTRODUCED_LISTS
     other_stories: bool = OTHER_STORIES
     story_cards: bool = STORY_CARDS
+    headline_teasers: bool = HEADLINE_TEASERS
+    outlet_voice: bool = OUTLET_VOICE
+    end_matter: bool = END_MATTER
 
 
 @dataclass
@@ -470,6 +497,9 @@ def _is_headline(b: Block) -> bool:
 _ATTRIBUTION_RE = re.compile(rf"\b{lexicon.alternation(lexicon.LEDE_ATTRIBUTIONS)}\b", re.IGNORECASE)
 _NEWS_DAY_RE = re.compile(r"\b(?:" + "|".join(lexicon.WEEKDAYS) + r"|yesterday|tonight|last night)\b", re.IGNORECASE)
 _QUOTATION_RE = re.compile(r"""^["“‘']""")
+# A line of three or more items set apart by one separator ("Markets / Food / Environment", "U.S. — Money —
+# Events"): a menu, whatever separator the site chose.
+_SEPARATED_RE = re.compile(r"(\s[/|—–·•»›]\s)(?:.*?\1)")
 MAX_STANDFIRST_WORDS = 35
 STANDFIRST_COHESION = 0.3
 HEADLINE_COHESION = 0.2  # a headline shares words with the story (a menu label does not)
@@ -526,6 +556,8 @@ def _split_title(blocks: list[Block]) -> tuple[Block | None, Block | None]:
         # headline-shaped line about the story.
         if b.repeated or not (_is_headline(b) and b.n_words >= 3 and b.cohesion >= HEADLINE_COHESION):
             continue
+        if b.timestamp or _SEPARATED_RE.search(b.text):
+            continue  # a time stamp or a menu
         return b, _standfirst(blocks, i + 1)
     return None, None
 
@@ -735,6 +767,59 @@ def _story_cards(blocks: list[Block]) -> None:
                 card.label, card.reason = BAD, "another story's card (its headline printed twice, its standfirst)"
 
 
+def _headline_teasers(blocks: list[Block], layout: Layout) -> None:
+    """Drop a one-sentence teaser under another story's headline that shares hardly a word with the article
+    nor with the cluster's other articles (``Block.cohesion``: read after the cluster is compared)."""
+    article = len(layout.prose)  # the blocks before the readers' comments
+    first = next((i for i, b in enumerate(blocks[:article]) if b.label == GOOD and _is_prose(b)), article)
+    own = {b.normal for b in blocks[:first]}  # the page's own headline, printed again lower down
+    for i in range(first + 1, article):
+        b, above = blocks[i], blocks[i - 1]
+        if (
+            b.label == GOOD
+            and above.label == BAD
+            and is_headline_shaped(above)
+            and not (above.credit or above.caption_words or above.timestamp)  # a caption heads no teaser
+            and above.normal not in own
+            and not SENTENCE_BREAK_RE.search(b.text)
+            and layout.run_cohesion[i] < TEASER_RUN_COHESION
+            and max(b.cohesion, b.own_cohesion) < TEASER_CLUSTER_COHESION  # together, never more than alone
+            and not (i + 1 < article and blocks[i + 1].label == GOOD and _is_prose(blocks[i + 1]))
+        ):
+            b.label, b.reason = BAD, "a teaser under another story's headline (shares hardly a word with the article)"
+
+
+def _outlet_voice(blocks: list[Block], layout: Layout) -> None:
+    """Drop the outlet's own notices to its reader: "we" and "you" outside quotation marks, no attribution,
+    away from the article's densest stretch of paragraphs (a blog's aside to its reader sits among them)."""
+    for i, b in enumerate(blocks):
+        if (
+            b.label == GOOD
+            and not layout.core_start <= i <= layout.core_end
+            and _addresses_you(b)
+            and _OUTLET_WE_RE.search(b.text)
+            and not _ATTRIBUTION_RE.search(b.text)
+        ):
+            b.label, b.reason = BAD, "the outlet speaking to its reader (about us, a notice, a disclosure)"
+
+
+def _end_matter(blocks: list[Block]) -> None:
+    """Drop the page's closing paragraphs about someone or something the article never names: from the
+    last paragraph kept back, while each opens with such a name and a verb of a biography."""
+    kept = [b for b in blocks if b.label == GOOD and _is_prose(b)]
+    names: list[set[str]] = []  # of the closing paragraphs that open like end matter, the last first
+    for b in reversed(kept[1:]):
+        opening = _END_MATTER_RE.match(b.text)
+        if opening is None or _QUOTATION_MARKS_RE.search(b.text) or _ATTRIBUTION_RE.search(b.text):
+            break
+        names.append({w.lower() for w in opening.group(1).split() if w.lower() not in STOP_WORDS})
+    article = {w for b in kept[: len(kept) - len(names)] for w in b.normal.split()}
+    for b, named in zip(reversed(kept), names):
+        if not named or named & article:
+            return  # the article names it: a paragraph of reporting about one of its people
+        b.label, b.reason = BAD, "after the article, about a writer or an outlet it never names (a bio, about us)"
+
+
 def without_other_stories(blocks: list[Block]) -> list[Block]:
     """The blocks of an extracted article (all taken for the article's) without its boxes of other stories."""
     for b in blocks:
@@ -862,6 +947,10 @@ def _classify_article(
         _other_stories(blocks, addresses_reader)
     if rules.story_cards:
         _story_cards(blocks)
+    if rules.outlet_voice and not addresses_reader:
+        _outlet_voice(blocks, layout)
+    if rules.end_matter:
+        _end_matter(blocks)
     if rules.repeated_labels:
         for b in blocks:
             if b.label == GOOD and b.repeated and not b.terminal:
@@ -965,6 +1054,9 @@ def clean_texts(
     introduced_lists: bool = INTRODUCED_LISTS,
     other_stories: bool = OTHER_STORIES,
     story_cards: bool = STORY_CARDS,
+    headline_teasers: bool = HEADLINE_TEASERS,
+    outlet_voice: bool = OUTLET_VOICE,
+    end_matter: bool = END_MATTER,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -976,7 +1068,16 @@ def clean_texts(
     (``benchmarks/cleaner_folds.py`` measures each).
     """
     model = model or default_model()
-    rules = RuleSwitches(embedded_posts, repeated_labels, introduced_lists, other_stories, story_cards)
+    rules = RuleSwitches(
+        embedded_posts,
+        repeated_labels,
+        introduced_lists,
+        other_stories,
+        story_cards,
+        headline_teasers,
+        outlet_voice,
+        end_matter,
+    )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
     layouts = [page_layout(blocks) for blocks in articles]
@@ -1020,6 +1121,8 @@ def clean_texts(
                 and b.cohesion >= GOOD_COHESION
             ):
                 b.label, b.reason = GOOD, ""
+        if rules.headline_teasers:
+            _headline_teasers(blocks, layouts[d])
         title, subtitle = _split_title(blocks)
         for heading in (title, subtitle):
             if heading is not None:

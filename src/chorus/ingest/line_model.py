@@ -112,9 +112,9 @@ def is_prose(b: BlockLike) -> bool:
     )
 
 
-def _main_run(prose: list[bool], n_words: list[int], max_gap: int = MAX_RUN_GAP) -> tuple[int, int]:
-    """First and last block index of the run of prose with the most words (runs broken by > max_gap other blocks)."""
-    best, best_words = (0, -1), -1
+def _runs(prose: list[bool], n_words: list[int], max_gap: int) -> list[tuple[int, int, int]]:
+    """The runs of prose (first and last block index, words), broken by more than ``max_gap`` other blocks."""
+    runs = []
     start: int | None = None
     last = -1  # the run's last prose block, read only once start is set
     words = 0
@@ -123,8 +123,7 @@ def _main_run(prose: list[bool], n_words: list[int], max_gap: int = MAX_RUN_GAP)
         if not end_of_page and not p:
             continue
         if start is not None and (end_of_page or i - last - 1 > max_gap):
-            if words > best_words:
-                best, best_words = (start, last), words
+            runs.append((start, last, words))
             start, words = None, 0
         if end_of_page:
             break
@@ -132,7 +131,48 @@ def _main_run(prose: list[bool], n_words: list[int], max_gap: int = MAX_RUN_GAP)
             start = i
         last = i
         words += n_words[i]
-    return best
+    return runs
+
+
+def _main_run(prose: list[bool], n_words: list[int], max_gap: int = MAX_RUN_GAP) -> tuple[int, int]:
+    """First and last block index of the run of prose with the most words (runs broken by > max_gap other blocks)."""
+    runs = _runs(prose, n_words, max_gap)
+    start, end, _ = max(runs, key=lambda run: run[2]) if runs else (0, -1, 0)  # the first of equals
+    return start, end
+
+
+# The article goes on past a stretch of furniture longer than MAX_RUN_GAP (a share row, a paywall prompt
+# and a newsletter box stacked between two paragraphs): a run of prose next to the main run, set apart
+# from it only by short blocks, whose paragraphs use the main run's words (another story's teaser, a
+# bio or an outlet's "about us" shares few of them) and follow one another as an article's do (a box
+# of related stories on the same topic sets a headline over each teaser) continues the article, and
+# the main run takes it in.
+RESUMED_RUNS = True
+RESUME_COHESION = 0.4  # mean share of the run's paragraphs' stems that the main run's paragraphs use
+RESUME_GAP_WORDS = 15  # no block between the two runs is longer (furniture lines, not a paragraph)
+
+
+def _resumed_run(
+    blocks: Sequence[BlockLike], prose: list[bool], runs: list[tuple[int, int, int]], start: int, end: int
+) -> tuple[int, int]:
+    """The main run ``start``-``end`` with the runs beside it that continue the article (RESUMED_RUNS)."""
+    use = _run_use(blocks, prose, start, end)
+    changed = True
+    while changed:
+        changed = False
+        for first, last, _ in runs:
+            before, after = last < start, first > end
+            gap = range(last + 1, start) if before else range(end + 1, first) if after else range(0)
+            if not (before or after) or any(prose[i] or blocks[i].n_words > RESUME_GAP_WORDS for i in gap):
+                continue
+            if not any(prose[i] and prose[i + 1] for i in range(first, last)):
+                continue  # no two paragraphs in a row: teasers under their headlines, or a lone notice
+            paragraphs = [blocks[i] for i in range(first, last + 1) if prose[i]]
+            if sum(_shared(b, use, 0) for b in paragraphs) >= RESUME_COHESION * len(paragraphs):
+                start, end = min(start, first), max(end, last)
+                use = _run_use(blocks, prose, start, end)
+                changed = True
+    return start, end
 
 
 OWN_FEATURES = (
@@ -214,10 +254,13 @@ def _shared(b: BlockLike, use: Counter[str], itself: int) -> float:
     return len([s for s in b.stems if use[s] > itself]) / len(b.stems) if b.stems else 0.0
 
 
-def page_layout(blocks: Sequence[BlockLike]) -> Layout:
+def page_layout(blocks: Sequence[BlockLike], resumed_runs: bool = RESUMED_RUNS) -> Layout:
     n = len(blocks)
     prose = [is_prose(b) for b in blocks]
     run_start, run_end = _main_run(prose, [b.n_words for b in blocks]) if any(prose) else (n, -1)
+    if resumed_runs and any(prose):
+        runs = _runs(prose, [b.n_words for b in blocks], MAX_RUN_GAP)
+        run_start, run_end = _resumed_run(blocks, prose, runs, run_start, run_end)
     run_use = _run_use(blocks, prose, run_start, run_end)
     core_start, core_end = _main_run(prose, [b.n_words for b in blocks], CORE_GAP) if any(prose) else (n, -1)
     core_use = _run_use(blocks, prose, core_start, core_end)
