@@ -1,6 +1,6 @@
 """Score claim alignment against the hand-judged set in benchmarks/claims/.
 
-    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|all] [--show] [--json FILE]
+    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|web-conflicts|all] [--show] [--json FILE]
 
 Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
 is checked against every article of its cluster with the engine that makes
@@ -37,6 +37,9 @@ held, from pairs ``benchmarks/conflict_candidates.py`` printed (nothing of choru
 before chorus's report was run on them; never printed with ``--show`` unless asked for by name.
 The ``kept-conflicts`` split (eighth session) was judged on the three DUC 2007 clusters whose conflicts no split
 had judged exhaustively, by reading them in full before chorus's report was run on them; never printed either.
+The ``web-conflicts`` split (ninth session) was judged on ten clusters of the saved news pages of
+``../shared/data/web-pages`` (no DUC cluster was left that no conflict split held), by reading them in full
+before chorus's report was run on them; never printed either.
 The ``blind2`` claims split (seventh session) was judged on two DUC 2007 clusters no claim split
 held, before that session's rules were written, and is never printed either; nor is ``blind3``
 (eighth session: three more DUC 2007 clusters, judged before the engine was run on them), nor ``blind4``
@@ -67,11 +70,33 @@ if not DATASETS[0].exists():
     DATASETS = [DATA / "duc2006" / "clusters.jsonl", DATA / "duc2007-update" / "clusters.jsonl"]
 
 
+WEB_CLUSTERS = CLAIMS / "web_clusters.json"  # clusters of saved pages of ../shared/data/web-pages, by page key
+
+
+def load_web_cluster(keys: list[str]):
+    """The saved pages ``keys`` of ``../shared/data/web-pages/html`` read as chorus reads HTML files (each
+    page's outlet, title and date from its markup), the document ids being the keys."""
+    import gzip
+    import tempfile
+
+    from chorus.pipeline import load_documents
+
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for key in keys:
+            path = Path(folder) / f"{key}.html"
+            path.write_bytes(gzip.decompress((DATA / "web-pages" / "html" / f"{key}.html.gz").read_bytes()))
+            paths.append(path)
+        return load_documents(paths)
+
+
 def load_cluster(name: str):
     from chorus.pipeline import load_documents
 
     if name in SOURCES:
         return load_documents([SOURCES[name]])
+    if name.startswith("web-"):
+        return load_web_cluster(json.loads(WEB_CLUSTERS.read_text(encoding="utf-8"))[name])
     for dataset in DATASETS:
         with open(dataset, encoding="utf-8") as f:
             for line in f:
@@ -115,6 +140,7 @@ HIDDEN_SPLITS = (
     "untuned-conflicts",
     "last-conflicts",
     "kept-conflicts",
+    "web-conflicts",
 )  # scored, never printed unless asked for by name
 
 
@@ -142,6 +168,7 @@ def main() -> int:
             "untuned-conflicts",
             "last-conflicts",
             "kept-conflicts",
+            "web-conflicts",
             "all",
         ],
     )
