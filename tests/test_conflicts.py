@@ -412,3 +412,32 @@ def test_one_article_giving_an_area_in_two_units_takes_a_side():
     assert [values(c) for c in found.conflicts] == [
         [("almost 12,000 square miles", (0,)), ("31,200 sq. km", (0,)), ("20,000 square km", (1,))]
     ]
+
+
+def test_a_clause_that_names_nothing_is_compared_when_it_is_worded_like_the_other():
+    # Neither clause names the crash, the town or the airline: the wording stands in for the name.
+    found = report(
+        "Relatives asked again on Monday why nobody had inspected the runway, months after the jet came down, "
+        "killing all 109 people aboard and four on the ground.",
+        "All 109 people aboard the plane were killed, as well as five on the ground, and the airline has since "
+        "grounded its remaining fleet.",
+    )
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["five", "four"]]
+
+
+def test_a_clause_that_names_nothing_worded_unlike_the_other_is_no_conflict():
+    # One count of the dead names nothing, and shares too little of the other's wording to be its count.
+    found = report(
+        "Rescuers pulled survivors from the rubble through the night, and 14 people were killed.",
+        "The Korsk explosion at the refinery gates killed 11 people, the regional governor said.",
+    )
+    assert found.conflicts == []
+
+
+def test_the_ends_of_a_motion_are_points_on_a_path_not_values_of_one_quantity():
+    found = report(
+        "Flight 990 made a controlled descent from 33,000 feet down to 19,000 feet, the Velmar board said.",
+        "Flight 990 then climbed back to 24,000 feet, radar showed, before it broke up over the Velmar coast.",
+        "Flight 990 was flying at 33,000 feet when it suddenly entered a steep dive down to about 16,700 feet.",
+    )
+    assert found.conflicts == []

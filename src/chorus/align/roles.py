@@ -55,6 +55,11 @@ ROLE_WINDOW = 4  # words each side of a figure that tell what it is the figure o
 # The clauses of two figures in one role share at least this share of the smaller one's weighted
 # content words (figures, units and reporting words aside).
 MIN_ROLE_OVERLAP = 0.3
+# A clause that names nothing ("the accident last week, which killed 114 people including five on
+# the ground") has no name to share with the other: it is in the other's role only if the two clauses
+# share at least this share of the lighter one's weighted words (instead of MIN_ROLE_OVERLAP), the
+# wording standing in for the name.
+NAMELESS_OVERLAP = 0.5
 # A name in fewer than this share of the story's sentences tells one thing from another ("the
 # Izmit Refinery" is not "the epicenter"); names most sentences carry tell nothing apart.
 DISTINCTIVE_NAME_SHARE = 0.05
@@ -176,6 +181,8 @@ class Roles:
             for n in numbers:
                 if V.FORECAST.search(s.text):
                     continue  # a forecast's or a supposition's figure (the sentence's "predicted ... will rise")
+                if n.unit == "length" and _PATH_END_BEFORE.search(s.text, max(0, n.start - 30), n.start):
+                    continue  # one end of a motion ("a dive from 33,000 feet down to 16,700 feet"): a point on a path
                 clause = _clause_of(s.text, n.text.strip())
                 mention = self._mention(s.doc_index, s.index, n, clause, tokens, sentence_words)
                 if sum(1 for k in mention.words if k not in _NOT_THINGS) >= MIN_ROLE_WORDS:
@@ -259,13 +266,14 @@ class Roles:
             return False  # spans from a journey's start to its end ("crashed 40 minutes after takeoff")
         if x.things and y.things and not (x.things & y.things or x.names & y.names):
             return False  # nothing in common next to the figures: another thing ("a team of 90 people")
-        if not any(self.aligner.one_place(a, b) for a in x.anchors for b in y.anchors):
+        nameless = not (x.anchors and y.anchors)
+        if not nameless and not any(self.aligner.one_place(a, b) for a in x.anchors for b in y.anchors):
             return False  # no name in common: two events of a kind ("the Lauda Air crash killed 223", "EgyptAir Flight 990")
         if (x.names - y.sentence_words) or (y.names - x.sentence_words):
             return False  # one names, next to its figure, something the other does not ("the Izmit Refinery")
         if not x.number.unit and not (self._placed(x, y) and self._placed(y, x)):
             return False  # a count for a place against one for another, or for all (a distance's places are its ends)
-        return overlap(x.words, y.words) >= MIN_ROLE_OVERLAP
+        return overlap(x.words, y.words) >= (NAMELESS_OVERLAP if nameless else MIN_ROLE_OVERLAP)
 
     def _journey_ends(self, m: Mention) -> bool:
         """Does a span from a journey's start run to its end: a crash or a sinking its sentence names,
@@ -349,6 +357,12 @@ _FRACTION_AFTER = re.compile(
 _PERIOD = re.compile(
     r"\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|first)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)\b"
     r"|\b(?:this|last)\s+(?:week|month|year|season)\b(?!['’]s)|\bso\s+far\s+this\s+\w+",
+    re.IGNORECASE,
+)
+# A length that is where a motion starts or ends ("descent from 33,000 feet", "climbed back to 24,000
+# feet", "dive down to 16,700 feet"): a point on a path, which two outlets give for different moments.
+_PATH_END_BEFORE = re.compile(
+    r"\b(?:from|(?:(?:down|up|back)\s+)?to)\s+(?:about|around|some|nearly|roughly|almost|just\s+under|just\s+over)?\s*$",
     re.IGNORECASE,
 )
 _PART_AFTER = re.compile(r"\s+of\s+(?:the|them|those|whom|these|its|their)\b", re.IGNORECASE)
