@@ -255,9 +255,8 @@ def distance_conflicts(story: Story, facts: list[Fact]) -> list[Conflict]:
             if disjoint(values[k][2], values[other][2])
             and any(_two_sources(story, families, a, b) for a in values[k][1] for b in values[other][1])
         }
-        # An article that gives two of the values (two places of one name, or its own revision) takes no side.
-        given = {k: set(values[k][1]) for k in disputed}
-        kept = [k for k in disputed if any(not any(d in given[o] for o in given if o != k) for d in given[k])]
+        # (An article that gives two of the values, two places of one name or its own revision, takes no side.)
+        kept = _taking_a_side({k: set(values[k][1]) for k in disputed})
         if len(kept) < 2:
             continue
         found = _sides([(values[k][0], values[k][1]) for k in kept])
@@ -368,6 +367,18 @@ def _sides(kept: list[tuple[str, dict[int, int]]]) -> tuple[ConflictValue, ...]:
     )
 
 
+def _taking_a_side(given: dict[str, set[int]], apart=lambda value, other: True) -> list[str]:
+    """The values (of ``given``: value -> the articles that give it) that some article gives without
+    also giving another value ``apart`` from it. An article that gives two values of one quantity
+    counts two things, or tells its own revision: a value only such articles give is no outlet's
+    version of the quantity."""
+    return [
+        k
+        for k, docs in given.items()
+        if any(not any(d in given[o] and apart(k, o) for o in given if o != k) for d in docs)
+    ]
+
+
 def _grouped(
     disputes: list[tuple], pool: list, agrees, key, shown, sides_with_all=None, apart=None
 ) -> list[tuple[Any, tuple[ConflictValue, ...], list]]:
@@ -387,18 +398,16 @@ def _grouped(
         for m in sorted(group, key=lambda m: (m.doc, m.sentence)):
             entry = values.setdefault(key(m), [shown(m), {}, m])
             entry[1].setdefault(m.doc, m.sentence)
-        # An article that gives two of the values in one role counts two things, or tells its own
-        # revision: a value only such articles give is no outlet's version of the quantity. (Two
-        # values that can both hold are one value printed twice: "12,000 square miles (31,200 sq. km.)".)
-        given = {k: set(docs) for k, (_, docs, _) in values.items()}
 
+        # (Two values that can both hold are one value printed twice: "12,000 square miles (31,200 sq. km.)".)
         def two_values(k: str, other: str) -> bool:
             return apart is None or apart(values[k][2], values[other][2])
 
+        sided = set(_taking_a_side({k: set(docs) for k, (_, docs, _) in values.items()}, two_values))
         kept = [
             (value, docs)
             for k, (value, docs, _) in values.items()
-            if any(not any(d in given[other] and two_values(k, other) for other in given if other != k) for d in docs)
+            if k in sided
             and not (sides_with_all and len(values) > 2 and sides_with_all(k, [o for o in values if o != k]))
         ]
         found = _sides(kept)
