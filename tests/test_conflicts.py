@@ -441,3 +441,15 @@ def test_the_ends_of_a_motion_are_points_on_a_path_not_values_of_one_quantity():
         "Flight 990 was flying at 33,000 feet when it suddenly entered a steep dive down to about 16,700 feet.",
     )
     assert found.conflicts == []
+
+
+def test_magnitudes_of_the_quake_told_weeks_apart_are_of_two_quakes():
+    texts = (
+        "The principal observatory in Velmar said the tremor measured 5.2 on the commonly used scale.",
+        "The observatory in Velmar reported that the quake registered 5.8 on the Richter scale.",
+    )
+    # Two days apart: one quake, two magnitudes.
+    (conflict,) = report(*texts, published=["1999-08-31", "1999-09-02"]).conflicts
+    assert sorted(v.value for v in conflict.values) == ["5.2", "5.8"]
+    # Two weeks apart, neither naming the quake's day: two quakes.
+    assert report(*texts, published=["1999-08-31", "1999-09-13"]).conflicts == []

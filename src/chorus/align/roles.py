@@ -60,6 +60,10 @@ MIN_ROLE_OVERLAP = 0.3
 # share at least this share of the lighter one's weighted words (instead of MIN_ROLE_OVERLAP), the
 # wording standing in for the name.
 NAMELESS_OVERLAP = 0.5
+# A magnitude is of one event, told on its day and the next ones; two articles more than this many
+# days apart that give "the quake" a magnitude without naming its day tell two quakes (an aftershock,
+# a new quake), as quakes recur in a story ("measured 5.2" on August 31, "registered 5.8" on September 13).
+MAX_MAGNITUDE_GAP_DAYS = 7
 # A name in fewer than this share of the story's sentences tells one thing from another ("the
 # Izmit Refinery" is not "the epicenter"); names most sentences carry tell nothing apart.
 DISTINCTIVE_NAME_SHARE = 0.05
@@ -256,6 +260,8 @@ class Roles:
             return False  # another time ("a magnitude 8.2 quake in 1939")
         if x.period != y.period:
             return False  # a total over a span ("25 killed in the past week") is no count of one event
+        if x.number.unit == "magnitude" and not (x.days & y.days) and self._days_apart(x, y) > MAX_MAGNITUDE_GAP_DAYS:
+            return False  # a later quake's magnitude ("the quake registered 5.8" two weeks after "measured 5.2")
         if x.days and y.days and not (x.days & y.days):
             return False  # two days' figures ("17 civilians Thursday" / "31 died ... overnight" on Monday)
         if x.event and y.event and x.event != y.event:
@@ -274,6 +280,11 @@ class Roles:
         if not x.number.unit and not (self._placed(x, y) and self._placed(y, x)):
             return False  # a count for a place against one for another, or for all (a distance's places are its ends)
         return overlap(x.words, y.words) >= (NAMELESS_OVERLAP if nameless else MIN_ROLE_OVERLAP)
+
+    def _days_apart(self, x: Mention, y: Mention) -> int:
+        """Days between the two mentions' articles (0 when either is undated)."""
+        days = [published_day(self.story.documents[m.doc].published) for m in (x, y)]
+        return abs((days[0] - days[1]).days) if days[0] and days[1] else 0
 
     def _journey_ends(self, m: Mention) -> bool:
         """Does a span from a journey's start run to its end: a crash or a sinking its sentence names,
