@@ -44,7 +44,7 @@ def _quotations_of(story: Story) -> list[_Quoted]:
         spans = quote_spans(s.text)
         if not spans:
             continue
-        content = sum(is_content(w) for w in words(s.text))
+        content = sum(s.content)  # its content words, flagged when it was tokenized (``segment``)
         for a, b in spans:
             quoted = words(s.text[a:b])
             if len(quoted) >= SHARED_QUOTE_WORDS and sum(is_content(w) for w in quoted) >= SHARED_QUOTE_SHARE * content:
