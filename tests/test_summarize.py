@@ -207,3 +207,19 @@ def test_a_string_naming_a_folder_is_refused_with_how_to_read_it(tmp_path):
         chorus.load_documents([str(tmp_path / "a.txt")])
     # An ordinary one-line text is still an article.
     assert chorus.load_documents(["The fire broke out on Monday night near the harbor."])[0].text
+
+
+def test_a_note_to_readers_is_found_as_its_pattern_finds_it():
+    """``stands_alone`` looks for a hint before the case-blind search for a note to readers: the
+    answer must be the search's on every text, case variants outside ASCII ("maİl") included."""
+    import random
+
+    from chorus.select.base import READER_NOTE, _reader_note
+
+    pieces = ["@", "(AT)", "(at)", "e-mail to", "EMAİL TO", "email\tto", "maıl to", "www.", "WWW.", "https://"]
+    pieces += ["fax", "FAX", "555-123-4567", "5-5", "man", "the ", "K", "ſ", "İ", "ı", "(", "-", ":", "/", " ", "."]
+    rng = random.Random(19)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(5000)]
+    found = [READER_NOTE.search(text) is not None for text in texts]
+    assert [_reader_note(text) for text in texts] == found
+    assert 0 < sum(found) < len(texts)  # both answers are among the texts
