@@ -33,6 +33,7 @@ import random
 import sys
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -368,13 +369,18 @@ def build(data: Path) -> list[NoisyCluster]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    return score_set(argv, build, __doc__)
+
+
+def score_set(argv: list[str] | None, build_set: Callable[[Path], list[NoisyCluster]], description: str | None) -> int:
+    """The command line of a fresh set: build it with ``build_set``, show its pages or score them."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder (default %(default)s)")
     parser.add_argument("--show", type=int, default=0, help="print the first N pages' text and stop")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args(argv)
     started = time.process_time()
-    clusters = build(args.data)
+    clusters = build_set(args.data)
     if args.show:
         for text in [t for c in clusters for t in c.texts][: args.show]:
             print(text + "\n" + "=" * 72)

@@ -30,26 +30,20 @@ built; scored as ``noisy_clusters.py`` scores.
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
-import time
 import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from noisy_clusters import (  # noqa: E402
-    DEFAULT_DATA,
     WRAPPED_SHARE,
     NoisyCluster,
     chosen_documents,
     read_rows,
-    report,
-    run,
-    summarize,
 )
-from noisy_fresh import first_sentence, fresh_documents  # noqa: E402
+from noisy_fresh import first_sentence, fresh_documents, score_set  # noqa: E402
 from noisy_pages import (  # noqa: E402
     DAYS,
     HEADLINE,
@@ -385,19 +379,7 @@ def build(data: Path) -> list[NoisyCluster]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder (default %(default)s)")
-    parser.add_argument("--show", type=int, default=0, help="print the first N pages' text and stop")
-    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
-    args = parser.parse_args(argv)
-    started = time.process_time()
-    clusters = build(args.data)
-    if args.show:
-        for text in [t for c in clusters for t in c.texts][: args.show]:
-            print(text + "\n" + "=" * 72)
-        return 0
-    report(summarize(run(clusters)), {"set": "part"}, args, started)
-    return 0
+    return score_set(argv, build, __doc__)
 
 
 if __name__ == "__main__":
