@@ -681,3 +681,43 @@ def test_similar_pairs_in_blocks_are_the_dense_tables_above_the_floor(kellmoor, 
     assert np.allclose(pairs.overlap, dense.overlap[first, second])
     a, b = int(first[0]), int(second[0])
     assert pairs.cosine_of(b, a) == pytest.approx(dense.cosine[a, b]) and pairs.shared_of(a, b) == dense.shared[a, b]
+
+
+SHORT_FORMS = [
+    "The Brannock Transit Authority said on Monday that its chief engineer, Oona Castellar-Voss, would lead "
+    "the review of the new tram line. Castellar-Voss said the Brannock Transit Authority expected to finish by "
+    "June. The EU and the U.S. sent observers. Mossgate's chief executive said it would supply the trams.",
+    "Oona Castellar told reporters the review would take three months. The BTA said the "
+    "line would open in the autumn, and Mossgate Rail Systems said it was ready. The European Union and "
+    "the United States sent observers, and the ministry said nothing.",
+    "Mossgate Rail Systems will build twelve trams for the line, Oona Castellar said on Tuesday. The "
+    "Ministry of Transport approved the budget. Officials of the United States attended the meeting.",
+]
+
+
+def test_a_short_form_of_one_name_of_the_story_is_that_name():
+    story = build_story(load_documents(SHORT_FORMS))
+    by_spelling = {v: e for e in find_entities(story) for v in e.variants}
+    assert by_spelling["BTA"] is by_spelling["Brannock Transit Authority"]  # an acronym of three letters
+    assert by_spelling["U.S."] is by_spelling["United States"]  # of two letters: a place chorus knows
+    assert by_spelling["EU"] is not by_spelling["European Union"]  # two letters could be anything else
+    assert by_spelling["Mossgate"] is by_spelling["Mossgate Rail Systems"]  # an organization's first word
+    engineer = by_spelling["Oona Castellar"]
+    assert by_spelling["Oona Castellar-Voss"] is engineer and engineer.name == "Oona Castellar"
+    assert "Ministry" not in by_spelling or by_spelling["Ministry"] is not by_spelling["Ministry of Transport"]
+
+
+def test_an_article_has_one_word_count_in_the_markdown_report(lavrov):
+    text = render_report(lavrov, "markdown")
+    table = {int(m.group(1)): int(m.group(2)) for m in re.finditer(r"^\| \[(\d+)\] [^|]+ \| (\d+) \|", text, re.M)}
+    for m in re.finditer(r"^### \[(\d+)\] .*?: \d+% of its words \(([^)]*)\)", text, re.M):
+        totals = [int(n) for n in re.findall(r"of (\d+)", m.group(2))]
+        assert all(n == table[int(m.group(1))] for n in totals), m.group()
+    assert re.search(r"^### \[\d+\] .*: \d+% of its words \(\d+ words\)", text, re.M)
+
+
+def test_a_passage_does_not_end_on_the_first_word_of_a_sentence_both_articles_happen_to_open_alike():
+    report = chorus.report([EXAMPLE])
+    roundup = doc_number(report, "05-daily-roundup")
+    taken = [p for p in report.passages if p.copy.doc_index == roundup and "breathe" in p.copy.text]
+    assert len(taken) == 1 and taken[0].copy.text.endswith("told reporters") and len(taken[0].copy.sentences) == 1

@@ -448,6 +448,61 @@ def _initials(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(_bare(w)[:1].lower() for w in words)
 
 
+def _initialism(word: str) -> str | None:
+    """The letters of an acronym ("EU", "U.N." -> "UN"), or None for a word that is none."""
+    return word.replace(".", "") if _ACRONYM.match(word) else None
+
+
+# Two letters stand for too many names to be taken for one without more: in DUC 2006, "D.C." for
+# "Disease Control", "N.C." for "National Center", "S.C." for "Steriods Committee", "T.M." for a
+# person's initials; a two-letter acronym is only taken for a place name chorus knows ("U.S." /
+# "United States", "N.J." / "New Jersey").
+MIN_ACRONYM_LETTERS = 3
+
+
+def _short_forms(story: Story, names: list[list[str]], kinds: list[str], matcher: NameMatcher) -> dict[int, int]:
+    """The names that are a shorter way of writing exactly one longer name of the story, each to it:
+    an acronym to the name it is the initials of ("NTSB" / "National Transportation Safety Board",
+    "U.S." / "United States"), an organization's first word to the organization when the story never
+    prints the word in lower case ("Halvern" / "Halvern Chemicals", not "Ministry" / "Ministry of
+    Forestry"), a person's name to the same name with a double-barrelled surname ("Dalia Okonkwo" /
+    "Dalia Okonkwo-Reyes", a surname an outlet gave in full). A short form of several is left alone."""
+    by_initials: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    by_double: dict[tuple[str, ...], list[int]] = {}
+    for h, longer in enumerate(names):
+        if len(longer) < 2:
+            continue
+        if kinds[h] != PERSON and not any(_initialism(w) for w in longer):  # "US Navy" is no "U.N."
+            by_initials.setdefault("".join(_bare(w)[:1] for w in longer), []).append(h)
+        if kinds[h] == ORGANIZATION:
+            by_first.setdefault(_bare(longer[0]), []).append(h)  # the word itself: "Nation" is no "National"
+        if kinds[h] in (PERSON, OTHER) and "-" in longer[-1]:  # once printed, it may have too few cues
+            by_double.setdefault(tuple(matcher.key(w) for w in longer[:-1] + [longer[-1].split("-")[0]]), []).append(h)
+    # A lone word that is itself a word for an institution ("Senate", "Congress", "Union") is that
+    # institution, not the one name of the story that opens with it ("Senate Judiciary Committee").
+    lone = {
+        names[g][0]
+        for g in range(len(names))
+        if len(names[g]) == 1 and kinds[g] == ORGANIZATION and names[g][0].lower() not in _ORG_HEADS | _ORG_NOUNS
+    }
+    common = {w for s in story.sentences for w in WORD_RE.findall(s.text) if w[:1].islower()} if lone else set()
+    found: dict[int, list[int]] = {}
+    for g, words in enumerate(names):
+        initials = _initialism(words[0]) if len(words) == 1 else None
+        if initials is not None:
+            targets = by_initials.get(initials, [])
+            if len(initials) < MIN_ACRONYM_LETTERS:
+                targets = [h for h in targets if " ".join(names[h]).lower() in known_places()]
+            found[g] = targets
+        elif len(words) == 1 and words[0] in lone and words[0].lower() not in common:
+            found[g] = [h for h in by_first.get(_bare(words[0]), []) if h != g]
+        elif kinds[g] == PERSON and len(words) > 1:
+            for h in by_double.get(tuple(matcher.key(w) for w in words), []):
+                found.setdefault(h, []).append(g)  # the longer surname joins the name most outlets print
+    return {g: targets[0] for g, targets in found.items() if len(targets) == 1 and targets[0] != g}
+
+
 def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
     """Group mentions into entities: spelling variants, then lone surnames of people."""
     matcher = NameMatcher(story.vectors.variants if story.vectors is not None else {})
@@ -487,9 +542,15 @@ def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
         # (spaCy: "Lavrov"); only a known place name stays apart.
         if len(targets) == 1 and words[0].lower() not in known_places():
             merged_into[g] = targets.pop()
+    for g, h in _short_forms(story, names, [_kind(v) for v in votes], matcher).items():
+        if merged_into[g] == g:
+            merged_into[g] = h
     final: dict[int, list[Mention]] = {}
     for g, group in enumerate(groups):
-        final.setdefault(merged_into[g], []).extend(group)
+        root = g
+        while merged_into[root] != root:  # a short form of a name that is itself another's short form
+            root = merged_into[root]
+        final.setdefault(root, []).extend(group)
     entities = []
     for g, group in final.items():
         total = votes[g]  # the full name's type: attached surnames take it
