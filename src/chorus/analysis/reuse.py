@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from chorus.analysis.quotes import quote_spans
-from chorus.text import WORD_RE, stem
+from chorus.text import STOP_WORDS, WORD_RE, stem
 from chorus.types import Story
 
 SHINGLE = 5
@@ -138,6 +138,31 @@ def _chain(runs: list[list[int]]) -> list[tuple[int, int, int, int, int]]:
     return passages
 
 
+_STOP_KEYS = frozenset(stem(w) for w in STOP_WORDS)
+
+
+def _stop_edge(tokens: list[_Token], start: int, end: int, tail: bool) -> int:
+    """How many words at the passage's end (``tail``) or start are a sentence's first (last) words, stop words
+    only, after (before) words of another sentence: two sentences that happen to begin alike ("… The")."""
+    edge = tokens[end - 1].sentence if tail else tokens[start].sentence
+    span = range(end - 1, start - 1, -1) if tail else range(start, end)
+    count = next((k for k, i in enumerate(span) if tokens[i].sentence != edge), None)
+    if count is None or not all(tokens[i].key in _STOP_KEYS for i in list(span)[:count]):
+        return 0
+    return count
+
+
+def _trimmed(ta: list[_Token], tb: list[_Token], passage: tuple[int, int, int, int, int]):
+    """The passage without stop words alone at its edges in a sentence of their own, when both sides agree (the
+    run is exact at its ends, so they are the same words)."""
+    a0, a1, b0, b1, matched = passage
+    tail = _stop_edge(ta, a0, a1, True)
+    tail = tail if tail == _stop_edge(tb, b0, b1, True) else 0
+    head = _stop_edge(ta, a0, a1 - tail, False)
+    head = head if head == _stop_edge(tb, b0, b1 - tail, False) else 0
+    return a0 + head, a1 - tail, b0 + head, b1 - tail, max(0, matched - head - tail)
+
+
 def _span(story: Story, doc: int, tokens: list[_Token], start: int, end: int) -> Span:
     pieces: list[str] = []
     sentences: list[int] = []
@@ -168,7 +193,8 @@ def find_reuse(story: Story) -> tuple[list[Passage], list[DocumentReuse]]:
                     seeds[(da, db)].append((pa, pb))
     found: list[tuple[int, int, tuple[int, int, int, int, int], str]] = []
     for (da, db), pair_seeds in seeds.items():
-        for passage in _chain(_runs(pair_seeds)):
+        for chained in _chain(_runs(pair_seeds)):
+            passage = _trimmed(tokens[da], tokens[db], chained)
             a0, a1, b0, b1, matched = passage
             if matched < MIN_PASSAGE_WORDS:
                 continue

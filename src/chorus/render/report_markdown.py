@@ -184,8 +184,10 @@ def _reuse(report: Report) -> list[str]:
             )
         stitched = " — stitched from several articles" if len(r.sources) + len(r.shares_with) > 1 else ""
         lines.append(
+            # the count of borrowed words alone: the share's total counts the words of its sentences (no
+            # dateline, dashes no word), which the coverage table's word count of the article does not
             f"### [{r.doc_index + 1}] {_escape(doc.label)}: {_percent(r.share)} of its words "
-            f"({r.borrowed_words} of {r.words}){stitched}"
+            f"({r.borrowed_words} words){stitched}"
         )
         lines += ["", "; ".join(parts) + ".", ""]
         for p in report.passages:
