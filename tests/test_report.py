@@ -721,3 +721,12 @@ def test_a_passage_does_not_end_on_the_first_word_of_a_sentence_both_articles_ha
     roundup = doc_number(report, "05-daily-roundup")
     taken = [p for p in report.passages if p.copy.doc_index == roundup and "breathe" in p.copy.text]
     assert len(taken) == 1 and taken[0].copy.text.endswith("told reporters") and len(taken[0].copy.sentences) == 1
+
+
+def test_the_report_s_summary_cites_as_chorus_summarize_does():
+    from chorus.render.text import citation
+
+    report = chorus.report([EXAMPLE])
+    section = render_report(report, "markdown").split("## 1. Summary", 1)[1].split("## 2.", 1)[0]
+    disputed = [s for s in report.summary.sentences if s.contradicting_indexes]
+    assert disputed and all(citation(s) in section for s in report.summary.sentences)

@@ -6,7 +6,7 @@ from chorus.analysis.entities import KINDS
 from chorus.analysis.report import Report
 from chorus.ingest.metadata import time_order
 from chorus.render.markdown import _escape
-from chorus.render.text import source_line
+from chorus.render.text import citation, source_line
 from chorus.render.wording import REPORT_TITLE, SECTIONS
 from chorus.types import Document
 
@@ -29,7 +29,9 @@ def _percent(x: float) -> str:
 
 
 def _summary(report: Report) -> list[str]:
-    text = " ".join(f"{_escape(s.text)} {_cite(s.doc_indexes)}" for s in report.summary.sentences)
+    # The citation of `chorus summarize` ("[1, 3, 4, 5 · 3 independent · 2 says more than 1,500]"): the
+    # report's summary is that summary, its values shown as text
+    text = " ".join(f"{_escape(s.text)} [{_escape(citation(s)[1:-1])}]" for s in report.summary.sentences)
     return [text, ""] if text else _empty(SECTIONS["summary"]["empty"])
 
 
