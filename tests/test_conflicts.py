@@ -453,3 +453,14 @@ def test_magnitudes_of_the_quake_told_weeks_apart_are_of_two_quakes():
     assert sorted(v.value for v in conflict.values) == ["5.2", "5.8"]
     # Two weeks apart, neither naming the quake's day: two quakes.
     assert report(*texts, published=["1999-08-31", "1999-09-13"]).conflicts == []
+
+
+def test_a_toll_told_in_parts_is_compared_part_by_part_not_with_the_total():
+    found = report(
+        "The crash outside Velmar killed all 109 people on board and four people on the ground, the airline said.",
+        "The crash outside Velmar killed 114 people, including five on the ground, the airline said.",
+        "The crash outside Velmar killed 113 people, the airline said on Friday.",
+    )
+    # The dead on the ground (four / five) and the total (114 / 113) are disputed; those on board (109) are
+    # a part, no value of the total.
+    assert sorted(sorted(v.value for v in c.values) for c in found.conflicts) == [["113", "114"], ["five", "four"]]

@@ -113,6 +113,7 @@ class Mention:
     period: str | None  # the span it totals ("in the past week", "this year"), if any
     event: str | None  # the kind of event named nearest to the figure
     sentence_words: frozenset[str]  # every word of its sentence (classes unified)
+    part: bool = False  # one of the parts a total is told in ("all 109 aboard and four on the ground")
 
 
 @dataclass(frozen=True)
@@ -250,12 +251,15 @@ class Roles:
             period.group(0).lower() if period else None,
             _event_kind(clause, n.text.strip()),
             sentence_words,
+            _is_part(n, self.aligner.numbers_of(index), text),
         )
 
     def one_role(self, x: Mention, y: Mention) -> bool:
         """Are two figures of two articles in one role (whatever their values)?"""
         if not V.same_thing_counted(x.number, y.number):
             return False
+        if x.part != y.part:
+            return False  # a part of a total ("all 109 aboard and four on the ground") is no total ("killed 113")
         if x.years != y.years:
             return False  # another time ("a magnitude 8.2 quake in 1939")
         if x.period != y.period:
@@ -376,6 +380,32 @@ _PATH_END_BEFORE = re.compile(
     r"\b(?:from|(?:(?:down|up|back)\s+)?to)\s+(?:about|around|some|nearly|roughly|almost|just\s+under|just\s+over)?\s*$",
     re.IGNORECASE,
 )
+# Counts of one outcome told as the parts of a total: joined ("all 109 people on board and four on
+# the ground", "109 aboard were killed as well as five on the ground"), or one included in another
+# ("killed 114 people including five on the ground": five is a part, 114 the total).
+_JOINED = re.compile(r"\b(?:and|as\s+well\s+as|plus)\b", re.IGNORECASE)
+_INCLUDED = re.compile(r"\b(?:including|among\s+them)\b", re.IGNORECASE)
+PART_GAP = 40  # characters between two counts told as parts of one total, at most
+
+
+def _is_part(n: V.Number, numbers: list[V.Number], text: str) -> bool:
+    """Is a count of what happened to people one part of a total its sentence tells in parts?"""
+    if not n.outcome:
+        return False
+    for other in numbers:
+        if other.start == n.start or other.outcome != n.outcome:
+            continue
+        first, second = (other, n) if other.end <= n.start else (n, other)
+        gap = text[first.end : second.start]
+        if len(gap) > PART_GAP or any(first.end <= m.start < second.start for m in numbers if m not in (first, second)):
+            continue
+        if _JOINED.search(gap) and not _INCLUDED.search(gap):
+            return True  # both are parts
+        if _INCLUDED.search(gap) and second is n:
+            return True  # the one included is a part; the one it is in is the total
+    return False
+
+
 _PART_AFTER = re.compile(r"\s+of\s+(?:the|them|those|whom|these|its|their)\b", re.IGNORECASE)
 _CALENDAR = lexicon.MONTHS_AND_DAYS  # ("Oct." of "Oct. 31" is no name: days are compared as days)
 
