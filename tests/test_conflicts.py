@@ -419,8 +419,8 @@ def test_a_clause_that_names_nothing_is_compared_when_it_is_worded_like_the_othe
     found = report(
         "Relatives asked again on Monday why nobody had inspected the runway, months after the jet came down, "
         "killing all 109 people aboard and four on the ground.",
-        "All 109 people aboard the plane were killed, as well as five on the ground, and the airline has since "
-        "grounded its remaining fleet.",
+        "All 109 people aboard were killed, as well as five on the ground, and the airline has since grounded its "
+        "remaining fleet.",
     )
     assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["five", "four"]]
 

@@ -385,7 +385,7 @@ _PATH_END_BEFORE = re.compile(
 # ("killed 114 people including five on the ground": five is a part, 114 the total).
 _JOINED = re.compile(r"\b(?:and|as\s+well\s+as|plus)\b", re.IGNORECASE)
 _INCLUDED = re.compile(r"\b(?:including|among\s+them)\b", re.IGNORECASE)
-PART_GAP = 40  # characters between two counts told as parts of one total, at most
+PART_GAP = 50  # characters between two counts told as parts of one total, at most ("109 people aboard were killed as well as five")
 
 
 def _is_part(n: V.Number, numbers: list[V.Number], text: str) -> bool:
