@@ -1158,3 +1158,29 @@ def test_whether_an_act_was_meant_must_be_said():
     assert found == {"d1": STATES, "d2": SILENT, "d3": STATES}
     story = story_of(*(text for text in ("The Ostvale warehouse fire started shortly after 9 p.m.\n\n" + FILLER,)))
     assert STATES not in verdicts(story, "The Ostvale warehouse fire was started accidentally.").values()
+
+
+def test_a_no_that_qualifies_a_thing_does_not_negate_the_act():
+    story = story_of(
+        "Halvorsen was sentenced to two life terms for the Ostvale arson.\n\n" + FILLER,
+        "Halvorsen was sentenced to two life terms with no chance of parole for the Ostvale arson.\n\n" + FILLER,
+        "Halvorsen was not sentenced to two life terms for the Ostvale arson.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Halvorsen was sentenced to two life terms for the Ostvale arson.")
+    assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
+    # "cannot" says no as "not" does.
+    story = story_of(
+        "By law, the Ostvale mayor cannot commute a prison sentence.\n\n" + FILLER,
+        "The Ostvale mayor commuted a prison sentence without a hearing.\n\n" + FILLER,
+    )
+    assert verdicts(story, story.sentences[0].text)["d2"] == SILENT
+
+
+def test_a_verb_of_a_relative_clause_is_not_what_the_claim_says_happened():
+    story = story_of(
+        "The Ostvale mayor wants to question Greta Lund, an aide to whom the treasurer has been linked.\n\n" + FILLER,
+        "The Ostvale mayor wants to depose Greta Lund, an aide with whom the treasurer has a relationship.\n\n"
+        + FILLER,
+    )
+    found = verdicts(story, story.sentences[0].text)
+    assert found == {"d1": STATES, "d2": STATES}

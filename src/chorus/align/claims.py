@@ -109,7 +109,7 @@ TOLL_VERBS = frozenset(
     stem(w)
     for w in "rise rises rose risen rising climb climbs climbed reach reached reaches stand stands stood increase increased jump jumped".split()
 )
-NEGATIONS = frozenset("not no never nobody none neither nor nothing without".split())
+NEGATIONS = frozenset("not no never nobody none neither nor nothing without cannot".split())
 
 # ", the Marrowick Fire Service said." / ", a Hamas official has said." / ", according to Haaretz." /
 # ", the company said in a statement." Never from a thousands comma ("and 33,495 others were
@@ -326,7 +326,7 @@ class Claim:
     actors: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per unit: a name before its main verb
     intents: np.ndarray = field(
         default_factory=lambda: np.zeros(0, dtype=bool)
-    )  # per unit: whether meant; must be said
+    )  # per unit: whether meant, must be said
 
     def total_for(self, credit: np.ndarray) -> float:
         """The claim's weight for an evidence credited ``credit`` per unit: when and where it does not
@@ -577,8 +577,16 @@ def _totals_several(claim: str, evidence: str) -> bool:
 QUOTED_CLAIM_SHARE = 0.5
 
 
+# A "no" that qualifies a thing, not the clause: "sentenced to two life terms with no chance of
+# parole", "flew around the world without a stop", "the no-fly zone" say the act happened.
+_PHRASE_NEGATION = re.compile(
+    r"\b(?:with\s+no|without(?:\s+(?:a|an|any|the))?)\s+(?=[a-z])|\bno-(?=[a-z])", re.IGNORECASE
+)
+
+
 def is_negated(text: str) -> bool:
     """Does the text say no, outside its quotations (inside them too when it is mostly one)?"""
+    text = _PHRASE_NEGATION.sub(lambda m: " " * len(m.group()), text)
     outside = WORD_RE.findall(quoted_mask(text))
     every = WORD_RE.findall(text)
     if len(every) - len(outside) > QUOTED_CLAIM_SHARE * len(every):
@@ -810,6 +818,7 @@ class Aligner:
         event_end = _toll_event_end(main_told)
         in_event: set[tuple] = set()  # units of the main clause said before ``event_end``
         name_at: dict[tuple, int] = {}  # where each name of the main clause is first said
+        relative = False  # past a relative pronoun of the main clause: its verbs are background
         verb_at: int | None = None  # where its main verb is
         for part, factor, adjunct, opens in parts:
             run: list[tuple[int, float]] = []
@@ -844,6 +853,8 @@ class Aligner:
                     or self.names_known.is_name(word)
                 )
                 # "couldn't" says no (``is_negated`` compares that) and could: no content of its own.
+                if part is main_told and word.lower() in RELATIVE_WORDS:
+                    relative = True  # "a congressional aide to whom Gingrich has been linked": not the claim's verb
                 if not is_content(word) or word.lower() in _NUMBER_WORDS or word.lower().endswith(_NEGATED_ENDINGS):
                     if not (capital and word.lower() in ("of", "al", "el", "de", "bin")):
                         close_run()
@@ -891,6 +902,7 @@ class Aligner:
                 if (
                     part is main_told
                     and not main_verb
+                    and not relative
                     and (
                         _VERB_FORM.fullmatch(word)
                         # "is taking over": a verb in -ing after a form of "be" is the clause's verb too
@@ -1609,6 +1621,7 @@ _BE_FORMS = frozenset("is are was were".split())
 _DETERMINERS = frozenset("a an the his her its their this that these those".split())
 AUXILIARIES = frozenset("is are was were be been being has have had 's".split())
 _PERFECT = frozenset("has have had".split())
+RELATIVE_WORDS = frozenset("who whom whose which".split())  # open a clause about someone, not the claim's act
 _PASSIVE_AUXILIARIES = frozenset("be been being".split())
 # Verbs that say little of their own: what happened is their object ("received two life
 # sentences" / "was sentenced to"; "suffered minor burns" / "taken to hospital with minor burns").

@@ -36,7 +36,11 @@ _ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated",
 _HEDGES = sorted(_AT_LEAST + _AT_MOST + _NEARLY + _ABOUT, key=len, reverse=True)
 _NUMBER = re.compile(
     r"(?<![\w.,$£€-])(?:(?P<hedge>" + "|".join(re.escape(h) for h in _HEDGES) + r")\s+)?"
-    r"(?P<currency>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+    # "150,000", and "150, 000" as some wire copy prints it (a space after the comma, before "000" only:
+    # "March 12, 200 people" is a day and a count)
+    r"(?P<currency>[$£€])?(?P<num>\d{1,3}(?:,\d{3}|,\s000(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(_NUMBER_WORDS)
+    + r")"
     r"(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine)\b)?"  # "Forty-four"
     r"\b(?![.,]\d)(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?(?P<pct>\s*(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
@@ -108,6 +112,7 @@ _ORDINAL_WORDS = {
         "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
     )
 }
+
 _ORDINAL = re.compile(
     r"\b(?P<rank>" + "|".join(_ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))[\s-]+"
     r"(?P<head>(?:largest|biggest|smallest|highest|lowest|busiest|richest|poorest|oldest|youngest|deadliest|"
@@ -369,7 +374,7 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             if m.group("unit") and value >= 20:
                 value += _NUMBER_WORDS[m.group("unit").lower()]
         else:
-            value = float(raw.replace(",", ""))
+            value = float(raw.replace(",", "").replace(" ", ""))
             if YEAR.fullmatch(raw) and not m.group("scale") and not m.group("pct"):
                 continue  # a year, not a count
         before = text[max(0, m.start() - 12) : m.start()]
