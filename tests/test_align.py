@@ -1171,7 +1171,7 @@ def test_a_no_that_qualifies_a_thing_does_not_negate_the_act():
     # "cannot" says no as "not" does.
     story = story_of(
         "By law, the Ostvale mayor cannot commute a prison sentence.\n\n" + FILLER,
-        "The Ostvale mayor commuted a prison sentence without a hearing.\n\n" + FILLER,
+        "The Ostvale mayor commuted a prison sentence after a hearing.\n\n" + FILLER,
     )
     assert verdicts(story, story.sentences[0].text)["d2"] == SILENT
 
