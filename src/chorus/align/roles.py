@@ -305,7 +305,7 @@ class Roles:
         if x.doc == y.doc or V.disjoint(x.number, y.number):
             return False
         if x.number.low == y.number.low and x.number.high == y.number.high and V.same_thing_counted(x.number, y.number):
-            return bool(x.things & y.things) and x.years == y.years and x.period == y.period
+            return bool(x.things & y.things) and x.years == y.years and x.period == y.period and x.part == y.part
         return self.one_role(x, y)
 
     def setting(self, sentence: int) -> frozenset[str]:
@@ -382,7 +382,8 @@ _PATH_END_BEFORE = re.compile(
 )
 # Counts of one outcome told as the parts of a total: joined ("all 109 people on board and four on
 # the ground", "109 aboard were killed as well as five on the ground"), or one included in another
-# ("killed 114 people including five on the ground": five is a part, 114 the total).
+# ("killed 114 people including five on the ground": five is a part, 114 the total); a bare count
+# joined to a toll ("killed all 109 aboard, mainly German tourists, and four on the ground") is of it.
 _JOINED = re.compile(r"\b(?:and|as\s+well\s+as|plus)\b", re.IGNORECASE)
 _INCLUDED = re.compile(r"\b(?:including|among\s+them)\b", re.IGNORECASE)
 PART_GAP = 50  # characters between two counts told as parts of one total, at most ("109 people aboard were killed as well as five")
@@ -393,7 +394,7 @@ def _is_part(n: V.Number, numbers: list[V.Number], text: str) -> bool:
     if not n.outcome:
         return False
     for other in numbers:
-        if other.start == n.start or other.outcome != n.outcome:
+        if other.start == n.start or (other.outcome and other.outcome != n.outcome):
             continue
         first, second = (other, n) if other.end <= n.start else (n, other)
         gap = text[first.end : second.start]
