@@ -284,6 +284,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from chorus.ingest.read import convert_dataset
+    from chorus.text import counted
 
     nothing = ChorusError(
         f"{args.source} holds no cluster: `chorus convert` reads a DUC/TAC release, "
@@ -310,7 +311,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         tmp.replace(out)
     if passed:
         warn(f"{passed} rows are not valid clusters; copied unchanged, so `chorus batch` reports each")
-    print(f"chorus: {written} cluster{'s' if written != 1 else ''} -> {args.output}", file=sys.stderr)
+    print(f"chorus: {counted(written, 'cluster')} -> {args.output}", file=sys.stderr)
     return 0
 
 

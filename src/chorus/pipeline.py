@@ -14,6 +14,7 @@ from chorus.ingest.read import document_from_json, is_dataset_path, read_article
 from chorus.represent import represent
 from chorus.segment import segment, split_sentences
 from chorus.select import Summarizer, get_method
+from chorus.text import counted
 from chorus.types import DEFAULT_WORDS, Budget, Document, Story, Summary, SummaryOptions
 
 DocumentLike = str | os.PathLike | Document | RawDocument | dict
@@ -128,8 +129,8 @@ def summarize_story(story: Story, budget: Budget, method: str | Summarizer | Non
     if not summary.sentences and budget.words is not None:
         # Sentences are never cut, and an empty summary would read as a story with nothing in it.
         raise ChorusError(
-            f"no sentence of these articles that could stand in a summary fits in {budget.words} "
-            f"word{'s' if budget.words != 1 else ''}; raise the word budget"
+            f"no sentence of these articles that could stand in a summary fits in "
+            f"{counted(budget.words, 'word')}; raise the word budget"
         )
     return summary
 

@@ -16,6 +16,7 @@ from chorus.errors import ChorusError, InputError
 from chorus.evaluation.rouge import DEFAULT_SCORER, Score, nist_options, score
 from chorus.ingest.read import iter_dataset_lines, parse_dataset_line, parse_json
 from chorus.parallel import run_ordered
+from chorus.text import counted
 
 REPORTED = ("ROUGE-1", "ROUGE-2", "ROUGE-SU4")
 
@@ -251,7 +252,7 @@ def render_evaluation(evaluation: Evaluation, fmt: str = "text") -> str:
         )
     query = ", ".join(evaluation.query_fields) if evaluation.query_fields else "none"
     caption = (
-        f"{evaluation.dataset}: {evaluation.clusters} cluster{'s' if evaluation.clusters != 1 else ''}, "
+        f"{evaluation.dataset}: {counted(evaluation.clusters, 'cluster')}, "
         f"{evaluation.words} words, query: {query}. "
         "ROUGE-1.5.5 recall (R) and F1, stemmed, 95% bootstrap CI"
         + (", jackknifed; " if evaluation.jackknife else "; ")

@@ -18,6 +18,7 @@ from typing import Any
 
 from chorus.align import CONTRADICTS, SILENT, STATES, ClaimCheck
 from chorus.align.values import printed
+from chorus.text import counted
 
 CHECK_FORMATS = ("text", "json")
 
@@ -74,9 +75,9 @@ def render_check_text(result: ClaimCheck) -> str:
             lines.append(f"{head}, {where}: {text}" + (f" ({values})" if values else ""))
     n = len(data["articles"])
     stating, independent = data["stating"], data["independent_sources"]
-    summary = f"{stating} of {n} article{'s' if n != 1 else ''} state{'s' if stating == 1 else ''} it"
+    summary = f"{stating} of {counted(n, 'article')} state{'s' if stating == 1 else ''} it"
     if stating and independent < stating:
-        summary += f" ({independent} independent source{'s' if independent != 1 else ''})"
+        summary += f" ({counted(independent, 'independent source')})"
     if data["contradicting"]:
         summary += f"; {data['contradicting']} give{'s' if data['contradicting'] == 1 else ''} another value"
     return "\n".join(lines + ["", summary + "."]) + "\n"

@@ -8,6 +8,7 @@ from chorus.ingest.metadata import time_order
 from chorus.render.markdown import _escape
 from chorus.render.text import citation, source_line
 from chorus.render.wording import REPORT_TITLE, SECTIONS
+from chorus.text import counted
 from chorus.types import Document
 
 
@@ -55,7 +56,7 @@ def _support(fact) -> str:
     """ "4 outlets", or "4 articles, 3 independent" when copies of one story are among them."""
     if fact.independent < fact.support:
         return f"{fact.support} articles, {fact.independent} independent"
-    return f"{fact.support} outlet{'s' if fact.support != 1 else ''}"
+    return counted(fact.support, "outlet")
 
 
 def _facts(report: Report) -> list[str]:
@@ -148,7 +149,7 @@ def _families(report: Report) -> list[str]:
     if families is None:
         return []
     n = len(report.documents)
-    lines = [f"**{families.independent_count} independent sources** among {n} article{'s' if n != 1 else ''}.", ""]
+    lines = [f"**{families.independent_count} independent sources** among {counted(n, 'article')}.", ""]
     for family in families.families:
         if len(family.members) < 2:
             continue

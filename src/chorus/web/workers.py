@@ -45,6 +45,7 @@ from typing import Any
 
 from chorus.errors import ChorusError
 from chorus.parallel import WorkerContext, worker_context
+from chorus.text import counted
 from chorus.web.errors import ApiError
 from chorus.web.limits import Deadline, Limits, describe_bytes
 
@@ -369,7 +370,7 @@ class WorkerPool:
         return ApiError(
             503,
             "busy",
-            f"The server is busy with other requests; try again in {seconds} second{'s' if seconds != 1 else ''}.",
+            f"The server is busy with other requests; try again in {counted(seconds, 'second')}.",
             headers={"Retry-After": str(seconds)},
         )
 
