@@ -585,6 +585,73 @@ def test_a_bad_file_is_marked_and_the_others_still_run(page, output_dir, tmp_pat
     assert "photo.txt is a binary file, not text or HTML" in error.text
 
 
+# Cards shown before the list of articles folds (the page's own setting).
+CARDS_SHOWN = int(re.search(r"CARDS_SHOWN = (\d+);", (ROOT / "src/chorus/web/static/app.js").read_text()).group(1))
+
+
+def shown_cards(driver) -> list[str]:
+    """The badge numbers of the article cards on screen."""
+    return [
+        c.find_element("css selector", ".badge").text
+        for c in by_css(driver, "#articles .article-card")
+        if c.is_displayed()
+    ]
+
+
+def placeholder_clipped(driver) -> list[str]:
+    """The placeholders of shown fields too wide for their box (measured in the field's own font)."""
+    return driver.execute_script("""
+        const canvas = document.createElement('canvas').getContext('2d');
+        return [...document.querySelectorAll('#input-form input[placeholder]')].filter((field) => {
+          if (!field.offsetParent) return false;
+          const style = getComputedStyle(field);
+          canvas.font = style.font;
+          const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return canvas.measureText(field.placeholder).width > room + 1;
+        }).map((field) => field.placeholder);
+    """)
+
+
+def test_many_articles_fold_their_list(page, output_dir, tmp_path):
+    from selenium.webdriver.common.keys import Keys
+
+    set_viewport(page, PHONE)
+    # Ten files: two stories' articles, and one that is not text, ninth.
+    picture = tmp_path / "photo.txt"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    stories = sorted(EXAMPLE.iterdir()) + sorted(KELLMOOR.iterdir())
+    paths = [*stories[:8], picture, *stories[8:]]
+    add_files(page, paths)
+    assert len(by_css(page, "#articles .article-card")) == len(paths) == 10
+    fold = element(page, "#fold-articles")
+    assert shown_cards(page) == [str(n) for n in range(1, CARDS_SHOWN + 1)]
+    assert fold.is_displayed() and fold.get_attribute("aria-expanded") == "false"
+    assert f"Show all 10 articles ({10 - CARDS_SHOWN} not shown)" in fold.text
+    assert placeholder_clipped(page) == []
+    folded_height = element(page, "#articles").size["height"]
+
+    # Every article is sent, the folded ones too; the one left out is shown on its card, folded or not.
+    summarize(page)
+    assert "Source articles (9)" in element(page, "#sources-title").text
+    assert shown_cards(page) == [*map(str, range(1, CARDS_SHOWN + 1)), "9"]
+    assert "failed" in by_css(page, "#articles .article-card")[8].get_attribute("class")
+    assert overflow(page) <= 0
+    screenshot(page, output_dir / "folded.png")
+
+    # From the keyboard: the button opens the list and closes it again.
+    fold.send_keys(Keys.ENTER)
+    assert shown_cards(page) == [str(n) for n in range(1, 11)]
+    assert fold.get_attribute("aria-expanded") == "true"
+    assert element(page, "#articles").size["height"] > 1.5 * folded_height
+    fold.send_keys(Keys.ENTER)
+    assert len(shown_cards(page)) == CARDS_SHOWN + 1
+    # A text box added to a folded list is shown, with the focus in it.
+    element(page, "#add-article").click()
+    assert page.switch_to.active_element.get_attribute("aria-label") == "Text of article 11"
+    assert shown_cards(page)[-1] == "11"
+    assert overflow(page) <= 0
+
+
 def test_the_method_menu_speaks_plainly(page):
     options = by_css(page, "#method option")
     assert options and not any(re.search(r"\(\w+ (&|et al\.)", o.text) for o in options)

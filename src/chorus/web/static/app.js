@@ -12,9 +12,16 @@
 // (chorus.ingest.read.STDIN_SEPARATOR).
 const ARTICLE_SEPARATOR = /\f|\n-{5,}[ \t]*\n/;
 
+// Cards shown before the list of articles folds (two rows on a wide screen):
+// 50 dropped files are otherwise 2,700 px of cards on a desktop and 7,000 on a
+// phone above the result. A folded card still counts and is sent; one marked
+// (left out, or kept with a warning) or being typed in is always shown.
+const CARDS_SHOWN = 6;
+
 const state = {
   articles: [],        // {id, kind: 'text'|'file', file?, element}
   nextArticleId: 1,
+  unfolded: false,     // every card shown, though there are more than CARDS_SHOWN
   limits: null,
   methods: null,
   request: null,       // AbortController of the request in flight
@@ -42,7 +49,7 @@ function addArticle(kind, file, {after, text} = {}) {
   const article = {id, kind, file};
   const outlet = h('input', {
     type: 'text', class: 'outlet', id: `outlet-${id}`, maxlength: 200, autocomplete: 'off',
-    placeholder: kind === 'file' ? 'Outlet (found in the page if left empty)' : 'Outlet, e.g. Reuters (optional)',
+    placeholder: 'Outlet (optional)',
   });
   const date = h('input', {type: 'date', class: 'date', id: `date-${id}`});
   const body = kind === 'file'
@@ -92,7 +99,32 @@ function renumberArticles() {
   const used = state.articles.filter((a) => !isEmptyText(a)).length;
   $('article-count').textContent = used ? String(used) : '';
   $('clear-articles').hidden = state.articles.length < 2;
+  foldArticles();
   markStale();
+}
+
+// Past CARDS_SHOWN cards, the rest are hidden behind "Show all N articles",
+// except those the person must see: a marked card, and the one with focus.
+function foldArticles() {
+  const count = state.articles.length;
+  const folds = count > CARDS_SHOWN && !state.unfolded;
+  let hiddenCards = 0;
+  state.articles.forEach((article, index) => {
+    const card = article.element;
+    const kept = index < CARDS_SHOWN || card.classList.contains('failed') || card.classList.contains('warned') ||
+      card.contains(document.activeElement);
+    card.hidden = folds && !kept;
+    if (card.hidden) hiddenCards += 1;
+  });
+  const button = $('fold-articles');
+  button.hidden = count <= CARDS_SHOWN;
+  button.setAttribute('aria-expanded', String(!folds));
+  button.textContent = folds ? `Show all ${count} articles (${hiddenCards} not shown)` : `Show only the first ${CARDS_SHOWN}`;
+}
+
+function toggleArticles() {
+  state.unfolded = !state.unfolded;
+  foldArticles();
 }
 
 function isEmptyText(article) {
@@ -122,6 +154,8 @@ function addFiles(files) {
 
 function clearArticles() {
   for (const article of [...state.articles]) removeArticle(article);
+  state.unfolded = false;
+  foldArticles();
 }
 
 async function tryExample() {
@@ -152,6 +186,7 @@ function setCardStatus(article, kind, message) {
   article.element.classList.add(kind);
   status.hidden = false;
   status.textContent = message;
+  foldArticles();
 }
 
 function clearCardStatus() {
@@ -487,8 +522,10 @@ function start() {
   addArticle('text');
   $('add-article').addEventListener('click', () => {
     const article = addArticle('text');
+    article.element.hidden = false; // shown, though the list is folded: it takes the focus
     article.element.querySelector('textarea').focus();
   });
+  $('fold-articles').addEventListener('click', toggleArticles);
   $('choose-files').addEventListener('click', () => $('file-input').click());
   $('file-input').addEventListener('change', (event) => {
     addFiles([...event.target.files]);
