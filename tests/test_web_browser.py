@@ -382,6 +382,9 @@ def test_the_pictures_of_the_example(page, output_dir):
     assert int(grid.get_attribute("data-rows")) == len(expected["facts"])
     assert int(grid.get_attribute("data-columns")) == len(ids)
     assert [c.get_attribute("data-document") for c in grid.find_elements("css selector", ".grid-col")] == ids
+    # Five wide columns: each headed by its outlet's name (a phone has no tooltip to tell what "2" is).
+    names = [t.text for t in grid.find_elements("css selector", ".grid-col text.col-name")]
+    assert names == [f"{d['number']} {d['label']}" for d in expected["documents"]]
     cells = grid_cells(facts)
     assert cells == expected_cells(expected)
     copied = {document for (_, document), state in cells.items() if state == "copy"}
@@ -495,8 +498,14 @@ def test_every_tab_fits_a_phone(page, output_dir, lavrov_dir):
         assert len({t.location["y"] for t in tabs}) == 1
         assert max(t.size["height"] for t in tabs) < 50
         for key in TABS:
-            open_tab(page, key)
+            panel = open_tab(page, key)
             assert overflow(page) <= 0, f"{name}: the {key} tab is wider than the phone"
+            if key == "facts":  # the grid's columns named, and the whole grid on the screen, not scrolled
+                assert (
+                    len(panel.find_elements("css selector", ".grid-col text.col-name")) == 5
+                )  # both stories have five articles
+                box = element(panel, ".picture-scroll")
+                assert page.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", box)
             screenshot(page, output_dir / f"{name}-{key}.png")
         # Tapping a marker brings the evidence up as a sheet over the bottom of the screen.
         open_tab(page, "summary")
@@ -602,7 +611,7 @@ def placeholder_clipped(driver) -> list[str]:
     """The placeholders of shown fields too wide for their box (measured in the field's own font)."""
     return driver.execute_script("""
         const canvas = document.createElement('canvas').getContext('2d');
-        return [...document.querySelectorAll('#input-form input[placeholder]')].filter((field) => {
+        return [...document.querySelectorAll('main input[placeholder]')].filter((field) => {
           if (!field.offsetParent) return false;
           const style = getComputedStyle(field);
           canvas.font = style.font;
@@ -627,7 +636,6 @@ def test_many_articles_fold_their_list(page, output_dir, tmp_path):
     assert shown_cards(page) == [str(n) for n in range(1, CARDS_SHOWN + 1)]
     assert fold.is_displayed() and fold.get_attribute("aria-expanded") == "false"
     assert f"Show all 10 articles ({10 - CARDS_SHOWN} not shown)" in fold.text
-    assert placeholder_clipped(page) == []
     folded_height = element(page, "#articles").size["height"]
 
     # Every article is sent, the folded ones too; the one left out is shown on its card, folded or not.
@@ -636,6 +644,7 @@ def test_many_articles_fold_their_list(page, output_dir, tmp_path):
     assert shown_cards(page) == [*map(str, range(1, CARDS_SHOWN + 1)), "9"]
     assert "failed" in by_css(page, "#articles .article-card")[8].get_attribute("class")
     assert overflow(page) <= 0
+    assert placeholder_clipped(page) == []  # the outlets' and the claim's
     screenshot(page, output_dir / "folded.png")
 
     # From the keyboard: the button opens the list and closes it again.

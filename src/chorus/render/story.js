@@ -26,6 +26,8 @@
     gridRows: 25,           // facts in the grid at first, and per "Show more"
     gridColumns: 100,       // outlets in the grid at first, and per "Show more"
     gridCell: {min: 8, max: 28, height: 20},
+    gridNamedCell: 16,      // px: columns at least this wide are headed by the outlet's name, slanted; narrower, by its number
+    gridNameChars: 24,      // characters of an outlet's name over its column
     graphNodes: 30,         // articles in the copy graph at most
     timelineFacts: 60,      // facts placed on the timeline at most
     timelineDots: 80,       // more articles (or facts) than this, or stacked higher than
@@ -752,10 +754,19 @@
 
   function gridPicture(model, facts, columns, width) {
     const {min, max, height} = SETTINGS.gridCell;
-    const labelWidth = Math.round(Math.min(Math.max(width * 0.45, 120), 460));
+    let labelWidth = Math.round(Math.min(Math.max(width * 0.45, 120), 460));
     const cell = Math.max(min, Math.min(max, Math.floor((width - labelWidth - 4) / Math.max(columns.length, 1))));
-    const head = 22;
-    const total = labelWidth + cell * columns.length + 2;
+    // Wide columns are headed by "[2] Northshore Radio News", slanted up at 60 degrees (a reader on a phone
+    // has no tooltip to learn what a column's number stands for); narrow ones by the number alone.
+    const named = cell >= SETTINGS.gridNamedCell;
+    const names = columns.map((d) => `${d.number} ${truncate(d.label, SETTINGS.gridNameChars)}`);
+    const nameLength = (c) => names[c].length * 6.2; // px at 11 px type
+    const head = named ? Math.ceil(Math.max(...names.map((_, c) => nameLength(c))) * Math.sin(Math.PI / 3)) + 14 : 22;
+    // The last names lean past the last column: the picture reaches as far as they do, the facts' labels
+    // giving up room (down to 120 px) rather than the picture scrolling sideways.
+    const reach = Math.ceil(Math.max(cell * columns.length, ...names.map((_, c) => named ? (c + 0.5) * cell + nameLength(c) / 2 : 0)));
+    if (named) labelWidth = Math.max(Math.min(labelWidth, width - reach - 4), Math.min(labelWidth, 120));
+    const total = labelWidth + reach + 2;
     const tall = head + height * facts.length + 2;
     const every = Math.ceil(16 / cell); // a column number every n columns, so that numbers do not overlap
     const chars = Math.floor((labelWidth - 10) / 6.4);
@@ -768,8 +779,10 @@
     const header = s('g', {class: 'grid-head'});
     columns.forEach((d, c) => {
       const x = labelWidth + c * cell + cell / 2;
-      header.append(s('g', {class: 'grid-col', 'data-document': d.id}, s('title', {}, `[${d.number}] ${d.label}`),
-        s('text', {x, y: head - 7, 'text-anchor': 'middle', class: 'col-label'}, (c % every === 0) ? String(d.number) : '')));
+      const label = named
+        ? s('text', {x, y: head - 7, transform: `rotate(-60 ${x} ${head - 7})`, class: 'col-label col-name'}, names[c])
+        : s('text', {x, y: head - 7, 'text-anchor': 'middle', class: 'col-label'}, (c % every === 0) ? String(d.number) : '');
+      header.append(s('g', {class: 'grid-col', 'data-document': d.id}, s('title', {}, `[${d.number}] ${d.label}`), label));
     });
     picture.append(header);
     // One rectangle per cell and no listener of its own: the picture finds the cell under the pointer.
