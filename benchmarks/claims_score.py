@@ -1,6 +1,6 @@
 """Score claim alignment against the hand-judged set in benchmarks/claims/.
 
-    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|web-conflicts|all] [--show] [--json FILE]
+    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|blind5|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|web-conflicts|all] [--show] [--json FILE]
 
 Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
 is checked against every article of its cluster with the engine that makes
@@ -43,7 +43,9 @@ before chorus's report was run on them; never printed either.
 The ``blind2`` claims split (seventh session) was judged on two DUC 2007 clusters no claim split
 held, before that session's rules were written, and is never printed either; nor is ``blind3``
 (eighth session: three more DUC 2007 clusters, judged before the engine was run on them), nor ``blind4``
-(ninth session: three more DUC 2007 clusters, judged and committed before the engine was run on them).
+(ninth session: three more DUC 2007 clusters, judged and committed before the engine was run on them), nor ``blind5``
+(session s9: the three DUC 2007 clusters left that no claim split held, judged and committed before the engine was run
+on them).
 """
 
 from __future__ import annotations
@@ -136,6 +138,7 @@ HIDDEN_SPLITS = (
     "blind2",
     "blind3",
     "blind4",
+    "blind5",
     "blind-conflicts",
     "untuned-conflicts",
     "last-conflicts",
@@ -162,6 +165,7 @@ def main() -> int:
             "blind2",
             "blind3",
             "blind4",
+            "blind5",
             "fresh-conflicts",
             "new-conflicts",
             "blind-conflicts",
