@@ -1184,3 +1184,23 @@ def test_a_verb_of_a_relative_clause_is_not_what_the_claim_says_happened():
     )
     found = verdicts(story, story.sentences[0].text)
     assert found == {"d1": STATES, "d2": STATES}
+
+
+def test_words_for_one_act_state_it_and_the_opposite_act_does_not():
+    story = story_of(
+        "The Ostvale mayor has acknowledged he took payments from the builder of the new harbour.\n\n" + FILLER,
+        "The Ostvale mayor has admitted taking payments from the builder of the new harbour.\n\n" + FILLER,
+        "The Ostvale mayor has denied taking payments from the builder of the new harbour.\n\n" + FILLER,
+        "The builder of the new harbour made payments to a company owned by the Ostvale mayor's brother.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The Ostvale mayor has acknowledged he took payments from the builder of the new harbour.")
+    assert found == {"d1": STATES, "d2": STATES, "d3": SILENT, "d4": SILENT}
+    # The act as a verb and as its noun.
+    story = story_of(
+        "The Ostvale unions agreed to end the dock strike on Friday after a night of talks.\n\n" + FILLER,
+        "After a night of talks, the Ostvale unions reached an agreement on Friday to end the dock strike.\n\n"
+        + FILLER,
+        "The Ostvale unions met the port owners on Friday to talk about the dock strike.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The Ostvale unions agreed to end the dock strike on Friday after a night of talks.")
+    assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
