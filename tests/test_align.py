@@ -1204,3 +1204,22 @@ def test_words_for_one_act_state_it_and_the_opposite_act_does_not():
     )
     found = verdicts(story, "The Ostvale unions agreed to end the dock strike on Friday after a night of talks.")
     assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
+
+
+def test_a_confirmation_is_stated_by_the_confirming_side_not_by_another_sources_word():
+    story = story_of(
+        "Velmar has confirmed that its foreign minister met the rebel leader in Ostria on Monday.\n\n" + FILLER,
+        "Velmar's foreign minister met the rebel leader in Ostria on Monday, a rebel spokesman said.\n\n" + FILLER,
+        "Velmar's foreign ministry said its foreign minister met the rebel leader in Ostria on Monday.\n\n" + FILLER,
+        "Velmar's foreign minister met the rebel leader in Ostria on Monday, the ministry confirmed.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Velmar has confirmed that its foreign minister met the rebel leader in Ostria on Monday.")
+    assert found == {"d1": STATES, "d2": SILENT, "d3": STATES, "d4": STATES}
+    # A result that "is confirmed" has no one confirming it: told in other words, it is stated.
+    story = story_of(
+        "If the Ostvale mayor's test result is confirmed, he could lose his seat on the council.\n\n" + FILLER,
+        "The Ostvale mayor could lose his seat on the council if the test result holds, a council clerk said.\n\n"
+        + FILLER,
+    )
+    found = verdicts(story, "If the Ostvale mayor's test result is confirmed, he could lose his seat on the council.")
+    assert found == {"d1": STATES, "d2": STATES}

@@ -106,6 +106,9 @@ REPORTING_WORDS = frozenset(
     reporters stated states statement announced announces confirmed confirms claimed claims noted notes
     explained explains declared declares insisted insists responded responds replied replies""".split()
 )
+# The verbs of reporting that, as a clause's own verb, tell that its subject confirms what others
+# had reported (align/claims.py): the confirmation is then the claim.
+CONFIRMING_VERBS = ("confirm", "confirms", "confirmed", "confirming")
 # The verbs of an attribution closing a sentence: ", the Fire Service said." / ", officials told
 # reporters." (align/claims.py; "told" takes its audience there).
 ATTRIBUTION_VERBS = ("said", "says", "told", "reported", "added", "stated", "announced", "confirmed")

@@ -101,6 +101,16 @@ VALUE_WEIGHT_OF_MAX_IDF = 1.0
 # Verbs and nouns of reporting carry no content of their own.
 # "The ABSDF estimates that ..." tells who says so, as "said" does.
 REPORTING_WORDS = frozenset(stem(w) for w in (*lexicon.REPORTING_WORDS, "estimates", "estimated"))
+# A confirmation told in the claim's main clause ("Russia has confirmed both Lavrov's meeting ... and
+# the invitation") says who vouches for what others had reported: an article that tells the meeting
+# on a Hamas official's word does not say that Russia confirmed it, one that names the confirming
+# side in other words does ("Mayoue, confirmed that an agreement was reached" / "Mayoue told the
+# newspaper that ..."). At the end of a sentence (", police confirmed.") it is an attribution like
+# any other (``strip_attribution``).
+CONFIRMING_WORDS = frozenset(stem(w) for w in lexicon.CONFIRMING_VERBS)
+# The words between a speaker's name and the verb that makes it the speaker ("Mayoue, told", "the
+# Gingriches' attorney, John Mayoue, said"): farther, the name is another clause's.
+SPEAKER_WINDOW = 4
 # "More than 900 arrests have taken place": the event is its noun; "take place" says only that it happened.
 _TAKE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.IGNORECASE)
 # How a toll is reported ("the death toll has risen to 12"): in a sentence about a toll these
@@ -333,6 +343,9 @@ class Claim:
     intents: np.ndarray = field(
         default_factory=lambda: np.zeros(0, dtype=bool)
     )  # per unit: whether meant, must be said
+    confirmers: np.ndarray = field(
+        default_factory=lambda: np.zeros(0, dtype=bool)
+    )  # per unit: a name that confirms in its main clause ("Russia has confirmed ..."), must be said
 
     def total_for(self, credit: np.ndarray) -> float:
         """The claim's weight for an evidence credited ``credit`` per unit: when and where it does not
@@ -825,6 +838,7 @@ class Aligner:
         name_at: dict[tuple, int] = {}  # where each name of the main clause is first said
         relative = False  # past a relative pronoun of the main clause: its verbs are background
         verb_at: int | None = None  # where its main verb is
+        confirm_at: int | None = None  # where the main clause says its subject confirms ("Russia has confirmed")
         for part, factor, adjunct, opens in parts:
             run: list[tuple[int, float]] = []
             run_key: list[str] = []
@@ -871,6 +885,13 @@ class Aligner:
                 if word in self.acronyms and _spells(text, self.acronyms[word]):
                     close_run()
                     continue  # "the National Transportation Safety Board (NTSB)": one name, counted once
+                if (
+                    part is main_told
+                    and s in CONFIRMING_WORDS
+                    and confirm_at is None
+                    and not (k and found[k - 1].group().lower() in _BE_FORMS | _PASSIVE_AUXILIARIES)
+                ):
+                    confirm_at = m.start()  # (not "If the test is confirmed": no one confirms there)
                 if s in REPORTING_WORDS or (s in TOLL_VERBS and has_toll):
                     close_run()
                     continue
@@ -947,6 +968,8 @@ class Aligner:
             verb_at = _irregular_verb_at(main_told)
         # Who did it: the names before the main verb ("Lavrov invited Meshaal": Lavrov).
         actors = {key for key, at in name_at.items() if verb_at is not None and at < verb_at}
+        # Who confirms: the names before the main clause's verb of confirming; the evidence must name them.
+        confirmers = {key for key, at in name_at.items() if confirm_at is not None and at < confirm_at}
         if event_end is not None and main_verb & (
             TOLL_EVENT_VERBS if _RESULT_TOLL.search(main_told) else _OUTCOME_STEMS
         ):
@@ -962,6 +985,7 @@ class Aligner:
         columns_out: list[int] = []
         weights_out, starts, unit_weights, is_name, in_main, is_optional, is_verb = [], [], [], [], [], [], []
         is_actor: list[bool] = []
+        is_confirmer: list[bool] = []
         is_intent: list[bool] = []
         for key, (columns, weights, top, name, main_clause) in units.items():
             mine = [(c, w) for c, w in zip(columns, weights) if owner[c] == key]
@@ -973,6 +997,7 @@ class Aligner:
             unit_weights.append(top)
             is_name.append(name)
             is_actor.append(key in actors)
+            is_confirmer.append(key in confirmers)
             is_intent.append(key in intents)
             in_main.append(main_clause)
             is_optional.append((key in optional and key not in required) or key in in_event)
@@ -1051,6 +1076,7 @@ class Aligner:
             negated=is_negated(core),
             strangers=strangers,
             actors=np.asarray(is_actor, dtype=bool),
+            confirmers=np.asarray(is_confirmer, dtype=bool),
             intents=np.asarray(is_intent, dtype=bool),
         )
 
@@ -1227,6 +1253,23 @@ class Aligner:
             return True
         return False
 
+    def _vouched(self, claim: Claim, text: str) -> bool:
+        """Does the evidence say that the claim's confirming side vouches for it: it confirms too, or
+        one of the claim's confirmers is who tells it ("John Mayoue, told the newspaper that ...")?"""
+        words = WORD_RE.findall(text)
+        stems = [self.vectors.variants.get(stem(w), stem(w)) for w in words]
+        if any(s_ in CONFIRMING_WORDS for s_ in stems):
+            return True
+        confirmers = {
+            self.vectors.terms[c]
+            for u in np.flatnonzero(claim.confirmers)
+            for c in claim.columns[claim.unit_starts[u] : (list(claim.unit_starts) + [len(claim.columns)])[u + 1]]
+        }
+        return any(
+            s_ in confirmers and any(t in REPORTING_WORDS for t in stems[k + 1 : k + 1 + SPEAKER_WINDOW])
+            for k, s_ in enumerate(stems)
+        )
+
     def _untimed(self, claim: Claim, evidence: Evidence) -> bool:
         """Does the evidence leave out a day, date, year or hour the claim gives?"""
         text = " ".join(self.story.sentences[i].text for i in evidence.sentences)
@@ -1342,6 +1385,8 @@ class Aligner:
                 return None
             if claim.verbs.any() and not (credit[claim.verbs] > 0).any():
                 return None  # the same people and things, but not what the claim says they did
+            if claim.confirmers.any() and not self._vouched(claim, text):
+                return None  # "Russia has confirmed ... the invitation": a Hamas official's word is not Russia's
             if claim.intents.any() and not (credit[claim.intents] > 0).all():
                 return None  # "The fire was started deliberately": a fire that started says nothing of intent
             if claim.actors.any() and not (credit[claim.actors] > 0).any() and self._other_actor(claim, sentences):
