@@ -86,7 +86,13 @@ QUERY_FIELDS = ("topic_title", "topic_narrative")
 # (the fifth part took the later halves of D0603, D0608, ...; the sixth the earlier halves of D0601, ...).
 SEVENTH_EARLY_DUC2006 = [f"D06{n:02d}" for n in range(2, 51, 5)]  # prefixes, as above
 SEVENTH_LATE_DUC2006 = [f"D06{n:02d}" for n in range(5, 51, 5)]
-PARTS = ("dev", "heldout", "new", "fresh", "paired", "fifth", "sixth", "seventh")
+# An eighth held-out part (issue 18's eighth round), judged blind once before any change and once at the
+# end: the earlier half of the articles (by date) of the DUC 2006 clusters D0603, D0608, ... D0648 and
+# the later half of D0604, D0609, ... D0649, generic, 100 words: halves no part above summarizes (the
+# fifth part took the later halves of D0603, ...; the sixth the whole D0604, ... with their query).
+EIGHTH_EARLY_DUC2006 = [f"D06{n:02d}" for n in range(3, 51, 5)]  # prefixes, as above
+EIGHTH_LATE_DUC2006 = [f"D06{n:02d}" for n in range(4, 51, 5)]
+PARTS = ("dev", "heldout", "new", "fresh", "paired", "fifth", "sixth", "seventh", "eighth")
 EXAMPLES = list(SOURCES)
 
 DEFECTS = ("unresolved", "stale", "redundant", "order", "garbled")
@@ -111,6 +117,8 @@ def judged_set() -> list[tuple[str, str]]:
     out += [(c + QUERY, "sixth") for c in duc2006 if c[:5] in SIXTH_QUERY_DUC2006]
     out += [(c + EARLY, "seventh") for c in duc2006 if c[:5] in SEVENTH_EARLY_DUC2006]
     out += [(c + LATE, "seventh") for c in duc2006 if c[:5] in SEVENTH_LATE_DUC2006]
+    out += [(c + EARLY, "eighth") for c in duc2006 if c[:5] in EIGHTH_EARLY_DUC2006]
+    out += [(c + LATE, "eighth") for c in duc2006 if c[:5] in EIGHTH_LATE_DUC2006]
     return out
 
 
