@@ -954,3 +954,123 @@ def test_a_description_whose_noun_ends_in_ly_leans_back():
     )
     # An adverb after "the" is no noun.
     assert not needs_of("The newly elected mayor of Harlow took office on Monday.").any
+
+
+# --- issue 18, eighth round: a place names nobody, a bare "the state", a spacecraft's name ---------------
+
+
+SALMON = [
+    doc(
+        "a",
+        "Scott Marshall, a fisheries biologist at the Alaska Department of Fish and Game, said catches were at records.\n\n"
+        "Alaska has programs balancing the catch against the escapement, he said.\n\n"
+        "Alaska's salmon rivers are pristine and free of dams, he said.",
+    ),
+    doc("b", "Salmon runs in the rivers of the Pacific Northwest have fallen for decades because of dams."),
+]
+
+
+def test_a_place_before_a_pronoun_names_nobody_and_the_pronoun_gets_the_article_s_person():
+    story = build_story(SALMON)
+    context = context_of(story)
+    rivers = index_of(story, "Alaska's salmon rivers")
+    text = story.sentences[rivers].text
+    assert not needs_of(text, lambda w: True).any  # a name opens it: "Alaska" anchored "he"
+    assert needs_of(text, lambda w: True, lambda w: w.startswith("Alaska")).predecessor  # a place names nobody
+    assert context.is_place("Alaska")
+    edit = context.pronoun_edit(rivers)
+    assert edit is not None and (edit.surname, edit.full) == ("he", "Scott Marshall")
+    summary = compose(story, [rivers], Budget(words=100), "concepts")
+    assert summary.sentences[0].text == "Alaska's salmon rivers are pristine and free of dams, [Scott Marshall] said."
+    assert summary.sentences[0].original_text == story.sentences[rivers].text
+    # With nobody the article names, the sentence leans on the one before it instead.
+    lone = build_story(
+        [doc("a", "Alaska has three dams and 15,000 salmon streams.\n\nAlaska's salmon rivers are pristine, he said.")]
+    )
+    i = index_of(lone, "Alaska's salmon")
+    assert context_of(lone).pronoun_edit(i) is None
+    assert context_of(lone).needs(i).predecessor
+    # A person's name still anchors the pronoun.
+    assert not needs_of("Senator Ted Stevens of Alaska said he would vote against it.").any
+
+
+PRISONS = [
+    doc(
+        "a",
+        "In California last year, the guards' union was given a raise of 12 percent.\n\n"
+        "The prisons are near capacity, even though 21 new ones were built in 15 years.\n\n"
+        "Soon, it will cost nearly $4 billion a year to run the state's prison system.",
+    ),
+    doc(
+        "b",
+        "Gov. George Ryan of Illinois imposed a moratorium on executions in January.\n\n"
+        "Texas executed 35 inmates last year, the most in the nation.\n\n"
+        "The state set a record with 37 executions in 1997.",
+    ),
+    doc(
+        "d",
+        "Texas executed 35 inmates last year, the most in the nation.\n\n"
+        "Gov. George Ryan of Illinois imposed a moratorium on executions in January.\n\n"
+        "Critics of the death penalty called for more of the same.\n\n"
+        "The state set a record for executions in 1997, with 37.",
+    ),
+    doc("c", "Prison budgets grew faster than school budgets in most states of the nation."),
+]
+
+
+def test_a_bare_the_state_gets_the_state_its_article_named_last_as_an_edit():
+    story = build_story(PRISONS)
+    context = context_of(story)
+    prisons, record = index_of(story, "Soon, it will"), index_of(story, "The state set")
+    summary = compose(story, [prisons], Budget(words=100), "concepts")
+    sentence = summary.sentences[0]
+    assert sentence.text == "Soon, it will cost nearly $4 billion a year to run [California]'s prison system."
+    assert [(e.replaces, e.reason) for e in sentence.edits] == [("the state", "place")]
+    assert sentence.unedited() == story.sentences[prisons].text
+    # The sentence just before names Texas (Illinois is further back): the writer's "the state" is Texas.
+    assert context.state_edit(record).full == "Texas"
+    # Texas and Illinois named within reach, neither just before: which one is not plain.
+    assert context.state_edit(index_of(story, "The state set a record for")) is None
+    # A summary that named the state before needs no edit.
+    assert context.state_edit(prisons, ["California spends more on prisons than on colleges."]) is None
+    assert context.state_edit(prisons, ["Texas spends more on prisons than on colleges."]).full == "California"
+
+
+def test_the_state_of_no_state_or_of_two_gets_no_edit():
+    story = build_story(
+        [
+            doc("a", "The tobacco bill was debated in Cape Town.\n\nMost people support the state's proposal."),
+            doc("b", "Voters in Ohio and Iowa met.\n\nThe state of the race is unclear, and the state voted today."),
+        ]
+    )
+    context = context_of(story)
+    assert context.state_edit(index_of(story, "Most people")) is None  # no American state: another "state"
+    assert context.state_edit(index_of(story, "The state of")) is None  # two states named: not plain
+    kansas = build_story(
+        [
+            doc(
+                "a",
+                "A Tennessee bill would fire teachers who present evolution as fact.\n\n"
+                "Last year the Kansas Board of Education voted to delete evolution from the state's curriculum.",
+            )
+        ]
+    )
+    assert context_of(kansas).state_edit(index_of(kansas, "Last year")) is None  # the board's state, not Tennessee
+
+
+def test_a_first_name_the_story_prints_as_a_thing_s_gets_no_full_name():
+    story = build_story(
+        [
+            doc(
+                "a",
+                "Galileo Galilei first saw the moons of Jupiter, Galileo said in his letters.\n\n"
+                "Galileo Galilei wrote of them in 1610.\n\n"
+                "The Galileo spacecraft reached Jupiter in 1995, and the Galileo probe dove into its clouds.\n\n"
+                "Pictures from Galileo show the moon with a glimmering halo.",
+            ),
+        ]
+    )
+    names = context_of(story).names
+    i = index_of(story, "Pictures from")
+    assert names.sole_person_name("Galileo") is None
+    assert names.edits(story.sentences[i].text, set(), i) == []

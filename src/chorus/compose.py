@@ -8,8 +8,9 @@ summary sentence with the article's words they stand for, name a person the
 summary has not introduced in full ("[James Baker] said …") and date an older
 statement about the present beside later news ("[As of January 1996,] …"), and
 cut an opening connective that only ties a sentence told alone to the one before it
-("[The] plan …" for "But the plan …"), and name the place of the writer's "here" from the
-article's dateline ("based [in New Delhi]").
+("[The] plan …" for "But the plan …"), name the place of the writer's "here" from the
+article's dateline ("based [in New Delhi]"), and name the one state an American article's
+bare "the state" means ("[Texas] set a record").
 
 Citations come from claim alignment (``chorus.align``): a sentence's support is
 exactly the articles that state it, and the articles that give another value
@@ -131,12 +132,13 @@ def readable_text(
     as_of: str | None,
     after_predecessor: bool,
     later: Sequence[str] = (),
+    earlier: Sequence[str] = (),
 ) -> tuple[str, tuple[Edit, ...]]:
     """The sentence with its edits (see the module's docstring): ``introduced`` holds the
     surnames the summary has named in full so far (updated), ``as_of`` the words dating it (``timeline.dating``),
     ``after_predecessor`` whether the sentence before it in its article is told just before,
     ``later`` the texts of the summary's sentences after it (a bare surname gets the full name
-    they print)."""
+    they print), ``earlier`` those before it (a "the state" they named is no edit)."""
     context = context_of(story)
     names = context.names
     text = story.sentences[index].text
@@ -149,6 +151,9 @@ def readable_text(
     here = context.here_edit(index)
     if here is not None:  # "based here" -> "based [in New Delhi]": where the article was filed
         pieces.append((here.start, here.end, f"[{here.full}]", PLACE))
+    state = context.state_edit(index, earlier)
+    if state is not None:  # "The state set a record" -> "[Texas] set a record"
+        pieces.append((state.start, state.end, f"[{state.full}]", PLACE))
     name_edits = names.edits(text, introduced, index, later)
     pieces += [(e.start, e.end, f"[{e.full}]", FULL_NAME) for e in name_edits]
     introduced |= names.named_in(text) | {names.key(e.surname) for e in name_edits}
@@ -197,12 +202,13 @@ def readable_texts(
     article = {i: published_day(story.documents[story.sentences[i].doc_index].published) for i in ordered}
     known = [d for d in article.values() if d is not None]
     latest = max(known) if known else None
-    out = []
+    out: list[tuple[str, tuple[Edit, ...]]] = []
     for n, i in enumerate(ordered):
         as_of = dating(story.sentences[i].text, article[i], latest)
         after_predecessor = n > 0 and predecessor_of(story, story.sentences[i]) == ordered[n - 1]
         later = [story.sentences[j].text for j in ordered[n + 1 :]] if names_told_later else []
-        out.append(readable_text(story, i, introduced, as_of, after_predecessor, later))
+        earlier = [text for text, _ in out]
+        out.append(readable_text(story, i, introduced, as_of, after_predecessor, later, earlier))
     return out
 
 

@@ -261,3 +261,24 @@ VOTE_HEAD = 3  # the name's own head word or title decides: "... University", "G
 VOTE_CONTEXT = 2  # a word beside it says what it is: "the utility X", "X, a company spokesman", an acronym
 VOTE_HINT = 1  # a weaker hint, for or against: "in X", "X, who", "X said"; "X, which", "the X said"
 VOTE_TIE = 0.5  # tips a tie only: "X officials", two or three bare capitalised words
+
+
+# The states of the United States, as news prints them: what a bare "the state" of an American
+# article means when the article names one of them (references.py, ``StoryContext.state_edit``).
+# Washington is left out: in news it is nearly always the capital or the government.
+US_STATES = (
+    *"""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii
+    Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+    Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah
+    Vermont Virginia Wisconsin Wyoming""".split(),
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "West Virginia",
+)

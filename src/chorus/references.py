@@ -44,7 +44,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from chorus.lexicon import MONTHS_AND_DAYS, PERSON_TITLES, RESPONSE_VERBS, SPEECH_VERBS, WEEKDAYS
+from chorus.lexicon import (
+    MONTHS_AND_DAYS,
+    PERSON_TITLES,
+    RESPONSE_VERBS,
+    SPEECH_VERBS,
+    US_STATES,
+    WEEKDAYS,
+    alternation,
+)
 from chorus.text import QUOTE_MARK_RE, STOP_WORDS, WORD_RE, stem
 from chorus.types import Sentence, Story
 
@@ -226,10 +234,13 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and word.lower().rstrip(".") not in MONTHS_AND_DAYS
 
 
-def needs_of(text: str, is_name: Callable[[str], bool] | None = None) -> Needs:
+def needs_of(
+    text: str, is_name: Callable[[str], bool] | None = None, is_place: Callable[[str], bool] | None = None
+) -> Needs:
     """What the sentence leans on (see the module's docstring). ``is_name`` tells whether
     the sentence's first word, capitalised anyway, is a name ("Gore hasn't announced his
-    campaign"); without it the first word never names anyone."""
+    campaign"); without it the first word never names anyone. ``is_place`` tells which names
+    are places, which no "he" or "she" can mean ("Alaska's rivers are pristine, he said")."""
     own = quoted_mask(text)
     tokens = WORD_RE.findall(own)
     if not tokens:
@@ -264,7 +275,7 @@ def needs_of(text: str, is_name: Callable[[str], bool] | None = None) -> Needs:
     if response:
         return Needs(predecessor=True, reason=f"'{response}' answers the sentence before")
     named_first = bool(is_name and is_name(tokens[0])) or bool(CATAPHORA.match(own))
-    reason = _unanchored_pointer(tokens, named_first)
+    reason = _unanchored_pointer(tokens, named_first, is_place)
     if reason:
         return Needs(predecessor=True, reason=reason)
     spans = list(WORD_RE.finditer(text))
@@ -298,14 +309,24 @@ EVENT_NOUNS = frozenset(
 POSSESSIVE_PRONOUNS = frozenset("his her its their".split())
 
 
-def _unanchored_pointer(tokens: list[str], first_is_name: bool) -> str | None:
-    """A person pronoun with nobody named before it in the sentence ("…, she said"), or a
-    demonstrative ("these four proteins", "such remedies", "in that assembly", "this is";
-    "this" after a name is that name)."""
+def _unanchored_pointer(
+    tokens: list[str], first_is_name: bool, is_place: Callable[[str], bool] | None = None
+) -> str | None:
+    """A person pronoun with nobody named before it in the sentence ("…, she said"; a place
+    ``is_place`` knows names nobody), or a demonstrative ("these four proteins", "such
+    remedies", "in that assembly", "this is"; "this" after a name is that name)."""
     anchored = first_is_name
+    # Issue 18, eighth round: "Alaska's salmon rivers are pristine, he said" read as standing alone.
+    # The names before a person pronoun, looked up (``is_place``) only when one comes.
+    names = [tokens[0]] if first_is_name else []
+    described = False  # "a 21-year-old roofer … his"
     for k, w in enumerate(tokens):
         lower = w.lower()
-        if lower in PERSON_PRONOUNS and not anchored:
+        if (
+            lower in PERSON_PRONOUNS
+            and not described
+            and not any(is_place is None or not is_place(name) for name in names)
+        ):
             return f"'{w}' names nobody in the sentence"
         if lower in GROUP_PRONOUNS and k > 0 and not anchored and not any(_names_people(t) for t in tokens[:k]):
             return f"'{w}' names nobody in the sentence"
@@ -346,8 +367,9 @@ def _unanchored_pointer(tokens: list[str], first_is_name: bool) -> str | None:
                 return f"'{w} {tokens[k + 1]}' points to the sentence before"
         if k > 0 and _is_name_word(w) and lower not in PERSON_TITLES:
             anchored = True
+            names.append(w)
         elif lower in ("a", "an", "one") and any(t.lower().endswith(PERSON_ENDINGS) for t in tokens[k + 1 : k + 4]):
-            anchored = True  # "a 21-year-old roofer … his"
+            anchored = described = True  # "a 21-year-old roofer … his"
     return None
 
 
@@ -649,11 +671,40 @@ BARE_HERE = frozenset("from near around to toward towards outside left leave lea
 
 
 def _names_before(text: str, context: StoryContext) -> bool:
+    """Does the text name someone a "he" after it can mean (a place names nobody)?"""
     words = WORD_RE.findall(quoted_mask(text))
     return any(
-        (k > 0 and _is_name_word(w) and w.lower() not in PERSON_TITLES) or (k == 0 and context.is_name(w))
+        ((k > 0 and _is_name_word(w) and w.lower() not in PERSON_TITLES) or (k == 0 and context.is_name(w)))
+        and not context.is_place(w)
         for k, w in enumerate(words)
     )
+
+
+# Issue 18, eighth round: a bare "the state" (not "the state of …", "state-run") in an American
+# article names the one state the article names ("The state's prison population …" of California).
+THE_STATE = re.compile(r"(?:^|(?<=\s)|(?<=``))(?:the|The)\s+state\b(?![-\w]|\s+of\b)")
+_STATE_NAME = re.compile(r"(?<![\w-])" + alternation(US_STATES) + r"(?![\w-])(?!\s+[A-Z])")
+_ANY_STATE_NAME = re.compile(r"(?<![\w-])" + alternation(US_STATES) + r"(?![\w-])")
+_ONE_WORD_STATES = frozenset(s for s in US_STATES if " " not in s)
+STATE_REACH = 3  # sentences back where the state a "the state" means is named
+
+
+def states_in(texts: Sequence[str], loose: bool = False) -> set[str]:
+    """The states of ``US_STATES`` the texts name, not as part of a longer name ("Texas
+    Instruments", "Baja California", "Kansas City"); "Austin, Texas" names Texas. ``loose``:
+    inside a longer name too ("the Kansas Board of Education" may be what "the state" means)."""
+    found = set()
+    for text in texts:
+        if loose:
+            found |= {m.group() for m in _ANY_STATE_NAME.finditer(text)}
+            continue
+        for m in _STATE_NAME.finditer(text):
+            before = text[: m.start()].split()
+            previous = before[-1] if before and text[m.start() - 1 : m.start()] == " " else ""
+            if previous[:1].isupper() and previous[-1].isalnum() and previous.lower() not in STOP_WORDS:
+                continue  # a capitalised word right before it: part of a longer name
+            found.add(m.group())
+    return found
 
 
 def in_first_person(text: str) -> bool:
@@ -679,6 +730,7 @@ class StoryContext:
         self._checks: dict[int, object] = {}
         self._places: dict[int, str | None] = {}
         self._first_told: dict[int, dict[str, int]] = {}
+        self._is_place: dict[str, bool] = {}
 
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
@@ -693,6 +745,19 @@ class StoryContext:
 
     def is_name(self, word: str) -> bool:
         return word[:1].isupper() and word.lower() not in self.lower_case_words and word.lower() not in STOP_WORDS
+
+    def is_place(self, word: str) -> bool:
+        """Is the word a place of the story ("in Alaska", a state), never a person's name there?"""
+        word = POSSESSIVE.sub("", word)
+        if not word[:1].isupper():
+            return False
+        found = self._is_place.get(word)
+        if found is None:
+            names = self.names
+            found = self._is_place[word] = word in _ONE_WORD_STATES or (
+                (names.place_like(word) or names.lone_place(word)) and not names.person_cued(word)
+            )
+        return found
 
     def check(self, index: int):
         """Claim alignment's verdicts on the sentence (``chorus.align``), made once: selection
@@ -711,7 +776,7 @@ class StoryContext:
         found = self._needs.get(index)
         if found is None:
             text = self.story.sentences[index].text
-            found = needs_of(text, self.is_name)
+            found = needs_of(text, self.is_name, self.is_place)
             pronoun = self.pronoun_edit(index) if found.predecessor else None
             cut = connective_cut(text) if found.predecessor else None
             if pronoun is not None or cut is not None:  # what is left to lean on after the edits
@@ -722,7 +787,7 @@ class StoryContext:
                         if pronoun is None or pronoun.start > cut.start
                         else edited[cut.start :]
                     )
-                found = needs_of(edited, self.is_name)
+                found = needs_of(edited, self.is_name, self.is_place)
                 if cut is not None and not found.any:  # "Still, Tafel said …": the name now opens it
                     found = self.bare_name_needs(edited)
             if not found.any:
@@ -780,12 +845,43 @@ class StoryContext:
         printed = place if word in BARE_HERE else ("to " if word in TO_HERE else "in ") + place
         return NameEdit(found.start(), found.end(), found.group(), printed)
 
+    def state_edit(self, index: int, told: Sequence[str] = ()) -> NameEdit | None:
+        """A bare "the state" of an American article named as the state its reader takes it
+        for: "The state set a record" -> "[Texas] set a record". That is the one state the
+        sentence before it names, or else the one state its article's ``STATE_REACH`` sentences
+        before it name, or, with none there, the one state its article names (its dateline
+        included). None when any of these names two, or the sentence names a state before it. ``told``: the summary's sentences
+        before it; when they named that state and no other, the reader knows it: no edit."""
+        sentence = self.story.sentences[index]
+        found = THE_STATE.search(quoted_mask(sentence.text))
+        if found is None or states_in([sentence.text[: found.start()]], loose=True):
+            return None  # "the Kansas Board of Education … the state's science curriculum"
+        article = [s.text for s in self.story.sentences_of(sentence.doc_index) if s.position < sentence.position]
+        # The sentence just before names one state: the writer's "the state" is that one. Else every
+        # state named in the sentences within reach must be one. A state inside a longer name
+        # ("the Texas Board of Pardons") names no state here, but may be the one meant: it must agree.
+        scope = article[-1:]
+        named = states_in(scope)
+        if len(named) != 1:
+            scope = article[-STATE_REACH:]
+            named = states_in(scope)
+        if not named:
+            dateline = self.dateline_place(sentence.doc_index)
+            scope = [*([dateline] if dateline else []), *article]
+            named = states_in(scope)
+        if len(named) != 1 or states_in(scope, loose=True) != named:
+            return None  # no state, or two: which one is not plain
+        state = named.pop()
+        if states_in(told) == {state}:
+            return None
+        return NameEdit(found.start(), found.end(), found.group(), state)
+
     def connective_edit(self, index: int) -> ConnectiveCut | None:
         """The opening connective the summary cuts when the sentence is told without the one
         before it: only when, cut (and its pronoun named), the sentence leans on it no more."""
         text = self.story.sentences[index].text
         cut = connective_cut(text)
-        if cut is None or self.needs(index).predecessor or not needs_of(text, self.is_name).predecessor:
+        if cut is None or self.needs(index).predecessor or not needs_of(text, self.is_name, self.is_place).predecessor:
             return None
         return cut
 
@@ -840,7 +936,7 @@ class StoryContext:
         """The full names of the people a text names (by full name or by a surname the story
         gives in full), whether one of them is its subject or speaker (named first, beside a
         speech verb, or described: "Todd Boyd, a professor …"), and how many other names it
-        prints (months and days aside)."""
+        prints (months, days and the story's places aside)."""
         people, salient, others = set(), False, 0
         for m in name_runs(text):
             words = [w for w in m.bare if w.lower() not in PERSON_TITLES and w.lower() not in NAME_SUFFIXES]
@@ -852,7 +948,7 @@ class StoryContext:
             if full is not None:
                 people.add(full)
                 salient = salient or m.start == 0 or _person_cue(text, m.start, m.end)
-            else:
+            elif not (len(words) == 1 and self.is_place(words[0])):  # "Alaska has programs …, he said"
                 others += 1
         return people, salient, others
 
@@ -1409,7 +1505,14 @@ class FullNames:
         if any(w.isupper() or w.lower() in self.lower_case_words() for w in top.split()[1:]):
             return None  # "DaimlerChrysler AG", "EgyptAir Flight": a firm's or a thing's name, no person's
         same = sum(n for name, n in names.items() if fuzz.ratio(name.lower(), top.lower()) >= SAME_NAME_SPELLING)
-        return top if same >= SOLE_NAME_SHARE * sum(names.values()) else None
+        if same < SOLE_NAME_SHARE * sum(names.values()):
+            return None
+        # Issue 18, eighth round: "Pictures from [Galileo Galilei] show the moon", for the spacecraft.
+        # The story printing the word as a thing's ("the Galileo spacecraft", "a Galileo probe") as
+        # often as in the person's longer name means a bare one is the thing.
+        thing = re.compile(r"\b(?:[Tt]he|an?|An?)\s+" + re.escape(word) + r"\b(?!['’]s)(?!\s+[A-Z])")
+        as_thing = sum(len(thing.findall(s.text)) for s in self._sentences_with(word))
+        return None if as_thing >= same else top
 
     def _longer_names_with(self, word: str) -> dict[str, list[int]]:
         """The persons' names with ``word`` in them that the story prints, each with the sentences printing it."""

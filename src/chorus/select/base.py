@@ -263,6 +263,9 @@ def edit_words(story: Story, pool: list[int]) -> dict[int, int]:
         here = context.here_edit(i)
         if here is not None:
             extra += len(here.full.split()) - 1
+        state = context.state_edit(i)
+        if state is not None:  # "the state" -> "[New Mexico]": never longer, so far
+            extra += max(0, len(state.full.split()) - len(state.surname.split()))
         cut = context.connective_edit(i)
         if cut is not None:  # the connective's words go ("But ", "In addition, ")
             extra -= len(sentence.text[: cut.start].split())
