@@ -621,7 +621,7 @@ def placeholder_clipped(driver) -> list[str]:
     """)
 
 
-def test_many_articles_fold_their_list(page, output_dir, tmp_path):
+def test_many_articles_fold_their_lists(page, output_dir, tmp_path):
     from selenium.webdriver.common.keys import Keys
 
     set_viewport(page, PHONE)
@@ -646,6 +646,16 @@ def test_many_articles_fold_their_list(page, output_dir, tmp_path):
     assert overflow(page) <= 0
     assert placeholder_clipped(page) == []  # the outlets' and the claim's
     screenshot(page, output_dir / "folded.png")
+
+    # A claim of the fire: four articles state it; the five silent ones (a fire article, the dam's four) are one line.
+    element(page, "#claim").send_keys("Three firefighters suffered minor burns.")
+    element(page, "#check-button").click()
+    wait_until(page, lambda d: by_css(d, "#check-result li") or by_css(d, "#check-error:not([hidden])"))
+    items = by_css(page, "#check-result li.item")
+    assert [i.find_element("css selector", ".tag").text for i in items] == ["states it"] * 4 + ["silent"]
+    silent = items[-1].text
+    assert silent.startswith("silent 5 articles: ") and silent.count("[") == 5
+    assert "[5] Daily Roundup" in silent and "[6] " in silent
 
     # From the keyboard: the button opens the list and closes it again.
     fold.send_keys(Keys.ENTER)

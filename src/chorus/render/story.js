@@ -1374,6 +1374,7 @@
     // For the page's own parts (the Check a claim box): the same elements and markers.
     h, plural, tag, citedItem,
     outletName: (id) => state.model.outletName(id),
+    outletList: (ids) => namedList(state.model, ids, {className: 'who'}),
   };
 
   // The self-contained report file carries its data: draw it at once.

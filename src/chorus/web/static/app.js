@@ -451,9 +451,13 @@ const VERDICTS = {states: 'states it', contradicts: 'gives another value', silen
 const VERDICT_ORDER = ['states', 'contradicts', 'silent'];
 
 function renderCheck(answer) {
-  const {tag, citedItem, outletName} = window.ChorusStory;
+  const {tag, citedItem, outletName, outletList} = window.ChorusStory;
+  // The silent articles are one line ("silent: [4] WireNow, [7] Ledger and 31 more"): of 50 articles,
+  // most are silent on any one claim, and a line each would bury the few that state it.
+  const silent = answer.articles.filter((a) => a.verdict === 'silent').sort((a, b) => a.number - b.number);
   const items = answer.articles
-    .slice().sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || a.number - b.number)
+    .filter((a) => a.verdict !== 'silent')
+    .sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || a.number - b.number)
     .map((a) => {
       const content = [tag(VERDICTS[a.verdict], a.verdict === 'states' ? null : a.verdict === 'silent' ? 'silent' : 'disputing'),
         ' ', h('span', {class: 'who'}, outletName(a.document))];
@@ -463,6 +467,10 @@ function renderCheck(answer) {
       return citedItem(a.sentences.map((s) => ({document: a.document, sentence: s.sentence})),
         `${outletName(a.document)} ${VERDICTS[a.verdict]}`, 'li', ...content);
     });
+  if (silent.length) {
+    items.push(h('li', {class: 'item silent-articles'}, tag(VERDICTS.silent, 'silent'), ' ',
+      silent.length > 1 ? `${silent.length} articles: ` : '', outletList(silent.map((a) => a.document))));
+  }
   const independent = answer.independent_sources < answer.stating
     ? ` (${plural(answer.independent_sources, 'independent source')})` : '';
   $('check-result').replaceChildren(
