@@ -638,6 +638,19 @@
 
   // ---- pictures ------------------------------------------------------------------------
 
+  // A picture wider than its box scrolls sideways inside it (50 outlets' columns on a phone): the box is
+  // then a named region in the tab order, so that the keyboard can scroll it too; a box that fits is not.
+  function scrollingBox(box, name) {
+    requestAnimationFrame(() => {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        fill(box, {tabindex: '0', role: 'region', 'aria-label': `${name} (scrolls sideways)`}, []);
+      } else {
+        for (const attribute of ['tabindex', 'role', 'aria-label']) box.removeAttribute(attribute);
+      }
+    });
+    return box;
+  }
+
   // The width a picture may take: its panel's, less its padding.
   function widthOf(panel) {
     return Math.max(Math.floor(panel.clientWidth || state.root.clientWidth || 600), 260);
@@ -717,6 +730,7 @@
     const draw = () => {
       const shown = byReach.slice(0, columns).sort((a, b) => a.number - b.number);
       box.replaceChildren(gridPicture(model, facts.slice(0, rows), shown, widthOf(panel)));
+      scrollingBox(box, 'The grid of outlets by facts');
       moreRows.hidden = rows >= facts.length;
       moreRows.textContent = `Show ${pageLength(facts.length - rows, SETTINGS.gridRows)} more facts in the grid ` +
         `(${facts.length - rows} not shown)`;
@@ -918,7 +932,7 @@
         s('text', {x: labelX, y: at.y + 4, 'text-anchor': right ? 'start' : 'end', class: 'node-label'},
           truncate(d.label, Math.max(Math.floor(room / 6.6), 4)))));
     }
-    return h('div', {class: 'picture-scroll graph-wrap'}, picture);
+    return scrollingBox(h('div', {class: 'picture-scroll graph-wrap'}, picture), 'The copy graph');
   }
 
   function pairRefs(pair) {
@@ -1038,7 +1052,7 @@
       link(dot, evidenceOf(f.fact.sentences, `Fact ${f.fact.id}`));
       picture.append(dot);
     }
-    return h('div', {class: 'picture-scroll'}, picture);
+    return scrollingBox(h('div', {class: 'picture-scroll'}, picture), 'The timeline');
   }
 
   // Each fact with the earliest publication time of the outlets that report it.
