@@ -338,6 +338,12 @@ def test_a_claim_that_says_too_little_is_no_fact_of_the_other_articles():
         ("Five years ago the town had 300 people.", [(285, 315)]),  # a span back; a round figure
         ("It is the leading cause of death for children 14 and younger.", []),  # an age
         ("Adadi said one of the suspects is Tanzanian.", []),  # one of them
+        ("Two dozen people were hurt.", [(24, 24)]),  # a dozen scales, it is no second figure
+        ("Half a dozen boats sank.", [(6, 6)]),
+        ("One hundred fourteen people died in the crash.", [(114, 114)]),  # one figure in words
+        ("One hundred and five people died.", [(105, 105)]),
+        ("Two hundred twenty-five people fled.", [(225, 225)]),
+        ("Two thousand five hundred people fled.", [(1900, 2100), (475, 525)]),  # a scaled rest: not joined
     ],
 )
 def test_what_a_figure_is(text, expected):
@@ -1223,3 +1229,18 @@ def test_a_confirmation_is_stated_by_the_confirming_side_not_by_another_sources_
     )
     found = verdicts(story, "If the Ostvale mayor's test result is confirmed, he could lose his seat on the council.")
     assert found == {"d1": STATES, "d2": STATES}
+
+
+@pytest.mark.parametrize(
+    "text, outcomes",
+    [
+        ("Four people on the ground and all 109 people in the plane were killed.", ["dead", "dead"]),
+        ("Twelve Americans and 200 Kenyans were killed.", ["dead", "dead"]),  # a named group
+        ("He said 5 cars and 12 people were injured in the crash.", [None, "injured"]),  # cars are not hurt
+        ("Two Polish women were among the four people killed on the ground.", [None, "dead"]),  # no joined subjects
+    ],
+)
+def test_counts_joined_as_one_subject_share_its_verb(text, outcomes):
+    from chorus.align.values import numbers_in, shared_outcomes
+
+    assert [n.outcome for n in shared_outcomes(numbers_in(text), text)] == outcomes

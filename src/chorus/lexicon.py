@@ -39,7 +39,8 @@ NUMBER_WORDS: dict[str, int] = {
 NUMBER_WORDS.update(
     {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
 )
-SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# "dozen" scales a figure too ("two dozen" is 24), besides counting alone ("a dozen").
+SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0}
 
 # The abbreviated titles before a name ("Rep.", "Sen.", "Dr."): a courtesy or a rank, no content of
 # its own (align/claims.py passes over one before a name: another Rep. is another man).

@@ -173,12 +173,16 @@ class Roles:
         n = max(len(self.story.sentences), 1)
         return {k: c / n for k, c in counts.items()}
 
+    def _numbers(self, index: int) -> list[V.Number]:
+        """A sentence's figures, a count joined to another as one subject given its verb's outcome."""
+        return V.shared_outcomes(self.aligner.numbers_of(index), self.story.sentences[index].text)
+
     @cached_property
     def mentions(self) -> list[Mention]:
         """Every figure of the story that can be in a role: a measure with a unit, or a count of something."""
         out = []
         for s in self.story.sentences:
-            numbers = [n for n in self.aligner.numbers_of(s.index) if _in_role(n, s.text)]
+            numbers = [n for n in self._numbers(s.index) if _in_role(n, s.text)]
             if not numbers:
                 continue
             sentence_words = frozenset(self.unify(w) for w in WORD_RE.findall(s.text))
@@ -251,7 +255,7 @@ class Roles:
             period.group(0).lower() if period else None,
             _event_kind(clause, n.text.strip()),
             sentence_words,
-            _is_part(n, self.aligner.numbers_of(index), text),
+            _is_part(n, self._numbers(index), text),
         )
 
     def one_role(self, x: Mention, y: Mention) -> bool:
