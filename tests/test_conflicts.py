@@ -464,3 +464,25 @@ def test_a_toll_told_in_parts_is_compared_part_by_part_not_with_the_total():
     # The dead on the ground (four / five) and the total (114 / 113) are disputed; those on board (109) are
     # a part, no value of the total.
     assert sorted(sorted(v.value for v in c.values) for c in found.conflicts) == [["113", "114"], ["five", "four"]]
+
+
+def test_shares_of_one_whole_are_compared_by_role_and_shares_of_two_wholes_are_not():
+    found = report(
+        "The Velmar Democratic Union won 82 percent of the seats in that election, but the army refused to hand "
+        "over power.",
+        "Talks with the generals stalled again on Monday, eight years after the Velmar Democratic Union won 80 "
+        "percent of the seats.",
+        "In the 1990 election the Velmar Democratic Union won 59 percent of the vote, the army said.",
+    )
+    # 82 / 80 percent of the seats are one share told two ways; 59 percent of the vote is another share.
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["80 percent", "82 percent"]]
+
+
+def test_a_part_told_with_its_whole_on_two_days_is_an_update_not_a_dispute():
+    texts = (
+        "The strikes at two parts factories have forced Velmar Motors to close 26 of its 29 assembly plants.",
+        "Velmar Motors has had to close 27 of its 29 assembly plants because of the strikes, the union said.",
+    )
+    assert report(*texts, published=["1998-07-08", "1998-07-28"]).conflicts == []
+    (conflict,) = report(*texts, published=["1998-07-08", "1998-07-08"]).conflicts
+    assert sorted(v.value for v in conflict.values) == ["26", "27"]

@@ -70,7 +70,8 @@ DISTINCTIVE_NAME_SHARE = 0.05
 # Counts that accumulate: a toll, the injured, the missing grow (or are revised) from day to day.
 CUMULATIVE_OUTCOMES = frozenset({"dead", "injured", "missing", "arrested", "homeless", "evacuated", "ill"})
 # What a figure measures for it to be compared by role: what happened to people (a toll), a
-# named group, a physical measure. Sums of money and percentages are of too many things in one
+# named group, a physical measure, and a percentage of a whole its sentence names ("82 percent of
+# the seats": ``share_whole``). Sums of money and other percentages are of too many things in one
 # story (a film's budget and its takings, a poll's findings) to be told apart by the words around
 # them; claim alignment compares them sentence by sentence.
 ROLE_UNITS = frozenset({"length", "area", "weight", "magnitude"})
@@ -234,6 +235,10 @@ class Roles:
                 things.add(key)
         if n.head and not n.unit and _WORD_CLASSES.get(n.head, n.head) not in _NOT_THINGS:
             things.add(_WORD_CLASSES.get(n.head, n.head))
+        if n.percent:
+            # A share is of the whole its sentence names after it, and of nothing else it is near.
+            whole = share_whole(text, n)
+            things = {self.unify(whole)} if whole else set()
         if _journey_span(n, text):
             things.add(JOURNEY)
         day = published_day(self.story.documents[doc].published)
@@ -278,6 +283,8 @@ class Roles:
             JOURNEY in x.things & y.things and self._journey_ends(x) and self._journey_ends(y)
         ):
             return False  # spans from a journey's start to its end ("crashed 40 minutes after takeoff")
+        if x.number.percent and not (x.things & y.things):
+            return False  # shares of two wholes ("percent of the vote" / "percent of the seats")
         if x.things and y.things and not (x.things & y.things or x.names & y.names):
             return False  # nothing in common next to the figures: another thing ("a team of 90 people")
         nameless = not (x.anchors and y.anchors)
@@ -431,8 +438,8 @@ def _journey_span(n: V.Number, text: str) -> bool:
 
 
 def _in_role(n: V.Number, text: str = "") -> bool:
-    """Can a figure be compared by its role: a measure with a unit, a percentage, or a count of
-    people with what happened to them or of a named group? Other counts ("a five-story building",
+    """Can a figure be compared by its role: a measure with a unit, a percentage of a named whole, or
+    a count of people with what happened to them or of a named group? Other counts ("a five-story building",
     "12 vents") say too little of what they count; claim alignment compares them sentence by sentence."""
     if _journey_span(n, text) and not n.other:
         return True
@@ -440,11 +447,34 @@ def _in_role(n: V.Number, text: str = "") -> bool:
         # Ages are compared per person; a span is most often between two events ("died five days
         # later", "nine days after his death"); "up to 18" bounds, does not count.
         return False
-    if n.percent or _FRACTION_AFTER.match(text, n.end):
-        return False  # "two-thirds of Americans", "three out of four": shares, like percentages
+    if n.percent:
+        return share_whole(text, n) is not None  # "won 82 percent of the seats", not a poll's "45 percent"
+    if _FRACTION_AFTER.match(text, n.end):
+        return False  # "two-thirds of Americans", "three out of four": shares of groups a story has many of
     if _PART_AFTER.match(text, n.end):
         return False  # "Three of the suspects": a part of a group, not its count
     return n.unit in ROLE_UNITS if n.unit else bool(n.outcome or n.named)
+
+
+# A share of a whole its sentence names: "won 82 percent of the seats in the assembly", "62 percent of
+# the surplus". The whole is the noun that ends the phrase after "of the" ("seats").
+_SHARE_OF_AFTER = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|this|that|all)\s+(?P<phrase>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
+)
+
+
+def share_whole(text: str, n: V.Number) -> str | None:
+    """The whole a percentage is a share of ("seats" of "82 percent of the seats in the assembly"), if its
+    sentence names one right after it."""
+    found = _SHARE_OF_AFTER.match(text, n.end)
+    if found is None:
+        return None
+    words = []
+    for w in found.group("phrase").split():
+        if not is_content(w):
+            break
+        words.append(w)
+    return words[-1] if words else None
 
 
 def _measure(n: V.Number) -> tuple:

@@ -64,7 +64,7 @@ from chorus.align.values import (
 from chorus.analysis.facts import Fact
 from chorus.disjoint import DisjointSets
 from chorus.ingest.metadata import published_day
-from chorus.lexicon import MONTHS_AND_DAYS
+from chorus.lexicon import MONTHS_AND_DAYS, NUMBER_WORDS
 from chorus.text import WORD_RE, stem
 from chorus.types import Story
 
@@ -505,6 +505,12 @@ _RUNNING_TOTAL = re.compile(
     r"|\bha(?:ve|s)\s+(?:now\s+|already\s+)?(?:covered|travell?ed|flown|sailed|walked|driven|logged)\b",
     re.IGNORECASE,
 )
+# A part told with its whole ("forced GM to close 26 of its 29 assembly plants", "26 of GM's 29"): on
+# two days, a count as of each day ("27 of 29" three weeks later), like a running total.
+_PART_OF_WHOLE_AFTER = re.compile(
+    r"\s+of\s+(?:(?:its|the|their|his|her|all|[A-Z][\w.&-]*['’]s)\s+)?(?:\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\b",
+    re.IGNORECASE,
+)
 # "during the first three years of life": a bound (at most three years), not a span's length.
 _FIRST_SPAN_BEFORE = re.compile(r"\bfirst\s+$", re.IGNORECASE)
 
@@ -519,7 +525,8 @@ def _set_aside(story: Story, claim_sentence: int, evidence: tuple[int, ...], dif
       written in 1998, "1998" written in 1999): the latest year, not two versions of one;
     - bounds of a span from its start ("in the first two years of life" / "first three years");
     - a running total of a count that is no toll, as of two days ("by the end of 1996 ... 25
-      countries" / 28 in a later article): an update."""
+      countries" / 28 in a later article), or a part told with its whole ("26 of its 29 plants"
+      closed, then 27 of the 29): an update."""
     claim_text = story.sentences[claim_sentence].text
     article_sentence = next((i for i in evidence if difference.article in story.sentences[i].text), evidence[0])
     article_text = story.sentences[article_sentence].text
@@ -539,7 +546,9 @@ def _set_aside(story: Story, claim_sentence: int, evidence: tuple[int, ...], dif
     ):
         return True
     if not (mine.outcome or theirs.outcome) and (
-        _RUNNING_TOTAL.search(claim_text) or _RUNNING_TOTAL.search(article_text)
+        _RUNNING_TOTAL.search(claim_text)
+        or _RUNNING_TOTAL.search(article_text)
+        or (_PART_OF_WHOLE_AFTER.match(claim_text, mine.end) and _PART_OF_WHOLE_AFTER.match(article_text, theirs.end))
     ):
         days = {
             published_day(story.documents[story.sentences[i].doc_index].published)
