@@ -1,6 +1,6 @@
 """Score claim alignment against the hand-judged set in benchmarks/claims/.
 
-    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|blind5|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|web-conflicts|all] [--show] [--json FILE]
+    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|blind5|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|web-conflicts|all] [--show] [--json FILE] [--conflicts-only]
 
 Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
 is checked against every article of its cluster with the engine that makes
@@ -179,12 +179,15 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="print each wrong verdict")
     parser.add_argument("--json", help="write the figures here")
     parser.add_argument("--no-conflicts", action="store_true")
+    parser.add_argument(
+        "--conflicts-only", action="store_true", help="score the report's conflicts only (no claim checks: faster)"
+    )
     args = parser.parse_args()
 
     from chorus.align import CONTRADICTS, STATES, aligner_of
     from chorus.pipeline import build_story
 
-    claims = read_claims(args.split)
+    claims = [] if args.conflicts_only else read_claims(args.split)
     by_cluster: dict[str, list[dict]] = defaultdict(list)
     for c in claims:
         by_cluster[c["cluster"]].append(c)
