@@ -150,6 +150,41 @@ def test_bad_articles_are_reported_not_lost(tmp_path):
     assert "line 2" in reasons and "not valid JSON" in reasons and "French" in reasons and "missing.txt" in reasons
 
 
+def test_a_syndicate_s_sales_notice_is_no_article_and_no_story(tmp_path):
+    # DUC's NYT19981211.0004 and NYT19990415.0508 are the syndicate's notes alone; pooled, they
+    # were a story of their own, titled by their headlines and summarized by the notice.
+    notices = [
+        {
+            "id": "nyt-1",
+            "title": "ELECTIONS AND AFFIRMATIVE ACTION",
+            "text": "-0- (To publish this article, it "
+            "must be purchased _ the rate is not prohibitive _ from New York Times Syndicate sales representative "
+            "CONNIE WHITE at 1-800-444-0267.)",
+        },
+        {
+            "id": "nyt-2",
+            "title": "TWO SIDES TO THE INDIAN GAMING PHENOMENON",
+            "text": "NEW AMERICA NEWS SERVICE\n\n"
+            "(Distributed by New York Times Special Features)\n\nTo purchase this material contact New York Times "
+            "Syndicate Sales Executive DEBORAH WEYDERT at 1-732-390-4480.)",
+        },
+        {
+            "id": "nyt-3",
+            "text": "(Margaret Talbot is a contributing writer for The New York Times Magazine.)\n\n---------",
+        },
+    ]
+    lines = STREAM.read_text().splitlines()[:2] + [json.dumps(n) for n in notices]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
+    digest = stories([tmp_path / "in.jsonl"], summaries=False)
+    assert {a.key for s in digest.stories + digest.hidden for a in s.articles} == {"quake-a1", "quake-a2"}
+    assert {r.where for r in digest.rejected} == {"nyt-1", "nyt-2", "nyt-3"}
+    assert all("syndicate's or editor's note" in r.reason for r in digest.rejected)
+    assert digest.articles_in == digest.articles_out == 5
+    summary = chorus.summarize([notices[0], {"id": "quake", "text": json.loads(lines[0])["text"]}])
+    assert [d.id for d in summary.documents] == ["quake"]
+    assert any("nyt-1 is only a syndicate's or editor's note" in w for w in summary.warnings)
+
+
 def test_min_outlets_and_since_leave_out_what_they_say_and_count_it(tmp_path):
     digest = stories([STREAM], summaries=False, min_outlets=2, since="2025-03-03")
     assert {a.key for s in digest.stories for a in s.articles} == {"quake-b1", "quake-b2"}

@@ -125,6 +125,17 @@ LEDE_ATTRIBUTIONS = ("said", "told", "according to", "reported", "announced", "s
 # An attribution as a feature of the trained line model (ingest/line_model.py): as it was when the
 # model was trained (line_model.json); a change here needs the model trained again.
 LINE_MODEL_ATTRIBUTIONS = ("said", "says", "told", "according to", "reported", "announced", "added", "asked")
+# What a syndicate's note to its subscribing papers says (ingest/__init__.py): "(To publish this
+# article, it must be purchased ... from New York Times Syndicate sales representative ...)",
+# "To purchase this material contact New York Times Syndicate Sales Executive ...". Looked for in
+# lower case; words a report prints too ("news service", "syndicate") are not cues.
+SYNDICATION_NOTE_CUES = (
+    "must be purchased",
+    "to purchase this",
+    "distributed by new york times",
+    "sales representative",
+    "sales executive",
+)
 # How a reader's comment is signed: "mroklahoma says:", "Ann wrote:" (ingest/clean.py).
 COMMENT_SIGNATURE_VERBS = ("says", "said", "wrote", "writes", "replied")
 

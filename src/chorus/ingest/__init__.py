@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from chorus import lexicon
 from chorus.errors import InputError, skipped
 from chorus.ingest.clean import MIN_PROSE_WORDS, clean_texts
 from chorus.ingest.html import extract_html, markdown_to_text
@@ -21,6 +24,10 @@ from chorus.text import ends_sentence
 from chorus.types import Document
 
 HEAD_LINES_AFTER_START = 3  # the first paragraph and the lines right after it may still carry a date
+# A paragraph that tells nothing of a story: only punctuation and digits ("-0-", a rule of dashes),
+# a note wholly in brackets ("(Margaret Talbot is a contributing writer for The New York Times
+# Magazine.)"), or a slug in capitals without a sentence's end ("NEW AMERICA NEWS SERVICE").
+_NOTE_PARAGRAPH = re.compile(r"[\W\d_]*|\(.*\)[\W\d_]*|[A-Z][A-Z\d ,:;'&/-]*", re.DOTALL)
 
 __all__ = ["Cluster", "RawDocument", "prepare_documents", "read_dataset", "read_inputs"]
 
@@ -45,6 +52,19 @@ def _drop_repeats(raw: list[RawDocument], warnings: list[str]) -> list[RawDocume
             warnings.append(f"{label} has the same text as {first}: both count as sources")
         kept.append(doc)
     return kept
+
+
+def is_notes_only(paragraphs: list[str]) -> bool:
+    """Is an article only notes to the papers that run it, with none of a story: a syndicate's sales
+    notice, its distribution line, a note on the writer, a rule? DUC's NYT copy has such "articles"
+    (NYT19981211.0004 is the syndicate's "(To publish this article, it must be purchased ...)" and no
+    more); summarized, grouped or cited, they read as if they were the story."""
+    return bool(paragraphs) and all(_is_note(p.strip()) for p in paragraphs)
+
+
+def _is_note(paragraph: str) -> bool:
+    lower = paragraph.lower()
+    return _NOTE_PARAGRAPH.fullmatch(paragraph) is not None or any(c in lower for c in lexicon.SYNDICATION_NOTE_CUES)
 
 
 def _unique_ids(raw: list[RawDocument]) -> list[str]:
@@ -135,8 +155,6 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str], english_only:
             body = "\n\n".join(result.paragraphs)
             title = title or result.title
             subtitle, removed = result.subtitle, tuple(result.removed)
-            if result.fell_back and body.strip():
-                warnings.append(f"{label}: could not tell the article from page furniture; kept all of its text")
             page = text_metadata(text, _head_lines(text, result.paragraphs))
         else:
             body = "\n\n".join(p.strip() for p in text.split("\n\n") if p.strip())
@@ -145,6 +163,13 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str], english_only:
             if text.strip():
                 warnings.append(f"skipped {label}: no article text left after removing page furniture")
             continue
+        if is_notes_only(body.split("\n\n")):
+            warnings.append(
+                skipped(f"{label} is only a syndicate's or editor's note (a sales notice, a credit), no story")
+            )
+            continue
+        if clean and result.fell_back:
+            warnings.append(f"{label}: could not tell the article from page furniture; kept all of its text")
         language = detect_language(body) if english_only else None
         if language is not None and language != "en":
             skipped_language.append(f"{label} ({language_name(language)})")
