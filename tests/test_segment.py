@@ -44,6 +44,26 @@ def test_a_quotation_over_two_sentences_stays_one_unit():
     ]
 
 
+def test_a_quotation_opened_and_closed_by_two_apostrophes_stays_one_unit():
+    # DUC's AP copy (APW20000801.0110) prints '' for both marks; the closing half of such a
+    # quotation was a sentence of its own with a lone closing mark, and was chosen for a summary.
+    text = (
+        "''Congress was a newfangled institution. Colonial New York had a longrunning relationship "
+        "with the tribes,'' von Gernet said. ''The idea had a long history.''"
+    )
+    assert split_sentences(text) == [
+        "''Congress was a newfangled institution. Colonial New York had a longrunning relationship "
+        "with the tribes,'' von Gernet said.",
+        "''The idea had a long history.''",
+    ]
+    # Where `` opens (the NYT wire's way), '' only closes: a closed quotation does not swallow the next sentence.
+    assert split_sentences("``We will see,'' he said. Talks resume. ``Soon.''") == [
+        "``We will see,'' he said.",
+        "Talks resume.",
+        "``Soon.''",
+    ]
+
+
 def test_segment_numbers_sentences_per_document_and_paragraph():
     docs = [
         Document(id="a", text="Bridges open here. Second one here.\n\nThird in a new paragraph."),

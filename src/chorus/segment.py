@@ -44,11 +44,19 @@ _DATELINE = re.compile(
 )
 
 
-def _open_quote(text: str) -> bool:
-    """Does the text leave a quotation open?"""
+def _open_quote(text: str, backticks_open: bool = True) -> bool:
+    """Does the text leave a quotation open?
+
+    ``backticks_open``: the text's paragraph opens its quotations with two backticks and closes
+    them with two apostrophes (the NYT wire's way); in a paragraph with no backticks (the AP copy of DUC:
+    "''Congress was a newfangled institution. Colonial New York had a longrunning relationship
+    with the tribes,'' von Gernet said.") the two apostrophes both open and close, as a straight
+    double quote does."""
     curly = text.count("“") - text.count("”")
     if curly:
         return curly > 0
+    if not backticks_open:
+        return (text.count('"') + text.count("''")) % 2 == 1
     backticks = text.count("``") - text.count("''")
     if backticks:
         return backticks > 0
@@ -81,8 +89,9 @@ def split_sentences(paragraph: str) -> list[str]:
             merged.append(piece)
     out: list[str] = []
     run = 1
+    backticks_open = "``" in paragraph
     for piece in merged:
-        if out and run < _MAX_QUOTE_PIECES and _open_quote(out[-1]):
+        if out and run < _MAX_QUOTE_PIECES and _open_quote(out[-1], backticks_open):
             out[-1] += " " + piece
             run += 1
         else:
