@@ -312,6 +312,23 @@ def test_a_description_keeps_the_names_it_contains_capitalised():
     assert (quote.speaker, quote.speaker_is_named) == ("an Israeli Foreign Ministry official", False)
 
 
+def test_a_description_that_names_whom_beats_one_that_does_not_and_takes_up_the_article_s_fuller_one():
+    # The example's quote 2: [3] "stated the terrorist group", [5] `"…," the official said` three
+    # sentences after "a statement from a Hamas official in Gaza said". Was "the terrorist group".
+    group = _quoted(0, "the terrorist group", "stated the terrorist group")
+    (quote,) = group_quotations([group, _quoted(1, "a Hamas official", "the official said")])
+    assert (quote.speaker, quote.speaker_is_named) == ("a Hamas official", False)
+    texts = [
+        "Lavrov invited Meshaal to Moscow, a Hamas official has said. The pair met in Doha on Monday. "
+        '"The foreign minister extended an invitation to the leadership to visit Moscow," the official said.',
+        '"The foreign minister extended an invitation to the leadership to visit Moscow," stated the terrorist group.',
+    ]
+    report = chorus.report(texts)
+    quote = next(q for q in report.quotes if "extended an invitation" in q.text)
+    assert (quote.speaker, quote.speaker_is_named) == ("a Hamas official", False)
+    assert "— a Hamas official *(not named)* ·" in render_report(report, "markdown")
+
+
 def test_rule_typer_uses_head_words_saints_titles_and_initials():
     texts = [
         "Workers at Dunmere Foods walked out on Monday, the union said. On Monday night the Red Crescent said "

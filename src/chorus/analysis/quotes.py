@@ -40,6 +40,10 @@ PRONOUN_LOOKBACK = 1  # sentences: the same or the previous one
 SAME_QUOTE_RATIO = 90.0  # rapidfuzz ratio of two outlets' wording
 PART_OF_QUOTE_RATIO = 95.0  # partial ratio when one outlet quotes part of the other
 PART_MIN_WORDS = 6
+# Sentences back to look for the fuller description a short one takes up: "a Hamas official has
+# said" ... "a statement from a Hamas official in Gaza said" ... `"…," the official said` (three
+# sentences apart in the example's [5]). An article's own paragraph or two.
+DESCRIPTION_LOOKBACK = 4
 
 
 _VERBS = alternation(QUOTE_VERBS)
@@ -158,6 +162,30 @@ def _is_pronoun(speaker: str | None) -> bool:
     return speaker is not None and speaker.lower() in _PRONOUNS
 
 
+def _is_description(speaker: str | None) -> bool:
+    return speaker is not None and re.match(_DETERMINER + r"\s", speaker) is not None
+
+
+def _names_whom(description: str) -> bool:
+    """Does a description carry a name of its own ("a Hamas official", "an Israeli Foreign Ministry
+    spokesman"), not only what kind of speaker it is ("the official", "the terrorist group")?"""
+    return any(w[:1].isupper() for w in description.split()[1:])
+
+
+def _fuller_description(speaker: str, earlier: list[tuple[int, str]], position: int) -> str:
+    """A short definite description ("the official") as the article gave it fuller just before (the
+    last description of the same head word that names whom: "a Hamas official"), else as it is."""
+    if not speaker.lower().startswith("the ") or _names_whom(speaker):
+        return speaker
+    head = speaker.split()[-1].lower()
+    for p, fuller in reversed(earlier):
+        if position - p > DESCRIPTION_LOOKBACK:
+            break
+        if fuller.split()[-1].lower() == head and _names_whom(fuller):
+            return fuller
+    return speaker
+
+
 def find_quotations(story: Story) -> list[QuoteOccurrence]:
     """Every quotation of at least MIN_QUOTE_WORDS words, with its speaker."""
     found: list[QuoteOccurrence] = []
@@ -165,6 +193,7 @@ def find_quotations(story: Story) -> list[QuoteOccurrence]:
         sentences = story.sentences_of(d)
         # (sentence position, speaker) of every named speaker so far, for pronouns.
         named: list[tuple[int, str]] = []
+        described: list[tuple[int, str]] = []  # (sentence position, description) of speakers so far
         last_quote: tuple[int, str | None] | None = None
         for sentence in sentences:
             text = sentence.text
@@ -185,6 +214,8 @@ def find_quotations(story: Story) -> list[QuoteOccurrence]:
                     recent = [s for p, s in named if sentence.position - p <= PRONOUN_LOOKBACK]
                     if recent:
                         speaker = recent[-1]
+                elif speaker is not None and _is_description(speaker):
+                    speaker = _fuller_description(speaker, described, sentence.position)
                 if attributed:
                     previous_speaker = (speaker, attribution, role)
                 quoted = text[span[0] : span[1]].strip().strip(",. ")
@@ -206,8 +237,12 @@ def find_quotations(story: Story) -> list[QuoteOccurrence]:
                 last_quote = (sentence.position, speaker)
                 if speaker and not _is_pronoun(speaker) and speaker[0].isupper():
                     named.append((sentence.position, speaker))
-            for match in _NAMED_SPEECH.finditer(_outside_quotes(text, spans)):
+            outside = _outside_quotes(text, spans)
+            for match in _NAMED_SPEECH.finditer(outside):
                 named.append((sentence.position, match.group("speaker") or match.group("subject")))
+            for match in _EARLIER_ATTRIBUTION.finditer(outside):
+                if _is_description(match.group("speaker")):
+                    described.append((sentence.position, _speaker_from(match)[0]))
     return found
 
 
@@ -321,5 +356,7 @@ def _group_speaker(
     if names:
         return names.most_common(1)[0][0], True
     if descriptions:
-        return printings[descriptions.most_common(1)[0][0]], False
+        # One that names whom ("a Hamas official") says more than one that does not ("the terrorist group").
+        best = max(descriptions, key=lambda d: (_names_whom(printings[d]), descriptions[d]))
+        return printings[best], False
     return next((o.speaker for o in printed if o.speaker), None), False

@@ -111,7 +111,8 @@ def _quotes(report: Report) -> list[str]:
         elif q.speaker_unresolved:
             speaker = f"*“{_escape(q.speaker or '')}”, not resolved*"
         else:
-            speaker = _escape(q.speaker) if q.speaker else "*speaker not named*"
+            # a description ("a Hamas official"): who it is, not a name, as the page says too
+            speaker = f"{_escape(q.speaker)} *(not named)*" if q.speaker else "*speaker not named*"
         outlets = len(q.doc_indexes)
         wording = "" if outlets == 1 else (" · identical wording" if q.identical else " · wording differs")
         lines.append(
