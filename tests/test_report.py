@@ -724,6 +724,20 @@ def test_a_short_form_of_one_name_of_the_story_is_that_name():
     assert "Ministry" not in by_spelling or by_spelling["Ministry"] is not by_spelling["Ministry of Transport"]
 
 
+def test_a_place_without_the_word_for_its_kind_is_that_place():
+    texts = [
+        "Hamas has controlled the Gaza Strip since 2006, officials in Gaza said on Monday. Factories in "
+        "Guangdong Province closed. Ships crossed the Irish Sea.",
+        "Rebuilding Gaza will take years, the agency said. Guangdong exports fell. The Salinas Valley grows "
+        "lettuce, farmers in Salinas said. The Irish voted on Friday.",
+    ]
+    by_spelling = {v: e for e in find_entities(build_story(load_documents(texts))) for v in e.variants}
+    assert by_spelling["Gaza"] is by_spelling["Gaza Strip"] and by_spelling["Gaza"].name == "Gaza Strip"
+    assert by_spelling["Guangdong"] is by_spelling["Guangdong Province"]
+    assert by_spelling["Salinas"] is not by_spelling["Salinas Valley"]  # a valley is not the town it is named for
+    assert "Irish" not in by_spelling or by_spelling["Irish"] is not by_spelling["Irish Sea"]
+
+
 def test_an_article_has_one_word_count_in_the_markdown_report(lavrov):
     text = render_report(lavrov, "markdown")
     table = {int(m.group(1)): int(m.group(2)) for m in re.finditer(r"^\| \[(\d+)\] [^|]+ \| (\d+) \|", text, re.M)}

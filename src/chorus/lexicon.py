@@ -267,6 +267,15 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
+# The words for a kind of place that its name is often printed without, the name alone meaning the
+# same place: "Gaza" / "Gaza Strip", "Guangdong" / "Guangdong Province" (analysis/entities.py; in
+# DUC 2006 and 2007, 9 such pairs meet, all one place). Not "Peninsula" ("Shinnecock" is the
+# people, "Korean" no place), "Sea" ("Irish", "Japan"), "Valley", "River", "Coast", "Heights",
+# "Island", "City", "County": "Salinas Valley", the "Missouri River", the "Pacific Coast",
+# "Maryland Heights", "Vancouver Island", "Mexico City" are other places than "Salinas", "Missouri", ...
+PLACE_KIND_WORDS = frozenset({"Strip", "Province"})
+
+
 # The votes of the rule-based name finder's cues (analysis/entities.py; the internal and
 # contextual evidence of Mikheev, Moens & Grover 1999), one strength per kind of cue:
 VOTE_HEAD = 3  # the name's own head word or title decides: "... University", "Gulf of ...", "President ..."

@@ -48,6 +48,7 @@ from chorus.errors import ChorusError
 from chorus.lexicon import (
     MONTHS_AND_DAYS as _MONTHS_DAYS,
     PERSON_TITLES as _TITLES,
+    PLACE_KIND_WORDS,
     SPEECH_VERBS as _SPEECH,
     VOTE_CONTEXT,
     VOTE_HEAD,
@@ -466,13 +467,17 @@ def _short_forms(story: Story, names: list[list[str]], kinds: list[str], matcher
     "U.S." / "United States"), an organization's first word to the organization when the story never
     prints the word in lower case ("Halvern" / "Halvern Chemicals", not "Ministry" / "Ministry of
     Forestry"), a person's name to the same name with a double-barrelled surname ("Dalia Okonkwo" /
-    "Dalia Okonkwo-Reyes", a surname an outlet gave in full). A short form of several is left alone."""
+    "Dalia Okonkwo-Reyes", a surname an outlet gave in full), a place to its name with the word for
+    its kind ("Gaza" / "Gaza Strip": ``lexicon.PLACE_KIND_WORDS``). A short form of several is left alone."""
     by_initials: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
     by_double: dict[tuple[str, ...], list[int]] = {}
+    by_place: dict[str, list[int]] = {}
     for h, longer in enumerate(names):
         if len(longer) < 2:
             continue
+        if len(longer) == 2 and longer[1] in PLACE_KIND_WORDS:
+            by_place.setdefault(_bare(longer[0]), []).append(h)
         if kinds[h] != PERSON and not any(_initialism(w) for w in longer):  # "US Navy" is no "U.N."
             by_initials.setdefault("".join(_bare(w)[:1] for w in longer), []).append(h)
         if kinds[h] == ORGANIZATION:
@@ -497,6 +502,8 @@ def _short_forms(story: Story, names: list[list[str]], kinds: list[str], matcher
             found[g] = targets
         elif len(words) == 1 and words[0] in lone and words[0].lower() not in common:
             found[g] = [h for h in by_first.get(_bare(words[0]), []) if h != g]
+        elif len(words) == 1 and kinds[g] in (PLACE, OTHER) and _bare(words[0]) in by_place:
+            found[g] = by_place[_bare(words[0])]
         elif kinds[g] == PERSON and len(words) > 1:
             for h in by_double.get(tuple(matcher.key(w) for w in words), []):
                 found.setdefault(h, []).append(g)  # the longer surname joins the name most outlets print
