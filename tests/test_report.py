@@ -329,6 +329,22 @@ def test_a_description_that_names_whom_beats_one_that_does_not_and_takes_up_the_
     assert "— a Hamas official *(not named)* ·" in render_report(report, "markdown")
 
 
+def test_he_is_the_speaker_named_earlier_in_the_sentence_and_a_particle_opens_a_word():
+    # DUC 2006 D0640D (NYT20000815.0258), a sentence the splitter leaves whole: "he" was left
+    # unresolved, and the name read as "der Vladimir Kuroyedov" (the end of "commander").
+    texts = [
+        "A Russian Navy spokesman said the tapping was growing fainter. ``The signal is getting weaker,'' the "
+        "spokesman told Reuters. In a television interview, Russian Navy commander Vladimir Kuroyedov said the "
+        "prospects for the crew were bleak. ``What remains is our hope, which leaves us fewer chances,'' he said.",
+        "The submarine lies on the seabed of the Barents Sea, the navy said on Tuesday.",
+    ]
+    report = chorus.report(texts)
+    hope = next(q for q in report.quotes if "What remains" in q.text)
+    assert (hope.speaker, hope.speaker_is_named) == ("Vladimir Kuroyedov", True)
+    signal = next(q for q in report.quotes if "signal is getting weaker" in q.text)
+    assert (signal.speaker, signal.speaker_is_named) == ("a Russian Navy spokesman", False)  # the fuller description
+
+
 def test_rule_typer_uses_head_words_saints_titles_and_initials():
     texts = [
         "Workers at Dunmere Foods walked out on Monday, the union said. On Monday night the Red Crescent said "

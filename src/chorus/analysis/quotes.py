@@ -49,7 +49,8 @@ DESCRIPTION_LOOKBACK = 4
 _VERBS = alternation(QUOTE_VERBS)
 _AUX = r"(?:(?:has|had|have|was|is|also|then|later|once)\s+)*"
 _PARTICLE = r"(?:al|el|bin|ibn|van|von|de|da|du|del|der|le|la|di)"
-_NAME_WORD = rf"(?:[A-Z][\w’'.\-]*|{_PARTICLE}[\-\s][A-Z][\w’'.\-]*)"
+# A particle opens a word: not the "der" of "commander Vladimir Kuroyedov".
+_NAME_WORD = rf"(?:[A-Z][\w’'.\-]*|\b{_PARTICLE}[\-\s][A-Z][\w’'.\-]*)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD}){{0,4}}"
 _PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
 # Not "that"/"this": in "mentioned that Meshaal told" they introduce a clause.
@@ -198,6 +199,10 @@ def find_quotations(story: Story) -> list[QuoteOccurrence]:
         for sentence in sentences:
             text = sentence.text
             spans = quote_spans(text)
+            outside = _outside_quotes(text, spans)
+            # Names said earlier in this very sentence: "… Vladimir Kuroyedov said the prospects were bleak.
+            # ``What remains is our hope,'' he said." (a sentence the splitter left whole).
+            said_here = [(m.start(), m.group("speaker") or m.group("subject")) for m in _NAMED_SPEECH.finditer(outside)]
             previous_speaker: tuple[str | None, str | None, str | None] | None = None
             previous_end = 0
             for k, span in enumerate(spans):
@@ -212,6 +217,7 @@ def find_quotations(story: Story) -> list[QuoteOccurrence]:
                 speaker, attribution, role = attributed if attributed else (None, None, None)
                 if _is_pronoun(speaker):
                     recent = [s for p, s in named if sentence.position - p <= PRONOUN_LOOKBACK]
+                    recent = recent or [name for at, name in said_here if at < span[0] and not _is_pronoun(name)]
                     if recent:
                         speaker = recent[-1]
                 elif speaker is not None and _is_description(speaker):
@@ -235,11 +241,9 @@ def find_quotations(story: Story) -> list[QuoteOccurrence]:
                     )
                 )
                 last_quote = (sentence.position, speaker)
-                if speaker and not _is_pronoun(speaker) and speaker[0].isupper():
-                    named.append((sentence.position, speaker))
-            outside = _outside_quotes(text, spans)
-            for match in _NAMED_SPEECH.finditer(outside):
-                named.append((sentence.position, match.group("speaker") or match.group("subject")))
+                if speaker and not _is_pronoun(speaker) and speaker[0].isupper() and not _is_description(speaker):
+                    named.append((sentence.position, speaker))  # a description, even "A Hamas official", is no "he"
+            named += [(sentence.position, name) for _, name in said_here]
             for match in _EARLIER_ATTRIBUTION.finditer(outside):
                 if _is_description(match.group("speaker")):
                     described.append((sentence.position, _speaker_from(match)[0]))
