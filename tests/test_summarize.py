@@ -223,3 +223,22 @@ def test_a_note_to_readers_is_found_as_its_pattern_finds_it():
     found = [READER_NOTE.search(text) is not None for text in texts]
     assert [_reader_note(text) for text in texts] == found
     assert 0 < sum(found) < len(texts)  # both answers are among the texts
+
+
+OFF_TOPIC = {
+    "id": "tennis",
+    "name": "tennis.txt",
+    "text": "Maria Ostrava won the final of the Lakeside Open on Sunday, beating the defending champion in "
+    "three sets. The 19-year-old served eleven aces and broke serve five times. Her coach said the win "
+    "would lift her into the top twenty of the world rankings. The tournament draws 40,000 spectators "
+    "each year to its clay courts beside the lake.",
+}
+
+
+def test_an_article_about_another_story_is_warned_of_and_the_story_s_own_are_not():
+    summary = chorus.summarize([EXAMPLE, OFF_TOPIC])
+    warned = [w for w in summary.warnings if "shares few words with the other articles" in w]
+    assert warned == ["tennis.txt shares few words with the other articles: it may be about another story"]
+    assert not any("shares few words" in w for w in chorus.summarize([EXAMPLE]).warnings)
+    two = chorus.summarize([dict(OFF_TOPIC), {"id": "fire", "text": (EXAMPLE / "04-wirenow.txt").read_text()}])
+    assert not any("shares few words" in w for w in two.warnings)  # of two, which is the odd one is not known

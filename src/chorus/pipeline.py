@@ -6,18 +6,30 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
+
 from chorus.align import ClaimCheck, aligner_of
 from chorus.compose import compose
 from chorus.errors import ChorusError, InputError
 from chorus.ingest import RawDocument, prepare_documents
+from chorus.ingest.metadata import place_label
 from chorus.ingest.read import document_from_json, is_dataset_path, read_article_files, read_folder
-from chorus.represent import represent
+from chorus.represent import represent, similarity_to_the_others
 from chorus.segment import segment, split_sentences
 from chorus.select import Summarizer, get_method
 from chorus.text import counted
 from chorus.types import DEFAULT_WORDS, Budget, Document, Story, Summary, SummaryOptions
 
 DocumentLike = str | os.PathLike | Document | RawDocument | dict
+
+# An article whose likeness to the rest (``represent.similarity_to_the_others``) is under this share
+# of the story's median likeness is likely about another story: the reader is warned, since its
+# sentences may still be chosen. A share, not a cosine: one event's articles are far more alike
+# (the harbor-fire example: 0.40-0.59) than a DUC topic's (down to 0.05). Chosen on DUC 2006's odd
+# topics as the highest share that warns of none of their articles (benchmarks/off_topic.py;
+# BENCHMARKS.md, "Ninth session").
+OFF_TOPIC_SHARE = 0.25
+OFF_TOPIC_MIN_ARTICLES = 3  # of two articles, which is the odd one is not known
 
 
 def to_raw_documents(documents: Iterable[DocumentLike], warnings: list[str]) -> list[RawDocument | Document]:
@@ -89,7 +101,21 @@ def build_story(
     if len(documents) == 1:
         story.warnings.append("only one article: the summary cannot show what several outlets corroborate")
     represent(story)
+    for d in off_topic_articles(story):
+        doc = documents[d]
+        story.warnings.append(
+            f"{doc.name or place_label(doc.id)} shares few words with the other articles: it may be about another story"
+        )
     return story
+
+
+def off_topic_articles(story: Story) -> list[int]:
+    """The articles of a story of ``OFF_TOPIC_MIN_ARTICLES`` or more that are likely about another story."""
+    if len(story.documents) < OFF_TOPIC_MIN_ARTICLES:
+        return []
+    similarity = similarity_to_the_others(story)
+    typical = float(np.median(similarity))
+    return [d for d, x in enumerate(similarity) if x < OFF_TOPIC_SHARE * typical]
 
 
 def read_story(

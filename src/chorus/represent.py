@@ -144,6 +144,32 @@ def represent(story: Story) -> Vectors:
     return story.vectors
 
 
+def similarity_to_the_others(story: Story) -> np.ndarray:
+    """Each article's cosine with the rest of its story: its vector (log term counts times the
+    terms' inverse document frequency in the story, L2-normalised) against the sum of the other
+    articles' vectors. An article about another story shares only common words with the rest."""
+    vectors = story.vectors
+    n = len(story.documents)
+    if vectors is None or n < 2:
+        return np.ones(n)
+    of_document = np.array([s.doc_index for s in story.sentences])
+    members = sparse.csr_matrix(
+        (np.ones(len(of_document)), (of_document, np.arange(len(of_document)))), shape=(n, len(of_document))
+    )
+    counts = (members @ vectors.counts).tocsr()
+    counts.data = 1.0 + np.log(counts.data)
+    weighted = counts.multiply(np.log((1 + n) / (1 + vectors.doc_freq)) + 1.0).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    unit = sparse.csr_matrix(weighted.multiply(1.0 / norms[:, None]))
+    total = np.asarray(unit.sum(axis=0)).ravel()
+    own = np.asarray(unit.multiply(unit).sum(axis=1)).ravel()  # 1, or 0 for an article with no content word
+    dots = unit @ total - own  # each article with the sum of the others
+    # |sum of the others|^2 = |total|^2 - 2 (article . total) + |article|^2
+    rest = np.sqrt(np.maximum(total @ total - 2 * (unit @ total) + own, 1e-12))
+    return dots / rest
+
+
 # Two sentences are close paraphrases (one supports the other as a source)
 # when they are similar overall (TF-IDF cosine), or when one carries most of
 # the other's content words (overlap coefficient), as when one outlet quotes
