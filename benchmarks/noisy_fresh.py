@@ -28,25 +28,14 @@ lines removed, as a cluster and one page at a time, by ``score_page``).
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
-import time
-import zlib
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from noisy_clusters import (  # noqa: E402
-    DEFAULT_DATA,
-    NoisyCluster,
-    chosen_documents,
-    read_rows,
-    report,
-    run,
-    summarize,
-)
+from fresh_pages import TemplatePageMaker, build_fresh, score_set  # noqa: E402
+from noisy_clusters import NoisyCluster, chosen_documents  # noqa: E402
 from noisy_pages import (  # noqa: E402
     AGENCIES,
     DAYS,
@@ -57,7 +46,6 @@ from noisy_pages import (  # noqa: E402
     Line,
     article_names,
     is_wire_residue,
-    render_page,
 )
 
 PAGES_PER_CLUSTER = 5
@@ -180,21 +168,18 @@ AUTHORS = ["Ruth Adeyemi", "Carlos Vidal", "Ingrid Holm", "Samir Haddad", "Nora 
 PHOTOGRAPHERS = ["Tess Moreau", "Jonah Reyes", "Aiko Mori"]
 
 
-class FreshPageMaker:
+class FreshPageMaker(TemplatePageMaker):
     """Builds a page of family C, furniture at random gaps."""
 
-    def __init__(self, headlines: list[str], ledes: list[str], seed: int) -> None:
-        self.headlines = headlines
-        self.ledes = ledes  # first sentences of other topics' articles: teasers
-        self.rng = random.Random(seed)
+    templates = C
 
-    def fill(self, template: str, ctx: dict[str, object]) -> str:
+    def values(self, ctx: dict[str, object]) -> dict[str, object]:
         r = self.rng
         people = ctx["people"]
         assert isinstance(people, list)
         places = ctx["places"]
         assert isinstance(places, list)
-        values = {
+        return {
             "outlet": ctx["outlet"],
             "author": ctx["author"],
             "author2": r.choice(AUTHORS),
@@ -218,10 +203,6 @@ class FreshPageMaker:
             "retailer": r.choice(C["retailers"]),
             "price": f"{r.randint(19, 399)}.{r.choice(['00', '99', '49'])}",
         }
-        return template.format(**values)
-
-    def pick(self, key: str, kind: str, ctx: dict[str, object], low: int = 1, high: int = 1) -> list[Line]:
-        return [Line(self.fill(self.rng.choice(C[key]), ctx), kind) for _ in range(self.rng.randint(low, high))]
 
     def piece(self, ctx: dict[str, object]) -> list[Line]:
         """One piece of furniture between paragraphs."""
@@ -252,7 +233,7 @@ class FreshPageMaker:
         lines = self.pick("product_lines", "product", ctx, 2, 3)
         return lines + [Line(C["product_notes"][0], "product")]
 
-    def page(self, paragraphs: list[str], headline: str | None) -> tuple[list[Line], str]:
+    def page(self, paragraphs: list[str], headline: str | None) -> tuple[list[Line], str, bool]:
         r = self.rng
         people, places = article_names(paragraphs)
         author = r.choice(AUTHORS)
@@ -315,15 +296,7 @@ class FreshPageMaker:
             tail += self.pick("consent", "consent", ctx)
         if r.random() < 0.8:
             tail += self.pick("footer", "footer", ctx, 1, 3)
-        return lines + tail, r.choice(["\n\n", "\n\n", "\n", "\n\n\n"])
-
-
-def first_sentence(text: str) -> str:
-    from chorus.segment import split_sentences, strip_dateline
-
-    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-    sentences = split_sentences(strip_dateline(paragraphs[0])) if paragraphs else []
-    return sentences[0] if sentences else ""
+        return lines + tail, r.choice(["\n\n", "\n\n", "\n", "\n\n\n"]), False
 
 
 def fresh_documents(row: dict) -> list[int]:
@@ -338,55 +311,11 @@ def fresh_documents(row: dict) -> list[int]:
 
 
 def build(data: Path) -> list[NoisyCluster]:
-    rows = read_rows(data)
-    headlines = [h for _, r in rows for h in (r.get("doc_headlines") or []) if h and len(h.split()) >= 4]
-    clusters = []
-    for dataset, row in rows:
-        docs = [d if isinstance(d, str) else d["text"] for d in row["documents"]]
-        chosen = fresh_documents(row)
-        if not chosen:
-            continue
-        titles = list(row.get("doc_headlines") or [None] * len(docs))
-        own = {titles[i] for i in chosen}
-        topic = row["id"][:5]
-        ledes = [
-            first_sentence(d if isinstance(d, str) else d["text"])
-            for _, other in rows
-            if other["id"][:5] != topic
-            for d in other["documents"][:1]
-        ]
-        maker = FreshPageMaker(
-            [h for h in headlines if h not in own], [s for s in ledes if s], zlib.crc32(row["id"].encode())
-        )
-        pages, texts = [], []
-        for i in chosen:
-            paragraphs = [p.strip() for p in docs[i].split("\n\n") if p.strip()]
-            lines, separator = maker.page(paragraphs, titles[i])
-            pages.append(lines)
-            texts.append(render_page(lines, separator))
-        clusters.append(NoisyCluster(row["id"], dataset, "C", pages, texts))
-    return clusters
+    return build_fresh(data, "C", FreshPageMaker, fresh_documents, slice(0, 1), "{id}")
 
 
 def main(argv: list[str] | None = None) -> int:
     return score_set(argv, build, __doc__)
-
-
-def score_set(argv: list[str] | None, build_set: Callable[[Path], list[NoisyCluster]], description: str | None) -> int:
-    """The command line of a fresh set: build it with ``build_set``, show its pages or score them."""
-    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder (default %(default)s)")
-    parser.add_argument("--show", type=int, default=0, help="print the first N pages' text and stop")
-    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
-    args = parser.parse_args(argv)
-    started = time.process_time()
-    clusters = build_set(args.data)
-    if args.show:
-        for text in [t for c in clusters for t in c.texts][: args.show]:
-            print(text + "\n" + "=" * 72)
-        return 0
-    report(summarize(run(clusters)), {"set": "part"}, args, started)
-    return 0
 
 
 if __name__ == "__main__":

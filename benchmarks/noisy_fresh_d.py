@@ -32,18 +32,13 @@ from __future__ import annotations
 
 import random
 import sys
-import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from noisy_clusters import (  # noqa: E402
-    WRAPPED_SHARE,
-    NoisyCluster,
-    chosen_documents,
-    read_rows,
-)
-from noisy_fresh import first_sentence, fresh_documents, score_set  # noqa: E402
+from fresh_pages import TemplatePageMaker, build_fresh, score_set  # noqa: E402
+from noisy_clusters import WRAPPED_SHARE, NoisyCluster, chosen_documents  # noqa: E402
+from noisy_fresh import fresh_documents  # noqa: E402
 from noisy_pages import (  # noqa: E402
     DAYS,
     HEADLINE,
@@ -53,7 +48,6 @@ from noisy_pages import (  # noqa: E402
     Line,
     article_names,
     is_wire_residue,
-    render_page,
 )
 
 PAGES_PER_CLUSTER = 5
@@ -193,22 +187,19 @@ PHOTOGRAPHERS = ["Sam Okoye", "Lea Fischer", "Diego Salas"]
 AGENCIES = ["AP", "Reuters", "Bloomberg", "Shutterstock"]
 
 
-class FreshDPageMaker:
+class FreshDPageMaker(TemplatePageMaker):
     """Builds a page of family D: its own density of furniture, a recirculation box, a product box."""
 
-    def __init__(self, headlines: list[str], ledes: list[str], seed: int) -> None:
-        self.headlines = headlines
-        self.ledes = ledes  # first sentences of other topics' articles: teasers
-        self.rng = random.Random(seed)
+    templates = D
 
-    def fill(self, template: str, ctx: dict[str, object]) -> str:
+    def values(self, ctx: dict[str, object]) -> dict[str, object]:
         r = self.rng
         people = ctx["people"]
         assert isinstance(people, list)
         places = ctx["places"]
         assert isinstance(places, list)
         author = str(ctx["author"])
-        values = {
+        return {
             "outlet": ctx["outlet"],
             "author": author,
             "AUTHOR": author.upper(),
@@ -235,10 +226,6 @@ class FreshDPageMaker:
             "price": str(r.randint(60, 500)),
             "price2": str(r.randint(20, 59)),
         }
-        return template.format(**values)
-
-    def pick(self, key: str, kind: str, ctx: dict[str, object], low: int = 1, high: int = 1) -> list[Line]:
-        return [Line(self.fill(self.rng.choice(D[key]), ctx), kind) for _ in range(self.rng.randint(low, high))]
 
     def piece(self, ctx: dict[str, object]) -> list[Line]:
         """One piece of furniture between paragraphs."""
@@ -344,38 +331,18 @@ class FreshDPageMaker:
         return lines + tail, r.choice(["\n\n", "\n\n", "\n"]), r.random() < WRAPPED_SHARE
 
 
+def d_documents(row: dict) -> list[int]:
+    """The indexes of the cluster's documents this set dresses: none of sets A, B and C's, drawn with this
+    set's seed."""
+    used = set(chosen_documents(row)) | set(fresh_documents(row))
+    free = [i for i in range(len(row["documents"])) if i not in used]
+    rng = random.Random(f"{SEED}/{row['id']}")
+    return sorted(rng.sample(free, min(PAGES_PER_CLUSTER, len(free))))
+
+
 def build(data: Path) -> list[NoisyCluster]:
-    rows = read_rows(data)
-    headlines = [h for _, r in rows for h in (r.get("doc_headlines") or []) if h and len(h.split()) >= 4]
-    clusters = []
-    for dataset, row in rows:
-        if dataset not in DATASETS:
-            continue
-        docs = [d if isinstance(d, str) else d["text"] for d in row["documents"]]
-        used = set(chosen_documents(row)) | set(fresh_documents(row))
-        free = [i for i in range(len(docs)) if i not in used]
-        rng = random.Random(f"{SEED}/{row['id']}")
-        chosen = sorted(rng.sample(free, min(PAGES_PER_CLUSTER, len(free))))
-        titles = list(row.get("doc_headlines") or [None] * len(docs))
-        own = {titles[i] for i in chosen}
-        topic = row["id"][:5]
-        ledes = [
-            first_sentence(d if isinstance(d, str) else d["text"])
-            for _, other in rows
-            if other["id"][:5] != topic
-            for d in other["documents"][1:2]  # not the first: set C's teasers are the first documents'
-        ]
-        maker = FreshDPageMaker(
-            [h for h in headlines if h not in own], [s for s in ledes if s], zlib.crc32(f"D/{row['id']}".encode())
-        )
-        pages, texts = [], []
-        for i in chosen:
-            paragraphs = [p.strip() for p in docs[i].split("\n\n") if p.strip()]
-            lines, separator, wrap = maker.page(paragraphs, titles[i])
-            pages.append(lines)
-            texts.append(render_page(lines, separator, wrap=wrap))
-        clusters.append(NoisyCluster(row["id"], dataset, "D", pages, texts))
-    return clusters
+    # the ledes of the second documents: set C's teasers are the first documents'
+    return build_fresh(data, "D", FreshDPageMaker, d_documents, slice(1, 2), "D/{id}", DATASETS)
 
 
 def main(argv: list[str] | None = None) -> int:
