@@ -753,9 +753,14 @@ def test_a_box_of_other_stories_goes_and_the_article_after_it_stays():
     page = "\n\n".join([headline, *NEWS[:2], *box, *NEWS[2:]])
     [result] = clean_texts([page], _Doubting([headline, box[0], box[1], box[3]]))
     assert result.paragraphs == NEWS
-    # Without the rule (and the one for a teaser under its headline) the teasers stay: the rules drop them.
+    # Without the rule (and those for a teaser under its headline and for a box without a label) the teasers
+    # stay: the rules drop them.
     [kept] = clean_texts(
-        [page], _Doubting([headline, box[0], box[1], box[3]]), other_stories=False, headline_teasers=False
+        [page],
+        _Doubting([headline, box[0], box[1], box[3]]),
+        other_stories=False,
+        headline_teasers=False,
+        story_boxes=False,
     )
     assert box[2] in kept.paragraphs
 

@@ -96,6 +96,22 @@ BIOGRAPHY_VERBS = (
     "was born",
     "can be reached",
 )
+# The page speaking of itself (ingest/clean.py, PAGE_NOTICES): "this article", "these links", "this site"
+# outside quotation marks is the page's notice (a disclaimer, a correction note, an affiliate disclosure),
+# not the story's reporting ("interviewed for this article" is reporting: clean.py leaves "for" and "to" out).
+PAGE_SELF_NOUNS = ("article", "articles", "story", "page", "site", "website", "web site", "links", "post")
+# A sentence opening with one of these calls the reader to act for the page ("Become a member today ...",
+# "Follow Jo Lee on social media ...", "Subscribe for ..."): verbs rarely a noun at a sentence's start.
+CALL_TO_ACTION_VERBS = frozenset(
+    """subscribe donate contribute download register click tap follow join become upgrade install visit
+    bookmark sign log""".split()
+)
+# These call the reader to act only in a sentence that also says "you" or the outlet's "we" ("Cancel any
+# time" after "Your first month is free"): at a sentence's start they are often nouns ("Share prices fell").
+READER_ACTION_VERBS = frozenset(
+    """share support help get read watch listen check try save send report give keep stay tell enter cancel
+    turn message explore discover continue""".split()
+)
 # Verbs of a reply: `"Guys, it's a movie!" responded Tom Sherak` answers something said before
 # (references.py).
 RESPONSE_VERBS = frozenset("responded replied retorted countered agreed disagreed conceded".split())

@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 from chorus import lexicon
 from chorus.ingest.language import stop_words_for
 from chorus.ingest.line_model import (
+    HEADLINE_TITLE_RATIO,
     HEADLINE_WORDS,
     PROSE_CUE_DENSITY,
     PROSE_STOP_RATIO,
@@ -188,6 +189,18 @@ TEASER_RUN_COHESION = 0.1
 # DUC digests lost one each without this) nor with its own page's other paragraphs (alone, the page is the
 # cluster; so the cluster can only keep a teaser the page alone would drop, never drop one it keeps).
 TEASER_CLUSTER_COHESION = 0.2
+# A box of other stories without a label the cleaner knows: two or more headlines in a row, each with at most
+# one sentence under it (its teaser) and one at least with one, after the article's first paragraph. A teaser shares few of its words
+# with the article's main run and with the cluster (the rescue's GOOD_COHESION: the article's own one-sentence
+# paragraphs under its subheadings use its words), so the box's headlines and teasers are furniture, however
+# the model scored them. An article's subheading heads paragraphs of several sentences, not one.
+STORY_BOXES = True
+BOX_MIN_ITEMS = 2
+BOX_TEASER_MAX_WORDS = 60
+BOX_TEASER_RUN_COHESION = 0.3
+# "READ NEXT: ...", "See also: ...": one link with its label, not a box's headline (as "Related post: ...").
+_LABELLED_LINK_RE = re.compile(r"^\W*\w+(?:\s+\w+){0,2}\s*:\s")
+_LIST_DASH_RE = re.compile(r"^(?:--|_|—|–)\s")
 # The outlet speaking to its reader: a paragraph saying "we" (or "our", "us") and "you" outside quotation
 # marks, attributing nothing, is the page's own notice (an "about us" paragraph, a consent or cookie notice,
 # an affiliate disclosure, a donation appeal), unless the article itself is written to its reader.
@@ -201,6 +214,23 @@ _END_MATTER_RE = re.compile(
     r"^((?:The )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}),? "
     rf"(?:{lexicon.alternation(lexicon.BIOGRAPHY_VERBS)})\b"
 )
+# The page's notices to its reader, wherever they stand: a block outside quotation marks and attributing
+# nothing that speaks of the page itself ("The views expressed in this article ...", "If you buy through
+# these links ..."), calls the reader to act for it ("Become a member today ...", "Your first month is free.
+# Cancel any time.", "If you value reporting like this, please consider supporting us ..."), in an article
+# not written to its reader. Inside the article's densest
+# stretch too (a donation box sits between two paragraphs), so only blocks short enough to be a notice.
+PAGE_NOTICES = True
+NOTICE_MAX_WORDS = 50
+# A sentence opening with a verb that is often a noun calls the reader to act only in a short notice that says
+# "you" or "we" ("Your first month is free. Cancel any time."); a how-to's steps are longer ("Continue taking
+# your current medication until ...").
+NOTICE_SHORT_WORDS = 15
+# "please" opening a clause and followed by its verb ("..., please consider supporting us", "please call the
+# news desk"), not the verb "please" ("a desire to please", "as they please").
+_PLEASE_RE = re.compile(r"(?:^|[,;:.!?(]\s*)[Pp]lease\s+[a-z]")
+_PAGE_SELF_RE = re.compile(rf"(?<!for )(?<!to )\b(?:[Tt]his|[Tt]hese) {lexicon.alternation(lexicon.PAGE_SELF_NOUNS)}\b")
+_SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?]\s+)[\"“‘(]?([A-Z][a-z]+)\b")
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -221,6 +251,8 @@ class RuleSwitches:
     headline_teasers: bool = HEADLINE_TEASERS
     outlet_voice: bool = OUTLET_VOICE
     end_matter: bool = END_MATTER
+    page_notices: bool = PAGE_NOTICES
+    story_boxes: bool = STORY_BOXES
 
 
 @dataclass
@@ -246,6 +278,7 @@ class Block:
     after_blank: bool = False  # a blank line separates it from the block before
     repeated: bool = False  # printed twice on the page
     comment: bool = False  # in the page's section of readers' comments
+    notice: bool = False  # the page's notice to its reader (PAGE_NOTICES): the cluster does not bring it back
     own_cohesion: float = 0.0  # share of its stems the page's other paragraphs use
     cohesion: float = 0.0  # the same against the cluster's other articles (own page when alone)
     score: float = 0.0  # the line model's probability that it is the article's text
@@ -789,6 +822,79 @@ def _headline_teasers(blocks: list[Block], layout: Layout) -> None:
             b.label, b.reason = BAD, "a teaser under another story's headline (shares hardly a word with the article)"
 
 
+def _box_headline(b: Block, own: set[str]) -> bool:
+    """Another story's headline in a box: headline-shaped (its list number or bullet aside), no table's row
+    ("Width/Height: 73.0 inches/ 57.6"), nothing of a caption or a time stamp, not the page's own headline
+    printed again, not a labelled link."""
+    numbered = bool(_NUMBERED_RE.match(b.text))
+    words = b.n_words - numbered
+    figures = round(b.digit_ratio * b.n_words) - numbered
+    return (
+        not b.terminal
+        and not _LABELLED_LINK_RE.match(b.text)
+        and HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1]
+        and b.title_ratio >= HEADLINE_TITLE_RATIO
+        and figures < CARD_ROW_DIGITS * words
+        and not (b.link_like or b.credit or b.caption_words or b.timestamp)
+        and b.normal not in own
+    )
+
+
+def _box_teaser(b: Block, run_cohesion: float) -> bool:
+    """A teaser under a box's headline: one sentence sharing few words with the article and the cluster, no
+    list's dash before it (a digest's item: "-- Ansett airlines is poised ..."), no lead-in."""
+    return (
+        b.terminal
+        and b.n_words <= BOX_TEASER_MAX_WORDS
+        and not SENTENCE_BREAK_RE.search(b.text)
+        and not _QUOTATION_RE.match(b.text)
+        and not _LIST_DASH_RE.match(b.text)
+        and not b.text.rstrip().endswith(":")
+        and b.digit_ratio < CARD_ROW_DIGITS
+        and run_cohesion < BOX_TEASER_RUN_COHESION
+        and max(b.cohesion, b.own_cohesion) < GOOD_COHESION
+    )
+
+
+def _resumes_article(blocks: list[Block], i: int) -> bool:
+    """The article goes on at block ``i``, past furniture: the next block kept is a paragraph of reporting."""
+    while i < len(blocks) and blocks[i].label == BAD:
+        i += 1
+    return i < len(blocks) and _is_prose(blocks[i])
+
+
+def _story_boxes(blocks: list[Block], layout: Layout) -> None:
+    """Drop a box of other stories' headlines and teasers (STORY_BOXES): read after the cluster is compared.
+
+    The box ends before a headline over a paragraph of several sentences (the article's subheading), and
+    under its last headline a sentence followed by the article's paragraphs (past furniture) is the article
+    resuming."""
+    article = len(layout.prose)  # the blocks before the readers' comments
+    first = next((i for i, b in enumerate(blocks[:article]) if b.label == GOOD and _is_prose(b)), article)
+    own = {b.normal for b in blocks[:first]}  # the page's own headline, printed again lower down
+    run = layout.run_cohesion
+    i = first + 1
+    while i < article:
+        items: list[tuple[int, bool]] = []  # each headline's index, and whether a teaser is under it
+        j = i
+        while j < article and _box_headline(blocks[j], own):
+            teaser = j + 1 < article and _box_teaser(blocks[j + 1], run[j + 1])
+            under = blocks[j + 1] if j + 1 < article else None
+            if not teaser and under is not None and under.label == GOOD and SENTENCE_BREAK_RE.search(under.text):
+                break  # the article's subheading over its next paragraph
+            items.append((j, teaser))
+            j += 2 if teaser else 1
+        if items and items[-1][1] and _resumes_article(blocks, j):
+            j -= 1  # the last "teaser" is the article resuming under the box
+            items[-1] = (items[-1][0], False)
+        # Two headlines or more, and a teaser under one: a list of lines (a tour's dates, a table) has none.
+        if len(items) >= BOX_MIN_ITEMS and any(teaser for _, teaser in items):
+            for b in blocks[i:j]:
+                if b.label == GOOD:
+                    b.label, b.reason = BAD, "in a box of other stories' headlines and teasers"
+        i = max(j, i + 1)
+
+
 def _outlet_voice(blocks: list[Block], layout: Layout) -> None:
     """Drop the outlet's own notices to its reader: "we" and "you" outside quotation marks, no attribution,
     away from the article's densest stretch of paragraphs (a blog's aside to its reader sits among them)."""
@@ -801,6 +907,35 @@ def _outlet_voice(blocks: list[Block], layout: Layout) -> None:
             and not _ATTRIBUTION_RE.search(b.text)
         ):
             b.label, b.reason = BAD, "the outlet speaking to its reader (about us, a notice, a disclosure)"
+
+
+def _notice_reason(b: Block) -> str:
+    """Why a block is the page's notice to its reader, or "" (PAGE_NOTICES)."""
+    if b.n_words > NOTICE_MAX_WORDS or _QUOTATION_MARKS_RE.search(b.text) or _ATTRIBUTION_RE.search(b.text):
+        return ""
+    if _PAGE_SELF_RE.search(b.text):
+        return "the page speaking of itself (a disclaimer, a correction, a disclosure)"
+    openings = [w.lower() for w in _SENTENCE_OPENING_RE.findall(b.text)]
+    if (openings and openings[0] in lexicon.CALL_TO_ACTION_VERBS) or _PLEASE_RE.search(b.text):
+        return "calls the reader to act for the page (subscribe, follow, become a member)"
+    if (
+        b.n_words <= NOTICE_SHORT_WORDS
+        and (_addresses_you(b) or _OUTLET_WE_RE.search(b.text))
+        and not lexicon.READER_ACTION_VERBS.isdisjoint(openings)
+    ):
+        return "calls the reader to act for the page (subscribe, follow, become a member)"
+    return ""
+
+
+def _page_notices(blocks: list[Block]) -> None:
+    """Drop the page's notices to its reader (``_notice_reason``), and mark those already dropped, so that
+    the cluster does not bring them back (they use the common words of any story: "reporting", "free")."""
+    for b in blocks:
+        reason = _notice_reason(b)
+        if reason:
+            b.notice = True
+            if b.label == GOOD:
+                b.label, b.reason = BAD, reason
 
 
 def _end_matter(blocks: list[Block]) -> None:
@@ -949,6 +1084,12 @@ def _classify_article(
         _story_cards(blocks)
     if rules.outlet_voice and not addresses_reader:
         _outlet_voice(blocks, layout)
+    # Written to its reader: "you" outside quotation marks (a quotation's "we" does not make a how-to).
+    written_to_reader = bool(kept_prose) and sum(_addresses_you(b) for b in kept_prose) >= READER_VOICE_SHARE * len(
+        kept_prose
+    )
+    if rules.page_notices and not written_to_reader:
+        _page_notices(blocks)
     if rules.end_matter:
         _end_matter(blocks)
     if rules.repeated_labels:
@@ -1057,6 +1198,8 @@ def clean_texts(
     headline_teasers: bool = HEADLINE_TEASERS,
     outlet_voice: bool = OUTLET_VOICE,
     end_matter: bool = END_MATTER,
+    page_notices: bool = PAGE_NOTICES,
+    story_boxes: bool = STORY_BOXES,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1077,6 +1220,8 @@ def clean_texts(
         headline_teasers,
         outlet_voice,
         end_matter,
+        page_notices,
+        story_boxes,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
@@ -1118,11 +1263,14 @@ def clean_texts(
                 and _is_prose(b)
                 and not b.repeated
                 and not b.comment
+                and not b.notice
                 and b.cohesion >= GOOD_COHESION
             ):
                 b.label, b.reason = GOOD, ""
         if rules.headline_teasers:
             _headline_teasers(blocks, layouts[d])
+        if rules.story_boxes:
+            _story_boxes(blocks, layouts[d])
         title, subtitle = _split_title(blocks)
         for heading in (title, subtitle):
             if heading is not None:
