@@ -958,3 +958,135 @@ def test_the_page_s_end_matter_about_its_writer_or_outlet_goes_but_the_story_s_p
     assert result.paragraphs == [*NEWS, closing]
     [kept] = clean_texts([page], model, end_matter=False)
     assert bio in kept.paragraphs and about in kept.paragraphs
+
+
+# A page's share row: furniture, so that a page of sentences under it is no text pasted clean (whose every
+# sentence is kept before any rule runs).
+SHARE_ROW = ["Share", "Tweet", "Email"]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        # the page speaking of itself
+        "The views expressed in this article are those of the writer and not necessarily those of the Gazette.",
+        "This story has been updated to correct the date of the vote.",
+        "If you buy something through these links, the Gazette may earn a small commission.",
+        # calls to act for the page, even between two paragraphs of reporting
+        "Become a member today and help keep our local reporting free for everyone.",
+        "Follow Jo Lee on social media for more of her coverage.",
+        "Your first month is free. Cancel any time.",
+        "Good journalism costs money. If you value it, please consider a gift of any size.",
+    ],
+)
+def test_the_page_s_notices_to_its_reader_go_wherever_they_stand(notice):
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:3], notice, *NEWS[3:]])
+    model = _Doubting([headline, *SHARE_ROW])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == NEWS
+    [kept] = clean_texts([page], model, page_notices=False)
+    assert notice in kept.paragraphs
+
+
+@pytest.mark.parametrize(
+    "reporting",
+    [
+        "Ana Ruiz declined to be interviewed for this article, her office said.",  # said: attributed
+        "Ana Ruiz declined to be interviewed for this article.",  # "for this article" is the story's
+        "Support for the repairs grew after the inspection, and shop owners soon asked for more buses.",
+        '"Please keep calm and use the tram," Ms. Ruiz told drivers on Monday.',
+        "Share prices of the builder rose after the vote.",
+    ],
+)
+def test_reporting_that_reads_a_little_like_a_notice_stays(reporting):
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:3], reporting, *NEWS[3:]])
+    [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW]))
+    assert result.paragraphs == [*NEWS[:3], reporting, *NEWS[3:]]
+
+
+def test_a_notice_the_model_dropped_is_not_brought_back_by_the_cluster():
+    # The appeal uses the story's words ("bridge", "council"); the cluster's rescue of doubted prose would
+    # keep it together while alone it goes: as a notice it goes both ways.
+    appeal = "If you want more reporting on the bridge and the council, please consider supporting our newsroom."
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], appeal, *NEWS[2:]])
+    other = "\n\n".join(["Bridge repairs", *NEWS_2])
+    model = _Doubting([headline, *SHARE_ROW, appeal])
+    together = clean_texts([page, other], model)[0]
+    assert appeal not in together.paragraphs
+    assert together.paragraphs == NEWS
+
+
+def test_a_box_of_other_stories_without_a_label_goes():
+    # Two headlines and more, a one-sentence teaser under one: other stories, whatever the model scored.
+    box = [
+        "Rovers Sign Striker From Dundee",
+        "The club paid a record fee for the 24-year-old forward on Tuesday.",
+        "2. Bakery on Mill Street Wins National Prize",
+        "3. Schools Close Early for Winter Break",
+    ]
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], *box, *NEWS[2:]])
+    model = _Doubting([headline, *SHARE_ROW])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == NEWS
+    [kept] = clean_texts([page], model, story_boxes=False)
+    assert box[1] in kept.paragraphs
+
+
+def test_a_list_of_lines_and_the_article_s_subheadings_are_no_box():
+    headline = "Elm Street bridge to close for repairs"
+    # A tour's dates: headline-shaped lines but no sentence under any.
+    dates = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach", "June 10 -- Credit Union Amphitheatre, Tampa"]
+    # Subheadings over the article's paragraphs, one of them a single sentence followed by reporting.
+    subheads = ["What Happens To The Trams", NEWS_2[0], "Where Drivers Should Go Instead", NEWS_2[1]]
+    for inside in (dates, subheads):
+        page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], *inside, *NEWS[2:]])
+        [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW]))
+        assert result.paragraphs == [*NEWS[:2], *inside, *NEWS[2:]]
+
+
+@pytest.mark.parametrize("label", ["Report this ad", "Partner content", "— Story continues —", "Sponsored links"])
+def test_an_advertisement_s_label_goes_even_when_the_model_keeps_it(label):
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], label, *NEWS[2:]])
+    model = _Doubting([headline, *SHARE_ROW])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == NEWS
+    [kept] = clean_texts([page], model, ad_labels=False)
+    assert label in kept.paragraphs
+
+
+def test_a_campaign_ad_in_the_story_is_reporting():
+    headline = "Mayor's campaign ad draws complaints"
+    ad = "The ad ran twice on Monday."
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], ad, *NEWS[2:]])
+    [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW]))
+    assert ad in result.paragraphs
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        ["Ana Ruiz at the council meeting on Monday. Photograph: Jo Lee/Gazette"],
+        ["Workers on the bridge last week. Photo by Jo Lee"],
+        ["Ana Ruiz with council engineers", "Photograph: Jo Lee/Gazette"],  # the caption over its credit's line
+        ["The bridge at dawn", "(Jo Lee/Gazette)"],
+    ],
+)
+def test_a_caption_with_its_credit_or_over_it_goes(caption):
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], *caption, *NEWS[2:]])
+    [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW]))
+    assert result.paragraphs == NEWS
+
+
+def test_end_matter_may_open_with_a_short_phrase():
+    headline = "Elm Street bridge to close for repairs"
+    share = ["Share", "Tweet"]
+    about = "Founded in 1921, The Marrowick Gazette is the most-read source of news in the county."
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS, *share, about])
+    [result] = clean_texts([page], _Doubting([headline, *share]))
+    assert result.paragraphs == NEWS

@@ -112,6 +112,22 @@ READER_ACTION_VERBS = frozenset(
     """share support help get read watch listen check try save send report give keep stay tell enter cancel
     turn message explore discover continue""".split()
 )
+# An advertisement's label or the notice that the story goes on after one (ingest/clean.py, AD_LABELS): a short
+# line, no sentence, naming an advertisement or a sponsor ("Report this ad", "Partner content", "Paid post",
+# "— Story continues —"). The words of advertising, and the phrases that need two words to say it.
+ADVERTISING_WORDS = frozenset(
+    "ad ads advert adverts advertisement advertisements advertising advertorial sponsor sponsors sponsored promoted".split()
+)
+ADVERTISING_PHRASES = (
+    "partner content",
+    "paid post",
+    "paid content",
+    "story continues",
+    "article continues",
+    "story resumes",
+    "article resumes",
+    "continue reading",
+)
 # Verbs of a reply: `"Guys, it's a movie!" responded Tom Sherak` answers something said before
 # (references.py).
 RESPONSE_VERBS = frozenset("responded replied retorted countered agreed disagreed conceded".split())

@@ -143,6 +143,14 @@ _PICTURE_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 CAPTION_MAX_WORDS = 40  # a caption is a sentence or two; a paragraph of reporting may mention a picture
+# The rules also read a credit the model's feature does not ("Photograph: Jo Lee/AP", "Photo by Jo Lee"), at a
+# caption's end; on a line of its own (at most CREDIT_LINE_WORDS words, opening with the credit) it marks the
+# short line above it, no paragraph, as its caption.
+_PHOTO_CREDIT_END_RE = re.compile(
+    r"\b(?i:photograph|photo|image|picture)s?\s*(?:(?i:by)\s+|:\s*)[A-Z][^.;!?]{0,60}\)?$"
+)
+_CREDIT_LINE_START_RE = re.compile(r"^\(|^(?:photograph|photo|image|picture|credit)s?\b", re.IGNORECASE)
+CREDIT_LINE_WORDS = 8
 REPEAT_PREFIX_CHARS = 40  # a block this long that another block begins with is a cut copy of it
 # A sentence ending in a colon that introduces the reporting after it ("Debbie Graham, a WTA Tour
 # veteran, said:", "The New York Times said in an editorial for Tuesday, March 7:") is reporting: it
@@ -210,8 +218,9 @@ _OUTLET_WE_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us)\b")  # "us", not "US"
 # biography ("Regan is a Connecticut native ...", "Nora Quinn joined the Gazette in 1977 ...", "The Gazette
 # is an independent newsroom ...") are about its writer or its outlet, not the story.
 END_MATTER = True
+# A short opening phrase may come first ("Founded in 1920, The Gazette is ...").
 _END_MATTER_RE = re.compile(
-    r"^((?:The )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}),? "
+    r"^(?:[A-Z][a-z]+(?: [\w'’-]+){0,3}, )?((?:The )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}),? "
     rf"(?:{lexicon.alternation(lexicon.BIOGRAPHY_VERBS)})\b"
 )
 # The page's notices to its reader, wherever they stand: a block outside quotation marks and attributing
@@ -231,6 +240,11 @@ NOTICE_SHORT_WORDS = 15
 _PLEASE_RE = re.compile(r"(?:^|[,;:.!?(]\s*)[Pp]lease\s+[a-z]")
 _PAGE_SELF_RE = re.compile(rf"(?<!for )(?<!to )\b(?:[Tt]his|[Tt]hese) {lexicon.alternation(lexicon.PAGE_SELF_NOUNS)}\b")
 _SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?]\s+)[\"“‘(]?([A-Z][a-z]+)\b")
+# An advertisement's label, or the notice that the story resumes after it, on a short line of its own (no
+# sentence): furniture wherever it stands, however the model scored it ("Report this ad", "Partner content").
+AD_LABELS = True
+AD_LABEL_WORDS = 8
+_AD_PHRASE_RE = re.compile(rf"\b{lexicon.alternation(lexicon.ADVERTISING_PHRASES)}\b")
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -253,6 +267,7 @@ class RuleSwitches:
     end_matter: bool = END_MATTER
     page_notices: bool = PAGE_NOTICES
     story_boxes: bool = STORY_BOXES
+    ad_labels: bool = AD_LABELS
 
 
 @dataclass
@@ -880,7 +895,8 @@ def _story_boxes(blocks: list[Block], layout: Layout) -> None:
         while j < article and _box_headline(blocks[j], own):
             teaser = j + 1 < article and _box_teaser(blocks[j + 1], run[j + 1])
             under = blocks[j + 1] if j + 1 < article else None
-            if not teaser and under is not None and under.label == GOOD and SENTENCE_BREAK_RE.search(under.text):
+            paragraph = under is not None and under.label == GOOD and _is_prose(under)
+            if not teaser and paragraph and SENTENCE_BREAK_RE.search(under.text):
                 break  # the article's subheading over its next paragraph
             items.append((j, teaser))
             j += 2 if teaser else 1
@@ -925,6 +941,22 @@ def _notice_reason(b: Block) -> str:
     ):
         return "calls the reader to act for the page (subscribe, follow, become a member)"
     return ""
+
+
+def _is_ad_label(b: Block) -> bool:
+    """A short line of its own, no sentence, naming an advertisement or a sponsor (AD_LABELS)."""
+    return (
+        b.n_words <= AD_LABEL_WORDS
+        and not ends_sentence(b.text)
+        and not _QUOTATION_MARKS_RE.search(b.text)
+        and (not lexicon.ADVERTISING_WORDS.isdisjoint(b.normal.split()) or bool(_AD_PHRASE_RE.search(b.normal)))
+    )
+
+
+def _ad_labels(blocks: list[Block]) -> None:
+    for b in blocks:
+        if b.label == GOOD and _is_ad_label(b):
+            b.label, b.reason = BAD, "an advertisement's label (ad, sponsored, the story continues)"
 
 
 def _page_notices(blocks: list[Block]) -> None:
@@ -1090,6 +1122,8 @@ def _classify_article(
     )
     if rules.page_notices and not written_to_reader:
         _page_notices(blocks)
+    if rules.ad_labels:
+        _ad_labels(blocks)
     if rules.end_matter:
         _end_matter(blocks)
     if rules.repeated_labels:
@@ -1101,16 +1135,34 @@ def _classify_article(
 _QUOTE_MARK_RE = re.compile(r"[\"“”‘’`']{1,2}")
 
 
+def _ends_with_credit(b: Block) -> bool:
+    """Ends with its photo's credit, as the rules read it (``Block.credit``, which the model reads, or
+    "Photograph: Jo Lee/AP", "Photo by Jo Lee")."""
+    return b.credit or (b.n_words <= CAPTION_MAX_WORDS and bool(_PHOTO_CREDIT_END_RE.search(b.text)))
+
+
+def _is_credit_line(b: Block) -> bool:
+    """A photo's credit on a line of its own ("Photograph: Jo Lee/AP", "(Jo Lee/AP)", "Image: AP via ...")."""
+    return b.n_words <= CREDIT_LINE_WORDS and _ends_with_credit(b) and bool(_CREDIT_LINE_START_RE.match(b.text))
+
+
 def _captions(blocks: list[Block]) -> None:
-    """A caption is no paragraph of the story: one that ends with its photo's credit, and a line of
-    names with no sentence ending after the story's last sentence (the picture's caption closing the
-    page; a quotation whose closing marks hide its full stop is reporting)."""
+    """A caption is no paragraph of the story: one that ends with its photo's credit or stands right above
+    its credit's line, and a line of names with no sentence ending after the story's last sentence (the
+    picture's caption closing the page; a quotation whose closing marks hide its full stop is reporting)."""
     last_sentence = max((i for i, b in enumerate(blocks) if b.label == GOOD and b.terminal), default=len(blocks))
+    over_credit = {
+        i - 1
+        for i in range(1, len(blocks))
+        if _is_credit_line(blocks[i]) and not _is_credit_line(blocks[i - 1]) and not _is_prose(blocks[i - 1])
+    }
     for i, b in enumerate(blocks):
         if b.label != GOOD:
             continue
-        if b.credit:
+        if _ends_with_credit(b):
             b.label, b.reason = BAD, "a photo caption with its credit"
+        elif i in over_credit and b.n_words <= CAPTION_MAX_WORDS and not _QUOTATION_MARKS_RE.search(b.text):
+            b.label, b.reason = BAD, "a photo caption (above its credit)"
         elif (
             b.caption_words
             and b.n_words <= CAPTION_MAX_WORDS
@@ -1200,6 +1252,7 @@ def clean_texts(
     end_matter: bool = END_MATTER,
     page_notices: bool = PAGE_NOTICES,
     story_boxes: bool = STORY_BOXES,
+    ad_labels: bool = AD_LABELS,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1222,6 +1275,7 @@ def clean_texts(
         end_matter,
         page_notices,
         story_boxes,
+        ad_labels,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
