@@ -293,7 +293,9 @@ class Block:
     after_blank: bool = False  # a blank line separates it from the block before
     repeated: bool = False  # printed twice on the page
     comment: bool = False  # in the page's section of readers' comments
-    notice: bool = False  # the page's notice to its reader (PAGE_NOTICES): the cluster does not bring it back
+    notice: bool = (
+        False  # the page's notice to its reader (PAGE_NOTICES, END_MATTER): the cluster does not bring it back
+    )
     own_cohesion: float = 0.0  # share of its stems the page's other paragraphs use
     cohesion: float = 0.0  # the same against the cluster's other articles (own page when alone)
     score: float = 0.0  # the line model's probability that it is the article's text
@@ -970,9 +972,26 @@ def _page_notices(blocks: list[Block]) -> None:
                 b.label, b.reason = BAD, reason
 
 
+_CAPITALISED_RE = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _names_in(text: str) -> set[str]:
+    """The capitalised words of a paragraph but those opening a sentence, lower-cased: the names it uses (a
+    common word of an outlet's name, "Daily" or "Post", is not a name the article uses)."""
+    found = set()
+    for m in _CAPITALISED_RE.finditer(text):
+        before = text[: m.start()].rstrip()
+        if before and before[-1] not in ".!?\"“‘'`(_-—:":
+            found.add(m.group().lower())
+    return found
+
+
 def _end_matter(blocks: list[Block]) -> None:
     """Drop the page's closing paragraphs about someone or something the article never names: from the
-    last paragraph kept back, while each opens with such a name and a verb of a biography."""
+    last paragraph kept back, while each opens with such a name and a verb of a biography. Set apart from
+    what is kept above it by furniture (not only by another notice), the cluster does not bring one back (a
+    writer's bio right under the wire story it closes may share the story's words and be kept)."""
+    where = {id(b): i for i, b in enumerate(blocks)}
     kept = [b for b in blocks if b.label == GOOD and _is_prose(b)]
     names: list[set[str]] = []  # of the closing paragraphs that open like end matter, the last first
     for b in reversed(kept[1:]):
@@ -980,11 +999,13 @@ def _end_matter(blocks: list[Block]) -> None:
         if opening is None or _QUOTATION_MARKS_RE.search(b.text) or _ATTRIBUTION_RE.search(b.text):
             break
         names.append({w.lower() for w in opening.group(1).split() if w.lower() not in STOP_WORDS})
-    article = {w for b in kept[: len(kept) - len(names)] for w in b.normal.split()}
+    article = {w for b in kept[: len(kept) - len(names)] for w in _names_in(b.text)}
     for b, named in zip(reversed(kept), names):
         if not named or named & article:
             return  # the article names it: a paragraph of reporting about one of its people
         b.label, b.reason = BAD, "after the article, about a writer or an outlet it never names (a bio, about us)"
+        at = where[id(b)]
+        b.notice = at > 0 and blocks[at - 1].label == BAD and not blocks[at - 1].notice
 
 
 def without_other_stories(blocks: list[Block]) -> list[Block]:
