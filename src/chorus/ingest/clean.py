@@ -850,7 +850,7 @@ def _box_headline(b: Block, own: set[str]) -> bool:
         not b.terminal
         and not _LABELLED_LINK_RE.match(b.text)
         and HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1]
-        and b.title_ratio >= HEADLINE_TITLE_RATIO
+        and (b.title_ratio >= HEADLINE_TITLE_RATIO or numbered)  # a numbered box may set its headlines in sentence case
         and figures < CARD_ROW_DIGITS * words
         and not (b.link_like or b.credit or b.caption_words or b.timestamp)
         and b.normal not in own
