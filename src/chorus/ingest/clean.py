@@ -864,7 +864,7 @@ def _box_teaser(b: Block, run_cohesion: float) -> bool:
         b.terminal
         and b.n_words <= BOX_TEASER_MAX_WORDS
         and not SENTENCE_BREAK_RE.search(b.text)
-        and not _QUOTATION_RE.match(b.text)
+        and not _QUOTATION_MARKS_RE.search(b.text)  # someone's words are reporting more often than a teaser
         and not _LIST_DASH_RE.match(b.text)
         and not b.text.rstrip().endswith(":")
         and b.digit_ratio < CARD_ROW_DIGITS
@@ -981,7 +981,7 @@ def _names_in(text: str) -> set[str]:
     found = set()
     for m in _CAPITALISED_RE.finditer(text):
         before = text[: m.start()].rstrip()
-        if before and before[-1] not in ".!?\"“‘'`(_-—:":
+        if before and before[-1] not in ".!?\"“‘'`":
             found.add(m.group().lower())
     return found
 
@@ -1182,7 +1182,12 @@ def _captions(blocks: list[Block]) -> None:
             continue
         if _ends_with_credit(b):
             b.label, b.reason = BAD, "a photo caption with its credit"
-        elif i in over_credit and b.n_words <= CAPTION_MAX_WORDS and not _QUOTATION_MARKS_RE.search(b.text):
+        elif (
+            i in over_credit
+            and b.n_words <= CAPTION_MAX_WORDS
+            and not _QUOTATION_MARKS_RE.search(b.text)
+            and not b.text.rstrip().endswith(":")  # a lead-in to what follows
+        ):
             b.label, b.reason = BAD, "a photo caption (above its credit)"
         elif (
             b.caption_words
