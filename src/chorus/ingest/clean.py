@@ -843,16 +843,16 @@ def _box_headline(b: Block, own: set[str]) -> bool:
     """Another story's headline in a box: headline-shaped (its list number or bullet aside), no table's row
     ("Width/Height: 73.0 inches/ 57.6"), nothing of a caption or a time stamp, not the page's own headline
     printed again, not a labelled link."""
+    if b.terminal or b.n_words < HEADLINE_WORDS[0] or b.link_like or b.credit or b.caption_words or b.timestamp:
+        return False
     numbered = bool(_NUMBERED_RE.match(b.text))
     words = b.n_words - numbered
     figures = round(b.digit_ratio * b.n_words) - numbered
     return (
-        not b.terminal
-        and not _LABELLED_LINK_RE.match(b.text)
-        and HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1]
+        HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1]
         and (b.title_ratio >= HEADLINE_TITLE_RATIO or numbered)  # a numbered box may set its headlines in sentence case
         and figures < CARD_ROW_DIGITS * words
-        and not (b.link_like or b.credit or b.caption_words or b.timestamp)
+        and not _LABELLED_LINK_RE.match(b.text)
         and b.normal not in own
     )
 
@@ -931,7 +931,7 @@ def _notice_reason(b: Block) -> str:
     """Why a block is the page's notice to its reader, or "" (PAGE_NOTICES)."""
     if b.n_words > NOTICE_MAX_WORDS or _QUOTATION_MARKS_RE.search(b.text) or _ATTRIBUTION_RE.search(b.text):
         return ""
-    if _PAGE_SELF_RE.search(b.text):
+    if ("this " in b.normal or "these " in b.normal) and _PAGE_SELF_RE.search(b.text):
         return "the page speaking of itself (a disclaimer, a correction, a disclosure)"
     openings = [w.lower() for w in _SENTENCE_OPENING_RE.findall(b.text)]
     if (openings and openings[0] in lexicon.CALL_TO_ACTION_VERBS) or _PLEASE_RE.search(b.text):
@@ -962,14 +962,15 @@ def _ad_labels(blocks: list[Block]) -> None:
 
 
 def _page_notices(blocks: list[Block]) -> None:
-    """Drop the page's notices to its reader (``_notice_reason``), and mark those already dropped, so that
-    the cluster does not bring them back (they use the common words of any story: "reporting", "free")."""
+    """Drop the page's notices to its reader (``_notice_reason``), and mark those already dropped that the
+    cluster's rescue could bring back (prose: they use the common words of any story, "reporting", "free")."""
     for b in blocks:
-        reason = _notice_reason(b)
-        if reason:
-            b.notice = True
-            if b.label == GOOD:
-                b.label, b.reason = BAD, reason
+        if b.label == GOOD or _is_prose(b):
+            reason = _notice_reason(b)
+            if reason:
+                b.notice = True
+                if b.label == GOOD:
+                    b.label, b.reason = BAD, reason
 
 
 _CAPITALISED_RE = re.compile(r"[A-Z][\w'’-]*")
@@ -980,8 +981,10 @@ def _names_in(text: str) -> set[str]:
     common word of an outlet's name, "Daily" or "Post", is not a name the article uses)."""
     found = set()
     for m in _CAPITALISED_RE.finditer(text):
-        before = text[: m.start()].rstrip()
-        if before and before[-1] not in ".!?\"“‘'`":
+        j = m.start() - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j >= 0 and text[j] not in ".!?\"“‘'`":
             found.add(m.group().lower())
     return found
 
@@ -999,6 +1002,8 @@ def _end_matter(blocks: list[Block]) -> None:
         if opening is None or _QUOTATION_MARKS_RE.search(b.text) or _ATTRIBUTION_RE.search(b.text):
             break
         names.append({w.lower() for w in opening.group(1).split() if w.lower() not in STOP_WORDS})
+    if not names:
+        return
     article = {w for b in kept[: len(kept) - len(names)] for w in _names_in(b.text)}
     for b, named in zip(reversed(kept), names):
         if not named or named & article:
