@@ -897,9 +897,9 @@ def _story_boxes(blocks: list[Block], layout: Layout) -> None:
         while j < article and _box_headline(blocks[j], own):
             teaser = j + 1 < article and _box_teaser(blocks[j + 1], run[j + 1])
             under = blocks[j + 1] if j + 1 < article else None
-            paragraph = under is not None and under.label == GOOD and _is_prose(under)
-            if not teaser and paragraph and SENTENCE_BREAK_RE.search(under.text):
-                break  # the article's subheading over its next paragraph
+            if not teaser and under is not None and under.label == GOOD and _is_prose(under):
+                if SENTENCE_BREAK_RE.search(under.text):
+                    break  # the article's subheading over its next paragraph
             items.append((j, teaser))
             j += 2 if teaser else 1
         if items and items[-1][1] and _resumes_article(blocks, j):
