@@ -1,6 +1,6 @@
 """The page of `chorus serve` as a journalist sees it: heights, widths and accessibility per story, width and tab.
 
-    nice python benchmarks/web_page.py [--stories harbor-fire,lavrov,duc50] [--shots DIR] [--json out.json]
+    nice python benchmarks/web_page.py [--stories harbor-fire,lavrov,duc50] [--report-files] [--shots DIR] [--json out.json]
 
 Runs the real `chorus serve --port 0` (its default limits: 50 articles a
 request) and drives headless Chromium (Debian's `chromium` and
@@ -15,7 +15,8 @@ element not inside a scrolling box, and axe-core's violations by impact
 (axe-core as the browser tests install it, .cache/axe-core; run them once, or
 `npm install --prefix .cache/axe-core axe-core@4.14.1`). Also where the result
 starts (the top of "The story", px from the top of the page) and any console
-error. No timing is taken: the browser tests' timings are BENCHMARKS.md's
+error. With --report-files, each story's `chorus report --format html` file
+too, opened from disk (its result starts at 0: it is all result). No timing is taken: the browser tests' timings are BENCHMARKS.md's
 "The web page at scale".
 """
 
@@ -69,7 +70,7 @@ return {
   height: document.documentElement.scrollHeight,
   overflow: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
   widest,
-  result_top: Math.round(title.getBoundingClientRect().top + window.scrollY),
+  result_top: title ? Math.round(title.getBoundingClientRect().top + window.scrollY) : 0,
 };
 """
 
@@ -131,14 +132,18 @@ def start_browser():
     return driver
 
 
-def measure_story(driver, url: str, files: list[Path] | None, width: int, shots: Path | None, name: str) -> dict:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-
+def set_width(driver, width: int) -> None:
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": WIDTHS[width], "deviceScaleFactor": 1, "mobile": width < 600},
     )
+
+
+def measure_story(driver, url: str, files: list[Path] | None, width: int, shots: Path | None, name: str) -> dict:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    set_width(driver, width)
     driver.get(url)
     wait = WebDriverWait(driver, ANSWER_SECONDS, poll_frequency=0.1)
     wait.until(lambda d: d.execute_script("return document.querySelectorAll('#method option').length > 1"))
@@ -156,6 +161,34 @@ def measure_story(driver, url: str, files: list[Path] | None, width: int, shots:
     errors = driver.find_elements(By.CSS_SELECTOR, "#error:not([hidden])")
     if errors:
         return {"error": errors[0].text}
+    return measure_tabs(driver, width, shots, name)
+
+
+def measure_report_file(driver, path: Path, width: int, shots: Path | None, name: str) -> dict:
+    """`chorus report --format html`'s file, opened from disk: the same viewer, drawn on load."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    set_width(driver, width)
+    driver.get(path.as_uri())
+    WebDriverWait(driver, ANSWER_SECONDS).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#tabs [role=tab]"))
+    return measure_tabs(driver, width, shots, name)
+
+
+def report_file(files: list[Path] | None, folder: Path, name: str) -> Path:
+    chorus = Path(sys.executable).parent / "chorus"
+    sources = [str(p) for p in files] if files is not None else [str(ROOT / "examples" / "harbor-fire")]
+    html = subprocess.run(
+        [str(chorus), "report", *sources, "--format", "html"], capture_output=True, text=True, check=True
+    ).stdout
+    path = folder / f"{name}-report.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def measure_tabs(driver, width: int, shots: Path | None, name: str) -> dict:
+    from selenium.webdriver.common.by import By
+
     axe = AXE.read_text(encoding="utf-8")
     record: dict[str, Any] = {"tabs": {}}
     for tab in driver.find_elements(By.CSS_SELECTOR, "#tabs [role=tab]"):
@@ -191,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stories", default="harbor-fire,lavrov,duc50", help="which stories, comma-separated")
     parser.add_argument("--widths", default="1280,390", help="window widths, px")
     parser.add_argument("--shots", type=Path, help="write a screenshot of every tab here")
+    parser.add_argument(
+        "--report-files", action="store_true", help="also each story's `chorus report --format html` file"
+    )
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     settings = parser.parse_args(argv)
     for path, what in ((Path(CHROMIUM), "chromium"), (Path(CHROMEDRIVER), "chromium-driver"), (AXE, "axe-core")):
@@ -215,6 +251,12 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 for width in map(int, settings.widths.split(",")):
                     results[f"{name} {width}"] = measure_story(driver, url, files, width, settings.shots, name)
+                if settings.report_files:
+                    path = report_file(files, Path(folder), name)
+                    for width in map(int, settings.widths.split(",")):
+                        results[f"{name} report file {width}"] = measure_report_file(
+                            driver, path, width, settings.shots, f"{name}-file"
+                        )
         finally:
             driver.quit()
             server.terminate()

@@ -1241,6 +1241,12 @@ def test_the_html_report_file_draws_the_same_pictures(browser, output_dir, tmp_p
     element(browser, "#tab-summary").click()
     element(browser, ".summary .cite").click()
     assert highlighted(browser)
+    # Its headings go down one level at a time (h1, then the sections' h2, then their h3s), as the page's do.
+    levels = browser.execute_script(
+        "return [...document.querySelectorAll('h1, h2, h3, h4')].filter((e) => e.getClientRects().length ||"
+        " e.classList.contains('sr-only')).map((e) => Number(e.tagName[1]))"
+    )
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
     screenshot(browser, output_dir / "report-file.png")
     errors = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []

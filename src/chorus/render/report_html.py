@@ -69,6 +69,7 @@ def render_report_html(report: Report) -> str:
 <p class="meta">{about}</p>
 <noscript><p class="hint">This report draws its pictures with JavaScript; here it is as text.</p>
 <pre class="report-text">{escape(render_report_markdown(report))}</pre></noscript>
+<h2 class="sr-only">The report, section by section</h2>
 <div id="story" class="story-root"></div>
 </main>
 <script type="application/json" id="story-data">{_script_json(report_page_data(report))}</script>
