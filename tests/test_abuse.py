@@ -355,3 +355,32 @@ def test_nested_json_posted_to_the_api_is_a_422(path):
             assert response.status_code == 422, response.text
             assert response.json()["error"]["code"] == "invalid_json"
             assert "nested too deeply" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("command", ["summarize", "report", "clean", "stories", "evaluate"])
+def test_a_file_name_too_long_for_the_system_is_one_line_not_a_traceback(command, capsys):
+    # An article's text given where a file is asked for: pathlib's checks raised OSError (ENAMETOOLONG).
+    from chorus.cli import main
+
+    assert main([command, "x" * 5000]) == EXIT_USER_ERROR
+    err = capsys.readouterr().err
+    assert err.startswith("chorus: error: a file name of 5,000 characters is too long") and err.count("\n") == 1
+
+
+def test_one_article_given_as_a_json_file_says_what_a_dataset_row_is(tmp_path, capsys):
+    from chorus.cli import main
+
+    (tmp_path / "one.json").write_text('{"id": "x", "text": "The bridge closed on Monday, officials said."}')
+    assert main(["summarize", str(tmp_path / "one.json")]) == EXIT_USER_ERROR
+    err = capsys.readouterr().err
+    assert 'is one article ({"id", "text"}), not a cluster' in err and "cluster x" not in err
+
+
+def test_when_no_article_is_left_the_error_says_why_each_was_left_out():
+    import chorus
+
+    notes = ["(Distributed by New York Times Special Features)", "-0- (To publish this article, it must be purchased.)"]
+    with pytest.raises(InputError) as caught:
+        chorus.summarize([{"id": "a", "text": notes[0]}, {"id": "b", "text": notes[1]}])
+    assert str(caught.value).startswith("no article text found in the input (a is only a syndicate's")
+    assert "; b is only" in str(caught.value)

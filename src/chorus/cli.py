@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import re
@@ -703,6 +704,9 @@ def _out_of_memory() -> str:
     return f"out of memory: the work needed more than chorus allows itself{limit}; give it fewer or shorter articles"
 
 
+SHOWN_NAME_CHARS = 60  # of a file name too long to be one, the start shown
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     previous = _limit_memory()
@@ -718,6 +722,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except MemoryError:
         print(f"chorus: error: {_out_of_memory()}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as exc:
+        # A path longer than the system allows (an article's text given where a file is asked for):
+        # pathlib's checks raise on it, wherever a path is looked at.
+        if exc.errno != errno.ENAMETOOLONG:
+            raise
+        name = str(exc.filename or "")
+        shown = name if len(name) <= SHOWN_NAME_CHARS else name[:SHOWN_NAME_CHARS] + "…"
+        print(
+            f"chorus: error: a file name of {len(name):,} characters is too long for this system: {shown}",
+            file=sys.stderr,
+        )
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("chorus: interrupted", file=sys.stderr)

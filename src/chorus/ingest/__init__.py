@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from chorus import lexicon
-from chorus.errors import InputError, skipped
+from chorus.errors import InputError, skipped, why_skipped
 from chorus.ingest.clean import MIN_PROSE_WORDS, clean_texts
 from chorus.ingest.html import extract_html, markdown_to_text
 from chorus.ingest.language import detect_language, language_name
@@ -23,6 +23,7 @@ from chorus.ingest.read import Cluster, RawDocument, read_dataset, read_inputs
 from chorus.text import ends_sentence
 from chorus.types import Document
 
+SHOWN_REASONS = 3  # of the articles left out when none is left, the reasons given in the error
 HEAD_LINES_AFTER_START = 3  # the first paragraph and the lines right after it may still carry a date
 # A paragraph that tells nothing of a story: only punctuation and digits ("-0-", a rule of dashes),
 # a note wholly in brackets ("(Margaret Talbot is a contributing writer for The New York Times
@@ -147,6 +148,7 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str], english_only:
         needs_cleaning.append(doc.format in ("text", "markdown"))
 
     cleaned = clean_texts(texts)
+    told = len(warnings)  # the warnings before this point are not of the articles left out below
     kept: list[tuple[RawDocument, str, str | None, str, str | None, tuple, PageMetadata]] = []
     skipped_language: list[str] = []
     for doc, doc_id, title, text, clean, result, page in zip(raw, ids, titles, texts, needs_cleaning, cleaned, pages):
@@ -180,7 +182,12 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str], english_only:
             raise InputError("chorus summarizes English news; not English: " + ", ".join(skipped_language))
         warnings.append("skipped articles not in English: " + ", ".join(skipped_language))
     if not kept:
-        raise InputError("no article text found in the input")
+        # Said here too: a caller that fails (the CLI, the API) shows the error, not the warnings.
+        why = [why_skipped(w) for w in warnings[told:] if w.startswith("skipped")]
+        shown = "; ".join(why[:SHOWN_REASONS]) + (
+            f"; and {len(why) - SHOWN_REASONS} more" if len(why) > SHOWN_REASONS else ""
+        )
+        raise InputError("no article text found in the input" + (f" ({shown})" if why else ""))
     labels = unique_labels(
         [
             LabelSource(id=i, name=d.name, outlet=m.outlet, title=t, published=m.published)

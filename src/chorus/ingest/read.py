@@ -338,6 +338,11 @@ def cluster_from_record(record: Any, where: str, line_number: int | None = None)
         raise InputError(f'{where}: the cluster has no "id"')
     cluster_id = str(record["id"])
     docs = record.get("documents")
+    if docs is None and isinstance(record.get("text"), str):
+        raise InputError(
+            f'{where} is one article ({{"id", "text"}}), not a cluster: a dataset row is {{"id", "documents": '
+            "[...]}; give the article as a .txt file, or to `chorus stories`, which reads an article a line"
+        )
     if not isinstance(docs, list) or not docs:
         raise InputError(f'{where} (cluster {cluster_id}): "documents" must be a non-empty list')
     documents = [document_from_json(d, i, f"{where} (cluster {cluster_id})") for i, d in enumerate(docs)]
