@@ -38,10 +38,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
-SHUFFLE_SEED = 22  # as stories_grouping.py
+from stories_grouping import SHUFFLE_SEED, bcubed, extended_bcubed, forgive_splits  # the same scores, one source
 
 
 def read_clusters(path: Path) -> list[dict]:
@@ -102,41 +101,6 @@ def story_of_each(digest: dict) -> tuple[dict[str, str], dict[str, str]]:
                 sys.exit(f"{d['key']} is in two stories")
             story[d["key"]] = s["id"]
     return story, {r["where"]: r["reason"] for r in digest["rejected"]}
-
-
-def bcubed(predicted: list, truth: list) -> tuple[float, float, float]:
-    n = len(truth)
-    in_predicted, in_truth, both = Counter(predicted), Counter(truth), Counter(zip(predicted, truth))
-    precision = sum(both[(p, t)] / in_predicted[p] for p, t in zip(predicted, truth)) / n
-    recall = sum(both[(p, t)] / in_truth[t] for p, t in zip(predicted, truth)) / n
-    return precision, recall, 2 * precision * recall / (precision + recall)
-
-
-def extended_bcubed(predicted: list, topics: list[frozenset[str]]) -> tuple[float, float, float]:
-    """B-cubed for items of several categories (Amigó et al. 2009; as in stories_grouping.py)."""
-    members: dict = {}
-    for i, p in enumerate(predicted):
-        members.setdefault(p, []).append(i)
-    of_topic: dict[str, list[int]] = {}
-    for i, ts in enumerate(topics):
-        for t in ts:
-            of_topic.setdefault(t, []).append(i)
-    precision = recall = 0.0
-    for i, p in enumerate(predicted):
-        mates = members[p]
-        precision += sum(min(len(topics[i] & topics[j]), 1) for j in mates) / len(mates)
-        sharing = {j for t in topics[i] for j in of_topic[t]}
-        recall += sum(1 / len(topics[i] & topics[j]) for j in sharing if predicted[j] == p) / len(sharing)
-    precision, recall = precision / len(predicted), recall / len(predicted)
-    return precision, recall, 2 * precision * recall / (precision + recall)
-
-
-def forgive_splits(predicted: list, truth: list) -> list:
-    votes: dict = {}
-    for p, t in zip(predicted, truth):
-        votes.setdefault(p, Counter())[t] += 1
-    name = {p: max(sorted(c.items()), key=lambda x: x[1])[0] for p, c in votes.items()}
-    return [name[p] for p in predicted]
 
 
 def scores(predicted: list, truth: list, topics: list[frozenset[str]] | None = None) -> dict:
