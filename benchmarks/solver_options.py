@@ -2,6 +2,7 @@
 
     nice python benchmarks/solver_options.py --json /tmp/bench/solver_options.json
     nice python benchmarks/solver_options.py --against-now '{"no restart": {"mip_allow_restart": false}}'
+    nice python benchmarks/solver_options.py --lp
 
 Builds the integer program ``Concepts.select`` solves for every cluster of
 the sets below (no query and with the query, DUC 2006 cut to 10 articles and
@@ -19,7 +20,10 @@ sets (on top of ``SOLVER_OPTIONS``, with the greedy bound) are compared with
 the solver as chorus runs it, program by program in a rotating order: how
 many programs end with the same sentences, or an objective equal, higher or
 lower (an option set may replace the current one only if it keeps every
-objective).
+objective). With ``--lp``, each program's LP relaxation alone: how often its
+solution is integral (then it is an optimum, and the integer program needs no
+search) or its bound proves the greedy solution optimal, and how far the bound
+lies above the solution chorus keeps.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 import chorus.select.concepts as concepts
 from chorus.pipeline import build_story, load_documents, make_budget
@@ -128,10 +134,13 @@ def solve_now(problem: tuple, options: dict[str, Any]) -> tuple[float, float, tu
 def against_now(programs: list[tuple[str, tuple]], extra: dict[str, dict[str, Any]]) -> str:
     """Each option set of ``extra`` (on top of SOLVER_OPTIONS) against chorus's solver now, program
     by program in a rotating order: CPU ms per set of clusters, and how many programs end with the
-    same sentences, the same objective, a higher or a lower one."""
+    same sentences, the same objective, a higher or a lower one, and how far below the optimum (an
+    exact solve, no gap) each ends."""
     names = ["now", *extra]
     settings = {"now": {}, **extra}
     results: dict[str, list[tuple[float, float, tuple[int, ...]]]] = {name: [] for name in names}
+    exact = {**concepts.SOLVER_OPTIONS, "mip_max_nodes": EXACT_NODES}
+    optimum = [solve(problem, exact, 0.0)[1] for _, problem in programs]
     for k, (_, problem) in enumerate(programs):
         shift = k % len(names)
         for name in names[shift:] + names[:shift]:
@@ -151,7 +160,21 @@ def against_now(programs: list[tuple[str, tuple]], extra: dict[str, dict[str, An
         equal = sum(abs(r[1] - n[1]) <= tolerance * max(n[1], 1) for r, n in zip(results[name], now))
         higher = sum(r[1] > n[1] + tolerance * max(n[1], 1) for r, n in zip(results[name], now))
         total = sum(r[0] for r in results[name])
-        rows.append([name, *by_set, f"{total:.1f}", f"{same}", f"{equal}", f"{higher}", f"{len(now) - equal - higher}"])
+        loss = [1 - r[1] / best if best > 0 else 0.0 for r, best in zip(results[name], optimum)]
+        at_optimum = sum(x <= tolerance for x in loss)
+        rows.append(
+            [
+                name,
+                *by_set,
+                f"{total:.1f}",
+                f"{same}",
+                f"{equal}",
+                f"{higher}",
+                f"{len(now) - equal - higher}",
+                f"{at_optimum}",
+                f"{statistics.mean(loss):.3%} / {max(loss):.2%}",
+            ]
+        )
     header = [
         "options (on top of SOLVER_OPTIONS)",
         *[f"{s}: CPU ms median / mean" for s in set_names],
@@ -160,7 +183,55 @@ def against_now(programs: list[tuple[str, tuple]], extra: dict[str, dict[str, An
         "objective = now",
         "> now",
         "< now",
+        "= optimum",
+        "below the optimum: mean / worst",
     ]
+    return markdown_table(header, rows)
+
+
+def lp_relaxation(programs: list[tuple[str, tuple]]) -> str:
+    """Per set: the programs whose LP relaxation has an integral solution, or a bound no higher than
+    the greedy solution's value; the LP's CPU ms; its bound over the value chorus keeps (median)."""
+    import highspy
+
+    rows = []
+    for set_name, *_ in SETS:
+        mine = [p for s, p in programs if s == set_name]
+        integral = proves_greedy = 0
+        seconds: list[float] = []
+        ratios: list[float] = []
+        for problem in mine:
+            weights, sentence_concepts = problem[0], problem[1]
+            model = concepts.coverage_model(*problem)
+            if model is None:
+                continue
+            _, kept, _ = solve_now(problem, {})
+            greedy = concepts.coverage_value(weights, sentence_concepts, concepts.greedy_coverage(*problem))
+            start = time.process_time()
+            with concepts.quiet_stdout():
+                solver = highspy.Highs()
+                solver.setOptionValue("output_flag", False)
+                solver.setOptionValue("threads", 1)
+                model.integrality_ = []  # the relaxation: every variable continuous
+                solver.passModel(model)
+                solver.run()
+            seconds.append(time.process_time() - start)
+            x = np.array(solver.getSolution().col_value[: len(problem[3])])
+            bound = -solver.getInfo().objective_function_value
+            integral += bool(np.all((x < 1e-6) | (x > 1 - 1e-6)))
+            proves_greedy += bound <= greedy * (1 + 1e-9)
+            ratios.append(bound / max(kept, 1e-12))
+        rows.append(
+            [
+                set_name,
+                f"{len(mine)}",
+                f"{integral}",
+                f"{proves_greedy}",
+                f"{statistics.median(seconds) * 1000:.1f}",
+                f"{statistics.median(ratios):.4f}",
+            ]
+        )
+    header = ["set", "programs", "LP solution integral", "LP bound ≤ greedy", "LP CPU ms (median)", "LP bound ÷ kept"]
     return markdown_table(header, rows)
 
 
@@ -176,10 +247,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="JSON",
         help='only compare these option sets with the solver now, e.g. \'{"no restart": {"mip_allow_restart": false}}\'',
     )
+    parser.add_argument("--lp", action="store_true", help="only the LP relaxations: how often they settle the program")
     args = parser.parse_args(argv)
     pin_to_one_core(args.cpu)
     programs = problems(args.data, args.limit)
     print(f"{len(programs)} programs", file=sys.stderr, flush=True)
+    if args.lp:
+        print(f"{len(programs)} programs; {describe_machine(machine())}\n")
+        print(lp_relaxation(programs), end="")
+        return 0
     if args.against_now:
         print(
             f"{len(programs)} programs ({args.limit or 'all'} clusters per set), gap {concepts.SOLVER_GAP:.0%}, one core, "

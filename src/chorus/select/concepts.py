@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -49,6 +50,9 @@ from chorus.select.base import (
 from chorus.sparse import distinct_values, sparse
 from chorus.text import stem, words
 from chorus.types import Budget, Sentence, Story
+
+if TYPE_CHECKING:
+    import highspy
 
 WEIGHTS_FILE = Path(__file__).with_name("concept_weights.json")
 
@@ -403,7 +407,7 @@ def coverage_program(
     return own, np.fromiter(groups.values(), float, len(groups)), [list(key) for key in groups]
 
 
-def solve_coverage(
+def coverage_model(
     weights: np.ndarray,
     sentence_concepts: list[set[int]],
     lengths: list[int],
@@ -411,29 +415,15 @@ def solve_coverage(
     budget: Budget,
     exclusive: Sequence[tuple[int, int]] = (),
     requires: dict[int, list[int]] | None = None,
-    at_least: float | None = None,
-    solver_options: dict[str, bool | float | str] | None = None,
-    gap: float = SOLVER_GAP,
-) -> list[int]:
-    """The candidates whose concepts have the largest total weight within the budget
-    (``solver_options``: HiGHS's, SOLVER_OPTIONS unless given; ``gap``: its relative gap).
-
-    Variables: one binary per candidate sentence, one per group of concepts
-    that several candidates share (``coverage_program``). A group may be
-    counted only if a chosen sentence carries it; the chosen sentences
-    must fit the word (and sentence) budget, of each ``exclusive`` pair
-    of candidates (near-paraphrases) at most one is chosen, and a candidate
-    that ``requires`` others (the context it leans on) is chosen only with one
-    of them: x_s <= sum of x_t. ``at_least`` is the value of a solution
-    already known (the greedy one): HiGHS then prunes every branch that cannot
-    reach it, so when none does, what it returns may be worth less (or be
-    nothing): the caller keeps the better of the two.
-    """
+) -> highspy.HighsLp | None:
+    """HiGHS's model of the program ``solve_coverage`` solves, or None when no candidate is worth
+    anything; its first ``len(candidates)`` columns are the candidates, in their order (a benchmark
+    solves its LP relaxation)."""
     import highspy  # imported when first solving (scipy.optimize took 0.3 s)
 
     own, shared, carriers = coverage_program(weights, sentence_concepts, candidates)
     if not own.any() and not len(shared):
-        return []
+        return None
     n_sentences, n_groups = len(candidates), len(shared)
     # The constraint matrix, entry by entry: row, column, value.
     rows: list[np.ndarray] = []
@@ -487,6 +477,41 @@ def solve_coverage(
     # Groups need not be declared integer: with whole sentences chosen, the optimum
     # sets each to 0 or 1 anyway, and HiGHS branches only on sentences.
     model.integrality_ = [highspy.HighsVarType.kInteger] * n_sentences + [highspy.HighsVarType.kContinuous] * n_groups
+    return model
+
+
+def solve_coverage(
+    weights: np.ndarray,
+    sentence_concepts: list[set[int]],
+    lengths: list[int],
+    candidates: list[int],
+    budget: Budget,
+    exclusive: Sequence[tuple[int, int]] = (),
+    requires: dict[int, list[int]] | None = None,
+    at_least: float | None = None,
+    solver_options: dict[str, bool | float | str] | None = None,
+    gap: float = SOLVER_GAP,
+) -> list[int]:
+    """The candidates whose concepts have the largest total weight within the budget
+    (``solver_options``: HiGHS's, SOLVER_OPTIONS unless given; ``gap``: its relative gap).
+
+    Variables: one binary per candidate sentence, one per group of concepts
+    that several candidates share (``coverage_program``). A group may be
+    counted only if a chosen sentence carries it; the chosen sentences
+    must fit the word (and sentence) budget, of each ``exclusive`` pair
+    of candidates (near-paraphrases) at most one is chosen, and a candidate
+    that ``requires`` others (the context it leans on) is chosen only with one
+    of them: x_s <= sum of x_t. ``at_least`` is the value of a solution
+    already known (the greedy one): HiGHS then prunes every branch that cannot
+    reach it, so when none does, what it returns may be worth less (or be
+    nothing): the caller keeps the better of the two.
+    """
+    import highspy
+
+    model = coverage_model(weights, sentence_concepts, lengths, candidates, budget, exclusive, requires)
+    if model is None:
+        return []
+    n_sentences = len(candidates)
     with quiet_stdout():  # the constructor prints a banner, presolve a debug line (C's printf)
         solver = highspy.Highs()
         solver.setOptionValue("output_flag", False)
