@@ -486,3 +486,14 @@ def test_a_part_told_with_its_whole_on_two_days_is_an_update_not_a_dispute():
     assert report(*texts, published=["1998-07-08", "1998-07-28"]).conflicts == []
     (conflict,) = report(*texts, published=["1998-07-08", "1998-07-08"]).conflicts
     assert sorted(v.value for v in conflict.values) == ["26", "27"]
+
+
+def test_the_depth_a_wreck_lies_at_is_one_quantity_however_it_is_worded():
+    found = report(
+        "The blast sent the submarine Marit into a sharp dive toward the bottom 450 feet below the waves.",
+        "Rescuers said the water is three degrees at a depth of 100 meters, where the submarine is lying.",
+        # Another wreck's depth, of another year, and a length that is no depth.
+        "In a 1983 accident, the crew of another submarine perished trying to escape from a depth of 180 feet.",
+        "The Marit, which is 500 feet long, was the navy's newest boat.",
+    )
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["100 meters", "450 feet"]]

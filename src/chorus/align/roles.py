@@ -241,6 +241,8 @@ class Roles:
             things = {self.unify(whole)} if whole else set()
         if _journey_span(n, text):
             things.add(JOURNEY)
+        if _depth(n, text):
+            things.add(DEPTH)
         day = published_day(self.story.documents[doc].published)
         years = frozenset(m.group(0) for m in V.YEAR.finditer(clause)) - ({str(day.year)} if day else set())
         places = place_stems(clause) - self.aligner.common_places
@@ -283,6 +285,14 @@ class Roles:
             JOURNEY in x.things & y.things and self._journey_ends(x) and self._journey_ends(y)
         ):
             return False  # spans from a journey's start to its end ("crashed 40 minutes after takeoff")
+        if (DEPTH in x.things) != (DEPTH in y.things):
+            return False  # a depth ("350 feet below the surface") is no other length
+        if DEPTH in x.things:
+            # The depth where the story's wreck lies, however the clauses are worded; not another
+            # wreck's ("In a 1983 Soviet submarine accident, the crew perished ... from a depth of 180 feet").
+            return self._sentence_years(x) == self._sentence_years(y) and not (
+                (x.names - y.sentence_words) or (y.names - x.sentence_words)
+            )
         if x.number.percent and not (x.things & y.things):
             return False  # shares of two wholes ("percent of the vote" / "percent of the seats")
         if x.things and y.things and not (x.things & y.things or x.names & y.names):
@@ -295,6 +305,12 @@ class Roles:
         if not x.number.unit and not (self._placed(x, y) and self._placed(y, x)):
             return False  # a count for a place against one for another, or for all (a distance's places are its ends)
         return overlap(x.words, y.words) >= (NAMELESS_OVERLAP if nameless else MIN_ROLE_OVERLAP)
+
+    def _sentence_years(self, m: Mention) -> frozenset[str]:
+        """The years a mention's whole sentence names, but that of its article's day."""
+        day = published_day(self.story.documents[m.doc].published)
+        found = frozenset(y.group(0) for y in V.YEAR.finditer(self.story.sentences[m.sentence].text))
+        return found - ({str(day.year)} if day else set())
 
     def _days_apart(self, x: Mention, y: Mention) -> int:
         """Days between the two mentions' articles (0 when either is undated)."""
@@ -431,6 +447,21 @@ _JOURNEY_START_AFTER = re.compile(
     r"|\s*-?\s*(?:seconds?|minutes?|hours?|days?)\s+out\s+of\s+(?:New\s+York|[A-Z][a-z]+)\b"
 )
 JOURNEY = "journey"  # the thing such a span is of
+# A depth under water: "at a depth of 100 meters", "350 feet below the waves", "in 245 feet of water",
+# "80 meter deep", "100 meters undersea". A story of a wreck on the sea floor gives one such depth (where
+# it lies), however the sentences around it are worded.
+_DEPTH_AFTER = re.compile(
+    r"\s*-?\s*(?:feet|foot|ft|meters?|metres?)\b\.?\s+(?:deep\b|below\s+(?:the\s+)?(?:surface|waves|sea)\b"
+    r"|under\s*(?:water|the\s+sea)\b|undersea\b|underwater\b|of\s+water\b|down\b"
+    r"|(?:on|at)\s+the\s+(?:bottom|seabed|sea\s+floor|ocean\s+floor)\b)",
+    re.IGNORECASE,
+)
+_DEPTH_BEFORE = re.compile(r"\bdepths?\s+of\s+$", re.IGNORECASE)
+DEPTH = "depth"  # the thing such a length is of
+
+
+def _depth(n: V.Number, text: str) -> bool:
+    return n.unit == "length" and bool(_DEPTH_AFTER.match(text, n.end) or _DEPTH_BEFORE.search(text, 0, n.start))
 
 
 def _journey_span(n: V.Number, text: str) -> bool:
