@@ -206,9 +206,10 @@ INTENT_ADVERBS = {
 # word: a claim's act is stated in any word of its group (align/claims.py). A group is named by what
 # the act is, not by the story it came from, and holds only words that say nothing else in news copy.
 ACT_SYNONYMS = {
-    # owning up to a fact: "have acknowledged he had a relationship" / "have admitted"
-    "admit": "admit admits admitted admitting admission acknowledge acknowledges acknowledged acknowledging "
-    "concede concedes conceded conceding confess confesses confessed confession",
+    # owning up to a fact: "have acknowledged he had a relationship" / "have admitted". Not "concede",
+    # which is also yielding ("conceded defeat"), nor "confess", to a crime: with them, "Clinton concedes
+    # that he did not tell the truth ..." was cited to "if President Clinton would admit he committed perjury".
+    "admit": "admit admits admitted admitting admission acknowledge acknowledges acknowledged acknowledging",
 }
 # A verb and the noun of its act that the stemmer leaves apart ("agreed to settle" / "reached a
 # tentative agreement"): one act told as a verb or a noun (align/claims.py). Nineteen more pairs of
