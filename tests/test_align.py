@@ -1201,15 +1201,6 @@ def test_words_for_one_act_state_it_and_the_opposite_act_does_not():
     )
     found = verdicts(story, "The Ostvale mayor has acknowledged he took payments from the builder of the new harbour.")
     assert found == {"d1": STATES, "d2": STATES, "d3": SILENT, "d4": SILENT}
-    # The act as a verb and as its noun.
-    story = story_of(
-        "The Ostvale unions agreed to end the dock strike on Friday after a night of talks.\n\n" + FILLER,
-        "After a night of talks, the Ostvale unions reached an agreement on Friday to end the dock strike.\n\n"
-        + FILLER,
-        "The Ostvale unions met the port owners on Friday to talk about the dock strike.\n\n" + FILLER,
-    )
-    found = verdicts(story, "The Ostvale unions agreed to end the dock strike on Friday after a night of talks.")
-    assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
 
 
 def test_a_confirmation_is_stated_by_the_confirming_side_not_by_another_sources_word():

@@ -211,13 +211,6 @@ ACT_SYNONYMS = {
     # that he did not tell the truth ..." was cited to "if President Clinton would admit he committed perjury".
     "admit": "admit admits admitted admitting admission acknowledge acknowledges acknowledged acknowledging",
 }
-# A verb and the noun of its act that the stemmer leaves apart ("agreed to settle" / "reached a
-# tentative agreement"): one act told as a verb or a noun (align/claims.py). Nineteen more pairs of
-# the kind were tried (decide / decision, pay / payment, discover / discovery, ...): none won a judged
-# *states*, and in the DUC summaries "pay" / "payment" and "discovered" / "discoveries" cited
-# sentences of other claims ("Clinton wants to devote 11 percent of the ... surplus ... to pay" for
-# "interest payments ... will amount to 11 percent of the budget"): not kept.
-ACT_NOUNS = ("agree agrees agreed agreeing agreement agreements",)
 # Past forms not in -ed: the verb of a claim that has no other ("Three Europeans set off Wednesday").
 IRREGULAR_PAST = (
     "set",
