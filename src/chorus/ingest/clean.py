@@ -929,17 +929,31 @@ def _outlet_voice(blocks: list[Block], layout: Layout) -> None:
 
 def _notice_reason(b: Block) -> str:
     """Why a block is the page's notice to its reader, or "" (PAGE_NOTICES)."""
-    if b.n_words > NOTICE_MAX_WORDS or _QUOTATION_MARKS_RE.search(b.text) or _ATTRIBUTION_RE.search(b.text):
+    if b.n_words > NOTICE_MAX_WORDS:
         return ""
+    reason = _notice_wording(b)
+    # Quoted or attributed words are reporting: tested only for the few blocks worded as a notice (the
+    # attribution's pattern costs most of all these tests, and the result is the same in either order).
+    if reason and (_QUOTATION_MARKS_RE.search(b.text) or _ATTRIBUTION_RE.search(b.text)):
+        return ""
+    return reason
+
+
+def _notice_wording(b: Block) -> str:
+    """Why a block is worded as the page's notice to its reader, or "": ``_notice_reason`` without its test
+    for someone's words."""
     if ("this " in b.normal or "these " in b.normal) and _PAGE_SELF_RE.search(b.text):
         return "the page speaking of itself (a disclaimer, a correction, a disclosure)"
-    openings = [w.lower() for w in _SENTENCE_OPENING_RE.findall(b.text)]
-    if (openings and openings[0] in lexicon.CALL_TO_ACTION_VERBS) or _PLEASE_RE.search(b.text):
+    first = _SENTENCE_OPENING_RE.search(b.text)  # the first sentence's opening word, if capitalised
+    if (first and first.group(1).lower() in lexicon.CALL_TO_ACTION_VERBS) or (
+        "lease" in b.text and _PLEASE_RE.search(b.text)  # no "please" without these letters: most skip the pattern
+    ):
         return "calls the reader to act for the page (subscribe, follow, become a member)"
     if (
-        b.n_words <= NOTICE_SHORT_WORDS
+        first
+        and b.n_words <= NOTICE_SHORT_WORDS
         and (_addresses_you(b) or _OUTLET_WE_RE.search(b.text))
-        and not lexicon.READER_ACTION_VERBS.isdisjoint(openings)
+        and not lexicon.READER_ACTION_VERBS.isdisjoint(w.lower() for w in _SENTENCE_OPENING_RE.findall(b.text))
     ):
         return "calls the reader to act for the page (subscribe, follow, become a member)"
     return ""
@@ -1164,7 +1178,18 @@ _QUOTE_MARK_RE = re.compile(r"[\"“”‘’`']{1,2}")
 def _ends_with_credit(b: Block) -> bool:
     """Ends with its photo's credit, as the rules read it (``Block.credit``, which the model reads, or
     "Photograph: Jo Lee/AP", "Photo by Jo Lee")."""
-    return b.credit or (b.n_words <= CAPTION_MAX_WORDS and bool(_PHOTO_CREDIT_END_RE.search(b.text)))
+    return b.credit or (
+        b.n_words <= CAPTION_MAX_WORDS and _may_name_picture(b.text) and bool(_PHOTO_CREDIT_END_RE.search(b.text))
+    )
+
+
+def _may_name_picture(text: str) -> bool:
+    """False only if ``_PHOTO_CREDIT_END_RE`` cannot match: an ASCII text without its words (lower-cased
+    first; outside ASCII, "İ" matches its "i" regardless of case, so such a text is always tried)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "photo" in low or "image" in low or "picture" in low
 
 
 def _is_credit_line(b: Block) -> bool:
@@ -1177,10 +1202,11 @@ def _captions(blocks: list[Block]) -> None:
     its credit's line, and a line of names with no sentence ending after the story's last sentence (the
     picture's caption closing the page; a quotation whose closing marks hide its full stop is reporting)."""
     last_sentence = max((i for i, b in enumerate(blocks) if b.label == GOOD and b.terminal), default=len(blocks))
+    credit_line = [_is_credit_line(b) for b in blocks]  # once per block, not again as the line above the next
     over_credit = {
         i - 1
         for i in range(1, len(blocks))
-        if _is_credit_line(blocks[i]) and not _is_credit_line(blocks[i - 1]) and not _is_prose(blocks[i - 1])
+        if credit_line[i] and not credit_line[i - 1] and not _is_prose(blocks[i - 1])
     }
     for i, b in enumerate(blocks):
         if b.label != GOOD:
