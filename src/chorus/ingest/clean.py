@@ -28,6 +28,7 @@ features here are the ones text keeps:
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -737,9 +738,18 @@ def _reads_as_paragraph(b: Block, addresses_reader: bool) -> bool:
 _QUOTATION_MARKS_RE = re.compile(r"[\"“”]|``|''")
 
 
+# What every word of READER_ADDRESS_WORDS begins with ("you"): a block whose text lacks it says none of them, and
+# skips splitting its words ("" if the words share no beginning: then every block is read).
+_READER_ADDRESS_PREFIX = os.path.commonprefix(sorted(lexicon.READER_ADDRESS_WORDS))
+
+
 def _addresses_you(b: Block) -> bool:
     """Says "you", and not in someone's quoted words (nor is a quotation's "we" or the "US" a call on the reader)."""
-    return not lexicon.READER_ADDRESS_WORDS.isdisjoint(b.normal.split()) and not _QUOTATION_MARKS_RE.search(b.text)
+    return (
+        _READER_ADDRESS_PREFIX in b.normal
+        and not lexicon.READER_ADDRESS_WORDS.isdisjoint(b.normal.split())
+        and not _QUOTATION_MARKS_RE.search(b.text)
+    )
 
 
 def _other_stories(blocks: list[Block], addresses_reader: bool) -> None:
