@@ -1235,3 +1235,33 @@ def test_counts_joined_as_one_subject_share_its_verb(text, outcomes):
     from chorus.align.values import numbers_in, shared_outcomes
 
     assert [n.outcome for n in shared_outcomes(numbers_in(text), text)] == outcomes
+
+
+CREW = [
+    "The whaling crew members are also training together. They hope to hunt in the spring.\n\n" + FILLER,
+    # Shares only "members" and a word for people ("men" for "crew").
+    "The Cobras are a gang of young men whose members battle their rivals on the east side.\n\n" + FILLER,
+    "Members of the whaling crew have been training together for weeks.\n\n" + FILLER,
+    # Whaling and training told often: the claim's own words are common, "members" and "men" weigh more.
+    *["Whaling boats left the harbour. Training went on.\n\n" + FILLER] * 3,
+]
+
+
+def test_a_short_claim_is_not_stated_by_one_common_word_and_any_word_for_people():
+    found = verdicts(story_of(*CREW), "The whaling crew members are also training together.")
+    assert (found["d1"], found["d2"], found["d3"]) == (STATES, SILENT, STATES)
+
+
+GROWTH = [
+    "The tribe now counts 9,000 members. This is up from around 3,000 just seven years ago.\n\n" + FILLER,
+    # Shares only "years ago".
+    "The museum on the hill closed two years ago and has not reopened.\n\n" + FILLER,
+    "Membership has risen to 9,000, up from about 3,000 seven years ago.\n\n" + FILLER,
+    "Membership has risen to 9,000, up from about 5,000 seven years ago.\n\n" + FILLER,
+]
+
+
+def test_a_claim_that_gives_only_an_earlier_figure_is_stated_by_that_figure_not_by_years_ago():
+    found = verdicts(story_of(*GROWTH), "This is up from around 3,000 just seven years ago.")
+    assert found["d1"] == STATES and found["d3"] == STATES
+    assert found["d2"] == SILENT and found["d4"] != STATES

@@ -84,6 +84,10 @@ LOCAL_COVERAGE = 0.8
 # disputed by "The United States and Mongolia established relations in 1987").
 DISPUTE_NAME_COVERAGE = 0.6
 LOCAL_WORDS = 4
+# A claim of at most this many units of its main clause is said in so few words that half its weight
+# is one common word and a class ("members" and any word for people): the evidence must find at
+# least half of its own words ("The whaling crew members are also training together.").
+SHORT_CLAIM_UNITS = 4
 # Sentences carrying less than this share are not looked at further.
 CANDIDATE_COVERAGE = 0.3
 # Words of an attribution clause ("..., a Hamas official has said") weigh this much of their usual weight.
@@ -337,6 +341,10 @@ class Claim:
     value_weight: float  # weight of each figure, and of each date, day, year or rank
     negated: bool
     sentence: int | None = None
+    own_words: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per unit: ``short_claim_words``
+    word_classes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per unit: a class of words
+    # Its figures are only earlier ones ("up from 3,000"): found among an article's earlier figures too.
+    earlier: bool = False
     doc_index: int | None = None
     around: dict[int, frozenset[int]] = field(default_factory=dict)  # id(figure) -> the units around it
     verb_stems: frozenset[str] = frozenset()  # the stems its main verb is found by (a plan of it or not)
@@ -990,6 +998,7 @@ class Aligner:
         is_actor: list[bool] = []
         is_confirmer: list[bool] = []
         is_intent: list[bool] = []
+        is_class: list[bool] = []
         for key, (columns, weights, top, name, main_clause) in units.items():
             mine = [(c, w) for c, w in zip(columns, weights) if owner[c] == key]
             if not mine:
@@ -1002,6 +1011,7 @@ class Aligner:
             is_actor.append(key in actors)
             is_confirmer.append(key in confirmers)
             is_intent.append(key in intents)
+            is_class.append(key[0] == "class")
             in_main.append(main_clause)
             is_optional.append((key in optional and key not in required) or key in in_event)
             # Of a toll, what happened is its outcome ("killing"): the event's verb may go unsaid.
@@ -1017,6 +1027,11 @@ class Aligner:
             )
         detail_numbers = [n for detail in details for n in V.numbers_in(detail) if not n.superseded]
         numbers = [n for n in V.numbers_in(main) if not n.superseded]
+        # A claim that gives only an earlier figure ("This is up from around 3,000 just seven years
+        # ago.") is about that figure: without it, it is three common words ("years ago").
+        earlier = not numbers and any(n.superseded for n in V.numbers_in(main))
+        if earlier:
+            numbers = [replace(n, superseded=False) for n in V.numbers_in(main) if n.superseded]
         # A figure of when or where ("four years after ...", "10 miles south of Izmit") is told with
         # them: compared, not required.
         detail_numbers += [n for n in numbers if any(start <= n.start < end for start, end in adjuncts)]
@@ -1077,6 +1092,9 @@ class Aligner:
             verb_stems=verb_stems,
             planned=bool(verb_stems) and is_planned(core, verb_stems),
             negated=is_negated(core),
+            earlier=earlier,
+            own_words=short_claim_words(in_main, is_optional, is_class),
+            word_classes=np.asarray(is_class, dtype=bool),
             strangers=strangers,
             actors=np.asarray(is_actor, dtype=bool),
             confirmers=np.asarray(is_confirmer, dtype=bool),
@@ -1085,10 +1103,11 @@ class Aligner:
 
     # --- per-sentence facts, cached -------------------------------------------
 
-    def numbers_of(self, index: int) -> list[V.Number]:
+    def numbers_of(self, index: int, *, earlier: bool = False) -> list[V.Number]:
+        """The figures of a sentence, without those it gives as earlier ones (or with them, ``earlier``)."""
         if index not in self._numbers:
-            self._numbers[index] = [n for n in V.numbers_in(self.story.sentences[index].text) if not n.superseded]
-        return self._numbers[index]
+            self._numbers[index] = V.numbers_in(self.story.sentences[index].text)
+        return [n for n in self._numbers[index] if earlier or not n.superseded]
 
     def negated(self, index: int) -> bool:
         if index not in self._negated:
@@ -1294,7 +1313,7 @@ class Aligner:
         credit = self.credit(claim, used) if used.size else np.zeros(0)
         term_score = float(credit.sum())
         text = " ".join(self.story.sentences[i].text for i in sentences)
-        numbers = [n for i in sentences for n in self.numbers_of(i)]
+        numbers = [n for i in sentences for n in self.numbers_of(i, earlier=claim.earlier)]
         value_score, differences = self._compare_numbers(claim, numbers)
         value_score += claim.value_weight * self._people_listed(claim, numbers, text)
         differences += [
@@ -1388,6 +1407,13 @@ class Aligner:
                 return None
             if claim.verbs.any() and not (credit[claim.verbs] > 0).any():
                 return None  # the same people and things, but not what the claim says they did
+            if (
+                claim.own_words.any()
+                and not claim.numbers
+                and (credit[claim.word_classes] > 0).any()
+                and 2 * int((credit[claim.own_words] > 0).sum()) < int(claim.own_words.sum())
+            ):
+                return None  # one common word of a short claim ("members") and any word for people ("men")
             if claim.confirmers.any() and not self._vouched(claim, text):
                 return None  # "Russia has confirmed ... the invitation": a Hamas official's word is not Russia's
             if claim.intents.any() and not (credit[claim.intents] > 0).all():
@@ -1858,6 +1884,17 @@ def _with_uses(present, rows: list[int], cols: list[int]):
         return present
     extra = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=present.shape)
     return ((present + extra) > 0).astype(np.float32)
+
+
+def short_claim_words(main: list[bool], optional: list[bool], word_class: list[bool]) -> np.ndarray:
+    """Per unit of a short claim (at most SHORT_CLAIM_UNITS in its main clause outside its when and
+    where): a word or name of that clause, not a class of words; the evidence must find at least half
+    of them as printed when it finds one of its classes (any word for people: "men" for "crew") and the
+    claim gives no figure. None for a longer claim."""
+    kept = np.asarray(main, dtype=bool) & ~np.asarray(optional, dtype=bool)
+    if int(kept.sum()) > SHORT_CLAIM_UNITS:
+        return np.zeros(len(main), dtype=bool)
+    return kept & ~np.asarray(word_class, dtype=bool)
 
 
 def _better(a: Evidence, b: Evidence) -> bool:
