@@ -311,7 +311,8 @@ VOTE_TIE = 0.5  # tips a tie only: "X officials", two or three bare capitalised 
 
 
 # The states of the United States, as news prints them: what a bare "the state" of an American
-# article means when the article names one of them (references.py, ``StoryContext.state_edit``).
+# article means when the article names one of them (references.py, ``StoryContext.state_edit``), and
+# places the name finder knows without context (analysis/entities.py, ``known_places``).
 # Washington is left out: in news it is nearly always the capital or the government.
 US_STATES = (
     *"""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii

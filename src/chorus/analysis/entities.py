@@ -50,6 +50,7 @@ from chorus.lexicon import (
     PERSON_TITLES as _TITLES,
     PLACE_KIND_WORDS,
     SPEECH_VERBS as _SPEECH,
+    US_STATES,
     VOTE_CONTEXT,
     VOTE_HEAD,
     VOTE_HINT,
@@ -154,8 +155,10 @@ class Entity:
 
 @lru_cache(maxsize=1)
 def known_places() -> frozenset[str]:
+    """The names of ``places.txt`` and the US states (``lexicon.US_STATES``, one list for both), in lower case."""
     text = resources.files("chorus.analysis").joinpath("places.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    listed = (line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(listed) | {state.lower() for state in US_STATES}
 
 
 @lru_cache(maxsize=2**16)
