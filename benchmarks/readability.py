@@ -287,6 +287,72 @@ def score(args: argparse.Namespace) -> None:
         args.json.write_text(json.dumps({f"{p} {part}": r for (p, part), r in results.items()}, indent=2) + "\n")
 
 
+def detector(args: argparse.Namespace) -> None:
+    """How often the reference detector fires on judged summary sentences: on those judged
+    *unresolved* (hits) and on those judged standing alone (false alarms), per part. Two rules:
+    what the summary leans on now (``StoryContext.needs``: any leaning) and the rule of issue 18's
+    eighth round, second shift (``references.untold_description``), counted only when no earlier
+    sentence of the summary carries the description's words (what a reader of the summary lacks)."""
+    from chorus import references
+    from chorus.pipeline import build_story
+    from chorus.references import context_of, untold_description
+    from chorus.text import WORD_RE, stem
+
+    references.UNTOLD_DESCRIPTIONS_LEAN = False  # "now": the detector without the new rule
+
+    judgments = {key(j): j for j in read_jsonl(JUDGMENTS)}
+    rows: dict[tuple, dict] = {}
+    for path in args.summaries:
+        for row in read_jsonl(path):
+            if key(row) in judgments and (not args.part or row["part"] == args.part):
+                rows.setdefault(key(row), row)
+    counts: Counter = Counter()
+    shown = []
+    stories: dict[str, object] = {}
+    for row in sorted(rows.values(), key=lambda r: r["id"]):
+        name = row["id"]
+        story = stories.get(name)
+        if story is None:
+            story = stories[name] = build_story(load_documents_of(name), query_of(name))
+        where = {(story.documents[s.doc_index].id, s.position): s.index for s in story.sentences}
+        context = context_of(story)
+        told: set[str] = set()
+        for s, judged in zip(row["sentences"], judgments[key(row)]["sentences"]):
+            index = where[(s["doc"], s["position"])]
+            kind = "unresolved" if "unresolved" in judged["defects"] else "alone" if not judged["defects"] else "other"
+            now = context.needs(index).any
+            new = untold_description(story, index)
+            fires = new is not None and not told.intersection(new[1])
+            for part in (row["part"], "all"):
+                counts[(part, kind, "sentences")] += 1
+                counts[(part, kind, "now")] += now
+                counts[(part, kind, "new")] += fires
+                counts[(part, kind, "new, not now")] += fires and not now
+            if fires and args.show:
+                assert new is not None
+                note = judged.get("note", "")
+                shown.append(f"{kind}\t{name}\t'the {' '.join(new[0])}'\t{s['text'][:100]}\t{note}")
+            told.update(stem(w) for w in WORD_RE.findall(s["text"]))
+    from common import markdown_table
+
+    parts = [p for p in (*PARTS, "all") if counts[(p, "alone", "sentences")] + counts[(p, "unresolved", "sentences")]]
+    out = []
+    for part in parts:
+        line = [part, str(counts[(part, "unresolved", "sentences")]), str(counts[(part, "alone", "sentences")])]
+        for rule in ("now", "new", "new, not now"):
+            line += [str(counts[(part, "unresolved", rule)]), str(counts[(part, "alone", rule)])]
+        out.append(line)
+    print(
+        markdown_table(
+            ["part", "unresolved", "stand alone"]
+            + [f"{rule}: {what}" for rule in ("now", "new", "new, not now") for what in ("hits", "false alarms")],
+            out,
+        )
+    )
+    for line in shown:
+        print(line)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -305,6 +371,11 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--part", choices=PARTS, help="score only this part")
     p.add_argument("--json", type=Path)
     p.set_defaults(run=score)
+    p = sub.add_parser("detector", help="how often the reference detector fires on judged sentences")
+    p.add_argument("summaries", type=Path, nargs="+")
+    p.add_argument("--part", choices=PARTS)
+    p.add_argument("--show", action="store_true", help="print every sentence the new rule fires on")
+    p.set_defaults(run=detector)
     args = parser.parse_args(argv)
     args.run(args)
 

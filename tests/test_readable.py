@@ -12,11 +12,13 @@ import json
 import pytest
 
 import chorus
+from chorus import references
 from chorus.compose import compose, story_order
 from chorus.pipeline import build_story
-from chorus.references import context_of, needs_of
+from chorus.references import context_of, needs_of, untold_description
 from chorus.render import render
 from chorus.select.base import context_requirements, edit_words, overtaken_or_repeated, stands_alone
+from chorus.text import stem
 from chorus.types import Budget, Document
 
 
@@ -1074,3 +1076,28 @@ def test_a_first_name_the_story_prints_as_a_thing_s_gets_no_full_name():
     i = index_of(story, "Pictures from")
     assert names.sole_person_name("Galileo") is None
     assert names.edits(story.sentences[i].text, set(), i) == []
+
+
+def test_a_description_further_in_of_a_thing_never_told_leans_on_the_sentence_before(monkeypatch):
+    story = build_story(
+        [
+            doc(
+                "a",
+                "Researchers followed 400 children who took Ritalin for a decade.\n\n"
+                "Some experts not involved in the study said it was flawed.\n\n"
+                "Doctors debated the use of Ritalin with the government.\n\n"
+                "Critics said the results supported the ruling Labour Party.",
+            )
+        ]
+    )
+    context = context_of(story)
+    study = index_of(story, "Some experts")
+    assert untold_description(story, study) == (["study"], [stem("study")])
+    assert not context.needs(study).any  # off by default (it cost ROUGE)
+    monkeypatch.setattr(references, "UNTOLD_DESCRIPTIONS_LEAN", True)
+    on = context_of(build_story(story.documents))
+    assert on.needs(study).predecessor  # "the study" means the one the sentence before tells
+    assert untold_description(story, index_of(story, "Researchers")) is None  # the article's first sentence
+    assert untold_description(story, index_of(story, "Doctors debated")) is None  # "the use of …", "the government"
+    # "the ruling Labour Party" is a name; "the results" are never told.
+    assert untold_description(story, index_of(story, "Critics said")) == (["results"], [stem("results")])
