@@ -331,7 +331,8 @@ def detector(args: argparse.Namespace) -> None:
             if fires and args.show:
                 assert new is not None
                 note = judged.get("note", "")
-                shown.append(f"{kind}\t{name}\t'the {' '.join(new[0])}'\t{s['text'][:100]}\t{note}")
+                seen = "seen now" if now else "new"
+                shown.append(f"{kind}\t{seen}\t{name}\t'the {' '.join(new[0])}'\t{s['text'][:100]}\t{note}")
             told.update(stem(w) for w in WORD_RE.findall(s["text"]))
     from common import markdown_table
 
