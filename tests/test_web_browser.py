@@ -931,11 +931,16 @@ def hundred_articles(tmp_path) -> list[Path]:
 def test_a_hundred_articles_stay_usable(page, output_dir, hundred_articles, axe_source):
     add_files(page, hundred_articles)
     summarize(page, seconds=240)
-    assert len(by_css(page, "#sources article.doc")) < 100  # the articles come a few at a time
-    assert "Source articles (100)" in element(page, "#sources-title").text
+    assert len(by_css(page, "#sources article.doc")) < 98  # the articles come a few at a time
+    # Two of the files are only the New York Times Syndicate's sales notice, no story:
+    # left out, and their cards say why.
+    assert "Source articles (98)" in element(page, "#sources-title").text
+    left_out = [c for c in by_css(page, "#articles .article-card") if "failed" in c.get_attribute("class")]
+    assert len(left_out) == 2
+    assert all("syndicate" in c.find_element("css selector", ".card-status").get_attribute("textContent") for c in left_out)
     open_every_tab(page, output_dir, "desktop")
     facts = open_tab(page, "facts")
-    assert int(element(facts, "svg.fact-grid").get_attribute("data-columns")) == 100
+    assert int(element(facts, "svg.fact-grid").get_attribute("data-columns")) == 98
     # A marker with many outlets names how many, not every number.
     assert any(re.fullmatch(r"\[\d+ outlets\]", c.text) for c in facts.find_elements("css selector", ".cite-numbers"))
     screenshot(page, output_dir / "hundred-facts.png")
