@@ -937,7 +937,9 @@ def test_a_hundred_articles_stay_usable(page, output_dir, hundred_articles, axe_
     assert "Source articles (98)" in element(page, "#sources-title").text
     left_out = [c for c in by_css(page, "#articles .article-card") if "failed" in c.get_attribute("class")]
     assert len(left_out) == 2
-    assert all("syndicate" in c.find_element("css selector", ".card-status").get_attribute("textContent") for c in left_out)
+    assert all(
+        "syndicate" in c.find_element("css selector", ".card-status").get_attribute("textContent") for c in left_out
+    )
     open_every_tab(page, output_dir, "desktop")
     facts = open_tab(page, "facts")
     assert int(element(facts, "svg.fact-grid").get_attribute("data-columns")) == 98
