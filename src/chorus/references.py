@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -447,6 +447,26 @@ def first_told(story: Story, first: int) -> dict[str, int]:
     return told
 
 
+def _unquoted_descriptions(text: str) -> Iterator[tuple[list[str], int, list[str], int]]:
+    """Each definite description of ``text`` outside quotation marks and not in an apposition
+    (", the euro,"), as ``_description`` reads it: the text's word tokens, the index of its "the",
+    its words and the index of the token after it."""
+    own = quoted_mask(text)
+    spans = list(WORD_RE.finditer(text))
+    tokens = [m.group() for m in spans]
+    ends = [m.end() for m in spans]
+    for k, w in enumerate(tokens):
+        if w.lower() != "the" or own[spans[k].start()] == " ":
+            continue
+        found = _description(tokens, k, text, ends)
+        if not found:
+            continue
+        words, end = found
+        if text[: spans[k].start()].rstrip().endswith(",") and text[ends[end - 1] :].startswith(","):
+            continue  # an apposition: ", the euro,"
+        yield tokens, k, words, end
+
+
 def told_description(story: Story, index: int, told_at: Callable[[], Mapping[str, int]] | None = None) -> Needs:
     """A definite description anywhere in the sentence, outside quotation marks, of a thing its
     article told before ("denied the allegations", "a suspect in the blast", "the bookseller
@@ -460,22 +480,9 @@ def told_description(story: Story, index: int, told_at: Callable[[], Mapping[str
     first = article_start(story, index)
     if first == index:
         return Needs()
-    text = sentence.text
-    own = quoted_mask(text)
-    spans = list(WORD_RE.finditer(text))
-    tokens = [m.group() for m in spans]
-    ends = [m.end() for m in spans]
     before: set[str] = set()  # stems of tokens[:done], grown as "the"s are met
     done = 0
-    for k, w in enumerate(tokens):
-        if w.lower() != "the" or own[spans[k].start()] == " ":
-            continue
-        found = _description(tokens, k, text, ends)
-        if not found:
-            continue
-        words, end = found
-        if text[: spans[k].start()].rstrip().endswith(",") and text[ends[end - 1] :].startswith(","):
-            continue  # an apposition: ", the euro,"
+    for tokens, k, words, _ in _unquoted_descriptions(sentence.text):
         # With no parser the description's last word may be a verb ("the parole board recommend"):
         # every word of it the article told before is what it may lean on.
         stems = [stem(POSSESSIVE.sub("", w)) for w in words]
@@ -513,20 +520,7 @@ def untold_description(story: Story, index: int) -> tuple[list[str], list[str]] 
     sentence = story.sentences[index]
     if article_start(story, index) == index:
         return None
-    text = sentence.text
-    own = quoted_mask(text)
-    spans = list(WORD_RE.finditer(text))
-    tokens = [m.group() for m in spans]
-    ends = [m.end() for m in spans]
-    for k, w in enumerate(tokens):
-        if w.lower() != "the" or own[spans[k].start()] == " ":
-            continue
-        found = _description(tokens, k, text, ends)
-        if not found:
-            continue
-        words, end = found
-        if text[: spans[k].start()].rstrip().endswith(",") and text[ends[end - 1] :].startswith(","):
-            continue  # an apposition: ", the euro,"
+    for tokens, k, words, end in _unquoted_descriptions(sentence.text):
         following = tokens[end] if end < len(tokens) else ""
         if following.lower() in PREPOSITIONS or following[:1].isupper():
             continue  # "the use of …", "the transition to Tennessee": may be restricted; "the ruling Communist Party"
