@@ -5,6 +5,9 @@ Each rule is pinned on a small cluster written for it.
 
 from __future__ import annotations
 
+import copy
+import pickle
+
 import pytest
 
 import chorus
@@ -243,6 +246,20 @@ def test_harbor_fire_cites_the_outlets_that_state_each_sentence_and_flags_1500()
         "A fire at a chemical warehouse forced the evacuation of about 1,200 people from a waterfront "
         "neighbourhood of Marrowick on Tuesday night. [1, 3, 4, 5 · 3 independent · 2 says more than 1,500]"
     )
+
+
+def test_a_copied_or_unpickled_claim_is_judged_as_the_original():
+    # The words around each of a claim's figures are kept by the figure's position: kept by the
+    # figure object's identity (id), a copy found none, and the Courier's "about 1,200" no longer
+    # disputed the radio's "more than 1,500" (the dispute rests on the words around the figure).
+    story = build_story(load_documents([EXAMPLE]))
+    aligner = aligner_of(story)
+    radio = next(s.index for s in story.sentences if s.text.startswith("More than 1,500 people were told"))
+    claim = aligner.claim_of_sentence(radio)
+    original = [v.verdict for v in aligner.check(claim).articles]
+    assert original == [CONTRADICTS, STATES, CONTRADICTS, SILENT, SILENT]
+    for other in (copy.deepcopy(claim), pickle.loads(pickle.dumps(claim))):
+        assert [v.verdict for v in aligner.check(other).articles] == original
 
 
 def test_lavrov_invitation_is_cited_to_every_outlet_that_states_it(lavrov_dir):

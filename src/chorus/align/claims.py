@@ -346,7 +346,9 @@ class Claim:
     # Its figures are only earlier ones ("up from 3,000"): found among an article's earlier figures too.
     earlier: bool = False
     doc_index: int | None = None
-    around: dict[int, frozenset[int]] = field(default_factory=dict)  # id(figure) -> the units around it
+    # Per figure of ``numbers``, in order: the units around it (by position, never by object identity, so
+    # that a copied or unpickled claim is judged as the original).
+    around: tuple[frozenset[int], ...] = ()
     verb_stems: frozenset[str] = frozenset()  # the stems its main verb is found by (a plan of it or not)
     planned: bool = False  # its main verb is a plan or a possibility ("is scheduled to complete")
     strangers: int = 0  # names (or words of intent) of its main clause no article prints: no article states it
@@ -1051,7 +1053,7 @@ class Aligner:
             c: u for u, start in enumerate(starts) for c in columns_out[start : (starts + [len(columns_out)])[u + 1]]
         }
         tokens = [(m.start(), m.group()) for m in WORD_RE.finditer(main)]
-        around: dict[int, frozenset[int]] = {}
+        around: list[frozenset[int]] = []
         for n in numbers:
             at = next((k for k, (start, _) in enumerate(tokens) if start >= n.start), len(tokens))
             near = set()
@@ -1060,7 +1062,7 @@ class Aligner:
                 column = self.vectors.index.get(s_)
                 if column in unit_of_column:
                     near.add(unit_of_column[column])
-            around[id(n)] = frozenset(near)
+            around.append(frozenset(near))
         verb_stems = frozenset(
             self.vectors.terms[c]
             for u, verb in enumerate(is_verb)
@@ -1088,7 +1090,7 @@ class Aligner:
             numbers=numbers,
             detail_numbers=detail_numbers,
             value_weight=value_weight,
-            around=around,
+            around=tuple(around),
             verb_stems=verb_stems,
             planned=bool(verb_stems) and is_planned(core, verb_stems),
             negated=is_negated(core),
@@ -1314,7 +1316,7 @@ class Aligner:
         term_score = float(credit.sum())
         text = " ".join(self.story.sentences[i].text for i in sentences)
         numbers = [n for i in sentences for n in self.numbers_of(i, earlier=claim.earlier)]
-        value_score, differences = self._compare_numbers(claim, numbers)
+        value_score, differences, disputed, other_scope = self._compare_numbers(claim, numbers)
         value_score += claim.value_weight * self._people_listed(claim, numbers, text)
         differences += [
             Difference(k, x, y) for k, x, y in V.calendar_differences(claim.core, text, self.vectors.variants)
@@ -1375,7 +1377,7 @@ class Aligner:
                 or not (theirs := _event_kinds(_clause_of(rival_text(d), d.article)))
                 or ours in theirs
             ]
-            if not differences or self._other_scope:
+            if not differences or other_scope:
                 return None  # (or a figure of the claim's is given for something many times larger: another scope)
             if _ANOTHER_EVENT.match(claim.core):
                 return None  # "Another strong earthquake ... struck": not the quake the others give figures for
@@ -1392,7 +1394,8 @@ class Aligner:
             rest = claim.total - values
             coverage = (term_score + value_score) / (rest + value_score) if rest > 0 else 0.0
             if coverage < CONTRADICTS_COVERAGE and not (
-                coverage >= CONTRADICTS_MIN_COVERAGE and self._local_agreement(claim, credit) >= LOCAL_COVERAGE
+                coverage >= CONTRADICTS_MIN_COVERAGE
+                and self._local_agreement(claim, credit, disputed) >= LOCAL_COVERAGE
             ):
                 return None
             return Evidence(sentences, round((term_score + value_score) / claim.total, 3), tuple(differences))
@@ -1431,10 +1434,12 @@ class Aligner:
             return None
         return Evidence(sentences, round(min(score, 1.0), 3))
 
-    def _local_agreement(self, claim: Claim, credit: np.ndarray) -> float:
-        """Of the words around the disputed figures, the share (by weight) the evidence carries: for a
-        long claim, the clause the dispute is about ("with nearly 100 arrests" / "resulted in 120 arrests")."""
-        near = set().union(*(claim.around.get(id(x), frozenset()) for x in self._disputed)) if self._disputed else set()
+    @staticmethod
+    def _local_agreement(claim: Claim, credit: np.ndarray, disputed: list[int]) -> float:
+        """Of the words around the disputed figures (positions in ``claim.numbers``; a figure of the
+        background has none), the share (by weight) the evidence carries: for a long claim, the clause
+        the dispute is about ("with nearly 100 arrests" / "resulted in 120 arrests")."""
+        near = set().union(*(claim.around[k] for k in disputed if k < len(claim.around)))
         if not near or not credit.size:
             return 0.0
         units = sorted(near)
@@ -1608,15 +1613,20 @@ class Aligner:
                 lists.append(names)
         return lists
 
-    def _compare_numbers(self, claim: Claim, numbers: list[V.Number]) -> tuple[float, list[Difference]]:
-        """The weight of the claim's figures the evidence confirms, and the figures it gives differently.
+    def _compare_numbers(
+        self, claim: Claim, numbers: list[V.Number]
+    ) -> tuple[float, list[Difference], list[int], bool]:
+        """The weight of the claim's figures the evidence confirms, the figures it gives differently, the
+        positions of the disputed ones in ``claim.numbers + claim.detail_numbers``, and whether one of the
+        claim's figures is given for another scope (returned, not kept on the aligner: each judgement
+        reads its own).
 
         A figure confirms one of the claim's when it has the same value, or a compatible one for the
         same kind of thing (a hedge is a range, but "over 28 years" confirms no sum of money); each
         figure of the evidence confirms or disputes one figure of the claim at most."""
         score = 0.0
         differences: list[Difference] = []
-        disputed: list[V.Number] = []
+        disputed: list[int] = []
         other_scope = False
         used: set[int] = set()
         for x in claim.numbers:
@@ -1637,7 +1647,7 @@ class Aligner:
             if match is not None:
                 used.add(match)
                 score += claim.value_weight
-        for x in claim.numbers + claim.detail_numbers:
+        for position, x in enumerate(claim.numbers + claim.detail_numbers):
             if any(not V.disjoint(x, y) and V.comparable(x, y) for y in numbers):
                 continue
             alike = [y for y in numbers if V.same_thing_counted(x, y, any_size=True)]
@@ -1655,10 +1665,8 @@ class Aligner:
                 continue
             used.add(rivals[0])
             differences.append(Difference("number", x.text.strip(), rival.text.strip()))
-            disputed.append(x)
-        self._disputed = disputed
-        self._other_scope = other_scope
-        return score, differences
+            disputed.append(position)
+        return score, differences, disputed, other_scope
 
 
 # The comma between a name and the age that follows it ("Russell Henderson, 22, pleaded guilty").
