@@ -11,7 +11,10 @@ record written before the change::
     nice python benchmarks/summaries_same.py --json /tmp/bench/same-after.json \\
         --against /tmp/bench/same-before.json                                            # on the new one
 
-It exits 1 if any summary differs and names the clusters.
+It exits 1 if any summary differs and names the clusters. ``--move-memory SEED`` allocates (and
+frees some of) a random pile of objects before each cluster, so that everything the run makes lies
+at other addresses: the output must not change (it depends on the input only), and a record made so
+compares with one made without.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import sys
 import time
 from pathlib import Path
@@ -40,7 +44,35 @@ SETTINGS = (
 )
 
 
-def summaries(method: str | None, limit: int | None, only: set[str] | None) -> dict[str, dict[str, Any]]:
+class MemoryMover:
+    """Before each cluster, allocates a random pile of objects and frees a random part of the pile
+    (none with seed 0): the run's objects then lie at other addresses than in a run without it."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed, self.random = seed, random.Random(seed)
+        self.pile: list[object] = []
+
+    def __call__(self) -> None:
+        if not self.seed:
+            return
+        r = self.random
+        for _ in range(r.randrange(400)):
+            kind = r.randrange(3)
+            self.pile.append(
+                bytearray(r.randrange(1, 500))
+                if kind == 0
+                else [None] * r.randrange(9)
+                if kind == 1
+                else str(r.random())
+            )
+        for _ in range(r.randrange(100)):
+            if self.pile:
+                self.pile.pop(r.randrange(len(self.pile)))
+
+
+def summaries(
+    method: str | None, limit: int | None, only: set[str] | None, move: MemoryMover | None = None
+) -> dict[str, dict[str, Any]]:
     """``{setting: {cluster id: summary record}}``."""
     out: dict[str, dict[str, Any]] = {}
     for name, dataset, words, fields in SETTINGS:
@@ -48,7 +80,11 @@ def summaries(method: str | None, limit: int | None, only: set[str] | None) -> d
             continue
         options = BatchOptions(words=words, method=method, query_fields=fields)
         start = time.process_time()
-        records = {c.id: summarize_cluster(c, options) for c in read_clusters(SHARED / "data" / dataset, limit)}
+        records = {}
+        for c in read_clusters(SHARED / "data" / dataset, limit):
+            if move:
+                move()
+            records[c.id] = summarize_cluster(c, options)
         out[name] = records
         print(f"{name}: {len(records)} clusters, {time.process_time() - start:.1f} CPU s", file=sys.stderr)
     return out
@@ -57,13 +93,17 @@ def summaries(method: str | None, limit: int | None, only: set[str] | None) -> d
 EXAMPLES = (SHARED / "examples" / "lavrov-hamas", Path(chorus.__file__).parent / "examples" / "harbor-fire")
 
 
-def reports(limit: int) -> dict[str, Any]:
+def reports(limit: int, move: MemoryMover | None = None) -> dict[str, Any]:
     """``{name: story report as JSON data}``: DUC 2006's first ``limit`` clusters and the examples."""
     start = time.process_time()
-    out = {
-        c.id: report_to_dict(chorus.report(c.documents)) for c in read_clusters(SHARED / "data" / SETTINGS[0][1], limit)
-    }
+    out = {}
+    for c in read_clusters(SHARED / "data" / SETTINGS[0][1], limit):
+        if move:
+            move()
+        out[c.id] = report_to_dict(chorus.report(c.documents))
     for folder in EXAMPLES:
+        if move:
+            move()
         out[folder.name] = report_to_dict(chorus.report([folder]))
     # Timings and the like would differ between runs; the report carries none (checked by comparing two runs).
     print(f"reports: {len(out)}, {time.process_time() - start:.1f} CPU s", file=sys.stderr)
@@ -95,11 +135,19 @@ def main() -> int:
     parser.add_argument(
         "--settings", help="comma-separated names among " + ", ".join(s[0] for s in SETTINGS) + ", reports"
     )
+    parser.add_argument(
+        "--move-memory",
+        type=int,
+        default=0,
+        metavar="SEED",
+        help="allocate a random pile of objects before each cluster (default 0: none)",
+    )
     args = parser.parse_args()
     only = set(args.settings.split(",")) if args.settings else None
-    now = summaries(args.method, args.limit, only)
+    move = MemoryMover(args.move_memory)
+    now = summaries(args.method, args.limit, only, move)
     if not only or "reports" in only:
-        now.update(reports(args.reports))
+        now.update(reports(args.reports, move))
     Path(args.json).write_text(json.dumps(now, indent=1, sort_keys=True), encoding="utf-8")
     if not args.against:
         return 0
