@@ -54,7 +54,7 @@ import argparse
 import json
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,11 +92,13 @@ def load_web_cluster(keys: list[str]):
         return load_documents(paths)
 
 
-def load_cluster(name: str):
+def load_cluster(name: str, warnings: list[str] | None = None):
+    """The cluster's articles as chorus loads them; what ingest skips (a syndicate's sales note
+    among DUC's articles, say) is left out, with its reason appended to ``warnings``."""
     from chorus.pipeline import load_documents
 
     if name in SOURCES:
-        return load_documents([SOURCES[name]])
+        return load_documents([SOURCES[name]], warnings)
     if name.startswith("web-"):
         return load_web_cluster(json.loads(WEB_CLUSTERS.read_text(encoding="utf-8"))[name])
     for dataset in DATASETS:
@@ -110,7 +112,7 @@ def load_cluster(name: str):
                     {"text": text, "id": doc_id, "title": title}
                     for text, doc_id, title in zip(record["documents"], record["doc_ids"], titles)
                 ]
-                return load_documents(docs)
+                return load_documents(docs, warnings)
     raise SystemExit(f"cluster {name} not found")
 
 
@@ -192,10 +194,14 @@ def main() -> int:
     for c in claims:
         by_cluster[c["cluster"]].append(c)
     counts: dict[str, int] = defaultdict(int)
+    unloaded: Counter[tuple[str, str]] = Counter()  # judgments of an article chorus did not load
+    why_skipped: dict[str, list[str]] = {}
     stories = {}
     for cluster, cluster_claims in by_cluster.items():
-        story = build_story(load_cluster(cluster))
+        skipped: list[str] = []
+        story = build_story(load_cluster(cluster, skipped))
         stories[cluster] = story
+        why_skipped[cluster] = skipped
         aligner = aligner_of(story)
         ids = [d.id for d in story.documents]
         for c in cluster_claims:
@@ -209,7 +215,7 @@ def main() -> int:
             judged_states, found_states, care = set(), set(), set()
             for doc, judged in c["articles"].items():
                 if doc not in found:
-                    print(f"{c['id']}: no document {doc} in {cluster}", file=sys.stderr)
+                    unloaded[(cluster, doc)] += 1
                     continue
                 verdict = found[doc]
                 if judged.get("unsure"):
@@ -258,11 +264,19 @@ def main() -> int:
             if c.get("summary"):
                 counts["summary"] += 1
                 counts["summary_exact"] += int(judged_states == (found_states & care))
+    for (cluster, doc), judgments in sorted(unloaded.items()):
+        reasons = "; ".join(w for w in why_skipped[cluster] if doc in w) or "; ".join(why_skipped[cluster])
+        print(
+            f"{cluster}: {doc} is judged but chorus did not load it ({reasons or 'no reason given'}); "
+            f"its {judgments} judgments are left out",
+            file=sys.stderr,
+        )
     figures = {
         "split": args.split,
         "claims": len(claims),
         "judgments": counts["judged"],
         "unsure_left_out": counts["unsure"],
+        "unloaded_left_out": sum(unloaded.values()),
         "states_precision": ratio(counts["states_tp"], counts["states_tp"] + counts["states_fp"]),
         "states_recall": ratio(counts["states_tp"], counts["states_tp"] + counts["states_fn"]),
         "states_precision_other_articles": ratio(
