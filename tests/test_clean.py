@@ -1109,3 +1109,63 @@ def test_the_credit_s_prefilter_skips_no_credit(text):
     from chorus.ingest.clean import _PHOTO_CREDIT_END_RE, _may_name_picture
 
     assert _may_name_picture(text) or not _PHOTO_CREDIT_END_RE.search(text)
+
+
+# --- eleventh session: product boxes, the outlet's name taken for the title ----------------------
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["Cordless vacuum cleaner — $119.49 at Homewise", "Best price today", "View deal"],
+        ["Our pick: Wireless earbuds", "Was $174, now $48", "Buy it at ValueHub"],
+        ["Electric kettle", "Rated 4.5 out of 5", "★★★★☆", "Add to basket"],
+        [
+            "Smart speaker — $90.00 at ShopLane",
+            "Prices checked daily; we may earn a commission from purchases made through links.",
+        ],
+    ],
+)
+def test_a_product_box_goes_even_when_the_model_keeps_it(box):
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], *box, *NEWS[2:]])
+    model = _Doubting([headline, *SHARE_ROW])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == NEWS
+    [kept] = clean_texts([page], model, product_boxes=False)
+    assert box[0] in kept.paragraphs
+
+
+@pytest.mark.parametrize(
+    "reporting",
+    [
+        "Tickets cost $30 at the door and $25 online.",
+        "PRICE RANGE, WELL-EQUIPPED: $40,000 to $43,000 plus transportation.",
+        "Base price: $21,995",
+        "Gas prices",
+    ],
+)
+def test_a_price_in_the_article_is_reporting(reporting):
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], reporting, *NEWS[2:]])
+    [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW]))
+    assert reporting in result.paragraphs
+
+
+def test_the_outlet_s_name_printed_again_in_its_furniture_is_not_the_title():
+    outlet = "The Mill Road Courier"  # words the story uses, as a local paper's name may
+    footer = ["Share", f"© {outlet} 2006. All rights reserved."]
+    page = "\n\n".join([outlet, "Menu", *NEWS, *footer])
+    model = _Doubting([outlet, "Menu", *footer])
+    [result] = clean_texts([page], model)
+    assert result.title is None and result.paragraphs == NEWS
+    [before] = clean_texts([page], model, masthead_titles=False)
+    assert before.title == outlet
+
+
+def test_a_headline_a_breadcrumb_ends_with_is_still_the_title():
+    headline = "Elm Street bridge to close for repairs"
+    crumbs = f"Home / Local / {headline}"
+    page = "\n\n".join([crumbs, headline, *SHARE_ROW, *NEWS, "Share"])
+    [result] = clean_texts([page], _Doubting([crumbs, headline, *SHARE_ROW, "Share"]))
+    assert result.title == headline and result.paragraphs == NEWS

@@ -128,6 +128,15 @@ ADVERTISING_PHRASES = (
     "article resumes",
     "continue reading",
 )
+# A product box's lines (ingest/clean.py, PRODUCT_BOXES): the nouns of a shop's offer and of the outlet's cut of
+# a sale ("Best price today", "Add to basket", "we may earn a commission from purchases"), and the verbs that
+# open a call to buy ("Buy it at ...", "Shop now"). Prices fall in reporting too ("Share prices fell"): these
+# mark a line only next to a line that sells.
+SHOPPING_NOUNS = frozenset(
+    """price prices deal deals offer offers basket cart checkout shipping delivery commission purchase purchases
+    retailer retailers shopper shoppers""".split()
+)
+SHOPPING_VERBS = frozenset("buy shop order".split())
 # Verbs of a reply: `"Guys, it's a movie!" responded Tom Sherak` answers something said before
 # (references.py).
 RESPONSE_VERBS = frozenset("responded replied retorted countered agreed disagreed conceded".split())

@@ -246,6 +246,28 @@ _SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?]\s+)[\"“‘(]?([A-Z][a-z]+)\b")
 AD_LABELS = True
 AD_LABEL_WORDS = 8
 _AD_PHRASE_RE = re.compile(rf"\b{lexicon.alternation(lexicon.ADVERTISING_PHRASES)}\b")
+# A product box: a line that sells (a price at a shop, "Was $460, now $31", a rating out of five or in stars,
+# a call to buy: "Buy it at ...", "Shop now", "View deal") on a short line of its own, with no sentence, and
+# the box's other short lines and notes beside it (the product's name, "Best price today", "Prices checked
+# daily; we may earn a commission ..."), are furniture however the model scored them; the cluster does not
+# bring one back. A price in a sentence ("The ticket costs $30 at the door.", a car review's "PRICE RANGE:
+# $40,000 to $43,000 plus transportation.") is reporting, and so is a table of prices with no shop, rating or
+# call to buy in it.
+PRODUCT_BOXES = True
+SHOP_LINE_WORDS = 12  # a line that sells is a short one
+BOX_NOTE_WORDS = 30  # a box's note (the outlet's cut of a sale) is a sentence or two
+_PRICE = r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d\d)?|\d[\d,]*(?:\.\d\d)?\s?(?:dollars|euros|pounds))"
+_SELLS_RE = re.compile(
+    rf"{_PRICE}.{{0,40}}\bat [A-Z]"  # a price at a shop
+    rf"|{_PRICE}.{{1,30}}{_PRICE}"  # two prices: the old and the new
+    r"|\b\d(?:\.\d)?\s?(?:out of|/)\s?(?:5|five)\b|[★☆]{2,}"  # a rating
+    rf"|^\W*(?i:{lexicon.alternation(lexicon.SHOPPING_VERBS)})\b"  # a call to buy
+)
+# The outlet's name is no headline: on a page with none, the masthead was taken for the title (sets C-E kept
+# it as the title on 44, 11 and 66 pages). Printed again inside the page's own furniture below the article's
+# start ("© The Granite Post 2006", "About The Granite Post: ...", "Jo Lee joined The Granite Post in ..."), a
+# title candidate is the outlet's name (``_named_in_furniture``), and the next candidate is tried.
+MASTHEAD_TITLES = True
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -269,6 +291,8 @@ class RuleSwitches:
     page_notices: bool = PAGE_NOTICES
     story_boxes: bool = STORY_BOXES
     ad_labels: bool = AD_LABELS
+    masthead_titles: bool = MASTHEAD_TITLES
+    product_boxes: bool = PRODUCT_BOXES
 
 
 @dataclass
@@ -597,8 +621,20 @@ def _standfirst(blocks: list[Block], i: int) -> Block | None:
     return s if separated and reporting_follows and not _reads_as_lede(s) else None
 
 
-def _split_title(blocks: list[Block]) -> tuple[Block | None, Block | None]:
-    """The headline opens the page; a standfirst may follow it."""
+def _named_in_furniture(blocks: list[Block], i: int, first_good: int) -> bool:
+    """Is the line at ``i`` the outlet's name: its words printed again inside a longer block of furniture
+    below the article's first paragraph (its copyright line, its "about us", a writer's bio, a newsletter's
+    name)? A story's headline is not printed inside the page's furniture; a breadcrumb above the article
+    may end with it, so only what follows the article's start counts."""
+    name = blocks[i].normal
+    return any(
+        b.label == BAD and len(b.normal) > len(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", b.normal)
+        for b in blocks[first_good + 1 :]
+    )
+
+
+def _split_title(blocks: list[Block], mastheads: bool = MASTHEAD_TITLES) -> tuple[Block | None, Block | None]:
+    """The headline opens the page; a standfirst may follow it (``mastheads``: never the outlet's name)."""
     first_good = next((i for i, b in enumerate(blocks) if b.label == GOOD), len(blocks))
     for i, b in enumerate(blocks[:first_good]):
         if _reads_as_lead_in(b):
@@ -609,6 +645,8 @@ def _split_title(blocks: list[Block]) -> tuple[Block | None, Block | None]:
             continue
         if b.timestamp or _SEPARATED_RE.search(b.text):
             continue  # a time stamp or a menu
+        if mastheads and _named_in_furniture(blocks, i, first_good):
+            continue  # the masthead: the outlet's name, printed again in its own furniture
         return b, _standfirst(blocks, i + 1)
     return None, None
 
@@ -979,6 +1017,47 @@ def _is_ad_label(b: Block) -> bool:
     )
 
 
+def _sells(b: Block) -> bool:
+    """A short line of its own that sells: a price at a shop, an old and a new price, a rating, a call to buy
+    (PRODUCT_BOXES)."""
+    return (
+        b.n_words <= SHOP_LINE_WORDS
+        and not ends_sentence(b.text)  # "PRICE RANGE: $40,000 to $43,000 plus transportation." is a car review's
+        and not _QUOTATION_MARKS_RE.search(b.text)
+        and not _ATTRIBUTION_RE.search(b.text)
+        and bool(_SELLS_RE.search(b.text))
+    )
+
+
+def _in_product_box(b: Block) -> bool:
+    """Beside a line that sells, one of its box's: a short line with no sentence (the product's name, "Best
+    price today"), or a short note naming a sale's words twice ("we may earn a commission from purchases")."""
+    if _QUOTATION_MARKS_RE.search(b.text) or _ATTRIBUTION_RE.search(b.text):
+        return False
+    if b.n_words <= AD_LABEL_WORDS and not ends_sentence(b.text):
+        return True
+    words = [w.strip(".,;:!?()") for w in b.normal.split()]
+    return b.n_words <= BOX_NOTE_WORDS and sum(w in lexicon.SHOPPING_NOUNS for w in words) >= 2
+
+
+def _product_boxes(blocks: list[Block]) -> None:
+    """Drop each line that sells and the lines of its box beside it (PRODUCT_BOXES), up to a block that is
+    neither (a paragraph of the article, another box's line)."""
+    selling = [_sells(b) for b in blocks]
+    for i, sells in enumerate(selling):
+        if not sells:
+            continue
+        box = [i]
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(blocks) and (selling[j] or _in_product_box(blocks[j])):
+                box.append(j)
+                j += step
+        for j in box:  # a notice: the cluster does not bring it back (a box's words are any story's)
+            b = blocks[j]
+            b.label, b.reason, b.notice = BAD, "in a product box (a price at a shop, a rating, a call to buy)", True
+
+
 def _ad_labels(blocks: list[Block]) -> None:
     for b in blocks:
         if b.label == GOOD and _is_ad_label(b):
@@ -1174,6 +1253,8 @@ def _classify_article(
         _page_notices(blocks)
     if rules.ad_labels:
         _ad_labels(blocks)
+    if rules.product_boxes:
+        _product_boxes(blocks)
     if rules.end_matter:
         _end_matter(blocks)
     if rules.repeated_labels:
@@ -1320,6 +1401,8 @@ def clean_texts(
     page_notices: bool = PAGE_NOTICES,
     story_boxes: bool = STORY_BOXES,
     ad_labels: bool = AD_LABELS,
+    masthead_titles: bool = MASTHEAD_TITLES,
+    product_boxes: bool = PRODUCT_BOXES,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1343,6 +1426,8 @@ def clean_texts(
         page_notices,
         story_boxes,
         ad_labels,
+        masthead_titles,
+        product_boxes,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
@@ -1392,7 +1477,7 @@ def clean_texts(
             _headline_teasers(blocks, layouts[d])
         if rules.story_boxes:
             _story_boxes(blocks, layouts[d])
-        title, subtitle = _split_title(blocks)
+        title, subtitle = _split_title(blocks, rules.masthead_titles)
         for heading in (title, subtitle):
             if heading is not None:
                 heading.label, heading.reason = "kept", ""
