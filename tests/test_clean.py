@@ -753,14 +753,15 @@ def test_a_box_of_other_stories_goes_and_the_article_after_it_stays():
     page = "\n\n".join([headline, *NEWS[:2], *box, *NEWS[2:]])
     [result] = clean_texts([page], _Doubting([headline, box[0], box[1], box[3]]))
     assert result.paragraphs == NEWS
-    # Without the rule (and those for a teaser under its headline and for a box without a label) the teasers
-    # stay: the rules drop them.
+    # Without the rule (and those for a teaser under its headline, for a box without a label and for a teaser
+    # between two of a box's headlines) the teasers stay: the rules drop them.
     [kept] = clean_texts(
         [page],
         _Doubting([headline, box[0], box[1], box[3]]),
         other_stories=False,
         headline_teasers=False,
         story_boxes=False,
+        boxed_teasers=False,
     )
     assert box[2] in kept.paragraphs
 
@@ -1169,3 +1170,55 @@ def test_a_headline_a_breadcrumb_ends_with_is_still_the_title():
     page = "\n\n".join([crumbs, headline, *SHARE_ROW, *NEWS, "Share"])
     [result] = clean_texts([page], _Doubting([crumbs, headline, *SHARE_ROW, "Share"]))
     assert result.title == headline and result.paragraphs == NEWS
+
+
+TEASER = "Volcanoes on a moon of Jupiter may be the hottest place in the solar system outside the sun itself."
+
+
+def test_a_teaser_between_two_headlines_of_a_box_goes():
+    # The first headline ends with an abbreviation's stop, so the box rule does not see two headlines in a row.
+    headline = "Elm Street bridge to close for repairs"
+    box = ["1. Feds: Autism Cluster Found in Two Towns in N.J.", TEASER, "Canada Eyes Graphic Smoke Warnings"]
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], *box, *NEWS[2:]])
+    model = _Doubting([headline, *SHARE_ROW, box[0], box[2]])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == NEWS
+    [kept] = clean_texts([page], model, boxed_teasers=False)
+    assert TEASER in kept.paragraphs
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # the article's own paragraph between two of its numbered subheadings uses its page's words
+        "Engineers will inspect the steel support beams of the Elm Street bridge for cracks next week.",
+        # a digest's item under its headline opens with the wire's dateline
+        "WASHINGTON (AP) -- Volcanoes on a moon of Jupiter may be the hottest place in the solar system.",
+    ],
+)
+def test_a_paragraph_between_two_headlines_that_is_reporting_stays(between):
+    headline = "Elm Street bridge to close for repairs"
+    box = ["1. Feds: Autism Cluster Found in Two Towns in N.J.", between, "2. Canada Eyes Graphic Smoke Warnings"]
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], *box, *NEWS[2:]])
+    [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW, box[0], box[2]]))
+    assert between in result.paragraphs
+
+
+def test_a_box_s_last_teaser_goes_though_the_article_resumes_under_it():
+    headline = "Elm Street bridge to close for repairs"
+    box = ["THE WILY MALARIA PARASITE IS MAKING A REBOUND", "Canada Eyes Graphic Smoke Warnings", TEASER]
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], *box, *NEWS[2:]])
+    model = _Doubting([headline, *SHARE_ROW, *box[:2]])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == NEWS
+    [kept] = clean_texts([page], model, box_last_teaser=False)
+    assert TEASER in kept.paragraphs
+
+
+def test_the_article_resuming_under_a_box_stays():
+    headline = "Elm Street bridge to close for repairs"
+    resumes = "The bridge will reopen in the spring, the council said."
+    box = ["THE WILY MALARIA PARASITE IS MAKING A REBOUND", "Canada Eyes Graphic Smoke Warnings"]
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], *box, resumes, *NEWS[2:]])
+    [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW, *box]))
+    assert result.paragraphs == [*NEWS[:2], resumes, *NEWS[2:]]

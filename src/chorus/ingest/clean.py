@@ -52,7 +52,7 @@ from chorus.ingest.line_model import (
     page_layout,
     reads_as_sentences,
 )
-from chorus.segment import strip_dateline
+from chorus.segment import split_sentences, strip_dateline
 from chorus.text import STOP_WORDS, ends_sentence, stem, words
 from chorus.types import RemovedLine
 
@@ -207,6 +207,21 @@ STORY_BOXES = True
 BOX_MIN_ITEMS = 2
 BOX_TEASER_MAX_WORDS = 60
 BOX_TEASER_RUN_COHESION = 0.3
+# The box's last teaser, with the article going on under it, was taken for the article resuming: unless it
+# shares almost none of its words with the article, its page and the cluster (``_off_topic``, the teaser
+# rule's thresholds), when it is the box's teaser all the same (sets C and D kept such a teaser under 2-5
+# headlines on dozens of pages; a paragraph of the article resuming under a box uses the article's words).
+BOX_LAST_TEASER = True
+# A sentence between two headlines of a box that the model dropped (a box headline, or a numbered line of
+# headline length) is the box's teaser when it shares under BOX_TEASER_RUN_COHESION of its stems with the
+# article's main run and under BOXED_TEASER_OWN_COHESION with its own page's other paragraphs (the article's
+# paragraphs on sets C and D use their page's words at 0.4-0.7; the teasers the box rule left, cut off by a
+# sentence-case or shouted headline, at 0-0.25). Not the cluster's cohesion: a teaser uses the common words
+# of any news story (0.1-0.33 on C and D). One sentence, no wire dateline, no digest's dash, no quotation
+# marks, no lead-in: a digest of wire stories (DUC's AP and Xinhua digests) sets a headline over each item's
+# paragraph, and without these tests 4 DUC items were lost.
+BOXED_TEASERS = True
+BOXED_TEASER_OWN_COHESION = 0.3
 # "READ NEXT: ...", "See also: ...": one link with its label, not a box's headline (as "Related post: ...").
 _LABELLED_LINK_RE = re.compile(r"^\W*\w+(?:\s+\w+){0,2}\s*:\s")
 _LIST_DASH_RE = re.compile(r"^(?:--|_|—|–)\s")
@@ -293,6 +308,8 @@ class RuleSwitches:
     ad_labels: bool = AD_LABELS
     masthead_titles: bool = MASTHEAD_TITLES
     product_boxes: bool = PRODUCT_BOXES
+    box_last_teaser: bool = BOX_LAST_TEASER
+    boxed_teasers: bool = BOXED_TEASERS
 
 
 @dataclass
@@ -928,7 +945,13 @@ def _resumes_article(blocks: list[Block], i: int) -> bool:
     return i < len(blocks) and _is_prose(blocks[i])
 
 
-def _story_boxes(blocks: list[Block], layout: Layout) -> None:
+def _off_topic(b: Block, run_cohesion: float) -> bool:
+    """Shares almost none of its words with the article's main run, its own page or the cluster (the teaser
+    rule's evidence of another story, HEADLINE_TEASERS)."""
+    return run_cohesion < TEASER_RUN_COHESION and max(b.cohesion, b.own_cohesion) < TEASER_CLUSTER_COHESION
+
+
+def _story_boxes(blocks: list[Block], layout: Layout, box_teaser_off_topic: bool = BOX_LAST_TEASER) -> None:
     """Drop a box of other stories' headlines and teasers (STORY_BOXES): read after the cluster is compared.
 
     The box ends before a headline over a paragraph of several sentences (the article's subheading), and
@@ -950,7 +973,12 @@ def _story_boxes(blocks: list[Block], layout: Layout) -> None:
                     break  # the article's subheading over its next paragraph
             items.append((j, teaser))
             j += 2 if teaser else 1
-        if items and items[-1][1] and _resumes_article(blocks, j):
+        if (
+            items
+            and items[-1][1]
+            and _resumes_article(blocks, j)
+            and not (box_teaser_off_topic and _off_topic(blocks[j - 1], run[j - 1]))
+        ):
             j -= 1  # the last "teaser" is the article resuming under the box
             items[-1] = (items[-1][0], False)
         # Two headlines or more, and a teaser under one: a list of lines (a tour's dates, a table) has none.
@@ -959,6 +987,52 @@ def _story_boxes(blocks: list[Block], layout: Layout) -> None:
                 if b.label == GOOD:
                     b.label, b.reason = BAD, "in a box of other stories' headlines and teasers"
         i = max(j, i + 1)
+
+
+def _boxed_headline(b: Block, own: set[str]) -> bool:
+    """A box's headline the model dropped: a box headline, or a numbered line of headline length ending with
+    an abbreviation's stop ("4. Feds: Autism Cluster Found in N.J.")."""
+    if b.label != BAD or b.normal in own:
+        return False
+    if _box_headline(b, own):
+        return True
+    numbered = _NUMBERED_RE.match(b.text)
+    return (
+        numbered is not None
+        and HEADLINE_WORDS[0] <= b.n_words <= HEADLINE_WORDS[1]
+        and not SENTENCE_BREAK_RE.search(b.text[numbered.end() - 1 :])  # past its number's stop
+        and not (b.credit or b.caption_words or b.timestamp or b.link_like)
+    )
+
+
+def _one_sentence(text: str) -> bool:
+    """One sentence, by the segmenter where the cheap pattern sees a break ("U.S. Embassy" is none)."""
+    return not SENTENCE_BREAK_RE.search(text) or len(split_sentences(text)) == 1
+
+
+def _sandwiched_teasers(blocks: list[Block], layout: Layout) -> None:
+    """Drop a sentence set between two headlines of a box of other stories that shares few words with the
+    article's main run and with its own page (BOXED_TEASERS); read after the cluster is compared."""
+    article = len(layout.prose)
+    first = next((i for i, b in enumerate(blocks[:article]) if b.label == GOOD and _is_prose(b)), article)
+    own = {b.normal for b in blocks[:first]}  # the page's own headline, printed again lower down
+    for i in range(first + 1, article - 1):
+        b = blocks[i]
+        if (
+            b.label == GOOD
+            and b.terminal
+            and b.n_words <= BOX_TEASER_MAX_WORDS
+            and _one_sentence(b.text)  # a digest's items are paragraphs
+            and not b.dateline  # a wire story's lede, under its headline in a digest
+            and not _LIST_DASH_RE.match(b.text)  # a digest's item ("-- Ansett airlines is poised ...")
+            and not _QUOTATION_MARKS_RE.search(b.text)
+            and not b.text.rstrip().endswith(":")
+            and layout.run_cohesion[i] < BOX_TEASER_RUN_COHESION
+            and b.own_cohesion < BOXED_TEASER_OWN_COHESION
+            and _boxed_headline(blocks[i - 1], own)
+            and _boxed_headline(blocks[i + 1], own)
+        ):
+            b.label, b.reason = BAD, "a teaser between two headlines of a box of other stories"
 
 
 def _outlet_voice(blocks: list[Block], layout: Layout) -> None:
@@ -1403,6 +1477,8 @@ def clean_texts(
     ad_labels: bool = AD_LABELS,
     masthead_titles: bool = MASTHEAD_TITLES,
     product_boxes: bool = PRODUCT_BOXES,
+    box_last_teaser: bool = BOX_LAST_TEASER,
+    boxed_teasers: bool = BOXED_TEASERS,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1428,6 +1504,8 @@ def clean_texts(
         ad_labels,
         masthead_titles,
         product_boxes,
+        box_last_teaser,
+        boxed_teasers,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
@@ -1476,7 +1554,9 @@ def clean_texts(
         if rules.headline_teasers:
             _headline_teasers(blocks, layouts[d])
         if rules.story_boxes:
-            _story_boxes(blocks, layouts[d])
+            _story_boxes(blocks, layouts[d], rules.box_last_teaser)
+        if rules.boxed_teasers:
+            _sandwiched_teasers(blocks, layouts[d])
         title, subtitle = _split_title(blocks, rules.masthead_titles)
         for heading in (title, subtitle):
             if heading is not None:
