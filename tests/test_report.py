@@ -118,6 +118,36 @@ def test_lavrov_invitation_to_moscow_is_a_fact_of_several_outlets(lavrov):
     assert any(about_invitation(f) and f.support >= 2 for f in lavrov.shared_facts)
 
 
+def _articles_without_a_sentence(report, fact, refs) -> set[int]:
+    return set(fact.doc_indexes) - {report.sentence(i).doc_index for i in refs}
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE, KELLMOOR], ids=["harbor-fire", "kellmoor"])
+def test_every_article_a_fact_counts_shows_the_sentence_that_states_it(folder):
+    # A sentence that carries two claims belongs to one fact; the other fact still counts its
+    # article, and must show the reader that sentence, in every format.
+    report = chorus.report([folder])
+    shared_sentence = [f for f in report.facts if _articles_without_a_sentence(report, f, f.sentences)]
+    assert shared_sentence, "the example no longer has an article whose sentence is another fact's"
+    for fact in report.facts:
+        assert not _articles_without_a_sentence(report, fact, fact.evidence)
+        assert fact.evidence[: len(fact.sentences)] == fact.sentences
+    as_json = json.loads(render_report(report, "json"))
+    for fact in as_json["facts"]:
+        assert set(fact["outlets"]) <= {ref["document"] for ref in fact["sentences"]}
+    markdown = render_report(report, "markdown")
+    for fact in report.shared_facts:
+        line = next(x for x in markdown.splitlines() if x.startswith(f"{fact.id}. **"))
+        sub = markdown.splitlines()[markdown.splitlines().index(line) + 1]
+        assert {f"[{d + 1}]" for d in fact.doc_indexes} <= set(re.findall(r"\[\d+\]", sub))
+
+
+def test_lavrov_meeting_in_qatar_shows_the_sentence_that_also_tells_the_invitation(lavrov):
+    meeting = next(f for f in lavrov.facts if lavrov.sentence(f.centre).text.startswith("Meshaal, who runs"))
+    shown = [lavrov.sentence(i).text for i in meeting.evidence]
+    assert any("met Hamas leader Khaled Meshal in Qatar on Monday and invited him" in t for t in shown)
+
+
 def test_lavrov_has_no_false_conflict(lavrov):
     assert lavrov.conflicts == []
 

@@ -9,7 +9,12 @@ and takes, from every article that states it or disputes a value of it,
 the sentence(s) that do; then the next sentence not yet taken. So "The
 blaze started shortly after 9 p.m." joins the fact of "The fire broke out
 shortly after 9 p.m.", and a sentence that only tells the same event
-(another claim) stays a fact of its own.
+(another claim) stays a fact of its own. A sentence is one fact's member, but
+a fact shows, for every article it counts, the sentence(s) that state or
+dispute it (``Fact.evidence``), even one that is another fact's member: "Lavrov
+met Hamas leader Khaled Meshal in Qatar on Monday and invited him to visit
+Moscow" is the invitation's and is shown under the meeting in Qatar too, so
+that each bracket leads the reader to the article's words.
 
 An article whose sentence carries the centre's or a stating sentence's
 quotation word for word, the quotation most of each (``chorus.align.quoted``),
@@ -41,6 +46,10 @@ class Fact:
     doc_indexes: list[int]  # articles that report it: state it, or give it with another value
     stating: list[int] = field(default_factory=list)  # of those, the articles that state it as the centre does
     independent: int = 1  # independent sources among the reporting articles
+    # Every reporting article's sentence(s) that state or dispute it, the members first: an article
+    # whose sentence also carries another claim, and so belongs to that claim's fact, still shows
+    # the reader where it says this one (its sentence listed under both facts).
+    evidence: list[int] = field(default_factory=list)
 
     @property
     def support(self) -> int:
@@ -154,7 +163,10 @@ def group_facts(story: Story, checks: list[ClaimCheck], cited: Collection[int] =
                 members.append(j)
         taken.update(members)
         independent = families.independent_sources(evidence)
-        facts.append(Fact(0, members, sorted(docs), sorted(stating), independent))
+        shown = members + [
+            j for found in evidence.values() if not any(k in members for k in found) for j in found if j not in members
+        ]
+        facts.append(Fact(0, members, sorted(docs), sorted(stating), independent, shown))
     facts.sort(key=lambda f: (-f.independent, -f.support, order(f.centre)[2], f.centre))
     for n, fact in enumerate(facts, start=1):
         fact.id = n

@@ -66,7 +66,7 @@ def _facts(report: Report) -> list[str]:
     if not shared:
         lines += _empty(wording["several_empty"])
     for f in shared:
-        others = ", ".join(_where(report, i) for i in f.sentences)
+        others = ", ".join(_where(report, i) for i in f.evidence)
         lines.append(f"{f.id}. **{_support(f)}** {_cite(f.doc_indexes)}: {_escape(report.sentence(f.centre).text)}  ")
         lines.append(f"   <sub>{others}{_disputes(report, f)}</sub>")
     lines += ["", f"### {wording['single']} ({len(single)})", ""]
