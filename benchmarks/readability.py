@@ -92,7 +92,13 @@ SEVENTH_LATE_DUC2006 = [f"D06{n:02d}" for n in range(5, 51, 5)]
 # fifth part took the later halves of D0603, ...; the sixth the whole D0604, ... with their query).
 EIGHTH_EARLY_DUC2006 = [f"D06{n:02d}" for n in range(3, 51, 5)]  # prefixes, as above
 EIGHTH_LATE_DUC2006 = [f"D06{n:02d}" for n in range(4, 51, 5)]
-PARTS = ("dev", "heldout", "new", "fresh", "paired", "fifth", "sixth", "seventh", "eighth")
+# A ninth held-out part (issue 18's ninth round), judged blind once before any change and once at the
+# end: the earlier half of the articles (by date) of the DUC 2006 clusters D0604, D0609, ... D0649 and
+# the later half of D0601, D0606, ... D0646, generic, 100 words: halves no part above summarizes (the
+# eighth part took the later halves of D0604, ...; the sixth the earlier halves of D0601, ...).
+NINTH_EARLY_DUC2006 = [f"D06{n:02d}" for n in range(4, 51, 5)]  # prefixes, as above
+NINTH_LATE_DUC2006 = [f"D06{n:02d}" for n in range(1, 51, 5)]
+PARTS = ("dev", "heldout", "new", "fresh", "paired", "fifth", "sixth", "seventh", "eighth", "ninth")
 EXAMPLES = list(SOURCES)
 
 DEFECTS = ("unresolved", "stale", "redundant", "order", "garbled")
@@ -119,6 +125,8 @@ def judged_set() -> list[tuple[str, str]]:
     out += [(c + LATE, "seventh") for c in duc2006 if c[:5] in SEVENTH_LATE_DUC2006]
     out += [(c + EARLY, "eighth") for c in duc2006 if c[:5] in EIGHTH_EARLY_DUC2006]
     out += [(c + LATE, "eighth") for c in duc2006 if c[:5] in EIGHTH_LATE_DUC2006]
+    out += [(c + EARLY, "ninth") for c in duc2006 if c[:5] in NINTH_EARLY_DUC2006]
+    out += [(c + LATE, "ninth") for c in duc2006 if c[:5] in NINTH_LATE_DUC2006]
     return out
 
 
