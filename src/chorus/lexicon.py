@@ -318,6 +318,18 @@ VOTE_CONTEXT = 2  # a word beside it says what it is: "the utility X", "X, a com
 VOTE_HINT = 1  # a weaker hint, for or against: "in X", "X, who", "X said"; "X, which", "the X said"
 VOTE_TIE = 0.5  # tips a tie only: "X officials", two or three bare capitalised words
 
+# The last word of a name that is no person's, an event's, a work's, a law's or a prize's
+# (analysis/entities.py, the rule-based name finder): "Atlanta Olympics", "Sydney Games", "WTA
+# Tour", "Star Wars", "Ramsar Convention", "Nobel Peace Prize". In DUC 2006's first four clusters
+# such runs, without another cue, were filed under People.
+NON_PERSON_HEADS = frozenset(
+    """olympics olympiad games cup championship championships tournament tour open series festival
+    awards award prize prizes medal trophy convention treaty accord accords act acts bill protocol
+    wars war revolution uprising crisis menace episode saga trilogy sequel album symphony""".split()
+)
+# The first word of a name that is a work's part or a product's: "Episode I", "Chapter Two".
+NON_PERSON_OPENERS = frozenset("episode chapter volume part book act".split())
+
 
 # The states of the United States, as news prints them: what a bare "the state" of an American
 # article means when the article names one of them (references.py, ``StoryContext.state_edit``), and

@@ -22,7 +22,21 @@ countries and capitals shipped with chorus (``places.txt``). Some cues count
 against a person: an article ("the Red Cross said"; not "the John Williams
 music") and ", which". Cues are summed over all mentions of an entity, so
 one clear cue types every mention. Adjectives of nationality ("Russian",
-"Israeli") are not entities.
+"Israeli") are not entities, nor are runs of a people ("American Indian",
+"East German", "Native Americans"). A run that ends in an event's, a work's,
+a law's or a prize's word ("Atlanta Olympics", "WTA Tour", "Star Wars",
+"Ramsar Convention"; ``lexicon.NON_PERSON_HEADS``) or opens with a work's
+part ("Episode I") is other.
+
+Two or three capitalised words without any cue are a person's name only on
+document-centred evidence (Mikheev, Moens and Grover 1999): the cluster
+writes the last word alone as a person ("George Lucas" ... "Lucas said"),
+or none of the words is printed in lower case anywhere in the cluster
+("Army Corps" / "the corps", "Beihai Wetlands" / "wetlands" are no names).
+The last word alone with an article ("the Web") argues against; so do an
+all-capitals word ("IBM PC") and a people's adjective in front ("Swiss Alps").
+A capital after a full stop inside one segmented sentence (a quotation's
+"... boiled some. Just ate it") is as ambiguous as one that opens a sentence.
 
 ``spacy`` (optional, ``pip install 'chorus[ner]'``): the statistical NER of
 a spaCy English pipeline supplies the mentions and their type votes.
@@ -47,6 +61,8 @@ from rapidfuzz import fuzz
 from chorus.errors import ChorusError
 from chorus.lexicon import (
     MONTHS_AND_DAYS as _MONTHS_DAYS,
+    NON_PERSON_HEADS,
+    NON_PERSON_OPENERS,
     PERSON_TITLES as _TITLES,
     PLACE_KIND_WORDS,
     SPEECH_VERBS as _SPEECH,
@@ -69,7 +85,7 @@ MIN_VOTES = 1.0  # below this an entity is typed "other"
 _ROLE_NOUNS = frozenset(
     """leader analyst spokesman spokeswoman official minister president secretary chief director
     expert professor editor correspondent reporter author lawyer attorney actor singer player coach
-    founder resident witness survivor victim husband wife son daughter mother father brother sister
+    founder resident witness survivor victim pilot engineer husband wife son daughter mother father brother sister
     friend colleague aide adviser advisor diplomat envoy negotiator commander soldier officer
     researcher scientist economist candidate senator lawmaker governor mayor chairman manager
     owner head executive""".split()
@@ -90,10 +106,10 @@ _ORG_HEADS = frozenset(
     motors partners consultancy command tribunal chemicals chemical pharmaceuticals pharma energy
     petroleum oil steel mining foods media communications telecom electric electronics labs
     laboratories logistics shipping insurance bank trust capital enterprises solutions software
-    federation mission charity cross crescent ag gmbh llp""".split()
+    federation mission charity cross crescent ag gmbh llp international resorts stores brands hotels""".split()
 )
 # A name that opens with one of these is a place: "Saint Ives", "St. Louis", "Mount Kenya".
-_PLACE_PREFIXES = frozenset("saint st ste sainte san santa mount mt fort ft port lake cape lower upper".split())
+_PLACE_PREFIXES = frozenset("saint st ste sainte san santa las los mount mt fort ft port lake cape lower upper".split())
 # An abbreviation whose full stop stays inside a name ("Dr. Brian Ray", "St. Ives").
 _ABBREVIATIONS = frozenset(
     "dr mr mrs ms prof gen col lt sgt capt gov sen rep rev adm maj cpl det supt insp hon st ste mt ft".split()
@@ -117,13 +133,15 @@ _AFTER_NAME = _SPEECH | frozenset(
     with from by which that who""".split()
 )
 _NATIONALITY_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ist", "ists", "i", "is")
+_DEMONYM_ENDINGS = ("ese", "ish")  # of a nationality, rarely of a surname: "Japanese", "British"
 _GROUP_ADJECTIVES = frozenset(
     """muslim muslims arab arabs jew jews sunni shia shiite shiites kurd kurds catholic catholics
     protestant protestants hindu hindus democrat democrats republican republicans islamic
-    western eastern northern southern""".split()
+    western eastern northern southern swiss dutch thai""".split()
 )
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|van|von|de|da|du|del|der|le|la|di)-", re.IGNORECASE)
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
+_ALL_CAPITALS = re.compile(r"^[A-Z]{2,}$")
 
 
 @dataclass
@@ -134,6 +152,9 @@ class Mention:
     end: int
     text: str
     votes: Counter[str] = field(default_factory=Counter)
+    # Two or more capitalised words and no cue at all: a person's name only if the cluster's
+    # other mentions say so (``_bare_names_are_people``).
+    bare: bool = False
 
 
 @dataclass
@@ -179,6 +200,21 @@ def _is_nationality(word: str) -> bool:
     )
 
 
+def _is_demonym(word: str) -> bool:
+    """A nationality or a people, by the place chorus knows it is named from ("American(s)" /
+    America, "German" / Germany, "Mexican" / Mexico, "Israeli" / Israel, "Chinese" / China) or by a
+    demonym's ending ("British", "Japanese"): stricter than ``_is_nationality``, for the words of a
+    longer name, whose last word may be a surname ending in -i or -is ("Kenobi", "Yesalis")."""
+    low = _bare(word).lower()
+    if low in _GROUP_ADJECTIVES or (low.endswith(_DEMONYM_ENDINGS) and len(low) > 4):
+        return True
+    low = low[:-1] if low.endswith("s") else low
+    places = known_places()
+    return len(low) > 4 and any(
+        stem in places for stem in (low[:-1], low + "y", low[:-2] + "o", low[:-3], low[:-3] + "a")
+    )
+
+
 class _Vocabulary:
     """How the cluster writes each word: lower case anywhere, capitalised inside a sentence."""
 
@@ -190,12 +226,21 @@ class _Vocabulary:
                 w = match.group()
                 if w[:1].islower():
                     self.lower.add(w)
-                elif k > 0 and w[:1].isupper() and not _after_opening_quote(sentence.text, match.start()):
+                elif k > 0 and w[:1].isupper() and not _capital_is_ambiguous(sentence.text, match.start()):
                     self.inner_capital.add(_bare(w))
 
 
-def _after_opening_quote(text: str, start: int) -> bool:
-    return text[max(0, start - 2) : start].strip()[-1:] in {"“", '"', "`", "(", "[", "‘"}
+def _capital_is_ambiguous(text: str, start: int) -> bool:
+    """Where any word is capitalised: after an opening quote or bracket, or after a full stop,
+    question or exclamation mark that ends a sentence inside the segmenter's sentence (a quotation's
+    "... boiled some. Just ate all of it.''"), not one of an initial or abbreviation ("Dr. Ray")."""
+    before = text[max(0, start - 2) : start].strip()[-1:]
+    if before in {"“", '"', "`", "(", "[", "‘"}:
+        return True
+    if before not in {".", "!", "?"}:
+        return False
+    previous = re.search(r"(\w+)\W*$", text[:start])
+    return previous is None or not _keeps_full_stop(previous.group(1))
 
 
 _APPOSITION = re.compile(r",\s+(?:(?:a|an|the|its|his|her|their)\s+)?([^,.;:!?“”\"()—–]*)")
@@ -267,7 +312,7 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
     text = sentence.text
     words = [tokens[i].group() for i in run]
     # A capital that only opens sentences is a common word ("Despite", "Internally").
-    if run[0] == 0 or _after_opening_quote(text, tokens[run[0]].start()):
+    if run[0] == 0 or _capital_is_ambiguous(text, tokens[run[0]].start()):
         first = words[0]
         if first in vocabulary.lower or first.lower() in STOP_WORDS or _bare(first) not in vocabulary.inner_capital:
             run, words = run[1:], words[1:]
@@ -285,6 +330,8 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
     full = " ".join(_bare(w) for w in words).lower()
     if full in places or full + "." in places:
         votes[PLACE] += VOTE_HEAD
+    elif len(words) > 1 and (lowered[-1] in NON_PERSON_HEADS or lowered[0] in NON_PERSON_OPENERS):
+        votes[OTHER] += VOTE_HEAD  # "Atlanta Olympics", "WTA Tour", "Star Wars", "Episode I"
     elif lowered[-1] == "bank" and lowered[0] in {"west", "east", "left", "south", "north"}:
         votes[PLACE] += VOTE_HEAD  # "West Bank", not a bank
     elif lowered[-1] in _ORG_HEADS or (lowered[-1] == "state" and "secretary" not in lowered):
@@ -317,6 +364,8 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
             return None
         if lowered[0] in _TITLES or lowered[0] in _MONTHS_DAYS or lowered[0] in STOP_WORDS:
             return None
+    elif not votes and (_is_demonym(words[-1]) or (len(words) == 2 and _is_demonym(words[0]))):
+        return None  # a people, as one word is: "American Indian", "East German", "Native Americans"
     start, end = tokens[run[0]].start(), tokens[run[-1]].end()
     surface = re.sub(r"['’]s?$", "", text[start:end])
     surface = re.sub(r"-[a-z][\w-]*$", "", surface)  # "Tel Aviv-based" -> "Tel Aviv"
@@ -358,9 +407,16 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
         votes[PERSON] += VOTE_HINT
     if after and after[0] in {"leader", "official", "officials", "spokesman", "member", "members", "militants"}:
         votes[ORGANIZATION] += VOTE_TIE  # type: ignore[assignment]  # half votes: a Counter holds floats too
-    if len(words) >= 2 and not votes and not articled:
-        votes[PERSON] += VOTE_TIE  # type: ignore[assignment]  # two or three bare capitalised words are most often a name
-    return Mention(sentence.index, sentence.doc_index, start, start + len(surface), surface, votes)
+    # No person's name holds an all-capitals word ("IBM PC", "WTA Tour") or opens with a people's
+    # adjective ("Swiss Alps"); otherwise two or three bare capitalised words are often a name.
+    bare = (
+        len(words) >= 2
+        and not votes
+        and not articled
+        and not any(_ALL_CAPITALS.match(w) for w in words)
+        and not _is_demonym(words[0])
+    )
+    return Mention(sentence.index, sentence.doc_index, start, start + len(surface), surface, votes, bare)
 
 
 _SPACY_KINDS = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "ORG": ORGANIZATION}
@@ -536,6 +592,7 @@ def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
         by_key[key] = g
         groups[g].append(mention)
     votes = [_total_votes(group) for group in groups]
+    _bare_names_are_people(story, groups, names, votes, matcher)
     # A lone word joins the one multi-word person whose last (or first) name it spells.
     people_by_last_initial: dict[tuple[str, ...], list[int]] = {}
     for h, other in enumerate(names):
@@ -578,6 +635,37 @@ def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
         )
     entities.sort(key=lambda e: (-len(e.per_document), -e.count, e.name))
     return entities
+
+
+def _bare_names_are_people(
+    story: Story, groups: list[list[Mention]], names: list[list[str]], votes: list[Counter[str]], matcher: NameMatcher
+) -> None:
+    """Give a name of bare capitalised words (``Mention.bare``) a tie vote for a person where the
+    cluster's other mentions make it one, in the document-centred way of Mikheev, Moens and Grover
+    (1999): a person's full name is followed by its last word alone ("George Lucas" ... "Lucas
+    said"), while a title or a place recurs whole ("Star Wars", "Las Vegas", "Jurassic Park"). Without
+    that, the name is a person's only if none of its words is printed in lower case in the cluster
+    ("park", "corps", "wetlands", "century" argue against a name)."""
+    lone: dict[tuple[str, ...], list[int]] = {}
+    for h, words in enumerate(names):
+        if len(words) == 1:
+            lone.setdefault(_initials(words), []).append(h)
+    lower: set[str] | None = None
+    for g, group in enumerate(groups):
+        bare = sum(m.bare for m in group)
+        if not bare or len(names[g]) < 2 or votes[g][PERSON] < 0:
+            continue  # a cue against a person ("the Century Fox", "X, which") is not outvoted by ties
+        last = names[g][-1]
+        alone = [h for h in lone.get(_initials([last]), []) if matcher.same_word(names[h][0], last)]
+        if any(votes[h][PERSON] < 0 for h in alone):
+            continue  # the last word alone takes an article: "the Web", "the Corps", no surname
+        surname = any(_kind(votes[h]) == PERSON for h in alone)
+        if not surname:
+            if lower is None:
+                lower = {w for s in story.sentences for w in WORD_RE.findall(s.text) if w[:1].islower()}
+            if any(w.lower() in lower for w in names[g] if w.lower() not in STOP_WORDS):
+                continue
+        votes[g][PERSON] += VOTE_TIE * bare  # type: ignore[assignment]  # half votes: a Counter holds floats too
 
 
 def _total_votes(mentions: list[Mention]) -> Counter[str]:

@@ -1,0 +1,62 @@
+"""The rule-based recogniser's kinds on small written stories (analysis/entities.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chorus.analysis.entities import find_entities
+from chorus.pipeline import build_story, load_documents
+
+
+def _kinds(texts: list[str]) -> dict[str, str]:
+    return {v: e.kind for e in find_entities(build_story(load_documents(texts))) for v in e.variants}
+
+
+def test_a_title_that_recurs_whole_is_no_person_and_a_name_followed_by_its_surname_is():
+    # The title's last word is printed in lower case too ("a paper lantern"); a title of words the
+    # story never writes in lower case is still taken for a name ("Jurassic Park", BENCHMARKS.md).
+    texts = [
+        "Fans queued for hours to see Silver Lantern on opening night. Over six years Mira Tolland wrote "
+        "and directed the film. Tolland kept the budget small.",
+        "Silver Lantern took in $40 million in its first weekend, more than any film of the year. A paper lantern is its emblem. "
+        "The studio expects Silver Lantern to hold on through the summer. Tolland plans a sequel.",
+        "Critics were divided about Silver Lantern but audiences were not, and Mira Tolland thanked the cast.",
+    ]
+    kinds = _kinds(texts)
+    assert kinds["Mira Tolland"] == "person"
+    assert kinds["Silver Lantern"] != "person"
+
+
+def test_a_run_with_a_word_the_story_writes_in_lower_case_is_no_person():
+    texts = [
+        "Crews closed Harlow Park after the storm. Visitors avoided Harlow Park all week.",
+        "The park will reopen once Harlow Park is cleared of fallen trees, the council hopes.",
+    ]
+    assert _kinds(texts)["Harlow Park"] != "person"
+
+
+def test_peoples_events_and_works_are_no_people():
+    texts = [
+        "East German athletes were given drugs for years. Native Americans lived on the land first. "
+        "Swimmers trained for the Lisbon Games for two years. Fans waited for Episode II for a decade.",
+        "The Lisbon Games open in June. Many Native Americans travelled to the capital. Episode II opens soon.",
+    ]
+    kinds = _kinds(texts)
+    assert "East German" not in kinds and "Native Americans" not in kinds  # a people, like "Russian"
+    assert kinds["Lisbon Games"] == kinds["Episode II"] == "other"
+
+
+def test_a_capital_after_a_full_stop_inside_a_quotation_is_no_name():
+    texts = [
+        "``The food lasted us six weeks. Just ate all of it,'' she said of the winter. She had just arrived.",
+        "Families said the supplies ran out in March. It was just too cold to travel.",
+    ]
+    assert "Just" not in _kinds(texts)
+
+
+def test_the_lavrov_examples_people_remain_people(lavrov_dir: Path):
+    story = build_story(load_documents(sorted(lavrov_dir.glob("*.txt"))))
+    kinds = {e.name: e.kind for e in find_entities(story)}
+    for name in ("Sergei Lavrov", "Khaled Meshaal", "John Kerry", "Mahmoud Abbas", "Adel al-Jubeir", "Vladimir Putin"):
+        assert kinds[name] == "person", name
+    assert kinds["Hamas"] == "organization" and kinds["Doha"] == "place"
