@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import time
+import zlib
 
 import pytest
 
@@ -368,6 +369,142 @@ def test_report_formats_are_the_cli_renderings(client, fmt, media_type, marker):
     assert marker in response.text and "Ilse Varga" in response.text
 
 
+# ---- downloading the report on screen: kept, not computed again --------------------------
+
+
+class CountingPool:
+    """Counts the jobs the app gives its workers."""
+
+    def __init__(self, pool):
+        self.pool = pool
+        self.jobs = 0
+
+    def __getattr__(self, name):
+        return getattr(self.pool, name)
+
+    async def run(self, *args, **kwargs):
+        self.jobs += 1
+        return await self.pool.run(*args, **kwargs)
+
+
+@pytest.fixture
+def counted_jobs(client, monkeypatch):
+    """The number of jobs the client's app has run since the test began, as a callable."""
+    import chorus.web.app as web_app
+
+    counting = CountingPool(client.app.state.pool)
+    real_compute = web_app.compute
+
+    async def compute(request, limits, pool, *args, **kwargs):
+        return await real_compute(request, limits, counting, *args, **kwargs)
+
+    monkeypatch.setattr(web_app, "compute", compute)
+    return lambda: counting.jobs
+
+
+@pytest.mark.parametrize(("fmt", "media_type"), [("markdown", "text/markdown"), ("html", "text/html")])
+def test_the_download_is_the_report_rendered_without_computing_it_again(client, counted_jobs, fmt, media_type):
+    data = client.post("/api/report", files=kellmoor_upload(), data={"words": "80"}).json()
+    assert counted_jobs() == 1
+    report_id = data["report_id"]
+    assert isinstance(report_id, str) and len(report_id) >= 20  # not guessable: the report holds the articles
+    download = client.get(f"/api/report/{report_id}", params={"format": fmt})
+    assert counted_jobs() == 1  # no worker job: nothing read, cleaned or analysed again
+    assert download.status_code == 200, download.text
+    assert download.headers["content-type"].startswith(media_type)
+    assert download.headers["content-disposition"].startswith("attachment")
+    # The report is deterministic: the same bytes as a fresh /api/report of the same input in that format.
+    fresh = client.post("/api/report", files=kellmoor_upload(), data={"words": "80", "format": fmt})
+    assert counted_jobs() == 2
+    assert download.content == fresh.content
+    assert download.headers["content-security-policy"] == fresh.headers["content-security-policy"]
+    assert download.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_report_no_longer_kept_is_a_404_that_says_so(client):
+    error = assert_error(client.get("/api/report/not-a-kept-report", params={"format": "html"}), 404, "report_not_kept")
+    assert "computed again" in error["message"]
+
+
+def test_the_download_takes_only_the_renderings_formats(client):
+    report_id = client.post("/api/report", json={"documents": example_texts()[:2]}).json()["report_id"]
+    for fmt in ("json", "text", ""):
+        assert_error(client.get(f"/api/report/{report_id}", params={"format": fmt}), 422, "invalid_request", "format")
+
+
+def test_the_download_is_guarded_like_every_route(client):
+    report_id = client.post("/api/report", json={"documents": example_texts()[:2]}).json()["report_id"]
+    path = f"/api/report/{report_id}?format=markdown"
+    assert_error(client.get(path, headers={"host": "evil.example"}), 400, "unknown_host")
+    answer = client.get(path)
+    assert answer.status_code == 200 and answer.headers["x-frame-options"] == "DENY"
+
+
+def test_a_report_asked_for_in_a_rendering_is_not_kept(client):
+    kept = client.app.state.kept_reports
+    before = len(kept)
+    response = client.post("/api/report", json={"documents": example_texts()[:2], "format": "markdown"})
+    assert response.status_code == 200 and len(kept) == before
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def packed(size: int, seed: int = 0) -> dict[str, bytes]:
+    """Renderings of about ``size`` bytes packed (random text: compression keeps its size)."""
+    import random
+
+    from chorus.web.kept import pack
+
+    text = "".join(random.Random(seed).choices("abcdefghijklmnopqrstuvwxyz0123456789", k=size * 8 // 5))
+    return pack({"markdown": text, "html": ""})
+
+
+def packed_size(renderings: dict[str, bytes]) -> int:
+    from chorus.web.kept import ENTRY_OVERHEAD_BYTES
+
+    return sum(len(v) for v in renderings.values()) + ENTRY_OVERHEAD_BYTES
+
+
+def test_kept_reports_expire():
+    from chorus.web.kept import KeptReports, pack
+
+    clock = Clock()
+    kept = KeptReports(max_reports=4, max_bytes=10**6, seconds=60, clock=clock)
+    report_id = kept.keep(pack({"markdown": "# Report", "html": "<p>Report</p>"}))
+    clock.now = 59
+    assert (
+        kept.rendering(report_id, "markdown") == b"# Report" and kept.rendering(report_id, "html") == b"<p>Report</p>"
+    )
+    assert kept.rendering(report_id, "json") is None
+    clock.now = 60
+    assert kept.rendering(report_id, "markdown") is None
+    assert len(kept) == 0 and kept.bytes == 0
+
+
+def test_kept_reports_are_bounded_by_count_and_bytes_oldest_first():
+    from chorus.web.kept import KeptReports
+
+    small = [packed(1000, seed) for seed in range(4)]
+    kept = KeptReports(max_reports=3, max_bytes=3 * packed_size(small[0]) + 100, seconds=60, clock=Clock())
+    ids = [kept.keep(r) for r in small]
+    assert len(kept) == 3 and kept.rendering(ids[0], "markdown") is None  # the count: the oldest went
+    assert [kept.rendering(i, "markdown") for i in ids[1:]] == [zlib.decompress(r["markdown"]) for r in small[1:]]
+    big = packed(2000, 9)
+    big_id = kept.keep(big)  # the bytes: room made by dropping the two oldest
+    assert len(kept) == 2 and kept.bytes == packed_size(small[3]) + packed_size(big) <= kept.max_bytes
+    assert kept.rendering(ids[1], "markdown") is None and kept.rendering(ids[2], "markdown") is None
+    assert kept.rendering(ids[3], "markdown") is not None
+    assert kept.rendering(big_id, "markdown") == zlib.decompress(big["markdown"])
+    assert kept.keep(packed(kept.max_bytes)) is None  # alone over the bound: not kept, nothing dropped for it
+    assert len(kept) == 2
+
+
 def test_report_has_no_text_format(client):
     assert_error(
         client.post("/api/report", json={"documents": ["text"], "format": "text"}), 422, "invalid_request", "format"
@@ -563,10 +700,20 @@ def test_openapi_request_body_matches_what_is_parsed(client, path, request_model
         resolve(schema, ref)  # raises KeyError when a reference leads nowhere
 
 
+def test_openapi_documents_the_download(client):
+    schema = client.get("/openapi.json").json()
+    operation = schema["paths"]["/api/report/{report_id}"]["get"]
+    parameters = {p["name"]: p for p in operation["parameters"]}
+    assert parameters["report_id"]["in"] == "path" and parameters["format"]["in"] == "query"
+    assert set(parameters["format"]["schema"]["enum"]) == {"markdown", "html"}
+    assert set(operation["responses"]["200"]["content"]) == {"text/markdown", "text/html"}
+    assert operation["responses"]["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")
+
+
 def test_openapi_report_schema_has_every_section(client):
     schema = client.get("/openapi.json").json()
     report = schema["components"]["schemas"]["ReportResponse"]
-    assert set(report["properties"]) == {"schema", "documents", *REPORT_SECTIONS, "inputs"}
+    assert set(report["properties"]) == {"schema", "documents", *REPORT_SECTIONS, "inputs", "report_id"}
     assert set(report["required"]) == set(report["properties"])
     assert "copy" in schema["components"]["schemas"]["ReusePassage"]["properties"]  # the alias, as sent
 

@@ -743,6 +743,80 @@ def test_check_a_claim_against_the_articles_on_the_page(page, output_dir):
     screenshot(page, output_dir / "harbor-fire-check.png")
 
 
+# Every file the page offers for download, kept as it is made (the page saves a Blob through a link).
+CATCH_DOWNLOADS = """
+window.caughtDownloads = [];
+const made = URL.createObjectURL;
+URL.createObjectURL = (blob) => { window.caughtDownloads.push(blob); return made(blob); };
+"""
+READ_DOWNLOAD = """
+const done = arguments[arguments.length - 1];
+window.caughtDownloads[arguments[0]].text().then(done, (e) => done('unreadable: ' + e));
+"""
+
+
+def report_requests(driver) -> list[str]:
+    """The paths of the page's requests to the report routes, in order."""
+    names = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    return [re.sub(r"^https?://[^/]+", "", n) for n in names if "/api/report" in n]
+
+
+def fresh_rendering(server_url: str, paths: list[Path], fmt: str) -> str:
+    """What /api/report answers in ``fmt`` for these files, as the page sends them."""
+    import httpx
+
+    files = [("documents", (p.name, p.read_bytes())) for p in paths]
+    fields = {"outlets": [""] * len(paths), "dates": [""] * len(paths), "words": str(DEFAULT_WORDS), "format": fmt}
+    response = httpx.post(server_url + "api/report", files=files, data=fields, timeout=WAIT_SECONDS * 4)
+    assert response.status_code == 200, response.text
+    return response.text
+
+
+def test_a_download_is_the_report_on_screen_though_the_input_changed(page, server_url):
+    try_example(page)
+    page.execute_script(CATCH_DOWNLOADS)
+    # The input changes: other articles, another length. The result shown stays the example's.
+    element(page, "#clear-articles").click()
+    add_files(page, sorted(KELLMOOR.iterdir())[:2])
+    element(page, "#length").clear()
+    element(page, "#length").send_keys("40")
+    assert element(page, "#stale").is_displayed()
+    element(page, "[data-download=markdown]").click()
+    wait_until(page, lambda d: d.execute_script("return window.caughtDownloads.length") == 1)
+    markdown = page.execute_async_script(READ_DOWNLOAD, 0)
+    # Served from what the server kept: one report computed (the example's), and one download.
+    requests = report_requests(page)
+    assert requests[0] == "/api/report" and len(requests) == 2
+    assert re.fullmatch(r"/api/report/[\w-]{20,}\?format=markdown", requests[1]), requests
+    assert markdown == fresh_rendering(server_url, sorted(EXAMPLE.iterdir()), "markdown")
+    assert "Kellmoor" not in markdown
+    assert not element(page, "#download-note").is_displayed()
+
+    # Once the server no longer keeps it, the page makes it again from the articles as they were sent.
+    page.execute_script("state.result.report_id = 'no-longer-kept';")
+    element(page, "[data-download=html]").click()
+    wait_until(page, lambda d: d.execute_script("return window.caughtDownloads.length") == 2, WAIT_SECONDS * 4)
+    html = page.execute_async_script(READ_DOWNLOAD, 1)
+    assert report_requests(page)[2:] == ["/api/report/no-longer-kept?format=html", "/api/report"]
+    assert html == fresh_rendering(server_url, sorted(EXAMPLE.iterdir()), "html")
+
+
+def test_the_page_says_when_a_download_is_made_again(page):
+    try_example(page)
+    # A slow network holds the second report long enough to read what the page says meanwhile.
+    page.execute_script("state.result.report_id = null;")
+    page.set_network_conditions(latency=1500, download_throughput=2**20, upload_throughput=2**20)
+    try:
+        element(page, "[data-download=markdown]").click()
+        note = element(page, "#download-note")
+        wait_until(page, lambda d: note.is_displayed())
+        assert "no longer keeps this report" in note.text
+        wait_until(page, lambda d: not note.is_displayed(), WAIT_SECONDS * 4)
+    finally:
+        page.delete_network_conditions()
+    assert not by_css(page, "#error:not([hidden])")
+
+
 def test_progress_is_shown_while_the_server_works(page):
     # The work runs in a worker process, out of the test's reach: a slow network makes the answer late.
     page.set_network_conditions(latency=1000, download_throughput=2**20, upload_throughput=2**20)

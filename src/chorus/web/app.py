@@ -6,9 +6,9 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Query, Request, Response
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -19,10 +19,11 @@ import chorus
 from chorus.render.report_html import STORY_SCRIPT
 from chorus.select import DEFAULT_METHOD, METHODS
 from chorus.types import DEFAULT_WORDS, MIN_OUTLETS
-from chorus.web.errors import install_error_handlers
+from chorus.web.errors import ApiError, install_error_handlers
 from chorus.web.guard import Access, RequestGuard, document_csp
 from chorus.web.inputs import DATES_FIELD, DOCUMENTS_FIELD, NAMES_FIELD, OUTLETS_FIELD, read_request
-from chorus.web.jobs import check_and_render, report_and_render, summarize_and_render
+from chorus.web.jobs import DOWNLOAD_FORMATS, PageReport, check_and_render, report_and_render, summarize_and_render
+from chorus.web.kept import KeptReports
 from chorus.web.limits import Admission, BodySizeLimit, Deadline, Limits, describe_bytes
 from chorus.web.schemas import (
     MAX_BUDGET_SENTENCES,
@@ -56,6 +57,10 @@ EXAMPLE_DESCRIPTION = (
     "one is an HTML page and one is stitched from two others."
 )
 MEDIA_TYPES = {"text": "text/plain", "markdown": "text/markdown", "html": "text/html"}
+if TYPE_CHECKING:
+    DownloadFormat = str
+else:
+    DownloadFormat = Literal[DOWNLOAD_FORMATS]
 CLIENT_CLOSED_REQUEST = 499  # nginx's status for a request whose client left: logged, never received
 
 
@@ -130,6 +135,7 @@ async def compute(
     options_model: type,
     work: Callable,
     media_types: dict[str, str] = MEDIA_TYPES,
+    finish: Callable[[Any], Any] | None = None,
 ) -> Response:
     """Read the request on the event loop, then run ``work(articles, options, deadline)``
     in a worker process within the request's time and memory limits.
@@ -137,7 +143,8 @@ async def compute(
     Every endpoint that computes goes through here, and so gets the limits,
     the queue, the kill on timeout or disconnect: ``work`` is a module-level
     function (it is sent to the worker by name) returning a dict (JSON) or
-    the text of ``options.format``, served as ``media_types[options.format]``."""
+    the text of ``options.format``, served as ``media_types[options.format]``;
+    ``finish``, if given, turns what the worker sent back into that, in the server."""
     deadline = Deadline(limits.seconds, task)
     articles, options = await read_request(request, limits, options_model)
     try:
@@ -150,11 +157,21 @@ async def compute(
         )
     except ClientGone:
         return Response(status_code=CLIENT_CLOSED_REQUEST)
+    if finish is not None:
+        result = finish(result)
     if isinstance(result, dict):
         return JSONResponse(result)
+    return rendered(result, options.format, media_types)
+
+
+def rendered(
+    text: str | bytes, fmt: str, media_types: dict[str, str] = MEDIA_TYPES, headers: dict[str, str] | None = None
+) -> Response:
+    headers = dict(headers or {})
     # A rendered page carries its own style and scripts, which the page's policy would block.
-    headers = {"Content-Security-Policy": document_csp()} if options.format == "html" else None
-    return Response(result, media_type=media_types[options.format], headers=headers)
+    if fmt == "html":
+        headers["Content-Security-Policy"] = document_csp()
+    return Response(text, media_type=media_types[fmt], headers=headers or None)
 
 
 async def wait_for_disconnect(request: Request) -> None:
@@ -164,6 +181,9 @@ async def wait_for_disconnect(request: Request) -> None:
 
 
 def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
+    kept = KeptReports(limits.kept_reports, limits.kept_report_bytes, limits.kept_report_seconds)
+    app.state.kept_reports = kept
+
     @app.get("/healthz", response_model=HealthResponse, tags=["service"])
     async def healthz() -> HealthResponse:
         return HealthResponse(status="ok", version=app.version)
@@ -253,7 +273,49 @@ def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
         ),
     )
     async def report(request: Request) -> Response:
-        return await answer(request, "report", ReportOptions, report_and_render)
+        return await compute(request, limits, pool, "report", ReportOptions, report_and_render, finish=keep_downloads)
+
+    def keep_downloads(result: PageReport | str) -> dict[str, Any] | str:
+        """The JSON answer, with the id under which its Markdown and HTML are kept (None: too large to keep)."""
+        if not isinstance(result, PageReport):
+            return result
+        result.payload["report_id"] = kept.keep(result.renderings)
+        return result.payload
+
+    @app.get(
+        "/api/report/{report_id}",
+        tags=["reports"],
+        summary="Download a report already computed, as Markdown or HTML",
+        description=(
+            "The report of an earlier JSON answer of /api/report, by its `report_id`, rendered as `chorus report "
+            "--format` renders it, without reading or analysing the articles again: the same bytes as /api/report "
+            f"with that format. Kept for {limits.kept_report_seconds / 60:g} minutes, the latest "
+            f"{limits.kept_reports} reports within {describe_bytes(limits.kept_report_bytes)}; after that, 404."
+        ),
+        responses={
+            200: {
+                "description": "The report's rendering.",
+                "content": {MEDIA_TYPES[f]: {"schema": {"type": "string"}} for f in DOWNLOAD_FORMATS},
+            },
+            404: {"model": ErrorResponse, "description": "No report of that id is kept (any more)."},
+            422: {"model": ErrorResponse, "description": "Not a format of the report's downloads."},
+        },
+        response_class=Response,
+    )
+    async def kept_report(
+        report_id: str,
+        format: Annotated[DownloadFormat, Query(description="markdown or html")],  # noqa: A002  # the API's word
+    ) -> Response:
+        text = kept.rendering(report_id, format)
+        if text is None:
+            raise ApiError(
+                404,
+                "report_not_kept",
+                f"This report is no longer kept on the server (it keeps the latest {limits.kept_reports} "
+                f"for {limits.kept_report_seconds / 60:g} minutes); it has to be computed again.",
+            )
+        extension = {"markdown": "md", "html": "html"}[format]
+        return rendered(text, format, headers={"Content-Disposition": f'attachment; filename="report.{extension}"'})
 
     @app.post(
         "/api/check",

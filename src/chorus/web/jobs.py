@@ -8,6 +8,7 @@ between stages, so a job out of time does not even render its result.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
@@ -23,8 +24,11 @@ from chorus.render.json import article_sentences
 from chorus.render.report_html import report_page_data
 from chorus.types import Document, Story, Summary
 from chorus.web.inputs import Incoming
+from chorus.web.kept import pack
 from chorus.web.limits import Deadline
 from chorus.web.schemas import CheckOptions, ReportOptions, SummarizeOptions
+
+DOWNLOAD_FORMATS = ("markdown", "html")  # the report's renderings the page downloads (JSON it has)
 
 
 def raw_document(article: Incoming) -> RawDocument:
@@ -137,14 +141,32 @@ def summarize_and_render(articles: list[Incoming], options: SummarizeOptions, de
     return render(summary, options.format)
 
 
-def report_and_render(articles: list[Incoming], options: ReportOptions, deadline: Deadline) -> dict | str:
+@dataclass
+class PageReport:
+    """A JSON report and its downloads: the Markdown and HTML renderings of the same Report,
+    made while it is at hand (chorus.web.kept says why), compressed."""
+
+    payload: dict[str, Any]
+    renderings: dict[str, bytes]
+
+
+def report_payload(report: Report, articles: list[Incoming]) -> dict[str, Any]:
+    """The page's JSON: chorus.report/2 with each article's sentences, and what became of each article sent."""
+    payload = report_page_data(report)
+    payload["inputs"] = describe_inputs(articles, report.documents, report.warnings)
+    return payload
+
+
+def report_and_render(articles: list[Incoming], options: ReportOptions, deadline: Deadline) -> PageReport | str:
+    """The report in ``options.format``; a JSON answer comes with its downloads, so that they need no second analysis."""
     report = report_articles(articles, options, deadline)
     deadline.check()  # the analysis itself cannot stop midway; do not render what nobody will receive
-    if options.format == "json":
-        payload = report_page_data(report)
-        payload["inputs"] = describe_inputs(articles, report.documents, report.warnings)
-        return payload
-    return render_report(report, options.format)
+    if options.format != "json":
+        return render_report(report, options.format)
+    payload = report_payload(report, articles)
+    renderings = pack({fmt: render_report(report, fmt) for fmt in DOWNLOAD_FORMATS})
+    deadline.check()
+    return PageReport(payload, renderings)
 
 
 def check_and_render(articles: list[Incoming], options: CheckOptions, deadline: Deadline) -> dict | str:

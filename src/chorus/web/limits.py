@@ -43,6 +43,12 @@ class Limits:
     # May an article given by URL point inside the server's own network? Off:
     # a page open to others must not be made to fetch what only the server sees.
     fetch_private: bool = False
+    # The renderings of recent reports the page may download without computing them again
+    # (chorus.web.kept): the latest this many, within this many bytes compressed, for this long.
+    # A 50-article report keeps about 0.4 MB; the bytes bound the server's memory.
+    kept_reports: int = 64
+    kept_report_bytes: int = 64 * 1024 * 1024
+    kept_report_seconds: float = 3600.0
 
     def __post_init__(self) -> None:
         if self.workers < 1:

@@ -386,6 +386,10 @@ class ReportResponse(Strict):
     ner: NerName = Field(description="how names were found")
     warnings: list[str]
     inputs: list[InputOut] = Field(description="each article sent, in order, and what became of it")
+    report_id: str | None = Field(
+        description="GET /api/report/{report_id}?format=markdown|html downloads this report without computing it "
+        "again while the server keeps it; null: too large to keep"
+    )
 
 
 class ExampleDocument(Strict):

@@ -479,6 +479,28 @@ function renderCheck(answer) {
     h('ul', {class: 'items check-items'}, items));
 }
 
+// The Markdown or HTML of the report on screen: the server kept it when it answered (report_id),
+// so nothing is computed again and it is that report even if the boxes have changed since. Once the
+// server no longer keeps it (a 404 after an hour, or after many newer reports), the articles as they
+// were sent are reported again, which takes as long as the report did: the person is told so.
+async function reportDownload(format) {
+  const id = state.result.report_id;
+  if (id) {
+    const response = await fetch(`/api/report/${encodeURIComponent(id)}?format=${format}`);
+    if (response.ok) return response.blob();
+    if (response.status !== 404) throw new UserError(`The server answered ${response.status} ${response.statusText}.`);
+  }
+  const note = $('download-note');
+  note.textContent = 'The server no longer keeps this report, so it is being made again from the same articles; ' +
+    'this takes as long as the report did.';
+  note.hidden = false;
+  try {
+    return await (await post('/api/report', withFormat(state.lastForm, format))).blob();
+  } finally {
+    note.hidden = true;
+  }
+}
+
 async function download(format) {
   if (!state.result) return;
   try {
@@ -486,7 +508,7 @@ async function download(format) {
     if (format === 'json') {
       blob = new Blob([JSON.stringify(state.result, null, 2)], {type: 'application/json'});
     } else {
-      blob = await (await post('/api/report', withFormat(state.lastForm, format))).blob();
+      blob = await reportDownload(format);
     }
     const extension = {html: 'html', markdown: 'md', json: 'json'}[format];
     const link = h('a', {href: URL.createObjectURL(blob), download: `report.${extension}`});
