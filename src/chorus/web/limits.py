@@ -45,7 +45,7 @@ class Limits:
     fetch_private: bool = False
     # The renderings of recent reports the page may download without computing them again
     # (chorus.web.kept): the latest this many, within this many bytes compressed, for this long.
-    # A 50-article report keeps about 0.4 MB; the bytes bound the server's memory.
+    # A 50-article report keeps about 0.8 MB; the bytes bound the server's memory.
     kept_reports: int = 64
     kept_report_bytes: int = 64 * 1024 * 1024
     kept_report_seconds: float = 3600.0
