@@ -1222,3 +1222,35 @@ def test_the_article_resuming_under_a_box_stays():
     page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], *box, resumes, *NEWS[2:]])
     [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW, *box]))
     assert result.paragraphs == [*NEWS[:2], resumes, *NEWS[2:]]
+
+
+def test_a_bio_above_a_box_of_other_stories_goes():
+    # The box's teasers, kept by the model below the bio, hid it from the end matter's first reading.
+    headline = "Elm Street bridge to close for repairs"
+    bio = "Priya Raman covers city hall for the Marrowick Gazette. Before joining the paper she worked in Lisbon."
+    box = [
+        "THE WILY MALARIA PARASITE IS MAKING A REBOUND",
+        TEASER,
+        "Canada Eyes Graphic Smoke Warnings",
+        "Doctors in Ottawa want larger warnings printed on every packet sold in the country.",
+    ]
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS, bio, *box, "Share"])
+    model = _Doubting([headline, *SHARE_ROW, box[0], box[2], "Share"])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == NEWS
+    [kept] = clean_texts([page], model, end_matter_again=False)
+    assert bio in kept.paragraphs
+
+
+def test_a_closing_paragraph_about_the_article_s_people_above_a_box_stays():
+    headline = "Elm Street bridge to close for repairs"
+    closing = "Ana Ruiz is a former bridge engineer who was elected mayor in 2019 on a promise to fix the roads."
+    box = [
+        "THE WILY MALARIA PARASITE IS MAKING A REBOUND",
+        TEASER,
+        "Canada Eyes Graphic Smoke Warnings",
+        "Doctors in Ottawa want larger warnings printed on every packet sold in the country.",
+    ]
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS, closing, *box, "Share"])
+    [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW, box[0], box[2], "Share"]))
+    assert result.paragraphs == [*NEWS, closing]

@@ -239,6 +239,10 @@ _END_MATTER_RE = re.compile(
     r"^(?:[A-Z][a-z]+(?: [\w'’-]+){0,3}, )?((?:The )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}),? "
     rf"(?:{lexicon.alternation(lexicon.BIOGRAPHY_VERBS)})\b"
 )
+# The end matter is read again after the boxes of other stories are dropped: a box's teasers kept below a
+# writer's bio hid it from the first reading, which walks back from the last paragraph kept (set D kept 48
+# bios, most above a box of other stories at the page's end).
+END_MATTER_AGAIN = True
 # The page's notices to its reader, wherever they stand: a block outside quotation marks and attributing
 # nothing that speaks of the page itself ("The views expressed in this article ...", "If you buy through
 # these links ..."), calls the reader to act for it ("Become a member today ...", "Your first month is free.
@@ -310,6 +314,7 @@ class RuleSwitches:
     product_boxes: bool = PRODUCT_BOXES
     box_last_teaser: bool = BOX_LAST_TEASER
     boxed_teasers: bool = BOXED_TEASERS
+    end_matter_again: bool = END_MATTER_AGAIN
 
 
 @dataclass
@@ -989,20 +994,21 @@ def _story_boxes(blocks: list[Block], layout: Layout, box_teaser_off_topic: bool
         i = max(j, i + 1)
 
 
-def _boxed_headline(b: Block, own: set[str]) -> bool:
+def _boxed_headline(b: Block, own: set[str], strict: bool = True) -> bool:
     """A box's headline the model dropped: a box headline, or a numbered line of headline length ending with
-    an abbreviation's stop ("4. Feds: Autism Cluster Found in N.J.")."""
-    if b.label != BAD or b.normal in own:
+    an abbreviation's stop ("4. Feds: Autism Cluster Found in N.J."); not ``strict``, any line of headline
+    length with no sentence ending, in sentence case too ("China urges Portugal to take steps against crime")."""
+    if b.label != BAD or b.normal in own or b.credit or b.caption_words or b.timestamp or b.link_like:
         return False
     if _box_headline(b, own):
         return True
     numbered = _NUMBERED_RE.match(b.text)
-    return (
-        numbered is not None
-        and HEADLINE_WORDS[0] <= b.n_words <= HEADLINE_WORDS[1]
-        and not SENTENCE_BREAK_RE.search(b.text[numbered.end() - 1 :])  # past its number's stop
-        and not (b.credit or b.caption_words or b.timestamp or b.link_like)
-    )
+    if not HEADLINE_WORDS[0] <= b.n_words <= HEADLINE_WORDS[1]:
+        return False
+    if numbered is not None:
+        return not SENTENCE_BREAK_RE.search(b.text[numbered.end() - 1 :])  # past its number's stop
+    # not a labelled link ("READ NEXT: ..."): one link, which the article's closing sentence may sit under
+    return not strict and not b.terminal and b.digit_ratio < CARD_ROW_DIGITS and not _LABELLED_LINK_RE.match(b.text)
 
 
 def _one_sentence(text: str) -> bool:
@@ -1029,8 +1035,9 @@ def _sandwiched_teasers(blocks: list[Block], layout: Layout) -> None:
             and not b.text.rstrip().endswith(":")
             and layout.run_cohesion[i] < BOX_TEASER_RUN_COHESION
             and b.own_cohesion < BOXED_TEASER_OWN_COHESION
-            and _boxed_headline(blocks[i - 1], own)
-            and _boxed_headline(blocks[i + 1], own)
+            and _boxed_headline(blocks[i - 1], own, strict=False)
+            and _boxed_headline(blocks[i + 1], own, strict=False)
+            and (_boxed_headline(blocks[i - 1], own) or _boxed_headline(blocks[i + 1], own))
         ):
             b.label, b.reason = BAD, "a teaser between two headlines of a box of other stories"
 
@@ -1166,11 +1173,14 @@ def _names_in(text: str) -> set[str]:
     return found
 
 
-def _end_matter(blocks: list[Block]) -> None:
+def _end_matter(blocks: list[Block], after_cluster: bool = False) -> None:
     """Drop the page's closing paragraphs about someone or something the article never names: from the
     last paragraph kept back, while each opens with such a name and a verb of a biography. Set apart from
     what is kept above it by furniture (not only by another notice), the cluster does not bring one back (a
-    writer's bio right under the wire story it closes may share the story's words and be kept)."""
+    writer's bio right under the wire story it closes may share the story's words and be kept).
+
+    ``after_cluster``: read again once the boxes of other stories are gone (END_MATTER_AGAIN), leaving what
+    the cluster would bring back (``GOOD_COHESION``, not a notice) and all above it."""
     where = {id(b): i for i, b in enumerate(blocks)}
     kept = [b for b in blocks if b.label == GOOD and _is_prose(b)]
     names: list[set[str]] = []  # of the closing paragraphs that open like end matter, the last first
@@ -1185,6 +1195,8 @@ def _end_matter(blocks: list[Block]) -> None:
     for b, named in zip(reversed(kept), names):
         if not named or named & article:
             return  # the article names it: a paragraph of reporting about one of its people
+        if after_cluster and b.cohesion >= GOOD_COHESION and not b.notice:
+            return  # right under the article and sharing the cluster's words: the cluster keeps it
         b.label, b.reason = BAD, "after the article, about a writer or an outlet it never names (a bio, about us)"
         at = where[id(b)]
         b.notice = at > 0 and blocks[at - 1].label == BAD and not blocks[at - 1].notice
@@ -1479,6 +1491,7 @@ def clean_texts(
     product_boxes: bool = PRODUCT_BOXES,
     box_last_teaser: bool = BOX_LAST_TEASER,
     boxed_teasers: bool = BOXED_TEASERS,
+    end_matter_again: bool = END_MATTER_AGAIN,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1506,6 +1519,7 @@ def clean_texts(
         product_boxes,
         box_last_teaser,
         boxed_teasers,
+        end_matter_again,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
@@ -1557,6 +1571,8 @@ def clean_texts(
             _story_boxes(blocks, layouts[d], rules.box_last_teaser)
         if rules.boxed_teasers:
             _sandwiched_teasers(blocks, layouts[d])
+        if rules.end_matter and rules.end_matter_again:
+            _end_matter(blocks[: len(layouts[d].prose)], after_cluster=True)
         title, subtitle = _split_title(blocks, rules.masthead_titles)
         for heading in (title, subtitle):
             if heading is not None:
