@@ -1101,3 +1101,31 @@ def test_a_description_further_in_of_a_thing_never_told_leans_on_the_sentence_be
     assert untold_description(story, index_of(story, "Doctors debated")) is None  # "the use of …", "the government"
     # "the ruling Labour Party" is a name; "the results" are never told.
     assert untold_description(story, index_of(story, "Critics said")) == (["results"], [stem("results")])
+
+
+def test_a_nationality_before_a_persons_role_leans_back_like_the_role():
+    from chorus import references
+    from chorus.references import needs_of
+
+    text = 'The Palestinian leader said that "the Palestinians were stronger than the settlements."'
+    assert needs_of(text).words == ("leader",)
+    assert needs_of("The European single currency rose on Monday.").words == ()  # one thing, a name
+    references.NATIONAL_PERSON_LEANS = False
+    try:
+        assert needs_of(text).words == ()
+    finally:
+        references.NATIONAL_PERSON_LEANS = True
+
+
+def test_a_number_after_a_descriptions_noun_ends_it_instead_of_making_a_name():
+    from chorus import references
+    from chorus.references import needs_of
+
+    text = "The announcement comes 10 weeks before the March 26 presidential election."
+    assert "announc" in needs_of(text).words
+    assert needs_of("The 1990 elections were held in May.").words == ()  # a date before the noun
+    references.NUMBER_ENDS_DESCRIPTION = False
+    try:
+        assert needs_of(text).words == ()
+    finally:
+        references.NUMBER_ENDS_DESCRIPTION = True
