@@ -60,3 +60,53 @@ def test_the_lavrov_examples_people_remain_people(lavrov_dir: Path):
     for name in ("Sergei Lavrov", "Khaled Meshaal", "John Kerry", "Mahmoud Abbas", "Adel al-Jubeir", "Vladimir Putin"):
         assert kinds[name] == "person", name
     assert kinds["Hamas"] == "organization" and kinds["Doha"] == "place"
+
+
+def test_a_lone_word_is_no_person_on_a_speech_verb_alone_but_a_surname_is():
+    # Companies and products "say" things too; a lone word that is the last name of a person the
+    # story names in full keeps its speech verb ("Tolland said").
+    texts = [
+        "On Monday Quorvane said that its new phone would ship in May. On Tuesday Mira Tolland said the phone was late.",
+        "In a statement Quorvane said the delay came from a supplier. Later Tolland said she expected more delays.",
+    ]
+    kinds = _kinds(texts)
+    assert kinds["Quorvane"] != "person"
+    assert kinds["Tolland"] == "person"
+
+
+def test_a_lone_word_that_opens_a_company_name_elsewhere_is_that_company():
+    texts = [
+        "Halvex Computer Corp. cut its prices on Monday. Analysts expect a price war.",
+        "Halvex hopes to win back buyers in Europe, where sales fell by a third.",
+        "At Halvex the mood was calm, a spokesman said, and later Halvex said more cuts could follow.",
+    ]
+    assert _kinds(texts)["Halvex"] == "organization"
+
+
+def test_a_nationality_after_a_preposition_is_no_place():
+    texts = [
+        "The factory is now in German hands. Investors in Rotterdam welcomed the sale.",
+        "The deal leaves the brand in German hands for the first time, and in French shops by spring.",
+    ]
+    kinds = _kinds(texts)
+    assert "German" not in kinds or kinds["German"] != "place"
+    assert "French" not in kinds or kinds["French"] != "place"
+    assert kinds["Rotterdam"] == "place"
+
+
+def test_shares_of_a_word_and_jobs_at_it_make_it_an_organization():
+    texts = [
+        "Investors sold shares of Brennor after the recall. The recall covered two million kettles.",
+        "An engineer at Brennor had warned about the fault a year ago, the report found.",
+    ]
+    assert _kinds(texts)["Brennor"] == "organization"
+
+
+def test_a_lone_word_the_story_also_writes_after_a_given_name_keeps_its_speech_verb():
+    # "Jerry Dunmore", written once, gets only half a vote (a tie), so the lone word joins no person; it is the
+    # surname of a name the story writes in full, and the speech verb stands.
+    texts = [
+        "The device was sold by Jerry Dunmore for years before regulators acted.",
+        "In court Dunmore said the device worked. Later Dunmore said he had cured hundreds.",
+    ]
+    assert _kinds(texts)["Dunmore"] == "person"

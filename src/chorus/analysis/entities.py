@@ -125,6 +125,14 @@ _PLACE_HEADS = frozenset(
     county region street square avenue road city heights desert lake ocean canal bay harbor harbour
     district east""".split()
 )
+# Jobs held at a company: "an analyst at Sun", "engineers at Compaq" ("at" alone is a place's hint).
+_JOBS_AT = frozenset(
+    """analyst analysts engineer engineers executive executives employee employees programmer
+    programmers researcher researchers scientist scientists manager managers director""".split()
+)
+# An organization's closing word in a name that has it; the name without it is the organization
+# too ("Compaq Computer Corp." ... "Compaq").
+_CORPORATE_ENDINGS = frozenset("inc corp corporation co ltd plc llc ag gmbh sa nv".split())
 _PLACE_NOUNS = frozenset("capital city town village province region country port".split())
 _LOCATIVES = frozenset("in at from to near across into toward towards throughout outside inside around via".split())
 # Words that may follow a name standing alone (not a modifier of a noun, as in "the Reeves family").
@@ -137,7 +145,7 @@ _DEMONYM_ENDINGS = ("ese", "ish")  # of a nationality, rarely of a surname: "Jap
 _GROUP_ADJECTIVES = frozenset(
     """muslim muslims arab arabs jew jews sunni shia shiite shiites kurd kurds catholic catholics
     protestant protestants hindu hindus democrat democrats republican republicans islamic
-    western eastern northern southern swiss dutch thai""".split()
+    western eastern northern southern swiss dutch thai french greek""".split()
 )
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|van|von|de|da|du|del|der|le|la|di)-", re.IGNORECASE)
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
@@ -155,6 +163,9 @@ class Mention:
     # Two or more capitalised words and no cue at all: a person's name only if the cluster's
     # other mentions say so (``_bare_names_are_people``).
     bare: bool = False
+    # The part of the person vote a speech verb gave ("Microsoft said"): companies and products
+    # speak too, so a lone word keeps it only as the surname of a person (``link_entities``).
+    speech: float = 0.0
 
 
 @dataclass
@@ -362,6 +373,10 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
             votes[ORGANIZATION] += VOTE_CONTEXT
         elif _is_nationality(_bare(word)) and not votes:
             return None
+        elif (
+            _is_demonym(word) and _bare(word).lower() not in places and votes[PERSON] <= 0 and votes[ORGANIZATION] <= 0
+        ):
+            return None  # a nationality after "in" is no place: "in American hands", "in German"
         if lowered[0] in _TITLES or lowered[0] in _MONTHS_DAYS or lowered[0] in STOP_WORDS:
             return None
     elif not votes and (_is_demonym(words[-1]) or (len(words) == 2 and _is_demonym(words[0]))):
@@ -401,10 +416,15 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
         votes[PERSON] += VOTE_CONTEXT  # a middle initial: "John F. Kennedy"
     if articled:
         votes[PERSON] -= VOTE_HINT
+    speech = 0.0
     if after and (after[0] in _SPEECH or after[:2] in (["has", "said"], ["had", "said"])):
-        votes[PERSON] += VOTE_HINT
+        speech += VOTE_HINT
     if before and before[-1] in _SPEECH and not before_text.rstrip().endswith(","):
-        votes[PERSON] += VOTE_HINT
+        speech += VOTE_HINT
+    if speech:
+        votes[PERSON] += speech  # type: ignore[assignment]  # VOTE_HINT may be a half vote
+    if before[-2:] == ["shares", "of"] or (len(before) == 2 and before[0] in _JOBS_AT and before[1] == "at"):
+        votes[ORGANIZATION] += VOTE_CONTEXT  # "shares of Compaq", "an analyst at Sun"
     if after and after[0] in {"leader", "official", "officials", "spokesman", "member", "members", "militants"}:
         votes[ORGANIZATION] += VOTE_TIE  # type: ignore[assignment]  # half votes: a Counter holds floats too
     # No person's name holds an all-capitals word ("IBM PC", "WTA Tour") or opens with a people's
@@ -416,7 +436,7 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
         and not any(_ALL_CAPITALS.match(w) for w in words)
         and not _is_demonym(words[0])
     )
-    return Mention(sentence.index, sentence.doc_index, start, start + len(surface), surface, votes, bare)
+    return Mention(sentence.index, sentence.doc_index, start, start + len(surface), surface, votes, bare, speech)
 
 
 _SPACY_KINDS = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "ORG": ORGANIZATION}
@@ -609,9 +629,21 @@ def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
         # (spaCy: "Lavrov"); only a known place name stays apart.
         if len(targets) == 1 and words[0].lower() not in known_places():
             merged_into[g] = targets.pop()
+    for g, h in _lone_words_of_companies(names, votes, matcher).items():
+        if merged_into[g] == g:
+            merged_into[g] = h
     for g, h in _short_forms(story, names, [_kind(v) for v in votes], matcher).items():
         if merged_into[g] == g:
             merged_into[g] = h
+    # The last word of a name the story also writes in full, "Jerry Jacobson", keeps its speech
+    # verb though the full name got no vote of its own; not when the first word stands alone as an
+    # entity too ("Microsoft Windows": "Microsoft" is a company, "Windows" no surname).
+    alone = {matcher.key(words[0]) for words in names if len(words) == 1}
+    given_and_surnames = {
+        matcher.key(words[-1])
+        for h, words in enumerate(names)
+        if len(words) == 2 and _kind(votes[h]) in (PERSON, OTHER) and matcher.key(words[0]) not in alone
+    }
     final: dict[int, list[Mention]] = {}
     for g, group in enumerate(groups):
         root = g
@@ -621,6 +653,10 @@ def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
     entities = []
     for g, group in final.items():
         total = votes[g]  # the full name's type: attached surnames take it
+        if len(names[g]) == 1 and matcher.key(names[g][0]) not in given_and_surnames:
+            # A lone word that joined no person's name: a speech verb is no person's cue ("Microsoft said").
+            total = total.copy()
+            total[PERSON] -= sum(m.speech for m in groups[g])  # type: ignore[assignment]
         spellings = Counter(m.text for m in group)
         full = [s for s in spellings if len(_name_words(s)) == max(len(_name_words(t)) for t in spellings)]
         name = max(full, key=lambda s: (spellings[s], -group.index(next(m for m in group if m.text == s))))
@@ -635,6 +671,23 @@ def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
         )
     entities.sort(key=lambda e: (-len(e.per_document), -e.count, e.name))
     return entities
+
+
+def _lone_words_of_companies(names: list[list[str]], votes: list[Counter[str]], matcher: NameMatcher) -> dict[int, int]:
+    """Lone words that open one company's name written elsewhere with its corporate ending
+    ("Compaq Computer Corp." ... "Compaq", "Microsoft Corp." ... "Microsoft said"): the lone word
+    is that company (a document-centred cue, Mikheev, Moens and Grover 1999; "at Microsoft" hints
+    at a place and "Microsoft said" at a person in vain), unless it is a place chorus knows. Returns lone word's group -> the company's group."""
+    companies: dict[str, list[int]] = {}
+    for h, words in enumerate(names):
+        if len(words) > 1 and words[-1].lower().rstrip(".") in _CORPORATE_ENDINGS and _kind(votes[h]) == ORGANIZATION:
+            companies.setdefault(matcher.key(words[0]), []).append(h)
+    joins = {}
+    for g, words in enumerate(names):
+        found = companies.get(matcher.key(words[0]), []) if len(words) == 1 else []
+        if len(found) == 1 and words[0].lower() not in known_places():
+            joins[g] = found[0]
+    return joins
 
 
 def _bare_names_are_people(
