@@ -1,6 +1,6 @@
 """Score claim alignment against the hand-judged set in benchmarks/claims/.
 
-    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|blind5|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|web-conflicts|all] [--show] [--json FILE] [--conflicts-only]
+    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|blind5|blind6|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|web-conflicts|all] [--show] [--json FILE] [--conflicts-only]
 
 Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
 is checked against every article of its cluster with the engine that makes
@@ -45,7 +45,8 @@ held, before that session's rules were written, and is never printed either; nor
 (eighth session: three more DUC 2007 clusters, judged before the engine was run on them), nor ``blind4``
 (ninth session: three more DUC 2007 clusters, judged and committed before the engine was run on them), nor ``blind5``
 (session s9: the three DUC 2007 clusters left that no claim split held, judged and committed before the engine was run
-on them).
+on them), nor ``blind6`` (session s12: two DUC 2006 clusters no claim split held, judged and committed before the
+engine was run on them).
 """
 
 from __future__ import annotations
@@ -141,6 +142,7 @@ HIDDEN_SPLITS = (
     "blind3",
     "blind4",
     "blind5",
+    "blind6",
     "blind-conflicts",
     "untuned-conflicts",
     "last-conflicts",
@@ -168,6 +170,7 @@ def main() -> int:
             "blind3",
             "blind4",
             "blind5",
+            "blind6",
             "fresh-conflicts",
             "new-conflicts",
             "blind-conflicts",
