@@ -98,7 +98,13 @@ EIGHTH_LATE_DUC2006 = [f"D06{n:02d}" for n in range(4, 51, 5)]
 # eighth part took the later halves of D0604, ...; the sixth the earlier halves of D0601, ...).
 NINTH_EARLY_DUC2006 = [f"D06{n:02d}" for n in range(4, 51, 5)]  # prefixes, as above
 NINTH_LATE_DUC2006 = [f"D06{n:02d}" for n in range(1, 51, 5)]
-PARTS = ("dev", "heldout", "new", "fresh", "paired", "fifth", "sixth", "seventh", "eighth", "ninth")
+# A tenth held-out part (issue 18's tenth round, session s12), judged blind once before any change and
+# once at the end: the earlier half of the articles (by date) of the DUC 2006 clusters D0605, D0610,
+# ... D0650 and the later half of D0602, D0607, ... D0647, generic, 100 words: the last halves no part
+# above summarizes (the seventh part took the later halves of D0605, ... and the earlier of D0602, ...).
+TENTH_EARLY_DUC2006 = [f"D06{n:02d}" for n in range(5, 51, 5)]  # prefixes, as above
+TENTH_LATE_DUC2006 = [f"D06{n:02d}" for n in range(2, 51, 5)]
+PARTS = ("dev", "heldout", "new", "fresh", "paired", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 EXAMPLES = list(SOURCES)
 
 DEFECTS = ("unresolved", "stale", "redundant", "order", "garbled")
@@ -127,6 +133,8 @@ def judged_set() -> list[tuple[str, str]]:
     out += [(c + LATE, "eighth") for c in duc2006 if c[:5] in EIGHTH_LATE_DUC2006]
     out += [(c + EARLY, "ninth") for c in duc2006 if c[:5] in NINTH_EARLY_DUC2006]
     out += [(c + LATE, "ninth") for c in duc2006 if c[:5] in NINTH_LATE_DUC2006]
+    out += [(c + EARLY, "tenth") for c in duc2006 if c[:5] in TENTH_EARLY_DUC2006]
+    out += [(c + LATE, "tenth") for c in duc2006 if c[:5] in TENTH_LATE_DUC2006]
     return out
 
 
