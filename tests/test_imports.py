@@ -78,6 +78,22 @@ def test_the_version_is_read_only_when_asked():
     assert imported == "False" and version
 
 
+def test_the_command_collects_garbage_after_its_imports_as_before_them():
+    # chorus.cli pauses the collector while it imports (a cold start's passes find nothing) and
+    # freezes what the imports made; the collector is then as it was before: on, or left off.
+    code = """
+import gc, sys
+gc.disable() if sys.argv[1] == "off" else None
+import chorus.cli
+print(gc.isenabled(), gc.get_freeze_count() > 0)
+"""
+    states = [
+        subprocess.run([sys.executable, "-c", code, state], capture_output=True, text=True, check=True).stdout.split()
+        for state in ("on", "off")
+    ]
+    assert states == [["True", "True"], ["False", "True"]]
+
+
 def test_summarizing_solves_without_importing_scipy_optimize():
     # The solver is highspy (0.01 s to import), not scipy.optimize's copy of HiGHS (0.3 s, 28 MB).
     code = """

@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+
+# Starting the command imports chorus and its libraries: some 55,000 objects the collector tracks, all of which live as
+# long as the process. The garbage collector's passes over them while they are made find nothing
+# and cost about a tenth of a cold `chorus summarize` (0.05-0.06 CPU-s, BENCHMARKS.md, "Against
+# sumy", round 11), so collection pauses while this module's imports run; then what they made is
+# moved out of the collector's view (gc.freeze: it is never garbage) and collection resumes.
+_COLLECTING = gc.isenabled()
+gc.disable()
+
 import argparse
 import errno
 import json
@@ -18,6 +28,10 @@ from chorus.evaluation.rouge_plan import DEFAULT_SCORER, SCORERS
 from chorus.render import FORMATS, REPORT_FORMATS
 from chorus.types import DEFAULT_WORDS, DIGEST_WORDS, MIN_OUTLETS, SummaryOptions, typed_date
 from chorus.web.defaults import REQUEST_SECONDS, WORKER_MEMORY, WORKERS
+
+gc.freeze()
+if _COLLECTING:
+    gc.enable()
 
 NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, without importing it here
 
