@@ -14,6 +14,7 @@ from chorus.ingest.metadata import (
     choose_outlet,
     is_file_name,
     iso_date,
+    lede_label,
     printed_date,
     text_metadata,
     time_order,
@@ -321,19 +322,75 @@ def test_a_feed_item_is_labelled_by_its_outlet_not_by_the_feed_file(tmp_path):
         chorus.summarize([dataset])
 
 
-def test_a_pasted_article_with_nothing_to_name_it_is_labelled_by_its_place():
+def test_an_article_with_nothing_to_name_it_but_its_text_is_labelled_by_its_place():
     # Pasted texts (the web page, the Python API) have only their place in the input as an id.
     assert unique_labels([LabelSource(id="3"), LabelSource(id="x7"), LabelSource(id="4", outlet="AP")]) == [
         "article 3",
         "x7",
         "AP",
     ]
+
+
+def test_an_article_with_no_outlet_or_headline_is_labelled_by_its_ledes_opening_words():
     texts = [
         "Flood water closed the coastal road at Gravel Bay on Tuesday after the river burst its banks overnight.",
         "The council said 40 homes on Mill Lane were flooded and their owners were moved to the sports hall.",
     ]
     summary = chorus.summarize(texts)
-    assert [d.label for d in summary.documents] == ["article 1", "article 2"]
+    assert [d.label for d in summary.documents] == [
+        "“Flood water closed the coastal road at Gravel…”",
+        "“The council said 40 homes on Mill Lane…”",
+    ]
+    # A file name stays the name the article came as; the label is its opening words, not the file's.
+    item = LabelSource(id="002", name="002_4987aa31bae3cc18.txt", lede="Russian Foreign Minister Sergei Lavrov and")
+    assert unique_labels([item]) == ["“Russian Foreign Minister Sergei Lavrov and”"]  # whole: no ellipsis
+    # An outlet, a headline or a name a person gave still wins over the text.
+    assert unique_labels(
+        [
+            LabelSource(id="a", outlet="AP", lede="Some words."),
+            LabelSource(id="b", title="A headline", lede="Some words."),
+            LabelSource(id="c", name="My notes", lede="Some words."),
+        ]
+    ) == ["AP", "A headline", "My notes"]
+
+
+def test_a_lede_label_is_cut_at_a_word_and_keeps_its_quotation_marks_single():
+    assert lede_label('\n\nHe said: "We will rebuild the whole port, every berth of it" on Monday.') == (
+        "“He said: ‘We will rebuild the whole port…”"
+    )
+    assert lede_label("“We will stay,” the mayor said.") == "“We will stay,’ the mayor said.”"
+    assert lede_label("Officials said, on Tuesday, that the fire — still burning — spread.", 7) == (
+        "“Officials said, on Tuesday, that the fire…”"
+    )
+    assert lede_label("Officials said, on Tuesday, that the fire — still burning — spread.", 8) == (
+        "“Officials said, on Tuesday, that the fire…”"  # the dash the cut left is dropped
+    )
+    assert lede_label("") is None and lede_label(None) is None
+    # A headline is cut the same way.
+    assert unique_labels([LabelSource(id="a", title="Russian FM Lavrov meets Hamas leader in Qatar, invites him")]) == [
+        "Russian FM Lavrov meets Hamas leader in Qatar…"
+    ]
+
+
+def test_articles_whose_ledes_open_alike_get_more_of_their_words_then_a_number():
+    opening = "Fire crews fought a blaze at the Halvern warehouse on the"
+    items = [
+        LabelSource(id="1", lede=f"{opening} quay overnight, the council said."),
+        LabelSource(id="2", lede=f"{opening} harbour front until dawn on Friday."),
+        LabelSource(id="3", lede="Short."),
+        LabelSource(id="4", lede=f"{opening} quay overnight, the council said."),  # the same lede again
+    ]
+    labels = unique_labels(items)
+    assert labels[:3] == [
+        "“Fire crews fought a blaze at the Halvern warehouse on the quay…” #1",
+        "“Fire crews fought a blaze at the Halvern warehouse on the harbour…”",
+        "“Short.”",
+    ]
+    assert labels[3] == "“Fire crews fought a blaze at the Halvern warehouse on the quay…” #2"
+    assert len(set(labels)) == len(labels)
+    # Pasted through the API, the same: the labels differ where the texts do.
+    summary = chorus.summarize([item.lede for item in items[:2]] + ["The blaze was out by noon, crews said."])
+    assert len({d.label for d in summary.documents}) == len(summary.documents)
 
 
 def test_time_order_puts_undated_articles_last_and_reads_offsets():

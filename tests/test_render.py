@@ -99,6 +99,13 @@ def test_unknown_format_is_an_error(summary):
         ),
         (Document(id="a", text="x", name="002_4987.txt", shown_as="002_4987.txt"), "[1] 002_4987.txt"),
         (
+            Document(id="a", text="x", name="002_4987.txt", shown_as="“Russian Foreign Minister…”"),
+            "[1] “Russian Foreign Minister…” (002_4987.txt)",
+        ),
+        # A pasted text's id is its place: "(article 1)" after "[1]" would say nothing more; another place would.
+        (Document(id="1", text="x", shown_as="“Flood water closed…”"), "[1] “Flood water closed…”"),
+        (Document(id="3", text="x", shown_as="“Flood water closed…”"), "[1] “Flood water closed…” (article 3)"),
+        (
             Document(id="APW19980601.0001", text="x", title="Storm", shown_as="Associated Press"),
             "[1] Associated Press: Storm (APW19980601.0001)",
         ),

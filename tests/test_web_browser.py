@@ -923,6 +923,14 @@ def test_report_tabs_of_the_lavrov_example(page, output_dir, lavrov_dir):
     summarize(page)
     name = {d["number"]: f"[{d['number']}] {d['label']}" for d in expected_report(files)["documents"]}
 
+    # The article with no headline or outlet is named by its opening words, its file name beside them.
+    third = element(page, "#sources article.doc:nth-child(3)")
+    assert (
+        third.find_element("css selector", "h3").text
+        == "[3] “Russian Foreign Minister Sergei Lavrov and exiled Hamas…”"
+    )
+    assert "002_4987aa31bae3cc18.txt" in third.find_element("css selector", ".doc-meta").text
+
     # The analyst's quote, printed by three outlets, two naming him and one with "he says".
     quotes = open_tab(page, "quotes")
     horowitz = item_with(quotes, "li.item", "Internally these diplomatic successes")

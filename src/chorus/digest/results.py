@@ -96,7 +96,10 @@ def outlet_of(document: Document) -> str:
 def labelled(documents: Sequence[Document]) -> list[Document]:
     """The story's documents under names unique within it ("Reuters, 2015-08-03")."""
     labels = unique_labels(
-        [LabelSource(id=d.id, name=d.name, outlet=d.outlet, title=d.title, published=d.published) for d in documents]
+        [
+            LabelSource(id=d.id, name=d.name, outlet=d.outlet, title=d.title, published=d.published, lede=d.text)
+            for d in documents
+        ]
     )
     return [replace(d, shown_as=label) for d, label in zip(documents, labels)]
 

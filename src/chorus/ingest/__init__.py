@@ -190,8 +190,8 @@ def prepare_documents(raw: list[RawDocument], warnings: list[str], english_only:
         raise InputError("no article text found in the input" + (f" ({shown})" if why else ""))
     labels = unique_labels(
         [
-            LabelSource(id=i, name=d.name, outlet=m.outlet, title=t, published=m.published)
-            for d, i, t, _, _, _, m in kept
+            LabelSource(id=i, name=d.name, outlet=m.outlet, title=t, published=m.published, lede=body)
+            for d, i, t, body, _, _, m in kept
         ]
     )
     return [

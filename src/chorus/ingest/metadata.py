@@ -738,6 +738,12 @@ _FILE_NAME = re.compile(
     r"\.(?:txt|text|md|markdown|html?|xhtml)$|^stdin-\d+$|^https?://|:[A-Z_]+\d{6,}|\.\w+#\d+$", re.IGNORECASE
 )
 MAX_TITLE_LABEL_WORDS = 8
+# An article with no given name, outlet or headline is named by its lede's opening words, in quotation
+# marks (its own words, not a headline chorus made up); articles that open alike get more of them.
+LEDE_LABEL_WORDS = MAX_TITLE_LABEL_WORDS
+LEDE_LABEL_MAX_WORDS = 16
+_QUOTATION_MARKS = "\"'“”‘’«»„"
+_CUT_PUNCTUATION = ",;:—–-(["
 
 
 def is_file_name(name: str | None) -> bool:
@@ -747,7 +753,50 @@ def is_file_name(name: str | None) -> bool:
 
 def short_title(title: str) -> str:
     tokens = title.split()
-    return title if len(tokens) <= MAX_TITLE_LABEL_WORDS else " ".join(tokens[:MAX_TITLE_LABEL_WORDS]) + "…"
+    if len(tokens) <= MAX_TITLE_LABEL_WORDS:
+        return title
+    return " ".join(tokens[:MAX_TITLE_LABEL_WORDS]).rstrip(_CUT_PUNCTUATION + " ") + "…"
+
+
+def _single_quoted(text: str) -> str:
+    """Double quotation marks made single, as inside the label's own double ones."""
+    out, opened = [], False
+    for c in text:
+        if c == '"':
+            c, opened = ("’" if opened else "‘"), not opened
+        out.append({"“": "‘", "”": "’"}.get(c, c))
+    return "".join(out)
+
+
+def _lede_tokens(text: str | None) -> list[str]:
+    return next((p for p in (text or "").split("\n\n") if p.strip()), "").split()
+
+
+def _words_to_tell_apart(item: LabelSource, rivals: list[LabelSource]) -> int:
+    """How many of its lede's words name ``item`` apart from the rivals its label clashes with: one past
+    the longest opening it shares with a rival whose lede differs (a same lede cannot be told apart)."""
+    tokens = _lede_tokens(item.lede)
+    needed = LEDE_LABEL_WORDS
+    for rival in rivals:
+        other = _lede_tokens(rival.lede)
+        if other == tokens:
+            continue
+        shared = next((k for k, (a, b) in enumerate(zip(tokens, other)) if a != b), min(len(tokens), len(other)))
+        needed = max(needed, shared + 1)
+    return min(needed, LEDE_LABEL_MAX_WORDS)
+
+
+def lede_label(text: str | None, count: int = LEDE_LABEL_WORDS) -> str | None:
+    """The first ``count`` words of the article's first paragraph, cut at a word, in quotation marks
+    (“Russian Foreign Minister Sergei Lavrov and exiled…”); None when there is no text."""
+    tokens = _lede_tokens(text)
+    if not tokens:
+        return None
+    shown = " ".join(tokens[:count]).strip(_QUOTATION_MARKS + " ")
+    shown = _single_quoted(shown)
+    if len(tokens) > count:
+        shown = shown.rstrip(_CUT_PUNCTUATION + _QUOTATION_MARKS + " ") + "…"
+    return f"“{shown}”" if shown else None
 
 
 @dataclass(frozen=True)
@@ -759,14 +808,22 @@ class LabelSource:
     outlet: str | None = None
     title: str | None = None
     published: str | None = None
+    lede: str | None = None  # the article's text (its first paragraph names it when nothing else does)
 
 
-def human_label(item: LabelSource) -> str:
-    """A name a person gave, else the outlet, else the headline, else the file name, else the id (a bare
-    number, the article's place in the input, said as such: "article 3", not "[3] 3")."""
+def human_label(item: LabelSource, lede_words: int = LEDE_LABEL_WORDS) -> str:
+    """A name a person gave, else the outlet, else the headline, else the lede's opening words, else the
+    file name, else the id (a bare number, the article's place in the input, said as such: "article 3",
+    not "[3] 3"). The file name is not lost: the renderers show it beside a label that is not it."""
     if item.name and not is_file_name(item.name):
         return item.name
-    return item.outlet or (short_title(item.title) if item.title else None) or item.name or place_label(item.id)
+    return (
+        item.outlet
+        or (short_title(item.title) if item.title else None)
+        or lede_label(item.lede, lede_words)
+        or item.name
+        or place_label(item.id)
+    )
 
 
 def place_label(doc_id: str) -> str:
@@ -779,8 +836,16 @@ def _clashing(labels: list[str]) -> set[str]:
 
 
 def unique_labels(items: list[LabelSource]) -> list[str]:
-    """Human labels, made distinct: articles of one outlet get their day, then a number if that is not enough."""
+    """Human labels, made distinct: articles named by ledes that open alike get more of their words;
+    articles of one outlet get their day; then a number if that is not enough."""
     labels = [human_label(item) for item in items]
+    clashing = _clashing(labels)
+    labels = [
+        human_label(item, _words_to_tell_apart(item, [o for o, other in zip(items, labels) if other == label]))
+        if label in clashing
+        else label
+        for label, item in zip(labels, items)
+    ]
     clashing = _clashing(labels)
     labels = [
         f"{label}, {item.published[:10]}" if label in clashing and item.published else label

@@ -73,6 +73,8 @@ def _sources_block(summary: Summary) -> str:
         heading = f'<span class="n">[{d + 1}]</span> {escape(doc.label)}'
         if doc.title and doc.title != doc.label:
             heading += f"<br><small>{escape(doc.title)}</small>"
+        if doc.name and doc.name not in (doc.label, doc.title):  # the file or address it came as
+            heading += f'<br><small class="file">{escape(doc.name)}</small>'
         if story is not None:
             paragraphs: dict[int, list[str]] = {}
             for s in story.sentences_of(d):

@@ -624,7 +624,7 @@
       paragraphs[sentence.paragraph].push(h('span', {id: sentenceAnchor(d.number, index), class: 'sentence'}, sentence.text), ' ');
     });
     const meta = [d.outlet && d.outlet !== d.label ? d.outlet : null, d.byline, d.date ? formatDate(d.date, true) : null,
-      `${d.words} words`].filter(Boolean);
+      `${d.words} words`, d.name && d.name !== d.label && d.name !== d.title ? d.name : null].filter(Boolean);
     return h('article', {class: 'doc', 'aria-label': `Article ${d.number}: ${d.label}`},
       h('header', {class: 'doc-head'},
         h('h3', {}, h('span', {class: 'n'}, `[${d.number}]`), ' ', d.label),

@@ -11,6 +11,8 @@ def source_line(number: int, doc: Document) -> str:
     """'[n] label: title (file)': the human label (an outlet, else the headline), the title when it
     adds to the label, and the file name or id the article came as when the label is not it."""
     label, given = doc.label, doc.name or place_label(doc.id)
+    if not doc.name and doc.id == str(number):  # a pasted text's id is its place, which [n] already says
+        given = label
     shortened = label.endswith("…") and doc.title is not None and doc.title.startswith(label[:-1].rstrip(" ,;:"))
     if shortened and doc.title:
         line = f"[{number}] {doc.title}"
