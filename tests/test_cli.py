@@ -277,6 +277,9 @@ def test_help_states_the_defaults_the_commands_use():
     assert f"at once (default {limits.workers})" in serve
     assert f"one request (default {limits.seconds:g})" in serve
     assert f"(default {WORKER_MEMORY / 2**30:g} GiB, less on a small machine)" in serve  # Limits' cap
+    assert f"again (default {limits.kept_reports};" in serve
+    assert f"(default {limits.kept_report_bytes / 2**20:g} MiB;" in serve
+    assert f"was made (default {limits.kept_report_seconds:g})" in serve
     assert f"summary (default {DIGEST_WORDS})" in _help("stories")
 
 

@@ -792,6 +792,59 @@ def test_chorus_serve_without_the_web_extra_says_what_to_install(run, monkeypatc
     assert code == 1 and "uvicorn" in err and "pip install 'chorus[web]'" in err
 
 
+def test_chorus_serve_sets_the_kept_reports_bounds(run, monkeypatch):
+    import chorus.web.server as server
+
+    served = []
+    monkeypatch.setattr(server, "serve", lambda host, port, limits, **kwargs: served.append(limits))
+    assert run("serve")[0] == 0
+    defaults = Limits()
+    assert (served[0].kept_reports, served[0].kept_report_bytes, served[0].kept_report_seconds) == (
+        defaults.kept_reports,
+        defaults.kept_report_bytes,
+        defaults.kept_report_seconds,
+    )
+    code, _, _ = run("serve", "--kept-reports", "8", "--kept-report-bytes", "16MiB", "--kept-report-seconds", "600")
+    assert code == 0
+    assert (served[1].kept_reports, served[1].kept_report_bytes, served[1].kept_report_seconds) == (8, 16 * 2**20, 600)
+    assert run("serve", "--kept-reports", "0")[0] == 0 and served[2].kept_reports == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--kept-reports", "-1"), "--kept-reports: must be 0 or more, not -1"),
+        (("--kept-reports", "many"), "--kept-reports: 'many' is not a whole number"),
+        (("--kept-report-bytes", "100kB"), "--kept-report-bytes: must be at least 1 MiB"),
+        (("--kept-report-bytes", "lots"), "--kept-report-bytes: 'lots' is not a size such as 16MiB"),
+        (("--kept-report-seconds", "0"), "--kept-report-seconds: must be more than 0"),
+    ],
+)
+def test_chorus_serve_refuses_kept_reports_bounds_it_cannot_use(run, args, message):
+    code, _, err = run("serve", *args)
+    assert code == 1 and message in err
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("kept_reports", -1, "kept_reports is how many reports are kept: 0 (none) or more, not -1"),
+        ("kept_report_bytes", -5, "kept_report_bytes must be 0 or more"),
+        ("kept_report_seconds", 0, "kept_report_seconds must be more than 0"),
+    ],
+)
+def test_limits_refuse_kept_reports_bounds_they_cannot_use(field, value, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        Limits(**{field: value})
+
+
+def test_a_server_that_keeps_no_report_answers_with_no_report_id():
+    with TestClient(create_app(Limits(kept_reports=0)), base_url="http://localhost") as c:
+        answer = c.post("/api/report", json={"documents": example_texts()[:2]})
+        assert answer.status_code == 200 and answer.json()["report_id"] is None
+        assert len(c.app.state.kept_reports) == 0
+
+
 def test_chorus_serve_rejects_a_bad_port(run):
     code, _, err = run("serve", "--port", "70000")
     assert code == 1 and "between 0 and 65535" in err

@@ -27,7 +27,15 @@ from chorus.errors import ChorusError
 from chorus.evaluation.rouge_plan import DEFAULT_SCORER, SCORERS
 from chorus.render import FORMATS, REPORT_FORMATS
 from chorus.types import DEFAULT_WORDS, DIGEST_WORDS, MIN_OUTLETS, SummaryOptions, typed_date
-from chorus.web.defaults import REQUEST_SECONDS, WORKER_MEMORY, WORKERS
+from chorus.web.defaults import (
+    KEPT_REPORT_BYTES,
+    KEPT_REPORT_SECONDS,
+    KEPT_REPORTS,
+    MIN_KEPT_REPORT_BYTES,
+    REQUEST_SECONDS,
+    WORKER_MEMORY,
+    WORKERS,
+)
 
 gc.freeze()
 if _COLLECTING:
@@ -68,6 +76,17 @@ def positive_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def whole_number(value: str) -> int:
+    """0 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
     return number
 
 
@@ -357,6 +376,16 @@ def byte_size(value: str) -> int:
     return size
 
 
+def kept_report_size(value: str) -> int:
+    size = byte_size(value)
+    if size < MIN_KEPT_REPORT_BYTES:
+        raise argparse.ArgumentTypeError(
+            f"must be at least {MIN_KEPT_REPORT_BYTES / 2**20:g} MiB to keep even one 50-article report "
+            "(about 0.8 MB); --kept-reports 0 keeps none"
+        )
+    return size
+
+
 def _fields(value: str | None) -> tuple[str, ...]:
     return tuple(f.strip() for f in value.split(",") if f.strip()) if value else ()
 
@@ -417,6 +446,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             workers=args.workers or defaults.workers,
             heavy_workers=min(defaults.heavy_workers, max((args.workers or defaults.workers) - 1, 1)),
             worker_memory_bytes=args.worker_memory,
+            kept_reports=defaults.kept_reports if args.kept_reports is None else args.kept_reports,
+            kept_report_bytes=args.kept_report_bytes or defaults.kept_report_bytes,
+            kept_report_seconds=args.kept_report_seconds or defaults.kept_report_seconds,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -636,6 +668,26 @@ def build_parser() -> argparse.ArgumentParser:
         type=positive_float,
         metavar="SECONDS",
         help=f"time limit of one request (default {REQUEST_SECONDS:g})",
+    )
+    p.add_argument(
+        "--kept-reports",
+        type=whole_number,
+        metavar="N",
+        help=f"recent reports kept for the page's download without computing them again (default {KEPT_REPORTS}; "
+        "0 keeps none: a download sends the articles again)",
+    )
+    p.add_argument(
+        "--kept-report-bytes",
+        type=kept_report_size,
+        metavar="SIZE",
+        help=f"memory the kept reports may take, compressed, e.g. 256MiB (default {KEPT_REPORT_BYTES / 2**20:g} MiB; "
+        "a 50-article report takes about 0.8 MB); past it the oldest go",
+    )
+    p.add_argument(
+        "--kept-report-seconds",
+        type=positive_float,
+        metavar="SECONDS",
+        help=f"how long a report is kept after it was made (default {KEPT_REPORT_SECONDS:g})",
     )
     p.set_defaults(func=cmd_serve)
 

@@ -6,3 +6,10 @@ REQUEST_SECONDS = 60.0  # per request, waiting for a worker included
 WORKERS = 3  # worker processes: summaries and reports computed at once
 WORKER_MEMORY = 4 * 2**30  # address space of one worker: a 50-article report fits in far less
 MIN_WORKER_MEMORY = 1 * 2**30  # below this a worker cannot even load the pipeline
+# The renderings of recent reports the page may download without computing them again (chorus.web.kept):
+# the latest this many, within this many bytes compressed (the bound on the server's memory; a
+# 50-article report keeps about 0.8 MB), each for this long.
+KEPT_REPORTS = 64
+KEPT_REPORT_BYTES = 64 * 2**20
+KEPT_REPORT_SECONDS = 3600.0
+MIN_KEPT_REPORT_BYTES = 2**20  # below this not even one 50-article report is kept

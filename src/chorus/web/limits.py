@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from chorus.web.defaults import MIN_WORKER_MEMORY, REQUEST_SECONDS, WORKER_MEMORY, WORKERS
+from chorus.web.defaults import (
+    KEPT_REPORT_BYTES,
+    KEPT_REPORT_SECONDS,
+    KEPT_REPORTS,
+    MIN_WORKER_MEMORY,
+    REQUEST_SECONDS,
+    WORKER_MEMORY,
+    WORKERS,
+)
 from chorus.web.errors import ApiError, error_response
 
 
@@ -44,17 +52,22 @@ class Limits:
     # a page open to others must not be made to fetch what only the server sees.
     fetch_private: bool = False
     # The renderings of recent reports the page may download without computing them again
-    # (chorus.web.kept): the latest this many, within this many bytes compressed, for this long.
-    # A 50-article report keeps about 0.8 MB; the bytes bound the server's memory.
-    kept_reports: int = 64
-    kept_report_bytes: int = 64 * 1024 * 1024
-    kept_report_seconds: float = 3600.0
+    # (chorus.web.kept): the latest this many (0: none), within this many bytes compressed, for this long.
+    kept_reports: int = KEPT_REPORTS
+    kept_report_bytes: int = KEPT_REPORT_BYTES
+    kept_report_seconds: float = KEPT_REPORT_SECONDS
 
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise ValueError("the server needs at least one worker")
         if not 0 < self.heavy_workers <= self.workers:
             raise ValueError("heavy_workers must be between 1 and workers")
+        if self.kept_reports < 0:
+            raise ValueError(f"kept_reports is how many reports are kept: 0 (none) or more, not {self.kept_reports}")
+        if self.kept_report_bytes < 0:
+            raise ValueError(f"kept_report_bytes must be 0 or more, not {self.kept_report_bytes}")
+        if not self.kept_report_seconds > 0:
+            raise ValueError(f"kept_report_seconds must be more than 0, not {self.kept_report_seconds:g}")
 
     def resolved_worker_memory(self) -> int:
         if self.worker_memory_bytes is not None:
