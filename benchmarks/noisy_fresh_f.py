@@ -7,7 +7,9 @@ read to find the eighth to tenth sessions' rules. This set was written and
 labelled in the eleventh session (2026-12-03) *before* the cleaner was run
 on it or changed, and its generator frozen then; main is scored on it once
 before that session's changes and once after them, and no page of it is
-read (only its totals and the kinds it keeps):
+read (only its totals and the kinds it keeps). In the twelfth session its
+DUC 2006 half D0601-D0625 ("duc2006 tune") was read to find rules; the
+other half and DUC 2007 ("duc2006 held-out", "duc2007-update") stay unread:
 
 - **articles**: the DUC documents that none of sets A-E dresses: each DUC
   2006 topic's last 5, and the DUC 2007 update sets' leftovers (those with
@@ -442,9 +444,23 @@ def f_documents(row: dict) -> list[int]:
     return sorted(rng.sample(free, min(PAGES_PER_CLUSTER, len(free))))
 
 
+TUNE_TOPICS = 25  # DUC 2006 topics D0601-D0625: the half whose misses the twelfth session read
+
+
+def half(cluster: NoisyCluster) -> str:
+    """The cluster's part: its dataset, DUC 2006 split in the half whose misses were read ("tune") and the half
+    kept aside ("held-out"); DUC 2007's clusters are kept aside too."""
+    if cluster.part != "duc2006":
+        return cluster.part
+    return "duc2006 tune" if int(cluster.id[3:5]) <= TUNE_TOPICS else "duc2006 held-out"
+
+
 def build(data: Path) -> list[NoisyCluster]:
     # the ledes of the fourth documents: sets C, D and E's teasers are the first, second and third documents'
-    return build_fresh(data, "F", FreshFPageMaker, f_documents, slice(3, 4), "F/{id}")
+    clusters = build_fresh(data, "F", FreshFPageMaker, f_documents, slice(3, 4), "F/{id}")
+    for cluster in clusters:
+        cluster.part = half(cluster)
+    return clusters
 
 
 def overlap() -> int:
