@@ -942,7 +942,7 @@ def test_the_outlet_speaking_to_its_reader_goes():
     model = _Doubting([headline, *share])
     [result] = clean_texts([page], model)
     assert result.paragraphs == [*NEWS, *NEWS_2]
-    [kept] = clean_texts([page], model, outlet_voice=False)
+    [kept] = clean_texts([page], model, outlet_voice=False, funding_appeals=False)  # both rules read it
     assert appeal in kept.paragraphs
 
 
@@ -1238,7 +1238,7 @@ def test_a_bio_above_a_box_of_other_stories_goes():
     model = _Doubting([headline, *SHARE_ROW, box[0], box[2], "Share"])
     [result] = clean_texts([page], model)
     assert result.paragraphs == NEWS
-    [kept] = clean_texts([page], model, end_matter_again=False)
+    [kept] = clean_texts([page], model, end_matter_again=False, writer_bios=False)  # both rules read it
     assert bio in kept.paragraphs
 
 
@@ -1254,3 +1254,130 @@ def test_a_closing_paragraph_about_the_article_s_people_above_a_box_stays():
     page = "\n\n".join([headline, *SHARE_ROW, *NEWS, closing, *box, "Share"])
     [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW, box[0], box[2], "Share"]))
     assert result.paragraphs == [*NEWS, closing]
+
+
+# --- twelfth session: writers' bios among the paragraphs, appeals for the outlet's funding --------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        ["Priya Raman is a staff writer based in Denver."],
+        [
+            "About the author",
+            "Jonas Lindqvist has written about the courts for 20 years and is the author of two books.",
+        ],
+        ["Chiamaka Eze is the Marrowick Gazette's health correspondent."],
+        ["Mateo Ferrer covers city hall for the Gazette. Before joining the paper he worked in Lisbon."],
+    ],
+)
+def test_a_writer_s_bio_among_the_article_s_paragraphs_goes(bio):
+    # Set between two paragraphs (a side rail flattened into the article), not only at the page's end; its label
+    # goes with it.
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], *bio, *NEWS[2:]])
+    model = _Doubting([headline, *SHARE_ROW])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == NEWS
+    [kept] = clean_texts([page], model, writer_bios=False)
+    assert bio[-1] in kept.paragraphs
+
+
+@pytest.mark.parametrize(
+    "reporting",
+    [
+        # a source introduced mid-story is named again
+        "Charles Yesalis is a Penn State professor who has written a book on the subject.",
+        # one capitalised word opens any sentence
+        "Despite reports of cracks last year, the council kept the bridge open to buses and bikes.",
+        # quoted
+        'Jo Lee is a reporter who "saw the cracks first," the mayor said of the Gazette\'s coverage.',
+    ],
+)
+def test_a_paragraph_that_opens_like_a_bio_but_is_the_story_s_stays(reporting):
+    headline = "Elm Street bridge to close for repairs"
+    named_again = "Yesalis said the repairs were overdue by at least a decade."
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], reporting, *NEWS[2:], named_again])
+    [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW]))
+    assert result.paragraphs == [*NEWS[:2], reporting, *NEWS[2:], named_again]
+
+
+def test_a_bio_among_the_paragraphs_is_not_brought_back_by_the_cluster():
+    # It uses the cluster's words ("bridge", "council"); as a bio set among the paragraphs it goes both ways.
+    bio = "Priya Raman covers the council and the Elm Street bridge for the Gazette as its city hall reporter."
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], bio, *NEWS[2:]])
+    other = "\n\n".join(["Bridge repairs", *NEWS_2])
+    model = _Doubting([headline, *SHARE_ROW, bio])
+    together = clean_texts([page, other], model)[0]
+    assert together.paragraphs == NEWS
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Journalism like this is funded by readers.",
+        "We rely on readers like you so that anyone can read this for free. Will you join the 3,000 who already give?",
+        "Our newsroom depends on the donations of readers. Any contribution helps.",
+        "Every donation, however small, pays for our reporting on the county's schools, courts and councils.",
+    ],
+)
+def test_an_appeal_for_the_outlet_s_funding_goes_wherever_it_stands(appeal):
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:3], appeal, *NEWS[3:]])
+    model = _Doubting([headline, *SHARE_ROW])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == NEWS
+    [kept] = clean_texts([page], model, funding_appeals=False)
+    assert appeal in kept.paragraphs
+
+
+@pytest.mark.parametrize(
+    "reporting",
+    [
+        "Donors have given $2 million to the repair fund since March, most of it from local firms.",
+        "We give the council credit for acting fast, one shop owner wrote in a letter to the editor.",
+        "The fund is paid for by a donation from the Marrowick Trust, which backs local reporting projects.",
+        "The Marrowick Trust gave the Gazette's newsroom a donation of $1 million last year to hire four reporters.",
+    ],
+)
+def test_reporting_about_giving_stays(reporting):
+    # Giving alone, or with the outlet's voice or its work but not both of what an appeal needs, is reporting.
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:3], reporting, *NEWS[3:]])
+    [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW]))
+    assert result.paragraphs == [*NEWS[:3], reporting, *NEWS[3:]]
+
+
+def test_a_bio_right_under_the_article_may_be_brought_back_by_the_cluster_as_end_matter_is():
+    # A wire story's closing bio ("Alan Judd writes for the Atlanta Journal-Constitution") sharing the cluster's
+    # words stays together, as before the bios rule (on DUC dropping those moved summaries); alone it goes.
+    bio = "Priya Raman writes about the council and the Elm Street bridge for the Gazette as its city hall reporter."
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS, bio])
+    other = "\n\n".join(["Bridge repairs", *NEWS_2])
+    model = _Doubting([headline, *SHARE_ROW])
+    assert clean_texts([page, other], model)[0].paragraphs == [*NEWS, bio]
+    assert clean_texts([page], model)[0].paragraphs == NEWS
+
+
+def test_a_box_of_other_stories_whose_items_carry_their_age_goes():
+    # An item's age or reading time on a line of its own, under its teaser, no longer hides the box.
+    box = [
+        "Rovers Sign Striker From Dundee",
+        "Rovers paid a record fee on Monday for a striker from Dundee, the city's biggest transfer.",
+        "3 hours ago",
+        "Bakery on Mill Street Wins National Prize",
+        "Judges praised the Mill Street bakery's rye loaf above 300 other entries from across the country.",
+        "6 min read",
+    ]
+    # The teasers share a word or two with the article ("Monday", "city", "Mill"): the rule for a lone teaser
+    # under another story's headline, which needs almost none, leaves them.
+    # (Under the article's end: a box's last teaser followed by the article's paragraphs is the article resuming.)
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS, *box, "Share"])
+    model = _Doubting([headline, *SHARE_ROW, box[0], box[2], box[3], box[5], "Share"])
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == NEWS
+    [kept] = clean_texts([page], model, item_ages=False)
+    assert box[1] in kept.paragraphs and box[4] in kept.paragraphs

@@ -96,6 +96,22 @@ BIOGRAPHY_VERBS = (
     "was born",
     "can be reached",
 )
+# A writer's bio set among the article's paragraphs (clean.WRITER_BIOS) speaks of the writer's work: these
+# words, or the bio's verb itself ("covers", "writes", "has written", "has covered", "reports").
+WRITER_WORK_WORDS = frozenset(
+    """writer writers reporter reporters correspondent correspondents columnist columnists column columns
+    editor editors journalist journalists newsroom newspaper paper bureau desk author books""".split()
+)
+WRITER_WORK_VERBS = frozenset(("covers", "writes", "has written", "has covered", "reports"))
+# An appeal for the outlet's funding (clean.FUNDING_APPEALS): the words of giving to it ...
+SUPPORT_WORDS = frozenset(
+    "contribution contributions contribute donation donations donate donor donors gift gifts give funded".split()
+)
+# ... said by the outlet to its reader ("we" and "you"), or of its own work: "journalism" or "newsroom" in a
+# short notice ("Journalism like this is funded by readers."), "reporting" too with "we" or "you" ("If you value
+# our reporting, ..."; alone it is the story's: "campaign donors' reporting rules").
+OUTLET_WORK_WORDS = frozenset("journalism newsroom".split())
+OUTLET_VOICED_WORK_WORDS = OUTLET_WORK_WORDS | {"reporting"}
 # The page speaking of itself (ingest/clean.py, PAGE_NOTICES): "this article", "these links", "this site"
 # outside quotation marks is the page's notice (a disclaimer, a correction note, an affiliate disclosure),
 # not the story's reporting ("interviewed for this article" is reporting: clean.py leaves "for" and "to" out).

@@ -221,6 +221,12 @@ BOX_LAST_TEASER = True
 # marks, no lead-in: a digest of wire stories (DUC's AP and Xinhua digests) sets a headline over each item's
 # paragraph, and without these tests 4 DUC items were lost.
 BOXED_TEASERS = True
+# A box's item may carry its age or reading time on a line of its own under its headline or teaser ("3 hours
+# ago", "Yesterday", "6 min read"): the box rules read past it (STORY_BOXES, BOXED_TEASERS), as the model
+# drops it. Without this an item's age between a teaser and the next headline hid the box.
+ITEM_AGES = True
+ITEM_STAMP_WORDS = 4
+_READING_TIME_RE = re.compile(r"^\d{1,3}[- ]?(?:min|mins|minutes?)(?:[- ]read)?$", re.IGNORECASE)
 BOXED_TEASER_OWN_COHESION = 0.3
 # "READ NEXT: ...", "See also: ...": one link with its label, not a box's headline (as "Related post: ...").
 _LABELLED_LINK_RE = re.compile(r"^\W*\w+(?:\s+\w+){0,2}\s*:\s")
@@ -260,6 +266,28 @@ NOTICE_SHORT_WORDS = 15
 _PLEASE_RE = re.compile(r"(?:^|[,;:.!?(]\s*)[Pp]lease\s+[a-z]")
 _PAGE_SELF_RE = re.compile(rf"(?<!for )(?<!to )\b(?:[Tt]his|[Tt]hese) {lexicon.alternation(lexicon.PAGE_SELF_NOUNS)}\b")
 _SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?]\s+)[\"“‘(]?([A-Z][a-z]+)\b")
+# An appeal for the outlet's funding, wherever it stands (a PAGE_NOTICES kind, with its limits): a block that
+# speaks of giving money (``lexicon.SUPPORT_WORDS``) in the outlet's voice to its reader ("we" and "you": "We
+# rely on readers like you ... Will you join the 3,000 who already give?") or of the outlet's own work
+# (``lexicon.OUTLET_VOICED_WORK_WORDS``: "Journalism like this is funded by readers.", "If you value our
+# reporting, ..."). Giving alone is too common in reporting ("donors gave", "we give" in an editorial), and
+# so is a sentence about a newsroom's funds in no one's voice but the story's.
+FUNDING_APPEALS = True
+# A writer's bio set among the article's paragraphs, not only at its end (END_MATTER): a block of at most
+# BIO_MAX_WORDS after the article's first paragraph that opens with a name and a verb of a biography or "is"
+# ("Jo Lee is the Gazette's health correspondent."; a full name, two words or more), speaks of a writer's work (``lexicon.WRITER_WORK_WORDS``,
+# ``WRITER_WORK_VERBS``), quotes and attributes nothing, and whose name no other paragraph of the page uses
+# (a source introduced mid-story, "Charles Yesalis is a Penn State professor who has written a book on it",
+# is named again: "Yesalis said"). The cluster does not bring one back, and a short label right above one
+# ("About the author") goes with it.
+WRITER_BIOS = True
+BIO_MAX_WORDS = 50
+BIO_LABEL_WORDS = 4
+BIO_NAME_WORDS = 2
+_BIO_OPENING_RE = re.compile(
+    r"^((?:The )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}),? "
+    rf"({lexicon.alternation((*lexicon.BIOGRAPHY_VERBS, *lexicon.WRITER_WORK_VERBS, 'is'))})\b"
+)
 # An advertisement's label, or the notice that the story resumes after it, on a short line of its own (no
 # sentence): furniture wherever it stands, however the model scored it ("Report this ad", "Partner content").
 AD_LABELS = True
@@ -315,6 +343,9 @@ class RuleSwitches:
     box_last_teaser: bool = BOX_LAST_TEASER
     boxed_teasers: bool = BOXED_TEASERS
     end_matter_again: bool = END_MATTER_AGAIN
+    funding_appeals: bool = FUNDING_APPEALS
+    writer_bios: bool = WRITER_BIOS
+    item_ages: bool = ITEM_AGES
 
 
 @dataclass
@@ -956,7 +987,21 @@ def _off_topic(b: Block, run_cohesion: float) -> bool:
     return run_cohesion < TEASER_RUN_COHESION and max(b.cohesion, b.own_cohesion) < TEASER_CLUSTER_COHESION
 
 
-def _story_boxes(blocks: list[Block], layout: Layout, box_teaser_off_topic: bool = BOX_LAST_TEASER) -> None:
+def _is_item_stamp(b: Block) -> bool:
+    """A box item's age or reading time on a line of its own ("3 hours ago", "Yesterday", "6 min read")."""
+    return b.n_words <= ITEM_STAMP_WORDS and not b.terminal and (b.timestamp or bool(_READING_TIME_RE.match(b.text)))
+
+
+def _past_item_stamps(blocks: list[Block], j: int, end: int, ages: bool = ITEM_AGES) -> int:
+    """The first block from ``j`` on (before ``end``) that is no box item's age (ITEM_AGES; ``j`` if off)."""
+    while ages and j < end and blocks[j].label == BAD and _is_item_stamp(blocks[j]):
+        j += 1
+    return j
+
+
+def _story_boxes(
+    blocks: list[Block], layout: Layout, box_teaser_off_topic: bool = BOX_LAST_TEASER, ages: bool = ITEM_AGES
+) -> None:
     """Drop a box of other stories' headlines and teasers (STORY_BOXES): read after the cluster is compared.
 
     The box ends before a headline over a paragraph of several sentences (the article's subheading), and
@@ -968,26 +1013,27 @@ def _story_boxes(blocks: list[Block], layout: Layout, box_teaser_off_topic: bool
     run = layout.run_cohesion
     i = first + 1
     while i < article:
-        items: list[tuple[int, bool]] = []  # each headline's index, and whether a teaser is under it
+        items: list[tuple[int, int | None]] = []  # each headline's index, and its teaser's if one is under it
         j = i
         while j < article and _box_headline(blocks[j], own):
-            teaser = j + 1 < article and _box_teaser(blocks[j + 1], run[j + 1])
-            under = blocks[j + 1] if j + 1 < article else None
+            k = _past_item_stamps(blocks, j + 1, article, ages)  # an item's age may stand under its headline
+            teaser = k < article and _box_teaser(blocks[k], run[k])
+            under = blocks[k] if k < article else None
             if not teaser and under is not None and under.label == GOOD and _is_prose(under):
                 if SENTENCE_BREAK_RE.search(under.text):
                     break  # the article's subheading over its next paragraph
-            items.append((j, teaser))
-            j += 2 if teaser else 1
+            items.append((j, k if teaser else None))
+            j = _past_item_stamps(blocks, k + 1, article, ages) if teaser else k
+        last_teaser = items[-1][1] if items else None
         if (
-            items
-            and items[-1][1]
+            last_teaser is not None
             and _resumes_article(blocks, j)
-            and not (box_teaser_off_topic and _off_topic(blocks[j - 1], run[j - 1]))
+            and not (box_teaser_off_topic and _off_topic(blocks[last_teaser], run[last_teaser]))
         ):
-            j -= 1  # the last "teaser" is the article resuming under the box
-            items[-1] = (items[-1][0], False)
+            j = last_teaser  # the last "teaser" is the article resuming under the box
+            items[-1] = (items[-1][0], None)
         # Two headlines or more, and a teaser under one: a list of lines (a tour's dates, a table) has none.
-        if len(items) >= BOX_MIN_ITEMS and any(teaser for _, teaser in items):
+        if len(items) >= BOX_MIN_ITEMS and any(teaser is not None for _, teaser in items):
             for b in blocks[i:j]:
                 if b.label == GOOD:
                     b.label, b.reason = BAD, "in a box of other stories' headlines and teasers"
@@ -1016,7 +1062,7 @@ def _one_sentence(text: str) -> bool:
     return not SENTENCE_BREAK_RE.search(text) or len(split_sentences(text)) == 1
 
 
-def _sandwiched_teasers(blocks: list[Block], layout: Layout) -> None:
+def _sandwiched_teasers(blocks: list[Block], layout: Layout, ages: bool = ITEM_AGES) -> None:
     """Drop a sentence set between two headlines of a box of other stories that shares few words with the
     article's main run and with its own page (BOXED_TEASERS); read after the cluster is compared."""
     article = len(layout.prose)
@@ -1036,8 +1082,9 @@ def _sandwiched_teasers(blocks: list[Block], layout: Layout) -> None:
             and layout.run_cohesion[i] < BOX_TEASER_RUN_COHESION
             and b.own_cohesion < BOXED_TEASER_OWN_COHESION
             and _boxed_headline(blocks[i - 1], own, strict=False)
-            and _boxed_headline(blocks[i + 1], own, strict=False)
-            and (_boxed_headline(blocks[i - 1], own) or _boxed_headline(blocks[i + 1], own))
+            and (below := _past_item_stamps(blocks, i + 1, article, ages)) < article
+            and _boxed_headline(blocks[below], own, strict=False)
+            and (_boxed_headline(blocks[i - 1], own) or _boxed_headline(blocks[below], own))
         ):
             b.label, b.reason = BAD, "a teaser between two headlines of a box of other stories"
 
@@ -1056,11 +1103,11 @@ def _outlet_voice(blocks: list[Block], layout: Layout) -> None:
             b.label, b.reason = BAD, "the outlet speaking to its reader (about us, a notice, a disclosure)"
 
 
-def _notice_reason(b: Block) -> str:
-    """Why a block is the page's notice to its reader, or "" (PAGE_NOTICES)."""
+def _notice_reason(b: Block, appeals: bool = FUNDING_APPEALS) -> str:
+    """Why a block is the page's notice to its reader, or "" (PAGE_NOTICES; ``appeals``: FUNDING_APPEALS)."""
     if b.n_words > NOTICE_MAX_WORDS:
         return ""
-    reason = _notice_wording(b)
+    reason = _notice_wording(b) or (_appeal_wording(b) if appeals else "")
     # Quoted or attributed words are reporting: tested only for the few blocks worded as a notice (the
     # attribution's pattern costs most of all these tests, and the result is the same in either order).
     if reason and (_QUOTATION_MARKS_RE.search(b.text) or _ATTRIBUTION_RE.search(b.text)):
@@ -1085,6 +1132,19 @@ def _notice_wording(b: Block) -> str:
         and not lexicon.READER_ACTION_VERBS.isdisjoint(w.lower() for w in _SENTENCE_OPENING_RE.findall(b.text))
     ):
         return "calls the reader to act for the page (subscribe, follow, become a member)"
+    return ""
+
+
+def _appeal_wording(b: Block) -> str:
+    """Why a block is worded as an appeal for the outlet's funding (FUNDING_APPEALS), or ""."""
+    lower = {w.lower() for w in words(b.text)}
+    if lexicon.SUPPORT_WORDS.isdisjoint(lower):
+        return ""
+    if b.n_words <= NOTICE_SHORT_WORDS and not lexicon.OUTLET_WORK_WORDS.isdisjoint(lower):
+        return "an appeal for the outlet's funding (give, donate, contribute)"
+    you, we = _addresses_you(b), bool(_OUTLET_WE_RE.search(b.text))
+    if (you and we) or ((you or we) and not lexicon.OUTLET_VOICED_WORK_WORDS.isdisjoint(lower)):
+        return "an appeal for the outlet's funding (give, donate, contribute)"
     return ""
 
 
@@ -1145,12 +1205,12 @@ def _ad_labels(blocks: list[Block]) -> None:
             b.label, b.reason = BAD, "an advertisement's label (ad, sponsored, the story continues)"
 
 
-def _page_notices(blocks: list[Block]) -> None:
+def _page_notices(blocks: list[Block], appeals: bool = FUNDING_APPEALS) -> None:
     """Drop the page's notices to its reader (``_notice_reason``), and mark those already dropped that the
     cluster's rescue could bring back (prose: they use the common words of any story, "reporting", "free")."""
     for b in blocks:
         if b.label == GOOD or _is_prose(b):
-            reason = _notice_reason(b)
+            reason = _notice_reason(b, appeals)
             if reason:
                 b.notice = True
                 if b.label == GOOD:
@@ -1200,6 +1260,53 @@ def _end_matter(blocks: list[Block], after_cluster: bool = False) -> None:
         b.label, b.reason = BAD, "after the article, about a writer or an outlet it never names (a bio, about us)"
         at = where[id(b)]
         b.notice = at > 0 and blocks[at - 1].label == BAD and not blocks[at - 1].notice
+
+
+def _reads_as_bio(b: Block) -> set[str] | None:
+    """The name a writer's bio opens with, lower-cased and without stop words (WRITER_BIOS), or None."""
+    if b.n_words > BIO_MAX_WORDS or not _is_prose(b):
+        return None
+    opening = _BIO_OPENING_RE.match(b.text)
+    if opening is None:
+        return None
+    if opening.group(2) not in lexicon.WRITER_WORK_VERBS and lexicon.WRITER_WORK_WORDS.isdisjoint(
+        w.lower() for w in words(b.text)
+    ):
+        return None
+    if _QUOTATION_MARKS_RE.search(b.text) or _ATTRIBUTION_RE.search(b.text):
+        return None
+    named = {w.lower() for w in opening.group(1).split()} - STOP_WORDS
+    # A full name: one capitalised word may open any sentence ("Despite reports of clashes, ...").
+    return named if len(named) >= BIO_NAME_WORDS else None
+
+
+def _writer_bios(blocks: list[Block]) -> None:
+    """Drop the writers' bios set among the article's paragraphs (WRITER_BIOS), and mark them, kept or not, so
+    that the cluster does not bring one back."""
+    prose = [i for i, b in enumerate(blocks) if _is_prose(b)]
+    first = next((i for i in prose if blocks[i].label == GOOD), None)
+    if first is None:
+        return
+    bios = {i: named for i in prose if i > first and (named := _reads_as_bio(blocks[i])) is not None}
+    if not bios:
+        return
+    # Every capitalised word of the page's other paragraphs, sentence openings too ("Yesalis said ..."): a
+    # name the story uses anywhere keeps the block.
+    used = {m.group().lower() for i in prose if i not in bios for m in _CAPITALISED_RE.finditer(blocks[i].text)}
+    last = max((i for i in prose if i not in bios and blocks[i].label == GOOD), default=-1)
+    for i, named in bios.items():
+        if named & used:
+            continue
+        b = blocks[i]
+        # Right under the article's last paragraph, as a wire story's closing bio is ("Alan Judd writes for the
+        # Atlanta Journal-Constitution"), the cluster may bring it back, as END_MATTER lets it: on DUC such
+        # bios share the story's words, and dropping them moved summaries (BENCHMARKS.md, the eighth session).
+        b.notice = not (i > last and blocks[i - 1].label == GOOD and all(j in bios for j in range(last + 1, i)))
+        if b.label == GOOD:
+            b.label, b.reason = BAD, "a writer's bio among the article's paragraphs"
+        above = blocks[i - 1]
+        if above.label == GOOD and above.n_words <= BIO_LABEL_WORDS and not above.terminal:
+            above.label, above.reason = BAD, "the label of a writer's bio"
 
 
 def without_other_stories(blocks: list[Block]) -> list[Block]:
@@ -1336,7 +1443,9 @@ def _classify_article(
         kept_prose
     )
     if rules.page_notices and not written_to_reader:
-        _page_notices(blocks)
+        _page_notices(blocks, rules.funding_appeals)
+    if rules.writer_bios:
+        _writer_bios(blocks)
     if rules.ad_labels:
         _ad_labels(blocks)
     if rules.product_boxes:
@@ -1492,6 +1601,9 @@ def clean_texts(
     box_last_teaser: bool = BOX_LAST_TEASER,
     boxed_teasers: bool = BOXED_TEASERS,
     end_matter_again: bool = END_MATTER_AGAIN,
+    funding_appeals: bool = FUNDING_APPEALS,
+    writer_bios: bool = WRITER_BIOS,
+    item_ages: bool = ITEM_AGES,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1520,6 +1632,9 @@ def clean_texts(
         box_last_teaser,
         boxed_teasers,
         end_matter_again,
+        funding_appeals,
+        writer_bios,
+        item_ages,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
@@ -1568,9 +1683,9 @@ def clean_texts(
         if rules.headline_teasers:
             _headline_teasers(blocks, layouts[d])
         if rules.story_boxes:
-            _story_boxes(blocks, layouts[d], rules.box_last_teaser)
+            _story_boxes(blocks, layouts[d], rules.box_last_teaser, rules.item_ages)
         if rules.boxed_teasers:
-            _sandwiched_teasers(blocks, layouts[d])
+            _sandwiched_teasers(blocks, layouts[d], rules.item_ages)
         if rules.end_matter and rules.end_matter_again:
             _end_matter(blocks[: len(layouts[d].prose)], after_cluster=True)
         title, subtitle = _split_title(blocks, rules.masthead_titles)
