@@ -1381,3 +1381,25 @@ def test_a_box_of_other_stories_whose_items_carry_their_age_goes():
     assert result.paragraphs == NEWS
     [kept] = clean_texts([page], model, item_ages=False)
     assert box[1] in kept.paragraphs and box[4] in kept.paragraphs
+
+
+def test_no_title_is_an_item_of_a_box_above_the_headline():
+    # A box of other stories over the page's own headline: its bulleted or numbered items are no title.
+    headline = "Elm Street bridge to close for repairs"
+    box = ["• Bridge Repairs Elsewhere Run Late, Council Says", "2. Elm Street Shops Brace For Holiday Closure"]
+    page = "\n\n".join(["Top headlines", *box, headline, *SHARE_ROW, *NEWS])
+    model = _Doubting(["Top headlines", *box, headline, *SHARE_ROW])
+    [result] = clean_texts([page], model)
+    assert result.title == headline and result.paragraphs == NEWS
+    [before] = clean_texts([page], model, list_item_titles=False)
+    assert before.title == box[0]
+
+
+def test_a_caption_pointing_at_its_picture_goes_even_when_the_cluster_shares_its_words():
+    caption = "▲ Mayor Ana Ruiz at the Elm Street bridge after the council vote on Monday."
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], caption, *NEWS[2:]])
+    other = "\n\n".join(["Bridge repairs", *NEWS_2])
+    model = _Doubting([headline, *SHARE_ROW])
+    assert clean_texts([page, other], model)[0].paragraphs == NEWS
+    assert caption in clean_texts([page, other], model, pointer_captions=False)[0].paragraphs

@@ -315,6 +315,15 @@ _SELLS_RE = re.compile(
 # start ("© The Granite Post 2006", "About The Granite Post: ...", "Jo Lee joined The Granite Post in ..."), a
 # title candidate is the outlet's name (``_named_in_furniture``), and the next candidate is tried.
 MASTHEAD_TITLES = True
+# A caption pointing at its picture: a block of at most CAPTION_MAX_WORDS opening with an arrow ("▲ Ana Ruiz
+# outside the court on Monday.", "◄ The bridge at dawn"); no paragraph of reporting opens so.
+POINTER_CAPTIONS = True
+_POINTER_RE = re.compile(r"^[▲△▼▽◄◀►▶↑↓←→]\s")
+# No title is a list's item: a line opening with a bullet or a list number ("• Rovers Sign Striker", "2. Bakery
+# Wins Prize") above the article is an item of a box of other stories set over the headline (set F's tune half
+# took one for the title on pages whose own headline came below such a box).
+LIST_ITEM_TITLES = True
+_BULLET_RE = re.compile(r"^[•◦▪▸►‣·*]\s")
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -346,6 +355,8 @@ class RuleSwitches:
     funding_appeals: bool = FUNDING_APPEALS
     writer_bios: bool = WRITER_BIOS
     item_ages: bool = ITEM_AGES
+    list_item_titles: bool = LIST_ITEM_TITLES
+    pointer_captions: bool = POINTER_CAPTIONS
 
 
 @dataclass
@@ -686,8 +697,11 @@ def _named_in_furniture(blocks: list[Block], i: int, first_good: int) -> bool:
     )
 
 
-def _split_title(blocks: list[Block], mastheads: bool = MASTHEAD_TITLES) -> tuple[Block | None, Block | None]:
-    """The headline opens the page; a standfirst may follow it (``mastheads``: never the outlet's name)."""
+def _split_title(
+    blocks: list[Block], mastheads: bool = MASTHEAD_TITLES, list_items: bool = LIST_ITEM_TITLES
+) -> tuple[Block | None, Block | None]:
+    """The headline opens the page; a standfirst may follow it (``mastheads``: never the outlet's name;
+    ``list_items``: never a list's item)."""
     first_good = next((i for i, b in enumerate(blocks) if b.label == GOOD), len(blocks))
     for i, b in enumerate(blocks[:first_good]):
         if _reads_as_lead_in(b):
@@ -698,6 +712,8 @@ def _split_title(blocks: list[Block], mastheads: bool = MASTHEAD_TITLES) -> tupl
             continue
         if b.timestamp or _SEPARATED_RE.search(b.text):
             continue  # a time stamp or a menu
+        if list_items and (_BULLET_RE.match(b.text) or _NUMBERED_RE.match(b.text)):
+            continue  # an item of a box of other stories above the headline
         if mastheads and _named_in_furniture(blocks, i, first_good):
             continue  # the masthead: the outlet's name, printed again in its own furniture
         return b, _standfirst(blocks, i + 1)
@@ -1429,7 +1445,7 @@ def _classify_article(
     if rules.embedded_posts:
         _embedded_posts(blocks, layout)
     _teasers(blocks, layout)
-    _captions(blocks)
+    _captions(blocks, rules.pointer_captions)
     if rules.introduced_lists:
         _introduced_lists(blocks)  # last, so that the caption rule cannot drop a list after the last sentence
     if rules.other_stories:
@@ -1483,7 +1499,7 @@ def _is_credit_line(b: Block) -> bool:
     return b.n_words <= CREDIT_LINE_WORDS and _ends_with_credit(b) and bool(_CREDIT_LINE_START_RE.match(b.text))
 
 
-def _captions(blocks: list[Block]) -> None:
+def _captions(blocks: list[Block], pointers: bool = POINTER_CAPTIONS) -> None:
     """A caption is no paragraph of the story: one that ends with its photo's credit or stands right above
     its credit's line, and a line of names with no sentence ending after the story's last sentence (the
     picture's caption closing the page; a quotation whose closing marks hide its full stop is reporting)."""
@@ -1495,6 +1511,12 @@ def _captions(blocks: list[Block]) -> None:
         if credit_line[i] and not credit_line[i - 1] and not _is_prose(blocks[i - 1])
     }
     for i, b in enumerate(blocks):
+        if pointers and b.n_words <= CAPTION_MAX_WORDS and _POINTER_RE.match(b.text):
+            # strong evidence: the cluster does not bring it back for naming the story's people
+            b.notice = True
+            if b.label == GOOD:
+                b.label, b.reason = BAD, "a caption pointing at its picture (▲ ...)"
+            continue
         if b.label != GOOD:
             continue
         if _ends_with_credit(b):
@@ -1604,6 +1626,8 @@ def clean_texts(
     funding_appeals: bool = FUNDING_APPEALS,
     writer_bios: bool = WRITER_BIOS,
     item_ages: bool = ITEM_AGES,
+    list_item_titles: bool = LIST_ITEM_TITLES,
+    pointer_captions: bool = POINTER_CAPTIONS,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1635,6 +1659,8 @@ def clean_texts(
         funding_appeals,
         writer_bios,
         item_ages,
+        list_item_titles,
+        pointer_captions,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
@@ -1688,7 +1714,7 @@ def clean_texts(
             _sandwiched_teasers(blocks, layouts[d], rules.item_ages)
         if rules.end_matter and rules.end_matter_again:
             _end_matter(blocks[: len(layouts[d].prose)], after_cluster=True)
-        title, subtitle = _split_title(blocks, rules.masthead_titles)
+        title, subtitle = _split_title(blocks, rules.masthead_titles, rules.list_item_titles)
         for heading in (title, subtitle):
             if heading is not None:
                 heading.label, heading.reason = "kept", ""
