@@ -8,11 +8,14 @@ DUC ids), as the page does. Before: the download re-sent the whole request
 with `format` markdown or html (`POST /api/report`), so the server read,
 cleaned and analysed every article again. Now: the page's JSON answer
 carries `report_id` and the download is `GET /api/report/{id}?format=...`,
-served from the renderings the server kept. Measured per format, the median
+served from what the server kept. Measured per format, the median
 of ``--repeat`` runs: the wall-clock time of each way, the time of the JSON
-answer itself (which now also renders and compresses both downloads in the
-worker), the bytes kept for this report, and how many such reports the
-server's byte bound holds. Wall-clock times on a shared machine include the
+answer itself (which also makes and compresses what the downloads are made
+of, in the worker: the Markdown report and the HTML page's data; the page
+itself is put together on download), the bytes kept for this report, and how many such reports the
+server's byte bound holds; then, in this process, the worker's CPU time
+after the analysis, now and as the eleventh session rendered both downloads
+from the Report. Wall-clock times on a shared machine include the
 others' load, reported beside them.
 """
 
@@ -47,6 +50,50 @@ def timed(call):
     return elapsed, response
 
 
+def kept_part(fmt: str, text: str) -> str:
+    """What the server keeps of a download (chorus.web.jobs.download_parts): the Markdown report, and of
+    the HTML page its embedded data (the rest of the page is the Markdown again and fixed code)."""
+    if fmt == "markdown":
+        return text
+    return text.split('<script type="application/json" id="story-data">', 1)[1].split("</script>", 1)[0]
+
+
+def worker_cost(paths: list[Path], repeat: int) -> dict[str, list[float]]:
+    """CPU seconds a worker spends on a JSON report after its analysis, in this process: now (the payload and
+    the downloads' parts, compressed) and as session s11 did it (the payload and both downloads rendered
+    from the Report, compressed), alternately, on one analysis of the same articles."""
+    import chorus.web.jobs as jobs
+    from chorus.render import render_report
+    from chorus.web.inputs import Incoming
+    from chorus.web.kept import pack
+    from chorus.web.limits import Deadline
+    from chorus.web.schemas import ReportOptions
+
+    articles = [Incoming(n, data=p.read_bytes(), filename=p.name) for n, p in enumerate(paths, start=1)]
+    options = ReportOptions()
+    report = jobs.report_articles(articles, options, Deadline(TIMEOUT_SECONDS, "report"))
+
+    def rendered_both() -> None:
+        jobs.report_payload(report, articles)
+        pack({fmt: render_report(report, fmt) for fmt in FORMATS})
+
+    def parts_only() -> None:
+        analysed = jobs.report_articles
+        jobs.report_articles = lambda *_: report  # type: ignore[assignment]  # the analysis is not measured
+        try:
+            jobs.report_and_render(articles, options, Deadline(TIMEOUT_SECONDS, "report"))
+        finally:
+            jobs.report_articles = analysed
+
+    runs: dict[str, list[float]] = {"s11: both rendered": [], "now: parts": []}
+    for _ in range(repeat):
+        for name, work in (("s11: both rendered", rendered_both), ("now: parts", parts_only)):
+            started = time.process_time()
+            work()
+            runs[name].append(time.process_time() - started)
+    return runs
+
+
 def main(argv: list[str] | None = None) -> int:
     import httpx
 
@@ -79,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                     seconds, download = timed(lambda: client.get(f"/api/report/{report_id}", params={"format": fmt}))
                     runs[f"get {fmt}"].append(seconds)
                     assert download.content == fresh.content, f"the kept {fmt} is not the fresh one"
-                    kept_bytes += len(zlib.compress(download.content, 1))
+                    kept_bytes += len(zlib.compress(kept_part(fmt, download.text).encode("utf-8"), 1))
     finally:
         server.terminate()
         server.wait(30)
@@ -89,14 +136,20 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown_table(["download", "before: POST /api/report again", "now: GET /api/report/{id}"], rows))
     fits = limits.kept_report_bytes // kept_bytes
     print(
-        f"JSON answer (now renders and compresses both downloads too): {median['json']:.2f} s; "
+        f"JSON answer (with the parts of both downloads, made and compressed in the worker): {median['json']:.2f} s; "
         f"kept for this report: {kept_bytes / 1024:.0f} KB compressed; "
         f"the bound ({limits.kept_reports} reports, {limits.kept_report_bytes / 2**20:.0f} MB) holds "
         f"{min(fits, limits.kept_reports)} such reports"
     )
+    with tempfile.TemporaryDirectory() as folder:
+        cost = worker_cost(duc_folder(Path(folder)), max(settings.repeat, 5))
+    print(
+        "the worker's CPU time after the analysis (median): "
+        + ", ".join(f"{name} {statistics.median(values) * 1000:.0f} ms" for name, values in cost.items())
+    )
     info = machine()
     print(describe_machine(info))
-    write_json(settings.json, settings, info, runs=runs, median=median, kept_bytes=kept_bytes)
+    write_json(settings.json, settings, info, runs=runs, median=median, kept_bytes=kept_bytes, worker_cost=cost)
     return 0
 
 

@@ -421,6 +421,32 @@ def test_the_download_is_the_report_rendered_without_computing_it_again(client, 
     assert download.headers["x-content-type-options"] == "nosniff"
 
 
+def test_a_json_report_does_not_render_its_html_download_until_it_is_asked_for(monkeypatch):
+    import chorus.render.report_html as report_html
+    from chorus.render import render_report
+    from chorus.web.inputs import Incoming
+    from chorus.web.jobs import download, report_and_render
+    from chorus.web.kept import KeptReports
+    from chorus.web.limits import Deadline
+    from chorus.web.schemas import ReportOptions
+
+    articles = [Incoming(n, text=text) for n, text in enumerate(example_texts(), start=1)]
+    options = ReportOptions(query="Who was <b>hurt</b>?")  # in the page's title and data: escaped alike
+    real = report_html.render_report_html
+
+    def not_now(report):
+        raise AssertionError("the JSON answer rendered the HTML page")
+
+    monkeypatch.setattr(report_html, "render_report_html", not_now)
+    answer = report_and_render(articles, options, Deadline(600, "report"))
+    kept = KeptReports(max_reports=4, max_bytes=10**8, seconds=60)
+    parts = kept.parts(kept.keep(answer.parts))
+    monkeypatch.setattr(report_html, "render_report_html", real)
+    report = chorus.web.jobs.report_articles(articles, options, Deadline(600, "report"))
+    assert download(parts, "html") == render_report(report, "html")
+    assert download(parts, "markdown") == render_report(report, "markdown")
+
+
 def test_a_report_no_longer_kept_is_a_404_that_says_so(client):
     error = assert_error(client.get("/api/report/not-a-kept-report", params={"format": "html"}), 404, "report_not_kept")
     assert "computed again" in error["message"]
@@ -476,14 +502,11 @@ def test_kept_reports_expire():
 
     clock = Clock()
     kept = KeptReports(max_reports=4, max_bytes=10**6, seconds=60, clock=clock)
-    report_id = kept.keep(pack({"markdown": "# Report", "html": "<p>Report</p>"}))
+    report_id = kept.keep(pack({"markdown": "# Report", "data": "{}"}))
     clock.now = 59
-    assert (
-        kept.rendering(report_id, "markdown") == b"# Report" and kept.rendering(report_id, "html") == b"<p>Report</p>"
-    )
-    assert kept.rendering(report_id, "json") is None
+    assert kept.parts(report_id) == {"markdown": "# Report", "data": "{}"}
     clock.now = 60
-    assert kept.rendering(report_id, "markdown") is None
+    assert kept.parts(report_id) is None
     assert len(kept) == 0 and kept.bytes == 0
 
 
@@ -493,14 +516,14 @@ def test_kept_reports_are_bounded_by_count_and_bytes_oldest_first():
     small = [packed(1000, seed) for seed in range(4)]
     kept = KeptReports(max_reports=3, max_bytes=3 * packed_size(small[0]) + 100, seconds=60, clock=Clock())
     ids = [kept.keep(r) for r in small]
-    assert len(kept) == 3 and kept.rendering(ids[0], "markdown") is None  # the count: the oldest went
-    assert [kept.rendering(i, "markdown") for i in ids[1:]] == [zlib.decompress(r["markdown"]) for r in small[1:]]
+    assert len(kept) == 3 and kept.parts(ids[0]) is None  # the count: the oldest went
+    assert [kept.parts(i)["markdown"] for i in ids[1:]] == [zlib.decompress(r["markdown"]).decode() for r in small[1:]]
     big = packed(2000, 9)
     big_id = kept.keep(big)  # the bytes: room made by dropping the two oldest
     assert len(kept) == 2 and kept.bytes == packed_size(small[3]) + packed_size(big) <= kept.max_bytes
-    assert kept.rendering(ids[1], "markdown") is None and kept.rendering(ids[2], "markdown") is None
-    assert kept.rendering(ids[3], "markdown") is not None
-    assert kept.rendering(big_id, "markdown") == zlib.decompress(big["markdown"])
+    assert kept.parts(ids[1]) is None and kept.parts(ids[2]) is None
+    assert kept.parts(ids[3]) is not None
+    assert kept.parts(big_id)["markdown"] == zlib.decompress(big["markdown"]).decode()
     assert kept.keep(packed(kept.max_bytes)) is None  # alone over the bound: not kept, nothing dropped for it
     assert len(kept) == 2
 

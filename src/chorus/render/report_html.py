@@ -54,12 +54,28 @@ def _inline_script(code: str) -> str:
 REPORT_SCRIPT = _inline_script(STORY_SCRIPT)
 
 
-def render_report_html(report: Report) -> str:
+def report_heading(report: Report) -> tuple[str, str]:
+    """The page's title (text) and the line under it (HTML)."""
     title = REPORT_TITLE + (f": {report.summary.query}" if report.summary.query else "")
     about = (
         f"{len(report.documents)} articles &middot; summary method {escape(report.summary.method)} "
         f"&middot; names by {escape(report.ner)}"
     )
+    return title, about
+
+
+def report_data_script(data: dict[str, Any]) -> str:
+    """The page data (``report_page_data``) as the page embeds it."""
+    return _script_json(data)
+
+
+def render_report_html(report: Report) -> str:
+    title, about = report_heading(report)
+    return report_html_page(title, about, render_report_markdown(report), report_data_script(report_page_data(report)))
+
+
+def report_html_page(title: str, about: str, markdown: str, data_script: str) -> str:
+    """The page from its pieces, so that a server that kept them (chorus.web.kept) need not keep the page."""
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -68,11 +84,11 @@ def render_report_html(report: Report) -> str:
 <h1>{escape(title)}</h1>
 <p class="meta">{about}</p>
 <noscript><p class="hint">This report draws its pictures with JavaScript; here it is as text.</p>
-<pre class="report-text">{escape(render_report_markdown(report))}</pre></noscript>
+<pre class="report-text">{escape(markdown)}</pre></noscript>
 <h2 class="sr-only">The report, section by section</h2>
 <div id="story" class="story-root"></div>
 </main>
-<script type="application/json" id="story-data">{_script_json(report_page_data(report))}</script>
+<script type="application/json" id="story-data">{data_script}</script>
 <script>{REPORT_SCRIPT}</script>
 </body></html>
 """

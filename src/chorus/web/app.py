@@ -22,7 +22,14 @@ from chorus.types import DEFAULT_WORDS, MIN_OUTLETS
 from chorus.web.errors import ApiError, install_error_handlers
 from chorus.web.guard import Access, RequestGuard, document_csp
 from chorus.web.inputs import DATES_FIELD, DOCUMENTS_FIELD, NAMES_FIELD, OUTLETS_FIELD, read_request
-from chorus.web.jobs import DOWNLOAD_FORMATS, PageReport, check_and_render, report_and_render, summarize_and_render
+from chorus.web.jobs import (
+    DOWNLOAD_FORMATS,
+    PageReport,
+    check_and_render,
+    download,
+    report_and_render,
+    summarize_and_render,
+)
 from chorus.web.kept import KeptReports
 from chorus.web.limits import Admission, BodySizeLimit, Deadline, Limits, describe_bytes
 from chorus.web.schemas import (
@@ -279,7 +286,7 @@ def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
         """The JSON answer, with the id under which its Markdown and HTML are kept (None: too large to keep)."""
         if not isinstance(result, PageReport):
             return result
-        result.payload["report_id"] = kept.keep(result.renderings)
+        result.payload["report_id"] = kept.keep(result.parts)
         return result.payload
 
     @app.get(
@@ -306,8 +313,8 @@ def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
         report_id: str,
         format: Annotated[DownloadFormat, Query(description="markdown or html")],  # noqa: A002  # the API's word
     ) -> Response:
-        text = kept.rendering(report_id, format)
-        if text is None:
+        parts = kept.parts(report_id)
+        if parts is None:
             raise ApiError(
                 404,
                 "report_not_kept",
@@ -315,7 +322,11 @@ def _add_api(app: FastAPI, limits: Limits, pool: WorkerPool) -> None:
                 f"for {limits.kept_report_seconds / 60:g} minutes); it has to be computed again.",
             )
         extension = {"markdown": "md", "html": "html"}[format]
-        return rendered(text, format, headers={"Content-Disposition": f'attachment; filename="report.{extension}"'})
+        return rendered(
+            download(parts, format),
+            format,
+            headers={"Content-Disposition": f'attachment; filename="report.{extension}"'},
+        )
 
     @app.post(
         "/api/check",

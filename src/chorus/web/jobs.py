@@ -8,6 +8,7 @@ between stages, so a job out of time does not even render its result.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -21,7 +22,8 @@ from chorus.ingest.read import check_text_size, document_from_json, sniff_format
 from chorus.pipeline import load_documents, read_story, summarize_story
 from chorus.render import render, render_report, summary_to_dict
 from chorus.render.json import article_sentences
-from chorus.render.report_html import report_page_data
+from chorus.render.report_html import report_data_script, report_heading, report_html_page, report_page_data
+from chorus.render.report_markdown import render_report_markdown
 from chorus.types import Document, Story, Summary
 from chorus.web.inputs import Incoming
 from chorus.web.kept import pack
@@ -143,11 +145,10 @@ def summarize_and_render(articles: list[Incoming], options: SummarizeOptions, de
 
 @dataclass
 class PageReport:
-    """A JSON report and its downloads: the Markdown and HTML renderings of the same Report,
-    made while it is at hand (chorus.web.kept says why), compressed."""
+    """A JSON report and what its downloads are made of (``download_parts``), packed (chorus.web.kept)."""
 
     payload: dict[str, Any]
-    renderings: dict[str, bytes]
+    parts: dict[str, bytes]
 
 
 def report_payload(report: Report, articles: list[Incoming]) -> dict[str, Any]:
@@ -157,16 +158,39 @@ def report_payload(report: Report, articles: list[Incoming]) -> dict[str, Any]:
     return payload
 
 
+def download_parts(report: Report, page_data: dict[str, Any]) -> dict[str, str]:
+    """What the Markdown and HTML downloads are made of, made while the Report is at hand: the Markdown
+    report, and the HTML page's pieces (its heading and ``page_data`` as the page embeds it). The HTML
+    page is put together from them on download (``download``): it is mostly these pieces, and most JSON
+    answers are never downloaded."""
+    title, about = report_heading(report)
+    return {
+        "markdown": render_report_markdown(report),
+        "title": title,
+        "about": about,
+        "data": report_data_script(page_data),
+    }
+
+
+def download(parts: Mapping[str, str], fmt: str) -> str:
+    """The download in ``fmt`` (DOWNLOAD_FORMATS), the same text as ``render_report(report, fmt)``."""
+    if fmt == "markdown":
+        return parts["markdown"]
+    return report_html_page(parts["title"], parts["about"], parts["markdown"], parts["data"])
+
+
 def report_and_render(articles: list[Incoming], options: ReportOptions, deadline: Deadline) -> PageReport | str:
-    """The report in ``options.format``; a JSON answer comes with its downloads, so that they need no second analysis."""
+    """The report in ``options.format``; a JSON answer comes with its downloads' parts, so that they need
+    no second analysis."""
     report = report_articles(articles, options, deadline)
     deadline.check()  # the analysis itself cannot stop midway; do not render what nobody will receive
     if options.format != "json":
         return render_report(report, options.format)
-    payload = report_payload(report, articles)
-    renderings = pack({fmt: render_report(report, fmt) for fmt in DOWNLOAD_FORMATS})
+    page_data = report_page_data(report)
+    parts = pack(download_parts(report, page_data))
+    payload = {**page_data, "inputs": describe_inputs(articles, report.documents, report.warnings)}
     deadline.check()
-    return PageReport(payload, renderings)
+    return PageReport(payload, parts)
 
 
 def check_and_render(articles: list[Incoming], options: CheckOptions, deadline: Deadline) -> dict | str:

@@ -1,16 +1,19 @@
-"""The renderings of recent reports, kept so that the page's download is the report on screen, at once.
+"""What recent reports' downloads are made of, kept so that the page's download is the report on screen, at once.
 
 A report's analysis runs in a worker process that is gone (or busy with the
 next job) once the answer is sent, and the Report object does not pickle (its
 story context holds closures), so it cannot come back to the server. What
-comes back is cheap to make while the report is at hand: its Markdown and
-HTML renderings, made in the worker beside the JSON (on 50 DUC 2006 articles
-0.03 s and 0.1–0.2 s after a 3.2 s analysis, 0.44 MB and 2.3 MB of text) and
-compressed there. The server keeps them under an opaque, unguessable id
-(the report holds the user's articles), bounded by count, by bytes and by
-age, so that its memory stays bounded however many reports are asked for;
-``GET /api/report/{id}`` serves them without computing anything.
-"""
+comes back is cheap to make while the report is at hand: its Markdown
+rendering and the pieces of its HTML page (the page data as the page embeds
+it, its heading), made in the worker beside the JSON (on 50 DUC 2006 articles
+about 0.02 s each after a 3 s analysis, 0.44 MB and 1.7 MB of text) and
+compressed there. The HTML page itself (2.3 MB, which took 0.15-0.19 s to
+render from the Report) is put together from them on download
+(chorus.web.jobs.download): most JSON answers are never downloaded. The
+server keeps the parts under an opaque, unguessable id (the report holds the
+user's articles), bounded by count, by bytes and by age, so that its memory
+stays bounded however many reports are asked for; ``GET /api/report/{id}``
+serves them without analysing anything."""
 
 from __future__ import annotations
 
@@ -29,14 +32,14 @@ ID_BYTES = 16  # secrets.token_urlsafe: 22 characters, not guessable
 ENTRY_OVERHEAD_BYTES = 1024
 
 
-def pack(renderings: Mapping[str, str]) -> dict[str, bytes]:
-    """The renderings compressed, to cross the pipe and to be kept."""
-    return {fmt: zlib.compress(text.encode("utf-8"), COMPRESSION_LEVEL) for fmt, text in renderings.items()}
+def pack(parts: Mapping[str, str]) -> dict[str, bytes]:
+    """A report's parts compressed, to cross the pipe and to be kept."""
+    return {name: zlib.compress(text.encode("utf-8"), COMPRESSION_LEVEL) for name, text in parts.items()}
 
 
 @dataclass
 class _Kept:
-    renderings: dict[str, bytes]
+    parts: dict[str, bytes]
     size: int
     expires: float
 
@@ -58,26 +61,26 @@ class KeptReports:
     def __len__(self) -> int:
         return len(self._kept)
 
-    def keep(self, renderings: dict[str, bytes]) -> str | None:
-        """Keep a report's packed renderings; its id, or None when it alone is over the bounds."""
-        size = sum(len(data) for data in renderings.values()) + ENTRY_OVERHEAD_BYTES
+    def keep(self, parts: dict[str, bytes]) -> str | None:
+        """Keep a report's packed parts; its id, or None when it alone is over the bounds."""
+        size = sum(len(data) for data in parts.values()) + ENTRY_OVERHEAD_BYTES
         if self.max_reports < 1 or size > self.max_bytes:
             return None
         self._expire()
         while self._kept and (len(self._kept) >= self.max_reports or self.bytes + size > self.max_bytes):
             self._drop(next(iter(self._kept)))
         report_id = secrets.token_urlsafe(ID_BYTES)
-        self._kept[report_id] = _Kept(renderings, size, self._clock() + self.seconds)
+        self._kept[report_id] = _Kept(parts, size, self._clock() + self.seconds)
         self.bytes += size
         return report_id
 
-    def rendering(self, report_id: str, fmt: str) -> bytes | None:
-        """The report's rendering in ``fmt`` (UTF-8), or None once it is no longer kept."""
+    def parts(self, report_id: str) -> dict[str, str] | None:
+        """The report's parts, or None once it is no longer kept."""
         self._expire()
         kept = self._kept.get(report_id)
-        if kept is None or fmt not in kept.renderings:
+        if kept is None:
             return None
-        return zlib.decompress(kept.renderings[fmt])
+        return {name: zlib.decompress(data).decode("utf-8") for name, data in kept.parts.items()}
 
     def _expire(self) -> None:
         now = self._clock()
