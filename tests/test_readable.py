@@ -1129,3 +1129,57 @@ def test_a_number_after_a_descriptions_noun_ends_it_instead_of_making_a_name():
         assert needs_of(text).words == ()
     finally:
         references.NUMBER_ENDS_DESCRIPTION = True
+
+
+# Issue 18, tenth round: another article's word of the same stem is not what a description means.
+ANNOUNCEMENTS = [
+    doc(
+        "a",
+        "Moscow raised state pensions by a fifth on Tuesday.\n\n"
+        "The announcement comes 10 weeks before the March 26 presidential election.",
+    ),
+    doc("b", "Russian President Boris Yeltsin on Monday announced that he wanted Vladimir Putin to succeed him."),
+    doc("c", "Officials in Moscow made an announcement about the pensions of veterans on Tuesday."),
+]
+
+
+def test_another_articles_word_introduces_a_description_only_as_the_same_noun(monkeypatch):
+    monkeypatch.setattr(references, "ANTECEDENT_FORM_AGREES", True)  # off by default (it cost ROUGE)
+    story = build_story(ANNOUNCEMENTS)
+    leaning, announced, announcement = (
+        index_of(story, t) for t in ("The announcement comes", "Russian President", "Officials in Moscow")
+    )
+    assert "announc" in context_of(story).needs(leaning).words
+    # "announced" is another thing than "the announcement"; "an announcement" introduces it.
+    kept, requires = context_requirements(story, [announced, announcement, leaning])
+    assert requires[leaning] == [announcement]
+    kept, requires = context_requirements(story, [announced, leaning])
+    assert leaning not in kept  # nothing chosen can say which announcement it is
+    monkeypatch.setattr(references, "ANTECEDENT_FORM_AGREES", False)
+    kept, requires = context_requirements(story, [announced, leaning])
+    assert requires[leaning] == [announced]
+
+
+def test_the_same_noun_agrees_in_number_and_a_compound_introduces_its_ending(monkeypatch):
+    from chorus.references import Needs
+
+    monkeypatch.setattr(references, "ANTECEDENT_FORM_AGREES", True)
+
+    tribe = Needs(words=(stem("tribe"),), forms=("tribe",))
+    assert tribe.agrees(stem("tribe"), {"tribe"})
+    assert not tribe.agrees(stem("tribe"), {"tribes"})  # "557 Indian tribes" is not "the tribe"
+    quake = Needs(words=(stem("quake"),), forms=("quake",))
+    assert quake.agrees(stem("quake"), {"earthquake"})  # the exception: "an earthquake … the quake"
+    assert Needs(words=("chen",)).agrees("chen", {"chens"})  # a bare name keeps its stem match
+    monkeypatch.setattr(references, "ANTECEDENT_FORM_AGREES", False)
+    assert tribe.agrees(stem("tribe"), {"tribes"})
+
+
+def test_an_answer_opening_a_sentence_leans_on_the_question_before_it(monkeypatch):
+    answer = "Probably not, but it's got some cool effects."
+    assert needs_of(answer).predecessor
+    assert needs_of("No, the council said it would not vote.").predecessor
+    assert not needs_of("No one was hurt in the fire.").any  # the exception: "No one", not an answer
+    assert not needs_of("Not yet known is the cause of the fire.").any
+    monkeypatch.setattr(references, "ANSWERS_LEAN", False)
+    assert not needs_of(answer).predecessor

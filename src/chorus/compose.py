@@ -95,7 +95,9 @@ def after_context(story: Story, ordered: list[int]) -> list[int]:
             if not earlier or needs.anywhere:
                 if naming is None:
                     naming = introducers(story, ordered, {w for j in ordered for w in context.needs(j).words})
-                earlier |= {j for w in needs.words for j in naming.get(w, ())}
+                earlier |= {
+                    j for w in needs.words for j, printed in naming.get(w, {}).items() if needs.agrees(w, printed)
+                }
             earlier.discard(i)
             if not earlier:  # selection let another article's version of the antecedent stand for it
                 earlier = {j for j in ordered if j != i and set(needs.words) & set(story.sentences[j].stems)}

@@ -178,7 +178,7 @@ def context_requirements(
         repeats.setdefault(a, set()).add(b)
         repeats.setdefault(b, set()).add(a)
     wanted = {w for i in pool for w in context.needs(i).words}
-    naming: dict[str, set[int]] | None = None
+    naming: dict[str, dict[int, set[str]]] | None = None
     requires: dict[int, list[int]] = {}
     for i in pool:
         sentence = story.sentences[i]
@@ -197,8 +197,8 @@ def context_requirements(
                 found |= {
                     j
                     for w in needs.words
-                    for j in naming.get(w, ())
-                    if story.sentences[j].doc_index != sentence.doc_index
+                    for j, printed in naming.get(w, {}).items()
+                    if story.sentences[j].doc_index != sentence.doc_index and needs.agrees(w, printed)
                 }
             # Another version of an antecedent serves if it names the thing too and can be told
             # before the sentence: compose keeps an article's own order, so not a later one of its article.
