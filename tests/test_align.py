@@ -1282,3 +1282,20 @@ def test_a_claim_that_gives_only_an_earlier_figure_is_stated_by_that_figure_not_
     found = verdicts(story_of(*GROWTH), "This is up from around 3,000 just seven years ago.")
     assert found["d1"] == STATES and found["d3"] == STATES
     assert found["d2"] == SILENT and found["d4"] != STATES
+
+
+def test_a_plan_is_told_by_the_verb_after_its_word_of_planning_and_only_as_a_plan():
+    story = story_of(
+        "The Ostvale mayor is scheduled to sign the budget agreement with the union on Monday.\n\n" + FILLER,
+        # The planned act in other words for the plan: "will sign", "is ready to sign".
+        "The Ostvale mayor will sign the budget agreement with the union on Monday, aides said.\n\n" + FILLER,
+        "The Ostvale mayor is ready to sign the budget agreement with the union on Monday.\n\n" + FILLER,
+        # Not a plan of it: a refusal, and the act of another verb.
+        "The Ostvale mayor refused to sign the budget agreement with the union on Monday.\n\n" + FILLER,
+        "The Ostvale mayor criticised the budget agreement with the union on Monday.\n\n" + FILLER,
+        # The act named by its noun: as a plan ("will"), and as done.
+        "The signing of the budget agreement by the Ostvale mayor and the union will be on Monday.\n\n" + FILLER,
+        "The signing of the budget agreement by the Ostvale mayor and the union was on Monday.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The Ostvale mayor is scheduled to sign the budget agreement with the union on Monday.")
+    assert found == {"d1": STATES, "d2": STATES, "d3": STATES, "d4": SILENT, "d5": SILENT, "d6": STATES, "d7": SILENT}

@@ -351,6 +351,7 @@ class Claim:
     around: tuple[frozenset[int], ...] = ()
     verb_stems: frozenset[str] = frozenset()  # the stems its main verb is found by (a plan of it or not)
     planned: bool = False  # its main verb is a plan or a possibility ("is scheduled to complete")
+    plan_to: bool = False  # its main verb follows a word of planning and "to": only a plan of it states it
     strangers: int = 0  # names (or words of intent) of its main clause no article prints: no article states it
     actors: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per unit: a name before its main verb
     intents: np.ndarray = field(
@@ -841,6 +842,8 @@ class Aligner:
         parts += [(detail, DETAIL_WEIGHT, False, False) for detail in details]
         parts += [(main[start:end], 1.0, True, start <= opening) for start, end in adjuncts]
         main_verb: set[str] = set()  # the first verb in the past of the main clause ("expelled")
+        planned_verb_at = -1  # in the main clause's words, the verb after a word of planning and "to"
+        plan_to = False  # the main verb is that verb: the claim tells a plan ("is scheduled to complete")
         singular: set[int] = set()  # columns the claim prints in the singular (a role of one person)
         required: set[tuple] = set()  # units the main clause says outside its when and where
         optional: set[tuple] = set()
@@ -924,7 +927,23 @@ class Aligner:
                     continue
                 weight = float(self.vectors.idf[column]) * factor
                 # "were forced to ditch their balloon": what happened is the verb after "to"
-                catenative = s in CATENATIVE_VERBS and k + 1 < len(found) and found[k + 1].group().lower() == "to"
+                to_follows = k + 2 < len(found) and found[k + 1].group().lower() == "to"
+                catenative = s in CATENATIVE_VERBS and to_follows
+                plan_word = False
+                if (
+                    PLANS_BY_THEIR_VERB
+                    and part is main_told
+                    and s in PLAN_TO_WORDS
+                    and to_follows
+                    and not relative
+                    and not main_verb
+                    and self._verb_after_to(found[k + 2].group())
+                ):
+                    # "is scheduled to complete", "is prepared to split": the plan is of the verb after "to",
+                    # which is the clause's verb (the word of planning keeps its weight: weighed as a manner,
+                    # "intends to offer the standards" was stated by "organizations that can offer help").
+                    plan_word = True
+                    planned_verb_at = k + 2
                 intent = s in INTENT_CLASSES
                 if intent and part is main_told:
                     intents.add(("class", INTENT_CLASSES[s]))
@@ -938,6 +957,10 @@ class Aligner:
                     run_at.append(m.start())
                     continue
                 close_run()
+                if part is main_told and k == planned_verb_at and not main_verb:
+                    plan_to = True
+                    main_verb.add(s)
+                    verb_at = m.start() if verb_at is None else verb_at
                 if (
                     part is main_told
                     and not main_verb
@@ -949,6 +972,7 @@ class Aligner:
                     )
                     and s not in LIGHT_VERBS
                     and not catenative
+                    and not plan_word
                     and not (k and found[k - 1].group().lower() in _DETERMINERS)  # "the exiled leader": an adjective
                     # "the rates released by the central bank": a participle, not the clause's verb
                     and not (
@@ -1093,6 +1117,7 @@ class Aligner:
             around=tuple(around),
             verb_stems=verb_stems,
             planned=bool(verb_stems) and is_planned(core, verb_stems),
+            plan_to=plan_to,
             negated=is_negated(core),
             earlier=earlier,
             own_words=short_claim_words(in_main, is_optional, is_class),
@@ -1102,6 +1127,13 @@ class Aligner:
             confirmers=np.asarray(is_confirmer, dtype=bool),
             intents=np.asarray(is_intent, dtype=bool),
         )
+
+    def _verb_after_to(self, word: str) -> bool:
+        """Can ``word``, after a word of planning and "to", be the claim's verb: a content word of the
+        story, in lower case, not a light verb ("hopes to move his business": "move" is no content word,
+        and the plan is then the claim's, "hopes" with it)?"""
+        s = self.vectors.variants.get(stem(word), stem(word))
+        return word[:1].islower() and is_content(word) and s in self.vectors.index and s not in LIGHT_VERBS
 
     # --- per-sentence facts, cached -------------------------------------------
 
@@ -1425,6 +1457,8 @@ class Aligner:
                 return None  # "Lavrov invited Mashaal to Moscow" does not say that Putin did
             if not claim.planned and claim.verb_stems and is_planned(text, claim.verb_stems):
                 return None  # what was done is not stated by a plan or a possibility of it
+            if claim.plan_to and not tells_plan(text, claim.verb_stems):
+                return None  # "is scheduled to give a deposition": not "refused to give" nor "gave" it
         threshold = STATES_COVERAGE if len(sentences) == 1 else PAIR_STATES_COVERAGE
         if score < threshold:
             return None
@@ -1723,6 +1757,11 @@ LIGHT_VERBS = frozenset(
 # They weigh as a manner and are not the clause's verb; not verbs of wanting or planning ("tried to",
 # "planned to": ``PLAN_WORDS``), which do not say the act happened.
 CATENATIVE_VERBS = frozenset(stem(w) for w in "forced compelled obliged managed".split())
+# A word of planning before "to" and a verb ("is scheduled to complete its adventure", "is prepared to
+# split the assets") says that the verb after "to" is planned: that verb is the claim's, to be found
+# as a plan ("will complete", "is ready to split"), not the word of planning. Not
+# "due" ("due to bad weather" gives a cause, no verb), "going" ("going to court"), "set" ("set to music").
+PLANS_BY_THEIR_VERB = True
 
 
 # A toll of the story's event is the claim's main content when the claim tells the event and its
@@ -1763,6 +1802,9 @@ def _toll_event_end(main: str) -> int | None:
 MODAL_WORDS = frozenset(lexicon.MODAL_WORDS)
 PLAN_WORDS = frozenset(stem(w) for w in lexicon.PLAN_WORDS)
 PLAN_WINDOW = 4
+PLAN_TO_WORDS = PLAN_WORDS - {stem(w) for w in ("due", "going", "set")} | {
+    stem(w) for w in ("prepared", "intended", "hoped", "aimed")
+}
 
 
 # A modal inside an embedded question or clause ("he did not understand how he could be charged",
@@ -1790,6 +1832,19 @@ def is_planned(text: str, verb_stems: frozenset[str]) -> bool:
         return True
     # "were preparing Wednesday to set off": "to" after a word of planning, a few words apart at most
     return any(w == "to" and any(stem(b) in PLAN_WORDS for b in before[:k]) for k, w in enumerate(before))
+
+
+def tells_plan(text: str, verb_stems: frozenset[str]) -> bool:
+    """Does ``text`` tell the act of ``verb_stems`` as a plan: the verb planned (``is_planned``), or the
+    act named by its noun in a sentence that says what will be ("Another meeting with Lavrov will
+    include ...")?"""
+    if is_planned(text, verb_stems):
+        return True
+    words = WORD_RE.findall(text)
+    at = next((k for k, w in enumerate(words) if stem(w) in verb_stems), None)
+    if at is None or not at or words[at - 1].lower() not in _DETERMINERS | {"another"}:
+        return False
+    return any(w.lower() in MODAL_WORDS for w in words[at + 1 :])
 
 
 IRREGULAR_PAST = frozenset(lexicon.IRREGULAR_PAST)
