@@ -318,7 +318,8 @@ MASTHEAD_TITLES = True
 # A caption pointing at its picture: a block of at most CAPTION_MAX_WORDS opening with an arrow ("▲ Ana Ruiz
 # outside the court on Monday.", "◄ The bridge at dawn"); no paragraph of reporting opens so.
 POINTER_CAPTIONS = True
-_POINTER_RE = re.compile(r"^[▲△▼▽◄◀►▶↑↓←→]\s")
+_POINTERS = "▲△▼▽◄◀►▶↑↓←→"
+_POINTER_RE = re.compile(rf"^[{_POINTERS}]\s")
 # No title is a list's item: a line opening with a bullet or a list number ("• Rovers Sign Striker", "2. Bakery
 # Wins Prize") above the article is an item of a box of other stories set over the headline (set F's tune half
 # took one for the title on pages whose own headline came below such a box).
@@ -1153,7 +1154,10 @@ def _notice_wording(b: Block) -> str:
 
 def _appeal_wording(b: Block) -> str:
     """Why a block is worded as an appeal for the outlet's funding (FUNDING_APPEALS), or ""."""
-    lower = {w.lower() for w in words(b.text)}
+    # most blocks hold none of the words as a substring and are not split (``normal`` is lower-cased words)
+    if not any(w in b.normal for w in lexicon.SUPPORT_WORDS):
+        return ""
+    lower = set(b.normal.split())
     if lexicon.SUPPORT_WORDS.isdisjoint(lower):
         return ""
     if b.n_words <= NOTICE_SHORT_WORDS and not lexicon.OUTLET_WORK_WORDS.isdisjoint(lower):
@@ -1511,7 +1515,7 @@ def _captions(blocks: list[Block], pointers: bool = POINTER_CAPTIONS) -> None:
         if credit_line[i] and not credit_line[i - 1] and not _is_prose(blocks[i - 1])
     }
     for i, b in enumerate(blocks):
-        if pointers and b.n_words <= CAPTION_MAX_WORDS and _POINTER_RE.match(b.text):
+        if pointers and b.text[:1] in _POINTERS and b.n_words <= CAPTION_MAX_WORDS and _POINTER_RE.match(b.text):
             # strong evidence: the cluster does not bring it back for naming the story's people
             b.notice = True
             if b.label == GOOD:
