@@ -1091,7 +1091,6 @@ def _sandwiched_teasers(blocks: list[Block], layout: Layout, ages: bool = ITEM_A
             b.label == GOOD
             and b.terminal
             and b.n_words <= BOX_TEASER_MAX_WORDS
-            and _one_sentence(b.text)  # a digest's items are paragraphs
             and not b.dateline  # a wire story's lede, under its headline in a digest
             and not _LIST_DASH_RE.match(b.text)  # a digest's item ("-- Ansett airlines is poised ...")
             and not _QUOTATION_MARKS_RE.search(b.text)
@@ -1102,6 +1101,8 @@ def _sandwiched_teasers(blocks: list[Block], layout: Layout, ages: bool = ITEM_A
             and (below := _past_item_stamps(blocks, i + 1, article, ages)) < article
             and _boxed_headline(blocks[below], own, strict=False)
             and (_boxed_headline(blocks[i - 1], own) or _boxed_headline(blocks[below], own))
+            # a digest's items are paragraphs; last, as the segmenter costs most of these tests
+            and _one_sentence(b.text)
         ):
             b.label, b.reason = BAD, "a teaser between two headlines of a box of other stories"
 
