@@ -570,6 +570,30 @@ def test_pasted_articles_split_named_and_dated(page, output_dir):
     screenshot(page, output_dir / "pasted.png")
 
 
+def test_an_article_header_does_not_repeat_what_its_label_says(page):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.txt"))[:3]]
+    box = element(page, "#articles textarea")
+    page.execute_script(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
+        box,
+        "\n-----\n".join(texts),
+    )
+    cards = [c for c in by_css(page, "#articles .article-card") if c.find_elements("css selector", "textarea")][:3]
+    for card, day in zip(cards[:2], ("2024-03-14", "2024-03-15")):  # two articles of one outlet: told apart by day
+        card.find_element("css selector", ".outlet").send_keys("Harbour Gazette")
+        page.execute_script("arguments[0].value = arguments[1]", card.find_element("css selector", ".date"), day)
+    markers = summarize(page)
+    first = element(page, "#sources article.doc:nth-child(1)")
+    assert first.find_element("css selector", "h3").text == "[1] Harbour Gazette, 2024-03-14"
+    meta = first.find_element("css selector", ".doc-meta").text
+    assert "Harbour Gazette" not in meta and "2024-03-14" not in meta and "words" in meta
+    for marker in markers:  # the evidence names each article once, its day once
+        marker.click()
+        for source in by_css(page, "#evidence .evidence-source"):
+            assert source.text.count("2024-03-1") <= 1, source.text
+        marker.click()
+
+
 def test_a_bad_file_is_marked_and_the_others_still_run(page, output_dir, tmp_path):
     element(page, "#summarize").click()  # nothing entered yet
     error = element(page, "#error")
@@ -931,6 +955,16 @@ def test_report_tabs_of_the_lavrov_example(page, output_dir, lavrov_dir):
     )
     assert "002_4987aa31bae3cc18.txt" in third.find_element("css selector", ".doc-meta").text
 
+    # The grid's "show more" says how many facts it adds, and adds as many: here all that are left.
+    facts = open_tab(page, "facts")
+    more = next(b for b in facts.find_elements("css selector", "button") if "in the grid" in b.text)
+    remaining = re.fullmatch(r"Show the remaining (\d+) facts in the grid", more.text)
+    assert remaining, more.text
+    rows = len(facts.find_elements("css selector", ".row-head"))
+    more.click()
+    assert len(facts.find_elements("css selector", ".row-head")) == rows + int(remaining.group(1))
+    assert not more.is_displayed()
+
     # The analyst's quote, printed by three outlets, two naming him and one with "he says".
     quotes = open_tab(page, "quotes")
     horowitz = item_with(quotes, "li.item", "Internally these diplomatic successes")
@@ -954,6 +988,17 @@ def test_report_tabs_of_the_lavrov_example(page, output_dir, lavrov_dir):
     leader.find_element("css selector", ".cite").click()
     assert highlighted_articles(page) == [1, 2, 3, 5]
     screenshot(page, output_dir / "entities.png")
+
+
+def test_a_copy_graph_of_one_pair_is_no_taller_than_it_needs(page):
+    add_files(page, [EXAMPLE / "04-wirenow.txt", EXAMPLE / "05-daily-roundup.txt"])  # the roundup copies the wire
+    summarize(page)
+    graph = element(open_tab(page, "reuse"), "svg.copy-graph")
+    assert graph.get_attribute("data-nodes") == "2" and graph.get_attribute("data-edges") == "1"
+    assert graph.size["height"] <= 150
+    nodes = graph.find_elements("css selector", ".graph-node circle")
+    top, bottom = sorted(n.location["y"] for n in nodes)
+    assert bottom - top >= 40  # still two nodes apart, the line between them seen
 
 
 def test_an_empty_section_says_so(page):

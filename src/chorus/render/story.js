@@ -29,6 +29,7 @@
     gridNamedCell: 16,      // px: columns at least this wide are headed by the outlet's name, slanted; narrower, by its number
     gridNameChars: 24,      // characters of an outlet's name over its column
     graphNodes: 30,         // articles in the copy graph at most
+    graphPairHeight: 130,   // px: a graph of two articles, one above the other (a ring would be 440 px of line)
     timelineFacts: 60,      // facts placed on the timeline at most
     timelineDots: 80,       // more articles (or facts) than this, or stacked higher than
     timelineLevels: 8,      // this, are drawn as bars counting them
@@ -88,6 +89,14 @@
     return left <= size * 1.25 ? left : size;
   }
 
+  // The "show more" button's words: "Show 20 more facts (35 not shown)", or, when the next page is all
+  // that is left, "Show the remaining 24 facts" (not "Show 24 more (24 not shown)").
+  function moreLabel(next, left, noun, where = '', note = '') {
+    const nouns = (n) => (n === 1 ? noun : noun + 's');
+    if (next >= left) return left === 1 ? `Show the remaining ${noun}${where}` : `Show the remaining ${left} ${nouns(left)}${where}`;
+    return `Show ${next} more ${nouns(next)}${where} (${left} not shown${note})`;
+  }
+
   // A list drawn a page at a time: `render(item, index)` makes each element.
   function paged(items, render, {size = SETTINGS.pageSize, tag = 'ol', className = 'items', noun = 'item'} = {}) {
     const list = h(tag, {class: className});
@@ -99,7 +108,7 @@
       shown += next.length;
       const left = items.length - shown;
       more.hidden = left <= 0;
-      more.textContent = `Show ${Math.min(left, size)} more (${plural(left, noun)} not shown)`;
+      more.textContent = moreLabel(pageLength(left, size), left, noun);
     };
     more.addEventListener('click', step);
     step();
@@ -553,7 +562,8 @@
       const role = model.copies.roles.get(d.id);
       return h('li', {},
         h('p', {class: 'evidence-source'}, h('span', {class: 'n'}, `[${d.number}]`), ' ', d.label,
-          h('span', {class: 'evidence-where'}, d.date ? ` · ${formatDate(d.date)}` : '', ` · sentence ${ref.sentence + 1}`),
+          h('span', {class: 'evidence-where'}, d.date && !d.label.includes(formatDate(d.date)) ? ` · ${formatDate(d.date)}` : '',
+            ` · sentence ${ref.sentence + 1}`),
           role && (role.kind === 'copy' || role.kind === 'rewrite') ? h('span', {class: 'tag copy'}, 'copy') : null),
         h('blockquote', {}, sentence.text),
         how ? h('p', {class: 'evidence-how'}, how) : null,
@@ -593,7 +603,7 @@
     const left = model.documents.length - end;
     const more = document.getElementById('more-articles');
     more.hidden = left <= 0;
-    more.textContent = `Show ${Math.min(left, SETTINGS.articlesShown)} more articles (${left} not shown)`;
+    more.textContent = moreLabel(pageLength(left, SETTINGS.articlesShown), left, 'article');
   }
 
   function revealArticle(d, ref) {
@@ -623,7 +633,10 @@
       if (!paragraphs[sentence.paragraph]) paragraphs[sentence.paragraph] = [];
       paragraphs[sentence.paragraph].push(h('span', {id: sentenceAnchor(d.number, index), class: 'sentence'}, sentence.text), ' ');
     });
-    const meta = [d.outlet && d.outlet !== d.label ? d.outlet : null, d.byline, d.date ? formatDate(d.date, true) : null,
+    // What the label does not say already ("Reuters, 2015-08-03" names the outlet and the day).
+    const dated = d.date ? formatDate(d.date, true) : null;
+    const meta = [d.outlet && !d.label.startsWith(d.outlet) ? d.outlet : null, d.byline,
+      dated && !d.label.includes(dated) ? dated : null,
       `${d.words} words`, d.name && d.name !== d.label && d.name !== d.title ? d.name : null].filter(Boolean);
     return h('article', {class: 'doc', 'aria-label': `Article ${d.number}: ${d.label}`},
       h('header', {class: 'doc-head'},
@@ -732,12 +745,12 @@
       box.replaceChildren(gridPicture(model, facts.slice(0, rows), shown, widthOf(panel)));
       scrollingBox(box, 'The grid of outlets by facts');
       moreRows.hidden = rows >= facts.length;
-      moreRows.textContent = `Show ${pageLength(facts.length - rows, SETTINGS.gridRows)} more facts in the grid ` +
-        `(${facts.length - rows} not shown)`;
+      moreRows.textContent = moreLabel(pageLength(facts.length - rows, SETTINGS.gridRows), facts.length - rows, 'fact',
+        ' in the grid');
       const left = model.documents.length - columns;
       moreColumns.hidden = left <= 0;
-      moreColumns.textContent = `Show ${pageLength(left, SETTINGS.gridColumns)} more outlets in the grid ` +
-        `(${left} not shown; those reporting most facts come first)`;
+      moreColumns.textContent = moreLabel(pageLength(left, SETTINGS.gridColumns), left, 'outlet', ' in the grid',
+        '; those reporting most facts come first');
     };
     moreRows.addEventListener('click', () => {
       rows += pageLength(facts.length - rows, SETTINGS.gridRows);
@@ -877,7 +890,7 @@
     }
     pairs = pairs.filter((p) => nodes.includes(p.source) && nodes.includes(p.copy));
     nodes.sort((a, b) => model.byId.get(a).number - model.byId.get(b).number);
-    const height = Math.round(Math.min(Math.max(width * 0.62, 220), 440));
+    const height = nodes.length <= 2 ? SETTINGS.graphPairHeight : Math.round(Math.min(Math.max(width * 0.62, 220), 440));
     const radius = nodes.length > 12 ? 10 : 14;
     const cx = width / 2;
     const cy = height / 2;
@@ -1365,7 +1378,7 @@
       shown += next.length;
       const left = model.coverage.length - shown;
       more.hidden = left <= 0;
-      more.textContent = `Show ${Math.min(left, SETTINGS.pageSize)} more outlets (${left} not shown)`;
+      more.textContent = moreLabel(pageLength(left, SETTINGS.pageSize), left, 'outlet');
     };
     more.addEventListener('click', step);
     step();
