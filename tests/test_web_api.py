@@ -23,7 +23,7 @@ from chorus.types import DEFAULT_WORDS, MIN_OUTLETS  # noqa: E402
 from chorus.web import Limits, create_app  # noqa: E402
 from chorus.web.inputs import DOCUMENTS_FIELD, PER_DOCUMENT_FIELDS, Incoming  # noqa: E402
 from chorus.web.jobs import report_articles, summarize_articles  # noqa: E402
-from chorus.web.limits import Deadline  # noqa: E402
+from chorus.web.limits import Deadline, out_of_time  # noqa: E402
 from chorus.web.schemas import (  # noqa: E402
     ReportOptions,
     ReportRequest,
@@ -901,3 +901,9 @@ def test_check_needs_a_claim(client):
     assert response.status_code == 422 and "claim is empty" in response.json()["error"]["message"]
     response = client.post("/api/check", json={"documents": example_texts()})
     assert response.status_code == 422 and "claim" in response.json()["error"]["message"]
+
+
+def test_the_time_limit_is_named_in_words_a_reader_expects():
+    assert "longer than 1 second," in out_of_time(1).message
+    assert "longer than 1.5 seconds," in out_of_time(1.5, "report").message
+    assert out_of_time(60, "report").message.startswith("The report took longer than 60 seconds")
