@@ -841,6 +841,8 @@ def test_chorus_serve_sets_the_kept_reports_bounds(run, monkeypatch):
         (("--kept-report-bytes", "100kB"), "--kept-report-bytes: must be at least 1 MiB"),
         (("--kept-report-bytes", "lots"), "--kept-report-bytes: 'lots' is not a size such as 16MiB"),
         (("--kept-report-seconds", "0"), "--kept-report-seconds: must be more than 0"),
+        (("--worker-memory", "10"), "--worker-memory: must be at least 512 MiB"),
+        (("--worker-memory", "511MiB"), "--worker-memory: must be at least 512 MiB"),
     ],
 )
 def test_chorus_serve_refuses_kept_reports_bounds_it_cannot_use(run, args, message):

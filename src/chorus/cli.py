@@ -32,6 +32,7 @@ from chorus.web.defaults import (
     KEPT_REPORT_SECONDS,
     KEPT_REPORTS,
     MIN_KEPT_REPORT_BYTES,
+    MIN_WORKER_MEMORY_GIVEN,
     REQUEST_SECONDS,
     WORKER_MEMORY,
     WORKERS,
@@ -376,6 +377,16 @@ def byte_size(value: str) -> int:
     return size
 
 
+def worker_memory_size(value: str) -> int:
+    size = byte_size(value)
+    if size < MIN_WORKER_MEMORY_GIVEN:
+        raise argparse.ArgumentTypeError(
+            f"must be at least {MIN_WORKER_MEMORY_GIVEN / 2**20:g} MiB: a worker takes about 0.3 GiB "
+            "before its first job, and every request would fail"
+        )
+    return size
+
+
 def kept_report_size(value: str) -> int:
     size = byte_size(value)
     if size < MIN_KEPT_REPORT_BYTES:
@@ -658,7 +669,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--worker-memory",
-        type=byte_size,
+        type=worker_memory_size,
         metavar="SIZE",
         help=f"address-space limit of each worker, e.g. 2GiB (default {WORKER_MEMORY / 2**30:g} GiB, "
         "less on a small machine)",
