@@ -299,6 +299,55 @@ def test_a_worker_killed_on_one_record_costs_that_record_only():
     assert [r["id"] for r in failed] == ["r7"] and "worker process died" in failed[0]["error"]
 
 
+# --- the workers' start: imported once, beside the parent's own imports ------------------------
+
+WORKER_START_PROBE = """
+import json, sys
+import chorus.cli
+import chorus.parallel as parallel
+
+started = []
+real_start = parallel.start_worker_server
+def start():
+    started.append(sorted({"numpy", "chorus.batch", "chorus.select"} & set(sys.modules)))
+    real_start()
+parallel.start_worker_server = start
+
+def modules_at_task(chunk, options):  # in a worker: what it had before its first task
+    return [(False, json.dumps(sorted(m for m in [*parallel.WORKER_PRELOAD, "numpy.ma"] if m in sys.modules)))]
+
+if __name__ == "__main__":
+    folder, jobs = sys.argv[1], sys.argv[2]
+    code = chorus.cli.main(["batch", folder + "/in.jsonl", "-o", folder + "/out-" + jobs + ".jsonl", "--jobs", jobs,
+                            "--words", "20", "--quiet"])
+    print(json.dumps(started), code)
+    if jobs == "2":
+        from chorus.batch import BatchOptions, run_ordered
+        answers = [line for results in run_ordered([[(1, b"{}")]], BatchOptions(), 2, task=modules_at_task)
+                   for _, line in results]
+        print(answers[0])
+"""
+
+
+@pytest.mark.slow
+def test_the_worker_server_starts_before_the_parents_heavy_imports_and_preloads_the_tasks(tmp_path):
+    write_dataset(tmp_path / "in.jsonl", 3)
+    probe = tmp_path / "probe.py"
+    probe.write_text(WORKER_START_PROBE)
+    runs = {
+        jobs: subprocess.run(
+            [sys.executable, str(probe), str(tmp_path), jobs], capture_output=True, text=True, check=True
+        ).stdout.splitlines()
+        for jobs in ("1", "2")
+    }
+    assert runs["1"] == ["[] 0"], "one job: no worker server"
+    # Two: started while the parent had imported neither numpy nor the batch runner, and the workers had
+    # everything WORKER_PRELOAD names (and no numpy.ma) before their first task.
+    assert runs["2"][0] == "[[]] 0"
+    assert json.loads(runs["2"][1]) == sorted(parallel.WORKER_PRELOAD)
+    assert (tmp_path / "out-1.jsonl").read_text() == (tmp_path / "out-2.jsonl").read_text()
+
+
 # --- constant memory: the input is read only a bounded way ahead of the output -----------------
 
 

@@ -38,6 +38,7 @@ from chorus.parallel import (  # noqa: F401  (the pool's settings, read with bat
     TASKS_PER_WORKER,
     LostRecord,
     chunks as _chunks,
+    default_jobs,
     run_ordered as _run_ordered,
 )
 from chorus.progress import Progress
@@ -256,14 +257,6 @@ class BatchResult:
     interrupted: bool = False
     parts: int = 0  # output part files (the dask engine)
     warnings: list[str] = field(default_factory=list)  # for the caller to show (the CLI prints them)
-
-
-def default_jobs() -> int:
-    """Every core this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def run_batch(

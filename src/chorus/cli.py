@@ -20,12 +20,12 @@ import re
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 import chorus
 from chorus.errors import ChorusError
 from chorus.evaluation.rouge_plan import DEFAULT_SCORER, SCORERS
-from chorus.render import FORMATS, REPORT_FORMATS
 from chorus.types import DEFAULT_WORDS, DIGEST_WORDS, MIN_OUTLETS, SummaryOptions, typed_date
 from chorus.web.defaults import (
     KEPT_REPORT_BYTES,
@@ -42,7 +42,26 @@ gc.freeze()
 if _COLLECTING:
     gc.enable()
 
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Around a command's own imports (the pipeline, the renderers): paused and frozen as above."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
 NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, without importing it here
+# chorus.render's FORMATS and REPORT_FORMATS (tests/test_cli.py checks they agree), without importing
+# the renderers here: they import the claim readers and numpy, which `chorus batch`'s parent process
+# never uses (it reads lines and writes what its workers return).
+FORMATS = ("text", "markdown", "json", "html")
+REPORT_FORMATS = ("markdown", "json", "html")
 
 EXIT_USER_ERROR = 1
 EXIT_RECORDS_FAILED = 2  # `chorus batch` finished, but some records are error lines
@@ -123,10 +142,11 @@ def _read_clusters(args: argparse.Namespace, warnings: list[str]):
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from chorus.pipeline import read_story, summarize_story
-    from chorus.progress import Steps, wanted as progress_wanted
-    from chorus.render import render, summary_to_dict
-    from chorus.render.markdown import _escape
+    with collector_paused():
+        from chorus.pipeline import read_story, summarize_story
+        from chorus.progress import Steps, wanted as progress_wanted
+        from chorus.render import render, summary_to_dict
+        from chorus.render.markdown import _escape
 
     options = _summary_options(args)
     budget = options.budget()  # a bad length is reported before the articles are read
@@ -159,10 +179,11 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from chorus.analysis.report import build_report
-    from chorus.pipeline import read_story
-    from chorus.progress import Steps, wanted as progress_wanted
-    from chorus.render import render_report
+    with collector_paused():
+        from chorus.analysis.report import build_report
+        from chorus.pipeline import read_story
+        from chorus.progress import Steps, wanted as progress_wanted
+        from chorus.render import render_report
 
     options = _summary_options(args)
     warnings: list[str] = []
@@ -179,8 +200,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from chorus.pipeline import check
-    from chorus.render import render_check
+    with collector_paused():
+        from chorus.pipeline import check
+        from chorus.render import render_check
 
     warnings: list[str] = []
     clusters = _read_clusters(args, warnings)
@@ -194,7 +216,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    from chorus.pipeline import load_documents
+    with collector_paused():
+        from chorus.pipeline import load_documents
 
     warnings: list[str] = []
     clusters = _read_clusters(args, warnings)
@@ -234,12 +257,6 @@ def cmd_methods(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from chorus.batch import BatchOptions, run_batch
-    from chorus.progress import progress_reporter
-    from chorus.select import get_method
-
-    get_method(args.method)  # an unknown method is one error, not one per cluster
-    _refuse_other_layout(args.dataset)
     if args.engine != "dask" and (args.scheduler or args.partition_size):
         raise UsageError("--scheduler and --partition-size need --engine dask")
     if args.engine == "dask" and args.output == "-":
@@ -248,6 +265,22 @@ def cmd_batch(args: argparse.Namespace) -> int:
         raise UsageError(
             "--force replaces the output of the local engine; it goes with neither --resume nor --engine dask"
         )
+    from chorus.parallel import default_jobs, start_worker_server
+
+    in_process = args.engine != "dask" and (args.jobs or default_jobs()) == 1
+    if args.engine != "dask" and not in_process:
+        # The workers' imports (the fork server's, ~0.3 s) run beside this process's own below.
+        start_worker_server()
+    with collector_paused():
+        from chorus.batch import BatchOptions, run_batch
+        from chorus.progress import progress_reporter
+        from chorus.select import get_method
+
+        if in_process:
+            import chorus.pipeline  # noqa: F401  (this process summarizes: imported with the collector paused)
+
+    get_method(args.method)  # an unknown method is one error, not one per cluster
+    _refuse_other_layout(args.dataset)
     options = BatchOptions(
         words=args.words,
         sentences=args.sentences,
@@ -402,8 +435,9 @@ def _fields(value: str | None) -> tuple[str, ...]:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from chorus.evaluation.evaluate import evaluate, render_evaluation
-    from chorus.select import DEFAULT_METHOD, METHODS, get_method
+    with collector_paused():
+        from chorus.evaluation.evaluate import evaluate, render_evaluation
+        from chorus.select import DEFAULT_METHOD, METHODS, get_method
 
     if args.method == "all":
         methods = list(METHODS)
@@ -475,7 +509,8 @@ def iso_day(value: str) -> str:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    from chorus.digest.command import run_stories
+    with collector_paused():
+        from chorus.digest.command import run_stories
 
     return run_stories(args, warn)
 

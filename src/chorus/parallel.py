@@ -73,9 +73,12 @@ def _chunk_bytes(chunk: list[tuple[int, Any]]) -> int:
 # once, so no worker pays the imports again (spawn made each one import it:
 # about 0.6 CPU-seconds and their own copy of the modules' memory). Forking
 # the parent itself is unsafe: it runs threads (reading input, writing output).
-# highspy is imported when first solving; scipy.sparse.linalg, which only LexRank and
-# TextRank use, is left out (9 MB in every worker of the default method).
-WORKER_PRELOAD = ["chorus.pipeline", "highspy"]
+# highspy is imported when first solving; chorus.render (a summary to its output
+# record) and chorus.batch (the task) when a worker's first task arrives; chorus.cli
+# because multiprocessing runs the parent's main module again in every worker (the
+# `chorus` script imports it). scipy.sparse.linalg, which only LexRank and TextRank
+# use, is left out (9 MB in every worker of the default method).
+WORKER_PRELOAD = ["chorus.pipeline", "chorus.render", "chorus.batch", "chorus.cli", "highspy"]
 
 
 WorkerContext = multiprocessing.context.SpawnContext | multiprocessing.context.ForkServerContext
@@ -89,6 +92,24 @@ def worker_context(preload: list[str]) -> WorkerContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(preload)
     return context
+
+
+def default_jobs() -> int:
+    """Every core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def start_worker_server() -> None:
+    """Start the fork server the pool's workers come from now, rather than at the first task: it
+    imports the pipeline (about 0.3 s) while the caller goes on with its own imports and reading."""
+    context = worker_context(WORKER_PRELOAD)
+    if isinstance(context, multiprocessing.context.ForkServerContext):
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:

@@ -6,8 +6,6 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-import numpy as np
-
 from chorus.align import ClaimCheck, aligner_of
 from chorus.compose import compose
 from chorus.errors import ChorusError, InputError
@@ -17,6 +15,7 @@ from chorus.ingest.read import document_from_json, is_dataset_path, read_article
 from chorus.represent import represent, similarity_to_the_others
 from chorus.segment import segment, split_sentences
 from chorus.select import Summarizer, get_method
+from chorus.sparse import median_value
 from chorus.text import counted
 from chorus.types import DEFAULT_WORDS, Budget, Document, Story, Summary, SummaryOptions
 
@@ -114,7 +113,7 @@ def off_topic_articles(story: Story) -> list[int]:
     if len(story.documents) < OFF_TOPIC_MIN_ARTICLES:
         return []
     similarity = similarity_to_the_others(story)
-    typical = float(np.median(similarity))
+    typical = median_value(similarity)
     return [d for d, x in enumerate(similarity) if x < OFF_TOPIC_SHARE * typical]
 
 

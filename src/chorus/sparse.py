@@ -53,4 +53,15 @@ def distinct_values(values: numpy.ndarray) -> numpy.ndarray:
     return ordered[numpy.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
-__all__ = ["distinct_values", "sparse"]
+def median_value(values: numpy.ndarray) -> float:
+    """``float(numpy.median(values))`` of a non-empty array of finite numbers: the middle value, or the
+    mean of the middle two. Without numpy.median's test for a masked array, which imports numpy.ma as
+    ``numpy.unique`` does (above)."""
+    ordered = numpy.sort(numpy.asarray(values, dtype=float).ravel())
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    return float((ordered[middle - 1] + ordered[middle]) / 2)
+
+
+__all__ = ["distinct_values", "median_value", "sparse"]
