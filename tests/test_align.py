@@ -257,7 +257,8 @@ def test_a_copied_or_unpickled_claim_is_judged_as_the_original():
     radio = next(s.index for s in story.sentences if s.text.startswith("More than 1,500 people were told"))
     claim = aligner.claim_of_sentence(radio)
     original = [v.verdict for v in aligner.check(claim).articles]
-    assert original == [CONTRADICTS, STATES, CONTRADICTS, SILENT, SILENT]
+    # The Ledger's "leave their homes", the Courier's and the two wires' evacuation: all about 1,200.
+    assert original == [CONTRADICTS, STATES, CONTRADICTS, CONTRADICTS, CONTRADICTS]
     for other in (copy.deepcopy(claim), pickle.loads(pickle.dumps(claim))):
         assert [v.verdict for v in aligner.check(other).articles] == original
 
@@ -1047,6 +1048,28 @@ def test_a_departure_is_stated_in_any_of_its_phrasings():
     aligner = aligner_of(story)
     result = aligner.check(aligner.claim_of_sentence(0))
     assert [v.verdict for v in result.articles] == [STATES, STATES, STATES, STATES, SILENT]
+
+
+def test_people_made_to_leave_their_homes_are_evacuated():
+    story = story_of(
+        "More than 1,500 people in Dunmere were told to leave their homes.\n\n" + FILLER,
+        # The harbor-fire example's words: an evacuation with another count disputes the claim.
+        "The burst gas main forced the evacuation of about 900 people in Dunmere.\n\n" + FILLER,
+        "Police forced more than 1,500 people in Dunmere from their homes.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    result = aligner.check(aligner.claim_of_sentence(0))
+    assert [v.verdict for v in result.articles] == [STATES, CONTRADICTS, STATES]
+
+
+def test_only_a_home_left_is_an_evacuation():
+    from chorus.align.claims import PHRASAL_ACTS
+
+    [(_, evacuation, _)] = [act for act in PHRASAL_ACTS if "evacu" in act[0]]
+    for said in ("forced about 1,200 residents from their homes", "fled their homes", "the evacuation of 900"):
+        assert evacuation.search(said), said
+    for said in ("left the country", "left home early for work", "forced the door from its hinges"):
+        assert not evacuation.search(said), said
 
 
 def test_a_life_term_is_a_life_sentence():

@@ -1895,6 +1895,17 @@ PHRASAL_ACTS: tuple[tuple[tuple[str, ...], re.Pattern[str], tuple[str, ...]], ..
         # sentence is one to prison; not the other way: "could face life in prison" is no sentence.
         (("term",), r"\b(?:life|prison|jail)\s+terms?\b", True, "sentence prison"),
         (("life",), r"\blife\s+(?:sentences?|imprisonment)\b", True, "prison"),
+        # People made to leave their homes are evacuated, and the other way: "forced the evacuation
+        # of about 1,200 people" / "forced about 1,200 residents from their homes" / "were told to
+        # leave their homes". Only a home left counts: "left the country" is no evacuation.
+        (
+            ("evacu", "home"),
+            r"\bevacuat(?:e|es|ed|ing|ion|ions)\b"
+            r"|\b(?:leave|leaves|leaving|left|flee|flees|fled|fleeing)\s+(?:their|his|her)\s+homes?\b"
+            r"|\b(?:forc|driv)(?:e|es|ed|ing|en)\s+(?:[\w,.-]+\s+){0,4}?from\s+(?:their|his|her)\s+homes?\b",
+            True,
+            "evacuate leave home",
+        ),
     )
 )
 
