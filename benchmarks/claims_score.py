@@ -337,6 +337,28 @@ def _value_key(value: str) -> str:
     return digits or norm(value)
 
 
+def judged_hits(report, ids: list[str], mine: list[tuple[int, dict]], matched: set[int]) -> list[tuple]:
+    """Each reported conflict with the judged conflict of ``mine`` it matches (its number), or None:
+    two of its values, each given by one of the judged articles, one judged conflict matched once
+    (``matched`` grows)."""
+    out = []
+    for conflict in report.conflicts:
+        hit = None
+        for k, j in mine:
+            key = _value_key if len({_value_key(v) for v in j["values"]}) == len(j["values"]) else _sided_key
+            found: dict[str, set[str]] = {}
+            for v in conflict.values:
+                found.setdefault(key(v.value), set()).update(ids[d] for d in v.doc_indexes)
+            want = {key(v): set(docs) for v, docs in j["values"].items()}
+            common = [v for v in found if v in want and (found[v] & want[v] or not found[v])]
+            if len(common) >= 2 and k not in matched:
+                hit = k
+                matched.add(k)
+                break
+        out.append((conflict, hit))
+    return out
+
+
 def score_conflicts(stories: dict, args) -> dict:
     """Precision and recall of the report's conflicts on the judged clusters of this split."""
     from chorus.analysis.report import build_report
@@ -364,18 +386,7 @@ def score_conflicts(stories: dict, args) -> dict:
         outlet = {d.id: d.outlet for d in story.documents}
         for k, j in mine:
             outlets_of[k] = {outlet.get(d) for docs in j["values"].values() for d in docs}
-        for conflict in report.conflicts:
-            hit = None
-            for k, j in mine:
-                key = _value_key if len({_value_key(v) for v in j["values"]}) == len(j["values"]) else _sided_key
-                found: dict[str, set[str]] = {}
-                for v in conflict.values:
-                    found.setdefault(key(v.value), set()).update(ids[d] for d in v.doc_indexes)
-                want = {key(v): set(docs) for v, docs in j["values"].items()}
-                common = [v for v in found if v in want and (found[v] & want[v] or not found[v])]
-                if len(common) >= 2 and k not in matched:
-                    hit = k
-                    break
+        for conflict, hit in judged_hits(report, ids, mine, matched):
             if hit is None:
                 fp += 1
                 if show:
@@ -384,7 +395,6 @@ def score_conflicts(stories: dict, args) -> dict:
                     )
             else:
                 tp += 1
-                matched.add(hit)
         if show:
             for k, j in mine:
                 if k not in matched:

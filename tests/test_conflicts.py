@@ -497,3 +497,52 @@ def test_the_depth_a_wreck_lies_at_is_one_quantity_however_it_is_worded():
         "The Marit, which is 500 feet long, was the navy's newest boat.",
     )
     assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["100 meters", "450 feet"]]
+
+
+TOLL_TUESDAY = (
+    "The death toll in the powerful earthquake in western Velmar on January 2 reached 17,997 on Tuesday as the "
+    "suffering of the survivors mounted."
+)
+TOLL_REVISED = (
+    "The government on Tuesday said the death toll rose to 17,997, but revised that figure down to 12,514 early today."
+)
+
+
+def test_two_outlets_tolls_of_one_day_are_one_total_however_their_clauses_are_worded():
+    # The two clauses share too few words for a role otherwise (and the first toll's event phrase
+    # is longer than the eight words a toll's subject was allowed); both are tolls told a day apart.
+    rescue = "Rescuers in Velmar dug through the rubble of collapsed apartment blocks all night."
+    minister = "Velmar's prime minister promised stricter building rules after the quake."
+    found = report(
+        TOLL_TUESDAY, minister + " " + TOLL_REVISED, rescue, published=["2000-01-04", "2000-01-05", "2000-01-05"]
+    )
+    assert [values(c) for c in found.conflicts] == [[("17,997", (0,)), ("12,514", (1,))]]
+    first = numbers_in(TOLL_TUESDAY)[-1]
+    assert (first.text, first.outcome, first.head) == ("17,997", "dead", "peopl")
+    # A week apart, a toll is an update of the count, and not compared whatever the clauses say.
+    later = report(
+        TOLL_TUESDAY, minister + " " + TOLL_REVISED, rescue, published=["2000-01-04", "2000-01-11", "2000-01-05"]
+    )
+    assert later.conflicts == []
+
+
+def test_a_toll_told_where_its_article_sets_another_place_is_no_dispute_of_the_storys_toll():
+    # The second article sets its story in Karsk (named after "In"), so its toll is no toll of the whole
+    # of Velmar, where every article names the story set.
+    rescue = "Rescuers in Velmar dug through the rubble of collapsed apartment blocks all night."
+    elsewhere = "In Karsk, a town of Velmar, rescuers worked through the night."
+    found = report(
+        TOLL_TUESDAY, elsewhere + " " + TOLL_REVISED, rescue, published=["2000-01-04", "2000-01-05", "2000-01-05"]
+    )
+    assert found.conflicts == []
+
+
+def test_counts_of_one_outcome_on_one_named_day_are_compared_and_days_apart_are_not():
+    raids = (
+        "A separate series of police raids Wednesday resulted in the arrest of 100 people on suspicion of offenses "
+        "that included threats to kill."
+    )
+    crackdown = "Police launched a crackdown on hate crime across the capital on Wednesday, arresting some 70 suspected racists."
+    found = report(raids, crackdown, published=["2000-03-22", "2000-03-22"])
+    assert [values(c) for c in found.conflicts] == [[("100", (0,)), ("some 70", (1,))]]
+    assert report(raids, crackdown, published=["2000-03-22", "2000-03-29"]).conflicts == []

@@ -64,9 +64,16 @@ NAMELESS_OVERLAP = 0.5
 # days apart that give "the quake" a magnitude without naming its day tell two quakes (an aftershock,
 # a new quake), as quakes recur in a story ("measured 5.2" on August 31, "registered 5.8" on September 13).
 MAX_MAGNITUDE_GAP_DAYS = 7
+# Two outlets' tolls ("the death toll rose to ...") of one outcome, told at most this many days apart,
+# are the story's one total as of their telling, compared whatever their clauses' other words
+# (``Roles._tolls_of_one_day``); further apart, a toll grows (an update, listed as such).
+MAX_TOLL_GAP_DAYS = 1
 # A name in fewer than this share of the story's sentences tells one thing from another ("the
 # Izmit Refinery" is not "the epicenter"); names most sentences carry tell nothing apart.
 DISTINCTIVE_NAME_SHARE = 0.05
+# A place every article names is where the story is set (``Roles.story_setting``) only in a story of
+# at least this many articles (two articles naming one place say little of a story's setting).
+STORY_SETTING_MIN_ARTICLES = 3
 # Counts that accumulate: a toll, the injured, the missing grow (or are revised) from day to day.
 CUMULATIVE_OUTCOMES = frozenset({"dead", "injured", "missing", "arrested", "homeless", "evacuated", "ill"})
 # What a figure measures for it to be compared by role: what happened to people (a toll), a
@@ -189,15 +196,35 @@ class Roles:
             sentence_words = frozenset(self.unify(w) for w in WORD_RE.findall(s.text))
             tokens = list(WORD_RE.finditer(s.text))
             for n in numbers:
-                if V.FORECAST.search(s.text):
-                    continue  # a forecast's or a supposition's figure (the sentence's "predicted ... will rise")
-                if n.unit == "length" and _PATH_END_BEFORE.search(s.text, max(0, n.start - 30), n.start):
-                    continue  # one end of a motion ("a dive from 33,000 feet down to 16,700 feet"): a point on a path
-                clause = _clause_of(s.text, n.text.strip())
-                mention = self._mention(s.doc_index, s.index, n, clause, tokens, sentence_words)
-                if sum(1 for k in mention.words if k not in _NOT_THINGS) >= MIN_ROLE_WORDS:
+                mention, _ = self._mention_or_why(s.index, n, tokens, sentence_words)
+                if mention is not None:
                     out.append(mention)
         return out
+
+    def why_unmentioned(self, index: int, n: V.Number) -> str | None:
+        """Why sentence ``index``'s figure ``n`` is no mention (so never compared by role), or None
+        when it is one (for benchmarks that trace a missed conflict)."""
+        text = self.story.sentences[index].text
+        if (why := not_in_role(n, text)) is not None:
+            return why
+        sentence_words = frozenset(self.unify(w) for w in WORD_RE.findall(text))
+        return self._mention_or_why(index, n, list(WORD_RE.finditer(text)), sentence_words)[1]
+
+    def _mention_or_why(self, index: int, n: V.Number, tokens, sentence_words) -> tuple[Mention | None, str | None]:
+        """A figure's mention, or None and why it is none (the figure being in a role)."""
+        s = self.story.sentences[index]
+        if V.FORECAST.search(s.text):
+            return (
+                None,
+                "a forecast",
+            )  # a forecast's or a supposition's figure (the sentence's "predicted ... will rise")
+        if n.unit == "length" and _PATH_END_BEFORE.search(s.text, max(0, n.start - 30), n.start):
+            return None, "an end of a motion"  # "a dive from 33,000 feet down to 16,700 feet": a point on a path
+        clause = _clause_of(s.text, n.text.strip())
+        mention = self._mention(s.doc_index, s.index, n, clause, tokens, sentence_words)
+        if sum(1 for k in mention.words if k not in _NOT_THINGS) < MIN_ROLE_WORDS:
+            return None, "a clause too short"
+        return mention, None
 
     def _mention(self, doc: int, index: int, n: V.Number, clause: str, tokens, sentence_words) -> Mention:
         words: dict[str, float] = {}
@@ -267,44 +294,74 @@ class Roles:
 
     def one_role(self, x: Mention, y: Mention) -> bool:
         """Are two figures of two articles in one role (whatever their values)?"""
+        return self.refusal(x, y) is None
+
+    def refusal(self, x: Mention, y: Mention) -> str | None:
+        """Why two figures of two articles are not in one role (the first test that refuses them,
+        by name), or None when they are."""
         if not V.same_thing_counted(x.number, y.number):
-            return False
+            return "another thing counted"
         if x.part != y.part:
-            return False  # a part of a total ("all 109 aboard and four on the ground") is no total ("killed 113")
+            return "a part and a total"  # "all 109 aboard and four on the ground" / "killed 113"
         if x.years != y.years:
-            return False  # another time ("a magnitude 8.2 quake in 1939")
+            return "another year"  # "a magnitude 8.2 quake in 1939"
         if x.period != y.period:
-            return False  # a total over a span ("25 killed in the past week") is no count of one event
+            return "another period"  # a total over a span ("25 killed in the past week") is no count of one event
         if x.number.unit == "magnitude" and not (x.days & y.days) and self._days_apart(x, y) > MAX_MAGNITUDE_GAP_DAYS:
-            return False  # a later quake's magnitude ("the quake registered 5.8" two weeks after "measured 5.2")
+            return "magnitudes weeks apart"  # a later quake's ("registered 5.8" two weeks after "measured 5.2")
         if x.days and y.days and not (x.days & y.days):
-            return False  # two days' figures ("17 civilians Thursday" / "31 died ... overnight" on Monday)
+            return "another day"  # "17 civilians Thursday" / "31 died ... overnight" on Monday
         if x.event and y.event and x.event != y.event:
-            return False  # another kind of event (the aftershock's magnitude, not the quake's)
+            return "another kind of event"  # the aftershock's magnitude, not the quake's
         if (JOURNEY in x.things or JOURNEY in y.things) and not (
             JOURNEY in x.things & y.things and self._journey_ends(x) and self._journey_ends(y)
         ):
-            return False  # spans from a journey's start to its end ("crashed 40 minutes after takeoff")
+            return "a span of another journey"  # "crashed 40 minutes after takeoff"
         if (DEPTH in x.things) != (DEPTH in y.things):
-            return False  # a depth ("350 feet below the surface") is no other length
+            return "a depth and another length"  # "350 feet below the surface"
         if DEPTH in x.things:
             # The depth where the story's wreck lies, however the clauses are worded; not another
             # wreck's ("In a 1983 Soviet submarine accident, the crew perished ... from a depth of 180 feet").
-            return self._sentence_years(x) == self._sentence_years(y) and not (
-                (x.names - y.sentence_words) or (y.names - x.sentence_words)
-            )
+            if self._sentence_years(x) != self._sentence_years(y):
+                return "another wreck's depth (a year)"
+            if (x.names - y.sentence_words) or (y.names - x.sentence_words):
+                return "another wreck's depth (a name)"
+            return None
         if x.number.percent and not (x.things & y.things):
-            return False  # shares of two wholes ("percent of the vote" / "percent of the seats")
+            return "shares of two wholes"  # "percent of the vote" / "percent of the seats"
+        if self._one_days_count(x, y):
+            # Two outlets' counts of one outcome told within a day, both stated as a toll or both of
+            # one named day: the story's one total, however the clauses are worded ("The death toll in
+            # the monster earthquake ... reached 17,997 on Tuesday" / "said the death toll rose to
+            # 17,997, but revised that figure down to 12,514"; "police raids Wednesday resulted in the
+            # arrest of 100 people" / "on Wednesday, arresting some 70 suspected racists").
+            return None if self._placed(x, y) and self._placed(y, x) else "another place"
         if x.things and y.things and not (x.things & y.things or x.names & y.names):
-            return False  # nothing in common next to the figures: another thing ("a team of 90 people")
+            return "nothing in common next to the figures"  # another thing ("a team of 90 people")
         nameless = not (x.anchors and y.anchors)
         if not nameless and not any(self.aligner.one_place(a, b) for a in x.anchors for b in y.anchors):
-            return False  # no name in common: two events of a kind ("the Lauda Air crash killed 223", "EgyptAir Flight 990")
+            return "no name in common"  # two events of a kind ("the Lauda Air crash killed 223", "EgyptAir Flight 990")
         if (x.names - y.sentence_words) or (y.names - x.sentence_words):
-            return False  # one names, next to its figure, something the other does not ("the Izmit Refinery")
+            return "a name next to one figure only"  # "the Izmit Refinery"
         if not x.number.unit and not (self._placed(x, y) and self._placed(y, x)):
-            return False  # a count for a place against one for another, or for all (a distance's places are its ends)
-        return overlap(x.words, y.words) >= (NAMELESS_OVERLAP if nameless else MIN_ROLE_OVERLAP)
+            return "another place"  # a count for a place against one for another, or for all
+        if overlap(x.words, y.words) < (NAMELESS_OVERLAP if nameless else MIN_ROLE_OVERLAP):
+            return "clauses share too few words"
+        return None
+
+    def _one_days_count(self, x: Mention, y: Mention) -> bool:
+        """Are both figures counts of one outcome that accumulates (``CUMULATIVE_OUTCOMES``), from
+        articles at most MAX_TOLL_GAP_DAYS apart (both dated), both stated as a toll ("the death toll
+        rose to ...") or both of one day their clauses name ("raids Wednesday")?"""
+        if not (x.number.outcome in CUMULATIVE_OUTCOMES and x.number.outcome == y.number.outcome):
+            return False
+        days = [published_day(self.story.documents[m.doc].published) for m in (x, y)]
+        if days[0] is None or days[1] is None or abs((days[0] - days[1]).days) > MAX_TOLL_GAP_DAYS:
+            return False
+        if x.days & y.days:
+            return True
+        texts = self.story.sentences[x.sentence].text, self.story.sentences[y.sentence].text
+        return V.stated_as_toll(texts[0], x.number) and V.stated_as_toll(texts[1], y.number)
 
     def _sentence_years(self, m: Mention) -> frozenset[str]:
         """The years a mention's whole sentence names, but that of its article's day."""
@@ -346,11 +403,29 @@ class Roles:
             i -= 1
         return frozenset()
 
+    @cached_property
+    def story_setting(self) -> frozenset[str]:
+        """The places every article of the story names and that it sets in no other place ("Turkey"
+        in eight articles on the Turkish quake): where the whole story is set, so where a sentence
+        that names no place of its own (nor does its article before it) tells its figure. A place
+        the story sets in another ("Yalova" in "Yalova, Turkey") is a part of the story's setting."""
+        if len(self.story.documents) < STORY_SETTING_MIN_ARTICLES:
+            return frozenset()
+        named: list[set[str]] = [set() for _ in self.story.documents]
+        for sentence in self.story.sentences:
+            named[sentence.doc_index].update(self.aligner.places_of(sentence.index))
+            named[sentence.doc_index].update(sentence.stems)
+        inner = self.aligner.place_within
+        return frozenset(p for p in self.aligner.story_places if p not in inner and all(p in words for words in named))
+
     def _placed(self, x: Mention, y: Mention) -> bool:
-        """Is every place of x's clause one y's sentence names or its article set the story in?"""
+        """Is every place of x's clause one y's sentence names or its article set the story in (or,
+        when neither names a place, the whole story: ``story_setting``)?"""
         if not x.places:
             return True
         theirs = y.sentence_words | self.setting(y.sentence)
+        if not self.setting(y.sentence):
+            theirs |= self.story_setting
         return all(any(self.aligner.one_place(p, w) for w in theirs) for p in x.places)
 
     def disputes(self) -> list[RoleDispute]:
@@ -472,19 +547,31 @@ def _in_role(n: V.Number, text: str = "") -> bool:
     """Can a figure be compared by its role: a measure with a unit, a percentage of a named whole, or
     a count of people with what happened to them or of a named group? Other counts ("a five-story building",
     "12 vents") say too little of what they count; claim alignment compares them sentence by sentence."""
+    return not_in_role(n, text) is None
+
+
+def not_in_role(n: V.Number, text: str = "") -> str | None:
+    """Why a figure is not compared by its role (``_in_role``), or None when it is."""
     if _journey_span(n, text) and not n.other:
-        return True
-    if n.unit in ("age", "duration") or n.other or n.low == 0:
+        return None
+    if n.unit in ("age", "duration"):
         # Ages are compared per person; a span is most often between two events ("died five days
-        # later", "nine days after his death"); "up to 18" bounds, does not count.
-        return False
+        # later", "nine days after his death").
+        return f"a{'n' if n.unit == 'age' else ''} {n.unit}"
+    if n.other:
+        return "others than those counted"
+    if n.low == 0:
+        return "a bound from zero"  # "up to 18" bounds, does not count
     if n.percent:
-        return share_whole(text, n) is not None  # "won 82 percent of the seats", not a poll's "45 percent"
+        # "won 82 percent of the seats", not a poll's "45 percent"
+        return None if share_whole(text, n) is not None else "a percentage of no named whole"
     if _FRACTION_AFTER.match(text, n.end):
-        return False  # "two-thirds of Americans", "three out of four": shares of groups a story has many of
+        return "a fraction"  # "two-thirds of Americans", "three out of four": shares of groups a story has many of
     if _PART_AFTER.match(text, n.end):
-        return False  # "Three of the suspects": a part of a group, not its count
-    return n.unit in ROLE_UNITS if n.unit else bool(n.outcome or n.named)
+        return "a part of a group"  # "Three of the suspects": a part of a group, not its count
+    if n.unit:
+        return None if n.unit in ROLE_UNITS else f"a unit not compared by role ({n.unit})"
+    return None if (n.outcome or n.named) else "a count with no outcome or named group"
 
 
 # A share of a whole its sentence names: "won 82 percent of the seats in the assembly", "62 percent of
@@ -697,17 +784,28 @@ class Moments:
 
     def one_role(self, x: Moment, y: Moment) -> bool:
         """Are two moments of two articles the moment of one act (whatever their values)?"""
-        if x.kind != y.kind or x.years != y.years or not V.same_role(x.role, y.role):
-            return False
+        return self.refusal(x, y) is None
+
+    def refusal(self, x: Moment, y: Moment) -> str | None:
+        """Why two moments of two articles are not the moment of one act (the first test that refuses
+        them, by name), or None when they are."""
+        if x.kind != y.kind:
+            return "another kind of moment"
+        if x.years != y.years:
+            return "another year"
+        if not V.same_role(x.role, y.role):
+            return "another role of the day"  # a start, an end, a reference ("Friday's bombing")
         if x.event != y.event and (x.event and y.event or x.kind == "time"):
-            return False  # another kind of event; an hour must say what it is the hour of
+            return "another kind of event"  # an hour must say what it is the hour of
         if x.kind != "time" and not (x.slot & y.slot):
-            return False  # another act ("was attacked Oct. 7" / "died Oct. 12")
+            return "another act"  # "was attacked Oct. 7" / "died Oct. 12"
         if not any(self.aligner.one_place(a, b) for a in x.anchors for b in y.anchors):
-            return False  # no name in common: another person's act, another event of a kind
+            return "no name in common"  # another person's act, another event of a kind
         if x.kind == "time":
-            return True  # one kind of event, one name, minutes apart: its hour, however it is told
-        return overlap(x.words, y.words) >= MIN_ROLE_OVERLAP
+            return None  # one kind of event, one name, minutes apart: its hour, however it is told
+        if overlap(x.words, y.words) < MIN_ROLE_OVERLAP:
+            return "clauses share too few words"
+        return None
 
     @staticmethod
     def apart(x: Moment, y: Moment) -> bool:

@@ -290,10 +290,23 @@ _PAST_APPOSITION = re.compile(r"[^,;.]{0,30},[^,;.]{1,30},\s*(?:were\s+|was\s+|h
 _PASSIVE_AFTER = re.compile(
     r"(?:\s+[A-Za-z'’-]+){1,5}?\s+(?:were|was|have\s+been|had\s+been|are|is)\s+(?:\w+ly\s+)?(\w+)"
 )
-# "the death toll rose to 12", "bringing the toll to 259": the figure a toll is stated as.
+# "the death toll rose to 12", "bringing the toll to 259": the figure a toll is stated as. The toll may
+# be told with its event first ("The death toll in the monster earthquake in western Turkey on August 17
+# reached 17,997"): at most this many words between "toll" and the verb that states it (it was 8).
+TOLL_PHRASE_WORDS = 12
+TOLL_WINDOW = 100  # characters before a figure searched for its toll (it was 80)
 _TOLL_BEFORE = re.compile(
-    r"\btoll\b(?:\s+[\w,'’]+){0,8}?\s+(?:to|of|at|reached|stood\s+at|is|was)\s+(?:\w+\s+)?$", re.IGNORECASE
+    r"\btoll\b(?:\s+[\w,'’]+){0,"
+    + str(TOLL_PHRASE_WORDS)
+    + r"}?\s+(?:to|of|at|reached|stood\s+at|is|was)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
 )
+
+
+def stated_as_toll(text: str, n: Number) -> bool:
+    """Is the figure stated as a toll ("the death toll rose to 12,514", "The death toll in the monster
+    earthquake ... reached 17,997"): the story's total of what happened to people, as of its telling?"""
+    return bool(_TOLL_BEFORE.search(text, max(0, n.start - TOLL_WINDOW), n.start))
 
 
 # A figure counts a named group when a name follows it: "12 Americans", "12 of them Americans".
@@ -470,10 +483,14 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
         previous = content_stems_no_digits(text[max(0, m.start() - 40) : m.start()])[-2:]
         if unit:
             after = [unit] + after
-        toll = bool(_TOLL_BEFORE.search(text, max(0, m.start() - 80), m.start()))
+        toll = bool(_TOLL_BEFORE.search(text, max(0, m.start() - TOLL_WINDOW), m.start()))
         lives_of = bool(_LIVES_OF_BEFORE.search(text, max(0, m.start() - 30), m.start()))
-        if (not after and toll) or (lives_of and (not after or after[0] not in PEOPLE_NOUNS)):
-            after = ["peopl"] + after[1:]  # "the death toll has risen to 12."; "claimed the lives of 300 on Monday"
+        # "the death toll has risen to 12."; "claimed the lives of 300 on Monday"; a toll counts people
+        # whatever words follow it ("reached 17,997 on Tuesday", "revised ... down to 12,514 early today").
+        if (toll and not unit and (not after or after[0] not in PEOPLE_NOUNS and after[0] not in OUTCOMES)) or (
+            lives_of and (not after or after[0] not in PEOPLE_NOUNS)
+        ):
+            after = ["peopl"] + after[1:]
         if not after:
             continue
         superseded = bool(
