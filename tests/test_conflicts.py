@@ -546,3 +546,18 @@ def test_counts_of_one_outcome_on_one_named_day_are_compared_and_days_apart_are_
     found = report(raids, crackdown, published=["2000-03-22", "2000-03-22"])
     assert [values(c) for c in found.conflicts] == [[("100", (0,)), ("some 70", (1,))]]
     assert report(raids, crackdown, published=["2000-03-22", "2000-03-29"]).conflicts == []
+
+
+def test_counts_of_one_outcome_of_one_kind_of_event_told_the_same_day_are_compared():
+    # The relative clause ("which killed ...") is too short to say what its count is of: it is read
+    # with the clause before it; the two sentences name nothing in common, but tell one kind of event
+    # (a strike, an attack) on one day.
+    strike = (
+        "The Sudan has called for an international investigation of the missile strike, which killed one person "
+        "and wounded seven others, according to the government in Khartoum."
+    )
+    attack = "The El Shifa factory in Khartoum was largely destroyed in the attack by cruise missiles with 10 people wounded."
+    found = report(strike, attack, published=["1998-08-26", "1998-08-26"])
+    assert [values(c) for c in found.conflicts] == [[("seven", (0,)), ("10", (1,))]]
+    # Days apart, the wounded of an attack are an update (or another attack), not compared.
+    assert report(strike, attack, published=["1998-08-26", "1998-08-29"]).conflicts == []

@@ -223,7 +223,15 @@ class Roles:
         clause = _clause_of(s.text, n.text.strip())
         mention = self._mention(s.doc_index, s.index, n, clause, tokens, sentence_words)
         if sum(1 for k in mention.words if k not in _NOT_THINGS) < MIN_ROLE_WORDS:
-            return None, "a clause too short"
+            # A relative clause tells of the noun phrase before it ("the missile strike, which killed
+            # one person and wounded seven others"): read with the clause it follows.
+            at = s.text.find(clause)
+            if at > 0 and _RELATIVE_OPENING.match(clause):
+                start = max(s.text.rfind(mark, 0, max(0, at - 2)) for mark in ",;:_(")
+                clause = s.text[start + 1 : at + len(clause)]
+                mention = self._mention(s.doc_index, s.index, n, clause, tokens, sentence_words)
+            if sum(1 for k in mention.words if k not in _NOT_THINGS) < MIN_ROLE_WORDS:
+                return None, "a clause too short"
         return mention, None
 
     def _mention(self, doc: int, index: int, n: V.Number, clause: str, tokens, sentence_words) -> Mention:
@@ -352,7 +360,9 @@ class Roles:
     def _one_days_count(self, x: Mention, y: Mention) -> bool:
         """Are both figures counts of one outcome that accumulates (``CUMULATIVE_OUTCOMES``), from
         articles at most MAX_TOLL_GAP_DAYS apart (both dated), both stated as a toll ("the death toll
-        rose to ...") or both of one day their clauses name ("raids Wednesday")?"""
+        rose to ..."), both of one day their clauses name ("raids Wednesday"), or both of one kind of
+        event told the same day ("the missile strike, which ... wounded seven others" / "the attack
+        ... with 10 people wounded")?"""
         if not (x.number.outcome in CUMULATIVE_OUTCOMES and x.number.outcome == y.number.outcome):
             return False
         days = [published_day(self.story.documents[m.doc].published) for m in (x, y)]
@@ -360,6 +370,8 @@ class Roles:
             return False
         if x.days & y.days:
             return True
+        if days[0] == days[1] and x.event is not None and x.event == y.event:
+            return True  # one kind of event, told the same day by both ("the missile strike" / "the attack")
         texts = self.story.sentences[x.sentence].text, self.story.sentences[y.sentence].text
         return V.stated_as_toll(texts[0], x.number) and V.stated_as_toll(texts[1], y.number)
 
@@ -509,6 +521,7 @@ def _is_part(n: V.Number, numbers: list[V.Number], text: str) -> bool:
     return False
 
 
+_RELATIVE_OPENING = re.compile(r"\s*(?:which|who|that)\b", re.IGNORECASE)
 _PART_AFTER = re.compile(r"\s+of\s+(?:the|them|those|whom|these|its|their)\b", re.IGNORECASE)
 _CALENDAR = lexicon.MONTHS_AND_DAYS  # ("Oct." of "Oct. 31" is no name: days are compared as days)
 
