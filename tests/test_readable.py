@@ -17,7 +17,14 @@ from chorus.compose import compose, story_order
 from chorus.pipeline import build_story
 from chorus.references import context_of, needs_of, untold_description
 from chorus.render import render
-from chorus.select.base import context_requirements, edit_words, overtaken_or_repeated, stands_alone
+from chorus.select import base
+from chorus.select.base import (
+    context_requirements,
+    edit_words,
+    overtaken_or_repeated,
+    stands_alone,
+    toll_raised_later,
+)
 from chorus.text import stem
 from chorus.types import Budget, Document
 
@@ -351,6 +358,76 @@ def test_a_count_a_later_article_updates_is_left_out_for_the_later_one():
         text = chorus.summarize(QUAKE, words=words).text
         assert "killed 19" not in text
         assert "killed 31" in text
+
+
+# A toll told again, higher, by a later article in other words than the first: claim alignment
+# sees no sentence telling the same thing, the count of the same dead does.
+TOLL = [
+    doc(
+        "first",
+        "Rescuers in Kelmar dug through the rubble of the collapsed stadium stands on Sunday.\n\n"
+        "More than 140 people were killed when the stands of the Kelmar stadium fell during the cup final.",
+        "2017-04-02",
+    ),
+    doc(
+        "later",
+        "The stadium disaster in Kelmar, the worst in the country's history, has now claimed the lives of "
+        "210 fans, hospital officials said on Thursday as the city buried its dead.\n\n"
+        "Engineers blamed rusted steel beams.",
+        "2017-04-06",
+    ),
+    doc(
+        "history",
+        "In 1989 a stadium fire in Kelmar killed 260 people.\n\nThe old stadium was rebuilt with steel stands.",
+        "2017-04-06",
+    ),
+]
+
+
+def test_a_toll_a_later_article_raises_is_overtaken(monkeypatch):
+    story = build_story(TOLL[:2])
+    first = index_of(story, "More than 140 people were killed")
+    assert toll_raised_later(story, first)
+    monkeypatch.setattr(base, "LATER_TOLL_OVERTAKES", True)
+    overtaken, _ = overtaken_or_repeated(story, [first])
+    assert overtaken == {first}
+    monkeypatch.setattr(base, "LATER_TOLL_OVERTAKES", False)  # the setting as landed
+    assert overtaken_or_repeated(story, [first])[0] == set()
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # a lower count later is not a toll counted up
+        ("A collapse of the stands of the Kelmar stadium killed 90 people, officials said.", "2017-04-06"),
+        # the injured are another count than the dead
+        ("The collapse of the stands at the Kelmar stadium injured 400 people.", "2017-04-06"),
+        # an article of the same day is no later state
+        ("The collapse of the stands at the Kelmar stadium killed 210 people.", "2017-04-02"),
+    ],
+    ids=["lower", "injured", "same-day"],
+)
+def test_a_toll_is_not_overtaken_by_another_count(later):
+    story = build_story([TOLL[0], doc("b", *later)])
+    first = index_of(story, "More than 140 people were killed")
+    assert not toll_raised_later(story, first)
+
+
+def test_an_earlier_event_s_toll_in_a_later_article_overtakes_nothing():
+    # "In 1989 ... killed 260": the later article's figure is of a time before the first article.
+    story = build_story([TOLL[0], TOLL[2]])
+    first = index_of(story, "More than 140 people were killed")
+    assert not toll_raised_later(story, first)
+
+
+def test_a_toll_reported_through_a_participle_is_a_toll():
+    story = build_story(
+        [
+            doc("a", "Some 12,040 people have so far been confirmed dead in the earthquake in Varno.", "1999-08-22"),
+            doc("b", "The earthquake in Varno killed about 17,000 people, the government said.", "1999-08-25"),
+        ]
+    )
+    assert toll_raised_later(story, index_of(story, "Some 12,040 people"))
 
 
 def test_a_plan_a_later_article_reports_done_is_left_out():
