@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
 import zlib
@@ -127,3 +128,37 @@ def score_set(argv: list[str] | None, build_set: Callable[[Path], list[NoisyClus
         return 0
     report(summarize(run(clusters)), {"set": "part"}, args, started)
     return 0
+
+
+def template_ngrams(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    """A template's word n-grams, its {placeholders} left out."""
+    words = re.findall(r"[a-z0-9']+", re.sub(r"\{[a-z0-9_]+\}", " ", text.lower()))
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def shared_with_generators(templates: dict[str, list[str]], generators: Sequence[str]) -> int:
+    """Print every word 4-gram a set's templates share with the string literals of the other sets'
+    generators (files beside this one); return how many: a fresh set must share none."""
+    here = Path(__file__).resolve().parent
+    others: set[tuple[str, ...]] = set()
+    for name in generators:
+        for literal in re.findall(r'"([^"\n]{8,})"', (here / name).read_text(encoding="utf-8")):
+            others |= template_ngrams(literal)
+    shared = sorted({g for texts in templates.values() for t in texts for g in template_ngrams(t)} & others)
+    for gram in shared:
+        print(" ".join(gram))
+    return len(shared)
+
+
+def fresh_set_main(
+    argv: list[str] | None,
+    build_set: Callable[[Path], list[NoisyCluster]],
+    description: str | None,
+    templates: dict[str, list[str]],
+    generators: Sequence[str],
+) -> int:
+    """A fresh set's command: ``--overlap`` checks its templates against the other generators (exit 1 if
+    any 4-gram is shared), anything else is ``score_set``'s."""
+    if "--overlap" in (sys.argv[1:] if argv is None else argv):
+        return 1 if shared_with_generators(templates, generators) else 0
+    return score_set(argv, build_set, description)

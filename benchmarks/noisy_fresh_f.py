@@ -38,13 +38,12 @@ built; scored as ``noisy_clusters.py`` scores.
 from __future__ import annotations
 
 import random
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fresh_pages import TemplatePageMaker, build_fresh, score_set  # noqa: E402
+from fresh_pages import TemplatePageMaker, build_fresh, fresh_set_main  # noqa: E402
 from noisy_clusters import WRAPPED_SHARE, NoisyCluster, chosen_documents  # noqa: E402
 from noisy_fresh import fresh_documents  # noqa: E402
 from noisy_fresh_d import d_documents  # noqa: E402
@@ -213,11 +212,6 @@ PHOTOGRAPHERS = ["Lars Nyberg", "Amara Nwosu", "Keiko Mori"]
 AGENCIES = ["Getty Images", "Reuters", "Shutterstock", "Anadolu"]
 SPONSORS = ["Brightpath Insurance", "Vantor Motors", "Clearwell Pharmacy"]
 MONTHS = ["January", "March", "May", "July", "September", "November"]
-
-
-def ngrams(text: str, n: int = 4) -> set[tuple[str, ...]]:
-    words = re.findall(r"[a-z0-9']+", re.sub(r"\{[a-z0-9_]+\}", " ", text.lower()))
-    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 class FreshFPageMaker(TemplatePageMaker):
@@ -463,23 +457,12 @@ def build(data: Path) -> list[NoisyCluster]:
     return clusters
 
 
-def overlap() -> int:
-    """Print every word 4-gram a template of F shares with the other sets' generators; return how many."""
-    here = Path(__file__).resolve().parent
-    others = set()
-    for name in ("noisy_pages.py", "noisy_fresh.py", "noisy_fresh_d.py", "noisy_fresh_e.py"):
-        for literal in re.findall(r'"([^"\n]{8,})"', (here / name).read_text(encoding="utf-8")):
-            others |= ngrams(literal)
-    shared = sorted({g for texts in F.values() for t in texts for g in ngrams(t)} & others)
-    for gram in shared:
-        print(" ".join(gram))
-    return len(shared)
+# The other sets' generators, whose string literals this set's templates must not share a word 4-gram with.
+OTHER_GENERATORS = ("noisy_pages.py", "noisy_fresh.py", "noisy_fresh_d.py", "noisy_fresh_e.py")
 
 
 def main(argv: list[str] | None = None) -> int:
-    if "--overlap" in (sys.argv[1:] if argv is None else argv):
-        return 1 if overlap() else 0
-    return score_set(argv, build, __doc__)
+    return fresh_set_main(argv, build, __doc__, F, OTHER_GENERATORS)
 
 
 if __name__ == "__main__":
