@@ -145,9 +145,6 @@ class FreshGPageMaker(TemplatePageMaker):
 
     templates = G
 
-    def __init__(self, headlines: list[str], ledes: list[str], seed: int) -> None:
-        super().__init__(headlines, ledes, seed)
-
     def values(self, ctx: dict[str, object]) -> dict[str, object]:
         r = self.rng
         people = ctx["people"]

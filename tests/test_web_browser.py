@@ -535,15 +535,19 @@ def test_every_tab_fits_a_phone(page, output_dir, lavrov_dir):
 # ---- input -------------------------------------------------------------------------
 
 
-def test_pasted_articles_split_named_and_dated(page, output_dir):
-    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.txt"))[:3]]
-    box = element(page, "#articles textarea")
-    # A paste of three articles separated by lines of dashes becomes three cards.
+def paste_articles(page, texts: list[str]) -> None:
+    """Paste the texts into the first box at once, separated by lines of dashes, as a user pasting several would."""
     page.execute_script(
         "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-        box,
+        element(page, "#articles textarea"),
         "\n-----\n".join(texts),
     )
+
+
+def test_pasted_articles_split_named_and_dated(page, output_dir):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.txt"))[:3]]
+    # A paste of three articles separated by lines of dashes becomes three cards.
+    paste_articles(page, texts)
     cards = [c for c in by_css(page, "#articles .article-card") if c.find_elements("css selector", "textarea")]
     filled = [c for c in cards if c.find_element("css selector", "textarea").get_attribute("value").strip()]
     assert len(filled) == 3
@@ -572,12 +576,7 @@ def test_pasted_articles_split_named_and_dated(page, output_dir):
 
 def test_an_article_header_does_not_repeat_what_its_label_says(page):
     texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("*.txt"))[:3]]
-    box = element(page, "#articles textarea")
-    page.execute_script(
-        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-        box,
-        "\n-----\n".join(texts),
-    )
+    paste_articles(page, texts)
     cards = [c for c in by_css(page, "#articles .article-card") if c.find_elements("css selector", "textarea")][:3]
     for card, day in zip(cards[:2], ("2024-03-14", "2024-03-15")):  # two articles of one outlet: told apart by day
         card.find_element("css selector", ".outlet").send_keys("Harbour Gazette")

@@ -89,25 +89,23 @@ def warn(message: str) -> None:
     print(f"chorus: warning: {message}", file=sys.stderr)
 
 
-def positive_int(value: str) -> int:
+def _whole_number_from(value: str, least: int, bound: str) -> int:
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    if number < least:
+        raise argparse.ArgumentTypeError(f"must be {bound}, not {number}")
     return number
+
+
+def positive_int(value: str) -> int:
+    return _whole_number_from(value, 1, "at least 1")
 
 
 def whole_number(value: str) -> int:
     """0 or more."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
-    return number
+    return _whole_number_from(value, 0, "0 or more")
 
 
 def positive_float(value: str) -> float:
