@@ -3,49 +3,19 @@
 from __future__ import annotations
 
 import gc
-
-# Starting the command imports chorus and its libraries: some 55,000 objects the collector tracks, all of which live as
-# long as the process. The garbage collector's passes over them while they are made find nothing
-# and cost about a tenth of a cold `chorus summarize` (0.05-0.06 CPU-s, BENCHMARKS.md, "Against
-# sumy", round 11), so collection pauses while this module's imports run; then what they made is
-# moved out of the collector's view (gc.freeze: it is never garbage) and collection resumes.
-_COLLECTING = gc.isenabled()
-gc.disable()
-
-import argparse
-import errno
-import json
-import os
-import re
-import signal
-import sys
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-
-import chorus
-from chorus.errors import ChorusError
-from chorus.evaluation.rouge_plan import DEFAULT_SCORER, SCORERS
-from chorus.types import DEFAULT_WORDS, DIGEST_WORDS, MIN_OUTLETS, SummaryOptions, typed_date
-from chorus.web.defaults import (
-    KEPT_REPORT_BYTES,
-    KEPT_REPORT_SECONDS,
-    KEPT_REPORTS,
-    MIN_KEPT_REPORT_BYTES,
-    MIN_WORKER_MEMORY_GIVEN,
-    REQUEST_SECONDS,
-    WORKER_MEMORY,
-    WORKERS,
-)
-
-gc.freeze()
-if _COLLECTING:
-    gc.enable()
 
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Around a command's own imports (the pipeline, the renderers): paused and frozen as above."""
+    """Around imports: the garbage collector paused, then what they made frozen (gc.freeze: out of its view).
+
+    Starting the command imports chorus and its libraries, some 55,000 objects the collector tracks, all
+    of which live as long as the process. The collector's passes over them while they are made find
+    nothing and cost about a tenth of a cold `chorus summarize` (0.05-0.06 CPU-s, BENCHMARKS.md,
+    "Against sumy", round 11): this module's imports, and each command's own (the pipeline, the
+    renderers), run inside this."""
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -54,6 +24,33 @@ def collector_paused() -> Iterator[None]:
         gc.freeze()
         if collecting:
             gc.enable()
+
+
+with collector_paused():
+    import argparse
+    import errno
+    import json
+    import os
+    import re
+    import signal
+    import sys
+    import threading
+    from collections.abc import Callable, Sequence
+
+    import chorus
+    from chorus.errors import ChorusError
+    from chorus.evaluation.rouge_plan import DEFAULT_SCORER, SCORERS
+    from chorus.types import DEFAULT_WORDS, DIGEST_WORDS, MIN_OUTLETS, SummaryOptions, typed_date
+    from chorus.web.defaults import (
+        KEPT_REPORT_BYTES,
+        KEPT_REPORT_SECONDS,
+        KEPT_REPORTS,
+        MIN_KEPT_REPORT_BYTES,
+        MIN_WORKER_MEMORY_GIVEN,
+        REQUEST_SECONDS,
+        WORKER_MEMORY,
+        WORKERS,
+    )
 
 
 NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, without importing it here
