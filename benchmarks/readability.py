@@ -104,7 +104,26 @@ NINTH_LATE_DUC2006 = [f"D06{n:02d}" for n in range(1, 51, 5)]
 # above summarizes (the seventh part took the later halves of D0605, ... and the earlier of D0602, ...).
 TENTH_EARLY_DUC2006 = [f"D06{n:02d}" for n in range(5, 51, 5)]  # prefixes, as above
 TENTH_LATE_DUC2006 = [f"D06{n:02d}" for n in range(2, 51, 5)]
-PARTS = ("dev", "heldout", "new", "fresh", "paired", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# An eleventh held-out part (issue 18's eleventh round, session s13), judged blind once before any
+# change: every other article by date (the 1st, 3rd, ... 25th: 13 of 25) of the DUC 2006 clusters
+# D0601, D0606, ... D0646 and D0603, D0608, ... D0648, generic, 100 words. Every earlier and later
+# half is taken; these spread over the whole story's time, so later articles can overtake earlier ones.
+ALTERNATE = "-alternate"  # the suffix naming a cluster's every other article by date
+ELEVENTH_DUC2006 = [f"D06{n:02d}" for n in (*range(1, 51, 5), *range(3, 51, 5))]  # prefixes, as above
+PARTS = (
+    "dev",
+    "heldout",
+    "new",
+    "fresh",
+    "paired",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+)
 EXAMPLES = list(SOURCES)
 
 DEFECTS = ("unresolved", "stale", "redundant", "order", "garbled")
@@ -135,6 +154,7 @@ def judged_set() -> list[tuple[str, str]]:
     out += [(c + LATE, "ninth") for c in duc2006 if c[:5] in NINTH_LATE_DUC2006]
     out += [(c + EARLY, "tenth") for c in duc2006 if c[:5] in TENTH_EARLY_DUC2006]
     out += [(c + LATE, "tenth") for c in duc2006 if c[:5] in TENTH_LATE_DUC2006]
+    out += [(c + ALTERNATE, "eleventh") for c in duc2006 if c[:5] in ELEVENTH_DUC2006]
     return out
 
 
@@ -163,6 +183,9 @@ def load_documents_of(name: str):
         return [d for s in "ABC" for d in load_documents_of(f"{name}-{s}")]
     if name.endswith(QUERY):  # the whole cluster, summarized with its topic's query
         return load_documents_of(name.removesuffix(QUERY))
+    if name.endswith(ALTERNATE):  # every other article of a cluster by date, the first included
+        docs = load_documents_of(name.removesuffix(ALTERNATE))
+        return sorted(docs, key=lambda d: (d.published or "", d.id))[::2]
     if name.endswith((LATE, EARLY)):  # the later or the earlier half of a cluster's articles, by date
         docs = sorted(
             load_documents_of(name.removesuffix(LATE).removesuffix(EARLY)), key=lambda d: (d.published or "", d.id)
