@@ -13,7 +13,7 @@ coverage of a topic, so like sentences about different events abound: a
 hard test of precision.
 
 The clusters of the blind conflict splits (``"split": "blind-conflicts"`` or
-``"untuned-conflicts"``, ``"last-conflicts"``, ``"kept-conflicts"`` or ``"web-conflicts"`` in ``benchmarks/claims/conflicts.jsonl``) are left out unless ``--blind`` is
+``"untuned-conflicts"``, ``"last-conflicts"``, ``"kept-conflicts"``, ``"web-conflicts"`` or ``"aside-conflicts"`` in ``benchmarks/claims/conflicts.jsonl``) are left out unless ``--blind`` is
 given: their conflicts are scored by ``claims_score.py`` and never read while
 the rules are tuned.
 """
@@ -29,7 +29,14 @@ from common import SHARED, read_clusters
 
 DEFAULT_CLUSTERS = SHARED / "data" / "duc2006" / "clusters.jsonl"
 JUDGED = Path(__file__).resolve().parent / "claims" / "conflicts.jsonl"
-BLIND_SPLITS = ("blind-conflicts", "untuned-conflicts", "last-conflicts", "kept-conflicts", "web-conflicts")
+BLIND_SPLITS = (
+    "blind-conflicts",
+    "untuned-conflicts",
+    "last-conflicts",
+    "kept-conflicts",
+    "web-conflicts",
+    "aside-conflicts",
+)
 
 
 def blind_clusters() -> set[str]:
