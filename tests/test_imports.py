@@ -100,6 +100,24 @@ def test_the_command_lines_format_choices_are_the_renderers():
     assert chorus.cli.REPORT_FORMATS == chorus.render.REPORT_FORMATS
 
 
+def test_the_command_lines_scorers_are_the_evaluations():
+    import chorus.cli
+    from chorus.evaluation import rouge_plan
+
+    assert (chorus.cli.SCORERS, chorus.cli.DEFAULT_SCORER) == (rouge_plan.SCORERS, rouge_plan.DEFAULT_SCORER)
+
+
+def test_reading_files_imports_neither_the_fetcher_nor_the_scorer(tmp_path):
+    # A cold `chorus summarize` of files pays for neither sockets and threads nor ROUGE's tables.
+    (tmp_path / "a.txt").write_text("One sentence of an article about a fire in the harbour.\n", encoding="utf-8")
+    code = f"""import sys, chorus.cli
+from chorus.ingest import read_inputs
+clusters = read_inputs([{str(tmp_path / "a.txt")!r}], [])
+print(len(clusters[0].documents), sorted({{'chorus.ingest.fetch', 'chorus.evaluation.rouge_plan'}} & set(sys.modules)))"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1 []"
+
+
 def test_the_version_is_read_only_when_asked():
     code = "import sys, chorus.cli; chorus.cli.build_parser(); print('importlib.metadata' in sys.modules, chorus.__version__)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

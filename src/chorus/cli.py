@@ -39,7 +39,6 @@ with collector_paused():
 
     import chorus
     from chorus.errors import ChorusError
-    from chorus.evaluation.rouge_plan import DEFAULT_SCORER, SCORERS
     from chorus.types import DEFAULT_WORDS, DIGEST_WORDS, MIN_OUTLETS, SummaryOptions, typed_date
     from chorus.web.defaults import (
         KEPT_REPORT_BYTES,
@@ -59,6 +58,10 @@ NER_BACKENDS = ("rules", "spacy")  # chorus.analysis.entities.NER_BACKENDS, with
 # never uses (it reads lines and writes what its workers return).
 FORMATS = ("text", "markdown", "json", "html")
 REPORT_FORMATS = ("markdown", "json", "html")
+# chorus.evaluation.rouge_plan's SCORERS and DEFAULT_SCORER (tests/test_imports.py checks they agree): importing
+# it for two names cost every command ~0.01 CPU-s (its stemmer's tables and the ROUGE options).
+SCORERS = ("python", "perl")
+DEFAULT_SCORER = "python"
 
 EXIT_USER_ERROR = 1
 EXIT_RECORDS_FAILED = 2  # `chorus batch` finished, but some records are error lines

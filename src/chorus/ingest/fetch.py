@@ -26,7 +26,12 @@ from chorus.ingest.decode import decode, fix_text, looks_binary
 
 # The same cap as a saved HTML page read from disk: its extracted text is
 # checked against the article limit afterwards.
-from chorus.ingest.read import MAX_PAGE_BYTES, RawDocument, describe_size
+from chorus.ingest.read import (
+    MAX_PAGE_BYTES,
+    RawDocument,
+    describe_size,
+    is_url as is_url,  # where the web server and `chorus stories` look for it
+)
 
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 20.0  # between two bytes of the answer
@@ -36,11 +41,6 @@ PARALLEL_FETCHES = 4
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain", "text/markdown")
 USER_AGENT = "chorus/0.1 (offline news summarizer; fetches the pages its user names)"
-
-
-def is_url(value: str) -> bool:
-    """Does a command-line argument name a web page (rather than a file)?"""
-    return bool(re.match(r"^[a-z][a-z0-9+.-]*://", value.strip(), re.IGNORECASE))
 
 
 @dataclass(frozen=True)

@@ -536,16 +536,24 @@ def read_stdin(warnings: list[str], stream: BinaryIO | None = None) -> list[Clus
     return [Cluster(id="stdin", documents=docs)]
 
 
+def is_url(value: str) -> bool:
+    """Does a command-line argument name a web page (rather than a file)?"""
+    return bool(re.match(r"^[a-z][a-z0-9+.-]*://", value.strip(), re.IGNORECASE))
+
+
 def read_inputs(paths: Iterable[str], warnings: list[str]) -> list[Cluster]:
     """Files, folders and web pages (URLs) form one cluster; each dataset row is a cluster of its own.
 
     A page that cannot be fetched is skipped with a warning, as an unreadable
     file in a folder is; when nothing at all could be read, the errors say why."""
-    from chorus.ingest.fetch import fetch_pages, is_url
-
     paths = list(paths)
     failed: list[str] = []
-    fetched = iter(fetch_pages([p for p in paths if is_url(p)], failed))
+    urls = [p for p in paths if is_url(p)]
+    fetched: list[RawDocument] = []
+    if urls:  # the fetcher (sockets, threads: ~5 ms to import) only when there are pages to fetch
+        from chorus.ingest.fetch import fetch_pages
+
+        fetched = fetch_pages(urls, failed)
     warnings.extend(failed)
     fetched_urls = {doc.name: doc for doc in fetched}
     clusters: list[Cluster] = []
