@@ -1,23 +1,26 @@
 """The page of `chorus serve` as a journalist sees it: heights, widths and accessibility per story, width and tab.
 
-    nice python benchmarks/web_page.py [--stories harbor-fire,lavrov,duc50] [--report-files] [--shots DIR] [--json out.json]
+    nice python benchmarks/web_page.py [--stories harbor-fire,lavrov,duc50,duc100] [--report-files] [--shots DIR] [--json out.json]
 
 Runs the real `chorus serve --port 0` (its default limits: 50 articles a
 request) and drives headless Chromium (Debian's `chromium` and
 `chromium-driver`, as the browser tests do) at 1280 px and at 390 px (a phone,
-emulated). Three stories: the shipped example (**Try the example**), the
-Lavrov example of ../shared/examples (its five files picked), and 50 DUC 2006
+emulated). Four stories: the shipped example (**Try the example**), the
+Lavrov example of ../shared/examples (its five files picked), 50 DUC 2006
 articles (the first two topics' 25 each, as files named by their DUC ids,
-which give outlet and date). For each, after the answer arrives, every tab is
-opened in turn and measured: the page's height, how far it is wider than the
-window (0 or less: no sideways scrolling), the right edge of the widest
-element not inside a scrolling box, and axe-core's violations by impact
+which give outlet and date) and 100 (the first four topics; for it the server
+is started with 100 articles a request, `serve(limits=Limits(max_documents=100))`,
+the function `chorus serve` calls). For each, after the answer arrives, every
+tab is opened in turn and measured: how long it takes to open (from the click,
+dispatched in the page, to the first frame after it has been drawn and laid
+out: `performance.now()` in the page), the page's height, how far it is wider
+than the window (0 or less: no sideways scrolling), the right edge of the
+widest element not inside a scrolling box, and axe-core's violations by impact
 (axe-core as the browser tests install it, .cache/axe-core; run them once, or
 `npm install --prefix .cache/axe-core axe-core@4.14.1`). Also where the result
 starts (the top of "The story", px from the top of the page) and any console
 error. With --report-files, each story's `chorus report --format html` file
-too, opened from disk (its result starts at 0: it is all result). No timing is taken: the browser tests' timings are BENCHMARKS.md's
-"The web page at scale".
+too, opened from disk (its result starts at 0: it is all result).
 """
 
 from __future__ import annotations
@@ -44,7 +47,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CHORUS_SHARED", ROOT.parent / "shared"))
 LAVROV = SHARED / "examples" / "lavrov-hamas"
 DUC2006 = SHARED / "data" / "duc2006" / "clusters.jsonl"
-DUC_TOPICS = 2  # 25 articles each: 50, the server's default limit
+# DUC 2006 stories: how many of its topics (25 articles each); 50 articles is the server's default limit.
+DUC_STORIES = {"duc50": 2, "duc100": 4}
+MAX_ARTICLES = 100  # the server's articles per request, for duc100
 CHROMIUM = os.environ.get("CHORUS_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHORUS_CHROMEDRIVER", "/usr/bin/chromedriver")
 AXE = Path(os.environ.get("CHORUS_AXE", ROOT / ".cache" / "axe-core" / "node_modules" / "axe-core" / "axe.min.js"))
@@ -82,10 +87,10 @@ axe.run(document, {resultTypes: ['violations']})
 """
 
 
-def duc_folder(folder: Path) -> list[Path]:
+def duc_folder(folder: Path, topics: int) -> list[Path]:
     paths = []
     with DUC2006.open(encoding="utf-8") as lines:
-        for line, _ in zip(lines, range(DUC_TOPICS)):
+        for line, _ in zip(lines, range(topics)):
             cluster = json.loads(line)
             for doc_id, text in zip(cluster["doc_ids"], cluster["documents"]):
                 path = folder / f"{doc_id}.txt"
@@ -94,9 +99,15 @@ def duc_folder(folder: Path) -> list[Path]:
     return paths
 
 
-def start_server() -> tuple[subprocess.Popen[str], str]:
+def start_server(max_articles: int | None = None) -> tuple[subprocess.Popen[str], str]:
     chorus = Path(sys.executable).parent / "chorus"  # the command of this environment
     command = [str(chorus), "serve", "--port", "0", "--timeout", str(ANSWER_SECONDS)]
+    if max_articles:  # `chorus serve` with more articles a request than its default
+        launch = (
+            "import sys; from chorus.web.limits import Limits; from chorus.web.server import serve; "
+            f"serve('127.0.0.1', 0, Limits(max_documents={max_articles}, seconds={ANSWER_SECONDS}))"
+        )
+        command = [sys.executable, "-c", launch]
     # It says where it listens on stderr, once; the rest of stderr (the access log) is not read.
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert server.stderr is not None
@@ -186,6 +197,22 @@ def report_file(files: list[Path] | None, folder: Path, name: str) -> Path:
     return path
 
 
+# A tab opened as a click opens it, timed in the page: from the click to the first frame after the
+# tab was drawn and laid out (a layout is forced, then a frame waited for, then a task after it).
+OPEN_TAB = """
+const tab = arguments[0];
+const done = arguments[arguments.length - 1];
+tab.scrollIntoView({block: 'nearest', inline: 'nearest'});
+const started = performance.now();
+tab.click();
+void document.documentElement.scrollHeight;
+requestAnimationFrame(() => setTimeout(() => done({
+  open_ms: Math.round(performance.now() - started),
+  elements: document.getElementsByTagName('*').length,
+}), 0));
+"""
+
+
 def measure_tabs(driver, width: int, shots: Path | None, name: str) -> dict:
     from selenium.webdriver.common.by import By
 
@@ -193,10 +220,9 @@ def measure_tabs(driver, width: int, shots: Path | None, name: str) -> dict:
     record: dict[str, Any] = {"tabs": {}}
     for tab in driver.find_elements(By.CSS_SELECTOR, "#tabs [role=tab]"):
         key = tab.get_attribute("id").removeprefix("tab-")
-        driver.execute_script("arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'})", tab)
-        tab.click()
-        time.sleep(0.2)  # the tab is drawn on its click; let layout settle before measuring
-        measured = driver.execute_script(MEASURE)
+        opened = driver.execute_async_script(OPEN_TAB, tab)
+        time.sleep(0.2)  # let late layout (a picture's scrolling box) settle before measuring
+        measured = driver.execute_script(MEASURE) | opened
         if not driver.execute_script("return Boolean(window.axe)"):
             driver.execute_script(axe)
         measured["axe"] = driver.execute_async_script(AXE_RUN)
@@ -221,7 +247,7 @@ def impacts(violations: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--stories", default="harbor-fire,lavrov,duc50", help="which stories, comma-separated")
+    parser.add_argument("--stories", default="harbor-fire,lavrov,duc50,duc100", help="which stories, comma-separated")
     parser.add_argument("--widths", default="1280,390", help="window widths, px")
     parser.add_argument("--shots", type=Path, help="write a screenshot of every tab here")
     parser.add_argument(
@@ -235,12 +261,12 @@ def main(argv: list[str] | None = None) -> int:
     if settings.shots:
         settings.shots.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        stories: dict[str, list[Path] | None] = {
-            "harbor-fire": None,
-            "lavrov": sorted(LAVROV.glob("*.txt")),
-            "duc50": duc_folder(Path(folder)) if DUC2006.is_file() else [],
-        }
+        stories: dict[str, list[Path] | None] = {"harbor-fire": None, "lavrov": sorted(LAVROV.glob("*.txt"))}
+        for story, topics in DUC_STORIES.items():
+            (Path(folder) / story).mkdir()
+            stories[story] = duc_folder(Path(folder) / story, topics) if DUC2006.is_file() else []
         server, url = start_server()
+        servers = [server]
         driver = start_browser()
         results: dict[str, Any] = {}
         try:
@@ -249,8 +275,12 @@ def main(argv: list[str] | None = None) -> int:
                 if files == []:
                     print(f"web_page: no articles for {name} on this machine; skipped", file=sys.stderr)
                     continue
+                story_url = url
+                if files is not None and len(files) > 50:
+                    bigger, story_url = start_server(MAX_ARTICLES)
+                    servers.append(bigger)
                 for width in map(int, settings.widths.split(",")):
-                    results[f"{name} {width}"] = measure_story(driver, url, files, width, settings.shots, name)
+                    results[f"{name} {width}"] = measure_story(driver, story_url, files, width, settings.shots, name)
                 if settings.report_files:
                     path = report_file(files, Path(folder), name)
                     for width in map(int, settings.widths.split(",")):
@@ -259,15 +289,17 @@ def main(argv: list[str] | None = None) -> int:
                         )
         finally:
             driver.quit()
-            server.terminate()
-            server.wait(30)
+            for running in servers:
+                running.terminate()
+                running.wait(30)
     rows = []
     for key, record in results.items():
         if "error" in record:
-            rows.append([key, "error: " + record["error"], "", "", "", "", ""])
+            rows.append([key, "error: " + record["error"], "", "", "", "", "", "", ""])
             continue
         tabs = record["tabs"]
         heights = " · ".join(f"{t['height']:,}" for t in tabs.values())
+        opening = " · ".join(str(t["open_ms"]) for t in tabs.values())
         widest = max(tabs.values(), key=lambda t: t["widest"]["right"])["widest"]
         everything = [v for t in tabs.values() for v in t["axe"]]
         serious = sum(1 for v in everything if v["impact"] in ("serious", "critical"))
@@ -275,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
             [
                 key,
                 f"{next(iter(tabs.values()))['result_top']:,}",
+                opening,
+                f"{max(t['elements'] for t in tabs.values()):,}",
                 heights,
                 str(max(t["overflow"] for t in tabs.values())),
                 f"{widest['right']} ({widest['element']})",
@@ -285,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     header = [
         "story, width (px)",
         "result starts at (px)",
+        "opening each tab (ms)",
+        "elements, all tabs open",
         "page height per tab (px): " + " · ".join(next(iter(results.values())).get("tabs", {})),
         "overflow (px)",
         "widest element's right edge (px)",
