@@ -440,6 +440,58 @@ def test_the_pictures_of_the_example(page, output_dir):
     assert len(coverage.find_elements("css selector", "svg.coverage-bar")) == len(ids)
 
 
+def test_the_timeline_tells_corroborated_facts_from_single_ones(page, output_dir):
+    """The example's 27 facts fall at five times, too many to stack as dots: drawn as bars, each bar shows how
+    many of its facts several outlets report and how many one does, as the legend says; and on a phone the
+    last tick's label is not cut at the picture's edge."""
+    expected = expected_report(sorted(EXAMPLE.iterdir()))
+    several = sum(1 for fact in expected["facts"] if fact["support"] > 1)
+    assert 0 < several < len(expected["facts"])
+    for size in (DESKTOP, PHONE):
+        set_viewport(page, size)
+        page.refresh()
+        wait_until(page, lambda d: d.execute_script("return document.querySelectorAll('#method option').length > 1"))
+        try_example(page)
+        picture = element(open_tab(page, "timeline"), "svg.timeline")
+        bars = picture.find_elements("css selector", ".time-bar.facts")
+        dots = picture.find_elements("css selector", ".time-fact")
+        assert bars or dots
+        shown_several = len(picture.find_elements("css selector", ".time-fact circle.several")) + sum(
+            int(b.get_attribute("data-several")) for b in bars
+        )
+        shown_one = len(picture.find_elements("css selector", ".time-fact circle.one")) + sum(
+            int(b.get_attribute("data-one")) for b in bars
+        )
+        assert (shown_several, shown_one) == (several, len(expected["facts"]) - several)
+        for bar in bars:  # a part of each kind it counts, coloured as the legend's dots
+            for kind in ("several", "one"):
+                parts = bar.find_elements("css selector", f"rect.bar.{kind}")
+                assert len(parts) == (int(bar.get_attribute(f"data-{kind}")) > 0)
+        colours = page.execute_script(
+            "const found = {}; for (const [kind, selector] of Object.entries(arguments[0])) {"
+            " const e = document.querySelector(selector); if (e) found[kind] = getComputedStyle(e).fill; }"
+            " return found;",
+            {
+                "several bar": "#panel-timeline .time-bar.facts rect.several",
+                "one bar": "#panel-timeline .time-bar.facts rect.one",
+                "several legend": "#panel-timeline .legend rect.fact.several",
+                "one legend": "#panel-timeline .legend rect.fact.one",
+            },
+        )
+        assert colours.get("several bar", colours["several legend"]) == colours["several legend"]
+        assert colours.get("one bar", colours["one legend"]) == colours["one legend"]
+        assert colours["several legend"] != colours["one legend"]
+        # Every tick label lies inside the picture.
+        edges = page.execute_script(
+            "const svg = arguments[0]; const width = svg.getBoundingClientRect();"
+            "return [...svg.querySelectorAll('text.tick')].map((t) => {const r = t.getBoundingClientRect();"
+            " return [r.left - width.left, width.right - r.right, t.textContent];});",
+            picture,
+        )
+        assert edges and all(left >= 0 and right >= 0 for left, right, _ in edges), edges
+        screenshot(page, output_dir / f"timeline-{size[0]}.png")
+
+
 def test_the_rewrite_of_the_lavrov_example_is_shaded_as_a_copy(page, output_dir, lavrov_dir):
     files = sorted(lavrov_dir.glob("*.txt"))
     add_files(page, files)

@@ -34,6 +34,8 @@
     timelineDots: 80,       // more articles (or facts) than this, or stacked higher than
     timelineLevels: 8,      // this, are drawn as bars counting them
     timelineBin: 6,         // px of time per bar
+    timelineBarWidest: 12,  // px: a bar with room around it is drawn this wide at most
+    tickCharWidth: 6.2,     // px a character of a tick's label takes (11 px type)
     articlesShown: 6,       // source articles drawn at first, and per "Show more"
     chipsShown: 6,          // per-outlet counts shown before "+N"
     spellingsShown: 12,     // spellings of a name shown before "+N"
@@ -1024,17 +1026,38 @@
       s('line', {x1: left, y1: axisY, x2: width - right, y2: axisY, class: 'axis'}));
     for (const tick of ticks(start, end, Math.max(2, Math.floor((width - left) / 90)))) {
       const at = x(tick.time);
+      // A label centred on its tick unless that would cut it at the picture's right edge (a phone's last tick).
+      const half = (tick.label.length * SETTINGS.tickCharWidth) / 2;
+      const atEdge = at + half > width - 1;
       picture.append(s('line', {x1: at, y1: axisY, x2: at, y2: axisY + 4, class: 'axis'}),
-        s('text', {x: at, y: axisY + 16, 'text-anchor': 'middle', class: 'tick'}, tick.label));
+        s('text', {x: atEdge ? width - 1 : at, y: axisY + 16, 'text-anchor': atEdge ? 'end' : 'middle', class: 'tick'},
+          tick.label));
     }
+    // A bar per few pixels of time, as tall as the items it counts; a bar of facts is split, as the dots are
+    // coloured, into the facts several outlets report (below) and those one outlet reports (above).
     const bars = (laneOf, top, kind, describe) => {
       const most = Math.max(...laneOf.bins.map((bin) => bin.items.length));
+      const centres = laneOf.bins.map((bin) => bin.x + SETTINGS.timelineBin / 2).sort((a, b) => a - b);
       for (const bin of laneOf.bins) {
+        // As wide as the room to its neighbours allows, up to timelineBarWidest: a few far-apart bars are seen.
+        const centre = bin.x + SETTINGS.timelineBin / 2;
+        const room = Math.min(...centres.filter((c) => c !== centre).map((c) => Math.abs(c - centre)), Infinity);
+        const barWidth = Math.min(Math.max(room - 2, SETTINGS.timelineBin - 1), SETTINGS.timelineBarWidest);
+        const x0 = centre - barWidth / 2;
         const tall = Math.max(2, (bin.items.length / most) * barHeight);
-        const bar = s('g', {class: `time-bar ${kind}`},
-          s('title', {}, describe(bin.items)),
-          s('rect', {x: bin.x, y: top + barHeight - tall, width: SETTINGS.timelineBin - 1, height: tall, class: 'bar'}));
-        if (kind === 'facts') link(bar, evidenceOf(bin.items.flatMap((f) => f.fact.sentences), describe(bin.items)));
+        const bar = s('g', {class: `time-bar ${kind}`}, s('title', {}, describe(bin.items)));
+        if (kind === 'facts') {
+          const several = bin.items.filter((f) => f.fact.support > 1).length;
+          const lower = (several / bin.items.length) * tall;
+          fill(bar, {'data-several': several, 'data-one': bin.items.length - several}, [
+            several ? s('rect', {x: x0, y: top + barHeight - lower, width: barWidth, height: lower, class: 'bar several'}) : null,
+            several < bin.items.length
+              ? s('rect', {x: x0, y: top + barHeight - tall, width: barWidth, height: tall - lower, class: 'bar one'}) : null,
+          ]);
+          link(bar, evidenceOf(bin.items.flatMap((f) => f.fact.sentences), describe(bin.items)));
+        } else {
+          bar.append(s('rect', {x: x0, y: top + barHeight - tall, width: barWidth, height: tall, class: 'bar'}));
+        }
         picture.append(bar);
       }
     };
@@ -1054,7 +1077,11 @@
       picture.append(dot);
     }
     if (facts.bins) {
-      bars(facts, factTop, 'facts', (items) => `${plural(items.length, 'fact')} first reported then`);
+      bars(facts, factTop, 'facts', (items) => {
+        const several = items.filter((f) => f.fact.support > 1).length;
+        return `${plural(items.length, 'fact')} first reported then: ${several} several outlets report, ` +
+          `${items.length - several} one outlet reports`;
+      });
     }
     for (const {item: f, x: at, level} of facts.placed || []) {
       const y = factTop + level * row + radius;
