@@ -239,8 +239,18 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+# Quotation marks as wire copy types them and as chorus prints them (``compose.TYPESET_QUOTES``, issue
+# 18's eleventh round) are one text to judge: the words are the same.
+_QUOTE_FORMS = str.maketrans({"“": "``", "”": "''", "‘": "`", "’": "'"})
+
+
+def judged_text(text: str) -> str:
+    """The text a judgment is of: ``…'' and “…” read alike (``typeset_quotes`` undone)."""
+    return text.translate(_QUOTE_FORMS).replace("''", '"').replace("``", '"').replace("`", "'")
+
+
 def key(row: dict) -> tuple:
-    return (row["id"], tuple(s["text"] for s in row["sentences"]))
+    return (row["id"], tuple(judged_text(s["text"]) for s in row["sentences"]))
 
 
 def sheet(args: argparse.Namespace) -> None:

@@ -12,7 +12,7 @@ import json
 import pytest
 
 import chorus
-from chorus import references
+from chorus import compose as compose_module, references
 from chorus.compose import compose, story_order
 from chorus.pipeline import build_story
 from chorus.references import context_of, needs_of, untold_description
@@ -25,7 +25,7 @@ from chorus.select.base import (
     stands_alone,
     toll_raised_later,
 )
-from chorus.text import stem
+from chorus.text import stem, typeset_quotes
 from chorus.types import Budget, Document
 
 
@@ -751,7 +751,8 @@ def test_the_writer_s_here_is_named_from_the_article_s_dateline():
         == "Action for Autism, a charity based [in New Delhi], is running a three-day workshop for parents."
     )
     assert [(e.replaces, e.reason) for e in texts[based].edits] == [("here", "place")]
-    assert texts[quoted].text == story.sentences[quoted].text  # a speaker's "here" is the speaker's
+    assert texts[quoted].text == typeset_quotes(story.sentences[quoted].text)  # a speaker's "here" is the speaker's
+    assert not texts[quoted].edits
     # An article without a dateline gives no place.
     other = build_story(
         [doc("c", "Thousands of children live with autism.\n\nA charity based here runs a workshop for parents.")]
@@ -1260,3 +1261,53 @@ def test_an_answer_opening_a_sentence_leans_on_the_question_before_it(monkeypatc
     assert not needs_of("Not yet known is the cause of the fire.").any
     monkeypatch.setattr(references, "ANSWERS_LEAN", False)
     assert not needs_of(answer).predecessor
+
+
+# --- wire copy's typewriter quotes ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed, printed",
+    [
+        ("``This is generations of poverty,'' Cuomo said.", "“This is generations of poverty,” Cuomo said."),
+        ("''We've created an alliance,'' he said.", "“We've created an alliance,” he said."),  # AP opens with ''
+        ("He said, `I'm not dressed.' ''", "He said, ‘I'm not dressed.’ ”"),  # an apostrophe is no close
+        ("told me, `Let's work,''' she said.", "told me, ‘Let's work,’” she said."),
+        ("for this?''' she recalled.", "for this?'” she recalled."),
+        ("``Star Wars''-related goods", "“Star Wars”-related goods"),
+        ("the players' union said no.", "the players' union said no."),  # nothing to typeset
+    ],
+)
+def test_wire_quotes_are_typeset(typed, printed):
+    assert typeset_quotes(typed) == printed
+
+
+QUOTED = [
+    doc(
+        "a",
+        "Mayor Maria Costa opened the Harlow bridge on Monday. ``It will cut the drive to the hospital "
+        "by half,'' Costa said at the opening.",
+    ),
+    doc("b", "The Harlow bridge opened on Monday after three years of building work on the river."),
+]
+
+
+def test_a_summary_prints_real_quotes_and_keeps_the_article_s_text_and_its_words():
+    story = build_story(QUOTED)
+    quoted = index_of(story, "``It will")
+    summary = compose(story, [quoted, index_of(story, "The Harlow")], Budget(words=100), "test")
+    said = next(s for s in summary.sentences if s.origin.index == quoted)
+    assert said.text == "“It will cut the drive to the hospital by half,” [Maria Costa] said at the opening."
+    assert said.original_text == story.sentences[quoted].text  # the article's ``…'' kept
+    assert [said.text[e.start : e.end] for e in said.edits] == ["[Maria Costa]"]  # offsets in the printed text
+    assert len(said.text.split()) == len(typeset_quotes(said.text).split())
+    data = json.loads(render(summary, "json"))
+    assert "``" not in data["summary"] and "“It will" in render(summary, "text")
+
+
+def test_quotes_as_typed_when_the_setting_is_off(monkeypatch):
+    monkeypatch.setattr(compose_module, "TYPESET_QUOTES", False)
+    story = build_story(QUOTED)
+    quoted = index_of(story, "``It will")
+    summary = compose(story, [index_of(story, "Mayor"), quoted], Budget(words=100), "test")
+    assert any(s.text.startswith("``It will") for s in summary.sentences)

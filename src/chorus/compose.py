@@ -27,11 +27,15 @@ from chorus.align import CONTRADICTS, STATES, aligner_of
 from chorus.align.quoted import quoted_support_of
 from chorus.ingest.metadata import published_day
 from chorus.references import antecedents_of, context_of, introducers, predecessor_of
-from chorus.text import STOP_WORDS
+from chorus.text import STOP_WORDS, typeset_quotes
 from chorus.timeline import dating, sentence_days
 from chorus.types import Budget, Citation, Contradiction, Edit, Sentence, Story, Summary, SummarySentence
 
 FULL_NAME, DATE, CONNECTIVE, PLACE = "full name", "date", "connective cut", "place"  # the reasons of edits
+# Wire copy's typewriter quotes (``…'', `…') are printed as the marks they stand for (“…”, ‘…’,
+# ``text.typeset_quotes``): no edit, since no word changes, and no change to ROUGE or the budget (a
+# quotation mark is no token and no word); the article's text stays in ``SummarySentence.origin``.
+TYPESET_QUOTES = True
 
 
 def reading_order(story: Story, chosen: list[int]) -> list[int]:
@@ -181,17 +185,20 @@ def readable_text(
                 first.lower() if first.lower() in STOP_WORDS and (len(first) == 1 or first[1:].islower()) else first
             )
             pieces.append((0, len(first), dated + recased, DATE))
+    typeset = typeset_quotes if TYPESET_QUOTES else str
     if not pieces:
-        return text, ()
+        return typeset(text), ()
     out, edits, last, length = [], [], 0, 0
     for start, end, printed, reason in sorted(pieces):
-        out.append(text[last:start])
-        length += start - last
+        between = typeset(text[last:start])
+        printed = typeset(printed)
+        out.append(between)
+        length += len(between)
         edits.append(Edit(length, length + len(printed), text[start:end], reason))
         out.append(printed)
         length += len(printed)
         last = end
-    out.append(text[last:])
+    out.append(typeset(text[last:]))
     return "".join(out), tuple(edits)
 
 
@@ -283,7 +290,7 @@ def compose(story: Story, chosen: list[int], budget: Budget, method: str, warnin
             used += words
     sentences = [
         dataclasses.replace(cite(story, story.sentences[i]), text=text, edits=edits)
-        if edits
+        if edits or text != story.sentences[i].text  # edited, or its quotation marks typeset
         else cite(story, story.sentences[i])
         for i, text, edits in kept
     ]

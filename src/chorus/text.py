@@ -33,6 +33,31 @@ OPENING_QUOTES = frozenset({"“", "``"})
 CLOSING_QUOTES = frozenset({"”", "''"})
 
 
+# Wire copy's typewriter quotes (DUC's NYT and AP): ``…'' and `…', with AP's '' opening a quotation
+# too (''We've created …''). Printed for a reader as the marks they stand for: a '' opens when it
+# starts a word (after a space, a bracket or a dash, before a letter), else it closes; a ' closes a
+# `…' only where it is not an apostrophe inside a word ("I'm"). Both forms are no token for ROUGE
+# (``evaluation.rouge155``: every byte but letters, digits and "-" is a space), nor for chorus's
+# words (``WORD_RE``), so a summary typeset so scores and counts as before.
+_OPENING_DOUBLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[_—-]))''(?=[^\s'])")
+_CLOSING_DOUBLE = re.compile(r"''")
+_MISTYPED_CLOSING = re.compile(r"(?<=[^\s(\[])``(?=\s|$)")  # "a witness for God.``": a `` ending a word closes
+_MISTYPED_APOSTROPHE = re.compile(r"(?<=[^\W_])`(?=[^\W_])")  # "I`ve"
+_SINGLE_QUOTED = re.compile(r"`([^`'“”]*(?:'[^\W_][^`'“”]*)*)'(?![^\W_])")
+
+
+def typeset_quotes(text: str) -> str:
+    """The text with wire copy's ``…'' and `…' printed as “…” and ‘…’ (see above); other text as it is."""
+    if "`" not in text and "''" not in text:
+        return text
+    # The doubles' backticks first (the singles' pattern would read one as a single), then the
+    # singles (in `work,''' the first ' closes the single: '''  is ' and ”), then the '' left.
+    text = _MISTYPED_CLOSING.sub("”", text).replace("``", "“")
+    text = _SINGLE_QUOTED.sub(r"‘\1’", text).replace("'''", "'”")
+    text = _OPENING_DOUBLE.sub("“", text)
+    return _CLOSING_DOUBLE.sub("”", _MISTYPED_APOSTROPHE.sub("’", text)).replace("`", "‘")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the text inside quotation marks; an unclosed quote runs to the end."""
     spans: list[tuple[int, int]] = []
