@@ -1041,6 +1041,37 @@ def test_report_tabs_of_the_lavrov_example(page, output_dir, lavrov_dir):
     screenshot(page, output_dir / "entities.png")
 
 
+def reads_alike(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of cut names a reader cannot tell apart: one, in letters and digits, opens the other."""
+    keys = [re.sub(r"[^\w]+", " ", name.lower()).strip() for name in names]
+    return [
+        (names[i], names[j])
+        for i in range(len(names))
+        for j in range(i + 1, len(names))
+        if keys[i].startswith(keys[j]) or keys[j].startswith(keys[i])
+    ]
+
+
+def test_the_lavrov_grid_columns_and_graph_nodes_can_be_told_apart(browser, output_dir, tmp_path, run, lavrov_dir):
+    """Articles 2 and 3 open with the same four words (a headline and a lede): cut to the room of a column
+    name or a graph label, they read "Russian Foreign Minist…" both; what is left must tell them apart."""
+    code, out, _ = run("report", *map(str, sorted(lavrov_dir.glob("*.txt"))), "--format", "html")
+    assert code == 0
+    path = tmp_path / "lavrov.html"
+    path.write_text(out, encoding="utf-8")
+    for size in (DESKTOP, PHONE):
+        set_viewport(browser, size)
+        browser.get(path.as_uri())
+        wait_until(browser, lambda d: by_css(d, "#tabs [role=tab]"))
+        grid = element(open_tab(browser, "facts"), "svg.fact-grid")
+        columns = [t.text.split(" ", 1)[1] for t in grid.find_elements("css selector", ".grid-col text.col-name")]
+        assert len(columns) == 5 and reads_alike(columns) == [], columns
+        graph = element(open_tab(browser, "reuse"), "svg.copy-graph")
+        nodes = [t.text for t in graph.find_elements("css selector", ".node-label")]
+        assert len(nodes) >= 3 and reads_alike(nodes) == [], nodes
+        screenshot(browser, output_dir / f"lavrov-{size[0]}.png")
+
+
 def test_a_copy_graph_of_one_pair_is_no_taller_than_it_needs(page):
     add_files(page, [EXAMPLE / "04-wirenow.txt", EXAMPLE / "05-daily-roundup.txt"])  # the roundup copies the wire
     summarize(page)

@@ -82,6 +82,44 @@
     return text.length <= chars ? text : text.slice(0, Math.max(chars - 1, 1)).trimEnd() + '…';
   }
 
+  // Cut at a word, within `chars` characters: "Russian … Meets Hamas…".
+  function cutAtWord(text, chars) {
+    if (text.length <= chars) return text;
+    let kept = '';
+    for (const word of text.split(/\s+/)) {
+      const next = kept ? `${kept} ${word}` : word;
+      if (next.length > chars - 1) break;
+      kept = next;
+    }
+    return kept ? kept.replace(/[\s,;:]+$/, '') + '…' : truncate(text, chars);
+  }
+
+  // Labels cut to `chars` characters (one number for all, or one per label) that can still be told
+  // apart: where two would read alike once cut (Lavrov's "Russian Foreign Minist…" twice, one of them a
+  // headline, one a lede), the words they open with alike are elided after the first
+  // ("Russian … Meets Hamas…", "“Russian … Sergei Lavrov…").
+  function distinctCuts(labels, chars) {
+    const limit = (i) => (Array.isArray(chars) ? chars[i] : chars);
+    const key = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const cut = labels.map((label, i) => truncate(label, limit(i)));
+    const keys = cut.map(key);
+    const words = labels.map((label) => label.split(/\s+/));
+    return cut.map((short, i) => {
+      if (short === labels[i]) return short;
+      const alike = keys.map((k, j) => j).filter((j) => j !== i && labels[j] !== labels[i] &&
+        (keys[j].startsWith(keys[i]) || keys[i].startsWith(keys[j])));
+      if (!alike.length) return short;
+      let shared = 0; // the most opening words this label has in common with one it reads like
+      for (const j of alike) {
+        let n = 0;
+        while (n < words[i].length && n < words[j].length && key(words[i][n]) === key(words[j][n])) n += 1;
+        shared = Math.max(shared, n);
+      }
+      if (shared < 2 || shared >= words[i].length) return short;
+      return cutAtWord(`${words[i][0]} … ${words[i].slice(shared).join(' ')}`, limit(i));
+    });
+  }
+
   function percent(share) {
     return `${Math.round(share * 100)}%`;
   }
@@ -788,7 +826,8 @@
     // Wide columns are headed by "[2] Northshore Radio News", slanted up at 60 degrees (a reader on a phone
     // has no tooltip to learn what a column's number stands for); narrow ones by the number alone.
     const named = cell >= SETTINGS.gridNamedCell;
-    const names = columns.map((d) => `${d.number} ${truncate(d.label, SETTINGS.gridNameChars)}`);
+    const names = distinctCuts(columns.map((d) => d.label), SETTINGS.gridNameChars)
+      .map((name, c) => `${columns[c].number} ${name}`);
     const nameLength = (c) => names[c].length * 6.2; // px at 11 px type
     const head = named ? Math.ceil(Math.max(...names.map((_, c) => nameLength(c))) * Math.sin(Math.PI / 3)) + 14 : 22;
     // The last names lean past the last column: the picture reaches as far as they do, the facts' labels
@@ -931,21 +970,23 @@
       link(group, evidenceOf(pairRefs(pair), 'Shared passages', {note: words}));
       picture.append(group);
     }
-    for (const id of nodes) {
+    const sideOf = (id) => Math.cos(place.get(id).angle) >= -0.01; // its label to the right of the node
+    const labelXOf = (id) => place.get(id).x + (sideOf(id) ? radius + 5 : -(radius + 5));
+    const labels = distinctCuts(nodes.map((id) => model.byId.get(id).label), nodes.map((id) =>
+      Math.max(Math.floor((sideOf(id) ? width - labelXOf(id) - 4 : labelXOf(id) - 4) / 6.6), 4)));
+    for (const [index, id] of nodes.entries()) {
       const d = model.byId.get(id);
       const at = place.get(id);
       const role = model.copies.roles.get(id);
       const copied = Boolean(role && (role.kind === 'copy' || role.kind === 'rewrite')) ||
         model.pairs.some((p) => p.directed && p.copy === id);
-      const right = Math.cos(at.angle) >= -0.01;
-      const labelX = at.x + (right ? radius + 5 : -(radius + 5));
-      const room = right ? width - labelX - 4 : labelX - 4;
+      const right = sideOf(id);
+      const labelX = labelXOf(id);
       picture.append(s('g', {class: `graph-node${copied ? ' copy' : ''}`, 'data-document': id},
         s('title', {}, `[${d.number}] ${d.label}${copied ? ' (takes text from others)' : ''}`),
         s('circle', {cx: at.x, cy: at.y, r: radius, class: 'node'}),
         s('text', {x: at.x, y: at.y + 4, 'text-anchor': 'middle', class: 'node-number'}, String(d.number)),
-        s('text', {x: labelX, y: at.y + 4, 'text-anchor': right ? 'start' : 'end', class: 'node-label'},
-          truncate(d.label, Math.max(Math.floor(room / 6.6), 4)))));
+        s('text', {x: labelX, y: at.y + 4, 'text-anchor': right ? 'start' : 'end', class: 'node-label'}, labels[index])));
     }
     return scrollingBox(h('div', {class: 'picture-scroll graph-wrap'}, picture), 'The copy graph');
   }
