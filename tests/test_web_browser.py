@@ -438,6 +438,14 @@ def test_the_pictures_of_the_example(page, output_dir):
     coverage = open_tab(page, "coverage")
     assert len(coverage.find_elements("css selector", "tbody tr")) == len(ids)
     assert len(coverage.find_elements("css selector", "svg.coverage-bar")) == len(ids)
+    # Each kind of part the bars draw is in the legend (the roundup's hatched facts, repeated from those it copies).
+    drawn = page.execute_script(
+        "return [...arguments[0].querySelectorAll('svg.coverage-bar rect.seg:not(.track)')]"
+        ".filter((r) => Number(r.getAttribute('width')) > 0).map((r) => r.getAttribute('class'))",
+        coverage,
+    )
+    explained = [r.get_attribute("class") for r in coverage.find_elements("css selector", ".legend rect")]
+    assert "seg repeat" in drawn and set(drawn) == set(explained), (drawn, explained)
 
 
 def test_the_timeline_tells_corroborated_facts_from_single_ones(page, output_dir):

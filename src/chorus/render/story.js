@@ -1450,9 +1450,14 @@
     };
     more.addEventListener('click', step);
     step();
+    // The hatched part (facts resting on one source that another article, its copy or original, is filed
+    // under) is in the legend only when some bar has it.
+    const repeats = model.coverage.some((c) => c.facts - c.several_outlet_facts - c.exclusive_facts.length > 0);
     return reportSection(TEXT.coverage.title, `${TEXT.coverage.lead} Its marker highlights those only it reports.`,
       h('div', {class: 'table-wrap'}, body), more,
-      legend([['seg independent', 'facts several outlets report'], ['seg single', 'facts only it reports']]));
+      legend([['seg independent', 'facts several outlets report'],
+        repeats ? ['seg repeat', 'facts of one source it shares with its copy or original'] : null,
+        ['seg single', 'facts only it reports']].filter(Boolean)));
   }
 
   // ---- wiring --------------------------------------------------------------------------
