@@ -9,8 +9,7 @@ emulated). Four stories: the shipped example (**Try the example**), the
 Lavrov example of ../shared/examples (its five files picked), 50 DUC 2006
 articles (the first two topics' 25 each, as files named by their DUC ids,
 which give outlet and date) and 100 (the first four topics; for it the server
-is started with 100 articles a request, `serve(limits=Limits(max_documents=100))`,
-the function `chorus serve` calls). For each, after the answer arrives, every
+is started with `--max-articles 100`). For each, after the answer arrives, every
 tab is opened in turn and measured: how long it takes to open (from the click,
 dispatched in the page, to the first frame after it has been drawn and laid
 out: `performance.now()` in the page), the page's height, how far it is wider
@@ -102,12 +101,8 @@ def duc_folder(folder: Path, topics: int) -> list[Path]:
 def start_server(max_articles: int | None = None) -> tuple[subprocess.Popen[str], str]:
     chorus = Path(sys.executable).parent / "chorus"  # the command of this environment
     command = [str(chorus), "serve", "--port", "0", "--timeout", str(ANSWER_SECONDS)]
-    if max_articles:  # `chorus serve` with more articles a request than its default
-        launch = (
-            "import sys; from chorus.web.limits import Limits; from chorus.web.server import serve; "
-            f"serve('127.0.0.1', 0, Limits(max_documents={max_articles}, seconds={ANSWER_SECONDS}))"
-        )
-        command = [sys.executable, "-c", launch]
+    if max_articles:
+        command += ["--max-articles", str(max_articles)]
     # It says where it listens on stderr, once; the rest of stderr (the access log) is not read.
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert server.stderr is not None

@@ -275,6 +275,7 @@ def test_help_states_the_defaults_the_commands_use():
     limits = Limits()
     serve = _help("serve")
     assert f"at once (default {limits.workers})" in serve
+    assert f"may hold (default {limits.max_documents})" in serve
     assert f"one request (default {limits.seconds:g})" in serve
     assert f"(default {WORKER_MEMORY / 2**30:g} GiB, less on a small machine)" in serve  # Limits' cap
     assert f"again (default {limits.kept_reports};" in serve

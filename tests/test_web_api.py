@@ -833,6 +833,21 @@ def test_chorus_serve_sets_the_kept_reports_bounds(run, monkeypatch):
     assert run("serve", "--kept-reports", "0")[0] == 0 and served[2].kept_reports == 0
 
 
+def test_chorus_serve_takes_more_articles_when_told(run, monkeypatch):
+    """The limit the page and the API then keep to (/api/limits and too_many_documents read it, as
+    the small client's tests show)."""
+    import chorus.web.server as server
+
+    served = []
+    monkeypatch.setattr(server, "serve", lambda host, port, limits, **kwargs: served.append(limits))
+    assert run("serve")[0] == 0 and run("serve", "--max-articles", "100")[0] == 0
+    assert [limits.max_documents for limits in served] == [Limits().max_documents, 100]
+    code, _, err = run("serve", "--max-articles", "0")
+    assert code == 1 and "--max-articles: must be at least 1" in err
+    with pytest.raises(ValueError, match="max_documents must be at least 1"):
+        Limits(max_documents=0)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -44,6 +44,7 @@ with collector_paused():
         KEPT_REPORT_BYTES,
         KEPT_REPORT_SECONDS,
         KEPT_REPORTS,
+        MAX_ARTICLES,
         MIN_KEPT_REPORT_BYTES,
         MIN_WORKER_MEMORY_GIVEN,
         REQUEST_SECONDS,
@@ -485,6 +486,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     defaults = Limits()
     try:
         limits = Limits(
+            max_documents=args.max_articles or defaults.max_documents,
             seconds=args.timeout or defaults.seconds,
             workers=args.workers or defaults.workers,
             heavy_workers=min(defaults.heavy_workers, max((args.workers or defaults.workers) - 1, 1)),
@@ -696,6 +698,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="ORIGIN",
         help="let pages of this origin (http://host:port) send requests (repeatable)",
+    )
+    p.add_argument(
+        "--max-articles",
+        type=positive_int,
+        metavar="N",
+        help=f"articles one request may hold (default {MAX_ARTICLES}); the page takes as many",
     )
     p.add_argument(
         "--workers", type=positive_int, help=f"worker processes computing summaries at once (default {WORKERS})"

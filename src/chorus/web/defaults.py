@@ -3,6 +3,9 @@ that the CLI reads them without loading the web stack (FastAPI takes a second
 to import). `chorus.web.limits.Limits` is built from them."""
 
 REQUEST_SECONDS = 60.0  # per request, waiting for a worker included
+# Articles one request may hold: a day's story from many outlets; `chorus serve --max-articles` raises it
+# (the page draws a 100-article story's every tab in under 0.1 s, BENCHMARKS.md "The web page at scale").
+MAX_ARTICLES = 50
 WORKERS = 3  # worker processes: summaries and reports computed at once
 WORKER_MEMORY = 4 * 2**30  # address space of one worker: a 50-article report fits in far less
 MIN_WORKER_MEMORY = 1 * 2**30  # the least a small machine's share gives a worker when no limit is set

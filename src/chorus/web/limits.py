@@ -21,6 +21,7 @@ from chorus.web.defaults import (
     KEPT_REPORT_BYTES,
     KEPT_REPORT_SECONDS,
     KEPT_REPORTS,
+    MAX_ARTICLES,
     MIN_WORKER_MEMORY,
     REQUEST_SECONDS,
     WORKER_MEMORY,
@@ -32,7 +33,7 @@ from chorus.web.errors import ApiError, error_response
 @dataclass(frozen=True)
 class Limits:
     max_request_bytes: int = 10 * 1024 * 1024
-    max_documents: int = 50
+    max_documents: int = MAX_ARTICLES
     # Raw bytes of one uploaded article: a saved news page with its scripts
     # and inline images fits; its extracted text is limited apart (2,000,000
     # characters, chorus.ingest.read.MAX_DOCUMENT_CHARS).
@@ -58,6 +59,8 @@ class Limits:
     kept_report_seconds: float = KEPT_REPORT_SECONDS
 
     def __post_init__(self) -> None:
+        if self.max_documents < 1:
+            raise ValueError(f"max_documents must be at least 1, not {self.max_documents}")
         if self.workers < 1:
             raise ValueError("the server needs at least one worker")
         if not 0 < self.heavy_workers <= self.workers:
