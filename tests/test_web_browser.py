@@ -387,6 +387,11 @@ def test_the_pictures_of_the_example(page, output_dir):
     assert names == [f"{d['number']} {d['label']}" for d in expected["documents"]]
     cells = grid_cells(facts)
     assert cells == expected_cells(expected)
+    # Five columns leave the facts' labels room on a desktop: a fact of up to 80 characters is read whole.
+    labels = [t.text for t in grid.find_elements("css selector", ".row-label")]
+    whole = [f"{f['id']}. {f['text']}" for f in expected["facts"]]
+    assert [label for label, text in zip(labels, whole) if len(text) <= 80 and label != text] == []
+    assert sum(len(text) > 56 for text in whole if len(text) <= 80) >= 5  # facts the labels used to cut
     copied = {document for (_, document), state in cells.items() if state == "copy"}
     assert copied == {"05-daily-roundup"}
     first = grid.find_elements("css selector", ".grid-row")[0]

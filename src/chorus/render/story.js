@@ -28,6 +28,7 @@
     gridCell: {min: 8, max: 28, height: 20},
     gridNamedCell: 16,      // px: columns at least this wide are headed by the outlet's name, slanted; narrower, by its number
     gridNameChars: 24,      // characters of an outlet's name over its column
+    gridLabelShare: 0.7,    // the facts' labels take at most this share of the grid's width
     graphNodes: 30,         // articles in the copy graph at most
     graphPairHeight: 130,   // px: a graph of two articles, one above the other (a ring would be 440 px of line)
     timelineFacts: 60,      // facts placed on the timeline at most
@@ -834,6 +835,9 @@
     // giving up room (down to 120 px) rather than the picture scrolling sideways.
     const reach = Math.ceil(Math.max(cell * columns.length, ...names.map((_, c) => named ? (c + 0.5) * cell + nameLength(c) / 2 : 0)));
     if (named) labelWidth = Math.max(Math.min(labelWidth, width - reach - 4), Math.min(labelWidth, 120));
+    // Few columns leave room at the right (the example's five on a desktop: 300 px): the facts' labels take
+    // it, up to gridLabelShare of the width, so that more of each fact is read beside its row.
+    labelWidth = Math.max(labelWidth, Math.min(width - reach - 4, Math.floor(width * SETTINGS.gridLabelShare)));
     const total = labelWidth + reach + 2;
     const tall = head + height * facts.length + 2;
     const every = Math.ceil(16 / cell); // a column number every n columns, so that numbers do not overlap
