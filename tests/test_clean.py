@@ -516,6 +516,30 @@ def test_captions_go_even_when_the_line_model_keeps_them_and_a_closing_quotation
     assert result.paragraphs == NEWS + [quotation]
 
 
+PACKAGE = [
+    "(GZ3) MARROWICK -- Oct. 20, 1999 -- BRIDGE-REPAIRS, 10-20 -- Engineers inspect the cracked beams of the Elm"
+    " Street bridge, which the city council voted on Monday to close for six weeks of repairs. Buses will replace"
+    " the tram line over it. (Lee Park/Gazette Photo)",
+    "(GZ2) MARROWICK -- Oct. 20, 1999 -- HARBOR-FIRE, 10-20 -- Firefighters hose down a warehouse on the harbor"
+    " front after a blaze that burned through the night and forced the evacuation of about 1,200 people from"
+    " nearby streets. (Jo Lee/Gazette Photo)",
+    "(GZ1) MARROWICK -- Oct. 20, 1999 -- SCHOOL-VOTE, 10-20 -- Parents wait outside the district office before"
+    " the board's vote on a new school calendar, which would move the start of classes to the last week of"
+    " August. (Ana Cruz/Gazette Photo)",
+]
+
+
+def test_a_photo_package_keeps_its_captions_and_an_article_s_caption_still_goes():
+    # A page that is a list of captions, each a paragraph ending with its credit, reports through them.
+    page = _page(["Home", "Photos"], PACKAGE, ["Share", "Tweet"])
+    assert clean_texts([page])[0].paragraphs == PACKAGE
+    assert all(caption in clean_texts([page], _KeepAll())[0].paragraphs for caption in PACKAGE)
+    assert not set(PACKAGE) & set(clean_texts([page], _KeepAll(), photo_packages=False)[0].paragraphs)
+    # One such caption among an article's paragraphs is still its caption.
+    article = _page([], NEWS[:2] + PACKAGE[:1] + NEWS[2:], [])
+    assert clean_texts([article], _KeepAll())[0].paragraphs == NEWS
+
+
 def test_attributed_words_between_paragraphs_stay_even_with_a_page_word_in_passing():
     quote = '"We will not let anyone back in until the air is safe to breathe," the fire chief told reporters.'
     signup = "Sign up for our newsletter to get the latest updates delivered to your inbox every morning."
@@ -1269,6 +1293,13 @@ def test_a_closing_paragraph_about_the_article_s_people_above_a_box_stays():
         ],
         ["Chiamaka Eze is the Marrowick Gazette's health correspondent."],
         ["Mateo Ferrer covers city hall for the Gazette. Before joining the paper he worked in Lisbon."],
+        # session s13: a writer's work past the opening verb, an apposition, and one writer's two bios
+        ["Hana Okafor joined the Marrowick Gazette in 2003 and writes about transport. Send tips to hana@gz.com."],
+        ["Hana Okafor, a former teacher, writes the paper's transport column every Wednesday."],
+        [
+            "Hana Okafor has covered transport since 1998. Reach her at hana@gz.com.",
+            "Hana Okafor, a former teacher, writes the paper's transport column every Wednesday.",
+        ],
     ],
 )
 def test_a_writer_s_bio_among_the_article_s_paragraphs_goes(bio):
@@ -1300,6 +1331,17 @@ def test_a_paragraph_that_opens_like_a_bio_but_is_the_story_s_stays(reporting):
     page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:2], reporting, *NEWS[2:], named_again])
     [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW]))
     assert result.paragraphs == [*NEWS[:2], reporting, *NEWS[2:], named_again]
+
+
+def test_the_article_s_closing_paragraph_above_a_bio_stays_when_it_opens_like_end_matter():
+    # "Since 1996, GM has worked with ..." opens as "Founded in 1921, The Gazette is ..." does; with the bio
+    # under it dropped, it is the last paragraph kept, and the end matter's walk back must not take it.
+    closing = "Since 2001, Marrowick Transit has worked with the council on the bridge's tram line and its buses."
+    bio = "Hana Okafor, a former teacher, writes the paper's transport column every Wednesday."
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS, "Subscribe for $1", closing, bio, "© 2025 Gazette"])
+    model = _Doubting([headline, *SHARE_ROW, "Subscribe for $1", "© 2025 Gazette"])
+    assert clean_texts([page], model)[0].paragraphs == [*NEWS, closing]
 
 
 def test_a_bio_among_the_paragraphs_is_not_brought_back_by_the_cluster():

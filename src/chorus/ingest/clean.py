@@ -285,7 +285,8 @@ BIO_MAX_WORDS = 50
 BIO_LABEL_WORDS = 4
 BIO_NAME_WORDS = 2
 _BIO_OPENING_RE = re.compile(
-    r"^((?:The )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}),? "
+    # the name, maybe a short apposition ("Jo Lee, a former teacher, writes ..."), the verb
+    r"^((?:The )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})(?:, (?:a|an|the) [^,.;:]{1,40},)?,? "
     rf"({lexicon.alternation((*lexicon.BIOGRAPHY_VERBS, *lexicon.WRITER_WORK_VERBS, 'is'))})\b"
 )
 # An advertisement's label, or the notice that the story resumes after it, on a short line of its own (no
@@ -325,6 +326,12 @@ _POINTER_RE = re.compile(rf"^[{_POINTERS}]\s")
 # took one for the title on pages whose own headline came below such a box).
 LIST_ITEM_TITLES = True
 _BULLET_RE = re.compile(r"^[•◦▪▸►‣·*]\s")
+# A photo package (a wire's list of pictures, a gallery page) is its captions: when captions ending with
+# their credit, each a paragraph of sentences of at least PACKAGE_CAPTION_WORDS words, make at least
+# PACKAGE_CAPTION_SHARE of the page's prose words, they are what the page reports, not furniture around it.
+PHOTO_PACKAGES = True
+PACKAGE_CAPTION_WORDS = 30
+PACKAGE_CAPTION_SHARE = 0.5
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -358,6 +365,7 @@ class RuleSwitches:
     item_ages: bool = ITEM_AGES
     list_item_titles: bool = LIST_ITEM_TITLES
     pointer_captions: bool = POINTER_CAPTIONS
+    photo_packages: bool = PHOTO_PACKAGES
 
 
 @dataclass
@@ -1283,6 +1291,11 @@ def _end_matter(blocks: list[Block], after_cluster: bool = False) -> None:
         b.notice = at > 0 and blocks[at - 1].label == BAD and not blocks[at - 1].notice
 
 
+# A bio speaks of a writer's work in its words or in a verb of it past its opening ("... joined the Beacon in
+# 2003 and writes about the courts").
+_WRITER_WORK_TOKENS = lexicon.WRITER_WORK_WORDS | {verb for verb in lexicon.WRITER_WORK_VERBS if " " not in verb}
+
+
 def _reads_as_bio(b: Block) -> set[str] | None:
     """The name a writer's bio opens with, lower-cased and without stop words (WRITER_BIOS), or None."""
     if b.n_words > BIO_MAX_WORDS or not _is_prose(b):
@@ -1290,7 +1303,7 @@ def _reads_as_bio(b: Block) -> set[str] | None:
     opening = _BIO_OPENING_RE.match(b.text)
     if opening is None:
         return None
-    if opening.group(2) not in lexicon.WRITER_WORK_VERBS and lexicon.WRITER_WORK_WORDS.isdisjoint(
+    if opening.group(2) not in lexicon.WRITER_WORK_VERBS and _WRITER_WORK_TOKENS.isdisjoint(
         w.lower() for w in words(b.text)
     ):
         return None
@@ -1450,7 +1463,7 @@ def _classify_article(
     if rules.embedded_posts:
         _embedded_posts(blocks, layout)
     _teasers(blocks, layout)
-    _captions(blocks, rules.pointer_captions)
+    _captions(blocks, rules.pointer_captions, rules.photo_packages)
     if rules.introduced_lists:
         _introduced_lists(blocks)  # last, so that the caption rule cannot drop a list after the last sentence
     if rules.other_stories:
@@ -1465,14 +1478,16 @@ def _classify_article(
     )
     if rules.page_notices and not written_to_reader:
         _page_notices(blocks, rules.funding_appeals)
+    if rules.end_matter:
+        # Before the bios among the paragraphs are dropped: walking back from the last paragraph kept, it
+        # would otherwise take the article's own closing paragraph above a dropped bio for end matter.
+        _end_matter(blocks)
     if rules.writer_bios:
         _writer_bios(blocks)
     if rules.ad_labels:
         _ad_labels(blocks)
     if rules.product_boxes:
         _product_boxes(blocks)
-    if rules.end_matter:
-        _end_matter(blocks)
     if rules.repeated_labels:
         for b in blocks:
             if b.label == GOOD and b.repeated and not b.terminal:
@@ -1504,10 +1519,33 @@ def _is_credit_line(b: Block) -> bool:
     return b.n_words <= CREDIT_LINE_WORDS and _ends_with_credit(b) and bool(_CREDIT_LINE_START_RE.match(b.text))
 
 
-def _captions(blocks: list[Block], pointers: bool = POINTER_CAPTIONS) -> None:
+def _package_captions(blocks: list[Block]) -> list[Block]:
+    """The page's captions if it is a photo package (PHOTO_PACKAGES), else none: paragraphs of sentences
+    ending with their credit that make at least PACKAGE_CAPTION_SHARE of the words of its prose."""
+    captions = [
+        b
+        for b in blocks
+        if b.n_words >= PACKAGE_CAPTION_WORDS
+        and not b.comment
+        and _ends_with_credit(b)
+        and (reads_as_sentences(b) or SENTENCE_BREAK_RE.search(b.text))  # a sentence, then its credit
+    ]
+    if not captions:
+        return []
+    caption_words = sum(b.n_words for b in captions)
+    prose_words = sum(b.n_words for b in blocks if b.label == GOOD and _is_prose(b) and not _ends_with_credit(b))
+    return captions if caption_words >= PACKAGE_CAPTION_SHARE * (caption_words + prose_words) else []
+
+
+def _captions(blocks: list[Block], pointers: bool = POINTER_CAPTIONS, packages: bool = PHOTO_PACKAGES) -> None:
     """A caption is no paragraph of the story: one that ends with its photo's credit or stands right above
     its credit's line, and a line of names with no sentence ending after the story's last sentence (the
-    picture's caption closing the page; a quotation whose closing marks hide its full stop is reporting)."""
+    picture's caption closing the page; a quotation whose closing marks hide its full stop is reporting).
+    A photo package's captions are its story (``packages``)."""
+    package = {id(b) for b in _package_captions(blocks)} if packages else set()
+    for b in blocks:
+        if id(b) in package:
+            b.label, b.reason = GOOD, ""
     last_sentence = max((i for i, b in enumerate(blocks) if b.label == GOOD and b.terminal), default=len(blocks))
     credit_line = [_is_credit_line(b) for b in blocks]  # once per block, not again as the line above the next
     over_credit = {
@@ -1522,7 +1560,7 @@ def _captions(blocks: list[Block], pointers: bool = POINTER_CAPTIONS) -> None:
             if b.label == GOOD:
                 b.label, b.reason = BAD, "a caption pointing at its picture (▲ ...)"
             continue
-        if b.label != GOOD:
+        if b.label != GOOD or id(b) in package:
             continue
         if _ends_with_credit(b):
             b.label, b.reason = BAD, "a photo caption with its credit"
@@ -1633,6 +1671,7 @@ def clean_texts(
     item_ages: bool = ITEM_AGES,
     list_item_titles: bool = LIST_ITEM_TITLES,
     pointer_captions: bool = POINTER_CAPTIONS,
+    photo_packages: bool = PHOTO_PACKAGES,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1666,6 +1705,7 @@ def clean_texts(
         item_ages,
         list_item_titles,
         pointer_captions,
+        photo_packages,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
