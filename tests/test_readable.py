@@ -12,7 +12,7 @@ import json
 import pytest
 
 import chorus
-from chorus import compose as compose_module, references
+from chorus import compose as compose_module, references, timeline
 from chorus.compose import compose, story_order
 from chorus.pipeline import build_story
 from chorus.references import context_of, needs_of, untold_description
@@ -1311,3 +1311,43 @@ def test_quotes_as_typed_when_the_setting_is_off(monkeypatch):
     quoted = index_of(story, "``It will")
     summary = compose(story, [index_of(story, "Mayor"), quoted], Budget(words=100), "test")
     assert any(s.text.startswith("``It will") for s in summary.sentences)
+
+
+STANCE = [
+    doc(
+        "a",
+        "Merck's new painkiller Vioxx is awaiting approval by the Food and Drug Administration and could "
+        "be on the market by summer.",
+        "1999-04-06",
+    ),
+    doc(
+        "b", "Doctors wrote four million prescriptions for the new painkiller Celebrex since its launch.", "1999-05-24"
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vioxx is awaiting approval by the Food and Drug Administration.",
+        "Two lawmakers threaten to prevent US approval of the treaty.",
+        "Elian's Miami relatives insist the boy stay with them.",
+        "The great-uncle wants to keep him permanently in the United States.",
+        "The French said that they were contemplating a similar step.",
+        "The party leader may soon be off the hook.",
+    ],
+)
+def test_a_stand_or_a_wait_is_a_statement_of_its_day_only_when_stances_are_current(monkeypatch, text):
+    assert not timeline.about_now(text)
+    monkeypatch.setattr(timeline, "STANCES_ARE_CURRENT", True)
+    assert timeline.about_now(text)
+
+
+def test_an_old_stance_beside_later_news_is_dated_when_stances_are_current(monkeypatch):
+    kept = chorus.summarize(STANCE, words=100)
+    awaiting = next(s for s in kept.sentences if s.origin.doc_index == 0)
+    assert awaiting.text == awaiting.original_text  # off: as the article printed it
+    monkeypatch.setattr(timeline, "STANCES_ARE_CURRENT", True)
+    dated = next(s for s in chorus.summarize(STANCE, words=100).sentences if s.origin.doc_index == 0)
+    assert dated.text.startswith("[As of April 1999,] Merck's new painkiller")
+    assert not timeline.about_now("Two lawmakers threatened to block the treaty in May.")  # a past act
