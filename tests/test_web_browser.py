@@ -696,6 +696,27 @@ def shown_cards(driver) -> list[str]:
     ]
 
 
+def test_files_dropped_at_once_become_one_card_each(page):
+    """Dropping many files on the form, as from a file manager: each is a card, and all are summarized."""
+    files = [{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in sorted(EXAMPLE.iterdir())]
+    page.execute_script(
+        """
+        const transfer = new DataTransfer();
+        for (const f of arguments[0]) transfer.items.add(new File([f.text], f.name, {type: 'text/plain'}));
+        const form = document.getElementById('input-form');
+        form.dispatchEvent(new DragEvent('dragenter', {bubbles: true, cancelable: true, dataTransfer: transfer}));
+        form.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: transfer}));
+        """,
+        files,
+    )
+    wait_until(page, lambda d: len(by_css(d, "#articles .article-card")) == len(files), seconds=10)
+    cards = " ".join(c.text for c in by_css(page, "#articles .article-card"))
+    assert all(f["name"] in cards for f in files)
+    assert "dragging" not in element(page, "#dropzone").get_attribute("class")
+    summarize(page)
+    assert f"Source articles ({len(files)})" in element(page, "#sources-title").text
+
+
 def placeholder_clipped(driver) -> list[str]:
     """The placeholders of shown fields too wide for their box (measured in the field's own font)."""
     return driver.execute_script("""
