@@ -561,3 +561,60 @@ def test_counts_of_one_outcome_of_one_kind_of_event_told_the_same_day_are_compar
     assert [values(c) for c in found.conflicts] == [[("seven", (0,)), ("10", (1,))]]
     # Days apart, the wounded of an attack are an update (or another attack), not compared.
     assert report(strike, attack, published=["1998-08-26", "1998-08-29"]).conflicts == []
+
+
+def test_a_figure_told_in_a_short_apposition_is_disputed_with_the_clause_it_tells_of():
+    # The other side's clause is too short to be a claim ("80 percent of 7.3 million people"); the whole
+    # sentence says more than this one, so the dispute is mutual only with the clause it is in apposition to.
+    found = report(
+        "About 83 percent of Varland's 7.4 million people are French speakers.",
+        "Varland is the only province of Korsia with a French majority, 80 percent of 7.3 million people, and "
+        "surveys have shown that about two-thirds of French speakers support some degree of sovereignty.",
+    )
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["7.3 million", "7.4 million"]]
+
+
+def test_counts_of_what_a_name_owns_are_compared_as_a_named_group():
+    found = report(
+        "Monitors visited all but two of Varland's 144 settlements in the Tarn Valley on Wednesday.",
+        "There are about 190 Varland settlements in the Tarn Valley, the monitors said.",
+    )
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["144", "about 190"]]
+
+
+def test_a_names_count_of_another_thing_is_no_dispute():
+    found = report(
+        "Monitors visited all but two of Varland's 144 settlements in the Tarn Valley on Wednesday.",
+        "About 190 Varland soldiers guard the Tarn Valley, the monitors said.",
+    )
+    assert found.conflicts == []
+
+
+def test_a_span_in_a_post_is_compared_and_a_span_between_two_events_is_not():
+    found = report(
+        "Marek Tull, a 16-year veteran of the Varland secret police, appears carefully controlled in public.",
+        "Before his nomination, Tull ran the agency that succeeded the Varland secret police, where he served "
+        "for 15 years as an officer.",
+    )
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["15", "16"]]
+    # A span between two events is compared only where two sentences state one claim, never by role.
+    from chorus.align.roles import not_in_role
+
+    text = "The ferry captain Marek Tull died five days later in a Korsk hospital."
+    assert [not_in_role(n, text) for n in numbers_in(text)] == ["a duration"]
+
+
+def test_a_names_count_of_a_part_of_a_thing_is_no_count_of_the_things():
+    found = report(
+        "Investigators gathered the remains of the Tarnjet's four engines from the runway on Thursday.",
+        "The airline grounded its remaining five Tarnjets immediately after the crash on the runway.",
+    )
+    assert found.conflicts == []
+
+
+def test_a_span_of_one_of_several_things_of_a_kind_is_not_compared_by_role():
+    # The first trailer and a new one: spans of two things, which only a claim of one could compare.
+    from chorus.align.roles import not_in_role
+
+    text = "Next month will bring a new 2.5-minute trailer for the film, with more than 100 fresh sequences."
+    assert [not_in_role(n, text) for n in numbers_in(text) if n.unit == "duration"] == ["a duration"]

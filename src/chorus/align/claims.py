@@ -553,8 +553,32 @@ def _clause_of(text: str, value: str) -> str:
     start = max(text.rfind(mark, 0, at) for mark in ",;:_(")
     ends = [e for e in (text.find(mark, at + len(value)) for mark in ",;:_)") if e >= 0]
     clause = text[start + 1 : min(ends) if ends else len(text)]
+    return clause if _claim_sized(clause) else text
+
+
+def _claim_sized(clause: str) -> bool:
+    """Has a clause enough content words (figures' words aside) to be a claim of its own?"""
     words = [w for w in WORD_RE.findall(clause) if w.isalpha() and is_content(w) and w.lower() not in _FIGURE_WORDS]
-    return clause if len(words) >= 4 else text
+    return len(words) >= 4
+
+
+def _clause_with_head(text: str, value: str) -> str:
+    """The clause of ``text`` that prints ``value``; when it is too short to be a claim, that clause
+    with the clause before it, whose noun it tells of ("Quebec is the only Canadian province with a
+    French majority, 80 percent of 7.3 million people"); when that is still too short, all of ``text``."""
+    clause = _clause_of(text, value)
+    if clause is not text:
+        return clause
+    at = text.find(value)
+    if at < 0:
+        return text
+    start = max(text.rfind(mark, 0, at) for mark in ",;:_(")
+    if start <= 0:
+        return text
+    before = max(text.rfind(mark, 0, start) for mark in ",;:_(")
+    ends = [e for e in (text.find(mark, at + len(value)) for mark in ",;:_)") if e >= 0]
+    widened = text[before + 1 : min(ends) if ends else len(text)]
+    return widened if _claim_sized(widened) else text
 
 
 # Events a count is of: a figure for several of them ("the twin bombings killed 258") is a total,
@@ -1562,10 +1586,18 @@ class Aligner:
         own = next((i for i in evidence.sentences if difference.article in self.story.sentences[i].text), None)
         if own is None:
             return True
-        clause = _clause_of(self.story.sentences[own].text, difference.article)
-        claim = self.claim_of_text(clause)
-        found = self._judge(claim, (sentence,), self.term_coverage(claim))
-        return found is not None and bool(found.differences)
+        text = self.story.sentences[own].text
+        clauses = [_clause_of(text, difference.article)]
+        if clauses[0] is text and (widened := _clause_with_head(text, difference.article)) is not text:
+            # A figure told in a short apposition ("..., 80 percent of 7.3 million people, and ..."):
+            # the whole sentence says more than the other side's; the figure with its head says its thing.
+            clauses.insert(0, widened)
+        for clause in clauses:
+            claim = self.claim_of_text(clause)
+            found = self._judge(claim, (sentence,), self.term_coverage(claim))
+            if found is not None and found.differences:
+                return True
+        return False
 
     def _calendar_units(self, claim: Claim) -> np.ndarray:
         """Per unit of the claim: a day or month name ("Tuesday"), a value rather than who or where."""

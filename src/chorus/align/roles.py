@@ -31,7 +31,7 @@ two articles of one outlet... and, for the role itself:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
@@ -122,6 +122,10 @@ class Mention:
     event: str | None  # the kind of event named nearest to the figure
     sentence_words: frozenset[str]  # every word of its sentence (classes unified)
     part: bool = False  # one of the parts a total is told in ("all 109 aboard and four on the ground")
+    # What a named group's or a name's count counts, the plural noun after the figure and its names
+    # ("settlement" of "190 Israeli settlements" and of "Israel's 144 settlements"), if it says.
+    counted: str | None = None
+    owned: bool = False  # a count of what a name owns ("Israel's 144 settlements": ``_owner_of``)
 
 
 @dataclass(frozen=True)
@@ -182,8 +186,17 @@ class Roles:
         return {k: c / n for k, c in counts.items()}
 
     def _numbers(self, index: int) -> list[V.Number]:
-        """A sentence's figures, a count joined to another as one subject given its verb's outcome."""
-        return V.shared_outcomes(self.aligner.numbers_of(index), self.story.sentences[index].text)
+        """A sentence's figures, a count joined to another as one subject given its verb's outcome,
+        and a count of what a name owns counted as a named group's (``_owner_of``)."""
+        text = self.story.sentences[index].text
+        out = []
+        for n in V.shared_outcomes(self.aligner.numbers_of(index), text):
+            if (owner := _owner_of(n, text)) is not None:
+                n = replace(n, named=True, head=self.unify(owner))  # "Israel's 144 settlements": Israel's
+            elif n.named:
+                n = replace(n, head=self.unify(n.head))  # "190 Israeli settlements": Israel's too
+            out.append(n)
+        return out
 
     @cached_property
     def mentions(self) -> list[Mention]:
@@ -276,6 +289,8 @@ class Roles:
             things = {self.unify(whole)} if whole else set()
         if _journey_span(n, text):
             things.add(JOURNEY)
+        elif n.unit == "duration":
+            things = {TENURE}  # a span in a post is of the post, and of nothing else it is near
         if _depth(n, text):
             things.add(DEPTH)
         day = published_day(self.story.documents[doc].published)
@@ -298,7 +313,19 @@ class Roles:
             _event_kind(clause, n.text.strip()),
             sentence_words,
             _is_part(n, self._numbers(index), text),
+            self._counted(n, text) if n.named else None,
+            _owner_of(replace(n, named=False), text) is not None if n.named else False,
         )
+
+    def _counted(self, n: V.Number, text: str) -> str | None:
+        """The plural noun a count names after its figure and the names that follow it ("settlements"
+        of "190 Israeli settlements"; none in "12 Americans were killed")."""
+        for m in WORD_RE.finditer(text, n.end):
+            w = m.group()
+            if w[0].isupper():
+                continue
+            return self.unify(w) if is_content(w) and w.lower().endswith("s") else None
+        return None
 
     def one_role(self, x: Mention, y: Mention) -> bool:
         """Are two figures of two articles in one role (whatever their values)?"""
@@ -308,6 +335,9 @@ class Roles:
         """Why two figures of two articles are not in one role (the first test that refuses them,
         by name), or None when they are."""
         if not V.same_thing_counted(x.number, y.number):
+            return "another thing counted"
+        if x.counted != y.counted and (x.counted and y.counted or x.owned or y.owned):
+            # "Israel's 144 settlements" / "190 Israeli soldiers"; "the Concorde's four engines" / "five Concordes"
             return "another thing counted"
         if x.part != y.part:
             return "a part and a total"  # "all 109 aboard and four on the ground" / "killed 113"
@@ -548,12 +578,48 @@ _DEPTH_BEFORE = re.compile(r"\bdepths?\s+of\s+$", re.IGNORECASE)
 DEPTH = "depth"  # the thing such a length is of
 
 
+# A span someone spent in a post, which outlets give for one person whatever else their sentences
+# tell: "a 16-year veteran of the KGB", "a 20-year career", "served for 15 years as an agent", "worked
+# 20 years at the plant". (Other spans, "five days later", "a two-minute trailer", are between two
+# events or of one of several things of a kind; claim alignment compares them sentence by sentence.)
+_TENURE_AFTER = re.compile(r"-(?:year|month)\s+(?:veteran|career|tenure)\b")
+_TENURE_BEFORE = re.compile(
+    r"\b(?:served|worked)\s+(?:for\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?$", re.IGNORECASE
+)
+TENURE = "tenure"  # the thing such a span is of
+
+
+def _tenure(n: V.Number, text: str) -> bool:
+    """Is a span the time someone spent in a post ("a 16-year veteran of", "served for 15 years")?"""
+    return bool(_TENURE_AFTER.match(text, n.end) or _TENURE_BEFORE.search(text, 0, n.start))
+
+
 def _depth(n: V.Number, text: str) -> bool:
     return n.unit == "length" and bool(_DEPTH_AFTER.match(text, n.end) or _DEPTH_BEFORE.search(text, 0, n.start))
 
 
 def _journey_span(n: V.Number, text: str) -> bool:
     return n.unit == "duration" and bool(_JOURNEY_START_AFTER.match(text, n.end))
+
+
+# A name's possessive right before a count ("Israel's 144 settlements", "Quebec's 7.4 million people"):
+# the count of what that name owns, a whole as fixed as a named group ("190 Israeli settlements").
+_OWNER_BEFORE = re.compile(r"\b(?P<owner>[A-Z][\w.&-]*)['’]s?\s+$")
+
+
+def _owner_of(n: V.Number, text: str) -> str | None:
+    """The name that owns what a bare count (no unit, outcome or share) counts, the thing a plural
+    noun after it ("Israel" of "Israel's 144 settlements"; not "Tuesday's 12", a day's), if any."""
+    if n.unit or n.outcome or n.percent or n.named or n.other or not n.head:
+        return None
+    owner = _OWNER_BEFORE.search(text, 0, n.start)
+    if owner is None or owner.group("owner").lower().rstrip(".") in _CALENDAR:
+        return None
+    rest = text[n.end :]
+    after = WORD_RE.match(rest, len(rest) - len(rest.lstrip()))
+    if after is None or not after.group()[0].islower() or not after.group().lower().endswith("s"):
+        return None
+    return owner.group("owner")
 
 
 def _in_role(n: V.Number, text: str = "") -> bool:
@@ -567,6 +633,8 @@ def not_in_role(n: V.Number, text: str = "") -> str | None:
     """Why a figure is not compared by its role (``_in_role``), or None when it is."""
     if _journey_span(n, text) and not n.other:
         return None
+    if n.unit == "duration" and not n.other and _tenure(n, text):
+        return None  # "a 16-year veteran of the KGB", "served for 15 years as an agent"
     if n.unit in ("age", "duration"):
         # Ages are compared per person; a span is most often between two events ("died five days
         # later", "nine days after his death").
