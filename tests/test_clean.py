@@ -540,6 +540,30 @@ def test_a_photo_package_keeps_its_captions_and_an_article_s_caption_still_goes(
     assert clean_texts([article], _KeepAll())[0].paragraphs == NEWS
 
 
+STAMPED_BOX = [
+    "More on this",
+    "Wildfire smoke closed three schools in the valley on Friday.",
+    "12 min",
+    "A new stadium deal was signed after months of talks with the league.",
+    "3-minute read",
+    "The museum will reopen its east wing to visitors next spring.",
+    "Read more »",
+]
+
+
+def test_teasers_each_over_its_reading_time_or_link_go_even_when_the_model_keeps_them():
+    page = _page(["Elm Street bridge to close for repairs"], NEWS[:3] + STAMPED_BOX + NEWS[3:], [])
+    model = _Doubting(
+        ["Elm Street bridge to close for repairs", "More on this", "12 min", "3-minute read", "Read more »"]
+    )
+    assert clean_texts([page], model)[0].paragraphs == NEWS
+    kept = clean_texts([page], model, stamped_teasers=False)[0].paragraphs
+    assert STAMPED_BOX[1] in kept
+    # One paragraph over such a line is no box: an article's paragraph may stand over "Continue reading".
+    single = _page([], NEWS[:3] + STAMPED_BOX[1:3] + NEWS[3:], [])
+    assert STAMPED_BOX[1] in clean_texts([single], _Doubting(["12 min"]))[0].paragraphs
+
+
 def test_attributed_words_between_paragraphs_stay_even_with_a_page_word_in_passing():
     quote = '"We will not let anyone back in until the air is safe to breathe," the fire chief told reporters.'
     signup = "Sign up for our newsletter to get the latest updates delivered to your inbox every morning."

@@ -134,6 +134,9 @@ READER_ACTION_VERBS = frozenset(
 ADVERTISING_WORDS = frozenset(
     "ad ads advert adverts advertisement advertisements advertising advertorial sponsor sponsors sponsored promoted".split()
 )
+# A box item's link to the rest of its story, on a line of its own under its teaser ("Read more »",
+# "Continue reading →"; clean.STAMPED_TEASERS).
+READ_ON_PHRASES = ("read more", "continue reading", "keep reading", "read on", "full story", "read the full story")
 ADVERTISING_PHRASES = (
     "partner content",
     "paid post",

@@ -228,6 +228,14 @@ ITEM_AGES = True
 ITEM_STAMP_WORDS = 4
 _READING_TIME_RE = re.compile(r"^\d{1,3}[- ]?(?:min|mins|minutes?)(?:[- ]read)?$", re.IGNORECASE)
 BOXED_TEASER_OWN_COHESION = 0.3
+# Teasers each followed by its item's age, reading time or link to the rest of its story ("15 min",
+# "Yesterday", "Read more »"), two or more in a row with at most short labels between them: a box of other
+# stories with no headlines, whatever the line model scored its sentences. An article's paragraph is not
+# followed by such a line twice in a row.
+STAMPED_TEASERS = True
+STAMPED_MIN_ITEMS = 2
+STAMPED_TEASER_COHESION = 0.5  # the box's form is the evidence: a teaser may share the common words of news
+_READ_ON_RE = re.compile(rf"^{lexicon.alternation(lexicon.READ_ON_PHRASES)}\W*$", re.IGNORECASE)
 # "READ NEXT: ...", "See also: ...": one link with its label, not a box's headline (as "Related post: ...").
 _LABELLED_LINK_RE = re.compile(r"^\W*\w+(?:\s+\w+){0,2}\s*:\s")
 _LIST_DASH_RE = re.compile(r"^(?:--|_|—|–)\s")
@@ -366,6 +374,7 @@ class RuleSwitches:
     list_item_titles: bool = LIST_ITEM_TITLES
     pointer_captions: bool = POINTER_CAPTIONS
     photo_packages: bool = PHOTO_PACKAGES
+    stamped_teasers: bool = STAMPED_TEASERS
 
 
 @dataclass
@@ -1024,6 +1033,55 @@ def _past_item_stamps(blocks: list[Block], j: int, end: int, ages: bool = ITEM_A
     return j
 
 
+def _is_item_foot(b: Block) -> bool:
+    """A box item's age, reading time or link to the rest of its story, on a line of its own."""
+    return _is_item_stamp(b) or (b.n_words <= ITEM_STAMP_WORDS and bool(_READ_ON_RE.match(b.text)))
+
+
+def _stamped_teaser(b: Block, run_cohesion: float) -> bool:
+    """A teaser over its item's foot: one sentence, no one's words, no digest's dash or lead-in, off the
+    article's main run, sharing under STAMPED_TEASER_COHESION of its words with the cluster and its page."""
+    return (
+        b.terminal
+        and b.n_words <= BOX_TEASER_MAX_WORDS
+        and not _QUOTATION_MARKS_RE.search(b.text)
+        and not _LIST_DASH_RE.match(b.text)
+        and not b.text.rstrip().endswith(":")
+        and b.digit_ratio < CARD_ROW_DIGITS
+        and run_cohesion < BOX_TEASER_RUN_COHESION
+        and max(b.cohesion, b.own_cohesion) < STAMPED_TEASER_COHESION
+        and _one_sentence(b.text)  # last: the segmenter costs most
+    )
+
+
+def _stamped_teasers(blocks: list[Block], layout: Layout) -> None:
+    """Drop the teasers of a box whose items are a sentence over its age, reading time or link
+    (STAMPED_TEASERS); read after the cluster is compared (a teaser shares few words with it)."""
+    article = len(layout.prose)
+    first = next((i for i, b in enumerate(blocks[:article]) if b.label == GOOD and _is_prose(b)), article)
+    items = [
+        i
+        for i in range(first + 1, article - 1)
+        if _is_item_foot(blocks[i + 1]) and _stamped_teaser(blocks[i], layout.run_cohesion[i])
+    ]
+    chains: list[list[int]] = []
+    for i in items:
+        previous = chains[-1][-1] if chains else -1
+        between = range(previous + 2, i)
+        if chains and all(not _is_prose(blocks[k]) and blocks[k].label == BAD for k in between):
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    for chain in chains:
+        if len(chain) >= STAMPED_MIN_ITEMS:
+            for i in chain:
+                if blocks[i].label == GOOD:
+                    blocks[i].label, blocks[i].reason = (
+                        BAD,
+                        "a teaser over its item's age or link (a box of other stories)",
+                    )
+
+
 def _story_boxes(
     blocks: list[Block], layout: Layout, box_teaser_off_topic: bool = BOX_LAST_TEASER, ages: bool = ITEM_AGES
 ) -> None:
@@ -1672,6 +1730,7 @@ def clean_texts(
     list_item_titles: bool = LIST_ITEM_TITLES,
     pointer_captions: bool = POINTER_CAPTIONS,
     photo_packages: bool = PHOTO_PACKAGES,
+    stamped_teasers: bool = STAMPED_TEASERS,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1706,6 +1765,7 @@ def clean_texts(
         list_item_titles,
         pointer_captions,
         photo_packages,
+        stamped_teasers,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
@@ -1757,6 +1817,8 @@ def clean_texts(
             _story_boxes(blocks, layouts[d], rules.box_last_teaser, rules.item_ages)
         if rules.boxed_teasers:
             _sandwiched_teasers(blocks, layouts[d], rules.item_ages)
+        if rules.stamped_teasers:
+            _stamped_teasers(blocks, layouts[d])
         if rules.end_matter and rules.end_matter_again:
             _end_matter(blocks[: len(layouts[d].prose)], after_cluster=True)
         title, subtitle = _split_title(blocks, rules.masthead_titles, rules.list_item_titles)
