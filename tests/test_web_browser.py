@@ -288,6 +288,14 @@ def test_try_the_example_shows_each_sentences_support(page, output_dir):
     assert page.switch_to.active_element == element(page, "#result-title")
     assert "The story is ready" in element(page, "#announce").text
     assert len(by_css(page, "#sources article.doc")) == len(expected["documents"])
+    # How the sentences were picked, in the Method menu's plain words; the method's name in the tooltip.
+    from chorus.select import METHODS
+
+    method = element(page, ".summary .meta .method")
+    plain = METHODS[expected["summary"]["method"]].plain
+    assert method.text == f"chosen: {plain[0].lower()}{plain[1:]}"
+    assert method.get_attribute("title") == f"method {expected['summary']['method']}"
+    assert "method " not in element(page, ".summary .meta").text
 
     # Each marker's bar: one block per independent source, a hatched one per article repeating
     # one, a red one per article giving another value; a single source is drawn apart.

@@ -12,7 +12,8 @@ import pytest
 import chorus
 from chorus.analysis.entities import KINDS
 from chorus.render.report_markdown import render_report_markdown
-from chorus.render.wording import REPORT_TITLE, REPORT_WORDING, SECTIONS, story_script
+from chorus.render.wording import REPORT_TITLE, REPORT_WORDING, SECTIONS, story_script, viewer_wording
+from chorus.select import METHODS
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY_JS = (ROOT / "src/chorus/render/story.js").read_text(encoding="utf-8")
@@ -55,7 +56,8 @@ def test_the_viewer_carries_the_wording_as_json():
     script = story_script()
     assert "/*chorus:wording*/" not in script
     written = re.search(r"const WORDING = (\{.*?\});\n", script)
-    assert written and json.loads(written.group(1)) == REPORT_WORDING
+    assert written and json.loads(written.group(1)) == viewer_wording()
+    assert viewer_wording()["methods"]["concepts"] == METHODS["concepts"].plain
 
 
 def test_markdown_headings_are_the_wording(harbor_report):

@@ -1232,10 +1232,15 @@
     });
     const corroborated = summary.sentences.filter((s) => (s.independent_sources ?? s.support_count) > 1).length;
     const budget = summary.budget || {};
+    // How the sentences were picked, in plain words (the method's name in the tooltip), as the Method menu says it.
+    const plain = (WORDING.methods || {})[summary.method];
+    const method = plain
+      ? h('span', {class: 'method', title: `method ${summary.method}`}, `chosen: ${plain[0].toLowerCase()}${plain.slice(1)}`)
+      : `method ${summary.method}`;
     const parts = [
       `${summary.words} words` + (budget.words ? ` of ${budget.words}` : ''),
       `${plural(summary.sentences.length, 'sentence')}, ${corroborated} backed by more than one independent source`,
-      `method ${summary.method}`,
+      method,
       plural(model.documents.length, 'article'),
     ];
     return h('section', {class: 'summary', 'aria-label': TEXT.summary.title},
@@ -1243,7 +1248,7 @@
       summary.sentences.length ? paragraph : emptyNote(TEXT.summary.empty),
       legend([['seg independent', 'an independent source'], ['seg repeat', 'an article repeating a source'],
         ['seg single', 'a single source'], ['seg disputing', 'an article giving another value']]),
-      h('p', {class: 'meta'}, parts.join(' · ')),
+      h('p', {class: 'meta'}, parts.flatMap((part, i) => (i ? [' · ', part] : [part]))),
       summary.warnings.length
         ? h('ul', {class: 'warnings', 'aria-label': 'Warnings'}, summary.warnings.map((w) => h('li', {}, w)))
         : null);

@@ -84,11 +84,20 @@ REPORT_WORDING: dict[str, Any] = {"title": REPORT_TITLE, "sections": SECTIONS}
 _WORDING_SLOT = "/*chorus:wording*/null"
 
 
+def viewer_wording() -> dict[str, Any]:
+    """What the viewer is told: the report's wording, and each selection method in plain words (its
+    summary says how the sentences were picked in those, the method's own name in a tooltip, as the
+    page's Method menu does)."""
+    from chorus.select import METHODS  # already loaded wherever a report is drawn
+
+    return {**REPORT_WORDING, "methods": {name: method.plain for name, method in METHODS.items()}}
+
+
 def story_script() -> str:
     """The story viewer's code with the report's wording written in."""
     code = (files("chorus.render") / "story.js").read_text(encoding="utf-8")
     if code.count(_WORDING_SLOT) != 1:
         raise RuntimeError(f"story.js must hold {_WORDING_SLOT} exactly once")
     # ASCII JSON with '<' escaped: safe inside the report's inline <script>.
-    wording = json.dumps(REPORT_WORDING, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
+    wording = json.dumps(viewer_wording(), ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
     return code.replace(_WORDING_SLOT, wording)
