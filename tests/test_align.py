@@ -1062,6 +1062,40 @@ def test_people_made_to_leave_their_homes_are_evacuated():
     assert [v.verdict for v in result.articles] == [STATES, CONTRADICTS, STATES]
 
 
+def test_what_people_were_told_to_do_is_the_claims_act():
+    story = story_of(
+        "More than 1,500 people in Dunmere were told to leave their homes.\n\n" + FILLER,
+        "About 900 people in Dunmere were told to leave their homes.\n\n" + FILLER,
+        # The same people, count and place, told to do something else: neither the claim nor a dispute of it.
+        "More than 1,500 people in Dunmere were told to stay in their homes.\n\n" + FILLER,
+        "About 900 people in Dunmere were told to stay in their homes.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    leave = aligner.check(aligner.claim_of_sentence(0))
+    assert [v.verdict for v in leave.articles] == [STATES, CONTRADICTS, SILENT, SILENT]
+    stay = aligner.check(aligner.claim_of_sentence(story.sentences_of(2)[0].index))
+    assert [v.verdict for v in stay.articles] == [SILENT, SILENT, STATES, CONTRADICTS]
+    # An act no article tells ("were told to shelter"): no article states it.
+    assert aligner.check("More than 1,500 people in Dunmere were told to shelter in their homes.").stating == []
+
+
+def test_a_part_of_those_killed_is_not_the_whole_toll():
+    story = story_of(
+        "The airliner crashed into a hotel near Gonesse, killing 113 people.\n\n" + FILLER,
+        "All 109 people in the plane and four on the ground were killed when the airliner crashed near Gonesse.\n\n"
+        + FILLER,
+        "All 109 people aboard the airliner were killed when it crashed into a hotel near Gonesse.\n\n" + FILLER,
+        # Another toll of the whole disputes it.
+        "The airliner crashed into a hotel near Gonesse, killing 114 people.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    total = aligner.check(aligner.claim_of_sentence(0))
+    assert [v.verdict for v in total.articles] == [STATES, SILENT, SILENT, CONTRADICTS]
+    # Nor is the whole a part: those aboard are 109 by both counts that give them.
+    aboard = aligner.check(aligner.claim_of_sentence(story.sentences_of(2)[0].index))
+    assert [v.verdict for v in aboard.articles] == [SILENT, STATES, STATES, SILENT]
+
+
 def test_only_a_home_left_is_an_evacuation():
     from chorus.align.claims import PHRASAL_ACTS
 
@@ -1275,6 +1309,33 @@ def test_counts_joined_as_one_subject_share_its_verb(text, outcomes):
     from chorus.align.values import numbers_in, shared_outcomes
 
     assert [n.outcome for n in shared_outcomes(numbers_in(text), text)] == outcomes
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # What is said of the counted people after them comes first: not the clause before's "charged".
+        (
+            "Two men were formally charged Sept. 21 in the bombing in which 11 people, all Africans, were killed.",
+            "dead",
+        ),
+        ("The bombing, in which 11 people, all Africans, died, was condemned.", "dead"),
+        ("Two men were charged with killing 11 people in the bombing.", "dead"),
+    ],
+)
+def test_the_outcome_after_an_apposition_is_the_counted_peoples(text, outcome):
+    from chorus.align.values import numbers_in
+
+    assert [n.outcome for n in numbers_in(text) if n.high == 11] == [outcome]
+
+
+def test_counts_aboard_or_on_the_ground_are_parts():
+    from chorus.align.values import numbers_in
+
+    found = numbers_in("The crash killed 113 people: all 109 people in the plane and four on the ground.")
+    assert [(n.text.strip(), n.part) for n in found] == [("113", None), ("109", "aboard"), ("four", "ground")]
+    assert [n.part for n in numbers_in("The crash killed all 217 aboard.")] == ["aboard"]
+    assert [n.part for n in numbers_in("About 1,200 people in Marrowick left their homes.")] == [None]
 
 
 CREW = [

@@ -289,6 +289,15 @@ IRREGULAR_PAST = (
     "sought",
     "got",
 )
+# Verbs of telling or asking someone to do something, which are not a clause's verb themselves (a
+# verb of reporting, a light verb): before "to" and a verb ("were told to leave their homes", "was
+# asked to testify"), the verb after "to" says what the claim is about (align/claims.py).
+DIRECTIVE_WORDS = ("told", "tell", "tells", "asked", "ask", "asks")
+# What carries the people an accident befalls: a count "aboard", "in the plane" or "on the bus" is of
+# those it carried, a part of a toll that may count others too ("four on the ground"; align/values.py).
+CARRIERS = (
+    "plane airplane aircraft airliner jet helicopter flight bus coach train ship boat ferry vessel submarine"
+).split()
 PLAN_WORDS = (
     "preparing",
     "prepare",

@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import NamedTuple
 
 import numpy as np
 
@@ -295,6 +296,13 @@ class ArticleVerdict:
     evidence: Evidence | None = None  # None when silent
 
 
+class Judgment(NamedTuple):
+    """What some sentences of an article say about a claim (``Aligner._judge``)."""
+
+    evidence: Evidence | None  # states (no differences), contradicts (differences), or None: neither
+    told_otherwise: bool  # they say the claim, but on another day, date, year or hour than the claim's
+
+
 @dataclass
 class ClaimCheck:
     """What every article of a story says about one claim."""
@@ -352,6 +360,7 @@ class Claim:
     verb_stems: frozenset[str] = frozenset()  # the stems its main verb is found by (a plan of it or not)
     planned: bool = False  # its main verb is a plan or a possibility ("is scheduled to complete")
     plan_to: bool = False  # its main verb follows a word of planning and "to": only a plan of it states it
+    directed: bool = False  # its main verb is what someone was told or asked to do: a dispute must say it too
     strangers: int = 0  # names (or words of intent) of its main clause no article prints: no article states it
     actors: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per unit: a name before its main verb
     intents: np.ndarray = field(
@@ -696,7 +705,6 @@ class Aligner:
         self._numbers: dict[int, list[V.Number]] = {}
         self._places: dict[int, frozenset[str]] = {}
         self._negated: dict[int, bool] = {}
-        self._told_otherwise = False  # set by ``_judge``: its evidence says the claim on another day or hour
 
     def _with_figure_compounds(self, present):
         """The term matrix, with the words of a figure's compound ("7.4-magnitude", "a 70-member
@@ -867,6 +875,8 @@ class Aligner:
         parts += [(main[start:end], 1.0, True, start <= opening) for start, end in adjuncts]
         main_verb: set[str] = set()  # the first verb in the past of the main clause ("expelled")
         planned_verb_at = -1  # in the main clause's words, the verb after a word of planning and "to"
+        directed_verb_at = -1  # in the main clause's words, the verb after "told to" or "asked to"
+        directed = False  # the main verb is that verb: what someone was told or asked to do
         plan_to = False  # the main verb is that verb: the claim tells a plan ("is scheduled to complete")
         singular: set[int] = set()  # columns the claim prints in the singular (a role of one person)
         required: set[tuple] = set()  # units the main clause says outside its when and where
@@ -932,6 +942,19 @@ class Aligner:
                     and not (k and found[k - 1].group().lower() in _BE_FORMS | _PASSIVE_AUXILIARIES)
                 ):
                     confirm_at = m.start()  # (not "If the test is confirmed": no one confirms there)
+                if (
+                    part is main_told
+                    and word.lower() in DIRECTIVE_WORDS
+                    and not main_verb
+                    and not relative
+                    and k + 2 < len(found)
+                    and found[k + 1].group().lower() == "to"
+                    and found[k + 2].group()[:1].islower()
+                    and is_content(found[k + 2].group())
+                ):
+                    # "were told to stay in their homes": what they were told is the act, and the claim's
+                    # verb ("told to leave" is not stated by it); not "told" nor "asked" (no verbs of their own).
+                    directed_verb_at = k + 2
                 if s in REPORTING_WORDS or (s in TOLL_VERBS and has_toll):
                     close_run()
                     continue
@@ -942,6 +965,7 @@ class Aligner:
                     unknown += self._max_idf * factor * (NAME_WEIGHT if capital else 1.0)
                     if part is main_told and (
                         (capital and s not in _CALENDAR_STEMS)
+                        or k == directed_verb_at  # the act the claim's people were told to do: no article says it
                         or (
                             s in INTENT_CLASSES
                             and not any(p in self.vectors.index for p in _CLASS_MEMBERS[INTENT_CLASSES[s]])
@@ -983,6 +1007,10 @@ class Aligner:
                 close_run()
                 if part is main_told and k == planned_verb_at and not main_verb:
                     plan_to = True
+                    main_verb.add(s)
+                    verb_at = m.start() if verb_at is None else verb_at
+                if part is main_told and k == directed_verb_at and not main_verb:
+                    directed = True
                     main_verb.add(s)
                     verb_at = m.start() if verb_at is None else verb_at
                 if (
@@ -1142,6 +1170,7 @@ class Aligner:
             verb_stems=verb_stems,
             planned=bool(verb_stems) and is_planned(core, verb_stems),
             plan_to=plan_to,
+            directed=directed,
             negated=is_negated(core),
             earlier=earlier,
             own_words=short_claim_words(in_main, is_optional, is_class),
@@ -1279,8 +1308,8 @@ class Aligner:
         best_contradicts: Evidence | None = None
         told_otherwise = False  # some candidate says the claim but with another day, date, year or hour
         for sentences in candidates:
-            evidence = self._judge(claim, sentences, uses)
-            told_otherwise |= self._told_otherwise
+            evidence, other_day = self._judge(claim, sentences, uses)
+            told_otherwise |= other_day
             if evidence is None:
                 continue
             # One sentence that says it is better evidence than two that say more between them.
@@ -1361,11 +1390,13 @@ class Aligner:
     def _value_share(self, claim: Claim) -> float:
         return claim.value_weight * len(claim.numbers) / claim.total
 
-    def _judge(self, claim: Claim, sentences: tuple[int, ...], uses: _RowUses | np.ndarray) -> Evidence | None:
-        """The evidence ``sentences`` give: states (no differences), contradicts (differences) or None."""
-        self._told_otherwise = False
+    def _judge(self, claim: Claim, sentences: tuple[int, ...], uses: _RowUses | np.ndarray) -> Judgment:
+        """The evidence ``sentences`` give: states (no differences), contradicts (differences) or None,
+        and whether they tell the claim on another day, date, year or hour (``Judgment``)."""
+        told_otherwise = False
         if claim.strangers:
-            return None  # "Putin invited Meshaal": an article about Lavrov's invitation does not say it
+            # "Putin invited Meshaal": an article about Lavrov's invitation does not say it
+            return Judgment(None, told_otherwise)
         width = uses.width if isinstance(uses, _RowUses) else uses.shape[1]
         used = uses[list(sentences)].any(axis=0) if width else np.zeros(0, dtype=bool)
         credit = self.credit(claim, used) if used.size else np.zeros(0)
@@ -1383,22 +1414,22 @@ class Aligner:
             # a forecast's figures and days are no dispute (nor confirmation, below, when they differ).
             differences = []
             if value_score < claim.value_weight * len(claim.numbers) - 1e-9:
-                return None
+                return Judgment(None, told_otherwise)
         negated = any(self.negated(i) for i in sentences)
         if negated != claim.negated:
-            return None
+            return Judgment(None, told_otherwise)
         if self._elsewhere(claim, sentences):
-            return None
+            return Judgment(None, told_otherwise)
         if any(d.kind in CALENDAR_KINDS for d in differences) and V.own_value_mismatches(claim.core, text):
             # Whether or not it makes a dispute, the claim told with another day or hour.
             bar = STATES_COVERAGE if len(sentences) == 1 else PAIR_STATES_COVERAGE
-            self._told_otherwise = (term_score + value_score) / claim.total_for(credit) >= bar
+            told_otherwise = (term_score + value_score) / claim.total_for(credit) >= bar
         if differences and claim.places:
             # A dispute of a claim set in a place ("in the Tanzania blast") is one only from a report
             # of that place: "the car bombing killed 10" (in another outlet's other paragraph) may be of the other.
             words = set().union(*(self.story.sentences[i].stems for i in sentences))
             if not claim.places <= words:
-                return None
+                return Judgment(None, told_otherwise)
         elif differences:
             # A figure given for a place the claim does not name, in the clause that gives it, is
             # another event's: "the blast killed 11" is not gainsaid by "the blast in Nairobi killed 247".
@@ -1407,7 +1438,7 @@ class Aligner:
                 d for d in differences if not (self._clause_places(text, d.article) - claim.raw_stems - here)
             ]
             if not differences or self._set_elsewhere(claim, sentences, here):
-                return None
+                return Judgment(None, told_otherwise)
         if differences:
             # "the bombings killed 258" counts both events, not the claim's one (or the reverse),
             # in the sentence that gives the figure.
@@ -1420,7 +1451,7 @@ class Aligner:
                 if not (_totals_several(claim.core, rival_text(d)) or _totals_several(rival_text(d), claim.core))
             ]
             if not differences:
-                return None
+                return Judgment(None, told_otherwise)
             # Of another kind of event: "the attack on August 20" / "the bombings on Aug. 7".
             # Two people's own words ("I've waited 16 years," / "waiting ... for 15 years," said another).
             differences = [
@@ -1434,17 +1465,22 @@ class Aligner:
                 or ours in theirs
             ]
             if not differences or other_scope:
-                return None  # (or a figure of the claim's is given for something many times larger: another scope)
+                # (or a figure of the claim's is given for something many times larger: another scope)
+                return Judgment(None, told_otherwise)
             if _ANOTHER_EVENT.match(claim.core):
-                return None  # "Another strong earthquake ... struck": not the quake the others give figures for
+                # "Another strong earthquake ... struck": not the quake the others give figures for
+                return Judgment(None, told_otherwise)
         if differences:
             # A dispute needs the claim's content, not two words and a figure ("about 1,000 people
             # will be helped" is no figure of "three other people were in detention").
             if int(((credit > 0) & claim.main).sum()) < MIN_DISPUTE_UNITS:
-                return None
+                return Judgment(None, told_otherwise)
+            if claim.directed and not (credit[claim.verbs] > 0).any():
+                # Another act with another figure ("told to leave" / "told to stay in their homes") is no dispute.
+                return Judgment(None, told_otherwise)
             names = claim.is_name & claim.main & ~self._calendar_units(claim)
             if names.any() and float(credit[names].sum()) < DISPUTE_NAME_COVERAGE * float(claim.weights[names].sum()):
-                return None
+                return Judgment(None, told_otherwise)
             # Values aside, does it say what the claim says?
             values = claim.value_weight * len(claim.numbers)
             rest = claim.total - values
@@ -1453,44 +1489,49 @@ class Aligner:
                 coverage >= CONTRADICTS_MIN_COVERAGE
                 and self._local_agreement(claim, credit, disputed) >= LOCAL_COVERAGE
             ):
-                return None
-            return Evidence(sentences, round((term_score + value_score) / claim.total, 3), tuple(differences))
+                return Judgment(None, told_otherwise)
+            evidence = Evidence(sentences, round((term_score + value_score) / claim.total, 3), tuple(differences))
+            return Judgment(evidence, told_otherwise)
         if value_score < claim.value_weight * len(claim.numbers) - 1e-9:
-            return None  # a figure of the claim that the evidence does not give
+            return Judgment(None, told_otherwise)  # a figure of the claim that the evidence does not give
         score = (term_score + value_score) / claim.total_for(credit)
         what = claim.predicate & ~claim.optional
         predicate_total = float(claim.weights[what].sum()) + claim.value_weight * len(claim.numbers)
         if predicate_total > 0 and used.size:
             predicate = float(credit[what].sum()) + value_score
             if predicate / predicate_total < PREDICATE_COVERAGE:
-                return None
+                return Judgment(None, told_otherwise)
             if claim.verbs.any() and not (credit[claim.verbs] > 0).any():
-                return None  # the same people and things, but not what the claim says they did
+                # the same people and things, but not what the claim says they did
+                return Judgment(None, told_otherwise)
             if (
                 claim.own_words.any()
                 and not claim.numbers
                 and (credit[claim.word_classes] > 0).any()
                 and 2 * int((credit[claim.own_words] > 0).sum()) < int(claim.own_words.sum())
             ):
-                return None  # one common word of a short claim ("members") and any word for people ("men")
+                # one common word of a short claim ("members") and any word for people ("men")
+                return Judgment(None, told_otherwise)
             if claim.confirmers.any() and not self._vouched(claim, text):
-                return None  # "Russia has confirmed ... the invitation": a Hamas official's word is not Russia's
+                # "Russia has confirmed ... the invitation": a Hamas official's word is not Russia's
+                return Judgment(None, told_otherwise)
             if claim.intents.any() and not (credit[claim.intents] > 0).all():
-                return None  # "The fire was started deliberately": a fire that started says nothing of intent
+                # "The fire was started deliberately": a fire that started says nothing of intent
+                return Judgment(None, told_otherwise)
             if claim.actors.any() and not (credit[claim.actors] > 0).any() and self._other_actor(claim, sentences):
-                return None  # "Lavrov invited Mashaal to Moscow" does not say that Putin did
+                return Judgment(None, told_otherwise)  # "Lavrov invited Mashaal to Moscow" does not say that Putin did
             if not claim.planned and claim.verb_stems and is_planned(text, claim.verb_stems):
-                return None  # what was done is not stated by a plan or a possibility of it
+                return Judgment(None, told_otherwise)  # what was done is not stated by a plan or a possibility of it
             if claim.plan_to and not tells_plan(text, claim.verb_stems):
-                return None  # "is scheduled to give a deposition": not "refused to give" nor "gave" it
+                # "is scheduled to give a deposition": not "refused to give" nor "gave" it
+                return Judgment(None, told_otherwise)
         threshold = STATES_COVERAGE if len(sentences) == 1 else PAIR_STATES_COVERAGE
         if score < threshold:
-            return None
+            return Judgment(None, told_otherwise)
         if V.own_value_mismatches(claim.core, text):
             # The claim's own day, date, year or hour, and the evidence gives only another one.
-            self._told_otherwise = True
-            return None
-        return Evidence(sentences, round(min(score, 1.0), 3))
+            return Judgment(None, True)
+        return Judgment(Evidence(sentences, round(min(score, 1.0), 3)), told_otherwise)
 
     @staticmethod
     def _local_agreement(claim: Claim, credit: np.ndarray, disputed: list[int]) -> float:
@@ -1594,7 +1635,7 @@ class Aligner:
             clauses.insert(0, widened)
         for clause in clauses:
             claim = self.claim_of_text(clause)
-            found = self._judge(claim, (sentence,), self.term_coverage(claim))
+            found = self._judge(claim, (sentence,), self.term_coverage(claim)).evidence
             if found is not None and found.differences:
                 return True
         return False
@@ -1719,7 +1760,10 @@ class Aligner:
             alike = [y for y in numbers if V.same_thing_counted(x, y, any_size=True)]
             if alike and not any(V.plausibly_one(x, y) for y in alike):
                 other_scope = True  # "one to four cases for every 10,000 children" / "40 cases among 6,000"
-            rivals = [k for k, y in enumerate(numbers) if k not in used and V.same_thing_counted(x, y)]
+            # A part of those struck is not all of them ("all 109 people in the plane" / "killing 113 people").
+            rivals = [
+                k for k, y in enumerate(numbers) if k not in used and V.same_thing_counted(x, y) and x.part == y.part
+            ]
             if len(rivals) != 1:
                 continue  # no figure for the same thing, or several: nothing to set against it
             rival = numbers[rivals[0]]
@@ -1833,6 +1877,7 @@ def _toll_event_end(main: str) -> int | None:
 # "is scheduled to complete"), this many words before the verb at most.
 MODAL_WORDS = frozenset(lexicon.MODAL_WORDS)
 PLAN_WORDS = frozenset(stem(w) for w in lexicon.PLAN_WORDS)
+DIRECTIVE_WORDS = frozenset(lexicon.DIRECTIVE_WORDS)
 PLAN_WINDOW = 4
 PLAN_TO_WORDS = PLAN_WORDS - {stem(w) for w in ("due", "going", "set")} | {
     stem(w) for w in ("prepared", "intended", "hoped", "aimed")
@@ -1934,7 +1979,8 @@ PHRASAL_ACTS: tuple[tuple[tuple[str, ...], re.Pattern[str], tuple[str, ...]], ..
             ("evacu", "home"),
             r"\bevacuat(?:e|es|ed|ing|ion|ions)\b"
             r"|\b(?:leave|leaves|leaving|left|flee|flees|fled|fleeing)\s+(?:their|his|her)\s+homes?\b"
-            r"|\b(?:forc|driv)(?:e|es|ed|ing|en)\s+(?:[\w,.-]+\s+){0,4}?from\s+(?:their|his|her)\s+homes?\b",
+            # (the object may be long: "forced more than 1,500 people in Dunmere from their homes")
+            r"|\b(?:forc|driv)(?:e|es|ed|ing|en)\s+(?:[\w,.-]+\s+){0,6}?from\s+(?:their|his|her)\s+homes?\b",
             True,
             "evacuate leave home",
         ),

@@ -326,6 +326,20 @@ _MURDER_COUNTS_AFTER = re.compile(
     r"\s+counts?\s+of\s+(?:first-degree\s+|second-degree\s+)?(?:murder|manslaughter)\b", re.IGNORECASE
 )
 _NAMED_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?[A-Z][a-z]")
+# A count of a part of those an event struck, told by where they were: "all 109 people in the plane",
+# "217 aboard", "four on the ground" (``Number.part``: "aboard" or "ground").
+_PART_AFTER = re.compile(
+    r"(?:\s+(?:people|persons|passengers|others))?\s+(?:(?P<aboard>aboard|on\s+board|(?:in|on|inside)\s+(?:the|a|its|their)\s+(?:"
+    + "|".join(lexicon.CARRIERS)
+    + r"))|(?P<ground>on\s+the\s+ground))\b",
+    re.IGNORECASE,
+)
+
+
+def part_of(text: str, end: int) -> str | None:
+    """Where the people a count ending at ``end`` counts were, when it says so ("aboard", "ground")."""
+    m = _PART_AFTER.match(text, end)
+    return None if m is None else "aboard" if m.group("aboard") else "ground"
 
 
 @dataclass(frozen=True)
@@ -352,6 +366,7 @@ class Number:
 
     factor: float = 1.0  # to the unit class's base unit
     other: bool = False  # counts others than a figure before ("five other athletes", "another 300 million")
+    part: str | None = None  # counts those "aboard" or "on the ground" only (``part_of``): a part of a toll
 
     @property
     def typical(self) -> float:
@@ -502,12 +517,16 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
         # ("12 Americans, and injured 5,500": not injured), else the last one before it in its clause.
         phrase = re.split(r"[,;:]|\s(?:and|while|but|or)\s", text[end : end + 60])[0]
         clause = re.split(r"[;:]|,\s+(?:while|but|and|whereas)\b", text[max(0, m.start() - 80) : m.start()])[-1]
-        near = content_stems_no_digits(phrase)[:3] + content_stems_no_digits(clause)[-6:][::-1]
-        outcome = next((OUTCOMES[w] for w in near if w in OUTCOMES), None)
+        outcome = next((OUTCOMES[w] for w in content_stems_no_digits(phrase)[:3] if w in OUTCOMES), None)
         if outcome is None:
-            # Past an apposition: "in which 11 people, all Africans, died".
+            # Past an apposition: "in which 11 people, all Africans, died" (not what the clause before
+            # says of others: "were formally charged ... in the bombing in which 11 people, all Africans,
+            # were killed").
             past = _PAST_APPOSITION.match(text, end)
             outcome = OUTCOMES.get(stem(past.group(1))) if past else None
+        if outcome is None:
+            near = content_stems_no_digits(clause)[-6:][::-1]
+            outcome = next((OUTCOMES[w] for w in near if w in OUTCOMES), None)
         if outcome is None:
             passive = _PASSIVE_AFTER.match(text, end)
             outcome = OUTCOMES.get(stem(passive.group(1))) if passive else None
@@ -547,6 +566,7 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
                 bool(_NAMED_AFTER.match(text, end)) and not unit,
                 factor,
                 bool(_OTHERS_BEFORE.search(text, max(0, start - 12), start) or _OTHERS_AFTER.match(text, m.end())),
+                None if unit else part_of(text, m.end()),
             )
         )
         found_end = m.end()
