@@ -564,6 +564,18 @@ def test_teasers_each_over_its_reading_time_or_link_go_even_when_the_model_keeps
     assert STAMPED_BOX[1] in clean_texts([single], _Doubting(["12 min"]))[0].paragraphs
 
 
+def test_a_poll_s_question_goes_with_its_answers_and_a_question_of_the_story_over_other_lines_stays():
+    poll = ["Quick poll", "Should the bridge close for the holidays?", "Yes", "No", "Not sure"]
+    page = _page(["Elm Street bridge to close for repairs"], NEWS[:3] + poll + NEWS[3:], [])
+    model = _Doubting(["Elm Street bridge to close for repairs", "Yes", "No", "Not sure"])
+    assert clean_texts([page], model)[0].paragraphs == NEWS
+    assert poll[1] in clean_texts([page], model, polls=False)[0].paragraphs
+    # a question of the story's over furniture that answers nothing
+    question = "So who will pay for the repairs?"
+    other = _page([], NEWS[:3] + [question, "Autoplay on", "Photo 6 / 45"] + NEWS[3:], [])
+    assert question in clean_texts([other], _Doubting(["Autoplay on", "Photo 6 / 45"]))[0].paragraphs
+
+
 def test_attributed_words_between_paragraphs_stay_even_with_a_page_word_in_passing():
     quote = '"We will not let anyone back in until the air is safe to breathe," the fire chief told reporters.'
     signup = "Sign up for our newsletter to get the latest updates delivered to your inbox every morning."

@@ -134,6 +134,8 @@ READER_ACTION_VERBS = frozenset(
 ADVERTISING_WORDS = frozenset(
     "ad ads advert adverts advertisement advertisements advertising advertorial sponsor sponsors sponsored promoted".split()
 )
+# The words of a poll's answers, one answer a line under its question (clean.POLLS): one of them at least.
+POLL_ANSWER_WORDS = frozenset("yes no not sure maybe undecided agree disagree strongly neutral vote".split())
 # A box item's link to the rest of its story, on a line of its own under its teaser ("Read more »",
 # "Continue reading →"; clean.STAMPED_TEASERS).
 READ_ON_PHRASES = ("read more", "continue reading", "keep reading", "read on", "full story", "read the full story")

@@ -340,6 +340,12 @@ _BULLET_RE = re.compile(r"^[•◦▪▸►‣·*]\s")
 PHOTO_PACKAGES = True
 PACKAGE_CAPTION_WORDS = 30
 PACKAGE_CAPTION_SHARE = 0.5
+# A poll: a short question over two or more short answers with no sentence ("Yes", "No", "Not sure",
+# "Vote"), which the line model drops: the question and the label over it are the poll's too.
+POLLS = True
+POLL_QUESTION_WORDS = 15
+POLL_ANSWER_WORDS = 3
+POLL_MIN_ANSWERS = 2
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -375,6 +381,7 @@ class RuleSwitches:
     pointer_captions: bool = POINTER_CAPTIONS
     photo_packages: bool = PHOTO_PACKAGES
     stamped_teasers: bool = STAMPED_TEASERS
+    polls: bool = POLLS
 
 
 @dataclass
@@ -1286,6 +1293,36 @@ def _product_boxes(blocks: list[Block]) -> None:
             b.label, b.reason, b.notice = BAD, "in a product box (a price at a shop, a rating, a call to buy)", True
 
 
+def _is_poll_answer(b: Block) -> bool:
+    return b.label == BAD and b.n_words <= POLL_ANSWER_WORDS and not b.terminal
+
+
+def _polls(blocks: list[Block]) -> None:
+    """Drop a poll's question (POLLS): a short question, no one's words, over POLL_MIN_ANSWERS short lines the
+    model dropped or more, one an answer in the words of polls (``lexicon.POLL_ANSWER_WORDS``); and a short label
+    right above it ("Quick poll")."""
+    for i, b in enumerate(blocks):
+        if not (
+            b.label == GOOD
+            and b.n_words <= POLL_QUESTION_WORDS
+            and b.text.rstrip().endswith("?")
+            and not _QUOTATION_MARKS_RE.search(b.text)
+        ):
+            continue
+        answers = 0
+        while i + 1 + answers < len(blocks) and _is_poll_answer(blocks[i + 1 + answers]):
+            answers += 1
+        given = blocks[i + 1 : i + 1 + answers]
+        if answers < POLL_MIN_ANSWERS or not any(
+            {w.lower() for w in words(a.text)} <= lexicon.POLL_ANSWER_WORDS for a in given if words(a.text)
+        ):
+            continue  # short lines under a question, none an answer ("Autoplay on", "Photo 6 / 45")
+        b.label, b.reason = BAD, "a poll's question (short answers under it)"
+        above = blocks[i - 1] if i else None
+        if above is not None and above.label == GOOD and above.n_words <= POLL_ANSWER_WORDS and not above.terminal:
+            above.label, above.reason = BAD, "a poll's label"
+
+
 def _ad_labels(blocks: list[Block]) -> None:
     for b in blocks:
         if b.label == GOOD and _is_ad_label(b):
@@ -1544,6 +1581,8 @@ def _classify_article(
         _writer_bios(blocks)
     if rules.ad_labels:
         _ad_labels(blocks)
+    if rules.polls:
+        _polls(blocks)
     if rules.product_boxes:
         _product_boxes(blocks)
     if rules.repeated_labels:
@@ -1731,6 +1770,7 @@ def clean_texts(
     pointer_captions: bool = POINTER_CAPTIONS,
     photo_packages: bool = PHOTO_PACKAGES,
     stamped_teasers: bool = STAMPED_TEASERS,
+    polls: bool = POLLS,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1766,6 +1806,7 @@ def clean_texts(
         pointer_captions,
         photo_packages,
         stamped_teasers,
+        polls,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
