@@ -1338,6 +1338,20 @@ def test_counts_aboard_or_on_the_ground_are_parts():
     assert [n.part for n in numbers_in("About 1,200 people in Marrowick left their homes.")] == [None]
 
 
+def test_the_size_of_the_set_a_thing_is_one_of_is_background():
+    story = story_of(
+        "The Norrvik reserve is one of a handful of 552 heritage sites listed for both its wildlife and its "
+        "rock paintings.\n\n" + FILLER,
+        "The Norrvik reserve is one of a handful listed for both its wildlife and its rock paintings.\n\n" + FILLER,
+        # The claim's own figure is still required where it is the claim's: what the reserve covers.
+        "The Norrvik reserve covers 552 square miles of wildlife and rock paintings.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    assert [v.verdict for v in aligner.check(aligner.claim_of_sentence(0)).articles] == [STATES, STATES, SILENT]
+    covers = aligner.check("The Norrvik reserve covers 600 square miles of wildlife and rock paintings.")
+    assert covers.stating == [] and covers.contradicting == [2]
+
+
 CREW = [
     "The whaling crew members are also training together. They hope to hunt in the spring.\n\n" + FILLER,
     # Shares only "members" and a word for people ("men" for "crew").

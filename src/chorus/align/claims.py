@@ -1124,6 +1124,11 @@ class Aligner:
         ]
         detail_numbers += aged
         numbers = [n for n in numbers if all(n is not a for a in aged)]
+        # The size of the set a thing is one of ("The park is one of a handful of 552 World Heritage
+        # sites listed for both ..."): who it is among, compared, not required.
+        among = [n for n in numbers if _ONE_OF_BEFORE.search(main, 0, n.start)]
+        detail_numbers += among
+        numbers = [n for n in numbers if all(n is not a for a in among)]
         # The words around each figure of the main clause: what it is the figure of.
         unit_of_column = {
             c: u for u, start in enumerate(starts) for c in columns_out[start : (starts + [len(columns_out)])[u + 1]]
@@ -1781,6 +1786,9 @@ class Aligner:
 
 # The comma between a name and the age that follows it ("Russell Henderson, 22, pleaded guilty").
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]*,\s*$")
+# "one of 552 sites", "one of a handful of 552 World Heritage sites", "one of the 12": the figure counts
+# the set its thing belongs to.
+_ONE_OF_BEFORE = re.compile(r"\bone\s+of\s+(?:a\s+handful\s+of\s+|the\s+|only\s+|some\s+)?$", re.IGNORECASE)
 # Two figures given as bounds the same way ("more than 20,500 miles" / "more than 10,500 miles", two
 # moments of one flight; "more than 13,000" / "more than 15,000" dead, two days' tolls) are two figures:
 # one confirms the other only when their bounds are this close (a rounding). Neither disputes the other.
