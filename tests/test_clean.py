@@ -576,6 +576,14 @@ def test_a_poll_s_question_goes_with_its_answers_and_a_question_of_the_story_ove
     assert question in clean_texts([other], _Doubting(["Autoplay on", "Photo 6 / 45"]))[0].paragraphs
 
 
+def test_a_paragraph_opening_with_a_wire_dateline_stays_however_the_model_scored_it():
+    lede = "MARROWICK (AP) -- The city council voted on Monday to close the Elm Street bridge for repairs."
+    page = _page(["Elm Street bridge to close for repairs", "Text size", "Save for later"], [lede, *NEWS[1:]], [])
+    model = _Doubting(["Elm Street bridge to close for repairs", "Text size", "Save for later", lede])
+    assert clean_texts([page], model)[0].paragraphs == [lede, *NEWS[1:]]
+    assert lede not in clean_texts([page], model, dateline_paragraphs=False)[0].paragraphs
+
+
 def test_attributed_words_between_paragraphs_stay_even_with_a_page_word_in_passing():
     quote = '"We will not let anyone back in until the air is safe to breathe," the fire chief told reporters.'
     signup = "Sign up for our newsletter to get the latest updates delivered to your inbox every morning."

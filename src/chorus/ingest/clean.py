@@ -346,6 +346,10 @@ POLLS = True
 POLL_QUESTION_WORDS = 15
 POLL_ANSWER_WORDS = 3
 POLL_MIN_ANSWERS = 2
+# A paragraph of prose that opens with a wire's dateline ("WASHINGTON (AP) -- ...", "VIENNA, May 6 (Xinhua)
+# -- ...") is a story's, wherever the page set it and however the model scored it, unless it carries
+# furniture's marks: a box's teaser is a story's first sentence without its dateline.
+DATELINE_PARAGRAPHS = True
 # A rule on top of the line model, measured on the train half's held-out folds (BENCHMARKS.md,
 # "Cleaning web pages"): a post embedded among the article's paragraphs stays with them.
 EMBEDDED_POSTS = True
@@ -382,6 +386,7 @@ class RuleSwitches:
     photo_packages: bool = PHOTO_PACKAGES
     stamped_teasers: bool = STAMPED_TEASERS
     polls: bool = POLLS
+    dateline_paragraphs: bool = DATELINE_PARAGRAPHS
 
 
 @dataclass
@@ -1546,6 +1551,15 @@ def _classify_article(
             b.label, b.reason = GOOD, ""
         elif b.label == BAD and (_enclosed_prose(blocks, i, addresses_reader) or _numbered_subheading(blocks, i)):
             b.label, b.reason = GOOD, ""
+        elif (
+            rules.dateline_paragraphs
+            and b.label == BAD
+            and b.dateline
+            and _is_prose(b)
+            and not b.repeated
+            and not _furniture_evidence(b)
+        ):
+            b.label, b.reason = GOOD, ""
         # Outside the article's run of paragraphs, a block that shares not one
         # word with them is another story's caption or teaser: strong evidence.
         elif b.label == GOOD and layout.outside_run(i) and b.stems and layout.run_cohesion[i] == 0.0:
@@ -1771,6 +1785,7 @@ def clean_texts(
     photo_packages: bool = PHOTO_PACKAGES,
     stamped_teasers: bool = STAMPED_TEASERS,
     polls: bool = POLLS,
+    dateline_paragraphs: bool = DATELINE_PARAGRAPHS,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1807,6 +1822,7 @@ def clean_texts(
         photo_packages,
         stamped_teasers,
         polls,
+        dateline_paragraphs,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
