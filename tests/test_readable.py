@@ -1403,3 +1403,30 @@ def test_a_word_the_story_often_prints_as_a_place_gets_no_full_name():
         ]
     )
     assert context_of(story).names.full_name("Jordan") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year's strike in Flint involved such a walkout.",
+        "The French said on Wednesday that they were contemplating a similar step.",
+        "Jacob Coin said that's because 75 percent of jobs in tribal casinos are held by non-Indians.",
+        "The next month, the home of Hong Kong's secretary for security was fire-bombed.",
+    ],
+)
+def test_a_phrase_pointing_back_leans_on_the_sentence_before_when_the_setting_is_on(monkeypatch, text):
+    assert not needs_of(text).predecessor  # off, as landed
+    monkeypatch.setattr(references, "POINTING_PHRASES_LEAN", True)
+    assert needs_of(text).predecessor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the storm was the worst in a decade.",  # a sentence's own subject: the pronoun rule's case
+        "The next president will face a deficit of $200 billion.",
+        "“We want such a deal,” the union leader Ron Gettelfinger said.",  # inside the quotation
+    ],
+)
+def test_no_phrase_pointing_back(text):
+    assert not references.POINTING_PHRASES.search(references.quoted_mask(text))
