@@ -62,26 +62,23 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from common import SHARED
+
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS = ROOT / "benchmarks" / "claims"
-DATA = ROOT.parent / "shared" / "data"
+DATA = SHARED / "data"
 SOURCES = {
     "harbor-fire": ROOT / "examples" / "harbor-fire",
-    "lavrov-hamas": ROOT.parent / "shared" / "examples" / "lavrov-hamas",
+    "lavrov-hamas": SHARED / "examples" / "lavrov-hamas",
 }
-if not SOURCES["lavrov-hamas"].is_dir():
-    SOURCES["lavrov-hamas"] = ROOT.parents[1] / "shared" / "examples" / "lavrov-hamas"
 DATASETS = [DATA / "duc2006" / "clusters.jsonl", DATA / "duc2007-update" / "clusters.jsonl"]
-if not DATASETS[0].exists():
-    DATA = ROOT.parents[1] / "shared" / "data"
-    DATASETS = [DATA / "duc2006" / "clusters.jsonl", DATA / "duc2007-update" / "clusters.jsonl"]
 
 
-WEB_CLUSTERS = CLAIMS / "web_clusters.json"  # clusters of saved pages of ../shared/data/web-pages, by page key
+WEB_CLUSTERS = CLAIMS / "web_clusters.json"  # clusters of saved pages of SHARED / data/web-pages, by page key
 
 
 def load_web_cluster(keys: list[str]):
-    """The saved pages ``keys`` of ``../shared/data/web-pages/html`` read as chorus reads HTML files (each
+    """The saved pages ``keys`` of ``SHARED / data/web-pages/html`` read as chorus reads HTML files (each
     page's outlet, title and date from its markup), the document ids being the keys."""
     import gzip
     import tempfile

@@ -155,3 +155,20 @@ def test_extended_bcubed_is_bcubed_with_one_topic_each_and_forgives_a_document_o
     precision, recall, _ = extended_bcubed(predicted, topics)
     assert plain_precision < 1 and precision == 1
     assert recall < 1  # article 4 (topic b) is apart from the copies, which are b's too
+
+
+def test_claims_score_reads_the_shared_data_where_chorus_shared_says(tmp_path: Path) -> None:
+    # As every benchmark does (common.SHARED), not a path of its own beside the tree.
+    import os
+    import subprocess
+    import sys
+
+    shown = subprocess.run(
+        [sys.executable, "-c", "import claims_score as c; print(c.DATA); print(c.SOURCES['lavrov-hamas'])"],
+        cwd=BENCHMARKS,
+        env={**os.environ, "CHORUS_SHARED": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    assert shown[:2] == [str(tmp_path / "data"), str(tmp_path / "examples" / "lavrov-hamas")]
