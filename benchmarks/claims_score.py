@@ -130,11 +130,19 @@ def read_claims(split: str) -> list[dict]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 record = json.loads(line)
-                if (split == "all" and record.get("split") not in KEPT_ASIDE) or record.get("split", "dev") == split:
+                if in_split(record, split):
                     claims.append(record)
     return claims
 
 
+CONFLICT_SPLITS = (
+    "blind-conflicts",
+    "untuned-conflicts",
+    "last-conflicts",
+    "kept-conflicts",
+    "web-conflicts",
+    "aside-conflicts",
+)  # conflicts judged blind: scored, not read while tuning
 HIDDEN_SPLITS = (
     "heldout",
     "honest",
@@ -145,17 +153,17 @@ HIDDEN_SPLITS = (
     "blind5",
     "blind6",
     "blind7",
-    "blind-conflicts",
-    "untuned-conflicts",
-    "last-conflicts",
-    "kept-conflicts",
-    "web-conflicts",
-    "aside-conflicts",
+    *CONFLICT_SPLITS,
 )  # scored, never printed unless asked for by name
 KEPT_ASIDE = (
     "aside-conflicts",
     "blind7",
 )  # judged before a session's change, scored once after: never in ``--split all``
+
+
+def in_split(record: dict, split: str) -> bool:
+    """Whether a judged record belongs to ``split`` (``all``: every split but those kept aside)."""
+    return (split == "all" and record.get("split") not in KEPT_ASIDE) or record.get("split", "dev") == split
 
 
 def ratio(a: int, b: int) -> float | None:
@@ -376,11 +384,7 @@ def score_conflicts(stories: dict, args) -> dict:
     if not path.exists():
         return {}
     judged = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    judged = [
-        j
-        for j in judged
-        if (args.split == "all" and j.get("split") not in KEPT_ASIDE) or j.get("split", "dev") == args.split
-    ]
+    judged = [j for j in judged if in_split(j, args.split)]
     clusters = sorted({j["cluster"] for j in judged} | {c for c in stories if c in {j["cluster"] for j in judged}})
     tp = fp = 0
     matched: set[int] = set()

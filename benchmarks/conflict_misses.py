@@ -33,7 +33,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from claims_score import CLAIMS, KEPT_ASIDE, _value_key, judged_hits, load_cluster
+from claims_score import CLAIMS, _value_key, in_split, judged_hits, load_cluster
 
 ORDER = [
     "not found in the text",
@@ -162,12 +162,7 @@ def main() -> int:
         for line in (CLAIMS / "conflicts.jsonl").read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    judged = [
-        j
-        for j in judged
-        if j.get("values")
-        and ((args.split == "all" and j.get("split") not in KEPT_ASIDE) or j.get("split", "dev") == args.split)
-    ]
+    judged = [j for j in judged if j.get("values") and in_split(j, args.split)]
     if args.cluster:
         judged = [j for j in judged if j["cluster"] == args.cluster]
     classes: Counter[str] = Counter()

@@ -25,24 +25,17 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from claims_score import CONFLICT_SPLITS
 from common import SHARED, read_clusters
 
 DEFAULT_CLUSTERS = SHARED / "data" / "duc2006" / "clusters.jsonl"
 JUDGED = Path(__file__).resolve().parent / "claims" / "conflicts.jsonl"
-BLIND_SPLITS = (
-    "blind-conflicts",
-    "untuned-conflicts",
-    "last-conflicts",
-    "kept-conflicts",
-    "web-conflicts",
-    "aside-conflicts",
-)
 
 
 def blind_clusters() -> set[str]:
     """The clusters whose conflicts are judged blind: scored, not read while tuning."""
     records = (json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip())
-    return {r["cluster"] for r in records if r.get("split") in BLIND_SPLITS}
+    return {r["cluster"] for r in records if r.get("split") in CONFLICT_SPLITS}
 
 
 def main() -> int:
