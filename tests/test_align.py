@@ -237,7 +237,7 @@ def test_harbor_fire_cites_the_outlets_that_state_each_sentence_and_flags_1500()
     assert first.text.startswith("A fire at a chemical warehouse forced the evacuation of about 1,200 people")
     assert first.doc_indexes == [0, 2, 3, 4]
     (against,) = first.contradictions
-    assert against.doc_index == 1 and against.values == (("number", "about 1,200", "More than 1,500"),)
+    assert against.doc_index == 1 and against.values == (("number", "about 1,200", "more than 1,500"),)
     # The roundup (5) is stitched from the wire story (4): one source, however many brackets.
     assert first.independent_count == 3
     from chorus.render import render
@@ -246,6 +246,42 @@ def test_harbor_fire_cites_the_outlets_that_state_each_sentence_and_flags_1500()
         "A fire at a chemical warehouse forced the evacuation of about 1,200 people from a waterfront "
         "neighbourhood of Marrowick on Tuesday night. [1, 3, 4, 5 · 3 independent · 2 says more than 1,500]"
     )
+
+
+@pytest.mark.parametrize(
+    "value, quoted",
+    [
+        ("More than 1,500", "more than 1,500"),  # opened its sentence: an ordinary word
+        ("An estimated 300", "an estimated 300"),
+        ("Forty-four", "forty-four"),
+        ("Ninth-largest", "ninth-largest"),
+        ("about 1,200", "about 1,200"),
+        ("Reuters' 1,200", "Reuters' 1,200"),  # a name keeps its capital
+        ("July 29", "July 29"),
+        ("Saturday", "Saturday"),
+        ("UN", "UN"),  # an acronym
+        ("MORE THAN 1,500", "MORE THAN 1,500"),  # a headline's capitals: not one opening capital
+        ("$1.5 million", "$1.5 million"),
+    ],
+)
+def test_a_value_is_quoted_with_its_sentence_s_opening_capital_only_when_it_is_an_ordinary_word(value, quoted):
+    from chorus.align.values import printed
+
+    assert printed(value) == quoted
+
+
+def test_a_disputed_value_is_quoted_the_same_in_every_output_of_the_summary():
+    # The JSON is what the page and the HTML story report draw their evidence from ("says ...").
+    import json
+
+    from chorus.render import render
+
+    summary = chorus.summarize([EXAMPLE], words=100)
+    (against,) = json.loads(render(summary, "json"))["sentences"][0]["contradicted_by"]
+    assert against["values"] == [{"kind": "number", "summary": "about 1,200", "article": "more than 1,500"}]
+    assert "2 says more than 1,500]" in render(summary, "text")
+    assert "says more than 1,500 where this says about 1,200" in render(summary, "markdown")
+    assert "Northshore Radio News says more than 1,500" in render(summary, "html")
 
 
 def test_a_copied_or_unpickled_claim_is_judged_as_the_original():

@@ -329,6 +329,7 @@ def test_try_the_example_shows_each_sentences_support(page, output_dir):
     assert sentences[0]["text"] in [text for _, text in highlighted(page)]
     assert sentences[0]["text"] in element(page, "#evidence").text
     assert "More than 1,500" in element(page, "#evidence").text  # the article that says otherwise
+    assert "says more than 1,500" in element(page, "#evidence").text  # its value as quoted, not capitalised
     assert in_view(page, "#evidence")
     screenshot(page, output_dir / "summary.png")
     docs_image(page, output_dir, "web-page.png", scroll_to="#result")

@@ -25,6 +25,7 @@ from datetime import date
 
 from chorus.align import CONTRADICTS, STATES, aligner_of
 from chorus.align.quoted import quoted_support_of
+from chorus.align.values import printed as quoted_value
 from chorus.ingest.metadata import published_day
 from chorus.references import antecedents_of, context_of, introducers, predecessor_of
 from chorus.text import STOP_WORDS, typeset_quotes
@@ -249,7 +250,8 @@ def cite(story: Story, sentence: Sentence) -> SummarySentence:
                 )
             )
         elif verdict.verdict == CONTRADICTS:
-            values = tuple((d.kind, d.claim, d.article) for d in evidence.differences)
+            # As a reader quotes them (``quoted_value``): every output of a citation, JSON and page included, shows these.
+            values = tuple((d.kind, quoted_value(d.claim), quoted_value(d.article)) for d in evidence.differences)
             against.append(
                 Contradiction(verdict.doc_index, first.position, text, values, positions if len(positions) > 1 else ())
             )

@@ -223,7 +223,8 @@ class Contradiction:
     doc_index: int
     position: int
     text: str
-    values: tuple[tuple[str, str, str], ...]  # (kind, the summary's value, this document's value)
+    # (kind, the summary's value, this document's value), each as a reader quotes it (align.values.printed)
+    values: tuple[tuple[str, str, str], ...]
     positions: tuple[int, ...] = ()
 
     @property

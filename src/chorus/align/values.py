@@ -382,10 +382,20 @@ class Rank:
     head: str  # "largest"
 
 
+# Words a value can open with that its sentence capitalised only for opening with them ("More than
+# 1,500", "Forty-four", "Ninth-largest"): quoted inside another sentence they are lower case. Any
+# other capital is a name's or an acronym's ("Reuters' 1,200", "July 29", "UN") and stays.
+_ORDINARY_OPENERS = frozenset({h.split()[0] for h in _HEDGES} | set(_NUMBER_WORDS) | set(_ORDINAL_WORDS))
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
 def printed(value: str) -> str:
-    """A value as a reader quotes it: a hedge that opened its sentence ("More than 1,500") in lower case."""
-    first = value.split()[0].lower() if value.split() else ""
-    if value[:1].isupper() and any(h.split()[0] == first for h in _HEDGES):
+    """A value as a reader quotes it: an ordinary word that opened its sentence ("More than 1,500",
+    "Forty-four") in lower case, a name or an acronym as it is. The one place the quoted form of a
+    value is made: every output that says "[2] says more than 1,500" gets the value from here."""
+    first = _FIRST_WORD.match(value)
+    word = first.group(0) if first else ""
+    if word[:1].isupper() and word[1:].islower() and word.lower() in _ORDINARY_OPENERS:
         return value[0].lower() + value[1:]
     return value
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from chorus.render.text import citation, independence, printed_value
+from chorus.render.text import citation, independence
 from chorus.types import Summary
 
 # The web page (chorus serve) builds on the same stylesheet, so both look alike. Read beside this file,
@@ -46,7 +46,7 @@ def _summary_block(summary: Summary) -> str:
         if note:
             title += f" ({note})"
         for c in s.contradictions:
-            values = ", ".join(printed_value(theirs) for _, _, theirs in c.values)
+            values = ", ".join(theirs for _, _, theirs in c.values)
             title += f". {summary.documents[c.doc_index].label} says {values}"
         parts.append(
             f'<span class="s" tabindex="0" data-support="{support}" title="{escape(title)}">'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from chorus.render.text import cited_documents, independence, printed_value, source_line
+from chorus.render.text import cited_documents, independence, source_line
 from chorus.types import Summary
 
 # Article text, titles and file names are the outlets' or the user's words,
@@ -38,9 +38,7 @@ def render_markdown(summary: Summary) -> str:
         outlets = independence(s) or ("1 source" if s.support_count == 1 else f"{s.support_count} sources")
         line = f"[^{n}]: {outlets}: {names}"
         for c in s.contradictions:
-            values = "; ".join(
-                f"{_escape(printed_value(mine))} where this says {_escape(theirs)}" for _, theirs, mine in c.values
-            )
+            values = "; ".join(f"{_escape(mine)} where this says {_escape(theirs)}" for _, theirs, mine in c.values)
             line += (
                 f"; against: [{c.doc_index + 1}] {_escape(summary.documents[c.doc_index].label)} "
                 f"({_sentences(c.sentence_numbers)}) says {values}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from chorus.align.values import printed as printed_value
 from chorus.ingest.metadata import place_label
 from chorus.types import Document, Summary, SummarySentence
 
@@ -39,7 +38,7 @@ def against(sentence: SummarySentence) -> list[str]:
     """["2 says 1,500", "5 says 1,400"]: the articles that give another value, and their values."""
     parts = []
     for c in sorted(sentence.contradictions, key=lambda c: c.doc_index):
-        values = ", ".join(printed_value(article) for _, _, article in c.values)
+        values = ", ".join(article for _, _, article in c.values)
         parts.append(f"{c.doc_index + 1} says {values}")
     return parts
 

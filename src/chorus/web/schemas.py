@@ -150,8 +150,10 @@ class Support(Strict):
 
 class ValueDifference(Strict):
     kind: str = Field(description="number, rank, date, weekday or year")
-    summary: str = Field(description="the value as the summary sentence gives it")
-    article: str = Field(description="the value as this article gives it")
+    summary: str = Field(
+        description='the value as the summary sentence gives it, as quoted ("more than 1,500" for an opening "More than 1,500")'
+    )
+    article: str = Field(description="the value as this article gives it, as quoted likewise")
 
 
 class Contradicting(Strict):
