@@ -110,3 +110,19 @@ def test_a_lone_word_the_story_also_writes_after_a_given_name_keeps_its_speech_v
         "In court Dunmore said the device worked. Later Dunmore said he had cured hundreds.",
     ]
     assert _kinds(texts)["Dunmore"] == "person"
+
+
+def test_a_word_the_story_mostly_writes_in_lower_case_is_no_person():
+    # As in DUC 2006's first four topics pooled: "Today" opens sentences, is a newspaper's last word
+    # ("USA Today", so it passes for a surname) and follows "said: ``", a speech verb's cue, while
+    # the story prints "today" in lower case far more often. A surname that is also a common word,
+    # printed in lower case less often than capitalised inside sentences, stays a person.
+    texts = [
+        "Today, the tribe runs its own schools. A poll by USA Today found the vote close. Hunter said the vote was close.",
+        "The agency's head said: ``Today's proposal will help.'' Officials met today and again today.",
+        "Today the court ruled. The ruling came today, said Hunter, a lawyer. A hunter watched today.",
+        "Voters went to the polls today. Today, few expect a change. Hunter declined to comment today.",
+    ]
+    kinds = _kinds(texts)
+    assert kinds.get("Today", "other") != "person"
+    assert kinds["Hunter"] == "person"
