@@ -175,28 +175,7 @@ def main() -> int:
     parser.add_argument(
         "--split",
         default="dev",
-        choices=[
-            "dev",
-            "heldout",
-            "fresh",
-            "honest",
-            "blind",
-            "blind2",
-            "blind3",
-            "blind4",
-            "blind5",
-            "blind6",
-            "blind7",
-            "fresh-conflicts",
-            "new-conflicts",
-            "blind-conflicts",
-            "untuned-conflicts",
-            "last-conflicts",
-            "kept-conflicts",
-            "web-conflicts",
-            "aside-conflicts",
-            "all",
-        ],
+        choices=["dev", "fresh", *HIDDEN_SPLITS, "fresh-conflicts", "new-conflicts", "all"],
     )
     parser.add_argument("--show", action="store_true", help="print each wrong verdict")
     parser.add_argument("--json", help="write the figures here")

@@ -25,6 +25,12 @@ def story_of(*texts: str):
     return build_story(load_documents([{"text": t, "id": f"d{i + 1}"} for i, t in enumerate(texts)]))
 
 
+def verdicts_of_first_claim(story) -> list[str]:
+    """Each article's verdict on the claim of the story's first sentence, in article order."""
+    aligner = aligner_of(story)
+    return [v.verdict for v in aligner.check(aligner.claim_of_sentence(0)).articles]
+
+
 def verdicts(story, claim: str) -> dict[str, str]:
     result = aligner_of(story).check(claim)
     return {story.documents[v.doc_index].id: v.verdict for v in result.articles}
@@ -997,12 +1003,10 @@ def test_a_span_of_time_after_another_event_is_a_when_and_its_figure_is_not_requ
         "The last time that Braun visited Kortrijk was in 2012, when she opened a new library.\n\n" + FILLER,
         "Braun will open a trade fair in Kortrijk next spring.\n\n" + FILLER,
     )
-    aligner = aligner_of(story)
-    result = aligner.check(aligner.claim_of_sentence(0))
-    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+    assert verdicts_of_first_claim(story) == [STATES, STATES, SILENT]
     # ... also between commas inside the sentence.
     claim = "On Friday, three years after her first official trip to the Belgian city, Braun visited Kortrijk."
-    assert [v.verdict for v in aligner.check(claim).articles] == [STATES, STATES, SILENT]
+    assert [v.verdict for v in aligner_of(story).check(claim).articles] == [STATES, STATES, SILENT]
 
 
 def test_an_acronym_is_the_name_the_story_spells_out():
@@ -1018,9 +1022,7 @@ def test_an_acronym_is_the_name_the_story_spells_out():
     assert acronyms(story) == {"CFU": ("Coastal", "Farmers", "Union")}
     # "estimates" says who says so; "have taken place" only that the arrests happened; ", including ..."
     # gives examples: the claim is the union's count of arrests, which the second outlet gives.
-    aligner = aligner_of(story)
-    result = aligner.check(aligner.claim_of_sentence(0))
-    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+    assert verdicts_of_first_claim(story) == [STATES, STATES, SILENT]
 
 
 def test_two_names_with_the_same_initials_stand_for_no_one():
@@ -1042,9 +1044,7 @@ def test_a_verb_in_ing_after_a_form_of_be_is_what_the_claim_says_was_done():
         "on before its cause can be known.\n\n" + FILLER,
         "The Federal Police Office took over the inquiry into the crash of Flight 220 on Tuesday.\n\n" + FILLER,
     )
-    aligner = aligner_of(story)
-    result = aligner.check(aligner.claim_of_sentence(0))
-    assert [v.verdict for v in result.articles] == [STATES, SILENT, STATES]
+    assert verdicts_of_first_claim(story) == [STATES, SILENT, STATES]
 
 
 def test_engines_switched_off_are_stated_by_engines_turned_or_shut_off():
@@ -1054,9 +1054,7 @@ def test_engines_switched_off_are_stated_by_engines_turned_or_shut_off():
         # "turned" without "off" is another act.
         "Minutes before the dive, both engines of the jet turned the cockpit lights red.\n\n" + FILLER,
     )
-    aligner = aligner_of(story)
-    result = aligner.check(aligner.claim_of_sentence(0))
-    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+    assert verdicts_of_first_claim(story) == [STATES, STATES, SILENT]
 
 
 def test_an_agreement_reached_is_stated_by_what_was_agreed():
@@ -1067,9 +1065,7 @@ def test_an_agreement_reached_is_stated_by_what_was_agreed():
         "final, the lawyers turn to the next phase.\n\n" + FILLER,
         "The Halvorsens' lawyers reached the court early to argue about the divorce.\n\n" + FILLER,
     )
-    aligner = aligner_of(story)
-    result = aligner.check(aligner.claim_of_sentence(0))
-    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+    assert verdicts_of_first_claim(story) == [STATES, STATES, SILENT]
 
 
 def test_a_departure_is_stated_in_any_of_its_phrasings():
@@ -1081,9 +1077,7 @@ def test_a_departure_is_stated_in_any_of_its_phrasings():
         # The same people, place and day, another act.
         "Marlow and Tesch landed in the Jura mountains on May 3.\n\n" + FILLER,
     )
-    aligner = aligner_of(story)
-    result = aligner.check(aligner.claim_of_sentence(0))
-    assert [v.verdict for v in result.articles] == [STATES, STATES, STATES, STATES, SILENT]
+    assert verdicts_of_first_claim(story) == [STATES, STATES, STATES, STATES, SILENT]
 
 
 def test_people_made_to_leave_their_homes_are_evacuated():
@@ -1093,9 +1087,7 @@ def test_people_made_to_leave_their_homes_are_evacuated():
         "The burst gas main forced the evacuation of about 900 people in Dunmere.\n\n" + FILLER,
         "Police forced more than 1,500 people in Dunmere from their homes.\n\n" + FILLER,
     )
-    aligner = aligner_of(story)
-    result = aligner.check(aligner.claim_of_sentence(0))
-    assert [v.verdict for v in result.articles] == [STATES, CONTRADICTS, STATES]
+    assert verdicts_of_first_claim(story) == [STATES, CONTRADICTS, STATES]
 
 
 def test_what_people_were_told_to_do_is_the_claims_act():
@@ -1160,9 +1152,7 @@ def test_what_people_were_forced_to_do_is_what_they_did():
         "Oster, Brand and Lund ditched their balloon off Madeira after flying across the ocean.\n\n" + FILLER,
         "Oster, Brand and Lund were forced to delay their flight across the ocean from Madeira.\n\n" + FILLER,
     )
-    aligner = aligner_of(story)
-    result = aligner.check(aligner.claim_of_sentence(0))
-    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+    assert verdicts_of_first_claim(story) == [STATES, STATES, SILENT]
 
 
 def test_an_age_after_a_name_describes_who_and_is_not_required():
@@ -1172,9 +1162,7 @@ def test_an_age_after_a_name_describes_who_and_is_not_required():
         # Another age for him is still a difference of who he is, not the claim's figure: compared.
         "Veck, 23, has been charged with arson.\n\n" + FILLER,
     )
-    aligner = aligner_of(story)
-    result = aligner.check(aligner.claim_of_sentence(0))
-    assert [v.verdict for v in result.articles] == [STATES, STATES, SILENT]
+    assert verdicts_of_first_claim(story) == [STATES, STATES, SILENT]
 
 
 def test_two_bounds_far_apart_are_two_figures():
