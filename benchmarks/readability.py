@@ -110,6 +110,10 @@ TENTH_LATE_DUC2006 = [f"D06{n:02d}" for n in range(2, 51, 5)]
 # half is taken; these spread over the whole story's time, so later articles can overtake earlier ones.
 ALTERNATE = "-alternate"  # the suffix naming a cluster's every other article by date
 ELEVENTH_DUC2006 = [f"D06{n:02d}" for n in (*range(1, 51, 5), *range(3, 51, 5))]  # prefixes, as above
+# A twelfth held-out part (issue 18's twelfth round, session s14), judged blind once before any change and
+# scored once at the end: every other article by date, as the eleventh, of the DUC 2006 clusters D0602,
+# D0607, ... D0647 and D0604, D0609, ... D0649: 20 clusters no part above summarizes.
+TWELFTH_DUC2006 = [f"D06{n:02d}" for n in (*range(2, 51, 5), *range(4, 51, 5))]  # prefixes, as above
 PARTS = (
     "dev",
     "heldout",
@@ -123,6 +127,7 @@ PARTS = (
     "ninth",
     "tenth",
     "eleventh",
+    "twelfth",
 )
 EXAMPLES = list(SOURCES)
 
@@ -155,6 +160,7 @@ def judged_set() -> list[tuple[str, str]]:
     out += [(c + EARLY, "tenth") for c in duc2006 if c[:5] in TENTH_EARLY_DUC2006]
     out += [(c + LATE, "tenth") for c in duc2006 if c[:5] in TENTH_LATE_DUC2006]
     out += [(c + ALTERNATE, "eleventh") for c in duc2006 if c[:5] in ELEVENTH_DUC2006]
+    out += [(c + ALTERNATE, "twelfth") for c in duc2006 if c[:5] in TWELFTH_DUC2006]
     return out
 
 
