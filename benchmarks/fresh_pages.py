@@ -1,13 +1,16 @@
-"""The machinery the fresh noisy-cluster sets share (``noisy_fresh.py`` C, ``noisy_fresh_d.py`` D, ``noisy_fresh_e.py`` E).
+"""The machinery the fresh noisy-cluster sets share (``noisy_fresh.py`` C, ``noisy_fresh_d.py`` D ... ``noisy_fresh_i.py`` I).
 
 Each set has its own templates, its own choice of DUC documents and its own
 way of setting furniture between paragraphs (its ``page``); what they share
 is here: filling a template from a page's context with the set's random
-generator (``TemplatePageMaker``), building the clusters from the DUC rows
+generator (``TemplatePageMaker``), the shape every page has (a head, the
+article's paragraphs with furniture in some gaps, a foot of optional pieces:
+``interleave``, ``optional``), building the clusters from the DUC rows
 (``build_fresh``: other topics' headlines and ledes as teasers, one seeded
 maker per cluster) and the command line that scores a set or shows its
 pages (``score_set``). Moving this here changed no page of C or D: both sets
-are byte-identical to what their scripts built before.
+are byte-identical to what their scripts built before (and G and H to theirs
+when their loops moved to ``interleave``, session s14).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from noisy_clusters import DEFAULT_DATA, NoisyCluster, read_rows, report, run, summarize  # noqa: E402
-from noisy_pages import Line, render_page  # noqa: E402
+from noisy_pages import NEUTRAL, REPORTING, Line, is_wire_residue, render_page  # noqa: E402
 
 
 class TemplatePageMaker:
@@ -54,6 +57,37 @@ class TemplatePageMaker:
     def page(self, paragraphs: list[str], headline: str | None) -> tuple[list[Line], str, bool]:
         """The page's lines, the separator its layout joins them with, and whether it is hard-wrapped."""
         raise NotImplementedError
+
+    def interleave(
+        self,
+        paragraphs: list[str],
+        gap: Callable[[int], list[Line]],
+        before: Callable[[int], list[Line]] | None = None,
+    ) -> list[Line]:
+        """The article's paragraphs as lines (``paragraph_line``), with ``gap(i)``'s furniture after paragraph
+        ``i`` but the last and ``before(i)``'s above it; both are called in the page's order, so that the set's
+        generator is drawn the same way whatever the furniture."""
+        lines: list[Line] = []
+        last = len(paragraphs) - 1
+        for i, paragraph in enumerate(paragraphs):
+            if before is not None:
+                lines += before(i)
+            lines.append(paragraph_line(paragraph))
+            if i == last:
+                break
+            lines += gap(i)
+        return lines
+
+    def optional(self, ctx: dict[str, object], pieces: Sequence[tuple[str, str, float, int, int]]) -> list[list[Line]]:
+        """For each ``(key, kind, share, low, high)`` in order, with chance ``share``, ``pick``'s lines."""
+        return [
+            self.pick(key, kind, ctx, low, high) for key, kind, share, low, high in pieces if self.rng.random() < share
+        ]
+
+
+def paragraph_line(paragraph: str) -> Line:
+    """A paragraph of the DUC article: reporting, or wire residue the benchmark scores neither way."""
+    return Line(paragraph, NEUTRAL if is_wire_residue(paragraph) else REPORTING)
 
 
 def first_sentence(text: str) -> str:

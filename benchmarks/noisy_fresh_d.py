@@ -43,11 +43,8 @@ from noisy_pages import (  # noqa: E402
     DAYS,
     HEADLINE,
     MONTHS,
-    NEUTRAL,
-    REPORTING,
     Line,
     article_names,
-    is_wire_residue,
 )
 
 PAGES_PER_CLUSTER = 5
@@ -301,17 +298,17 @@ class FreshDPageMaker(TemplatePageMaker):
         last = len(paragraphs) - 1
         recirculation_at = r.randint(2, max(2, last - 1)) if r.random() < RECIRCULATION_SHARE else -1
         product_at = r.randint(1, max(1, last)) if r.random() < PRODUCT_SHARE else -1
-        for i, paragraph in enumerate(paragraphs):
-            lines.append(Line(paragraph, NEUTRAL if is_wire_residue(paragraph) else REPORTING))
-            if i == last:
-                break
+
+        def gap(i: int) -> list[Line]:
             if i + 1 == recirculation_at:
-                lines += self.recirculation(ctx)
-            elif i + 1 == product_at:
-                lines += self.products(ctx)
-            elif r.random() < density:
-                for _ in range(r.choice([1, 1, 1, 2])):
-                    lines += self.piece(ctx)
+                return self.recirculation(ctx)
+            if i + 1 == product_at:
+                return self.products(ctx)
+            if r.random() < density:
+                return [x for _ in range(r.choice([1, 1, 1, 2])) for x in self.piece(ctx)]
+            return []
+
+        lines += self.interleave(paragraphs, gap)
         tail: list[Line] = []
         for key, kind, share, low, high in (
             ("print", "print", 0.3, 1, 1),

@@ -48,7 +48,7 @@ from noisy_clusters import WRAPPED_SHARE, NoisyCluster, chosen_documents  # noqa
 from noisy_fresh import fresh_documents  # noqa: E402
 from noisy_fresh_d import d_documents  # noqa: E402
 from noisy_fresh_e import e_documents  # noqa: E402
-from noisy_pages import DAYS, HEADLINE, NEUTRAL, REPORTING, Line, article_names, is_wire_residue  # noqa: E402
+from noisy_pages import DAYS, HEADLINE, Line, article_names  # noqa: E402
 
 PAGES_PER_CLUSTER = 5
 MIN_PAGES = 2  # a DUC 2007 update set with fewer unused documents is no cluster
@@ -387,18 +387,17 @@ class FreshFPageMaker(TemplatePageMaker):
         density = r.uniform(MIN_DENSITY, MAX_DENSITY)
         every = r.randint(*RAIL_EVERY)
         chunk = max(1, len(rail) // max(1, len(paragraphs) // every))
-        last = len(paragraphs) - 1
-        for i, paragraph in enumerate(paragraphs):
-            lines.append(Line(paragraph, NEUTRAL if is_wire_residue(paragraph) else REPORTING))
-            if i == last:
-                break
+
+        def gap(i: int) -> list[Line]:
+            nonlocal rail
             if rail and (i + 1) % every == 0:
-                lines += rail[:chunk]
-                rail = rail[chunk:]
-            elif sticky and r.random() < 0.3:
-                lines.append(Line(sticky, "ad"))
-            elif r.random() < density:
-                lines += self.piece(ctx)
+                taken, rail = rail[:chunk], rail[chunk:]
+                return taken
+            if sticky and r.random() < 0.3:
+                return [Line(sticky, "ad")]
+            return self.piece(ctx) if r.random() < density else []
+
+        lines += self.interleave(paragraphs, gap)
         lines += rail  # what the article was too short to take: the rail's foot, under it
         tail: list[Line] = []
         for key, kind, share, low, high in (

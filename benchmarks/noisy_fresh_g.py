@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fresh_pages import TemplatePageMaker, build_fresh, fresh_set_main  # noqa: E402
 from noisy_clusters import WRAPPED_SHARE, NoisyCluster  # noqa: E402
 from noisy_fresh_e import e_documents  # noqa: E402
-from noisy_pages import DAYS, HEADLINE, NEUTRAL, REPORTING, Line, article_names, is_wire_residue  # noqa: E402
+from noisy_pages import DAYS, HEADLINE, Line, article_names  # noqa: E402
 
 MIN_DENSITY, MAX_DENSITY = 0.08, 0.4  # share of a page's gaps between paragraphs that get a single piece
 MID_BOX_SHARE = 0.33  # pages with a box of other stories between two paragraphs
@@ -273,15 +273,13 @@ class FreshGPageMaker(TemplatePageMaker):
             lines += self.pick("captions", "caption", ctx)
         density = r.uniform(MIN_DENSITY, MAX_DENSITY)
         box_at = r.randint(1, max(1, len(paragraphs) - 2)) if r.random() < MID_BOX_SHARE else -1
-        last = len(paragraphs) - 1
-        for i, paragraph in enumerate(paragraphs):
-            lines.append(Line(paragraph, NEUTRAL if is_wire_residue(paragraph) else REPORTING))
-            if i == last:
-                break
+
+        def gap(i: int) -> list[Line]:
             if i == box_at:
-                lines += self.story_box(ctx, 2, 4)
-            elif r.random() < density:
-                lines += self.piece(ctx)
+                return self.story_box(ctx, 2, 4)
+            return self.piece(ctx) if r.random() < density else []
+
+        lines += self.interleave(paragraphs, gap)
         foot: list[list[Line]] = []
         if r.random() < 0.45:
             foot.append(self.bio(ctx))

@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fresh_pages import TemplatePageMaker, build_fresh, fresh_set_main  # noqa: E402
 from noisy_clusters import WRAPPED_SHARE, NoisyCluster, chosen_documents, part_of  # noqa: E402
-from noisy_pages import DAYS, HEADLINE, NEUTRAL, REPORTING, Line, article_names, is_wire_residue  # noqa: E402
+from noisy_pages import DAYS, HEADLINE, Line, article_names  # noqa: E402
 
 MIN_DENSITY, MAX_DENSITY = 0.1, 0.45  # share of a page's gaps between paragraphs that get a piece
 LIVE_SHARE = 0.2  # pages set as a live blog: a time stamp before some paragraphs
@@ -311,17 +311,16 @@ class FreshHPageMaker(TemplatePageMaker):
         live = r.random() < LIVE_SHARE
         density = r.uniform(MIN_DENSITY, MAX_DENSITY)
         ranked_at = r.randint(1, max(1, len(paragraphs) - 2)) if r.random() < RANKED_SHARE else -1
-        last = len(paragraphs) - 1
-        for i, paragraph in enumerate(paragraphs):
-            if live and i and r.random() < LIVE_STAMP_SHARE:
-                lines += self.pick("live", "live", ctx, 1, 2)
-            lines.append(Line(paragraph, NEUTRAL if is_wire_residue(paragraph) else REPORTING))
-            if i == last:
-                break
+
+        def stamp(i: int) -> list[Line]:
+            return self.pick("live", "live", ctx, 1, 2) if live and i and r.random() < LIVE_STAMP_SHARE else []
+
+        def gap(i: int) -> list[Line]:
             if i == ranked_at:
-                lines += self.ranked(ctx)
-            elif r.random() < density:
-                lines += self.piece(ctx)
+                return self.ranked(ctx)
+            return self.piece(ctx) if r.random() < density else []
+
+        lines += self.interleave(paragraphs, gap, stamp)
         foot: list[list[Line]] = []
         if r.random() < 0.3:
             foot.append(self.pick("feedback", "feedback", ctx, 1, 2))

@@ -172,3 +172,31 @@ def test_claims_score_reads_the_shared_data_where_chorus_shared_says(tmp_path: P
         check=True,
     ).stdout.split("\n")
     assert shown[:2] == [str(tmp_path / "data"), str(tmp_path / "examples" / "lavrov-hamas")]
+
+
+def test_the_fresh_sets_shared_page_shape_puts_furniture_only_between_paragraphs(syspath_benchmarks: None) -> None:
+    from fresh_pages import TemplatePageMaker
+    from noisy_pages import NEUTRAL, REPORTING, Line
+
+    maker = TemplatePageMaker([], [], seed=1)
+    paragraphs = ["The council met on Monday and voted.", "XXXX", "The vote was close, the clerk said."]
+    lines = maker.interleave(
+        paragraphs, gap=lambda i: [Line(f"gap {i}", "ad")], before=lambda i: [Line(f"stamp {i}", "live")] if i else []
+    )
+    assert [(line.text, line.kind) for line in lines] == [
+        (paragraphs[0], REPORTING),
+        ("gap 0", "ad"),
+        ("stamp 1", "live"),
+        ("XXXX", NEUTRAL),  # wire residue, scored neither way
+        ("gap 1", "ad"),
+        ("stamp 2", "live"),
+        (paragraphs[2], REPORTING),
+    ]
+
+
+def test_fresh_set_i_shares_no_wording_with_the_other_sets(syspath_benchmarks: None) -> None:
+    from fresh_pages import shared_with_generators
+    from noisy_fresh_i import I_TEMPLATES, OTHER_GENERATORS
+
+    assert shared_with_generators(I_TEMPLATES, OTHER_GENERATORS) == 0
+    assert shared_with_generators({"x": ["Markets data delayed 15 minutes today"]}, ["noisy_fresh_i.py"]) > 0
