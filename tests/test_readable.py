@@ -1353,6 +1353,51 @@ def test_an_old_stance_beside_later_news_is_dated_when_stances_are_current(monke
     assert not timeline.about_now("Two lawmakers threatened to block the treaty in May.")  # a past act
 
 
+CUSTODY = [
+    doc(
+        "a",
+        "Lazaro Gonzalez, the boy's great-uncle in Miami, has temporary custody of Elian and wants to keep him "
+        "permanently in the United States.\n\nThe boy's father, Juan Miguel Gonzalez, wants him back in Cuba.",
+        "2000-01-07",
+    ),
+    doc(
+        "b",
+        "Lazaro Gonzalez, the great-uncle in Miami, has temporary custody of Elian and said on Tuesday he would keep "
+        "him in the United States until the courts decide.\n\nThe Justice Department said the boy must go back to "
+        "his father.",
+        "2000-04-12",
+    ),
+    doc(
+        "c",
+        "The Supreme Court refused on Wednesday to hear the case of Elian Gonzalez, clearing the way for the boy "
+        "to return to Cuba with his father.",
+        "2000-06-28",
+    ),
+]
+
+
+def test_a_stance_a_later_article_takes_up_is_dated_and_one_no_article_takes_up_is_not(monkeypatch):
+    story = build_story(CUSTODY)
+    keep, back, court = (index_of(story, w) for w in ("Lazaro Gonzalez, the boy's", "The boy's father", "The Supreme"))
+    assert timeline.stance_overtaken(story, keep)  # April's article tells the great-uncle's custody again
+    assert not timeline.stance_overtaken(story, back)  # no later article tells the father's wish
+    texts = [s.text for s in compose(story, [keep, back, court], Budget(words=100), "test").sentences]
+    assert texts[0].startswith("[As of January 2000,] Lazaro Gonzalez, the boy's great-uncle")
+    assert texts[1] == story.sentences[back].text
+    assert base.edit_words(story, [keep, back, court]).get(keep) == timeline.AS_OF_WORDS  # the budget holds it
+    assert back not in base.edit_words(story, [keep, back, court])
+    monkeypatch.setattr(timeline, "STANCES_DATED_WHERE_OVERTAKEN", False)
+    texts = [s.text for s in compose(story, [keep, back, court], Budget(words=100), "test").sentences]
+    assert texts[0] == story.sentences[keep].text  # off: as the article printed it
+
+
+def test_a_stance_is_not_dated_without_news_a_month_later():
+    story = build_story(CUSTODY[:2] + [doc("c", CUSTODY[2].text, "2000-01-20")])
+    keep, court = index_of(story, "Lazaro Gonzalez, the boy's"), index_of(story, "The Supreme")
+    summary = compose(story, [keep, court], Budget(words=100), "test")
+    assert summary.sentences[0].text == story.sentences[keep].text  # the summary's latest news is 13 days on
+
+
 # --- a surname the story once prints after "at", or after a word that is no first name ----------
 
 FED = [

@@ -29,7 +29,7 @@ from chorus.align.values import printed as quoted_value
 from chorus.ingest.metadata import published_day
 from chorus.references import antecedents_of, context_of, introducers, predecessor_of
 from chorus.text import STOP_WORDS, typeset_quotes
-from chorus.timeline import dating, sentence_days
+from chorus.timeline import dating_of, sentence_days
 from chorus.types import Budget, Citation, Contradiction, Edit, Sentence, Story, Summary, SummarySentence
 
 FULL_NAME, DATE, CONNECTIVE, PLACE = "full name", "date", "connective cut", "place"  # the reasons of edits
@@ -214,7 +214,7 @@ def readable_texts(
     latest = max(known) if known else None
     out: list[tuple[str, tuple[Edit, ...]]] = []
     for n, i in enumerate(ordered):
-        as_of = dating(story.sentences[i].text, article[i], latest)
+        as_of = dating_of(story, i, latest)
         after_predecessor = n > 0 and predecessor_of(story, story.sentences[i]) == ordered[n - 1]
         later = [story.sentences[j].text for j in ordered[n + 1 :]] if names_told_later else []
         earlier = [text for text, _ in out]

@@ -70,6 +70,13 @@ CURRENT_STANCE = re.compile(
     re.IGNORECASE,
 )
 STANCES_ARE_CURRENT = False
+# A stance is dated only where a later article overtakes it: when claim alignment finds an article
+# published ``SUPERSEDED_AFTER_DAYS`` or more later that states or contradicts the stance's sentence,
+# the story moved on from it, and the stance beside the summary's later news is dated ("[As of
+# January 2000,] Elian's great-uncle ... wants to keep him"); a stance no later article takes up is
+# left as it is, so the date's words are charged to the few stances that need them, not to every
+# one (issue 18, twelfth round). Never left out for it: where the stand is the news, dated reads better.
+STANCES_DATED_WHERE_OVERTAKEN = True
 AS_OF_GAP_DAYS = 30  # an older statement about the present is dated when the summary tells news this much later
 SUPERSEDED_AFTER_DAYS = 1  # a later article overtakes an earlier one from this many days later
 AS_OF_WORDS = 4  # "[As of January 1996,]"
@@ -149,6 +156,38 @@ def as_of_prefix(day: date) -> str:
     """The words that date an older statement: "As of January 1996," (the month is enough:
     statements are dated only beside news a month or more later)."""
     return f"As of {_MONTH_NAMES[day.month - 1]} {day.year},"
+
+
+def stance_overtaken(story: Story, index: int) -> bool:
+    """Is sentence ``index`` a stance (``CURRENT_STANCE``, not already ``CURRENT_STATE``) that an
+    article published ``SUPERSEDED_AFTER_DAYS`` or more later states or contradicts?"""
+    text = story.sentences[index].text
+    if not CURRENT_STANCE.search(text) or CURRENT_STATE.search(text):
+        return False
+    days = article_days(story)
+    own = days[story.sentences[index].doc_index]
+    if own is None:
+        return False
+    from chorus.references import context_of  # alignment's verdicts, made once per sentence
+
+    for verdict in context_of(story).check(index).articles:
+        day = days[verdict.doc_index]
+        if verdict.evidence is not None and day is not None and (day - own).days >= SUPERSEDED_AFTER_DAYS:
+            return True
+    return False
+
+
+def dating_of(story: Story, index: int, latest: date | None) -> str | None:
+    """``dating`` of the story's sentence ``index``, and with ``STANCES_DATED_WHERE_OVERTAKEN`` a
+    stance a later article overtakes dated as a statement about the present is."""
+    sentence = story.sentences[index]
+    day = article_days(story)[sentence.doc_index]
+    found = dating(sentence.text, day, latest)
+    if found is not None or not STANCES_DATED_WHERE_OVERTAKEN or STANCES_ARE_CURRENT:
+        return found
+    if day is None or latest is None or (latest - day).days <= AS_OF_GAP_DAYS or not stance_overtaken(story, index):
+        return None
+    return as_of_prefix(day)
 
 
 def dating(text: str, day: date | None, latest: date | None) -> str | None:

@@ -23,7 +23,7 @@ from chorus.align.values import OUTCOMES, PEOPLE_NOUNS, Number, numbers_in, same
 from chorus.references import antecedents_of, context_of, in_first_person, introducers, predecessor_of
 from chorus.represent import pair_table, redundancy_matrix
 from chorus.text import WORD_RE, is_bare_quotation, is_content, stem
-from chorus.timeline import SUPERSEDED_AFTER_DAYS, about_now, article_days, dating, sentence_day
+from chorus.timeline import SUPERSEDED_AFTER_DAYS, about_now, article_days, dating_of, sentence_day
 from chorus.types import Budget, Sentence, Story
 
 if TYPE_CHECKING:  # scipy.sparse.linalg costs 0.15 s to import; only LexRank and TextRank need it
@@ -272,7 +272,7 @@ def edit_words(story: Story, pool: list[int]) -> dict[int, int]:
         cut = context.connective_edit(i)
         if cut is not None:  # the connective's words go ("But ", "In addition, ")
             extra -= len(sentence.text[: cut.start].split())
-        dated = dating(sentence.text, days[sentence.doc_index], latest)
+        dated = dating_of(story, i, latest)
         if dated is not None:
             extra += len(dated.split())
         if extra:
