@@ -1,6 +1,6 @@
 """Score claim alignment against the hand-judged set in benchmarks/claims/.
 
-    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|web-conflicts|aside-conflicts|all] [--show] [--json FILE] [--conflicts-only]
+    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|web-conflicts|aside-conflicts|aside2-conflicts|all] [--show] [--json FILE] [--conflicts-only]
 
 Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
 is checked against every article of its cluster with the engine that makes
@@ -43,6 +43,9 @@ before chorus's report was run on them; never printed either.
 The ``aside-conflicts`` split (session s13) is a kept-aside set: five DUC 2006 clusters whose earlier conflict
 readings were partial (a grep for tolls and dates, or candidate pairs), read in full for every figure before that
 session's change; it is left out of ``--split all`` and scored by name only, once before and once after the change.
+The ``aside2-conflicts`` split (session s14) is a second kept-aside set of the same kind: three DUC 2006 clusters that
+the ``last-conflicts`` judge read by candidate pairs only, read in full for figures before that session's change;
+no disagreement between outlets was found, so it tests precision only (kept aside and scored by name, likewise).
 The ``blind2`` claims split (seventh session) was judged on two DUC 2007 clusters no claim split
 held, before that session's rules were written, and is never printed either; nor is ``blind3``
 (eighth session: three more DUC 2007 clusters, judged before the engine was run on them), nor ``blind4``
@@ -143,6 +146,7 @@ CONFLICT_SPLITS = (
     "kept-conflicts",
     "web-conflicts",
     "aside-conflicts",
+    "aside2-conflicts",
 )  # conflicts judged blind: scored, not read while tuning
 HIDDEN_SPLITS = (
     "heldout",
@@ -159,6 +163,7 @@ HIDDEN_SPLITS = (
 )  # scored, never printed unless asked for by name
 KEPT_ASIDE = (
     "aside-conflicts",
+    "aside2-conflicts",
     "blind7",
     "blind8",
 )  # judged before a session's change, scored once after: never in ``--split all``
