@@ -1489,3 +1489,37 @@ def test_a_caption_pointing_at_its_picture_goes_even_when_the_cluster_shares_its
     model = _Doubting([headline, *SHARE_ROW])
     assert clean_texts([page, other], model)[0].paragraphs == NEWS
     assert caption in clean_texts([page, other], model, pointer_captions=False)[0].paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Elm Street ‣ Bridge Repairs ‣ City Council",  # a menu whatever its separator
+        "Council > Bridge Repairs > Elm Street",
+        "By Ana Ruiz",  # a byline
+        "Words by Ana Ruiz",
+        "Ana Ruiz reporting from Elm Street",
+        "Share this bridge story",  # a call to act for the page
+        "Install the Elm Street app",
+        "Brought to you by our bridge partners",  # an advertisement's label
+    ],
+)
+def test_no_title_is_the_page_s_menu_byline_call_to_act_or_ad_label(line):
+    # A page with no headline: each line shares words with the story (so it was taken for the title), but none
+    # heads it.
+    page = "\n\n".join([line, *NEWS])
+    [result] = clean_texts([page], _Doubting([line]))
+    assert result.title is None
+    assert result.paragraphs == NEWS
+    [before] = clean_texts([page], _Doubting([line]), title_furniture=False)
+    assert before.title == line
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Bridge Struck By Lightning Twice", "Visit to Elm Street Ends", "Share Prices Fall as Bridge Closes"],
+)
+def test_a_headline_that_opens_like_a_byline_or_a_call_to_act_is_still_the_title(headline):
+    page = "\n\n".join([headline, *NEWS])
+    [result] = clean_texts([page], _Doubting([headline]))
+    assert result.title == headline

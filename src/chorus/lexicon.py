@@ -122,6 +122,11 @@ CALL_TO_ACTION_VERBS = frozenset(
     """subscribe donate contribute download register click tap follow join become upgrade install visit
     bookmark sign log""".split()
 )
+# Calls to act for the page that a headline never opens with (ingest/clean.py, TITLE_FURNITURE: "Download the
+# app", "Subscribe now"); "Follow", "Join", "Visit", "Sign" open headlines ("Visit to China Ends").
+TITLE_CALL_VERBS = frozenset("subscribe donate download click tap install bookmark upgrade".split())
+# What opens a byline before its "by" ("Words by Jo Lee", "Reporting by Jo Lee"; TITLE_FURNITURE).
+BYLINE_OPENERS = ("article", "story", "words", "text", "written", "reporting", "report", "posted", "compiled")
 # These call the reader to act only in a sentence that also says "you" or the outlet's "we" ("Cancel any
 # time" after "Your first month is free"): at a sentence's start they are often nouns ("Share prices fell").
 READER_ACTION_VERBS = frozenset(
@@ -148,6 +153,7 @@ ADVERTISING_PHRASES = (
     "story resumes",
     "article resumes",
     "continue reading",
+    "brought to you by",
 )
 # A product box's lines (ingest/clean.py, PRODUCT_BOXES): the nouns of a shop's offer and of the outlet's cut of
 # a sale ("Best price today", "Add to basket", "we may earn a commission from purchases"), and the verbs that

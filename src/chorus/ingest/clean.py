@@ -334,6 +334,37 @@ _POINTER_RE = re.compile(rf"^[{_POINTERS}]\s")
 # took one for the title on pages whose own headline came below such a box).
 LIST_ITEM_TITLES = True
 _BULLET_RE = re.compile(r"^[•◦▪▸►‣·*]\s")
+# No title is the page's own line about itself (TITLE_FURNITURE): a menu whatever its separator ("Games ‣
+# Tech ‣ Local", "Arts ¦ Games ¦ Home", "Obits > E-edition > Nation": three items or more set apart by one
+# mark), a byline ("By Jo Lee", "Words by Jo Lee", "Jo Lee reporting from Accra"; "Jo Lee, health
+# correspondent" has a staff word, never a headline's), a call to act for the page ("Share this story", "Save
+# for later", "Install the app") or an advertisement's label (AD_LABELS). On pages with no headline of their
+# own, sets C-H took such lines for the title (menus 96, bylines 33, calls to act 20, among others); the next
+# candidate is tried instead.
+TITLE_FURNITURE = True
+TITLE_CALL_WORDS = 5  # a call to act is a short line
+_ANY_MENU_RE = re.compile(r"(\s[/|—–·•»›‣¦∙⋅>]\s)(?:.*?\1)")  # (a run of spaces is one by then: _blocks)
+_TITLE_BYLINE_RE = re.compile(
+    rf"^(?i:(?:{lexicon.alternation(lexicon.BYLINE_OPENERS)})\s+)by\s+[A-Z]|^(?i:by)\s+[A-Z][\w.'’-]*\s+[A-Z]"
+    r"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+\s+report(?:s|ing)\s+from\s+[A-Z]"
+)
+_TITLE_CALL_RE = re.compile(
+    rf"^(?i:{lexicon.alternation(sorted(lexicon.TITLE_CALL_VERBS))})\b"
+    rf"|^(?i:{lexicon.alternation(sorted(lexicon.READER_ACTION_VERBS))})\s+(?i:this|for later)\b"
+)
+
+
+def _title_furniture(b: Block) -> bool:
+    """A menu, a byline or a call to act: the page's own line, never its headline (TITLE_FURNITURE)."""
+    text = b.text.strip()
+    return bool(
+        _ANY_MENU_RE.search(text)
+        or _is_ad_label(b)
+        or _TITLE_BYLINE_RE.match(text)
+        or (b.n_words <= TITLE_CALL_WORDS and _TITLE_CALL_RE.match(text))
+    )
+
+
 # A photo package (a wire's list of pictures, a gallery page) is its captions: when captions ending with
 # their credit, each a paragraph of sentences of at least PACKAGE_CAPTION_WORDS words, make at least
 # PACKAGE_CAPTION_SHARE of the page's prose words, they are what the page reports, not furniture around it.
@@ -387,6 +418,7 @@ class RuleSwitches:
     stamped_teasers: bool = STAMPED_TEASERS
     polls: bool = POLLS
     dateline_paragraphs: bool = DATELINE_PARAGRAPHS
+    title_furniture: bool = TITLE_FURNITURE
 
 
 @dataclass
@@ -728,10 +760,13 @@ def _named_in_furniture(blocks: list[Block], i: int, first_good: int) -> bool:
 
 
 def _split_title(
-    blocks: list[Block], mastheads: bool = MASTHEAD_TITLES, list_items: bool = LIST_ITEM_TITLES
+    blocks: list[Block],
+    mastheads: bool = MASTHEAD_TITLES,
+    list_items: bool = LIST_ITEM_TITLES,
+    page_lines: bool = TITLE_FURNITURE,
 ) -> tuple[Block | None, Block | None]:
     """The headline opens the page; a standfirst may follow it (``mastheads``: never the outlet's name;
-    ``list_items``: never a list's item)."""
+    ``list_items``: never a list's item; ``page_lines``: never a menu, a byline or a call to act)."""
     first_good = next((i for i, b in enumerate(blocks) if b.label == GOOD), len(blocks))
     for i, b in enumerate(blocks[:first_good]):
         if _reads_as_lead_in(b):
@@ -744,6 +779,8 @@ def _split_title(
             continue  # a time stamp or a menu
         if list_items and (_BULLET_RE.match(b.text) or _NUMBERED_RE.match(b.text)):
             continue  # an item of a box of other stories above the headline
+        if page_lines and _title_furniture(b):
+            continue  # the page's menu, byline or call to act
         if mastheads and _named_in_furniture(blocks, i, first_good):
             continue  # the masthead: the outlet's name, printed again in its own furniture
         return b, _standfirst(blocks, i + 1)
@@ -1786,6 +1823,7 @@ def clean_texts(
     stamped_teasers: bool = STAMPED_TEASERS,
     polls: bool = POLLS,
     dateline_paragraphs: bool = DATELINE_PARAGRAPHS,
+    title_furniture: bool = TITLE_FURNITURE,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1823,6 +1861,7 @@ def clean_texts(
         stamped_teasers,
         polls,
         dateline_paragraphs,
+        title_furniture,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
@@ -1878,7 +1917,7 @@ def clean_texts(
             _stamped_teasers(blocks, layouts[d])
         if rules.end_matter and rules.end_matter_again:
             _end_matter(blocks[: len(layouts[d].prose)], after_cluster=True)
-        title, subtitle = _split_title(blocks, rules.masthead_titles, rules.list_item_titles)
+        title, subtitle = _split_title(blocks, rules.masthead_titles, rules.list_item_titles, rules.title_furniture)
         for heading in (title, subtitle):
             if heading is not None:
                 heading.label, heading.reason = "kept", ""
