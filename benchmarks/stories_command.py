@@ -25,11 +25,30 @@ stories stay inside one set.
 
     python benchmarks/stories_command.py ../shared/data --pool all --json /tmp/bench/stories-command.json
     python benchmarks/stories_command.py ../shared/data --pool duc2007   # 250 articles, the A/B/C sets
+    python benchmarks/stories_command.py ../shared/data --pool aside     # the kept-aside pool, with baselines
+
+The kept-aside pool (``--pool aside``) is DUC 2007 update's stream with,
+as further arguments of the same command, the 83 real web pages of
+``web-pages/`` saved as HTML files (a day's news of many outlets, November
+2019; which of them report one event was judged before the pool was scored:
+``benchmarks/stories/PROTOCOL.md``, ``web-pages-events.json``) and the
+folder of the five Lavrov articles (``../shared/examples/lavrov-hamas``,
+one event, undated, page furniture left in). Nothing of the web pages or
+the Lavrov articles was used to tune the grouping. Its scores are given
+for the whole pool, for the kept-aside articles alone (their stories as
+grouped in the pool) and for the DUC 2007 articles alone.
+
+``--baselines`` (always on for ``--pool aside``) scores, in the same run and
+on the same articles as chorus cleans them, k-means on TF-IDF given the true
+number of labels (mean of three seeds) and single link cut at cosine
+``SINGLE_LINK_SIMILARITY`` (the threshold ``stories_grouping.py`` chose on
+its tuning pools).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import random
@@ -40,7 +59,21 @@ import tempfile
 import time
 from pathlib import Path
 
-from stories_grouping import SHUFFLE_SEED, bcubed, extended_bcubed, forgive_splits  # the same scores, one source
+from stories_grouping import (  # the same scores and baselines, one source
+    KMEANS_SEEDS,
+    SHUFFLE_SEED,
+    bcubed,
+    extended_bcubed,
+    forgive_splits,
+    run_kmeans,
+    run_single_link,
+)
+
+HERE = Path(__file__).resolve().parent
+WEB_EVENTS = HERE / "stories" / "web-pages-events.json"
+LAVROV_EVENT = "lavrov-hamas"
+SINGLE_LINK_SIMILARITY = 0.2  # stories_grouping.py's choice on its tuning pools (BENCHMARKS.md)
+FILE_SUFFIXES = (".html", ".txt")
 
 
 def read_clusters(path: Path) -> list[dict]:
@@ -49,7 +82,12 @@ def read_clusters(path: Path) -> list[dict]:
 
 def stream(data: Path, pool: str) -> tuple[list[dict], dict[str, list[str]], dict[str, str]]:
     """The articles of the pool (one line each, shuffled), each document's topics, and its DUC 2007 set."""
-    sources = {"duc2006": ["duc2006"], "duc2007": ["duc2007-update"], "all": ["duc2006", "duc2007-update"]}[pool]
+    sources = {
+        "duc2006": ["duc2006"],
+        "duc2007": ["duc2007-update"],
+        "aside": ["duc2007-update"],
+        "all": ["duc2006", "duc2007-update"],
+    }[pool]
     lines: dict[str, dict] = {}
     topics: dict[str, list[str]] = {}
     sets: dict[str, str] = {}
@@ -69,16 +107,72 @@ def stream(data: Path, pool: str) -> tuple[list[dict], dict[str, list[str]], dic
     return [lines[d] for d in order], topics, sets
 
 
-def run_command(chorus: str, articles: list[dict], extra: list[str]) -> tuple[dict, float, float]:
-    """The digest of ``chorus stories`` on the articles, its wall time and CPU seconds."""
+def aside_files(data: Path, folder: Path) -> tuple[list[str], dict[str, str]]:
+    """The kept-aside inputs beside the stream (the web pages as HTML files in ``folder``, the Lavrov
+    folder) and each article's event, by its file name without the suffix."""
+    judged = json.loads(WEB_EVENTS.read_text(encoding="utf-8"))
+    event = {key: name for name, keys in judged["events"].items() for key in keys}
+    pages = folder / "web-pages"
+    pages.mkdir()
+    truth = {}
+    for key in judged["judged"]:
+        html = gzip.decompress((data / "web-pages" / "html" / f"{key}.html.gz").read_bytes())
+        (pages / f"{key}.html").write_bytes(html)
+        truth[key] = event.get(key, f"page {key[:8]}")
+    lavrov = data.parent / "examples" / LAVROV_EVENT
+    truth |= {p.stem: LAVROV_EVENT for p in lavrov.glob("*.txt")}
+    return [str(pages), str(lavrov)], truth
+
+
+def stem_of(key: str) -> str:
+    """A file's article by its name without the suffix (a stream's article by its id)."""
+    return next((key[: -len(s)] for s in FILE_SUFFIXES if key.endswith(s)), key)
+
+
+def cleaned_texts(inputs: list[str]) -> dict[str, str]:
+    """Each usable article's headline and cleaned text, by its key, read and cleaned as the command does."""
+    from chorus.digest.inputs import Rejected, key_articles, prepare_articles, read_items
+
+    rejected: list[Rejected] = []
+    articles = prepare_articles(key_articles(read_items(inputs, rejected, []), rejected), rejected)
+    return {a.key: f"{a.document.title or ''}\n{a.document.text}" for a in articles}
+
+
+def baselines(texts: list[str], truth: list[str], part: list[int] | None = None) -> dict[str, dict]:
+    """k-means on TF-IDF given the true number of labels (mean of the seeds) and single link, scored on
+    every article and, with ``part``, on those articles alone (as grouped with the others)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    k = len(set(truth))
+
+    def scored(runs: list[list]) -> dict[str, dict]:
+        out = {}
+        for name, indexes in (("topics", range(len(truth))), ("kept_aside", part)):
+            if indexes is None:
+                continue
+            each = [scores([r[i] for i in indexes], [truth[i] for i in indexes]) for r in runs]
+            out[name] = {key: round(sum(e[key] for e in each) / len(each), 3) for key in each[0]}
+        return out
+
+    return {
+        f"k-means on TF-IDF, true k={k} (mean of {len(KMEANS_SEEDS)} seeds)": scored(run_kmeans(matrix, k)),
+        f"single link, cosine ≥ {SINGLE_LINK_SIMILARITY}": scored([run_single_link(matrix, SINGLE_LINK_SIMILARITY)]),
+    }
+
+
+def run_command(
+    chorus: str, articles: list[dict], extra: list[str], inputs: list[str] = (), pool_file: Path | None = None
+) -> tuple[dict, float, float]:
+    """The digest of ``chorus stories`` on the articles (and further inputs), its wall time and CPU seconds."""
     with tempfile.TemporaryDirectory() as tmp:
-        pool = Path(tmp) / "pool.jsonl"
+        pool = pool_file or Path(tmp) / "pool.jsonl"
         pool.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
         out = Path(tmp) / "digest.json"
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         done = subprocess.run(
-            [chorus, "stories", str(pool), "--format", "json", "-o", str(out), *extra],
+            [chorus, "stories", str(pool), *inputs, "--format", "json", "-o", str(out), *extra],
             capture_output=True,
             text=True,
             env={**os.environ},
@@ -99,8 +193,8 @@ def story_of_each(digest: dict) -> tuple[dict[str, str], dict[str, str]]:
         for d in s["documents"]:
             if d["key"] in story:
                 sys.exit(f"{d['key']} is in two stories")
-            story[d["key"]] = s["id"]
-    return story, {r["where"]: r["reason"] for r in digest["rejected"]}
+            story[stem_of(d["key"])] = s["id"]
+    return story, {stem_of(r["where"]): r["reason"] for r in digest["rejected"]}
 
 
 def scores(predicted: list, truth: list, topics: list[frozenset[str]] | None = None) -> dict:
@@ -119,18 +213,38 @@ def scores(predicted: list, truth: list, topics: list[frozenset[str]] | None = N
     }
 
 
+ROW_HEADER = (
+    "| truth | articles | labels | stories | B3 P | B3 R | B3 F1 | B3 F1, first topic | ARI | F1, splits forgiven |"
+)
+
+
+def row(name: str, n: int, s: dict) -> str:
+    first = f"{s['f1_first_topic']:.3f}" if "f1_first_topic" in s else "—"
+    return (
+        f"| {name} | {n} | {s['labels']} | {s['stories']} | {s['precision']:.3f} | {s['recall']:.3f} "
+        f"| {s['f1']:.3f} | {first} | {s['ari']:.3f} | {s['f1_splits_forgiven']:.3f} |"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path, help="the shared data folder (../shared/data)")
-    parser.add_argument("--pool", choices=("all", "duc2006", "duc2007"), default="all")
+    parser.add_argument("--pool", choices=("all", "duc2006", "duc2007", "aside"), default="all")
     parser.add_argument("--chorus", default=str(Path(sys.executable).with_name("chorus")), help="the command")
     parser.add_argument("--summaries", action="store_true", help="let the command summarize each story too")
+    parser.add_argument("--baselines", action="store_true", help="k-means and single link in the same run")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
     articles, topics, sets = stream(args.data, args.pool)
-    digest, wall, cpu = run_command(args.chorus, articles, [] if args.summaries else ["--no-summaries"])
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs, aside = aside_files(args.data, Path(tmp)) if args.pool == "aside" else ([], {})
+        pool_file = Path(tmp) / "pool.jsonl"
+        extra = [] if args.summaries else ["--no-summaries"]
+        digest, wall, cpu = run_command(args.chorus, articles, extra, inputs, pool_file)
+        texts = cleaned_texts([str(pool_file), *inputs]) if args.baselines or args.pool == "aside" else {}
     story, rejected = story_of_each(digest)
-    keys = [a["id"] for a in articles]
+    topics |= {k: [event] for k, event in aside.items()}
+    keys = [a["id"] for a in articles] + sorted(aside)
     lost = [k for k in keys if k not in story and k not in rejected]
     if lost or digest["articles_in"] != len(keys) or digest["articles_out"] != len(keys):
         sys.exit(f"articles lost: {lost[:5]} (in {digest['articles_in']}, out {digest['articles_out']}, {len(keys)})")
@@ -144,27 +258,49 @@ def main(argv: list[str] | None = None) -> int:
         "cpu_seconds": round(cpu, 1),
         "topic": scores(predicted, [topics[k][0] for k in kept], [frozenset(topics[k]) for k in kept]),
     }
+    rows = [("topics (a document in two counts in either)", "topic", len(kept))]
     if args.pool != "duc2006":
-        update = [i for i, k in enumerate(kept) if "-" in sets[k]]
+        update = [i for i, k in enumerate(kept) if "-" in sets.get(k, "")]
         figures["duc2007_by_set"] = scores([predicted[i] for i in update], [sets[kept[i]] for i in update])
         figures["duc2007_by_topic"] = scores([predicted[i] for i in update], [topics[kept[i]][0] for i in update])
+        rows += [
+            ("DUC 2007 update, a topic one story", "duc2007_by_topic", len(update)),
+            ("DUC 2007 update, each set A/B/C its own", "duc2007_by_set", len(update)),
+        ]
+    if aside:
+        part = [i for i, k in enumerate(kept) if k in aside]
+        figures["kept_aside"] = scores([predicted[i] for i in part], [topics[kept[i]][0] for i in part])
+        rows.append(("kept aside only: web pages and Lavrov, as grouped in the pool", "kept_aside", len(part)))
+        size = {}
+        for p in predicted:
+            size[p] = size.get(p, 0) + 1
+        figures["wrong_stories"] = [
+            {"story": p, "articles": [k for k, q in zip(kept, predicted) if q == p]}
+            for p in sorted(set(predicted))
+            if len({topics[k][0] for k, q in zip(kept, predicted) if q == p}) > 1
+        ]
+    if texts:
+        missing = [k for k in kept if k not in {stem_of(t) for t in texts}]
+        if missing:
+            sys.exit(f"articles the baselines did not get: {missing[:5]}")
+        text_of = {stem_of(t): v for t, v in texts.items()}
+        figures["baselines"] = baselines(
+            [text_of[k] for k in kept], [topics[k][0] for k in kept], part if aside else None
+        )
     print(f"{len(keys)} articles, {len(rejected)} rejected, {wall:.1f} s wall, {cpu:.1f} CPU s")
-    print(
-        "| truth | articles | labels | stories | B3 P | B3 R | B3 F1 | B3 F1, first topic | ARI | F1, splits forgiven |"
-    )
+    print(ROW_HEADER)
     print("|---|---|---|---|---|---|---|---|---|---|")
-    for name, key in (
-        ("topics (a document in two counts in either)", "topic"),
-        ("DUC 2007 update, a topic one story", "duc2007_by_topic"),
-        ("DUC 2007 update, each set A/B/C its own", "duc2007_by_set"),
-    ):
-        if key in figures:
-            s = figures[key]
-            n = len(kept) if key == "topic" else len(update)
-            print(
-                f"| {name} | {n} | {s['labels']} | {s['stories']} | {s['precision']:.3f} | {s['recall']:.3f} "
-                f"| {s['f1']:.3f} | {s['f1_first_topic']:.3f} | {s['ari']:.3f} | {s['f1_splits_forgiven']:.3f} |"
-            )
+    for name, key, n in rows:
+        print(row(f"chorus: {name}" if texts else name, n, figures[key]))
+    for name, by_part in figures.get("baselines", {}).items():
+        print(row(f"{name}: topics", len(kept), by_part["topics"]))
+        if "kept_aside" in by_part:
+            print(row(f"{name}: kept aside only, as grouped in the pool", len(part), by_part["kept_aside"]))
+    for wrong in figures.get("wrong_stories", []):
+        print(
+            f"story {wrong['story']} holds {len(wrong['articles'])} articles of several labels: "
+            + ", ".join(f"{k[:12]} ({topics[k][0]})" for k in wrong["articles"])
+        )
     for k, reason in figures["rejected"].items():
         print(f"rejected: {k}: {reason}")
     if args.json:

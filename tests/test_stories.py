@@ -234,6 +234,58 @@ def test_the_state_lets_the_next_days_articles_join_and_keeps_unchanged_summarie
     assert all(not s.changed and s.summary is not None for s in third.stories)
 
 
+def test_articles_given_again_are_read_once_though_cleaning_changed_their_text(tmp_path, monkeypatch):
+    """A day's file fed again (a folder or an export that grows) adds nothing, also when the cleaner cut a trailer
+    from an article (the kept text is the cleaned one), and no kept story is summarized again."""
+    rows = [json.loads(line) for line in STREAM.read_text().splitlines()]
+    rows[0]["text"] += "\n\n------\n\nOn the Net:\n\nhttp://www.example.org/quake"  # the cleaner leaves it out
+    day = tmp_path / "day.jsonl"
+    day.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    state = tmp_path / "state"
+    first = stories([day], state=state)
+    summarized = []
+    real = digest_module.summarize_story_work
+    monkeypatch.setattr("chorus.digest.engine.summarize_story_work", lambda w: summarized.append(w.id) or real(w))
+    again = stories([day], state=state)
+    assert [r.reason for r in again.rejected] == ["already in the stories state (an earlier run): read once"] * 6
+    assert again.stories == [] and summarized == []
+    kept = json.loads((state / "stories-state.json").read_text())
+    assert sorted(a["key"] for a in kept["articles"]) == sorted(a.key for s in first.stories for a in s.articles)
+
+
+def test_a_story_s_articles_of_one_time_are_in_the_order_of_their_keys_whatever_order_they_come_in():
+    """The order a kept story's summary numbers its articles in must not hang on how the grouper holds them."""
+    from chorus.digest.inputs import Article
+    from chorus.digest.results import time_ordered
+    from chorus.types import Document
+
+    def article(key: str, published: str | None) -> Article:
+        return Article(key, Document(id=key, text="Text.", published=published))
+
+    items = [article("b", "2025-03-02"), article("c", None), article("a", "2025-03-02"), article("d", "2025-03-01")]
+    assert [items[i].key for i in time_ordered(items)] == ["d", "a", "b", "c"]
+    assert [list(reversed(items))[i].key for i in time_ordered(list(reversed(items)))] == ["d", "a", "b", "c"]
+
+
+def test_a_jsonl_stream_on_stdin_is_read_article_by_article(run, monkeypatch):
+    """`jq -c ... | chorus stories -`: an article a line, a bad line reported, the rest grouped as from a file."""
+    import io
+
+    lines = STREAM.read_text().splitlines()
+    piped = "\n".join([lines[0], '{"id": "broken", "text": ', *lines[1:]]) + "\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(piped.encode())))
+    code, out, err = run("stories", "-", "--no-summaries", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["articles_in"] == data["articles_out"] == 7
+    assert [s["articles"] for s in data["stories"]] == [3, 2, 1]
+    assert [r["where"] for r in data["rejected"]] == ["standard input line 2"]
+    one = json.dumps([json.loads(line) for line in lines[:2]])  # one JSON list of articles
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(one.encode())))
+    code, out, err = run("stories", "-", "--no-summaries", "--format", "json")
+    assert code == 0 and [s["articles"] for s in json.loads(out)["stories"]] == [2]
+
+
 def test_a_story_kept_without_its_summary_gets_one_when_summaries_are_asked_for(tmp_path):
     rows = STREAM.read_text().splitlines()
     (tmp_path / "day1.jsonl").write_text("\n".join(rows[:2]) + "\n")  # quake A, two outlets
@@ -326,6 +378,26 @@ def test_the_stories_endpoint_takes_files_and_a_feed(tmp_path):
         page = client.get("/").text
         assert 'id="stories-view"' in page and "/static/stories.js" in page
         assert client.get("/static/stories.js").status_code == 200
+
+
+def test_a_bad_upload_to_the_stories_endpoint_is_reported_and_the_others_grouped():
+    """As on the command line, one upload that is no article (a picture) is in no story, with the reason."""
+    from fastapi.testclient import TestClient
+
+    from chorus.web.app import create_app
+
+    with TestClient(create_app(), base_url="http://localhost") as client:
+        rows = [json.loads(line) for line in STREAM.read_text().splitlines()]
+        files = [("documents", (f"{r['id']}.txt", f"{r['title']}\n\n{r['text']}".encode(), "text/plain")) for r in rows]
+        files.insert(2, ("documents", ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)), "text/plain")))
+        answer = client.post("/api/stories", files=files, data={"words": "40"})
+        assert answer.status_code == 200, answer.text
+        data = answer.json()
+        assert data["articles_in"] == data["articles_out"] == 7
+        assert sum(s["articles"] for s in data["stories"]) == 6  # (undated files: the two quakes are one story)
+        assert [(r["where"], "binary" in r["reason"]) for r in data["rejected"]] == [("photo.txt", True)]
+        alone = client.post("/api/stories", files=files[2:3])
+        assert alone.status_code == 422 and "photo.txt is a binary file" in alone.text
 
 
 def _stream_features() -> list:

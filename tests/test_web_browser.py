@@ -1511,3 +1511,32 @@ def test_the_html_report_file_draws_the_same_pictures(browser, output_dir, tmp_p
     assert errors == []
     resources = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert resources == []  # nothing fetched: the file carries everything
+
+
+def test_the_stories_view_groups_many_files_and_a_feed(page, output_dir, tmp_path, axe_source):
+    """The Stories view as a person uses it: two stories' files, a feed and a file that is no text chosen at once;
+    the stories come back ranked, each with its summary, the feed's items apart, the bad file named; at both widths
+    nothing overflows and axe finds nothing serious."""
+    picture = tmp_path / "photo.txt"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    paths = [*sorted(EXAMPLE.glob("*.txt")), *sorted(KELLMOOR.glob("*.txt")), ROOT / "tests/data/stories/feed.xml"]
+    element(page, "#stories-files").send_keys("\n".join(str(p.resolve()) for p in [*paths, picture]))
+    element(page, "#stories-form button[type=submit]").click()
+    status = element(page, "#stories-status")
+    wait_until(page, lambda d: by_css(d, "#stories-output h2") or not status.text.startswith("Grouping"), seconds=180)
+    assert status.text == ""  # no error
+    heading = element(page, "#stories-output h2").text
+    articles = len(sorted(EXAMPLE.glob("*.txt"))) + len(sorted(KELLMOOR.glob("*.txt"))) + 2 + 1
+    assert heading.endswith(f"from {articles} articles"), heading
+    shown = by_css(page, "#stories-output article.story")
+    sources = [len(s.find_elements("css selector", ".story-sources li")) for s in shown]
+    assert sources[:2] == [len(list(EXAMPLE.glob("*.txt"))), len(list(KELLMOOR.glob("*.txt")))], sources
+    assert sorted(sources[2:]) == [1, 1]  # the feed's two items: a tram vote and ferries, two stories
+    assert all(s.find_elements("css selector", ".story-summary .story-cite") for s in shown[:2])
+    assert "photo.txt" in element(page, "#stories-output ul").text
+    screenshot(page, output_dir / "stories-desktop.png")
+    assert serious_violations(page, axe_source) == []
+    set_viewport(page, PHONE)
+    overflow = page.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, overflow
+    screenshot(page, output_dir / "stories-phone.png")

@@ -23,7 +23,7 @@ from typing import Any
 
 from chorus.digest.features import ArticleFeatures, document_features
 from chorus.digest.grouping import GroupingSettings, StoryGrouper
-from chorus.digest.inputs import Article, Rejected, key_articles, read_items, unique_key
+from chorus.digest.inputs import ALREADY_KEPT, Article, Rejected, base_key, key_articles, read_items, unique_key
 from chorus.digest.results import (
     DigestOptions,
     NewsStory,
@@ -220,9 +220,13 @@ def stories(
     try:
         articles: list[Article] = []
         features: dict[str, ArticleFeatures] = {}
+        read_before = {k.key: (k.label, base) for k in keyed if (base := base_key(k.raw)) is not None and base in known}
         for result in runner.prepare(keyed, since):
             if isinstance(result, Rejected):
                 rejected.append(result)
+            elif result[0].key in read_before and _kept_text(known, read_before[result[0].key][1], result[0]):
+                # given again and cleaned to the text kept (``key_articles`` finds those whose text was already clean)
+                rejected.append(Rejected(read_before[result[0].key][0], ALREADY_KEPT))
             else:
                 articles.append(result[0])
                 features[result[0].key] = result[1]
@@ -254,6 +258,10 @@ def stories(
         )
         found = [s for s in found if s.new_articles or (since and (s.last_published or "")[:10] >= since)]
     return finish_digest(found, rejected, warnings, count_in, options)
+
+
+def _kept_text(known: dict[str, str], base: str, article: Article) -> bool:
+    return known[base].strip() == article.document.text.strip()
 
 
 def _reuse(story: NewsStory, kept: dict[str, Any] | None, summaries: bool = True) -> None:

@@ -8,20 +8,28 @@ the input holds ends as exactly one of: an article of a story, or a
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from chorus.errors import InputError, why_skipped
 from chorus.ingest import RawDocument, prepare_documents
+from chorus.ingest.decode import decode
 from chorus.ingest.fetch import fetch_page, is_url
 from chorus.ingest.read import (
+    BATCH_HINT,
+    MAX_INPUT_BYTES,
     articles_from_record,
     is_dataset_path,
     iter_dataset_lines,
     parse_json,
     read_article_files,
+    read_capped,
     read_folder,
     read_stdin,
 )
@@ -62,13 +70,51 @@ def _dataset_articles(path: Path, name: str, rejected: list[Rejected]) -> Iterat
         rejected.append(Rejected(name, str(exc)))
 
 
+def _records_articles(records: Iterable[tuple[str, int, object]], rejected: list[Rejected]) -> Iterator[RawDocument]:
+    """The articles of JSON records (where each was, its number, the record): a bad one reported, the others read."""
+    for where, number, record in records:
+        try:
+            yield from articles_from_record(record, where, number)
+        except InputError as exc:
+            rejected.append(Rejected(where, str(exc)))
+
+
+def _jsonl_records(text: str, rejected: list[Rejected]) -> Iterator[tuple[str, int, object]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            where = f"standard input line {number}"
+            try:
+                yield where, number, parse_json(line, where)
+            except InputError as exc:
+                rejected.append(Rejected(where, str(exc)))
+
+
+def stdin_articles(
+    rejected: list[Rejected], warnings: list[str], stream: BinaryIO | None = None
+) -> Iterator[RawDocument]:
+    """Standard input as a file of the command would be read: JSONL of articles (or clusters, pooled) line by line,
+    a bad line reported and the others read; one JSON article or a list of them; else articles as text."""
+    data = read_capped(stream or sys.stdin.buffer, MAX_INPUT_BYTES, "standard input", "standard input", BATCH_HINT)
+    text = decode(data, "standard input")
+    if not text.lstrip().startswith(("{", "[")):
+        for cluster in read_stdin(warnings, io.BytesIO(data)):
+            yield from cluster.documents
+        return
+    try:
+        whole = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):  # not one JSON value: a line each
+        yield from _records_articles(_jsonl_records(text, rejected), rejected)
+        return
+    records = whole if isinstance(whole, list) else [whole]
+    yield from _records_articles(((f"standard input item {i}", i, r) for i, r in enumerate(records, start=1)), rejected)
+
+
 def read_items(items: Iterable[str], rejected: list[Rejected], warnings: list[str]) -> Iterator[RawDocument]:
     """Raw articles from files, folders, feeds, JSONL (articles or clusters, pooled) and '-' (stdin)."""
     for item in items:
         try:
             if item == "-":
-                for cluster in read_stdin(warnings):
-                    yield from cluster.documents
+                yield from stdin_articles(rejected, warnings)
             elif is_url(item):
                 yield fetch_page(item)  # a page that cannot be fetched is rejected with the reason; the others go on
             else:
@@ -89,8 +135,16 @@ def _label(raw: RawDocument, index: int) -> str:
     return raw.name or raw.id or f"article {index + 1}"
 
 
+ALREADY_KEPT = "already in the stories state (an earlier run): read once"
+
+
+def base_key(raw: RawDocument) -> str | None:
+    """What an article's key is made from, when it has a name of its own (its id, URL or file name)."""
+    return raw.id or raw.url or raw.name
+
+
 def unique_key(raw: RawDocument, index: int, taken: set[str]) -> str:
-    base = raw.id or raw.url or raw.name or str(index + 1)
+    base = base_key(raw) or str(index + 1)
     key, n = base, 1
     while key in taken:
         n += 1
@@ -125,9 +179,9 @@ def key_articles(
             rejected.append(Rejected(label, "given twice: read once"))
             continue
         seen.add(fingerprint)
-        base = doc.id or doc.url or doc.name or str(index + 1)
-        if base in known and known[base].strip() == doc.text.strip():
-            rejected.append(Rejected(label, "already in the stories state (an earlier run): read once"))
+        base = base_key(doc) or str(index + 1)
+        if base in known and known[base].strip() == doc.text.strip():  # cleaned already: not cleaned again
+            rejected.append(Rejected(label, ALREADY_KEPT))
             continue
         keyed.append(KeyedRaw(unique_key(doc, index, taken), label, doc))
     return keyed

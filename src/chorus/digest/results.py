@@ -222,4 +222,7 @@ def rank(stories: list[NewsStory]) -> list[NewsStory]:
 
 
 def time_ordered(articles: Sequence[Article]) -> list[int]:
-    return sorted(range(len(articles)), key=lambda i: (sort_key(articles[i].document.published), i))
+    """A story's articles by publication time, then by key: not by the order the grouper holds them in, which
+    differs once a kept state is read again, so that a kept story's summary (whose citations number its articles in
+    this order) is found unchanged."""
+    return sorted(range(len(articles)), key=lambda i: (sort_key(articles[i].document.published), articles[i].key))

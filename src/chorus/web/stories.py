@@ -9,12 +9,15 @@ that holds many articles.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request, Response
 from pydantic import Field
 
 from chorus.digest import DigestOptions, stories
+from chorus.digest.inputs import Rejected
+from chorus.errors import InputError
 from chorus.ingest.feeds import is_feed
 from chorus.ingest.read import read_feed_text
 from chorus.render.stories import render_stories, stories_to_dict
@@ -61,8 +64,16 @@ def raw_articles(article: Incoming) -> list:
 
 def stories_and_render(articles: list[Incoming], options: StoriesOptions, deadline: Deadline) -> dict[str, Any] | str:
     deadline.check()
-    raw = [r for a in articles for r in raw_articles(a)]
+    raw, unread = [], []
+    for article in articles:
+        try:
+            raw.extend(raw_articles(article))
+        except InputError as exc:  # one bad upload (a picture, an empty file) is reported; the others are grouped
+            unread.append(Rejected(article.filename or article.name or f"article {article.number}", str(exc)))
+    if not raw:
+        raise InputError("no usable article in the input (" + "; ".join(r.told for r in unread[:3]) + ")")
     digest = stories(raw, options.digest_options())
+    digest = replace(digest, rejected=[*unread, *digest.rejected], articles_in=digest.articles_in + len(unread))
     deadline.check()
     if options.format == "json":
         return stories_to_dict(digest)
