@@ -1523,3 +1523,31 @@ def test_a_headline_that_opens_like_a_byline_or_a_call_to_act_is_still_the_title
     page = "\n\n".join([headline, *NEWS])
     [result] = clean_texts([page], _Doubting([headline]))
     assert result.title == headline
+
+
+@pytest.mark.parametrize(
+    "controls",
+    [
+        ["Page 2 of 5", "Next page »"],  # a paginated article's links
+        ["Continue to page 3"],
+        ["« Previous", "View as one page"],
+        ["22m ago"],  # a live blog's bare stamps
+        ["07:24 GMT"],
+        ["Why this ad?"],  # an advertisement's label asked as a question
+    ],
+)
+def test_the_page_s_controls_among_the_paragraphs_go_even_when_the_model_keeps_them(controls):
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *NEWS[:2], *controls, *NEWS[2:4], *controls[:1], *NEWS[4:]])
+    model = _Doubting([headline])  # the model keeps every control
+    [result] = clean_texts([page], model)
+    assert result.paragraphs == NEWS
+    [before] = clean_texts([page], model, page_controls=False)
+    assert set(controls) <= set(before.paragraphs)
+
+
+def test_a_timeline_s_year_a_slug_and_a_sentence_about_an_ad_are_no_page_controls():
+    lines = ["1994:", "Page One", "Did the ad work?", "Next"]
+    page = "\n\n".join(["Elm Street bridge to close for repairs", *NEWS[:2], *lines, *NEWS[2:]])
+    [result] = clean_texts([page], _Doubting(["Elm Street bridge to close for repairs"]))
+    assert result.paragraphs == NEWS[:2] + lines + NEWS[2:]

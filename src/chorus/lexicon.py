@@ -125,6 +125,9 @@ CALL_TO_ACTION_VERBS = frozenset(
 # Calls to act for the page that a headline never opens with (ingest/clean.py, TITLE_FURNITURE: "Download the
 # app", "Subscribe now"); "Follow", "Join", "Visit", "Sign" open headlines ("Visit to China Ends").
 TITLE_CALL_VERBS = frozenset("subscribe donate download click tap install bookmark upgrade".split())
+# The words of a paginated article's links, each on a line of its own ("Page 2 of 5", "Continue to page 3", "View
+# as one page", "Next »"; ingest/clean.py, PAGE_CONTROLS).
+PAGINATION_WORDS = frozenset("page pages next previous prev continue to of view as one single all full".split())
 # What opens a byline before its "by" ("Words by Jo Lee", "Reporting by Jo Lee"; TITLE_FURNITURE).
 BYLINE_OPENERS = ("article", "story", "words", "text", "written", "reporting", "report", "posted", "compiled")
 # These call the reader to act only in a sentence that also says "you" or the outlet's "we" ("Cancel any

@@ -342,6 +342,19 @@ _BULLET_RE = re.compile(r"^[•◦▪▸►‣·*]\s")
 # own, sets C-H took such lines for the title (menus 96, bylines 33, calls to act 20, among others); the next
 # candidate is tried instead.
 TITLE_FURNITURE = True
+# The page's controls on lines of their own (PAGE_CONTROLS), which the line model may keep among the article's
+# paragraphs: a paginated article's links ("Page 2 of 5", "Next page »", "Continue to page 3", "View as one
+# page"), a live blog's bare stamps ("22m ago", "07:24 GMT", "Yesterday": a box item's age, ``_is_item_stamp``,
+# standing alone), and an advertisement's label asked as a question about it ("Why this ad?"). None is a sentence; a
+# short line of reporting ("Page One" as a wire's slug, "The ad ran twice.") does not read so.
+PAGE_CONTROLS = True
+CONTROL_WORDS = 5  # a control is a short line
+_PAGINATION_MARKS = "»«›‹→←>"
+# The advertisement beside the question ("Why this ad?", "Why am I seeing these ads?"); "Did the ad work?" asks
+# about one the story reports.
+_THIS_AD_RE = re.compile(rf"\bth(?:is|ese) (?:{lexicon.alternation(sorted(lexicon.ADVERTISING_WORDS))})\b")
+_PAGE_MOVES = frozenset(("next", "previous", "prev", "continue", "view", "of"))
+_SHORT_AGE_RE = re.compile(r"^\d{1,3}\s?(?:m|min|mins|h|hr|hrs|d)\s+ago$", re.IGNORECASE)
 TITLE_CALL_WORDS = 5  # a call to act is a short line
 _ANY_MENU_RE = re.compile(r"(\s[/|—–·•»›‣¦∙⋅>]\s)(?:.*?\1)")  # (a run of spaces is one by then: _blocks)
 _TITLE_BYLINE_RE = re.compile(
@@ -419,6 +432,7 @@ class RuleSwitches:
     polls: bool = POLLS
     dateline_paragraphs: bool = DATELINE_PARAGRAPHS
     title_furniture: bool = TITLE_FURNITURE
+    page_controls: bool = PAGE_CONTROLS
 
 
 @dataclass
@@ -1371,6 +1385,34 @@ def _ad_labels(blocks: list[Block]) -> None:
             b.label, b.reason = BAD, "an advertisement's label (ad, sponsored, the story continues)"
 
 
+def _is_pagination(b: Block) -> bool:
+    """A paginated article's link on a line of its own: only the words of paging, numbers and arrows, with "page"
+    or an arrow by "next"/"previous" ("Page 2 of 5", "Continue to page 3", "Next »", "« Previous")."""
+    if b.n_words > CONTROL_WORDS or b.terminal:
+        return False
+    tokens = [t for t in re.split(r"[\s()\[\]]+", b.text.lower()) if t]
+    if not tokens or not all(t in lexicon.PAGINATION_WORDS or t.isdigit() or t in _PAGINATION_MARKS for t in tokens):
+        return False
+    arrow = any(t in _PAGINATION_MARKS for t in tokens)
+    moves = arrow or any(t.isdigit() or t in _PAGE_MOVES for t in tokens)  # not a slug: "Page One"
+    paged = "page" in tokens or "pages" in tokens
+    return (paged and moves) or (arrow and any(t in ("next", "previous", "prev") for t in tokens))
+
+
+def _page_controls(blocks: list[Block]) -> None:
+    """Drop the page's controls kept among the article's paragraphs (PAGE_CONTROLS)."""
+    for b in blocks:
+        if b.label != GOOD or b.n_words > CONTROL_WORDS:
+            continue
+        if _is_pagination(b):
+            b.label, b.reason = BAD, "a paginated article's link (page 2 of 5, next page)"
+        elif (_is_item_stamp(b) or _SHORT_AGE_RE.match(b.text.strip())) and not b.text.rstrip().endswith(":"):
+            # (a stamp ending in a colon heads what follows: a timeline's "1994:")
+            b.label, b.reason = BAD, "a time stamp on a line of its own"
+        elif b.text.rstrip().endswith("?") and not _QUOTATION_MARKS_RE.search(b.text) and _THIS_AD_RE.search(b.normal):
+            b.label, b.reason = BAD, "an advertisement's label (ad, sponsored, the story continues)"
+
+
 def _page_notices(blocks: list[Block], appeals: bool = FUNDING_APPEALS) -> None:
     """Drop the page's notices to its reader (``_notice_reason``), and mark those already dropped that the
     cluster's rescue could bring back (prose: they use the common words of any story, "reporting", "free")."""
@@ -1632,6 +1674,8 @@ def _classify_article(
         _writer_bios(blocks)
     if rules.ad_labels:
         _ad_labels(blocks)
+    if rules.page_controls:
+        _page_controls(blocks)
     if rules.polls:
         _polls(blocks)
     if rules.product_boxes:
@@ -1824,6 +1868,7 @@ def clean_texts(
     polls: bool = POLLS,
     dateline_paragraphs: bool = DATELINE_PARAGRAPHS,
     title_furniture: bool = TITLE_FURNITURE,
+    page_controls: bool = PAGE_CONTROLS,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1862,6 +1907,7 @@ def clean_texts(
         polls,
         dateline_paragraphs,
         title_furniture,
+        page_controls,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
