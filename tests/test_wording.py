@@ -94,3 +94,17 @@ def test_the_page_is_served_the_viewer_with_its_wording():
     with TestClient(create_app(), base_url="http://localhost") as client:
         served = client.get("/static/story.js")
     assert served.status_code == 200 and served.text == story_script()
+
+
+def test_the_markdown_report_says_how_the_sentences_were_picked_in_plain_words(harbor_report):
+    # The page's summary says "chosen: the most facts in the fewest words" (story.js, from the methods'
+    # plain words); the Markdown report and the HTML report's heading said "summary method `concepts`".
+    from chorus.render.report_html import report_heading
+
+    method = harbor_report.summary.method
+    plain = METHODS[method].plain
+    line = render_report_markdown(harbor_report).splitlines()[2]
+    assert f"chosen: {plain[0].lower()}{plain[1:]}" in line
+    assert method not in line
+    about = report_heading(harbor_report)[1]
+    assert f"chosen: {plain[0].lower()}{plain[1:]}" in about and f'title="method {method}"' in about

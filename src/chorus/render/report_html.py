@@ -19,7 +19,7 @@ from chorus.render.html import PAGE_STYLE
 from chorus.render.json import article_sentences
 from chorus.render.report_json import report_to_dict
 from chorus.render.report_markdown import render_report_markdown
-from chorus.render.wording import REPORT_TITLE, story_script
+from chorus.render.wording import REPORT_TITLE, chosen_by, story_script
 
 _ASSETS = files("chorus.render")
 STORY_STYLE = (_ASSETS / "story.css").read_text(encoding="utf-8")
@@ -58,7 +58,8 @@ def report_heading(report: Report) -> tuple[str, str]:
     """The page's title (text) and the line under it (HTML)."""
     title = REPORT_TITLE + (f": {report.summary.query}" if report.summary.query else "")
     about = (
-        f"{len(report.documents)} articles &middot; summary method {escape(report.summary.method)} "
+        f"{len(report.documents)} articles &middot; "
+        f'<span title="method {escape(report.summary.method)}">summary {escape(chosen_by(report.summary.method))}</span> '
         f"&middot; names by {escape(report.ner)}"
     )
     return title, about

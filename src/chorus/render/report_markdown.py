@@ -7,7 +7,7 @@ from chorus.analysis.report import Report
 from chorus.ingest.metadata import time_order
 from chorus.render.markdown import _escape
 from chorus.render.text import citation, source_line
-from chorus.render.wording import REPORT_TITLE, SECTIONS
+from chorus.render.wording import REPORT_TITLE, SECTIONS, chosen_by
 from chorus.text import counted
 from chorus.types import Document
 
@@ -255,7 +255,8 @@ def render_report_markdown(report: Report) -> str:
     lines = [
         f"# {REPORT_TITLE}",
         "",
-        f"{len(docs)} articles, {len(report.story.sentences)} sentences; summary method `{report.summary.method}`, "
+        # The method in plain words, as the page's summary says it (its name is a researcher's word).
+        f"{len(docs)} articles, {len(report.story.sentences)} sentences. Summary {chosen_by(report.summary.method)}; "
         f"names found by `{report.ner}`.",
         "",
     ]

@@ -93,6 +93,18 @@ def viewer_wording() -> dict[str, Any]:
     return {**REPORT_WORDING, "methods": {name: method.plain for name, method in METHODS.items()}}
 
 
+def chosen_by(method: str) -> str:
+    """How a summary's sentences were picked, in its method's plain words (``Summarizer.plain``, the
+    one source the Method menu and the page's summary read): "chosen: the most facts in the fewest
+    words", as the page says it (story.js). A method chorus does not know is named as it is."""
+    from chorus.select import METHODS
+
+    found = METHODS.get(method)
+    if found is None:
+        return f"method {method}"
+    return f"chosen: {found.plain[0].lower()}{found.plain[1:]}"
+
+
 def story_script() -> str:
     """The story viewer's code with the report's wording written in."""
     code = (files("chorus.render") / "story.js").read_text(encoding="utf-8")
