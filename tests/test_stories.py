@@ -571,3 +571,22 @@ def test_an_unusable_file_is_named_once_in_what_is_said_of_it(run, tmp_path):
     assert code == 0 and f"\n  {empty} is empty\n" in out and f"warning: not in any story: {empty} is empty\n" in err
     code, _, err = run("stories", str(empty))
     assert code == 1 and err.count(str(empty)) == 1
+
+
+def test_a_summary_kept_in_a_state_quotes_a_disputed_value_as_the_summaries_do_now():
+    # A state written before values were quoted without their sentence's opening capital (b7f8516)
+    # keeps "More than 1,500"; read back, the story's summary says "2 says more than 1,500" as a new one does.
+    from chorus.digest.state import summary_from_state, summary_to_state
+    from chorus.render.text import render_text
+
+    summary = chorus.summarize([Path(__file__).resolve().parents[1] / "examples" / "harbor-fire"])
+    kept = json.loads(json.dumps(summary_to_state(summary)))
+    disputed = [c for s in kept["sentences"] for c in s["contradictions"]]
+    assert disputed and any("more than 1,500" in v for c in disputed for v in c["values"][0])
+    for c in disputed:
+        c["values"] = [
+            [kind, mine[:1].upper() + mine[1:], theirs[:1].upper() + theirs[1:]] for kind, mine, theirs in c["values"]
+        ]
+    again = render_text(summary_from_state(kept, summary.documents))
+    assert "says more than 1,500" in again and "More than 1,500" not in again
+    assert again == render_text(summary)

@@ -17,6 +17,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
+from chorus.align.values import printed
 from chorus.digest.features import ArticleFeatures
 from chorus.digest.grouping import Decision, GroupingSettings, StoryGrouper
 from chorus.digest.inputs import Article
@@ -60,9 +61,10 @@ def summary_from_state(data: dict[str, Any], documents: list[Document]) -> Summa
         return Citation(c["doc_index"], c["position"], c["similarity"], c["text"], tuple(c["positions"]))
 
     def contradiction(c: dict[str, Any]) -> Contradiction:
-        return Contradiction(
-            c["doc_index"], c["position"], c["text"], tuple(tuple(v) for v in c["values"]), tuple(c["positions"])
-        )
+        # As a reader quotes them (align.values.printed), as compose.cite makes them now: a state kept
+        # before that kept "More than 1,500", and every rendering of the story would say it so.
+        values = tuple((kind, printed(summary_value), printed(value)) for kind, summary_value, value in c["values"])
+        return Contradiction(c["doc_index"], c["position"], c["text"], values, tuple(c["positions"]))
 
     sentences = []
     for s in data["sentences"]:
