@@ -13,6 +13,7 @@ from chorus.ingest.fetch import FetchLimits, fetch_page, fetch_pages, is_url
 from conftest import EXAMPLE
 
 ARTICLE = (EXAMPLE / "02-northshore-radio.html").read_bytes()
+FEED = EXAMPLE.parents[1] / "tests" / "data" / "stories" / "feed.xml"
 STORY = (EXAMPLE / "04-wirenow.txt").read_bytes()
 # The limits a page that answers must pass under: time limits far beyond any load, so that a busy
 # machine never turns an answer into a timeout; each timing test sets its one short limit against a
@@ -84,6 +85,8 @@ class Pages(BaseHTTPRequestHandler):
             except ConnectionError:
                 pass
             self.close_connection = True
+        elif path == "/feed.xml":
+            self._send(200, FEED.read_bytes(), "application/rss+xml; charset=utf-8")
         elif path == "/report.pdf":
             self._send(200, b"%PDF-1.4\n\x00\x01binary", "application/pdf")
         elif path == "/image":
@@ -121,6 +124,21 @@ def test_an_html_page_is_fetched_with_its_address(server):
     doc = fetch_page(f"{server}/article", SMALL)
     assert doc.format == "html" and "Hundreds evacuated" in doc.text
     assert doc.url == f"{server}/article" and doc.name == f"{server}/article"
+
+
+def test_a_feed_s_address_gives_chorus_stories_its_items_and_summarize_no_page(server):
+    """`chorus stories https://…/feed.xml` reads the feed's items as a feed file's; a summary refuses it as before."""
+    from chorus.digest import stories
+
+    digest = stories([f"{server}/feed.xml", f"{server}/missing"], summaries=False)
+    assert digest.articles_in == digest.articles_out == 3
+    assert sorted(a.document.title for s in digest.stories for a in s.articles) == [
+        "Kestrel Islands ferries stay in port after earthquake",
+        "Tram extension to the airport approved by Marrowick council",
+    ]
+    assert [r.reason for r in digest.rejected] == [f"{server}/missing: the server answered 404 Not Found"]
+    with pytest.raises(InputError, match="not a web page but application/rss"):
+        fetch_page(f"{server}/feed.xml", SMALL)
 
 
 def test_a_text_page_is_read_as_text(server):

@@ -748,7 +748,7 @@ def build_parser() -> argparse.ArgumentParser:
         "articles",
         nargs="+",
         metavar="ARTICLE",
-        help="files, folders, RSS/Atom feeds, web pages (http://, https://), JSONL (one article or one cluster a line), or - for stdin",
+        help="files, folders, RSS/Atom feeds, web pages and feeds (http://, https://), JSONL (one article or one cluster a line), or - for stdin",
     )
     p.add_argument(
         "--since", type=iso_day, metavar="DATE", help="leave out articles published before DATE (YYYY-MM-DD)"

@@ -20,6 +20,7 @@ from typing import BinaryIO
 from chorus.errors import InputError, why_skipped
 from chorus.ingest import RawDocument, prepare_documents
 from chorus.ingest.decode import decode
+from chorus.ingest.feeds import is_feed
 from chorus.ingest.fetch import fetch_page, is_url
 from chorus.ingest.read import (
     BATCH_HINT,
@@ -30,6 +31,7 @@ from chorus.ingest.read import (
     parse_json,
     read_article_files,
     read_capped,
+    read_feed_text,
     read_folder,
     read_stdin,
 )
@@ -116,7 +118,8 @@ def read_items(items: Iterable[str], rejected: list[Rejected], warnings: list[st
             if item == "-":
                 yield from stdin_articles(rejected, warnings)
             elif is_url(item):
-                yield fetch_page(item)  # a page that cannot be fetched is rejected with the reason; the others go on
+                page = fetch_page(item, feeds=True)  # one that cannot be fetched is rejected with the reason
+                yield from read_feed_text(page.text, item) if is_feed(page.text) else [page]  # a feed: its items
             else:
                 path = Path(os.path.expanduser(item))
                 if path.is_dir():

@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 from chorus.errors import InputError, skipped
 from chorus.ingest.decode import decode, fix_text, looks_binary
+from chorus.ingest.feeds import is_feed
 
 # The same cap as a saved HTML page read from disk: its extracted text is
 # checked against the article limit afterwards.
@@ -103,8 +104,9 @@ def _page_id(url: str) -> str:
     return f"{host}-{slug}" if slug else host
 
 
-def fetch_page(url: str, limits: FetchLimits = FetchLimits(), client=None) -> RawDocument:
-    """The page at ``url`` as a raw article (HTML, or text when the server says so).
+def fetch_page(url: str, limits: FetchLimits = FetchLimits(), client=None, feeds: bool = False) -> RawDocument:
+    """The page at ``url`` as a raw article (HTML, or text when the server says so); with ``feeds``, also an
+    RSS/Atom feed served as XML (its text, which the caller reads item by item: ``chorus.ingest.feeds``).
 
     Raises InputError, naming the URL, for every way the fetch can fail.
     """
@@ -160,7 +162,13 @@ def fetch_page(url: str, limits: FetchLimits = FetchLimits(), client=None) -> Ra
             client.close()
     if not data.strip():
         raise InputError(f"{url}: the page is empty")
-    kind = _kind(content_type, data, url)
+    try:
+        kind = _kind(content_type, data, url)
+    except InputError:
+        text = _decode(data, content_type, url) if feeds and not looks_binary(data[:4096]) else ""
+        if not is_feed(text):
+            raise
+        kind = "text"  # a feed: not a page to clean, its items are read by the caller
     return RawDocument(text=_decode(data, content_type, url), name=url, id=_page_id(final), format=kind, url=final)
 
 
