@@ -353,7 +353,12 @@ def detector(args: argparse.Namespace) -> None:
     from chorus.references import context_of, untold_description
     from chorus.text import WORD_RE, stem
 
-    references.UNTOLD_DESCRIPTIONS_LEAN = False  # "now": the detector without the new rule
+    # "now" is the detector as shipped: without the new rule, which is off (references.UNTOLD_DESCRIPTIONS_LEAN);
+    # the rule itself is counted apart below. Were it switched on, "now" would include it: it is read, never set here.
+    if references.UNTOLD_DESCRIPTIONS_LEAN:
+        print(
+            "note: references.UNTOLD_DESCRIPTIONS_LEAN is on, so 'now' includes the rule counted apart", file=sys.stderr
+        )
 
     judgments = {key(j): j for j in read_jsonl(JUDGMENTS)}
     rows: dict[tuple, dict] = {}

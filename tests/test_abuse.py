@@ -144,6 +144,25 @@ def test_a_fifo_nobody_writes_to_is_given_up_on(tmp_path):
         assert_one_error_line(capped_chorus(*command, settings={"PIPE_WAIT_SECONDS": 0.5}), "nothing arrived")
 
 
+def test_a_folders_pipes_devices_and_broken_links_are_left_out_with_a_warning(tmp_path, monkeypatch):
+    """Named like articles but no files: said, not read (a pipe would wait for a writer), not silently dropped."""
+    monkeypatch.setattr(read, "PIPE_WAIT_SECONDS", 0.5)  # were the pipe read, the test would fail soon
+    (tmp_path / "01-article.txt").write_text((EXAMPLE / "01-marrowick-ledger.txt").read_text(encoding="utf-8"))
+    os.mkfifo(tmp_path / "02-pipe.txt")
+    (tmp_path / "03-nowhere.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "04-loop.txt").symlink_to(tmp_path / "05-loop.txt")
+    (tmp_path / "05-loop.txt").symlink_to(tmp_path / "04-loop.txt")
+    warnings: list[str] = []
+    documents = read.read_folder(tmp_path, warnings)
+    assert [d.name for d in documents] == ["01-article.txt"]
+    assert warnings[0] == f"skipped: {tmp_path / '02-pipe.txt'} is a named pipe, not a file"
+    assert warnings[1].startswith(f"skipped: cannot read {tmp_path / '03-nowhere.txt'}: No such file")
+    assert [w.split(": ")[-1] for w in warnings[2:]] == ["Too many levels of symbolic links"] * 2
+    (tmp_path / "01-article.txt").unlink()
+    with pytest.raises(InputError, match=r"holds no article file .*: .*02-pipe.txt is a named pipe, not a file"):
+        read.read_folder(tmp_path, [])
+
+
 @pytest.mark.slow
 def test_a_fifo_with_a_writer_is_read(tmp_path):
     fifo = tmp_path / "article.txt"
@@ -215,6 +234,7 @@ def test_nested_json_in_evaluate_and_convert(nested, tmp_path, run):
     assert out.read_text().splitlines()[0] == NESTED
     code, _, err = run("convert", str(nested[".jsonl"]), "-o", str(tmp_path / "none.jsonl"))
     assert code == EXIT_USER_ERROR and "holds no cluster" in err and not (tmp_path / "none.jsonl").exists()
+    assert "line 1: the JSON is nested too deeply to read" in err  # why its one row is none
 
 
 def test_parse_json_names_the_problem():

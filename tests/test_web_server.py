@@ -125,6 +125,7 @@ def stop_workers(client, threads: list[threading.Thread]) -> None:
 OUT_OF_TIME_SECONDS = 5
 
 
+@pytest.mark.slow  # it waits OUT_OF_TIME_SECONDS for the 504 (the report would take ~40 CPU-seconds)
 def test_a_request_out_of_time_is_answered_504_and_its_worker_killed():
     with TestClient(create_app(Limits(seconds=OUT_OF_TIME_SECONDS)), base_url=LOCAL) as client:
         pool = client.app.state.pool

@@ -353,14 +353,17 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from chorus.ingest.read import convert_dataset
     from chorus.text import counted
 
-    nothing = ChorusError(
-        f"{args.source} holds no cluster: `chorus convert` reads a DUC/TAC release, "
-        "Multi-News .src/.tgt files or their JSONL rows, and JSONL clusters"
-    )
+    def nothing(first_error: str | None) -> ChorusError:
+        return ChorusError(
+            f"{args.source} holds no cluster: `chorus convert` reads a DUC/TAC release, "
+            "Multi-News .src/.tgt files or their JSONL rows, and JSONL clusters"
+            + (f" ({first_error})" if first_error else "")
+        )
+
     if args.output == "-":
-        written, passed = convert_dataset(args.source, sys.stdout.write)
+        written, passed, first_error = convert_dataset(args.source, sys.stdout.write)
         if not written:
-            raise nothing
+            raise nothing(first_error)
     else:
         out = Path(args.output)
         if out.exists() and not args.force:
@@ -369,9 +372,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
         opener = gzip.open if out.name.endswith(".gz") else open
         try:
             with opener(tmp, "wt", encoding="utf-8") as f:
-                written, passed = convert_dataset(args.source, f.write)
+                written, passed, first_error = convert_dataset(args.source, f.write)
             if not written:
-                raise nothing
+                raise nothing(first_error)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

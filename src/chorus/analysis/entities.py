@@ -682,7 +682,7 @@ def link_entities(story: Story, mentions: list[Mention]) -> list[Entity]:
         if len(names[g]) == 1 and matcher.key(names[g][0]) not in given_and_surnames:
             # A lone word that joined no person's name: a speech verb is no person's cue ("Microsoft said").
             total = total.copy()
-            total[PERSON] -= sum(m.speech for m in groups[g])  # type: ignore[assignment]
+            total[PERSON] -= sum(m.speech for m in groups[g])  # type: ignore[assignment]  # half votes: a Counter holds floats too
         kind = _kind(total)
         if kind == PERSON and len(names[g]) == 1:
             # Document-centred evidence (Mikheev, Moens and Grover 1999): a word the cluster mostly

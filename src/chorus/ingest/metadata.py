@@ -512,7 +512,7 @@ _NOT_OUTLETS = (
     latest top stories subscribe advertisement video watch""".split()
     )
     | {m for m in MONTHS}
-    | {d + "day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+    | {day.lower() for day in lexicon.WEEKDAYS}
 )
 MAX_MASTHEAD_WORDS = 4
 HEAD_LINES = 40  # where a page prints its title line, masthead, byline and time stamp

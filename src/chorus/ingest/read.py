@@ -13,9 +13,9 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
-from chorus.errors import InputError, skipped, why_skipped
+from chorus.errors import SKIPPED, InputError, skipped, why_skipped
 from chorus.ingest.datasets import (
     from_multinews_row,
     is_duc_sgml,
@@ -265,14 +265,35 @@ def read_article_files(path: Path) -> list[RawDocument]:
     return [raw]
 
 
-def _article_files(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and not p.name.startswith(".")
-        and (p.name.lower().endswith(ARTICLE_SUFFIXES) or any(reader.in_folder(p) for reader in FILE_READERS))
+def _article_files(folder: Path, warnings: list[str]) -> list[Path]:
+    """A folder's article files, sorted. A name of an article file that is no regular file (a
+    named pipe, a device, a link that leads nowhere or to itself) is left out with a warning, not
+    read: a pipe in a folder would make the read wait for a writer, a device would never end."""
+    files = []
+    for p in sorted(folder.rglob("*")):
+        if p.name.startswith(".") or not p.name.lower().endswith(ARTICLE_SUFFIXES) and not p.is_file():
+            continue
+        if p.is_file():
+            if p.name.lower().endswith(ARTICLE_SUFFIXES) or any(reader.in_folder(p) for reader in FILE_READERS):
+                files.append(p)
+        elif not p.is_dir():
+            warnings.append(skipped(_not_a_file(p)))
+    return files
+
+
+def _not_a_file(path: Path) -> str:
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:  # a link to nothing, a loop of links
+        return f"cannot read {path}: {exc.strerror or exc}"
+    kind = (
+        "a named pipe"
+        if stat.S_ISFIFO(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a socket"
     )
+    return f"{path} is {kind}, not a file"
 
 
 def _is_feed_file(path: Path) -> bool:
@@ -293,9 +314,13 @@ def is_duc_release(folder: Path) -> bool:
 
 
 def read_folder(folder: Path, warnings: list[str]) -> list[RawDocument]:
-    files = _article_files(folder)
+    files = _article_files(folder, warnings)
     if not files:
-        raise InputError(f"folder {folder} holds no article file ({', '.join(ARTICLE_SUFFIXES)})")
+        unreadable = "; ".join(why_skipped(w) for w in warnings if w.startswith(SKIPPED))
+        raise InputError(
+            f"folder {folder} holds no article file ({', '.join(ARTICLE_SUFFIXES)})"
+            + (f": {unreadable}" if unreadable else "")
+        )
     documents = []
     for path in files:
         try:
@@ -448,16 +473,24 @@ def parse_dataset_line(line: bytes, where: str, line_number: int | None = None) 
     return cluster_from_record(parse_json(line, where), where, line_number)
 
 
-def convert_dataset(source: str | Path, write: Callable[[str], object]) -> tuple[int, int]:
+class Converted(NamedTuple):
+    """What ``convert_dataset`` wrote."""
+
+    written: int  # clusters
+    passed: int  # rows copied unchanged because they are no valid cluster, for `chorus batch` to report each
+    first_error: str | None  # why the first such row is none (said when no row is a cluster)
+
+
+def convert_dataset(source: str | Path, write: Callable[[str], object]) -> Converted:
     """Write a dataset in chorus JSONL, one line a cluster: a DUC/TAC folder, Multi-News
-    (``.src``/``.tgt`` or Hugging Face rows) or chorus JSONL. Returns (clusters
-    written, rows passed through unchanged because they are not valid clusters,
-    so that ``chorus batch`` reports each of them rather than losing it)."""
+    (``.src``/``.tgt`` or Hugging Face rows) or chorus JSONL. Rows that are no valid cluster are
+    passed through unchanged, so that ``chorus batch`` reports each of them rather than losing it."""
     written = passed = 0
     # Rows before the first cluster wait, so that a file that is no dataset at all (an article, a binary
     # file) writes nothing, not even to standard output; at most a dataset's worth of them.
     waiting: list[str] = []
     waiting_bytes = 0
+    first_error: InputError | None = None  # why the first row is no cluster, said if none is
     for number, line in iter_dataset_lines(source):
         where = f"{source} line {number}"
         try:
@@ -465,9 +498,10 @@ def convert_dataset(source: str | Path, write: Callable[[str], object]) -> tuple
             if is_multinews_row(record):
                 record = from_multinews_row(record, number, where)
             cluster_from_record(record, where)
-        except InputError:
+        except InputError as exc:
             row = line.decode("utf-8", errors="replace").rstrip("\r\n") + "\n"
             passed += 1
+            first_error = first_error or exc
             if written:
                 write(row)
                 continue
@@ -483,7 +517,7 @@ def convert_dataset(source: str | Path, write: Callable[[str], object]) -> tuple
         waiting.clear()
         write(json.dumps(record, ensure_ascii=False) + "\n")
         written += 1
-    return written, passed
+    return Converted(written, passed, None if first_error is None else str(first_error))
 
 
 def read_dataset(path: str | Path) -> list[Cluster]:
