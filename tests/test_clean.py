@@ -1010,7 +1010,7 @@ def test_the_outlet_speaking_to_its_reader_goes():
     model = _Doubting([headline, *share])
     [result] = clean_texts([page], model)
     assert result.paragraphs == [*NEWS, *NEWS_2]
-    [kept] = clean_texts([page], model, outlet_voice=False, funding_appeals=False)  # both rules read it
+    [kept] = clean_texts([page], model, outlet_voice=False, funding_appeals=False, outlet_own_work=False)  # all read it
     assert appeal in kept.paragraphs
 
 
@@ -1414,7 +1414,8 @@ def test_an_appeal_for_the_outlet_s_funding_goes_wherever_it_stands(appeal):
     model = _Doubting([headline, *SHARE_ROW])
     [result] = clean_texts([page], model)
     assert result.paragraphs == NEWS
-    [kept] = clean_texts([page], model, funding_appeals=False)
+    # (OUTLET_OWN_WORK reads "our newsroom", "our reporting" as the outlet's own notice too: both off)
+    [kept] = clean_texts([page], model, funding_appeals=False, outlet_own_work=False)
     assert appeal in kept.paragraphs
 
 
@@ -1551,3 +1552,30 @@ def test_a_timeline_s_year_a_slug_and_a_sentence_about_an_ad_are_no_page_control
     page = "\n\n".join(["Elm Street bridge to close for repairs", *NEWS[:2], *lines, *NEWS[2:]])
     [result] = clean_texts([page], _Doubting(["Elm Street bridge to close for repairs"]))
     assert result.paragraphs == NEWS[:2] + lines + NEWS[2:]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "We'll send the best of our journalism to your inbox every weekday evening.",
+        "Produced with support from the Elm Trust. Our partners have no say over our coverage.",
+    ],
+)
+def test_the_outlet_speaking_of_its_own_work_goes_between_the_paragraphs(notice):
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:3], notice, *NEWS[3:]])  # a page: not a text pasted clean
+    [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW]))
+    assert result.paragraphs == NEWS
+    [before] = clean_texts([page], _Doubting([headline, *SHARE_ROW]), outlet_own_work=False)
+    assert notice in before.paragraphs
+
+
+def test_a_story_about_a_newsroom_s_coverage_or_an_outlet_quoted_on_its_own_keeps_it():
+    reporting = [
+        "The paper's coverage of the bridge drew complaints from the council, the mayor said on Monday.",
+        '"Our coverage was fair and our reporters checked every figure," said the editor, Jo Lee.',
+    ]
+    headline = "Elm Street bridge to close for repairs"
+    page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:3], *reporting, *NEWS[3:]])
+    [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW]))
+    assert result.paragraphs == NEWS[:3] + reporting + NEWS[3:]

@@ -112,6 +112,11 @@ SUPPORT_WORDS = frozenset(
 # our reporting, ..."; alone it is the story's: "campaign donors' reporting rules").
 OUTLET_WORK_WORDS = frozenset("journalism newsroom".split())
 OUTLET_VOICED_WORK_WORDS = OUTLET_WORK_WORDS | {"reporting"}
+# What the outlet calls its own work after "our" (ingest/clean.py, OUTLET_OWN_WORK: "the best of our
+# journalism", "no say over our coverage"); a story names whose coverage it reports.
+OUTLET_OWN_WORK_NOUNS = frozenset(
+    "journalism newsroom newsrooms coverage reporting reporters journalists editors partners newsletter newsletters".split()
+)
 # The page speaking of itself (ingest/clean.py, PAGE_NOTICES): "this article", "these links", "this site"
 # outside quotation marks is the page's notice (a disclaimer, a correction note, an affiliate disclosure),
 # not the story's reporting ("interviewed for this article" is reporting: clean.py leaves "for" and "to" out).

@@ -281,6 +281,12 @@ _SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?]\s+)[\"“‘(]?([A-Z][a-z]+)\b")
 # reporting, ..."). Giving alone is too common in reporting ("donors gave", "we give" in an editorial), and
 # so is a sentence about a newsroom's funds in no one's voice but the story's.
 FUNDING_APPEALS = True
+# The outlet speaking of its own work (a PAGE_NOTICES kind, with its limits): "our" before a noun of a
+# newsroom's work (``lexicon.OUTLET_OWN_WORK_NOUNS``: "We'll send the best of our journalism every evening.",
+# "Our partners have no say over our coverage."), outside quotation marks and attributing nothing: a story
+# says whose coverage it reports ("the paper's coverage", "the network's reporters"), the outlet says "our".
+OUTLET_OWN_WORK = True
+_OUR_WORK_RE = re.compile(rf"\b[Oo]ur (?:own )?(?:{lexicon.alternation(sorted(lexicon.OUTLET_OWN_WORK_NOUNS))})\b")
 # A writer's bio set among the article's paragraphs, not only at its end (END_MATTER): a block of at most
 # BIO_MAX_WORDS after the article's first paragraph that opens with a name and a verb of a biography or "is"
 # ("Jo Lee is the Gazette's health correspondent."; a full name, two words or more), speaks of a writer's work (``lexicon.WRITER_WORK_WORDS``,
@@ -433,6 +439,7 @@ class RuleSwitches:
     dateline_paragraphs: bool = DATELINE_PARAGRAPHS
     title_furniture: bool = TITLE_FURNITURE
     page_controls: bool = PAGE_CONTROLS
+    outlet_own_work: bool = OUTLET_OWN_WORK
 
 
 @dataclass
@@ -1250,11 +1257,14 @@ def _outlet_voice(blocks: list[Block], layout: Layout) -> None:
             b.label, b.reason = BAD, "the outlet speaking to its reader (about us, a notice, a disclosure)"
 
 
-def _notice_reason(b: Block, appeals: bool = FUNDING_APPEALS) -> str:
-    """Why a block is the page's notice to its reader, or "" (PAGE_NOTICES; ``appeals``: FUNDING_APPEALS)."""
+def _notice_reason(b: Block, appeals: bool = FUNDING_APPEALS, own_work: bool = OUTLET_OWN_WORK) -> str:
+    """Why a block is the page's notice to its reader, or "" (PAGE_NOTICES; ``appeals``: FUNDING_APPEALS,
+    ``own_work``: OUTLET_OWN_WORK)."""
     if b.n_words > NOTICE_MAX_WORDS:
         return ""
     reason = _notice_wording(b) or (_appeal_wording(b) if appeals else "")
+    if not reason and own_work and "ur " in b.text and _OUR_WORK_RE.search(b.text):
+        reason = "the outlet speaking of its own work (our journalism, our coverage)"
     # Quoted or attributed words are reporting: tested only for the few blocks worded as a notice (the
     # attribution's pattern costs most of all these tests, and the result is the same in either order).
     if reason and (_QUOTATION_MARKS_RE.search(b.text) or _ATTRIBUTION_RE.search(b.text)):
@@ -1413,12 +1423,12 @@ def _page_controls(blocks: list[Block]) -> None:
             b.label, b.reason = BAD, "an advertisement's label (ad, sponsored, the story continues)"
 
 
-def _page_notices(blocks: list[Block], appeals: bool = FUNDING_APPEALS) -> None:
+def _page_notices(blocks: list[Block], appeals: bool = FUNDING_APPEALS, own_work: bool = OUTLET_OWN_WORK) -> None:
     """Drop the page's notices to its reader (``_notice_reason``), and mark those already dropped that the
     cluster's rescue could bring back (prose: they use the common words of any story, "reporting", "free")."""
     for b in blocks:
         if b.label == GOOD or _is_prose(b):
-            reason = _notice_reason(b, appeals)
+            reason = _notice_reason(b, appeals, own_work)
             if reason:
                 b.notice = True
                 if b.label == GOOD:
@@ -1665,7 +1675,7 @@ def _classify_article(
         kept_prose
     )
     if rules.page_notices and not written_to_reader:
-        _page_notices(blocks, rules.funding_appeals)
+        _page_notices(blocks, rules.funding_appeals, rules.outlet_own_work)
     if rules.end_matter:
         # Before the bios among the paragraphs are dropped: walking back from the last paragraph kept, it
         # would otherwise take the article's own closing paragraph above a dropped bio for end matter.
@@ -1869,6 +1879,7 @@ def clean_texts(
     dateline_paragraphs: bool = DATELINE_PARAGRAPHS,
     title_furniture: bool = TITLE_FURNITURE,
     page_controls: bool = PAGE_CONTROLS,
+    outlet_own_work: bool = OUTLET_OWN_WORK,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1908,6 +1919,7 @@ def clean_texts(
         dateline_paragraphs,
         title_furniture,
         page_controls,
+        outlet_own_work,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
