@@ -618,3 +618,39 @@ def test_a_span_of_one_of_several_things_of_a_kind_is_not_compared_by_role():
 
     text = "Next month will bring a new 2.5-minute trailer for the film, with more than 100 fresh sequences."
     assert [not_in_role(n, text) for n in numbers_in(text) if n.unit == "duration"] == ["a duration"]
+
+
+AFTERSHOCKS = (
+    "The largest of the aftershocks was magnitude 5.3, just over three hours later, but activity is continuing.",
+    "The most powerful one of the aftershocks, with a magnitude of five degrees, occurred at 12:02 local time.",
+)
+
+
+def test_the_measure_of_the_strongest_of_a_set_is_one_quantity_however_it_is_worded(monkeypatch):
+    from chorus.align import roles
+
+    found = report(*AFTERSHOCKS)
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["5.3", "five"]]
+    # Without the rule the two clauses share too few words to be in one role.
+    monkeypatch.setattr(roles, "SUPERLATIVE_ROLES", False)
+    assert report(*AFTERSHOCKS).conflicts == []
+
+
+SETTLERS_OF_ONE_AREA = "Today some 150,000 Varland settlers live throughout the Tarn Valley, the monitors said."
+
+
+def test_a_count_for_two_areas_is_no_dispute_of_a_count_for_one_of_them(monkeypatch):
+    from chorus.align import roles
+
+    two_areas = "Nearly 200,000 Varland settlers live in more than 150 settlements in the Tarn Valley and Osk."
+    assert report(SETTLERS_OF_ONE_AREA, two_areas).conflicts == []
+    # Read without the wider places, the second count is set in the Tarn Valley only, and disputes the first.
+    monkeypatch.setattr(roles, "WIDER_PLACES", False)
+    assert len(report(SETTLERS_OF_ONE_AREA, two_areas).conflicts) == 1
+
+
+def test_counts_for_one_area_spread_over_in_both_are_disputed():
+    found = report(
+        SETTLERS_OF_ONE_AREA, "Nearly 200,000 Varland settlers live throughout the Tarn Valley, the ministry said."
+    )
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["nearly 200,000", "some 150,000"]]

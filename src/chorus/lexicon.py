@@ -395,3 +395,12 @@ US_STATES = (
     "South Dakota",
     "West Virginia",
 )
+
+# Superlatives of size or strength: "the largest of the aftershocks" and "the most powerful one of the
+# aftershocks" name one thing, the strongest of a set, so its measure is one figure in every outlet
+# (align/roles.py, ``superlative_of``). Not "highest", "longest", "deadliest": another measure each.
+SIZE_SUPERLATIVES = ("largest", "biggest", "strongest", "most powerful", "most violent", "most severe")
+
+# Words before a place that set a figure in it, besides "in", "at", "near" (align/roles.py,
+# ``role_places``): "some 150,000 Jewish settlers live throughout the West Bank".
+SPREAD_PREPOSITIONS = ("throughout", "across")

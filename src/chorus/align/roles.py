@@ -88,6 +88,12 @@ MIN_ROLE_WORDS = 3
 # Pairs of figures looked at, at most, per story (a 1,000-article story has tens of thousands of
 # figures): figures are compared only with those that share a noun next to them or a name.
 MAX_ROLE_PAIRS = 400_000
+# A measure told of the strongest of a set ("the largest of the aftershocks") is in the role of every
+# outlet's measure of that strongest one (``Mention.superlative``); off, such clauses must share words.
+SUPERLATIVE_ROLES = True
+# Places spread over ("throughout the West Bank") and joined to a place ("in the West Bank and Gaza")
+# are places of a figure's clause too (``role_places``): a count for two areas is not one for one.
+WIDER_PLACES = True
 # Words that place a thing but say nothing of what it is ("65 miles west of Izmit").
 DIRECTIONS = frozenset(
     stem(w)
@@ -126,6 +132,8 @@ class Mention:
     # ("settlement" of "190 Israeli settlements" and of "Israel's 144 settlements"), if it says.
     counted: str | None = None
     owned: bool = False  # a count of what a name owns ("Israel's 144 settlements": ``_owner_of``)
+    # The thing whose strongest its clause names ("aftershock" of "the largest of the aftershocks"), if any.
+    superlative: str | None = None
 
 
 @dataclass(frozen=True)
@@ -295,7 +303,7 @@ class Roles:
             things.add(DEPTH)
         day = published_day(self.story.documents[doc].published)
         years = frozenset(m.group(0) for m in V.YEAR.finditer(clause)) - ({str(day.year)} if day else set())
-        places = place_stems(clause) - self.aligner.common_places
+        places = role_places(clause) - self.aligner.common_places
         days = frozenset(m.group(0).lower() for find in (V.event_weekdays, V.event_dates) for m in find(clause))
         period = _PERIOD.search(clause)
         return Mention(
@@ -315,7 +323,14 @@ class Roles:
             _is_part(n, self._numbers(index), text),
             self._counted(n, text) if n.named else None,
             _owner_of(replace(n, named=False), text) is not None if n.named else False,
+            self._superlative(clause) if n.unit in ROLE_UNITS else None,
         )
+
+    def _superlative(self, clause: str) -> str | None:
+        """The noun whose strongest a clause names, unified ("aftershock" of "The largest of the
+        aftershocks was magnitude 5.3" and of "The most powerful one of the aftershocks")."""
+        m = _SUPERLATIVE.search(clause)
+        return self.unify(m.group("noun")) if m else None
 
     def _counted(self, n: V.Number, text: str) -> str | None:
         """The plural noun a count names after its figure and the names that follow it ("settlements"
@@ -373,6 +388,10 @@ class Roles:
             # the monster earthquake ... reached 17,997 on Tuesday" / "said the death toll rose to
             # 17,997, but revised that figure down to 12,514"; "police raids Wednesday resulted in the
             # arrest of 100 people" / "on Wednesday, arresting some 70 suspected racists").
+            return None if self._placed(x, y) and self._placed(y, x) else "another place"
+        if SUPERLATIVE_ROLES and x.superlative is not None and x.superlative == y.superlative:
+            # The strongest of one set, however the clauses are worded ("The largest of the aftershocks
+            # was magnitude 5.3" / "The most powerful one of the aftershocks, with a magnitude of five").
             return None if self._placed(x, y) and self._placed(y, x) else "another place"
         if x.things and y.things and not (x.things & y.things or x.names & y.names):
             return "nothing in common next to the figures"  # another thing ("a team of 90 people")
@@ -587,6 +606,42 @@ _TENURE_BEFORE = re.compile(
     r"\b(?:served|worked)\s+(?:for\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?$", re.IGNORECASE
 )
 TENURE = "tenure"  # the thing such a span is of
+
+
+_SUPERLATIVE = re.compile(
+    r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in lexicon.SIZE_SUPERLATIVES) + r")\s+"
+    r"(?:(?:one\s+)?of\s+(?:the|its|these|those)\s+)?(?P<noun>[a-z][a-z-]+)",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*"
+_SPREAD_PLACE = re.compile(
+    r"\b(?i:" + "|".join(lexicon.SPREAD_PREPOSITIONS) + r")\s+(?:the\s+)?(?P<name>" + _NAME + ")"
+)
+_JOINED_PLACE = re.compile(
+    r"\b(?i:in|at|near|"
+    + "|".join(lexicon.SPREAD_PREPOSITIONS)
+    + r")\s+(?:the\s+)?"
+    + _NAME
+    + r"\s+and\s+(?:the\s+)?(?P<name>"
+    + _NAME
+    + ")"
+)
+
+
+def role_places(clause: str) -> frozenset[str]:
+    """The places a figure's clause names (``place_stems``) and, with WIDER_PLACES, those it spreads
+    the figure over ("throughout the West Bank") or joins to a place ("in the West Bank and Gaza")."""
+    found = place_stems(clause)
+    if not WIDER_PLACES:
+        return found
+    extra = {
+        stem(w)
+        for pattern in (_SPREAD_PLACE, _JOINED_PLACE)
+        for m in pattern.finditer(clause)
+        for w in WORD_RE.findall(m.group("name"))
+        if is_content(w) and w.lower() not in _CALENDAR and w not in lexicon.PLACE_KIND_WORDS
+    }  # ("Gaza Strip" is Gaza)
+    return found | frozenset(extra)
 
 
 def _tenure(n: V.Number, text: str) -> bool:
