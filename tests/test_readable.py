@@ -1398,6 +1398,98 @@ def test_a_stance_is_not_dated_without_news_a_month_later():
     assert summary.sentences[0].text == story.sentences[keep].text  # the summary's latest news is 13 days on
 
 
+CONCORDE = [
+    doc(
+        "a",
+        "After the July 25 crash, French investigators said a metal strip on the runway at the airport had caused "
+        "a tire of the Concorde to burst.",
+        "2000-08-16",
+    ),
+    doc(
+        "b",
+        "Investigators removed two engines from the Concorde crash site on Wednesday in hopes the wreckage will "
+        "help determine the cause of the disaster.",
+        "2000-08-02",
+    ),
+]
+
+
+def test_a_sentence_told_after_a_later_article_says_when_it_was_told():
+    story = build_story(CONCORDE)
+    strip, engines = index_of(story, "After the July"), index_of(story, "Investigators removed")
+    assert story_order(story, [engines, strip]) == [strip, engines]  # the strip's July 25 comes first
+    texts = [s.text for s in compose(story, [strip, engines], Budget(words=100), "test").sentences]
+    assert texts == [
+        story.sentences[strip].text,
+        "[As of August 2,] investigators removed two engines from the Concorde crash site on Wednesday in hopes "
+        "the wreckage will help determine the cause of the disaster.",
+    ]
+
+
+def test_a_date_for_a_sentence_told_late_goes_when_the_budget_has_no_room_and_no_sentence_goes():
+    story = build_story(CONCORDE)
+    chosen = [index_of(story, "After the July"), index_of(story, "Investigators removed")]
+    words = sum(story.sentences[i].words for i in chosen)
+    summary = compose(story, chosen, Budget(words=words), "test")
+    assert [s.text for s in summary.sentences] == [story.sentences[i].text for i in chosen]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "told_after", "dated"),
+    [
+        (
+            "The spacecraft halted all activities after a close approach.",
+            "1999-02-01",
+            "2000-01-10",
+            "As of February 1999,",
+        ),
+        ("Investigators removed two engines from the site.", "2000-08-02", "2000-08-16", "As of August 2,"),
+        ("Investigators removed two engines from the site.", "2000-08-12", "2000-08-16", None),  # a week or less
+        ("In 1995, the spacecraft was launched toward Jupiter.", "1999-02-01", "2000-01-10", None),  # says its time
+        ("The probe reached the moon on Dec. 7, 1995.", "1999-02-01", "2000-01-10", None),
+        ("The mayor, who was elected in 1995, spoke.", "1999-02-01", "2000-01-10", "As of February 1999,"),
+    ],
+)
+def test_the_words_that_date_a_sentence_told_after_later_news(text, published, told_after, dated):
+    from datetime import date
+
+    assert timeline.told_late(text, date.fromisoformat(published), date.fromisoformat(told_after)) == dated
+
+
+def test_no_date_for_a_sentence_told_late_when_the_setting_is_off(monkeypatch):
+    monkeypatch.setattr(timeline, "DATE_TOLD_LATE", False)
+    story = build_story(CONCORDE)
+    chosen = [index_of(story, "After the July"), index_of(story, "Investigators removed")]
+    assert [s.text for s in compose(story, chosen, Budget(words=100), "test").sentences] == [
+        story.sentences[i].text for i in chosen
+    ]
+
+
+PARK = [
+    doc(
+        "a",
+        "Uranium mining near the park will start next year, the company said.\n\nVice President Al Gore will "
+        "visit the park next month, his office said.\n\nThousands of tourists visit the park every year, and "
+        "thousands more will come.",
+        "1998-06-02",
+    ),
+    doc(
+        "b", "The mine opened on the edge of the park on Monday after a decade of protests by its owners.", "1999-08-30"
+    ),
+]
+
+
+def test_a_date_before_a_sentence_lowers_an_ordinary_first_word_and_keeps_a_title_s_capital(monkeypatch):
+    story = build_story(PARK)
+    gore, tourists, mine = (index_of(story, w) for w in ("Vice President", "Thousands of", "The mine"))
+    texts = [s.text for s in compose(story, [gore, tourists, mine], Budget(words=100), "test").sentences]
+    assert texts[0].startswith("[As of June 1998,] Vice President Al Gore will visit")
+    assert texts[1].startswith("[As of June 1998,] thousands of tourists")
+    monkeypatch.setattr(compose_module, "RECASE_ORDINARY_WORDS", False)
+    texts = [s.text for s in compose(story, [gore, tourists, mine], Budget(words=100), "test").sentences]
+    assert texts[1].startswith("[As of June 1998,] Thousands of tourists")
+
+
 # --- a surname the story once prints after "at", or after a word that is no first name ----------
 
 FED = [

@@ -20,7 +20,7 @@ are shown against it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from chorus.align import CONTRADICTS, STATES, aligner_of
@@ -29,7 +29,7 @@ from chorus.align.values import printed as quoted_value
 from chorus.ingest.metadata import published_day
 from chorus.references import antecedents_of, context_of, introducers, predecessor_of
 from chorus.text import STOP_WORDS, typeset_quotes
-from chorus.timeline import dating_of, sentence_days
+from chorus.timeline import dating_of, sentence_days, told_late
 from chorus.types import Budget, Citation, Contradiction, Edit, Sentence, Story, Summary, SummarySentence
 
 FULL_NAME, DATE, CONNECTIVE, PLACE = "full name", "date", "connective cut", "place"  # the reasons of edits
@@ -37,6 +37,10 @@ FULL_NAME, DATE, CONNECTIVE, PLACE = "full name", "date", "connective cut", "pla
 # ``text.typeset_quotes``): no edit, since no word changes, and no change to ROUGE or the budget (a
 # quotation mark is no token and no word); the article's text stays in ``SummarySentence.origin``.
 TYPESET_QUOTES = True
+# A date printed before a sentence lower-cases its first word when that is an ordinary word the story
+# writes in lower case too ("[As of June 1998,] thousands of tourists …"), not only a stop word; a
+# name keeps its capital (issue 18, twelfth round).
+RECASE_ORDINARY_WORDS = True
 
 
 def reading_order(story: Story, chosen: list[int]) -> list[int]:
@@ -140,12 +144,14 @@ def readable_text(
     after_predecessor: bool,
     later: Sequence[str] = (),
     earlier: Sequence[str] = (),
+    late: str | None = None,
 ) -> tuple[str, tuple[Edit, ...]]:
     """The sentence with its edits (see the module's docstring): ``introduced`` holds the
     surnames the summary has named in full so far (updated), ``as_of`` the words dating it (``timeline.dating``),
     ``after_predecessor`` whether the sentence before it in its article is told just before,
     ``later`` the texts of the summary's sentences after it (a bare surname gets the full name
-    they print), ``earlier`` those before it (a "the state" they named is no edit)."""
+    they print), ``earlier`` those before it (a "the state" they named is no edit), ``late`` the
+    words dating a sentence told after later news (``timeline.told_late``)."""
     context = context_of(story)
     names = context.names
     text = story.sentences[index].text
@@ -176,6 +182,8 @@ def readable_text(
                 CONNECTIVE,
             )
         )
+    if as_of is None:
+        as_of = late
     if as_of is not None:
         first = text.split(maxsplit=1)[0] if text.split() else ""
         dated = f"[{as_of}] "
@@ -183,7 +191,10 @@ def readable_text(
             pieces.append((0, 0, dated, DATE))
         else:  # "The court …" -> "[As of January 1996,] the court …": the edit stands for "The"
             recased = (
-                first.lower() if first.lower() in STOP_WORDS and (len(first) == 1 or first[1:].islower()) else first
+                first.lower()
+                if (first.lower() in STOP_WORDS or (RECASE_ORDINARY_WORDS and _ordinary_opener(context, text)))
+                and (len(first) == 1 or first[1:].islower())
+                else first
             )
             pieces.append((0, len(first), dated + recased, DATE))
     typeset = typeset_quotes if TYPESET_QUOTES else str
@@ -203,11 +214,36 @@ def readable_text(
     return "".join(out), tuple(edits)
 
 
+def _ordinary_opener(context, text: str) -> bool:
+    """Is the sentence's first word an ordinary word (the story writes it in lower case, and no
+    capitalised word follows it: "Vice President Al Gore", "Pilots Bertrand Piccard" keep theirs)?"""
+    words = text.split(maxsplit=2)
+    return bool(words) and not context.is_name(words[0]) and not (len(words) > 1 and words[1][:1].isupper())
+
+
+def told_late_gaps(story: Story, ordered: list[int]) -> dict[int, int]:
+    """The sentences ``timeline.told_late`` dates in this order, each with the days between its
+    article and the latest article told before it (an article's day: a later article's sentence
+    about an older day, "After the July 25 crash, …", is still its later news)."""
+    article = {i: published_day(story.documents[story.sentences[i].doc_index].published) for i in ordered}
+    known = [d for d in article.values() if d is not None]
+    latest = max(known) if known else None
+    out = {}
+    for n, i in enumerate(ordered):
+        before = [d for j in ordered[:n] if (d := article[j]) is not None]
+        own = article[i]
+        if before and own is not None and dating_of(story, i, latest) is None:
+            if told_late(story.sentences[i].text, own, max(before)) is not None:
+                out[i] = (max(before) - own).days
+    return out
+
+
 def readable_texts(
-    story: Story, ordered: list[int], names_told_later: bool = True
+    story: Story, ordered: list[int], names_told_later: bool = True, told_late_dated: Collection[int] | None = None
 ) -> list[tuple[str, tuple[Edit, ...]]]:
     """Each sentence's text as the summary prints it, in summary order; ``names_told_later``:
-    a bare surname may get the full name a later summary sentence prints."""
+    a bare surname may get the full name a later summary sentence prints; a sentence told after
+    later news says when it was told (``timeline.told_late``), of ``told_late_dated`` only when given."""
     introduced: set[str] = set()
     article = {i: published_day(story.documents[story.sentences[i].doc_index].published) for i in ordered}
     known = [d for d in article.values() if d is not None]
@@ -218,7 +254,11 @@ def readable_texts(
         after_predecessor = n > 0 and predecessor_of(story, story.sentences[i]) == ordered[n - 1]
         later = [story.sentences[j].text for j in ordered[n + 1 :]] if names_told_later else []
         earlier = [text for text, _ in out]
-        out.append(readable_text(story, i, introduced, as_of, after_predecessor, later, earlier))
+        before = [d for j in ordered[:n] if (d := article[j]) is not None]
+        late = None
+        if before and as_of is None and (told_late_dated is None or i in told_late_dated):
+            late = told_late(story.sentences[i].text, article[i], max(before))
+        out.append(readable_text(story, i, introduced, as_of, after_predecessor, later, earlier, late))
     return out
 
 
@@ -277,10 +317,20 @@ def cite(story: Story, sentence: Sentence) -> SummarySentence:
 def compose(story: Story, chosen: list[int], budget: Budget, method: str, warnings: list[str] | None = None) -> Summary:
     ordered = story_order(story, list(dict.fromkeys(chosen)))
     texts = readable_texts(story, ordered)
-    if budget.words is not None and sum(len(t.split()) for t, _ in texts) > budget.words:
-        # Selection counted the words of the edits the story itself gives, not of a name the
-        # summary prints further on: without room for those, no such edit, and no sentence lost.
-        texts = readable_texts(story, ordered, names_told_later=False)
+    # Selection counted the words of the edits the story itself gives, not of a name the summary
+    # prints further on nor of a date for a sentence told after later news: without room for
+    # those, no such edit, and no sentence lost. The dates go first, one at a time from the
+    # sentence told nearest its time, then the names.
+    late = told_late_gaps(story, ordered)
+
+    def over(texts: list[tuple[str, tuple[Edit, ...]]]) -> bool:
+        return budget.words is not None and sum(len(t.split()) for t, _ in texts) > budget.words
+
+    while over(texts) and late:
+        del late[min(late, key=lambda i: (late[i], -ordered.index(i)))]
+        texts = readable_texts(story, ordered, told_late_dated=set(late))
+    if over(texts):
+        texts = readable_texts(story, ordered, names_told_later=False, told_late_dated=())
     # The selector must respect the budget (edits included); trim defensively so the
     # promise "never over budget, never a cut sentence" holds whatever the method did.
     kept: list[tuple[int, str, tuple[Edit, ...]]] = []

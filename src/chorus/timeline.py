@@ -190,6 +190,38 @@ def dating_of(story: Story, index: int, latest: date | None) -> str | None:
     return as_of_prefix(day)
 
 
+# Issue 18, twelfth round: a sentence the summary tells after news of a later day (an article's later
+# sentence about its earlier day, one told after what it leans on) says when it was told, so that
+# the order misleads nobody ("a sentence that says its own time is not out of order"): "[As of
+# February 1999,]", or "[As of August 7,]" beside news of the same month. The article's day, not a
+# day read from the sentence: what an article tells had happened by then (a weekday may be one
+# ahead, "Thursday's meeting", and a retrospect is older than it: "all 109 people were killed").
+# Only where the summary still fits its budget (compose), so no selection changes.
+DATE_TOLD_LATE = True
+TOLD_LATE_GAP_DAYS = 7  # told after news this many days later, a sentence is dated
+
+
+def names_its_time(text: str) -> bool:
+    """Does the sentence say when its news happened (a date, "in 1995"), outside relative clauses?"""
+    own = outside_relative_clauses(text)
+    return any(_month_number(m.group("month")) for m in DATE.finditer(own)) or any(
+        role in _EVENT_YEAR_ROLES for role in years_in(own).values()
+    )
+
+
+def told_late(text: str, published: date | None, told_after: date | None) -> str | None:
+    """The words that date a sentence of an article of ``published`` that the summary tells after
+    news of ``told_after`` (``DATE_TOLD_LATE``), or None: it is not ``TOLD_LATE_GAP_DAYS`` older,
+    or it names its time already."""
+    if not DATE_TOLD_LATE or published is None or told_after is None:
+        return None
+    if (told_after - published).days <= TOLD_LATE_GAP_DAYS or names_its_time(text):
+        return None
+    if (published.year, published.month) != (told_after.year, told_after.month):
+        return as_of_prefix(published)
+    return f"As of {_MONTH_NAMES[published.month - 1]} {published.day},"
+
+
 def dating(text: str, day: date | None, latest: date | None) -> str | None:
     """The words that date the sentence of an article of ``day`` in a summary telling news of
     ``latest``, or None: an older statement about the present or the future beside news more
