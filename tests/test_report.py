@@ -375,6 +375,34 @@ def test_he_is_the_speaker_named_earlier_in_the_sentence_and_a_particle_opens_a_
     assert (signal.speaker, signal.speaker_is_named) == ("a Russian Navy spokesman", False)  # the fuller description
 
 
+def test_a_speaker_whose_name_begins_with_a_pronoun_s_letters_is_named_not_he_or_we():
+    # DUC 2006 D0605E: "``We have a lot of products,'' said Wendy Dixon" was quoted to "We" (the
+    # pronoun read as the first letters of "Wendy"); 47 of 6,993 DUC quotations so ("said Helmut
+    # Digel" to "He", "says Ira Mayer" to "I", "said Sheila Morago" to "She").
+    from chorus.analysis.quotes import find_quotations
+
+    texts = [
+        "``We have a lot of products,'' said Wendy Dixon, Merck's vice president of marketing. "
+        "``I am very often asking my people what is going on,'' said Helmut Digel, a federation president.",
+        "Merck officials play down their reliance on one drug, said Ira Mayer.",
+    ]
+    speakers = {q.text.split()[0]: q.speaker for q in find_quotations(build_story(load_documents(texts)))}
+    assert speakers == {"We": "Wendy Dixon", "I": "Helmut Digel"}
+
+
+def test_a_capital_after_said_and_a_quotation_mark_opens_the_quotation_and_gets_no_speech_vote():
+    # `said: "Harbour Lights ...` gave the quotation's first words a speech verb's vote for a person
+    # (DUC 2007 D0736H-C: "West Wing", a television series, under People); a name right after the
+    # verb keeps it ("said Lavrov"). The run is printed in lower case too, so no other cue makes it one.
+    texts = [
+        'The director said: "Harbour Lights changed my life." Critics praised Harbour Lights.',
+        'She said "Harbour Lights took six years to make." Audiences loved Harbour Lights.',
+        "Tickets for Harbour Lights sold out, the cinema said. The harbour lights went dark.",
+    ]
+    kinds = {e.name: e.kind for e in find_entities(build_story(load_documents(texts)))}
+    assert kinds["Harbour Lights"] != "person"
+
+
 def test_rule_typer_uses_head_words_saints_titles_and_initials():
     texts = [
         "Workers at Dunmere Foods walked out on Monday, the union said. On Monday night the Red Crescent said "

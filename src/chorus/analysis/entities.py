@@ -413,7 +413,7 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
         surface += "."  # "U.S." keeps its last full stop
     before = [t.group().lower() for t in tokens[max(0, run[0] - 2) : run[0]]]
     after = [t.group().lower() for t in tokens[run[-1] + 1 : run[-1] + 3]]
-    before_text, after_text = text[:start], text[end:]
+    after_text = text[end:]
     possessive = bool(re.search(r"['’]s?$", tokens[run[-1]].group()))
     # "the Red Cross said": a person's name takes no article (but "the John Williams
     # music" is the music's article, so a noun after the name leaves it out).
@@ -444,7 +444,10 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
     speech = 0.0
     if after and (after[0] in _SPEECH or after[:2] in (["has", "said"], ["had", "said"])):
         speech += VOTE_HINT
-    if before and before[-1] in _SPEECH and not before_text.rstrip().endswith(","):
+    # A speech verb in front is the name's only with nothing but a space between them: after
+    # `said: ``` or `said, "` the capital opens the quotation (`said: ``Today's proposal`), and a
+    # comma or colon hands the verb to what follows, not to a speaker.
+    if before and before[-1] in _SPEECH and not text[tokens[run[0] - 1].end() : start].strip():
         speech += VOTE_HINT
     if speech:
         votes[PERSON] += speech  # type: ignore[assignment]  # VOTE_HINT may be a half vote

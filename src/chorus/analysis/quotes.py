@@ -52,7 +52,7 @@ _PARTICLE = r"(?:al|el|bin|ibn|van|von|de|da|du|del|der|le|la|di)"
 # A particle opens a word: not the "der" of "commander Vladimir Kuroyedov".
 _NAME_WORD = rf"(?:[A-Z][\w’'.\-]*|\b{_PARTICLE}[\-\s][A-Z][\w’'.\-]*)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD}){{0,4}}"
-_PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
+_PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)\b"  # whole words: "said Wendy Dixon" is no "We"
 # Not "that"/"this": in "mentioned that Meshaal told" they introduce a clause.
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
 _DESCRIPTION = rf"{_DETERMINER}(?:\s+[\w’'.\-]+){{1,5}}?"
