@@ -835,3 +835,26 @@ def test_the_report_s_summary_cites_as_chorus_summarize_does():
     section = render_report(report, "markdown").split("## 1. Summary", 1)[1].split("## 2.", 1)[0]
     disputed = [s for s in report.summary.sentences if s.contradicting_indexes]
     assert disputed and all(citation(s) in section for s in report.summary.sentences)
+
+
+def test_questions_list_headings_and_short_transitions_are_no_facts():
+    # The facts list of a 100-article pile held "And it's not just in America." and the like
+    # (benchmarks/facts_checkable.py). A summary's sentence would stay a fact: its bracket is one.
+    from chorus.analysis.facts import is_claim
+
+    texts = [
+        "Star Wars fans queued for days outside the theatre in Los Angeles. And it's not just in America. "
+        "Fans in London camped out too. How are they occupying themselves? The new rules require: "
+        "Tickets went on sale on Monday, the studio said.",
+        "Fans in London camped out for three days before the film opened. The studio said tickets went on "
+        "sale on Monday. ``Why would anyone wait a week?'' asked Lee Sutton, a cinema manager.",
+    ]
+    report = chorus.report(texts)
+    centres = {report.sentence(f.centre).text for f in report.facts}
+    cited = {s.text for s in report.summary.sentences}
+    for text in ("And it's not just in America.", "How are they occupying themselves?", "The new rules require:"):
+        assert text in cited or text not in centres
+    assert is_claim("``Why would anyone wait a week?'' asked Lee Sutton, a cinema manager.")  # someone asked it
+    assert not is_claim("``Why would anyone wait a week?''")
+    assert is_claim("And he won the race on Sunday.") and is_claim("the tribe runs a lottery at http:")
+    assert not is_claim("``And eat your Wheaties.''") and not is_claim("Fast forward to the premiere?")

@@ -235,6 +235,12 @@ TOLL_EVENT_VERBS = (
 )
 # A modal says a possibility, a plan or a duty, not the act: "could resign", "would close the
 # bridge", "should resign" state no resignation and no closing.
+# What a sentence opens with when it carries on the writer's telling rather than making a claim:
+# "And it's not just in America.", "But that was then." (analysis.facts, with a placeholder subject).
+TRANSITION_OPENERS = frozenset("and but so or yet still now then plus".split())
+# Subjects that stand for no one (a placeholder, or the telling so far): "it's", "that was", "there is".
+PLACEHOLDER_SUBJECTS = frozenset("it it's it’s that that's that’s this there there's there’s".split())
+
 MODAL_WORDS = ("will", "may", "might", "shall", "'ll", "could", "would", "should", "can", "must")
 # The words that open an embedded question that takes its act as given ("how he could be charged"
 # tells that he was): a modal after them is not a plan of the act. Not "whether", "if" or "what":
