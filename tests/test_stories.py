@@ -590,3 +590,20 @@ def test_a_summary_kept_in_a_state_quotes_a_disputed_value_as_the_summaries_do_n
     again = render_text(summary_from_state(kept, summary.documents))
     assert "says more than 1,500" in again and "More than 1,500" not in again
     assert again == render_text(summary)
+
+
+def test_a_source_whose_label_is_its_headline_cut_short_is_named_once_in_every_digest():
+    """An article of no known outlet is labelled by its headline, cut: the HTML digest (as the text one) gives the
+    whole headline once, not 'Headline cut…: Headline in full'."""
+    from chorus.render.stories import render_stories
+
+    rows = [json.loads(line) for line in STREAM.read_text().splitlines()][:3]
+    for row in rows:
+        row.pop("outlet")
+        row["title"] += " as the valley counts its dead and the homeless"
+    digest = stories(rows, summaries=False)
+    page = render_stories(digest, "html")
+    sources = page[page.index('<ol class="sources">') :]
+    assert "…: " not in page
+    for row in rows:
+        assert sources.count(row["title"]) == 1 and row["title"] in render_stories(digest, "text")

@@ -1519,19 +1519,35 @@ def test_the_stories_view_groups_many_files_and_a_feed(page, output_dir, tmp_pat
     nothing overflows and axe finds nothing serious."""
     picture = tmp_path / "photo.txt"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    paths = [*sorted(EXAMPLE.glob("*.txt")), *sorted(KELLMOOR.glob("*.txt")), ROOT / "tests/data/stories/feed.xml"]
+    headline = "Tarnby library reopens after two years of repairs with a new reading room for its pupils"
+    long_title = tmp_path / "library.html"  # no outlet, a headline its label cuts short
+    long_title.write_text(
+        f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+        "<p>The Tarnby public library reopened on Saturday after two years of repairs, its director said. Its new "
+        "reading room will host pupils every weekday morning.</p>"
+        "<p>The room was paid for by a bequest of old maps and books.</p></article></body></html>"
+    )
+    paths = [
+        *sorted(EXAMPLE.glob("*.txt")),
+        *sorted(KELLMOOR.glob("*.txt")),
+        ROOT / "tests/data/stories/feed.xml",
+        long_title,
+    ]
     element(page, "#stories-files").send_keys("\n".join(str(p.resolve()) for p in [*paths, picture]))
     element(page, "#stories-form button[type=submit]").click()
     status = element(page, "#stories-status")
     wait_until(page, lambda d: by_css(d, "#stories-output h2") or not status.text.startswith("Grouping"), seconds=180)
     assert status.text == ""  # no error
     heading = element(page, "#stories-output h2").text
-    articles = len(sorted(EXAMPLE.glob("*.txt"))) + len(sorted(KELLMOOR.glob("*.txt"))) + 2 + 1
+    articles = len(sorted(EXAMPLE.glob("*.txt"))) + len(sorted(KELLMOOR.glob("*.txt"))) + 2 + 1 + 1
     assert heading.endswith(f"from {articles} articles"), heading
     shown = by_css(page, "#stories-output article.story")
     sources = [len(s.find_elements("css selector", ".story-sources li")) for s in shown]
     assert sources[:2] == [len(list(EXAMPLE.glob("*.txt"))), len(list(KELLMOOR.glob("*.txt")))], sources
-    assert sorted(sources[2:]) == [1, 1]  # the feed's two items: a tram vote and ferries, two stories
+    assert sorted(sources[2:]) == [1, 1, 1]  # the feed's two items (a tram vote, ferries) and the library
+    lines = [li.text for li in by_css(page, "#stories-output .story-sources li")]
+    assert any(line.startswith(headline + " — ") for line in lines), lines  # said once, whole
+    assert not any("…: " in line for line in lines), lines
     assert all(s.find_elements("css selector", ".story-summary .story-cite") for s in shown[:2])
     assert "photo.txt" in element(page, "#stories-output ul").text
     screenshot(page, output_dir / "stories-desktop.png")

@@ -22,7 +22,7 @@ from typing import Any
 from chorus.digest.grouping import JOINED, MERGED, MOVED, OPENED, Decision
 from chorus.digest.results import NewsStory, StoryDigest
 from chorus.render.json import document_fields, summary_to_dict
-from chorus.render.text import citation, source_line
+from chorus.render.text import citation, label_and_title, source_line
 from chorus.text import counted
 
 STORY_FORMATS = ("text", "markdown", "json", "html")
@@ -255,7 +255,7 @@ def render_stories_html(digest: StoryDigest) -> str:
         documents = story.summary.documents if story.summary is not None else story.documents
         parts.append('<ol class="sources">')
         for doc, decision in zip(documents, story.decisions):
-            name = esc(doc.label) + (f": {esc(doc.title)}" if doc.title and doc.title != doc.label else "")
+            name = esc(label_and_title(doc))
             link = (
                 f'<a href="{esc(doc.url)}">{name}</a>'
                 if doc.url and doc.url.startswith(("http://", "https://"))

@@ -6,19 +6,25 @@ from chorus.ingest.metadata import place_label
 from chorus.types import Document, Summary, SummarySentence
 
 
+def label_and_title(doc: Document) -> str:
+    """'label: title': the human label (an outlet, else the headline) and the title when it adds to it; a label
+    that is the headline cut short is the whole headline alone."""
+    label = doc.label
+    shortened = label.endswith("…") and doc.title is not None and doc.title.startswith(label[:-1].rstrip(" ,;:"))
+    if shortened and doc.title:
+        return doc.title
+    if doc.title and doc.title != label:
+        return f"{label}: {doc.title}"
+    return label
+
+
 def source_line(number: int, doc: Document) -> str:
-    """'[n] label: title (file)': the human label (an outlet, else the headline), the title when it
-    adds to the label, and the file name or id the article came as when the label is not it."""
+    """'[n] label: title (file)': ``label_and_title``, and the file name or id the article came as when the label
+    is not it."""
     label, given = doc.label, doc.name or place_label(doc.id)
     if not doc.name and doc.id == str(number):  # a pasted text's id is its place, which [n] already says
         given = label
-    shortened = label.endswith("…") and doc.title is not None and doc.title.startswith(label[:-1].rstrip(" ,;:"))
-    if shortened and doc.title:
-        line = f"[{number}] {doc.title}"
-    elif doc.title and doc.title != label:
-        line = f"[{number}] {label}: {doc.title}"
-    else:
-        line = f"[{number}] {label}"
+    line = f"[{number}] {label_and_title(doc)}"
     return line if given == label else f"{line} ({given})"
 
 

@@ -32,6 +32,15 @@
     return text + ']';
   }
 
+  // 'label: title', or the whole headline alone when the label is that headline cut short
+  // (as chorus.render.text.label_and_title).
+  function labelAndTitle(doc) {
+    var label = doc.label;
+    var cut = label.slice(-1) === '…' && doc.title && doc.title.indexOf(label.slice(0, -1).replace(/[ ,;:]+$/, '')) === 0;
+    if (cut) { return doc.title; }
+    return doc.title && doc.title !== label ? label + ': ' + doc.title : label;
+  }
+
   function showStory(story, list) {
     var item = el('article', 'story');
     item.appendChild(el('h3', null, story.rank + '. ' + story.title));
@@ -52,7 +61,7 @@
     var sources = el('ol', 'story-sources');
     story.documents.forEach(function (doc) {
       var why = doc.decision.action + (doc.decision.similarity !== null ? ' (similarity ' + doc.decision.similarity.toFixed(2) + ')' : '');
-      sources.appendChild(el('li', null, doc.label + (doc.title && doc.title !== doc.label ? ': ' + doc.title : '')
+      sources.appendChild(el('li', null, labelAndTitle(doc)
         + ' — ' + (doc.published || 'undated').slice(0, 10) + ', ' + why));
     });
     item.appendChild(sources);
