@@ -1421,3 +1421,69 @@ def test_a_plan_is_told_by_the_verb_after_its_word_of_planning_and_only_as_a_pla
     )
     found = verdicts(story, "The Ostvale mayor is scheduled to sign the budget agreement with the union on Monday.")
     assert found == {"d1": STATES, "d2": STATES, "d3": STATES, "d4": SILENT, "d5": SILENT, "d6": STATES, "d7": SILENT}
+
+
+@pytest.mark.parametrize(
+    ("claim", "paraphrase", "other_claim"),
+    [
+        # setting off a reaction
+        (
+            "The closure of the Ostvale steelworks provoked a national debate about jobs.",
+            "The closure of the Ostvale steelworks sparked a national debate about jobs.",
+            "The closure of the Ostvale steelworks ended a national debate about jobs.",
+        ),
+        # handing over what is someone's from then on
+        (
+            "The aunt was granted temporary custody of the Ostvale twins by the family court.",
+            "The aunt was given temporary custody of the Ostvale twins by the family court.",
+            "The aunt was denied temporary custody of the Ostvale twins by the family court.",
+        ),
+        # keeping something as it is
+        (
+            "The Ostvale dairy maintained its grip on the regional cheese market for a decade.",
+            "The Ostvale dairy kept its grip on the regional cheese market for a decade.",
+            "The Ostvale dairy lost its grip on the regional cheese market for a decade.",
+        ),
+    ],
+)
+def test_words_for_one_act_state_a_claim_and_another_act_on_the_same_things_does_not(claim, paraphrase, other_claim):
+    story = story_of(claim + "\n\n" + FILLER, paraphrase + "\n\n" + FILLER, other_claim + "\n\n" + FILLER)
+    assert verdicts(story, claim) == {"d1": STATES, "d2": STATES, "d3": SILENT}
+
+
+def test_a_verb_printed_only_in_a_name_is_no_act():
+    claim = "The Vandermolen family appealed to the Northern Court of Appeals in Ostvale on Monday."
+    story = story_of(
+        claim + "\n\n" + FILLER,
+        # the court's name holds the word: the court acts, no one appeals
+        "The Northern Court of Appeals in Ostvale rejected a request by the Vandermolen family on Monday.\n\n" + FILLER,
+        # the act in lower case, as a noun
+        "The Vandermolen family lodged an appeal with the Northern Court of Appeals in Ostvale on Monday.\n\n" + FILLER,
+    )
+    assert verdicts(story, claim) == {"d1": STATES, "d2": SILENT, "d3": STATES}
+
+
+def test_a_word_in_ed_that_describes_a_thing_is_not_the_claims_verb():
+    claim = "Thousands of frightened residents streamed into the parks of Ostvale after the earthquake."
+    motivated = "The racially motivated attack on the Ostvale mosque shamed the town."
+    story = story_of(
+        claim + "\n\n" + FILLER + "\n\n" + motivated,
+        "Thousands of frightened residents streamed into Ostvale's parks after the earthquake.\n\n" + FILLER,
+        # the same frightened residents, another act
+        "Thousands of frightened residents stayed away from the parks of Ostvale after the earthquake.\n\n" + FILLER,
+    )
+    aligner = aligner_of(story)
+    assert aligner.claim_of_text(claim).verb_stems == {"stream"}  # not "frighten"
+    assert verdicts(story, claim) == {"d1": STATES, "d2": STATES, "d3": SILENT}
+    # after a determiner and an adverb in -ly too: "the racially motivated killing ... shamed"
+    assert aligner.claim_of_text(motivated).verb_stems == {"shame"}
+
+
+def test_no_one_with_a_hyphen_says_no():
+    claim = "No one has been charged with the Ostvale warehouse arson."
+    story = story_of(
+        claim + "\n\n" + FILLER,
+        "No-one has been charged with the Ostvale warehouse arson.\n\n" + FILLER,
+        "Two men have been charged with the Ostvale warehouse arson.\n\n" + FILLER,
+    )
+    assert verdicts(story, claim) == {"d1": STATES, "d2": STATES, "d3": SILENT}

@@ -260,7 +260,20 @@ ACT_SYNONYMS = {
     # which is also yielding ("conceded defeat"), nor "confess", to a crime: with them, "Clinton concedes
     # that he did not tell the truth ..." was cited to "if President Clinton would admit he committed perjury".
     "admit": "admit admits admitted admitting admission acknowledge acknowledges acknowledged acknowledging",
+    # setting off a reaction: "The killing ... provoked a national debate" / "prompted a national debate" /
+    # "sparked", "triggered".
+    "prompt": "prompt prompts prompted prompting provoke provokes provoked provoking spark sparks sparked "
+    "sparking trigger triggers triggered triggering",
+    # handing over what is someone's from then on: "was granted temporary custody" / "was given temporary
+    # custody" (joins the class of "give").
+    "give": "give grant grants granted granting",
+    # holding on to what one has: "Microsoft had maintained its dominance by keeping ``an oppressive thumb
+    # on the scale''" / "kept ``an oppressive thumb on the scale''".
+    "keep": "keep keeps kept keeping maintain maintains maintained maintaining",
 }
+# Prepositions after which a word in -ed describes a thing and is no clause's verb ("on a list of
+# endangered sites", "members of various anti-government armed groups"): a verb never follows them.
+PREPOSITIONS = frozenset("of in on at for with from by into onto among about under against over through".split())
 # Past forms not in -ed: the verb of a claim that has no other ("Three Europeans set off Wednesday").
 IRREGULAR_PAST = (
     "set",
