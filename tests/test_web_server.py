@@ -195,6 +195,9 @@ def test_a_client_that_hangs_up_gets_its_worker_killed_and_the_memory_back(live_
 @pytest.mark.slow
 def test_a_job_over_its_memory_limit_is_refused_and_the_worker_replaced():
     with TestClient(create_app(), base_url=LOCAL) as probe:  # what a worker needs before any job
+        # A job first: a worker measured before it has loaded what it preloads (slow under load) gives a
+        # baseline under what every worker needs, and a limit that fails the next job's very arguments.
+        assert probe.post("/api/summarize", json=LIGHT).status_code == 200
         baseline = max(psutil.Process(pid).memory_info().vms for pid in probe.app.state.pool.pids()["idle"])
     # 100 MB more than that: enough for a light summary, not for the heavy report (it grows by several times that).
     limits = Limits(worker_memory_bytes=baseline + 100 * 2**20, **LONG)
@@ -206,6 +209,22 @@ def test_a_job_over_its_memory_limit_is_refused_and_the_worker_replaced():
         assert error["code"] == "out_of_memory" and "one request may use" in error["message"]
         assert len(pool.pids()["idle"]) == 3
         assert client.post("/api/summarize", json=LIGHT).status_code == 200
+
+
+def test_a_job_whose_arguments_do_not_fit_under_the_limit_is_out_of_memory_not_a_crash():
+    from chorus.web.workers import Worker, _context
+
+    probe = Worker(_context(), None)
+    try:
+        assert probe.call(len, ((),)) == ("ok", 0)  # loaded and answering
+        baseline = psutil.Process(probe.pid).memory_info().vms
+    finally:
+        probe.kill()
+    worker = Worker(_context(), baseline + 64 * 2**20)
+    try:
+        assert worker.call(len, (b"x" * (256 * 2**20),)) == ("memory", None)
+    finally:
+        worker.kill()
 
 
 def test_a_worker_that_exits_is_a_failure_of_chorus_and_only_a_killed_one_is_out_of_memory():

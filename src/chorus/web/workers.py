@@ -92,6 +92,11 @@ def _serve_jobs(connection: Connection, memory_bytes: int | None) -> None:
             function, args = connection.recv()
         except (EOFError, OSError):
             return
+        except MemoryError:
+            # The job's own arguments do not fit under the limit: the request is too big, not chorus
+            # broken. The rest of the message is still in the pipe, so this worker can take no other job.
+            connection.send(("memory", None))
+            return
         try:
             outcome: tuple[str, Any] = ("ok", function(*args))
         except MemoryError:
@@ -144,6 +149,9 @@ class Worker:
         read, a library that exits): that is chorus failing, not the request being too big."""
         try:
             self._connection.send((function, args))
+        except OSError:  # gone while the job was written: it may have said why before it went
+            pass
+        try:
             return self._connection.recv()
         except (EOFError, OSError):
             self.process.join(EXIT_WAIT_SECONDS)
