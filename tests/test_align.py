@@ -91,6 +91,18 @@ def test_a_different_figure_for_the_same_count_contradicts_a_compatible_one_stat
     assert (difference.kind, difference.claim, difference.article) == ("number", "About 1,200", "More than 1,500")
 
 
+def test_a_share_that_ends_its_sentence_is_a_figure():
+    """ "29.6 percent." with nothing after it is still a share: another share for the same result
+    contradicts, the same share states (before, a sentence-final percentage held no figure at all, so any
+    article telling the same result with another share was cited as stating it)."""
+    story = story_of(
+        "Communist leader Gennady Zyuganov finished second in the election with 29.6 percent.",
+        "Communist leader Gennady Zyuganov finished second in the election with 32 percent.",
+        "Communist leader Gennady Zyuganov finished second in the election with 29.6 percent.",
+    )
+    assert verdicts_of_first_claim(story)[1:] == [CONTRADICTS, STATES]
+
+
 @pytest.mark.parametrize(
     "claim, other, kind",
     [

@@ -25,6 +25,7 @@ from chorus.represent import sentence_numbers
 from chorus.text import WORD_RE, is_content, stem
 
 APPROXIMATE = 0.1  # "about 1,200" spans 1,080-1,320
+PERCENT_HEAD = "percent"  # the head of a share that no word follows ("won 35 percent.")
 CACHED_TEXTS = 50_000  # sentences whose days, dates, years and ranks are kept once found
 
 _NUMBER_WORDS = lexicon.NUMBER_WORDS
@@ -516,6 +517,8 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             lives_of and (not after or after[0] not in PEOPLE_NOUNS)
         ):
             after = ["peopl"] + after[1:]
+        if not after and m.group("pct"):
+            after = [PERCENT_HEAD]  # "was second with 29.6 percent.": a share, of whatever the clause is about
         if not after:
             continue
         superseded = bool(
