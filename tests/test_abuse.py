@@ -357,6 +357,12 @@ def test_markdown_output_carries_no_html_from_articles_titles_or_names(tmp_path,
         assert code == 0, err
         assert "<img" not in out and "<script" not in out
         assert "&lt;img" in out  # shown as text, not dropped
+    # The HTML report's no-JavaScript copy shows the words once escaped, as the reader wrote them
+    # (it escaped the Markdown's own escapes again: "&amp;lt;img" printed "&lt;img" on the page).
+    code, out, err = run("report", "--format", "html", str(folder), str(headline))
+    assert code == 0, err
+    copy = out.split('<pre class="report-text">', 1)[1].split("</pre>", 1)[0]
+    assert "&lt;img src=x" in copy and "&amp;lt;" not in copy and "<img" not in copy
 
 
 # ---- the API -----------------------------------------------------------------------

@@ -129,3 +129,13 @@ def test_the_markdown_report_lists_the_articles_in_the_order_published():
         "",
     ]
     assert _in_time(docs[2:3] + docs[:1]) == []  # one dated article orders nothing
+
+
+@pytest.mark.parametrize(
+    "words",
+    ['<img src=x onerror="alert(1)">', "[1] a bracket \\[ and \\]", "&lt; and &amp; and & alone", "AT&T; 3 < 4"],
+)
+def test_markdown_unescape_gives_back_the_words_it_escaped(words):
+    from chorus.render.markdown import _escape, unescape
+
+    assert unescape(_escape(words)) == words

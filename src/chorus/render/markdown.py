@@ -20,6 +20,15 @@ def _escape(text: str) -> str:
     return _STARTS_ENTITY.sub("&amp;", text).translate(_MARKDOWN_ESCAPES)
 
 
+_ESCAPED_ENTITY = re.compile(r"&amp;(?=#?\w+;)")
+
+
+def unescape(markdown: str) -> str:
+    """Markdown written by chorus read back as the words it shows (the inverse of ``_escape`` on the
+    outlets' words): what a reader of the Markdown as plain text should see, e.g. a no-JavaScript copy."""
+    return _ESCAPED_ENTITY.sub("&", markdown.replace("&lt;", "<")).replace(r"\[", "[").replace(r"\]", "]")
+
+
 def _sentences(numbers: tuple[int, ...]) -> str:
     return ("sentence " if len(numbers) == 1 else "sentences ") + " and ".join(str(p + 1) for p in numbers)
 

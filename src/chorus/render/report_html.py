@@ -17,6 +17,7 @@ from typing import Any
 from chorus.analysis.report import Report
 from chorus.render.html import PAGE_STYLE
 from chorus.render.json import article_sentences
+from chorus.render.markdown import unescape
 from chorus.render.report_json import report_to_dict
 from chorus.render.report_markdown import render_report_markdown
 from chorus.render.wording import REPORT_TITLE, chosen_by, story_script
@@ -85,7 +86,7 @@ def report_html_page(title: str, about: str, markdown: str, data_script: str) ->
 <h1>{escape(title)}</h1>
 <p class="meta">{about}</p>
 <noscript><p class="hint">This report draws its pictures with JavaScript; here it is as text.</p>
-<pre class="report-text">{escape(markdown)}</pre></noscript>
+<pre class="report-text">{escape(unescape(markdown))}</pre></noscript>
 <h2 class="sr-only">The report, section by section</h2>
 <div id="story" class="story-root"></div>
 </main>
