@@ -400,6 +400,23 @@ def test_a_bad_upload_to_the_stories_endpoint_is_reported_and_the_others_grouped
         assert alone.status_code == 422 and "photo.txt is a binary file" in alone.text
 
 
+def test_a_jsonl_upload_to_the_stories_endpoint_is_read_an_article_a_line():
+    """As `chorus stories FILE.jsonl` reads it (before, the page took the whole file for one article)."""
+    from fastapi.testclient import TestClient
+
+    from chorus.web.app import create_app
+
+    lines = STREAM.read_text().splitlines()
+    body = "\n".join([*lines[:3], "{not json", *lines[3:]]).encode()
+    with TestClient(create_app(), base_url="http://localhost") as client:
+        answer = client.post("/api/stories", files=[("documents", ("day.jsonl", body, "application/jsonl"))])
+        assert answer.status_code == 200, answer.text
+        data = answer.json()
+    assert data["articles_in"] == data["articles_out"] == len(lines) + 1
+    assert sum(s["articles"] for s in data["stories"]) == len(lines)
+    assert [r["where"] for r in data["rejected"]] == ["day.jsonl line 4"]
+
+
 def _stream_features() -> list:
     return [
         article_features(r["id"], r["title"], r["text"], r["date"])

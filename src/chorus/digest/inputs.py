@@ -81,14 +81,19 @@ def _records_articles(records: Iterable[tuple[str, int, object]], rejected: list
             rejected.append(Rejected(where, str(exc)))
 
 
-def _jsonl_records(text: str, rejected: list[Rejected]) -> Iterator[tuple[str, int, object]]:
+def _jsonl_records(text: str, rejected: list[Rejected], source: str) -> Iterator[tuple[str, int, object]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            where = f"standard input line {number}"
+            where = f"{source} line {number}"
             try:
                 yield where, number, parse_json(line, where)
             except InputError as exc:
                 rejected.append(Rejected(where, str(exc)))
+
+
+def jsonl_text_articles(text: str, source: str, rejected: list[Rejected]) -> Iterator[RawDocument]:
+    """The articles of JSONL text (standard input, an upload), one a line: a bad line reported, the others read."""
+    yield from _records_articles(_jsonl_records(text, rejected, source), rejected)
 
 
 def stdin_articles(
@@ -105,7 +110,7 @@ def stdin_articles(
     try:
         whole = json.loads(text)
     except (json.JSONDecodeError, RecursionError):  # not one JSON value: a line each
-        yield from _records_articles(_jsonl_records(text, rejected), rejected)
+        yield from jsonl_text_articles(text, "standard input", rejected)
         return
     records = whole if isinstance(whole, list) else [whole]
     yield from _records_articles(((f"standard input item {i}", i, r) for i, r in enumerate(records, start=1)), rejected)

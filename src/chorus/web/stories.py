@@ -16,8 +16,9 @@ from fastapi import FastAPI, Request, Response
 from pydantic import Field
 
 from chorus.digest import DigestOptions, stories
-from chorus.digest.inputs import Rejected
+from chorus.digest.inputs import Rejected, jsonl_text_articles
 from chorus.errors import InputError
+from chorus.ingest.decode import decode
 from chorus.ingest.feeds import is_feed
 from chorus.ingest.read import read_feed_text
 from chorus.render.stories import render_stories, stories_to_dict
@@ -28,6 +29,7 @@ from chorus.web.limits import Deadline, Limits
 from chorus.web.schemas import DOCUMENTS_DESCRIPTION, MAX_BUDGET_WORDS, DocumentItem, Strict
 from chorus.web.workers import WorkerPool
 
+JSONL_SUFFIX = ".jsonl"  # an upload of articles one a line (a .json upload is one article's text)
 MEDIA_TYPES = {"markdown": "text/markdown", "html": "text/html", "text": "text/plain"}
 
 
@@ -54,8 +56,11 @@ class StoriesRequest(StoriesOptions):
 REQUEST_MODELS[StoriesOptions] = StoriesRequest
 
 
-def raw_articles(article: Incoming) -> list:
-    """An upload's articles: each item of a feed, or the one article."""
+def raw_articles(article: Incoming, rejected: list[Rejected]) -> list:
+    """An upload's articles: each line of a JSONL file (as `chorus stories` reads one; a bad line
+    reported in ``rejected``), each item of a feed, or the one article."""
+    if article.data is not None and (article.filename or "").lower().endswith(JSONL_SUFFIX):
+        return list(jsonl_text_articles(decode(article.data, article.filename or ""), article.filename or "", rejected))
     raw = raw_document(article)
     if is_feed(raw.text):
         return read_feed_text(raw.text, raw.name or f"feed {article.number}")
@@ -64,10 +69,11 @@ def raw_articles(article: Incoming) -> list:
 
 def stories_and_render(articles: list[Incoming], options: StoriesOptions, deadline: Deadline) -> dict[str, Any] | str:
     deadline.check()
-    raw, unread = [], []
+    raw: list = []
+    unread: list[Rejected] = []
     for article in articles:
         try:
-            raw.extend(raw_articles(article))
+            raw.extend(raw_articles(article, unread))
         except InputError as exc:  # one bad upload (a picture, an empty file) is reported; the others are grouped
             unread.append(Rejected(article.filename or article.name or f"article {article.number}", str(exc)))
     if not raw:
