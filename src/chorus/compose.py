@@ -20,7 +20,7 @@ are shown against it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from chorus.align import CONTRADICTS, STATES, aligner_of
@@ -221,43 +221,48 @@ def _ordinary_opener(context, text: str) -> bool:
     return bool(words) and not context.is_name(words[0]) and not (len(words) > 1 and words[1][:1].isupper())
 
 
-def told_late_gaps(story: Story, ordered: list[int]) -> dict[int, int]:
-    """The sentences ``timeline.told_late`` dates in this order, each with the days between its
-    article and the latest article told before it (an article's day: a later article's sentence
-    about an older day, "After the July 25 crash, …", is still its later news)."""
+def _article_days(story: Story, ordered: list[int]) -> tuple[dict[int, date | None], date | None]:
+    """Each sentence's article day, and the latest of them (the news the summary tells)."""
     article = {i: published_day(story.documents[story.sentences[i].doc_index].published) for i in ordered}
     known = [d for d in article.values() if d is not None]
-    latest = max(known) if known else None
+    return article, (max(known) if known else None)
+
+
+def told_late_dates(story: Story, ordered: list[int]) -> dict[int, tuple[str, int]]:
+    """The sentences ``timeline.told_late`` dates in this order, each with its dating words and the
+    days between its article and the latest article told before it (an article's day: a later
+    article's sentence about an older day, "After the July 25 crash, …", is still its later news)."""
+    article, latest = _article_days(story, ordered)
     out = {}
     for n, i in enumerate(ordered):
         before = [d for j in ordered[:n] if (d := article[j]) is not None]
         own = article[i]
-        if before and own is not None and dating_of(story, i, latest) is None:
-            if told_late(story.sentences[i].text, own, max(before)) is not None:
-                out[i] = (max(before) - own).days
+        if not before or own is None or dating_of(story, i, latest) is not None:
+            continue
+        if (words := told_late(story.sentences[i].text, own, max(before))) is not None:
+            out[i] = (words, (max(before) - own).days)
     return out
 
 
 def readable_texts(
-    story: Story, ordered: list[int], names_told_later: bool = True, told_late_dated: Collection[int] | None = None
+    story: Story,
+    ordered: list[int],
+    names_told_later: bool = True,
+    late_dates: Mapping[int, tuple[str, int]] | None = None,
 ) -> list[tuple[str, tuple[Edit, ...]]]:
     """Each sentence's text as the summary prints it, in summary order; ``names_told_later``:
     a bare surname may get the full name a later summary sentence prints; a sentence told after
-    later news says when it was told (``timeline.told_late``), of ``told_late_dated`` only when given."""
+    later news says when it was told (``told_late_dates``; only those of ``late_dates`` when given)."""
     introduced: set[str] = set()
-    article = {i: published_day(story.documents[story.sentences[i].doc_index].published) for i in ordered}
-    known = [d for d in article.values() if d is not None]
-    latest = max(known) if known else None
+    _, latest = _article_days(story, ordered)
+    late_dates = told_late_dates(story, ordered) if late_dates is None else late_dates
     out: list[tuple[str, tuple[Edit, ...]]] = []
     for n, i in enumerate(ordered):
         as_of = dating_of(story, i, latest)
         after_predecessor = n > 0 and predecessor_of(story, story.sentences[i]) == ordered[n - 1]
         later = [story.sentences[j].text for j in ordered[n + 1 :]] if names_told_later else []
         earlier = [text for text, _ in out]
-        before = [d for j in ordered[:n] if (d := article[j]) is not None]
-        late = None
-        if before and as_of is None and (told_late_dated is None or i in told_late_dated):
-            late = told_late(story.sentences[i].text, article[i], max(before))
+        late = late_dates[i][0] if i in late_dates else None
         out.append(readable_text(story, i, introduced, as_of, after_predecessor, later, earlier, late))
     return out
 
@@ -316,21 +321,21 @@ def cite(story: Story, sentence: Sentence) -> SummarySentence:
 
 def compose(story: Story, chosen: list[int], budget: Budget, method: str, warnings: list[str] | None = None) -> Summary:
     ordered = story_order(story, list(dict.fromkeys(chosen)))
-    texts = readable_texts(story, ordered)
+    late = told_late_dates(story, ordered)
+    texts = readable_texts(story, ordered, late_dates=late)
     # Selection counted the words of the edits the story itself gives, not of a name the summary
     # prints further on nor of a date for a sentence told after later news: without room for
     # those, no such edit, and no sentence lost. The dates go first, one at a time from the
     # sentence told nearest its time, then the names.
-    late = told_late_gaps(story, ordered)
 
     def over(texts: list[tuple[str, tuple[Edit, ...]]]) -> bool:
         return budget.words is not None and sum(len(t.split()) for t, _ in texts) > budget.words
 
     while over(texts) and late:
-        del late[min(late, key=lambda i: (late[i], -ordered.index(i)))]
-        texts = readable_texts(story, ordered, told_late_dated=set(late))
+        del late[min(late, key=lambda i: (late[i][1], -ordered.index(i)))]
+        texts = readable_texts(story, ordered, late_dates=late)
     if over(texts):
-        texts = readable_texts(story, ordered, names_told_later=False, told_late_dated=())
+        texts = readable_texts(story, ordered, names_told_later=False, late_dates={})
     # The selector must respect the budget (edits included); trim defensively so the
     # promise "never over budget, never a cut sentence" holds whatever the method did.
     kept: list[tuple[int, str, tuple[Edit, ...]]] = []
