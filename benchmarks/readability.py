@@ -114,6 +114,13 @@ ELEVENTH_DUC2006 = [f"D06{n:02d}" for n in (*range(1, 51, 5), *range(3, 51, 5))]
 # scored once at the end: every other article by date, as the eleventh, of the DUC 2006 clusters D0602,
 # D0607, ... D0647 and D0604, D0609, ... D0649: 20 clusters no part above summarizes.
 TWELFTH_DUC2006 = [f"D06{n:02d}" for n in (*range(2, 51, 5), *range(4, 51, 5))]  # prefixes, as above
+# A thirteenth held-out part (issue 18's thirteenth round, session s15), judged blind once before any change
+# and scored once at the end: every other article by date, as the eleventh, of the last ten DUC 2006
+# clusters no alternate part took (D0605, D0610, ... D0650), generic, and the whole DUC 2006 clusters
+# D0602, D0607, ... D0647 summarized with their topic's query (as the sixth part's D0604, D0609, ...):
+# 20 summaries no part above makes.
+THIRTEENTH_ALTERNATE_DUC2006 = [f"D06{n:02d}" for n in range(5, 51, 5)]  # prefixes, as above
+THIRTEENTH_QUERY_DUC2006 = [f"D06{n:02d}" for n in range(2, 51, 5)]
 PARTS = (
     "dev",
     "heldout",
@@ -128,6 +135,7 @@ PARTS = (
     "tenth",
     "eleventh",
     "twelfth",
+    "thirteenth",
 )
 EXAMPLES = list(SOURCES)
 
@@ -161,6 +169,8 @@ def judged_set() -> list[tuple[str, str]]:
     out += [(c + LATE, "tenth") for c in duc2006 if c[:5] in TENTH_LATE_DUC2006]
     out += [(c + ALTERNATE, "eleventh") for c in duc2006 if c[:5] in ELEVENTH_DUC2006]
     out += [(c + ALTERNATE, "twelfth") for c in duc2006 if c[:5] in TWELFTH_DUC2006]
+    out += [(c + ALTERNATE, "thirteenth") for c in duc2006 if c[:5] in THIRTEENTH_ALTERNATE_DUC2006]
+    out += [(c + QUERY, "thirteenth") for c in duc2006 if c[:5] in THIRTEENTH_QUERY_DUC2006]
     return out
 
 
