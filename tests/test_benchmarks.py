@@ -200,3 +200,29 @@ def test_fresh_set_i_shares_no_wording_with_the_other_sets(syspath_benchmarks: N
 
     assert shared_with_generators(I_TEMPLATES, OTHER_GENERATORS) == 0
     assert shared_with_generators({"x": ["Markets data delayed 15 minutes today"]}, ["noisy_fresh_i.py"]) > 0
+
+
+def test_fresh_set_j_shares_no_wording_with_the_other_sets(syspath_benchmarks: None) -> None:
+    from fresh_pages import shared_with_generators
+    from noisy_fresh_j import J_TEMPLATES, OTHER_GENERATORS
+
+    assert shared_with_generators(J_TEMPLATES, OTHER_GENERATORS) == 0
+    assert shared_with_generators({"x": ["Have a story we should look into"]}, ["noisy_fresh_j.py"]) > 0
+
+
+def test_fresh_set_j_clusters_the_judged_events_and_each_half_in_fives(syspath_benchmarks: None) -> None:
+    import json
+
+    from noisy_fresh_j import EVENTS, j_parts
+    from web_pages import is_training_page
+
+    events = json.loads(EVENTS.read_text(encoding="utf-8"))["events"]
+    judged = sorted({k for group in events.values() for k in group})
+    keys = judged + [f"{digit}{n:03d}" for digit in "08f" for n in range(6)]
+    parts = j_parts(keys)
+    assert [sorted(g) for p, g in parts if p == "events"] == [sorted(g) for _, g in sorted(events.items())]
+    for name, half in (("five, train half", True), ("five, held-out half", False)):
+        groups = [g for p, g in parts if p == name]
+        drawn = [k for g in groups for k in g]
+        assert sorted(drawn) == sorted(k for k in keys if is_training_page(k) == half)  # each page once
+        assert all(len(g) <= 5 for g in groups) and sum(len(g) < 5 for g in groups) <= 1
