@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from chorus.analysis.report import Report, report
     from chorus.digest import StoryDigest, stories
     from chorus.pipeline import check, load_documents, summarize
-    from chorus.render import render, render_report
+    from chorus.render import render, render_check, render_report
     from chorus.select import METHODS
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "check",
     "load_documents",
     "render",
+    "render_check",
     "render_report",
     "report",
     "stories",
@@ -65,6 +66,7 @@ _LAZY = {
     "check": "chorus.pipeline",
     "load_documents": "chorus.pipeline",
     "render": "chorus.render",
+    "render_check": "chorus.render",
     "render_report": "chorus.render",
     "report": "chorus.analysis.report",
     "Report": "chorus.analysis.report",
