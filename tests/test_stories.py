@@ -313,6 +313,15 @@ def test_cli_formats_and_errors(run, tmp_path):
     assert code == 0 and out.startswith("# 3 stories from 6 input articles")
     code, out, err = run("stories", str(tmp_path / "nothing.txt"))
     assert code == 1 and err.startswith("chorus: error: no usable article") and "Traceback" not in err
+    assert err.count("nothing.txt") == 1  # the file named once, not "X: no such file: X"
+    (tmp_path / "de.txt").write_text(
+        "Ein Großbrand in einem Chemielager hat am Dienstagabend die Evakuierung von rund 1.200 Menschen aus "
+        "einem Wohnviertel am Hafen erzwungen. Die Feuerwehr teilte mit, das Feuer sei kurz nach 21 Uhr "
+        "ausgebrochen und gegen vier Uhr morgens unter Kontrolle gebracht worden.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("stories", str(tmp_path / "de.txt"))
+    assert code == 1 and "German" in err and err.count("de.txt") == 1
     code, _, err = run("stories", str(STREAM), "--since", "yesterday")
     assert code == 1 and "not a date" in err
 
@@ -624,3 +633,15 @@ def test_a_source_whose_label_is_its_headline_cut_short_is_named_once_in_every_d
     assert "…: " not in page
     for row in rows:
         assert sources.count(row["title"]) == 1 and row["title"] in render_stories(digest, "text")
+
+
+def test_articles_of_no_known_outlet_are_listed_as_the_summary_names_them_not_by_file_name(tmp_path):
+    rows = [json.loads(line) for line in STREAM.read_text().splitlines()][:3]  # one earthquake, three outlets
+    for i, row in enumerate(rows):
+        row.pop("outlet", None)
+        row.pop("url", None)
+        (tmp_path / f"{i:03d}_page.txt").write_text(row["title"] + "\n\n" + row["text"] + "\n", encoding="utf-8")
+    (story,) = stories([tmp_path], summaries=False).stories
+    assert story.outlets == [d.label for d in digest_module.labelled([a.document for a in story.articles])]
+    assert [name[:20] for name in story.outlets] == [a.document.title[:20] for a in story.articles]  # headlines
+    assert not any(".txt" in name for name in story.outlets)

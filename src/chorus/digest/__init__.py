@@ -30,8 +30,8 @@ from chorus.digest.results import (
     StoryDigest,
     StoryOutcome,
     StoryWork,
-    outlet_of,
     rank,
+    shown_outlets,
     summarize_story_work,
     time_ordered,
     title_of,
@@ -109,7 +109,7 @@ def news_stories(
         members = [members[i] for i in order]
         indexes = [story.members[i] for i in order]
         dates = [a.document.published for a in members if a.document.published]
-        outlets = list(dict.fromkeys(outlet_of(a.document) for a in members))
+        outlets = shown_outlets([a.document for a in members])
         out.append(
             NewsStory(
                 id=story_id(story.index),

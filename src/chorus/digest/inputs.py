@@ -47,8 +47,9 @@ class Rejected:
 
     @property
     def told(self) -> str:
-        """Where and why in one line, where said once: a reason that names the file already is told as is."""
-        return self.reason if self.reason.startswith(self.where) else f"{self.where}: {self.reason}"
+        """Where and why in one line, where said once: a reason that names the file already ("no such
+        file: WHERE", "not English: WHERE (German)") is told as is."""
+        return self.reason if self.where in self.reason else f"{self.where}: {self.reason}"
 
 
 @dataclass(frozen=True)

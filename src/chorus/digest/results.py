@@ -93,6 +93,16 @@ def outlet_of(document: Document) -> str:
     return document.outlet or domain(document.url) or document.name or place_label(document.id)
 
 
+def shown_outlets(documents: Sequence[Document]) -> list[str]:
+    """The story's outlets, one per ``outlet_of`` (so as many as it counts), each as a reader knows it:
+    the outlet or the web address's domain, else the article's own label in the story (its headline or
+    the opening words of its lede, as the summary's sources name it), not a file name or an id."""
+    shown: dict[str, str] = {}
+    for doc, named in zip(documents, labelled(documents)):
+        shown.setdefault(outlet_of(doc), doc.outlet or domain(doc.url) or named.label)
+    return list(shown.values())
+
+
 def labelled(documents: Sequence[Document]) -> list[Document]:
     """The story's documents under names unique within it ("Reuters, 2015-08-03")."""
     labels = unique_labels(
