@@ -821,6 +821,26 @@ def test_an_article_has_one_word_count_in_the_markdown_report(lavrov):
     assert re.search(r"^### \[\d+\] .*: \d+% of its words \(\d+ words\)", text, re.M)
 
 
+def test_an_article_never_borrows_more_words_than_it_has():
+    # A copy made wholly of another article's text, with figures written "1,200" (two tokens of one word).
+    wire = (
+        "A fire at a chemical warehouse forced the evacuation of about 1,200 people from a waterfront district on "
+        "Tuesday night, officials said. The company paid $4,500,000 in fines in 2021, records show. Three "
+        "firefighters were hurt and 14,000 litres of solvent burned, the fire service said."
+    )
+    other = (
+        "Residents described a loud bang before the smoke appeared over the harbour. Schools in the district "
+        "stay closed on Wednesday while the air is tested every hour by the city's environment agency."
+    )
+    report = chorus.report([wire, wire.rsplit(" Three", 1)[0], other])
+    copy = next(r for r in report.reuse if r.borrowed_words and r.doc_index == 1)
+    words = len(report.documents[1].text.split())
+    assert copy.borrowed_words == copy.words == words  # all of it, counted as a reader counts it
+    assert all(r.borrowed_words <= len(report.documents[r.doc_index].text.split()) for r in report.reuse)
+    text = render_report(report, "markdown")
+    assert f"100% of its words ({words} words)" in text
+
+
 def test_a_passage_does_not_end_on_the_first_word_of_a_sentence_both_articles_happen_to_open_alike():
     report = chorus.report([EXAMPLE])
     roundup = doc_number(report, "05-daily-roundup")

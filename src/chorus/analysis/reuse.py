@@ -79,18 +79,30 @@ class _Token:
     start: int
     end: int
     quoted: bool
+    # The reader's word (whitespace-separated, as ``text.count_words`` counts) the token is part of,
+    # numbered within its article: "1,200" is two tokens of one word, so that an article's borrowed
+    # words are never more than the words the report gives it.
+    word: int = 0
 
 
 def _tokens(story: Story) -> list[list[_Token]]:
     variants = story.vectors.variants if story.vectors is not None else {}
     per_doc: list[list[_Token]] = [[] for _ in story.documents]
+    words = [0] * len(story.documents)
     for sentence in story.sentences:
         spans = quote_spans(sentence.text)
+        previous_end = None
         for match in WORD_RE.finditer(sentence.text):
+            gap = sentence.text[previous_end : match.start()] if previous_end is not None else " "
+            if any(c.isspace() for c in gap):
+                words[sentence.doc_index] += 1  # a space since the last token (or the sentence's first): a new word
+            previous_end = match.end()
             s = stem(match.group())
             quoted = any(a <= match.start() < b for a, b in spans)
             per_doc[sentence.doc_index].append(
-                _Token(variants.get(s, s), sentence.index, match.start(), match.end(), quoted)
+                _Token(
+                    variants.get(s, s), sentence.index, match.start(), match.end(), quoted, words[sentence.doc_index]
+                )
             )
     return per_doc
 
@@ -223,7 +235,7 @@ def find_reuse(story: Story) -> tuple[list[Passage], list[DocumentReuse]]:
                 direction[(da, db)] = x
     passages = []
     borrowed: dict[int, set[int]] = defaultdict(set)
-    summary = {d: DocumentReuse(d, len(tokens[d]), 0) for d in range(len(story.documents))}
+    summary = {d: DocumentReuse(d, len({t.word for t in tokens[d]}), 0) for d in range(len(story.documents))}
     for da, db, (a0, a1, b0, b1, matched), kind in found:
         span_a = _span(story, da, tokens[da], a0, a1)
         span_b = _span(story, db, tokens[db], b0, b1)
@@ -239,7 +251,7 @@ def find_reuse(story: Story) -> tuple[list[Passage], list[DocumentReuse]]:
                 if other not in listing:
                     listing.append(other)
     for d, positions in borrowed.items():
-        summary[d].borrowed_words = len(positions)
+        summary[d].borrowed_words = len({tokens[d][p].word for p in positions})
         summary[d].sources.sort()
         summary[d].shares_with.sort()
     passages.sort(key=lambda p: (p.copy.doc_index, p.copy.start))
