@@ -19,7 +19,9 @@ judged ones (articles judged ``unsure`` are left out):
 - conflicts (``benchmarks/claims/conflicts.jsonl``): precision and recall of
   the story report's conflicts, one judged conflict matched by at most one
   reported entry; recall also over the judged conflicts between outlets only (those whose
-  articles are of at least two outlets as chorus reads them).
+  articles are of at least two outlets as chorus reads them). The counts the report lists as
+  updated over the days (``Report.updates``: a toll that rose, PROTOCOL.md "Updates and
+  conflicts") are not conflicts and are not scored as such; how many there are is printed.
 
 ``--show`` prints each wrong verdict (never for the held-out split unless
 ``--split heldout`` is asked for explicitly, which is done once, at the end).
@@ -376,7 +378,7 @@ def score_conflicts(stories: dict, args) -> dict:
     judged = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     judged = [j for j in judged if in_split(j, args.split)]
     clusters = sorted({j["cluster"] for j in judged} | {c for c in stories if c in {j["cluster"] for j in judged}})
-    tp = fp = 0
+    tp = fp = updates = 0
     matched: set[int] = set()
     outlets_of: dict[int, set] = {}
     judged_total = sum(1 for j in judged if j.get("values"))
@@ -393,6 +395,7 @@ def score_conflicts(stories: dict, args) -> dict:
         outlet = {d.id: d.outlet for d in story.documents}
         for k, j in mine:
             outlets_of[k] = {outlet.get(d) for docs in j["values"].values() for d in docs}
+        updates += len(getattr(report, "updates", []))  # (an engine before session s15 listed them as conflicts)
         for conflict, hit in judged_hits(report, ids, mine, matched):
             if hit is None:
                 fp += 1
@@ -417,6 +420,7 @@ def score_conflicts(stories: dict, args) -> dict:
         "conflict_recall": ratio(len(matched), judged_total),
         "conflicts_between_outlets": len(between),
         "conflict_recall_between_outlets": ratio(len(matched & set(between)), len(between)),
+        "updates_reported": updates,
     }
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import chorus
 from chorus.align.values import numbers_in
+from chorus.render.report_json import report_to_dict
+from chorus.render.report_markdown import render_report_markdown
+from chorus.render.wording import SECTIONS
 from conftest import OTHER_NEWS
 
 
@@ -128,10 +131,65 @@ def test_a_count_that_rises_with_the_days_is_an_update_in_the_order_of_the_days(
         "Some 45,000 people were injured in the Velmar earthquake, the crisis center said on Saturday.",
         published=["1999-08-20", "1999-08-21", "1999-08-21"],
     )
-    assert found.conflicts and all(c.over_time for c in found.conflicts)
-    injured = next(c for c in found.conflicts if any("45,000" in v.value for v in c.values))
+    # Updates, not disputes: listed apart (``Report.updates``), never among the conflicts.
+    assert found.conflicts == [] and found.updates and all(c.over_time for c in found.updates)
+    injured = next(c for c in found.updates if any("45,000" in v.value for v in c.values))
     assert injured.values[0].value == "33,559" and injured.values[0].doc_indexes == (0,)  # the earlier day first
     assert "45,000" in injured.values[-1].value and 0 not in injured.values[-1].doc_indexes
+
+
+TOLL_FRIDAY = "The death toll from the earthquake in Velmar has risen to 7,085, officials said on Friday."
+TOLL_HIGHER = "More than 10,000 people were killed in the earthquake in Velmar, officials said on Friday."
+
+
+def test_two_outlets_tolls_of_one_day_that_differ_are_a_conflict_not_an_update():
+    found = report(TOLL_FRIDAY, TOLL_HIGHER, published=["1999-08-20", "1999-08-20"])
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["7,085", "more than 10,000"]]
+    assert found.updates == [] and not found.conflicts[0].over_time
+    # The same two articles a day apart, the higher one later: an update.
+    later = report(TOLL_FRIDAY, TOLL_HIGHER, published=["1999-08-20", "1999-08-21"])
+    assert later.conflicts == [] and [[v.value for v in c.values] for c in later.updates] == [
+        ["7,085", "more than 10,000"]
+    ]
+
+
+def test_an_update_is_listed_apart_from_the_conflicts_in_the_markdown_and_the_json():
+    later = report(TOLL_FRIDAY, TOLL_HIGHER, published=["1999-08-20", "1999-08-21"])
+    text = render_report_markdown(later)
+    conflicts = text[text.index("Conflicts") :]
+    assert SECTIONS["conflicts"]["empty"] in conflicts  # no dispute
+    assert SECTIONS["conflicts"]["updates"] in conflicts and "**7,085** [1] · **more than 10,000** [2]" in conflicts
+    data = report_to_dict(later)
+    assert data["conflicts"] == [] and [[v["value"] for v in c["values"]] for c in data["updates"]] == [
+        ["7,085", "more than 10,000"]
+    ]
+
+
+def test_a_later_lower_count_of_the_dead_is_a_conflict_and_of_the_missing_an_update():
+    # The dead are not revived: a later article's lower toll disputes the earlier one.
+    dead = report(TOLL_HIGHER, TOLL_FRIDAY, published=["1999-08-20", "1999-08-22"])
+    assert [sorted(v.value for v in c.values) for c in dead.conflicts] == [["7,085", "more than 10,000"]]
+    assert dead.updates == []
+    # The missing are found: fewer of them later is an update.
+    missing = report(
+        "More than 1,500 people were missing after the earthquake in Velmar, officials said.",
+        "About 1,200 people were missing after the earthquake in Velmar, officials said.",
+        published=["1999-08-20", "1999-08-22"],
+    )
+    assert missing.conflicts == []
+    assert [[v.value for v in c.values] for c in missing.updates] == [["more than 1,500", "about 1,200"]]
+
+
+def test_a_first_count_every_later_outlet_only_raised_is_no_side_of_a_later_dispute():
+    found = report(
+        "The bombing in Velmar killed at least 150 people, police said.",
+        "The death toll from the bombing in Velmar has risen to 253, police said.",
+        "The bombing in Velmar killed 247 people, police said.",
+        published=["1998-08-08", "1998-08-21", "1998-08-26"],
+    )
+    # Xinhua-like 253, then a lower 247 by another outlet: a dispute; the first day's 150 is neither side.
+    assert [sorted(v.value for v in c.values) for c in found.conflicts] == [["247", "253"]]
+    assert found.updates == []
 
 
 def test_two_events_of_a_kind_are_no_conflict():
@@ -320,16 +378,20 @@ def test_one_outlets_figures_are_its_update_and_two_outlets_figures_a_dispute():
         "The bombing of the embassy in Velmar on Friday killed 258 people, the police said.",
     )
 
-    def conflicts_of(*outlets: str) -> list:
+    def report_of(*outlets: str, days=("1998-09-05", "1998-09-05")):
         docs = [
             {"text": t + "\n\n" + OTHER_NEWS[k], "id": f"d{k + 1}", "outlet": outlet, "published": day}
-            for k, (t, outlet, day) in enumerate(zip(texts, outlets, ["1998-09-05", "1998-09-11"]))
+            for k, (t, outlet, day) in enumerate(zip(texts, outlets, days))
         ]
-        return chorus.report(docs).conflicts
+        return chorus.report(docs)
 
-    assert conflicts_of("Velmar Wire", "Velmar Wire") == []
-    (conflict,) = conflicts_of("Velmar Wire", "Tarnby Post")
+    assert report_of("Velmar Wire", "Velmar Wire").conflicts == []
+    assert report_of("Velmar Wire", "Velmar Wire", days=("1998-09-05", "1998-09-11")).updates == []
+    (conflict,) = report_of("Velmar Wire", "Tarnby Post").conflicts
     assert sorted(v.value for v in conflict.values) == ["257", "258"]
+    # Two outlets, the higher toll six days later: an update (PROTOCOL.md, "Updates and conflicts").
+    later = report_of("Velmar Wire", "Tarnby Post", days=("1998-09-05", "1998-09-11"))
+    assert later.conflicts == [] and [[v.value for v in c.values] for c in later.updates] == [["257", "258"]]
 
 
 def test_two_outlets_single_distances_in_unlike_sentences_are_a_conflict():

@@ -240,6 +240,7 @@ REPORT_SECTIONS = (
     "summary",
     "facts",
     "conflicts",
+    "updates",
     "quotes",
     "entities",
     "families",

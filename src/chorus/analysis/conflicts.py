@@ -48,7 +48,7 @@ from datetime import date
 from typing import Any
 
 from chorus.align import CONTRADICTS, STATES, ClaimCheck, Difference, aligner_of
-from chorus.align.roles import CUMULATIVE_OUTCOMES, ROLE_UNITS, Mention, Moments, Roles
+from chorus.align.roles import CUMULATIVE_OUTCOMES, GROWING_OUTCOMES, ROLE_UNITS, Mention, Moments, Roles
 from chorus.align.values import (
     DATE,
     FORECAST as V_FORECAST,
@@ -417,17 +417,26 @@ def _grouped(
 
 
 def _dated(story: Story, conflict: Conflict) -> Conflict:
-    """The conflict marked as an update over time when its values are counts of what happened to
-    people that rise (or fall) with the days of the articles that give them, every value on days
-    after the one before ("600" on the 17th, "3,879" on the 18th, "7,085" on the 20th)."""
+    """A count of what happened to people (``CUMULATIVE_OUTCOMES``) read by the days of the
+    articles that give it (benchmarks/claims/PROTOCOL.md, "Updates and conflicts"):
+
+    - two outlets' values from articles of one day are a dispute;
+    - a later article's higher value is an update ("600" on the 17th, "3,879" on the 18th);
+    - a later article's lower value of a count that can only grow (``GROWING_OUTCOMES``: the dead
+      are not revived) is a dispute, of one that can fall (the missing, the homeless) an update.
+
+    A conflict with no dispute and some update is marked ``over_time``, its values in the order of
+    the days: the report lists it apart, as an update, not among the conflicts. A conflict with
+    disputes keeps the values some dispute holds (an early count that every later one only
+    raised is no side of it). An outlet's own successive figures are neither (``_one_outlet``)."""
     if conflict.kind != "number" or len(conflict.values) < 2:
         return conflict
-    days: list[tuple[date, date]] = []
+    days: list[dict[int, date]] = []
     for v in conflict.values:
-        found = [day for d in v.doc_indexes if (day := published_day(story.documents[d].published)) is not None]
+        found = {d: day for d in v.doc_indexes if (day := published_day(story.documents[d].published)) is not None}
         if not found or len(found) < len(v.doc_indexes):
             return conflict  # an undated article: the days cannot tell
-        days.append((min(found), max(found)))
+        days.append(found)
     # What happened to those the disputed figures count (not another figure of their sentences).
     outcomes = {
         n.outcome
@@ -442,13 +451,33 @@ def _dated(story: Story, conflict: Conflict) -> Conflict:
     if not all(parsed):
         return conflict
     figures = [found[0].typical for found in parsed]
-    order = sorted(range(len(figures)), key=lambda k: (days[k][0], figures[k]))
-    rising = all(figures[a] <= figures[b] for a, b in zip(order, order[1:]))
-    falling = all(figures[a] >= figures[b] for a, b in zip(order, order[1:]))
-    apart = all(days[a][1] <= days[b][0] for a, b in zip(order, order[1:]))
-    if (rising or falling) and apart and days[order[0]][0] < days[order[-1]][0]:
-        return Conflict(conflict.kind, conflict.fact, tuple(conflict.values[k] for k in order), over_time=True)
-    return conflict
+    only_grows = outcomes <= GROWING_OUTCOMES
+    families = aligner_of(story).families
+    disputed: set[int] = set()
+    changed = False
+    for a in range(len(figures)):
+        for b in range(a + 1, len(figures)):
+            if not any(disjoint(x, y) for x in parsed[a] for y in parsed[b]):
+                continue  # hedges that allow each other ("at least 600" / "an estimated 2,000")
+            for x, day_x in days[a].items():
+                for y, day_y in days[b].items():
+                    if not _two_sources(story, families, x, y):
+                        continue  # one outlet's own figures: its update or correction
+                    if day_x == day_y:
+                        disputed |= {a, b}
+                        continue
+                    early, late = (a, b) if day_x < day_y else (b, a)
+                    if only_grows and figures[late] < figures[early]:
+                        disputed |= {a, b}
+                    else:
+                        changed = True
+    if disputed:
+        kept = tuple(v for k, v in enumerate(conflict.values) if k in disputed)
+        return conflict if len(kept) == len(conflict.values) else Conflict(conflict.kind, conflict.fact, kept)
+    if not changed:
+        return conflict
+    order = sorted(range(len(figures)), key=lambda k: (min(days[k].values()), figures[k]))
+    return Conflict(conflict.kind, conflict.fact, tuple(conflict.values[k] for k in order), over_time=True)
 
 
 def _open_ended(n) -> bool:

@@ -24,7 +24,7 @@ class Report:
     story: Story
     summary: Summary
     facts: list[Fact]  # sorted by support, most independent sources first
-    conflicts: list[Conflict]  # one per disputed value of a fact
+    conflicts: list[Conflict]  # one per disputed value of a fact (updates over the days left out)
     quotes: list[Quote]
     entities: list[Entity]
     passages: list[Passage]  # reused text, grouped by the copying article
@@ -33,6 +33,9 @@ class Report:
     families: SourceFamilies | None = None  # which articles copy which
     ner: str = "rules"
     warnings: list[str] = field(default_factory=list)
+    # Counts that changed over the days of the articles (a toll that rose), earliest first: updates,
+    # not disputes (benchmarks/claims/PROTOCOL.md, "Updates and conflicts"), listed apart.
+    updates: list[Conflict] = field(default_factory=list)
 
     @property
     def documents(self) -> list[Document]:
@@ -85,7 +88,8 @@ def build_report(
     cited = {s.origin.index for s in summary.sentences}
     checks = claim_checks(story, cited)
     facts = group_facts(story, checks, cited)
-    conflicts = find_conflicts(story, facts, checks)
+    found = find_conflicts(story, facts, checks)
+    conflicts = [c for c in found if not c.over_time]
 
     def canonical_speaker(name: str) -> str | None:
         entity = index.lookup(name, PERSON) or index.lookup(name)
@@ -100,6 +104,7 @@ def build_report(
         summary=summary,
         facts=facts,
         conflicts=conflicts,
+        updates=[c for c in found if c.over_time],
         quotes=quotes,
         entities=entities,
         passages=passages,

@@ -86,22 +86,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             }
             for f in report.facts
         ],
-        "conflicts": [
-            {
-                "kind": c.kind,
-                "fact": c.fact,
-                "over_time": c.over_time,
-                "values": [
-                    {
-                        "value": v.value,
-                        "outlets": [ids[d] for d in v.doc_indexes],
-                        "sentences": [_ref(report, i, text=report.sentence(i).text) for i in v.sentences],
-                    }
-                    for v in c.values
-                ],
-            }
-            for c in report.conflicts
-        ],
+        "conflicts": [_conflict(report, ids, c) for c in report.conflicts],
+        # Counts that changed over the days (a toll that rose), earliest first: updates, not disputes.
+        "updates": [_conflict(report, ids, c) for c in report.updates],
         "quotes": [
             {
                 "text": q.text,
@@ -180,3 +167,20 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 def render_report_json(report: Report) -> str:
     return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def _conflict(report: Report, ids: list[str], c) -> dict:
+    """A conflict (or an update over the days) as the JSON lists it."""
+    return {
+        "kind": c.kind,
+        "fact": c.fact,
+        "over_time": c.over_time,
+        "values": [
+            {
+                "value": v.value,
+                "outlets": [ids[d] for d in v.doc_indexes],
+                "sentences": [_ref(report, i, text=report.sentence(i).text) for i in v.sentences],
+            }
+            for v in c.values
+        ],
+    }

@@ -86,19 +86,29 @@ def _facts(report: Report) -> list[str]:
 
 
 def _conflicts(report: Report) -> list[str]:
-    if not report.conflicts:
-        return _empty(SECTIONS["conflicts"]["empty"])
-    lines = []
+    wording = SECTIONS["conflicts"]
+    lines = _empty(wording["empty"]) if not report.conflicts else []
     for c in report.conflicts:
-        fact = report.fact_by_id(c.fact)
-        about = f" (fact {c.fact}: {_escape(report.sentence(fact.centre).text)})" if fact else ""
-        when = " (changed over the days, earliest first: an update rather than a dispute)" if c.over_time else ""
-        lines.append(f"- **{c.kind}**{when}: {_values(report, c)}{about}")
-        for v in c.values:
-            for i in v.sentences:
-                s = report.sentence(i)
-                lines.append(f"  - {_where(report, i)} says **{_escape(v.value)}**: {_escape(s.text)}")
-    return lines + [""]
+        lines += _conflict_lines(report, c)
+    if report.conflicts:
+        lines.append("")
+    if report.updates:
+        lines += [f"**{wording['updates']}**", ""]
+        for c in report.updates:
+            lines += _conflict_lines(report, c)
+        lines.append("")
+    return lines
+
+
+def _conflict_lines(report: Report, c) -> list[str]:
+    fact = report.fact_by_id(c.fact)
+    about = f" (fact {c.fact}: {_escape(report.sentence(fact.centre).text)})" if fact else ""
+    lines = [f"- **{c.kind}**: {_values(report, c)}{about}"]
+    for v in c.values:
+        for i in v.sentences:
+            s = report.sentence(i)
+            lines.append(f"  - {_where(report, i)} says **{_escape(v.value)}**: {_escape(s.text)}")
+    return lines
 
 
 def _quotes(report: Report) -> list[str]:

@@ -298,6 +298,8 @@
     const facts = report.facts || [];
     const factById = new Map(facts.map((f) => [f.id, f]));
     const conflicts = groupConflicts(report.conflicts || []);
+    // Counts that changed over the articles' days (a toll that rose): updates, listed apart, not conflicts.
+    const updates = groupConflicts(report.updates || []);
     const values = new Map(); // fact id -> Map(document id -> the value it gives)
     for (const group of conflicts) {
       if (group.fact === null) continue;
@@ -309,7 +311,7 @@
     const reuse = report.reuse || {passages: [], documents: []};
     const summary = {...report.summary, warnings: report.warnings || []};
     const model = {
-      report, documents, byId, facts, factById, conflicts, values, copies, reuse, summary,
+      report, documents, byId, facts, factById, conflicts, updates, values, copies, reuse, summary,
       quotes: report.quotes || [], entities: report.entities || [], coverage: report.coverage || [],
       pairs: reusePairs(reuse.passages || []),
       document: (id) => byId.get(id),
@@ -1284,7 +1286,7 @@
   }
 
   function renderConflicts(model) {
-    const item = (group) => {
+    const item = (group, update) => {
       const refs = group.values.flatMap((v) => v.refs);
       const fact = group.fact !== null ? model.fact(group.fact) : null;
       const values = group.values.map((v) => h('div', {class: 'side'},
@@ -1293,13 +1295,20 @@
           ? v.refs.map((r) => h('span', {class: 'said'}, r.text))
           : lazyDetails('said-all', plural(v.refs.length, 'sentence'),
             () => v.refs.map((r) => h('span', {class: 'said'}, `${model.outletName(r.document)}: ${r.text}`)))));
-      return citedItem(refs, `Conflict over the ${group.kind}`, 'li',
-        tag(group.kind), ' ', group.values.map((v) => v.value).join(' or '), '?',
+      return citedItem(refs, update ? `Update of the ${group.kind}` : `Conflict over the ${group.kind}`, 'li',
+        tag(group.kind), ' ', update ? group.values.map((v) => v.value).join(', then ')
+          : [group.values.map((v) => v.value).join(' or '), '?'],
         fact ? h('span', {class: 'outlets'}, `Fact ${fact.id}: ${truncate(fact.text, 140)}`) : null,
         values);
     };
+    const updates = model.updates.length
+      ? [h('h3', {}, `${TEXT.conflicts.updates} (${model.updates.length})`),
+        paged(model.updates, (group) => item(group, true), {tag: 'ul', noun: 'update'})]
+      : null;
     return reportSection(TEXT.conflicts.title, TEXT.conflicts.lead,
-      model.conflicts.length ? paged(model.conflicts, item, {tag: 'ul', noun: 'conflict'}) : emptyNote(TEXT.conflicts.empty));
+      model.conflicts.length ? paged(model.conflicts, (group) => item(group, false), {tag: 'ul', noun: 'conflict'})
+        : emptyNote(TEXT.conflicts.empty),
+      updates);
   }
 
   function speakerOf(quote) {

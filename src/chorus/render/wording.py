@@ -40,6 +40,8 @@ SECTIONS: dict[str, dict[str, Any]] = {
         "lead": "Outlets giving one fact with a different number, date, day, year, rank or age: "
         "one entry per disputed fact, each value with the outlets that give it.",
         "empty": "No outlet gives a fact with another number, date, day, year, rank or age.",
+        # Counts that rose over the days of the articles: listed apart, not as disputes.
+        "updates": "Updated over the days, earliest first (a count that changed, not a dispute)",
     },
     "quotes": {
         "tab": "Quotes",

@@ -380,6 +380,9 @@ class ReportResponse(Strict):
     summary: SummaryOut
     facts: list[FactOut] = Field(description="most independent sources first")
     conflicts: list[ConflictOut] = Field(description="one per disputed value of a fact")
+    updates: list[ConflictOut] = Field(
+        description="counts that changed over the articles' days (a toll that rose), earliest first: updates, not disputes",
+    )
     quotes: list[QuoteOut]
     entities: list[EntityOut]
     families: FamiliesOut = Field(description="which articles are copies or rewrites of others")
