@@ -540,6 +540,8 @@ def test_check_api_and_command(tmp_path):
     assert data["articles"][1]["sentences"][0]["text"] == "Three firefighters were treated for minor burns."
     with pytest.raises(chorus.ChorusError, match="claim is empty"):
         chorus.check("  ", [EXAMPLE])
+    with pytest.raises(chorus.ChorusError, match="claim has no words"):
+        chorus.check("!!! ...", [EXAMPLE])  # was answered "0 of 5 articles state it"
 
 
 def test_check_command_prints_each_verdict(capsys):

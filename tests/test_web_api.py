@@ -924,6 +924,8 @@ def test_check_needs_a_claim(client):
     assert response.status_code == 422 and "claim is empty" in response.json()["error"]["message"]
     response = client.post("/api/check", json={"documents": example_texts()})
     assert response.status_code == 422 and "claim" in response.json()["error"]["message"]
+    response = client.post("/api/check", json={"claim": "?!", "documents": example_texts()})
+    assert response.status_code == 422 and "claim has no words" in response.json()["error"]["message"]
 
 
 def test_the_time_limit_is_named_in_words_a_reader_expects():

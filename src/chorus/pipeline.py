@@ -16,8 +16,8 @@ from chorus.represent import represent, similarity_to_the_others
 from chorus.segment import segment, split_sentences
 from chorus.select import Summarizer, get_method
 from chorus.sparse import median_value
-from chorus.text import counted
-from chorus.types import DEFAULT_WORDS, Budget, Document, Story, Summary, SummaryOptions
+from chorus.text import counted, words as text_words
+from chorus.types import DEFAULT_WORDS, MAX_CLAIM_CHARS, Budget, Document, Story, Summary, SummaryOptions
 
 DocumentLike = str | os.PathLike | Document | RawDocument | dict
 
@@ -196,9 +196,6 @@ def summarize(
     return summarize_story(read_story(documents, query), budget, method)
 
 
-MAX_CLAIM_CHARS = 2_000  # a claim is a sentence or two; longer text is an article
-
-
 def check(claim: str, documents: Sequence[DocumentLike]) -> ClaimCheck:
     """Which articles state a claim, which contradict it, and which are silent on it.
 
@@ -219,6 +216,8 @@ def check(claim: str, documents: Sequence[DocumentLike]) -> ClaimCheck:
     claim = " ".join((claim or "").split())
     if not claim:
         raise InputError("the claim is empty; give the sentence to check")
+    if not text_words(claim):
+        raise InputError(f"the claim has no words to check ({claim!r}); give the sentence to check")
     if len(claim) > MAX_CLAIM_CHARS:
         raise InputError(f"the claim is {len(claim):,} characters; a claim is at most {MAX_CLAIM_CHARS:,}")
     return aligner_of(read_story(documents)).check(claim)

@@ -141,6 +141,9 @@ DEFAULT_WORDS = 100
 DIGEST_WORDS = 60
 # The digest shows every story unless the reader asks to hide those with fewer independent outlets.
 MIN_OUTLETS = 1
+# The longest claim `chorus check` (and POST /api/check) takes: a claim is a sentence or two; longer
+# text is an article.
+MAX_CLAIM_CHARS = 2_000
 
 
 def asked_length(words: int | None, sentences: int | None) -> tuple[int | None, int | None]:

@@ -15,12 +15,11 @@ from chorus.analysis.entities import KINDS, NER_BACKENDS
 from chorus.render import FORMATS, REPORT_FORMATS
 from chorus.render.report_json import SCHEMA as REPORT_SCHEMA
 from chorus.select import DEFAULT_METHOD, METHODS
-from chorus.types import DEFAULT_WORDS, SummaryOptions, typed_date
+from chorus.types import DEFAULT_WORDS, MAX_CLAIM_CHARS, SummaryOptions, typed_date
 
 MAX_BUDGET_WORDS = 1000
 MAX_BUDGET_SENTENCES = 100
 MAX_QUERY_CHARS = 1000
-MAX_CLAIM_CHARS = 2000  # chorus.pipeline.MAX_CLAIM_CHARS
 MAX_NAME_CHARS = 200
 MAX_TITLE_CHARS = 1000
 
