@@ -222,6 +222,25 @@ def test_text_metadata_from_title_line_byline_and_published_line():
     )
 
 
+def test_a_byline_names_people_not_the_outlet_it_ends_with():
+    text = "\n\n".join(
+        [
+            "Fire at Halvern warehouse forces hundreds from their homes - Marrowick Ledger",
+            "Fire at Halvern warehouse forces hundreds from their homes",
+            "By Nadia Flint, Marrowick Ledger",
+            "Published 13 March 2024, 07:15",
+            "A fire tore through a chemical warehouse on the Marrowick waterfront on Tuesday night.",
+        ]
+    )
+    assert (text_metadata(text).outlet, text_metadata(text).byline) == ("Marrowick Ledger", "Nadia Flint")
+    head = '<meta property="og:site_name" content="Northshore Radio News">'
+    body = "<p class='byline'>By Tomas Reyes, Northshore Radio News</p>" + "<p>More than 1,500 people left.</p>" * 3
+    meta = extract_html(page(head, body), "p.html").metadata
+    assert (meta.outlet, meta.byline) == ("Northshore Radio News", "Tomas Reyes")
+    head = '<meta property="og:site_name" content="Ledger"><meta name="author" content="Ann Lee, Ben Ray">'
+    assert extract_html(page(head), "p.html").metadata.byline == "Ann Lee, Ben Ray"  # two people stay two
+
+
 def test_text_outlet_from_a_reporter_bio_and_from_a_wire_dateline():
     bio = "Some lines.\n\nTamar Pileggi is a breaking news editor at The Times of Israel.\n\nMore."
     assert text_metadata(bio).outlet == "The Times of Israel"

@@ -335,6 +335,20 @@ def tidy_byline(value: Any) -> str | None:
     return text
 
 
+_BYLINE_LAST_PART = re.compile(r"^(?P<names>.+?)\s*[,;]\s*(?P<last>[^,;]+)$")
+
+
+def without_outlet(byline: str | None, outlet: str | None) -> str | None:
+    """The byline without the outlet printed as its last name ("By Tomas Reyes, Northshore Radio News",
+    which trafilatura reads as two authors; "By Nadia Flint, Ledger staff reporter"): the outlet is
+    told apart, the byline names people."""
+    found = _BYLINE_LAST_PART.match(byline) if byline and outlet else None
+    if found is None or outlet is None:
+        return byline
+    last, name = (x.casefold().removeprefix("the ") for x in (found.group("last"), outlet))
+    return found.group("names") if last == name else byline
+
+
 # --- HTML -------------------------------------------------------------------------
 
 # <meta> names and properties, most trusted first.
@@ -479,7 +493,7 @@ def html_metadata(tree: Any, extracted: Any = None, url: str | None = None) -> P
         ],
         host,
     )
-    return PageMetadata(outlet=outlet, url=page_url, byline=byline, published=published)
+    return PageMetadata(outlet=outlet, url=page_url, byline=without_outlet(byline, outlet), published=published)
 
 
 # --- text -------------------------------------------------------------------------
@@ -606,7 +620,7 @@ def text_metadata(text: str, head_lines: int = HEAD_LINES) -> PageMetadata:
             break
     candidates.append(copyright_holder(lines))
     outlet = next((n for n in (plausible_outlet(c) for c in candidates) if n), None)
-    return PageMetadata(outlet=outlet, byline=byline, published=published)
+    return PageMetadata(outlet=outlet, byline=without_outlet(byline, outlet), published=published)
 
 
 # --- DUC / TAC ---------------------------------------------------------------------
