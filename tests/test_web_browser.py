@@ -485,6 +485,7 @@ def test_the_timeline_tells_corroborated_facts_from_single_ones(page, output_dir
             int(b.get_attribute("data-one")) for b in bars
         )
         assert (shown_several, shown_one) == (several, len(expected["facts"]) - several)
+        assert not by_css(page, "#panel-timeline .picture-note")  # every fact placed: nothing to say
         for bar in bars:  # a part of each kind it counts, coloured as the legend's dots
             for kind in ("several", "one"):
                 parts = bar.find_elements("css selector", f"rect.bar.{kind}")
@@ -665,6 +666,10 @@ def test_an_article_header_does_not_repeat_what_its_label_says(page):
         for source in by_css(page, "#evidence .evidence-source"):
             assert source.text.count("2024-03-1") <= 1, source.text
         marker.click()
+    # The coverage table names each outlet and day once too (it said "2024-03-14 · 217 words" under it).
+    row = item_with(open_tab(page, "coverage"), "tr.item", "[1] Harbour Gazette, 2024-03-14")
+    assert row.find_element("css selector", "th").text.count("2024-03-14") == 1
+    assert "words" in row.find_element("css selector", ".doc-meta").text
 
 
 def test_a_bad_file_is_marked_and_the_others_still_run(page, output_dir, tmp_path):
@@ -1388,6 +1393,103 @@ def synthetic_report(articles: int, facts: int, seed: int = 7) -> dict:
         "warnings": [],
         "inputs": [],
     }
+
+
+def one_outlets_pile(facts: int, copying: int) -> dict:
+    """A synthetic report of 400 articles all of one outlet, labelled by day as DUC's are ("Associated
+    Press, 1999-05-03": labels that read alike until their last word), the first ``copying`` of them
+    sharing a passage with each other and no others sharing any."""
+    report = synthetic_report(400, facts)
+    for d in report["documents"]:
+        d["published"] = f"{1999 + d['number'] // 28}-05-{1 + d['number'] % 28:02d}"
+        d["outlet"] = "Associated Press"
+        d["label"] = f"Associated Press, {d['published']}"
+    ids = [d["id"] for d in report["documents"][:copying]]
+    template = report["reuse"]["passages"][0]
+    report["reuse"]["passages"] = [
+        {**template, "source": {**template["source"], "document": a}, "copy": {**template["copy"], "document": b}}
+        for n, a in enumerate(ids)
+        for b in ids[n + 1 :]
+    ]
+    return report
+
+
+def show_report(driver, report: dict) -> None:
+    driver.execute_script(
+        """
+        document.getElementById('result').hidden = false;
+        window.ChorusStory.show(JSON.parse(arguments[0]), document.getElementById('story'));
+    """,
+        json.dumps(report),
+    )
+
+
+def test_a_crowded_copy_graph_labels_no_node_twice_elided_or_under_another(page, output_dir):
+    """Ten articles of one outlet copying each other, as in a 100-article DUC pile: on a phone's ring a
+    label ran under its neighbour's node and read "Associated ……" once cut; on a desktop none is cut."""
+    for size in (PHONE, DESKTOP):
+        set_viewport(page, size)
+        show_report(page, one_outlets_pile(100, 10))
+        graph = element(open_tab(page, "reuse"), "svg.copy-graph")
+        assert graph.get_attribute("data-nodes") == "10"
+        found = page.execute_script(
+            """
+            const svg = arguments[0], box = svg.getBoundingClientRect();
+            const nodes = [...svg.querySelectorAll('.graph-node')];
+            const meets = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+            return nodes.flatMap((node) => {
+              const label = node.querySelector('.node-label');
+              if (!label) return [];
+              const r = label.getBoundingClientRect();
+              const under = nodes.filter((other) => other !== node && meets(r, other.querySelector('circle').getBoundingClientRect()));
+              return [{text: label.textContent, under: under.map((o) => o.dataset.document),
+                       inside: r.left >= box.left - 1 && r.right <= box.right + 1}];
+            });
+            """,
+            graph,
+        )
+        graph.screenshot(str(output_dir / f"crowded-graph-{size[0]}.png"))
+        assert found, "no node is labelled"
+        for label in found:
+            assert not re.search(r"…\s*…", label["text"]), label
+            assert label["under"] == [] and label["inside"], label
+        # Each label says what tells it apart from the others: its day.
+        assert all(re.search(r"\d{4}-05-\d\d$", label["text"]) for label in found), found
+
+
+def test_tall_evidence_for_the_last_item_of_a_tab_keeps_its_heading_in_view(page, output_dir):
+    """The evidence is sticky beside the tab, but cannot leave the tab's area: for the last name of a
+    page of names, quoted eight times, it was pushed up, its heading and first quotes off the top of the
+    window (357 px of them for "Sydney Games" on the 100-article pile). It keeps to the room it has."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    show_report(page, one_outlets_pile(100, 0))
+    names = open_tab(page, "entities")
+    last = names.find_elements("css selector", "li.item")[-1]
+    page.execute_script("arguments[0].scrollIntoView({block: 'end'})", last)
+    page.execute_script("window.scrollBy(0, 120)")  # the tab's end, its "Show more" button, in the window
+    ActionChains(page).move_to_element(last).perform()
+    assert "active" in last.get_attribute("class")
+    assert len(by_css(page, "#evidence blockquote")) >= 8  # tall: more than the room left beside the tab
+    assert in_view(page, "#evidence-title") and in_view(page, "#evidence")
+    page.save_screenshot(str(output_dir / "tall-evidence.png"))  # the window, as the person sees it
+    page.execute_script("window.scrollBy(0, -600)")  # further up the tab, the evidence has its room again
+    wait_until(page, lambda d: d.execute_script("return document.getElementById('evidence').style.maxHeight") == "")
+
+
+def test_a_timeline_of_many_facts_says_it_places_the_most_reported(page):
+    """The facts lane holds the 60 most-reported facts: on a pile of 200 its bars were all the colour of
+    "a fact several outlets report", read as if every fact were; it says which facts it places."""
+    report = one_outlets_pile(200, 0)
+    dated = len(report["facts"])
+    show_report(page, report)
+    panel = open_tab(page, "timeline")
+    picture = element(panel, "svg.timeline")
+    assert int(picture.get_attribute("data-facts")) == 60 < dated
+    expected = f"the 60 facts the most outlets report, of {dated}"
+    assert expected in picture.get_attribute("aria-label")
+    assert "from 1999-05-02 to 2013-05-09," in picture.get_attribute("aria-label")  # days, not "00:00"
+    assert element(panel, ".picture-note").text == f"Facts first reported: {expected}."
 
 
 def test_a_thousand_article_report_is_drawn_lazily(page, output_dir):

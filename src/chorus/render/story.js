@@ -31,6 +31,9 @@
     gridLabelShare: 0.7,    // the facts' labels take at most this share of the grid's width
     graphNodes: 30,         // articles in the copy graph at most
     graphPairHeight: 130,   // px: a graph of two articles, one above the other (a ring would be 440 px of line)
+    graphCharWidth: 6.6,    // px a character of a node's label takes (11 px type)
+    graphLabelBand: 7,      // px above and below a label's baseline centre that its letters take
+    graphLabelFewest: 4,    // characters: a label with room for fewer is left out (the node keeps its number and tooltip)
     timelineFacts: 60,      // facts placed on the timeline at most
     timelineDots: 80,       // more articles (or facts) than this, or stacked higher than
     timelineLevels: 8,      // this, are drawn as bars counting them
@@ -92,13 +95,15 @@
       if (next.length > chars - 1) break;
       kept = next;
     }
-    return kept ? kept.replace(/[\s,;:]+$/, '') + '…' : truncate(text, chars);
+    // An elision kept last is dropped before the cut's own ("Associated…", not "Associated ……").
+    return kept ? kept.replace(/[\s,;:…]+$/, '') + '…' : truncate(text, chars);
   }
 
   // Labels cut to `chars` characters (one number for all, or one per label) that can still be told
   // apart: where two would read alike once cut (Lavrov's "Russian Foreign Minist…" twice, one of them a
   // headline, one a lede), the words they open with alike are elided after the first
-  // ("Russian … Meets Hamas…", "“Russian … Sergei Lavrov…").
+  // ("Russian … Meets Hamas…", "“Russian … Sergei Lavrov…"), or all of them when even the first has
+  // no room ("… 1999-05-04").
   function distinctCuts(labels, chars) {
     const limit = (i) => (Array.isArray(chars) ? chars[i] : chars);
     const key = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -117,7 +122,14 @@
         shared = Math.max(shared, n);
       }
       if (shared < 2 || shared >= words[i].length) return short;
-      return cutAtWord(`${words[i][0]} … ${words[i].slice(shared).join(' ')}`, limit(i));
+      const rest = words[i].slice(shared).join(' ');
+      const elided = `${words[i][0]} … ${rest}`;
+      // No room for the opening word as well: the words that tell it apart ("… 1999-05-04", not
+      // "Associated…" beside nine other "Associated…" on a phone).
+      if (elided.length <= limit(i)) return elided;
+      if (rest.length + 2 <= limit(i)) return `… ${rest}`;
+      const cutElided = cutAtWord(elided, limit(i));
+      return cutElided.length > words[i][0].length + 1 ? cutElided : `… ${cutAtWord(rest, limit(i) - 2)}`;
     });
   }
 
@@ -580,6 +592,34 @@
   }
 
   // The sentences a target points at, quoted in the evidence panel with their outlets.
+  // On a desktop the evidence is sticky beside the tab, but a sticky box cannot leave the tab's area:
+  // near the end of a long tab a tall evidence (the last of a page of names, quoted eight times) was
+  // pushed up, its heading off the top of the window. Where the tab is the taller, the evidence keeps
+  // to the room between its sticky top and the tab's end (its quotes scroll inside it); it is measured
+  // afresh when it changes, the window scrolls or resizes, or another tab is opened.
+  function fitEvidence() {
+    const evidence = document.getElementById('evidence');
+    const panels = document.getElementById('panels');
+    if (!evidence || !panels) return;
+    evidence.style.maxHeight = '';
+    const style = getComputedStyle(evidence);
+    if (style.position !== 'sticky') return; // a phone's sheet is fixed to the bottom of the screen
+    const room = panels.getBoundingClientRect().bottom - (parseFloat(style.top) || 0);
+    if (panels.offsetHeight > evidence.offsetHeight && room < evidence.offsetHeight) {
+      evidence.style.maxHeight = `${Math.max(Math.floor(room), 0)}px`;
+    }
+  }
+
+  let fitting = false;
+  function fitEvidenceSoon() {
+    if (fitting) return;
+    fitting = true;
+    requestAnimationFrame(() => {
+      fitting = false;
+      fitEvidence();
+    });
+  }
+
   function showEvidence(target) {
     const body = document.getElementById('evidence-body');
     const title = document.getElementById('evidence-title');
@@ -588,6 +628,7 @@
       title.textContent = 'Evidence';
       body.replaceChildren(h('p', {class: 'hint'},
         'Point at a citation marker, an item or a cell of a picture to see which articles carry it, and how they word it.'));
+      fitEvidence();
       return;
     }
     const model = state.model;
@@ -605,7 +646,7 @@
       const role = model.copies.roles.get(d.id);
       return h('li', {},
         h('p', {class: 'evidence-source'}, h('span', {class: 'n'}, `[${d.number}]`), ' ', d.label,
-          h('span', {class: 'evidence-where'}, d.date && !d.label.includes(formatDate(d.date)) ? ` · ${formatDate(d.date)}` : '',
+          h('span', {class: 'evidence-where'}, dateNotInLabel(d) ? ` · ${dateNotInLabel(d)}` : '',
             ` · sentence ${ref.sentence + 1}`),
           role && (role.kind === 'copy' || role.kind === 'rewrite') ? h('span', {class: 'tag copy'}, 'copy') : null),
         h('blockquote', {}, sentence.text),
@@ -623,11 +664,13 @@
       more.addEventListener('click', () => {
         list.append(...target.refs.slice(first.length).map(item).filter(Boolean));
         more.remove();
+        fitEvidence();
       });
       extra.push(more);
     }
     body.replaceChildren(...extra.filter((e) => e.classList.contains('evidence-note')), list,
       ...extra.filter((e) => !e.classList.contains('evidence-note')));
+    fitEvidence();
   }
 
   // ---- the source articles, a few at a time ------------------------------------------
@@ -669,6 +712,14 @@
     return h('p', {class: 'doc-role'}, `${role.known ? 'The original' : 'One'} of a story ${names} copied`);
   }
 
+  // The article's day (and time) for a line beside its label, unless the label says it already
+  // ("Associated Press, 1999-07-07" names the day).
+  function dateNotInLabel(d, withTime) {
+    if (!d || !d.date) return null;
+    const dated = formatDate(d.date, withTime);
+    return d.label.includes(dated) ? null : dated;
+  }
+
   function articleCard(d) {
     const model = state.model;
     const paragraphs = [];
@@ -677,9 +728,7 @@
       paragraphs[sentence.paragraph].push(h('span', {id: sentenceAnchor(d.number, index), class: 'sentence'}, sentence.text), ' ');
     });
     // What the label does not say already ("Reuters, 2015-08-03" names the outlet and the day).
-    const dated = d.date ? formatDate(d.date, true) : null;
-    const meta = [d.outlet && !d.label.startsWith(d.outlet) ? d.outlet : null, d.byline,
-      dated && !d.label.includes(dated) ? dated : null,
+    const meta = [d.outlet && !d.label.startsWith(d.outlet) ? d.outlet : null, d.byline, dateNotInLabel(d, true),
       `${d.words} words`, d.name && d.name !== d.label && d.name !== d.title ? d.name : null].filter(Boolean);
     return h('article', {class: 'doc', 'aria-label': `Article ${d.number}: ${d.label}`},
       h('header', {class: 'doc-head'},
@@ -978,8 +1027,23 @@
     }
     const sideOf = (id) => Math.cos(place.get(id).angle) >= -0.01; // its label to the right of the node
     const labelXOf = (id) => place.get(id).x + (sideOf(id) ? radius + 5 : -(radius + 5));
-    const labels = distinctCuts(nodes.map((id) => model.byId.get(id).label), nodes.map((id) =>
-      Math.max(Math.floor((sideOf(id) ? width - labelXOf(id) - 4 : labelXOf(id) - 4) / 6.6), 4)));
+    // A label runs from beside its node to the picture's edge, or to the first other node in its way:
+    // on a phone's tight ring it would run under its neighbour ("New York Times, 1999-04-19 #1" under 36).
+    const roomOf = (id) => {
+      const x0 = labelXOf(id);
+      const right = sideOf(id);
+      let room = right ? width - x0 - 4 : x0 - 4;
+      for (const other of nodes) {
+        const p = place.get(other);
+        if (other === id || Math.abs(p.y - place.get(id).y) >= radius + SETTINGS.graphLabelBand) continue;
+        if (right && p.x + radius > x0) room = Math.min(room, p.x - radius - x0 - 4);
+        if (!right && p.x - radius < x0) room = Math.min(room, x0 - (p.x + radius) - 4);
+      }
+      return Math.floor(Math.max(room, 0) / SETTINGS.graphCharWidth);
+    };
+    const rooms = nodes.map(roomOf);
+    const labels = distinctCuts(nodes.map((id) => model.byId.get(id).label), rooms.map((r) => Math.max(r, 1)))
+      .map((label, i) => (rooms[i] < SETTINGS.graphLabelFewest ? '' : label));
     for (const [index, id] of nodes.entries()) {
       const d = model.byId.get(id);
       const at = place.get(id);
@@ -992,7 +1056,7 @@
         s('title', {}, `[${d.number}] ${d.label}${copied ? ' (takes text from others)' : ''}`),
         s('circle', {cx: at.x, cy: at.y, r: radius, class: 'node'}),
         s('text', {x: at.x, y: at.y + 4, 'text-anchor': 'middle', class: 'node-number'}, String(d.number)),
-        s('text', {x: labelX, y: at.y + 4, 'text-anchor': right ? 'start' : 'end', class: 'node-label'}, labels[index])));
+        labels[index] ? s('text', {x: labelX, y: at.y + 4, 'text-anchor': right ? 'start' : 'end', class: 'node-label'}, labels[index]) : null));
     }
     return scrollingBox(h('div', {class: 'picture-scroll graph-wrap'}, picture), 'The copy graph');
   }
@@ -1050,8 +1114,8 @@
     };
     const ordered = [...dated].sort((a, b) => a.date.time - b.date.time);
     const articles = lane(ordered, (d) => d.date.time);
-    const factTimes = firstReports(model)
-      .filter((f) => f.time !== null)
+    const datedFacts = firstReports(model).filter((f) => f.time !== null);
+    const factTimes = datedFacts
       .sort((a, b) => b.fact.support - a.fact.support)
       .slice(0, SETTINGS.timelineFacts)
       .sort((a, b) => a.time - b.time);
@@ -1062,8 +1126,8 @@
     const height = axisY + 30;
     const picture = s('svg', {
       class: 'timeline', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
-      'aria-label': `Timeline of ${plural(dated.length, 'dated article')} from ${formatDate({time: Math.min(...times)}, true)} ` +
-        `to ${formatDate({time: Math.max(...times)}, true)}, and of ${plural(factTimes.length, 'fact')} at the time each was first reported.`,
+      'aria-label': `Timeline of ${plural(dated.length, 'dated article')} from ${formatDate(ordered[0].date, true)} ` +
+        `to ${formatDate(ordered[ordered.length - 1].date, true)}, and of ${factsPlaced(factTimes.length, datedFacts.length)} at the time each was first reported.`,
       'data-articles': dated.length, 'data-facts': factTimes.length,
     });
     picture.append(
@@ -1143,6 +1207,12 @@
   }
 
   // Each fact with the earliest publication time of the outlets that report it.
+  // The facts the timeline places: all of them, or, past SETTINGS.timelineFacts, the most-reported
+  // ("the 60 facts the most outlets report, of 1,675"): a pile's lane is otherwise read as all its facts.
+  function factsPlaced(placed, dated) {
+    return placed < dated ? `the ${placed} facts the most outlets report, of ${dated}` : plural(placed, 'fact');
+  }
+
   function firstReports(model) {
     return model.facts.map((fact) => {
       let first = null;
@@ -1412,6 +1482,13 @@
       ] : emptyNote(TEXT.reuse.empty));
   }
 
+  // Under the picture, when its facts lane holds only the most-reported facts, which those are.
+  function factsNote(model) {
+    const dated = firstReports(model).filter((f) => f.time !== null).length;
+    if (dated <= SETTINGS.timelineFacts) return null;
+    return h('p', {class: 'hint picture-note'}, `Facts first reported: ${factsPlaced(SETTINGS.timelineFacts, dated)}.`);
+  }
+
   function renderTimeline(model, panel) {
     const dated = model.documents.filter((d) => d.date);
     const undated = model.documents.filter((d) => !d.date);
@@ -1425,6 +1502,7 @@
     return reportSection(TEXT.timeline.title, TEXT.timeline.lead,
       dated.length ? [
         timelinePicture(model, panel, dated),
+        factsNote(model),
         legend([['node', 'an article'], ['node copy', 'a copy'], ['fact several', 'a fact several outlets report'],
           ['fact one', 'a fact one outlet reports']]),
         h('h3', {}, `In order of publication (${dated.length})`),
@@ -1442,7 +1520,7 @@
       const refs = own.flatMap((fact) => fact.sentences);
       return h('tr', {class: 'item'},
         h('th', {scope: 'row'}, model.outletName(c.document),
-          h('span', {class: 'doc-meta'}, [d && d.date ? formatDate(d.date) : null, `${c.words} words`].filter(Boolean).join(' · '))),
+          h('span', {class: 'doc-meta'}, [dateNotInLabel(d), `${c.words} words`].filter(Boolean).join(' · '))),
         h('td', {class: 'bar-cell'}, coverageBar(c, most),
           h('span', {class: 'bar-words'}, `${plural(c.facts, 'fact')} (${percent(c.facts_share)}) · ` +
             `${c.several_outlet_facts} with others (${percent(c.several_outlet_facts_share)})`)),
@@ -1483,6 +1561,8 @@
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && state.pinned) clearPin();
   });
+  window.addEventListener('scroll', fitEvidenceSoon, {passive: true});
+  window.addEventListener('resize', fitEvidenceSoon);
 
   window.ChorusStory = {
     show,
