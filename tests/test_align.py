@@ -554,6 +554,22 @@ def test_check_command_prints_each_verdict(capsys):
     assert out.rstrip().endswith("4 of 5 articles state it.")
 
 
+def test_check_command_warns_of_an_article_it_leaves_out(capsys, tmp_path):
+    from chorus.cli import main
+
+    german = tmp_path / "de.txt"
+    german.write_text(
+        "Ein Großbrand in einem Chemielager hat am Dienstagabend die Evakuierung von rund 1.200 Menschen aus "
+        "einem Wohnviertel am Hafen erzwungen. Die Feuerwehr teilte mit, das Feuer sei kurz nach 21 Uhr "
+        "ausgebrochen und gegen vier Uhr morgens unter Kontrolle gebracht worden.\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "Three firefighters suffered minor burns.", str(EXAMPLE), str(german)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.rstrip().endswith("4 of 5 articles state it.")
+    assert "not in English: de.txt (German)" in captured.err  # was left out without a word
+
+
 def test_words_news_uses_for_one_another_state_the_claim_and_another_claim_of_the_event_does_not():
     story = story_of(
         "The blaze began just after 9 p.m. at a storage site run by Halvern Chemicals on Quay Road.\n\n" + FILLER,

@@ -932,3 +932,19 @@ def test_the_time_limit_is_named_in_words_a_reader_expects():
     assert "longer than 1 second," in out_of_time(1).message
     assert "longer than 1.5 seconds," in out_of_time(1.5, "report").message
     assert out_of_time(60, "report").message.startswith("The report took longer than 60 seconds")
+
+
+def test_check_tells_which_articles_it_left_out_and_why(client):
+    from chorus.web.schemas import CheckResponse
+
+    files = [
+        *example_upload()[:2],
+        ("documents", ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))),
+    ]
+    response = client.post("/api/check", files=files, data={"claim": "Three firefighters suffered minor burns."})
+    assert response.status_code == 200, response.text
+    data = CheckResponse.model_validate(response.json()).model_dump()
+    assert len(data["articles"]) == 2  # was answered for two articles with no word of the third
+    assert any("photo.txt is a binary file" in w for w in data["warnings"])
+    assert [i["document"] for i in data["inputs"]] == [EXAMPLE_FILES[0].stem, EXAMPLE_FILES[1].stem, None]
+    assert "photo.txt is a binary file" in data["inputs"][2]["problem"]

@@ -207,7 +207,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     clusters = _read_clusters(args, warnings)
     if len(clusters) > 1:
         raise ChorusError("a claim is checked against one story; choose a cluster of the dataset with --cluster ID")
-    result = check(args.claim, clusters[0].documents)
+    result = check(args.claim, clusters[0].documents, warnings)
     for w in warnings:
         warn(w)
     sys.stdout.write(render_check(result, args.format))

@@ -196,12 +196,14 @@ def summarize(
     return summarize_story(read_story(documents, query), budget, method)
 
 
-def check(claim: str, documents: Sequence[DocumentLike]) -> ClaimCheck:
+def check(claim: str, documents: Sequence[DocumentLike], warnings: list[str] | None = None) -> ClaimCheck:
     """Which articles state a claim, which contradict it, and which are silent on it.
 
     Args:
         claim: the claim, a sentence ("About 1,200 people were evacuated.").
         documents: the articles, as for ``chorus.summarize``.
+        warnings: a list that receives what the reading warns of (an article left out as not
+            English, unreadable or given twice), as ``chorus summarize`` prints them.
 
     Returns:
         A ``chorus.align.ClaimCheck``: for each article its ``verdict``
@@ -220,4 +222,4 @@ def check(claim: str, documents: Sequence[DocumentLike]) -> ClaimCheck:
         raise InputError(f"the claim has no words to check ({claim!r}); give the sentence to check")
     if len(claim) > MAX_CLAIM_CHARS:
         raise InputError(f"the claim is {len(claim):,} characters; a claim is at most {MAX_CLAIM_CHARS:,}")
-    return aligner_of(read_story(documents)).check(claim)
+    return aligner_of(read_story(documents, warnings=warnings)).check(claim)

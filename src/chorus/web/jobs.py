@@ -202,5 +202,8 @@ def check_and_render(articles: list[Incoming], options: CheckOptions, deadline: 
     warnings: list[str] = []
     documents = load_documents(read_articles(articles, warnings), warnings)
     deadline.check()
-    result = check(options.claim, documents)
-    return check_to_dict(result) if options.format == "json" else render_check_text(result)
+    result = check(options.claim, documents, warnings)
+    if options.format != "json":
+        return render_check_text(result)
+    kept = result.story.documents if result.story is not None else []
+    return {**check_to_dict(result), "warnings": warnings, "inputs": describe_inputs(articles, kept, warnings)}

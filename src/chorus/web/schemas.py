@@ -478,3 +478,5 @@ class CheckResponse(Strict):
     stating: int
     contradicting: int
     independent_sources: int = Field(description="independent sources among the articles that state it")
+    warnings: list[str] = Field(description="what reading the articles warned of (as for /api/summarize)")
+    inputs: list[InputOut] = Field(description="each article sent, in order, and what became of it")
