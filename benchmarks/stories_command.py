@@ -26,6 +26,7 @@ stories stay inside one set.
     python benchmarks/stories_command.py ../shared/data --pool all --json /tmp/bench/stories-command.json
     python benchmarks/stories_command.py ../shared/data --pool duc2007   # 250 articles, the A/B/C sets
     python benchmarks/stories_command.py ../shared/data --pool aside     # the kept-aside pool, with baselines
+    python benchmarks/stories_command.py ../shared/data --pool events --baselines   # the DUC events pool
 
 The kept-aside pool (``--pool aside``) is DUC 2007 update's stream with,
 as further arguments of the same command, the 83 real web pages of
@@ -37,6 +38,13 @@ one event, undated, page furniture left in). Nothing of the web pages or
 the Lavrov articles was used to tune the grouping. Its scores are given
 for the whole pool, for the kept-aside articles alone (their stories as
 grouped in the pool) and for the DUC 2007 articles alone.
+
+The DUC events pool (``--pool events``) is the 175 articles of seven DUC
+topics of many events of one field, each article's *event* judged
+(``benchmarks/stories/duc-events.md``, ``duc-events.json``): a story should
+be one event, and another event of the same field another story. Its
+labels are events, not topics; the F1 with splits forgiven gives each
+story the event of most of its articles.
 
 ``--baselines`` (always on for ``--pool aside``) scores, in the same run and
 on the same articles as chorus cleans them, k-means on TF-IDF given the true
@@ -71,6 +79,7 @@ from stories_grouping import (  # the same scores and baselines, one source
 
 HERE = Path(__file__).resolve().parent
 WEB_EVENTS = HERE / "stories" / "web-pages-events.json"
+DUC_EVENTS = HERE / "stories" / "duc-events.json"
 LAVROV_EVENT = "lavrov-hamas"
 SINGLE_LINK_SIMILARITY = 0.2  # stories_grouping.py's choice on its tuning pools (BENCHMARKS.md)
 FILE_SUFFIXES = (".html", ".txt")
@@ -87,21 +96,28 @@ def stream(data: Path, pool: str) -> tuple[list[dict], dict[str, list[str]], dic
         "duc2007": ["duc2007-update"],
         "aside": ["duc2007-update"],
         "all": ["duc2006", "duc2007-update"],
+        "events": ["duc2006", "duc2007-update"],
     }[pool]
+    events = json.loads(DUC_EVENTS.read_text(encoding="utf-8")) if pool == "events" else None
+    event_of = {d: name for name, ids in events["events"].items() for d in ids} if events else {}
     lines: dict[str, dict] = {}
     topics: dict[str, list[str]] = {}
     sets: dict[str, str] = {}
     for source in sources:
         for cluster in read_clusters(data / source / "clusters.jsonl"):
             topic = cluster["id"].split("-")[0]  # D0703A-B: topic D0703A, set B
+            if events is not None and topic not in events["topics"]:
+                continue
             headlines = cluster.get("doc_headlines") or [None] * len(cluster["documents"])
             for text, doc_id, title in zip(cluster["documents"], cluster["doc_ids"], headlines):
                 if doc_id not in lines:
                     lines[doc_id] = {"id": doc_id, **({"title": title} if title else {}), "text": text}
+                label = event_of.get(doc_id, f"article {doc_id}") if events is not None else topic
                 topics.setdefault(doc_id, [])
-                if topic not in topics[doc_id]:
-                    topics[doc_id].append(topic)
-                sets.setdefault(doc_id, cluster["id"])
+                if label not in topics[doc_id]:
+                    topics[doc_id].append(label)
+                if events is None:
+                    sets.setdefault(doc_id, cluster["id"])
     order = sorted(lines)
     random.Random(SHUFFLE_SEED).shuffle(order)
     return [lines[d] for d in order], topics, sets
@@ -229,7 +245,7 @@ def row(name: str, n: int, s: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path, help="the shared data folder (../shared/data)")
-    parser.add_argument("--pool", choices=("all", "duc2006", "duc2007", "aside"), default="all")
+    parser.add_argument("--pool", choices=("all", "duc2006", "duc2007", "aside", "events"), default="all")
     parser.add_argument("--chorus", default=str(Path(sys.executable).with_name("chorus")), help="the command")
     parser.add_argument("--summaries", action="store_true", help="let the command summarize each story too")
     parser.add_argument("--baselines", action="store_true", help="k-means and single link in the same run")
@@ -259,7 +275,9 @@ def main(argv: list[str] | None = None) -> int:
         "topic": scores(predicted, [topics[k][0] for k in kept], [frozenset(topics[k]) for k in kept]),
     }
     rows = [("topics (a document in two counts in either)", "topic", len(kept))]
-    if args.pool != "duc2006":
+    if args.pool == "events":
+        rows = [("events (judged)", "topic", len(kept))]
+    if args.pool not in ("duc2006", "events"):
         update = [i for i, k in enumerate(kept) if "-" in sets.get(k, "")]
         figures["duc2007_by_set"] = scores([predicted[i] for i in update], [sets[kept[i]] for i in update])
         figures["duc2007_by_topic"] = scores([predicted[i] for i in update], [topics[kept[i]][0] for i in update])
@@ -271,9 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         part = [i for i, k in enumerate(kept) if k in aside]
         figures["kept_aside"] = scores([predicted[i] for i in part], [topics[kept[i]][0] for i in part])
         rows.append(("kept aside only: web pages and Lavrov, as grouped in the pool", "kept_aside", len(part)))
-        size = {}
-        for p in predicted:
-            size[p] = size.get(p, 0) + 1
+    if aside or args.pool == "events":
         figures["wrong_stories"] = [
             {"story": p, "articles": [k for k, q in zip(kept, predicted) if q == p]}
             for p in sorted(set(predicted))
@@ -299,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     for wrong in figures.get("wrong_stories", []):
         print(
             f"story {wrong['story']} holds {len(wrong['articles'])} articles of several labels: "
-            + ", ".join(f"{k[:12]} ({topics[k][0]})" for k in wrong["articles"])
+            + ", ".join(f"{k[:16]} ({topics[k][0][:40]})" for k in wrong["articles"])
         )
     for k, reason in figures["rejected"].items():
         print(f"rejected: {k}: {reason}")
