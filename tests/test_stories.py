@@ -14,7 +14,19 @@ import chorus
 import chorus.digest.results as digest_module
 from chorus.digest import DigestOptions, stories
 from chorus.digest.features import ArticleFeatures, article_features
-from chorus.digest.grouping import JOINED, MERGED, OPENED, Decision, GroupingSettings, StoryGrouper
+from chorus.digest.grouping import (
+    JOIN_SIMILARITY,
+    JOINED,
+    MERGE_SIMILARITY,
+    MERGED,
+    MOVED,
+    OPENED,
+    SMALL_FLOOR,
+    SMALL_MERGE_SIMILARITY,
+    Decision,
+    GroupingSettings,
+    StoryGrouper,
+)
 from chorus.ingest.read import read_article_files
 from chorus.render.stories import decision_reason
 from chorus.text import stem
@@ -645,3 +657,60 @@ def test_articles_of_no_known_outlet_are_listed_as_the_summary_names_them_not_by
     assert story.outlets == [d.label for d in digest_module.labelled([a.document for a in story.articles])]
     assert [name[:20] for name in story.outlets] == [a.document.title[:20] for a in story.articles]  # headlines
     assert not any(".txt" in name for name in story.outlets)
+
+
+# Two stabbings of one day in two cities (one field, two events), each told by one article, and the Berlin one told
+# again the next day; the words shared across the two events ("stabbing", "knife") make a cosine of about 0.17:
+# above the merge floor and the refinement's similarity, below the join and the small stories' floor.
+_BART = _bag("bart", "stabbing knife train station commuter francisco bay oakland")
+_BERLIN = _bag("berlin", "stabbing knife lecture clinic berlin doctor son president")
+_BERLIN_NEXT_DAY = _bag("berlin-2", "stabbing knife lecture clinic berlin doctor son suspect", day=739001)
+
+
+def _stabbings(settings: GroupingSettings, *extra: ArticleFeatures) -> StoryGrouper:
+    grouper = StoryGrouper(settings)
+    grouper.add([_BART, _BERLIN, *extra, *_OTHER])
+    return grouper
+
+
+def test_two_lone_articles_of_one_field_need_the_small_stories_floor_to_merge():
+    no_merge = _stabbings(GroupingSettings(merge_similarity=None, refine_passes=0))
+    cosine = no_merge.group_average(no_merge.story_of[0], no_merge.story_of[1])
+    assert MERGE_SIMILARITY < cosine < SMALL_MERGE_SIMILARITY < JOIN_SIMILARITY  # the case the rule is for
+    merging_only = GroupingSettings(refine_passes=0)
+    assert _stabbings(merging_only).story_of[0] != _stabbings(merging_only).story_of[1]  # two events: two stories
+    old_rule = replace(merging_only, small_story_articles=0)  # the merge floor alone, as before session s15
+    assert _stabbings(old_rule).story_of[0] == _stabbings(old_rule).story_of[1]
+    lower = replace(merging_only, small_merge_similarity=cosine - 0.01)  # the floor is what keeps them apart
+    assert _stabbings(lower).story_of[0] == _stabbings(lower).story_of[1]
+
+
+def test_a_lone_article_is_not_moved_into_another_lone_article_s_story():
+    refine_only = GroupingSettings(merge_similarity=None)  # the refinement alone: no merging
+    grouper = _stabbings(refine_only)
+    assert grouper.story_of[0] != grouper.story_of[1]
+    assert {d.action for d in grouper.decisions} == {OPENED}
+    old_rule = _stabbings(replace(refine_only, small_story_articles=0))  # before: a lone story is a target
+    assert old_rule.story_of[0] == old_rule.story_of[1] and MOVED in {d.action for d in old_rule.decisions}
+
+
+def test_two_events_of_one_field_stay_apart_and_one_told_across_days_is_one_story_with_the_defaults():
+    grouper = _stabbings(GroupingSettings(), _BERLIN_NEXT_DAY)
+    story = {key: grouper.story_of[i] for i, key in enumerate(grouper.keys)}
+    assert story["berlin"] == story["berlin-2"] != story["bart"]
+    berlin_next = grouper.decisions[grouper.keys.index("berlin-2")]
+    assert berlin_next.action == JOINED and berlin_next.days_apart == 1 and "berlin" in berlin_next.shared_terms
+    assert len(grouper.groups()) == 4  # the vote and the cup apart too
+
+
+def test_a_merge_at_the_small_stories_floor_says_so_in_its_decision():
+    no_merge = _stabbings(GroupingSettings(merge_similarity=None, refine_passes=0))
+    cosine = no_merge.group_average(no_merge.story_of[0], no_merge.story_of[1])
+    grouper = _stabbings(GroupingSettings(refine_passes=0, small_merge_similarity=round(cosine - 0.01, 3)))
+    merged = [d for d in grouper.decisions if d.action == MERGED]
+    assert len(merged) == 1 and merged[0].floor == SMALL_FLOOR and merged[0].threshold == round(cosine - 0.01, 3)
+    reason = decision_reason(merged[0], {})
+    assert f"≥ {cosine - 0.01:.2f}" in reason and "higher floor of two stories of few articles" in reason
+    usual = _stabbings(GroupingSettings(refine_passes=0, small_story_articles=0, merge_similarity=cosine - 0.01))
+    assert [d.floor for d in usual.decisions if d.action == MERGED] == [""]
+    assert "higher floor" not in decision_reason(next(d for d in usual.decisions if d.action == MERGED), {})

@@ -35,14 +35,20 @@ retrospective and on-line event detection*, SIGIR 1998).
   plus the time penalty for the days between their spans; the most alike
   pair first; two stories that both grew to ``GROWN_STORY_ARTICLES`` need
   ``GROWN_MERGE_SIMILARITY``: two stories that each grew that big alone are
-  most often two events of one kind), as in the group-average clustering of Yang, Pierce &
+  most often two events of one kind; two stories of at most
+  ``SMALL_STORY_ARTICLES`` each need ``SMALL_MERGE_SIMILARITY``: their
+  group average is a few article pairs, which two events of one field on one
+  day reach), as in the group-average clustering of Yang, Pierce &
   Carbonell's retrospective detection.
 - **Refinement**: the first articles of a story decide where it goes before
   the story has a centroid worth the name, so after the merging every
   article of the batch is compared again with the stories of its
   neighbours (its own left out) and moves to one that is clearly more like
   it (``MOVE_MARGIN``) and clears ``REFINE_SIMILARITY``, as a k-means step
-  would move it; ``REFINE_PASSES`` such passes.
+  would move it; ``REFINE_PASSES`` such passes. Into a story of at most
+  ``SMALL_STORY_ARTICLES`` it moves an article only at
+  ``SMALL_MERGE_SIMILARITY``, as such stories merge (a centroid of one
+  article is that article: a move into it is a join, and the pass refused it).
 
 Every decision is kept with its reasons (the similarity, the threshold it
 had to reach, the days between the article and the story, the terms they
@@ -70,6 +76,15 @@ REFINE_SIMILARITY = 0.12  # an article moves to a story after the merging: the s
 # elections): they merge only at the higher group average, which one event's halves reach and related topics do not.
 GROWN_STORY_ARTICLES = 15
 GROWN_MERGE_SIMILARITY = 0.12
+# Two stories of at most this many articles each merge only at the higher group average: their group average is
+# one to four article pairs, and two articles of one field on one day (two stabbings, two space stories) reach the
+# merge floor; an article needs JOIN_SIMILARITY to join a story in the pass, and two lone articles of one event
+# are as alike (session s15: on the kept-aside pages, most wrong merges were of stories of 1-2 articles at 0.10-0.23).
+SMALL_STORY_ARTICLES = 2
+SMALL_MERGE_SIMILARITY = 0.20
+# The refinement moves an article into such a small story only at SMALL_MERGE_SIMILARITY too: it moves articles by
+# the stories' centroids, and a story of one or two articles has none worth the name (before, a lone article moved
+# at REFINE_SIMILARITY, half the join, into another lone article's story: a join the pass had refused).
 TIME_PENALTY = 0.005  # 0.03 more similarity for a story 2 months away, 0.04 for a year
 TIME_SCALE_DAYS = 1.0
 KEY_TERMS = 20  # heaviest terms of an article: what its candidate stories are looked up by
@@ -86,6 +101,7 @@ EXPLAIN_TERMS = 5  # shared terms given as the reason of a decision
 CENTROID_TERMS_SHOWN = 8
 
 OPENED, JOINED, MOVED, MERGED = "opened", "joined", "moved", "merged"
+SMALL_FLOOR, GROWN_FLOOR = "small", "grown"  # a merge's (or a move's) floor when it is not the usual one
 
 
 @dataclass(frozen=True)
@@ -109,6 +125,8 @@ class GroupingSettings:
     refine_similarity: float = REFINE_SIMILARITY
     grown_story_articles: int = GROWN_STORY_ARTICLES
     grown_merge_similarity: float = GROWN_MERGE_SIMILARITY
+    small_story_articles: int = SMALL_STORY_ARTICLES
+    small_merge_similarity: float = SMALL_MERGE_SIMILARITY
 
     def threshold(self, days_apart: int | None, base: float | None = None) -> float:
         base = self.join_similarity if base is None else base
@@ -129,6 +147,7 @@ class Decision:
     days_apart: int | None = None  # days between the article and the story's span then (0: inside it)
     shared_terms: tuple[str, ...] = ()  # the terms that weigh most in both
     closest_other: tuple[int, float] | None = None  # the next most similar story and its similarity
+    floor: str = ""  # the floor its threshold is when not the usual one: SMALL_FLOOR or GROWN_FLOOR
 
 
 @dataclass
@@ -426,6 +445,7 @@ class StoryGrouper:
         key = self.keys[article]
         if scored and scored[0][0] >= 0:
             margin, s, similarity, apart = scored[0]
+            shared = self._shared_terms(article, s)  # with the story as it was: not the article's own terms
             self._join(article, s)
             self.decisions[article] = Decision(
                 key,
@@ -434,7 +454,7 @@ class StoryGrouper:
                 round(similarity, 4),
                 round(similarity - margin, 4),
                 apart,
-                self._shared_terms(article, s),
+                shared,
                 self._other(scored[1:]),
             )
             return
@@ -490,13 +510,26 @@ class StoryGrouper:
         scored = self._similarities(article, candidates, leave_out=own, base=self.settings.refine_similarity)
         if not scored:
             return 0
+        small_floor = max(self.settings.refine_similarity, self.settings.small_merge_similarity)
+        scored = [
+            (similarity - self.settings.threshold(apart, small_floor), s, similarity, apart)
+            if s != own and len(self.stories[s].members) <= self.settings.small_story_articles
+            else (margin, s, similarity, apart)
+            for margin, s, similarity, apart in scored
+        ]
+        scored.sort(key=lambda x: (-x[0], x[1]))
         own_score = next((x for x in scored if x[1] == own), None)
         best = scored[0]
         if best[1] == own or best[0] < 0:
             return 0
         if own_score is not None and best[0] < own_score[0] + self.settings.move_margin:
             return 0
+        small = (
+            len(self.stories[best[1]].members) <= self.settings.small_story_articles
+            and self.settings.small_merge_similarity > self.settings.refine_similarity
+        )
         self._leave(article)
+        shared = self._shared_terms(article, best[1])  # with the story as it was: not the article's own terms
         self._join(article, best[1])
         self.decisions[article] = Decision(
             self.keys[article],
@@ -505,8 +538,9 @@ class StoryGrouper:
             round(best[2], 4),
             round(best[2] - best[0], 4),
             best[3],
-            self._shared_terms(article, best[1]),
+            shared,
             (own, round(own_score[2], 4)) if own_score is not None else None,
+            SMALL_FLOOR if small else "",
         )
         return 1
 
@@ -530,12 +564,13 @@ class StoryGrouper:
 
         Each round merges the pairs that clear ``merge_similarity`` (or
         ``grown_merge_similarity`` when both stories have
-        ``grown_story_articles``; raised by the time penalty for the days
+        ``grown_story_articles``, ``small_merge_similarity`` when neither has
+        more than ``small_story_articles``; raised by the time penalty for the days
         between their spans), the most alike first, a story at most once a
         round; then the merged stories are compared again, until no pair
         clears it."""
         while touched:
-            pairs: dict[tuple[int, int], tuple[float, float, int | None]] = {}
+            pairs: dict[tuple[int, int], tuple[float, float, int | None, str]] = {}
             for s in sorted(touched):
                 if not self.stories[s].members:
                     continue
@@ -544,14 +579,11 @@ class StoryGrouper:
                     if (a, b) not in pairs:
                         apart = self.stories[a].span_apart(self.stories[b])
                         similarity = self.group_average(a, b)
-                        pairs[(a, b)] = (
-                            similarity - self.settings.threshold(apart, self._merge_base(a, b)),
-                            similarity,
-                            apart,
-                        )
+                        base, floor = self._merge_floor(a, b)
+                        pairs[(a, b)] = (similarity - self.settings.threshold(apart, base), similarity, apart, floor)
             ranked = sorted((p for p in pairs.items() if p[1][0] >= 0), key=lambda p: (-p[1][0], p[0]))
             merged: set[int] = set()
-            for (a, b), (margin, similarity, apart) in ranked:
+            for (a, b), (margin, similarity, apart, floor) in ranked:
                 if a in merged or b in merged:
                     continue
                 merged |= {a, b}
@@ -566,15 +598,21 @@ class StoryGrouper:
                         apart,
                         shared,
                         (b, round(similarity, 4)),
+                        floor,
                     )
                 self._absorb(a, b)
             touched = {a for a in merged if self.stories[a].members}
 
-    def _merge_base(self, a: int, b: int) -> float:
-        """The group average two stories need to merge (before the time penalty)."""
-        grown = min(len(self.stories[a].members), len(self.stories[b].members)) >= self.settings.grown_story_articles
+    def _merge_floor(self, a: int, b: int) -> tuple[float, str]:
+        """The group average two stories need to merge (before the time penalty), and which floor it is."""
+        sizes = len(self.stories[a].members), len(self.stories[b].members)
+        if min(sizes) >= self.settings.grown_story_articles:
+            return self.settings.grown_merge_similarity, GROWN_FLOOR
         # merge_similarity is not None here: add merges stories only when it is set
-        return self.settings.grown_merge_similarity if grown else self.settings.merge_similarity  # type: ignore[return-value]
+        usual: float = self.settings.merge_similarity  # type: ignore[assignment]
+        if max(sizes) <= self.settings.small_story_articles and self.settings.small_merge_similarity > usual:
+            return self.settings.small_merge_similarity, SMALL_FLOOR
+        return usual, ""
 
     def _absorb(self, a: int, b: int) -> None:
         """Story ``a`` takes every article of story ``b`` (the older story keeps its id)."""

@@ -19,7 +19,7 @@ import html
 import json
 from typing import Any
 
-from chorus.digest.grouping import JOINED, MERGED, MOVED, OPENED, Decision
+from chorus.digest.grouping import GROWN_FLOOR, JOINED, MERGED, MOVED, OPENED, SMALL_FLOOR, Decision
 from chorus.digest.results import NewsStory, StoryDigest
 from chorus.render.json import document_fields, summary_to_dict
 from chorus.render.text import citation, label_and_title, source_line
@@ -48,6 +48,14 @@ def _counts(story: NewsStory) -> str:
     return f"{counted(n, 'article')} · {counted(outlets, 'independent outlet')}"
 
 
+# Why a threshold was higher than the usual one (``Decision.floor``), said after it.
+FLOOR_WORDS = {
+    (MERGED, SMALL_FLOOR): "the higher floor of two stories of few articles",
+    (MERGED, GROWN_FLOOR): "the higher floor of two grown stories",
+    (MOVED, SMALL_FLOOR): "the higher floor of a story of few articles",
+}
+
+
 def decision_reason(decision: Decision, story_ids: dict[int, str]) -> str:
     """Why an article is in its story, in words."""
     shared = ", ".join(decision.shared_terms)
@@ -55,6 +63,8 @@ def decision_reason(decision: Decision, story_ids: dict[int, str]) -> str:
     when = (
         "" if apart is None else (" (within its dates)" if apart == 0 else f" ({counted(apart, 'day')} from its dates)")
     )
+    floor = FLOOR_WORDS.get((decision.action, decision.floor))
+    when += f" ({floor})" if floor else ""
     if decision.action == OPENED:
         if decision.closest_other is None:
             return "opened the story: no earlier story shares its key terms"
@@ -169,6 +179,7 @@ def _decision_dict(decision: Decision, ids: dict[int, str]) -> dict[str, Any]:
         "threshold": decision.threshold,
         "days_apart": decision.days_apart,
         "shared_terms": list(decision.shared_terms),
+        "floor": decision.floor or None,
         "closest_other": {"story": ids.get(other[0], str(other[0])), "similarity": other[1]} if other else None,
     }
 
