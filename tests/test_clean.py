@@ -569,7 +569,7 @@ def test_a_poll_s_question_goes_with_its_answers_and_a_question_of_the_story_ove
     page = _page(["Elm Street bridge to close for repairs"], NEWS[:3] + poll + NEWS[3:], [])
     model = _Doubting(["Elm Street bridge to close for repairs", "Yes", "No", "Not sure"])
     assert clean_texts([page], model)[0].paragraphs == NEWS
-    assert poll[1] in clean_texts([page], model, polls=False)[0].paragraphs
+    assert poll[1] in clean_texts([page], model, polls=False, poll_labels=False)[0].paragraphs  # both read it
     # a question of the story's over furniture that answers nothing
     question = "So who will pay for the repairs?"
     other = _page([], NEWS[:3] + [question, "Autoplay on", "Photo 6 / 45"] + NEWS[3:], [])
@@ -1579,3 +1579,130 @@ def test_a_story_about_a_newsroom_s_coverage_or_an_outlet_quoted_on_its_own_keep
     page = "\n\n".join([headline, *SHARE_ROW, *NEWS[:3], *reporting, *NEWS[3:]])
     [result] = clean_texts([page], _Doubting([headline, *SHARE_ROW]))
     assert result.paragraphs == NEWS[:3] + reporting + NEWS[3:]
+
+
+def test_a_poll_under_a_label_naming_it_goes_whole_with_one_answer_or_only_its_results():
+    headline = "Elm Street bridge to close for repairs"
+    for poll in (
+        ["Quick poll", "Should the bridge close for the holidays?", "No"],  # one answer the model dropped
+        ["Reader survey", "What do you think?", "15% of readers said yes", "See results (1,674 votes)"],
+        ["Today's poll", "Do you agree with the decision?", "Not sure", "Submit answer"],
+    ):
+        page = _page([headline], NEWS[:3] + poll + NEWS[3:], [])
+        model = _Doubting([headline, "No"])
+        assert clean_texts([page], model)[0].paragraphs == NEWS, poll
+        assert poll[1] in clean_texts([page], model, poll_labels=False)[0].paragraphs
+    # A headline naming a poll over the story's own question is not a poll's label; nor a poll in the story's
+    # words: a short line "Poll shows support" over no question, a question over a paragraph.
+    story = ["Poll shows support for closing", "Who will pay for the repairs?", *NEWS[3:]]
+    page = _page([headline], NEWS[:3] + story, [])
+    assert clean_texts([page], _Doubting([headline]))[0].paragraphs == NEWS[:3] + story
+    assert (
+        clean_texts([_page([headline], NEWS[:3] + ["Poll shows support"] + NEWS[3:], [])], _Doubting([headline]))[
+            0
+        ].paragraphs
+        == NEWS[:3] + ["Poll shows support"] + NEWS[3:]
+    )
+
+
+@pytest.mark.parametrize(
+    "button",
+    [
+        "Maybe later",
+        "No thanks, remind me next month",
+        "Not now",
+        "Skip to content",
+        "Jump to the story",
+        "Back to top ↑",
+        "Thanks for signing up!",
+        "Thank you for subscribing!",
+        "Make a one-time gift",
+        "Support local reporting",
+        "Support independent journalism",
+        "Change edition: UK ▾",
+    ],
+)
+def test_a_page_s_button_among_the_paragraphs_goes(button):
+    # (under a menu: a page of sentences only is a text pasted clean, every line of it kept)
+    top = ["World | Politics | Business", "Elm Street bridge to close for repairs"]
+    page = _page(top, NEWS[:2] + [button] + NEWS[2:], [])
+    assert clean_texts([page], _Doubting(top))[0].paragraphs == NEWS
+    assert button in clean_texts([page], _Doubting(top), page_buttons=False)[0].paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Support for the plan",  # a subheading: no gift, no outlet's work
+        "Back to the drawing board",  # not a place on the page
+        "Thanks for the memories",  # not an act on the page
+        '"No thanks," she said.',  # someone's words
+        "Give peace a chance",
+        "Going back to school",
+    ],
+)
+def test_a_short_line_of_the_story_worded_near_a_button_stays(line):
+    top = ["World | Politics | Business", "Elm Street bridge to close for repairs"]
+    page = _page(top, NEWS[:2] + [line] + NEWS[2:], [])
+    assert line in clean_texts([page], _Doubting(top))[0].paragraphs
+
+
+def test_no_title_is_a_button_of_the_page():
+    headline = "Elm Street bridge to close for repairs"
+    button = "Jump to the bridge closure story"
+    page = "\n\n".join([button, headline, *SHARE_ROW, *NEWS])
+    model = _Doubting([button, headline, *SHARE_ROW])
+    assert clean_texts([page], model)[0].title == headline
+    assert clean_texts([page], model, page_buttons=False)[0].title == button
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Save for later",
+        "Read later",
+        "Send to a friend",
+        "Comments are closed.",
+        "Be the first to comment",
+        "You have 7 free stories left this month.",
+        "You've reached your limit of free stories.",
+    ],
+)
+def test_a_page_s_tool_comment_state_or_paywall_meter_among_the_paragraphs_goes(line):
+    top = ["World | Politics | Business", "Elm Street bridge to close for repairs"]
+    page = _page(top, NEWS[:2] + [line] + NEWS[2:], [])
+    assert clean_texts([page], _Doubting(top))[0].paragraphs == NEWS
+    assert line in clean_texts([page], _Doubting(top), page_buttons=False)[0].paragraphs
+
+
+def test_a_story_about_free_articles_or_closed_comments_stays():
+    top = ["World | Politics | Business", "Elm Street bridge to close for repairs"]
+    for line in (
+        "The paper lets readers see 10 free articles a month before asking them to pay.",
+        "Comments from residents will be heard at the council's next meeting on Tuesday.",
+        '"You get five free articles," the publisher said of the new plan.',
+    ):
+        page = _page(top, NEWS[:2] + [line] + NEWS[2:], [])
+        assert line in clean_texts([page], _Doubting(top))[0].paragraphs
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "The Gazette © 2003. Reproduction without permission is prohibited.",
+        "All content is copyright of the Gazette and its licensors and may not be copied without prior written permission.",
+        "© 2001 Pinecrest Observer. All rights reserved.",
+    ],
+)
+def test_a_notice_of_the_outlet_s_rights_goes_wherever_it_stands(notice):
+    top = ["World | Politics | Business", "Elm Street bridge to close for repairs"]
+    page = _page(top, NEWS[:2] + [notice] + NEWS[2:], [])
+    assert clean_texts([page], _Doubting(top))[0].paragraphs == NEWS
+    assert notice in clean_texts([page], _Doubting(top), copyright_notices=False)[0].paragraphs
+
+
+def test_a_story_of_a_copyright_lawsuit_stays():
+    top = ["World | Politics | Business", "Elm Street bridge to close for repairs"]
+    line = "The photographers own the copyright on 11 pictures in the book, and all rights reserved to them were ignored, a federal judge said."
+    page = _page(top, NEWS[:2] + [line] + NEWS[2:], [])
+    assert line in clean_texts([page], _Doubting(top))[0].paragraphs

@@ -149,6 +149,43 @@ ADVERTISING_WORDS = frozenset(
 )
 # The words of a poll's answers, one answer a line under its question (clean.POLLS): one of them at least.
 POLL_ANSWER_WORDS = frozenset("yes no not sure maybe undecided agree disagree strongly neutral vote".split())
+# A poll's own label over its question ("Quick poll", "Reader survey", "Today's poll"; clean.POLL_LABELS), and the
+# words of its controls and results under the answers ("Submit answer", "See results (1,674 votes)", "15% of
+# readers said yes").
+POLL_LABEL_WORDS = frozenset("poll polls survey".split())
+POLL_CONTROL_WORDS = frozenset("submit answer answers results result votes see view".split())
+# A page's buttons on lines of their own (clean.PAGE_BUTTONS): what dismisses a box ("Maybe later", "No thanks,
+# remind me next month"), the links that skip through the page ("Skip to content", "Jump to the story", "Back
+# to top") with the places they skip to, and the acts a page thanks its reader for ("Thanks for signing up!").
+DISMISS_PHRASES = ("maybe later", "no thanks", "not now", "remind me later", "not interested")
+SKIP_LINK_VERBS = ("skip to", "jump to", "back to", "go to", "return to")
+SKIP_LINK_PLACES = frozenset(
+    "content contents main story article navigation menu comments section top page footer search".split()
+)
+THANKED_ACTS = frozenset("signing subscribing registering voting joining your".split())
+# ... a tool's link ("Save for later", "Print this article", "Send to a friend"), the state of the comments ("Comments
+# are closed.", "Be the first to comment"), and the meter of a paywall, "free" before the page's word for its
+# stories ("You have 7 free stories left this month.").
+PAGE_TOOL_PHRASES = ("save for later", "read later", "print this", "send to a friend", "email to a friend", "gift this")
+COMMENT_STATE_PHRASES = (
+    "comments are",
+    "comments closed",
+    "commenting has",
+    "commenting is",
+    "commenting closed",
+    "be the first to comment",
+)
+METERED_NOUNS = frozenset("stories articles story article reads".split())
+# A notice of the outlet's rights in its pages (clean.COPYRIGHT_NOTICES): "©", or these words.
+RIGHTS_PHRASES = (
+    "all rights reserved",
+    "is copyright of",
+    "reproduction without permission",
+    "without prior written permission",
+    "may not be copied",
+    "may not be reproduced",
+    "may not be republished",
+)
 # A box item's link to the rest of its story, on a line of its own under its teaser ("Read more »",
 # "Continue reading →"; clean.STAMPED_TEASERS).
 READ_ON_PHRASES = ("read more", "continue reading", "keep reading", "read on", "full story", "read the full story")

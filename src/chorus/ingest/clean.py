@@ -396,6 +396,37 @@ POLLS = True
 POLL_QUESTION_WORDS = 15
 POLL_ANSWER_WORDS = 3
 POLL_MIN_ANSWERS = 2
+# A poll under its own label ("Quick poll", "Reader survey": a short line naming a poll, lexicon.POLL_LABEL_WORDS)
+# is the label, a short question under it and the poll's lines under that, whatever the model kept: answers
+# (lexicon.POLL_ANSWER_WORDS), its controls and results ("Submit answer", "See results (1,674 votes)", "15% of
+# readers said yes", lexicon.POLL_CONTROL_WORDS, at most POLL_RESULT_WORDS words). POLLS needs two answers the
+# model dropped under the question; a label naming the poll is the evidence here, so one answer, or none, will
+# do. The question is a notice: the cluster does not bring it back.
+POLL_LABELS = True
+POLL_LABEL_WORDS = 4  # a label is a short line
+POLL_RESULT_WORDS = 8
+_POLL_RESULT_RE = re.compile(r"\d\s?%|\bvotes?\b|\bresults?\b", re.IGNORECASE)
+# The page's buttons among the article's lines (``PAGE_BUTTONS``), each a short line of its own (at most
+# BUTTON_WORDS words, no quotation marks, no sentence but a thanks' "!"): a box's dismissal ("Maybe later", "No
+# thanks, remind me next month": lexicon.DISMISS_PHRASES), a link skipping through the page ("Skip to content",
+# "Jump to the story", "Back to top ↑": lexicon.SKIP_LINK_VERBS with one of SKIP_LINK_PLACES), thanks for an act
+# on the page ("Thanks for signing up!": lexicon.THANKED_ACTS), an appeal's button opening with a verb of giving
+# and naming the gift or the outlet's work ("Make a one-time gift", "Support local reporting": a subheading
+# "Support for the plan" names neither), a menu's drop-down ("Change edition: UK ▾").
+# Among them too: a tool's link ("Save for later", "Print this article": lexicon.PAGE_TOOL_PHRASES), the state of
+# the comments ("Comments are closed.", a sentence too: lexicon.COMMENT_STATE_PHRASES) and a paywall's meter, a
+# sentence to "you" of "free" stories ("You have 7 free stories left this month.": lexicon.METERED_NOUNS, at most
+# NOTICE_SHORT_WORDS words; a story about paywalls says "readers", not "you").
+PAGE_BUTTONS = True
+BUTTON_WORDS = 7
+# A notice of the outlet's rights ("© 2003 The Gazette. Reproduction without permission is prohibited.", "All
+# content is copyright of ..."): "©" or lexicon.RIGHTS_PHRASES in a block of at most NOTICE_MAX_WORDS words, not
+# quoted, attributing nothing (a story of a lawsuit over a copyright says who said so). A notice: the cluster
+# does not bring it back.
+COPYRIGHT_NOTICES = True
+_RIGHTS_RE = re.compile(rf"©|\b{lexicon.alternation(lexicon.RIGHTS_PHRASES)}\b")
+_BUTTON_GIVING_VERBS = frozenset("make give support donate contribute become".split())
+_DROP_DOWN_MARKS = "▾▿⌄"
 # A paragraph of prose that opens with a wire's dateline ("WASHINGTON (AP) -- ...", "VIENNA, May 6 (Xinhua)
 # -- ...") is a story's, wherever the page set it and however the model scored it, unless it carries
 # furniture's marks: a box's teaser is a story's first sentence without its dateline.
@@ -440,6 +471,9 @@ class RuleSwitches:
     title_furniture: bool = TITLE_FURNITURE
     page_controls: bool = PAGE_CONTROLS
     outlet_own_work: bool = OUTLET_OWN_WORK
+    poll_labels: bool = POLL_LABELS
+    page_buttons: bool = PAGE_BUTTONS
+    copyright_notices: bool = COPYRIGHT_NOTICES
 
 
 @dataclass
@@ -785,9 +819,11 @@ def _split_title(
     mastheads: bool = MASTHEAD_TITLES,
     list_items: bool = LIST_ITEM_TITLES,
     page_lines: bool = TITLE_FURNITURE,
+    buttons: bool = PAGE_BUTTONS,
 ) -> tuple[Block | None, Block | None]:
     """The headline opens the page; a standfirst may follow it (``mastheads``: never the outlet's name;
-    ``list_items``: never a list's item; ``page_lines``: never a menu, a byline or a call to act)."""
+    ``list_items``: never a list's item; ``page_lines``: never a menu, a byline or a call to act; ``buttons``:
+    never one of the page's buttons)."""
     first_good = next((i for i, b in enumerate(blocks) if b.label == GOOD), len(blocks))
     for i, b in enumerate(blocks[:first_good]):
         if _reads_as_lead_in(b):
@@ -804,6 +840,8 @@ def _split_title(
             continue  # the page's menu, byline or call to act
         if mastheads and _named_in_furniture(blocks, i, first_good):
             continue  # the masthead: the outlet's name, printed again in its own furniture
+        if buttons and _button_reason(b):
+            continue  # "Jump to the story"
         return b, _standfirst(blocks, i + 1)
     return None, None
 
@@ -1389,6 +1427,122 @@ def _polls(blocks: list[Block]) -> None:
             above.label, above.reason = BAD, "a poll's label"
 
 
+def _is_poll_label(b: Block) -> bool:
+    return (
+        b.n_words <= POLL_LABEL_WORDS
+        and not b.terminal
+        and not lexicon.POLL_LABEL_WORDS.isdisjoint(w.lower() for w in words(b.text))
+    )
+
+
+def _is_poll_line(b: Block) -> bool:
+    """A line of a poll under its question: an answer, a control, a result (POLL_LABELS)."""
+    if b.n_words > POLL_RESULT_WORDS or _QUOTATION_MARKS_RE.search(b.text):
+        return False
+    lower = {w.lower() for w in words(b.text)}
+    if not lower:
+        return False
+    if b.n_words <= POLL_ANSWER_WORDS and lower <= lexicon.POLL_ANSWER_WORDS | lexicon.POLL_CONTROL_WORDS:
+        return True
+    return bool(_POLL_RESULT_RE.search(b.text)) and not (
+        lexicon.POLL_ANSWER_WORDS.isdisjoint(lower) and lexicon.POLL_CONTROL_WORDS.isdisjoint(lower)
+    )
+
+
+def _is_poll_question(b: Block) -> bool:
+    return b.n_words <= POLL_QUESTION_WORDS and b.text.rstrip().endswith("?") and not _QUOTATION_MARKS_RE.search(b.text)
+
+
+def _labelled_polls(blocks: list[Block]) -> None:
+    """Drop a poll under a label naming it (POLL_LABELS): the label, the short questions under it and the
+    poll's lines under those, up to the first other line."""
+    for i, label in enumerate(blocks):
+        if not _is_poll_label(label):
+            continue
+        j, questions = i + 1, 0
+        while j < len(blocks) and (
+            _is_poll_question(blocks[j]) or _is_poll_line(blocks[j]) or _is_poll_label(blocks[j])
+        ):
+            questions += _is_poll_question(blocks[j])
+            j += 1
+        if not questions:
+            continue  # a label over no question: "Poll shows Labour ahead" is a headline
+        for b in blocks[i:j]:
+            if _is_poll_question(b):
+                b.notice = True
+            if b.label == GOOD:
+                b.label, b.reason = BAD, "a poll (its label, question, answers and results)"
+
+
+def _button_reason(b: Block) -> str:
+    """Why a short line is one of the page's buttons (PAGE_BUTTONS), or ""."""
+    text = b.text.strip()
+    if b.n_words > BUTTON_WORDS or _QUOTATION_MARKS_RE.search(text) or (b.terminal and not text.endswith("!")):
+        return ""
+    lower = b.normal
+    if lower.startswith(lexicon.DISMISS_PHRASES):
+        return "a box's button dismissing it (maybe later, no thanks)"
+    tokens = lower.split()
+    for verb in lexicon.SKIP_LINK_VERBS:
+        if lower.startswith(verb + " ") and not lexicon.SKIP_LINK_PLACES.isdisjoint(tokens[len(verb.split()) :]):
+            return "a link skipping through the page (skip to content, back to top)"
+    if tokens[:1] in (["thanks"], ["thank"]) and "for" in tokens[:3]:
+        rest = tokens[tokens.index("for") + 1 :]
+        if rest and rest[0] in lexicon.THANKED_ACTS:
+            return "the page thanking its reader for an act on it (signing up)"
+    if (
+        tokens[:1]
+        and tokens[0] in _BUTTON_GIVING_VERBS
+        and not b.terminal
+        and not (lexicon.SUPPORT_WORDS | lexicon.OUTLET_VOICED_WORK_WORDS | {"news"}).isdisjoint(tokens[1:])
+    ):
+        return "an appeal's button (make a gift, support our reporting)"
+    if text[-1:] in _DROP_DOWN_MARKS:
+        return "a menu's drop-down"
+    return ""
+
+
+def _page_state_reason(b: Block) -> str:
+    """Why a short line or sentence is the page's tool, its comments' state or its paywall's meter
+    (PAGE_BUTTONS), or ""."""
+    if b.n_words > NOTICE_SHORT_WORDS or _QUOTATION_MARKS_RE.search(b.text):
+        return ""
+    lower = b.normal
+    if b.n_words <= BUTTON_WORDS and lower.startswith(lexicon.PAGE_TOOL_PHRASES):
+        return "a tool's link (save for later, print this article)"
+    if b.n_words <= BUTTON_WORDS and lower.startswith(lexicon.COMMENT_STATE_PHRASES):
+        return "the state of the readers' comments (comments are closed)"
+    tokens = lower.split()
+    if _addresses_you(b) and any(
+        t == "free" and tokens[j + 1] in lexicon.METERED_NOUNS for j, t in enumerate(tokens[:-1])
+    ):
+        return "a paywall's meter (free stories left)"
+    return ""
+
+
+def _page_buttons(blocks: list[Block]) -> None:
+    for b in blocks:
+        if b.label == GOOD and b.n_words <= NOTICE_SHORT_WORDS:
+            reason = (_button_reason(b) if b.n_words <= BUTTON_WORDS else "") or _page_state_reason(b)
+            if reason:
+                b.label, b.reason = BAD, reason
+
+
+def _copyright_notices(blocks: list[Block]) -> None:
+    """Drop the outlet's notice of its rights (COPYRIGHT_NOTICES), and mark one already dropped."""
+    for b in blocks:
+        if (
+            b.n_words <= NOTICE_MAX_WORDS
+            and ("©" in b.text or "ermission" in b.text or "opyright" in b.text or "reserved" in b.text)
+            and _RIGHTS_RE.search(b.normal if "©" not in b.text else b.text)
+            and not _QUOTATION_MARKS_RE.search(b.text)
+            and not _ATTRIBUTION_RE.search(b.text)
+        ):
+            b.notice = True
+            if b.label == GOOD:
+                b.label, b.reason = BAD, "a notice of the outlet's rights (copyright, reproduction)"
+
+
 def _ad_labels(blocks: list[Block]) -> None:
     for b in blocks:
         if b.label == GOOD and _is_ad_label(b):
@@ -1688,6 +1842,12 @@ def _classify_article(
         _page_controls(blocks)
     if rules.polls:
         _polls(blocks)
+    if rules.poll_labels:
+        _labelled_polls(blocks)
+    if rules.page_buttons:
+        _page_buttons(blocks)
+    if rules.copyright_notices:
+        _copyright_notices(blocks)
     if rules.product_boxes:
         _product_boxes(blocks)
     if rules.repeated_labels:
@@ -1880,6 +2040,9 @@ def clean_texts(
     title_furniture: bool = TITLE_FURNITURE,
     page_controls: bool = PAGE_CONTROLS,
     outlet_own_work: bool = OUTLET_OWN_WORK,
+    poll_labels: bool = POLL_LABELS,
+    page_buttons: bool = PAGE_BUTTONS,
+    copyright_notices: bool = COPYRIGHT_NOTICES,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -1920,6 +2083,9 @@ def clean_texts(
         title_furniture,
         page_controls,
         outlet_own_work,
+        poll_labels,
+        page_buttons,
+        copyright_notices,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
@@ -1975,7 +2141,13 @@ def clean_texts(
             _stamped_teasers(blocks, layouts[d])
         if rules.end_matter and rules.end_matter_again:
             _end_matter(blocks[: len(layouts[d].prose)], after_cluster=True)
-        title, subtitle = _split_title(blocks, rules.masthead_titles, rules.list_item_titles, rules.title_furniture)
+        title, subtitle = _split_title(
+            blocks,
+            rules.masthead_titles,
+            rules.list_item_titles,
+            rules.title_furniture,
+            rules.page_buttons,
+        )
         for heading in (title, subtitle):
             if heading is not None:
                 heading.label, heading.reason = "kept", ""
