@@ -858,12 +858,31 @@ def test_check_a_claim_against_the_articles_on_the_page(page, output_dir):
     assert len(items) == 5
     verdicts = [item.find_element("css selector", ".tag").text for item in items]
     assert verdicts.count("states it") == 4 and verdicts[-1] == "silent"
-    assert "4 articles of 5 state it" in element(page, "#check-result .lead").text
+    lead = element(page, "#check-result .lead").text
+    assert "4 articles of 5 state it" in lead
+    assert "Three firefighters suffered minor burns." in lead  # the answer names the claim it answers
     first = items[0]
     first.click()  # its sentence lights up in its article
     assert len(highlighted(page)) == 1
     assert in_view(page, "#evidence")
     screenshot(page, output_dir / "harbor-fire-check.png")
+    # A second claim: while it is checked (its answer held back here), the first one's answer is gone,
+    # not left beside the new claim as if it were its answer; then the new answer names the new claim.
+    page.execute_script("""
+        const fetched = window.fetch;
+        window.fetch = (url, options) => String(url).includes('/api/check')
+          ? new Promise((done) => setTimeout(() => done(fetched(url, options)), 1500)) : fetched(url, options);
+    """)
+    claim.clear()
+    claim.send_keys("The city fined the company in 2021.")
+    element(page, "#check-button").click()
+    checking = element(page, "#check-result")
+    assert checking.get_attribute("aria-busy") == "true"
+    assert not checking.find_elements("css selector", "li") and "The city fined the company" in checking.text
+    wait_until(page, lambda d: by_css(d, "#check-result li"))
+    lead = element(page, "#check-result .lead").text
+    assert "The city fined the company in 2021." in lead and "firefighters" not in lead
+    assert element(page, "#check-result").get_attribute("aria-busy") is None
 
 
 # Every file the page offers for download, kept as it is made (the page saves a Blob through a link).

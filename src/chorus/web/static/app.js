@@ -437,12 +437,19 @@ async function onCheck(event) {
   }
   if (!state.lastForm || !state.result) return;
   $('check-button').disabled = true;
+  // The answer to the claim checked before goes: beside a new claim it would read as that claim's.
+  const answer = $('check-result');
+  answer.setAttribute('aria-busy', 'true');
+  answer.replaceChildren(h('p', {class: 'lead'}, 'Checking ', h('q', {class: 'claim-checked'}, claim),
+    ` against ${plural(state.result.documents.length, 'article')}…`));
   try {
     renderCheck(await (await post('/api/check', claimForm(claim))).json());
   } catch (error) {
+    answer.replaceChildren();
     box.replaceChildren(error.message);
     box.hidden = false;
   } finally {
+    answer.removeAttribute('aria-busy');
     $('check-button').disabled = false;
   }
 }
@@ -473,8 +480,10 @@ function renderCheck(answer) {
   }
   const independent = answer.independent_sources < answer.stating
     ? ` (${plural(answer.independent_sources, 'independent source')})` : '';
+  // The answer names the claim it answers: the box may hold another by the time it is read.
   $('check-result').replaceChildren(
-    h('p', {class: 'lead'}, `${plural(answer.stating, 'article')} of ${answer.articles.length} state it${independent}` +
+    h('p', {class: 'lead'}, h('q', {class: 'claim-checked'}, answer.claim), ': ',
+      `${plural(answer.stating, 'article')} of ${answer.articles.length} state it${independent}` +
       (answer.contradicting ? `; ${plural(answer.contradicting, 'article')} give another value.` : '.')),
     h('ul', {class: 'items check-items'}, items));
 }
