@@ -241,6 +241,19 @@ def test_a_byline_names_people_not_the_outlet_it_ends_with():
     assert extract_html(page(head), "p.html").metadata.byline == "Ann Lee, Ben Ray"  # two people stay two
 
 
+def test_a_wire_story_s_closing_credit_gives_its_byline_when_its_top_has_none():
+    story = (
+        "Chemical warehouse fire in Marrowick injures three firefighters\n\n13 March 2024 06:30 GMT\n\n"
+        "MARROWICK (WireNow) — A fire at a chemical warehouse forced the evacuation of about 1,200 people.\n\n"
+        "Investigators said it was too early to say what caused the fire.\n\n"
+    )
+    assert text_metadata(story + "Reporting by Sam Adeyemi; editing by Claire Moss").byline == "Sam Adeyemi"
+    assert text_metadata(story + "Reporting by Sam Adeyemi and Jo Lee").byline == "Sam Adeyemi and Jo Lee"
+    assert text_metadata("By Nadia Flint\n\n" + story + "Reporting by Sam Adeyemi").byline == "Nadia Flint"
+    inside = "Reporting by Sam Adeyemi showed the site was unsafe, the mayor said.\n\n" + "More news here.\n\n" * 9
+    assert text_metadata(story + inside).byline is None  # credited reporting inside the story, not its writer
+
+
 def test_text_outlet_from_a_reporter_bio_and_from_a_wire_dateline():
     bio = "Some lines.\n\nTamar Pileggi is a breaking news editor at The Times of Israel.\n\nMore."
     assert text_metadata(bio).outlet == "The Times of Israel"
