@@ -252,6 +252,7 @@ def test_a_wire_story_s_closing_credit_gives_its_byline_when_its_top_has_none():
     assert text_metadata("By Nadia Flint\n\n" + story + "Reporting by Sam Adeyemi").byline == "Nadia Flint"
     inside = "Reporting by Sam Adeyemi showed the site was unsafe, the mayor said.\n\n" + "More news here.\n\n" * 9
     assert text_metadata(story + inside).byline is None  # credited reporting inside the story, not its writer
+    assert text_metadata(story + "Written by Eleanor Perry; Lloyd Kramer, director").byline is None  # a film's credits
 
 
 def test_text_outlet_from_a_reporter_bio_and_from_a_wire_dateline():

@@ -532,10 +532,11 @@ MAX_MASTHEAD_WORDS = 4
 HEAD_LINES = 40  # where a page prints its title line, masthead, byline and time stamp
 # A wire story's closing credit ("Reporting by Sam Adeyemi; editing by Claire Moss"): its writers
 # when the page prints no byline at its top. Among the page's last lines only: inside a story the
-# words may credit someone else's reporting.
+# words may credit someone else's reporting. Not "Written by": a review's closing credits name a film's
+# writers (DUC: "Written by Eleanor Perry, Lloyd Kramer and ...; Lloyd Kramer, director").
 CREDIT_LINES = 8
 _CREDIT_LINE = re.compile(
-    r"^\s*(?i:reporting|reported|written)\s+(?i:by)\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*"
+    r"^\s*(?i:reporting|reported)\s+(?i:by)\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*"
     r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*)"
 )
 _OUTLET_TAIL_NOISE = re.compile(r"\s+(?:All Rights Reserved|Inc|Ltd|LLC|Corp|Media|Group)\.?$", re.IGNORECASE)
