@@ -1706,3 +1706,23 @@ def test_a_story_of_a_copyright_lawsuit_stays():
     line = "The photographers own the copyright on 11 pictures in the book, and all rights reserved to them were ignored, a federal judge said."
     page = _page(top, NEWS[:2] + [line] + NEWS[2:], [])
     assert line in clean_texts([page], _Doubting(top))[0].paragraphs
+
+
+@pytest.mark.parametrize(
+    "caption", ["33 of 49: Ana Ruiz at a gathering in the capital", "3/12 — The Elm Street bridge seen from the river."]
+)
+def test_a_gallery_s_caption_opening_with_its_counter_goes(caption):
+    top = ["World | Politics | Business", "Elm Street bridge to close for repairs"]
+    page = _page(top, NEWS[:2] + [caption] + NEWS[2:], [])
+    assert clean_texts([page], _Doubting(top))[0].paragraphs == NEWS
+    assert caption in clean_texts([page], _Doubting(top), gallery_captions=False)[0].paragraphs
+
+
+def test_a_paragraph_opening_with_a_count_stays():
+    top = ["World | Politics | Business", "Elm Street bridge to close for repairs"]
+    for line in (
+        "12 of 5 is no score at all: the council's count of votes was wrong, the clerk said.",
+        "9 of the 12 councillors voted for the closure on Monday night.",
+    ):
+        page = _page(top, NEWS[:2] + [line] + NEWS[2:], [])
+        assert line in clean_texts([page], _Doubting(top))[0].paragraphs

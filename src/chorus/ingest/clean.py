@@ -424,6 +424,11 @@ BUTTON_WORDS = 7
 # quoted, attributing nothing (a story of a lawsuit over a copyright says who said so). A notice: the cluster
 # does not bring it back.
 COPYRIGHT_NOTICES = True
+# A gallery's caption opens with its place in the gallery ("33 of 49: Zhang Wenkang at a gathering", "3/12 — The
+# scene ..."): a counter whose first number is at most its second, then a colon, a bar or a dash, in a block of
+# at most CAPTION_MAX_WORDS words. No paragraph of reporting opens so; the cluster does not bring it back.
+GALLERY_CAPTIONS = True
+_GALLERY_COUNTER_RE = re.compile(r"^\W{0,2}(\d{1,3})\s?(?:of|/)\s?(\d{1,3})\s*[:|—–-]\s")
 _RIGHTS_RE = re.compile(rf"©|\b{lexicon.alternation(lexicon.RIGHTS_PHRASES)}\b")
 _BUTTON_GIVING_VERBS = frozenset("make give support donate contribute become".split())
 _DROP_DOWN_MARKS = "▾▿⌄"
@@ -474,6 +479,7 @@ class RuleSwitches:
     poll_labels: bool = POLL_LABELS
     page_buttons: bool = PAGE_BUTTONS
     copyright_notices: bool = COPYRIGHT_NOTICES
+    gallery_captions: bool = GALLERY_CAPTIONS
 
 
 @dataclass
@@ -1528,6 +1534,18 @@ def _page_buttons(blocks: list[Block]) -> None:
                 b.label, b.reason = BAD, reason
 
 
+def _gallery_captions(blocks: list[Block]) -> None:
+    """Drop a gallery's caption that opens with its counter (GALLERY_CAPTIONS), and mark one already dropped."""
+    for b in blocks:
+        if b.n_words > CAPTION_MAX_WORDS or not any(ch.isdigit() for ch in b.text[:3]):
+            continue  # (most blocks: the pattern is not tried)
+        found = _GALLERY_COUNTER_RE.match(b.text)
+        if found is not None and 0 < int(found.group(1)) <= int(found.group(2)):
+            b.notice = True
+            if b.label == GOOD:
+                b.label, b.reason = BAD, "a gallery's caption (its place in the gallery, then what it shows)"
+
+
 def _copyright_notices(blocks: list[Block]) -> None:
     """Drop the outlet's notice of its rights (COPYRIGHT_NOTICES), and mark one already dropped."""
     for b in blocks:
@@ -1848,6 +1866,8 @@ def _classify_article(
         _page_buttons(blocks)
     if rules.copyright_notices:
         _copyright_notices(blocks)
+    if rules.gallery_captions:
+        _gallery_captions(blocks)
     if rules.product_boxes:
         _product_boxes(blocks)
     if rules.repeated_labels:
@@ -2043,6 +2063,7 @@ def clean_texts(
     poll_labels: bool = POLL_LABELS,
     page_buttons: bool = PAGE_BUTTONS,
     copyright_notices: bool = COPYRIGHT_NOTICES,
+    gallery_captions: bool = GALLERY_CAPTIONS,
 ) -> list[CleanedText]:
     """Clean the texts of one cluster together.
 
@@ -2086,6 +2107,7 @@ def clean_texts(
         poll_labels,
         page_buttons,
         copyright_notices,
+        gallery_captions,
     )
     docs = [page_blocks(text) for text in texts]
     articles = [blocks[: _comments_start(blocks)] for blocks in docs]  # each page without its readers' comments
