@@ -241,6 +241,13 @@ def test_a_byline_names_people_not_the_outlet_it_ends_with():
     assert extract_html(page(head), "p.html").metadata.byline == "Ann Lee, Ben Ray"  # two people stay two
 
 
+def test_a_sentence_opening_with_by_and_a_day_is_no_byline():
+    text = "Gingrich steps down\n\nHe embraced Livingston warmly.\n\nBy Tuesday, Gingrich's staff were adjusting."
+    assert (text_metadata(text).byline, text_metadata(text).outlet) == (None, None)  # was "Tuesday", "Gingrich's"
+    assert text_metadata("Budget passes\n\nBy January the fund was empty.").byline is None
+    assert text_metadata("Budget passes\n\nBy June Carter\n\nThe fund was empty.").byline == "June Carter"
+
+
 def test_a_wire_story_s_closing_credit_gives_its_byline_when_its_top_has_none():
     story = (
         "Chemical warehouse fire in Marrowick injures three firefighters\n\n13 March 2024 06:30 GMT\n\n"

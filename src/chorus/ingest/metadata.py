@@ -316,6 +316,9 @@ _BYLINE_TAIL = re.compile(
     re.IGNORECASE,
 )
 MAX_BYLINE_WORDS = 12
+# "By Tuesday, Gingrich's staff ...", "By January the fund ...": a time, not a writer (months that are
+# also given names, "May", "June", are left to be names).
+_NOT_BYLINE_OPENERS = frozenset(w.lower() for w in lexicon.WEEKDAYS) | frozenset(_TAIL_MONTHS)
 
 
 def tidy_byline(value: Any) -> str | None:
@@ -578,6 +581,14 @@ def copyright_holder(lines: list[str], host: str | None = None) -> str | None:
     return None
 
 
+def _byline_line(line: str) -> re.Match[str] | None:
+    """A "By ..." line that names people: not "By Tuesday, ..." (``_NOT_BYLINE_OPENERS``)."""
+    found = _BYLINE_LINE.match(line)
+    if found and found.group("names").split()[0].strip(",").lower() in _NOT_BYLINE_OPENERS:
+        return None
+    return found
+
+
 def text_metadata(text: str, head_lines: int = HEAD_LINES) -> PageMetadata:
     """Metadata printed in a page's plain text (see the module's docstring for where).
 
@@ -591,7 +602,7 @@ def text_metadata(text: str, head_lines: int = HEAD_LINES) -> PageMetadata:
         # "Published ...", a byline with its date, or a line that is little more than a date.
         if (
             (_PUBLISHED_LINE.match(line) and not _UPDATED_LINE.match(line))
-            or _BYLINE_LINE.match(line)
+            or _byline_line(line)
             or len(words(line)) <= 12
         ):
             day = printed_date(line)
@@ -603,7 +614,7 @@ def text_metadata(text: str, head_lines: int = HEAD_LINES) -> PageMetadata:
 
     byline = None
     for line in head:
-        found = _BYLINE_LINE.match(line)
+        found = _byline_line(line)
         if found:
             byline = tidy_byline(found.group("names"))
             if byline:
@@ -623,7 +634,7 @@ def text_metadata(text: str, head_lines: int = HEAD_LINES) -> PageMetadata:
         elif _is_masthead(lines[0], lines):
             candidates.append(lines[0].title() if lines[0].isupper() else lines[0])
     for line in head:
-        found = _BYLINE_LINE.match(line) and _BYLINE_OUTLET.search(line)
+        found = _byline_line(line) and _BYLINE_OUTLET.search(line)
         if found and found.group("outlet").lower() not in _NOT_OUTLETS:
             candidates.append(found.group("outlet"))
             break
