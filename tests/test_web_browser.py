@@ -1161,6 +1161,27 @@ def test_an_empty_section_says_so(page):
     assert SECTIONS["timeline"]["empty"] not in open_tab(page, "timeline").text  # the example's article is dated
 
 
+def test_an_update_over_the_days_is_listed_apart_from_the_conflicts(page):
+    # Two outlets' tolls a day apart, the higher later: an update, not a conflict (PROTOCOL.md).
+    texts = (
+        "The death toll from the earthquake in Velmar has risen to 7,085, officials said on Friday.",
+        "More than 10,000 people were killed in the earthquake in Velmar, officials said on Friday.",
+    )
+    from conftest import OTHER_NEWS
+
+    docs = [
+        {"text": t + "\n\n" + OTHER_NEWS[k], "id": f"d{k + 1}", "published": day}
+        for k, (t, day) in enumerate(zip(texts, ["1999-08-20", "1999-08-21"]))
+    ]
+    report = {**report_to_dict(chorus.report(docs)), "inputs": []}
+    assert report["conflicts"] == [] and len(report["updates"]) == 1
+    show_report(page, report)
+    assert element(page, "#tab-conflicts").text.endswith("0")  # updates are not counted as conflicts
+    panel = open_tab(page, "conflicts")
+    assert SECTIONS["conflicts"]["empty"] in panel.text
+    assert f"{SECTIONS['conflicts']['updates']} (1)" in panel.text and "7,085, then more than 10,000" in panel.text
+
+
 # ---- scale: 100 articles through the page, a 1,000-article report drawn lazily ---------
 
 # The page draws at most about this many elements, however large the story: lists,
