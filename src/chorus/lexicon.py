@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 
 MONTHS = (
     "January",
@@ -433,7 +435,7 @@ NON_PERSON_OPENERS = frozenset("episode chapter volume part book act".split())
 
 # The states of the United States, as news prints them: what a bare "the state" of an American
 # article means when the article names one of them (references.py, ``StoryContext.state_edit``), and
-# places the name finder knows without context (analysis/entities.py, ``known_places``).
+# places the name finder knows without context (``known_places`` below).
 # Washington is left out: in news it is nearly always the capital or the government.
 US_STATES = (
     *"""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii
@@ -460,3 +462,18 @@ SIZE_SUPERLATIVES = ("largest", "biggest", "strongest", "most powerful", "most v
 # Words before a place that set a figure in it, besides "in", "at", "near" (align/roles.py,
 # ``role_places``): "some 150,000 Jewish settlers live throughout the West Bank".
 SPREAD_PREPOSITIONS = ("throughout", "across")
+
+
+# The places ``analysis/places.txt`` lists (countries with their short forms, capitals, continents,
+# regions) and the US states, in lower case: the places the name finder knows without context
+# (analysis/entities.py) and those no "he" can mean (references.py, ``StoryContext.names_nobody``).
+# Read by path, so that the stages use the list without importing the analysis package.
+PLACES_FILE = Path(__file__).parent / "analysis" / "places.txt"
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """The names of ``PLACES_FILE`` and the US states (``US_STATES``, one list for both), in lower case."""
+    text = PLACES_FILE.read_text(encoding="utf-8")
+    listed = (line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(listed) | {state.lower() for state in US_STATES}

@@ -59,7 +59,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -71,11 +70,11 @@ from chorus.lexicon import (
     PERSON_TITLES as _TITLES,
     PLACE_KIND_WORDS,
     SPEECH_VERBS as _SPEECH,
-    US_STATES,
     VOTE_CONTEXT,
     VOTE_HEAD,
     VOTE_HINT,
     VOTE_TIE,
+    known_places,
 )
 from chorus.represent import VARIANT_MIN_RATIO
 from chorus.text import STOP_WORDS, WORD_RE, stem
@@ -195,14 +194,6 @@ class Entity:
     @property
     def count(self) -> int:
         return len(self.mentions)
-
-
-@lru_cache(maxsize=1)
-def known_places() -> frozenset[str]:
-    """The names of ``places.txt`` and the US states (``lexicon.US_STATES``, one list for both), in lower case."""
-    text = resources.files("chorus.analysis").joinpath("places.txt").read_text(encoding="utf-8")
-    listed = (line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return frozenset(listed) | {state.lower() for state in US_STATES}
 
 
 @lru_cache(maxsize=2**16)
