@@ -18,6 +18,12 @@ rescore), and gives the best cosine between the claim and those sentences, by ju
 an embedding stage is to win recall without losing precision, the judged *states* must score above
 the judged *silent* there. It prints the percentiles and, for a few thresholds, how many judged
 *states* and how many others an embedding stage would add.
+
+``nearmiss --gated`` (session s15) looks only at the candidate sentences that pass the aligner's
+checks of agreement an embedding does not see: every figure of the claim given with a compatible
+value and none with another (``Aligner._compare_numbers``), the same "no" as the claim, a name of the
+claim's main clause (when it has one) in the sentence, and no plan or possibility of the claim's
+verb; it embeds only those sentences (and the claims), so it also says how many a citation would cost.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ from static_vectors import encode, model_dir  # noqa: E402
 
 BATCH = 32  # sentences per forward pass (sorted by length, so little padding)
 MAX_TOKENS = 128
-THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
+THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 
 
 class SentenceEncoder:
@@ -93,12 +99,33 @@ def speed(sentences: int) -> None:
     )
 
 
-def nearmiss(splits: list[str]) -> None:
+def gate(aligner, claim, row: int) -> bool:
+    """Does sentence ``row`` agree with the claim in what an embedding does not weigh: its figures
+    (all given, none otherwise), its "no", a name of its main clause, and act against plan?"""
+    from chorus.align.claims import is_planned
+
+    score, differences, _, other_scope = aligner._compare_numbers(claim, aligner.numbers_of(row, earlier=claim.earlier))
+    if differences or other_scope or score < claim.value_weight * len(claim.numbers) - 1e-9:
+        return False
+    if aligner.negated(row) != claim.negated:
+        return False
+    names = claim.is_name & claim.main & ~claim.optional
+    if names.any():
+        uses = (aligner._present[[row]][:, claim.columns].toarray() > 0)[0]
+        if not (aligner.credit(claim, uses)[names] > 0).any():
+            return False
+    text = aligner.story.sentences[row].text
+    return claim.planned or not (claim.verb_stems and is_planned(text, claim.verb_stems))
+
+
+def nearmiss(splits: list[str], gated: bool = False) -> None:
     from chorus.align import STATES, aligner_of
     from chorus.pipeline import build_story
 
     encoder = SentenceEncoder()
     best: dict[str, list[float]] = defaultdict(list)  # judged verdict -> best cosine per pair
+    embedded = 0
+    spent = 0.0
     for split in splits:
         by_cluster: dict[str, list[dict]] = defaultdict(list)
         for c in read_claims(split):
@@ -107,13 +134,34 @@ def nearmiss(splits: list[str]) -> None:
             story = build_story(load_cluster(cluster))
             aligner = aligner_of(story)
             ids = [d.id for d in story.documents]
-            vectors = encoder.embed([s.text for s in story.sentences])
+            if not gated:
+                vectors = encoder.embed([s.text for s in story.sentences])
             for c in claims:
                 source = ids.index(c["source"])
                 own = next((s.index for s in story.sentences_of(source) if norm(s.text) == norm(c["text"])), None)
                 claim = aligner.claim_of_sentence(own) if own is not None else aligner.claim_of_text(c["text"])
                 found = {ids[v.doc_index]: v.verdict for v in aligner.check(claim).articles}
                 by_doc, _ = aligner._candidates(claim)
+                if gated:
+                    pairs = []
+                    for doc, judged in c["articles"].items():
+                        if judged.get("unsure") or doc == c["source"] or found.get(doc, STATES) == STATES:
+                            continue
+                        rows = [r for r in by_doc.get(ids.index(doc), []) if gate(aligner, claim, r)]
+                        if rows:
+                            pairs.append((judged["verdict"], rows))
+                    if not pairs:
+                        continue
+                    texts = [c["text"]] + [story.sentences[r].text for _, rows in pairs for r in rows]
+                    started = time.process_time()
+                    vecs = encoder.embed(texts)
+                    spent += time.process_time() - started
+                    embedded += len(texts)
+                    at = 1
+                    for verdict, rows in pairs:
+                        best[verdict].append(float((vecs[at : at + len(rows)] @ vecs[0]).max()))
+                        at += len(rows)
+                    continue
                 claim_vector = vectors[own] if own is not None else encoder.embed([c["text"]])[0]
                 for doc, judged in c["articles"].items():
                     if judged.get("unsure") or doc == c["source"] or found.get(doc, STATES) == STATES:
@@ -121,6 +169,10 @@ def nearmiss(splits: list[str]) -> None:
                     rows = by_doc.get(ids.index(doc), [])
                     if rows:
                         best[judged["verdict"]].append(float((vectors[rows] @ claim_vector).max()))
+    if gated:
+        print(
+            f"embedded {embedded} sentences (claims and gated candidates), {spent / max(embedded, 1) * 1000:.1f} ms CPU each"
+        )
     for verdict, scores in sorted(best.items()):
         cuts = np.percentile(scores, [10, 25, 50, 75, 90]).round(2).tolist()
         print(f"judged {verdict}: {len(scores)} near misses, cosine percentiles 10/25/50/75/90: {cuts}")
@@ -137,11 +189,12 @@ def main(argv: list[str] | None = None) -> int:
     timing.add_argument("--sentences", type=int, default=200)
     scoring = commands.add_parser("nearmiss")
     scoring.add_argument("--split", nargs="+", default=["dev", "heldout", "blind2"])
+    scoring.add_argument("--gated", action="store_true", help="only candidates that agree in figures, no, names, plan")
     args = parser.parse_args(argv)
     if args.command == "speed":
         speed(args.sentences)
     else:
-        nearmiss(args.split)
+        nearmiss(args.split, args.gated)
     return 0
 
 

@@ -1517,3 +1517,38 @@ def test_no_one_with_a_hyphen_says_no():
         "Two men have been charged with the Ostvale warehouse arson.\n\n" + FILLER,
     )
     assert verdicts(story, claim) == {"d1": STATES, "d2": STATES, "d3": SILENT}
+
+
+def test_an_open_bound_confirms_a_figure_near_it_and_not_one_far_beyond_it():
+    story = story_of(
+        "Rebels say 550 civilians have died in the Ostvale raids since March.\n\n" + FILLER,
+        # A bound near the figure tells it; one far below it says less than the claim (and is no dispute).
+        "More than 500 civilians have died in the Ostvale raids since March, rebels say.\n\n" + FILLER,
+        "At least 31 civilians have died in the Ostvale raids since March, rebels say.\n\n" + FILLER,
+        "Rebels say about 520 civilians have died in the Ostvale raids since March.\n\n" + FILLER,
+    )
+    assert verdicts(story, "Rebels say 550 civilians have died in the Ostvale raids since March.") == {
+        "d1": STATES,
+        "d2": STATES,
+        "d3": SILENT,
+        "d4": STATES,
+    }
+    # The other way, a claim's bound is entailed by a figure far beyond it.
+    assert (
+        verdicts(story, "At least 31 civilians have died in the Ostvale raids since March, rebels say.")["d1"] == STATES
+    )
+
+
+def test_an_irregular_participle_after_be_is_the_claims_verb_and_a_plan_of_it_does_not_state_it():
+    story = story_of(
+        "Mayor Anna Petrov, who resigned from the council last week, was sworn in as mayor of Ostvale on Wednesday.\n\n"
+        + FILLER,
+        # The act, and a plan of it in a relative clause.
+        "Anna Petrov was sworn in as mayor of Ostvale on Wednesday at the town hall.\n\n" + FILLER,
+        "Anna Petrov, who will be sworn in as mayor of Ostvale on Wednesday, thanked the voters.\n\n" + FILLER,
+    )
+    found = verdicts(
+        story,
+        "Mayor Anna Petrov, who resigned from the council last week, was sworn in as mayor of Ostvale on Wednesday.",
+    )
+    assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}

@@ -363,6 +363,43 @@ IRREGULAR_PAST = (
     "sought",
     "got",
 )
+# Past participles not in -ed, a verb only after a form of "be" ("was sworn in as president", "were
+# taken to hospital"): the verb of a claim that has no other (after "have" they are the past forms
+# above, or the clause has one in -ed).
+IRREGULAR_PARTICIPLES = (
+    "sworn",
+    "taken",
+    "given",
+    "shown",
+    "known",
+    "seen",
+    "chosen",
+    "driven",
+    "written",
+    "beaten",
+    "stolen",
+    "broken",
+    "spoken",
+    "thrown",
+    "drawn",
+    "hidden",
+    "withdrawn",
+    "overthrown",
+    "shot",
+    "hit",
+    "struck",
+    "caught",
+    "sold",
+    "bought",
+    "held",
+    "sent",
+    "built",
+    "found",
+    "hung",
+    "led",
+    "paid",
+    "kept",
+)
 # Verbs of telling or asking someone to do something, which are not a clause's verb themselves (a
 # verb of reporting, a light verb): before "to" and a verb ("were told to leave their homes", "was
 # asked to testify"), the verb after "to" says what the claim is about (align/claims.py).

@@ -31,6 +31,7 @@ report's facts, conflicts and coverage, and ``chorus check``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -1780,6 +1781,7 @@ class Aligner:
                     if k not in used
                     and not V.disjoint(x, y)
                     and not _bounds_apart(x, y)
+                    and not _bound_far_below(x, y)
                     and (
                         V.comparable(x, y)
                         or (x.low == x.high == y.low == y.high and x.unit == y.unit and not (x.outcome or y.outcome))
@@ -1838,6 +1840,23 @@ def _bounds_apart(x: V.Number, y: V.Number) -> bool:
         return False
     low, high = sorted((abs(a), abs(b)))
     return high > low * (1 + BOUND_TOLERANCE)
+
+
+# An evidence's bound confirms a claim's figure only near it: "more than 1,000" tells "about 1,200", but
+# "at least 31 people died" (in a hostel blast) says nothing of "550 civilians have died in the raids",
+# nor "more than 2,300" (losses) of "an estimated 13,000 troops": a figure beyond this many times the
+# evidence's bound is more than the evidence says. (The other way, the claim's bound is entailed by a
+# figure beyond it: "2.7 million deaths a year" tells "more than one million deaths each year".)
+BOUND_CONFIRMS_WITHIN = 2.0
+
+
+def _bound_far_below(claimed: V.Number, given: V.Number) -> bool:
+    """Is the evidence's figure ``given`` an open bound ("at least 31", "fewer than 10,000") that the
+    claim's figure ``claimed`` lies far beyond (more than ``BOUND_CONFIRMS_WITHIN`` times the bound)?"""
+    (b_low, b_high), (o_low, o_high) = given.in_base_units(), claimed.in_base_units()
+    if math.isinf(b_high) and not math.isinf(o_high) and b_low > 0 and o_low > b_low * BOUND_CONFIRMS_WITHIN:
+        return True
+    return b_low == 0 and o_low > 0 and not math.isinf(b_high) and o_high * BOUND_CONFIRMS_WITHIN < b_high
 
 
 # People named one by one stand for their count up to this many ("two men", "three suspects").
@@ -1964,6 +1983,23 @@ def tells_plan(text: str, verb_stems: frozenset[str]) -> bool:
 
 
 IRREGULAR_PAST = frozenset(lexicon.IRREGULAR_PAST)
+IRREGULAR_PARTICIPLES = frozenset(lexicon.IRREGULAR_PARTICIPLES)
+# Words that may stand between "was" and its participle ("was formally sworn in", "was not taken").
+_BEFORE_PARTICIPLE = frozenset("also formally officially later then first finally quickly never not".split())
+
+
+def _irregular_at(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` the verb of an irregular past: a past form not after a determiner ("a set of"),
+    or a participle after a form of "be" ("was sworn in")?"""
+    word = words[k]
+    if word in IRREGULAR_PAST and not (k and words[k - 1].lower() in _DETERMINERS):
+        return True
+    if word in IRREGULAR_PARTICIPLES:
+        j = k - 1
+        while j >= 0 and words[j].lower() in _BEFORE_PARTICIPLE:
+            j -= 1
+        return j >= 0 and words[j].lower() in _BE_FORMS | _PASSIVE_AUXILIARIES
+    return False
 
 
 # A claim's main verb is said by a word in lower case: a capitalised name that holds the word ("the 11th
@@ -1995,12 +2031,9 @@ def _attributive(found: list[re.Match[str]], k: int) -> bool:
 
 def _irregular_verb_at(main: str) -> int | None:
     """Where the first verb of an irregular past of ``main`` is (``_irregular_verb``'s word)."""
-    for m in WORD_RE.finditer(main):
-        if m.group() in IRREGULAR_PAST:
-            before = main[: m.start()].split()
-            if not (before and before[-1].lower() in _DETERMINERS):
-                return m.start()
-    return None
+    found = list(WORD_RE.finditer(main))
+    words = [m.group() for m in found]
+    return next((m.start() for k, m in enumerate(found) if _irregular_at(words, k)), None)
 
 
 def _irregular_verb(main: str) -> frozenset[str]:
@@ -2008,7 +2041,7 @@ def _irregular_verb(main: str) -> frozenset[str]:
     Europeans set off Wednesday"), with the words for it: what a plan of it would say."""
     words = WORD_RE.findall(main)
     for k, word in enumerate(words):
-        if word in IRREGULAR_PAST and not (k and words[k - 1].lower() in _DETERMINERS):
+        if _irregular_at(words, k):
             s_ = stem(word)
             word_class = _WORD_CLASSES.get(s_)
             return frozenset({s_} | (_CLASS_MEMBERS[word_class] if word_class else set()))
