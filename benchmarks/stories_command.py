@@ -27,6 +27,7 @@ stories stay inside one set.
     python benchmarks/stories_command.py ../shared/data --pool duc2007   # 250 articles, the A/B/C sets
     python benchmarks/stories_command.py ../shared/data --pool aside     # the kept-aside pool, with baselines
     python benchmarks/stories_command.py ../shared/data --pool events --baselines   # the DUC events pool
+    python benchmarks/stories_command.py ../shared/data --pool duc2006 --grouping topic   # `--grouping topic`
 
 The kept-aside pool (``--pool aside``) is DUC 2007 update's stream with,
 as further arguments of the same command, the 83 real web pages of
@@ -249,13 +250,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chorus", default=str(Path(sys.executable).with_name("chorus")), help="the command")
     parser.add_argument("--summaries", action="store_true", help="let the command summarize each story too")
     parser.add_argument("--baselines", action="store_true", help="k-means and single link in the same run")
+    parser.add_argument(
+        "--grouping", choices=("event", "topic"), help="the command's --grouping (default: the command's default)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
     articles, topics, sets = stream(args.data, args.pool)
     with tempfile.TemporaryDirectory() as tmp:
         inputs, aside = aside_files(args.data, Path(tmp)) if args.pool == "aside" else ([], {})
         pool_file = Path(tmp) / "pool.jsonl"
-        extra = [] if args.summaries else ["--no-summaries"]
+        extra = ([] if args.summaries else ["--no-summaries"]) + (
+            ["--grouping", args.grouping] if args.grouping else []
+        )
         digest, wall, cpu = run_command(args.chorus, articles, extra, inputs, pool_file)
         texts = cleaned_texts([str(pool_file), *inputs]) if args.baselines or args.pool == "aside" else {}
     story, rejected = story_of_each(digest)
@@ -268,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     predicted = [story[k] for k in kept]
     figures = {
         "pool": args.pool,
+        "grouping": args.grouping or "the command's default",
         "articles": len(keys),
         "rejected": {k: rejected[k] for k in keys if k in rejected},
         "wall_seconds": round(wall, 1),

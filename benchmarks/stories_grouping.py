@@ -128,6 +128,13 @@ def extended_bcubed(predicted: list, topics: list[frozenset[str]]) -> tuple[floa
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
+_BASE = [GroupingSettings()]  # the settings every run starts from (--grouping sets their grouping)
+
+
+def base_settings() -> GroupingSettings:
+    return _BASE[0]
+
+
 def copies_once(pool, settings: GroupingSettings) -> list[int]:
     """chorus's stories when each document is grouped once and its other copies put in its story."""
     documents = document_of(pool)
@@ -252,7 +259,7 @@ def same_kind_events(all_topics: tuple[list, list[str]], predicted_all: list) ->
     for name, events in SAME_KIND_EVENTS.items():
         keep = [i for i, t in enumerate(truth) if t in events]
         alone, labels = [pool[i] for i in keep], [truth[i] for i in keep]
-        predicted, _ = run_chorus(alone, GroupingSettings())
+        predicted, _ = run_chorus(alone, base_settings())
         out[name] = {
             "events": len(events),
             "articles": len(alone),
@@ -367,7 +374,7 @@ def merges(pools_: dict[str, tuple[list, list[str]]]) -> list[dict]:
 
     out = []
     for name, (pool, truth) in pools_.items():
-        grouper = Watched(GroupingSettings())
+        grouper = Watched(base_settings())
         grouper.seen, grouper.truth = [], truth  # type: ignore[attr-defined]
         grouper.add([features for _, features in pool])
         out.extend({"pool": name, **m} for m in grouper.seen)
@@ -390,8 +397,11 @@ def main(argv: list[str] | None = None) -> int:
         help="chorus with each document grouped once and its copies put in its story, beside chorus as it is",
     )
     parser.add_argument("--single-link", type=float, default=None, help="the single-link threshold (default: tuned)")
+    parser.add_argument("--grouping", choices=("event", "topic"), help="chorus's grouping (default: its default)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
+    if args.grouping:
+        _BASE[0] = replace(GroupingSettings(), grouping=args.grouping)
     all_pools = pools(args.data)
     tuning = {k: v for k, v in all_pools.items() if "tuning" in k}
     if args.separation:
@@ -439,8 +449,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, (pool, truth) in all_pools.items():
             topics = topics_of_documents(pool, truth)
             for label, predicted in (
-                ("as it is", run_chorus(pool, GroupingSettings())[0]),
-                ("copies once", copies_once(pool, GroupingSettings())),
+                ("as it is", run_chorus(pool, base_settings())[0]),
+                ("copies once", copies_once(pool, base_settings())),
             ):
                 s = scores(predicted, truth, topics)
                 print(
@@ -456,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
                     if merge is None and refine != REFINE_SIMILARITY:
                         continue  # one pass, then refinement: the grouping before merging came in (at join 0.12)
                     settings = replace(
-                        GroupingSettings(),
+                        base_settings(),
                         join_similarity=join,
                         merge_similarity=merge,
                         refine_similarity=join if merge is None else refine,
@@ -471,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
                     )
         for grown in (10, 15, 20):  # the size at which two stories need the higher merge similarity
             for grown_merge in (0.1, 0.12, 0.14):
-                settings = replace(GroupingSettings(), grown_story_articles=grown, grown_merge_similarity=grown_merge)
+                settings = replace(base_settings(), grown_story_articles=grown, grown_merge_similarity=grown_merge)
                 f1 = [scores(run_chorus(pool, settings)[0], truth)["f1"] for pool, truth in tuning.values()]
                 print(
                     f"grown story {grown} merge {grown_merge}: "
@@ -480,14 +490,14 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
         for penalty in (0.0, 0.005, 0.01):
-            settings = replace(GroupingSettings(), time_penalty=penalty)
+            settings = replace(base_settings(), time_penalty=penalty)
             f1 = [scores(run_chorus(pool, settings)[0], truth)["f1"] for pool, truth in tuning.values()]
             print(
                 f"time penalty {penalty}: " + " ".join(f"{f:.3f}" for f in f1) + f" mean {sum(f1) / len(f1):.3f}",
                 flush=True,
             )
         for terms in (None, 600, 1000, 2000):  # the bound on a centroid's terms (default CENTROID_TERMS)
-            settings = replace(GroupingSettings(), centroid_terms=terms)
+            settings = replace(base_settings(), centroid_terms=terms)
             row = [f"{scores(run_chorus(pool, settings)[0], truth)['f1']:.3f}" for pool, truth in tuning.values()]
             print(f"centroid terms {terms}: " + " ".join(row), flush=True)
         return 0
@@ -514,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, (pool, truth) in all_pools.items():
         k = len(set(truth))
         topics = topics_of_documents(pool, truth)
-        predicted, cpu = run_chorus(pool, GroupingSettings())
+        predicted, cpu = run_chorus(pool, base_settings())
         matrix = tfidf(pool)
         rows = {
             "chorus (k not given)": (scores(predicted, truth, topics), round(cpu, 1)),

@@ -73,7 +73,15 @@ def variant(text: str) -> tuple[str, GroupingSettings]:
         name, _, value = item.partition("=")
         if name not in known:
             sys.exit(f"not a grouping setting: {name!r} (one of {', '.join(known)})")
-        changes[name] = None if value == "None" else int(value) if value.lstrip("-").isdigit() else float(value)
+        changes[name] = (
+            None
+            if value == "None"
+            else int(value)
+            if value.lstrip("-").isdigit()
+            else value
+            if name == "grouping"
+            else float(value)
+        )
     return text, replace(GroupingSettings(), **changes)
 
 

@@ -39,7 +39,15 @@ with collector_paused():
 
     import chorus
     from chorus.errors import ChorusError
-    from chorus.types import DEFAULT_WORDS, DIGEST_WORDS, MIN_OUTLETS, SummaryOptions, typed_date
+    from chorus.types import (
+        DEFAULT_GROUPING,
+        DEFAULT_WORDS,
+        DIGEST_WORDS,
+        GROUPINGS,
+        MIN_OUTLETS,
+        SummaryOptions,
+        typed_date,
+    )
     from chorus.web.defaults import (
         KEPT_REPORT_BYTES,
         KEPT_REPORT_SECONDS,
@@ -761,6 +769,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=positive_int,
         metavar="N",
         help=f"show only stories with at least N independent outlets (default {MIN_OUTLETS})",
+    )
+    p.add_argument(
+        "--grouping",
+        choices=GROUPINGS,
+        default=DEFAULT_GROUPING,
+        help=f"what a story is (default {DEFAULT_GROUPING}): event, the articles about one happening and its follow-ups"
+        " of the same days (a second earthquake or another round of talks on the same topic is another story); topic,"
+        " the articles about one subject however far apart in time (articles months apart join if they say much alike)",
     )
     p.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
     p.add_argument("-o", "--output", metavar="OUT", help="write the digest to OUT instead of standard output")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, Literal
 
 from chorus.errors import ChorusError
 
@@ -141,6 +141,13 @@ DEFAULT_WORDS = 100
 DIGEST_WORDS = 60
 # The digest shows every story unless the reader asks to hide those with fewer independent outlets.
 MIN_OUTLETS = 1
+# What a story of `chorus stories` is (chorus.digest.grouping says how each groups): "event", the articles about
+# one happening and its follow-ups of the same days; "topic", one subject however far apart in time (DUC's clusters).
+Grouping = Literal["event", "topic"]
+EVENT_GROUPING: Final = "event"
+TOPIC_GROUPING: Final = "topic"
+GROUPINGS: tuple[Grouping, ...] = (EVENT_GROUPING, TOPIC_GROUPING)
+DEFAULT_GROUPING: Grouping = EVENT_GROUPING
 # The longest claim `chorus check` (and POST /api/check) takes: a claim is a sentence or two; longer
 # text is an article.
 MAX_CLAIM_CHARS = 2_000

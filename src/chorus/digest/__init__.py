@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from chorus.digest.features import ArticleFeatures, document_features
-from chorus.digest.grouping import GroupingSettings, StoryGrouper
+from chorus.digest.grouping import GROUPINGS, GroupingSettings, StoryGrouper
 from chorus.digest.inputs import ALREADY_KEPT, Article, Rejected, base_key, key_articles, read_items, unique_key
 from chorus.digest.results import (
     DigestOptions,
@@ -167,6 +167,7 @@ def stories(
     scheduler: str | None = None,
     jobs: int | None = None,
     settings: GroupingSettings | None = None,
+    grouping: str | None = None,
     **asked: Any,
 ) -> StoryDigest:
     """Group articles into stories, rank them by independent outlets and summarize each.
@@ -192,6 +193,13 @@ def stories(
             and the summaries, as Dask tasks; ``scheduler`` and ``jobs`` as
             for ``chorus batch --engine dask``).
         settings: the grouping's settings.
+        grouping: what a story is (overrides ``settings.grouping``; default
+            ``"event"``): ``"event"``, the articles about one happening and
+            its follow-ups of the same days, so that a different event on the
+            same topic (a second earthquake, another round of talks) is
+            another story; ``"topic"``, the articles about one subject
+            however far apart in time, as DUC's clusters are (articles
+            months apart join when they say much alike).
 
     Returns:
         A ``StoryDigest``: the stories ranked, those hidden by
@@ -207,6 +215,10 @@ def stories(
     options = replace(options or DigestOptions(), **asked)
     since, summaries = options.since, options.summaries
     settings = settings or GroupingSettings()
+    if grouping is not None:
+        if grouping not in GROUPINGS:
+            raise InputError(f"unknown grouping {grouping!r}: choose one of {', '.join(GROUPINGS)}")
+        settings = replace(settings, grouping=grouping)
     kept = StoryState.load(os.fspath(state)) if state is not None else None
     rejected: list[Rejected] = []
     warnings: list[str] = []

@@ -52,6 +52,7 @@ def run_stories(args: argparse.Namespace, warn: Callable[[str], None]) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         jobs=args.jobs,
+        grouping=args.grouping,
     )
     write_output(render_stories(digest, args.format), args.output)
     for w in digest.warnings:

@@ -13,13 +13,13 @@ terms: they depend on the whole collection.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from chorus.align.values import printed
 from chorus.digest.features import ArticleFeatures
-from chorus.digest.grouping import Decision, GroupingSettings, StoryGrouper
+from chorus.digest.grouping import TOPIC, Decision, GroupingSettings, StoryGrouper
 from chorus.digest.inputs import Article
 from chorus.errors import ChorusError
 from chorus.ingest.read import MAX_INPUT_BYTES, describe_size
@@ -165,8 +165,16 @@ class StoryState:
 
     def grouper(self, settings: GroupingSettings) -> StoryGrouper:
         """A grouper that goes on from the kept stories."""
-        current = {f.name: getattr(settings, f.name) for f in fields(settings)}
-        if self.settings is not None and self.settings != current:
+        current = settings.effective()
+        kept = self.settings
+        if kept is not None and "grouping" not in kept:  # a folder from before the groupings grouped by topic
+            kept = {"grouping": TOPIC, **kept}
+        if kept is not None and kept != current:
+            if kept.get("grouping") != current["grouping"]:
+                raise StateError(
+                    f"{self.path} was made with the {kept.get('grouping')} grouping (--grouping {kept.get('grouping')});"
+                    " give that, or use a new --state folder for this one"
+                )
             raise StateError(f"{self.path} was made with other grouping settings; use a new --state folder for these")
         grouper = StoryGrouper(settings)
         if self.articles:
@@ -196,7 +204,7 @@ class StoryState:
             )
         data = {
             "schema": SCHEMA,
-            "settings": {f.name: getattr(grouper.settings, f.name) for f in fields(grouper.settings)},
+            "settings": grouper.settings.effective(),
             "articles": items,
             "stories": stories,
         }

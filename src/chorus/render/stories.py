@@ -9,7 +9,7 @@ JSON schema (``"schema": "chorus.digest/1"``):
             without documents>|null, summary_error, report: path|null,
             documents: [{key, number, id, name, title, label, outlet, url, byline, published,
                          decision: {action: opened|joined|moved, similarity, threshold,
-                                    days_apart, shared_terms: [str], closest_other: {story, similarity}|null}}]}
+                                    days_apart, days_from, shared_terms: [str], closest_other: {story, similarity}|null}}]}
     rejected: [{where, reason}], warnings: [str]
 """
 
@@ -60,9 +60,16 @@ def decision_reason(decision: Decision, story_ids: dict[int, str]) -> str:
     """Why an article is in its story, in words."""
     shared = ", ".join(decision.shared_terms)
     apart = decision.days_apart
-    when = (
-        "" if apart is None else (" (within its dates)" if apart == 0 else f" ({counted(apart, 'day')} from its dates)")
-    )
+    if apart is None:
+        when = ""
+    elif decision.nearest:
+        when = (
+            " (the day of one of its articles)"
+            if apart == 0
+            else f" ({counted(apart, 'day')} from its nearest article)"
+        )
+    else:
+        when = " (within its dates)" if apart == 0 else f" ({counted(apart, 'day')} from its dates)"
     floor = FLOOR_WORDS.get((decision.action, decision.floor))
     when += f" ({floor})" if floor else ""
     if decision.action == OPENED:
@@ -178,6 +185,7 @@ def _decision_dict(decision: Decision, ids: dict[int, str]) -> dict[str, Any]:
         "similarity": decision.similarity,
         "threshold": decision.threshold,
         "days_apart": decision.days_apart,
+        "days_from": "nearest article" if decision.nearest else "dates",
         "shared_terms": list(decision.shared_terms),
         "floor": decision.floor or None,
         "closest_other": {"story": ids.get(other[0], str(other[0])), "similarity": other[1]} if other else None,

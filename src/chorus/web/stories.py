@@ -22,7 +22,7 @@ from chorus.ingest.decode import decode
 from chorus.ingest.feeds import is_feed
 from chorus.ingest.read import read_feed_text
 from chorus.render.stories import render_stories, stories_to_dict
-from chorus.types import DIGEST_WORDS, MIN_OUTLETS
+from chorus.types import DEFAULT_GROUPING, DIGEST_WORDS, MIN_OUTLETS, Grouping
 from chorus.web.inputs import REQUEST_MODELS, Incoming
 from chorus.web.jobs import raw_document
 from chorus.web.limits import Deadline, Limits
@@ -41,6 +41,11 @@ class StoriesOptions(Strict):
         None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="Leave out articles published before this day (YYYY-MM-DD)."
     )
     words: int = Field(DIGEST_WORDS, ge=1, le=MAX_BUDGET_WORDS, description="Word budget of each story's summary.")
+    grouping: Grouping = Field(
+        DEFAULT_GROUPING,
+        description="What a story is: event, the articles about one happening and its follow-ups of the same days "
+        "(another event on the same topic is another story); topic, one subject however far apart in time.",
+    )
     format: Literal["json", "text", "markdown", "html"] = Field(
         "json", description="json (chorus.stories/1) or a rendering."
     )
@@ -78,7 +83,7 @@ def stories_and_render(articles: list[Incoming], options: StoriesOptions, deadli
             unread.append(Rejected(article.filename or article.name or f"article {article.number}", str(exc)))
     if not raw:
         raise InputError("no usable article in the input (" + "; ".join(r.told for r in unread[:3]) + ")")
-    digest = stories(raw, options.digest_options())
+    digest = stories(raw, options.digest_options(), grouping=options.grouping)
     digest = replace(digest, rejected=[*unread, *digest.rejected], articles_in=digest.articles_in + len(unread))
     deadline.check()
     if options.format == "json":

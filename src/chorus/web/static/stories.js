@@ -101,6 +101,7 @@
       Array.prototype.forEach.call(files.files, function (file) { body.append('documents', file); });
       var minOutlets = document.getElementById('stories-min-outlets').value;
       if (minOutlets) { body.append('min_outlets', minOutlets); }
+      body.append('grouping', document.getElementById('stories-grouping').value);
       status.textContent = 'Grouping ' + files.files.length + ' files…';
       fetch('/api/stories', { method: 'POST', body: body })
         .then(function (response) { return response.json().then(function (data) { return [response.ok, data]; }); })
