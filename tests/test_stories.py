@@ -396,6 +396,12 @@ def test_the_stories_endpoint_takes_files_and_a_feed(tmp_path):
         assert len(groups) == 2 and all(len(g) >= 2 for g in groups)  # the Kestrel quake, the tram vote
         assert all(s["summary"]["sentences"] for s in data["stories"])
         assert client.post("/api/stories", json={"documents": ["x"], "min_outlets": 0}).status_code == 422
+        assert client.post("/api/stories", json={"documents": ["x"], "grouping": "day"}).status_code == 422
+        by_topic = client.post("/api/stories", files=files, data={"words": "40", "grouping": "topic"})
+        assert (
+            by_topic.status_code == 200
+            and by_topic.json()["stories"][0]["documents"][0]["decision"]["days_from"] == "dates"
+        )
         page = client.get("/").text
         assert 'id="stories-view"' in page and "/static/stories.js" in page
         assert client.get("/static/stories.js").status_code == 200
@@ -714,3 +720,87 @@ def test_a_merge_at_the_small_stories_floor_says_so_in_its_decision():
     usual = _stabbings(GroupingSettings(refine_passes=0, small_story_articles=0, merge_similarity=cosine - 0.01))
     assert [d.floor for d in usual.decisions if d.action == MERGED] == [""]
     assert "higher floor" not in decision_reason(next(d for d in usual.decisions if d.action == MERGED), {})
+
+
+# One topic, two events: an earthquake on an island told on three consecutive days, another on the same island
+# three months later (its own town, its own aftermath), and two articles of other news.
+_QUAKE_A = [
+    _bag("a1", "earthquake island kestrel magnitude shaking ferries harbour castelmonte"),
+    _bag("a2", "earthquake island kestrel magnitude aftershock ferries castelmonte rescue", day=739001),
+    _bag("a3", "earthquake island kestrel aftershock castelmonte rescue rebuilding", day=739002),
+]
+_QUAKE_B = [
+    _bag("b1", "earthquake island kestrel magnitude shaking orvieto landslide", day=739095),
+    _bag("b2", "earthquake island kestrel magnitude orvieto landslide village", day=739096),
+    _bag("b3", "earthquake island kestrel aftershock orvieto village tents", day=739097),
+]
+_NEWS = [_bag("vote", "senate budget vote tax bill"), _bag("cup", "football cup final goal team", day=739050)]
+
+
+def _quakes(grouping: str, order=lambda articles: articles) -> set[frozenset[str]]:
+    grouper = StoryGrouper(GroupingSettings(grouping=grouping))
+    grouper.add(order(_QUAKE_A + _QUAKE_B + _NEWS))
+    return _key_groups(grouper)
+
+
+def test_events_of_one_topic_months_apart_are_two_stories_by_event_and_one_by_topic():
+    assert GroupingSettings().grouping == "event" == chorus.types.DEFAULT_GROUPING
+    a, b = frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"})
+    others = {frozenset({"vote"}), frozenset({"cup"})}
+    assert _quakes("event") == {a, b} | others
+    assert _quakes("topic") == {a | b} | others
+    assert _quakes("event", lambda x: x[::-1]) == {a, b} | others  # the same in any input order
+
+
+def test_one_event_told_on_three_consecutive_days_is_one_story_in_both_groupings():
+    for grouping in ("event", "topic"):
+        grouper = StoryGrouper(GroupingSettings(grouping=grouping))
+        grouper.add(_QUAKE_A + _NEWS)
+        assert frozenset({"a1", "a2", "a3"}) in _key_groups(grouper)
+        assert [d.days_apart for d in grouper.decisions[1:3]] == [1, 1]  # a day from the story's nearest article
+
+
+def test_the_event_grouping_counts_days_to_the_nearest_article_and_the_topic_grouping_to_the_span():
+    grouper = StoryGrouper(GroupingSettings(grouping="topic", merge_similarity=None, refine_passes=0))
+    grouper.add([_QUAKE_A[0], replace(_QUAKE_A[1], day=739100)])
+    (story,) = [s for s in grouper.stories if s.members]
+    assert story.days == [739000, 739100]
+    assert story.days_apart(739040) == 0 and story.days_apart(739040, nearest=True) == 40
+    assert story.days_apart(739103, nearest=True) == 3 == story.days_apart(739103)
+    late = replace(grouper.stories[0], days=[739060, 739200])
+    assert story.span_apart(late) == 0 and story.span_apart(late, nearest=True) == 40
+    grouper._leave(1)
+    assert story.days == [739000]
+    reason = decision_reason(
+        Decision("b1", OPENED, 1, threshold=0.63, days_apart=93, closest_other=(0, 0.44), nearest=True), {}
+    )
+    assert reason.endswith("0.44 < 0.63 needed (93 days from its nearest article)")
+
+
+def test_the_grouping_is_an_option_of_the_api_and_the_command_and_a_state_keeps_its_own(tmp_path, run):
+    rows = [
+        {
+            "id": f.key,
+            "text": " ".join(f.terms) + ".",
+            "date": f"2025-{3 + (f.day - 739000) // 30:02d}-{1 + (f.day - 739000) % 30:02d}",
+        }
+        for f in _QUAKE_A + _QUAKE_B
+    ]
+    (tmp_path / "q.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    state = tmp_path / "state"
+    by_topic = stories([tmp_path / "q.jsonl"], summaries=False, grouping="topic", state=state)
+    with pytest.raises(chorus.errors.ChorusError, match="made with the topic grouping \\(--grouping topic\\)"):
+        stories([tmp_path / "q.jsonl"], summaries=False, state=state)
+    by_event = stories([tmp_path / "q.jsonl"], summaries=False)
+    assert len(by_event.stories) > len(by_topic.stories)
+    with pytest.raises(chorus.errors.InputError, match="unknown grouping 'day'"):
+        stories([tmp_path / "q.jsonl"], grouping="day")
+    code, out, _ = run(
+        "stories", str(tmp_path / "q.jsonl"), "--no-summaries", "--format", "json", "--grouping", "topic"
+    )
+    assert code == 0 and len(json.loads(out)["stories"]) == len(by_topic.stories)
+    assert {d["decision"]["days_from"] for s in json.loads(out)["stories"] for d in s["documents"]} == {"dates"}
+    code, out, _ = run("stories", str(tmp_path / "q.jsonl"), "--no-summaries", "--format", "json")
+    assert code == 0 and len(json.loads(out)["stories"]) == len(by_event.stories)
+    code, _, err = run("stories", str(tmp_path / "q.jsonl"), "--grouping", "day")
+    assert code != 0 and "invalid choice: 'day'" in err and "Traceback" not in err
