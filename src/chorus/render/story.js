@@ -976,7 +976,9 @@
   // article text was taken from to the one that took it (thicker for more
   // words), a dashed line where the direction cannot be told.
   function copyGraph(model, panel) {
-    const width = Math.min(widthOf(panel), 720);
+    // The tab's whole width: the ring is as tall as it is at 720 px (its height is capped at 440), and the
+    // rest is room for the labels beside it (at 720, four of ten "Associated Press, 1999-05-06" were cut).
+    const width = widthOf(panel);
     let pairs = model.pairs;
     const nodes = [];
     for (const pair of pairs) {
