@@ -1,7 +1,7 @@
 """Online grouping of a stream of articles into stories.
 
-The articles are taken in time order (publication day, then input order;
-undated ones last, in input order), and each either **joins** the story it
+The articles are taken in time order (publication day, then key, so that
+the input's order does not tip a decision; undated ones last, by key), and each either **joins** the story it
 is most like or **opens** a new one: single-pass clustering as in on-line
 new event detection (Allan, Papka & Lavrenko, *On-line new event detection
 and tracking*, SIGIR 1998; Yang, Pierce & Carbonell, *A study of
@@ -414,7 +414,7 @@ class StoryGrouper:
         self.story_of.extend([-1] * size)
         self.decisions.extend([None] * size)  # type: ignore[list-item]  # placeholders: _place below decides each
         days = self.days
-        order = sorted(range(start, start + size), key=lambda a: (days[a] is None, days[a] or 0, a))
+        order = sorted(range(start, start + size), key=lambda a: (days[a] is None, days[a] or 0, self.keys[a], a))
         neighbours: dict[int, list[int]] = {}
         signatures = self._signatures(order)
         for article in order:
