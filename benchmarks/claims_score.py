@@ -9,7 +9,10 @@ judged ones (articles judged ``unsure`` are left out):
 
 - *states* precision and recall, *contradicts* precision and recall; *states*
   also over the other articles only (the claim's own article states it by
-  construction);
+  construction); the verdicts as ``chorus check`` shows them: another value that the
+  rule of updates calls an update (``chorus.align.updates``: a toll of another day) is the
+  verdict ``updates``, not *contradicts*, counted by what it was judged
+  (``counts.updates_judged_*``);
 - evidence: of the articles rightly found to state a claim, the share whose
   evidence sentence is one the judge named (the sentence that states it, not
   the nearest one);
@@ -199,6 +202,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from chorus.align import CONTRADICTS, STATES, aligner_of
+    from chorus.align.updates import UPDATES, updates_of
     from chorus.pipeline import build_story
 
     claims = [] if args.conflicts_only else read_claims(args.split)
@@ -224,6 +228,9 @@ def main() -> int:
             claim = aligner.claim_of_sentence(own) if own is not None else aligner.claim_of_text(c["text"])
             result = aligner.check(claim)
             found = {ids[v.doc_index]: v for v in result.articles}
+            # As ``chorus check`` shows it: another value the rule calls an update is no contradiction
+            # (chorus.align.updates; PROTOCOL.md, "Updates and conflicts").
+            updated = {ids[d] for d in updates_of(result)}
             judged_states, found_states, care = set(), set(), set()
             for doc, judged in c["articles"].items():
                 if doc not in found:
@@ -235,7 +242,17 @@ def main() -> int:
                     continue
                 care.add(doc)
                 counts["judged"] += 1
-                want, got = judged["verdict"], verdict.verdict
+                want, got = judged["verdict"], UPDATES if doc in updated else verdict.verdict
+                if got == UPDATES:
+                    counts[f"updates_judged_{want}"] += 1  # judged contradicts: a miss the rule makes
+                # Another value at all (a dispute or an update): the engine's own verdict, as judged.
+                raw = verdict.verdict
+                if want == raw == CONTRADICTS:
+                    counts["another_value_tp"] += 1
+                elif raw == CONTRADICTS:
+                    counts["another_value_fp"] += 1
+                elif want == CONTRADICTS:
+                    counts["another_value_fn"] += 1
                 for label in (STATES, CONTRADICTS):
                     if want == label and got == label:
                         counts[f"{label}_tp"] += 1
@@ -299,6 +316,13 @@ def main() -> int:
         ),
         "contradicts_precision": ratio(counts["contradicts_tp"], counts["contradicts_tp"] + counts["contradicts_fp"]),
         "contradicts_recall": ratio(counts["contradicts_tp"], counts["contradicts_tp"] + counts["contradicts_fn"]),
+        # contradicts and updates together (the engine's verdict before the rule of updates)
+        "another_value_precision": ratio(
+            counts["another_value_tp"], counts["another_value_tp"] + counts["another_value_fp"]
+        ),
+        "another_value_recall": ratio(
+            counts["another_value_tp"], counts["another_value_tp"] + counts["another_value_fn"]
+        ),
         "evidence_right": ratio(counts["evidence_right"], counts["evidence_right"] + counts["evidence_wrong"]),
         "summary_sentences": counts["summary"],
         "summary_support_exact": ratio(counts["summary_exact"], counts["summary"]),

@@ -361,6 +361,8 @@ def expected_cells(report: dict) -> dict[tuple[int, str], str]:
             key = (fact["id"], d["id"])
             if d["id"] in fact["disputing"]:
                 cells[key] = "disputed"
+            elif d["id"] in fact.get("updating", []):
+                cells[key] = "updated"
             elif d["id"] not in fact["stating"]:
                 cells[key] = "silent"
             else:
@@ -1180,6 +1182,19 @@ def test_an_update_over_the_days_is_listed_apart_from_the_conflicts(page):
     panel = open_tab(page, "conflicts")
     assert SECTIONS["conflicts"]["empty"] in panel.text
     assert f"{SECTIONS['conflicts']['updates']} (1)" in panel.text and "7,085, then more than 10,000" in panel.text
+    # The summary's marker and the facts' grid say it the same way (chorus.align.updates): no
+    # article disagrees; the other outlet's count is an update.
+    open_tab(page, "summary")
+    marker = next(
+        m
+        for m, sentence in zip(page.find_elements("css selector", ".summary .cite"), report["summary"]["sentences"])
+        if sentence["updated_by"]
+    )
+    assert "disagree" not in marker.text and not marker.find_elements("css selector", ".seg.disputing")
+    (fact,) = [f for f in report["facts"] if f["updating"]]
+    assert fact["disputing"] == []
+    cells = grid_cells(open_tab(page, "facts"))
+    assert cells[(fact["id"], fact["updating"][0])] == "updated" and "disputed" not in cells.values()
 
 
 # ---- scale: 100 articles through the page, a 1,000-article report drawn lazily ---------

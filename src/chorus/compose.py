@@ -25,6 +25,7 @@ from datetime import date
 
 from chorus.align import CONTRADICTS, STATES, aligner_of
 from chorus.align.quoted import quoted_support_of
+from chorus.align.updates import updates_of
 from chorus.align.values import printed as quoted_value
 from chorus.ingest.metadata import published_day
 from chorus.references import antecedents_of, context_of, introducers, predecessor_of
@@ -276,6 +277,7 @@ def cite(story: Story, sentence: Sentence) -> SummarySentence:
     """A summary sentence with its support: every article that states it, with the sentence(s) that do,
     every article that gives another value, and how many independent sources the support is."""
     result = context_of(story).check(sentence.index)  # made once per sentence, shared with selection
+    updates = updates_of(result)  # another day's count of a toll: an update, not a dispute
     support, against = [], []
     for verdict in result.articles:
         if verdict.evidence is None:
@@ -298,7 +300,14 @@ def cite(story: Story, sentence: Sentence) -> SummarySentence:
             # As a reader quotes them (``quoted_value``): every output of a citation, JSON and page included, shows these.
             values = tuple((d.kind, quoted_value(d.claim), quoted_value(d.article)) for d in evidence.differences)
             against.append(
-                Contradiction(verdict.doc_index, first.position, text, values, positions if len(positions) > 1 else ())
+                Contradiction(
+                    verdict.doc_index,
+                    first.position,
+                    text,
+                    values,
+                    positions if len(positions) > 1 else (),
+                    updates.get(verdict.doc_index, ""),
+                )
             )
     # Outlets that print the claim's quotation word for word, framed otherwise (``chorus.align.quoted``).
     quoted = quoted_support_of(story, result, sentence.index)

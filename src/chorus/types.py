@@ -236,6 +236,10 @@ class Contradiction:
     # (kind, the summary's value, this document's value), each as a reader quotes it (align.values.printed)
     values: tuple[tuple[str, str, str], ...]
     positions: tuple[int, ...] = ()
+    # "" for a dispute; for a count the rule calls an update (chorus.align.updates: a toll given on
+    # another day, an outlet's own revision), how its figure stands to the summary's: "earlier",
+    # "later" or "revised". Shown as an update ("1 earlier said 7,085"), not as a dispute.
+    update: str = ""
 
     @property
     def sentence_numbers(self) -> tuple[int, ...]:
@@ -290,7 +294,18 @@ class SummarySentence:
 
     @property
     def contradicting_indexes(self) -> list[int]:
+        """Every document shown giving another value, disputes and updates."""
         return sorted({c.doc_index for c in self.contradictions})
+
+    @property
+    def disputes(self) -> tuple[Contradiction, ...]:
+        """The documents that give another value in a dispute (not an update)."""
+        return tuple(c for c in self.contradictions if not c.update)
+
+    @property
+    def updates(self) -> tuple[Contradiction, ...]:
+        """The documents whose other value the rule calls an update (``Contradiction.update``)."""
+        return tuple(c for c in self.contradictions if c.update)
 
 
 @dataclass

@@ -48,7 +48,8 @@ from datetime import date
 from typing import Any
 
 from chorus.align import CONTRADICTS, STATES, ClaimCheck, Difference, aligner_of
-from chorus.align.roles import CUMULATIVE_OUTCOMES, GROWING_OUTCOMES, ROLE_UNITS, Mention, Moments, Roles
+from chorus.align.roles import ROLE_UNITS, Mention, Moments, Roles
+from chorus.align.updates import read_by_days, two_sources as _two_sources
 from chorus.align.values import (
     DATE,
     FORECAST as V_FORECAST,
@@ -291,12 +292,6 @@ def distances(story: Story) -> dict[tuple[int, int], tuple[frozenset[str], Numbe
     return out
 
 
-def _two_sources(story: Story, families, a: int, b: int) -> bool:
-    """Are two articles of two outlets (or of unknown ones) and not copies of one story?"""
-    outlets = story.documents[a].outlet, story.documents[b].outlet
-    return (None in outlets or outlets[0] != outlets[1]) and families.family_of(a) != families.family_of(b)
-
-
 def _place_key(name: str) -> str:
     """A place as a key: the stem of its last word ("the industrial city of Izmit" -> "izmit")."""
     return stem(WORD_RE.findall(name)[-1])
@@ -417,66 +412,28 @@ def _grouped(
 
 
 def _dated(story: Story, conflict: Conflict) -> Conflict:
-    """A count of what happened to people (``CUMULATIVE_OUTCOMES``) read by the days of the
-    articles that give it (benchmarks/claims/PROTOCOL.md, "Updates and conflicts"):
-
-    - two outlets' values from articles of one day are a dispute;
-    - a later article's higher value is an update ("600" on the 17th, "3,879" on the 18th);
-    - a later article's lower value of a count that can only grow (``GROWING_OUTCOMES``: the dead
-      are not revived) is a dispute, of one that can fall (the missing, the homeless) an update.
+    """A count of what happened to people read by the days of the articles that give it, by the one
+    rule of ``chorus.align.updates`` (benchmarks/claims/PROTOCOL.md, "Updates and conflicts").
 
     A conflict with no dispute and some update is marked ``over_time``, its values in the order of
     the days: the report lists it apart, as an update, not among the conflicts. A conflict with
     disputes keeps the values some dispute holds (an early count that every later one only
     raised is no side of it). An outlet's own successive figures are neither (``_one_outlet``)."""
-    if conflict.kind != "number" or len(conflict.values) < 2:
+    if conflict.kind != "number":
         return conflict
-    days: list[dict[int, date]] = []
-    for v in conflict.values:
-        found = {d: day for d in v.doc_indexes if (day := published_day(story.documents[d].published)) is not None}
-        if not found or len(found) < len(v.doc_indexes):
-            return conflict  # an undated article: the days cannot tell
-        days.append(found)
-    # What happened to those the disputed figures count (not another figure of their sentences).
-    outcomes = {
-        n.outcome
-        for v in conflict.values
-        for i in v.sentences
-        for n in numbers_in(story.sentences[i].text)
-        if printed(n.text.strip()).lower() == v.value.lower()
-    }
-    if not outcomes or not outcomes <= CUMULATIVE_OUTCOMES:
+    reading = read_by_days(story, [(v.value, v.doc_indexes, v.sentences) for v in conflict.values])
+    if reading is None:
         return conflict
-    parsed = [value_numbers(v.value) for v in conflict.values]
-    if not all(parsed):
-        return conflict
-    figures = [found[0].typical for found in parsed]
-    only_grows = outcomes <= GROWING_OUTCOMES
-    families = aligner_of(story).families
-    disputed: set[int] = set()
-    changed = False
-    for a in range(len(figures)):
-        for b in range(a + 1, len(figures)):
-            if not any(disjoint(x, y) for x in parsed[a] for y in parsed[b]):
-                continue  # hedges that allow each other ("at least 600" / "an estimated 2,000")
-            for x, day_x in days[a].items():
-                for y, day_y in days[b].items():
-                    if not _two_sources(story, families, x, y):
-                        continue  # one outlet's own figures: its update or correction
-                    if day_x == day_y:
-                        disputed |= {a, b}
-                        continue
-                    early, late = (a, b) if day_x < day_y else (b, a)
-                    if only_grows and figures[late] < figures[early]:
-                        disputed |= {a, b}
-                    else:
-                        changed = True
-    if disputed:
-        kept = tuple(v for k, v in enumerate(conflict.values) if k in disputed)
+    if reading.disputed:
+        kept = tuple(v for k, v in enumerate(conflict.values) if k in reading.disputed)
         return conflict if len(kept) == len(conflict.values) else Conflict(conflict.kind, conflict.fact, kept)
-    if not changed:
+    if not reading.changed:
         return conflict
-    order = sorted(range(len(figures)), key=lambda k: (min(days[k].values()), figures[k]))
+    figures = [value_numbers(v.value)[0].typical for v in conflict.values]
+    first = [
+        min(published_day(story.documents[d].published) or date.max for d in v.doc_indexes) for v in conflict.values
+    ]
+    order = sorted(range(len(figures)), key=lambda k: (first[k], figures[k]))
     return Conflict(conflict.kind, conflict.fact, tuple(conflict.values[k] for k in order), over_time=True)
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from chorus.align import CONTRADICTS, STATES, ClaimCheck, aligner_of
 from chorus.align.quoted import quoted_support_of
+from chorus.align.updates import updates_of
 from chorus.lexicon import PLACEHOLDER_SUBJECTS, QUOTE_VERBS, READER_ADDRESS_WORDS, TRANSITION_OPENERS
 from chorus.references import context_of
 from chorus.text import WORD_RE, quote_spans
@@ -87,6 +88,9 @@ class Fact:
     # whose sentence also carries another claim, and so belongs to that claim's fact, still shows
     # the reader where it says this one (its sentence listed under both facts).
     evidence: list[int] = field(default_factory=list)
+    # Of the articles that give it with another value, those whose value the rule calls an update
+    # (chorus.align.updates: a toll of another day), not a dispute.
+    updating: list[int] = field(default_factory=list)
 
     @property
     def support(self) -> int:
@@ -99,7 +103,8 @@ class Fact:
 
     @property
     def disputing(self) -> list[int]:
-        return [d for d in self.doc_indexes if d not in self.stating]
+        """The articles that give it with another value in a dispute (updates left out)."""
+        return [d for d in self.doc_indexes if d not in self.stating and d not in self.updating]
 
     @property
     def single_source(self) -> bool:
@@ -205,7 +210,8 @@ def group_facts(story: Story, checks: list[ClaimCheck], cited: Collection[int] =
         shown = members + [
             j for found in evidence.values() if not any(k in members for k in found) for j in found if j not in members
         ]
-        facts.append(Fact(0, members, sorted(docs), sorted(stating), independent, shown))
+        updating = sorted(d for d in updates_of(checks[i]) if d in docs and d not in stating)
+        facts.append(Fact(0, members, sorted(docs), sorted(stating), independent, shown, updating))
     facts.sort(key=lambda f: (-f.independent, -f.support, order(f.centre)[2], f.centre))
     for n, fact in enumerate(facts, start=1):
         fact.id = n

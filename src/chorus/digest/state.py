@@ -46,7 +46,7 @@ def summary_to_state(summary: Summary) -> dict[str, Any]:
                 "text": s.text,
                 "origin": [s.origin.doc_index, s.origin.position, s.origin.paragraph],
                 "support": [asdict(c) for c in s.support],
-                "contradictions": [asdict(c) for c in s.contradictions],
+                "contradictions": [asdict(c) for c in s.contradictions],  # an update keeps its "update"
                 "independent_sources": s.independent_sources,
             }
             for s in summary.sentences
@@ -64,7 +64,9 @@ def summary_from_state(data: dict[str, Any], documents: list[Document]) -> Summa
         # As a reader quotes them (align.values.printed), as compose.cite makes them now: a state kept
         # before that kept "More than 1,500", and every rendering of the story would say it so.
         values = tuple((kind, printed(summary_value), printed(value)) for kind, summary_value, value in c["values"])
-        return Contradiction(c["doc_index"], c["position"], c["text"], values, tuple(c["positions"]))
+        return Contradiction(
+            c["doc_index"], c["position"], c["text"], values, tuple(c["positions"]), c.get("update", "")
+        )
 
     sentences = []
     for s in data["sentences"]:

@@ -10,6 +10,7 @@ from html import escape
 from pathlib import Path
 
 from chorus.render.text import citation, independence
+from chorus.render.wording import other_value
 from chorus.types import Summary
 
 # The web page (chorus serve) builds on the same stylesheet, so both look alike. Read beside this file,
@@ -47,7 +48,7 @@ def _summary_block(summary: Summary) -> str:
             title += f" ({note})"
         for c in s.contradictions:
             values = ", ".join(theirs for _, _, theirs in c.values)
-            title += f". {summary.documents[c.doc_index].label} says {values}"
+            title += f". {other_value(summary.documents[c.doc_index].label, values, c.update)}"
         parts.append(
             f'<span class="s" tabindex="0" data-support="{support}" title="{escape(title)}">'
             f'{edited_html(s)}<sup class="cite">{escape(citation(s))}</sup></span>'

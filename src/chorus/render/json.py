@@ -10,7 +10,8 @@ Schema (stable; documented in the README):
                             sentences, similarity, text}],
                  contradicted_by: [{document, number, name, title, sentence,
                                     sentences, text,
-                                    values: [{kind, summary, article}]}]}],
+                                    values: [{kind, summary, article}]}],
+                 updated_by: [{... as contradicted_by, when: "earlier"|"later"|"revised"}]}],
     documents: [{number, id, name, title, label, outlet, url, byline, published, words}],
     warnings: [str]
 Sentence numbers count from 0 within each document; ``sentences`` lists both
@@ -26,7 +27,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from chorus.types import Document, Story, Summary
+from chorus.types import Contradiction, Document, Story, Summary
 
 
 def document_fields(number: int, d: Document) -> dict[str, Any]:
@@ -83,26 +84,28 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
                     }
                     for c in s.support
                 ],
-                "contradicted_by": [
-                    {
-                        "document": docs[c.doc_index].id,
-                        "number": c.doc_index + 1,
-                        "name": docs[c.doc_index].name,
-                        "title": docs[c.doc_index].title,
-                        "sentence": c.position,
-                        "sentences": list(c.sentence_numbers),
-                        "text": c.text,
-                        "values": [
-                            {"kind": kind, "summary": mine, "article": theirs} for kind, mine, theirs in c.values
-                        ],
-                    }
-                    for c in s.contradictions
-                ],
+                "contradicted_by": [_other_value(docs, c) for c in s.disputes],
+                # Another day's count of a toll (chorus.align.updates): an update, not a dispute.
+                "updated_by": [{**_other_value(docs, c), "when": c.update} for c in s.updates],
             }
             for s in summary.sentences
         ],
         "documents": [{**document_fields(i + 1, d), "words": len(d.text.split())} for i, d in enumerate(docs)],
         "warnings": summary.warnings,
+    }
+
+
+def _other_value(docs, c: Contradiction) -> dict[str, Any]:
+    """An article that gives a summary sentence's claim with another value, as the JSON lists it."""
+    return {
+        "document": docs[c.doc_index].id,
+        "number": c.doc_index + 1,
+        "name": docs[c.doc_index].name,
+        "title": docs[c.doc_index].title,
+        "sentence": c.position,
+        "sentences": list(c.sentence_numbers),
+        "text": c.text,
+        "values": [{"kind": kind, "summary": mine, "article": theirs} for kind, mine, theirs in c.values],
     }
 
 

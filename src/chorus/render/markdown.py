@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from chorus.render.text import cited_documents, independence, source_line
+from chorus.render.wording import other_value
 from chorus.types import Summary
 
 # Article text, titles and file names are the outlets' or the user's words,
@@ -48,10 +49,8 @@ def render_markdown(summary: Summary) -> str:
         line = f"[^{n}]: {outlets}: {names}"
         for c in s.contradictions:
             values = "; ".join(f"{_escape(mine)} where this says {_escape(theirs)}" for _, theirs, mine in c.values)
-            line += (
-                f"; against: [{c.doc_index + 1}] {_escape(summary.documents[c.doc_index].label)} "
-                f"({_sentences(c.sentence_numbers)}) says {values}"
-            )
+            name = f"[{c.doc_index + 1}] {_escape(summary.documents[c.doc_index].label)} ({_sentences(c.sentence_numbers)})"
+            line += f"; {'updated' if c.update else 'against'}: {other_value(name, values, c.update)}"
         lines.append(line)
     cited = cited_documents(summary)
     lines += ["", "### Sources", ""]

@@ -82,6 +82,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "outlets": [ids[d] for d in f.doc_indexes],
                 "stating": [ids[d] for d in f.stating],
                 "disputing": [ids[d] for d in f.disputing],
+                "updating": [ids[d] for d in f.updating],  # another value, an update (a toll of another day)
                 "sentences": [_ref(report, i, text=report.sentence(i).text) for i in f.evidence],
             }
             for f in report.facts

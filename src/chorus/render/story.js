@@ -50,6 +50,8 @@
   // written in from chorus.render.wording, which the Markdown report reads too.
   const WORDING = /*chorus:wording*/null;
   const TEXT = WORDING.sections;
+  // "[2] Reuters says 1,500" (a dispute), "[1] Xinhua earlier said 7,085" (an update): wording.other_value.
+  const otherValue = (name, values, when) => `${name} ${WORDING.other_value[when || '']} ${values}`;
 
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -339,6 +341,8 @@
           const given = values.get(fact.id);
           return {state: 'disputed', value: given && given.has(id) ? given.get(id) : 'another value'};
         }
+        // Another day's count of a toll: an update, as the conflicts section lists it, not a dispute.
+        if ((fact.updating || []).includes(id)) return {state: 'updated'};
         const stating = fact.stating || fact.outlets;
         if (!stating.includes(id)) return {state: 'silent'};
         const from = (copies.peers.get(id) || []).filter((p) => stating.includes(p));
@@ -857,7 +861,8 @@
     draw();
     wrap.append(box, moreRows, moreColumns, legend([
       ['cell states', 'reports it'], ['cell copy', 'repeats it as a copy of another outlet'],
-      ['cell disputed', 'gives another value'], ['cell silent', 'does not report it'],
+      ['cell disputed', 'gives another value'], ['cell updated', 'gives the count of another day (an update)'],
+      ['cell silent', 'does not report it'],
     ]));
     return wrap;
   }
@@ -867,6 +872,7 @@
       states: `[${d.number}] ${d.label} reports fact ${fact.id}`,
       copy: `[${d.number}] ${d.label} repeats fact ${fact.id} as a copy of ${(info.from || []).map((id) => model.outletName(id)).join(', ')}`,
       disputed: `[${d.number}] ${d.label} gives another value for fact ${fact.id}: ${info.value}`,
+      updated: `[${d.number}] ${d.label} gives the count of fact ${fact.id} of another day (an update)`,
       silent: `[${d.number}] ${d.label} does not report fact ${fact.id}`,
     }[info.state];
   }
@@ -1292,11 +1298,13 @@
     summary.sentences.forEach((sentence, index) => {
       const text = h('span', {class: 's'}, sentence.text);
       const support = sentenceSupport(sentence);
-      const refs = (sentence.support || []).concat((sentence.contradicted_by || []).map((c) => ({
+      // Disputes, then another day's counts of a toll (updates, as the report's conflicts tell them apart).
+      const others = (sentence.contradicted_by || []).concat(sentence.updated_by || []);
+      const refs = (sentence.support || []).concat(others.map((c) => ({
         ...c, value: (c.values || []).map((v) => v.article).join(', ') || undefined,
       })));
-      const disputes = (sentence.contradicted_by || []).map((c) =>
-        `${model.outletName(c.document)} says ${(c.values || []).map((v) => v.article).join(', ')}`);
+      const disputes = others.map((c) =>
+        otherValue(model.outletName(c.document), (c.values || []).map((v) => v.article).join(', '), c.when));
       const marker = citation(refs, {
         describe: `Sentence ${index + 1}`, linked: text, content: support.element, numbered: sentence.support || [],
         extra: {note: support.words + (disputes.length ? `. ${disputes.join('; ')}` : '')},
@@ -1572,7 +1580,7 @@
     timings: () => ({...state.timings}),
     settings: SETTINGS,
     // For the page's own parts (the Check a claim box): the same elements and markers.
-    h, plural, tag, citedItem,
+    h, plural, tag, citedItem, otherValue,
     outletName: (id) => state.model.outletName(id),
     outletList: (ids) => namedList(state.model, ids, {className: 'who'}),
   };

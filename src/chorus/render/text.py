@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chorus.ingest.metadata import place_label
+from chorus.render.wording import other_value
 from chorus.types import Document, Summary, SummarySentence
 
 
@@ -41,17 +42,19 @@ def independence(sentence: SummarySentence) -> str:
 
 
 def against(sentence: SummarySentence) -> list[str]:
-    """["2 says 1,500", "5 says 1,400"]: the articles that give another value, and their values."""
+    """["2 says 1,500", "1 earlier said 7,085"]: the articles that give another value, and their
+    values, a dispute or an update (``wording.other_value``)."""
     parts = []
     for c in sorted(sentence.contradictions, key=lambda c: c.doc_index):
         values = ", ".join(article for _, _, article in c.values)
-        parts.append(f"{c.doc_index + 1} says {values}")
+        parts.append(other_value(str(c.doc_index + 1), values, c.update))
     return parts
 
 
 def citation(sentence: SummarySentence) -> str:
     """ "[1, 3, 4]", "[1, 3, 4 · 2 independent]" when copies of one story are among them, and
-    "[1, 3, 4 · 2 says 1,500]" when an article gives another value."""
+    "[1, 3, 4 · 2 says 1,500]" when an article gives another value ("[2 · 1 earlier said 7,085]"
+    when the rule calls it an update)."""
     parts = [", ".join(str(d + 1) for d in sentence.doc_indexes)]
     if sentence.independent_count < sentence.support_count:
         parts.append(f"{sentence.independent_count} independent")

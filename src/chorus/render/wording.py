@@ -80,7 +80,23 @@ SECTIONS: dict[str, dict[str, Any]] = {
     },
 }
 
-REPORT_WORDING: dict[str, Any] = {"title": REPORT_TITLE, "sections": SECTIONS}
+# How a citation names an article that gives another value (``Contradiction.update``; the check's
+# verdicts too): a dispute "says" it; a count the rule calls an update (chorus.align.updates, the
+# report's "Updated over the days") was given on an earlier or a later day, or revised by its outlet.
+OTHER_VALUE: dict[str, str] = {
+    "": "says",
+    "earlier": "earlier said",
+    "later": "later said",
+    "revised": "in an update says",
+}
+
+
+def other_value(name: str, values: str, update: str = "") -> str:
+    """ "2 says 1,500" (a dispute), "1 earlier said 7,085" (an update): the one wording of every format."""
+    return f"{name} {OTHER_VALUE[update]} {values}"
+
+
+REPORT_WORDING: dict[str, Any] = {"title": REPORT_TITLE, "sections": SECTIONS, "other_value": OTHER_VALUE}
 
 # story.js holds this token where its wording goes (`const WORDING = ...;`).
 _WORDING_SLOT = "/*chorus:wording*/null"

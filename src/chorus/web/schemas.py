@@ -166,6 +166,12 @@ class Contradicting(Strict):
     values: list[ValueDifference]
 
 
+class Updating(Contradicting):
+    when: Literal["earlier", "later", "revised"] = Field(
+        description="the article's figure was given on an earlier day, a later one, or as its outlet's revision"
+    )
+
+
 class SentenceEdit(Strict):
     start: int = Field(description="the edit is text[start:end] of the summary sentence, in brackets")
     end: int
@@ -184,6 +190,9 @@ class SummarySentenceOut(Strict):
     independent_sources: int = Field(description="of those, independent sources: copies of one story count once")
     support: list[Support]
     contradicted_by: list[Contradicting] = Field(description="articles that state it with another value")
+    updated_by: list[Updating] = Field(
+        description="articles whose other value the rule calls an update (a toll of another day), not a dispute"
+    )
 
 
 class ArticleSentence(Strict):
@@ -268,6 +277,9 @@ class FactOut(Strict):
     outlets: list[str] = Field(description="ids of the articles that report it")
     stating: list[str] = Field(description="ids of the articles that state it as its sentence does")
     disputing: list[str] = Field(description="ids of the articles that give it with another value")
+    updating: list[str] = Field(
+        description="ids of the articles whose other value is an update (a toll of another day), not a dispute"
+    )
     sentences: list[SentenceText] = Field(description="each article's sentence")
 
 
@@ -466,7 +478,12 @@ class CheckArticle(Strict):
     number: int
     name: str | None
     label: str
-    verdict: Literal["states", "contradicts", "silent"]
+    verdict: Literal["states", "contradicts", "updates", "silent"] = Field(
+        description="contradicts: a dispute; updates: another value the rule calls an update (a toll of another day)"
+    )
+    when: Literal["earlier", "later", "revised"] | None = Field(
+        description="of an update: its figure was given on an earlier day, a later one, or as its outlet's revision"
+    )
     sentences: list[CheckSentence] = Field(description="the sentence(s) behind the verdict; none when silent")
     score: float | None = Field(description="share of the claim's content they carry")
     values: list[CheckValue] = Field(description="the values the article gives differently")
@@ -477,6 +494,7 @@ class CheckResponse(Strict):
     articles: list[CheckArticle]
     stating: int
     contradicting: int
+    updating: int = Field(description="articles that give an update of the claim's count, not a dispute")
     independent_sources: int = Field(description="independent sources among the articles that state it")
     warnings: list[str] = Field(description="what reading the articles warned of (as for /api/summarize)")
     inputs: list[InputOut] = Field(description="each article sent, in order, and what became of it")

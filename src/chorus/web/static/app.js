@@ -454,11 +454,11 @@ async function onCheck(event) {
   }
 }
 
-const VERDICTS = {states: 'states it', contradicts: 'gives another value', silent: 'silent'};
-const VERDICT_ORDER = ['states', 'contradicts', 'silent'];
+const VERDICTS = {states: 'states it', contradicts: 'gives another value', updates: 'gives an update', silent: 'silent'};
+const VERDICT_ORDER = ['states', 'contradicts', 'updates', 'silent'];
 
 function renderCheck(answer) {
-  const {tag, citedItem, outletName, outletList} = window.ChorusStory;
+  const {tag, citedItem, outletName, outletList, otherValue} = window.ChorusStory;
   // The silent articles are one line ("silent: [4] WireNow, [7] Ledger and 31 more"): of 50 articles,
   // most are silent on any one claim, and a line each would bury the few that state it.
   const silent = answer.articles.filter((a) => a.verdict === 'silent').sort((a, b) => a.number - b.number);
@@ -466,9 +466,11 @@ function renderCheck(answer) {
     .filter((a) => a.verdict !== 'silent')
     .sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || a.number - b.number)
     .map((a) => {
-      const content = [tag(VERDICTS[a.verdict], a.verdict === 'states' ? null : a.verdict === 'silent' ? 'silent' : 'disputing'),
+      const content = [tag(VERDICTS[a.verdict], a.verdict === 'states' || a.verdict === 'updates' ? null : a.verdict === 'silent' ? 'silent' : 'disputing'),
         ' ', h('span', {class: 'who'}, outletName(a.document))];
-      if (a.values.length) content.push(': ', a.values.map((v) => `${v.article}, not ${v.claim}`).join('; '));
+      // An update's values as the check's text says them ("earlier said 7,085, not more than 10,000").
+      const values = a.values.map((v) => `${v.article}, not ${v.claim}`).join('; ');
+      if (a.values.length) content.push(': ', a.when ? otherValue('', values, a.when).trim() : values);
       if (!a.sentences.length) return h('li', {class: 'item'}, content);
       content.push(h('span', {class: 'said'}, a.sentences.map((s) => s.text).join(' ')));
       return citedItem(a.sentences.map((s) => ({document: a.document, sentence: s.sentence})),
@@ -484,7 +486,8 @@ function renderCheck(answer) {
   $('check-result').replaceChildren(
     h('p', {class: 'lead'}, h('q', {class: 'claim-checked'}, answer.claim), ': ',
       `${plural(answer.stating, 'article')} of ${answer.articles.length} state it${independent}` +
-      (answer.contradicting ? `; ${plural(answer.contradicting, 'article')} give another value.` : '.')),
+      (answer.contradicting ? `; ${plural(answer.contradicting, 'article')} give another value` : '') +
+      (answer.updating ? `; ${plural(answer.updating, 'article')} give an update of the count.` : '.')),
     h('ul', {class: 'items check-items'}, items));
 }
 
