@@ -962,6 +962,31 @@ def test_a_teaser_under_another_story_s_headline_goes_and_the_article_s_own_subh
     assert other[1] in kept.paragraphs
 
 
+def test_the_article_goes_on_past_its_own_list_under_a_long_lead_in():
+    # A how-to runs its paragraphs, introduces a list with a sentence longer than a furniture line and
+    # ending in a colon, sets more short items than MAX_RUN_GAP, then goes on: the second half is still
+    # the article (it used to fall outside the article's run, and the model dropped its paragraphs).
+    from chorus.ingest.clean import page_blocks
+    from chorus.ingest.line_model import MAX_RUN_GAP, RESUME_GAP_WORDS, page_layout
+
+    lead_in = "Each bridge is different. For the council, the repairs of the Elm Street bridge will run like this:"
+    items = ["Closing the east lane", "Lifting the deck plates", "Cutting out the cracks", "Welding new beams"]
+    items += ["Testing the welds", "Painting the steel", "Laying new asphalt", "Opening the east lane"]
+    assert len(items) > MAX_RUN_GAP and len(lead_in.split()) > RESUME_GAP_WORDS
+    more = [
+        "The council said the Elm Street bridge repairs would cost the city about two million dollars in all.",
+        "Engineers said the cracks in the support beams of the bridge had grown since the inspection last year.",
+    ]
+    page = "\n\n".join(["Elm Street bridge to close for repairs", *NEWS, lead_in, *items, *more])
+    blocks = page_blocks(page)
+    last = max(b.index for b in blocks if b.text in more)
+    assert page_layout(blocks).run_end == last
+    # A long line in the gap that introduces nothing (no sentence, no colon) still breaks the run.
+    other = lead_in.replace("this:", "this")
+    blocks = page_blocks(page.replace(lead_in, other))
+    assert page_layout(blocks).run_end < last
+
+
 def test_the_article_resumed_after_a_long_stack_of_furniture_is_in_its_main_run():
     from chorus.ingest.clean import page_blocks
     from chorus.ingest.line_model import MAX_RUN_GAP, page_layout

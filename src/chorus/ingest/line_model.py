@@ -150,6 +150,26 @@ def _main_run(prose: list[bool], n_words: list[int], max_gap: int = MAX_RUN_GAP)
 RESUMED_RUNS = True
 RESUME_COHESION = 0.4  # mean share of the run's paragraphs' stems that the main run's paragraphs use
 RESUME_GAP_WORDS = 15  # no block between the two runs is longer (furniture lines, not a paragraph)
+# ... but the article's own list sits between two of its runs too, under the lead-in that introduces it
+# ("For me, the spectrum used to look like this:" over a list of short items): a lead-in ending in a colon
+# right after a run, of at most RESUME_LEAD_IN_WORDS and over a short block, is no paragraph of furniture.
+# Found on the real pages' own bodies (a how-to whose second half was read as outside the article).
+RESUME_LEAD_INS = True
+RESUME_LEAD_IN_WORDS = 40
+
+
+def _gap_lead_in(blocks: Sequence[BlockLike], i: int, run_before: bool) -> bool:
+    """Block ``i`` of a gap introduces a list: the gap's first block after a run, ending in a colon, over
+    a short line."""
+    b = blocks[i]
+    return (
+        RESUME_LEAD_INS
+        and run_before
+        and b.n_words <= RESUME_LEAD_IN_WORDS
+        and b.text.rstrip().endswith(":")
+        and i + 1 < len(blocks)
+        and blocks[i + 1].n_words <= RESUME_GAP_WORDS
+    )
 
 
 def _resumed_run(
@@ -163,7 +183,10 @@ def _resumed_run(
         for first, last, _ in runs:
             before, after = last < start, first > end
             gap = range(last + 1, start) if before else range(end + 1, first) if after else range(0)
-            if not (before or after) or any(prose[i] or blocks[i].n_words > RESUME_GAP_WORDS for i in gap):
+            if not (before or after) or any(
+                prose[i] or (blocks[i].n_words > RESUME_GAP_WORDS and not _gap_lead_in(blocks, i, i == gap.start))
+                for i in gap
+            ):
                 continue
             if not any(prose[i] and prose[i + 1] for i in range(first, last)):
                 continue  # no two paragraphs in a row: teasers under their headlines, or a lone notice
