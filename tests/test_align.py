@@ -1552,3 +1552,68 @@ def test_an_irregular_participle_after_be_is_the_claims_verb_and_a_plan_of_it_do
         "Mayor Anna Petrov, who resigned from the council last week, was sworn in as mayor of Ostvale on Wednesday.",
     )
     assert found == {"d1": STATES, "d2": STATES, "d3": SILENT}
+
+
+# --- the audit of session s15: false *states* verdicts ------------------------------------------
+
+
+def test_a_claim_s_hour_is_compared_with_each_of_the_several_the_evidence_gives():
+    # The evidence gives two hours (and a day), neither the claim's: it does not tell the claim.
+    story = story_of(
+        "The blaze at the Tessel grain silo began at about 2 a.m. and was put out at 6 a.m. on Sunday, "
+        "the county fire service said.\n\n" + FILLER,
+        "Crews fought the silo blaze in Tessel through the night.\n\n" + FILLER,
+    )
+    assert verdicts(story, "The blaze at the Tessel grain silo began at 10 p.m.")["d1"] != STATES
+    assert verdicts(story, "The blaze at the Tessel grain silo was put out at 9 a.m. on Sunday.")["d1"] != STATES
+    # One of its hours is the claim's: it still states it.
+    assert verdicts(story, "The blaze at the Tessel grain silo began at about 2 a.m.")["d1"] == STATES
+
+
+def test_a_count_told_with_its_outcome_is_not_stated_by_the_same_count_with_another():
+    story = story_of(
+        "Two lifeguards suffered cuts during the rescue at Brellin beach on Saturday.\n\n" + FILLER,
+        "Two lifeguards were killed during the rescue at Brellin beach on Saturday.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Two lifeguards died during the rescue at Brellin beach on Saturday.")
+    assert found["d1"] != STATES and found["d2"] == STATES  # cuts are not deaths
+
+
+def test_a_pair_whose_no_is_of_someone_else_does_not_state_a_negated_claim():
+    story = story_of(
+        "Four miners suffered bruises in the rockfall at the Carrow pit. No visitors were hurt.\n\n" + FILLER,
+        "No miners were hurt in the rockfall at the Carrow pit, the mine's owner said.\n\n" + FILLER,
+    )
+    found = verdicts(story, "No miners were hurt in the rockfall at the Carrow pit.")
+    assert found["d1"] != STATES and found["d2"] == STATES
+
+
+def test_an_act_refused_is_not_stated():
+    story = story_of(
+        "The Orvan union is criticised over its refusal to sign the wage accord, attend the talks or end "
+        "the strike at the Pellick docks.\n\n" + FILLER,
+        "The Orvan union signed the wage accord at the Pellick docks on Tuesday.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The Orvan union signed the wage accord at the Pellick docks.")
+    assert found["d1"] != STATES and found["d2"] == STATES
+    assert verdicts(story, "The Orvan union refused to sign the wage accord at the Pellick docks.")["d1"] == STATES
+
+
+def test_a_year_the_claim_s_act_is_dated_by_is_not_stated_by_evidence_without_it():
+    story = story_of(
+        "The Pellick council invited Ilse Varga to visit Pellick, and Varga accepted.\n\n" + FILLER,
+        "Ilse Varga last visited Pellick in 2009, when the two towns signed a twinning pact.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Ilse Varga last visited Pellick in 2009.")
+    assert found["d1"] != STATES and found["d2"] == STATES
+
+
+def test_a_meeting_the_article_sets_elsewhere_is_not_stated_by_its_sentences_without_a_place():
+    story = story_of(
+        "Foreign Minister Anna Brask met opposition leader Tomas Vell in Harlport on Monday. During the "
+        "meeting, Brask and Vell discussed the disputed election.\n\n" + FILLER,
+        "In their meeting, Brask and Vell discussed the disputed election, officials said.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Brask met Vell in Ostmark.")
+    assert found["d1"] != STATES
+    assert found["d2"] == STATES  # an article that sets the meeting nowhere may not tell where it was

@@ -409,6 +409,10 @@ DIRECTIVE_WORDS = ("told", "tell", "tells", "asked", "ask", "asks")
 CARRIERS = (
     "plane airplane aircraft airliner jet helicopter flight bus coach train ship boat ferry vessel submarine"
 ).split()
+# What says an act was refused, before "to" and its verbs ("its refusal to recognize Israel, accept
+# existing deals and renounce violence", "declined to testify"): the acts after it are not done
+# (align/claims.py, ``is_refused``).
+REFUSAL_WORDS = "refuse refuses refused refusing refusal refusals decline declines declined declining".split()
 PLAN_WORDS = (
     "preparing",
     "prepare",

@@ -302,6 +302,7 @@ class Judgment(NamedTuple):
 
     evidence: Evidence | None  # states (no differences), contradicts (differences), or None: neither
     told_otherwise: bool  # they say the claim, but on another day, date, year or hour than the claim's
+    placed_otherwise: bool = False  # they say the claim, but set it in another place than the claim's
 
 
 @dataclass
@@ -649,6 +650,11 @@ QUOTED_CLAIM_SHARE = 0.5
 # has increased" then let in weak matches that the "no" had kept out (tried: false citations).
 # ("no-one" is "no one": "No-one has been convicted of the crime".)
 _PHRASE_NEGATION = re.compile(r"\bwith\s+no\s+(?=[a-z])|\bno-(?!one\b)(?=[a-z])", re.IGNORECASE)
+
+
+_NEGATION_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(NEGATIONS, key=len, reverse=True)) + r")\b|n['’]t\b", re.IGNORECASE
+)
 
 
 def is_negated(text: str) -> bool:
@@ -1324,9 +1330,11 @@ class Aligner:
         best_states: Evidence | None = None
         best_contradicts: Evidence | None = None
         told_otherwise = False  # some candidate says the claim but with another day, date, year or hour
+        placed_otherwise = False  # some candidate says the claim but in another place
         for sentences in candidates:
-            evidence, other_day = self._judge(claim, sentences, uses)
+            evidence, other_day, other_place = self._judge(claim, sentences, uses)
             told_otherwise |= other_day
+            placed_otherwise |= other_place
             if evidence is None:
                 continue
             # One sentence that says it is better evidence than two that say more between them.
@@ -1344,6 +1352,10 @@ class Aligner:
         if best_states is not None and told_otherwise and self._untimed(claim, best_states):
             # "In their meeting, Lavrov invited Meshaal ..." says no day; the article's "met ... on
             # Monday" does: it tells the claim on another day than the claim's Friday.
+            best_states = None
+        if best_states is not None and placed_otherwise and self._unplaced(claim, best_states):
+            # "During the meeting, the two discussed ..." names no place; the article's "met ... in
+            # Doha" does: it tells the claim's meeting somewhere else than the claim's Cairo.
             best_states = None
         if best_states is not None:
             return ArticleVerdict(d, STATES, led(best_states))
@@ -1412,6 +1424,27 @@ class Aligner:
             for k, s_ in enumerate(stems)
         )
 
+    def _negation_carried(self, claim: Claim, sentences: tuple[int, ...]) -> bool:
+        """Of a pair of sentences that say no once, does the sentence that says it also hold what the
+        claim's no is of (the first content word after it: "No *firefighters* were hurt", "was not
+        *hurt*")? A negated claim with no such word is carried as before."""
+        m = _NEGATION_WORD.search(claim.core)
+        target = V.content_stems_no_digits(claim.core[m.end() :])[:1] if m else []
+        if not target:
+            return True
+        variants = self.vectors.variants
+        word = variants.get(target[0], target[0])
+        return any(
+            word in {variants.get(w, w) for w in V.content_stems_no_digits(self.story.sentences[i].text)}
+            for i in sentences
+            if self.negated(i)
+        )
+
+    def _unplaced(self, claim: Claim, evidence: Evidence) -> bool:
+        """Does the evidence leave out a place the claim names?"""
+        words = set().union(*(self.story.sentences[i].stems for i in evidence.sentences))
+        return not all(any(self.one_place(p, w) for w in words) for p in claim.places)
+
     def _untimed(self, claim: Claim, evidence: Evidence) -> bool:
         """Does the evidence leave out a day, date, year or hour the claim gives?"""
         text = " ".join(self.story.sentences[i].text for i in evidence.sentences)
@@ -1436,7 +1469,8 @@ class Aligner:
         term_score = float(credit.sum())
         text = " ".join(self.story.sentences[i].text for i in sentences)
         numbers = [n for i in sentences for n in self.numbers_of(i, earlier=claim.earlier)]
-        value_score, differences, disputed, other_scope = self._compare_numbers(claim, numbers)
+        told = {V.OUTCOMES[w] for w in V.content_stems_no_digits(text) if w in V.OUTCOMES}
+        value_score, differences, disputed, other_scope = self._compare_numbers(claim, numbers, told)
         value_score += claim.value_weight * self._people_listed(claim, numbers, text)
         differences += [
             Difference(k, x, y) for k, x, y in V.calendar_differences(claim.core, text, self.vectors.variants)
@@ -1451,8 +1485,15 @@ class Aligner:
         negated = any(self.negated(i) for i in sentences)
         if negated != claim.negated:
             return Judgment(None, told_otherwise)
-        if self._elsewhere(claim, sentences):
+        if negated and len(sentences) > 1 and not self._negation_carried(claim, sentences):
+            # "No firefighters were hurt" is not told by "Three firefighters suffered minor burns. No
+            # residents were hurt.": the pair's "no" is of the residents, the firefighters' sentence affirms.
             return Judgment(None, told_otherwise)
+        if self._elsewhere(claim, sentences):
+            # The claim told in another place: whether or not this sentence says it, the article's
+            # sentences that say it without a place do not say it of the claim's place.
+            bar = STATES_COVERAGE if len(sentences) == 1 else PAIR_STATES_COVERAGE
+            return Judgment(None, told_otherwise, (term_score + value_score) / claim.total_for(credit) >= bar)
         if any(d.kind in CALENDAR_KINDS for d in differences) and V.own_value_mismatches(claim.core, text):
             # Whether or not it makes a dispute, the claim told with another day or hour.
             bar = STATES_COVERAGE if len(sentences) == 1 else PAIR_STATES_COVERAGE
@@ -1537,6 +1578,14 @@ class Aligner:
             if claim.verbs.any() and not (credit[claim.verbs] > 0).any():
                 # the same people and things, but not what the claim says they did
                 return Judgment(None, told_otherwise)
+            years = what & self._year_units(claim)
+            if years.any() and float(claim.weights[years].sum()) >= DATED_ACT_SHARE * float(claim.weights[what].sum()):
+                # "Meshaal last travelled to Moscow in 2012": the year is what the claim says of the
+                # act, not an article's detail; an invitation to visit Moscow with no year does not
+                # say it, nor does it with the year of another act in the sentence next to it.
+                own = [self.credit(claim, uses[[i]].any(axis=0)) for i in sentences]
+                if not any((c[years] > 0).any() and (not claim.verbs.any() or (c[claim.verbs] > 0).any()) for c in own):
+                    return Judgment(None, told_otherwise)
             if VERB_NOT_IN_A_NAME and claim.verbs.any() and self._verb_only_in_names(claim, sentences):
                 # "The family then appealed to the 11th U.S. Circuit Court of Appeals": a court's name
                 # holds the word, no one appeals in "The 11th Circuit Court of Appeals ... rejected a request"
@@ -1559,6 +1608,8 @@ class Aligner:
                 return Judgment(None, told_otherwise)  # "Lavrov invited Mashaal to Moscow" does not say that Putin did
             if not claim.planned and claim.verb_stems and is_planned(text, claim.verb_stems):
                 return Judgment(None, told_otherwise)  # what was done is not stated by a plan or a possibility of it
+            if claim.verb_stems and is_refused(text, claim.verb_stems) and not is_refused(claim.core, claim.verb_stems):
+                return Judgment(None, told_otherwise)  # an act refused is not done
             if claim.plan_to and not tells_plan(text, claim.verb_stems):
                 # "is scheduled to give a deposition": not "refused to give" nor "gave" it
                 return Judgment(None, told_otherwise)
@@ -1677,6 +1728,21 @@ class Aligner:
                 return True
         return False
 
+    def _year_units(self, claim: Claim) -> np.ndarray:
+        """Per unit of the claim: a year ("2012")."""
+        terms = self.vectors.terms
+        return (
+            np.array(
+                [
+                    all(_YEAR_TERM.fullmatch(terms[c]) for c in unit)
+                    for unit in np.split(claim.columns, claim.unit_starts[1:])
+                ],
+                dtype=bool,
+            )
+            if len(claim.columns)
+            else np.zeros(0, dtype=bool)
+        )
+
     def _calendar_units(self, claim: Claim) -> np.ndarray:
         """Per unit of the claim: a day or month name ("Tuesday"), a value rather than who or where."""
         terms = self.vectors.terms
@@ -1758,7 +1824,7 @@ class Aligner:
         return lists
 
     def _compare_numbers(
-        self, claim: Claim, numbers: list[V.Number]
+        self, claim: Claim, numbers: list[V.Number], told: set[str] | frozenset[str] = frozenset()
     ) -> tuple[float, list[Difference], list[int], bool]:
         """The weight of the claim's figures the evidence confirms, the figures it gives differently, the
         positions of the disputed ones in ``claim.numbers + claim.detail_numbers``, and whether one of the
@@ -1767,7 +1833,10 @@ class Aligner:
 
         A figure confirms one of the claim's when it has the same value, or a compatible one for the
         same kind of thing (a hedge is a range, but "over 28 years" confirms no sum of money); each
-        figure of the evidence confirms or disputes one figure of the claim at most."""
+        figure of the evidence confirms or disputes one figure of the claim at most. A figure of the
+        claim told with its deaths ("three firefighters died", ``OUTCOMES_MUST_BE_TOLD``) is confirmed only
+        where the evidence tells that outcome (``told``: the outcome classes of its words), not by the
+        same count of the same people told with another ("three firefighters suffered minor burns")."""
         score = 0.0
         differences: list[Difference] = []
         disputed: list[int] = []
@@ -1782,6 +1851,7 @@ class Aligner:
                     and not V.disjoint(x, y)
                     and not _bounds_apart(x, y)
                     and not _bound_far_below(x, y)
+                    and (x.outcome not in OUTCOMES_MUST_BE_TOLD or y.outcome == x.outcome or x.outcome in told)
                     and (
                         V.comparable(x, y)
                         or (x.low == x.high == y.low == y.high and x.unit == y.unit and not (x.outcome or y.outcome))
@@ -1902,6 +1972,17 @@ PLANS_BY_THEIR_VERB = True
 # toll only: "EgyptAir Flight 990 crashed into the Atlantic ..., killing 217 people on board" (an
 # event verb, then a result clause with the count) or "A blast at the embassy killed 11 people"
 # (an event noun killing a count). The event is then stated by any report of the same toll.
+# A year in the claim's predicate (not an adjunct marked optional) that the evidence does not give,
+# weighing at least this share of the predicate: the act's date is what the claim says ("last
+# travelled to Moscow in 2012"), and evidence without it does not state it (audit s15).
+DATED_ACT_SHARE = 0.4
+_YEAR_TERM = re.compile(r"(?:1[89]|20)\d\d")
+# A count of the claim told with its outcome ("three firefighters died") is confirmed only by evidence
+# that tells that outcome: the figure is the claim's act (audit s15: "Three firefighters died" was stated
+# by "Three firefighters suffered minor burns").
+# Only deaths: their words are few and always said ("died", "killed", "bodies", "lost their lives"),
+# where an evacuation is told in any words ("forcing about 1,200 residents to leave their homes").
+OUTCOMES_MUST_BE_TOLD = frozenset({"dead"})
 TOLL_EVENT_VERBS = frozenset(stem(w) for w in lexicon.TOLL_EVENT_VERBS)
 _OUTCOME_CLASSES = frozenset(V.OUTCOMES.values())
 _OUTCOME_STEMS = frozenset(V.OUTCOMES)
@@ -1967,6 +2048,30 @@ def is_planned(text: str, verb_stems: frozenset[str]) -> bool:
         return True
     # "were preparing Wednesday to set off": "to" after a word of planning, a few words apart at most
     return any(w == "to" and any(stem(b) in PLAN_WORDS for b in before[:k]) for k, w in enumerate(before))
+
+
+REFUSAL_WORDS = frozenset(stem(w) for w in lexicon.REFUSAL_WORDS)
+# The acts a refusal governs: the verbs after its "to", in a list ("to recognize Israel, accept ...
+# deals and renounce violence") up to a clause's end, this many words at most.
+REFUSAL_SPAN = 15
+_CLAUSE_END = re.compile(r"[;:.!?]|\bbut\b|\bwhile\b|\bwhich\b|\bwho\b")
+
+
+def is_refused(text: str, verb_stems: frozenset[str]) -> bool:
+    """Is every word of ``text`` found by ``verb_stems`` an act refused ("Hamas is shunned ... over its
+    refusal to recognize Israel, accept existing ... deals" does not say that Hamas accepted)?"""
+    found = [m for m in WORD_RE.finditer(text) if stem(m.group()) in verb_stems]
+    if not found:
+        return False
+    spans = []
+    for m in re.finditer(r"\b(\w+)\s+to\s+", text):
+        if stem(m.group(1)) not in REFUSAL_WORDS:
+            continue
+        end = _CLAUSE_END.search(text, m.end())
+        words = list(WORD_RE.finditer(text, m.end(), end.start() if end else len(text)))[:REFUSAL_SPAN]
+        if words:
+            spans.append((m.end(), words[-1].end()))
+    return all(any(a <= v.start() < b for a, b in spans) for v in found)
 
 
 def tells_plan(text: str, verb_stems: frozenset[str]) -> bool:

@@ -803,9 +803,20 @@ def own_value_mismatches(claim: str, evidence: str) -> list[tuple[str, str, str]
     year or time of day) and the evidence says when once too, another of that kind: a sentence that
     says the two met on Monday does not state that they met on Friday, whatever words the two share.
     With several whens on either side they may be of several events ("charged Sept. 21 ... the
-    bombing on Aug. 7", "filed papers Thursday ... separated since May 10"): nothing is said here.
+    bombing on Aug. 7", "filed papers Thursday ... separated since May 10"): nothing is said here,
+    but for a claim's one time of day that none of the evidence's several is (a day of the week may
+    be any day; an hour of a story of one night is one moment).
     Where the evidence says no when, nothing is missing (the article may not tell it)."""
     ours, theirs = _whens(claim), _whens(evidence)
+    clock_ours, clock_theirs = times_of_day(claim), times_of_day(evidence)
+    if len(clock_ours) == 1 and clock_theirs and (len(ours) > 1 or len(theirs) > 1):
+        # A claim's one hour is not among several the evidence gives ("broke out at 11 p.m." / "broke
+        # out shortly after 9 p.m. ... under control at about 4 a.m."), or is given with a day: none
+        # of the evidence's hours is the claim's, so the evidence does not tell it at that hour.
+        ((x, at),) = clock_ours
+        if all(_minutes_apart(at, theirs_at) > CLOCK_TOLERANCE_MINUTES for _, theirs_at in clock_theirs):
+            return [("time", x, ", ".join(t for t, _ in clock_theirs))]
+        return []
     if len(ours) != 1 or len(theirs) != 1 or ours[0][0] != theirs[0][0]:
         return []
     (kind, x, x_key), (_, y, y_key) = ours[0], theirs[0]
