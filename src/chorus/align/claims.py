@@ -1353,9 +1353,16 @@ class Aligner:
             # "In their meeting, Lavrov invited Meshaal ..." says no day; the article's "met ... on
             # Monday" does: it tells the claim on another day than the claim's Friday.
             best_states = None
-        if best_states is not None and placed_otherwise and self._unplaced(claim, best_states):
+        if (
+            best_states is not None
+            and placed_otherwise
+            and self._unplaced(claim, best_states)
+            and not self._names_place(claim, d)
+        ):
             # "During the meeting, the two discussed ..." names no place; the article's "met ... in
-            # Doha" does: it tells the claim's meeting somewhere else than the claim's Cairo.
+            # Doha" does, and it never names the claim's Cairo: it tells the meeting somewhere else.
+            # (An article that names the claim's place too may tell two such events: the two blasts
+            # of Nairobi and Dar es Salaam.)
             best_states = None
         if best_states is not None:
             return ArticleVerdict(d, STATES, led(best_states))
@@ -1439,6 +1446,11 @@ class Aligner:
             for i in sentences
             if self.negated(i)
         )
+
+    def _names_place(self, claim: Claim, d: int) -> bool:
+        """Does article ``d`` name a place of the claim anywhere?"""
+        words = set().union(*(s.stems for s in self.story.sentences if s.doc_index == d))
+        return any(any(self.one_place(p, w) for w in words) for p in claim.places)
 
     def _unplaced(self, claim: Claim, evidence: Evidence) -> bool:
         """Does the evidence leave out a place the claim names?"""
