@@ -1863,7 +1863,6 @@ class Aligner:
                     and not V.disjoint(x, y)
                     and not _bounds_apart(x, y)
                     and not _bound_far_below(x, y)
-                    and (x.outcome not in OUTCOMES_MUST_BE_TOLD or y.outcome == x.outcome or x.outcome in told)
                     and (
                         V.comparable(x, y)
                         or (x.low == x.high == y.low == y.high and x.unit == y.unit and not (x.outcome or y.outcome))
@@ -1872,8 +1871,10 @@ class Aligner:
                 None,
             )
             if match is not None:
-                used.add(match)
-                score += claim.value_weight
+                used.add(match)  # told with another outcome, it is no rival either: only not confirmed
+                y = numbers[match]
+                if x.outcome not in OUTCOMES_MUST_BE_TOLD or y.outcome == x.outcome or x.outcome in told:
+                    score += claim.value_weight
         for position, x in enumerate(claim.numbers + claim.detail_numbers):
             if any(not V.disjoint(x, y) and V.comparable(x, y) for y in numbers):
                 continue
