@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from chorus.types import Contradiction, Document, Story, Summary
+from chorus.types import Citation, Contradiction, Document, Story, Summary
 
 
 def document_fields(number: int, d: Document) -> dict[str, Any]:
@@ -71,19 +71,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
                 "source": {"document": docs[s.origin.doc_index].id, "sentence": s.origin.position},
                 "support_count": s.support_count,
                 "independent_sources": s.independent_count,
-                "support": [
-                    {
-                        "document": docs[c.doc_index].id,
-                        "number": c.doc_index + 1,
-                        "name": docs[c.doc_index].name,
-                        "title": docs[c.doc_index].title,
-                        "sentence": c.position,
-                        "sentences": list(c.sentence_numbers),
-                        "similarity": c.similarity,
-                        "text": c.text,
-                    }
-                    for c in s.support
-                ],
+                "support": [{**_cited_article(docs, c), "similarity": c.similarity, "text": c.text} for c in s.support],
                 "contradicted_by": [_other_value(docs, c) for c in s.disputes],
                 # Another day's count of a toll (chorus.align.updates): an update, not a dispute.
                 "updated_by": [{**_other_value(docs, c), "when": c.update} for c in s.updates],
@@ -98,14 +86,21 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
 def _other_value(docs, c: Contradiction) -> dict[str, Any]:
     """An article that gives a summary sentence's claim with another value, as the JSON lists it."""
     return {
+        **_cited_article(docs, c),
+        "text": c.text,
+        "values": [{"kind": kind, "summary": mine, "article": theirs} for kind, mine, theirs in c.values],
+    }
+
+
+def _cited_article(docs, c: Citation | Contradiction) -> dict[str, Any]:
+    """The article and sentences behind a citation or a contradiction, as the JSON names them."""
+    return {
         "document": docs[c.doc_index].id,
         "number": c.doc_index + 1,
         "name": docs[c.doc_index].name,
         "title": docs[c.doc_index].title,
         "sentence": c.position,
         "sentences": list(c.sentence_numbers),
-        "text": c.text,
-        "values": [{"kind": kind, "summary": mine, "article": theirs} for kind, mine, theirs in c.values],
     }
 
 
