@@ -1733,6 +1733,14 @@ def test_a_story_of_a_copyright_lawsuit_stays():
     assert line in clean_texts([page], _Doubting(top))[0].paragraphs
 
 
+def test_a_caveat_that_results_may_not_be_reproduced_is_no_notice():
+    # A rights phrase with no mark of rights (lexicon.RIGHTS_MARKS) is a study's caveat as often as a notice.
+    top = ["World | Politics | Business", "Elm Street bridge to close for repairs"]
+    line = "Engineers warned the results may not be reproduced on older bridges."
+    page = _page(top, NEWS[:2] + [line] + NEWS[2:], [])
+    assert line in clean_texts([page], _Doubting(top))[0].paragraphs
+
+
 @pytest.mark.parametrize(
     "caption", ["33 of 49: Ana Ruiz at a gathering in the capital", "3/12 — The Elm Street bridge seen from the river."]
 )

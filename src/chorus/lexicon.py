@@ -179,6 +179,9 @@ COMMENT_STATE_PHRASES = (
 )
 METERED_NOUNS = frozenset("stories articles story article reads".split())
 # A notice of the outlet's rights in its pages (clean.COPYRIGHT_NOTICES): "©", or these words.
+# A notice of rights carries one of these marks besides its phrase: "may not be reproduced" alone is as
+# often a study's caveat as a page's notice.
+RIGHTS_MARKS = ("©", "copyright", "permission", "reserved")
 RIGHTS_PHRASES = (
     "all rights reserved",
     "is copyright of",

@@ -420,7 +420,7 @@ _POLL_RESULT_RE = re.compile(r"\d\s?%|\bvotes?\b|\bresults?\b", re.IGNORECASE)
 PAGE_BUTTONS = True
 BUTTON_WORDS = 7
 # A notice of the outlet's rights ("© 2003 The Gazette. Reproduction without permission is prohibited.", "All
-# content is copyright of ..."): "©" or lexicon.RIGHTS_PHRASES in a block of at most NOTICE_MAX_WORDS words, not
+# content is copyright of ..."): "©" or lexicon.RIGHTS_PHRASES, with one of lexicon.RIGHTS_MARKS, in a block of at most NOTICE_MAX_WORDS words, not
 # quoted, attributing nothing (a story of a lawsuit over a copyright says who said so). A notice: the cluster
 # does not bring it back.
 COPYRIGHT_NOTICES = True
@@ -1551,7 +1551,7 @@ def _copyright_notices(blocks: list[Block]) -> None:
     for b in blocks:
         if (
             b.n_words <= NOTICE_MAX_WORDS
-            and ("©" in b.text or "ermission" in b.text or "opyright" in b.text or "reserved" in b.text)
+            and any(mark in b.text.lower() for mark in lexicon.RIGHTS_MARKS)
             and _RIGHTS_RE.search(b.normal if "©" not in b.text else b.text)
             and not _QUOTATION_MARKS_RE.search(b.text)
             and not _ATTRIBUTION_RE.search(b.text)
