@@ -226,3 +226,27 @@ def test_fresh_set_j_clusters_the_judged_events_and_each_half_in_fives(syspath_b
         drawn = [k for g in groups for k in g]
         assert sorted(drawn) == sorted(k for k in keys if is_training_page(k) == half)  # each page once
         assert all(len(g) <= 5 for g in groups) and sum(len(g) < 5 for g in groups) <= 1
+
+
+def test_fresh_set_k_shares_no_wording_with_the_other_sets(syspath_benchmarks: None) -> None:
+    from fresh_pages import shared_with_generators
+    from noisy_fresh_k import K_TEMPLATES, OTHER_GENERATORS
+
+    assert shared_with_generators(K_TEMPLATES, OTHER_GENERATORS) == 0
+    assert shared_with_generators({"x": ["Set your location to see news"]}, ["noisy_fresh_k.py"]) > 0
+
+
+def test_fresh_set_k_draws_each_half_in_fours_and_four_documents_of_set_b(syspath_benchmarks: None) -> None:
+    from noisy_fresh_k import duc_documents, k_parts
+    from web_pages import is_training_page
+
+    keys = [f"{digit}{n:03d}" for digit in "08f" for n in range(7)]
+    parts = k_parts(keys)
+    for name, half in (("four, train half", True), ("four, held-out half", False)):
+        groups = [g for p, g in parts if p == name]
+        drawn = [k for g in groups for k in g]
+        assert sorted(drawn) == sorted(k for k in keys if is_training_page(k) == half)  # each page once
+        assert all(len(g) <= 4 for g in groups) and sum(len(g) < 4 for g in groups) <= 1
+    assert duc_documents({"id": "D0703A-A", "documents": ["x"] * 10}) == []
+    chosen = duc_documents({"id": "D0703A-B", "documents": ["x"] * 8})
+    assert len(chosen) == len(set(chosen)) == 4 and all(0 <= i < 8 for i in chosen)
