@@ -1,6 +1,6 @@
 """Score claim alignment against the hand-judged set in benchmarks/claims/.
 
-    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|web-conflicts|aside-conflicts|aside2-conflicts|all] [--show] [--json FILE] [--conflicts-only]
+    python benchmarks/claims_score.py [--split dev|heldout|fresh|honest|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|fresh-conflicts|new-conflicts|blind-conflicts|untuned-conflicts|last-conflicts|kept-conflicts|web-conflicts|aside-conflicts|aside2-conflicts|all] [--show] [--json FILE] [--conflicts-only]
 
 Every claim of ``benchmarks/claims/*.jsonl`` (see ``benchmarks/claims/PROTOCOL.md``)
 is checked against every article of its cluster with the engine that makes
@@ -60,7 +60,8 @@ on them), nor ``blind6`` (session s12: two DUC 2006 clusters no claim split held
 engine was run on them), nor ``blind7`` (session s13: two more such DUC 2006 clusters, judged and committed likewise; kept aside like
 ``aside-conflicts``: left out of ``--split all``, scored by name only), nor ``blind8`` (session s14: two more DUC 2006
 clusters, judged and committed before the engine was run on them; kept aside likewise), nor ``blind9`` (session s15:
-two more DUC 2006 clusters, judged and committed before the engine was run on them; kept aside likewise).
+two more DUC 2006 clusters, judged and committed before the engine was run on them; kept aside likewise), nor ``blind10``
+(session s16: one more DUC 2006 cluster, judged and committed before the engine was run on it; kept aside likewise).
 """
 
 from __future__ import annotations
@@ -166,6 +167,7 @@ HIDDEN_SPLITS = (
     "blind7",
     "blind8",
     "blind9",
+    "blind10",
     *CONFLICT_SPLITS,
 )  # scored, never printed unless asked for by name
 KEPT_ASIDE = (
@@ -174,6 +176,7 @@ KEPT_ASIDE = (
     "blind7",
     "blind8",
     "blind9",
+    "blind10",
 )  # judged before a session's change, scored once after: never in ``--split all``
 
 
