@@ -121,6 +121,12 @@ TWELFTH_DUC2006 = [f"D06{n:02d}" for n in (*range(2, 51, 5), *range(4, 51, 5))] 
 # 20 summaries no part above makes.
 THIRTEENTH_ALTERNATE_DUC2006 = [f"D06{n:02d}" for n in range(5, 51, 5)]  # prefixes, as above
 THIRTEENTH_QUERY_DUC2006 = [f"D06{n:02d}" for n in range(2, 51, 5)]
+# A fourteenth held-out part (issue 18's fourteenth round, session s16), judged blind once before any change
+# and scored once at the end: the other articles by date (the 2nd, 4th, ... 24th: 12 of 25) of the clusters
+# whose 1st, 3rd, ... 25th the eleventh part took (D0601, D0606, ... D0646 and D0603, D0608, ... D0648),
+# generic, 100 words: 20 clusters no part above summarizes.
+EVEN = "-even"  # the suffix naming a cluster's other articles by date (the 2nd, 4th, ...)
+FOURTEENTH_DUC2006 = list(ELEVENTH_DUC2006)  # prefixes, as above
 PARTS = (
     "dev",
     "heldout",
@@ -136,6 +142,7 @@ PARTS = (
     "eleventh",
     "twelfth",
     "thirteenth",
+    "fourteenth",
 )
 EXAMPLES = list(SOURCES)
 
@@ -171,6 +178,7 @@ def judged_set() -> list[tuple[str, str]]:
     out += [(c + ALTERNATE, "twelfth") for c in duc2006 if c[:5] in TWELFTH_DUC2006]
     out += [(c + ALTERNATE, "thirteenth") for c in duc2006 if c[:5] in THIRTEENTH_ALTERNATE_DUC2006]
     out += [(c + QUERY, "thirteenth") for c in duc2006 if c[:5] in THIRTEENTH_QUERY_DUC2006]
+    out += [(c + EVEN, "fourteenth") for c in duc2006 if c[:5] in FOURTEENTH_DUC2006]
     return out
 
 
@@ -202,6 +210,9 @@ def load_documents_of(name: str):
     if name.endswith(ALTERNATE):  # every other article of a cluster by date, the first included
         docs = load_documents_of(name.removesuffix(ALTERNATE))
         return sorted(docs, key=lambda d: (d.published or "", d.id))[::2]
+    if name.endswith(EVEN):  # the other articles of a cluster by date, the second included
+        docs = load_documents_of(name.removesuffix(EVEN))
+        return sorted(docs, key=lambda d: (d.published or "", d.id))[1::2]
     if name.endswith((LATE, EARLY)):  # the later or the earlier half of a cluster's articles, by date
         docs = sorted(
             load_documents_of(name.removesuffix(LATE).removesuffix(EARLY)), key=lambda d: (d.published or "", d.id)
