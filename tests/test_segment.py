@@ -131,3 +131,81 @@ def test_a_japanese_article_is_segmented_into_its_sentences():
         "警察によると、男性は容疑を認めている。",
         "事件は先月起きた。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Whole words nupunkt's model learned as abbreviations end sentences.
+        (
+            "The project got loans from the World Bank. The minister said it would start soon.",
+            ["The project got loans from the World Bank.", "The minister said it would start soon."],
+        ),
+        (
+            "It lies in upstate New York. That represents a fraction of the land.",
+            ["It lies in upstate New York.", "That represents a fraction of the land."],
+        ),
+        # A known abbreviation ends a sentence before a word that opens one, not before a name.
+        (
+            "Its campus is in Bethesda, Md. Its mission was complicated.",
+            ["Its campus is in Bethesda, Md.", "Its mission was complicated."],
+        ),
+        (
+            "He met Sen. Will Smith and Gen. Bill Jones in St. Louis.",
+            ["He met Sen. Will Smith and Gen. Bill Jones in St. Louis."],
+        ),
+        (
+            "He works for Security Voice, Inc. His firm takes tips.",
+            ["He works for Security Voice, Inc.", "His firm takes tips."],
+        ),
+        # A state that is also a word is an abbreviation with its capital only.
+        ("He flew to Boston, Mass. Gov. Weld met him.", ["He flew to Boston, Mass. Gov. Weld met him."]),
+        (
+            "It can increase muscle size and mass. Nor did the study say.",
+            ["It can increase muscle size and mass.", "Nor did the study say."],
+        ),
+        (
+            "TOPPENISH, Wash. (AP) -- At Tiny's Tavern, the bar was full.",
+            ["TOPPENISH, Wash. (AP) -- At Tiny's Tavern, the bar was full."],
+        ),
+        # A capitalised quotation after a word abbreviation opens a sentence; after a title it does not.
+        (
+            "The reservation is east of Jackson, Wyo. ``Then we came up with the idea,'' she said.",
+            ["The reservation is east of Jackson, Wyo.", "``Then we came up with the idea,'' she said."],
+        ),
+        ("He thanked Sgt. ``Buck'' Jones for the help.", ["He thanked Sgt. ``Buck'' Jones for the help."]),
+        # A piece opening with a lowercase word goes on from the one before.
+        (
+            "Albright's visit will advance the Mongolian-U.S. ties, he said.",
+            ["Albright's visit will advance the Mongolian-U.S. ties, he said."],
+        ),
+        # In capitals, an opener after an abbreviation tells nothing.
+        (
+            "A JOINT VENTURE OF FDCH, INC. AND WORLD TIMES, INC. ALL RIGHTS RESERVED.",
+            ["A JOINT VENTURE OF FDCH, INC. AND WORLD TIMES, INC. ALL RIGHTS RESERVED."],
+        ),
+    ],
+    ids=[
+        "bank",
+        "york",
+        "state-before-opener",
+        "titles-before-names",
+        "company-before-opener",
+        "cased-state",
+        "cased-word",
+        "cased-state-dateline",
+        "state-before-quotation",
+        "title-before-nickname",
+        "lowercase-goes-on",
+        "capitals",
+    ],
+)
+def test_only_known_abbreviations_keep_a_sentence_going(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_the_splitter_leaves_nupunkts_shared_model_as_it_is():
+    import nupunkt
+
+    split_sentences("Loans came from the World Bank. The minister said so.")
+    assert "bank" in nupunkt.load("default").abbreviations

@@ -47,6 +47,39 @@ SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, 
 # The abbreviated titles before a name ("Rep.", "Sen.", "Dr."): a courtesy or a rank, no content of
 # its own (align/claims.py passes over one before a name: another Rep. is another man).
 TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr rep sen gov gen lt col sgt capt adm prof rev".split())
+# Sentence splitting (segment.py). nupunkt's model learned some 5,800 "abbreviations" from legal and
+# government text, among them ordinary words ("bank", "york", "month", "story", "iowa"), after which
+# it starts no sentence: "... loans from the World Bank. The minister said ..." stayed one. An
+# abbreviation is only what is known to be one: these words, initials ("J."), and words with inner
+# full stops ("U.S.", "Ph.D."). None of these words is an English word when it ends in a full stop.
+ABBREVIATIONS = (
+    TITLE_ABBREVIATIONS
+    | frozenset(
+        """mmes mme mlle messrs hon sens reps govs drs supt asst brig cmdr cpl pvt maj gens lts
+    jr sr st ste mt ft ave blvd
+    adv co cos corp inc ltd bros assn dept univ govt intl natl
+    vs etc no nos vol vols approx
+    ala ariz ark calif colo conn fla ga kan kans ky md mich minn mo mont neb nev okla pa tenn tex va
+    vt wis wyo""".split()
+    )
+    | frozenset(m.lower() for m in MONTH_ABBREVIATIONS)
+)
+# Abbreviations that are also words ("Boston, Mass." but "muscle size and mass."; "Oxford, Miss."
+# but "the mentally ill."; "Prop. 38"): abbreviations only as printed here, with their capital.
+CASED_ABBREVIATIONS = frozenset("Mass Wash Ill Miss Ind Ore Del La Prop".split())
+# Words that open a sentence and do not go on from an abbreviation (closed classes: pronouns,
+# determiners, conjunctions, prepositions; sentence adverbs): after "Bethesda, Md." or "Edward F. Borden Jr.", a
+# capitalised one starts a new sentence ("... Md. Its mission ..."). Names, which do go on from one
+# ("Sen. Will Smith", "Gen. Bill ..."), are not among them; titles never end a sentence before a
+# capital (nupunkt's own rule).
+SENTENCE_OPENERS = frozenset(
+    """the a an this that these those it its it's he she they we i his her their our my your there
+    here both each every all some many most few neither either such another other
+    but and or nor so yet however meanwhile also still then thus instead indeed just now even only
+    later earlier today yesterday already perhaps moreover nevertheless nonetheless otherwise
+    when while if although though because since after before as in on at for with from by under
+    what who which why how where""".split()
+)
 # Words before a person's name that say what the person is ("Foreign Minister", "Dr."): the
 # abbreviations above and the titles written out.
 PERSON_TITLES = TITLE_ABBREVIATIONS | frozenset(

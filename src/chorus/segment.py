@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
-import nupunkt
+from nupunkt import PunktSentenceTokenizer
+from nupunkt.models import load_default_model
 
+from chorus.lexicon import ABBREVIATIONS, CASED_ABBREVIATIONS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS
 from chorus.text import STOP_WORDS, content_stems, stem, words
 from chorus.types import Document, Sentence, Story
 
@@ -27,6 +30,81 @@ _UNSPACED_SENTENCE_END = re.compile(
     r"[。！？]+(?:[」』）〕】〉》”’\"')]+(?![\u3041-\u309f]))?(?![」』）〕】〉》”’\"')])"
 )
 _MAX_QUOTE_PIECES = 4
+
+# An abbreviation by its form: a word with inner full stops ("u.s", "ph.d", "a.m"), or one letter (an
+# initial); nupunkt's model keeps them without the final stop.
+_DOTTED_ABBREVIATION = re.compile(r"[a-z]{1,3}(?:\.[a-z]{1,3})+|[a-z]")
+# "Boston, Mass." / "(Ore.)": a cased abbreviation ending a piece nupunkt cut after it.
+_CASED_ABBREVIATION_END = re.compile(r"(?:^|[\s(,])(?:" + "|".join(sorted(CASED_ABBREVIATIONS)) + r")\.[)\"'”’]*$")
+# A word abbreviation, its full stop, then a quotation that opens with a capital: "… in Jackson,
+# Wyo. ``Then we came up …" ends a sentence (nupunkt looks at the quotation mark, no capital).
+_ABBREVIATION_BEFORE_QUOTE = re.compile(r"(?<![\w.])(?P<word>[A-Z][a-z]{1,4})\.\s+(?=(?:``|“|\"|'')[A-Z])")
+# A word abbreviation ending a piece ("FDCH, INC.", "-- ADV."): the opener rule read the next word
+# without its case, and an opener in capitals ("AND WORLD TIMES", "FOR SUN.") says nothing in text
+# set all in capitals.
+_WORD_ABBREVIATION_END = re.compile(r"(?<![\w.])(?P<word>[A-Za-z]{2,5})\.$")
+_OPENING_MARKS = "`“\"'‘"  # not "(": "TOPPENISH, Wash. (AP) --"
+# A piece that opens with a lowercase word goes on from the one before: news sentences open with a
+# capital, a digit or a quotation ("www. | epa.gov", "Pedi-Active A.D.D. | supplement", "var. | san
+# diego"); a name with an inner capital ("eBay") is not such a word.
+_LOWERCASE_OPENING = re.compile(r"[a-z]+\b(?![\w’'-]*[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    """nupunkt's model with only known abbreviations (``lexicon.ABBREVIATIONS``, initials, dotted
+    words) and ``lexicon.SENTENCE_OPENERS`` as the words that may start a sentence after one.
+
+    The model's learned list holds whole words ("bank", "york", "month") after which nupunkt never
+    started a sentence; its learned sentence starters are legal text's ("ambassador", "david")."""
+    tokenizer = load_default_model()  # a fresh instance: nupunkt.load's is shared
+    for learned in tokenizer.abbreviations:
+        if not _DOTTED_ABBREVIATION.fullmatch(learned) and learned not in ABBREVIATIONS:
+            tokenizer.remove_abbreviation(learned)
+    tokenizer.add_abbreviations(sorted(ABBREVIATIONS))
+    starters = tokenizer.parameters.sent_starters
+    starters.clear()
+    starters.update(SENTENCE_OPENERS)
+    tokenizer.clear_decision_cache()
+    return tokenizer
+
+
+def _opens_sentence(piece: str) -> bool:
+    """Does the piece begin as a new sentence must after an abbreviation: a quotation or one of
+    ``lexicon.SENTENCE_OPENERS``?"""
+    if piece[:1] in _OPENING_MARKS:
+        return True
+    first = piece.split(maxsplit=1)[0].strip(",;:").lower() if piece.strip() else ""
+    return first in SENTENCE_OPENERS
+
+
+def _capitals_after_abbreviation(previous: str, piece: str) -> bool:
+    """Was ``piece`` cut from ``previous`` only because an opener in capitals followed an
+    abbreviation ("FDCH, INC. | AND WORLD TIMES")?"""
+    end = _WORD_ABBREVIATION_END.search(previous)
+    first = piece.split(maxsplit=1)[0]
+    return (
+        end is not None
+        and end.group("word").lower() in ABBREVIATIONS
+        and len(first) > 1
+        and first.isupper()
+        and first.lower() in SENTENCE_OPENERS
+    )
+
+
+def _cut_before_quotations(piece: str) -> list[str]:
+    """The piece cut after a word abbreviation that a capitalised quotation follows (not a title's:
+    "Sgt. ``Buck'' Jones")."""
+    cuts = [
+        m.end()
+        for m in _ABBREVIATION_BEFORE_QUOTE.finditer(piece)
+        if (m.group("word").lower() in ABBREVIATIONS or m.group("word") in CASED_ABBREVIATIONS)
+        and m.group("word").lower() not in TITLE_ABBREVIATIONS
+    ]
+    if not cuts:
+        return [piece]
+    return [p.strip() for p in (piece[a:b] for a, b in zip([0, *cuts], [*cuts, len(piece)])) if p.strip()]
+
 
 # A wire dateline opening an article: place in capitals, optional state or
 # country and date, optional agency, then a dash or underscore
@@ -73,17 +151,25 @@ def _split_unspaced(text: str) -> list[str]:
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph.
 
-    nupunkt handles abbreviations, decimals and most quotes; Chinese and
-    Japanese sentences are cut at their full-width marks; two repairs
-    follow: a split after an initialism before a title ("U.S. | Secretary")
-    is undone, and a quotation running over several sentences stays one
-    unit, so no sentence carries half a quote.
+    nupunkt handles decimals and most quotes, with known abbreviations only
+    (``_tokenizer``); Chinese and Japanese sentences are cut at their
+    full-width marks, and a word abbreviation before a capitalised quotation
+    ends a sentence; four repairs follow: a split after an initialism before
+    a title ("U.S. | Secretary") is undone, as one after a state that is also
+    a word ("Boston, Mass. | Gov. Weld") unless a sentence opener follows, and
+    one before a lowercase word or before an opener in capitals after an
+    abbreviation ("INC. | AND"); a quotation running over several sentences
+    stays one unit, so no sentence carries half a quote.
     """
-    found: list[str] = nupunkt.sent_tokenize(paragraph)  # type: ignore[assignment]  # strings without return_confidence
-    pieces = [s for piece in found for s in _split_unspaced(piece)]
+    found = _tokenizer().tokenize(paragraph)
+    pieces = [s for piece in found for s in _split_unspaced(piece) for s in _cut_before_quotations(s)]
     merged: list[str] = []
     for piece in pieces:
         if merged and _INITIALISM_END.search(merged[-1]) and piece.split()[0].strip(",.") in _TITLE_AFTER_INITIALISM:
+            merged[-1] += " " + piece
+        elif merged and _CASED_ABBREVIATION_END.search(merged[-1]) and not _opens_sentence(piece):
+            merged[-1] += " " + piece
+        elif merged and (_LOWERCASE_OPENING.match(piece) or _capitals_after_abbreviation(merged[-1], piece)):
             merged[-1] += " " + piece
         else:
             merged.append(piece)
