@@ -1275,6 +1275,11 @@ def test_an_answer_opening_a_sentence_leans_on_the_question_before_it(monkeypatc
         ("told me, `Let's work,''' she said.", "told me, ‘Let's work,’” she said."),
         ("for this?''' she recalled.", "for this?'” she recalled."),
         ("``Star Wars''-related goods", "“Star Wars”-related goods"),
+        # a backtick typed for an apostrophe opens no single quotation (DUC 2006 D0602B)
+        (
+            "``I know that I`ve trained as hard as I can,'' he said.",
+            "“I know that I’ve trained as hard as I can,” he said.",
+        ),
         ("the players' union said no.", "the players' union said no."),  # nothing to typeset
     ],
 )

@@ -878,3 +878,33 @@ def test_questions_list_headings_and_short_transitions_are_no_facts():
     assert not is_claim("``Why would anyone wait a week?''")
     assert is_claim("And he won the race on Sunday.") and is_claim("the tribe runs a lottery at http:")
     assert not is_claim("``And eat your Wheaties.''") and not is_claim("Fast forward to the premiere?")
+
+
+def test_a_title_in_quotation_marks_is_no_quote():
+    # DUC 2006 D0604D: ``Return of the Jedi'' and ``Star Wars: The Empire Strikes Back'' were
+    # listed among the story's quotes; a statement keeps its lower-case words.
+    from chorus.analysis.quotes import find_quotations
+
+    texts = [
+        "``Return of the Jedi'' has grossed $309 million, and ``The Empire Strikes Back'' has made $290 million. "
+        "``We expect the new film to beat them both,'' said Paul Dergarabedian, a box office analyst.",
+        "She wrote the book ``A Charge to Keep'' in 1999.",
+    ]
+    quoted = [q.text for q in find_quotations(build_story(load_documents(texts)))]
+    assert quoted == ["We expect the new film to beat them both"]
+
+
+def test_wire_quotation_marks_are_read_and_printed_as_quotation_marks():
+    # AP copy in DUC opens and closes with '' (no backticks), and NYT copy nests `…' inside ``…'':
+    # the first was no quotation at all, the second printed its marks raw in the report.
+    from chorus.analysis.quotes import find_quotations
+
+    texts = [
+        "''We are going to do just fine with the new school,'' said Michael Farris, its president.",
+        "``I told him, `I'm not even dressed,' and he laughed at me,'' said Ruth Soldierwolf, a mother.",
+    ]
+    found = {q.speaker: q.text for q in find_quotations(build_story(load_documents(texts)))}
+    assert found == {
+        "Michael Farris": "We are going to do just fine with the new school",
+        "Ruth Soldierwolf": "I told him, ‘I'm not even dressed,’ and he laughed at me",
+    }

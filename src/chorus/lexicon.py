@@ -99,6 +99,10 @@ SPEECH_VERBS = frozenset(
     """said says told tells added adds explained declared stated responded replied noted wrote
     insisted warned argued announced claimed confirmed urged stressed""".split()
 )
+# The words a title in title case leaves in lower case ("Return of the Jedi", "A Charge to Keep"):
+# a quotation whose other words all open with a capital names a work (a film, a book, a show), it
+# is no statement (analysis/quotes.py).
+TITLE_LOWER_WORDS = frozenset("a an the and or but nor of in on at to for with by from as vs via into".split())
 # A quotation's attribution takes many more verbs, in more forms: `"…," quipped Tom`, `"…," he
 # tweeted` (analysis/quotes.py). Beside a bare name they are too loose to make it a person's.
 QUOTE_VERBS = SPEECH_VERBS | frozenset(

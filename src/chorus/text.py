@@ -50,12 +50,14 @@ def typeset_quotes(text: str) -> str:
     """The text with wire copy's ``…'' and `…' printed as “…” and ‘…’ (see above); other text as it is."""
     if "`" not in text and "''" not in text:
         return text
-    # The doubles' backticks first (the singles' pattern would read one as a single), then the
-    # singles (in `work,''' the first ' closes the single: '''  is ' and ”), then the '' left.
+    # The doubles' backticks first (the singles' pattern would read one as a single), then a
+    # backtick typed for an apostrophe ("I`ve": else it would open a single), then the singles (in
+    # `work,''' the first ' closes the single: '''  is ' and ”), then the '' left.
     text = _MISTYPED_CLOSING.sub("”", text).replace("``", "“")
+    text = _MISTYPED_APOSTROPHE.sub("’", text)
     text = _SINGLE_QUOTED.sub(r"‘\1’", text).replace("'''", "'”")
     text = _OPENING_DOUBLE.sub("“", text)
-    return _CLOSING_DOUBLE.sub("”", _MISTYPED_APOSTROPHE.sub("’", text)).replace("`", "‘")
+    return _CLOSING_DOUBLE.sub("”", text).replace("`", "‘")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -1,7 +1,9 @@
 """Direct quotations, who said them, and which outlets carry them.
 
-A quotation is the text between quotation marks (“…”, "…" or the ``…''
-of wire copy). Its speaker comes from the attribution around it, in the
+A quotation is the text between quotation marks (“…”, "…", or the ``…''
+and AP's ''…'' of wire copy, read as “…”), unless it is a title in title
+case ("Return of the Jedi", ``A Charge to Keep''): a work named, no
+statement. Its speaker comes from the attribution around it, in the
 order news writing uses it:
 
 1. after the quote: `"…," Lavrov said`, `"…," said the official`,
@@ -29,9 +31,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from chorus.disjoint import DisjointSets
-from chorus.lexicon import QUOTE_VERBS, alternation
+from chorus.lexicon import QUOTE_VERBS, TITLE_LOWER_WORDS, alternation
 from chorus.sparse import sparse
-from chorus.text import quote_spans, words
+from chorus.text import quote_spans, typeset_quotes, words
 from chorus.types import Story
 
 # A quotation shorter than this is a scare quote ("deep disappointment"), not a statement.
@@ -92,7 +94,7 @@ class QuoteOccurrence:
     doc_index: int
     position: int  # sentence number in its document
     text: str  # the words between the quotation marks
-    start: int  # character offsets of ``text`` in the sentence
+    start: int  # character offsets of ``text`` in the sentence as typeset (``text.typeset_quotes``)
     end: int
     speaker: str | None  # as the outlet names them, pronouns resolved
     attribution: str | None  # the attributing words as printed ("he says")
@@ -187,8 +189,20 @@ def _fuller_description(speaker: str, earlier: list[tuple[int, str]], position: 
     return speaker
 
 
+def is_title(quoted: str) -> bool:
+    """Are the quoted words a title in title case ("Star Wars: Episode I -- The Phantom Menace", "A
+    Charge to Keep"): every word a capital or a digit opens, but the small words of
+    ``lexicon.TITLE_LOWER_WORDS``? A statement quoted has lower-case words of its own."""
+    found = words(quoted)
+    return bool(found) and all(w[:1].isupper() or w[:1].isdigit() or w in TITLE_LOWER_WORDS for w in found)
+
+
 def find_quotations(story: Story) -> list[QuoteOccurrence]:
-    """Every quotation of at least MIN_QUOTE_WORDS words, with its speaker."""
+    """Every quotation of at least MIN_QUOTE_WORDS words that is not a title, with its speaker.
+
+    Wire copy's typewriter marks (``…'' and AP's ''…'') are read as the marks they stand for
+    (``text.typeset_quotes``), so the quotation is found where AP opens it with '' and its text
+    is printed with “…” and ‘…’; ``start`` and ``end`` are offsets in that typeset text."""
     found: list[QuoteOccurrence] = []
     for d in range(len(story.documents)):
         sentences = story.sentences_of(d)
@@ -197,7 +211,7 @@ def find_quotations(story: Story) -> list[QuoteOccurrence]:
         described: list[tuple[int, str]] = []  # (sentence position, description) of speakers so far
         last_quote: tuple[int, str | None] | None = None
         for sentence in sentences:
-            text = sentence.text
+            text = typeset_quotes(sentence.text)
             spans = quote_spans(text)
             outside = _outside_quotes(text, spans)
             # Names said earlier in this very sentence: "… Vladimir Kuroyedov said the prospects were bleak.
@@ -225,7 +239,7 @@ def find_quotations(story: Story) -> list[QuoteOccurrence]:
                 if attributed:
                     previous_speaker = (speaker, attribution, role)
                 quoted = text[span[0] : span[1]].strip().strip(",. ")
-                if len(words(quoted)) < MIN_QUOTE_WORDS:
+                if len(words(quoted)) < MIN_QUOTE_WORDS or is_title(quoted):
                     continue
                 found.append(
                     QuoteOccurrence(
