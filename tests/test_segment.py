@@ -179,6 +179,11 @@ def test_a_japanese_article_is_segmented_into_its_sentences():
             "Albright's visit will advance the Mongolian-U.S. ties, he said.",
             ["Albright's visit will advance the Mongolian-U.S. ties, he said."],
         ),
+        # A piece opening with a mark that follows a word goes on, with nothing put in between.
+        (
+            "Shootings in Pearl, Miss.; Springfield, Ore.; and Richmond, Va., alarmed the nation.",
+            ["Shootings in Pearl, Miss.; Springfield, Ore.; and Richmond, Va., alarmed the nation."],
+        ),
         # In capitals, an opener after an abbreviation tells nothing.
         (
             "A JOINT VENTURE OF FDCH, INC. AND WORLD TIMES, INC. ALL RIGHTS RESERVED.",
@@ -197,6 +202,7 @@ def test_a_japanese_article_is_segmented_into_its_sentences():
         "state-before-quotation",
         "title-before-nickname",
         "lowercase-goes-on",
+        "mark-goes-on",
         "capitals",
     ],
 )

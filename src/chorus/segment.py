@@ -44,10 +44,11 @@ _ABBREVIATION_BEFORE_QUOTE = re.compile(r"(?<![\w.])(?P<word>[A-Z][a-z]{1,4})\.\
 # set all in capitals.
 _WORD_ABBREVIATION_END = re.compile(r"(?<![\w.])(?P<word>[A-Za-z]{2,5})\.$")
 _OPENING_MARKS = "`“\"'‘"  # not "(": "TOPPENISH, Wash. (AP) --"
-# A piece that opens with a lowercase word goes on from the one before: news sentences open with a
-# capital, a digit or a quotation ("www. | epa.gov", "Pedi-Active A.D.D. | supplement", "var. | san
-# diego"); a name with an inner capital ("eBay") is not such a word.
-_LOWERCASE_OPENING = re.compile(r"[a-z]+\b(?![\w’'-]*[A-Z])")
+# A piece that opens with a lowercase word or a mark that follows a word goes on from the one
+# before: news sentences open with a capital, a digit or a quotation ("www. | epa.gov", "Pedi-Active
+# A.D.D. | supplement", "var. | san diego", "Pearl, Miss. | ; West Paducah"); a name with an inner
+# capital ("eBay") is not such a word.
+_CONTINUING_OPENING = re.compile(r"[a-z]+\b(?![\w’'-]*[A-Z])|[,;:)\]]")
 
 
 @lru_cache(maxsize=1)
@@ -92,20 +93,6 @@ def _capitals_after_abbreviation(previous: str, piece: str) -> bool:
     )
 
 
-def _cut_before_quotations(piece: str) -> list[str]:
-    """The piece cut after a word abbreviation that a capitalised quotation follows (not a title's:
-    "Sgt. ``Buck'' Jones")."""
-    cuts = [
-        m.end()
-        for m in _ABBREVIATION_BEFORE_QUOTE.finditer(piece)
-        if (m.group("word").lower() in ABBREVIATIONS or m.group("word") in CASED_ABBREVIATIONS)
-        and m.group("word").lower() not in TITLE_ABBREVIATIONS
-    ]
-    if not cuts:
-        return [piece]
-    return [p.strip() for p in (piece[a:b] for a, b in zip([0, *cuts], [*cuts, len(piece)])) if p.strip()]
-
-
 # A wire dateline opening an article: place in capitals, optional state or
 # country and date, optional agency, then a dash or underscore
 # ("PINE RIDGE, S.D. (AP) --", "BEIJING, Jan. 3 (Xinhua) --", "PHOENIX _").
@@ -141,11 +128,33 @@ def _open_quote(text: str, backticks_open: bool = True) -> bool:
     return text.count('"') % 2 == 1
 
 
-def _split_unspaced(text: str) -> list[str]:
-    """The text cut after each full-width sentence mark (。！？), stripped; the text itself when it has none."""
-    cuts = [m.end() for m in _UNSPACED_SENTENCE_END.finditer(text)]
-    pieces = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
-    return [p for p in pieces if p]
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Where the piece ``text[start:end]`` that nupunkt made is cut again: after each full-width
+    sentence mark (。！？), and after a word abbreviation that a capitalised quotation follows (not
+    a title's: "Sgt. ``Buck'' Jones")."""
+    piece = text[start:end]
+    cuts = [m.end() for m in _UNSPACED_SENTENCE_END.finditer(piece)]
+    cuts += [
+        m.end()
+        for m in _ABBREVIATION_BEFORE_QUOTE.finditer(piece)
+        if (m.group("word").lower() in ABBREVIATIONS or m.group("word") in CASED_ABBREVIATIONS)
+        and m.group("word").lower() not in TITLE_ABBREVIATIONS
+    ]
+    return sorted(start + c for c in set(cuts) if 0 < c < len(piece))
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """The spans of the pieces of a paragraph before the repairs: nupunkt's sentences, cut again
+    (``_cuts``), without the whitespace around them."""
+    spans = []
+    for start, end in _tokenizer().spans(text):
+        bounds = [start, *_cuts(text, start, end), end]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = text[a:b]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                spans.append((a + lead, a + len(piece.rstrip())))
+    return spans
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -161,18 +170,22 @@ def split_sentences(paragraph: str) -> list[str]:
     abbreviation ("INC. | AND"); a quotation running over several sentences
     stays one unit, so no sentence carries half a quote.
     """
-    found = _tokenizer().tokenize(paragraph)
-    pieces = [s for piece in found for s in _split_unspaced(piece) for s in _cut_before_quotations(s)]
     merged: list[str] = []
-    for piece in pieces:
-        if merged and _INITIALISM_END.search(merged[-1]) and piece.split()[0].strip(",.") in _TITLE_AFTER_INITIALISM:
-            merged[-1] += " " + piece
-        elif merged and _CASED_ABBREVIATION_END.search(merged[-1]) and not _opens_sentence(piece):
-            merged[-1] += " " + piece
-        elif merged and (_LOWERCASE_OPENING.match(piece) or _capitals_after_abbreviation(merged[-1], piece)):
-            merged[-1] += " " + piece
+    merged_end = 0  # where the last of ``merged`` ends in the paragraph
+    for start, end in _pieces(paragraph):
+        piece = paragraph[start:end]
+        previous = merged[-1] if merged else ""
+        if merged and (
+            (_INITIALISM_END.search(previous) and piece.split()[0].strip(",.") in _TITLE_AFTER_INITIALISM)
+            or (_CASED_ABBREVIATION_END.search(previous) and not _opens_sentence(piece))
+            or _CONTINUING_OPENING.match(piece)
+            or _capitals_after_abbreviation(previous, piece)
+        ):
+            # "Pearl, Miss.; West Paducah": nothing between the pieces, nothing put between them
+            merged[-1] += (" " if start > merged_end else "") + piece
         else:
             merged.append(piece)
+        merged_end = end
     out: list[str] = []
     run = 1
     backticks_open = "``" in paragraph
