@@ -66,6 +66,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from stories_grouping import (  # the same scores and baselines, one source
@@ -81,6 +82,12 @@ from stories_grouping import (  # the same scores and baselines, one source
 HERE = Path(__file__).resolve().parent
 WEB_EVENTS = HERE / "stories" / "web-pages-events.json"
 DUC_EVENTS = HERE / "stories" / "duc-events.json"
+DUC_SMALL = HERE / "stories" / "duc-small-events.json"
+# The small pools of --pool small (duc-small-events.md): each judged topic alone, the three together, and the
+# three with the real web pages; "the topics alone" scores the three single-topic runs as one partition.
+SMALL_ALONE = "alone"
+SMALL_TOGETHER = "the three topics together"
+SMALL_WITH_PAGES = "the three topics and the web pages"
 LAVROV_EVENT = "lavrov-hamas"
 SINGLE_LINK_SIMILARITY = 0.2  # stories_grouping.py's choice on its tuning pools (BENCHMARKS.md)
 FILE_SUFFIXES = (".html", ".txt")
@@ -90,16 +97,21 @@ def read_clusters(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def stream(data: Path, pool: str) -> tuple[list[dict], dict[str, list[str]], dict[str, str]]:
-    """The articles of the pool (one line each, shuffled), each document's topics, and its DUC 2007 set."""
+def stream(
+    data: Path, pool: str, only: set[str] | None = None
+) -> tuple[list[dict], dict[str, list[str]], dict[str, str]]:
+    """The articles of the pool (one line each, shuffled), each document's topics, and its DUC 2007 set
+    (``only``: of these topics alone)."""
     sources = {
         "duc2006": ["duc2006"],
         "duc2007": ["duc2007-update"],
         "aside": ["duc2007-update"],
         "all": ["duc2006", "duc2007-update"],
         "events": ["duc2006", "duc2007-update"],
+        "small": ["duc2006"],
     }[pool]
-    events = json.loads(DUC_EVENTS.read_text(encoding="utf-8")) if pool == "events" else None
+    judged = {"events": DUC_EVENTS, "small": DUC_SMALL}.get(pool)
+    events = json.loads(judged.read_text(encoding="utf-8")) if judged else None
     event_of = {d: name for name, ids in events["events"].items() for d in ids} if events else {}
     lines: dict[str, dict] = {}
     topics: dict[str, list[str]] = {}
@@ -107,7 +119,7 @@ def stream(data: Path, pool: str) -> tuple[list[dict], dict[str, list[str]], dic
     for source in sources:
         for cluster in read_clusters(data / source / "clusters.jsonl"):
             topic = cluster["id"].split("-")[0]  # D0703A-B: topic D0703A, set B
-            if events is not None and topic not in events["topics"]:
+            if (events is not None and topic not in events["topics"]) or (only is not None and topic not in only):
                 continue
             headlines = cluster.get("doc_headlines") or [None] * len(cluster["documents"])
             for text, doc_id, title in zip(cluster["documents"], cluster["doc_ids"], headlines):
@@ -124,9 +136,9 @@ def stream(data: Path, pool: str) -> tuple[list[dict], dict[str, list[str]], dic
     return [lines[d] for d in order], topics, sets
 
 
-def aside_files(data: Path, folder: Path) -> tuple[list[str], dict[str, str]]:
+def aside_files(data: Path, folder: Path, lavrov: bool = True) -> tuple[list[str], dict[str, str]]:
     """The kept-aside inputs beside the stream (the web pages as HTML files in ``folder``, the Lavrov
-    folder) and each article's event, by its file name without the suffix."""
+    folder unless not ``lavrov``) and each article's event, by its file name without the suffix."""
     judged = json.loads(WEB_EVENTS.read_text(encoding="utf-8"))
     event = {key: name for name, keys in judged["events"].items() for key in keys}
     pages = folder / "web-pages"
@@ -136,9 +148,11 @@ def aside_files(data: Path, folder: Path) -> tuple[list[str], dict[str, str]]:
         html = gzip.decompress((data / "web-pages" / "html" / f"{key}.html.gz").read_bytes())
         (pages / f"{key}.html").write_bytes(html)
         truth[key] = event.get(key, f"page {key[:8]}")
-    lavrov = data.parent / "examples" / LAVROV_EVENT
-    truth |= {p.stem: LAVROV_EVENT for p in lavrov.glob("*.txt")}
-    return [str(pages), str(lavrov)], truth
+    if not lavrov:
+        return [str(pages)], truth
+    folder_of_lavrov = data.parent / "examples" / LAVROV_EVENT
+    truth |= {p.stem: LAVROV_EVENT for p in folder_of_lavrov.glob("*.txt")}
+    return [str(pages), str(folder_of_lavrov)], truth
 
 
 def stem_of(key: str) -> str:
@@ -243,10 +257,79 @@ def row(name: str, n: int, s: dict) -> str:
     )
 
 
+def small_parts(data: Path, folder: Path) -> Iterator[tuple[str, list[dict], dict[str, list[str]], list[str], set]]:
+    """The runs of ``--pool small``: each judged topic alone, the three together, the three with the web pages
+    (name, the stream's articles, each article's event, the further inputs, the keys of those inputs)."""
+    topics = json.loads(DUC_SMALL.read_text(encoding="utf-8"))["topics"]
+    for topic in topics:
+        articles, labels, _ = stream(data, "small", {topic})
+        yield f"{topic} {SMALL_ALONE}", articles, labels, [], set()
+    articles, labels, _ = stream(data, "small")
+    yield SMALL_TOGETHER, articles, labels, [], set()
+    inputs, pages = aside_files(data, folder, lavrov=False)
+    yield SMALL_WITH_PAGES, articles, labels | {k: [e] for k, e in pages.items()}, inputs, set(pages)
+
+
+def run_small(args: argparse.Namespace, extra: list[str]) -> int:
+    """``--pool small``: one command per run of ``small_parts``, each scored against the judged events."""
+    figures: dict = {"pool": "small", "grouping": args.grouping or "the command's default", "runs": {}}
+    alone: tuple[list, list] = ([], [])  # the single-topic runs as one partition (story ids made distinct)
+    print(
+        "| run | articles | labels | stories | B3 P | B3 R | B3 F1 | B3 F1, first topic | ARI | F1, splits forgiven |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, (name, articles, labels, inputs, extra_keys) in enumerate(small_parts(args.data, Path(tmp))):
+            pool_file = Path(tmp) / f"pool-{n}.jsonl"
+            digest, wall, cpu = run_command(args.chorus, articles, extra, inputs, pool_file)
+            story, rejected = story_of_each(digest)
+            keys = [a["id"] for a in articles] + sorted(extra_keys)
+            lost = [k for k in keys if k not in story and k not in rejected]
+            if lost or digest["articles_in"] != len(keys) or digest["articles_out"] != len(keys):
+                sys.exit(f"{name}: articles lost: {lost[:5]} ({digest['articles_in']}, {digest['articles_out']})")
+            kept = [k for k in keys if k in story]
+            predicted, truth = [story[k] for k in kept], [labels[k][0] for k in kept]
+            run = {"articles": len(keys), "rejected": {k: rejected[k] for k in keys if k in rejected}}
+            run |= {"wall_seconds": round(wall, 1), "cpu_seconds": round(cpu, 1), "events": scores(predicted, truth)}
+            rows = [(name, "events", kept)]
+            if extra_keys:
+                duc = [i for i, k in enumerate(kept) if k not in extra_keys]
+                run["duc_only"] = scores([predicted[i] for i in duc], [truth[i] for i in duc])
+                rows.append((f"{name}: the DUC articles alone, as grouped with the pages", "duc_only", duc))
+            if name.endswith(SMALL_ALONE):
+                alone[0].extend(f"{n}:{p}" for p in predicted)
+                alone[1].extend(truth)
+            if args.baselines:
+                text_of = {stem_of(t): v for t, v in cleaned_texts([str(pool_file), *inputs]).items()}
+                run["baselines"] = baselines([text_of[k] for k in kept], truth)
+            run["wrong_stories"] = [
+                {"story": p, "articles": [k for k, q in zip(kept, predicted) if q == p]}
+                for p in sorted(set(predicted))
+                if len({labels[k][0] for k, q in zip(kept, predicted) if q == p}) > 1
+            ]
+            figures["runs"][name] = run
+            for label, key, which in rows:
+                print(row(label, len(which), run[key]), flush=True)
+            for baseline, by_part in run.get("baselines", {}).items():
+                print(row(f"{name}: {baseline}", len(kept), by_part["topics"]), flush=True)
+    figures["topics_alone"] = scores(*alone)
+    print(
+        row(
+            f"the {len(figures['runs']) - 2} topics each alone, as one partition",
+            len(alone[1]),
+            figures["topics_alone"],
+        )
+    )
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path, help="the shared data folder (../shared/data)")
-    parser.add_argument("--pool", choices=("all", "duc2006", "duc2007", "aside", "events"), default="all")
+    parser.add_argument("--pool", choices=("all", "duc2006", "duc2007", "aside", "events", "small"), default="all")
     parser.add_argument("--chorus", default=str(Path(sys.executable).with_name("chorus")), help="the command")
     parser.add_argument("--summaries", action="store_true", help="let the command summarize each story too")
     parser.add_argument("--baselines", action="store_true", help="k-means and single link in the same run")
@@ -255,13 +338,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
+    extra = ([] if args.summaries else ["--no-summaries"]) + (["--grouping", args.grouping] if args.grouping else [])
+    if args.pool == "small":
+        return run_small(args, extra)
     articles, topics, sets = stream(args.data, args.pool)
     with tempfile.TemporaryDirectory() as tmp:
         inputs, aside = aside_files(args.data, Path(tmp)) if args.pool == "aside" else ([], {})
         pool_file = Path(tmp) / "pool.jsonl"
-        extra = ([] if args.summaries else ["--no-summaries"]) + (
-            ["--grouping", args.grouping] if args.grouping else []
-        )
         digest, wall, cpu = run_command(args.chorus, articles, extra, inputs, pool_file)
         texts = cleaned_texts([str(pool_file), *inputs]) if args.baselines or args.pool == "aside" else {}
     story, rejected = story_of_each(digest)
