@@ -15,6 +15,8 @@ import chorus.digest.results as digest_module
 from chorus.digest import DigestOptions, stories
 from chorus.digest.features import ArticleFeatures, article_features
 from chorus.digest.grouping import (
+    CLOSE_FLOOR,
+    IDF_LEAST_ARTICLES,
     JOIN_SIMILARITY,
     JOINED,
     MERGE_SIMILARITY,
@@ -667,9 +669,10 @@ def test_articles_of_no_known_outlet_are_listed_as_the_summary_names_them_not_by
 
 # Two stabbings of one day in two cities (one field, two events), each told by one article, and the Berlin one told
 # again the next day; the words shared across the two events ("stabbing", "knife") make a cosine of about 0.17:
-# above the merge floor and the refinement's similarity, below the join and the small stories' floor.
-_BART = _bag("bart", "stabbing knife train station commuter francisco bay oakland")
-_BERLIN = _bag("berlin", "stabbing knife lecture clinic berlin doctor son president")
+# above the merge floor and the refinement's similarity, below the join and the small stories' floor (a tiny pool
+# is weighed as IDF_LEAST_ARTICLES articles, so nearly every word weighs alike: two shared words of ten).
+_BART = _bag("bart", "stabbing knife train station commuter francisco bay oakland platform fare")
+_BERLIN = _bag("berlin", "stabbing knife lecture clinic berlin doctor son president hospital weizsacker")
 _BERLIN_NEXT_DAY = _bag("berlin-2", "stabbing knife lecture clinic berlin doctor son suspect", day=739001)
 
 
@@ -720,6 +723,86 @@ def test_a_merge_at_the_small_stories_floor_says_so_in_its_decision():
     usual = _stabbings(GroupingSettings(refine_passes=0, small_story_articles=0, merge_similarity=cosine - 0.01))
     assert [d.floor for d in usual.decisions if d.action == MERGED] == [""]
     assert "higher floor" not in decision_reason(next(d for d in usual.decisions if d.action == MERGED), {})
+
+
+# One crash told over two days, pooled alone (session s16): the crash's words are in every article, so the pool's
+# own inverse document frequency makes them weigh next to nothing, and the articles' own details keep them apart.
+_CRASH = [
+    _bag("c1", "concorde crash gonesse airliner fire engine takeoff hotel flames"),
+    _bag("c2", "concorde crash gonesse airliner victims germans tourists cruise ship"),
+    _bag("c3", "concorde crash gonesse airliner toll firefighters smoke farm field"),
+    _bag("c4", "concorde crash gonesse airliner runway debris tyre metal strip", day=739001),
+    _bag("c5", "concorde crash gonesse airliner investigators recorder flight data cockpit", day=739001),
+    _bag("c6", "concorde crash gonesse airliner grounded british airways fleet checks", day=739001),
+]
+
+
+def _crash_stories(settings: GroupingSettings, others: int = 0) -> set[frozenset[str]]:
+    """The crash's stories, pooled alone or among ``others`` articles of unrelated news of the same days."""
+    rng = random.Random(22)
+    vocabulary = [f"word{i}" for i in range(3000)]
+    filler = [_bag(f"f{i:03d}", " ".join(rng.sample(vocabulary, 12)), 739000 + i % 2) for i in range(others)]
+    grouper = StoryGrouper(settings)
+    grouper.add(_CRASH + filler)
+    return {g for g in _key_groups(grouper) if any(k.startswith("c") for k in g)}
+
+
+def test_one_event_pooled_alone_is_one_story_as_it_is_among_other_news():
+    crash = frozenset(a.key for a in _CRASH)
+    assert len(_CRASH) < IDF_LEAST_ARTICLES  # the small pool the rule is for
+    assert _crash_stories(GroupingSettings()) == {crash}
+    pool_idf = GroupingSettings(idf_least_articles=0)  # the pool's own idf, as before session s16
+    assert len(_crash_stories(pool_idf)) == len(_CRASH)  # cut into its articles
+    assert _crash_stories(pool_idf, others=250) == {crash} == _crash_stories(GroupingSettings(), others=250)
+
+
+# A tight story of one event (four articles of Lavrov's meeting with Hamas, most words shared) and a fact check of
+# the same field (Russia, Lavrov) on the same day: its mean cosine with the story's articles (about 0.17) clears the
+# merge floor (0.09) and its cosine with the centroid the refinement's (0.12), but the story's own articles are
+# about 0.8 alike.
+_MEETING = [
+    _bag("l1", "lavrov hamas haniyeh moscow doha invite talks palestinian russia"),
+    _bag("l2", "lavrov hamas haniyeh moscow doha invite talks qatar russia"),
+    _bag("l3", "lavrov hamas haniyeh moscow doha invite visit palestinian russia"),
+    _bag("l4", "lavrov hamas haniyeh moscow doha talks visit qatar russia"),
+]
+_FACT_CHECK = _bag("fact", "polygraph fact check claim russia syria lavrov chemical attack false")
+_MEETING_TOLD_AGAIN = _bag("l5", "lavrov hamas haniyeh moscow statehood help offer israel minister")
+
+
+def _meeting(settings: GroupingSettings, *extra: ArticleFeatures) -> StoryGrouper:
+    grouper = StoryGrouper(settings)
+    grouper.add([*_MEETING, *extra, *_OTHER])
+    return grouper
+
+
+def test_a_story_merges_with_another_only_when_about_as_alike_as_their_own_articles_are():
+    merging_only = GroupingSettings(refine_passes=0)
+    grouper = _meeting(merging_only, _FACT_CHECK)
+    meeting, check = grouper.story_of[0], grouper.story_of[len(_MEETING)]
+    average, cohesion = grouper.group_average(meeting, check), grouper.cohesion(meeting)
+    assert cohesion is not None and MERGE_SIMILARITY < average < merging_only.merge_floor_closeness * cohesion
+    assert meeting != check  # two stories
+    old_rule = _meeting(replace(merging_only, merge_closeness=0.0), _FACT_CHECK)  # the absolute floor alone
+    assert len({old_rule.story_of[i] for i in range(len(_MEETING) + 1)}) == 1
+    by_topic = _meeting(replace(merging_only, grouping="topic"), _FACT_CHECK)  # topic grouping: its floors alone
+    assert by_topic.settings.merge_floor_closeness == 0 and by_topic.story_of[0] == by_topic.story_of[4]
+
+
+def test_the_refinement_moves_an_article_only_into_a_story_it_is_about_as_like_as_its_own_articles():
+    refine_only = GroupingSettings(merge_similarity=None)
+    grouper = _meeting(refine_only, _FACT_CHECK)
+    assert grouper.story_of[0] != grouper.story_of[4] and {d.action for d in grouper.decisions} <= {OPENED, JOINED}
+    old_rule = _meeting(replace(refine_only, move_closeness=0.0), _FACT_CHECK)
+    assert old_rule.story_of[0] == old_rule.story_of[4] and old_rule.decisions[4].action == MOVED
+
+
+def test_the_same_event_told_again_merges_and_its_decision_names_the_floor_of_the_stories_own_likeness():
+    grouper = _meeting(GroupingSettings(join_similarity=0.6, refine_passes=0), _MEETING_TOLD_AGAIN)
+    (merged,) = [d for d in grouper.decisions if d.action == MERGED]
+    assert len({grouper.story_of[i] for i in range(len(_MEETING) + 1)}) == 1  # one event: one story
+    assert merged.floor == CLOSE_FLOOR and merged.threshold > MERGE_SIMILARITY
+    assert "the floor set by how alike each story's own articles are" in decision_reason(merged, {})
 
 
 # One topic, two events: an earthquake on an island told on three consecutive days, another on the same island

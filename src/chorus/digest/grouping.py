@@ -10,6 +10,10 @@ retrospective and on-line event detection*, SIGIR 1998).
 - **Similarity**: the cosine between the article's term vector (sublinear
   counts of ``chorus.digest.features`` times inverse document frequency,
   unit length) and the story's centroid (the sum of its articles' vectors).
+  The inverse document frequency counts a pool of fewer than
+  ``IDF_LEAST_ARTICLES`` articles as that many, so that a small pool on one
+  subject does not make the subject's own words weightless (on-line event
+  detection takes its idf from an auxiliary collection for that reason).
 - **Time**: an article needs more similarity to join a story the further
   its day lies outside the story's date span:
   ``JOIN_SIMILARITY + TIME_PENALTY * log2(1 + days / TIME_SCALE_DAYS)``; two
@@ -39,7 +43,11 @@ retrospective and on-line event detection*, SIGIR 1998).
   ``SMALL_STORY_ARTICLES`` each need ``SMALL_MERGE_SIMILARITY``: their
   group average is a few article pairs, which two events of one field on one
   day reach), as in the group-average clustering of Yang, Pierce &
-  Carbonell's retrospective detection.
+  Carbonell's retrospective detection. In the event grouping a merge also
+  needs the group average to reach ``merge_closeness`` times the two
+  stories' own cohesion (the relative closeness of Karypis, Han & Kumar's
+  Chameleon, 1999): a tight story of one event does not take a story of its
+  field that merely clears the absolute floor.
 - **Refinement**: the first articles of a story decide where it goes before
   the story has a centroid worth the name, so after the merging every
   article of the batch is compared again with the stories of its
@@ -48,7 +56,10 @@ retrospective and on-line event detection*, SIGIR 1998).
   would move it; ``REFINE_PASSES`` such passes. Into a story of at most
   ``SMALL_STORY_ARTICLES`` it moves an article only at
   ``SMALL_MERGE_SIMILARITY``, as such stories merge (a centroid of one
-  article is that article: a move into it is a join, and the pass refused it).
+  article is that article: a move into it is a join, and the pass refused it);
+  in the event grouping, into a larger story only when the article's mean
+  cosine with its articles reaches ``move_closeness`` times the story's
+  cohesion.
 
 Every decision is kept with its reasons (the similarity, the threshold it
 had to reach, the days between the article and the story, the terms they
@@ -100,6 +111,30 @@ EVENT, TOPIC = EVENT_GROUPING, TOPIC_GROUPING
 EVENT_TIME_PENALTY = 0.06
 TOPIC_TIME_PENALTY = 0.005
 TIME_PENALTY = {EVENT: EVENT_TIME_PENALTY, TOPIC: TOPIC_TIME_PENALTY}  # each grouping's time penalty
+# The inverse document frequency counts a pool of fewer articles as this many, the added ones holding none of its
+# terms (session s16). Over a pool of a few dozen articles on one subject, the subject's own words (Concorde,
+# Gonesse) are in most articles and weigh next to nothing, so two articles of one event a day apart are less alike
+# than the same two in a day's mixed news, and the event grouping cut them (the Concorde's topic alone: 4 of its 32
+# pairs a day apart together). The idf estimates how rare a word is in the news at large; on-line event detection
+# takes it from an auxiliary collection for the same reason (Allan, Papka & Lavrenko, SIGIR 1998; Yang, Pierce &
+# Carbonell, SIGIR 1998, "incremental idf"); chorus ships none, so a small pool is counted as if among this many
+# articles. A pool at least this large is weighed as before. 200: the middle of the flat top (175-250) on the
+# events pool's topics each grouped alone and the crash topics alone (BENCHMARKS.md, session s16).
+IDF_LEAST_ARTICLES = 200
+# Event grouping: a merge, and a refinement's move into a story of two or more articles, also need the two sides to
+# be about as alike as their own articles are (session s16): the group average of the merge at least
+# EVENT_MERGE_CLOSENESS times the two stories' cohesions (each story's mean cosine of two of its articles, weighted
+# by its articles: the relative closeness of Chameleon, Karypis, Han & Kumar, IEEE Computer 32(8), 1999), and the
+# article's mean cosine with the story's articles at least EVENT_MOVE_CLOSENESS times the story's cohesion. The
+# absolute floors above are for DUC's topics, loose stories of months whose fragments merge at 0.09; a day's story
+# of one event is tight (its articles 0.3-0.6 alike), and an article or a story of the same field reaches 0.09-0.16
+# with it without being nearly as alike as its articles are (the trade talks took Hong Kong's siege, Alibaba's
+# listing and an impeachment page by moves at 0.13-0.23; the Lavrov story a fact check at 0.13). Topic grouping
+# keeps its DUC-tuned floors alone (0: the rule off).
+EVENT_MERGE_CLOSENESS = 0.4
+EVENT_MOVE_CLOSENESS = 0.6
+MERGE_CLOSENESS = {EVENT: EVENT_MERGE_CLOSENESS, TOPIC: 0.0}
+MOVE_CLOSENESS = {EVENT: EVENT_MOVE_CLOSENESS, TOPIC: 0.0}
 TIME_SCALE_DAYS = 1.0
 KEY_TERMS = 20  # heaviest terms of an article: what its candidate stories are looked up by
 STORY_TERMS = 30  # heaviest terms of a story's centroid, under which the index lists it
@@ -115,7 +150,11 @@ EXPLAIN_TERMS = 5  # shared terms given as the reason of a decision
 CENTROID_TERMS_SHOWN = 8
 
 OPENED, JOINED, MOVED, MERGED = "opened", "joined", "moved", "merged"
-SMALL_FLOOR, GROWN_FLOOR = "small", "grown"  # a merge's (or a move's) floor when it is not the usual one
+SMALL_FLOOR, GROWN_FLOOR, CLOSE_FLOOR = (
+    "small",
+    "grown",
+    "close",
+)  # a merge's (or a move's) floor when it is not the usual one
 
 
 @dataclass(frozen=True)
@@ -142,6 +181,9 @@ class GroupingSettings:
     grown_merge_similarity: float = GROWN_MERGE_SIMILARITY
     small_story_articles: int = SMALL_STORY_ARTICLES
     small_merge_similarity: float = SMALL_MERGE_SIMILARITY
+    idf_least_articles: int = IDF_LEAST_ARTICLES  # a smaller pool's idf counts it as this many articles (0: off)
+    merge_closeness: float | None = None  # None: the grouping's (MERGE_CLOSENESS)
+    move_closeness: float | None = None  # None: the grouping's (MOVE_CLOSENESS)
 
     def __post_init__(self) -> None:
         if self.grouping not in GROUPINGS:
@@ -157,10 +199,22 @@ class GroupingSettings:
         """Days counted to a story's nearest article (event grouping), not outside its first-to-last span (topic)."""
         return self.grouping == EVENT
 
+    @property
+    def merge_floor_closeness(self) -> float:
+        """The relative closeness a merge needs in use: the one given, or the grouping's."""
+        return MERGE_CLOSENESS[self.grouping] if self.merge_closeness is None else self.merge_closeness
+
+    @property
+    def move_floor_closeness(self) -> float:
+        """The relative closeness a refinement's move needs in use: the one given, or the grouping's."""
+        return MOVE_CLOSENESS[self.grouping] if self.move_closeness is None else self.move_closeness
+
     def effective(self) -> dict[str, object]:
-        """Every setting as the grouping uses it (the time penalty resolved): what a state folder records."""
+        """Every setting as the grouping uses it (the grouping's values resolved): what a state folder records."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values["time_penalty"] = self.penalty
+        values["merge_closeness"] = self.merge_floor_closeness
+        values["move_closeness"] = self.move_floor_closeness
         return values
 
     def threshold(self, days_apart: int | None, base: float | None = None) -> float:
@@ -344,7 +398,8 @@ class StoryGrouper:
 
     def _idf(self) -> np.ndarray:
         df = np.asarray(self.document_frequency, dtype=np.float64)
-        return np.log((len(self.keys) + 1) / (df + 1)) + 1.0
+        articles = max(len(self.keys), self.settings.idf_least_articles)  # a small pool counted as IDF_LEAST_ARTICLES
+        return np.log((articles + 1) / (df + 1)) + 1.0
 
     def _key_terms(self, vector: _Vector) -> list[bytes]:
         top = np.argsort(-vector.weights, kind="stable")[: self.settings.key_terms]
@@ -581,6 +636,7 @@ class StoryGrouper:
             else (margin, s, similarity, apart)
             for margin, s, similarity, apart in scored
         ]
+        scored = [self._closeness_checked(x) if x[1] != own else x for x in scored]
         scored.sort(key=lambda x: (-x[0], x[1]))
         own_score = next((x for x in scored if x[1] == own), None)
         best = scored[0]
@@ -592,6 +648,8 @@ class StoryGrouper:
             len(self.stories[best[1]].members) <= self.settings.small_story_articles
             and self.settings.small_merge_similarity > self.settings.refine_similarity
         )
+        close = self._close_move_threshold(best[1])
+        floor = CLOSE_FLOOR if close is not None and best[2] - close <= best[0] else SMALL_FLOOR if small else ""
         self._leave(article)
         shared = self._shared_terms(article, best[1])  # with the story as it was: not the article's own terms
         self._join(article, best[1])
@@ -604,10 +662,30 @@ class StoryGrouper:
             best[3],
             shared,
             (own, round(own_score[2], 4)) if own_score is not None else None,
-            SMALL_FLOOR if small else "",
+            floor,
             self.settings.nearest_days,
         )
         return 1
+
+    def _closeness_checked(self, scored: tuple[float, int, float, int | None]) -> tuple[float, int, float, int | None]:
+        """A candidate move's margin, lowered to what ``_close_move_threshold`` asks when that is higher."""
+        margin, s, similarity, apart = scored
+        close = self._close_move_threshold(s)
+        return (min(margin, similarity - close), s, similarity, apart) if close is not None else scored
+
+    def _close_move_threshold(self, s: int) -> float | None:
+        """The similarity to story ``s``'s centroid at which an article is as like its articles as
+        ``move_closeness`` times they are like one another (None for a story of one). The days apart are not
+        added: the usual threshold of the move carries them, and both must be cleared.
+
+        An article's cosine with the centroid times the centroid's norm over the story's articles is its mean
+        cosine with them (the centroid is the sum of their unit vectors)."""
+        cohesion = self.cohesion(s)
+        if cohesion is None or not self.settings.move_floor_closeness:
+            return None
+        story = self.stories[s]
+        mean_needed = self.settings.move_floor_closeness * cohesion
+        return mean_needed * len(story.members) / story.norm
 
     def _story_candidates(self, s: int) -> list[int]:
         """The stories listed under the heaviest terms of story ``s`` (the most shared first, at most ``max_candidates``)."""
@@ -671,6 +749,11 @@ class StoryGrouper:
 
     def _merge_floor(self, a: int, b: int) -> tuple[float, str]:
         """The group average two stories need to merge (before the time penalty), and which floor it is."""
+        base, floor = self._size_floor(a, b)
+        close = self.settings.merge_floor_closeness * self._joint_cohesion(a, b)
+        return (close, CLOSE_FLOOR) if close > base else (base, floor)
+
+    def _size_floor(self, a: int, b: int) -> tuple[float, str]:
         sizes = len(self.stories[a].members), len(self.stories[b].members)
         if min(sizes) >= self.settings.grown_story_articles:
             return self.settings.grown_merge_similarity, GROWN_FLOOR
@@ -679,6 +762,20 @@ class StoryGrouper:
         if max(sizes) <= self.settings.small_story_articles and self.settings.small_merge_similarity > usual:
             return self.settings.small_merge_similarity, SMALL_FLOOR
         return usual, ""
+
+    def cohesion(self, s: int) -> float | None:
+        """The mean cosine of two articles of story ``s`` (None for a story of one): its centroid is the sum of
+        its unit vectors, so the squared norm is n plus twice the sum over pairs."""
+        story = self.stories[s]
+        n = len(story.members)
+        return (story.norm**2 - n) / (n * (n - 1)) if n > 1 else None
+
+    def _joint_cohesion(self, a: int, b: int) -> float:
+        """The two stories' cohesions, each weighted by its articles (Chameleon's relative closeness); 0 when
+        neither has two articles."""
+        weighted = [(len(self.stories[s].members), c) for s in (a, b) if (c := self.cohesion(s)) is not None]
+        total = sum(n for n, _ in weighted)
+        return sum(n * c for n, c in weighted) / total if total else 0.0
 
     def _absorb(self, a: int, b: int) -> None:
         """Story ``a`` takes every article of story ``b`` (the older story keeps its id)."""

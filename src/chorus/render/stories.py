@@ -19,7 +19,7 @@ import html
 import json
 from typing import Any
 
-from chorus.digest.grouping import GROWN_FLOOR, JOINED, MERGED, MOVED, OPENED, SMALL_FLOOR, Decision
+from chorus.digest.grouping import CLOSE_FLOOR, GROWN_FLOOR, JOINED, MERGED, MOVED, OPENED, SMALL_FLOOR, Decision
 from chorus.digest.results import NewsStory, StoryDigest
 from chorus.render.json import document_fields, summary_to_dict
 from chorus.render.text import citation, label_and_title, source_line
@@ -53,6 +53,8 @@ FLOOR_WORDS = {
     (MERGED, SMALL_FLOOR): "the higher floor of two stories of few articles",
     (MERGED, GROWN_FLOOR): "the higher floor of two grown stories",
     (MOVED, SMALL_FLOOR): "the higher floor of a story of few articles",
+    (MERGED, CLOSE_FLOOR): "the floor set by how alike each story's own articles are",
+    (MOVED, CLOSE_FLOOR): "the floor set by how alike the story's own articles are",
 }
 
 
