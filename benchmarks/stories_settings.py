@@ -181,7 +181,11 @@ def main(argv: list[str] | None = None) -> int:
             results[pool] = {"whole": measure(runs, settings)}
         figures[name] = {pool: {part: list(v) for part, v in r.items()} for pool, r in results.items()}
         cells = [results[p][part] for p, part in columns]
-        print(f"| {name} | " + " | ".join(f"{n}, {f:.3f}, {s:.3f}" for n, f, s in cells) + " |", flush=True)
+        shown = [
+            f"{n}, {f:.3f} of {s:.0f} pairs" if pool == CRASHES_ALONE else f"{n}, {f:.3f}, {s:.3f}"
+            for (pool, _), (n, f, s) in zip(columns, cells)
+        ]
+        print(f"| {name} | " + " | ".join(shown) + " |", flush=True)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, indent=2))
