@@ -962,7 +962,7 @@ def test_a_teaser_under_another_story_s_headline_goes_and_the_article_s_own_subh
     assert other[1] in kept.paragraphs
 
 
-def test_the_article_goes_on_past_its_own_list_under_a_long_lead_in():
+def test_the_article_goes_on_past_its_own_list_under_a_long_lead_in(monkeypatch):
     # A how-to runs its paragraphs, introduces a list with a sentence longer than a furniture line and
     # ending in a colon, sets more short items than MAX_RUN_GAP, then goes on: the second half is still
     # the article (it used to fall outside the article's run, and the model dropped its paragraphs).
@@ -981,7 +981,11 @@ def test_the_article_goes_on_past_its_own_list_under_a_long_lead_in():
     blocks = page_blocks(page)
     last = max(b.index for b in blocks if b.text in more)
     assert page_layout(blocks).run_end == last
-    # A long line in the gap that introduces nothing (no sentence, no colon) still breaks the run.
+    # Alone, the lead-in rule takes no long line in the gap that introduces nothing (no colon); the
+    # article's own long lines are RESUME_PAST_OWN_LINES' (test below).
+    from chorus.ingest import line_model
+
+    monkeypatch.setattr(line_model, "RESUME_PAST_OWN_LINES", False)
     other = lead_in.replace("this:", "this")
     blocks = page_blocks(page.replace(lead_in, other))
     assert page_layout(blocks).run_end < last
@@ -1012,6 +1016,72 @@ def test_the_article_resumed_after_a_long_stack_of_furniture_is_in_its_main_run(
     ]
     blocks = page_blocks("\n\n".join(["Elm Street bridge to close for repairs", *NEWS, *stack, *teasers]))
     assert page_layout(blocks).run_end < min(b.index for b in blocks if b.text in teasers)
+
+
+_STACK = ["Share on X", "Copy link", "Sign me up", "Email address", "Advertisement", "Photo 3 of 12", "Up next"]
+_MORE = [
+    "The council said the Elm Street bridge repairs would cost the city about two million dollars in all.",
+    "Engineers said the cracks in the support beams of the bridge had grown since the inspection last year.",
+]
+
+
+def test_the_article_resumes_past_its_own_long_line_among_stacked_furniture(monkeypatch):
+    # Among the furniture stacked between two runs of the article's paragraphs, a long line of the
+    # article that is no paragraph (a table's row: no sentence ending) used to set the runs apart, as a
+    # paragraph of furniture would: the second run fell outside the article (fresh set J's real bodies).
+    from chorus.ingest import line_model
+    from chorus.ingest.clean import page_blocks
+    from chorus.ingest.line_model import MAX_RUN_GAP, RESUME_GAP_WORDS, page_layout
+
+    row = "Bridge 12 Elm Street 1931 steel truss 4 lanes 2 cracks found 14 tonnes limit 6 weeks closed 2 million cost"
+    assert len(row.split()) > RESUME_GAP_WORDS and len(_STACK) > MAX_RUN_GAP
+    page = "\n\n".join(["Elm Street bridge to close for repairs", *NEWS, *_STACK[:4], row, *_STACK[4:], *_MORE])
+    blocks = page_blocks(page)
+    last = max(b.index for b in blocks if b.text in _MORE)
+    assert page_layout(blocks).run_end == last
+    monkeypatch.setattr(line_model, "RESUME_PAST_OWN_LINES", False)
+    assert page_layout(blocks).run_end < last
+    # A long sentence in the gap that shares no word with the article still sets the runs apart.
+    monkeypatch.setattr(line_model, "RESUME_PAST_OWN_LINES", True)
+    notice = "Readers who sign up get every weekday newsletter free, and may leave at any time they like."
+    blocks = page_blocks(page.replace(row, notice))
+    assert page_layout(blocks).run_end < last
+
+
+def test_the_article_resumes_past_one_lone_paragraph_among_stacked_furniture(monkeypatch):
+    # Another story's lede in a box among the stacked furniture is a paragraph standing alone: it used to
+    # set the article's runs apart. One is allowed (RESUME_LONE_PARAGRAPHS); with none allowed it parts them.
+    from chorus.ingest import line_model
+    from chorus.ingest.clean import page_blocks
+    from chorus.ingest.line_model import MAX_RUN_GAP, RESUME_LONE_PARAGRAPHS, page_layout
+
+    lede = "The club paid a record fee on Monday for the forward, who joins from a rival team in the north."
+    assert len(_STACK) > MAX_RUN_GAP  # on each side of the lede: it is a run of its own
+    page = "\n\n".join(["Elm Street bridge to close for repairs", *NEWS, *_STACK, lede, *_STACK, *_MORE])
+    blocks = page_blocks(page)
+    last = max(b.index for b in blocks if b.text in _MORE)
+    assert RESUME_LONE_PARAGRAPHS == 1 and page_layout(blocks).run_end == last
+    monkeypatch.setattr(line_model, "RESUME_LONE_PARAGRAPHS", 0)
+    assert page_layout(blocks).run_end < last
+
+
+def test_the_article_resumes_where_its_later_paragraphs_move_on_to_new_names(monkeypatch):
+    # Past stacked furniture, the article's later paragraphs use fewer of its first run's words (a new
+    # place, a new speaker): at a mean share of 0.38 they were left outside the article (RESUME_COHESION
+    # was 0.4; the runs so left out on sets C, E and J were mostly reporting).
+    from chorus.ingest import line_model
+    from chorus.ingest.clean import page_blocks
+    from chorus.ingest.line_model import RESUME_COHESION, page_layout
+
+    later = [
+        "Buses on the tram line will stop at Mill Road, where a temporary footpath opens for walkers next Tuesday.",
+        "Engineers from the regional transport board said drivers should expect delays near the bridge for weeks.",
+    ]
+    blocks = page_blocks("\n\n".join(["Elm Street bridge to close for repairs", *NEWS, *_STACK, *later]))
+    last = max(b.index for b in blocks if b.text in later)
+    assert RESUME_COHESION <= 0.38 and page_layout(blocks).run_end == last
+    monkeypatch.setattr(line_model, "RESUME_COHESION", 0.4)
+    assert page_layout(blocks).run_end < last
 
 
 @pytest.mark.parametrize("line", ["Updated Monday 10:15 am", "City Council / Bridge Repairs / Local Trade"])
