@@ -1212,6 +1212,56 @@ def test_a_list_of_lines_and_the_article_s_subheadings_are_no_box():
         assert result.paragraphs == [*NEWS[:2], *inside, *NEWS[2:]]
 
 
+_TOUR = [
+    "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+    "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+    "June 17 -- Bridgestone Arena, Nashville, TN",
+    "Sept. 2 -- USANA Amphitheatre, Salt Lake City, UT",
+    "Oct. 10 -- Woods Mitchell Pavilion, Houston, TX",
+]
+_TOUR_LEAD_IN = "The band's tour dates for next summer:"
+
+
+def test_a_list_introduced_past_furniture_and_with_furniture_set_into_it_stays_whole(monkeypatch):
+    # Fresh set J: a gallery's caption between the paragraph and the lead-in, and a tip line, a tag row
+    # and a video player set between the tour's dates. The lead-in and every date are the article's
+    # (they were dropped with the furniture); the furniture stays furniture, however it reads.
+    from chorus.ingest import clean
+
+    gallery = "Photos: the band on stage at the Rock and Roll Hall of Fame, in pictures from our archive"
+    tip, tags, video = "Spotted a typo? Let us know.", "More on: Jiffy Lube | Culture", "Watch: the band's new video"
+    body = [*NEWS[:3], gallery, _TOUR_LEAD_IN, *_TOUR[:2], tip, _TOUR[2], tags, _TOUR[3], video, "Up next", _TOUR[4]]
+    page = "\n\n".join(["Band announces a summer tour", *SHARE_ROW, *body, *NEWS[3:]])
+    doubted = ["Band announces a summer tour", *SHARE_ROW, gallery, _TOUR_LEAD_IN, *_TOUR, tip, tags, video, "Up next"]
+    [result] = clean_texts([page], _Doubting(doubted))
+    assert result.paragraphs == [*NEWS[:3], _TOUR_LEAD_IN, *_TOUR, *NEWS[3:]]
+    monkeypatch.setattr(clean, "LISTS_PAST_FURNITURE", False)
+    [cut] = clean_texts([page], _Doubting(doubted))
+    assert cut.paragraphs == [*NEWS[:3], _TOUR_LEAD_IN, *_TOUR[:2], *NEWS[3:]]
+    monkeypatch.setattr(clean, "LIST_LEAD_INS_PAST_FURNITURE", False)
+    [none] = clean_texts([page], _Doubting(doubted))
+    assert none.paragraphs == NEWS
+
+
+def test_a_list_of_words_or_of_numbers_out_of_turn_does_not_go_on_past_furniture():
+    # Past furniture only an item shaped as the first goes on: a line of words is shaped as any menu's,
+    # and a numbered item must take the next number (a "Most read" list numbered afresh is not the list's).
+    steps = ["Writing a blog post", "Sending an email to the council"]
+    more = "Speaking at the council meeting"
+    label = "Most read this week on our site"
+    numbered = ["1. Close the east lane", "2. Lift the deck plates"]
+    for items, after in (
+        (steps, more),
+        (numbered, "1 Rovers sign striker from Dundee"),
+        (numbered, "3. Cut out the cracks"),
+    ):
+        body = [*NEWS[:3], "The repairs will go like this:", *items, label, after]
+        page = "\n\n".join(["Elm Street bridge to close for repairs", *body, *NEWS[3:]])
+        [result] = clean_texts([page], _Doubting(["Elm Street bridge to close for repairs", *items, label, after]))
+        assert result.paragraphs[3:6] == ["The repairs will go like this:", *items]
+        assert (after in result.paragraphs) == (after == "3. Cut out the cracks")
+
+
 @pytest.mark.parametrize("label", ["Report this ad", "Partner content", "— Story continues —", "Sponsored links"])
 def test_an_advertisement_s_label_goes_even_when_the_model_keeps_it(label):
     headline = "Elm Street bridge to close for repairs"

@@ -168,6 +168,17 @@ MAX_LIST_ITEM_WORDS = 30
 # sentence over lines, as wire copy sets them: left to the line model (keeping them too changed two DUC
 # 2006 articles and lowered its ROUGE-2, BENCHMARKS.md "Cleaning web pages").
 LIST_CLAUSE_ENDINGS = (";", ",")
+# Furniture set into the article sits before its lists and inside them too (fresh set J: a tour's dates
+# with share rows, tip lines and a video player between them). A lead-in introduces the article's list
+# past at most LIST_FURNITURE_LINES lines of furniture (no paragraph) between it and the paragraph of
+# reporting before it (LIST_LEAD_INS_PAST_FURNITURE); and the list goes on past as many lines of furniture
+# set into it, to an item shaped as its first (the same word, number or mark in each of its first
+# LIST_SHAPE_TOKENS places, one of them a number or a mark: "June 9 -- ..." and "Sept. 2 -- ..."; a
+# numbered item goes on from the last number), never to a line that merely reads as an item.
+LIST_LEAD_INS_PAST_FURNITURE = True
+LISTS_PAST_FURNITURE = True
+LIST_FURNITURE_LINES = 6
+LIST_SHAPE_TOKENS = 3
 # A label that opens a box of other stories ("Related links:", "Top stories", "More from UK") after the
 # article's first paragraph: what the box holds is furniture, however it reads, up to where the article
 # resumes (a paragraph of reporting followed by another, or a long one: a teaser is a short sentence
@@ -924,26 +935,82 @@ def _reads_as_list_item(b: Block) -> bool:
     )
 
 
+def _item_shape(text: str) -> tuple[str, ...]:
+    """The first LIST_SHAPE_TOKENS places of a list item: "W" a word, "N" a number, else the mark itself."""
+    shape = []
+    for token in text.split()[:LIST_SHAPE_TOKENS]:
+        bare = token.strip(".,;:()")
+        shape.append("N" if any(ch.isdigit() for ch in token) else "W" if bare.isalpha() else token)
+    return tuple(shape)
+
+
+def _leading_number(text: str) -> int | None:
+    found = _NUMBERED_RE.match(text) and re.match(r"\d+", text)
+    return int(found.group()) if found else None
+
+
+def _item_resumes(blocks: list[Block], j: int, first: Block, last: Block) -> bool:
+    """Block ``j`` past furniture set into a list is the list's next item (LISTS_PAST_FURNITURE)."""
+    shape = _item_shape(first.text)
+    if not (_reads_as_list_item(blocks[j]) and _item_shape(blocks[j].text) == shape):
+        return False
+    if all(place == "W" for place in shape):
+        return False  # a line of words is shaped as any menu's or teaser's
+    number = _leading_number(last.text)
+    return number is None or _leading_number(blocks[j].text) == number + 1
+
+
+def _reporting_before_furniture(blocks: list[Block], i: int) -> bool:
+    """A paragraph of reporting comes before block ``i`` past at most LIST_FURNITURE_LINES lines of furniture
+    that are no paragraph."""
+    j = i - 1
+    while j >= 0 and i - j <= LIST_FURNITURE_LINES and blocks[j].label == BAD and not _is_prose(blocks[j]):
+        j -= 1
+    return j >= 0 and blocks[j].label == GOOD and _is_prose(blocks[j])
+
+
 def _introduced_lists(blocks: list[Block]) -> None:
-    """Keep a list that a lead-in introduces right after a paragraph of reporting, lead-in and items.
+    """Keep a list that a lead-in introduces right after a paragraph of reporting (or past a few lines of
+    furniture, LIST_LEAD_INS_PAST_FURNITURE), lead-in and items.
 
     The items are set alike: after the first, each is separated from the one before as the second is
     (line after line, or a blank line between), so a list printed line after line ends at the first
-    blank line (a page's next box).
+    blank line (a page's next box). Furniture set into the list is passed (LISTS_PAST_FURNITURE) and
+    stays furniture.
     """
     for i, b in enumerate(blocks):
-        if not (_reads_as_lead_in(b) and _reporting_beside(blocks, i, -1)):
+        past_furniture = LIST_LEAD_INS_PAST_FURNITURE and _reporting_before_furniture(blocks, i)
+        if not (_reads_as_lead_in(b) and (past_furniture or _reporting_beside(blocks, i, -1))):
             continue
+        items: list[int] = []
         end = i + 1
-        while (
-            end < len(blocks)
-            and _reads_as_list_item(blocks[end])
-            and (end <= i + 2 or blocks[end].after_blank == blocks[i + 2].after_blank)
-        ):
-            end += 1
-        if end - i - 1 >= MIN_LIST_ITEMS:
-            for item in blocks[i:end]:
-                item.label, item.reason = GOOD, ""
+        passed = False  # past furniture, only items shaped as the first are the list's
+        while True:
+            while (
+                end < len(blocks)
+                and _reads_as_list_item(blocks[end])
+                and (end <= i + 2 or blocks[end].after_blank == blocks[i + 2].after_blank)
+                and not (passed and not _item_resumes(blocks, end, blocks[items[0]], blocks[items[-1]]))
+            ):
+                items.append(end)
+                end += 1
+            if not (LISTS_PAST_FURNITURE and len(items) >= MIN_LIST_ITEMS):
+                break
+            first, last = blocks[items[0]], blocks[items[-1]]
+            resumed = next(
+                (
+                    j
+                    for j in range(end + 1, min(len(blocks), end + LIST_FURNITURE_LINES + 1))
+                    if _item_resumes(blocks, j, first, last)
+                ),
+                None,
+            )
+            if resumed is None:
+                break
+            end, passed = resumed, True
+        if len(items) >= MIN_LIST_ITEMS:
+            for k in [i, *items]:
+                blocks[k].label, blocks[k].reason = GOOD, ""
 
 
 def _names_other_stories(b: Block) -> bool:
