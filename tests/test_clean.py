@@ -1260,6 +1260,12 @@ def test_a_list_of_words_or_of_numbers_out_of_turn_does_not_go_on_past_furniture
         [result] = clean_texts([page], _Doubting(["Elm Street bridge to close for repairs", *items, label, after]))
         assert result.paragraphs[3:6] == ["The repairs will go like this:", *items]
         assert (after in result.paragraphs) == (after == "3. Cut out the cracks")
+    # Past furniture, a label ending in a colon over other stories' headlines introduces no list of the article's.
+    share = "Share this story with friends on Facebook or X"
+    box = ["A look at the bridges the council closed before:", "Mill Road Crossing Reopens", "Tram Line Gets New Cars"]
+    page = "\n\n".join(["Elm Street bridge to close for repairs", *NEWS[:3], share, *box, *NEWS[3:]])
+    [result] = clean_texts([page], _Doubting(["Elm Street bridge to close for repairs", share, *box]))
+    assert result.paragraphs == NEWS
 
 
 @pytest.mark.parametrize("label", ["Report this ad", "Partner content", "— Story continues —", "Sponsored links"])

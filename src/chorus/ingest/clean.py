@@ -171,7 +171,8 @@ LIST_CLAUSE_ENDINGS = (";", ",")
 # Furniture set into the article sits before its lists and inside them too (fresh set J: a tour's dates
 # with share rows, tip lines and a video player between them). A lead-in introduces the article's list
 # past at most LIST_FURNITURE_LINES lines of furniture (no paragraph) between it and the paragraph of
-# reporting before it (LIST_LEAD_INS_PAST_FURNITURE); and the list goes on past as many lines of furniture
+# reporting before it (LIST_LEAD_INS_PAST_FURNITURE) when its items are shaped alike as below (a box of
+# other stories' headlines under a label ending in a colon is not); and the list goes on past as many lines of furniture
 # set into it, to an item shaped as its first (the same word, number or mark in each of its first
 # LIST_SHAPE_TOKENS places, one of them a number or a mark: "June 9 -- ..." and "Sept. 2 -- ..."; a
 # numbered item goes on from the last number), never to a line that merely reads as an item.
@@ -979,8 +980,9 @@ def _introduced_lists(blocks: list[Block]) -> None:
     stays furniture.
     """
     for i, b in enumerate(blocks):
-        past_furniture = LIST_LEAD_INS_PAST_FURNITURE and _reporting_before_furniture(blocks, i)
-        if not (_reads_as_lead_in(b) and (past_furniture or _reporting_beside(blocks, i, -1))):
+        beside = _reporting_beside(blocks, i, -1)
+        past_furniture = LIST_LEAD_INS_PAST_FURNITURE and not beside and _reporting_before_furniture(blocks, i)
+        if not (_reads_as_lead_in(b) and (past_furniture or beside)):
             continue
         items: list[int] = []
         end = i + 1
@@ -1008,6 +1010,11 @@ def _introduced_lists(blocks: list[Block]) -> None:
             if resumed is None:
                 break
             end, passed = resumed, True
+        first_item = blocks[items[0]] if items else b
+        if past_furniture and not all(
+            _item_resumes(blocks, k, first_item, blocks[j]) for j, k in zip(items, items[1:])
+        ):
+            continue  # past furniture, the lead-in needs items shaped alike, as a list past furniture does
         if len(items) >= MIN_LIST_ITEMS:
             for k in [i, *items]:
                 blocks[k].label, blocks[k].reason = GOOD, ""
