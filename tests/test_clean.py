@@ -1826,6 +1826,40 @@ def test_a_page_s_tool_comment_state_or_paywall_meter_among_the_paragraphs_goes(
     assert line in clean_texts([page], _Doubting(top), page_buttons=False)[0].paragraphs
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Spotted a typo? Let us know.",
+        "Got a news tip? Get in touch with the newsroom",
+        "Send tips securely via Signal: +1 988 230 5927",
+        "Have a story we should look into? Contact tips@gazette.com",
+        "Questions about your delivery? Call 555-0134",
+    ],
+)
+def test_the_outlet_asking_its_reader_to_write_in_goes_even_among_reporting(monkeypatch, line):
+    # Fresh set J's tip lines were kept between paragraphs; a notice, so the cluster does not bring one back.
+    from chorus.ingest import clean
+
+    top = ["World | Politics | Business", "Elm Street bridge to close for repairs"]
+    page = _page(top, NEWS[:2] + [line] + NEWS[2:], [])
+    assert clean_texts([page], _Doubting(top))[0].paragraphs == NEWS
+    assert clean_texts([page, page], _Doubting(top))[1].paragraphs == NEWS
+    monkeypatch.setattr(clean, "TIP_LINES", False)
+    assert line in clean_texts([page], _Doubting(top))[0].paragraphs
+
+
+def test_reporting_that_tells_of_writing_in_stays():
+    top = ["World | Politics | Business", "Elm Street bridge to close for repairs"]
+    for line in (
+        '"Let us know when the tram runs again," the shop owner said.',
+        "Residents who want to know more can call the council.",
+        "Who will pay for the repairs? Council members could not agree on Monday.",
+        "The council asked drivers to let the bus lanes stay clear while the bridge is shut for weeks of repairs.",
+    ):
+        page = _page(top, NEWS[:2] + [line] + NEWS[2:], [])
+        assert line in clean_texts([page], _Doubting(top))[0].paragraphs
+
+
 def test_a_story_about_free_articles_or_closed_comments_stays():
     top = ["World | Politics | Business", "Elm Street bridge to close for repairs"]
     for line in (

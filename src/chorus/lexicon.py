@@ -205,6 +205,22 @@ THANKED_ACTS = frozenset("signing subscribing registering voting joining your".s
 # ... a tool's link ("Save for later", "Print this article", "Send to a friend"), the state of the comments ("Comments
 # are closed.", "Be the first to comment"), and the meter of a paywall, "free" before the page's word for its
 # stories ("You have 7 free stories left this month.").
+# The outlet asking its reader to write in: a tip line or an errors line ("Spotted a typo? Let us know.", "Send
+# tips securely via Signal: ...", "Have a story we should look into? Contact tips@...").
+WRITE_IN_PHRASES = (
+    "let us know",
+    "contact us",
+    "get in touch",
+    "email us",
+    "e-mail us",
+    "write to us",
+    "drop us a line",
+    "send tips",
+    "send a tip",
+    "tip us",
+    "reach us",
+)
+WRITE_IN_VERBS = frozenset("contact email e-mail write message text call".split())
 PAGE_TOOL_PHRASES = ("save for later", "read later", "print this", "send to a friend", "email to a friend", "gift this")
 COMMENT_STATE_PHRASES = (
     "comments are",

@@ -1600,9 +1600,32 @@ def _page_state_reason(b: Block) -> str:
     return ""
 
 
+# A short line, not quoted, in which the outlet asks its reader to write in (a tip line, an errors line):
+# a phrase of lexicon.WRITE_IN_PHRASES, or a question to the reader answered by a verb of writing in
+# ("Have a story we should look into? Contact tips@..."). Found on fresh set J (its tip lines were kept
+# between paragraphs); a notice, so the cluster does not bring it back. No DUC paragraph and no line of
+# the real pages' true bodies of at most NOTICE_SHORT_WORDS words has such a phrase but "HOW TO REACH US".
+TIP_LINES = True
+_WRITE_IN_RE = re.compile(rf"\b{lexicon.alternation(lexicon.WRITE_IN_PHRASES)}\b")
+_QUESTION_THEN_WRITE_IN_RE = re.compile(rf"\?\s+(?:{lexicon.alternation(sorted(lexicon.WRITE_IN_VERBS))})\b")
+
+
+def _is_tip_line(b: Block) -> bool:
+    return (
+        TIP_LINES
+        and b.n_words <= NOTICE_SHORT_WORDS
+        and not _QUOTATION_MARKS_RE.search(b.text)
+        and bool(_WRITE_IN_RE.search(b.normal) or _QUESTION_THEN_WRITE_IN_RE.search(b.text.lower()))
+    )
+
+
 def _page_buttons(blocks: list[Block]) -> None:
     for b in blocks:
-        if b.label == GOOD and b.n_words <= NOTICE_SHORT_WORDS:
+        if b.n_words > NOTICE_SHORT_WORDS:
+            continue
+        if _is_tip_line(b):
+            b.label, b.reason, b.notice = BAD, "the outlet asking its reader to write in (a tip line)", True
+        elif b.label == GOOD:
             reason = (_button_reason(b) if b.n_words <= BUTTON_WORDS else "") or _page_state_reason(b)
             if reason:
                 b.label, b.reason = BAD, reason
