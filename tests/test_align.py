@@ -1617,3 +1617,37 @@ def test_a_meeting_the_article_sets_elsewhere_is_not_stated_by_its_sentences_wit
     found = verdicts(story, "Brask met Vell in Ostmark.")
     assert found["d1"] != STATES
     assert found["d2"] == STATES  # an article that sets the meeting nowhere may not tell where it was
+
+
+def test_a_refusal_claim_is_stated_only_by_a_refusal_of_the_same_act():
+    # The act refused ("to meet") is the claim's verb; the refusal is its "no": another act refused, or
+    # the act done, does not state it (the Lavrov example's "Russia refused to meet Hamas").
+    story = story_of(
+        "The Varn foreign minister met the Ostland envoy in Pellick on Monday and invited him to visit.\n\n" + FILLER,
+        "The Ostland envoy's movement is shunned over its refusal to recognise the Pellick treaty.\n\n" + FILLER,
+        "Varn refused to meet the Ostland envoy in Pellick on Monday, the ministry said.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Varn refused to meet the Ostland envoy.")
+    assert found == {"d1": SILENT, "d2": SILENT, "d3": STATES}
+
+
+def test_a_death_told_by_how_and_a_count_of_others_at_the_clause_end_state_a_toll():
+    story = story_of(
+        "The ferry Kestra capsized off Tarnby, and her captain and 10 others drowned.\n\n" + FILLER,
+        "The ferry Kestra capsized off Tarnby, killing her captain and 10 others.\n\n" + FILLER,
+        "The ferry Kestra capsized off Tarnby, and her captain and 12 others drowned.\n\n" + FILLER,
+        "The ferry Kestra capsized off Tarnby; her captain and 10 others were rescued.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Her captain and 10 others died when the ferry Kestra capsized off Tarnby.")
+    assert found["d1"] == STATES and found["d2"] == STATES
+    assert found["d3"] == CONTRADICTS and found["d4"] != STATES
+
+
+def test_an_act_under_a_condition_is_not_stated_as_done():
+    story = story_of(
+        "The boy's great-uncle asked the Tarnby family court for temporary custody of the boy on Monday. If the "
+        "court grants the petition, the great-uncle plans to seek asylum for him.\n\n" + FILLER,
+        "The Tarnby family court granted the boy's great-uncle temporary custody of the boy on Monday.\n\n" + FILLER,
+    )
+    found = verdicts(story, "The Tarnby family court granted the great-uncle temporary custody of the boy.")
+    assert found == {"d1": SILENT, "d2": STATES}

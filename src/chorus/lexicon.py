@@ -337,6 +337,9 @@ TRANSITION_OPENERS = frozenset("and but so or yet still now then plus".split())
 PLACEHOLDER_SUBJECTS = frozenset("it it's it’s that that's that’s this there there's there’s".split())
 
 MODAL_WORDS = ("will", "may", "might", "shall", "'ll", "could", "would", "should", "can", "must")
+# Words that open a condition: an act after them is not told as done ("If the court grants the petition,
+# Gonzales plans to ..." does not say that the court granted it), as after a modal.
+CONDITION_WORDS = ("if", "unless")
 # The words that open an embedded question that takes its act as given ("how he could be charged"
 # tells that he was): a modal after them is not a plan of the act. Not "whether", "if" or "what":
 # "asked whether the mayor could resign" leaves the resignation open.

@@ -886,6 +886,8 @@ class Aligner:
         planned_verb_at = -1  # in the main clause's words, the verb after a word of planning and "to"
         directed_verb_at = -1  # in the main clause's words, the verb after "told to" or "asked to"
         directed = False  # the main verb is that verb: what someone was told or asked to do
+        refused_verb_at = -1  # in the main clause's words, the verb after "refused to" or "declined to"
+        refusal_word_at = -1  # ... and the word of refusal before it, which is not the clause's verb
         plan_to = False  # the main verb is that verb: the claim tells a plan ("is scheduled to complete")
         singular: set[int] = set()  # columns the claim prints in the singular (a role of one person)
         required: set[tuple] = set()  # units the main clause says outside its when and where
@@ -964,6 +966,20 @@ class Aligner:
                     # "were told to stay in their homes": what they were told is the act, and the claim's
                     # verb ("told to leave" is not stated by it); not "told" nor "asked" (no verbs of their own).
                     directed_verb_at = k + 2
+                if (
+                    part is main_told
+                    and s in REFUSAL_WORDS
+                    and not main_verb
+                    and not relative
+                    and k + 2 < len(found)
+                    and found[k + 1].group().lower() == "to"
+                    and found[k + 2].group()[:1].islower()
+                    and is_content(found[k + 2].group())
+                ):
+                    # "Russia refused to meet Hamas": the act refused is the claim's verb, as the act told
+                    # is after "told to"; the refusal is the claim's "no" (``is_refused``), not its verb, so
+                    # another refusal ("its refusal to recognize Israel") does not state it.
+                    refused_verb_at, refusal_word_at = k + 2, k
                 if s in REPORTING_WORDS or (s in TOLL_VERBS and has_toll):
                     close_run()
                     continue
@@ -974,7 +990,7 @@ class Aligner:
                     unknown += self._max_idf * factor * (NAME_WEIGHT if capital else 1.0)
                     if part is main_told and (
                         (capital and s not in _CALENDAR_STEMS)
-                        or k == directed_verb_at  # the act the claim's people were told to do: no article says it
+                        or k in (directed_verb_at, refused_verb_at)  # the act told or refused: no article says it
                         or (
                             s in INTENT_CLASSES
                             and not any(p in self.vectors.index for p in _CLASS_MEMBERS[INTENT_CLASSES[s]])
@@ -1022,6 +1038,9 @@ class Aligner:
                     directed = True
                     main_verb.add(s)
                     verb_at = m.start() if verb_at is None else verb_at
+                if part is main_told and k == refused_verb_at and not main_verb:
+                    main_verb.add(s)
+                    verb_at = m.start() if verb_at is None else verb_at
                 if (
                     part is main_told
                     and not main_verb
@@ -1034,6 +1053,7 @@ class Aligner:
                     and s not in LIGHT_VERBS
                     and not catenative
                     and not plan_word
+                    and k != refusal_word_at
                     and not (k and found[k - 1].group().lower() in _DETERMINERS)  # "the exiled leader": an adjective
                     # "the rates released by the central bank": a participle, not the clause's verb
                     and not (
@@ -1620,8 +1640,10 @@ class Aligner:
                 return Judgment(None, told_otherwise)  # "Lavrov invited Mashaal to Moscow" does not say that Putin did
             if not claim.planned and claim.verb_stems and is_planned(text, claim.verb_stems):
                 return Judgment(None, told_otherwise)  # what was done is not stated by a plan or a possibility of it
-            if claim.verb_stems and is_refused(text, claim.verb_stems) and not is_refused(claim.core, claim.verb_stems):
-                return Judgment(None, told_otherwise)  # an act refused is not done
+            if claim.verb_stems and is_refused(text, claim.verb_stems) != is_refused(claim.core, claim.verb_stems):
+                # an act refused is not done, and an act done is not refused ("Lavrov met Mashaal" does
+                # not state "Russia refused to meet Hamas")
+                return Judgment(None, told_otherwise)
             if claim.plan_to and not tells_plan(text, claim.verb_stems):
                 # "is scheduled to give a deposition": not "refused to give" nor "gave" it
                 return Judgment(None, told_otherwise)
@@ -2059,6 +2081,8 @@ def is_planned(text: str, verb_stems: frozenset[str]) -> bool:
     before = [w.lower() for w in words[start:at]]
     if any(w in MODAL_WORDS and not _in_embedded_clause(words, start + k) for k, w in enumerate(before)):
         return True
+    if any(w in lexicon.CONDITION_WORDS for w in before):
+        return True  # "If the court grants the petition": a condition, not an act
     # "were preparing Wednesday to set off": "to" after a word of planning, a few words apart at most
     return any(w == "to" and any(stem(b) in PLAN_WORDS for b in before[:k]) for k, w in enumerate(before))
 
