@@ -1651,3 +1651,14 @@ def test_an_act_under_a_condition_is_not_stated_as_done():
     )
     found = verdicts(story, "The Tarnby family court granted the great-uncle temporary custody of the boy.")
     assert found == {"d1": SILENT, "d2": STATES}
+
+
+def test_a_hyphenated_compound_says_its_words_but_not_a_participle_or_a_reversed_word():
+    story = story_of(
+        "President-elect Ilse Varga of Ostland said on Monday she would cut taxes.\n\n" + FILLER,
+        "The twice-elected Ilse Varga of Ostland spoke about taxes on Monday.\n\n" + FILLER,
+        "The non-elected Ilse Varga of Ostland spoke about taxes on Monday.\n\n" + FILLER,
+        "Ilse Varga was elected president of Ostland on Sunday.\n\n" + FILLER,
+    )
+    found = verdicts(story, "Ilse Varga was elected president of Ostland.")
+    assert found == {"d1": STATES, "d2": SILENT, "d3": SILENT, "d4": STATES}
