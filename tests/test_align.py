@@ -1653,12 +1653,10 @@ def test_an_act_under_a_condition_is_not_stated_as_done():
     assert found == {"d1": SILENT, "d2": STATES}
 
 
-def test_a_hyphenated_compound_says_its_words_but_not_a_participle_or_a_reversed_word():
+def test_a_span_counted_back_with_ago_is_when_not_what_the_claim_says():
     story = story_of(
-        "President-elect Ilse Varga of Ostland said on Monday she would cut taxes.\n\n" + FILLER,
-        "The twice-elected Ilse Varga of Ostland spoke about taxes on Monday.\n\n" + FILLER,
-        "The non-elected Ilse Varga of Ostland spoke about taxes on Monday.\n\n" + FILLER,
-        "Ilse Varga was elected president of Ostland on Sunday.\n\n" + FILLER,
+        "Ilse Varga resigned as harbour master, the Pellick port authority said.\n\n" + FILLER,
+        "The Pellick port authority named a new harbour master on Friday.\n\n" + FILLER,
     )
-    found = verdicts(story, "Ilse Varga was elected president of Ostland.")
-    assert found == {"d1": STATES, "d2": SILENT, "d3": SILENT, "d4": STATES}
+    found = verdicts(story, "Ilse Varga resigned as harbour master of Pellick just over a year ago, after the flood.")
+    assert found == {"d1": STATES, "d2": SILENT}

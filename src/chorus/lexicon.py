@@ -337,9 +337,6 @@ TRANSITION_OPENERS = frozenset("and but so or yet still now then plus".split())
 PLACEHOLDER_SUBJECTS = frozenset("it it's it’s that that's that’s this there there's there’s".split())
 
 MODAL_WORDS = ("will", "may", "might", "shall", "'ll", "could", "would", "should", "can", "must")
-# Prefixes of a hyphenated compound that turn its word around or away ("non-violent", "anti-war",
-# "ex-president"): the compound does not say its word.
-REVERSING_PREFIXES = frozenset("non anti un ex counter former pseudo".split())
 # Words that open a condition: an act after them is not told as done ("If the court grants the petition,
 # Gonzales plans to ..." does not say that the court granted it), as after a modal.
 CONDITION_WORDS = ("if", "unless")

@@ -90,9 +90,6 @@ LOCAL_WORDS = 4
 # is one common word and a class ("members" and any word for people): the evidence must find at
 # least half of its own words ("The whaling crew members are also training together.").
 SHORT_CLAIM_UNITS = 4
-# A sentence uses the words of its hyphenated compounds too ("President-elect" says "elect"; measured:
-# BENCHMARKS.md, session s16).
-COMPOUND_PARTS_USED = True
 # Sentences carrying less than this share are not looked at further.
 CANDIDATE_COVERAGE = 0.3
 # Words of an attribution clause ("..., a Hamas official has said") weigh this much of their usual weight.
@@ -432,6 +429,9 @@ _TIME_ADJUNCT = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\b(?:[Ee]arly|[Ll]ate|[Tt]his|[Ll]ast|[Nn]ext)\s+(?:week|month|year|weekend|morning|afternoon|evening|night)\b"
     r"|\b(?:today|yesterday|tonight)\b"
+    # "just over a year ago", "six years ago": when, counted back from the article's day
+    r"|\b(?:just\s+)?(?:(?:about|some|nearly|almost|over|more\s+than|less\s+than)\s+)?(?:a|an|[\w-]+|\d[\d,.]*)\s+"
+    r"(?:years?|months?|weeks?|days?|hours?|decades?)\s+ago\b"
 )
 _PLACE_ADJUNCT = re.compile(
     r"\b(?:(?:a\s+few|about|some|\d[\d,.]*|\w+)\s+)?(?:miles?|kilometers?|kilometres?|km)\s+"
@@ -707,8 +707,6 @@ class Aligner:
         vectors = story.vectors
         self.vectors = vectors
         present = self._with_figure_compounds(vectors.present)
-        if COMPOUND_PARTS_USED:
-            present = self._with_compound_parts(present)
         self._present = self._with_phrasal_synonyms(self._with_acronyms(present)).tocsc()
         self._present_rows = vectors.present.tocsr()
         self._doc_of = np.array([s.doc_index for s in story.sentences], dtype=int)
@@ -731,29 +729,6 @@ class Aligner:
                     continue
                 for part in token.split("-")[1:]:
                     if part.isalpha() and is_content(part):
-                        s = stem(part)
-                        column = self.vectors.index.get(self.vectors.variants.get(s, s))
-                        if column is not None:
-                            rows.append(sentence.index)
-                            cols.append(column)
-        return _with_uses(present, rows, cols)
-
-    def _with_compound_parts(self, present):
-        """The term matrix, with the words of a hyphenated compound used by the sentence too: "President-elect
-        Hugo Chavez" uses "elect" (he was elected), "a bus-stop" uses "bus" and "stop"; not a participle part
-        ("twice-married" tells no marriage), nor after a
-        prefix that turns the word around (``lexicon.REVERSING_PREFIXES``: "non-violent" is not "violent")."""
-        rows, cols = [], []
-        for sentence in self.story.sentences:
-            if "-" not in "".join(sentence.tokens):
-                continue
-            for token in sentence.tokens:
-                parts = token.lower().split("-")
-                if len(parts) < 2 or token[:1].isdigit() or parts[0] in lexicon.REVERSING_PREFIXES:
-                    continue
-                for part in parts:
-                    # (not a participle: "the twice-married Gingrich" describes him, it tells no marriage)
-                    if part.isalpha() and is_content(part) and not part.endswith("ed"):
                         s = stem(part)
                         column = self.vectors.index.get(self.vectors.variants.get(s, s))
                         if column is not None:
