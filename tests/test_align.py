@@ -1631,18 +1631,6 @@ def test_a_refusal_claim_is_stated_only_by_a_refusal_of_the_same_act():
     assert found == {"d1": SILENT, "d2": SILENT, "d3": STATES}
 
 
-def test_a_death_told_by_how_and_a_count_of_others_at_the_clause_end_state_a_toll():
-    story = story_of(
-        "The ferry Kestra capsized off Tarnby, and her captain and 10 others drowned.\n\n" + FILLER,
-        "The ferry Kestra capsized off Tarnby, killing her captain and 10 others.\n\n" + FILLER,
-        "The ferry Kestra capsized off Tarnby, and her captain and 12 others drowned.\n\n" + FILLER,
-        "The ferry Kestra capsized off Tarnby; her captain and 10 others were rescued.\n\n" + FILLER,
-    )
-    found = verdicts(story, "Her captain and 10 others died when the ferry Kestra capsized off Tarnby.")
-    assert found["d1"] == STATES and found["d2"] == STATES
-    assert found["d3"] == CONTRADICTS and found["d4"] != STATES
-
-
 def test_an_act_under_a_condition_is_not_stated_as_done():
     story = story_of(
         "The boy's great-uncle asked the Tarnby family court for temporary custody of the boy on Monday. If the "
@@ -1653,10 +1641,11 @@ def test_an_act_under_a_condition_is_not_stated_as_done():
     assert found == {"d1": SILENT, "d2": STATES}
 
 
-def test_a_span_counted_back_with_ago_is_when_not_what_the_claim_says():
+def test_what_someone_was_called_on_to_do_is_the_claims_act_and_a_refusal_of_it_does_not_state_it():
     story = story_of(
-        "Ilse Varga resigned as harbour master, the Pellick port authority said.\n\n" + FILLER,
-        "The Pellick port authority named a new harbour master on Friday.\n\n" + FILLER,
+        "The Ostvale mayor refused to resign on Monday, despite the inquiry's findings, the residents said.\n\n"
+        + FILLER,
+        "Ostvale residents have called for the mayor to resign after the inquiry.\n\n" + FILLER,
     )
-    found = verdicts(story, "Ilse Varga resigned as harbour master of Pellick just over a year ago, after the flood.")
-    assert found == {"d1": STATES, "d2": SILENT}
+    found = verdicts(story, "The Ostvale residents have called for the mayor to resign.")
+    assert found == {"d1": SILENT, "d2": STATES}

@@ -463,6 +463,9 @@ IRREGULAR_PARTICIPLES = (
 # verb of reporting, a light verb): before "to" and a verb ("were told to leave their homes", "was
 # asked to testify"), the verb after "to" says what the claim is about (align/claims.py).
 DIRECTIVE_WORDS = ("told", "tell", "tells", "asked", "ask", "asks")
+# ... and, with the person asked between them and "to" ("has called for Condon to resign", "urged the
+# government to act"), these too.
+ASKING_WORDS = (*DIRECTIVE_WORDS, "called", "calls", "call", "urged", "urges", "urge", "urging")
 # What carries the people an accident befalls: a count "aboard", "in the plane" or "on the bus" is of
 # those it carried, a part of a toll that may count others too ("four on the ground"; align/values.py).
 CARRIERS = (

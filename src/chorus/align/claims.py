@@ -90,6 +90,8 @@ LOCAL_WORDS = 4
 # is one common word and a class ("members" and any word for people): the evidence must find at
 # least half of its own words ("The whaling crew members are also training together.").
 SHORT_CLAIM_UNITS = 4
+# The words of the person asked, between a word of asking and its "to" ("called for Condon to resign").
+ASKED_OBJECT_WORDS = 4
 # Sentences carrying less than this share are not looked at further.
 CANDIDATE_COVERAGE = 0.3
 # Words of an attribution clause ("..., a Hamas official has said") weigh this much of their usual weight.
@@ -429,9 +431,6 @@ _TIME_ADJUNCT = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\b(?:[Ee]arly|[Ll]ate|[Tt]his|[Ll]ast|[Nn]ext)\s+(?:week|month|year|weekend|morning|afternoon|evening|night)\b"
     r"|\b(?:today|yesterday|tonight)\b"
-    # "just over a year ago", "six years ago": when, counted back from the article's day
-    r"|\b(?:just\s+)?(?:(?:about|some|nearly|almost|over|more\s+than|less\s+than)\s+)?(?:a|an|[\w-]+|\d[\d,.]*)\s+"
-    r"(?:years?|months?|weeks?|days?|hours?|decades?)\s+ago\b"
 )
 _PLACE_ADJUNCT = re.compile(
     r"\b(?:(?:a\s+few|about|some|\d[\d,.]*|\w+)\s+)?(?:miles?|kilometers?|kilometres?|km)\s+"
@@ -969,6 +968,12 @@ class Aligner:
                     # "were told to stay in their homes": what they were told is the act, and the claim's
                     # verb ("told to leave" is not stated by it); not "told" nor "asked" (no verbs of their own).
                     directed_verb_at = k + 2
+                if part is main_told and directed_verb_at < 0 and not main_verb and not relative:
+                    object_to = _asked_of(found, k, part)
+                    if object_to is not None:
+                        # "has called for Condon to resign", "urged Israel to withdraw": what the person
+                        # named was asked to do is the act, and the claim's verb
+                        directed_verb_at = object_to
                 if (
                     part is main_told
                     and s in REFUSAL_WORDS
@@ -2071,6 +2076,25 @@ EMBEDDING_WINDOW = 3
 def _in_embedded_clause(words: list[str], modal_at: int) -> bool:
     """Is the modal at ``modal_at`` in ``words`` inside an embedded question or clause?"""
     return any(w.lower() in EMBEDDING_WORDS for w in words[max(0, modal_at - EMBEDDING_WINDOW) : modal_at])
+
+
+def _asked_of(found: list, k: int, text: str) -> int | None:
+    """If word ``k`` of ``found`` asks someone named after it to do something ("called for Condon to
+    resign", "urged the government to act"), the position of that act's verb, else None: the object is
+    at most ``ASKED_OBJECT_WORDS`` words, no comma, before "to" and a verb in lower case."""
+    word = found[k].group().lower()
+    if word not in lexicon.ASKING_WORDS:
+        return None
+    j = k + 1
+    if j < len(found) and found[j].group().lower() in ("for", "on", "upon"):
+        j += 1
+    for t in range(j + 1, min(len(found) - 1, j + 1 + ASKED_OBJECT_WORDS)):
+        if "," in text[found[t - 1].end() : found[t].start()]:
+            return None
+        if found[t].group().lower() == "to":
+            verb = found[t + 1].group()
+            return t + 1 if verb[:1].islower() and is_content(verb) else None
+    return None
 
 
 def is_planned(text: str, verb_stems: frozenset[str]) -> bool:

@@ -244,9 +244,7 @@ def word_classes(classes: dict[str, str]) -> dict[str, str]:
 # What happened to the people counted, by the stems that say it.
 OUTCOMES = word_classes(
     {
-        # (dying told by how: "drowned" says "died", as "slain" does)
-        "dead": "dead death deaths died die kill killed killing toll tolls fatalities perished bodies slain "
-        "drowned drowning drowns",
+        "dead": "dead death deaths died die kill killed killing toll tolls fatalities perished bodies slain",
         "injured": "injured injuries injuring wounded wounding hurt",
         "missing": "missing",
         "arrested": "arrested arrests detained detentions",
@@ -287,8 +285,6 @@ _RANGE_TO = re.compile(
 _OTHERS_BEFORE = re.compile(r"\b(?:another|other|additional|further|extra)\s+$", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"\s+(?:other|more|additional|further|extra)\b", re.IGNORECASE)
 # Words between a figure and what it counts ("2,600 new tenders"), not what it counts.
-# A figure followed by "others" and no word of what it counts ("and 10 others."): others stands for people.
-_OTHERS_ALONE = re.compile(r"\s+others\b", re.IGNORECASE)
 _MODIFIERS = frozenset(stem(w) for w in "new other more additional extra further total separate different".split())
 _PAST_APPOSITION = re.compile(r"[^,;.]{0,30},[^,;.]{1,30},\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(\w+)")
 # Past a noun phrase of several words to its passive verb: "118 officers and sailors aboard were killed".
@@ -521,8 +517,6 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
             lives_of and (not after or after[0] not in PEOPLE_NOUNS)
         ):
             after = ["peopl"] + after[1:]
-        if not after and _OTHERS_ALONE.match(text, end):
-            after = ["peopl"]  # "killing his mother and 10 others.": "others" with nothing after it counts people
         if not after and m.group("pct"):
             after = [PERCENT_HEAD]  # "was second with 29.6 percent.": a share, of whatever the clause is about
         if not after:
