@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import chorus
+from chorus.align.values import numbers_in
 from chorus.render import render_check
 from chorus.render.check import check_to_dict
 from chorus.render.html import render_html
@@ -16,7 +17,7 @@ from chorus.render.markdown import render_markdown
 from chorus.render.report_json import report_to_dict
 from chorus.render.text import citation
 from chorus.render.wording import OTHER_VALUE, other_value
-from conftest import OTHER_NEWS
+from conftest import EXAMPLE, OTHER_NEWS
 
 TOLL_FRIDAY = "The death toll from the earthquake in Velmar has risen to 7,085, officials said on Friday."
 TOLL_HIGHER = "More than 10,000 people were killed in the earthquake in Velmar, officials said on Friday."
@@ -136,3 +137,71 @@ def test_a_settled_figure_or_an_undated_article_is_not_read_by_the_days():
     answer = check_of(TOLL_HIGHER, undated)
     assert [a["verdict"] for a in answer["articles"]] == ["contradicts", "states"]
     assert json.loads(render_check(chorus.check(TOLL_HIGHER, undated), "json"))["updating"] == 0
+
+
+EVACUATED_EARLY = "More than 1,500 people were evacuated from the harbour district of Tarnby on Tuesday night."
+EVACUATED_LATE = "About 1,200 people were evacuated from the harbour district of Tarnby on Tuesday night."
+
+
+def test_a_later_lower_count_of_those_made_to_leave_is_a_conflict_and_of_those_still_away_an_update():
+    days = ["2024-03-12", "2024-03-13"]
+    # Those made to leave on one night were made to leave: the next day's lower count disputes it.
+    report = chorus.report(documents([EVACUATED_EARLY, EVACUATED_LATE], days, ["Tarnby Radio", "Harbour Post"]))
+    assert len(report.conflicts) == 1 and report.updates == []
+    answer = check_of(EVACUATED_LATE, documents([EVACUATED_EARLY, EVACUATED_LATE], days))
+    assert [a["verdict"] for a in answer["articles"]] == ["contradicts", "states"]
+    # Those still away from their homes go back: a later lower count of them is an update.
+    still = (
+        "More than 1,500 people remain evacuated from the harbour district of Tarnby after the gas leak.",
+        "About 1,200 people remain evacuated from the harbour district of Tarnby after the gas leak.",
+    )
+    report = chorus.report(documents(still, days, ["Tarnby Radio", "Harbour Post"]))
+    assert report.conflicts == [] and len(report.updates) == 1
+
+
+def test_the_harbor_fire_evacuation_stays_a_conflict_with_every_outlet_dated():
+    # Every article of the example is dated (WireNow's "13 March 2024 06:30 GMT" too): the radio's
+    # 1,500 of Tuesday 23:05 and the others' 1,200 of Wednesday are read by the days, and those made to
+    # leave that night are a count that only grows, so the lower figure later is a dispute.
+    report = chorus.report(sorted(EXAMPLE.iterdir()))
+    assert all(d.published for d in report.story.documents)
+    [conflict] = report.conflicts
+    assert report.updates == []
+    assert {v.value: [d + 1 for d in v.doc_indexes] for v in conflict.values} == {
+        "about 1,200": [1, 3, 4, 5],
+        "more than 1,500": [2],
+    }
+
+
+def test_what_happened_to_those_counted_is_read_past_where_they_were():
+    # The outbreak's five dead in September, seven in the next summer's articles: an update, though one
+    # of the later sentences tells the deaths five words after the figure ("seven people in the New
+    # York area died"); read as no count of the dead, it had made the pair a dispute.
+    from chorus.align.updates import read_by_days
+    from chorus.pipeline import build_story, load_documents
+
+    texts = (
+        "The virus has killed five people in the New York City area, health officials said.",
+        "Last year the virus killed seven people in the New York area, health officials said.",
+        "Last year, a total of seven people in the New York area died of the virus.",
+    )
+    [n] = numbers_in(texts[2])
+    assert n.outcome == "dead"
+    docs = documents(texts, ["1999-09-30", "2000-07-31", "2000-08-01"], ["Wire", "Times", "Post"])
+    story = build_story(load_documents(docs))
+    first = [next(s.index for s in story.sentences_of(d) if "seven" in s.text or "five" in s.text) for d in range(3)]
+    reading = read_by_days(story, [("five", [0], [first[0]]), ("seven", [1, 2], first[1:])])
+    assert reading is not None and reading.changed and not reading.disputed
+
+
+def test_a_standing_count_is_told_by_a_word_of_the_figures_own_phrase():
+    from chorus.align.updates import standing
+
+    def of(text: str, figure: str) -> bool:
+        [n] = [n for n in numbers_in(text) if figure in n.text]
+        return standing(text, n)
+
+    assert of("About 1,200 people remain evacuated from the harbour district.", "1,200")
+    assert of("The remaining 300 evacuees were allowed home on Friday.", "300")
+    assert not of("It remains to be seen whether the crash, which killed 114 people, ends the jet.", "114")
+    assert not of("The fire forced the evacuation of about 1,200 people on Tuesday night.", "1,200")

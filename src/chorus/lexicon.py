@@ -423,6 +423,9 @@ ACT_SYNONYMS = {
 # Prepositions after which a word in -ed describes a thing and is no clause's verb ("on a list of
 # endangered sites", "members of various anti-government armed groups"): a verb never follows them.
 PREPOSITIONS = frozenset("of in on at for with from by into onto among about under against over through".split())
+# A count told as standing, as of its telling ("1,000 people remain evacuated", "12 are still in
+# hospital"): it falls as well as rises, unlike the count of an act ("forced the evacuation of 1,200").
+STANDING_WORDS = ("remain", "remains", "remained", "remaining", "still")
 # Past forms not in -ed: the verb of a claim that has no other ("Three Europeans set off Wednesday").
 IRREGULAR_PAST = (
     "set",

@@ -77,10 +77,12 @@ STORY_SETTING_MIN_ARTICLES = 3
 # Counts that accumulate: a toll, the injured, the missing grow (or are revised) from day to day.
 CUMULATIVE_OUTCOMES = frozenset({"dead", "injured", "missing", "arrested", "homeless", "evacuated", "ill"})
 # Of those, the counts that can only grow as an event's count is made (the dead are not revived, an
-# arrest is not undone): between outlets, a later article's lower figure is a dispute, not an update
-# (benchmarks/claims/PROTOCOL.md, "Updates and conflicts"). The missing are found and the homeless
-# and evacuated go home: their counts fall as well as rise.
-GROWING_OUTCOMES = frozenset({"dead", "injured", "arrested", "ill"})
+# arrest is not undone, people made to leave their homes on Tuesday night were made to leave): between
+# outlets, a later article's lower figure is a dispute, not an update (benchmarks/claims/PROTOCOL.md,
+# "Updates and conflicts"). The missing are found and the homeless rehoused: their counts fall as well
+# as rise. So does any count told as standing ("remain evacuated", "still in hospital":
+# ``lexicon.STANDING_WORDS``), whatever its outcome.
+GROWING_OUTCOMES = frozenset({"dead", "injured", "arrested", "ill", "evacuated"})
 # What a figure measures for it to be compared by role: what happened to people (a toll), a
 # named group, a physical measure, and a percentage of a whole its sentence names ("82 percent of
 # the seats": ``share_whole``). Sums of money and other percentages are of too many things in one

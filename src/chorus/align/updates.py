@@ -7,7 +7,8 @@ days of the articles that give it:
 - two outlets' values from articles of one day are a dispute;
 - a later article's higher value is an update ("600" on the 17th, "3,879" on the 18th);
 - a later article's lower value of a count that can only grow (``GROWING_OUTCOMES``: the dead are
-  not revived) is a dispute, of one that can fall (the missing, the homeless) an update;
+  not revived, those made to leave their homes on a night were made to leave) is a dispute, of one
+  that can fall (the missing, the homeless, any count told as standing: "remain evacuated") an update;
 - one outlet's own figures (or copies of one story) are its update or correction, never a dispute.
 
 Every place that shows another article's value reads it here: the report's conflicts and updates
@@ -18,19 +19,34 @@ the conflicts section cannot call one pair of figures a dispute in one place and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from chorus import lexicon
 from chorus.align.claims import CONTRADICTS, STATES, ClaimCheck, aligner_of
 from chorus.align.roles import CUMULATIVE_OUTCOMES, GROWING_OUTCOMES
-from chorus.align.values import disjoint, numbers_in, printed, value_numbers
+from chorus.align.values import Number, disjoint, numbers_in, printed, value_numbers
 from chorus.ingest.metadata import published_day
 from chorus.types import Story
 
 # How another article's value of an updated count stands to the claim's: given on an earlier day,
 # on a later one, or neither (the same outlet's revision on the same day).
 EARLIER, LATER, REVISED = "earlier", "later", "revised"
+_STANDING = re.compile(r"\b" + lexicon.alternation(lexicon.STANDING_WORDS) + r"\b", re.IGNORECASE)
+STANDING_REACH = 40  # characters each side of a figure, in its phrase, where a word can make it a standing count
+
+
+def standing(text: str, n: Number) -> bool:
+    """Is the figure ``n`` of ``text`` told as a standing count ("1,000 people remain evacuated", "the
+    remaining 300 evacuees", "12 are still in hospital"), by a word of its own phrase near it (not
+    "It remains to be seen whether the accident, which killed 114 people, ...")?"""
+    before = re.split(r"[,;:()]", text[max(0, n.start - STANDING_REACH) : n.start])[-1]
+    after = re.split(r"[,;:()]", text[n.end : n.end + STANDING_REACH])[0]
+    return bool(_STANDING.search(before) or _STANDING.search(after))
+
+
 # ``chorus check``'s verdict for an article whose other value is an update: "contradicts" is kept
 # for disputes.
 UPDATES = "updates"
@@ -78,7 +94,13 @@ def read_by_days(story: Story, values: Sequence[tuple[str, Sequence[int], Sequen
     if not all(parsed):
         return None
     figures = [found[0].typical for found in parsed]
-    only_grows = outcomes <= GROWING_OUTCOMES
+    only_grows = outcomes <= GROWING_OUTCOMES and not any(
+        standing(story.sentences[i].text, n)
+        for value, _, sentences in values
+        for i in sentences
+        for n in numbers_in(story.sentences[i].text)
+        if printed(n.text.strip()).lower() == value.lower()
+    )
     families = aligner_of(story).families
     disputed: set[int] = set()
     changed = own = False
