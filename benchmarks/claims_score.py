@@ -12,7 +12,10 @@ judged ones (articles judged ``unsure`` are left out):
   construction); the verdicts as ``chorus check`` shows them: another value that the
   rule of updates calls an update (``chorus.align.updates``: a toll of another day) is the
   verdict ``updates``, not *contradicts*, counted by what it was judged
-  (``counts.updates_judged_*``);
+  (``counts.updates_judged_*``); *updates* precision and recall against the judged *updates* (the
+  *contradicts* that session s16 rejudged by the rule, PROTOCOL.md "Updates and conflicts"); and
+  "another value" (contradicts and updates together, judged and found), comparable with sessions
+  before the rule;
 - evidence: of the articles rightly found to state a claim, the share whose
   evidence sentence is one the judge named (the sentence that states it, not
   the nearest one);
@@ -255,16 +258,18 @@ def main() -> int:
                 counts["judged"] += 1
                 want, got = judged["verdict"], UPDATES if doc in updated else verdict.verdict
                 if got == UPDATES:
-                    counts[f"updates_judged_{want}"] += 1  # judged contradicts: a miss the rule makes
-                # Another value at all (a dispute or an update): the engine's own verdict, as judged.
+                    counts[f"updates_judged_{want}"] += 1  # what the articles chorus calls updates were judged
+                # Another value at all (a dispute or an update): the engine's own verdict, as judged
+                # (judged *updates*, rejudged from *contradicts* in session s16, are another value too).
                 raw = verdict.verdict
-                if want == raw == CONTRADICTS:
+                another = want in (CONTRADICTS, UPDATES)
+                if another and raw == CONTRADICTS:
                     counts["another_value_tp"] += 1
                 elif raw == CONTRADICTS:
                     counts["another_value_fp"] += 1
-                elif want == CONTRADICTS:
+                elif another:
                     counts["another_value_fn"] += 1
-                for label in (STATES, CONTRADICTS):
+                for label in (STATES, CONTRADICTS, UPDATES):
                     if want == label and got == label:
                         counts[f"{label}_tp"] += 1
                     elif got == label:
@@ -327,6 +332,9 @@ def main() -> int:
         ),
         "contradicts_precision": ratio(counts["contradicts_tp"], counts["contradicts_tp"] + counts["contradicts_fp"]),
         "contradicts_recall": ratio(counts["contradicts_tp"], counts["contradicts_tp"] + counts["contradicts_fn"]),
+        # updates as judged (session s16's rejudging of the contradicts by the rule) against ``chorus check``'s
+        "updates_precision": ratio(counts["updates_tp"], counts["updates_tp"] + counts["updates_fp"]),
+        "updates_recall": ratio(counts["updates_tp"], counts["updates_tp"] + counts["updates_fn"]),
         # contradicts and updates together (the engine's verdict before the rule of updates)
         "another_value_precision": ratio(
             counts["another_value_tp"], counts["another_value_tp"] + counts["another_value_fp"]
