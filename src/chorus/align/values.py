@@ -405,8 +405,8 @@ def content_stems_no_digits(text: str) -> list[str]:
     return [stem(w) for w in WORD_RE.findall(text) if is_content(w) and not w[0].isdigit()]
 
 
-# Content words after a figure, in its own phrase, searched for what happened to those it counts: "seven
-# people in the New York region died" tells it five words on (it was 3).
+# Content words after a figure, in its own phrase and before another figure, searched for what happened
+# to those it counts: "seven people in the New York region died" tells it five words on (it was 3).
 OUTCOME_REACH = 6
 
 
@@ -535,7 +535,14 @@ def numbers_in(text: str, *, keep_superseded: bool = True) -> list[Number]:
         # ("12 Americans, and injured 5,500": not injured), else the last one before it in its clause.
         phrase = re.split(r"[,;:]|\s(?:and|while|but|or)\s", text[end : end + 60])[0]
         clause = re.split(r"[;:]|,\s+(?:while|but|and|whereas)\b", text[max(0, m.start() - 80) : m.start()])[-1]
-        outcome = next((OUTCOMES[w] for w in content_stems_no_digits(phrase)[:OUTCOME_REACH] if w in OUTCOMES), None)
+        outcome = next((OUTCOMES[w] for w in content_stems_no_digits(phrase)[:3] if w in OUTCOMES), None)
+        if outcome is None:
+            # Further on in its phrase ("seven people in the New York region died"), but not past another
+            # figure, whose own words those are ("Two Polish women were among the four people killed").
+            further = phrase[: nxt.start()] if (nxt := _NUMBER.search(phrase)) else phrase
+            outcome = next(
+                (OUTCOMES[w] for w in content_stems_no_digits(further)[3:OUTCOME_REACH] if w in OUTCOMES), None
+            )
         if outcome is None:
             # Past an apposition: "in which 11 people, all Africans, died" (not what the clause before
             # says of others: "were formally charged ... in the bombing in which 11 people, all Africans,
