@@ -11,10 +11,11 @@ import pytest
 import chorus
 from chorus.analysis.conflicts import numbers_in
 from chorus.analysis.entities import find_entities
-from chorus.analysis.quotes import QuoteOccurrence, group_quotations, quote_spans
+from chorus.analysis.quotes import QuoteOccurrence, group_quotations
 from chorus.pipeline import build_story, load_documents
 from chorus.render import render_report
 from chorus.render.report_html import report_page_data
+from chorus.text import quote_spans
 from conftest import EXAMPLE, LAVROV, ROOT
 
 KELLMOOR = ROOT / "tests" / "data" / "report" / "kellmoor-dam"
@@ -908,3 +909,82 @@ def test_wire_quotation_marks_are_read_and_printed_as_quotation_marks():
         "Michael Farris": "We are going to do just fine with the new school",
         "Ruth Soldierwolf": "I told him, ‘I'm not even dressed,’ and he laughed at me",
     }
+
+
+def test_a_title_before_a_full_name_is_no_part_of_the_speakers_name():
+    # DUC 2006 D0644H: the speaker was "House Budget Committee Chairman John" (a name was at most five
+    # capitalised words, title included); the title before a full name, the sentence's opening word
+    # and an affiliation after the name are no part of it, a title before a surname alone is.
+    from chorus.analysis.quotes import find_quotations
+
+    texts = [
+        "''If you're for the reform agenda, you're going to support this budget,'' said House Budget "
+        "Committee Chairman John Kasich, R-Ohio.",
+        "``We have made our position clear to both sides,'' Secretary of State Madeleine Albright said.",
+        "``The arrests are a warning to every critic of the regime,'' said Mike Jendrzejczyk of Human Rights Watch.",
+        "But Cmdr. Patrick Fitzgerald said: ``We found nothing on board that would explain the crash.''",
+        "``I will sign the bill as soon as it reaches my desk,'' said President Clinton.",
+        "``More families are waiting than ever before,'' North American Council of Adoptable Children said.",
+    ]
+    found = {q.text.split()[-1]: q.speaker for q in find_quotations(build_story(load_documents(texts)))}
+    assert found == {
+        "budget": "John Kasich",
+        "sides": "Madeleine Albright",
+        "regime": "Mike Jendrzejczyk",
+        "crash": "Patrick Fitzgerald",
+        "desk": "President Clinton",
+        "before": "North American Council of Adoptable Children",
+    }
+
+
+def test_a_quotation_left_unclosed_ends_where_the_text_implies():
+    # DUC 2006 and 2007: eight quotes printed a stray “ where the source reopened a quotation it had
+    # not closed (D0605E, D0711C-B), nested one double in another (D0604D) or closed one with a
+    # single mark (D0607G); an attribution inside an unclosed quotation is no quoted word (D0636I).
+    from chorus.analysis.quotes import find_quotations
+
+    texts = [
+        "``It gives me a better feeling to know I don't have wrinkles. ``I'm a preventive type person, "
+        "and my mood is important to me,'' said Sandy Ridout, a nurse.",
+        "``Everybody would be disappointed if (``Phantom'') didn't move over $1 billion in merchandise,'' "
+        "said Jim Silver, a toy analyst.",
+        "Clinton suggested China was ``moving away from the rule of fear,' even though it was "
+        "``not yet rooted in the rule of law.''",
+        "``I don't see any change from general trends in the auto industry, said Steve Dandaneau, a labor "
+        "expert. ``It remains a bleak outlook for auto workers and the union.''",
+    ]
+    found = [(q.text, q.speaker) for q in find_quotations(build_story(load_documents(texts)))]
+    assert found == [
+        ("It gives me a better feeling to know I don't have wrinkles", "Sandy Ridout"),
+        ("I'm a preventive type person, and my mood is important to me", "Sandy Ridout"),
+        ("Everybody would be disappointed if (“Phantom”) didn't move over $1 billion in merchandise", "Jim Silver"),
+        ("moving away from the rule of fear", "Clinton"),
+        ("not yet rooted in the rule of law", "Clinton"),
+        ("I don't see any change from general trends in the auto industry", "Steve Dandaneau"),
+        ("It remains a bleak outlook for auto workers and the union", "Steve Dandaneau"),
+    ]
+
+
+def test_an_outlet_is_listed_for_a_quote_only_when_it_prints_the_quoted_words():
+    # Issue 15: an outlet credited with a quote it only paraphrases. Outlets 1 and 2 print the words
+    # (2 without a comma), 5 a part of them; 3 paraphrases without quotation marks, 4 and 6 put their
+    # own paraphrase in quotation marks: none of the three is listed, nor shown as printing it.
+    texts = [
+        "``We will not accept any plan that divides the city, and we will say so in Geneva,'' said Foreign "
+        "Minister Ana Reyes on Monday.",
+        "Foreign Minister Ana Reyes was blunt. ``We will not accept any plan that divides the city and we will "
+        "say so in Geneva,'' she told reporters.",
+        "Ana Reyes said her government would not accept any plan that divides the city and would say so in Geneva.",
+        "Reyes said her country ``will never agree to a plan which splits the city'' and would tell the talks so.",
+        "Reyes said her government will not accept any plan ``that divides the city, and we will say so in "
+        "Geneva,'' her office said.",
+        "The minister said her country would ``not accept any plan that divided the town'' in the Geneva talks.",
+    ]
+    report = chorus.report(texts)
+    quote = next(q for q in report.quotes if q.text.startswith("We will not accept"))
+    assert quote.doc_indexes == [0, 1, 4]
+    assert not quote.identical  # outlet 5 prints a part: the wording differs, and the variants say how
+    assert "that divides the city, and we will say so in Geneva" in quote.variants
+    printed = {q.text for q in report.quotes}
+    assert "will never agree to a plan which splits the city" in printed  # outlet 4's own words, apart
+    assert not any(q.doc_indexes == [2] or 2 in q.doc_indexes for q in report.quotes)

@@ -141,6 +141,13 @@ GIVEN_NAME_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "Tony": ("Anthony",),
     "Walt": ("Walter",),
 }
+# A title before a quote's speaker ("House Budget Committee Chairman John Kasich", "Col. General Ivan
+# Golubev", "U.N. Secretary-General Kofi Annan"): the person titles and the ranks written short, which
+# analysis/quotes.py reads past when a full name follows.
+SPEAKER_TITLES = PERSON_TITLES | frozenset(
+    """supt asst brig cmdr cpl pvt maj commissioner principal secretary-general undersecretary
+    administrator superintendent treasurer dean provost""".split()
+)
 # Every list of the verbs that report speech lives here. They differ on purpose, each by what its
 # reader looks for; each says so, and ``alternation`` prints one into a regular expression.
 

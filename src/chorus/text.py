@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import Stemmer
 
@@ -80,6 +81,56 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if open_at is not None and open_at < len(text):
         spans.append((open_at, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+class QuotationSpan(NamedTuple):
+    start: int
+    end: int
+    closed: bool  # False: the source opened it and never closed it; ``end`` is where the text implies
+
+
+# A single closing mark (' or ’) that ends a double quotation the source closed with the wrong mark: after
+# the quotation's last punctuation ("the rule of fear,’ even though"), or ending a word inside a
+# nested double ("I think “Star Wars’ is going"). Not where a single quotation is open inside.
+_MISTYPED_SINGLE_CLOSE = re.compile(r"(?<=[,.!?])['’](?=\s|$)")
+_WORD_END_SINGLE_CLOSE = re.compile(r"(?<=[^\W_])['’](?=[\s,.;:!?]|$)")
+_SINGLE_OPEN = re.compile(r"‘|(?:^|(?<=[\s(\[—-]))'(?=[^\W_])")  # a ' opening a word opens a single
+
+
+def quotation_spans(text: str) -> list[QuotationSpan]:
+    """The quotations of a sentence typeset with curly marks (``typeset_quotes``), as a reader pairs
+    its marks: a double quotation inside another is part of it ("… if (“Phantom”) didn't …"); one
+    closed with a single mark ends there; and one never closed ends where the next quotation opens
+    ("… wrinkles. “I'm a preventive …”": the source reopened without closing) or at the sentence's
+    end. ``quote_spans``, which the other stages use on the raw text, reads the first closing mark
+    as the end of whatever is open."""
+    openings: list[tuple[int, int]] = []  # (mark's start, text's start) of the quotations open, outermost first
+    opening_marks: list[int] = []
+    found: list[QuotationSpan] = []
+    for match in re.finditer(r"[“”\"'’]", text):
+        mark = match.group()
+        if mark == "“" or (mark == '"' and not openings):
+            openings.append((match.start(), match.end()))
+            opening_marks.append(match.start())
+            continue
+        if not openings:
+            continue
+        if mark in "'’":
+            inner = text[openings[-1][1] : match.start()]
+            if _SINGLE_OPEN.search(inner) or not (
+                _MISTYPED_SINGLE_CLOSE.match(text, match.start())
+                or (len(openings) > 1 and _WORD_END_SINGLE_CLOSE.match(text, match.start()))
+            ):
+                continue
+        found.append(QuotationSpan(openings.pop()[1], match.start(), True))
+    for mark_at, start in openings:  # never closed: each runs to where the next quotation opens
+        end = next((m for m in opening_marks if m > mark_at), len(text))
+        found.append(QuotationSpan(start, end, False))
+    spans: list[QuotationSpan] = []
+    for span in sorted(found):
+        if not spans or span.start >= spans[-1].end:  # else a quotation inside the one before
+            spans.append(span)
+    return [s for s in spans if text[s.start : s.end].strip()]
 
 
 _stemmer = Stemmer.Stemmer(

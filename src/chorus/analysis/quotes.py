@@ -30,10 +30,19 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from chorus.analysis.entities import _ORG_HEADS as ORG_HEADS  # the last words of an organization's name
 from chorus.disjoint import DisjointSets
-from chorus.lexicon import QUOTE_VERBS, TITLE_LOWER_WORDS, alternation
+from chorus.lexicon import (
+    PREPOSITIONS,
+    QUOTE_VERBS,
+    SPEAKER_TITLES,
+    TITLE_LOWER_WORDS,
+    TRANSITION_OPENERS,
+    WEEKDAYS,
+    alternation,
+)
 from chorus.sparse import sparse
-from chorus.text import quote_spans, typeset_quotes, words
+from chorus.text import QuotationSpan, quotation_spans, typeset_quotes, words
 from chorus.types import Story
 
 # A quotation shorter than this is a scare quote ("deep disappointment"), not a statement.
@@ -46,6 +55,12 @@ PART_MIN_WORDS = 6
 # said" ... "a statement from a Hamas official in Gaza said" ... `"…," the official said` (three
 # sentences apart in the example's [5]). An article's own paragraph or two.
 DESCRIPTION_LOOKBACK = 4
+# Capitalised words a speaker's name may run to: long enough for a name behind its title ("House
+# Budget Committee Chairman John Kasich", six), which ``_proper_name`` then reads past.
+NAME_MAX_WORDS = 8
+# Words of a name after a title that make a full name, so that the title is no part of it: "John
+# Kasich" of "Chairman John Kasich", but "President Clinton" stays as written.
+FULL_NAME_WORDS = 2
 
 
 _VERBS = alternation(QUOTE_VERBS)
@@ -53,7 +68,7 @@ _AUX = r"(?:(?:has|had|have|was|is|also|then|later|once)\s+)*"
 _PARTICLE = r"(?:al|el|bin|ibn|van|von|de|da|du|del|der|le|la|di)"
 # A particle opens a word: not the "der" of "commander Vladimir Kuroyedov".
 _NAME_WORD = rf"(?:[A-Z][\w’'.\-]*|\b{_PARTICLE}[\-\s][A-Z][\w’'.\-]*)"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD}){{0,4}}"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD}){{0,{NAME_MAX_WORDS - 1}}}"
 _PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)\b"  # whole words: "said Wendy Dixon" is no "We"
 # Not "that"/"this": in "mentioned that Meshaal told" they introduce a clause.
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
@@ -84,6 +99,13 @@ _DESCRIPTION_STOP = frozenset(
     "in on at to after before during while who which that with from for as by of when where".split()
 )
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+# Capitalised words a name match takes in that are no part of the name: what opens the sentence
+# ("But Cmdr. Patrick Fitzgerald", "On Tuesday Clinton"), and a weekday after it ("said Lott Tuesday").
+_NOT_NAME_OPENERS = TRANSITION_OPENERS | PREPOSITIONS | frozenset(w.lower() for w in WEEKDAYS)
+_NOT_NAME_ENDINGS = frozenset(w.lower() for w in WEEKDAYS)
+# An attribution inside a quotation the source never closed ("… auto industry, said Steve Dandaneau,
+# a labor expert … “It remains …”"): the quotation ends at its comma.
+_ATTRIBUTION_INSIDE = re.compile(rf",\s+(?=(?:{_VERBS})\s+{_NAME}\b|{_NAME}\s+{_AUX}(?:{_VERBS})\b)")
 
 
 @dataclass(frozen=True)
@@ -135,17 +157,59 @@ def _clean_description(speaker: str) -> str:
     return " ".join(kept)
 
 
+def _proper_name(name: str) -> str:
+    """The person's whole name of the capitalised words a match took: the words that open the
+    sentence or date it left out ("Yet Lori Thacker", "Muasher Friday"), a title before a full name
+    ("House Budget Committee Chairman John Kasich" -> "John Kasich", "But Cmdr. Patrick Fitzgerald"
+    -> "Patrick Fitzgerald", "Secretary of State Madeleine Albright" -> "Madeleine Albright"; but
+    "President Clinton" as written), and the affiliation after one ("Mike Jendrzejczyk of Human Rights
+    Watch" -> "Mike Jendrzejczyk", "Ms. Killian of Renaissance Capital" -> "Ms. Killian")."""
+    found = name.split()
+    while len(found) > 1 and found[0].lower() in _NOT_NAME_OPENERS:
+        found = found[1:]
+    while len(found) > 1 and found[-1].lower().rstrip(".") in _NOT_NAME_ENDINGS:
+        found = found[:-1]
+    titles = [k for k, w in enumerate(found) if w.lower().rstrip(".") in SPEAKER_TITLES]
+    for title in reversed(titles):  # the last title before a full name ("Dr. … of Massachusetts General Hospital")
+        rest = found[title + 1 :]
+        if rest[:1] == ["of"]:
+            rest = rest[2:]  # the title's domain: "Secretary of State"
+        rest = rest[: rest.index("of")] if "of" in rest else rest  # "Rep. Martin Frost of Texas"
+        if len(rest) >= FULL_NAME_WORDS:
+            return " ".join(rest)
+    if titles:  # a title before a surname: "Ms. Killian of Renaissance Capital" -> "Ms. Killian"
+        affiliation = [k for k in range(titles[0] + 1, len(found)) if found[k] == "of" and k - 1 not in titles]
+        found = found[: affiliation[0]] if affiliation else found
+    elif "of" in found[FULL_NAME_WORDS:]:
+        cut = found.index("of", FULL_NAME_WORDS)
+        if found[cut - 1].lower() not in ORG_HEADS:  # not "North American Council of Adoptable Children"
+            found = found[:cut]
+    return " ".join(found)
+
+
 def _speaker_from(match: re.Match[str]) -> tuple[str, str, str | None]:
     speaker = match.group("speaker").strip()
     if len(speaker.split()[-1]) > 3:
         speaker = speaker.rstrip(".")  # a sentence's full stop, not an initial
     if re.match(_DETERMINER + r"\s", speaker):
         speaker = _clean_description(speaker)
+    elif not _is_pronoun(speaker):
+        speaker = _proper_name(speaker)
     role = match.groupdict().get("role")
     return speaker, match.group(0).strip(" ,.;:!?-—–"), role.strip() if role else None
 
 
-def _attribute(text: str, span: tuple[int, int], next_start: int, previous_end: int):
+def _spans(text: str) -> list[QuotationSpan]:
+    """The sentence's quotations (``text.quotation_spans``), one the source never closed ended
+    before an attribution inside it."""
+    spans = []
+    for span in quotation_spans(text):
+        inside = None if span.closed else _ATTRIBUTION_INSIDE.search(text, span.start, span.end)
+        spans.append(QuotationSpan(span.start, inside.start() + 1, False) if inside else span)
+    return spans
+
+
+def _attribute(text: str, span: QuotationSpan, next_start: int, previous_end: int):
     """(speaker, attribution, role) from the words around one quotation, or None."""
     tail = text[span[1] : next_start]
     tail = tail[1:] if tail[:1] in '”"' else tail.lstrip("'")
@@ -212,22 +276,32 @@ def find_quotations(story: Story) -> list[QuoteOccurrence]:
         last_quote: tuple[int, str | None] | None = None
         for sentence in sentences:
             text = typeset_quotes(sentence.text)
-            spans = quote_spans(text)
+            spans = _spans(text)
             outside = _outside_quotes(text, spans)
             # Names said earlier in this very sentence: "… Vladimir Kuroyedov said the prospects were bleak.
             # ``What remains is our hope,'' he said." (a sentence the splitter left whole).
-            said_here = [(m.start(), m.group("speaker") or m.group("subject")) for m in _NAMED_SPEECH.finditer(outside)]
+            said_here = [
+                (m.start(), _proper_name(m.group("speaker") or m.group("subject")))
+                for m in _NAMED_SPEECH.finditer(outside)
+            ]
             previous_speaker: tuple[str | None, str | None, str | None] | None = None
+            attributions: list[tuple[str | None, str | None, str | None] | None] = []
             previous_end = 0
             for k, span in enumerate(spans):
                 next_start = spans[k + 1][0] - 1 if k + 1 < len(spans) else len(text)
-                attributed = _attribute(text, span, next_start, previous_end)
+                attributions.append(_attribute(text, span, next_start, previous_end))
+                previous_end = span[1] + 1
+            for k in reversed(range(len(spans) - 1)):
+                if attributions[k] is None and not spans[k].closed:
+                    # reopened before it was closed ("… wrinkles. “I'm a …,” said Sandy Ridout"): one speaker's
+                    attributions[k] = attributions[k + 1]
+            for k, span in enumerate(spans):
+                attributed: tuple[str | None, str | None, str | None] | None = attributions[k]
                 if attributed is None and previous_speaker is not None:
                     attributed = previous_speaker
                 if attributed is None and last_quote is not None and last_quote[0] == sentence.position - 1:
                     if span[0] <= 2 and last_quote[1]:
                         attributed = (last_quote[1], None, None)
-                previous_end = span[1] + 1
                 speaker, attribution, role = attributed if attributed else (None, None, None)
                 if _is_pronoun(speaker):
                     recent = [s for p, s in named if sentence.position - p <= PRONOUN_LOOKBACK]
@@ -264,10 +338,10 @@ def find_quotations(story: Story) -> list[QuoteOccurrence]:
     return found
 
 
-def _outside_quotes(text: str, spans: list[tuple[int, int]]) -> str:
+def _outside_quotes(text: str, spans: list[QuotationSpan]) -> str:
     """The sentence with quoted words blanked out (offsets kept)."""
     chars = list(text)
-    for a, b in spans:
+    for a, b, _ in spans:
         chars[a:b] = " " * (b - a)
     return "".join(chars)
 

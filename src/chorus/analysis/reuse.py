@@ -28,8 +28,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from chorus.analysis.quotes import quote_spans
-from chorus.text import STOP_WORDS, WORD_RE, stem
+from chorus.text import STOP_WORDS, WORD_RE, quote_spans, stem
 from chorus.types import Story
 
 SHINGLE = 5
