@@ -146,15 +146,13 @@ def readable_text(
     later: Sequence[str] = (),
     earlier: Sequence[str] = (),
     late: str | None = None,
-    two_word_surnames: bool = True,
 ) -> tuple[str, tuple[Edit, ...]]:
     """The sentence with its edits (see the module's docstring): ``introduced`` holds the
     surnames the summary has named in full so far (updated), ``as_of`` the words dating it (``timeline.dating``),
     ``after_predecessor`` whether the sentence before it in its article is told just before,
     ``later`` the texts of the summary's sentences after it (a bare surname gets the full name
     they print), ``earlier`` those before it (a "the state" they named is no edit), ``late`` the
-    words dating a sentence told after later news (``timeline.told_late``), ``two_word_surnames``
-    whether a two-word surname printed bare may get its full name (``references.TWO_WORD_SURNAMES``)."""
+    words dating a sentence told after later news (``timeline.told_late``)."""
     context = context_of(story)
     names = context.names
     text = story.sentences[index].text
@@ -170,7 +168,7 @@ def readable_text(
     state = context.state_edit(index, earlier)
     if state is not None:  # "The state set a record" -> "[Texas] set a record"
         pieces.append((state.start, state.end, f"[{state.full}]", PLACE))
-    name_edits = names.edits(text, introduced, index, later, two_word_surnames)
+    name_edits = names.edits(text, introduced, index, later)
     pieces += [(e.start, e.end, f"[{e.full}]", FULL_NAME) for e in name_edits]
     introduced |= names.named_in(text) | {names.key(e.surname) for e in name_edits}
     if cut is not None:  # "But the plan …" -> "[The] plan …"; before a name given in full only the connective goes
@@ -254,8 +252,7 @@ def readable_texts(
     late_dates: Mapping[int, tuple[str, int]] | None = None,
 ) -> list[tuple[str, tuple[Edit, ...]]]:
     """Each sentence's text as the summary prints it, in summary order; ``names_told_later``:
-    a bare surname may get the full name a later summary sentence prints, and a two-word surname
-    its full name (neither charged in selection); a sentence told after
+    a bare surname may get the full name a later summary sentence prints; a sentence told after
     later news says when it was told (``told_late_dates``; only those of ``late_dates`` when given)."""
     introduced: set[str] = set()
     _, latest = _article_days(story, ordered)
@@ -267,9 +264,7 @@ def readable_texts(
         later = [story.sentences[j].text for j in ordered[n + 1 :]] if names_told_later else []
         earlier = [text for text, _ in out]
         late = late_dates[i][0] if i in late_dates else None
-        out.append(
-            readable_text(story, i, introduced, as_of, after_predecessor, later, earlier, late, names_told_later)
-        )
+        out.append(readable_text(story, i, introduced, as_of, after_predecessor, later, earlier, late))
     return out
 
 
@@ -338,8 +333,8 @@ def compose(story: Story, chosen: list[int], budget: Budget, method: str, warnin
     late = told_late_dates(story, ordered)
     texts = readable_texts(story, ordered, late_dates=late)
     # Selection counted the words of the edits the story itself gives, not of a name the summary
-    # prints further on, a two-word surname's full name nor a date for a sentence told after
-    # later news: without room for those, no such edit, and no sentence lost. The dates go first, one at a time from the
+    # prints further on nor of a date for a sentence told after later news: without room for
+    # those, no such edit, and no sentence lost. The dates go first, one at a time from the
     # sentence told nearest its time, then the names.
 
     def over(texts: list[tuple[str, tuple[Edit, ...]]]) -> bool:

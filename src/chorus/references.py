@@ -1347,10 +1347,7 @@ MAX_FULL_NAME_WORDS = 4  # "John Howard Garrett", "Vasco Rocha Vieira"
 #   a longer name's first words, and whose last word it never prints without the first before it,
 #   are one surname; printed bare first in a summary, they are given in full like a one-word
 #   surname ("[Aung San Suu Kyi]'s political party") when the story prints exactly one such longer
-#   name (its spellings aside) at least ``SOLE_NAME_MIN_PRINTS`` times. Its words are not charged in
-#   selection: the summary prints it where the budget has room, as a full name a later summary
-#   sentence prints (charged, its two words more on every "Suu Kyi" sentence re-chose DUC 2007
-#   D0706B-A, ROUGE-2 of set A without the query 0.1181 -> 0.1154).
+#   name (its spellings aside) at least ``SOLE_NAME_MIN_PRINTS`` times.
 SPELLINGS_ARE_ONE_NAME = True
 HIDDEN_FIRST_NAME_AT = 1
 TWO_WORD_SURNAMES = True
@@ -1690,21 +1687,15 @@ class FullNames:
         return False
 
     def edits(
-        self,
-        text: str,
-        introduced: set[str],
-        index: int | None = None,
-        later: Sequence[str] = (),
-        two_word_surnames: bool = True,
+        self, text: str, introduced: set[str], index: int | None = None, later: Sequence[str] = ()
     ) -> list[NameEdit]:
         """The bare surnames and acronyms of ``text`` to give in full: those that neither
         ``introduced`` (keys of names the summary gave in full before) nor the sentence itself
         names in full; each once. A surname the story gives no one full name for gets the
         one its own article (the story's sentence ``index``) printed before, if any, or else
-        the one the summary's ``later`` sentences print (``named_later``); a two-word surname
-        (``two_word_surname``) only with ``two_word_surnames`` and ``TWO_WORD_SURNAMES``."""
+        the one the summary's ``later`` sentences print (``named_later``)."""
         runs = name_runs(text)
-        two_word = {m.start: self.two_word_surname(m) for m in runs} if two_word_surnames and TWO_WORD_SURNAMES else {}
+        two_word = {m.start: self.two_word_surname(m) for m in runs} if TWO_WORD_SURNAMES else {}
         seen = set(introduced) | {
             self.key(w) for m in runs if two_word.get(m.start) is None for w in _surnames_of_run(m.text)
         }

@@ -259,12 +259,7 @@ def edit_words(story: Story, pool: list[int]) -> dict[int, int]:
     out = {}
     for i in pool:
         sentence = story.sentences[i]
-        # A full name's words beyond those it stands for ("Baker" -> "James Baker": one); a two-word
-        # surname's full name is printed only where the budget has room (``references.TWO_WORD_SURNAMES``).
-        extra = sum(
-            len(e.full.split()) - len(e.surname.split())
-            for e in names.edits(sentence.text, set(), i, two_word_surnames=False)
-        )
+        extra = sum(len(e.full.split()) - 1 for e in names.edits(sentence.text, set(), i))
         pronoun = context.pronoun_edit(i)
         if pronoun is not None:
             extra += len(pronoun.full.split()) - 1
