@@ -90,57 +90,6 @@ PERSON_TITLES = TITLE_ABBREVIATIONS | frozenset(
     archbishop rabbi cardinal imam ayatollah deputy vice former officer inspector detective
     superintendent coach pastor reverend lord lady sir dame attorney fm pm""".split()
 )
-# Short forms of English given names and the names they are short for: "Jim Hall" and "James E.
-# Hall" are one person (issue 18, fourteenth round: the NTSB chairman under both names was read as
-# two people, and a bare "Hall said" kept no full name). A short form of two names ("Chris") counts
-# for both; the look-up still needs the surname to agree.
-GIVEN_NAME_SHORT_FORMS: dict[str, tuple[str, ...]] = {
-    "Al": ("Albert", "Alan", "Allen", "Alfred"),
-    "Andy": ("Andrew",),
-    "Ben": ("Benjamin",),
-    "Bill": ("William",),
-    "Billy": ("William",),
-    "Bob": ("Robert",),
-    "Bobby": ("Robert",),
-    "Charlie": ("Charles",),
-    "Chris": ("Christopher", "Christine", "Christina"),
-    "Chuck": ("Charles",),
-    "Dan": ("Daniel",),
-    "Danny": ("Daniel",),
-    "Dave": ("David",),
-    "Dick": ("Richard",),
-    "Don": ("Donald",),
-    "Ed": ("Edward", "Edwin"),
-    "Eddie": ("Edward",),
-    "Fred": ("Frederick",),
-    "Greg": ("Gregory",),
-    "Jeff": ("Jeffrey",),
-    "Jerry": ("Gerald", "Jerome"),
-    "Jim": ("James",),
-    "Jimmy": ("James",),
-    "Joe": ("Joseph",),
-    "Ken": ("Kenneth",),
-    "Larry": ("Lawrence",),
-    "Liz": ("Elizabeth",),
-    "Matt": ("Matthew",),
-    "Mike": ("Michael",),
-    "Newt": ("Newton",),
-    "Nick": ("Nicholas",),
-    "Pat": ("Patrick", "Patricia"),
-    "Peggy": ("Margaret",),
-    "Pete": ("Peter",),
-    "Rick": ("Richard",),
-    "Rob": ("Robert",),
-    "Ron": ("Ronald",),
-    "Sam": ("Samuel",),
-    "Steve": ("Steven", "Stephen"),
-    "Sue": ("Susan",),
-    "Ted": ("Edward", "Theodore"),
-    "Tim": ("Timothy",),
-    "Tom": ("Thomas",),
-    "Tony": ("Anthony",),
-    "Walt": ("Walter",),
-}
 # A title before a quote's speaker ("House Budget Committee Chairman John Kasich", "Col. General Ivan
 # Golubev", "U.N. Secretary-General Kofi Annan"): the person titles and the ranks written short, which
 # analysis/quotes.py reads past when a full name follows.

@@ -45,7 +45,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from chorus.lexicon import (
-    GIVEN_NAME_SHORT_FORMS,
     MONTHS_AND_DAYS,
     PERSON_TITLES,
     RESPONSE_VERBS,
@@ -220,9 +219,6 @@ EXPLETIVE_BEFORE_TO = frozenset("hard easy difficult worth rare common unusual s
 # A sentence opening with one of these is a phrase of time or place, and "the" after it opens the subject.
 OPENING_PREPOSITIONS = frozenset("since on in at after before during by last until for".split())
 POSSESSIVE = re.compile(r"['’]s$")
-# A name's possessive, "Cervantes'" as well as "Baker's" (issue 18, fourteenth round: "If Cervantes'
-# positive test is confirmed" kept its bare surname, the look-up being for "Cervantes'").
-NAME_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 INTRODUCTION_REACH = 2  # "a new drug", "two drugs": an indefinite this many words before introduces the word
 MIN_COMPOUND, MIN_COMPOUND_PART = 8, 4  # a stem this long introduces its endings this long
 POINTING_BACK = frozenset("the this these those that such".split())
@@ -1330,27 +1326,6 @@ SOLE_NAME_MIN_PRINTS = 2  # times the story prints that longer name
 DOMINANT_NAME_SHARE = 0.8  # the share of a surname's prints one person's name must have to be what a bare one means
 SOLE_NAME_SHARE = 0.75  # the share of a word's longer names one name (and its spellings) must have
 MAX_FULL_NAME_WORDS = 4  # "John Howard Garrett", "Vasco Rocha Vieira"
-# Issue 18, fourteenth round (session s16): how a bare surname's longer names are read.
-# - One person's name in two spellings ("Torrence Johnson", "Torrance Johnson"; "Cheung Tze-keung",
-#   "Cheung Tza-keung") is one name: the same words but one, that one a spelling of the other (the
-#   same first letter and a ``SAME_NAME_SPELLING`` ratio), counted together when a bare surname's
-#   person is looked up (``_folded``). Two spellings counted as two people left "Johnson said" and
-#   "Cheung and 31 members of his gang" bare although their articles printed the full name before.
-# - One person's name under a given name and its short form ("James E. Hall", "Jim Hall":
-#   ``lexicon.GIVEN_NAME_SHORT_FORMS``) is one name too, a middle initial on either side aside; the
-#   same given name with and without an initial ("George W. Bush", "George Bush") stays two people.
-# - A longer name may have ``MAX_FULL_NAME_WORDS`` words ("Mustafa Mahmoud Said Ahmed"), as a full name may.
-# - A first name that is also a word stands at most ``HIDDEN_FIRST_NAME_AT`` words into a name (after
-#   its titles): "Bill Clinton", "Democrat Bill Bradley"; the "Said" of "Mustafa Mahmoud Said Ahmed" is
-#   a middle name, no second person "Said Ahmed" beside Mustafa Mahmoud Said Ahmed.
-# - A two-word surname ("Suu Kyi" of "Aung San Suu Kyi"): two words the story prints bare, after
-#   a longer name's first words, and whose last word it never prints without the first before it,
-#   are one surname; printed bare first in a summary, they are given in full like a one-word
-#   surname ("[Aung San Suu Kyi]'s political party") when the story prints exactly one such longer
-#   name (its spellings aside) at least ``SOLE_NAME_MIN_PRINTS`` times.
-SPELLINGS_ARE_ONE_NAME = True
-HIDDEN_FIRST_NAME_AT = 1
-TWO_WORD_SURNAMES = True
 # First words of names that are places, peoples or things, not people: "New York", "East Germany".
 # "the", "a" or "an" right before a capitalised word: it names a thing, not a person.
 DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
@@ -1398,7 +1373,7 @@ def name_runs(text: str) -> tuple[NameRun, ...]:
     for m in _NAME_RUN.finditer(text):
         words = tuple(m.group().split())
         out.append(
-            NameRun(m.start(), m.end(), m.group(), words, tuple(NAME_POSSESSIVE.sub("", w).rstrip(".,") for w in words))
+            NameRun(m.start(), m.end(), m.group(), words, tuple(POSSESSIVE.sub("", w).rstrip(".,") for w in words))
         )
     return tuple(out)
 
@@ -1519,7 +1494,6 @@ class FullNames:
         self._hidden_firsts: dict[str, set[str]] = {}
         self._cued: set[str] = set()
         self._longer_names: dict[str, dict[str, list[int]]] = {}
-        self._two_word_names: dict[str, tuple[str, str] | None] = {}
 
     def full_name(self, surname: str) -> str | None:
         if surname not in self._found:
@@ -1531,7 +1505,7 @@ class FullNames:
         Norris", "Army Corps of Engineers"; not "Israel Radio")?"""
         if word not in self._longer:
             self._longer[word] = any(
-                word in [NAME_POSSESSIVE.sub("", w).rstrip(".,") for w in m.group().split()[1:]]
+                word in [POSSESSIVE.sub("", w).rstrip(".,") for w in m.group().split()[1:]]
                 for s in self._sentences_with(word)
                 for m in _NAME_RUN_WITH_OF.finditer(s.text)
             )
@@ -1600,7 +1574,7 @@ class FullNames:
                 if surname not in m.bare:
                     continue
                 words = [w for w in m.words if w.lower().rstrip(".,") not in NAME_SUFFIXES]
-                bare = [NAME_POSSESSIVE.sub("", w).rstrip(".,") for w in words]
+                bare = [POSSESSIVE.sub("", w).rstrip(".,") for w in words]
                 if surname not in bare:
                     continue
                 end = bare.index(surname) + 1
@@ -1621,7 +1595,6 @@ class FullNames:
                     given is not None
                     and (m.start > 0 or end > 2)
                     and not possessive
-                    and end - 2 - start <= HIDDEN_FIRST_NAME_AT
                     and _could_be_given_name(given, lower_case)
                 ):
                     # "Bill Clinton", "Al Gore": a first name that is also a word ("bill", "al") is
@@ -1651,11 +1624,8 @@ class FullNames:
             folded[_shorter_name(name, names)] += count
         names = folded
         firsts = {n.split()[0] for n in names}
-        if hidden - {form for first in firsts for form in _given_name_forms(first)}:
+        if hidden - firsts:
             return None  # "Tipper Gore" beside "Al Gore": two people
-        if SPELLINGS_ARE_ONE_NAME:  # "Jim Hall" and "James Hall", "Torrence Johnson" and "Torrance Johnson": one
-            names = Counter({name: len(where) for name, where in _merged(names).items()})
-            firsts = {n.split()[0] for n in names}
         if len(firsts) > 1:
             return None  # two people, or a name that is not a person's ("New York", "Hong Kong Standard")
         if initialled:
@@ -1695,28 +1665,17 @@ class FullNames:
         one its own article (the story's sentence ``index``) printed before, if any, or else
         the one the summary's ``later`` sentences print (``named_later``)."""
         runs = name_runs(text)
-        two_word = {m.start: self.two_word_surname(m) for m in runs} if TWO_WORD_SURNAMES else {}
-        seen = set(introduced) | {
-            self.key(w) for m in runs if two_word.get(m.start) is None for w in _surnames_of_run(m.text)
-        }
+        seen = set(introduced) | {self.key(w) for m in runs for w in _surnames_of_run(m.text)}
         out = []
         for m in runs:
             word, start = m.text, m.start
-            found = two_word.get(m.start)
-            if found is not None:  # "Suu Kyi's party" -> "[Aung San Suu Kyi]'s party"
-                two_start, two_end, two_full = found
-                two_key = self.key(text[two_start:two_end].split()[-1])
-                if two_key not in seen:
-                    seen.add(two_key)
-                    out.append(NameEdit(two_start, two_end, text[two_start:two_end], two_full))
-                continue
             if m.start == 0 and len(m.words) == 2 and m.words[0].lower() in STOP_WORDS:
                 # "But Norse said …": the opening word is no part of the name
                 start = m.start + m.text.index(m.words[1], len(m.words[0]))
                 word = m.words[1]
             if " " in word or start == 0 and word.lower() in STOP_WORDS:
                 continue
-            surname = NAME_POSSESSIVE.sub("", word).rstrip(".")
+            surname = POSSESSIVE.sub("", word).rstrip(".")
             if self.key(surname) in seen or surname.lower() in PERSON_TITLES:
                 continue
             if DETERMINER_BEFORE.search(text, 0, start):
@@ -1730,9 +1689,6 @@ class FullNames:
                     out.append(NameEdit(start, start + len(surname), surname, f"{full} ({surname})"))
                 continue
             full = self.full_name(surname)
-            if full is not None and index is not None and SPELLINGS_ARE_ONE_NAME:
-                own = self.printed_before(surname, index)  # the article's own spelling or form of the name
-                full = own if own is not None and _names_of_one(own, full) else full
             if full is None and index is not None:
                 full = self.printed_before(surname, index)
             if full is None:
@@ -1749,72 +1705,6 @@ class FullNames:
             out.append(NameEdit(start, end, text[start:end], full))
         return out
 
-    def two_word_surname(self, run: NameRun) -> tuple[int, int, str] | None:
-        """Where a run prints a two-word surname bare ("Suu Kyi", "Suu Kyi's"; an opening stop word
-        or title before it aside) and the one longer name the story gives it (``TWO_WORD_SURNAMES``):
-        (start, end, full name), or None."""
-        words = list(run.words)
-        bare = list(run.bare)
-        while bare and (bare[0].lower() in STOP_WORDS or bare[0].lower() in PERSON_TITLES):
-            words, bare = words[1:], bare[1:]
-        if len(bare) != 2 or words[0] != bare[0] or self.place_like(bare[0]) or self.place_like(bare[1]):
-            return None
-        if bare[1] not in self._two_word_names:
-            self._two_word_names[bare[1]] = self._look_up_two_word(bare[1])
-        found = self._two_word_names[bare[1]]
-        if found is None or found[0] != bare[0]:
-            return None
-        start = run.start + run.text.index(words[0])
-        end = start + len(" ".join(words[:1] + [bare[1]]))
-        return start, end, found[1]
-
-    def _look_up_two_word(self, last: str) -> tuple[str, str] | None:
-        """(first word, longer name) of a two-word surname ending in ``last``: every print of ``last``
-        comes after one same word ("Suu"), some prints have a first name before that ("Aung San"),
-        some have none, and the longer names are one name."""
-        first: set[str] = set()
-        longer: dict[str, list[int]] = {}
-        alone = 0
-        cued = False  # a person's: "Suu Kyi said", "Mrs. Suu Kyi", "Suu Kyi, 54,"
-        for s in self._sentences_with(last):
-            for m in name_runs(s.text):
-                if last not in m.bare:
-                    continue
-                k = m.bare.index(last)
-                if k == 0:
-                    return None  # "Kyi" printed first or alone: a word of its own
-                if DETERMINER_BEFORE.search(s.text, 0, m.start) and k == len(m.bare) - 1 and k <= 1:
-                    return None  # "the White House": a thing's name
-                titled = any(w.lower() in PERSON_TITLES for w in m.bare[: k - 1])
-                cued = cued or titled or _person_cue(s.text, m.start, m.end, described=False)
-                first.add(m.bare[k - 1])
-                if len(first) > 1:
-                    return None
-                names = [
-                    w
-                    for w in m.bare[: k - 1]
-                    if w.lower() not in PERSON_TITLES
-                    and w.lower() not in STOP_WORDS
-                    and w.lower() not in MONTHS_AND_DAYS
-                ]
-                possessive = any(w != b for w, b in zip(m.words[: k - 1], m.bare[: k - 1]))
-                if (
-                    not names
-                    or possessive
-                    or any(self.lone_place(w) for w in names)
-                    or not _first_name(names[0], self.nationality)
-                ):
-                    alone += 1  # "Suu Kyi", "Myanmar's Suu Kyi", "Mrs. Suu Kyi", "Burmese Suu Kyi": the surname bare
-                elif len(names) + 2 <= MAX_FULL_NAME_WORDS:  # not "Daw Aung San Suu Kyi" with an honorific
-                    longer.setdefault(" ".join([*names, m.bare[k - 1], last]), []).append(s.index)
-        merged = _merged(longer) if SPELLINGS_ARE_ONE_NAME else longer
-        if not alone or not cued or len(merged) != 1:
-            return None
-        name, where = next(iter(merged.items()))
-        if len(where) < SOLE_NAME_MIN_PRINTS:
-            return None
-        return first.pop(), name
-
     def printed_before(self, word: str, index: int) -> str | None:
         """The longer name with ``word`` in it that the sentence's own article printed last before
         it ("Chen Po-pu" for "Chen", "Iva Prandzheva" for "Prandzheva"), when the word is no
@@ -1830,7 +1720,7 @@ class FullNames:
             return None
         sentence = self.story.sentences[index]
         # The last of the names the article printed before the sentence is the one a reader of the
-        # article takes a bare "Piccard" for (in the article's own spelling).
+        # article takes a bare "Piccard" for.
         before = [
             (i, name)
             for name, where in names.items()
@@ -1839,21 +1729,16 @@ class FullNames:
         ]
         if not before:
             return None
-        last = max(before)[0]
         name = max(before)[1]
-        printed = next(
-            (_shorter_name(n, raw) for raw in (self._longer_names_with(word),) for n, w in raw.items() if last in w),
-            name,
-        )
         if len(names) == 1:
-            return printed
+            return name
         # Two people of the story share the word ("Newt Gingrich", "Marianne Gingrich"): which one a
         # bare "Gingrich" means is plain only when the story nearly always means one of them
         # ("Bertrand Piccard" 21 times, his grandfather "Auguste Piccard" once) and so did the article
         # last; else no edit.
         prints = sum(len(where) for where in names.values())
         commonest = max(names, key=lambda n: len(names[n]))
-        return printed if name == commonest and len(names[name]) >= DOMINANT_NAME_SHARE * prints else None
+        return name if name == commonest and len(names[name]) >= DOMINANT_NAME_SHARE * prints else None
 
     def named_later(self, surname: str, later: Sequence[str]) -> str | None:
         """The full name the summary prints further on for a bare surname it prints first ("Gore
@@ -1926,7 +1811,7 @@ class FullNames:
                 surname_place = words[-1] == word or (words[0] == word and len(words) == 2 and "-" in words[1])
                 if (
                     surname_place
-                    and 2 <= len(words) <= MAX_FULL_NAME_WORDS
+                    and 2 <= len(words) <= 3
                     and (
                         words[0] == word
                         or _first_name(words[0], self.nationality)
@@ -2008,57 +1893,11 @@ def _shorter_name(name: str, names: Mapping[str, object]) -> str:
 
 
 def _folded(names: Mapping[str, list[int]]) -> dict[str, list[int]]:
-    """The names with a word before another of them counted as that one (``_shorter_name``), and
-    (``SPELLINGS_ARE_ONE_NAME``) spellings of one name counted as the one printed most."""
+    """The names with a word before another of them counted as that one (``_shorter_name``)."""
     out: dict[str, list[int]] = {}
     for name, where in names.items():
         out.setdefault(_shorter_name(name, names), []).extend(where)
-    return _merged(out) if SPELLINGS_ARE_ONE_NAME else out
-
-
-def _merged(names: Mapping[str, list[int]] | Counter[str]) -> dict[str, list[int]]:
-    """Names that are one name (``_names_of_one``) counted as the one printed most, each with
-    its prints (a ``Counter``'s counts stand for as many prints)."""
-    prints = {n: list(w) if not isinstance(w, int) else [0] * w for n, w in names.items()}
-    merged: dict[str, list[int]] = {}
-    for name in sorted(prints, key=lambda n: (-len(prints[n]), n)):
-        into = next((m for m in merged if _names_of_one(name, m)), name)
-        merged.setdefault(into, []).extend(prints[name])
-    return merged
-
-
-def _names_of_one(a: str, b: str) -> bool:
-    """Are two printed names one name spelled two ways: the same words but one, which starts with
-    the same letter and is a ``SAME_NAME_SPELLING`` match ("Torrence"/"Torrance", "Tze-keung"/"Tza-keung"),
-    or the same surname after a given name and its short form ("James E. Hall", "Jim Hall")?"""
-    from rapidfuzz import fuzz
-
-    first, second = a.split(), b.split()
-    if _short_forms_of_one(first, second):
-        return True
-    if len(first) != len(second):
-        return False
-    differ = [(x, y) for x, y in zip(first, second) if x != y]
-    if len(differ) != 1 or len(differ) == len(first):
-        return False
-    x, y = differ[0]
-    return x[:1] == y[:1] and fuzz.ratio(x.lower(), y.lower()) >= SAME_NAME_SPELLING
-
-
-def _given_name_forms(name: str) -> set[str]:
-    """A given name with its short forms and the names it is short for ("Jim": James; "James": Jim, Jimmy)."""
-    return {name, *GIVEN_NAME_SHORT_FORMS.get(name, ()), *(s for s, f in GIVEN_NAME_SHORT_FORMS.items() if name in f)}
-
-
-def _short_forms_of_one(first: list[str], second: list[str]) -> bool:
-    """The same surname, given names that are a name and its short form (``GIVEN_NAME_SHORT_FORMS``),
-    and the same words between but for middle initials: "James E. Hall" and "Jim Hall"."""
-    if len(first) < 2 or len(second) < 2 or first[-1] != second[-1] or first[0] == second[0]:
-        return False
-    if not _given_name_forms(first[0]) & _given_name_forms(second[0]):
-        return False
-    middle = [[w for w in words[1:-1] if not _INITIAL.match(w)] for words in (first, second)]
-    return middle[0] == middle[1]
+    return out
 
 
 def _first_name(word: str, nationality: Callable[[str], bool] | None = None) -> bool:
@@ -2075,7 +1914,7 @@ def _first_name(word: str, nationality: Callable[[str], bool] | None = None) -> 
 
 def _surnames_of_run(run: str) -> list[str]:
     words = [w for w in run.split() if w.lower().rstrip(".") not in PERSON_TITLES and w.lower() not in STOP_WORDS]
-    return [NAME_POSSESSIVE.sub("", words[-1]).rstrip(".,")] if len(words) >= 2 else []
+    return [POSSESSIVE.sub("", words[-1]).rstrip(".,")] if len(words) >= 2 else []
 
 
 def _person_cue(text: str, start: int, end: int, described: bool = True) -> bool:
