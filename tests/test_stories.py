@@ -13,7 +13,7 @@ import pytest
 import chorus
 import chorus.digest.results as digest_module
 from chorus.digest import DigestOptions, stories
-from chorus.digest.features import ArticleFeatures, article_features
+from chorus.digest.features import LOWER, NAME, OPENING, ArticleFeatures, article_features, shown_word
 from chorus.digest.grouping import (
     CLOSE_FLOOR,
     IDF_LEAST_ARTICLES,
@@ -588,6 +588,16 @@ def test_the_words_a_story_is_about_are_shown_as_a_reader_writes_them():
     # no possessive, a name capitalised although most of its mentions open a sentence, a headline's capitals
     # and a sentence's first word in lower case, an acronym as printed
     assert shown == {"Israel", "Russian", "talks", "invites", "AP"}
+
+
+def test_a_stems_word_is_its_most_printed_spelling_and_of_equals_the_first_printed():
+    assert shown_word({("Talks", OPENING): 1}) == "talks" and shown_word({("NATO", OPENING): 1}) == "NATO"
+    assert shown_word({("Doha", NAME): 1}) == "Doha"
+    assert shown_word({("Russian", NAME): 1, ("Russians", NAME): 1}) == "Russian"
+    assert shown_word({("Russians", NAME): 1, ("Russian", NAME): 1}) == "Russians"
+    # printed in lower case as often as capitalised inside sentences: a word, not a name
+    assert shown_word({("Talks", NAME): 1, ("talks", LOWER): 1}) == "talks"
+    assert shown_word({("Talks", NAME): 2, ("talks", LOWER): 1, ("Talk", NAME): 2}) == "Talks"
 
 
 def test_an_untitled_wire_story_is_not_titled_by_its_dateline():

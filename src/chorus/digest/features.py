@@ -17,9 +17,11 @@ in another process (the Dask engine) and kept in a state folder.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from chorus.ingest.metadata import published_day
 from chorus.text import STOP_WORDS, WORD_RE, stem
@@ -31,6 +33,8 @@ MIN_WORD_CHARS = 2
 # A capital right after one of these opens a sentence (or a paragraph, a quotation): it says nothing.
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"”’)\]]*\s+|\n\s*|[\"“‘(]\s*)$")
 _LOOKBEHIND_CHARS = 4
+# Distinct words (and few-character contexts) remembered across articles: a stream's vocabulary, as `text.stem`'s.
+WORD_CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True)
@@ -58,27 +62,48 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 LOWER, NAME, OPENING = "lower", "name", "opening"
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _term_of(word: str) -> tuple[str, str] | None:
+    """The stem a word counts under and the word shown for it, or None for a word the grouping leaves out;
+    the same for every article, so cached (a stream repeats its words)."""
+    if len(word) < MIN_WORD_CHARS or word.lower() in STOP_WORDS or not any(ch.isalpha() for ch in word):
+        return None
+    return stem(word), _POSSESSIVE.sub("", word)
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _opens_sentence(before: str) -> bool:
+    """Do these few characters before a capital open a sentence (``_SENTENCE_OPENING``)? Cached: they repeat."""
+    return _SENTENCE_OPENING.search(before) is not None
+
+
 def _count(
     text: str,
     weight: float,
     counts: defaultdict[str, float],
-    printed: dict[str, Counter[tuple[str, str]]],
+    printed: dict[str, dict[tuple[str, str], int]],
     headline: bool = False,
 ) -> None:
     shouted = headline and not any(ch.islower() for ch in text)
+    name_weight, plain_weight = weight * NAME_WEIGHT, weight * 1.0
     for match in WORD_RE.finditer(text):
         word = match.group()
-        if len(word) < MIN_WORD_CHARS or word.lower() in STOP_WORDS or not any(ch.isalpha() for ch in word):
+        term = _term_of(word)
+        if term is None:
             continue
-        before = text[max(0, match.start() - _LOOKBEHIND_CHARS) : match.start()]
-        is_name = word[0].isupper() and not _SENTENCE_OPENING.search(before)
-        key = stem(word)
-        counts[key] += weight * (NAME_WEIGHT if is_name else 1.0)
-        how = LOWER if word[0].islower() else OPENING if headline or not is_name else NAME
-        shown = _POSSESSIVE.sub("", word)
+        key, shown = term
+        first = word[0]
+        start = match.start()
+        is_name = first.isupper() and not _opens_sentence(text[max(0, start - _LOOKBEHIND_CHARS) : start])
+        counts[key] += name_weight if is_name else plain_weight
+        how = LOWER if first.islower() else OPENING if headline or not is_name else NAME
         if shouted:
             shown = shown.lower()  # a headline in capitals tells no acronym from a word
-        printed.setdefault(key, Counter())[(shown, how)] += 1
+        spellings = printed.get(key)
+        if spellings is None:
+            printed[key] = spellings = {}
+        spelling = (shown, how)
+        spellings[spelling] = spellings.get(spelling, 0) + 1
 
 
 def _is_acronym(word: str) -> bool:
@@ -86,24 +111,37 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-def shown_word(printed: Counter[tuple[str, str]]) -> str:
+def _most_printed(counted: dict[str, int]) -> str:
+    """The word printed most often; of equals, the first printed (as ``Counter.most_common``)."""
+    return max(counted, key=counted.__getitem__)
+
+
+def shown_word(printed: Mapping[tuple[str, str], int]) -> str:
     """The word a stem is shown as: its most printed spelling without a possessive, capitalised when it is
     printed capitalised inside sentences more often than in lower case ("Russian" although most of its
     articles open with it), else in lower case (a headline's or a sentence's capital says nothing)."""
-    names = Counter({w: n for (w, how), n in printed.items() if how == NAME})
-    lower: Counter[str] = Counter()
+    if len(printed) == 1:  # most stems of an article: one spelling, printed one way
+        ((w, how),) = printed
+        return w if how == NAME or _is_acronym(w) else w.lower()
+    names: dict[str, int] = {}
+    lower: dict[str, int] = {}
+    lower_printed = 0
     for (w, how), n in printed.items():
-        if how != NAME:
-            lower[w if _is_acronym(w) else w.lower()] += n
-    lower_printed = sum(n for (_, how), n in printed.items() if how == LOWER)
-    if names and names.total() > lower_printed:
-        return names.most_common(1)[0][0]
-    return lower.most_common(1)[0][0] if lower else names.most_common(1)[0][0]
+        if how == NAME:
+            names[w] = n
+            continue
+        if how == LOWER:
+            lower_printed += n
+        shown = w if _is_acronym(w) else w.lower()
+        lower[shown] = lower.get(shown, 0) + n
+    if names and sum(names.values()) > lower_printed:
+        return _most_printed(names)
+    return _most_printed(lower) if lower else _most_printed(names)
 
 
 def article_features(key: str, title: str | None, text: str, published: str | None) -> ArticleFeatures:
     counts: defaultdict[str, float] = defaultdict(float)
-    printed: dict[str, Counter[tuple[str, str]]] = {}
+    printed: dict[str, dict[tuple[str, str], int]] = {}
     if title:
         _count(title, TITLE_WEIGHT, counts, printed, headline=True)
     _count(text, 1.0, counts, printed)
