@@ -183,6 +183,18 @@ KEPT_ASIDE = (
 )  # judged before a session's change, scored once after: never in ``--split all``
 
 
+def check_judged_claim(story, aligner, c: dict):
+    """The engine's check of judged claim ``c``: the claim read from its own sentence in the story where
+    the source article has it, else from its text (a claim worded for the set)."""
+    ids = [d.id for d in story.documents]
+    source = ids.index(c["source"]) if c["source"] in ids else None
+    own = None
+    if source is not None:
+        own = next((s.index for s in story.sentences_of(source) if norm(s.text) == norm(c["text"])), None)
+    claim = aligner.claim_of_sentence(own) if own is not None else aligner.claim_of_text(c["text"])
+    return aligner.check(claim)
+
+
 def in_split(record: dict, split: str) -> bool:
     """Whether a judged record belongs to ``split`` (``all``: every split but those kept aside)."""
     return (split == "all" and record.get("split") not in KEPT_ASIDE) or record.get("split", "dev") == split
@@ -235,12 +247,7 @@ def main() -> int:
         aligner = aligner_of(story)
         ids = [d.id for d in story.documents]
         for c in cluster_claims:
-            source = ids.index(c["source"]) if c["source"] in ids else None
-            own = None
-            if source is not None:
-                own = next((s.index for s in story.sentences_of(source) if norm(s.text) == norm(c["text"])), None)
-            claim = aligner.claim_of_sentence(own) if own is not None else aligner.claim_of_text(c["text"])
-            result = aligner.check(claim)
+            result = check_judged_claim(story, aligner, c)
             found = {ids[v.doc_index]: v for v in result.articles}
             # As ``chorus check`` shows it: another value the rule calls an update is no contradiction
             # (chorus.align.updates; PROTOCOL.md, "Updates and conflicts").

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 from collections import defaultdict
 
-from claims_score import load_cluster, norm, read_claims
+from claims_score import check_judged_claim, load_cluster, read_claims
 
 
 def main() -> int:
@@ -40,11 +40,7 @@ def main() -> int:
         ids = [d.id for d in story.documents]
         for c in claims:
             source = ids.index(c["source"]) if c["source"] in ids else None
-            own = None
-            if source is not None:
-                own = next((s.index for s in story.sentences_of(source) if norm(s.text) == norm(c["text"])), None)
-            claim = aligner.claim_of_sentence(own) if own is not None else aligner.claim_of_text(c["text"])
-            result = aligner.check(claim)
+            result = check_judged_claim(story, aligner, c)
             updated = updates_of(result)
             found = {ids[v.doc_index]: v for v in result.articles}
             for doc, judged in sorted(c["articles"].items()):

@@ -436,7 +436,10 @@ def j_parts(keys: list[str]) -> list[tuple[str, list[str]]]:
     return parts
 
 
-def build(data: Path) -> list[NoisyCluster]:
+def web_page_clusters(data: Path, parts_of, maker_class, family: str) -> list[NoisyCluster]:
+    """The real web pages' bodies in clusters (``parts_of(keys)`` gives each cluster's part and page keys),
+    each page wrapped by a ``maker_class`` seeded by family, part and number, whose furniture borrows the
+    other clusters' headlines and ledes (never the cluster's own): sets J and K."""
     from fresh_pages import first_sentence
     from web_pages import english_keys, read_pages
 
@@ -444,19 +447,22 @@ def build(data: Path) -> list[NoisyCluster]:
     keys = sorted(english_keys(pages))
     heads = {k: page_headline(pages[k]["html"]) for k in keys}
     clusters = []
-    for number, (part, group) in enumerate(j_parts(keys)):
+    for number, (part, group) in enumerate(parts_of(keys)):
         own = set(group)
         others = [h for k, h in heads.items() if k not in own and h and len(h.split()) >= 4]
         ledes = [s for k in keys if k not in own for s in [first_sentence(pages[k]["truth"])] if s]
-        maker = FreshJPageMaker(others, ledes, zlib.crc32(f"J/{part}/{number}".encode()))
+        maker = maker_class(others, ledes, zlib.crc32(f"{family}/{part}/{number}".encode()))
         lines_of, texts = [], []
         for key in group:
-            paragraphs = body_paragraphs(pages[key]["truth"])
-            lines, separator, wrap = maker.page(paragraphs, heads[key])
+            lines, separator, wrap = maker.page(body_paragraphs(pages[key]["truth"]), heads[key])
             lines_of.append(lines)
             texts.append(render_page(lines, separator, wrap=wrap))
-        clusters.append(NoisyCluster(f"J{number:02d}", part, "J", lines_of, texts))
+        clusters.append(NoisyCluster(f"{family}{number:02d}", part, family, lines_of, texts))
     return clusters
+
+
+def build(data: Path) -> list[NoisyCluster]:
+    return web_page_clusters(data, j_parts, FreshJPageMaker, "J")
 
 
 # The other sets' generators, whose string literals this set's templates must not share a word 4-gram with.

@@ -42,15 +42,14 @@ from __future__ import annotations
 
 import random
 import sys
-import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fresh_pages import TemplatePageMaker, build_fresh, fresh_set_main  # noqa: E402
 from noisy_clusters import WRAPPED_SHARE, NoisyCluster  # noqa: E402
-from noisy_fresh_j import bare, body_paragraphs, page_headline  # noqa: E402
-from noisy_pages import DAYS, HEADLINE, Line, article_names, render_page  # noqa: E402
+from noisy_fresh_j import bare, web_page_clusters  # noqa: E402
+from noisy_pages import DAYS, HEADLINE, Line, article_names  # noqa: E402
 
 MIN_DENSITY, MAX_DENSITY = 0.2, 0.55  # share of a page's gaps between paragraphs that get a piece
 DOUBLE_SHARE = 0.2  # of the gaps that get furniture, those that get two pieces
@@ -368,24 +367,7 @@ def duc_documents(row: dict) -> list[int]:
 
 
 def build(data: Path) -> list[NoisyCluster]:
-    from fresh_pages import first_sentence
-    from web_pages import english_keys, read_pages
-
-    pages = read_pages(data / "web-pages")
-    keys = sorted(english_keys(pages))
-    heads = {k: page_headline(pages[k]["html"]) for k in keys}
-    clusters = []
-    for number, (part, group) in enumerate(k_parts(keys)):
-        own = set(group)
-        others = [h for k, h in heads.items() if k not in own and h and len(h.split()) >= 4]
-        ledes = [s for k in keys if k not in own for s in [first_sentence(pages[k]["truth"])] if s]
-        maker = FreshKPageMaker(others, ledes, zlib.crc32(f"K/{part}/{number}".encode()))
-        lines_of, texts = [], []
-        for key in group:
-            lines, separator, wrap = maker.page(body_paragraphs(pages[key]["truth"]), heads[key])
-            lines_of.append(lines)
-            texts.append(render_page(lines, separator, wrap=wrap))
-        clusters.append(NoisyCluster(f"K{number:02d}", part, "K", lines_of, texts))
+    clusters = web_page_clusters(data, k_parts, FreshKPageMaker, "K")
     duc = build_fresh(
         data, "K", FreshKPageMaker, duc_documents, slice(0, 2), SEED + "/{id}", datasets=("duc2007-update",)
     )

@@ -960,10 +960,7 @@ class Aligner:
                     and word.lower() in DIRECTIVE_WORDS
                     and not main_verb
                     and not relative
-                    and k + 2 < len(found)
-                    and found[k + 1].group().lower() == "to"
-                    and found[k + 2].group()[:1].islower()
-                    and is_content(found[k + 2].group())
+                    and _to_verb_follows(found, k)
                 ):
                     # "were told to stay in their homes": what they were told is the act, and the claim's
                     # verb ("told to leave" is not stated by it); not "told" nor "asked" (no verbs of their own).
@@ -979,10 +976,7 @@ class Aligner:
                     and s in REFUSAL_WORDS
                     and not main_verb
                     and not relative
-                    and k + 2 < len(found)
-                    and found[k + 1].group().lower() == "to"
-                    and found[k + 2].group()[:1].islower()
-                    and is_content(found[k + 2].group())
+                    and _to_verb_follows(found, k)
                 ):
                     # "Russia refused to meet Hamas": the act refused is the claim's verb, as the act told
                     # is after "told to"; the refusal is the claim's "no" (``is_refused``), not its verb, so
@@ -2076,6 +2070,17 @@ EMBEDDING_WINDOW = 3
 def _in_embedded_clause(words: list[str], modal_at: int) -> bool:
     """Is the modal at ``modal_at`` in ``words`` inside an embedded question or clause?"""
     return any(w.lower() in EMBEDDING_WORDS for w in words[max(0, modal_at - EMBEDDING_WINDOW) : modal_at])
+
+
+def _to_verb_follows(found: list[re.Match[str]], k: int) -> bool:
+    """Is word ``k`` of ``found`` followed by "to" and a verb in lower case ("told to leave", "refused
+    to meet"), the act that word directs or refuses?"""
+    return (
+        k + 2 < len(found)
+        and found[k + 1].group().lower() == "to"
+        and found[k + 2].group()[:1].islower()
+        and is_content(found[k + 2].group())
+    )
 
 
 def _asked_of(found: list, k: int, text: str) -> int | None:
