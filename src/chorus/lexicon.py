@@ -590,3 +590,20 @@ def known_places() -> frozenset[str]:
     text = PLACES_FILE.read_text(encoding="utf-8")
     listed = (line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return frozenset(listed) | {state.lower() for state in US_STATES}
+
+
+# The last words of an organization's name ("... Ministry", "... Authority", "... Corp"): the entity kinds
+# (``analysis.entities``) and the quotes' speakers (``analysis.quotes``) read them.
+ORGANIZATION_HEADS = frozenset(
+    """group ministry party authority agency council assembly union nations organization
+    organisation association corporation corp inc ltd llc plc co company university college school
+    committee commission court army navy institutes forces police service services department office press
+    news times post journal tribune herald gazette radio television tv network institute
+    foundation movement front brigades brigade guard guards congress senate parliament club
+    airlines airways fund reserve board bureau administration government cabinet coalition alliance
+    league society center centre hospital church exchange industries holdings systems technologies
+    motors partners consultancy command tribunal chemicals chemical pharmaceuticals pharma energy
+    petroleum oil steel mining foods media communications telecom electric electronics labs
+    laboratories logistics shipping insurance bank trust capital enterprises solutions software
+    federation mission charity cross crescent ag gmbh llp international resorts stores brands hotels""".split()
+)

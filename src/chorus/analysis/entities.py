@@ -67,6 +67,7 @@ from chorus.lexicon import (
     MONTHS_AND_DAYS as _MONTHS_DAYS,
     NON_PERSON_HEADS,
     NON_PERSON_OPENERS,
+    ORGANIZATION_HEADS,
     PERSON_TITLES as _TITLES,
     PLACE_KIND_WORDS,
     SPEECH_VERBS as _SPEECH,
@@ -105,19 +106,6 @@ _ORG_NOUNS = frozenset(
     """group movement party company organization organisation firm faction militia agency newspaper
     daily broadcaster network union utility charity manufacturer maker retailer operator carrier
     insurer lender bank conglomerate subsidiary corporation""".split()
-)
-_ORG_HEADS = frozenset(
-    """group ministry party authority agency council assembly union nations organization
-    organisation association corporation corp inc ltd llc plc co company university college school
-    committee commission court army navy institutes forces police service services department office press
-    news times post journal tribune herald gazette radio television tv network institute
-    foundation movement front brigades brigade guard guards congress senate parliament club
-    airlines airways fund reserve board bureau administration government cabinet coalition alliance
-    league society center centre hospital church exchange industries holdings systems technologies
-    motors partners consultancy command tribunal chemicals chemical pharmaceuticals pharma energy
-    petroleum oil steel mining foods media communications telecom electric electronics labs
-    laboratories logistics shipping insurance bank trust capital enterprises solutions software
-    federation mission charity cross crescent ag gmbh llp international resorts stores brands hotels""".split()
 )
 # A name that opens with one of these is a place: "Saint Ives", "St. Louis", "Mount Kenya".
 _PLACE_PREFIXES = frozenset("saint st ste sainte san santa las los mount mt fort ft port lake cape lower upper".split())
@@ -361,11 +349,11 @@ def _rule_mention(sentence, tokens, run, vocabulary: _Vocabulary, places) -> Men
         votes[OTHER] += VOTE_HEAD  # "Atlanta Olympics", "WTA Tour", "Star Wars", "Episode I"
     elif lowered[-1] == "bank" and lowered[0] in {"west", "east", "left", "south", "north"}:
         votes[PLACE] += VOTE_HEAD  # "West Bank", not a bank
-    elif lowered[-1] in _ORG_HEADS or (lowered[-1] == "state" and "secretary" not in lowered):
+    elif lowered[-1] in ORGANIZATION_HEADS or (lowered[-1] == "state" and "secretary" not in lowered):
         votes[ORGANIZATION] += VOTE_HEAD
     elif lowered[-1] in _PLACE_HEADS:
         votes[PLACE] += VOTE_HEAD
-    elif "of" in lowered[1:] and lowered[lowered.index("of") - 1] in _ORG_HEADS:
+    elif "of" in lowered[1:] and lowered[lowered.index("of") - 1] in ORGANIZATION_HEADS:
         votes[ORGANIZATION] += VOTE_HEAD  # "University of Maryland", "Office of National Drug Control Policy"
     elif "of" in lowered[1:] and lowered[lowered.index("of") - 1] in _PLACE_HEADS:
         votes[PLACE] += VOTE_HEAD  # "Gulf of Mexico"
@@ -587,7 +575,9 @@ def _short_forms(story: Story, names: list[list[str]], kinds: list[str], matcher
     lone = {
         names[g][0]
         for g in range(len(names))
-        if len(names[g]) == 1 and kinds[g] == ORGANIZATION and names[g][0].lower() not in _ORG_HEADS | _ORG_NOUNS
+        if len(names[g]) == 1
+        and kinds[g] == ORGANIZATION
+        and names[g][0].lower() not in ORGANIZATION_HEADS | _ORG_NOUNS
     }
     common = {w for s in story.sentences for w in WORD_RE.findall(s.text) if w[:1].islower()} if lone else set()
     found: dict[int, list[int]] = {}

@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from chorus.analysis.entities import _ORG_HEADS as ORG_HEADS  # the last words of an organization's name
 from chorus.disjoint import DisjointSets
 from chorus.lexicon import (
+    ORGANIZATION_HEADS,
     PREPOSITIONS,
     QUOTE_VERBS,
     SPEAKER_TITLES,
@@ -182,7 +182,7 @@ def _proper_name(name: str) -> str:
         found = found[: affiliation[0]] if affiliation else found
     elif "of" in found[FULL_NAME_WORDS:]:
         cut = found.index("of", FULL_NAME_WORDS)
-        if found[cut - 1].lower() not in ORG_HEADS:  # not "North American Council of Adoptable Children"
+        if found[cut - 1].lower() not in ORGANIZATION_HEADS:  # not "North American Council of Adoptable Children"
             found = found[:cut]
     return " ".join(found)
 
