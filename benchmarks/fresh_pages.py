@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from noisy_clusters import DEFAULT_DATA, NoisyCluster, read_rows, report, run, summarize  # noqa: E402
-from noisy_pages import NEUTRAL, REPORTING, Line, is_wire_residue, render_page  # noqa: E402
+from noisy_pages import NEUTRAL, REPORTING, Line, article_names, is_wire_residue, render_page  # noqa: E402
 
 
 class TemplatePageMaker:
@@ -53,6 +53,16 @@ class TemplatePageMaker:
         """Between ``low`` and ``high`` lines of kind ``kind``, each a template of ``key`` filled."""
         count = self.rng.randint(low, high)
         return [Line(self.fill(self.rng.choice(self.templates[key]), ctx), kind) for _ in range(count)]
+
+    def page_context(self, paragraphs: list[str], authors: list[str]) -> dict[str, object]:
+        """What a page's templates name: the article's people, an outlet of the family's ``outlets`` and a
+        byline of ``authors``, drawn in that order."""
+        people, _ = article_names(paragraphs)
+        return {
+            "people": people,
+            "outlet": self.rng.choice(self.templates["outlets"]),
+            "author": self.rng.choice(authors),
+        }
 
     def page(self, paragraphs: list[str], headline: str | None) -> tuple[list[Line], str, bool]:
         """The page's lines, the separator its layout joins them with, and whether it is hard-wrapped."""

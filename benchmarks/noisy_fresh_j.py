@@ -59,7 +59,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fresh_pages import TemplatePageMaker, fresh_set_main  # noqa: E402
 from noisy_clusters import WRAPPED_SHARE, NoisyCluster  # noqa: E402
-from noisy_pages import DAYS, HEADLINE, NEUTRAL, REPORTING, Line, article_names, render_page  # noqa: E402
+from noisy_pages import DAYS, HEADLINE, NEUTRAL, REPORTING, Line, render_page  # noqa: E402
 
 MIN_DENSITY, MAX_DENSITY = 0.15, 0.5  # share of a page's gaps between paragraphs that get a piece
 DOUBLE_SHARE = 0.25  # of the gaps that get furniture, those that get two pieces
@@ -339,12 +339,7 @@ class FreshJPageMaker(TemplatePageMaker):
 
     def page(self, paragraphs: list[str], headline: str | None) -> tuple[list[Line], str, bool]:
         r = self.rng
-        people, _ = article_names(paragraphs)
-        ctx: dict[str, object] = {
-            "people": people,
-            "outlet": r.choice(J_TEMPLATES["outlets"]),
-            "author": r.choice(AUTHORS),
-        }
+        ctx = self.page_context(paragraphs, AUTHORS)
         lines: list[Line] = []
         if r.random() < 0.3:
             lines += self.pick("cookie_bar", "cookie", ctx)

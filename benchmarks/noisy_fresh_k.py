@@ -49,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fresh_pages import TemplatePageMaker, build_fresh, fresh_set_main  # noqa: E402
 from noisy_clusters import WRAPPED_SHARE, NoisyCluster  # noqa: E402
 from noisy_fresh_j import bare, web_page_clusters  # noqa: E402
-from noisy_pages import DAYS, HEADLINE, Line, article_names  # noqa: E402
+from noisy_pages import DAYS, HEADLINE, Line  # noqa: E402
 
 MIN_DENSITY, MAX_DENSITY = 0.2, 0.55  # share of a page's gaps between paragraphs that get a piece
 DOUBLE_SHARE = 0.2  # of the gaps that get furniture, those that get two pieces
@@ -282,12 +282,7 @@ class FreshKPageMaker(TemplatePageMaker):
 
     def page(self, paragraphs: list[str], headline: str | None) -> tuple[list[Line], str, bool]:
         r = self.rng
-        people, _ = article_names(paragraphs)
-        ctx: dict[str, object] = {
-            "people": people,
-            "outlet": r.choice(K_TEMPLATES["outlets"]),
-            "author": r.choice(AUTHORS),
-        }
+        ctx = self.page_context(paragraphs, AUTHORS)
         lines: list[Line] = []
         if r.random() < 0.6:
             lines += self.pick("date_strips", "date_strip", ctx)
